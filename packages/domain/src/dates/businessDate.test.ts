@@ -1,0 +1,69 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  addDays, addMonths, addWeeks, businessDate, daysBetween, fromEpochDay, InvalidDateError,
+  parseBusinessDate, toEpochDay,
+} from './businessDate.ts';
+import { financialYearOf } from './financialYear.ts';
+import { days30360, yearFraction } from './dayCount.ts';
+import { Decimal } from '../money/decimal.ts';
+
+const d = (s: string) => businessDate(s);
+
+test('only real calendar days parse', () => {
+  for (const bad of ['2023-02-29', '2023-02-30', '2024-13-01', '2024-04-31', '24-01-01',
+    '2024-1-1', '2024-01-01T00:00', '', 'today']) {
+    assert.ok(E.isLeft(parseBusinessDate(bad)), bad);
+  }
+  assert.ok(E.isRight(parseBusinessDate('2024-02-29')));
+  assert.throws(() => businessDate('2023-02-30', 'disbursedOn'),
+    (e: unknown) => e instanceof InvalidDateError && e.field === 'disbursedOn');
+});
+
+test('epoch days agree with known dates', () => {
+  assert.is(toEpochDay(d('1970-01-01')), 0);
+  assert.is(toEpochDay(d('2000-03-01')), 11017);
+  assert.is(toEpochDay(d('2024-02-29')), 19782);
+  assert.is(fromEpochDay(19782), '2024-02-29');
+});
+
+test('epoch days round-trip for every day from 1900 to 2199', () => {
+  fc.assert(fc.property(fc.integer({ min: -25567, max: 83966 }), (n) => {
+    assert.is(toEpochDay(fromEpochDay(n)), n);
+  }));
+});
+
+test('stepping by days, weeks and month-end aware months', () => {
+  assert.is(addDays(d('2024-02-28'), 1), '2024-02-29');
+  assert.is(addDays(d('2024-03-01'), -1), '2024-02-29');
+  assert.is(addWeeks(d('2024-12-30'), 1), '2025-01-06');
+  assert.is(addMonths(d('2024-01-31'), 1), '2024-02-29');
+  assert.is(addMonths(d('2023-01-31'), 1), '2023-02-28');
+  assert.is(addMonths(d('2024-03-31'), -1), '2024-02-29');
+  assert.is(addMonths(d('2024-11-15'), 3), '2025-02-15');
+  assert.is(addMonths(d('2024-08-31'), 1), '2024-09-30');
+});
+
+test('days between under each day count', () => {
+  assert.is(daysBetween(d('2024-01-01'), d('2025-01-01')), 366);
+  assert.is(days30360(d('2024-01-31'), d('2024-03-01')), 31);
+  assert.is(days30360(d('2024-01-01'), d('2025-01-01')), 360);
+  // 184 days of 2023 (a 365-day year) and 182 days of 2024 (a 366-day year)
+  assert.ok(yearFraction(d('2023-07-01'), d('2024-07-01'), 'actual/actual')
+    .equals(new Decimal(184).div(365).plus(new Decimal(182).div(366))));
+  assert.is(yearFraction(d('2024-01-01'), d('2024-04-01'), 'actual/364').toString(),
+    '0.25');
+});
+
+test('the Indian financial year runs April to March', () => {
+  assert.equal(financialYearOf(d('2025-02-10')),
+    { label: '2024-25', start: '2024-04-01', end: '2025-03-31' });
+  assert.equal(financialYearOf(d('2025-04-01')),
+    { label: '2025-26', start: '2025-04-01', end: '2026-03-31' });
+  assert.equal(financialYearOf(d('2025-02-10'), 1),
+    { label: '2025', start: '2025-01-01', end: '2025-12-31' });
+});
+
+test.run();

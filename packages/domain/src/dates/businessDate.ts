@@ -1,0 +1,145 @@
+import * as E from 'fp-ts/lib/Either.js';
+
+declare const businessDateBrand: unique symbol;
+/** A business date, 'YYYY-MM-DD', a real calendar day in India time. */
+export type BusinessDate = string & { readonly [businessDateBrand]: true };
+
+/** Why a string is not a business date. */
+export interface DateParseError {
+  readonly _tag: 'invalid_date';
+  readonly input: string;
+  readonly message: string;
+}
+
+/** Year, month (1-12) and day of a date. */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Whether a year is a leap year in the proleptic Gregorian calendar. */
+export const isLeapYear = (year: number): boolean =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Days in a calendar year: 365 or 366. */
+export const daysInYear = (year: number): number => (isLeapYear(year) ? 366 : 365);
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1-12) of a year. */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : (monthDays[month - 1] ?? NaN);
+
+const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses 'YYYY-MM-DD' and checks that the day exists (2023-02-30 does not). */
+export const parseBusinessDate = (input: unknown): E.Either<DateParseError, BusinessDate> => {
+  const s = typeof input === 'string' ? input : String(input);
+  const m = typeof input === 'string' ? shape.exec(input) : null;
+  const bad = (why: string) => E.left({ _tag: 'invalid_date' as const, input: s, message: why });
+  if (!m) return bad(`${JSON.stringify(input)} is not a date of the form YYYY-MM-DD`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900 || year > 2199) return bad(`${s}: year must be between 1900 and 2199`);
+  if (month < 1 || month > 12) return bad(`${s}: there is no month ${month}`);
+  if (day < 1 || day > daysInMonth(year, month)) return bad(`${s}: that day does not exist`);
+  return E.right(s as BusinessDate);
+};
+
+/** A date given as a literal the caller vouches for; throws on a bad one. */
+export class InvalidDateError extends Error {
+  override readonly name = 'InvalidDateError';
+  constructor(
+    readonly field: string,
+    readonly error: DateParseError,
+  ) {
+    super(`${field}: ${error.message}`);
+  }
+}
+
+/** Parses a date or throws InvalidDateError naming the field. @example businessDate('2024-03-31') */
+export const businessDate = (input: unknown, field = 'date'): BusinessDate => {
+  const r = parseBusinessDate(input);
+  if (E.isLeft(r)) throw new InvalidDateError(field, r.left);
+  return r.right;
+};
+
+/** Year, month and day of a date. */
+export const dateParts = (d: BusinessDate): DateParts => ({
+  year: Number(d.slice(0, 4)),
+  month: Number(d.slice(5, 7)),
+  day: Number(d.slice(8, 10)),
+});
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Builds a date from its parts; the parts must name a real day. */
+export const fromParts = (p: DateParts): BusinessDate =>
+  businessDate(`${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`);
+
+// Days from civil, after Howard Hinnant's algorithm: exact integer arithmetic, no Date object,
+// so the result never depends on the machine's time zone.
+/** Days since 1970-01-01. */
+export const toEpochDay = (d: BusinessDate): number => {
+  const { year, month, day } = dateParts(d);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+};
+
+/** The date `n` days after 1970-01-01. */
+export const fromEpochDay = (n: number): BusinessDate => {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
+    Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return fromParts({ year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day });
+};
+
+/** The date `n` days later (earlier for negative n). */
+export const addDays = (d: BusinessDate, n: number): BusinessDate => fromEpochDay(toEpochDay(d) + n);
+
+/** The date `n` weeks later. */
+export const addWeeks = (d: BusinessDate, n: number): BusinessDate => addDays(d, 7 * n);
+
+/**
+ * The date `n` months later, clamped to the month's last day as Java's LocalDate.plusMonths
+ * does (2024-01-31 + 1 month = 2024-02-29).
+ */
+export const addMonths = (d: BusinessDate, n: number): BusinessDate => {
+  const { year, month, day } = dateParts(d);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return fromParts({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+};
+
+/** The date `n` years later, clamped like Java's LocalDate.plusYears (29 Feb to 28 Feb). */
+export const addYears = (d: BusinessDate, n: number): BusinessDate => addMonths(d, 12 * n);
+
+/** Actual days from a to b (negative when b is before a). */
+export const daysBetween = (a: BusinessDate, b: BusinessDate): number =>
+  toEpochDay(b) - toEpochDay(a);
+
+/** -1, 0 or 1; business dates also compare correctly as strings. */
+export const compareDates = (a: BusinessDate, b: BusinessDate): -1 | 0 | 1 =>
+  a < b ? -1 : a > b ? 1 : 0;
+
+/** The earlier of two dates. */
+export const minDate = (a: BusinessDate, b: BusinessDate): BusinessDate => (a <= b ? a : b);
+/** The later of two dates. */
+export const maxDate = (a: BusinessDate, b: BusinessDate): BusinessDate => (a >= b ? a : b);
+
+/** The last day of the date's month. */
+export const endOfMonth = (d: BusinessDate): BusinessDate => {
+  const { year, month } = dateParts(d);
+  return fromParts({ year, month, day: daysInMonth(year, month) });
+};

@@ -1,0 +1,3 @@
+export * from './businessDate.ts';
+export * from './financialYear.ts';
+export * from './dayCount.ts';
