@@ -45,7 +45,7 @@ const runFile = (file) =>
         resolve({ file, passed: 0, failed: 1, skipped: 0, code, text });
         return;
       }
-      const failed = total - passed - skipped + (code !== 0 && total === passed ? 1 : 0);
+      const failed = total - passed + (code !== 0 && total === passed ? 1 : 0);
       resolve({ file, passed, failed, skipped, code, text });
     });
   });

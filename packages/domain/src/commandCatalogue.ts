@@ -1,0 +1,71 @@
+import type * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { byTag } from './shared/shape.ts';
+import { reportErrors, type FieldError } from './shared/reportErrors.ts';
+import { memberCommands, type MemberCommand } from './member/commands.ts';
+import { shareCommands, type ShareCommand } from './shares/commands.ts';
+import { depositCommands, type DepositCommand } from './deposit/commands.ts';
+import { loanCommands, type LoanCommand } from './loan/commands.ts';
+import { societyCommands, type SocietyCommand } from './society/commands.ts';
+import type { AggregateKind } from './shared/streams.ts';
+import { streamNameFor } from './shared/streams.ts';
+
+/** Every command codec, by type. ReverseEvent is shared by shares, deposit and loan. */
+export const commandCodecs = {
+  ...memberCommands, ...shareCommands, ...depositCommands, ...loanCommands, ...societyCommands,
+} as const;
+
+/** Any command of the domain. */
+export type Command = MemberCommand | ShareCommand | DepositCommand | LoanCommand | SocietyCommand;
+/** The codec of any command, decoded by its `type`. */
+export const Command: t.Type<Command, unknown, unknown> = byTag('Command', 'type', commandCodecs);
+
+/** Every command type, in catalogue order. */
+export const commandTypes = Object.keys(commandCodecs);
+
+/** Input that is not a command; names each field at fault. */
+export class CommandDecodeError extends Error {
+  override readonly name = 'CommandDecodeError';
+  constructor(
+    readonly commandType: unknown,
+    readonly fields: ReadonlyArray<FieldError>,
+  ) {
+    const what = typeof commandType === 'string' ? commandType : 'command';
+    super(`${what}: ${fields.map((f) => f.message).join('; ')}`);
+  }
+}
+
+const typeOf = (u: unknown): unknown =>
+  typeof u === 'object' && u !== null ? Reflect.get(u, 'type') : undefined;
+
+/**
+ * Decodes a command at the boundary; Left names the fields at fault, never throws.
+ * @example decodeCommand({ type: 'Withdraw', data: { ...amount: '12.345' } })
+ *   // Left: 'Withdraw: data.amount: expected PositiveMoneyInput, got "12.345" (...)'
+ */
+export const decodeCommand = (input: unknown): E.Either<CommandDecodeError, Command> => {
+  const r = Command.decode(input);
+  return E.isRight(r) ? r : E.left(new CommandDecodeError(typeOf(input), reportErrors(r.left)));
+};
+
+/** The aggregate and stream a command is addressed to. */
+export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: string } => {
+  switch (c.type) {
+    case 'AdmitMember': case 'ExitMember':
+      return { aggregate: 'member', stream: streamNameFor.member(c.data.memberId) };
+    case 'PurchaseShares': case 'RedeemShares': case 'CreditDividend':
+      return { aggregate: 'shares', stream: streamNameFor.shares(c.data.memberId) };
+    case 'OpenSavingsAccount': case 'OpenRecurringDeposit': case 'OpenFixedDeposit':
+    case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':
+    case 'MatureDeposit': case 'CloseDepositEarly': case 'CloseDepositAccount':
+      return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
+    case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
+    case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':
+    case 'WriteOffLoan': case 'RecordRecovery': case 'CloseLoan':
+      return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
+    case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
+      return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
+    case 'ReverseEvent':
+      return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };
+  }
+};

@@ -1,0 +1,81 @@
+import type * as t from 'io-ts';
+import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import {
+  DateString, MoneyInput, PositiveCount, PositiveMoneyInput,
+} from '../shared/codecs.ts';
+import { commandCodec } from '../shared/shape.ts';
+import { ReverseEvent } from '../shared/correction.ts';
+import { DepositSource } from './events.ts';
+
+const opening = { accountId: AccountId, memberId: MemberId, productId: ProductId };
+
+/** Open a savings account. */
+export const OpenSavingsAccount = commandCodec('OpenSavingsAccount', opening);
+export type OpenSavingsAccount = t.TypeOf<typeof OpenSavingsAccount>;
+
+/** Open a recurring deposit: `instalment` each month for `termMonths` months. */
+export const OpenRecurringDeposit = commandCodec('OpenRecurringDeposit', {
+  ...opening, instalment: PositiveMoneyInput, termMonths: PositiveCount,
+});
+export type OpenRecurringDeposit = t.TypeOf<typeof OpenRecurringDeposit>;
+
+/** Open a fixed deposit of `principal` for `termMonths` months. */
+export const OpenFixedDeposit = commandCodec('OpenFixedDeposit', {
+  ...opening, principal: PositiveMoneyInput, termMonths: PositiveCount,
+});
+export type OpenFixedDeposit = t.TypeOf<typeof OpenFixedDeposit>;
+
+/** Pay money in (savings, or one instalment of a recurring deposit). */
+export const MakeDeposit = commandCodec('MakeDeposit', {
+  accountId: AccountId, amount: PositiveMoneyInput, source: DepositSource,
+});
+export type MakeDeposit = t.TypeOf<typeof MakeDeposit>;
+
+/** Pay money out of a savings account. */
+export const Withdraw = commandCodec('Withdraw', {
+  accountId: AccountId, amount: PositiveMoneyInput,
+});
+export type Withdraw = t.TypeOf<typeof Withdraw>;
+
+/**
+ * Credit interest for a period. The amount is computed by the application layer with the
+ * finance functions (savingsInterest) over the account's daily balances; the decider checks
+ * that periods follow each other without gap or overlap.
+ */
+export const PostInterest = commandCodec('PostInterest', {
+  accountId: AccountId, periodFrom: DateString, periodTo: DateString, amount: MoneyInput,
+});
+export type PostInterest = t.TypeOf<typeof PostInterest>;
+
+/** Record that a recurring deposit instalment was not paid by its due date. */
+export const MarkInstalmentMissed = commandCodec('MarkInstalmentMissed', {
+  accountId: AccountId, instalmentNumber: PositiveCount,
+});
+export type MarkInstalmentMissed = t.TypeOf<typeof MarkInstalmentMissed>;
+
+/** Mature a recurring or fixed deposit; `interest` from fixed/recurringDepositMaturity. */
+export const MatureDeposit = commandCodec('MatureDeposit', {
+  accountId: AccountId, interest: MoneyInput,
+});
+export type MatureDeposit = t.TypeOf<typeof MatureDeposit>;
+
+/** Close a recurring or fixed deposit early; `interest` from fixedDepositPrematureClosure. */
+export const CloseDepositEarly = commandCodec('CloseDepositEarly', {
+  accountId: AccountId, interest: MoneyInput,
+});
+export type CloseDepositEarly = t.TypeOf<typeof CloseDepositEarly>;
+
+/** Close an account and pay out its balance (a savings account, or a matured deposit). */
+export const CloseDepositAccount = commandCodec('CloseDepositAccount', { accountId: AccountId });
+export type CloseDepositAccount = t.TypeOf<typeof CloseDepositAccount>;
+
+/** The deposit account's commands, by type. */
+export const depositCommands = {
+  OpenSavingsAccount, OpenRecurringDeposit, OpenFixedDeposit, MakeDeposit, Withdraw,
+  PostInterest, MarkInstalmentMissed, MatureDeposit, CloseDepositEarly, CloseDepositAccount,
+  ReverseEvent,
+} as const;
+export type DepositCommand =
+  | OpenSavingsAccount | OpenRecurringDeposit | OpenFixedDeposit | MakeDeposit | Withdraw
+  | PostInterest | MarkInstalmentMissed | MatureDeposit | CloseDepositEarly
+  | CloseDepositAccount | ReverseEvent;

@@ -1,0 +1,110 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
+import { by, command, event, history, products } from '../testSupport.ts';
+import { createDepositDecider } from './decide.ts';
+
+const decider = createDepositDecider({ products });
+const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
+  spec(decider).given(history(decider, cs));
+const A = { accountId: 'A1' };
+const savings = command('OpenSavingsAccount', {
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'SB',
+});
+const rd = command('OpenRecurringDeposit', {
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'RD', instalment: '500', termMonths: 6,
+});
+const fd = command('OpenFixedDeposit', {
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'FD', principal: '10000', termMonths: 12,
+});
+const deposit = (id: string, on: string, amount: string) =>
+  command('MakeDeposit', { ...by(id, on), ...A, amount, source: 'cash' });
+const withdraw = (id: string, on: string, amount: string) =>
+  command('Withdraw', { ...by(id, on), ...A, amount });
+const interest = (id: string, from: string, to: string, amount = '3.29') =>
+  command('PostInterest', { ...by(id, '2024-06-30'), ...A, periodFrom: from, periodTo: to, amount });
+
+test('a deposit and a withdrawal move the balance, and say the balance after', () => {
+  given(savings, deposit('c2', '2024-04-02', '1000')).when(withdraw('c3', '2024-04-03', '900'))
+    .then([event('Withdrawn', {
+      eventId: 'c3.0', ...A, memberId: 'M1', on: '2024-04-03', amount: '900.00',
+      balanceAfter: '100.00',
+    })]);
+});
+
+test('a fixed deposit matures, and closes paying out principal and interest', () => {
+  const matured = command('MatureDeposit', { ...by('c2', '2025-04-01'), ...A, interest: '771.36' });
+  given(fd).when(matured).then([event('DepositMatured', {
+    ...A, memberId: 'M1', on: '2025-04-01', interest: '771.36', maturityAmount: '10771.36',
+  })]);
+  given(fd, matured).when(command('CloseDepositAccount', { ...by('c3', '2025-04-02'), ...A }))
+    .then([event('DepositAccountClosed', {
+      ...A, memberId: 'M1', on: '2025-04-02', payout: '10771.36',
+    })]);
+});
+
+test('rejections, in the order they are checked', () => {
+  given().when(deposit('c2', '2024-04-02', '1')).thenRejects('not_found');
+  given(savings).when(savings).thenRejects('already_exists');
+  given(savings).when(command('MakeDeposit', { ...by('c2', '2024-04-02'), accountId: 'A2',
+    amount: '1', source: 'cash' })).thenRejects('wrong_aggregate');
+  given(savings, command('CloseDepositAccount', { ...by('c2', '2024-04-02'), ...A }))
+    .when(deposit('c3', '2024-04-03', '1')).thenRejects('account_closed');
+  given(savings).when(deposit('c2', '2024-03-31', '1')).thenRejects('date_before_last_event');
+  given().when(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
+    productId: 'ZZ' })).thenRejects('unknown_product');
+  given().when(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
+    productId: 'FD' })).thenRejects('wrong_product', { expected: 'savings', got: 'fixed' });
+  given(fd).when(deposit('c2', '2024-04-02', '1'))
+    .thenRejects('operation_not_allowed', { kind: 'fixed', operation: 'deposit' });
+  given().when(command('OpenRecurringDeposit', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
+    productId: 'RD', instalment: '500', termMonths: 5 }))
+    .thenRejects('term_out_of_range', { minimum: 6, maximum: 60, requested: 5 });
+  given().when(command('OpenFixedDeposit', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
+    productId: 'FD', principal: '999.99', termMonths: 12 }))
+    .thenRejects('amount_out_of_range', { minimum: '1000.00', requested: '999.99' });
+  given(rd).when(deposit('c2', '2024-04-01', '499')).thenRejects('amount_not_instalment');
+  const paid = [1, 2, 3, 4, 5, 6].map((n) => deposit(`p${n}`, '2024-04-01', '500'));
+  given(rd, ...paid).when(deposit('c8', '2024-04-02', '500'))
+    .thenRejects('all_instalments_paid', { instalments: 6 });
+  given(savings, deposit('c2', '2024-04-02', '150')).when(withdraw('c3', '2024-04-03', '150.01'))
+    .thenRejects('insufficient_balance', { balance: '150.00', requested: '150.01' });
+  given(savings, deposit('c2', '2024-04-02', '150')).when(withdraw('c3', '2024-04-03', '50.01'))
+    .thenRejects('below_minimum_balance', { minimumBalance: '100.00', balanceAfter: '99.99' });
+  given(savings).when(interest('c2', '2024-04-02', '2024-06-30'))
+    .thenRejects('interest_period_invalid', { expectedFrom: '2024-04-01' });
+  const missed = (id: string, n: number, on: string) => command('MarkInstalmentMissed', {
+    ...by(id, on), ...A, instalmentNumber: n });
+  given(rd).when(missed('c2', 7, '2025-01-01')).thenRejects('instalment_not_missable', { why: 'beyond_term' });
+  given(rd, deposit('c2', '2024-04-01', '500')).when(missed('c3', 1, '2024-05-01'))
+    .thenRejects('instalment_not_missable', { why: 'already_paid' });
+  given(rd, missed('c2', 2, '2024-05-02')).when(missed('c3', 2, '2024-05-03'))
+    .thenRejects('instalment_not_missable', { why: 'already_missed' });
+  given(rd).when(missed('c2', 2, '2024-05-01')).thenRejects('instalment_not_missable', { why: 'not_yet_due' });
+  given(fd).when(command('MatureDeposit', { ...by('c2', '2025-03-31'), ...A, interest: '1' }))
+    .thenRejects('not_yet_mature', { maturesOn: '2025-04-01' });
+  given(fd).when(command('CloseDepositEarly', { ...by('c2', '2025-04-01'), ...A, interest: '1' }))
+    .thenRejects('already_mature');
+});
+
+test('an interest posting follows the last one; a reversal reopens its period', () => {
+  given(savings, interest('c2', '2024-04-01', '2024-06-30')).when(command('ReverseEvent', {
+    ...by('c3', '2024-07-01'), aggregate: 'deposit', aggregateId: 'A1', eventId: 'c2.0',
+    reason: 'wrong_amount',
+  })).thenState((s) => {
+    assert.ok(s.status === 'open' && s.interestPostedThrough === null && s.balance === 0n);
+  });
+});
+
+test('a reversal cannot take back money already paid out', () => {
+  const reverse = (id: string, eventId: string) => command('ReverseEvent', {
+    ...by(id, '2024-04-05'), aggregate: 'deposit', aggregateId: 'A1', eventId, reason: 'duplicate',
+  });
+  given(savings, deposit('c2', '2024-04-02', '1000'), withdraw('c3', '2024-04-03', '900'))
+    .when(reverse('c4', 'c2.0')).thenRejects('not_reversible');
+  given(savings).when(reverse('c4', 'c2.0')).thenRejects('event_not_found');
+  given(savings, deposit('c2', '2024-04-02', '1000'), reverse('c3', 'c2.0'))
+    .when(reverse('c4', 'c2.0')).thenRejects('already_reversed');
+});
+
+test.run();

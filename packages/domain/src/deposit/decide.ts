@@ -1,0 +1,292 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { addDays, addMonths, type BusinessDate } from '../dates/businessDate.ts';
+import type { Decider } from '../shared/decider.ts';
+import type { Rejection } from '../shared/rejection.ts';
+import { eventIdFor } from '../shared/ids.ts';
+import { minorOf, moneyString, type MoneyString } from '../shared/codecs.ts';
+import { notBefore } from '../shared/guards.ts';
+import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
+import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
+import type * as C from './commands.ts';
+import type { DepositEvent } from './events.ts';
+import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
+
+type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
+type Open = Exclude<DepositState, { status: 'none' }>;
+type Products = ProductCatalogue;
+
+/** The account a command is for, unless it does not exist, is another or is closed. */
+const account = (
+  s: DepositState, c: { accountId: string; on: BusinessDate },
+): E.Either<Rejection, Open> => {
+  if (s.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'deposit', id: c.accountId });
+  }
+  if (s.accountId !== c.accountId) {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'deposit', expected: s.accountId, got: c.accountId,
+    });
+  }
+  if (s.status === 'closed') {
+    return E.left({ type: 'account_closed', accountId: s.accountId, status: s.status });
+  }
+  const date = notBefore(c.on, s.lastOn);
+  return E.isLeft(date) ? date : E.right(s);
+};
+
+/** The account if it is open and of one of the kinds an operation allows. */
+const accountFor = (
+  s: DepositState, c: { accountId: string; on: BusinessDate },
+  operation: string, kinds: ReadonlyArray<Open['kind']>,
+): E.Either<Rejection, Open> => {
+  const a = account(s, c);
+  if (E.isLeft(a)) return a;
+  if (a.right.status !== 'open' || !kinds.includes(a.right.kind)) {
+    return E.left({
+      type: 'operation_not_allowed', kind: a.right.kind, operation, status: a.right.status,
+    });
+  }
+  return a;
+};
+
+const fresh = (s: DepositState): E.Either<Rejection, true> =>
+  s.status === 'none' ? E.right(true)
+    : E.left({ type: 'already_exists', aggregate: 'deposit', id: s.accountId });
+
+const termIn = (min: number, max: number, requested: number): E.Either<Rejection, true> =>
+  requested < min || requested > max
+    ? E.left({ type: 'term_out_of_range', minimum: min, maximum: max, requested })
+    : E.right(true);
+
+const atLeast = (minimum: MoneyString, requested: MoneyString): E.Either<Rejection, true> =>
+  minorOf(requested) < minorOf(minimum)
+    ? E.left({ type: 'amount_out_of_range', minimum, maximum: null, requested })
+    : E.right(true);
+
+const openSavings = (ps: Products, c: C.OpenSavingsAccount['data'], s: DepositState): Result => {
+  const f = fresh(s);
+  if (E.isLeft(f)) return f;
+  const p = productOf(ps, c.productId, 'savings');
+  if (E.isLeft(p)) return p;
+  return E.right([{ type: 'SavingsAccountOpened', data: {
+    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    rateAnnualPercent: p.right.rateAnnualPercent, minimumBalance: p.right.minimumBalance,
+  } }]);
+};
+
+const openRecurring = (
+  ps: Products, c: C.OpenRecurringDeposit['data'], s: DepositState,
+): Result => {
+  const f = fresh(s);
+  if (E.isLeft(f)) return f;
+  const p = productOf(ps, c.productId, 'recurring');
+  if (E.isLeft(p)) return p;
+  const term = termIn(p.right.minTermMonths, p.right.maxTermMonths, c.termMonths);
+  if (E.isLeft(term)) return term;
+  const amount = atLeast(p.right.minimumInstalment, c.instalment);
+  if (E.isLeft(amount)) return amount;
+  return E.right([{ type: 'RecurringDepositOpened', data: {
+    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    rateAnnualPercent: p.right.rateAnnualPercent, instalment: c.instalment,
+    termMonths: c.termMonths, maturesOn: addMonths(c.on, c.termMonths),
+  } }]);
+};
+
+const openFixed = (ps: Products, c: C.OpenFixedDeposit['data'], s: DepositState): Result => {
+  const f = fresh(s);
+  if (E.isLeft(f)) return f;
+  const p = productOf(ps, c.productId, 'fixed');
+  if (E.isLeft(p)) return p;
+  const term = termIn(p.right.minTermMonths, p.right.maxTermMonths, c.termMonths);
+  if (E.isLeft(term)) return term;
+  const amount = atLeast(p.right.minimumPrincipal, c.principal);
+  if (E.isLeft(amount)) return amount;
+  return E.right([{ type: 'FixedDepositOpened', data: {
+    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    rateAnnualPercent: p.right.rateAnnualPercent, principal: c.principal,
+    termMonths: c.termMonths, maturesOn: addMonths(c.on, c.termMonths),
+  } }]);
+};
+
+const deposit = (c: C.MakeDeposit['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'deposit', ['savings', 'recurring']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  let instalmentNumber: number | null = null;
+  if (s.kind === 'recurring') {
+    const term = s.termMonths ?? 0;
+    if (s.instalmentsPaid >= term) {
+      return E.left({ type: 'all_instalments_paid', instalments: term });
+    }
+    const instalment = moneyString(s.instalment ?? 0n);
+    if (instalment !== c.amount) {
+      return E.left({ type: 'amount_not_instalment', instalment, requested: c.amount });
+    }
+    instalmentNumber = s.instalmentsPaid + 1;
+  }
+  return E.right([{ type: 'Deposited', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    on: c.on, amount: c.amount, source: c.source, instalmentNumber,
+    balanceAfter: moneyString(s.balance + minorOf(c.amount)),
+  } }]);
+};
+
+const withdraw = (ps: Products, c: C.Withdraw['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'withdraw', ['savings']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const p = productOf(ps, s.productId, 'savings');
+  if (E.isLeft(p)) return p;
+  const after = s.balance - minorOf(c.amount);
+  if (after < 0n) {
+    return E.left({
+      type: 'insufficient_balance', balance: moneyString(s.balance), requested: c.amount,
+    });
+  }
+  if (after < minorOf(p.right.minimumBalance)) {
+    return E.left({
+      type: 'below_minimum_balance', minimumBalance: p.right.minimumBalance,
+      balanceAfter: moneyString(after),
+    });
+  }
+  return E.right([{ type: 'Withdrawn', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    on: c.on, amount: c.amount, balanceAfter: moneyString(after),
+  } }]);
+};
+
+const postInterest = (c: C.PostInterest['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'post_interest', ['savings', 'recurring', 'fixed']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const expectedFrom = s.interestPostedThrough === null ? s.openedOn
+    : addDays(s.interestPostedThrough, 1);
+  if (c.periodFrom !== expectedFrom || c.periodTo < c.periodFrom || c.periodTo > c.on) {
+    return E.left({
+      type: 'interest_period_invalid', expectedFrom, periodFrom: c.periodFrom, periodTo: c.periodTo,
+    });
+  }
+  return E.right([{ type: 'InterestPosted', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    on: c.on, periodFrom: c.periodFrom, periodTo: c.periodTo, amount: c.amount,
+    balanceAfter: moneyString(s.balance + minorOf(c.amount)),
+  } }]);
+};
+
+const missable = (s: Open, n: number, on: BusinessDate): E.Either<Rejection, BusinessDate> => {
+  const dueOn = addMonths(s.openedOn, n - 1);
+  const no = (why: 'beyond_term' | 'already_paid' | 'already_missed' | 'not_yet_due') =>
+    E.left<Rejection, BusinessDate>({ type: 'instalment_not_missable', instalmentNumber: n, why });
+  if (n > (s.termMonths ?? 0)) return no('beyond_term');
+  if (n <= s.instalmentsPaid) return no('already_paid');
+  if (s.instalmentsMissed.includes(n)) return no('already_missed');
+  if (on <= dueOn) return no('not_yet_due');
+  return E.right(dueOn);
+};
+
+const markMissed = (c: C.MarkInstalmentMissed['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'mark_instalment_missed', ['recurring']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const dueOn = missable(s, c.instalmentNumber, c.on);
+  if (E.isLeft(dueOn)) return dueOn;
+  return E.right([{ type: 'RecurringInstalmentMissed', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on,
+    instalmentNumber: c.instalmentNumber, dueOn: dueOn.right,
+  } }]);
+};
+
+const mature = (c: C.MatureDeposit['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'mature', ['recurring', 'fixed']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const maturesOn = s.maturesOn ?? s.openedOn;
+  if (c.on < maturesOn) return E.left({ type: 'not_yet_mature', maturesOn });
+  return E.right([{ type: 'DepositMatured', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on, interest: c.interest,
+    maturityAmount: moneyString(s.balance + minorOf(c.interest)),
+  } }]);
+};
+
+const closeEarly = (ps: Products, c: C.CloseDepositEarly['data'], state: DepositState): Result => {
+  const a = accountFor(state, c, 'close_early', ['recurring', 'fixed']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const maturesOn = s.maturesOn ?? s.openedOn;
+  if (c.on >= maturesOn) return E.left({ type: 'already_mature', maturesOn });
+  const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
+  if (E.isLeft(p)) return p;
+  return E.right([{ type: 'DepositClosedEarly', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on, balance: moneyString(s.balance),
+    interest: c.interest, penaltyPercent: p.right.prematureClosurePenaltyPercent,
+    payout: moneyString(s.balance + minorOf(c.interest)),
+  } }]);
+};
+
+const close = (c: C.CloseDepositAccount['data'], state: DepositState): Result => {
+  const a = account(state, c);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  if (s.kind !== 'savings' && s.status !== 'matured') {
+    return E.left({ type: 'not_yet_mature', maturesOn: s.maturesOn ?? s.openedOn });
+  }
+  return E.right([{ type: 'DepositAccountClosed', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on, payout: moneyString(s.balance),
+  } }]);
+};
+
+const reverse = (c: ReverseEvent['data'], state: DepositState): Result => {
+  if (c.aggregate !== 'deposit') {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'deposit', expected: 'deposit', got: c.aggregate,
+    });
+  }
+  const a = accountFor(state, { accountId: c.aggregateId, on: c.on }, 'reverse',
+    ['savings', 'recurring', 'fixed']);
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const p = reversiblePosting(s.postings, c.eventId);
+  if (E.isLeft(p)) return p;
+  const why = reversalBlocked(s, p.right);
+  if (why !== undefined) {
+    return E.left({
+      type: 'not_reversible', eventId: c.eventId, eventType: p.right.eventType, why,
+    });
+  }
+  return E.right([{ type: 'EventReversed', data: {
+    aggregate: 'deposit', aggregateId: s.accountId, memberId: s.memberId, on: c.on,
+    reversedEventId: c.eventId, reversedEventType: p.right.eventType, reason: c.reason,
+  } }]);
+};
+
+const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefined => {
+  if (s.balance - p.balanceDelta < 0n) return 'the money has since been paid out';
+  const from = p.periodFrom;
+  if (from === null) return undefined;
+  const later = Object.values(s.postings)
+    .some((q) => !q.reversed && q.periodFrom !== null && q.periodFrom > from);
+  return later ? 'a later interest posting must be reversed first' : undefined;
+};
+
+/** The deposit decider: savings, recurring and fixed deposit accounts. */
+export const createDepositDecider = (config: { readonly products: ProductCatalogue }):
+  Decider<C.DepositCommand, DepositEvent, DepositState> => ({
+  initialState: initialDepositState,
+  evolve: evolveDeposit,
+  decide: (command, state) => {
+    const ps = config.products;
+    switch (command.type) {
+      case 'OpenSavingsAccount': return openSavings(ps, command.data, state);
+      case 'OpenRecurringDeposit': return openRecurring(ps, command.data, state);
+      case 'OpenFixedDeposit': return openFixed(ps, command.data, state);
+      case 'MakeDeposit': return deposit(command.data, state);
+      case 'Withdraw': return withdraw(ps, command.data, state);
+      case 'PostInterest': return postInterest(command.data, state);
+      case 'MarkInstalmentMissed': return markMissed(command.data, state);
+      case 'MatureDeposit': return mature(command.data, state);
+      case 'CloseDepositEarly': return closeEarly(ps, command.data, state);
+      case 'CloseDepositAccount': return close(command.data, state);
+      case 'ReverseEvent': return reverse(command.data, state);
+    }
+  },
+});

@@ -1,0 +1,132 @@
+import { addDays, type BusinessDate } from '../dates/businessDate.ts';
+import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import { minorOf } from '../shared/codecs.ts';
+import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import type { DepositEvent } from './events.ts';
+
+/** What the account remembers of a reversible event: its effect on the balance. */
+export interface DepositPosting extends PostingRecord {
+  readonly balanceDelta: bigint;
+  readonly instalment: boolean;
+  readonly periodFrom: BusinessDate | null;
+}
+
+/** Savings, recurring or fixed. */
+export type DepositKind = 'savings' | 'recurring' | 'fixed';
+
+/** A deposit account; amounts in paise. */
+export type DepositState =
+  | { readonly status: 'none' }
+  | {
+    readonly status: 'open' | 'matured' | 'closed';
+    readonly kind: DepositKind;
+    readonly accountId: AccountId;
+    readonly memberId: MemberId;
+    readonly productId: ProductId;
+    readonly openedOn: BusinessDate;
+    readonly lastOn: BusinessDate;
+    readonly balance: bigint;
+    readonly instalment: bigint | null;
+    readonly termMonths: number | null;
+    readonly maturesOn: BusinessDate | null;
+    readonly instalmentsPaid: number;
+    readonly instalmentsMissed: ReadonlyArray<number>;
+    readonly interestPostedThrough: BusinessDate | null;
+    readonly postings: Readonly<Record<string, DepositPosting>>;
+  };
+
+/** Before the account is opened. */
+export const initialDepositState: DepositState = { status: 'none' };
+
+type Open = Exclude<DepositState, { status: 'none' }>;
+
+const opened = (
+  d: { accountId: AccountId; memberId: MemberId; productId: ProductId; on: BusinessDate },
+  kind: DepositKind, more: Partial<Open>,
+): DepositState => ({
+  status: 'open', kind, accountId: d.accountId, memberId: d.memberId, productId: d.productId,
+  openedOn: d.on, lastOn: d.on, balance: 0n, instalment: null, termMonths: null,
+  maturesOn: null, instalmentsPaid: 0, instalmentsMissed: [], interestPostedThrough: null,
+  postings: {}, ...more,
+});
+
+const posting = (
+  eventType: string, balanceDelta: bigint, instalment: boolean, periodFrom: BusinessDate | null,
+): DepositPosting => ({ eventType, reversed: false, balanceDelta, instalment, periodFrom });
+
+const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
+  if (s.status === 'none') return s;
+  switch (e.type) {
+    case 'SavingsAccountOpened':
+    case 'RecurringDepositOpened':
+    case 'FixedDepositOpened':
+      return s;
+    case 'Deposited':
+    case 'Withdrawn':
+    case 'InterestPosted': {
+      const d = e.data;
+      const delta = e.type === 'Withdrawn' ? -minorOf(d.amount) : minorOf(d.amount);
+      const instalment = e.type === 'Deposited' && e.data.instalmentNumber !== null;
+      const periodFrom = e.type === 'InterestPosted' ? e.data.periodFrom : null;
+      return {
+        ...s, lastOn: d.on, balance: s.balance + delta,
+        instalmentsPaid: s.instalmentsPaid + (instalment ? 1 : 0),
+        interestPostedThrough:
+          e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,
+        postings: { ...s.postings, [d.eventId]: posting(e.type, delta, instalment, periodFrom) },
+      };
+    }
+    case 'RecurringInstalmentMissed':
+      return {
+        ...s, lastOn: e.data.on,
+        instalmentsMissed: [...s.instalmentsMissed, e.data.instalmentNumber],
+      };
+    case 'DepositMatured':
+      return {
+        ...s, status: 'matured', lastOn: e.data.on, balance: minorOf(e.data.maturityAmount),
+      };
+    case 'DepositClosedEarly':
+    case 'DepositAccountClosed':
+      return { ...s, status: 'closed', lastOn: e.data.on, balance: 0n };
+    case 'EventReversed':
+      return reversed(s, e.data.reversedEventId, e.data.on);
+  }
+};
+
+// Reversing the last interest posting reopens its period, so the corrected amount can be posted.
+const reversed = (s: Open, eventId: string, on: BusinessDate): DepositState => {
+  const p = Object.hasOwn(s.postings, eventId) ? s.postings[eventId] : undefined;
+  if (p === undefined) return s;
+  const reopened = p.periodFrom === null ? s.interestPostedThrough : dayBefore(p.periodFrom, s);
+  return {
+    ...s, lastOn: on, balance: s.balance - p.balanceDelta,
+    instalmentsPaid: s.instalmentsPaid - (p.instalment ? 1 : 0),
+    interestPostedThrough: reopened,
+    postings: markReversed(s.postings, eventId),
+  };
+};
+
+const dayBefore = (d: BusinessDate, s: Open): BusinessDate | null =>
+  d === s.openedOn ? null : addDays(d, -1);
+
+/** Applies one deposit event. */
+export const evolveDeposit = (state: DepositState, event: DepositEvent): DepositState => {
+  switch (event.type) {
+    case 'SavingsAccountOpened':
+      return state.status === 'none' ? opened(event.data, 'savings', {}) : state;
+    case 'RecurringDepositOpened': {
+      const d = event.data;
+      return state.status === 'none' ? opened(d, 'recurring', {
+        instalment: minorOf(d.instalment), termMonths: d.termMonths, maturesOn: d.maturesOn,
+      }) : state;
+    }
+    case 'FixedDepositOpened': {
+      const d = event.data;
+      return state.status === 'none' ? opened(d, 'fixed', {
+        balance: minorOf(d.principal), termMonths: d.termMonths, maturesOn: d.maturesOn,
+      }) : state;
+    }
+    default:
+      return whenOpen(state, event);
+  }
+};

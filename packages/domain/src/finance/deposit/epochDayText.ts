@@ -1,0 +1,52 @@
+import type { BusinessDate } from '../../dates/businessDate.ts';
+import { epochDayOf } from './civil.ts';
+
+// Fast conversions between 'YYYY-MM-DD' and epoch days for the savings engine's hot path: a
+// date is read with char codes rather than a regex, and written from integers it already
+// knows to be a real day. Anything unusual is left to the checked path (dayOf).
+
+const ZERO = 48;
+const DASH = 45;
+
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - ZERO;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+    : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+
+/**
+ * Epoch day of a well-formed business date (a real day of 1900-2199), else undefined so the
+ * caller can take the checked path and its error.
+ */
+export const epochDayOfText = (s: string): number | undefined => {
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return undefined;
+  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const month = digit(s, 5) * 10 + digit(s, 6);
+  const day = digit(s, 8) * 10 + digit(s, 9);
+  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return undefined;
+  if (!(day >= 1 && day <= daysInMonth(year, month))) return undefined;
+  return epochDayOf(year, month, day);
+};
+
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The business date of an epoch day, written without re-parsing (Hinnant's civil_from_days). */
+export const dateOfEpochDay = (n: number): BusinessDate => {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
+    Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // The parts come from calendar arithmetic on an epoch day, so they name a real day; a year
+  // outside 1000-9999 cannot arise from dates of 1900-2199 plus a posting period.
+  return `${year}-${two(month)}-${two(day)}` as BusinessDate;
+};

@@ -1,0 +1,70 @@
+import type { BusinessDate } from '../../dates/businessDate.ts';
+import type { DecimalInput } from '../../money/decimal.ts';
+import { InvalidDepositTermsError } from '../invalidDepositTerms.ts';
+import { epochDayOfText } from './epochDayText.ts';
+import { minorUnits, plainMinorUnits } from './parseExact.ts';
+import { dayOf } from './termChecks.ts';
+
+/** A balance change: deposits positive, withdrawals negative. */
+export interface SavingsTransaction {
+  readonly on: BusinessDate | string;
+  readonly amount: DecimalInput;
+}
+
+/** An account's activation day and the day its figures are wanted to. */
+export interface SavingsAccountSpan {
+  readonly from: BusinessDate | string;
+  readonly to: BusinessDate | string;
+}
+
+/** An account reduced to integers: epoch days and minor units, transactions by day. */
+export interface NormalAccount {
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly days: ReadonlyArray<number>;
+  readonly amounts: ReadonlyArray<bigint>;
+}
+
+/** Checks an account's span and transactions, in field order, and reduces them to integers. */
+export const normalSavingsAccount = (
+  span: SavingsAccountSpan, transactions: unknown, digits: number,
+): NormalAccount => {
+  const fromDay = dayOf(span.from, 'from');
+  const toDay = dayOf(span.to, 'to');
+  if (toDay < fromDay) throw new InvalidDepositTermsError('to', 'must not be before from');
+  if (!Array.isArray(transactions)) {
+    throw new InvalidDepositTermsError('transactions', 'must be an array');
+  }
+  return { fromDay, toDay, ...readTransactions(transactions, digits, fromDay) };
+};
+
+// The field names are built only on failure: this loop runs once per transaction.
+const readTransactions = (
+  list: ReadonlyArray<SavingsTransaction | undefined>, digits: number, fromDay: number,
+): { days: number[]; amounts: bigint[] } => {
+  const days: number[] = [];
+  const amounts: bigint[] = [];
+  let sorted = true;
+  for (let i = 0; i < list.length; i += 1) {
+    const tx = list[i];
+    const on: unknown = tx?.on;
+    const day = (typeof on === 'string' ? epochDayOfText(on) : undefined)
+      ?? dayOf(on, `transactions[${i}].on`);
+    if (day < fromDay) {
+      throw new InvalidDepositTermsError(`transactions[${i}].on`, 'is before from');
+    }
+    const amount = plainMinorUnits(tx?.amount, digits)
+      ?? minorUnits(tx?.amount, digits, `transactions[${i}].amount`);
+    if (i > 0 && day < (days[i - 1] ?? 0)) sorted = false;
+    days.push(day);
+    amounts.push(amount);
+  }
+  return sorted ? { days, amounts } : sortByDay(days, amounts);
+};
+
+const sortByDay = (
+  days: number[], amounts: bigint[],
+): { days: number[]; amounts: bigint[] } => {
+  const order = days.map((_, i) => i).sort((a, b) => (days[a] ?? 0) - (days[b] ?? 0));
+  return { days: order.map((i) => days[i] ?? 0), amounts: order.map((i) => amounts[i] ?? 0n) };
+};

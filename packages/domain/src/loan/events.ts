@@ -1,0 +1,147 @@
+import * as t from 'io-ts';
+import { EventId, LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
+import {
+  Count, DateString, MoneyString, PositiveCount, RatePercent, oneOf,
+} from '../shared/codecs.ts';
+import { closed, eventCodec } from '../shared/shape.ts';
+import { EventReversed } from '../shared/correction.ts';
+import {
+  AmortizationCodec, DaysInMonthCodec, DaysInYearCodec, ExcessRepaymentCodec, FrequencyCodec,
+  InterestMethodCodec, InterestPeriodCodec,
+} from '../products/loanProduct.ts';
+import { AllocationOrderCodec } from '../products/allocationOrder.ts';
+import { RoundingModeCodec } from '../products/settings.ts';
+
+const loan = { loanId: LoanId, memberId: MemberId };
+
+/** Why a loan application was turned down: a code, never free text. */
+export const LoanRejectionReason = oneOf('LoanRejectionReason', [
+  'repayment_capacity', 'insufficient_savings', 'incomplete_application', 'member_request',
+  'other',
+] as const);
+
+/** A member applied for a loan; `recordedBy` is the user who recorded it (the maker). */
+export const LoanApplied = eventCodec('LoanApplied', {
+  ...loan, productId: ProductId, on: DateString, principal: MoneyString,
+  repayments: PositiveCount, firstRepaymentOn: t.union([DateString, t.null]), recordedBy: UserId,
+});
+export type LoanApplied = t.TypeOf<typeof LoanApplied>;
+
+/** The loan was approved, for `principal`, by a user other than the maker (the checker). */
+export const LoanApproved = eventCodec('LoanApproved', {
+  ...loan, on: DateString, principal: MoneyString, approvedBy: UserId,
+});
+export type LoanApproved = t.TypeOf<typeof LoanApproved>;
+
+/** The application was turned down. */
+export const LoanRejected = eventCodec('LoanRejected', {
+  ...loan, on: DateString, reason: LoanRejectionReason, rejectedBy: UserId,
+});
+export type LoanRejected = t.TypeOf<typeof LoanRejected>;
+
+/** The product settings a loan was disbursed under; they do not change with the product. */
+export const LoanTermsSnapshot = closed({
+  rateAnnualPercent: RatePercent,
+  interestMethod: InterestMethodCodec,
+  amortization: AmortizationCodec,
+  interestPeriod: InterestPeriodCodec,
+  repayments: PositiveCount,
+  every: PositiveCount,
+  frequency: FrequencyCodec,
+  firstRepaymentOn: t.union([DateString, t.null]),
+  daysInYear: DaysInYearCodec,
+  daysInMonth: DaysInMonthCodec,
+  installmentMultipleOf: MoneyString,
+  rounding: RoundingModeCodec,
+  graceOnPrincipal: Count,
+  graceOnInterestPayment: Count,
+  graceOnInterestCharged: Count,
+  allocationOrder: AllocationOrderCodec,
+  excessRepayment: ExcessRepaymentCodec,
+}, 'LoanTermsSnapshot');
+export type LoanTermsSnapshot = t.TypeOf<typeof LoanTermsSnapshot>;
+
+/** One instalment of the schedule fixed at disbursement; `balance` is principal after it. */
+export const ScheduledInstallment = closed({
+  n: PositiveCount, dueOn: DateString, days: Count, principal: MoneyString,
+  interest: MoneyString, total: MoneyString, balance: MoneyString,
+}, 'ScheduledInstallment');
+export type ScheduledInstallment = t.TypeOf<typeof ScheduledInstallment>;
+
+/** The loan was paid out; the schedule (from loanSchedule) is fixed from now on. */
+export const LoanDisbursed = eventCodec('LoanDisbursed', {
+  ...loan, productId: ProductId, on: DateString, principal: MoneyString,
+  terms: LoanTermsSnapshot,
+  schedule: closed({
+    installments: t.readonlyArray(ScheduledInstallment),
+    totalPrincipal: MoneyString, totalInterest: MoneyString, totalDue: MoneyString,
+  }, 'LoanScheduleData'),
+});
+export type LoanDisbursed = t.TypeOf<typeof LoanDisbursed>;
+
+/** How a repayment was shared out; with `prepayment` it sums exactly to the amount received. */
+export const Allocation = closed({
+  penalties: MoneyString, fees: MoneyString, interest: MoneyString, principal: MoneyString,
+}, 'Allocation');
+export type Allocation = t.TypeOf<typeof Allocation>;
+
+/** A repayment, allocated in the product's order; `prepayment` is principal paid ahead. */
+export const RepaymentReceived = eventCodec('RepaymentReceived', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString, allocation: Allocation,
+  prepayment: MoneyString, principalOutstandingAfter: MoneyString,
+});
+export type RepaymentReceived = t.TypeOf<typeof RepaymentReceived>;
+
+/** Why a penalty was charged. */
+export const PenaltyReason = oneOf('PenaltyReason', ['late_payment', 'other'] as const);
+/** Why a fee was charged. */
+export const FeeReason = oneOf('FeeReason', ['processing', 'documentation', 'other'] as const);
+
+/** A penalty (late payment) was charged. */
+export const PenaltyCharged = eventCodec('PenaltyCharged', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString,
+  reason: PenaltyReason,
+});
+export type PenaltyCharged = t.TypeOf<typeof PenaltyCharged>;
+
+/** A fee was charged. */
+export const FeeCharged = eventCodec('FeeCharged', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString,
+  reason: FeeReason,
+});
+export type FeeCharged = t.TypeOf<typeof FeeCharged>;
+
+/** Interest due was waived. */
+export const InterestWaived = eventCodec('InterestWaived', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString,
+});
+export type InterestWaived = t.TypeOf<typeof InterestWaived>;
+
+/** The loan was written off: what was outstanding and due then. */
+export const LoanWrittenOff = eventCodec('LoanWrittenOff', {
+  ...loan, on: DateString, principal: MoneyString, interest: MoneyString,
+  penalties: MoneyString, fees: MoneyString,
+});
+export type LoanWrittenOff = t.TypeOf<typeof LoanWrittenOff>;
+
+/** Money recovered on a written-off loan (income, not a repayment). */
+export const RecoveryReceived = eventCodec('RecoveryReceived', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString,
+});
+export type RecoveryReceived = t.TypeOf<typeof RecoveryReceived>;
+
+/** The loan is closed: repaid in full, or written off and done with. */
+export const LoanClosed = eventCodec('LoanClosed', {
+  ...loan, on: DateString, reason: oneOf('LoanClosure', ['repaid', 'written_off'] as const),
+});
+export type LoanClosed = t.TypeOf<typeof LoanClosed>;
+
+/** The loan's events, by type. */
+export const loanEvents = {
+  LoanApplied, LoanApproved, LoanRejected, LoanDisbursed, RepaymentReceived, PenaltyCharged,
+  FeeCharged, InterestWaived, LoanWrittenOff, RecoveryReceived, LoanClosed, EventReversed,
+} as const;
+export type LoanEvent =
+  | LoanApplied | LoanApproved | LoanRejected | LoanDisbursed | RepaymentReceived
+  | PenaltyCharged | FeeCharged | InterestWaived | LoanWrittenOff | RecoveryReceived
+  | LoanClosed | EventReversed;

@@ -1,0 +1,160 @@
+import type { BusinessDate } from '../dates/businessDate.ts';
+import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
+import { minorOf } from '../shared/codecs.ts';
+import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import type { LoanEvent, LoanTermsSnapshot } from './events.ts';
+
+/** Running totals of a loan, in paise. Outstanding principal = disbursed - repaid - written off. */
+export interface LoanTotals {
+  readonly disbursed: bigint;
+  readonly principalRepaid: bigint;
+  readonly interestPaid: bigint;
+  readonly interestWaived: bigint;
+  readonly penaltiesCharged: bigint;
+  readonly penaltiesPaid: bigint;
+  readonly feesCharged: bigint;
+  readonly feesPaid: bigint;
+  readonly writtenOff: bigint;
+  readonly recovered: bigint;
+}
+
+/** What a reversible event added to the totals; a reversal takes it away again. */
+export interface LoanPosting extends PostingRecord {
+  readonly effect: Partial<LoanTotals>;
+}
+
+/** An instalment as the state keeps it. */
+export interface DueInstalment {
+  readonly dueOn: BusinessDate;
+  readonly principal: bigint;
+  readonly interest: bigint;
+}
+
+/** Where a loan is in its life. */
+export type LoanStatus = 'applied' | 'approved' | 'rejected' | 'active' | 'written_off' | 'closed';
+
+/** A loan. */
+export type LoanState =
+  | { readonly status: 'none' }
+  | {
+    readonly status: LoanStatus;
+    readonly loanId: LoanId;
+    readonly memberId: MemberId;
+    readonly productId: ProductId;
+    readonly appliedPrincipal: bigint;
+    readonly approvedPrincipal: bigint;
+    readonly repayments: number;
+    readonly firstRepaymentOn: BusinessDate | null;
+    readonly recordedBy: UserId;
+    readonly lastOn: BusinessDate;
+    readonly terms: LoanTermsSnapshot | null;
+    readonly schedule: ReadonlyArray<DueInstalment>;
+    readonly totals: LoanTotals;
+    readonly postings: Readonly<Record<string, LoanPosting>>;
+  };
+
+/** Before the application. */
+export const initialLoanState: LoanState = { status: 'none' };
+
+/** All totals zero. */
+export const zeroTotals: LoanTotals = {
+  disbursed: 0n, principalRepaid: 0n, interestPaid: 0n, interestWaived: 0n,
+  penaltiesCharged: 0n, penaltiesPaid: 0n, feesCharged: 0n, feesPaid: 0n, writtenOff: 0n,
+  recovered: 0n,
+};
+
+/** Totals with an effect added (sign 1) or taken away (sign -1). */
+export const applyEffect = (
+  t: LoanTotals, effect: Partial<LoanTotals>, sign: 1n | -1n,
+): LoanTotals => {
+  const f = (k: keyof LoanTotals): bigint => t[k] + sign * (effect[k] ?? 0n);
+  return {
+    disbursed: f('disbursed'), principalRepaid: f('principalRepaid'),
+    interestPaid: f('interestPaid'), interestWaived: f('interestWaived'),
+    penaltiesCharged: f('penaltiesCharged'), penaltiesPaid: f('penaltiesPaid'),
+    feesCharged: f('feesCharged'), feesPaid: f('feesPaid'), writtenOff: f('writtenOff'),
+    recovered: f('recovered'),
+  };
+};
+
+/** Outstanding principal: disbursed minus principal repaid minus written off. */
+export const outstandingPrincipal = (t: LoanTotals): bigint =>
+  t.disbursed - t.principalRepaid - t.writtenOff;
+
+type Known = Exclude<LoanState, { status: 'none' }>;
+
+const withPosting = (s: Known, id: string, eventType: string, effect: Partial<LoanTotals>,
+  on: BusinessDate): Known => ({
+  ...s, lastOn: on, totals: applyEffect(s.totals, effect, 1n),
+  postings: { ...s.postings, [id]: { eventType, reversed: false, effect } },
+});
+
+const later = (s: Known, e: LoanEvent): Known => {
+  switch (e.type) {
+    case 'LoanApplied': return s;
+    case 'LoanApproved':
+      return {
+        ...s, status: 'approved', approvedPrincipal: minorOf(e.data.principal),
+        lastOn: e.data.on,
+      };
+    case 'LoanRejected': return { ...s, status: 'rejected', lastOn: e.data.on };
+    case 'LoanDisbursed': {
+      const d = e.data;
+      return {
+        ...s, status: 'active', lastOn: d.on, terms: d.terms,
+        totals: { ...s.totals, disbursed: minorOf(d.principal) },
+        schedule: d.schedule.installments.map((i) => ({
+          dueOn: i.dueOn, principal: minorOf(i.principal), interest: minorOf(i.interest),
+        })),
+      };
+    }
+    case 'RepaymentReceived': {
+      const a = e.data.allocation;
+      return withPosting(s, e.data.eventId, e.type, {
+        penaltiesPaid: minorOf(a.penalties), feesPaid: minorOf(a.fees),
+        interestPaid: minorOf(a.interest),
+        principalRepaid: minorOf(a.principal) + minorOf(e.data.prepayment),
+      }, e.data.on);
+    }
+    case 'PenaltyCharged':
+      return withPosting(s, e.data.eventId, e.type,
+        { penaltiesCharged: minorOf(e.data.amount) }, e.data.on);
+    case 'FeeCharged':
+      return withPosting(s, e.data.eventId, e.type,
+        { feesCharged: minorOf(e.data.amount) }, e.data.on);
+    case 'InterestWaived':
+      return withPosting(s, e.data.eventId, e.type,
+        { interestWaived: minorOf(e.data.amount) }, e.data.on);
+    case 'RecoveryReceived':
+      return withPosting(s, e.data.eventId, e.type,
+        { recovered: minorOf(e.data.amount) }, e.data.on);
+    case 'LoanWrittenOff':
+      return {
+        ...s, status: 'written_off', lastOn: e.data.on,
+        totals: { ...s.totals, writtenOff: s.totals.writtenOff + minorOf(e.data.principal) },
+      };
+    case 'LoanClosed': return { ...s, status: 'closed', lastOn: e.data.on };
+    case 'EventReversed': {
+      const id = e.data.reversedEventId;
+      const p = Object.hasOwn(s.postings, id) ? s.postings[id] : undefined;
+      if (p === undefined) return s;
+      return {
+        ...s, lastOn: e.data.on, totals: applyEffect(s.totals, p.effect, -1n),
+        postings: markReversed(s.postings, id),
+      };
+    }
+  }
+};
+
+/** Applies one loan event. */
+export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
+  if (state.status !== 'none') return later(state, event);
+  if (event.type !== 'LoanApplied') return state;
+  const d = event.data;
+  return {
+    status: 'applied', loanId: d.loanId, memberId: d.memberId, productId: d.productId,
+    appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
+    firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
+    schedule: [], totals: zeroTotals, postings: {},
+  };
+};

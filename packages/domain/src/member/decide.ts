@@ -1,0 +1,67 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Decider } from '../shared/decider.ts';
+import type { Rejection } from '../shared/rejection.ts';
+import { minorOf } from '../shared/codecs.ts';
+import { notBefore } from '../shared/guards.ts';
+import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
+import type { AdmitMember, ExitMember, MemberCommand } from './commands.ts';
+import type { MemberEvent } from './events.ts';
+import { evolveMember, initialMemberState, type MemberState } from './state.ts';
+
+type Result = E.Either<Rejection, ReadonlyArray<MemberEvent>>;
+
+const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberState): Result => {
+  if (s.status !== 'none') {
+    return E.left({ type: 'already_exists', aggregate: 'member', id: s.memberId });
+  }
+  const p = productOf(products, c.shareProductId, 'share');
+  if (E.isLeft(p)) return p;
+  const { minimumShares, maximumShares } = p.right;
+  if (c.shares < minimumShares) {
+    return E.left({ type: 'below_minimum_shares', minimumShares, sharesAfter: c.shares });
+  }
+  if (c.shares > maximumShares) {
+    return E.left({ type: 'above_maximum_shares', maximumShares, sharesAfter: c.shares });
+  }
+  return E.right([{ type: 'MemberAdmitted', data: {
+    memberId: c.memberId, branchId: c.branchId, on: c.on,
+    shareProductId: c.shareProductId, sharesSubscribed: c.shares,
+  } }]);
+};
+
+const exit = (c: ExitMember['data'], s: MemberState): Result => {
+  if (s.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'member', id: c.memberId });
+  }
+  if (s.memberId !== c.memberId) {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'member', expected: s.memberId, got: c.memberId,
+    });
+  }
+  if (s.status === 'exited') return E.left({ type: 'member_exited', memberId: s.memberId });
+  const date = notBefore(c.on, s.lastOn);
+  if (E.isLeft(date)) return date;
+  if (minorOf(c.outstandingLoanPrincipal) > 0n) {
+    return E.left({ type: 'loan_outstanding', outstandingPrincipal: c.outstandingLoanPrincipal });
+  }
+  if (c.sharesHeld > 0) return E.left({ type: 'shares_still_held', sharesHeld: c.sharesHeld });
+  if (c.openDepositAccounts > 0) {
+    return E.left({ type: 'deposits_still_open', openDepositAccounts: c.openDepositAccounts });
+  }
+  return E.right([{ type: 'MemberExited', data: {
+    memberId: s.memberId, branchId: s.branchId, on: c.on,
+  } }]);
+};
+
+/** The member decider: admission (with the minimum shares) and exit (with nothing left). */
+export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
+  Decider<MemberCommand, MemberEvent, MemberState> => ({
+  initialState: initialMemberState,
+  evolve: evolveMember,
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'AdmitMember': return admit(config.products, command.data, state);
+      case 'ExitMember': return exit(command.data, state);
+    }
+  },
+});

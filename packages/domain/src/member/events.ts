@@ -1,0 +1,26 @@
+import type * as t from 'io-ts';
+import { BranchId, MemberId, ProductId } from '../shared/ids.ts';
+import { DateString, PositiveCount } from '../shared/codecs.ts';
+import { eventCodec } from '../shared/shape.ts';
+
+/** A member was admitted at a branch, subscribing to at least the minimum shares. */
+export const MemberAdmitted = eventCodec('MemberAdmitted', {
+  memberId: MemberId,
+  branchId: BranchId,
+  on: DateString,
+  shareProductId: ProductId,
+  sharesSubscribed: PositiveCount,
+});
+export type MemberAdmitted = t.TypeOf<typeof MemberAdmitted>;
+
+/** A member left the society, with no loan, shares or deposit account left. */
+export const MemberExited = eventCodec('MemberExited', {
+  memberId: MemberId,
+  branchId: BranchId,
+  on: DateString,
+});
+export type MemberExited = t.TypeOf<typeof MemberExited>;
+
+/** The member's events, by type. */
+export const memberEvents = { MemberAdmitted, MemberExited } as const;
+export type MemberEvent = MemberAdmitted | MemberExited;

@@ -1,0 +1,30 @@
+import type { BusinessDate } from '../dates/businessDate.ts';
+import type { BranchId, MemberId } from '../shared/ids.ts';
+import type { MemberEvent } from './events.ts';
+
+/** A member: not yet admitted, active, or exited. */
+export type MemberState =
+  | { readonly status: 'none' }
+  | {
+    readonly status: 'active' | 'exited';
+    readonly memberId: MemberId;
+    readonly branchId: BranchId;
+    readonly admittedOn: BusinessDate;
+    readonly lastOn: BusinessDate;
+  };
+
+/** Before admission. */
+export const initialMemberState: MemberState = { status: 'none' };
+
+/** Applies one member event. */
+export const evolveMember = (state: MemberState, event: MemberEvent): MemberState => {
+  switch (event.type) {
+    case 'MemberAdmitted': {
+      const { memberId, branchId, on } = event.data;
+      return { status: 'active', memberId, branchId, admittedOn: on, lastOn: on };
+    }
+    case 'MemberExited':
+      return state.status === 'none' ? state
+        : { ...state, status: 'exited', lastOn: event.data.on };
+  }
+};

@@ -1,0 +1,60 @@
+import * as t from 'io-ts';
+import { ProductId } from '../shared/ids.ts';
+import {
+  Count, minorOf, MoneyString, PositiveCount, RatePercent, oneOf,
+} from '../shared/codecs.ts';
+import { closed, withCheck } from '../shared/shape.ts';
+import { RoundingModeCodec } from './settings.ts';
+import { AllocationOrderCodec } from './allocationOrder.ts';
+
+/** Repayments every `every` days, weeks or months. */
+export const FrequencyCodec = oneOf('Frequency', ['days', 'weeks', 'months'] as const);
+/** Interest on the declining balance, or flat on the original principal. */
+export const InterestMethodCodec = oneOf('InterestMethod', ['declining-balance', 'flat'] as const);
+/** Equal instalments (EMI) or equal principal. */
+export const AmortizationCodec = oneOf('Amortization',
+  ['equal-installments', 'equal-principal'] as const);
+/** Fineract's interest calculation period. */
+export const InterestPeriodCodec = oneOf('InterestPeriod', ['same-as-repayment', 'daily'] as const);
+/** The days in a year for loan interest. */
+export const DaysInYearCodec =
+  t.union([t.literal(360), t.literal(364), t.literal(365), t.literal('actual')], 'DaysInYear');
+/** The days in a month for loan interest. */
+export const DaysInMonthCodec = t.union([t.literal(30), t.literal('actual')], 'DaysInMonth');
+/** What a repayment beyond what is due does: refused, or paid ahead into principal. */
+export const ExcessRepaymentCodec =
+  oneOf('ExcessRepayment', ['reject', 'prepay-principal'] as const);
+
+/** A loan product; every schedule setting means what it means in Apache Fineract. */
+export const LoanProduct = withCheck(closed({
+  kind: t.literal('loan'),
+  id: ProductId,
+  rateAnnualPercent: RatePercent,
+  minPrincipal: MoneyString,
+  maxPrincipal: MoneyString,
+  minRepayments: PositiveCount,
+  maxRepayments: PositiveCount,
+  frequency: FrequencyCodec,
+  every: PositiveCount,
+  interestMethod: InterestMethodCodec,
+  amortization: AmortizationCodec,
+  interestPeriod: InterestPeriodCodec,
+  daysInYear: DaysInYearCodec,
+  daysInMonth: DaysInMonthCodec,
+  installmentMultipleOf: MoneyString,
+  rounding: RoundingModeCodec,
+  graceOnPrincipal: Count,
+  graceOnInterestPayment: Count,
+  graceOnInterestCharged: Count,
+  allocationOrder: AllocationOrderCodec,
+  excessRepayment: ExcessRepaymentCodec,
+}, 'LoanProduct'), (p) =>
+  minorOf(p.minPrincipal) <= 0n ? { field: 'minPrincipal', message: 'must be more than zero' }
+  : minorOf(p.maxPrincipal) < minorOf(p.minPrincipal)
+    ? { field: 'maxPrincipal', message: 'must be at least minPrincipal' }
+  : p.maxRepayments < p.minRepayments
+    ? { field: 'maxRepayments', message: 'must be at least minRepayments' }
+  : minorOf(p.installmentMultipleOf) <= 0n
+    ? { field: 'installmentMultipleOf', message: 'must be more than zero ("0.01" for paise)' }
+  : undefined);
+export type LoanProduct = t.TypeOf<typeof LoanProduct>;

@@ -1,0 +1,165 @@
+import type { AggregateKind } from './streams.ts';
+
+/**
+ * Why a command was refused: a closed union of tagged objects, each carrying what is needed to
+ * explain it. Amounts are decimal strings, dates 'YYYY-MM-DD'. The table in
+ * docs/reference/rejections.md lists them in the order the deciders check them.
+ */
+export type Rejection =
+  // Checked first by every decider.
+  | { readonly type: 'not_found'; readonly aggregate: AggregateKind; readonly id: string }
+  | { readonly type: 'already_exists'; readonly aggregate: AggregateKind; readonly id: string }
+  | {
+    readonly type: 'wrong_aggregate'; readonly aggregate: AggregateKind;
+    readonly expected: string; readonly got: string;
+  }
+  | { readonly type: 'member_exited'; readonly memberId: string }
+  | { readonly type: 'account_closed'; readonly accountId: string; readonly status: string }
+  | { readonly type: 'loan_closed'; readonly loanId: string; readonly status: string }
+  | { readonly type: 'date_before_last_event'; readonly on: string; readonly lastOn: string }
+  | { readonly type: 'unknown_product'; readonly productId: string }
+  | {
+    readonly type: 'wrong_product'; readonly productId: string;
+    readonly expected: string; readonly got: string;
+  }
+  // Corrections (any aggregate).
+  | { readonly type: 'event_not_found'; readonly eventId: string }
+  | { readonly type: 'already_reversed'; readonly eventId: string }
+  | {
+    readonly type: 'not_reversible'; readonly eventId: string; readonly eventType: string;
+    readonly why: string;
+  }
+  // Membership and shares.
+  | {
+    readonly type: 'below_minimum_shares'; readonly minimumShares: number;
+    readonly sharesAfter: number;
+  }
+  | {
+    readonly type: 'above_maximum_shares'; readonly maximumShares: number;
+    readonly sharesAfter: number;
+  }
+  | {
+    readonly type: 'insufficient_shares'; readonly sharesHeld: number;
+    readonly sharesRequested: number;
+  }
+  | { readonly type: 'shares_locked_in'; readonly lockedUntil: string }
+  | { readonly type: 'loan_outstanding'; readonly outstandingPrincipal: string }
+  | {
+    readonly type: 'shares_pledged_to_loan'; readonly outstandingPrincipal: string;
+    readonly sharesRequiredWhileBorrowing: number; readonly sharesAfter: number;
+  }
+  | {
+    readonly type: 'exit_must_redeem_all'; readonly sharesHeld: number;
+    readonly sharesRequested: number;
+  }
+  | { readonly type: 'shares_still_held'; readonly sharesHeld: number }
+  | { readonly type: 'deposits_still_open'; readonly openDepositAccounts: number }
+  | { readonly type: 'dividend_already_credited'; readonly financialYear: string }
+  // Deposits.
+  | {
+    readonly type: 'operation_not_allowed'; readonly kind: string; readonly operation: string;
+    readonly status: string;
+  }
+  | {
+    readonly type: 'term_out_of_range'; readonly minimum: number; readonly maximum: number;
+    readonly requested: number;
+  }
+  | {
+    readonly type: 'amount_out_of_range'; readonly minimum: string;
+    readonly maximum: string | null; readonly requested: string;
+  }
+  | {
+    readonly type: 'amount_not_instalment'; readonly instalment: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'all_instalments_paid'; readonly instalments: number;
+  }
+  | { readonly type: 'insufficient_balance'; readonly balance: string; readonly requested: string }
+  | {
+    readonly type: 'below_minimum_balance'; readonly minimumBalance: string;
+    readonly balanceAfter: string;
+  }
+  | {
+    readonly type: 'interest_period_invalid'; readonly expectedFrom: string;
+    readonly periodFrom: string; readonly periodTo: string;
+  }
+  | {
+    readonly type: 'instalment_not_missable'; readonly instalmentNumber: number;
+    readonly why: 'beyond_term' | 'already_paid' | 'already_missed' | 'not_yet_due';
+  }
+  | { readonly type: 'not_yet_mature'; readonly maturesOn: string }
+  | { readonly type: 'already_mature'; readonly maturesOn: string }
+  // Loans.
+  | {
+    readonly type: 'invalid_loan_status'; readonly status: string;
+    readonly allowed: ReadonlyArray<string>;
+  }
+  | {
+    readonly type: 'same_user_cannot_approve'; readonly recordedBy: string;
+    readonly actor: string;
+  }
+  | { readonly type: 'approved_above_applied'; readonly applied: string; readonly approved: string }
+  | { readonly type: 'invalid_terms'; readonly field: string; readonly reason: string }
+  | {
+    readonly type: 'overpayment'; readonly due: string; readonly outstanding: string;
+    readonly received: string; readonly excessAllowed: boolean;
+  }
+  | {
+    readonly type: 'waiver_exceeds_interest_due'; readonly interestDue: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'recovery_exceeds_written_off'; readonly recoverable: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'loan_not_settled'; readonly principalOutstanding: string;
+    readonly due: string;
+  }
+  // The society.
+  | {
+    readonly type: 'reserve_below_legal_minimum'; readonly minimumPercent: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'financial_year_not_ended'; readonly financialYear: string;
+    readonly endsOn: string;
+  }
+  | { readonly type: 'financial_year_already_closed'; readonly financialYear: string }
+  | { readonly type: 'financial_year_not_closed'; readonly financialYear: string }
+  | {
+    readonly type: 'dividend_rate_above_cap'; readonly capPercent: string;
+    readonly requested: string;
+  }
+  | { readonly type: 'dividend_already_declared'; readonly financialYear: string }
+  | { readonly type: 'dividend_exceeds_surplus'; readonly surplus: string; readonly total: string };
+
+/** The tag of a rejection. */
+export type RejectionType = Rejection['type'];
+
+/** Every rejection tag, in the order of the reference table. */
+export const rejectionTypes = [
+  'not_found', 'already_exists', 'wrong_aggregate', 'member_exited', 'account_closed',
+  'loan_closed', 'date_before_last_event', 'unknown_product', 'wrong_product',
+  'event_not_found', 'already_reversed', 'not_reversible',
+  'below_minimum_shares', 'above_maximum_shares', 'insufficient_shares', 'shares_locked_in',
+  'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'shares_still_held',
+  'deposits_still_open',
+  'dividend_already_credited',
+  'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
+  'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
+  'interest_period_invalid', 'instalment_not_missable', 'not_yet_mature', 'already_mature',
+  'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
+  'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
+  'recovery_exceeds_written_off', 'loan_not_settled',
+  'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
+  'financial_year_not_closed', 'dividend_rate_above_cap', 'dividend_already_declared',
+  'dividend_exceeds_surplus',
+] as const satisfies ReadonlyArray<RejectionType>;
+
+// Fails to compile when a rejection is added to the union but not to the list above.
+const everyRejectionListed: Exclude<RejectionType, (typeof rejectionTypes)[number]> extends never
+  ? true : false = true;
+void everyRejectionListed;
+

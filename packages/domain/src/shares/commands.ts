@@ -1,0 +1,48 @@
+import * as t from 'io-ts';
+import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import {
+  FinancialYearLabel, MoneyInput, PositiveCount, PositiveMoneyInput,
+} from '../shared/codecs.ts';
+import { commandCodec } from '../shared/shape.ts';
+import { ReverseEvent } from '../shared/correction.ts';
+
+/**
+ * Share commands carry the member id too: the stream is `shares-<memberId>`.
+ * Buy shares at face value; the first purchase opens the member's share account. */
+export const PurchaseShares = commandCodec('PurchaseShares', {
+  accountId: AccountId,
+  memberId: MemberId,
+  productId: ProductId,
+  shares: PositiveCount,
+});
+export type PurchaseShares = t.TypeOf<typeof PurchaseShares>;
+
+/**
+ * Redeem shares at face value. `outstandingLoanPrincipal` is the member's loans' outstanding
+ * principal, read by the application layer from the loan streams. `forExit` redeems all of them
+ * and closes the account.
+ */
+export const RedeemShares = commandCodec('RedeemShares', {
+  accountId: AccountId,
+  memberId: MemberId,
+  shares: PositiveCount,
+  outstandingLoanPrincipal: MoneyInput,
+  forExit: t.boolean,
+});
+export type RedeemShares = t.TypeOf<typeof RedeemShares>;
+
+/** Record a member's dividend for a year (from DividendDeclared), paid into her savings. */
+export const CreditDividend = commandCodec('CreditDividend', {
+  accountId: AccountId,
+  memberId: MemberId,
+  financialYear: FinancialYearLabel,
+  amount: PositiveMoneyInput,
+  savingsAccountId: AccountId,
+});
+export type CreditDividend = t.TypeOf<typeof CreditDividend>;
+
+/** The share account's commands, by type. */
+export const shareCommands = {
+  PurchaseShares, RedeemShares, CreditDividend, ReverseEvent,
+} as const;
+export type ShareCommand = PurchaseShares | RedeemShares | CreditDividend | ReverseEvent;

@@ -1,0 +1,72 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
+import { by, command, event, history, products } from '../testSupport.ts';
+import { createShareDecider } from './decide.ts';
+
+const decider = createShareDecider({ products });
+const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
+  spec(decider).given(history(decider, cs));
+const A = { accountId: 'S-M1', memberId: 'M1' };
+const buy = (id: string, on: string, shares: number, productId = 'SH') =>
+  command('PurchaseShares', { ...by(id, on), ...A, productId, shares });
+const redeem = (id: string, on: string, shares: number, o: { loan?: string; exit?: boolean } = {}) =>
+  command('RedeemShares', {
+    ...by(id, on), ...A, shares, outstandingLoanPrincipal: o.loan ?? '0', forExit: o.exit ?? false,
+  });
+const opened = buy('c1', '2024-04-01', 20);
+
+test('shares are bought and redeemed at face value', () => {
+  given().when(opened).then([event('SharesPurchased', {
+    eventId: 'c1.0', ...A, productId: 'SH', on: '2024-04-01', shares: 20, faceValue: '10.00',
+    amount: '200.00', sharesAfter: 20,
+  })]);
+  given(opened).when(redeem('c2', '2025-04-01', 5)).thenState((s) => {
+    assert.ok(s.status === 'open' && s.shares === 15);
+  });
+});
+
+test('redeeming everything on exit closes the account, and it then accepts nothing', () => {
+  given(opened).when(redeem('c2', '2025-04-01', 20, { exit: true })).thenState((s) => {
+    assert.is(s.status, 'closed');
+  });
+  given(opened, redeem('c2', '2025-04-01', 20, { exit: true }))
+    .when(buy('c3', '2025-04-02', 5)).thenRejects('account_closed');
+});
+
+test('rejections, in the order they are checked', () => {
+  given().when(redeem('c2', '2025-04-01', 1)).thenRejects('not_found');
+  given(opened).when(command('PurchaseShares', { ...by('c2', '2024-05-01'), accountId: 'S-M2',
+    memberId: 'M1', productId: 'SH', shares: 1 })).thenRejects('wrong_aggregate');
+  given(opened).when(buy('c2', '2024-03-31', 1)).thenRejects('date_before_last_event');
+  given().when(buy('c1', '2024-04-01', 20, 'XX')).thenRejects('unknown_product');
+  given(opened).when(buy('c2', '2024-05-01', 1, 'SB')).thenRejects('wrong_product');
+  given().when(buy('c1', '2024-04-01', 4)).thenRejects('below_minimum_shares', { sharesAfter: 4 });
+  given(opened).when(buy('c2', '2024-05-01', 481))
+    .thenRejects('above_maximum_shares', { maximumShares: 500, sharesAfter: 501 });
+  given(opened).when(redeem('c2', '2025-04-01', 21))
+    .thenRejects('insufficient_shares', { sharesHeld: 20, sharesRequested: 21 });
+  given(opened).when(redeem('c2', '2025-04-01', 19, { exit: true })).thenRejects('exit_must_redeem_all');
+  given(opened).when(redeem('c2', '2025-03-31', 1))
+    .thenRejects('shares_locked_in', { lockedUntil: '2025-04-01' });
+  given(opened).when(redeem('c2', '2025-04-01', 11, { loan: '500' })).thenRejects(
+    'shares_pledged_to_loan', { sharesRequiredWhileBorrowing: 10, sharesAfter: 9 });
+  given(opened).when(redeem('c2', '2025-04-01', 16)).thenRejects('below_minimum_shares');
+  const credit = (id: string) => command('CreditDividend', { ...by(id, '2025-05-01'), ...A,
+    financialYear: '2024-25', amount: '12.50', savingsAccountId: 'SB-M1' });
+  given(opened, credit('c2')).when(credit('c3'))
+    .thenRejects('dividend_already_credited', { financialYear: '2024-25' });
+});
+
+test('a reversal names an existing, unreversed event, and cannot undo shares since redeemed', () => {
+  const reverse = (id: string, eventId: string, on = '2025-04-02') => command('ReverseEvent', {
+    ...by(id, on), aggregate: 'shares', aggregateId: 'M1', eventId, reason: 'duplicate',
+  });
+  given(opened).when(reverse('c9', 'x.0')).thenRejects('event_not_found');
+  given(opened, reverse('c2', 'c1.0', '2024-04-02')).when(reverse('c3', 'c1.0'))
+    .thenRejects('already_reversed');
+  given(opened, redeem('c2', '2025-04-01', 15)).when(reverse('c3', 'c1.0'))
+    .thenRejects('not_reversible');
+});
+
+test.run();

@@ -1,0 +1,176 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { BusinessDate } from '../dates/businessDate.ts';
+import { addMonths } from '../dates/businessDate.ts';
+import type { Decider } from '../shared/decider.ts';
+import type { Rejection } from '../shared/rejection.ts';
+import { eventIdFor } from '../shared/ids.ts';
+import { minorOf, moneyString } from '../shared/codecs.ts';
+import { notBefore } from '../shared/guards.ts';
+import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
+import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
+import type { ShareProduct } from '../products/shareProduct.ts';
+import type { CreditDividend, PurchaseShares, RedeemShares, ShareCommand } from './commands.ts';
+import type { ShareEvent } from './events.ts';
+import { evolveShares, initialShareState, type ShareState } from './state.ts';
+
+type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
+type Open = Exclude<ShareState, { status: 'none' }>;
+
+/** The open account a command is for, or why the command cannot touch it. */
+const openAccount = (
+  s: ShareState, c: { accountId: string; memberId: string; on: BusinessDate },
+): E.Either<Rejection, Open> => {
+  if (s.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'shares', id: c.accountId });
+  }
+  if (s.accountId !== c.accountId || s.memberId !== c.memberId) {
+    const [expected, got] = s.accountId !== c.accountId
+      ? [s.accountId, c.accountId] : [s.memberId, c.memberId];
+    return E.left({ type: 'wrong_aggregate', aggregate: 'shares', expected, got });
+  }
+  if (s.status === 'closed') {
+    return E.left({ type: 'account_closed', accountId: s.accountId, status: s.status });
+  }
+  const date = notBefore(c.on, s.lastOn);
+  return E.isLeft(date) ? date : E.right(s);
+};
+
+const holdingBounds = (p: ShareProduct, sharesAfter: number): E.Either<Rejection, true> => {
+  if (sharesAfter > p.maximumShares) {
+    return E.left({ type: 'above_maximum_shares', maximumShares: p.maximumShares, sharesAfter });
+  }
+  if (sharesAfter < p.minimumShares) {
+    return E.left({ type: 'below_minimum_shares', minimumShares: p.minimumShares, sharesAfter });
+  }
+  return E.right(true);
+};
+
+const purchase = (products: ProductCatalogue, c: PurchaseShares['data'], s: ShareState): Result => {
+  let held = 0;
+  if (s.status !== 'none') {
+    const open = openAccount(s, c);
+    if (E.isLeft(open)) return open;
+    if (open.right.productId !== c.productId) {
+      return E.left({
+        type: 'wrong_product', productId: c.productId, expected: open.right.productId,
+        got: c.productId,
+      });
+    }
+    held = open.right.shares;
+  }
+  const p = productOf(products, c.productId, 'share');
+  if (E.isLeft(p)) return p;
+  const bounds = holdingBounds(p.right, held + c.shares);
+  if (E.isLeft(bounds)) return bounds;
+  const faceValue = minorOf(p.right.faceValue);
+  return E.right([{ type: 'SharesPurchased', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: c.accountId, memberId: c.memberId,
+    productId: c.productId, on: c.on, shares: c.shares, faceValue: p.right.faceValue,
+    amount: moneyString(faceValue * BigInt(c.shares)), sharesAfter: held + c.shares,
+  } }]);
+};
+
+const redemptionRule = (
+  p: ShareProduct, s: Open, c: RedeemShares['data'],
+): E.Either<Rejection, true> => {
+  const sharesAfter = s.shares - c.shares;
+  if (c.shares > s.shares) {
+    return E.left({ type: 'insufficient_shares', sharesHeld: s.shares, sharesRequested: c.shares });
+  }
+  if (c.forExit && sharesAfter !== 0) {
+    return E.left({
+      type: 'exit_must_redeem_all', sharesHeld: s.shares, sharesRequested: c.shares,
+    });
+  }
+  const lockedUntil = addMonths(s.firstPurchasedOn, p.lockInMonths);
+  if (c.on < lockedUntil) return E.left({ type: 'shares_locked_in', lockedUntil });
+  const required = p.minimumSharesWhileBorrowing;
+  if (minorOf(c.outstandingLoanPrincipal) > 0n && sharesAfter < required) {
+    return E.left({
+      type: 'shares_pledged_to_loan', outstandingPrincipal: c.outstandingLoanPrincipal,
+      sharesRequiredWhileBorrowing: required, sharesAfter,
+    });
+  }
+  if (!c.forExit && sharesAfter < p.minimumShares) {
+    return E.left({ type: 'below_minimum_shares', minimumShares: p.minimumShares, sharesAfter });
+  }
+  return E.right(true);
+};
+
+const redeem = (products: ProductCatalogue, c: RedeemShares['data'], state: ShareState): Result => {
+  const open = openAccount(state, c);
+  if (E.isLeft(open)) return open;
+  const s = open.right;
+  const p = productOf(products, s.productId, 'share');
+  if (E.isLeft(p)) return p;
+  const rule = redemptionRule(p.right, s, c);
+  if (E.isLeft(rule)) return rule;
+  const redeemed: ShareEvent = { type: 'SharesRedeemed', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    productId: s.productId, on: c.on, shares: c.shares, faceValue: p.right.faceValue,
+    amount: moneyString(minorOf(p.right.faceValue) * BigInt(c.shares)),
+    sharesAfter: s.shares - c.shares, forExit: c.forExit,
+  } };
+  if (!c.forExit) return E.right([redeemed]);
+  return E.right([redeemed, { type: 'ShareAccountClosed', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on,
+  } }]);
+};
+
+const creditDividend = (c: CreditDividend['data'], state: ShareState): Result => {
+  const open = openAccount(state, c);
+  if (E.isLeft(open)) return open;
+  const s = open.right;
+  if (s.dividendYears.includes(c.financialYear)) {
+    return E.left({ type: 'dividend_already_credited', financialYear: c.financialYear });
+  }
+  return E.right([{ type: 'DividendCredited', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    on: c.on, financialYear: c.financialYear, amount: c.amount,
+    savingsAccountId: c.savingsAccountId,
+  } }]);
+};
+
+const reverse = (c: ReverseEvent['data'], state: ShareState): Result => {
+  if (c.aggregate !== 'shares') {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'shares', expected: 'shares', got: c.aggregate,
+    });
+  }
+  // A share correction names the member: her share stream is `shares-<memberId>`.
+  const accountId = state.status === 'none' ? c.aggregateId : state.accountId;
+  const open = openAccount(state, { accountId, memberId: c.aggregateId, on: c.on });
+  if (E.isLeft(open)) return open;
+  const s = open.right;
+  const p = reversiblePosting(s.postings, c.eventId);
+  if (E.isLeft(p)) return p;
+  if (s.shares - p.right.sharesDelta < 0) {
+    return E.left({
+      type: 'not_reversible', eventId: c.eventId, eventType: p.right.eventType,
+      why: 'the shares bought have since been redeemed',
+    });
+  }
+  return E.right([reversal(s, c, p.right.eventType)]);
+};
+
+const reversal = (
+  s: Open, c: ReverseEvent['data'], eventType: string,
+): ShareEvent => ({ type: 'EventReversed', data: {
+  aggregate: 'shares', aggregateId: s.memberId, memberId: s.memberId, on: c.on,
+  reversedEventId: c.eventId, reversedEventType: eventType, reason: c.reason,
+} });
+
+/** The share account decider: purchases, redemptions, dividends credited, corrections. */
+export const createShareDecider = (config: { readonly products: ProductCatalogue }):
+  Decider<ShareCommand, ShareEvent, ShareState> => ({
+  initialState: initialShareState,
+  evolve: evolveShares,
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'PurchaseShares': return purchase(config.products, command.data, state);
+      case 'RedeemShares': return redeem(config.products, command.data, state);
+      case 'CreditDividend': return creditDividend(command.data, state);
+      case 'ReverseEvent': return reverse(command.data, state);
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import * as t from 'io-ts';
+import { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
+import {
+  DateString, FinancialYearLabel, MoneyString, PositiveCount, Count,
+} from '../shared/codecs.ts';
+import { eventCodec } from '../shared/shape.ts';
+import { EventReversed } from '../shared/correction.ts';
+
+/** A member bought shares at face value; `amount` = shares x faceValue. */
+export const SharesPurchased = eventCodec('SharesPurchased', {
+  eventId: EventId,
+  accountId: AccountId,
+  memberId: MemberId,
+  productId: ProductId,
+  on: DateString,
+  shares: PositiveCount,
+  faceValue: MoneyString,
+  amount: MoneyString,
+  sharesAfter: Count,
+});
+export type SharesPurchased = t.TypeOf<typeof SharesPurchased>;
+
+/** The society bought back shares at face value; `forExit` when the member is leaving. */
+export const SharesRedeemed = eventCodec('SharesRedeemed', {
+  eventId: EventId,
+  accountId: AccountId,
+  memberId: MemberId,
+  productId: ProductId,
+  on: DateString,
+  shares: PositiveCount,
+  faceValue: MoneyString,
+  amount: MoneyString,
+  sharesAfter: Count,
+  forExit: t.boolean,
+});
+export type SharesRedeemed = t.TypeOf<typeof SharesRedeemed>;
+
+/** The share account closed after every share was redeemed on exit. */
+export const ShareAccountClosed = eventCodec('ShareAccountClosed', {
+  accountId: AccountId,
+  memberId: MemberId,
+  on: DateString,
+});
+export type ShareAccountClosed = t.TypeOf<typeof ShareAccountClosed>;
+
+/** A member's dividend for a year, credited to her savings account `savingsAccountId`. */
+export const DividendCredited = eventCodec('DividendCredited', {
+  eventId: EventId,
+  accountId: AccountId,
+  memberId: MemberId,
+  on: DateString,
+  financialYear: FinancialYearLabel,
+  amount: MoneyString,
+  savingsAccountId: AccountId,
+});
+export type DividendCredited = t.TypeOf<typeof DividendCredited>;
+
+/** The share account's events, by type. */
+export const shareEvents = {
+  SharesPurchased, SharesRedeemed, ShareAccountClosed, DividendCredited, EventReversed,
+} as const;
+export type ShareEvent =
+  | SharesPurchased | SharesRedeemed | ShareAccountClosed | DividendCredited | EventReversed;

@@ -1,0 +1,4 @@
+export * from './events.ts';
+export * from './commands.ts';
+export * from './state.ts';
+export * from './decide.ts';

@@ -1,0 +1,38 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeDomainEvent } from '../catalogue.ts';
+import { upcast } from './registry.ts';
+
+const v1 = {
+  eventId: 'c4.0', loanId: 'L1', memberId: 'M1', on: '2024-02-15', amount: '888.49',
+  allocation: { penalty: '0.00', fees: '0.00', interest: '100.00', principal: '788.49' },
+  principalOutstandingAfter: '9211.51',
+};
+const metadata = (schemaVersion: number) => ({
+  eventId: 'c4.0', commandId: 'c4', actor: 'clerk-1', effectiveOn: '2024-02-15', schemaVersion,
+});
+
+test('a version 1 RepaymentReceived is read as version 2', () => {
+  const r = decodeDomainEvent({ type: 'RepaymentReceived', data: v1, metadata: metadata(1) });
+  if (E.isLeft(r)) throw r.left;
+  assert.equal(r.right.data, {
+    ...v1, allocation: { penalties: '0.00', fees: '0.00', interest: '100.00', principal: '788.49' },
+    prepayment: '0.00',
+  });
+  assert.is(r.right.metadata.schemaVersion, 2);
+});
+
+test('version 1 data read as version 2 fails, naming the field', () => {
+  const r = decodeDomainEvent({ type: 'RepaymentReceived', data: v1, metadata: metadata(2) },
+    { stream: 'loan-L1', revision: 4n });
+  assert.ok(E.isLeft(r) && r.left.message.includes('data.allocation.penalties'));
+});
+
+test('a version from the future is refused, not guessed at', () => {
+  assert.ok(E.isLeft(upcast('RepaymentReceived', 3, v1)));
+  const r = decodeDomainEvent({ type: 'Deposited', data: {}, metadata: metadata(2) });
+  assert.ok(E.isLeft(r) && r.left.message.includes('metadata.schemaVersion'));
+});
+
+test.run();

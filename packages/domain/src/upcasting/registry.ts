@@ -1,0 +1,41 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
+
+/** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
+export type Upcaster = (data: unknown) => unknown;
+
+/** The schema version each event type is written at now; a type not listed is at 1. */
+export const currentSchemaVersions: Readonly<Record<string, number>> = {
+  RepaymentReceived: 2,
+};
+
+/** Upcasters by event type and the version they start from. */
+export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
+  RepaymentReceived: { 1: repaymentReceivedV1toV2 },
+};
+
+/** The version new events of a type are written at. */
+export const schemaVersionOf = (type: string): number =>
+  Object.hasOwn(currentSchemaVersions, type) ? currentSchemaVersions[type] ?? 1 : 1;
+
+/**
+ * Brings event data from `version` to the current version, one step at a time; Left names the
+ * step that is missing or a version from the future.
+ */
+export const upcast = (
+  type: string, version: number, data: unknown,
+): E.Either<string, unknown> => {
+  const current = schemaVersionOf(type);
+  if (version > current) {
+    return E.left(
+      `schema version ${version} is newer than ${current}, the latest this library knows`);
+  }
+  let out = data;
+  for (let v = version; v < current; v += 1) {
+    const steps = Object.hasOwn(upcasters, type) ? upcasters[type] : undefined;
+    const step = steps !== undefined && Object.hasOwn(steps, v) ? steps[v] : undefined;
+    if (step === undefined) return E.left(`no upcaster from version ${v} to ${v + 1}`);
+    out = step(out);
+  }
+  return E.right(out);
+};

@@ -1,0 +1,60 @@
+// The one place where the port's events meet the client's event types.
+import { canonicalJson, position } from '@usha/ledger';
+import type { Position } from '@usha/ledger';
+import type { EventData, Position as ClientPosition, RecordedEvent } from '@eventstore/db-client';
+import { eventContentKey } from './ledgerInternals.ts';
+import type { PreparedEvent, RecordedFields } from './ledgerInternals.ts';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The client's event for a checked event: its id is the caller's, so retries deduplicate. */
+export const toEventData = (e: PreparedEvent): EventData => ({
+  id: e.eventId,
+  type: e.type,
+  contentType: 'application/json',
+  // The client JSON.stringifies `data` itself, so it gets the parsed canonical text; its type
+  // allows only objects, arrays and strings, though any JSON value serialises the same way.
+  data: JSON.parse(e.dataJson) as Record<string, unknown>,
+  // A plain Uint8Array (not a Buffer: the client checks the constructor) is sent as it is.
+  metadata: encoder.encode(e.metadataJson),
+});
+
+const parseBytes = (value: unknown): unknown => {
+  if (!(value instanceof Uint8Array)) return value;
+  try {
+    return JSON.parse(decoder.decode(value));
+  } catch {
+    return value;
+  }
+};
+
+/** Type, data and metadata of a recorded event, JSON parsed whatever its content type. */
+export const storedFormOf = (e: RecordedEvent) => ({
+  type: e.type,
+  data: parseBytes(e.data),
+  metadata: parseBytes(e.metadata),
+});
+
+/** The port's position of a client position. */
+export const toPosition = (p: ClientPosition): Position => position(p.commit, p.prepare);
+
+/** The store's fields of a recorded event (its position: commit and prepare both kept). */
+export const recordedFieldsOf = (e: RecordedEvent, stream = e.streamId): RecordedFields => ({
+  eventId: e.id,
+  stream,
+  revision: e.revision,
+  position: e.position === undefined ? position(0n) : toPosition(e.position),
+  recordedAt: e.created,
+});
+
+const canonical = (value: unknown): string => {
+  const c = canonicalJson(value);
+  return c._tag === 'Right' ? c.right.text : JSON.stringify(String(value));
+};
+
+/** The content key of a recorded event, comparable with that of a prepared one. */
+export const contentKeyOf = (e: RecordedEvent): string => {
+  const stored = storedFormOf(e);
+  return eventContentKey(stored.type, canonical(stored.data), canonical(stored.metadata));
+};

@@ -1,0 +1,94 @@
+// The EventStoreDB adapter of the event-store port.
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { StoreClosedError } from '@usha/ledger';
+import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
+import { appendEvents } from './appendEvents.ts';
+import { defaultBackoff } from './backoff.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { readAllEvents, readStreamEvents } from './readEvents.ts';
+import { createStreamCache } from './streamCache.ts';
+import { streamNames } from './streamNames.ts';
+import { subscribeAllEvents } from './subscribeAll.ts';
+import type { ResubscribeInfo, SubscribeContext } from './subscribeAll.ts';
+
+/** How to reach EventStoreDB: a connection string, or a client the caller owns. */
+export type EventStoreDbConnection =
+  | {
+    /** e.g. `esdb://localhost:2113?tls=false`, or `esdb+discover://...` for a cluster. */
+    readonly connectionString: string;
+    readonly client?: undefined;
+  }
+  | { readonly client: EventStoreDBClient; readonly connectionString?: undefined };
+
+/** Options of the EventStoreDB store. */
+export type EventStoreDbStoreOptions<E extends EventShape> = EventStoreDbConnection & {
+  readonly schema: EventSchema<E>;
+  /** Largest append, in UTF-8 bytes of data and metadata JSON. Default 1 MiB (the server's). */
+  readonly maxAppendBytes?: number;
+  /** Told before each resubscription of a dropped subscription; log it. */
+  readonly onResubscribe?: (info: ResubscribeInfo) => void;
+  readonly resubscribe?: Partial<BackoffPolicy>;
+  /** Prefix of every stream this store writes and reads (several ledgers in one database). */
+  readonly streamPrefix?: string;
+  /** Event ids remembered to recognise retries without reading streams back. Default 100k. */
+  readonly cacheMaxEvents?: number;
+};
+
+/**
+ * Opens the event store over EventStoreDB (KurrentDB). Revisions and positions are bigint;
+ * positions keep both commit and prepare. A store built from a connection string owns its
+ * client and disposes it on close; a given client is left open.
+ * @example createEventStoreDbStore({ connectionString: 'esdb://localhost:2113?tls=false',
+ *   schema })
+ */
+export const createEventStoreDbStore = <E extends EventShape>(
+  options: EventStoreDbStoreOptions<E>,
+): EventStore<E> => {
+  const owned = options.client === undefined;
+  const client = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
+  const closing = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  const refuseIfClosed = () => {
+    if (closed) throw new StoreClosedError();
+  };
+  const names = streamNames(options.streamPrefix ?? '');
+  const cache = createStreamCache(client, options.cacheMaxEvents ?? 100_000);
+  const ctx: SubscribeContext<E> = {
+    client,
+    schema: options.schema,
+    names,
+    refuseIfClosed,
+    backoff: { ...defaultBackoff, ...options.resubscribe },
+    onResubscribe: options.onResubscribe ?? (() => undefined),
+    closed: closing.signal,
+  };
+  const appendCtx = {
+    client, schema: options.schema, cache,
+    maxAppendBytes: options.maxAppendBytes ?? 1_048_576, maxAttempts: 3,
+  };
+
+  return {
+    appendToStream: async (stream, events, o) => {
+      refuseIfClosed();
+      const p = appendEvents(appendCtx, names.toServer(stream), events,
+        o?.expectedRevision ?? 'any', stream);
+      inFlight.add(p);
+      try {
+        return await p;
+      } finally {
+        inFlight.delete(p);
+      }
+    },
+    readStream: (stream, o) => readStreamEvents(ctx, stream, o),
+    readAll: (o) => readAllEvents(ctx, o),
+    subscribeToAll: (o) => subscribeAllEvents(ctx, o),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...inFlight]);
+      closing.abort();
+      if (owned) await client.dispose();
+    },
+  };
+};

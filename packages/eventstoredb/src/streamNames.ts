@@ -1,0 +1,18 @@
+// Port stream names and EventStoreDB stream names. A store may live under a prefix (several
+// ledgers, or test runs, sharing one database); system streams and events (`$`) are never ours.
+import type { RecordedEvent } from '@eventstore/db-client';
+
+/** Maps names both ways and tells which recorded events belong to the store. */
+export interface StreamNames {
+  readonly toServer: (stream: string) => string;
+  readonly fromServer: (serverName: string) => string;
+  readonly isOurs: (event: RecordedEvent) => boolean;
+}
+
+/** Names under `prefix` ('' for none). */
+export const streamNames = (prefix: string): StreamNames => ({
+  toServer: (stream) => `${prefix}${stream}`,
+  fromServer: (serverName) => serverName.slice(prefix.length),
+  isOurs: (e) => !e.type.startsWith('$') && !e.streamId.startsWith('$') &&
+    e.streamId.startsWith(prefix),
+});

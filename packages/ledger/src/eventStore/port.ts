@@ -1,0 +1,90 @@
+import type { Position } from './position.ts';
+
+/** What every event has before a store records it; a schema narrows it to a catalogue. */
+export interface EventShape {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+/** An event to append: the caller chooses its id (a UUID), so that a retry is recognised. */
+export type NewEvent<E extends EventShape> = E & { readonly eventId: string };
+
+/** An event as a store recorded it. */
+export type RecordedEvent<E extends EventShape> = E & {
+  readonly eventId: string;
+  readonly stream: string;
+  /** 0 for the first event of a stream, then +1 for each event. */
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly recordedAt: Date;
+};
+
+/**
+ * The revision the caller believes the stream is at: `'no_stream'` (it must not exist),
+ * `'stream_exists'`, `'any'` (no check), or the exact revision of its last event.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
+
+/** What an append returns: the stream's revision after it, and the last event's position. */
+export interface AppendResult {
+  readonly nextExpectedRevision: bigint;
+  readonly position: Position;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface AppendOptions {
+  /** Defaults to `'any'`. */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive. Defaults to `'start'` forwards and `'end'` backwards. */
+  readonly fromRevision?: bigint | 'start' | 'end';
+  readonly direction?: Direction;
+  /** At most this many events; defaults to all. */
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Inclusive. Defaults to `'start'` forwards and `'end'` backwards. */
+  readonly from?: Position | 'start' | 'end';
+  readonly direction?: Direction;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: the position of the last event already handled. */
+  readonly from?: Position | 'start' | 'end';
+  /** Ends the subscription (the iterable then finishes). */
+  readonly signal?: AbortSignal;
+}
+
+/** A subscription delivers events, and once, when it has read everything there was. */
+export type SubscriptionMessage<E extends EventShape> =
+  { readonly kind: 'event'; readonly event: RecordedEvent<E> } | { readonly kind: 'caught-up' };
+
+/**
+ * The event-store port. Every store (in-memory, file, EventStoreDB) passes the contract suite
+ * in `@usha/testing`. Reads and subscriptions are lazy: errors are thrown while iterating.
+ */
+export interface EventStore<E extends EventShape> {
+  /** Appends all events to one stream, or none of them. */
+  readonly appendToStream: (
+    stream: string,
+    events: readonly NewEvent<E>[],
+    options?: AppendOptions,
+  ) => Promise<AppendResult>;
+  /** Reads one stream; throws StreamNotFoundError if it has no events. */
+  readonly readStream: (
+    stream: string,
+    options?: ReadStreamOptions,
+  ) => AsyncIterable<RecordedEvent<E>>;
+  /** Reads every stream in the global order. */
+  readonly readAll: (options?: ReadAllOptions) => AsyncIterable<RecordedEvent<E>>;
+  /** Catches up from a checkpoint, says so, then delivers new events as they are appended. */
+  readonly subscribeToAll: (options?: SubscribeOptions) => AsyncIterable<SubscriptionMessage<E>>;
+  /** Waits for appends in flight, then refuses everything with StoreClosedError. */
+  readonly close: () => Promise<void>;
+}

@@ -1,0 +1,121 @@
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { canonicalJson } from '../json/canonicalJson.ts';
+import {
+  AppendTooLargeError,
+  EventIdConflictError,
+  type EventStoreError,
+  InvalidAppendError,
+  InvalidEventError,
+} from './errors.ts';
+import type { EventSchema } from './eventSchema.ts';
+import type { EventShape, NewEvent } from './port.ts';
+import { isStorableStreamName } from './streamName.ts';
+
+/** An event checked against its schema and written as canonical JSON, ready to store. */
+export interface PreparedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** One append, checked: every event valid, the whole within the size limit. */
+export interface PreparedAppend {
+  readonly stream: string;
+  readonly events: readonly PreparedEvent[];
+  /** UTF-8 bytes of all data and metadata JSON: what `maxAppendBytes` limits. */
+  readonly sizeBytes: number;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const typePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+
+/** True for a lowercase UUID, the only form of event id the stores accept. */
+export const isEventId = (id: unknown): id is string => typeof id === 'string' && uuid.test(id);
+
+interface Context {
+  readonly stream: string;
+  readonly revision: bigint | undefined;
+}
+
+const prepareOne = <E extends EventShape>(
+  schema: EventSchema<E>,
+  event: NewEvent<E>,
+  at: Context,
+): Either<EventStoreError, PreparedEvent> => {
+  const type = String(event.type);
+  const invalid = (field: string, detail: string) =>
+    left(new InvalidEventError(at.stream, at.revision, type, field, detail));
+  if (!typePattern.test(type)) return invalid('type', 'not a valid event type name');
+  let stored;
+  try {
+    stored = schema.encode(event);
+  } catch (e) {
+    return invalid('', `cannot be encoded: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const data = canonicalJson(stored.data);
+  if (data._tag === 'Left') return invalid(`data.${data.left.path}`, data.left.message);
+  const metadata = canonicalJson(stored.metadata);
+  if (metadata._tag === 'Left')
+    return invalid(`metadata.${metadata.left.path}`, metadata.left.message);
+  // Decode exactly what will be read back, so an event a reader would refuse is never written.
+  const back = schema.decode({
+    type: stored.type,
+    data: data.right.value,
+    metadata: metadata.right.value,
+  });
+  if (back._tag === 'Left') return invalid(back.left.field, back.left.message);
+  return right({
+    eventId: event.eventId,
+    type: stored.type,
+    dataJson: data.right.text,
+    metadataJson: metadata.right.text,
+  });
+};
+
+const checkShape = (stream: string, ids: readonly unknown[]): EventStoreError | undefined => {
+  if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
+  if (ids.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (!isEventId(id)) return new InvalidAppendError(stream, `bad event id ${String(id)}`);
+    if (seen.has(id)) return new EventIdConflictError(stream, id, 'appears twice in one append');
+    seen.add(id);
+  }
+  return undefined;
+};
+
+/**
+ * Checks an append before anything is written: stream name, event ids, each event against
+ * the schema, and the total size. `nextRevision` is only used to name the revision in errors.
+ */
+export const prepareAppend = <E extends EventShape>(
+  schema: EventSchema<E>,
+  stream: string,
+  events: readonly NewEvent<E>[],
+  limits: { readonly maxAppendBytes: number; readonly nextRevision: bigint | undefined },
+): Either<EventStoreError, PreparedAppend> => {
+  const shape = checkShape(
+    stream,
+    events.map((e) => e.eventId),
+  );
+  if (shape !== undefined) return left(shape);
+  const prepared: PreparedEvent[] = [];
+  let sizeBytes = 0;
+  for (const [i, event] of events.entries()) {
+    const revision =
+      limits.nextRevision === undefined ? undefined : limits.nextRevision + BigInt(i);
+    const one = prepareOne(schema, event, { stream, revision });
+    if (one._tag === 'Left') return one;
+    sizeBytes += Buffer.byteLength(one.right.dataJson) + Buffer.byteLength(one.right.metadataJson);
+    prepared.push(one.right);
+  }
+  if (sizeBytes > limits.maxAppendBytes) {
+    return left(new AppendTooLargeError(stream, sizeBytes, limits.maxAppendBytes));
+  }
+  return right({ stream, events: prepared, sizeBytes });
+};
+
+/** The canonical text of what makes two events "the same content": type, data, metadata. */
+export const eventContentKey = (type: string, dataJson: string, metadataJson: string): string =>
+  `{"data":${dataJson},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`;

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openFileEventStore } from './fileEventStore.ts';
+import { noteSchema } from './noteSchema.fixture.ts';
+import { verifyLog } from './verifyLog.ts';
+
+const kills = 22;
+
+// Starts the child, kills it with SIGKILL `delayMs` after it is ready; returns the ids it
+// printed as acknowledged (only whole lines: a line cut by the kill was not seen).
+const runAndKill = (file: string, run: number, delayMs: number): Promise<string[]> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        new URL('./crashChild.fixture.ts', import.meta.url).pathname,
+        file,
+        String(run),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      const first = out === '';
+      out += d.toString();
+      if (first) setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('error', reject);
+    child.on('exit', () => {
+      const whole = out.slice(0, out.lastIndexOf('\n') + 1).split('\n');
+      resolve(whole.filter((l) => l.startsWith('ack ')).flatMap((l) => l.slice(4).split(' ')));
+    });
+  });
+
+test(`every acknowledged append survives ${kills} SIGKILLs and the chain verifies`, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-crash-'));
+  const file = join(dir, 'log.ndjson');
+  const acknowledged: string[] = [];
+  let torn = 0;
+  try {
+    for (let run = 1; run <= kills; run++) {
+      acknowledged.push(...(await runAndKill(file, run, 5 + Math.floor(Math.random() * 60))));
+      const store = await openFileEventStore({ file, schema: noteSchema });
+      if (store.recovery !== undefined) torn++;
+      const stored = new Set<string>();
+      for await (const e of store.readAll()) stored.add(e.eventId);
+      await store.close();
+      const missing = acknowledged.filter((id) => !stored.has(id));
+      assert.equal(missing, [], `run ${run}: acknowledged but lost`);
+      const v = await verifyLog(file);
+      assert.is(v.ok && v.tornTail === undefined, true, `run ${run}: ${JSON.stringify(v)}`);
+    }
+    assert.ok(acknowledged.length > kills, `only ${acknowledged.length} acknowledged`);
+    console.log(`  ${acknowledged.length} acknowledged events, ${torn} torn tails cut`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();

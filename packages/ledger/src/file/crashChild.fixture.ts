@@ -1,0 +1,25 @@
+// Run by crash.test.ts: appends in a bounded loop, printing each acknowledged event id, until
+// the parent kills it with SIGKILL. Several appends are in flight at once, so the kill also
+// lands inside group commits.
+import { openFileEventStore } from './fileEventStore.ts';
+import { note, noteSchema } from './noteSchema.fixture.ts';
+
+const [file = '', run = '0'] = process.argv.slice(2);
+const store = await openFileEventStore({ file, schema: noteSchema });
+process.stdout.write('ready\n');
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const idFor = (i: number, j: number) =>
+  `${hex(Number(run), 8)}-0000-4000-8000-${hex(i * 8 + j, 12)}`;
+
+const writer = async (w: number) => {
+  for (let i = w; i < 4000; i += 4) {
+    const events = Array.from({ length: 1 + (i % 3) }, (_, j) =>
+      note(idFor(i, j), 'x'.repeat(i % 50)),
+    );
+    await store.appendToStream(`loan-${i % 7}`, events);
+    process.stdout.write(`ack ${events.map((e) => e.eventId).join(' ')}\n`);
+  }
+};
+await Promise.all([0, 1, 2, 3].map(writer));
+await store.close();
+process.stdout.write('done\n');

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { inMemoryEventStore } from '../memory/inMemoryEventStore.ts';
+import type { EventStore } from '../eventStore/port.ts';
+import { exportEventLog } from './exportLog.ts';
+import { openFileEventStore } from './fileEventStore.ts';
+import { importEventLog } from './importLog.ts';
+import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
+import { verifyLog } from './verifyLog.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-export-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+
+const summary = async (store: EventStore<Note>) => {
+  const out: string[] = [];
+  for await (const e of store.readAll())
+    out.push(`${e.stream}@${e.revision} ${e.eventId} ${e.data.text}`);
+  return out;
+};
+
+const fill = async (store: EventStore<Note>) => {
+  await store.appendToStream('loan-1', [note(idOf(1), 'a'), note(idOf(2), 'b')]);
+  await store.appendToStream('member-9', [note(idOf(3), 'ç')]);
+  await store.appendToStream('loan-1', [note(idOf(4), 'd')]);
+};
+
+test('in-memory -> file log -> file store keeps ids, order and revisions', async () => {
+  const source = inMemoryEventStore({ schema: noteSchema });
+  await fill(source);
+  const file = join(dir, 'export.ndjson');
+  const exported = await exportEventLog({ store: source, schema: noteSchema, file });
+  assert.is(exported.events, 4);
+  const v = await verifyLog(file);
+  assert.equal(v, { ok: true, lines: 4, lastHash: exported.lastHash, tornTail: undefined });
+  const target = await openFileEventStore({ file: join(dir, 'target.ndjson'), schema: noteSchema });
+  assert.equal(await importEventLog({ file, store: target, schema: noteSchema }), {
+    events: 4,
+    appends: 4,
+  });
+  assert.equal(await summary(target), await summary(source));
+  await target.close();
+});
+
+test('a file store imports into an in-memory store batch by batch', async () => {
+  const file = join(dir, 'source.ndjson');
+  const source = await openFileEventStore({ file, schema: noteSchema });
+  await fill(source);
+  await source.close();
+  const target = inMemoryEventStore({ schema: noteSchema });
+  assert.equal(await importEventLog({ file, store: target, schema: noteSchema }), {
+    events: 4,
+    appends: 3,
+  });
+  const reread = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+  assert.equal(await summary(target), await summary(reread));
+  await reread.close();
+});
+
+test.run();

@@ -1,0 +1,249 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
+import { changeSignal } from '../eventStore/changeSignal.ts';
+import { decodeRecorded } from '../eventStore/decodeRecorded.ts';
+import { StoreClosedError, StoreCorruptError, StreamNotFoundError } from '../eventStore/errors.ts';
+import type { EventSchema } from '../eventStore/eventSchema.ts';
+import type {
+  EventShape,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../eventStore/port.ts';
+import { position } from '../eventStore/position.ts';
+import { clampRevision } from '../eventStore/clampRevision.ts';
+import { prepareAppend } from '../eventStore/prepareAppend.ts';
+import { emptyIndex, firstLineAtOrAfter, indexLine } from './fileIndex.ts';
+import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
+import { decodeEnvelope, type LineEnvelope } from './lineEnvelope.ts';
+import { readLineChunks } from './lineReader.ts';
+import { readLineAt } from './readLineAt.ts';
+import { scanLog, type TornTail } from './scanLog.ts';
+import { verifyLog, type VerifyResult } from './verifyLog.ts';
+import { acquireWriterLock, type WriterLock } from './writerLock.ts';
+
+export interface FileEventStoreOptions<E extends EventShape> {
+  /** Path of the NDJSON log; created if absent (read-write only). */
+  readonly file: string;
+  readonly schema: EventSchema<E>;
+  /** `'read-only'` takes no lock and refuses appends; it sees the log as it was at open. */
+  readonly mode?: 'read-write' | 'read-only';
+  /** Largest append, in UTF-8 bytes of data and metadata JSON. Default 1 MiB. */
+  readonly maxAppendBytes?: number;
+  /** The clock for `recordedAt`; defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+/** The embedded file store: the port, plus what opening found and a full verification. */
+export interface FileEventStore<E extends EventShape> extends EventStore<E> {
+  readonly file: string;
+  readonly readOnly: boolean;
+  /** An unfinished append a crash left: cut off on a read-write open, ignored read-only. */
+  readonly recovery: TornTail | undefined;
+  /** Hash of the last line: anchor it to detect a rewritten history later. */
+  readonly lastHash: () => string;
+  /** Walks the whole chain again (see `verifyLog`). */
+  readonly verify: () => Promise<VerifyResult>;
+}
+
+const defaultMaxAppendBytes = 1024 * 1024;
+
+const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> => {
+  if (readOnly) return open(file, 'r');
+  try {
+    return await open(file, constants.O_RDWR);
+  } catch (e) {
+    if (!(e instanceof Error) || Reflect.get(e, 'code') !== 'ENOENT') throw e;
+  }
+  const handle = await open(file, constants.O_RDWR | constants.O_CREAT);
+  // A new file's name is durable only once its directory is synced.
+  const dir = await open(dirname(file), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+  return handle;
+};
+
+/**
+ * Opens (or creates) a log file. Read-write takes the writer lock, verifies every line, cuts an
+ * unfinished last append left by a crash (reported in `recovery`) and refuses any other damage
+ * with StoreCorruptError naming the line.
+ */
+export const openFileEventStore = async <E extends EventShape>(
+  options: FileEventStoreOptions<E>,
+): Promise<FileEventStore<E>> => {
+  const { file } = options;
+  const readOnly = options.mode === 'read-only';
+  const handle = await openHandle(file, readOnly);
+  let lock: WriterLock | undefined;
+  try {
+    if (!readOnly) lock = await acquireWriterLock(file);
+    const index = emptyIndex();
+    const scan = await scanLog(handle, file, (line) => indexLine(index, line));
+    if (scan.tornTail !== undefined && !readOnly) {
+      await handle.truncate(scan.endOffset);
+      await handle.sync();
+    }
+    return fileStore(options, { handle, lock, index, scan, readOnly });
+  } catch (e) {
+    await lock?.release();
+    await handle.close();
+    throw e;
+  }
+};
+
+interface Opened {
+  readonly handle: FileHandle;
+  readonly lock: WriterLock | undefined;
+  readonly index: ReturnType<typeof emptyIndex>;
+  readonly scan: Awaited<ReturnType<typeof scanLog>>;
+  readonly readOnly: boolean;
+}
+
+const fileStore = <E extends EventShape>(
+  options: FileEventStoreOptions<E>,
+  opened: Opened,
+): FileEventStore<E> => {
+  const { file, schema } = options;
+  const { handle, index, readOnly } = opened;
+  const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
+  const changes = changeSignal();
+  let closed: string | undefined;
+  const committer: GroupCommitter | undefined = readOnly
+    ? undefined
+    : groupCommitter({
+        handle,
+        index,
+        size: opened.scan.endOffset,
+        lastHash: opened.scan.lastHash,
+        now: options.now ?? (() => new Date()),
+        onCommitted: () => changes.notify(),
+      });
+  const size = () => committer?.size() ?? opened.scan.endOffset;
+  const refuseIfClosed = () => {
+    const broken = committer?.broken();
+    if (broken !== undefined) throw new StoreClosedError(broken);
+    if (closed !== undefined) throw new StoreClosedError(closed);
+  };
+
+  function corrupt(offset: number, reason: string): StoreCorruptError {
+    return new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since opened?)`);
+  }
+  function decodeLine(text: string, offset: number): RecordedEvent<E> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw corrupt(offset, 'not JSON');
+    }
+    const envelope = decodeEnvelope(parsed);
+    if (envelope._tag === 'Left') throw corrupt(offset, envelope.left);
+    return toRecorded(envelope.right, offset);
+  }
+  const toRecorded = (e: LineEnvelope, offset: number): RecordedEvent<E> =>
+    decodeRecorded(
+      schema,
+      {
+        eventId: e.eventId,
+        stream: e.stream,
+        revision: e.revision,
+        position: position(BigInt(offset)),
+        recordedAt: new Date(e.recordedAt),
+      },
+      e,
+    );
+  // A read checks the store is open when it starts and between chunks; FileHandle.close
+  // waits for a read in flight, and one that races it fails with the handle's error.
+
+  async function* readStream(stream: string, o: ReadStreamOptions = {}) {
+    {
+      refuseIfClosed();
+      const offsets = index.streams.get(stream);
+      if (offsets === undefined) throw new StreamNotFoundError(stream);
+      const backwards = o.direction === 'backwards';
+      const last = offsets.length - 1; // appends after this point are not seen by this read
+      const from = o.fromRevision ?? (backwards ? 'end' : 'start');
+      // Backwards from past the end starts at the end, as EventStoreDB does.
+      const start =
+        from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
+      let left = o.maxCount ?? Infinity;
+      for (let r = start; r >= 0 && r <= last && left > 0; r += backwards ? -1 : 1, left--) {
+        const offset = offsets[r];
+        if (offset === undefined) return;
+        refuseIfClosed();
+        yield decodeLine(await readLineAt(handle, offset), offset);
+      }
+    }
+  }
+
+  async function* readAll(o: ReadAllOptions = {}): AsyncGenerator<RecordedEvent<E>> {
+    {
+      refuseIfClosed();
+      const backwards = o.direction === 'backwards';
+      const count = index.lines.length;
+      const from = o.from ?? (backwards ? 'end' : 'start');
+      let left = o.maxCount ?? Infinity;
+      if (backwards) {
+        const start =
+          from === 'start' ? -1 : from === 'end' ? count - 1 : lastAtOrBefore(from.commit, count);
+        for (let i = start; i >= 0 && left > 0; i--, left--) {
+          const offset = index.lines[i];
+          if (offset === undefined) return;
+          refuseIfClosed();
+          yield decodeLine(await readLineAt(handle, offset), offset);
+        }
+        return;
+      }
+      const first =
+        from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
+      const startOffset = index.lines[first];
+      if (startOffset === undefined || left <= 0) return;
+      const end = size();
+      for await (const lines of readLineChunks(handle, startOffset, end)) {
+        refuseIfClosed();
+        for (const l of lines) {
+          if (left-- <= 0) return;
+          yield decodeLine(l.buffer.toString('utf8', l.start, l.end), l.offset);
+        }
+      }
+    }
+  }
+  const lastAtOrBefore = (commit: bigint, count: number): number => {
+    const i = firstLineAtOrAfter(index, commit + 1n);
+    return Math.min(i, count) - 1;
+  };
+
+  return {
+    file,
+    readOnly,
+    recovery: opened.scan.tornTail,
+    lastHash: () => committer?.lastHash() ?? opened.scan.lastHash,
+    verify: () => verifyLog(file),
+    appendToStream: async (stream, events, appendOptions) => {
+      refuseIfClosed();
+      if (committer === undefined) throw new StoreClosedError('the log was opened read-only');
+      const offsets = index.streams.get(stream);
+      const nextRevision = BigInt(offsets?.length ?? 0);
+      const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
+      if (prepared._tag === 'Left') throw prepared.left;
+      return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any');
+    },
+    readStream,
+    readAll,
+    subscribeToAll: (o = {}) => catchUpSubscription(readAll, changes, o),
+    close: async () => {
+      if (closed !== undefined) return;
+      closed = 'the store is closed';
+      changes.close();
+      await committer?.drain();
+      // FileHandle.close waits for reads in flight; later reads see the store closed.
+      await handle.close();
+      await opened.lock?.release();
+    },
+  };
+};

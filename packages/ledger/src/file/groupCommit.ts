@@ -1,0 +1,204 @@
+import type { FileHandle } from 'node:fs/promises';
+import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
+import { EventStoreError, StoreClosedError } from '../eventStore/errors.ts';
+import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
+import type { AppendResult, ExpectedRevision } from '../eventStore/port.ts';
+import { position } from '../eventStore/position.ts';
+import { eventContentKey, type PreparedAppend } from '../eventStore/prepareAppend.ts';
+import { canonicalText } from '../json/canonicalJson.ts';
+import type { JsonValue } from '../json/jsonValue.ts';
+import { candidateOffsets, idKey, indexLine, type FileIndex } from './fileIndex.ts';
+import { decodeEnvelope } from './lineEnvelope.ts';
+import { encodeLine } from './lineFormat.ts';
+import { readLineAt } from './readLineAt.ts';
+import type { ScannedLine } from './scanLog.ts';
+
+/** Appends to the log: many concurrent appends share one write and one fsync. */
+export interface GroupCommitter {
+  readonly append: (append: PreparedAppend, expected: ExpectedRevision) => Promise<AppendResult>;
+  /** Bytes acknowledged so far. */
+  readonly size: () => number;
+  readonly lastHash: () => string;
+  /** Why the committer stopped, if a write failed. */
+  readonly broken: () => string | undefined;
+  /** Resolves when nothing is queued or being written. */
+  readonly drain: () => Promise<void>;
+}
+
+interface Request {
+  readonly append: PreparedAppend;
+  readonly expected: ExpectedRevision;
+  readonly resolve: (r: AppendResult) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+interface Accepted {
+  readonly request: Request;
+  readonly result: AppendResult;
+}
+
+const isJson = (u: unknown): u is JsonValue => u !== undefined; // parsed JSON is JSON
+
+/** Makes the committer of an open, locked log whose verified part ends at `size`. */
+export const groupCommitter = (init: {
+  readonly handle: FileHandle;
+  readonly index: FileIndex;
+  readonly size: number;
+  readonly lastHash: string;
+  readonly now: () => Date;
+  readonly onCommitted: () => void;
+}): GroupCommitter => {
+  const { handle, index } = init;
+  let size = init.size;
+  let lastHash = init.lastHash;
+  let broken: string | undefined;
+  let queue: Request[] = [];
+  let running: Promise<void> | undefined;
+
+  const storedRef = async (stream: string, eventId: string): Promise<StoredRef | undefined> => {
+    for (const offset of candidateOffsets(index, eventId)) {
+      const parsed = decodeEnvelope(JSON.parse(await readLineAt(handle, offset)));
+      if (parsed._tag === 'Left') throw new Error(`line at byte ${offset}: ${parsed.left}`);
+      const e = parsed.right;
+      if (e.stream !== stream || e.eventId !== eventId) continue;
+      if (!isJson(e.data) || !isJson(e.metadata)) continue;
+      const key = eventContentKey(e.type, canonicalText(e.data), canonicalText(e.metadata));
+      return { revision: e.revision, position: position(BigInt(offset)), contentKey: () => key };
+    }
+    return undefined;
+  };
+
+  const commitGroup = async (group: readonly Request[]): Promise<void> => {
+    const revisions = new Map<string, bigint>(); // stream -> last revision, this group included
+    const pendingIds = new Map<string, StoredRef>();
+    const accepted: Accepted[] = [];
+    const lines: string[] = [];
+    const entries: ScannedLine[] = [];
+    const recordedAt = init.now().toISOString();
+    let offset = size;
+    let prev = lastHash;
+    for (const request of group) {
+      const { stream, events } = request.append;
+      try {
+        // Most appends carry only new ids: a look at the in-memory index settles that.
+        const maybeStored = events.some(
+          (e) => pendingIds.has(`${stream}\n${e.eventId}`) || index.ids.has(idKey(e.eventId)),
+        );
+        const retry = !maybeStored
+          ? 'new'
+          : await detectRetry(
+              stream,
+              events,
+              (id) => pendingIds.get(`${stream}\n${id}`) ?? storedRef(stream, id),
+            );
+        if (retry instanceof EventStoreError) throw retry;
+        if (retry !== 'new') {
+          accepted.push({ request, result: retry });
+          continue;
+        }
+        const known = index.streams.get(stream);
+        const current =
+          revisions.get(stream) ?? (known === undefined ? undefined : BigInt(known.length - 1));
+        const wrong = checkExpectedRevision(stream, request.expected, current);
+        if (wrong !== undefined) throw wrong;
+        let revision = current === undefined ? 0n : current + 1n;
+        let result: AppendResult | undefined;
+        for (const [batchIndex, e] of events.entries()) {
+          const { line, hash } = encodeLine({
+            batchIndex,
+            batchSize: events.length,
+            dataJson: e.dataJson,
+            eventId: e.eventId,
+            metadataJson: e.metadataJson,
+            prev,
+            recordedAt,
+            revision,
+            stream,
+            type: e.type,
+          });
+          lines.push(line);
+          entries.push({ offset, stream, revision, eventId: e.eventId });
+          result = { nextExpectedRevision: revision, position: position(BigInt(offset)) };
+          const contentKey = () => eventContentKey(e.type, e.dataJson, e.metadataJson);
+          pendingIds.set(`${stream}\n${e.eventId}`, {
+            revision,
+            position: result.position,
+            contentKey,
+          });
+          offset += Buffer.byteLength(line);
+          prev = hash;
+          revision++;
+        }
+        if (result === undefined) throw new Error('unreachable: empty append');
+        revisions.set(stream, result.nextExpectedRevision);
+        accepted.push({ request, result });
+      } catch (e) {
+        request.reject(e);
+      }
+    }
+    if (lines.length > 0) await writeDurably(lines.join(''));
+    for (const entry of entries) indexLine(index, entry);
+    size = offset;
+    lastHash = prev;
+    for (const a of accepted) a.request.resolve(a.result);
+    if (entries.length > 0) init.onCommitted();
+  };
+
+  const writeDurably = async (text: string): Promise<void> => {
+    const bytes = Buffer.from(text);
+    let written = 0;
+    while (written < bytes.length) {
+      const r = await handle.write(bytes, written, bytes.length - written, size + written);
+      written += r.bytesWritten;
+    }
+    await handle.datasync();
+  };
+
+  const run = async (): Promise<void> => {
+    while (queue.length > 0 && broken === undefined) {
+      const group = queue;
+      queue = [];
+      try {
+        await commitGroup(group);
+      } catch (e) {
+        stop(group, e);
+      }
+    }
+  };
+
+  // After a failed write or fsync the file's state is unknown (and after a failed fsync the
+  // kernel may have dropped the dirty pages): stop, and let a reopen re-verify the log. Appends
+  // that were waiting may or may not be in the file; retrying them after reopening is safe,
+  // since a retry with the same event ids is recognised.
+  const stop = (group: readonly Request[], e: unknown) => {
+    broken = `a write to the log failed (${e instanceof Error ? e.message : String(e)}); reopen`;
+    const error = new StoreClosedError(broken);
+    for (const r of [...group, ...queue]) r.reject(error);
+    queue = [];
+    void handle.truncate(size).catch(() => {});
+  };
+
+  // Start on the next turn, so that appends made together share one write and fsync.
+  const kick = (): void => {
+    if (running !== undefined) return;
+    running = new Promise<void>((r) => setImmediate(r)).then(run).finally(() => {
+      running = undefined;
+      if (queue.length > 0 && broken === undefined) kick();
+    });
+  };
+
+  return {
+    append: (append, expected) =>
+      new Promise<AppendResult>((resolve, reject) => {
+        if (broken !== undefined) return reject(new StoreClosedError(broken));
+        queue.push({ append, expected, resolve, reject });
+        kick();
+      }),
+    size: () => size,
+    lastHash: () => lastHash,
+    broken: () => broken,
+    drain: async () => {
+      while (running !== undefined) await running;
+    },
+  };
+};

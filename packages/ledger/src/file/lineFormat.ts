@@ -1,0 +1,51 @@
+import * as crypto from 'node:crypto';
+
+/** The `prev` of the first line: 64 zeros. */
+export const genesisHash = '0'.repeat(64);
+
+/** Bytes before the content in a line: `{"hash":"<64 hex>",`. */
+export const linePrefixBytes = 75;
+
+/** The fields the store writes in each line, apart from the hash. */
+export interface LineFields {
+  readonly batchIndex: number;
+  readonly batchSize: number;
+  readonly dataJson: string;
+  readonly eventId: string;
+  readonly metadataJson: string;
+  readonly prev: string;
+  readonly recordedAt: string;
+  readonly revision: bigint;
+  readonly stream: string;
+  readonly type: string;
+}
+
+// crypto.hash (Node >= 20.12) hashes a string without the Hash object's overhead.
+const oneShot: unknown = Reflect.get(crypto, 'hash');
+const hashHex: (content: string | Buffer) => string =
+  typeof oneShot === 'function'
+    ? (content) => String(oneShot('sha256', content, 'hex'))
+    : (content) => crypto.createHash('sha256').update(content).digest('hex');
+
+/** SHA-256 of a line's content, lowercase hex. */
+export const sha256Hex = hashHex;
+
+/**
+ * The canonical content of a line: every field but the hash, keys in sorted order. Data and
+ * metadata are already canonical JSON; strings go through JSON.stringify, like the JSON codec.
+ */
+export const lineContent = (f: LineFields): string =>
+  `{"batchIndex":${f.batchIndex},"batchSize":${f.batchSize},"data":${f.dataJson},` +
+  `"eventId":${JSON.stringify(f.eventId)},"metadata":${f.metadataJson},"prev":"${f.prev}",` +
+  `"recordedAt":"${f.recordedAt}","revision":"${f.revision}",` +
+  `"stream":${JSON.stringify(f.stream)},"type":${JSON.stringify(f.type)}}`;
+
+/**
+ * Writes one line of the log: `{"hash":"<sha256 of content>",` followed by the content without
+ * its opening brace, then a newline. So the content is `{` + the line from byte 75 on.
+ */
+export const encodeLine = (f: LineFields): { readonly line: string; readonly hash: string } => {
+  const content = lineContent(f);
+  const hash = hashHex(content);
+  return { line: `{"hash":"${hash}",${content.slice(1)}\n`, hash };
+};

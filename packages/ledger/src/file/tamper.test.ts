@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StoreCorruptError } from '../eventStore/errors.ts';
+import { openFileEventStore } from './fileEventStore.ts';
+import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { verifyLog } from './verifyLog.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-tamper-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+
+// Ten lines: loan-1 and loan-2 alternating, one event per append.
+const writeLog = async (file: string) => {
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  for (let i = 1; i <= 10; i++)
+    await store.appendToStream(`loan-${i % 2}`, [note(idOf(i), `n${i}`)]);
+  await store.close();
+  return (await readFile(file, 'utf8')).split('\n').slice(0, -1);
+};
+
+const refusesAt = async (file: string, line: number, reason: RegExp) => {
+  const v = await verifyLog(file);
+  assert.is(v.ok, false);
+  if (v.ok) return;
+  assert.is(v.line, line);
+  assert.match(v.reason, reason);
+  try {
+    await openFileEventStore({ file, schema: noteSchema });
+    assert.unreachable('a damaged log opened');
+  } catch (e) {
+    assert.instance(e, StoreCorruptError);
+    if (e instanceof StoreCorruptError) assert.is(e.where.line, line);
+  }
+};
+
+test('one changed byte in a middle line: verify and open name that line', async () => {
+  const file = join(dir, 'byte.ndjson');
+  const lines = await writeLog(file);
+  const five = lines[4] ?? '';
+  lines[4] = five.replace('"n5"', '"n6"');
+  assert.is.not(lines[4], five);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  await refusesAt(file, 5, /hash does not match/);
+});
+
+test('a changed byte in the hash itself names the line after it', async () => {
+  const file = join(dir, 'hash.ndjson');
+  const lines = await writeLog(file);
+  const three = lines[2] ?? '';
+  lines[2] = three.slice(0, 9) + (three[9] === 'a' ? 'b' : 'a') + three.slice(10);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  await refusesAt(file, 3, /hash does not match/);
+});
+
+test('a deleted line: the next line no longer links to the one before', async () => {
+  const file = join(dir, 'deleted.ndjson');
+  const lines = await writeLog(file);
+  lines.splice(6, 1);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  await refusesAt(file, 7, /prev is not the hash/);
+});
+
+test('a rehashed line with a skipped revision is refused too', async () => {
+  const file = join(dir, 'swapped.ndjson');
+  const lines = await writeLog(file);
+  const [a, b] = [lines[3] ?? '', lines[5] ?? ''];
+  lines[3] = b;
+  lines[5] = a;
+  await writeFile(file, `${lines.join('\n')}\n`);
+  await refusesAt(file, 4, /prev is not the hash/);
+});
+
+test('an intact log verifies, and its last hash is the store’s', async () => {
+  const file = join(dir, 'intact.ndjson');
+  await writeLog(file);
+  const store = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+  assert.equal(await verifyLog(file), {
+    ok: true,
+    lines: 10,
+    lastHash: store.lastHash(),
+    tornTail: undefined,
+  });
+  await store.close();
+});
+
+test.run();

@@ -1,0 +1,62 @@
+// The event-store port and its stores. See docs/reference/event-store.md.
+export * from './json/index.ts';
+export type {
+  EventShape,
+  NewEvent,
+  RecordedEvent,
+  ExpectedRevision,
+  AppendResult,
+  AppendOptions,
+  Direction,
+  ReadStreamOptions,
+  ReadAllOptions,
+  SubscribeOptions,
+  SubscriptionMessage,
+  EventStore,
+} from './eventStore/port.ts';
+export {
+  position,
+  comparePosition,
+  positionToString,
+  positionFromString,
+  type Position,
+} from './eventStore/position.ts';
+export {
+  EventStoreError,
+  WrongExpectedVersionError,
+  StreamNotFoundError,
+  AppendTooLargeError,
+  StoreClosedError,
+  StoreCorruptError,
+  StoreLockedError,
+  InvalidEventError,
+  EventIdConflictError,
+  InvalidAppendError,
+  type CorruptionSite,
+} from './eventStore/errors.ts';
+export {
+  eventSchemaFromCodecs,
+  type EventSchema,
+  type StoredForm,
+  type CatalogueEvent,
+} from './eventStore/eventSchema.ts';
+export { ioTsFieldPath, ioTsFailures, type FieldFailure } from './eventStore/fieldPath.ts';
+export {
+  streamName,
+  parseStreamName,
+  streamCategories,
+  isStorableStreamName,
+  type StreamCategory,
+} from './eventStore/streamName.ts';
+export { isEventId } from './eventStore/prepareAppend.ts';
+export { inMemoryEventStore, type InMemoryEventStoreOptions } from './memory/inMemoryEventStore.ts';
+export {
+  openFileEventStore,
+  type FileEventStore,
+  type FileEventStoreOptions,
+} from './file/fileEventStore.ts';
+export { verifyLog, type VerifyResult } from './file/verifyLog.ts';
+export type { TornTail } from './file/scanLog.ts';
+export { exportEventLog, type ExportResult } from './file/exportLog.ts';
+export { importEventLog, type ImportResult } from './file/importLog.ts';
+export { genesisHash } from './file/lineFormat.ts';

@@ -1,0 +1,181 @@
+import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
+import { changeSignal } from '../eventStore/changeSignal.ts';
+import { decodeRecorded } from '../eventStore/decodeRecorded.ts';
+import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
+import { StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
+import type { EventSchema } from '../eventStore/eventSchema.ts';
+import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
+import type {
+  EventShape,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../eventStore/port.ts';
+import { comparePosition, position, type Position } from '../eventStore/position.ts';
+import { clampRevision } from '../eventStore/clampRevision.ts';
+import { eventContentKey, prepareAppend } from '../eventStore/prepareAppend.ts';
+
+export interface InMemoryEventStoreOptions<E extends EventShape> {
+  readonly schema: EventSchema<E>;
+  /** Largest append, in UTF-8 bytes of data and metadata JSON. Default 1 MiB. */
+  readonly maxAppendBytes?: number;
+  /** The clock for `recordedAt`; defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+interface Row {
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly position: Position;
+  readonly eventId: string;
+  readonly type: string;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  readonly recordedAt: Date;
+}
+
+const defaultMaxAppendBytes = 1024 * 1024;
+
+/**
+ * An event store in memory, for tests: it keeps events as JSON text and decodes on every read,
+ * exactly as the file store does, so the two behave alike. Positions are the running total of
+ * bytes stored (increasing, not consecutive).
+ */
+export const inMemoryEventStore = <E extends EventShape>(
+  options: InMemoryEventStoreOptions<E>,
+): EventStore<E> => {
+  const { schema } = options;
+  const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
+  const now = options.now ?? (() => new Date());
+  const rows: Row[] = [];
+  const streams = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const changes = changeSignal();
+  let bytes = 0n;
+  let closed = false;
+
+  const refuseIfClosed = () => {
+    if (closed) throw new StoreClosedError();
+  };
+  const decode = (row: Row): RecordedEvent<E> =>
+    decodeRecorded(schema, row, {
+      type: row.type,
+      data: JSON.parse(row.dataJson),
+      metadata: JSON.parse(row.metadataJson),
+    });
+  const currentRevision = (stream: string): bigint | undefined => {
+    const indexes = streams.get(stream);
+    return indexes === undefined ? undefined : BigInt(indexes.length - 1);
+  };
+  const lookup =
+    (stream: string) =>
+    (eventId: string): StoredRef | undefined => {
+      const i = ids.get(`${stream}\n${eventId}`);
+      const row = i === undefined ? undefined : rows[i];
+      if (row === undefined) return undefined;
+      const key = eventContentKey(row.type, row.dataJson, row.metadataJson);
+      return { revision: row.revision, position: row.position, contentKey: () => key };
+    };
+
+  const appendToStream: EventStore<E>['appendToStream'] = async (stream, events, opts) => {
+    refuseIfClosed();
+    const current = currentRevision(stream);
+    const next = current === undefined ? 0n : current + 1n;
+    const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision: next });
+    if (prepared._tag === 'Left') throw prepared.left;
+    // Everything from here on is synchronous, so no other append can interleave.
+    const retry = await detectRetry(stream, prepared.right.events, lookup(stream));
+    if (retry !== 'new') {
+      if (retry instanceof Error) throw retry;
+      return retry;
+    }
+    refuseIfClosed();
+    const wrong = checkExpectedRevision(
+      stream,
+      opts?.expectedRevision ?? 'any',
+      currentRevision(stream),
+    );
+    if (wrong !== undefined) throw wrong;
+    const indexes = streams.get(stream) ?? [];
+    const recordedAt = now();
+    let last: Row | undefined;
+    for (const e of prepared.right.events) {
+      last = {
+        ...e,
+        stream,
+        revision: BigInt(indexes.length),
+        position: position(bytes),
+        recordedAt,
+      };
+      bytes += BigInt(e.dataJson.length + e.metadataJson.length + 64);
+      ids.set(`${stream}\n${e.eventId}`, rows.length);
+      indexes.push(rows.length);
+      rows.push(last);
+    }
+    streams.set(stream, indexes);
+    changes.notify();
+    if (last === undefined) throw new Error('unreachable: prepared append has no events');
+    return { nextExpectedRevision: last.revision, position: last.position };
+  };
+
+  async function* readStream(stream: string, o: ReadStreamOptions = {}) {
+    refuseIfClosed();
+    const indexes = streams.get(stream);
+    if (indexes === undefined) throw new StreamNotFoundError(stream);
+    const backwards = o.direction === 'backwards';
+    const last = indexes.length - 1;
+    const from = o.fromRevision ?? (backwards ? 'end' : 'start');
+    // Backwards from past the end starts at the end, as EventStoreDB does.
+    const start =
+      from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
+    let left = o.maxCount ?? Infinity;
+    for (let r = start; r >= 0 && r <= last && left > 0; r += backwards ? -1 : 1, left--) {
+      const row = rows[indexes[r] ?? -1];
+      if (row === undefined) return;
+      refuseIfClosed();
+      yield decode(row);
+    }
+  }
+
+  const firstIndexFrom = (from: Position, backwards: boolean, end: number): number => {
+    // Binary search: the first row at or after `from` (forwards), or the last at or before it.
+    let lo = 0;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const row = rows[mid];
+      if (row !== undefined && comparePosition(row.position, from) < (backwards ? 1 : 0))
+        lo = mid + 1;
+      else hi = mid;
+    }
+    return backwards ? lo - 1 : lo;
+  };
+
+  async function* readAll(o: ReadAllOptions = {}) {
+    refuseIfClosed();
+    const backwards = o.direction === 'backwards';
+    const end = rows.length; // a read sees the events stored when it began
+    const from = o.from ?? (backwards ? 'end' : 'start');
+    const start =
+      from === 'start' ? 0 : from === 'end' ? end - 1 : firstIndexFrom(from, backwards, end);
+    let left = o.maxCount ?? Infinity;
+    for (let i = start; i >= 0 && i < end && left > 0; i += backwards ? -1 : 1, left--) {
+      const row = rows[i];
+      if (row === undefined) return;
+      refuseIfClosed();
+      yield decode(row);
+    }
+  }
+
+  return {
+    appendToStream,
+    readStream,
+    readAll,
+    subscribeToAll: (o = {}) => catchUpSubscription(readAll, changes, o),
+    close: async () => {
+      closed = true;
+      changes.close();
+    },
+  };
+};

@@ -1,0 +1,2 @@
+export * from './eventStore/index.ts';
+export * from './decider/deciderSpecification.ts';
