@@ -1,17 +1,20 @@
 // Appending through EventStoreDB with the port's guarantees. Every append the server sees
-// carries an explicit expected revision (or no_stream), pinned from a fresh look at the stream:
-// then a retry after a lost answer is deduplicated by the server, and two writers racing for
-// the same revision cannot both win. The port's `any` and `stream_exists` are checked here.
+// carries an explicit expected revision (or no_stream), pinned from the adapter's view of the
+// stream: then a retry after a lost answer is deduplicated by the server, and two writers
+// racing for one revision cannot both win. The view is a cache (see streamCache.ts); it is
+// read back from the server only when the server says the stream moved, when the cache says
+// the caller's expectation is wrong (to be sure), or after an append whose answer was lost.
 import { WrongExpectedVersionError as ClientWrongExpectedVersion } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
 import type { AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent }
   from '@usha/ledger';
 import { toEventData, toPosition } from './clientEvents.ts';
-import { mapError } from './mapError.ts';
+import { isUnavailable, mapError } from './mapError.ts';
 import { checkExpectedRevision, detectRetry, eventContentKey, prepareAppend }
   from './ledgerInternals.ts';
-import type { StreamCache } from './streamCache.ts';
+import type { PreparedAppend } from './ledgerInternals.ts';
+import type { StreamCache, StreamState } from './streamCache.ts';
 
 /** What an append needs from the store around it. */
 export interface AppendContext<E extends EventShape> {
@@ -19,13 +22,43 @@ export interface AppendContext<E extends EventShape> {
   readonly schema: EventSchema<E>;
   readonly cache: StreamCache;
   readonly maxAppendBytes: number;
-  /** How many times to re-pin the revision when another writer got in between. */
+  /** How many times the server may say "the stream moved" before the append gives up. */
   readonly maxAttempts: number;
 }
 
-const isWrongExpectedVersion = (e: unknown) => e instanceof ClientWrongExpectedVersion;
+/** Sends one append pinned to `state`; undefined when the server says the stream moved. */
+const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
+  label: string, prepared: PreparedAppend, state: StreamState):
+  Promise<AppendResult | undefined> => {
+  const pinned = state.current ?? 'no_stream';
+  let r;
+  try {
+    r = await ctx.client.appendToStream(stream, prepared.events.map(toEventData),
+      { expectedRevision: pinned });
+  } catch (e) {
+    if (e instanceof ClientWrongExpectedVersion) return undefined;
+    // The append may have landed without our hearing of it: look before the next one.
+    if (isUnavailable(e)) ctx.cache.markStale(stream);
+    throw mapError(e, { stream: label, sizeBytes: prepared.sizeBytes });
+  }
+  // A client built with throwOnAppendFailure=false answers instead of throwing, and on its
+  // BatchAppend path reports a wrong next revision (6.2.1): trust only `success`.
+  if (!r.success) return undefined;
+  const first = (state.current ?? -1n) + 1n;
+  const position = r.position === undefined ? undefined : toPosition(r.position);
+  ctx.cache.recordAppend(stream, first, prepared.events.map((e) => ({
+    eventId: e.eventId, contentKey: eventContentKey(e.type, e.dataJson, e.metadataJson),
+  })), position);
+  if (position !== undefined) return { nextExpectedRevision: r.nextExpectedRevision, position };
+  // Older servers answer a deduplicated append without a position: look it up.
+  const last = prepared.events[prepared.events.length - 1]?.eventId ?? '';
+  await ctx.cache.resolvePositions(stream, [last]);
+  const ref = (await ctx.cache.refresh(stream)).lookup(last);
+  return { nextExpectedRevision: r.nextExpectedRevision,
+    position: ref?.position ?? { commit: -1n, prepare: -1n } };
+};
 
-/** Appends events to one stream (its physical name) with the port's semantics. */
+/** Appends events to one stream (its server name) with the port's semantics. */
 export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   stream: string, events: readonly NewEvent<E>[], expected: ExpectedRevision,
   label: string = stream): Promise<AppendResult> => {
@@ -37,48 +70,32 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   };
   // A malformed append is refused before the server is asked anything.
   if (!isStorableStreamName(label) || events.length === 0) check(undefined);
-  for (let attempt = 1; ; attempt++) {
-    const state = await ctx.cache.refresh(stream).catch((e: unknown) => {
+  let moved = 0;
+  for (let refreshed = false; ; refreshed = true) {
+    const cached = refreshed ? undefined : ctx.cache.peek(stream);
+    const state = cached ?? await ctx.cache.refresh(stream).catch((e: unknown) => {
       throw mapError(e, { stream: label });
     });
+    const fresh = cached === undefined;
     const prepared = check(state.current === undefined ? 0n : state.current + 1n);
     await ctx.cache.resolvePositions(stream, prepared.events.map((e) => e.eventId));
+    // What the view knows is true, so a retry or a conflict found in it is final.
     const retry = await detectRetry(label, prepared.events, state.lookup);
     if (retry instanceof Error) throw retry;
     if (retry !== 'new') return retry;
     const wrong = checkExpectedRevision(label, expected, state.current);
-    if (wrong !== undefined) throw wrong;
-    const pinned = state.current ?? 'no_stream';
-    try {
-      const r = await ctx.client.appendToStream(stream, prepared.events.map(toEventData),
-        { expectedRevision: pinned });
-      // A client built with throwOnAppendFailure=false answers instead of throwing, and its
-      // BatchAppend path then reports a wrong revision (6.2.1): trust only `success`.
-      if (!r.success) throw new ClientWrongExpectedVersion(undefined, {
-        streamName: stream, expected: pinned, current: r.nextExpectedRevision });
-      const first = (state.current ?? -1n) + 1n;
-      const position = r.position === undefined ? undefined : toPosition(r.position);
-      ctx.cache.recordAppend(stream, first, prepared.events.map((e) => ({
-        eventId: e.eventId, contentKey: eventContentKey(e.type, e.dataJson, e.metadataJson),
-      })), position);
-      if (position === undefined) {
-        // Older servers answer a deduplicated append without a position: look it up.
-        const last = prepared.events[prepared.events.length - 1]?.eventId ?? '';
-        await ctx.cache.resolvePositions(stream, [last]);
-        const ref = (await ctx.cache.refresh(stream)).lookup(last);
-        return { nextExpectedRevision: r.nextExpectedRevision,
-          position: ref?.position ?? { commit: -1n, prepare: -1n } };
-      }
-      return { nextExpectedRevision: r.nextExpectedRevision, position };
-    } catch (e) {
-      if (!isWrongExpectedVersion(e)) throw mapError(e, { stream: label,
-        sizeBytes: prepared.sizeBytes });
-      // Someone appended between our look and our append. Look again: it may have been this
-      // very append (a concurrent retry), or the caller's expectation may now be wrong.
-      if (attempt >= ctx.maxAttempts) {
-        const after = await ctx.cache.refresh(stream);
-        throw new WrongExpectedVersionError(label, expected, after.current ?? 'no_stream');
-      }
+    if (wrong !== undefined) {
+      if (fresh) throw wrong;
+      continue;
+    }
+    const result = await send(ctx, stream, label, prepared, state);
+    if (result !== undefined) return result;
+    // The stream moved between our look and our append: perhaps this very append (a
+    // concurrent retry), perhaps another writer. Look again, a bounded number of times.
+    if (++moved >= ctx.maxAttempts) {
+      const after = await ctx.cache.refresh(stream);
+      // Writers kept getting in first; for `any` too, say where the stream now stands.
+      throw new WrongExpectedVersionError(label, expected, after.current ?? 'no_stream');
     }
   }
 };

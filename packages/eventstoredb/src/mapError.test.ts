@@ -26,6 +26,7 @@ test('the exception trailer wins over the status code', () => {
   const deleted = grpcError(14, { exception: 'stream-deleted', 'stream-name': 'loan-1' });
   assert.is(exceptionOf(deleted), 'stream-deleted');
   assert.instance(mapError(deleted, { stream: 'loan-1' }), InvalidAppendError);
+  assert.instance(mapError(deleted, { stream: 'loan-1', reading: true }), StreamNotFoundError);
   assert.is(isUnavailable(deleted), false);
   const notFound = grpcError(5, { exception: 'stream-not-found', 'stream-name': 'loan-2' });
   assert.instance(mapError(notFound, { stream: 'loan-2' }), StreamNotFoundError);

@@ -10,6 +10,8 @@ import { EventStoreDbError, StoreUnavailableError } from './errors.ts';
 export interface ErrorContext {
   readonly stream?: string;
   readonly sizeBytes?: number;
+  /** A read: a deleted stream is then simply not found. */
+  readonly reading?: boolean;
 }
 
 // gRPC status codes that mean "no answer, try again": CANCELLED (by the server, e.g. a cut
@@ -62,7 +64,8 @@ export const mapError = (e: unknown, ctx: ErrorContext = {}): Error => {
     case 'stream-not-found':
       return new StreamNotFoundError(stream);
     case 'stream-deleted':
-      return new InvalidAppendError(stream, 'the stream is deleted in EventStoreDB');
+      return ctx.reading === true ? new StreamNotFoundError(stream)
+        : new InvalidAppendError(stream, 'the stream is deleted in EventStoreDB');
     case 'maximum-append-size-exceeded': {
       const max = Number(field(e, 'maxAppendSize') ?? trailer(e, 'maximum-append-size') ?? 0);
       return new AppendTooLargeError(stream, ctx.sizeBytes ?? 0, max);

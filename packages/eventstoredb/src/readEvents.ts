@@ -35,6 +35,7 @@ type ClientRead = AsyncIterable<ResolvedEvent | AllStreamResolvedEvent> & {
 
 /** Iterates a client read, cancelling the call if the consumer stops early. */
 async function* events(read: ClientRead, context: { stream?: string }) {
+  const reading = { ...context, reading: true };
   let finished = false;
   try {
     for await (const resolved of read) {
@@ -43,7 +44,7 @@ async function* events(read: ClientRead, context: { stream?: string }) {
     finished = true;
   } catch (e) {
     finished = true;
-    throw mapError(e, context);
+    throw mapError(e, reading);
   } finally {
     if (!finished) await read.cancel();
   }

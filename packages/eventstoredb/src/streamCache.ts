@@ -19,6 +19,8 @@ interface Known {
 interface View {
   /** How many events of the stream are known: its revisions are 0 .. next - 1. */
   next: bigint;
+  /** True after an append whose outcome is unknown: it may have landed unseen. */
+  stale: boolean;
   readonly byId: Map<string, Known>;
 }
 
@@ -29,13 +31,22 @@ export interface StreamState {
   readonly lookup: (eventId: string) => StoredRef | undefined;
 }
 
-/** The cache of stream views, least recently used first out. */
+/**
+ * The cache of stream views, least recently used first out. A view is always a true prefix of
+ * its stream: events are never removed, so what is known stays true. Appends are sent with an
+ * explicit expected revision, so the server itself tells when a view is behind.
+ */
 export interface StreamCache {
+  /** The stream as last seen, without asking the server; undefined when it must be asked. */
+  readonly peek: (stream: string) => StreamState | undefined;
+  /** Marks a stream as possibly changed by an append whose answer was lost. */
+  readonly markStale: (stream: string) => void;
   /** Reads what was appended since last time and returns the stream's state. */
   readonly refresh: (stream: string) => Promise<StreamState>;
   /** Records an append this adapter made, so the next refresh need not read it back. */
   readonly recordAppend: (stream: string, first: bigint,
-    events: readonly { eventId: string; contentKey: string }[], last: Position | undefined) => void;
+    events: readonly { eventId: string; contentKey: string }[],
+    last: Position | undefined) => void;
   /** Fills in positions not known for these ids (events of our own multi-event appends). */
   readonly resolvePositions: (stream: string, eventIds: readonly string[]) => Promise<void>;
 }
@@ -58,7 +69,7 @@ export const createStreamCache = (client: EventStoreDBClient, maxEvents: number)
 
   const viewOf = (stream: string): View => {
     const found = views.get(stream);
-    const view = found ?? { next: 0n, byId: new Map<string, Known>() };
+    const view = found ?? { next: 0n, stale: false, byId: new Map<string, Known>() };
     views.delete(stream);
     views.set(stream, view);
     return view;
@@ -75,6 +86,7 @@ export const createStreamCache = (client: EventStoreDBClient, maxEvents: number)
 
   const refresh = async (stream: string): Promise<StreamState> => {
     const view = viewOf(stream);
+    view.stale = false;
     try {
       for await (const resolved of client.readStream(stream, { fromRevision: view.next })) {
         const e = resolved.event;
@@ -85,7 +97,10 @@ export const createStreamCache = (client: EventStoreDBClient, maxEvents: number)
         total += 1;
       }
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+      if (!(error instanceof StreamNotFoundError)) {
+        view.stale = true;
+        throw error;
+      }
       // Gone (or never there): forget what we knew, EventStoreDB may have deleted it.
       total -= view.byId.size;
       view.byId.clear();
@@ -123,5 +138,14 @@ export const createStreamCache = (client: EventStoreDBClient, maxEvents: number)
     }
   };
 
-  return { refresh, recordAppend, resolvePositions };
+  const peek = (stream: string): StreamState | undefined => {
+    const view = viewOf(stream);
+    return view.stale ? undefined : stateOf(view);
+  };
+
+  const markStale = (stream: string) => {
+    viewOf(stream).stale = true;
+  };
+
+  return { peek, markStale, refresh, recordAppend, resolvePositions };
 };

@@ -66,7 +66,7 @@ test('events of one write share a commit position; positions are not consecutive
   assert.is(d.commit, d.prepare);
 });
 
-test('a missing stream is a stream_not_found message, surfaced as StreamNotFoundError', async () => {
+test('a missing stream is a stream_not_found message, thrown as StreamNotFound', async () => {
   const e = await rejection(collect(client.readStream('loan-404')));
   assert.instance(e, StreamNotFoundError);
   assert.is((e as StreamNotFoundError).streamName, 'loan-404');
