@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { epochDayOf } from './civil.ts';
+import { dateOfEpochDay } from './epochDayText.ts';
 
 declare const businessDateBrand: unique symbol;
 /** A business date, 'YYYY-MM-DD', a real calendar day in India time. */
@@ -32,6 +34,8 @@ export const daysInMonth = (year: number, month: number): number =>
   month === 2 && isLeapYear(year) ? 29 : (monthDays[month - 1] ?? NaN);
 
 const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MIN_EPOCH_DAY = -25567; // 1900-01-01
+const MAX_EPOCH_DAY = 83966; // 2199-12-31
 
 /** Parses 'YYYY-MM-DD' and checks that the day exists (2023-02-30 does not). */
 export const parseBusinessDate = (input: unknown): E.Either<DateParseError, BusinessDate> => {
@@ -77,31 +81,18 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const fromParts = (p: DateParts): BusinessDate =>
   businessDate(`${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`);
 
-// Days from civil, after Howard Hinnant's algorithm: exact integer arithmetic, no Date object,
-// so the result never depends on the machine's time zone.
 /** Days since 1970-01-01. */
 export const toEpochDay = (d: BusinessDate): number => {
   const { year, month, day } = dateParts(d);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return epochDayOf(year, month, day);
 };
 
-/** The date `n` days after 1970-01-01. */
+/** The date `n` days after 1970-01-01; refuses a day outside the years 1900 to 2199. */
 export const fromEpochDay = (n: number): BusinessDate => {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
-    Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return fromParts({ year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day });
+  if (!Number.isInteger(n) || n < MIN_EPOCH_DAY || n > MAX_EPOCH_DAY) {
+    throw new RangeError(`day ${n} is outside the years 1900 to 2199`);
+  }
+  return dateOfEpochDay(n);
 };
 
 /** The date `n` days later (earlier for negative n). */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { addDays, daysBetween, businessDate, dateParts } from '../dates/businessDate.ts';
 import { daysInMonth } from '../dates/businessDate.ts';
 import {
-  accruedSavingsInterestExact, savingsInterest, type SavingsTerms,
+  accruedSavingsInterestExact, savingsInterest, savingsInterestCalculator, type SavingsTerms,
 } from './savingsInterest.ts';
 
 const start = businessDate('2024-01-01');
@@ -123,6 +123,57 @@ test('a sum of parts never loses a paisa: posted balances are deposits plus post
       assert.is(p.balance.minor, deposits + posted);
     }
   }), { numRuns: 100 });
+});
+
+const withMethod = (arb: fc.Arbitrary<SavingsTerms>) =>
+  fc.tuple(arb, fc.constantFrom('daily-balance' as const, 'average-daily-balance' as const),
+    fc.constantFrom('period-end' as const, 'next-day' as const))
+    .map(([t, method, postOn]): SavingsTerms => ({ ...t, method, postOn }));
+
+test('the compiled calculator and savingsInterest agree on every history', () => {
+  fc.assert(fc.property(withMethod(termsArb(800, fc.constantFrom('daily', ...periods))),
+    fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 800 }), (terms, x, y) => {
+      const { transactions, from, to, ...product } = terms;
+      const calculator = savingsInterestCalculator(product);
+      const show = (r: ReturnType<typeof savingsInterest>) =>
+        r.postings.map((p) => `${p.on} ${p.interest} ${p.balance}`);
+      assert.equal(show(calculator.postings(transactions, { from, to })),
+        show(savingsInterest(terms)));
+      const [a, b] = [x, y].sort((p, q) => p - q).map((d) => addDays(start, d ?? 0));
+      const window = { from: a!, to: b! };
+      assert.equal(calculator.accrued(transactions, { from, to, window }),
+        accruedSavingsInterestExact(terms, window));
+    }), { numRuns: 200 });
+});
+
+test('twenty years of quarterly postings on one deposit equal exact compounding', () => {
+  // Runs of 8 or more whole periods compound in closed form; the reference compounds each
+  // quarter exactly: interest (balance + compounded) * r * days, posted rounded half-even.
+  const terms: SavingsTerms = {
+    transactions: [{ on: '2024-04-01', amount: '123456.78' }], rateAnnualPercent: '7.3',
+    from: '2024-04-01', to: '2044-04-01', method: 'daily-balance', compounding: 'quarterly',
+    posting: 'quarterly', daysInYear: 365, postOn: 'next-day',
+  };
+  const expected: string[] = [];
+  let compounded: Frac = [12345678n, 1n]; // balance plus compounded interest, in paise
+  let periodStart = businessDate(terms.from);
+  for (let d = periodStart; d < terms.to; d = addDays(d, 1)) {
+    const next = addDays(d, 1);
+    if (closes(d, 'quarterly', 4)) {
+      const days = daysBetween(periodStart, next);
+      periodStart = next;
+      const u = times(compounded, norm([73n * BigInt(days), 365000n]));
+      const [num, den] = u;
+      let q = num / den;
+      const twice = 2n * (num - q * den);
+      if (twice > den || (twice === den && q % 2n !== 0n)) q += 1n;
+      expected.push(`${next} ${paise(q)}`);
+      compounded = plus(compounded, u);
+    }
+  }
+  const got = savingsInterest(terms).postings.map((p) => `${p.on} ${p.interest}`);
+  assert.is(got.length, 80);
+  assert.equal(got, expected);
 });
 
 test.run();

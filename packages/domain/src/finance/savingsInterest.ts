@@ -1,79 +1,48 @@
-import { fromEpochDay, type BusinessDate } from '../dates/businessDate.ts';
 import type { Decimal } from '../money/decimal.ts';
-import { money, type Money } from '../money/money.ts';
-import { roundRatio } from './deposit/roundRatio.ts';
 import { toDecimal } from './deposit/parseExact.ts';
-import { interestBefore, postingEnds } from './deposit/savingsEngine.ts';
-import { dayOf, normalSavingsTerms, type SavingsTerms } from './deposit/savingsTerms.ts';
-import { qSub } from './deposit/qnum.ts';
-import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
+import { postingPlan } from './deposit/postingPlan.ts';
+import { savingsAccrual, type AccrualWindow } from './deposit/savingsAccrual.ts';
+import { normalSavingsAccount } from './deposit/savingsAccount.ts';
+import { savingsPostings, type SavingsPosting } from './deposit/savingsPostings.ts';
+import { currencyDigitsOf, normalSavingsProduct } from './deposit/savingsProduct.ts';
+import { normalSavingsTerms, type SavingsTerms } from './deposit/savingsTerms.ts';
 
 export type { SavingsTerms, SavingsTransaction } from './deposit/savingsTerms.ts';
 export type { PeriodType } from './deposit/periodType.ts';
-
-/** One interest posting: its date, the interest, and the balance once it is posted. */
-export interface SavingsPosting {
-  readonly on: BusinessDate;
-  readonly interest: Money;
-  readonly balance: Money;
-}
+export type { AccrualWindow } from './deposit/savingsAccrual.ts';
+export type { SavingsPosting } from './deposit/savingsPostings.ts';
+export {
+  savingsInterestCalculator, type SavingsInterestCalculator,
+} from './savingsInterestCalculator.ts';
 
 /**
  * Interest postings of a savings account from `from` (activation) for every posting period
- * whose posting date is on or before `to`, as Fineract posts them.
+ * whose posting date is on or before `to`, as Fineract posts them. For many accounts of one
+ * product, savingsInterestCalculator checks the product once.
  * @example savingsInterest({ transactions: [{ on: '2025-02-01', amount: '10000' }],
  *   rateAnnualPercent: '10', from: '2025-02-01', to: '2025-03-01', method: 'daily-balance',
  *   compounding: 'yearly', posting: 'monthly', daysInYear: 365, postOn: 'next-day' })
  *   // postings: [{ on: '2025-03-01', interest: 76.71, balance: 10076.71 }]
  */
 export const savingsInterest = (terms: SavingsTerms): { postings: SavingsPosting[] } => {
-  const t = normalSavingsTerms(terms);
-  const postedOn = (end: number) => (t.postOn === 'period-end' ? end : end + 1);
-  const ends = postingEnds(t, t.toDay).filter((e) => postedOn(e) <= t.toDay);
-  const { values, base } = interestBefore(t, [t.fromDay, ...ends.map((e) => e + 1)]);
-  const postings: SavingsPosting[] = [];
-  let posted = 0n;
-  let balance = 0n;
-  let i = 0;
-  ends.forEach((end, p) => {
-    for (; i < t.days.length && (t.days[i] ?? 0) <= end; i += 1) balance += t.amounts[i] ?? 0n;
-    const before = values[p];
-    const after = values[p + 1];
-    if (before === undefined || after === undefined) return;
-    const d = qSub(after, before, base);
-    const interest = roundRatio(d.n, base.pow(d.k), t.rounding);
-    if (interest <= 0n) return; // Fineract posts no zero interest transaction
-    posted += interest;
-    postings.push({
-      on: fromEpochDay(postedOn(end)),
-      interest: money(interest, t.digits),
-      balance: money(balance + posted, t.digits),
-    });
-  });
-  return { postings };
+  // Field order of the errors: currencyDigits, the account (from, to, transactions), then the
+  // product's other settings, as the reference table lists them.
+  const account = normalSavingsAccount(terms, terms.transactions,
+    currencyDigitsOf(terms.currencyDigits));
+  const p = normalSavingsProduct(terms);
+  return { postings: savingsPostings(p, account, postingPlan(p, account.fromDay)) };
 };
 
-/** The days whose end-of-day balances earn interest: from <= day < to. */
-export interface AccrualWindow {
-  readonly from: BusinessDate | string;
-  readonly to: BusinessDate | string;
-}
-
 /**
- * Unrounded interest earned on the days of `window`, exactly, as numerator / denominator in
- * currency units. Additive: [a, b) plus [b, c) is exactly [a, c).
+ * Unrounded interest earned on the days of `window`, as numerator / denominator in currency
+ * units: exact within each compounding period, compounded interest kept to 10^-24 of a minor
+ * unit. Additive: [a, b) plus [b, c) is exactly [a, c).
  */
 export const accruedSavingsInterestExact = (
   terms: SavingsTerms, window: AccrualWindow,
 ): { numerator: bigint; denominator: bigint } => {
   const t = normalSavingsTerms(terms);
-  const a = dayOf(window.from, 'window.from');
-  const b = dayOf(window.to, 'window.to');
-  if (a < t.fromDay) throw new InvalidDepositTermsError('window.from', 'is before from');
-  if (b < a) throw new InvalidDepositTermsError('window.to', 'must not be before window.from');
-  const { values, base } = interestBefore(t, [a, b]);
-  const d = qSub(values[1] ?? { n: 0n, k: 0 }, values[0] ?? { n: 0n, k: 0 }, base);
-  return { numerator: d.n, denominator: base.pow(d.k) * 10n ** BigInt(t.digits) };
+  return savingsAccrual(t, t, window);
 };
 
 /**

@@ -1,4 +1,4 @@
-import { epochDayOf, lastDayOfMonth, yearMonthOf } from './civil.ts';
+import { epochDayOf, lastDayOfMonth, yearMonthOf } from '../../dates/civil.ts';
 import { boundedMemo } from './boundedMemo.ts';
 import { FACTOR_ONE, factorOf, factorTimes } from './fixedPoint.ts';
 import { periodsPerYear, type PeriodType } from './periodType.ts';
@@ -12,8 +12,8 @@ export interface CompoundingGrid {
   readonly periodOf: (day: number) => number;
   /** Last day (epoch day) of period `k`. */
   readonly endOf: (k: number) => number;
-  /** Growth of one unit, compounded period by period, from 1900 to the start of period `k`. */
-  readonly growthTo: (k: number) => bigint;
+  /** Growth factor over periods k .. last - 1, compounded period by period. */
+  readonly growthBetween: (k: number, last: number) => bigint;
 }
 
 // Dates are 1900-2199 (parseBusinessDate), so every account's periods are on or after this.
@@ -25,16 +25,29 @@ const buildGrid = (
   const months = 12 / periodsPerYear[type];
   // Month index (year * 12 + month - 1) of a closing month: one before the year's start.
   const closing = (fyStartMonth + 10) % 12;
-  const periodOf = (day: number): number => {
+  const periodByMonth = (day: number): number => {
     const { year, month } = yearMonthOf(day);
     return Math.floor((year * 12 + month - 1 - closing + months - 1) / months);
   };
-  const endOf = (k: number): number => {
+  const first = periodByMonth(GRID_START_DAY);
+  const ends: number[] = []; // ends[i]: last day of period first + i
+  const endByMonth = (k: number): number => {
     const index = closing + k * months;
     const year = Math.floor(index / 12);
     return lastDayOfMonth(year, index - year * 12 + 1);
   };
-  const first = periodOf(GRID_START_DAY);
+  const endOf = (k: number): number => {
+    if (k < first) return endByMonth(k);
+    for (let i = ends.length; i <= k - first; i += 1) ends.push(endByMonth(first + i));
+    return ends[k - first] ?? endByMonth(k);
+  };
+  // Most questions are about the period asked about last: remember it.
+  let lastK = first;
+  const periodOf = (day: number): number => {
+    if (day > endOf(lastK - 1) && day <= endOf(lastK)) return lastK;
+    lastK = periodByMonth(day);
+    return lastK;
+  };
   const growth: bigint[] = [FACTOR_ONE]; // growth[i]: to the start of period first + i
   const factors = boundedMemo<number, bigint>(64);
   const factorOfLength = (days: number) =>
@@ -46,7 +59,11 @@ const buildGrid = (
     }
     return growth[k - first] ?? FACTOR_ONE;
   };
-  return { periodOf, endOf, growthTo };
+  // growth(last) / growth(k), remembered: accounts share their runs' start and end periods.
+  const ratios = boundedMemo<number, bigint>(1 << 16);
+  const growthBetween = (k: number, last: number): bigint =>
+    ratios.get(k * 100_000 + (last - k), () => factorOf(growthTo(last), growthTo(k)));
+  return { periodOf, endOf, growthBetween };
 };
 
 const grids = boundedMemo<string, CompoundingGrid>(256);

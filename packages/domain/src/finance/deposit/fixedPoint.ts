@@ -8,6 +8,24 @@
 /** Compounded interest is an integer number of these parts of a minor unit. */
 export const COMPOUNDED_PARTS_PER_MINOR = 10n ** 24n;
 
+const HALF_PARTS = COMPOUNDED_PARTS_PER_MINOR / 2n;
+const FIVES = 5n ** 24n; // COMPOUNDED_PARTS_PER_MINOR = 2^24 * 5^24; 5^24 < 2^56
+
+/**
+ * num / (q * COMPOUNDED_PARTS_PER_MINOR) rounded half-even (q > 0, q * parts = den): dividing
+ * by q, 2^24 and 5^24 in turn, as BigInt division by a machine word is several times faster
+ * than by the 95-bit product. Exact: floor(floor(floor(n / a) / b) / c) = floor(n / abc).
+ */
+export const roundPartsHalfEven = (num: bigint, q: bigint, den: bigint): bigint => {
+  if (num < 0n) return roundHalfEven(num, den);
+  const inParts = num / q;
+  let whole = (inParts >> 24n) / FIVES;
+  const rest = inParts - whole * COMPOUNDED_PARTS_PER_MINOR; // 0 <= rest < parts
+  if (rest > HALF_PARTS) whole += 1n;
+  else if (rest === HALF_PARTS && ((whole & 1n) !== 0n || num % q !== 0n)) whole += 1n;
+  return whole;
+};
+
 /** Fraction bits of a growth factor. */
 export const FACTOR_BITS = 192n;
 
@@ -19,7 +37,7 @@ const FACTOR_HALF = FACTOR_ONE >> 1n;
 /** num / den rounded half-even (den > 0): the rounding point of compounded interest. */
 export const roundHalfEven = (num: bigint, den: bigint): bigint => {
   let q = num / den;
-  const r = num - q * den;
+  const r = num % den;
   if (r === 0n) return q;
   const twice = r < 0n ? -2n * r : 2n * r;
   if (twice > den || (twice === den && (q & 1n) !== 0n)) q += num < 0n ? -1n : 1n;

@@ -1,14 +1,21 @@
-import { lastDayOfMonth, yearMonthOf } from './civil.ts';
+import { lastDayOfMonth, yearMonthOf } from '../../dates/civil.ts';
 import { periodsPerYear, type PeriodType } from './periodType.ts';
 
 // Months (1-12), ascending, that close a quarter, half-year or year of a financial year
 // starting in `fyStartMonth`: Fineract takes the month before the start and steps by 12/n.
+// Remembered: there are only 4 x 12 lists, and period ends are asked for in hot loops.
+const closingLists = new Map<string, number[]>();
 const closingMonths = (type: Exclude<PeriodType, 'daily'>, fyStartMonth: number): number[] => {
+  const key = `${type}${fyStartMonth}`;
+  const known = closingLists.get(key);
+  if (known !== undefined) return known;
   const last = fyStartMonth === 1 ? 12 : fyStartMonth - 1;
   const n = periodsPerYear[type];
   const months: number[] = [];
   for (let i = 0; i < n; i += 1) months.push(((last - 1 + (12 / n) * i) % 12) + 1);
-  return months.sort((a, b) => a - b);
+  months.sort((a, b) => a - b);
+  closingLists.set(key, months);
+  return months;
 };
 
 /**
@@ -17,7 +24,9 @@ const closingMonths = (type: Exclude<PeriodType, 'daily'>, fyStartMonth: number)
  * first closing month-end strictly after `start`; a year closes on the financial year's last
  * month-end in the year chosen by month comparison, which may be `start` itself.
  */
-export const postingPeriodEnd = (start: number, type: PeriodType, fyStartMonth: number): number => {
+export const postingPeriodEnd = (
+  start: number, type: PeriodType, fyStartMonth: number,
+): number => {
   if (type === 'daily') return start;
   const { year, month } = yearMonthOf(start);
   if (type === 'monthly') return lastDayOfMonth(year, month);

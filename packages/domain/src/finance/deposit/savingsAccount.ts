@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../dates/businessDate.ts';
 import type { DecimalInput } from '../../money/decimal.ts';
 import { InvalidDepositTermsError } from '../invalidDepositTerms.ts';
-import { epochDayOfText } from './epochDayText.ts';
+import { epochDayOfText } from '../../dates/epochDayText.ts';
 import { minorUnits, plainMinorUnits } from './parseExact.ts';
 import { dayOf } from './termChecks.ts';
 
@@ -35,7 +35,8 @@ export const normalSavingsAccount = (
   if (!Array.isArray(transactions)) {
     throw new InvalidDepositTermsError('transactions', 'must be an array');
   }
-  return { fromDay, toDay, ...readTransactions(transactions, digits, fromDay) };
+  const { days, amounts } = readTransactions(transactions, digits, fromDay);
+  return { fromDay, toDay, days, amounts };
 };
 
 // The field names are built only on failure: this loop runs once per transaction.

@@ -31,11 +31,21 @@ export interface NormalProduct {
   readonly grid: CompoundingGrid | undefined;
   /** Growth factor of daily compounding over a number of days. */
   readonly dailyGrowth: (days: number) => bigint;
+  /** rateUnits * days, remembered for the days of up to a year. */
+  readonly rateTimesDays: (days: number) => bigint;
 }
 
 /** The currency's minor digits, checked first as every amount depends on them. */
 export const currencyDigitsOf = (x: unknown): number =>
   integerIn(x, 0, 8, 'currencyDigits', 2);
+
+const rateTimesDays = (rateUnits: bigint): ((days: number) => bigint) => {
+  const known: bigint[] = [];
+  return (days) => {
+    if (days > 400) return rateUnits * BigInt(days);
+    return known[days] ?? (known[days] = rateUnits * BigInt(days));
+  };
+};
 
 /** Checks a savings product, in field order, and reduces it to integers. */
 export const normalSavingsProduct = (t: SavingsProduct): NormalProduct => {
@@ -59,5 +69,6 @@ export const normalSavingsProduct = (t: SavingsProduct): NormalProduct => {
     grid: compounding === 'daily'
       ? undefined : compoundingGrid(compounding, fyStartMonth, rate.units, q),
     dailyGrowth: dailyGrowth(rate.units, q),
+    rateTimesDays: rateTimesDays(rate.units),
   };
 };

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseBusinessDate } from '../../dates/businessDate.ts';
 import { InvalidDepositTermsError } from '../invalidDepositTerms.ts';
-import { epochDayOf } from './civil.ts';
-import { epochDayOfText } from './epochDayText.ts';
+import { epochDayOf } from '../../dates/civil.ts';
+import { epochDayOfText } from '../../dates/epochDayText.ts';
 import { exactDecimal } from './parseExact.ts';
 
 /** Epoch day of a business date; throws naming the field. */

@@ -1,6 +1,5 @@
-import { interestBefore, postingEnds } from './savingsEngine.ts';
-import { qSub } from './qnum.ts';
 import { roundRatio } from './roundRatio.ts';
+import { earnedBefore, pieceCuts, postingEnds } from './savingsEngine.ts';
 import type { NormalTerms } from './savingsTerms.ts';
 
 /**
@@ -9,15 +8,13 @@ import type { NormalTerms } from './savingsTerms.ts';
  * its own, the last one cut at `lastDay`, and the rounded amounts summed. Minor units.
  */
 export const termDepositInterest = (t: NormalTerms, lastDay: number): bigint => {
-  const ends = postingEnds(t, lastDay).map((e) => Math.min(e, lastDay) + 1);
-  const { values, base } = interestBefore(t, [t.fromDay, ...ends]);
+  const ends = postingEnds(t, t.fromDay, lastDay).map((e) => Math.min(e, lastDay) + 1);
+  const values = earnedBefore(t, t, ends, pieceCuts(t, t.fromDay, ends[ends.length - 1] ?? 0));
   let total = 0n;
-  for (let p = 1; p < values.length; p += 1) {
-    const before = values[p - 1];
-    const after = values[p];
-    if (before === undefined || after === undefined) continue;
-    const d = qSub(after, before, base);
-    total += roundRatio(d.n, base.pow(d.k), t.rounding);
+  let before = 0n;
+  for (const after of values) {
+    total += roundRatio(after - before, t.den, t.rounding);
+    before = after;
   }
   return total;
 };

@@ -1,4 +1,4 @@
-import type { BusinessDate } from '../../dates/businessDate.ts';
+import type { BusinessDate } from './businessDate.ts';
 import { epochDayOf } from './civil.ts';
 
 // Fast conversions between 'YYYY-MM-DD' and epoch days for the savings engine's hot path: a
@@ -8,10 +8,8 @@ import { epochDayOf } from './civil.ts';
 const ZERO = 48;
 const DASH = 45;
 
-const digit = (s: string, i: number): number => {
-  const d = s.charCodeAt(i) - ZERO;
-  return d >= 0 && d <= 9 ? d : NaN;
-};
+// The value of the digit at i, or a value of 10 or more (>>> makes a non-digit large).
+const digit = (s: string, i: number): number => (s.charCodeAt(i) - ZERO) >>> 0;
 
 const daysInMonth = (year: number, month: number): number =>
   month === 2
@@ -24,11 +22,22 @@ const daysInMonth = (year: number, month: number): number =>
  */
 export const epochDayOfText = (s: string): number | undefined => {
   if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return undefined;
-  const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const month = digit(s, 5) * 10 + digit(s, 6);
-  const day = digit(s, 8) * 10 + digit(s, 9);
-  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return undefined;
-  if (!(day >= 1 && day <= daysInMonth(year, month))) return undefined;
+  const y1 = digit(s, 0);
+  const y2 = digit(s, 1);
+  const y3 = digit(s, 2);
+  const y4 = digit(s, 3);
+  const m1 = digit(s, 5);
+  const m2 = digit(s, 6);
+  const d1 = digit(s, 8);
+  const d2 = digit(s, 9);
+  if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) {
+    return undefined;
+  }
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (year < 1900 || year > 2199 || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return epochDayOf(year, month, day);
 };
 

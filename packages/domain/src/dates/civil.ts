@@ -1,5 +1,5 @@
 // Integer calendar arithmetic on epoch days (days since 1970-01-01), after Howard Hinnant's
-// algorithms. The savings engine walks period boundaries with these rather than with date
+// algorithms. Period boundaries and day counts are walked with these rather than with date
 // strings, so that a boundary costs a few integer operations, not a parse.
 
 /** Epoch day of a civil date; month 1-12, day 1-31 (not checked). */
