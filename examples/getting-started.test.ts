@@ -1,0 +1,29 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { gettingStarted } from './getting-started.ts';
+
+test('the getting-started walk-through prints what the guide shows', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-gs-'));
+  try {
+    const lines = await gettingStarted(dir);
+    assert.equal(lines.slice(0, -1), [
+      'accepted AdmitMember -> member-M-1001@0',
+      'accepted OpenSavingsAccount -> deposit-SB-1001@0',
+      'accepted MakeDeposit -> deposit-SB-1001@1',
+      'accepted Withdraw -> deposit-SB-1001@2',
+      'accepted Withdraw -> deposit-SB-1001@2 (retry)',
+      'rejected: below_minimum_balance',
+      'member M-1001: Asha',
+    ]);
+    const log = await readFile(join(dir, 'usha.ndjson'), 'utf8');
+    assert.is(log.trim().split('\n').length, 4);
+    assert.not.ok(log.includes('Asha'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();

@@ -1,0 +1,63 @@
+// Getting started: an app (a branch counter) opens the Ledger on the embedded file store,
+// admits a member, keeps her name in the directory (never in the log), takes a deposit and a
+// withdrawal, retries a command safely, and reads its own write. Run:
+//   node --import tsx examples/getting-started.ts
+// Apps import all of this from '@usha/ledger'; the example uses paths inside the repository.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openFileEventStore } from '../packages/ledger/src/index.ts';
+import {
+  createLedger, ledgerEventSchema, openMemberDirectory, type CommandOutcome,
+} from '../packages/ledger/src/app/index.ts';
+
+/** The society's products, as data (the Ledger decodes them). */
+export const products = {
+  SH: { kind: 'share', id: 'SH', faceValue: '10.00', minimumShares: 5, maximumShares: 500,
+    lockInMonths: 12, minimumSharesWhileBorrowing: 10 },
+  SB: { kind: 'savings', id: 'SB', rateAnnualPercent: '4', dayCount: 'actual/365',
+    compounding: 'quarterly', posting: 'quarterly', minimumBalance: '100.00',
+    rounding: 'half-even' },
+};
+
+const show = (o: CommandOutcome): string => o.status === 'accepted'
+  ? `accepted ${o.commandType} -> ${o.stream}@${o.revision}${o.duplicate ? ' (retry)' : ''}`
+  : `rejected: ${o.rejection.type}`;
+
+/** Runs the walk-through in `folder`; returns the lines it prints. */
+export const gettingStarted = async (folder: string): Promise<string[]> => {
+  const lines: string[] = [];
+  const say = (s: string) => { lines.push(s); console.log(s); };
+  // 1. Open the store and the directory, then the Ledger over them.
+  const store = await openFileEventStore({ file: join(folder, 'usha.ndjson'),
+    schema: ledgerEventSchema });
+  const directory = await openMemberDirectory({ file: join(folder, 'members.json'),
+    keyFile: join(folder, 'members.key') });
+  const ledger = await createLedger({ store, products, directory });
+  // 2. Every command carries a command id the app chooses, the user acting, and the date.
+  const by = (commandId: string) => ({ commandId, actor: 'clerk-7', on: '2025-04-02' });
+  say(show(await ledger.admitMember({ ...by('adm-1'), memberId: 'M-1001',
+    branchId: 'SONAGACHI', shareProductId: 'SH', shares: 5 })));
+  await ledger.registerMember('M-1001', { name: 'Asha', phone: '+91 90000 00000' });
+  say(show(await ledger.openSavingsAccount({ ...by('sb-1'), accountId: 'SB-1001',
+    memberId: 'M-1001', productId: 'SB' })));
+  say(show(await ledger.makeDeposit({ ...by('dep-1'), accountId: 'SB-1001', amount: '1500',
+    source: 'cash' })));
+  // 3. A network retry sends the same command again: same outcome, nothing stored twice.
+  const withdrawal = { ...by('wd-1'), accountId: 'SB-1001', amount: '400' };
+  say(show(await ledger.withdraw(withdrawal)));
+  say(show(await ledger.withdraw(withdrawal)));
+  // 4. A rule of the product is a value, not an exception.
+  say(show(await ledger.withdraw({ ...by('wd-2'), accountId: 'SB-1001', amount: '1050' })));
+  // 5. The name is read through the directory only.
+  const who = await ledger.memberDetails('M-1001');
+  say(`member M-1001: ${who.status === 'present' ? who.details.name : who.status}`);
+  await ledger.close();
+  await store.close();
+  say(`files in ${folder}`);
+  return lines;
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await gettingStarted(await mkdtemp(join(tmpdir(), 'usha-getting-started-')));
+}

@@ -1,0 +1,58 @@
+import type { BusinessDate, DepositEvent } from '@usha/domain';
+import { minorOf } from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+
+/** What the interest engines need of a deposit account, from its stream. */
+export interface AccountHistory {
+  /** The rate the account was opened at (the product's then). */
+  readonly rateAnnualPercent: string;
+  /** Money in (+) and out (-) in paise, by business date; reversed entries left out. */
+  readonly transactions: ReadonlyArray<{ readonly on: BusinessDate; readonly minor: bigint }>;
+  /** Interest credited so far (not reversed), in paise. */
+  readonly interestPostedMinor: bigint;
+}
+
+const isDeposit = (e: LedgerEvent): e is LedgerEvent & DepositEvent =>
+  e.type === 'SavingsAccountOpened' || e.type === 'RecurringDepositOpened' ||
+  e.type === 'FixedDepositOpened' || e.type === 'Deposited' || e.type === 'Withdrawn' ||
+  e.type === 'InterestPosted' || e.type === 'EventReversed';
+
+/** Reads a deposit account's stream into what the interest engines take. */
+export const accountHistory = async (
+  store: EventStore<LedgerEvent>, stream: string,
+): Promise<AccountHistory> => {
+  let rate = '0';
+  const moves = new Map<string, { on: BusinessDate; minor: bigint; interest: boolean }>();
+  const reversed = new Set<string>();
+  for await (const e of store.readStream(stream)) {
+    if (!isDeposit(e)) continue;
+    switch (e.type) {
+      case 'SavingsAccountOpened': case 'RecurringDepositOpened':
+        rate = e.data.rateAnnualPercent; break;
+      case 'FixedDepositOpened':
+        rate = e.data.rateAnnualPercent;
+        moves.set('principal',
+          { on: e.data.on, minor: minorOf(e.data.principal), interest: false });
+        break;
+      case 'Deposited': case 'Withdrawn': {
+        const sign = e.type === 'Withdrawn' ? -1n : 1n;
+        moves.set(e.data.eventId,
+          { on: e.data.on, minor: sign * minorOf(e.data.amount), interest: false });
+        break;
+      }
+      case 'InterestPosted':
+        moves.set(e.data.eventId,
+          { on: e.data.on, minor: minorOf(e.data.amount), interest: true });
+        break;
+      case 'EventReversed': reversed.add(e.data.reversedEventId); break;
+      default: break;
+    }
+  }
+  const kept = [...moves.entries()].filter(([id]) => !reversed.has(id)).map(([, m]) => m);
+  return {
+    rateAnnualPercent: rate,
+    transactions: kept.filter((m) => !m.interest).map(({ on, minor }) => ({ on, minor })),
+    interestPostedMinor: kept.filter((m) => m.interest).reduce((a, m) => a + m.minor, 0n),
+  };
+};

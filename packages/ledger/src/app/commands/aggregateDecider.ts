@@ -1,0 +1,83 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  createDepositDecider, createLoanDecider, createMemberDecider, createShareDecider,
+  createSocietyDecider, depositCommands, depositEvents, loanCommands, loanEvents,
+  memberCommands, memberEvents, shareCommands, shareEvents, societyCommands, societyEvents,
+  type AggregateKind, type Command, type DepositCommand, type DepositEvent, type DepositState,
+  type DomainEvent, type LoanCommand, type LoanEvent, type LoanState, type MemberCommand,
+  type MemberEvent, type MemberState, type ProductCatalogue, type Rejection, type ShareCommand,
+  type ShareEvent, type ShareState, type SocietyCommand, type SocietyEvent, type SocietyState,
+} from '@usha/domain';
+
+/** The state of one stream, tagged with its aggregate. */
+export type AggregateState =
+  | { readonly kind: 'member'; readonly state: MemberState }
+  | { readonly kind: 'shares'; readonly state: ShareState }
+  | { readonly kind: 'deposit'; readonly state: DepositState }
+  | { readonly kind: 'loan'; readonly state: LoanState }
+  | { readonly kind: 'society'; readonly state: SocietyState };
+
+/** Every aggregate's decider behind one face: what the command handler folds and decides. */
+export interface AggregateDecider {
+  readonly initial: (kind: AggregateKind) => AggregateState;
+  readonly evolve: (s: AggregateState, e: DomainEvent) => AggregateState;
+  readonly decide: (c: Command, s: AggregateState) =>
+    E.Either<Rejection, ReadonlyArray<DomainEvent>>;
+}
+
+const has = (codecs: object, type: string): boolean => Object.hasOwn(codecs, type);
+const isMemberEvent = (e: DomainEvent): e is MemberEvent => has(memberEvents, e.type);
+const isShareEvent = (e: DomainEvent): e is ShareEvent => has(shareEvents, e.type);
+const isDepositEvent = (e: DomainEvent): e is DepositEvent => has(depositEvents, e.type);
+const isLoanEvent = (e: DomainEvent): e is LoanEvent => has(loanEvents, e.type);
+const isSocietyEvent = (e: DomainEvent): e is SocietyEvent => has(societyEvents, e.type);
+const isMemberCommand = (c: Command): c is MemberCommand => has(memberCommands, c.type);
+const isShareCommand = (c: Command): c is ShareCommand => has(shareCommands, c.type);
+const isDepositCommand = (c: Command): c is DepositCommand => has(depositCommands, c.type);
+const isLoanCommand = (c: Command): c is LoanCommand => has(loanCommands, c.type);
+const isSocietyCommand = (c: Command): c is SocietyCommand => has(societyCommands, c.type);
+
+/** The five deciders of the domain over one product catalogue, routed by aggregate. */
+export const aggregateDecider = (products: ProductCatalogue): AggregateDecider => {
+  const member = createMemberDecider({ products });
+  const shares = createShareDecider({ products });
+  const deposit = createDepositDecider({ products });
+  const loan = createLoanDecider({ products });
+  const society = createSocietyDecider();
+  const initial = (kind: AggregateKind): AggregateState => {
+    switch (kind) {
+      case 'member': return { kind, state: member.initialState };
+      case 'shares': return { kind, state: shares.initialState };
+      case 'deposit': return { kind, state: deposit.initialState };
+      case 'loan': return { kind, state: loan.initialState };
+      case 'society': return { kind, state: society.initialState };
+    }
+  };
+  // An event of another aggregate in a stream is ignored, as each decider ignores what it
+  // does not know: stores keep streams apart, so it cannot happen through the Ledger.
+  const evolve = (s: AggregateState, e: DomainEvent): AggregateState => {
+    switch (s.kind) {
+      case 'member':
+        return isMemberEvent(e) ? { kind: s.kind, state: member.evolve(s.state, e) } : s;
+      case 'shares':
+        return isShareEvent(e) ? { kind: s.kind, state: shares.evolve(s.state, e) } : s;
+      case 'deposit':
+        return isDepositEvent(e) ? { kind: s.kind, state: deposit.evolve(s.state, e) } : s;
+      case 'loan': return isLoanEvent(e) ? { kind: s.kind, state: loan.evolve(s.state, e) } : s;
+      case 'society':
+        return isSocietyEvent(e) ? { kind: s.kind, state: society.evolve(s.state, e) } : s;
+    }
+  };
+  const wrong = (s: AggregateState, c: Command): E.Either<Rejection, never> =>
+    E.left({ type: 'wrong_aggregate', aggregate: s.kind, expected: s.kind, got: c.type });
+  const decide: AggregateDecider['decide'] = (c, s) => {
+    switch (s.kind) {
+      case 'member': return isMemberCommand(c) ? member.decide(c, s.state) : wrong(s, c);
+      case 'shares': return isShareCommand(c) ? shares.decide(c, s.state) : wrong(s, c);
+      case 'deposit': return isDepositCommand(c) ? deposit.decide(c, s.state) : wrong(s, c);
+      case 'loan': return isLoanCommand(c) ? loan.decide(c, s.state) : wrong(s, c);
+      case 'society': return isSocietyCommand(c) ? society.decide(c, s.state) : wrong(s, c);
+    }
+  };
+  return { initial, evolve, decide };
+};

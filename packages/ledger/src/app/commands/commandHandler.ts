@@ -1,0 +1,150 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  eventIdFor, routeCommand, schemaVersionOf, type Command, type CommandId, type DomainEvent,
+} from '@usha/domain';
+import { EventIdConflictError, WrongExpectedVersionError } from '../../eventStore/errors.ts';
+import type { EventStore, NewEvent } from '../../eventStore/port.ts';
+import type { LedgerEvent, LedgerMetadata, StreamEvent } from '../log/ledgerEvent.ts';
+import { eventUuid } from '../log/eventUuid.ts';
+import type { AggregateDecider } from './aggregateDecider.ts';
+import type { Backoff } from './backoff.ts';
+import type { CommandIndex, CommandRef } from './commandIndex.ts';
+import { commandHash } from './commandHash.ts';
+import { keyedMutex } from './keyedMutex.ts';
+import type { Accepted, CommandOutcome, LedgerRejection, Rejected } from './outcome.ts';
+import type { RejectionMemo } from './rejectionMemo.ts';
+import { streamStates, type StreamState, type StreamStates } from './streamStates.ts';
+
+/** Fills in the figures the Ledger computes, from the target stream's state and others. */
+export type FillFacts =
+  (c: Command, target: StreamState) => Promise<E.Either<LedgerRejection, Command>>;
+
+/** How one command is handled. */
+export interface HandleOptions {
+  /** The process this command is a step of, written into its events' metadata. */
+  readonly processId?: CommandId;
+  readonly fill?: FillFacts;
+}
+
+/** Decides and stores decoded commands; see `createCommandHandler`. */
+export interface CommandHandler {
+  readonly handle: (c: Command, options?: HandleOptions) => Promise<CommandOutcome>;
+  readonly states: StreamStates;
+}
+
+export interface CommandHandlerOptions {
+  readonly store: EventStore<LedgerEvent>;
+  readonly decider: AggregateDecider;
+  readonly commands: CommandIndex;
+  readonly observe: (e: StreamEvent) => void;
+  readonly memo: RejectionMemo;
+  readonly backoff: Backoff;
+  /** Attempts before `concurrency_conflict`; default 10. */
+  readonly maxAttempts?: number;
+}
+
+const rejected = (commandId: string, rejection: LedgerRejection, duplicate = false): Rejected =>
+  ({ status: 'rejected', commandId, rejection, duplicate });
+
+const toNew = (
+  c: Command, hash: string, processId: CommandId | undefined,
+) => (e: DomainEvent, index: number): NewEvent<LedgerEvent> => {
+  const domainId = eventIdFor(c.data.commandId, index);
+  const metadata: LedgerMetadata = {
+    eventId: domainId, commandId: c.data.commandId, actor: c.data.actor,
+    effectiveOn: c.data.on, schemaVersion: schemaVersionOf(e.type), commandType: c.type,
+    commandHash: hash, ...(processId === undefined ? {} : { processId }),
+  };
+  return { ...e, metadata, eventId: eventUuid(domainId) };
+};
+
+/**
+ * The command loop: load the aggregate (cached state plus what the stream gained), recognise a
+ * retry, fill in the Ledger's figures, decide, and append with the revision read. A concurrent
+ * writer's append (wrong expected version) makes it read and decide again, up to `maxAttempts`
+ * with back-off. Commands on one stream queue up within this Ledger.
+ */
+export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler => {
+  const states = streamStates({ store: o.store, decider: o.decider, observe: o.observe });
+  const mutex = keyedMutex();
+  const maxAttempts = o.maxAttempts ?? 10;
+
+  const original = async (c: Command, ref: CommandRef): Promise<Accepted> => {
+    const events = [];
+    for await (const e of o.store.readStream(ref.stream,
+      { fromRevision: ref.firstRevision, maxCount: ref.count })) events.push(e);
+    const last = events[events.length - 1];
+    if (last === undefined) throw new Error(`command ${ref.commandId}: its events are gone`);
+    return {
+      status: 'accepted', commandId: ref.commandId, commandType: c.type, stream: ref.stream,
+      events: events.map((e) => ({ eventId: e.eventId, revision: e.revision, event: e })),
+      revision: last.revision, position: last.position, duplicate: true,
+    };
+  };
+
+  // Whether the command was seen before: its original outcome, or a refusal of a reused id.
+  const seen = async (c: Command, hash: string): Promise<CommandOutcome | undefined> => {
+    const id = c.data.commandId;
+    const ref = o.commands.get(id);
+    if (ref !== undefined) {
+      return ref.commandHash === hash ? original(c, ref) : rejected(id,
+        { type: 'command_id_reused', commandId: id, originalCommandType: ref.commandType });
+    }
+    const memo = o.memo.get(id);
+    if (memo === undefined) return undefined;
+    return memo.commandHash === hash ? rejected(id, memo.rejection, true) : rejected(id,
+      { type: 'command_id_reused', commandId: id, originalCommandType: 'rejected command' });
+  };
+
+  const attempt = async (
+    c: Command, hash: string, target: StreamState, options: HandleOptions,
+  ): Promise<CommandOutcome | 'retry'> => {
+    const id = c.data.commandId;
+    const filled = options.fill === undefined ? E.right(c) : await options.fill(c, target);
+    const decided = E.isLeft(filled) ? filled : o.decider.decide(filled.right, target.state);
+    if (E.isLeft(decided)) {
+      o.memo.remember(id, { commandHash: hash, rejection: decided.left });
+      return rejected(id, decided.left);
+    }
+    const events = decided.right.map(toNew(c, hash, options.processId));
+    if (events.length === 0) throw new Error(`${c.type}: a decider decided no event`);
+    let result;
+    try {
+      result = await o.store.appendToStream(target.stream, events,
+        { expectedRevision: target.revision ?? 'no_stream' });
+    } catch (e) {
+      // Someone else wrote first (perhaps this very command): read again and decide again.
+      if (e instanceof WrongExpectedVersionError || e instanceof EventIdConflictError) {
+        return 'retry';
+      }
+      throw e;
+    }
+    const from = result.nextExpectedRevision - BigInt(events.length) + 1n;
+    const stored = events.map((e, i) =>
+      ({ ...e, stream: target.stream, revision: from + BigInt(i) }));
+    states.advance(target, stored);
+    return {
+      status: 'accepted', commandId: id, commandType: c.type, stream: target.stream,
+      events: stored.map((e) => ({ eventId: e.eventId, revision: e.revision, event: e })),
+      revision: result.nextExpectedRevision, position: result.position, duplicate: false,
+    };
+  };
+
+  const handle: CommandHandler['handle'] = (c, options = {}) => {
+    const { aggregate, stream } = routeCommand(c);
+    const hash = commandHash(c);
+    return mutex.run(stream, async () => {
+      for (let n = 1; n <= maxAttempts; n += 1) {
+        if (n > 1) await o.backoff(n);
+        const target = await states.load(stream, aggregate);
+        const before = await seen(c, hash);
+        if (before !== undefined) return before;
+        const outcome = await attempt(c, hash, target, options);
+        if (outcome !== 'retry') return outcome;
+      }
+      return rejected(c.data.commandId,
+        { type: 'concurrency_conflict', stream, attempts: maxAttempts });
+    });
+  };
+  return { handle, states };
+};

@@ -1,0 +1,95 @@
+import {
+  accruedSavingsInterest, fixedDepositMaturity, fixedDepositPrematureClosure, moneyString,
+  recurringDepositMaturity, roundMoney, savingsInterest, Decimal, type BusinessDate,
+  type DepositState, type FixedDepositProduct, type RecurringDepositProduct,
+  type SavingsProduct, type SavingsTerms,
+} from '@usha/domain';
+import type { AccountHistory } from './accountHistory.ts';
+
+type Open = Exclude<DepositState, { status: 'none' }>;
+type Product = SavingsProduct | RecurringDepositProduct | FixedDepositProduct;
+
+const daysInYear = (p: Product): 360 | 365 =>
+  p.dayCount === 'actual/360' || p.dayCount === '30/360' ? 360 : 365;
+const compoundingMonths = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
+const rupees = (minor: bigint): string => moneyString(minor < 0n ? -minor : minor);
+const signed = (minor: bigint): string => (minor < 0n ? `-${rupees(minor)}` : rupees(minor));
+const atLeastZero = (minor: bigint): bigint => (minor > 0n ? minor : 0n);
+
+const terms = (
+  a: Open, p: Product, h: AccountHistory, to: BusinessDate, rate = h.rateAnnualPercent,
+): SavingsTerms => ({
+  transactions: h.transactions.filter((t) => t.on <= to)
+    .map((t) => ({ on: t.on, amount: signed(t.minor) })),
+  rateAnnualPercent: rate, from: a.openedOn, to, method: 'daily-balance',
+  compounding: p.compounding, posting: p.kind === 'savings' ? p.posting : p.compounding,
+  daysInYear: daysInYear(p), postOn: 'period-end', currencyDigits: 2, rounding: p.rounding,
+});
+
+/**
+ * Interest to credit for the period ending `periodTo`: what Fineract's engine posts from the
+ * opening to `periodTo` (posting periods ended by then), less what was credited already. So
+ * postings add up to Fineract's figures however the periods were cut.
+ */
+export const interestForPeriod = (
+  a: Open, p: Product, h: AccountHistory, periodTo: BusinessDate,
+): bigint => {
+  const { postings } = savingsInterest(terms(a, p, h, periodTo));
+  const total = postings.reduce((sum, x) => sum + x.interest.minor, 0n);
+  return atLeastZero(total - h.interestPostedMinor);
+};
+
+const deposited = (h: AccountHistory): bigint => h.transactions.reduce((s, t) => s + t.minor, 0n);
+
+// Interest on the actual balances over [openedOn, to), at `rate`: for a recurring deposit not
+// paid on schedule, or closed early (at the rate less the penalty).
+const accrued = (a: Open, p: Product, h: AccountHistory, to: BusinessDate, rate: string) =>
+  roundMoney(accruedSavingsInterest(terms(a, p, h, to, rate), { from: a.openedOn, to }),
+    { digits: 2, mode: p.rounding }).minor;
+
+/** Interest credited at maturity (fixedDepositMaturity / recurringDepositMaturity). */
+export const interestAtMaturity = (
+  a: Open, p: RecurringDepositProduct | FixedDepositProduct, h: AccountHistory,
+): bigint => {
+  const maturesOn = a.maturesOn ?? a.openedOn;
+  const term = a.termMonths ?? 0;
+  if (p.kind === 'fixed') {
+    const principal = deposited(h);
+    const maturity = fixedDepositMaturity({
+      principal: rupees(principal), rateAnnualPercent: h.rateAnnualPercent, tenureMonths: term,
+      compoundingMonths: compoundingMonths[p.compounding], startOn: a.openedOn,
+      daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
+    });
+    return atLeastZero(maturity.minor - principal - h.interestPostedMinor);
+  }
+  const onSchedule = a.instalmentsPaid === term && a.instalmentsMissed.length === 0;
+  if (!onSchedule) {
+    return atLeastZero(accrued(a, p, h, maturesOn, h.rateAnnualPercent) - h.interestPostedMinor);
+  }
+  const maturity = recurringDepositMaturity({
+    instalment: rupees(a.instalment ?? 0n), rateAnnualPercent: h.rateAnnualPercent,
+    tenureMonths: term, startOn: a.openedOn, compounding: p.compounding,
+    daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
+  });
+  return atLeastZero(maturity.minor - deposited(h) - h.interestPostedMinor);
+};
+
+/** Interest credited on closing early, at the rate less the product's penalty. */
+export const interestOnEarlyClosure = (
+  a: Open, p: RecurringDepositProduct | FixedDepositProduct, h: AccountHistory,
+  closedOn: BusinessDate,
+): bigint => {
+  if (p.kind === 'fixed') {
+    const principal = deposited(h);
+    const payout = fixedDepositPrematureClosure({
+      principal: rupees(principal), rateAnnualPercent: h.rateAnnualPercent,
+      tenureMonths: a.termMonths ?? 0, compoundingMonths: compoundingMonths[p.compounding],
+      startOn: a.openedOn, closedOn, penaltyRatePercent: p.prematureClosurePenaltyPercent,
+      daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
+    });
+    return atLeastZero(payout.minor - principal - h.interestPostedMinor);
+  }
+  const net = Decimal.max(0, new Decimal(h.rateAnnualPercent)
+    .minus(p.prematureClosurePenaltyPercent)).toString();
+  return atLeastZero(accrued(a, p, h, closedOn, net) - h.interestPostedMinor);
+};

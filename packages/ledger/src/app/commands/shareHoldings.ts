@@ -1,0 +1,41 @@
+import {
+  financialYearDates, streamNameFor, type DeclareDividend, type MemberId,
+  type MoneyString,
+} from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { MemberIndex } from './memberIndex.ts';
+
+type Holding = DeclareDividend['data']['holdings'][number];
+type Change = Holding['changes'][number];
+
+/** Each member's share changes to the end of a financial year, from her share stream. */
+export const shareHoldings = async (
+  f: { readonly store: EventStore<LedgerEvent>; readonly members: MemberIndex },
+  financialYear: string,
+): Promise<{ holdings: ReadonlyArray<Holding>; faceValue: MoneyString | undefined }> => {
+  const { end } = financialYearDates(financialYear);
+  const holdings: Holding[] = [];
+  let faceValue: MoneyString | undefined;
+  for (const m of f.members.members()) {
+    if (!m.hasShares) continue;
+    const changes = new Map<string, Change>();
+    let memberId: MemberId | undefined;
+    for await (const e of f.store.readStream(streamNameFor.shares(m.memberId))) {
+      if (e.type === 'SharesPurchased' || e.type === 'SharesRedeemed') {
+        const d = e.data;
+        memberId = d.memberId;
+        faceValue = d.faceValue;
+        const shares = e.type === 'SharesPurchased' ? d.shares : -d.shares;
+        if (d.on <= end) changes.set(d.eventId, { on: d.on, shares });
+      } else if (e.type === 'EventReversed') {
+        // A reversed purchase or redemption never happened: it is left out, not netted.
+        changes.delete(e.data.reversedEventId);
+      }
+    }
+    if (memberId !== undefined && changes.size > 0) {
+      holdings.push({ memberId, changes: [...changes.values()] });
+    }
+  }
+  return { holdings, faceValue };
+};

@@ -1,0 +1,67 @@
+import type { AggregateKind } from '@usha/domain';
+import { StreamNotFoundError } from '../../eventStore/errors.ts';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent, StreamEvent } from '../log/ledgerEvent.ts';
+import type { AggregateDecider, AggregateState } from './aggregateDecider.ts';
+
+/** A stream folded to its state, as of `revision` (undefined: the stream has no events). */
+export interface StreamState {
+  readonly stream: string;
+  readonly state: AggregateState;
+  readonly revision: bigint | undefined;
+}
+
+/** Aggregate states, kept folded in memory and brought up to date from the store on demand. */
+export interface StreamStates {
+  /** Reads what the stream gained since it was last folded; the state as of the store now. */
+  readonly load: (stream: string, kind: AggregateKind) => Promise<StreamState>;
+  /** Folds events the Ledger has just appended (from the revision the state was at). */
+  readonly advance: (
+    loaded: StreamState, events: ReadonlyArray<StreamEvent>,
+  ) => StreamState;
+}
+
+/**
+ * The cache of folded aggregates. A command reads only the events after the revision it holds
+ * (every store reads a stream from a revision), so a long stream is folded once, not per
+ * command; what other writers appended meanwhile is read before deciding. Every event read is
+ * shown to `observe` (the command and member indexes).
+ */
+export const streamStates = (options: {
+  readonly store: EventStore<LedgerEvent>;
+  readonly decider: AggregateDecider;
+  readonly observe: (e: StreamEvent) => void;
+}): StreamStates => {
+  const { store, decider, observe } = options;
+  const cache = new Map<string, StreamState>();
+  const keep = (s: StreamState): StreamState => {
+    const held = cache.get(s.stream);
+    // Two loads of one stream may overlap; the cache only ever moves forward.
+    if (held === undefined || (held.revision ?? -1n) < (s.revision ?? -1n)) cache.set(s.stream, s);
+    return s;
+  };
+  const load: StreamStates['load'] = async (stream, kind) => {
+    let s = cache.get(stream) ?? { stream, state: decider.initial(kind), revision: undefined };
+    const fromRevision = s.revision === undefined ? 'start' : s.revision + 1n;
+    try {
+      for await (const e of store.readStream(stream, { fromRevision })) {
+        // A backwards clamp or a store that repeats the last event must not fold it twice.
+        if (s.revision !== undefined && e.revision <= s.revision) continue;
+        observe(e);
+        s = { stream, state: decider.evolve(s.state, e), revision: e.revision };
+      }
+    } catch (e) {
+      if (!(e instanceof StreamNotFoundError)) throw e;
+    }
+    return keep(s);
+  };
+  const advance: StreamStates['advance'] = (loaded, events) => {
+    let s = loaded;
+    for (const e of events) {
+      observe(e);
+      s = { stream: s.stream, state: decider.evolve(s.state, e), revision: e.revision };
+    }
+    return keep(s);
+  };
+  return { load, advance };
+};

@@ -1,0 +1,33 @@
+// The Ledger that apps import: command handling, processes, the projection runner, the member
+// directory. See docs/reference/ledger.md and docs/guides/getting-started.md.
+export { createLedger, type Ledger } from './ledger/createLedger.ts';
+export { InvalidProductsError, type LedgerOptions } from './ledger/ledgerOptions.ts';
+export type { CommandMethods } from './ledger/commandMethods.ts';
+export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
+export {
+  isAccepted, type Accepted, type CommandOutcome, type LedgerRejection, type LedgerRejectionType,
+  type Rejected, type StoredEvent,
+} from './commands/outcome.ts';
+export { exponentialBackoff, noBackoff, type Backoff } from './commands/backoff.ts';
+export { ledgerFilledFields } from './commands/ledgerFilled.ts';
+export { commandHash } from './commands/commandHash.ts';
+export {
+  ledgerEventSchema, CommandRecord, type LedgerEvent, type LedgerMetadata, type StreamEvent,
+} from './log/ledgerEvent.ts';
+export { eventUuid } from './log/eventUuid.ts';
+export type { ProcessOutcome } from './processes/processOutcome.ts';
+export type { RepayFromSavingsRequest } from './processes/repayFromSavings.ts';
+export type { CreditDividendsRequest } from './processes/creditDividends.ts';
+export type { CloseYearRequest } from './processes/closeFinancialYear.ts';
+export { stepId } from './processes/stepId.ts';
+export {
+  createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions,
+} from './runner/projectionRunner.ts';
+export type { RunnableProjection } from './runner/runnableProjection.ts';
+export {
+  fileCheckpointStore, memoryCheckpointStore, type CheckpointStore,
+} from './runner/checkpointStore.ts';
+export {
+  MemberDetails, DirectoryKeyError, type DirectoryEntry, type MemberDirectory,
+} from './directory/memberDirectory.ts';
+export { openMemberDirectory, inMemoryMemberDirectory } from './directory/openMemberDirectory.ts';

@@ -1,0 +1,72 @@
+import type { CommandOutcome } from '../commands/outcome.ts';
+import type { CommandRequest, CommandType } from '../commands/commandRequest.ts';
+
+type Send = <T extends CommandType>(type: T, request: CommandRequest<T>) =>
+  Promise<CommandOutcome>;
+type Method<T extends CommandType> = (request: CommandRequest<T>) => Promise<CommandOutcome>;
+
+/** A method per command: the request without the fields the Ledger fills in. */
+export interface CommandMethods {
+  readonly admitMember: Method<'AdmitMember'>;
+  readonly exitMember: Method<'ExitMember'>;
+  readonly purchaseShares: Method<'PurchaseShares'>;
+  readonly redeemShares: Method<'RedeemShares'>;
+  readonly creditDividend: Method<'CreditDividend'>;
+  readonly reverseEvent: Method<'ReverseEvent'>;
+  readonly openSavingsAccount: Method<'OpenSavingsAccount'>;
+  readonly openRecurringDeposit: Method<'OpenRecurringDeposit'>;
+  readonly openFixedDeposit: Method<'OpenFixedDeposit'>;
+  readonly makeDeposit: Method<'MakeDeposit'>;
+  readonly withdraw: Method<'Withdraw'>;
+  readonly postInterest: Method<'PostInterest'>;
+  readonly markInstalmentMissed: Method<'MarkInstalmentMissed'>;
+  readonly matureDeposit: Method<'MatureDeposit'>;
+  readonly closeDepositEarly: Method<'CloseDepositEarly'>;
+  readonly closeDepositAccount: Method<'CloseDepositAccount'>;
+  readonly applyForLoan: Method<'ApplyForLoan'>;
+  readonly approveLoan: Method<'ApproveLoan'>;
+  readonly rejectLoan: Method<'RejectLoan'>;
+  readonly disburseLoan: Method<'DisburseLoan'>;
+  readonly recordRepayment: Method<'RecordRepayment'>;
+  readonly chargePenalty: Method<'ChargePenalty'>;
+  readonly chargeFee: Method<'ChargeFee'>;
+  readonly waiveInterest: Method<'WaiveInterest'>;
+  readonly writeOffLoan: Method<'WriteOffLoan'>;
+  readonly recordRecovery: Method<'RecordRecovery'>;
+  readonly closeLoan: Method<'CloseLoan'>;
+  readonly configureSociety: Method<'ConfigureSociety'>;
+  readonly declareDividend: Method<'DeclareDividend'>;
+}
+
+/** The methods, each sending its command through `send`. */
+export const commandMethods = (send: Send): CommandMethods => ({
+  admitMember: (r) => send('AdmitMember', r),
+  exitMember: (r) => send('ExitMember', r),
+  purchaseShares: (r) => send('PurchaseShares', r),
+  redeemShares: (r) => send('RedeemShares', r),
+  creditDividend: (r) => send('CreditDividend', r),
+  reverseEvent: (r) => send('ReverseEvent', r),
+  openSavingsAccount: (r) => send('OpenSavingsAccount', r),
+  openRecurringDeposit: (r) => send('OpenRecurringDeposit', r),
+  openFixedDeposit: (r) => send('OpenFixedDeposit', r),
+  makeDeposit: (r) => send('MakeDeposit', r),
+  withdraw: (r) => send('Withdraw', r),
+  postInterest: (r) => send('PostInterest', r),
+  markInstalmentMissed: (r) => send('MarkInstalmentMissed', r),
+  matureDeposit: (r) => send('MatureDeposit', r),
+  closeDepositEarly: (r) => send('CloseDepositEarly', r),
+  closeDepositAccount: (r) => send('CloseDepositAccount', r),
+  applyForLoan: (r) => send('ApplyForLoan', r),
+  approveLoan: (r) => send('ApproveLoan', r),
+  rejectLoan: (r) => send('RejectLoan', r),
+  disburseLoan: (r) => send('DisburseLoan', r),
+  recordRepayment: (r) => send('RecordRepayment', r),
+  chargePenalty: (r) => send('ChargePenalty', r),
+  chargeFee: (r) => send('ChargeFee', r),
+  waiveInterest: (r) => send('WaiveInterest', r),
+  writeOffLoan: (r) => send('WriteOffLoan', r),
+  recordRecovery: (r) => send('RecordRecovery', r),
+  closeLoan: (r) => send('CloseLoan', r),
+  configureSociety: (r) => send('ConfigureSociety', r),
+  declareDividend: (r) => send('DeclareDividend', r),
+});

@@ -1,0 +1,119 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
+} from '../testSupport.ts';
+
+const by = (commandId: string, on = '2024-05-01') => ({ commandId, actor: 'clerk', on });
+
+test('a command loads, decides and appends; its events carry the command record', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  const o = ok(await ledger.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '250.5' }));
+  assert.is(o.status, 'accepted');
+  if (o.status !== 'accepted') return;
+  assert.is(o.stream, 'deposit-SB-M1');
+  assert.is(o.revision, 2n);
+  const e = o.events[0]?.event;
+  assert.is(e?.type, 'Withdrawn');
+  assert.is(e?.metadata.eventId, 'w-1.0');
+  assert.is(e?.metadata.commandType, 'Withdraw');
+  assert.match(o.events[0]?.eventId ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab]/);
+  assert.is(await balanceOf(ledger, store, 'SB-M1'), 74950n);
+});
+
+test('a retried command returns its original outcome and stores nothing new', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  const request = { ...by('w-1'), accountId: 'SB-M1', amount: '100' };
+  const first = await ledger.withdraw(request);
+  const count = (await allEvents(store)).length;
+  const again = await ledger.withdraw(request);
+  assert.is(again.status, 'accepted');
+  if (again.status !== 'accepted' || first.status !== 'accepted') return;
+  assert.ok(again.duplicate);
+  assert.equal(again.events.map((e) => e.eventId), first.events.map((e) => e.eventId));
+  assert.equal(again.position, first.position);
+  assert.is((await allEvents(store)).length, count);
+  assert.is(await balanceOf(ledger, store, 'SB-M1'), 90000n);
+});
+
+test('a retry after a restart is recognised from the log alone', async () => {
+  const store = memoryStore();
+  const first = await testLedger(store);
+  await memberWithSavings(first, 'M1', '1000');
+  await first.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '100' });
+  const restarted = await testLedger(store);
+  const again = await restarted.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '100' });
+  assert.is(again.status === 'accepted' && again.duplicate, true);
+  // Routed to another stream, the reused id is still recognised (the scan at open).
+  const other = await restarted.makeDeposit({ ...by('w-1'), accountId: 'SB-M1', amount: '5',
+    source: 'cash' });
+  assert.equal(other.status === 'rejected' && other.rejection,
+    { type: 'command_id_reused', commandId: 'w-1', originalCommandType: 'Withdraw' });
+  assert.is(await balanceOf(restarted, store, 'SB-M1'), 90000n);
+});
+
+test('the same command id with another payload is command_id_reused', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  await ledger.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '100' });
+  const count = (await allEvents(store)).length;
+  const o = await ledger.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '200' });
+  assert.equal(o.status === 'rejected' && o.rejection,
+    { type: 'command_id_reused', commandId: 'w-1', originalCommandType: 'Withdraw' });
+  assert.is((await allEvents(store)).length, count);
+});
+
+test('a rejection is a value, remembered for a retry in memory', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  const request = { ...by('w-9'), accountId: 'SB-M1', amount: '950' };
+  const o = await ledger.withdraw(request);
+  assert.equal(o.status === 'rejected' && o.rejection,
+    { type: 'below_minimum_balance', minimumBalance: '100.00', balanceAfter: '50.00' });
+  const again = await ledger.withdraw(request);
+  assert.is(again.status === 'rejected' && again.duplicate, true);
+  const reused = await ledger.withdraw({ ...request, amount: '1' });
+  assert.is(reused.status === 'rejected' && reused.rejection.type, 'command_id_reused');
+});
+
+test('a malformed command gets a typed error and nothing is stored', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  const count = (await allEvents(store)).length;
+  const o = await ledger.execute({ type: 'Withdraw',
+    data: { ...by('w-2'), accountId: 'SB-M1', amount: '12.345', name: 'Asha' } });
+  assert.is(o.status, 'rejected');
+  if (o.status !== 'rejected' || o.rejection.type !== 'invalid_command') {
+    return assert.unreachable();
+  }
+  assert.is(o.commandId, 'w-2');
+  assert.equal(o.rejection.fields.map((f) => f.path), ['data.amount', 'data.name']);
+  const unknown = await ledger.execute({ type: 'Steal', data: {} });
+  assert.is(unknown.status === 'rejected' && unknown.rejection.type, 'invalid_command');
+  assert.is((await allEvents(store)).length, count);
+});
+
+test('facts from other aggregates are read by the Ledger, not taken from the caller', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  ok(await ledger.applyForLoan({ ...by('a-1'), loanId: 'L1', memberId: 'M1', productId: 'LN',
+    principal: '5000', repayments: 6, firstRepaymentOn: null }));
+  ok(await ledger.approveLoan({ ...by('a-2'), actor: 'manager', loanId: 'L1',
+    principal: '5000' }));
+  ok(await ledger.disburseLoan({ ...by('a-3'), loanId: 'L1' }));
+  // The caller claims nothing is outstanding; the Ledger reads the loan.
+  const exit = await ledger.execute({ type: 'ExitMember', data: { ...by('x-1', '2025-05-01'),
+    memberId: 'M1', outstandingLoanPrincipal: '0', sharesHeld: 0, openDepositAccounts: 0 } });
+  assert.equal(exit.status === 'rejected' && exit.rejection,
+    { type: 'loan_outstanding', outstandingPrincipal: '5000.00' });
+});
+
+test.run();

@@ -1,0 +1,67 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import {
+  CommandId, decodeDomainEvent, encodeDomainEvent, type DomainEnvelope, type DomainEvent,
+  type EventMetadata,
+} from '@usha/domain';
+import type { EventSchema } from '../../eventStore/eventSchema.ts';
+import { ioTsFailures } from '../../eventStore/fieldPath.ts';
+
+/**
+ * What the Ledger adds to the domain's metadata on every event it stores: the command's type
+ * and the hash of its canonical request, so that a retry, even after a restart, is recognised
+ * from the log alone; and, for a step of a process, the process's id.
+ */
+export const CommandRecord = t.intersection([
+  t.type({ commandType: t.string, commandHash: t.string }),
+  t.partial({ processId: CommandId }),
+], 'CommandRecord');
+export type CommandRecord = t.TypeOf<typeof CommandRecord>;
+
+/** The metadata of a stored event: the domain's, plus the command record. */
+export type LedgerMetadata = EventMetadata & CommandRecord;
+
+/** An event as the Ledger stores it: a domain event with its metadata. */
+export type LedgerEvent = DomainEnvelope<DomainEvent> & { readonly metadata: LedgerMetadata };
+
+const dataOf = (encoded: unknown): unknown =>
+  typeof encoded === 'object' && encoded !== null ? Reflect.get(encoded, 'data') : undefined;
+
+const encodeMetadata = (m: LedgerMetadata): Record<string, unknown> => ({
+  eventId: m.eventId, commandId: m.commandId, actor: m.actor, effectiveOn: m.effectiveOn,
+  schemaVersion: m.schemaVersion, commandType: m.commandType, commandHash: m.commandHash,
+  ...(m.processId === undefined ? {} : { processId: m.processId }),
+});
+
+/**
+ * The schema the Ledger opens stores with: the domain catalogue (upcasting old schema
+ * versions on read) and the command record in metadata.
+ */
+export const ledgerEventSchema: EventSchema<LedgerEvent> = {
+  decode: (stored) => {
+    const domain = decodeDomainEvent(stored);
+    if (E.isLeft(domain)) {
+      const f = domain.left.fields[0];
+      return E.left({ field: f?.path ?? '', message: f?.message ?? domain.left.message });
+    }
+    const record = CommandRecord.decode(stored.metadata);
+    if (E.isLeft(record)) {
+      const f = ioTsFailures(record.left)[0];
+      return E.left({ field: `metadata.${f?.field ?? ''}`, message: f?.message ?? 'invalid' });
+    }
+    const processId = record.right.processId;
+    const metadata: LedgerMetadata = {
+      ...domain.right.metadata, commandType: record.right.commandType,
+      commandHash: record.right.commandHash, ...(processId === undefined ? {} : { processId }),
+    };
+    return E.right({ ...domain.right, metadata });
+  },
+  encode: (event) => ({
+    type: event.type,
+    data: dataOf(encodeDomainEvent(event)),
+    metadata: encodeMetadata(event.metadata),
+  }),
+};
+
+/** A stored event as the Ledger's indexes see it: the event, its stream and revision. */
+export type StreamEvent = LedgerEvent & { readonly stream: string; readonly revision: bigint };

@@ -1,0 +1,44 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  decodeCommand, type Command, type CommandId, type ProductCatalogue,
+} from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { Position } from '../../eventStore/position.ts';
+import type { AggregateDecider } from '../commands/aggregateDecider.ts';
+import type { CommandHandler, FillFacts } from '../commands/commandHandler.ts';
+import type { CommandIndex } from '../commands/commandIndex.ts';
+import type { MemberIndex } from '../commands/memberIndex.ts';
+import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import { withPlaceholders } from '../commands/ledgerFilled.ts';
+
+/** What a process works with: the command handler and what the Ledger knows. */
+export interface ProcessContext {
+  readonly store: EventStore<LedgerEvent>;
+  readonly handler: CommandHandler;
+  readonly decider: AggregateDecider;
+  readonly commands: CommandIndex;
+  readonly members: MemberIndex;
+  readonly products: ProductCatalogue;
+  readonly fill: FillFacts;
+  /** Resolves once the projections have applied everything up to `position`. */
+  readonly waitFor: (position: Position) => Promise<void>;
+}
+
+/** Decodes a step's command, with placeholders where the Ledger fills figures in. */
+export const stepCommand = (input: unknown): E.Either<LedgerRejection, Command> => {
+  const c = decodeCommand(withPlaceholders(input));
+  return E.isLeft(c)
+    ? E.left({ type: 'invalid_command', message: c.left.message, fields: c.left.fields })
+    : c;
+};
+
+/** Runs one step of a process: decoded, facts filled, stored with the process id. */
+export const runStep = async (
+  ctx: ProcessContext, processId: CommandId, input: unknown,
+): Promise<CommandOutcome> => {
+  const c = stepCommand(input);
+  if (E.isLeft(c)) return { status: 'rejected', commandId: undefined, rejection: c.left,
+    duplicate: false };
+  return ctx.handler.handle(c.right, { processId, fill: ctx.fill });
+};

@@ -1,0 +1,140 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import type { EventStore } from '../../eventStore/port.ts';
+import {
+  comparePosition, positionFromString, positionToString, type Position,
+} from '../../eventStore/position.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { CheckpointStore } from './checkpointStore.ts';
+import type { RunnableProjection as Projection } from './runnableProjection.ts';
+
+/** Runs one projection (usually `combine(...)` of several) over the store's global feed. */
+export interface ProjectionRunner<S> {
+  /** Loads the checkpoint and starts following the feed; resolves once it is running. */
+  readonly start: () => Promise<void>;
+  /** The projection's state now (do not keep it: the runner goes on updating it). */
+  readonly state: () => S;
+  /** The position of the last event applied, or undefined before the first. */
+  readonly position: () => Position | undefined;
+  /** Resolves once every event up to `position` (inclusive) has been applied. */
+  readonly waitFor: (position: Position) => Promise<void>;
+  /** Resolves once the runner has read everything stored when it started. */
+  readonly caughtUp: () => Promise<void>;
+  /** Saves a checkpoint now. */
+  readonly checkpoint: () => Promise<void>;
+  /** Stops following the feed and saves a checkpoint. */
+  readonly stop: () => Promise<void>;
+}
+
+export interface ProjectionRunnerOptions<S> {
+  readonly store: EventStore<LedgerEvent>;
+  readonly projection: Projection<S>;
+  readonly checkpoints: CheckpointStore;
+  /** Save a checkpoint after this many events (and whenever the runner catches up). */
+  readonly checkpointEveryEvents?: number;
+}
+
+const Saved = t.type({
+  projection: t.string, position: t.union([t.string, t.null]), state: t.unknown,
+});
+
+interface Waiter { readonly at: Position; readonly resolve: () => void;
+  readonly reject: (e: unknown) => void }
+
+/**
+ * Subscribes to the store's global feed from the stored checkpoint, feeds the projection, and
+ * checkpoints as it goes. The state and the position of the last event in it are saved in one
+ * write, so a restart resumes exactly after that event: nothing lost, nothing counted twice.
+ * A checkpoint of another projection version is dropped and the projection rebuilt.
+ */
+export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): ProjectionRunner<S> => {
+  const every = o.checkpointEveryEvents ?? 1000;
+  const label = `${o.projection.name}@${o.projection.version}`;
+  let state = o.projection.initialState();
+  let at: Position | undefined;
+  let sinceSave = 0;
+  let waiters: Waiter[] = [];
+  let failure: unknown;
+  let caught = false;
+  let onCaughtUp: Array<() => void> = [];
+  const abort = new AbortController();
+  let loop: Promise<void> = Promise.resolve();
+  let saving: Promise<void> = Promise.resolve();
+
+  const load = async () => {
+    const text = await o.checkpoints.load();
+    if (text === undefined) return;
+    const saved = Saved.decode(JSON.parse(text));
+    // Another projection or version: rebuild from the start rather than trust its state.
+    if (E.isLeft(saved) || saved.right.projection !== label) return;
+    state = o.projection.deserialize(saved.right.state);
+    const p = saved.right.position === null ? undefined : positionFromString(saved.right.position);
+    at = p === undefined || E.isLeft(p) ? undefined : p.right;
+  };
+
+  const save = (): Promise<void> => {
+    sinceSave = 0;
+    const text = JSON.stringify({
+      projection: label, position: at === undefined ? null : positionToString(at),
+      state: o.projection.serialize(state),
+    });
+    saving = saving.then(() => o.checkpoints.save(text));
+    return saving;
+  };
+
+  const settle = () => {
+    if (waiters.length === 0) return;
+    const now = at;
+    const ready = waiters.filter((w) => now !== undefined && comparePosition(w.at, now) <= 0);
+    if (ready.length === 0) return;
+    waiters = waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  };
+
+  const follow = async () => {
+    const from = at ?? 'start';
+    for await (const m of o.store.subscribeToAll({ from, signal: abort.signal })) {
+      if (m.kind === 'caught-up') {
+        caught = true;
+        for (const f of onCaughtUp) f();
+        onCaughtUp = [];
+        await save();
+        continue;
+      }
+      state = o.projection.apply(state, m.event);
+      at = m.event.position;
+      sinceSave += 1;
+      settle();
+      if (sinceSave >= every) await save();
+    }
+  };
+
+  const start = async () => {
+    await load();
+    loop = follow().catch((e: unknown) => {
+      failure = e;
+      for (const w of waiters) w.reject(e);
+      waiters = [];
+    });
+  };
+
+  const waitFor = (p: Position): Promise<void> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    if (at !== undefined && comparePosition(p, at) <= 0) return Promise.resolve();
+    return new Promise((resolve, reject) => { waiters.push({ at: p, resolve, reject }); });
+  };
+
+  const caughtUp = (): Promise<void> =>
+    caught ? Promise.resolve() : new Promise((resolve) => { onCaughtUp.push(resolve); });
+
+  const stop = async () => {
+    abort.abort();
+    await loop;
+    await save();
+  };
+
+  return {
+    start, state: () => state, position: () => at, waitFor, caughtUp,
+    checkpoint: save, stop,
+  };
+};
