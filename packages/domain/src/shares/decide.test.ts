@@ -34,6 +34,15 @@ test('redeeming everything on exit closes the account, and it then accepts nothi
     .when(buy('c3', '2025-04-02', 5)).thenRejects('account_closed');
 });
 
+test('undoing a redemption may not take the holding past the maximum', () => {
+  // 20 bought, 5 redeemed, 485 more bought: 500, the maximum. Reversing the redemption would
+  // give back 5 shares and make 505.
+  given(opened, redeem('c2', '2025-04-01', 5), buy('c3', '2025-04-02', 485))
+    .when(command('ReverseEvent', { ...by('c4', '2025-04-03'), aggregate: 'shares',
+      aggregateId: 'M1', eventId: 'c2.0', reason: 'entry_error' }))
+    .thenRejects('above_maximum_shares', { maximumShares: 500, sharesAfter: 505 });
+});
+
 test('rejections, in the order they are checked', () => {
   given().when(redeem('c2', '2025-04-01', 1)).thenRejects('not_found');
   given(opened).when(command('PurchaseShares', { ...by('c2', '2024-05-01'), accountId: 'S-M2',

@@ -131,7 +131,9 @@ const creditDividend = (c: CreditDividend['data'], state: ShareState): Result =>
   } }]);
 };
 
-const reverse = (c: ReverseEvent['data'], state: ShareState): Result => {
+const reverse = (
+  products: ProductCatalogue, c: ReverseEvent['data'], state: ShareState,
+): Result => {
   if (c.aggregate !== 'shares') {
     return E.left({
       type: 'wrong_aggregate', aggregate: 'shares', expected: 'shares', got: c.aggregate,
@@ -149,6 +151,16 @@ const reverse = (c: ReverseEvent['data'], state: ShareState): Result => {
       type: 'not_reversible', eventId: c.eventId, eventType: p.right.eventType,
       why: 'the shares bought have since been redeemed',
     });
+  }
+  // Undoing a redemption gives the shares back; the holding must still fit the product.
+  const after = s.shares - p.right.sharesDelta;
+  if (s.productId !== undefined && p.right.sharesDelta < 0) {
+    const product = productOf(products, s.productId, 'share');
+    if (E.isLeft(product)) return product;
+    const { maximumShares } = product.right;
+    if (after > maximumShares) {
+      return E.left({ type: 'above_maximum_shares', maximumShares, sharesAfter: after });
+    }
   }
   return E.right([reversal(s, c, p.right.eventType)]);
 };
@@ -170,7 +182,7 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
       case 'PurchaseShares': return purchase(config.products, command.data, state);
       case 'RedeemShares': return redeem(config.products, command.data, state);
       case 'CreditDividend': return creditDividend(command.data, state);
-      case 'ReverseEvent': return reverse(command.data, state);
+      case 'ReverseEvent': return reverse(config.products, command.data, state);
     }
   },
 });
