@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const run = (file: string): string =>
   execFileSync(process.execPath, ['--import', 'tsx', file], {
@@ -23,6 +24,32 @@ test("a member's life: rejections are typed and the loan is repaid in order", ()
   assert.ok(out.includes('"type":"below_minimum_balance","minimumBalance":"100.00"'), out);
   assert.ok(out.includes('"interest":"92.12","principal":"796.37"'), out);
   assert.ok(out.includes('"principalOutstandingAfter":"8415.14"'), out);
+});
+
+test('the demo runs a year, prints its figures, and the replay and the hash chain agree', () => {
+  const out = run('demo.ts');
+  const lines = out.split('\n');
+  const twice = (line: string) =>
+    assert.is(lines.filter((l) => l === line).length, 2, `${line}\n${out}`);
+  assert.ok(out.includes('300 members, 7556 commands; 111 recurring deposits; 92 loans '
+    + '(15 repaid late, 7 stopped paying)'), out);
+  assert.ok(out.includes('Year closed on 2026-04-01: completed; dividend credited to 300 '
+    + 'members: completed'), out);
+  // Printed live through the Ledger, then again from the replay: each figure twice.
+  twice('      Total                      19,72,538.95  19,72,538.95');
+  twice('Total liabilities and equity  19,72,538.95');
+  twice('  Statutory reserve               2,921.07');
+  twice('Net profit              11,684.25');
+  twice('All branches     85  2,65,885.42  12,498.09  5,522.93   0.00  52,647.75  40,767.90  '
+    + '21.87%  19.80%');
+  twice('Name: Jharna Ghosh');
+  twice('2026-04-01  By dividend                                 15.70  3,671.41');
+  assert.ok(out.includes('Replayed 8464 events from the log, read-only, into fresh '
+    + 'projections:'), out);
+  assert.ok(out.includes('Replay: the figures are identical.'), out);
+  assert.ok(out.includes('Hash chain verified: 8464 events, intact.'), out);
+  const log = readFileSync(new URL('../.demo/usha.ndjson', import.meta.url), 'utf8');
+  assert.not.ok(log.includes('Jharna'), 'no name in the log');
 });
 
 test.run();

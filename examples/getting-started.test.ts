@@ -17,6 +17,20 @@ test('the getting-started walk-through prints what the guide shows', async () =>
       'accepted Withdraw -> deposit-SB-1001@2 (retry)',
       'rejected: below_minimum_balance',
       'member M-1001: Asha',
+      'savings of M-1001: Rs 1,100.00',
+      'trial balance: debit 1,100.00, credit 1,100.00',
+      [
+        'Passbook of member M-1001 as of 2025-04-02',
+        'Name: Asha',
+        '',
+        'Savings account SB-1001',
+        'Date        Particulars  Withdrawal   Deposit   Balance',
+        '----------  -----------  ----------  --------  --------',
+        '2025-04-02  By cash                  1,500.00  1,500.00',
+        '2025-04-02  To cash          400.00            1,100.00',
+      ].join('\n'),
+      'reopened: 0 unfinished processes completed',
+      'accepted Withdraw -> deposit-SB-1001@2 (retry)',
     ]);
     const log = await readFile(join(dir, 'usha.ndjson'), 'utf8');
     assert.is(log.trim().split('\n').length, 4);

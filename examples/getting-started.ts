@@ -1,6 +1,7 @@
 // Getting started: an app (a branch counter) opens the Ledger on the embedded file store,
 // admits a member, keeps her name in the directory (never in the log), takes a deposit and a
-// withdrawal, retries a command safely, and reads its own write. Run:
+// withdrawal, retries a command safely, reads its own write through the queries, and reopens
+// the Ledger (which completes any process a crash cut short). Run:
 //   node --import tsx examples/getting-started.ts
 // Apps import all of this from '@usha/ledger'; the example uses paths inside the repository.
 import { mkdtemp } from 'node:fs/promises';
@@ -8,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFileEventStore } from '../packages/ledger/src/index.ts';
 import {
-  createLedger, ledgerEventSchema, openMemberDirectory, type CommandOutcome,
+  createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory,
+  type CommandOutcome,
 } from '../packages/ledger/src/app/index.ts';
+import { rupees } from '../packages/projections/src/index.ts';
 
 /** The society's products, as data (the Ledger decodes them). */
 export const products = {
@@ -52,8 +55,22 @@ export const gettingStarted = async (folder: string): Promise<string[]> => {
   // 5. The name is read through the directory only.
   const who = await ledger.memberDetails('M-1001');
   say(`member M-1001: ${who.status === 'present' ? who.details.name : who.status}`);
+  // 6. Queries read the projections; they wait for this Ledger's own writes first.
+  const balances = await ledger.balances('M-1001');
+  say(`savings of M-1001: Rs ${rupees(balances?.deposits[0]?.balance ?? 0n)}`);
+  const tb = await ledger.trialBalance();
+  say(`trial balance: debit ${rupees(tb.totalDebit)}, credit ${rupees(tb.totalCredit)}`);
+  say(formatMemberPassbook(await ledger.passbook('M-1001', 'SB-1001', { withName: true })));
   await ledger.close();
   await store.close();
+  // 7. Reopened, the Ledger reads the log once and completes any unfinished process.
+  const again = await openFileEventStore({ file: join(folder, 'usha.ndjson'),
+    schema: ledgerEventSchema });
+  const reopened = await createLedger({ store: again, products, directory });
+  say(`reopened: ${reopened.resumed.length} unfinished processes completed`);
+  say(show(await reopened.withdraw(withdrawal)));
+  await reopened.close();
+  await again.close();
   say(`files in ${folder}`);
   return lines;
 };

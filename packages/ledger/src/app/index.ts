@@ -3,6 +3,16 @@
 export { createLedger, type Ledger } from './ledger/createLedger.ts';
 export { InvalidProductsError, type LedgerOptions } from './ledger/ledgerOptions.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
+export type { LedgerQueries } from './reports/ledgerQueries.ts';
+export type {
+  AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
+} from './reports/queryOptions.ts';
+export {
+  formatMemberPassbook, type MemberPassbook, type PassbookHolder,
+} from './reports/memberPassbook.ts';
+export {
+  reportProjection, type ReportOptions, type ReportProjections, type ReportState,
+} from './reports/reportProjection.ts';
 export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
 export {
   isAccepted, type Accepted, type CommandOutcome, type LedgerRejection, type LedgerRejectionType,

@@ -1,6 +1,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { ioTsFailures, type FieldFailure } from './fieldPath.ts';
+import { isIdentityCodec } from './isIdentityCodec.ts';
 import type { EventShape } from './port.ts';
 
 /** An event in the form a store keeps it: JSON data and metadata (bigint allowed on write). */
@@ -34,36 +35,68 @@ const firstFailure = (prefix: string, errors: t.Errors): FieldFailure => {
   return { field: f.field === '' ? prefix : `${prefix}.${f.field}`, message: f.message };
 };
 
+// Schemas made by `eventSchemaFromCodecs`: their decode returns a fresh `{ type, data, metadata }`
+// and nothing else, which lets a store build a recorded event as one object literal.
+const plainSchemas = new WeakSet<object>();
+
+/** True if the schema's decoded events are plain `{ type, data, metadata }` objects. */
+export const decodesToPlainEvents = (schema: object): boolean => plainSchemas.has(schema);
+
+interface Entry {
+  readonly codec: t.Mixed;
+  /** `is` settles validity and the output is the input (see `isIdentityCodec`). */
+  readonly identity: boolean;
+}
+
 /**
  * Builds a schema from io-ts codecs: one for the data of each event type, one for metadata.
+ * Decoding runs for every event read, so where a codec's output is its input (strings, numbers,
+ * `t.type` of those...) `is` checks the value and `decode` runs only to name a failing field.
  * @example eventSchemaFromCodecs({ Opened: t.type({ id: t.string }) }, t.type({}))
  */
 export const eventSchemaFromCodecs = <C extends Record<string, t.Mixed>, M extends t.Mixed>(
   codecs: C,
   metadataCodec: M,
-): EventSchema<CatalogueEvent<C, M>> => ({
-  decode: (stored) => {
-    if (!Object.hasOwn(codecs, stored.type)) {
-      return left({ field: 'type', message: `unknown event type ${JSON.stringify(stored.type)}` });
-    }
-    const codec = codecs[stored.type];
-    if (codec === undefined) return left({ field: 'type', message: 'no codec' });
-    const data = codec.decode(stored.data);
-    if (data._tag === 'Left') return left(firstFailure('data', data.left));
-    const metadata = metadataCodec.decode(stored.metadata);
-    if (metadata._tag === 'Left') return left(firstFailure('metadata', metadata.left));
-    const event = { type: stored.type, data: data.right, metadata: metadata.right };
-    // The boundary: io-ts has just checked data against codecs[type]; TypeScript cannot relate
-    // a runtime key to its union member, so this is the one place the event type is asserted.
-    return right(event as CatalogueEvent<C, M>);
-  },
-  encode: (event) => {
-    const codec = codecs[event.type];
-    if (codec === undefined) return { type: event.type, data: undefined, metadata: undefined };
-    return {
-      type: event.type,
-      data: codec.encode(event.data),
-      metadata: metadataCodec.encode(event.metadata),
-    };
-  },
-});
+): EventSchema<CatalogueEvent<C, M>> => {
+  const entries = new Map<string, Entry>();
+  for (const [type, codec] of Object.entries(codecs)) {
+    entries.set(type, { codec, identity: isIdentityCodec(codec) });
+  }
+  const metadataIdentity = isIdentityCodec(metadataCodec);
+  const schema: EventSchema<CatalogueEvent<C, M>> = {
+    decode: (stored) => {
+      const entry = entries.get(stored.type);
+      if (entry === undefined) {
+        const message = `unknown event type ${JSON.stringify(stored.type)}`;
+        return left({ field: 'type', message });
+      }
+      let data: unknown = stored.data;
+      if (!entry.identity || !entry.codec.is(data)) {
+        const decoded = entry.codec.decode(data);
+        if (decoded._tag === 'Left') return left(firstFailure('data', decoded.left));
+        data = decoded.right;
+      }
+      let metadata: unknown = stored.metadata;
+      if (!metadataIdentity || !metadataCodec.is(metadata)) {
+        const decoded = metadataCodec.decode(metadata);
+        if (decoded._tag === 'Left') return left(firstFailure('metadata', decoded.left));
+        metadata = decoded.right;
+      }
+      const event = { type: stored.type, data, metadata };
+      // The boundary: io-ts has just checked data against codecs[type]; TypeScript cannot
+      // relate a runtime key to its union member, so this is the one place the type is asserted.
+      return right(event as CatalogueEvent<C, M>);
+    },
+    encode: (event) => {
+      const codec = entries.get(event.type)?.codec;
+      if (codec === undefined) return { type: event.type, data: undefined, metadata: undefined };
+      return {
+        type: event.type,
+        data: codec.encode(event.data),
+        metadata: metadataCodec.encode(event.metadata),
+      };
+    },
+  };
+  plainSchemas.add(schema);
+  return schema;
+};

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { StoreClosedError, StoreLockedError } from '../eventStore/errors.ts';
+import * as t from 'io-ts';
+import { InvalidEventError, StoreClosedError, StoreLockedError } from '../eventStore/errors.ts';
+import { eventSchemaFromCodecs } from '../eventStore/eventSchema.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
@@ -19,6 +21,35 @@ const collect = async <T>(it: AsyncIterable<T>) => {
 };
 
 test.after(() => rm(dir, { recursive: true, force: true }));
+
+test('a line its codec refuses stops a read, naming stream, revision, type, field', async () => {
+  const file = fresh();
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2), 'other'), note(idOf(3))]);
+  await store.close();
+  // A stricter reader: only 'hello' is a valid text (an identity codec: the `is` fast path).
+  const hello = t.type({ text: t.literal('hello') });
+  const strict = eventSchemaFromCodecs({ Noted: hello }, t.type({}));
+  const reader = await openFileEventStore({ file, schema: strict, mode: 'read-only' });
+  for (const read of [() => reader.readAll(), () => reader.readStream('loan-1')]) {
+    const seen: string[] = [];
+    let failure: unknown;
+    try {
+      for await (const e of read()) seen.push(e.eventId);
+    } catch (e) {
+      failure = e;
+    }
+    assert.equal(seen, [idOf(1)]);
+    assert.instance(failure, InvalidEventError);
+    if (failure instanceof InvalidEventError) {
+      assert.equal(
+        [failure.stream, failure.revision, failure.eventType, failure.field],
+        ['loan-1', 1n, 'Noted', 'data.text'],
+      );
+    }
+  }
+  await reader.close();
+});
 
 test('a torn last line is cut off and reported; acknowledged events stay', async () => {
   const file = fresh();

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
-import { decodeRecorded } from '../eventStore/decodeRecorded.ts';
+import { chunkedIterable, type ChunkedSource } from '../eventStore/chunkedIterable.ts';
 import { StoreClosedError, StoreCorruptError, StreamNotFoundError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type {
@@ -13,14 +13,13 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../eventStore/port.ts';
-import { position } from '../eventStore/position.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import { emptyIndex, firstLineAtOrAfter, indexLine } from './fileIndex.ts';
 import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
-import { decodeEnvelope, type LineEnvelope } from './lineEnvelope.ts';
-import { readLineChunks } from './lineReader.ts';
-import { readLineAt } from './readLineAt.ts';
+import { lineDecoder } from './lineDecoder.ts';
+import { readLineChunks, type LineChunk } from './lineReader.ts';
+import { readLineBytesAt } from './readLineAt.ts';
 import { scanLog, type TornTail } from './scanLog.ts';
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
@@ -50,6 +49,7 @@ export interface FileEventStore<E extends EventShape> extends EventStore<E> {
 }
 
 const defaultMaxAppendBytes = 1024 * 1024;
+const emptySource: ChunkedSource<never> = { take: () => undefined, refill: async () => false };
 
 const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> => {
   if (readOnly) return open(file, 'r');
@@ -131,32 +131,13 @@ const fileStore = <E extends EventShape>(
     if (closed !== undefined) throw new StoreClosedError(closed);
   };
 
-  function corrupt(offset: number, reason: string): StoreCorruptError {
-    return new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since opened?)`);
-  }
-  function decodeLine(text: string, offset: number): RecordedEvent<E> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw corrupt(offset, 'not JSON');
-    }
-    const envelope = decodeEnvelope(parsed);
-    if (envelope._tag === 'Left') throw corrupt(offset, envelope.left);
-    return toRecorded(envelope.right, offset);
-  }
-  const toRecorded = (e: LineEnvelope, offset: number): RecordedEvent<E> =>
-    decodeRecorded(
-      schema,
-      {
-        eventId: e.eventId,
-        stream: e.stream,
-        revision: e.revision,
-        position: position(BigInt(offset)),
-        recordedAt: new Date(e.recordedAt),
-      },
-      e,
-    );
+  const corrupt = (offset: number, reason: string): StoreCorruptError =>
+    new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since opened?)`);
+  const decodeLine = lineDecoder(schema, corrupt);
+  const decodeLineAt = async (offset: number): Promise<RecordedEvent<E>> => {
+    const bytes = await readLineBytesAt(handle, offset);
+    return decodeLine(bytes, 0, bytes.length, offset, false);
+  };
   // A read checks the store is open when it starts and between chunks; FileHandle.close
   // waits for a read in flight, and one that races it fails with the handle's error.
 
@@ -176,43 +157,63 @@ const fileStore = <E extends EventShape>(
         const offset = offsets[r];
         if (offset === undefined) return;
         refuseIfClosed();
-        yield decodeLine(await readLineAt(handle, offset), offset);
+        yield await decodeLineAt(offset);
       }
     }
   }
 
-  async function* readAll(o: ReadAllOptions = {}): AsyncGenerator<RecordedEvent<E>> {
-    {
+  async function* readBackwards(from: ReadAllOptions['from'] = 'end', maxCount = Infinity) {
+    refuseIfClosed();
+    const count = index.lines.length;
+    const start =
+      from === 'start' ? -1 : from === 'end' ? count - 1 : lastAtOrBefore(from.commit, count);
+    for (let i = start, left = maxCount; i >= 0 && left > 0; i--, left--) {
+      const offset = index.lines[i];
+      if (offset === undefined) return;
       refuseIfClosed();
-      const backwards = o.direction === 'backwards';
-      const count = index.lines.length;
-      const from = o.from ?? (backwards ? 'end' : 'start');
-      let left = o.maxCount ?? Infinity;
-      if (backwards) {
-        const start =
-          from === 'start' ? -1 : from === 'end' ? count - 1 : lastAtOrBefore(from.commit, count);
-        for (let i = start; i >= 0 && left > 0; i--, left--) {
-          const offset = index.lines[i];
-          if (offset === undefined) return;
-          refuseIfClosed();
-          yield decodeLine(await readLineAt(handle, offset), offset);
-        }
-        return;
-      }
-      const first =
-        from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
-      const startOffset = index.lines[first];
-      if (startOffset === undefined || left <= 0) return;
-      const end = size();
-      for await (const lines of readLineChunks(handle, startOffset, end)) {
-        refuseIfClosed();
-        for (const l of lines) {
-          if (left-- <= 0) return;
-          yield decodeLine(l.buffer.toString('utf8', l.start, l.end), l.offset);
-        }
-      }
+      yield await decodeLineAt(offset);
     }
   }
+
+  // Forwards, the common case (replays, subscriptions): the file is read in large chunks and
+  // each event is decoded when it is asked for, so a read that stops early decodes no more.
+  const readForwards = (o: ReadAllOptions): ChunkedSource<RecordedEvent<E>> => {
+    refuseIfClosed();
+    const from = o.from ?? 'start';
+    const count = index.lines.length;
+    const first =
+      from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
+    const startOffset = index.lines[first];
+    let left = o.maxCount ?? Infinity;
+    if (startOffset === undefined || left <= 0) return emptySource;
+    const chunks = readLineChunks(handle, startOffset, size());
+    let chunk: LineChunk | undefined;
+    let i = 0;
+    return {
+      take: () => {
+        if (chunk === undefined || i >= chunk.lines || left <= 0) return undefined;
+        const start = chunk.bounds[i] ?? 0;
+        const end = (chunk.bounds[i + 1] ?? 0) - 1;
+        i++;
+        left--;
+        return decodeLine(chunk.buffer, start, end, chunk.offset + start, chunk.ascii);
+      },
+      refill: async () => {
+        if (left <= 0) return false;
+        const read = await chunks.next();
+        if (read.done === true) return false;
+        refuseIfClosed();
+        chunk = read.value;
+        i = 0;
+        return true;
+      },
+    };
+  };
+
+  const readAll = (o: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> =>
+    o.direction === 'backwards'
+      ? readBackwards(o.from, o.maxCount)
+      : chunkedIterable(() => readForwards(o));
   const lastAtOrBefore = (commit: bigint, count: number): number => {
     const i = firstLineAtOrAfter(index, commit + 1n);
     return Math.min(i, count) - 1;

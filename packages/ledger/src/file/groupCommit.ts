@@ -9,7 +9,7 @@ import { canonicalText } from '../json/canonicalJson.ts';
 import type { JsonValue } from '../json/jsonValue.ts';
 import { candidateOffsets, idKey, indexLine, type FileIndex } from './fileIndex.ts';
 import { decodeEnvelope } from './lineEnvelope.ts';
-import { encodeLine } from './lineFormat.ts';
+import { lineBatch } from './lineBatch.ts';
 import { readLineAt } from './readLineAt.ts';
 import type { ScannedLine } from './scanLog.ts';
 
@@ -68,28 +68,29 @@ export const groupCommitter = (init: {
     return undefined;
   };
 
+  const batch = lineBatch(); // reused: commits run one at a time
   const commitGroup = async (group: readonly Request[]): Promise<void> => {
     const revisions = new Map<string, bigint>(); // stream -> last revision, this group included
-    const pendingIds = new Map<string, StoredRef>();
+    // Ids written earlier in this group, for the appends after them; one append has none.
+    const pendingIds = group.length > 1 ? new Map<string, StoredRef>() : undefined;
     const accepted: Accepted[] = [];
-    const lines: string[] = [];
     const entries: ScannedLine[] = [];
     const recordedAt = init.now().toISOString();
-    let offset = size;
+    batch.reset();
     let prev = lastHash;
     for (const request of group) {
       const { stream, events } = request.append;
       try {
         // Most appends carry only new ids: a look at the in-memory index settles that.
         const maybeStored = events.some(
-          (e) => pendingIds.has(`${stream}\n${e.eventId}`) || index.ids.has(idKey(e.eventId)),
+          (e) => pendingIds?.has(`${stream}\n${e.eventId}`) || index.ids.has(idKey(e.eventId)),
         );
         const retry = !maybeStored
           ? 'new'
           : await detectRetry(
               stream,
               events,
-              (id) => pendingIds.get(`${stream}\n${id}`) ?? storedRef(stream, id),
+              (id) => pendingIds?.get(`${stream}\n${id}`) ?? storedRef(stream, id),
             );
         if (retry instanceof EventStoreError) throw retry;
         if (retry !== 'new') {
@@ -101,11 +102,15 @@ export const groupCommitter = (init: {
           revisions.get(stream) ?? (known === undefined ? undefined : BigInt(known.length - 1));
         const wrong = checkExpectedRevision(stream, request.expected, current);
         if (wrong !== undefined) throw wrong;
-        let revision = current === undefined ? 0n : current + 1n;
-        let result: AppendResult | undefined;
-        for (const [batchIndex, e] of events.entries()) {
-          const { line, hash } = encodeLine({
-            batchIndex,
+        const first = current === undefined ? 0n : current + 1n;
+        let offset = size;
+        for (let i = 0; i < events.length; i++) {
+          const e = events[i];
+          if (e === undefined) throw new Error('unreachable: a hole in a prepared append');
+          const revision = first + BigInt(i);
+          offset = size + batch.size();
+          prev = batch.add({
+            batchIndex: i,
             batchSize: events.length,
             dataJson: e.dataJson,
             eventId: e.eventId,
@@ -116,36 +121,29 @@ export const groupCommitter = (init: {
             stream,
             type: e.type,
           });
-          lines.push(line);
-          entries.push({ offset, stream, revision, eventId: e.eventId });
-          result = { nextExpectedRevision: revision, position: position(BigInt(offset)) };
-          const contentKey = () => eventContentKey(e.type, e.dataJson, e.metadataJson);
-          pendingIds.set(`${stream}\n${e.eventId}`, {
-            revision,
-            position: result.position,
-            contentKey,
-          });
-          offset += Buffer.byteLength(line);
-          prev = hash;
-          revision++;
+          entries.push({ offset, stream, eventId: e.eventId });
+          if (pendingIds !== undefined) {
+            const key = eventContentKey(e.type, e.dataJson, e.metadataJson);
+            const ref = { revision, position: position(BigInt(offset)), contentKey: () => key };
+            pendingIds.set(`${stream}\n${e.eventId}`, ref);
+          }
         }
-        if (result === undefined) throw new Error('unreachable: empty append');
-        revisions.set(stream, result.nextExpectedRevision);
+        const last = first + BigInt(events.length - 1);
+        revisions.set(stream, last);
+        const result = { nextExpectedRevision: last, position: position(BigInt(offset)) };
         accepted.push({ request, result });
       } catch (e) {
         request.reject(e);
       }
     }
-    if (lines.length > 0) await writeDurably(lines.join(''));
+    if (entries.length > 0) await writeDurably(batch.bytes());
     for (const entry of entries) indexLine(index, entry);
-    size = offset;
+    size += batch.size();
     lastHash = prev;
     for (const a of accepted) a.request.resolve(a.result);
     if (entries.length > 0) init.onCommitted();
   };
-
-  const writeDurably = async (text: string): Promise<void> => {
-    const bytes = Buffer.from(text);
+  const writeDurably = async (bytes: Buffer): Promise<void> => {
     let written = 0;
     while (written < bytes.length) {
       const r = await handle.write(bytes, written, bytes.length - written, size + written);
@@ -153,7 +151,6 @@ export const groupCommitter = (init: {
     }
     await handle.datasync();
   };
-
   const run = async (): Promise<void> => {
     while (queue.length > 0 && broken === undefined) {
       const group = queue;

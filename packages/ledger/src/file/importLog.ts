@@ -35,10 +35,14 @@ export const importEventLog = async <E extends EventShape>(options: {
     let first: LineEnvelope | undefined;
     let events = 0;
     let appends = 0;
-    for await (const lines of readLineChunks(handle, 0, scan.endOffset)) {
-      for (const l of lines) {
-        const parsed = decodeEnvelope(JSON.parse(l.buffer.toString('utf8', l.start, l.end)));
-        if (parsed._tag === 'Left') throw new Error(`line at byte ${l.offset}: ${parsed.left}`);
+    for await (const chunk of readLineChunks(handle, 0, scan.endOffset)) {
+      for (let i = 0; i < chunk.lines; i++) {
+        const start = chunk.bounds[i] ?? 0;
+        const text = chunk.buffer.toString('utf8', start, (chunk.bounds[i + 1] ?? 0) - 1);
+        const parsed = decodeEnvelope(JSON.parse(text));
+        if (parsed._tag === 'Left') {
+          throw new Error(`line at byte ${chunk.offset + start}: ${parsed.left}`);
+        }
         const e = parsed.right;
         const decoded = schema.decode(e);
         if (decoded._tag === 'Left') {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { lineBatch } from './lineBatch.ts';
 import { encodeLine, genesisHash } from './lineFormat.ts';
 
 const fields = {
@@ -35,6 +37,28 @@ test('the content is canonical JSON: sorted keys, parse and write gives it back'
   const parsed: unknown = JSON.parse(content);
   assert.is(JSON.stringify(parsed), content);
   assert.equal(Object.keys(Object(parsed)), [...Object.keys(Object(parsed))].sort());
+});
+
+test('a batch writes the very bytes encodeLine writes, line after line', () => {
+  const batch = lineBatch();
+  const text = fc.string({ unit: 'binary', maxLength: 300 }); // lone surrogates, astral, controls
+  fc.assert(
+    fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 40 }), (pairs) => {
+      batch.reset();
+      let prev = genesisHash;
+      const expected: string[] = [];
+      for (const [i, [a, stream]] of pairs.entries()) {
+        const f = { ...fields, batchIndex: i, batchSize: pairs.length, prev, stream };
+        const line = { ...f, dataJson: JSON.stringify({ a }), revision: BigInt(i) };
+        const encoded = encodeLine(line);
+        assert.is(batch.add(line), encoded.hash);
+        expected.push(encoded.line);
+        prev = encoded.hash;
+      }
+      assert.ok(batch.bytes().equals(Buffer.from(expected.join(''))));
+      assert.is(batch.size(), Buffer.byteLength(expected.join('')));
+    }),
+  );
 });
 
 test.run();

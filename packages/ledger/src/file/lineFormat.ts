@@ -22,13 +22,17 @@ export interface LineFields {
 
 // crypto.hash (Node >= 20.12) hashes a string without the Hash object's overhead.
 const oneShot: unknown = Reflect.get(crypto, 'hash');
-const hashHex: (content: string | Buffer) => string =
+const hashHex: (content: string | Uint8Array) => string =
   typeof oneShot === 'function'
     ? (content) => String(oneShot('sha256', content, 'hex'))
     : (content) => crypto.createHash('sha256').update(content).digest('hex');
 
 /** SHA-256 of a line's content, lowercase hex. */
 export const sha256Hex = hashHex;
+
+/** SHA-256 of bytes [start, end) of a buffer, lowercase hex, without a Buffer view per call. */
+export const sha256HexOf = (buffer: Buffer, start: number, end: number): string =>
+  hashHex(new Uint8Array(buffer.buffer, buffer.byteOffset + start, end - start));
 
 /**
  * The canonical content of a line: every field but the hash, keys in sorted order. Data and
@@ -48,4 +52,34 @@ export const encodeLine = (f: LineFields): { readonly line: string; readonly has
   const content = lineContent(f);
   const hash = hashHex(content);
   return { line: `{"hash":"${hash}",${content.slice(1)}\n`, hash };
+};
+
+const openingBytes = Buffer.from('{"hash":"');
+const hashStart = openingBytes.length; // 9
+const hashEnd = hashStart + 64; // 73: `"` then `,` at 74
+
+/** True if `line` (bytes [start, end) of a buffer) is long enough and has `{"hash":"…",`. */
+export const hasLineFrame = (buffer: Buffer, start: number, end: number): boolean => {
+  if (end - start <= linePrefixBytes) return false;
+  for (let i = 0; i < hashStart; i++) if (buffer[start + i] !== openingBytes[i]) return false;
+  return buffer[start + hashEnd] === 0x22 && buffer[start + hashEnd + 1] === 0x2c;
+};
+
+const lowerHex = new Uint8Array(256);
+for (const c of '0123456789abcdef') lowerHex[c.charCodeAt(0)] = 1;
+
+/** True if the 64 bytes of the hash field of the line at `start` are lowercase hex. */
+export const hasHexHash = (buffer: Buffer, start: number): boolean => {
+  for (let i = start + hashStart; i < start + hashEnd; i++) {
+    if (lowerHex[buffer[i] ?? 0] !== 1) return false;
+  }
+  return true;
+};
+
+/** True if the hash field of the line at `start` holds `hex` (64 lowercase hex digits). */
+export const hashFieldIs = (buffer: Buffer, start: number, hex: string): boolean => {
+  for (let i = 0; i < 64; i++) {
+    if (buffer[start + hashStart + i] !== hex.charCodeAt(i)) return false;
+  }
+  return true;
 };

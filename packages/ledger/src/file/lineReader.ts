@@ -1,21 +1,29 @@
+import { isAscii } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 
-/** One complete line in a read buffer: bytes [start, end) of `buffer`, newline excluded. */
-export interface LineSlice {
+/**
+ * Complete lines in a read buffer: line i is bytes [bounds[i], bounds[i + 1] - 1) of `buffer`
+ * (the byte at bounds[i + 1] - 1 is its newline). Lines are described by numbers, not one
+ * object each, since a replay reads millions of them.
+ */
+export interface LineChunk {
   readonly buffer: Buffer;
-  readonly start: number;
-  readonly end: number;
-  /** Byte offset of the line in the file. */
+  /** Byte offset in the file of `buffer[0]`. */
   readonly offset: number;
+  /** `lines + 1` entries: where each line starts, then where the next one would. */
+  readonly bounds: readonly number[];
+  readonly lines: number;
+  /** Every byte of the lines is ASCII: latin1 decodes them as UTF-8 would, and faster. */
+  readonly ascii: boolean;
 }
 
 const defaultChunkBytes = 1 << 20;
 
 /**
  * Reads the lines of a file between two offsets in large chunks, never holding more than a
- * chunk (or one line, if longer) in memory. Yields arrays of lines so the caller's loop, not a
- * promise per line, does the work. Bytes after the last newline are not yielded; `onTail` hears
- * where they start.
+ * chunk (or one line, if longer) in memory. Yields a chunk of lines at a time so the caller's
+ * loop, not a promise per line, does the work. Bytes after the last newline are not yielded;
+ * `onTail` hears where they start. The caller owns each chunk's buffer (and may write to it).
  */
 export async function* readLineChunks(
   handle: FileHandle,
@@ -23,7 +31,7 @@ export async function* readLineChunks(
   to: number,
   onTail: (offset: number, bytes: number) => void = () => {},
   chunkBytes: number = defaultChunkBytes,
-): AsyncGenerator<readonly LineSlice[]> {
+): AsyncGenerator<LineChunk> {
   let buffer = Buffer.allocUnsafe(chunkBytes);
   let filled = 0; // bytes of buffer holding file data
   let bufferOffset = from; // file offset of buffer[0]
@@ -37,18 +45,17 @@ export async function* readLineChunks(
     const { bytesRead } = await handle.read(buffer, filled, want, bufferOffset + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
-    const lines: LineSlice[] = [];
+    const bounds = [0];
     let start = 0;
-    for (
-      let nl = buffer.indexOf(10, start);
-      nl !== -1 && nl < filled;
-      nl = buffer.indexOf(10, start)
-    ) {
-      lines.push({ buffer, start, end: nl, offset: bufferOffset + start });
+    for (let nl = buffer.indexOf(10); nl !== -1 && nl < filled; nl = buffer.indexOf(10, start)) {
       start = nl + 1;
+      bounds.push(start);
     }
-    if (lines.length > 0) yield lines;
-    // Keep the unfinished line; a fresh buffer, since the caller may still hold slices.
+    if (start > 0) {
+      const ascii = isAscii(buffer.subarray(0, start));
+      yield { buffer, offset: bufferOffset, bounds, lines: bounds.length - 1, ascii };
+    }
+    // Keep the unfinished line; a fresh buffer, since the caller owns the one it was given.
     const rest = filled - start;
     const next = start === 0 ? buffer : Buffer.allocUnsafe(Math.max(chunkBytes, rest * 2));
     if (start !== 0) buffer.copy(next, 0, start, filled);

@@ -1,14 +1,20 @@
 import type { FileHandle } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
-import { decodeEnvelope } from './lineEnvelope.ts';
-import { genesisHash, linePrefixBytes, sha256Hex } from './lineFormat.ts';
-import { readLineChunks, type LineSlice } from './lineReader.ts';
+import { isRawLine } from './lineEnvelope.ts';
+import {
+  genesisHash,
+  hasHexHash,
+  hasLineFrame,
+  hashFieldIs,
+  linePrefixBytes,
+  sha256HexOf,
+} from './lineFormat.ts';
+import { readLineChunks } from './lineReader.ts';
 
 /** A verified line, as the index needs it. */
 export interface ScannedLine {
   readonly offset: number;
   readonly stream: string;
-  readonly revision: bigint;
   readonly eventId: string;
 }
 
@@ -31,17 +37,7 @@ export interface ScanResult {
   readonly tornTail: TornTail | undefined;
 }
 
-const prefix = Buffer.from('{"hash":"');
-const hexByte = (b: number | undefined) =>
-  b !== undefined && ((b >= 48 && b <= 57) || (b >= 97 && b <= 102));
-
-const hasHashPrefix = (l: LineSlice): boolean => {
-  if (l.end - l.start <= linePrefixBytes) return false;
-  if (l.buffer.compare(prefix, 0, prefix.length, l.start, l.start + prefix.length) !== 0)
-    return false;
-  for (let i = l.start + 9; i < l.start + 73; i++) if (!hexByte(l.buffer[i])) return false;
-  return l.buffer[l.start + 73] === 0x22 && l.buffer[l.start + 74] === 0x2c; // `",`
-};
+const badPrefix = 'does not start with {"hash":"<64 hex>",';
 
 /**
  * Walks a log from its first byte, checking every line: the hash prefix, the SHA-256 of its
@@ -49,69 +45,80 @@ const hasHashPrefix = (l: LineSlice): boolean => {
  * append batches (complete, one stream each). Lines of complete batches go to `onLine` in order.
  * An unfinished last append is reported as the torn tail; any other fault throws
  * StoreCorruptError naming the line. Memory: one chunk, plus a count per stream.
+ *
+ * The hash is taken over the bytes as they are on disk and compared with the hash field byte by
+ * byte; the content is parsed once, for the field checks. Revisions are counted in numbers: a
+ * stream cannot hold 2^53 events in a file, so `Number(revision)` is exact where it matters.
  */
 export const scanLog = async (
   handle: FileHandle,
   file: string,
-  onLine: (line: ScannedLine) => void = () => {},
+  onLine?: (line: ScannedLine) => void,
 ): Promise<ScanResult> => {
   const { size } = await handle.stat();
-  const revisions = new Map<string, bigint>();
+  const nextRevisions = new Map<string, number>();
+  const problem = { reason: '' };
   let lineNumber = 0;
   let prev = genesisHash;
-  let batch: ScannedLine[] = [];
-  let batchStart = { line: 1, offset: 0, prev: genesisHash };
+  let batchLines = 0; // lines of the append being read
   let batchSize = 0;
+  let batchStream = '';
+  let batch: ScannedLine[] = []; // only when indexing
   let end = { lines: 0, offset: 0, hash: genesisHash };
   let tail: { offset: number; bytes: number } | undefined;
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: lineNumber, offset }, reason);
 
-  for await (const lines of readLineChunks(
-    handle,
-    0,
-    size,
-    (offset, bytes) => (tail = { offset, bytes }),
-  )) {
-    for (const l of lines) {
+  const onTail = (offset: number, bytes: number) => (tail = { offset, bytes });
+  for await (const chunk of readLineChunks(handle, 0, size, onTail)) {
+    const { buffer, bounds } = chunk;
+    const encoding = chunk.ascii ? 'latin1' : 'utf8';
+    for (let i = 0; i < chunk.lines; i++) {
+      const start = bounds[i] ?? 0;
+      const lineEnd = (bounds[i + 1] ?? 0) - 1;
+      const offset = chunk.offset + start;
       lineNumber++;
-      if (!hasHashPrefix(l)) throw corrupt(l.offset, 'does not start with {"hash":"<64 hex>",');
-      const hash = l.buffer.toString('latin1', l.start + 9, l.start + 73);
-      l.buffer[l.start + 74] = 0x7b; // `{`: the content is now the contiguous bytes from here
-      const content = l.buffer.subarray(l.start + 74, l.end);
-      if (sha256Hex(content) !== hash) throw corrupt(l.offset, 'hash does not match content');
-      let parsed: unknown;
+      if (!hasLineFrame(buffer, start, lineEnd)) throw corrupt(offset, badPrefix);
+      const contentStart = start + linePrefixBytes - 1;
+      buffer[contentStart] = 0x7b; // `{`: the content is now the contiguous bytes from here
+      const hash = sha256HexOf(buffer, contentStart, lineEnd);
+      if (!hashFieldIs(buffer, start, hash)) {
+        const hex = hasHexHash(buffer, start);
+        throw corrupt(offset, hex ? 'hash does not match content' : badPrefix);
+      }
+      let e: unknown;
       try {
-        parsed = JSON.parse(content.toString('utf8'));
+        e = JSON.parse(buffer.toString(encoding, contentStart, lineEnd));
       } catch {
-        throw corrupt(l.offset, 'content is not JSON');
+        throw corrupt(offset, 'content is not JSON');
       }
-      const envelope = decodeEnvelope(parsed);
-      if (envelope._tag === 'Left') throw corrupt(l.offset, envelope.left);
-      const e = envelope.right;
-      if (e.prev !== prev) throw corrupt(l.offset, 'prev is not the hash of the line before');
-      if (e.batchIndex !== batch.length) throw corrupt(l.offset, 'batchIndex out of sequence');
-      if (batch.length === 0) {
-        batchStart = { line: lineNumber, offset: l.offset, prev };
+      if (!isRawLine(e, problem)) throw corrupt(offset, problem.reason);
+      if (e.prev !== prev) throw corrupt(offset, 'prev is not the hash of the line before');
+      if (e.batchIndex !== batchLines) throw corrupt(offset, 'batchIndex out of sequence');
+      if (batchLines === 0) {
         batchSize = e.batchSize;
-      } else if (e.batchSize !== batchSize || e.stream !== batch[0]?.stream) {
-        throw corrupt(l.offset, 'batchSize or stream differs within one append');
+        batchStream = e.stream;
+      } else if (e.batchSize !== batchSize || e.stream !== batchStream) {
+        throw corrupt(offset, 'batchSize or stream differs within one append');
       }
-      const expected = (revisions.get(e.stream) ?? -1n) + 1n;
-      if (e.revision !== expected)
-        throw corrupt(l.offset, `revision ${e.revision}, expected ${expected}`);
-      revisions.set(e.stream, e.revision);
-      batch.push({ offset: l.offset, stream: e.stream, revision: e.revision, eventId: e.eventId });
+      const expected = nextRevisions.get(e.stream) ?? 0;
+      if (Number(e.revision) !== expected) {
+        throw corrupt(offset, `revision ${e.revision}, expected ${expected}`);
+      }
+      nextRevisions.set(e.stream, expected + 1);
+      batchLines++;
+      if (onLine !== undefined) batch.push({ offset, stream: e.stream, eventId: e.eventId });
       prev = hash;
-      if (batch.length === batchSize) {
-        for (const s of batch) onLine(s);
+      if (batchLines === batchSize) {
+        if (onLine !== undefined) for (const s of batch) onLine(s);
         batch = [];
-        end = { lines: lineNumber, offset: l.offset + (l.end - l.start) + 1, hash };
+        batchLines = 0;
+        end = { lines: lineNumber, offset: chunk.offset + lineEnd + 1, hash };
       }
     }
   }
-  const tornTail = tornTailOf(end, size, batch.length, tail);
-  if (tornTail === undefined && batch.length > 0) throw new Error('unreachable: open batch');
+  const tornTail = tornTailOf(end, size, batchLines, tail);
+  if (tornTail === undefined && batchLines > 0) throw new Error('unreachable: open batch');
   return { lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail };
 };
 

@@ -12,13 +12,20 @@ const arrayIndexKey = /^(0|[1-9]\d*)$/;
 
 class Refusal {
   constructor(
-    readonly path: string,
+    public path: string,
     readonly message: string,
   ) {}
 }
 
 const join = (path: string, key: string | number): string =>
   path === '' ? String(key) : `${path}.${key}`;
+
+// Paths are only needed when a value is refused: the walk does not build one per field (that
+// was most of its cost); a refusal gathers its path on the way out, one key per level.
+const within = (e: unknown, key: string | number): unknown => {
+  if (e instanceof Refusal) e.path = e.path === '' ? String(key) : join(String(key), e.path);
+  return e;
+};
 
 const isPlainObject = (value: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -31,44 +38,66 @@ interface Walk {
   integerKeys: boolean;
 }
 
-const copy = (value: unknown, path: string, depth: number, walk: Walk): JsonValue => {
+const copy = (value: unknown, depth: number, walk: Walk): JsonValue => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new Refusal(path, `${value} is not a JSON number`);
+      if (!Number.isFinite(value)) throw new Refusal('', `${value} is not a JSON number`);
       return Object.is(value, -0) ? 0 : value;
     case 'bigint':
       return value.toString();
     case 'object':
       if (value === null) return null;
-      if (depth >= maxDepth) throw new Refusal(path, `nested deeper than ${maxDepth} (a cycle?)`);
-      if (Array.isArray(value)) return copyArray(value, path, depth, walk);
-      if (!isPlainObject(value)) throw new Refusal(path, 'not a plain object');
-      return copyObject(value, path, depth, walk);
+      if (depth >= maxDepth) throw new Refusal('', `nested deeper than ${maxDepth} (a cycle?)`);
+      if (Array.isArray(value)) return copyArray(value, depth, walk);
+      if (!isPlainObject(value)) throw new Refusal('', 'not a plain object');
+      return copyObject(value, depth, walk);
     default:
-      throw new Refusal(path, `${typeof value} is not a JSON value`);
+      throw new Refusal('', `${typeof value} is not a JSON value`);
   }
 };
 
-const copyArray = (value: readonly unknown[], path: string, depth: number, walk: Walk) => {
+const copyArray = (value: readonly unknown[], depth: number, walk: Walk) => {
   const out: JsonValue[] = new Array<JsonValue>(value.length);
   for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) throw new Refusal(join(path, i), 'a hole in an array');
-    out[i] = copy(value[i], join(path, i), depth + 1, walk);
+    if (!(i in value)) throw new Refusal(String(i), 'a hole in an array');
+    try {
+      out[i] = copy(value[i], depth + 1, walk);
+    } catch (e) {
+      throw within(e, i);
+    }
   }
   return out;
 };
 
-const copyObject = (value: object, path: string, depth: number, walk: Walk) => {
-  const keys = Object.keys(value).sort();
+/** Keys in canonical order: usually they already are (codecs and JSON.parse keep order). */
+const sortedKeys = (value: object): string[] => {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] ?? '') >= (keys[i] ?? '')) return keys.sort();
+  }
+  return keys;
+};
+
+// Any object can be read by key; the value read is unknown until checked.
+const isIndexable = (value: object): value is { readonly [key: string]: unknown } => true;
+
+const copyObject = (value: object, depth: number, walk: Walk) => {
   const out: Record<string, JsonValue> = {};
-  for (const key of keys) {
-    const field: unknown = Reflect.get(value, key);
-    if (field === undefined) throw new Refusal(join(path, key), 'undefined is not a JSON value');
-    if (arrayIndexKey.test(key)) walk.integerKeys = true;
-    const copied = copy(field, join(path, key), depth + 1, walk);
+  if (!isIndexable(value)) return out;
+  for (const key of sortedKeys(value)) {
+    const field = value[key];
+    if (field === undefined) throw new Refusal(key, 'undefined is not a JSON value');
+    const first = key.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39 && arrayIndexKey.test(key)) walk.integerKeys = true;
+    let copied: JsonValue;
+    try {
+      copied = copy(field, depth + 1, walk);
+    } catch (e) {
+      throw within(e, key);
+    }
     // A "__proto__" key (JSON.parse makes such keys) must stay data, not set the prototype.
     if (key === '__proto__') {
       const own = { value: copied, enumerable: true, writable: true, configurable: true };
@@ -103,7 +132,7 @@ export interface Canonical {
 export const canonicalJson = (value: unknown): Either<JsonError, Canonical> => {
   const walk: Walk = { integerKeys: false };
   try {
-    const copied = copy(value, '', 0, walk);
+    const copied = copy(value, 0, walk);
     // For the usual case the native writer is several times faster and gives the same text.
     return right({
       value: copied,

@@ -1,6 +1,6 @@
 import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
-import { decodeRecorded } from '../eventStore/decodeRecorded.ts';
+import { recordedDecoder } from '../eventStore/decodeRecorded.ts';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import { StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
@@ -58,8 +58,17 @@ export const inMemoryEventStore = <E extends EventShape>(
   const refuseIfClosed = () => {
     if (closed) throw new StoreClosedError();
   };
+  const decodeOne = recordedDecoder(schema);
+  // The row's own JSON text stays out of the event, as it does in the file store.
+  const fieldsOf = (row: Row) => ({
+    eventId: row.eventId,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recordedAt,
+  });
   const decode = (row: Row): RecordedEvent<E> =>
-    decodeRecorded(schema, row, {
+    decodeOne(fieldsOf(row), {
       type: row.type,
       data: JSON.parse(row.dataJson),
       metadata: JSON.parse(row.metadataJson),

@@ -4,7 +4,9 @@ import {
 } from '@usha/domain';
 import { EventIdConflictError, WrongExpectedVersionError } from '../../eventStore/errors.ts';
 import type { EventStore, NewEvent } from '../../eventStore/port.ts';
+import type { Position } from '../../eventStore/position.ts';
 import type { LedgerEvent, LedgerMetadata, StreamEvent } from '../log/ledgerEvent.ts';
+import type { ProcessRecord } from '../processes/processRecord.ts';
 import { eventUuid } from '../log/eventUuid.ts';
 import type { AggregateDecider } from './aggregateDecider.ts';
 import type { Backoff } from './backoff.ts';
@@ -23,6 +25,10 @@ export type FillFacts =
 export interface HandleOptions {
   /** The process this command is a step of, written into its events' metadata. */
   readonly processId?: CommandId;
+  /** The process's record, written on its first stored step (see ProcessRecord). */
+  readonly processStart?: ProcessRecord;
+  /** Marks the step as the process's last. */
+  readonly processEnd?: boolean;
   readonly fill?: FillFacts;
 }
 
@@ -41,26 +47,32 @@ export interface CommandHandlerOptions {
   readonly backoff: Backoff;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
+  /** Told the position of every append this handler makes (read-your-writes for queries). */
+  readonly written?: (position: Position) => void;
 }
 
 const rejected = (commandId: string, rejection: LedgerRejection, duplicate = false): Rejected =>
   ({ status: 'rejected', commandId, rejection, duplicate });
 
 const toNew = (
-  c: Command, hash: string, processId: CommandId | undefined,
+  c: Command, hash: string, o: HandleOptions,
 ) => (e: DomainEvent, index: number): NewEvent<LedgerEvent> => {
   const domainId = eventIdFor(c.data.commandId, index);
   const metadata: LedgerMetadata = {
     eventId: domainId, commandId: c.data.commandId, actor: c.data.actor,
     effectiveOn: c.data.on, schemaVersion: schemaVersionOf(e.type), commandType: c.type,
-    commandHash: hash, ...(processId === undefined ? {} : { processId }),
+    commandHash: hash, ...(o.processId === undefined ? {} : { processId: o.processId }),
+    ...(o.processStart === undefined ? {} : { process: o.processStart }),
+    ...(o.processEnd === true ? { processEnd: true } : {}),
   };
   return { ...e, metadata, eventId: eventUuid(domainId) };
 };
 
 /**
- * The command loop: load the aggregate (cached state plus what the stream gained), recognise a
- * retry, fill in the Ledger's figures, decide, and append with the revision read. A concurrent
+ * The command loop: take the aggregate's state held in memory (or load it: cached state plus
+ * what the stream gained), recognise a retry, fill in the Ledger's figures, decide, and append
+ * with the revision held. A rejection decided on the held state is decided again on a fresh
+ * read. A concurrent
  * writer's append (wrong expected version) makes it read and decide again, up to `maxAttempts`
  * with back-off. Commands on one stream queue up within this Ledger.
  */
@@ -96,17 +108,21 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       { type: 'command_id_reused', commandId: id, originalCommandType: 'rejected command' });
   };
 
+  // `cached`: decided on the state held in memory, not read just now. An acceptance is still
+  // checked by the store (the expected revision); a rejection is not, so it is decided again
+  // on a fresh read ('stale') before it is returned.
   const attempt = async (
-    c: Command, hash: string, target: StreamState, options: HandleOptions,
-  ): Promise<CommandOutcome | 'retry'> => {
+    c: Command, hash: string, target: StreamState, options: HandleOptions, cached = false,
+  ): Promise<CommandOutcome | 'retry' | 'stale'> => {
     const id = c.data.commandId;
     const filled = options.fill === undefined ? E.right(c) : await options.fill(c, target);
     const decided = E.isLeft(filled) ? filled : o.decider.decide(filled.right, target.state);
+    if (E.isLeft(decided) && cached) return 'stale';
     if (E.isLeft(decided)) {
       o.memo.remember(id, { commandHash: hash, rejection: decided.left });
       return rejected(id, decided.left);
     }
-    const events = decided.right.map(toNew(c, hash, options.processId));
+    const events = decided.right.map(toNew(c, hash, options));
     if (events.length === 0) throw new Error(`${c.type}: a decider decided no event`);
     let result;
     try {
@@ -123,6 +139,7 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     const stored = events.map((e, i) =>
       ({ ...e, stream: target.stream, revision: from + BigInt(i) }));
     states.advance(target, stored);
+    o.written?.(result.position);
     return {
       status: 'accepted', commandId: id, commandType: c.type, stream: target.stream,
       events: stored.map((e) => ({ eventId: e.eventId, revision: e.revision, event: e })),
@@ -134,12 +151,22 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     const { aggregate, stream } = routeCommand(c);
     const hash = commandHash(c);
     return mutex.run(stream, async () => {
+      // A stream this Ledger holds folded is decided on without reading the store first: the
+      // expected revision tells whether another writer appended meanwhile (then it reads).
+      const held = states.cached(stream);
+      if (held !== undefined) {
+        const before = await seen(c, hash);
+        if (before !== undefined) return before;
+        const outcome = await attempt(c, hash, held, options, true);
+        if (outcome !== 'retry' && outcome !== 'stale') return outcome;
+      }
       for (let n = 1; n <= maxAttempts; n += 1) {
         if (n > 1) await o.backoff(n);
         const target = await states.load(stream, aggregate);
         const before = await seen(c, hash);
         if (before !== undefined) return before;
         const outcome = await attempt(c, hash, target, options);
+        if (outcome === 'stale') throw new Error('unreachable: a fresh read is never stale');
         if (outcome !== 'retry') return outcome;
       }
       return rejected(c.data.commandId,

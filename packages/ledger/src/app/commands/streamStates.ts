@@ -15,6 +15,8 @@ export interface StreamState {
 export interface StreamStates {
   /** Reads what the stream gained since it was last folded; the state as of the store now. */
   readonly load: (stream: string, kind: AggregateKind) => Promise<StreamState>;
+  /** The state held in memory, without reading the store (undefined if never folded). */
+  readonly cached: (stream: string) => StreamState | undefined;
   /** Folds events the Ledger has just appended (from the revision the state was at). */
   readonly advance: (
     loaded: StreamState, events: ReadonlyArray<StreamEvent>,
@@ -63,5 +65,5 @@ export const streamStates = (options: {
     }
     return keep(s);
   };
-  return { load, advance };
+  return { load, advance, cached: (stream) => cache.get(stream) };
 };

@@ -82,6 +82,23 @@ test('a rejection is a value, remembered for a retry in memory', async () => {
   assert.is(reused.status === 'rejected' && reused.rejection.type, 'command_id_reused');
 });
 
+test('a rejection decided on the state held in memory is checked on a fresh read', async () => {
+  const store = memoryStore();
+  const here = await testLedger(store);
+  await memberWithSavings(here, 'M1', '1000');
+  // Another writer (another Ledger on the same store) deposits; `here` holds the old balance.
+  const elsewhere = await testLedger(store);
+  ok(await elsewhere.makeDeposit({ ...by('d-2'), accountId: 'SB-M1', amount: '1000',
+    source: 'cash' }));
+  const o = await here.withdraw({ ...by('w-1'), accountId: 'SB-M1', amount: '1500' });
+  assert.is(o.status === 'accepted' && o.revision, 3n);
+  // An acceptance decided on the old state is refused by the store and decided again.
+  const stale = await elsewhere.withdraw({ ...by('w-2'), accountId: 'SB-M1', amount: '450' });
+  assert.equal(stale.status === 'rejected' && stale.rejection,
+    { type: 'below_minimum_balance', minimumBalance: '100.00', balanceAfter: '50.00' });
+  assert.is(await balanceOf(here, store, 'SB-M1'), 50000n);
+});
+
 test('a malformed command gets a typed error and nothing is stored', async () => {
   const store = memoryStore();
   const ledger = await testLedger(store);

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  decodeCommand, ProductCatalogue, reportErrors, type ProductCatalogue as Products,
+  decodeCommand, ProductCatalogue, reportErrors, signedMoneyString,
+  type ProductCatalogue as Products,
 } from '@usha/domain';
-import type { Position } from '../../eventStore/position.ts';
+import { incomeStatement } from '@usha/projections';
+import { comparePosition, type Position } from '../../eventStore/position.ts';
 import { exportEventLog, type ExportResult } from '../../file/exportLog.ts';
 import { aggregateDecider } from '../commands/aggregateDecider.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
@@ -20,14 +22,18 @@ import { createProjectionRunner, type ProjectionRunner } from '../runner/project
 import { closeFinancialYear, type CloseYearRequest } from '../processes/closeFinancialYear.ts';
 import { creditDividends, type CreditDividendsRequest } from '../processes/creditDividends.ts';
 import type { ProcessContext } from '../processes/processContext.ts';
+import { processIndex } from '../processes/processIndex.ts';
+import { resumeProcesses } from '../processes/resumeProcesses.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/repayFromSavings.ts';
+import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
+import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, type LedgerOptions } from './ledgerOptions.ts';
 import { scanLog } from './scanLog.ts';
 
 /** The Ledger an app imports: commands, processes, the projections, the member directory. */
-export interface Ledger<S> extends CommandMethods {
+export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   /** Any command as raw input `{ type, data }`: decoded here, its outcome a value. */
   readonly execute: (input: unknown) => Promise<CommandOutcome>;
   readonly repayFromSavings: (r: RepayFromSavingsRequest) => Promise<ProcessOutcome>;
@@ -38,6 +44,8 @@ export interface Ledger<S> extends CommandMethods {
   /** Resolves once the projections have applied everything up to `position`. */
   readonly waitFor: (position: Position) => Promise<void>;
   readonly runner: ProjectionRunner<S> | undefined;
+  /** The processes found unfinished in the log at open and completed then, in log order. */
+  readonly resumed: ReadonlyArray<ProcessOutcome>;
   /** Keeps a member's personal data in the directory (never in the log). */
   readonly registerMember: (memberId: string, details: MemberDetails) => Promise<void>;
   /** What the directory holds for a member: present, forgotten, or absent. */
@@ -46,7 +54,7 @@ export interface Ledger<S> extends CommandMethods {
   readonly forgetMember: (memberId: string, on: string) => Promise<void>;
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
-  /** Stops the runner and saves its checkpoint (the store stays open: it is the caller's). */
+  /** Stops the runners and saves their checkpoints (the store stays open: it is the caller's). */
   readonly close: () => Promise<void>;
   readonly products: Products;
 }
@@ -61,7 +69,8 @@ const decodeProducts = (u: unknown): Products => {
 
 /**
  * Opens the Ledger over a store: reads the log once (the stored commands, each member's
- * streams), starts the projection runner if a projection is given, and returns the methods.
+ * streams, the processes), starts the projection runner if a projection is given, completes
+ * any process left unfinished, and returns the methods and queries.
  * @example const ledger = await createLedger({ store, products })
  *   const o = await ledger.withdraw({ commandId: 'c-1', actor: 'u1', on: '2025-04-02',
  *     accountId: 'SB-1', amount: '500' })
@@ -70,12 +79,23 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const products = decodeProducts(o.products);
   const commands = commandIndex();
   const members = memberIndex();
-  const observe = (e: StreamEvent) => { commands.observe(e); members.observe(e); };
+  const processes = processIndex();
+  const observe = (e: StreamEvent) => {
+    commands.observe(e); members.observe(e); processes.observe(e);
+  };
   await scanLog(o.store, observe);
   const decider = aggregateDecider(products);
+  let last: Position | undefined;
+  const written = (p: Position) => {
+    if (last === undefined || comparePosition(p, last) > 0) last = p;
+  };
   const handler = createCommandHandler({
     store: o.store, decider, commands, observe, memo: rejectionMemo(),
-    backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts,
+    backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written,
+  });
+  const queries = ledgerQueries({
+    store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
+    passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints,
   });
   const runner = o.projection === undefined ? undefined : createProjectionRunner({
     store: o.store, projection: o.projection,
@@ -89,9 +109,13 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     if (opts.after !== undefined) await runner.waitFor(opts.after);
     return runner.state();
   };
+  // The income statement of the year, once the books hold every event stored so far (by any
+  // writer): the postings a close process has just made are in it.
   const netProfit = async (fy: string) => {
-    if (o.netProfit === undefined) throw new Error('CloseFinancialYear needs netProfit');
-    return o.netProfit(fy, runner?.state());
+    if (o.netProfit !== undefined) return o.netProfit(fy, runner?.state());
+    const head = await headPosition(o.store);
+    const s = await queries.reportState(head === undefined ? {} : { after: head });
+    return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
   const fill = fillFacts({ store: o.store, states: handler.states, members, products, netProfit });
   const execute = async (input: unknown): Promise<CommandOutcome> => {
@@ -106,25 +130,31 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     return handler.handle(c.right, { fill });
   };
   const ctx: ProcessContext = {
-    store: o.store, handler, decider, commands, members, products, fill, waitFor,
+    store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,
   };
+  // A process the log shows started and not ended (the app died between its steps) is
+  // completed now, from the request its first step recorded: steps already stored are
+  // recognised by their ids, the rest applied once.
+  const resumed = o.resume === false ? [] : await resumeProcesses(ctx, processes.unfinished());
   const directory = () => {
     if (o.directory === undefined) throw new Error('the Ledger was opened without a directory');
     return o.directory;
   };
+  const { stop: stopQueries, ...query } = queries;
   return {
     ...commandMethods((type, data) => execute({ type, data })),
+    ...query,
     execute,
     repayFromSavings: (r) => repayFromSavings(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
-    projection, waitFor, runner,
+    projection, waitFor, runner, resumed,
     registerMember: (id, d) => directory().put(id, d),
     memberDetails: (id) => directory().get(id),
     forgetMember: (id, on) => directory().forget(id, on),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
-    close: async () => { await runner?.stop(); },
+    close: async () => { await runner?.stop(); await stopQueries(); },
     products,
   };
 };

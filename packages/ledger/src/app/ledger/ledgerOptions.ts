@@ -1,4 +1,5 @@
 import type { ProductCatalogue, SignedMoneyString } from '@usha/domain';
+import type { ChartOfAccounts } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Backoff } from '../commands/backoff.ts';
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
@@ -20,11 +21,23 @@ export interface LedgerOptions<S> {
   readonly checkpoints?: CheckpointStore;
   /** Save a checkpoint after this many events; default 1000. */
   readonly checkpointEveryEvents?: number;
-  /** Net profit of a financial year, for CloseFinancialYear (from the income statement). */
+  /**
+   * An override of the net profit CloseFinancialYear closes on. By default the Ledger takes it
+   * from the income statement of its own books (every event stored so far); give this only when
+   * the general body adopts another figure (audit adjustments booked outside this ledger).
+   */
   readonly netProfit?: (financialYear: string, projection: S | undefined) =>
     SignedMoneyString | Promise<SignedMoneyString>;
+  /** The chart of accounts of the books the queries read; `defaultChartOfAccounts` if omitted. */
+  readonly chart?: ChartOfAccounts;
+  /** Whose passbooks the queries keep line by line; every member's when omitted. */
+  readonly passbookMembers?: ReadonlyArray<string>;
+  /** Where the report runner keeps its checkpoint; in memory (rebuilt at first query) if none. */
+  readonly reportCheckpoints?: CheckpointStore;
   /** Wait between attempts after a concurrent write; exponential with jitter by default. */
   readonly backoff?: Backoff;
+  /** Complete processes left unfinished in the log when opening; default true. */
+  readonly resume?: boolean;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
 }

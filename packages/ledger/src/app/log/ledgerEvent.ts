@@ -6,15 +6,17 @@ import {
 } from '@usha/domain';
 import type { EventSchema } from '../../eventStore/eventSchema.ts';
 import { ioTsFailures } from '../../eventStore/fieldPath.ts';
+import { ProcessRecord } from '../processes/processRecord.ts';
 
 /**
  * What the Ledger adds to the domain's metadata on every event it stores: the command's type
  * and the hash of its canonical request, so that a retry, even after a restart, is recognised
- * from the log alone; and, for a step of a process, the process's id.
+ * from the log alone; and, for a step of a process, the process's id, on its first step the
+ * process and its request (`process`), and on its last step `processEnd`.
  */
 export const CommandRecord = t.intersection([
   t.type({ commandType: t.string, commandHash: t.string }),
-  t.partial({ processId: CommandId }),
+  t.partial({ processId: CommandId, process: ProcessRecord, processEnd: t.literal(true) }),
 ], 'CommandRecord');
 export type CommandRecord = t.TypeOf<typeof CommandRecord>;
 
@@ -31,6 +33,8 @@ const encodeMetadata = (m: LedgerMetadata): Record<string, unknown> => ({
   eventId: m.eventId, commandId: m.commandId, actor: m.actor, effectiveOn: m.effectiveOn,
   schemaVersion: m.schemaVersion, commandType: m.commandType, commandHash: m.commandHash,
   ...(m.processId === undefined ? {} : { processId: m.processId }),
+  ...(m.process === undefined ? {} : { process: ProcessRecord.encode(m.process) }),
+  ...(m.processEnd === undefined ? {} : { processEnd: m.processEnd }),
 });
 
 /**
@@ -49,10 +53,12 @@ export const ledgerEventSchema: EventSchema<LedgerEvent> = {
       const f = ioTsFailures(record.left)[0];
       return E.left({ field: `metadata.${f?.field ?? ''}`, message: f?.message ?? 'invalid' });
     }
-    const processId = record.right.processId;
+    const { processId, process, processEnd } = record.right;
     const metadata: LedgerMetadata = {
       ...domain.right.metadata, commandType: record.right.commandType,
       commandHash: record.right.commandHash, ...(processId === undefined ? {} : { processId }),
+      ...(process === undefined ? {} : { process }),
+      ...(processEnd === undefined ? {} : { processEnd }),
     };
     return E.right({ ...domain.right, metadata });
   },

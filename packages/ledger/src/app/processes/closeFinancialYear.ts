@@ -1,7 +1,11 @@
-import { CommandId, financialYearDates, FinancialYearLabel } from '@usha/domain';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  CommandId, financialYearDates, FinancialYearLabel, routeCommand,
+} from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { runStep, type ProcessContext } from './processContext.ts';
+import { runStep, stepCommand, type ProcessContext } from './processContext.ts';
+import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
 /** Close a financial year: interest posted to its last day, then the close. */
@@ -14,11 +18,12 @@ export interface CloseYearRequest {
 }
 
 /**
- * Closes a financial year across aggregates: posts savings interest to 31 March on every open
- * savings account (one step per account), waits until the projections hold those postings,
- * then closes the year on the society with the net profit of the income statement (which sets
- * aside the statutory reserve). Step ids derive from the process id and the account, so a
- * process run again after a crash completes what was left and posts nothing twice.
+ * Closes a financial year across aggregates: posts savings interest to 31 March, dated 31 March,
+ * on every open savings account (one step per account), waits until the projections hold those
+ * postings, then closes the year on the society with the net profit of the income statement
+ * (which sets aside the statutory reserve). A close the society would refuse posts nothing. Step
+ * ids derive from the process id and the account, so a process run again after a crash
+ * completes what was left and posts nothing twice.
  */
 export const closeFinancialYear = async (
   ctx: ProcessContext, r: CloseYearRequest,
@@ -27,6 +32,18 @@ export const closeFinancialYear = async (
   if (!CommandId.is(pid) || !FinancialYearLabel.is(r.financialYear)) {
     return { status: 'rejected', processId: pid, steps: [], rejection: {
       type: 'invalid_command', message: 'commandId or financialYear is not valid', fields: [] } };
+  }
+  const proc = { id: pid, record: processRecord('closeFinancialYear', {
+    commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
+    financialYear: r.financialYear }) };
+  const closeInput = { type: 'CloseFinancialYear', data: { actor: r.actor, on: r.on,
+    commandId: stepId(pid, 'close'), societyId: r.societyId, financialYear: r.financialYear } };
+  // Not started yet: would the society close the year now? If not, post nothing.
+  if (ctx.processes.get(pid) === undefined) {
+    const refused = await wouldRefuse(ctx, closeInput);
+    if (refused !== undefined) {
+      return { status: 'rejected', processId: pid, steps: [], rejection: refused };
+    }
   }
   const { end } = financialYearDates(r.financialYear);
   const steps: CommandOutcome[] = [];
@@ -41,8 +58,10 @@ export const closeFinancialYear = async (
       const due = a !== undefined && a.status === 'open' && a.openedOn <= end &&
         (a.interestPostedThrough === null || a.interestPostedThrough < end);
       if (!due && ctx.commands.get(id) === undefined) continue;
-      const o = await runStep(ctx, pid, { type: 'PostInterest', data: {
-        ...base, commandId: id, accountId: d.accountId, periodTo: end,
+      // Dated the year's last day, so the interest falls in the year it is for (the books
+      // file an event by its date): an account with an event dated later is refused and listed.
+      const o = await runStep(ctx, proc, { type: 'PostInterest', data: {
+        ...base, on: end, commandId: id, accountId: d.accountId, periodTo: end,
       } });
       steps.push(o);
       if (o.status === 'rejected') skipped.push({ id: d.accountId, rejection: o.rejection });
@@ -50,12 +69,22 @@ export const closeFinancialYear = async (
   }
   const last = steps.filter((s) => s.status === 'accepted').at(-1);
   if (last?.status === 'accepted') await ctx.waitFor(last.position);
-  const close = await runStep(ctx, pid, { type: 'CloseFinancialYear', data: {
-    ...base, commandId: stepId(pid, 'close'), societyId: r.societyId,
-    financialYear: r.financialYear,
-  } });
+  const close = await runStep(ctx, proc, closeInput, { end: true });
   steps.push(close);
   return close.status === 'rejected'
     ? { status: 'rejected', processId: pid, rejection: close.rejection, steps }
     : { status: 'completed', processId: pid, steps, skipped };
+};
+
+// The society's answer to the close before any posting (the net profit is not yet known and
+// none of these rejections depends on it).
+const wouldRefuse = async (
+  ctx: ProcessContext, input: unknown,
+): Promise<LedgerRejection | undefined> => {
+  const c = stepCommand(input);
+  if (E.isLeft(c)) return c.left;
+  const { stream, aggregate } = routeCommand(c.right);
+  const society = await ctx.handler.states.load(stream, aggregate);
+  const decided = ctx.decider.decide(c.right, society.state);
+  return E.isLeft(decided) ? decided.left : undefined;
 };

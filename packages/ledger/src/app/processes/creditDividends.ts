@@ -3,6 +3,7 @@ import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
 import { runStep, type ProcessContext } from './processContext.ts';
+import { processRecord, type RunningProcess } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
 /** Credit a declared dividend to every member's savings account. */
@@ -54,17 +55,30 @@ export const creditDividends = async (
     return { status: 'rejected', processId: pid, steps: [],
       rejection: { type: 'dividend_not_declared', financialYear: r.financialYear } };
   }
+  const proc = { id: pid, record: processRecord('creditDividends', {
+    commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
+    financialYear: r.financialYear }) };
   const steps: CommandOutcome[] = [];
   const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
-  for (const part of parts) await creditOne(ctx, r, pid, part, steps, skipped);
+  const due = parts.filter((part) => part.amount !== '0.00');
+  for (const [i, part] of due.entries()) {
+    await creditOne(ctx, r, proc, part, { steps, skipped, last: i === due.length - 1 });
+  }
   return { status: 'completed', processId: pid, steps, skipped };
 };
 
+interface Progress {
+  readonly steps: CommandOutcome[];
+  readonly skipped: Array<{ id: string; rejection: LedgerRejection }>;
+  /** The last member's deposit ends the process. */
+  readonly last: boolean;
+}
+
 const creditOne = async (
-  ctx: ProcessContext, r: CreditDividendsRequest, pid: CommandId, part: DividendPart,
-  steps: CommandOutcome[], skipped: Array<{ id: string; rejection: LedgerRejection }>,
+  ctx: ProcessContext, r: CreditDividendsRequest, proc: RunningProcess & { id: CommandId },
+  part: DividendPart, { steps, skipped, last }: Progress,
 ): Promise<void> => {
-  if (part.amount === '0.00') return;
+  const pid = proc.id;
   const m = part.memberId;
   const shares = await ctx.handler.states.load(streamNameFor.shares(m), 'shares');
   const accountId = shares.state.kind === 'shares' && shares.state.state.status !== 'none'
@@ -77,7 +91,7 @@ const creditOne = async (
     return;
   }
   const base = { actor: r.actor, on: r.on };
-  const credit = await runStep(ctx, pid, { type: 'CreditDividend', data: {
+  const credit = await runStep(ctx, proc, { type: 'CreditDividend', data: {
     ...base, commandId: stepId(pid, `credit:${m}`), accountId, memberId: m,
     financialYear: r.financialYear, amount: part.amount, savingsAccountId: savings,
   } });
@@ -86,10 +100,10 @@ const creditOne = async (
     skipped.push({ id: m, rejection: credit.rejection });
     return;
   }
-  steps.push(await runStep(ctx, pid, { type: 'MakeDeposit', data: {
+  steps.push(await runStep(ctx, proc, { type: 'MakeDeposit', data: {
     ...base, commandId: stepId(pid, `deposit:${m}`), accountId: savings, amount: part.amount,
     source: 'dividend',
-  } }));
+  } }, { end: last }));
 };
 
 const creditedTo = async (

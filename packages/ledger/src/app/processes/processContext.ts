@@ -11,6 +11,8 @@ import type { MemberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { withPlaceholders } from '../commands/ledgerFilled.ts';
+import type { ProcessIndex } from './processIndex.ts';
+import type { RunningProcess } from './processRecord.ts';
 
 /** What a process works with: the command handler and what the Ledger knows. */
 export interface ProcessContext {
@@ -19,6 +21,7 @@ export interface ProcessContext {
   readonly decider: AggregateDecider;
   readonly commands: CommandIndex;
   readonly members: MemberIndex;
+  readonly processes: ProcessIndex;
   readonly products: ProductCatalogue;
   readonly fill: FillFacts;
   /** Resolves once the projections have applied everything up to `position`. */
@@ -33,12 +36,21 @@ export const stepCommand = (input: unknown): E.Either<LedgerRejection, Command> 
     : c;
 };
 
-/** Runs one step of a process: decoded, facts filled, stored with the process id. */
+/**
+ * Runs one step of a process: decoded, facts filled, stored with the process id. The first step
+ * the log holds of a process carries its record (so the Ledger can complete it at open); the
+ * step marked `end` carries `processEnd`.
+ */
 export const runStep = async (
-  ctx: ProcessContext, processId: CommandId, input: unknown,
+  ctx: ProcessContext, p: RunningProcess & { readonly id: CommandId }, input: unknown,
+  options: { readonly end?: boolean } = {},
 ): Promise<CommandOutcome> => {
   const c = stepCommand(input);
   if (E.isLeft(c)) return { status: 'rejected', commandId: undefined, rejection: c.left,
     duplicate: false };
-  return ctx.handler.handle(c.right, { processId, fill: ctx.fill });
+  const started = ctx.processes.get(p.id)?.record !== undefined;
+  return ctx.handler.handle(c.right, {
+    processId: p.id, fill: ctx.fill, ...(started ? {} : { processStart: p.record }),
+    ...(options.end === true ? { processEnd: true } : {}),
+  });
 };

@@ -39,10 +39,13 @@ test('a repayment from savings killed between its steps is completed on restart'
   await dying.repayFromSavings(repay).then(() => assert.unreachable(), (e: unknown) =>
     assert.instance(e, Crash));
   assert.is(await balanceOf(dying, store, 'SB-M1'), 470000n, 'withdrawn, not yet repaid');
+  // Opening a Ledger completes it: the withdrawal is recognised, the repayment applied.
   const restarted = await testLedger(store);
-  const o = await restarted.repayFromSavings(repay);
-  assert.is(o.status, 'completed');
-  assert.equal(o.steps.map((s) => s.status === 'accepted' && s.duplicate), [true, false]);
+  assert.is(restarted.resumed.length, 1);
+  const o = restarted.resumed[0];
+  assert.is(o?.status, 'completed');
+  assert.equal(o?.steps.map((s) => s.status === 'accepted' && s.duplicate), [true, false]);
+  // The app calling it again after its restart changes nothing.
   const again = await restarted.repayFromSavings(repay);
   assert.equal(again.steps.map((s) => s.status === 'accepted' && s.duplicate), [true, true]);
   const events = await allEvents(store);
@@ -81,10 +84,13 @@ test('a dividend credited to savings, killed midway, is completed once on restar
   const dying = await testLedger(dyingAfter(store, 3), { netProfit });
   await dying.creditDividends(credit).catch((e: unknown) => assert.instance(e, Crash));
   const restarted = await testLedger(store, { netProfit });
-  const o = await restarted.creditDividends(credit);
-  assert.is(o.status, 'completed');
-  assert.equal(o.steps.map((s) => s.status === 'accepted' && s.duplicate),
+  const o = restarted.resumed[0];
+  assert.is(o?.status, 'completed');
+  assert.equal(o?.steps.map((s) => s.status === 'accepted' && s.duplicate),
     [true, true, true, false, false, false]);
+  const again = await restarted.creditDividends(credit);
+  assert.ok(again.steps.every((s) => s.status === 'accepted' && s.duplicate));
+  assert.is((await testLedger(store, { netProfit })).resumed.length, 0, 'nothing left');
   const events = await allEvents(store);
   // Each member held 10 shares of Rs 10 all year: 10% of Rs 100 = Rs 10.00 each.
   assert.equal(events.filter((e) => e.type === 'DividendCredited').map((e) => e.data.amount),

@@ -3,6 +3,7 @@ import { CommandId, streamNameFor } from '@usha/domain';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
 import { runStep, stepCommand, type ProcessContext } from './processContext.ts';
+import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
 /** A loan instalment paid out of the member's savings account. */
@@ -49,20 +50,23 @@ export const repayFromSavings = async (
       return { status: 'rejected', processId: pid, rejection: tried.left, steps: [] };
     }
   }
+  const proc = { id: pid, record: processRecord('repayFromSavings', {
+    commandId: r.commandId, actor: r.actor, on: r.on, loanId: r.loanId,
+    accountId: r.accountId, amount: r.amount }) };
   const steps: CommandOutcome[] = [];
-  const first = await runStep(ctx, pid, withdraw);
+  const first = await runStep(ctx, proc, withdraw);
   steps.push(first);
   if (first.status === 'rejected') {
     return { status: 'rejected', processId: pid, rejection: first.rejection, steps };
   }
-  const second = await runStep(ctx, pid, repay);
+  const second = await runStep(ctx, proc, repay, { end: true });
   steps.push(second);
   if (second.status === 'accepted') {
     return { status: 'completed', processId: pid, steps, skipped: [] };
   }
-  const refund = await runStep(ctx, pid, { type: 'MakeDeposit', data: {
+  const refund = await runStep(ctx, proc, { type: 'MakeDeposit', data: {
     ...base, commandId: ids.refund, accountId: r.accountId, amount: r.amount, source: 'transfer',
-  } });
+  } }, { end: true });
   steps.push(refund);
   return { status: 'rejected', processId: pid, rejection: second.rejection, steps };
 };

@@ -1,0 +1,49 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { ProcessContext } from './processContext.ts';
+import type { ProcessEntry } from './processIndex.ts';
+import type { ProcessOutcome } from './processOutcome.ts';
+import { processRequests, type ProcessRecord } from './processRecord.ts';
+import { closeFinancialYear } from './closeFinancialYear.ts';
+import { creditDividends } from './creditDividends.ts';
+import { repayFromSavings } from './repayFromSavings.ts';
+
+const malformed = (p: ProcessEntry): ProcessOutcome => ({
+  status: 'rejected', processId: p.processId, steps: [],
+  rejection: { type: 'invalid_command', message: 'the recorded request does not decode',
+    fields: [] },
+});
+
+/** Runs a process again from its recorded request (decoded as any input is). */
+const resumeOne = (
+  ctx: ProcessContext, p: ProcessEntry & { readonly record: ProcessRecord },
+): Promise<ProcessOutcome> => {
+  const { name, request } = p.record;
+  switch (name) {
+    case 'repayFromSavings': {
+      const r = processRequests.repayFromSavings.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : repayFromSavings(ctx, r.right);
+    }
+    case 'creditDividends': {
+      const r = processRequests.creditDividends.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : creditDividends(ctx, r.right);
+    }
+    case 'closeFinancialYear': {
+      const r = processRequests.closeFinancialYear.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : closeFinancialYear(ctx, r.right);
+    }
+  }
+};
+
+/**
+ * Completes processes the log shows started and not ended, one after another in log order.
+ * Running a process again is safe by construction (deterministic step ids), so one whose last
+ * step was refused, and so never marked ended, is only run again, applying nothing.
+ */
+export const resumeProcesses = async (
+  ctx: ProcessContext,
+  unfinished: ReadonlyArray<ProcessEntry & { readonly record: ProcessRecord }>,
+): Promise<ReadonlyArray<ProcessOutcome>> => {
+  const out: ProcessOutcome[] = [];
+  for (const p of unfinished) out.push(await resumeOne(ctx, p));
+  return out;
+};

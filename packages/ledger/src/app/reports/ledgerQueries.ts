@@ -1,0 +1,125 @@
+import {
+  balanceSheet, incomeStatement, memberBalances, parReport, passbook, replayAsync, trialBalance,
+  yearEnd,
+  type BalanceSheet, type IncomeStatement, type MemberStatement, type ParReport,
+  type PortfolioFigures, type TrialBalance, type YearClose,
+} from '@usha/projections';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { Position } from '../../eventStore/position.ts';
+import type { MemberDirectory } from '../directory/memberDirectory.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpointStore.ts';
+import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
+import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
+import { noLoans } from './noLoans.ts';
+import type {
+  AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
+} from './queryOptions.ts';
+import { reportProjection, type ReportOptions, type ReportState } from './reportProjection.ts';
+
+/** The Ledger's queries over the report projections. */
+export interface LedgerQueries {
+  /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
+  readonly balances: (memberId: string, o?: AsOfOptions) =>
+    Promise<MemberStatement | undefined>;
+  /** A member's passbook (one account's page when `accountId` is given), as of a date. */
+  readonly passbook: (memberId: string, accountOrOptions?: string | PassbookOptions,
+    o?: PassbookOptions) => Promise<MemberPassbook>;
+  readonly trialBalance: (o?: AsOfOptions) => Promise<TrialBalance>;
+  readonly balanceSheet: (o?: AsOfOptions) => Promise<BalanceSheet>;
+  readonly incomeStatement: (o: IncomeStatementOptions) => Promise<IncomeStatement>;
+  /** What closing a financial year did in the books: reserve and surplus; undefined if open. */
+  readonly yearClose: (o: IncomeStatementOptions) => Promise<YearClose | undefined>;
+  /** Every active loan's days past due and bucket, by branch and overall. */
+  readonly portfolio: (o?: AsOfOptions) => Promise<ParReport>;
+  /** PAR30, PAR90, buckets and arrears of a branch, or of the society. */
+  readonly par: (o?: ParOptions) => Promise<PortfolioFigures>;
+  /** The report projections' state itself (live: do not keep it), for reports of your own. */
+  readonly reportState: (o?: ReadOptions) => Promise<ReportState>;
+  /** Stops the report runner, if it was started. */
+  readonly stop: () => Promise<void>;
+}
+
+/** What the queries read from. */
+export interface QuerySources extends ReportOptions {
+  readonly store: EventStore<LedgerEvent>;
+  readonly directory?: MemberDirectory;
+  /** The position of the last event this Ledger wrote: queries wait for it by default. */
+  readonly lastWritten: () => Position | undefined;
+  /** Where the report runner keeps its checkpoint; in memory (rebuilt at open) by default. */
+  readonly checkpoints?: CheckpointStore;
+}
+
+/**
+ * The queries. The report runner starts on the first query (a Ledger that only takes commands
+ * pays nothing for it), reads the log from its checkpoint, then follows it. A query waits until
+ * the runner holds `after` (by default this Ledger's last write). Balances and the portfolio as
+ * of a date before the latest applied, and any `asKnownAt`, replay the log into fresh states.
+ */
+export const ledgerQueries = (q: QuerySources): LedgerQueries => {
+  const projection = reportProjection(q);
+  let runner: ProjectionRunner<ReportState> | undefined;
+  let started: Promise<ProjectionRunner<ReportState>> | undefined;
+  const start = (): Promise<ProjectionRunner<ReportState>> => (started ??= (async () => {
+    const r = createProjectionRunner({ store: q.store, projection,
+      checkpoints: q.checkpoints ?? memoryCheckpointStore() });
+    runner = r;
+    await r.start();
+    await r.caughtUp();
+    return r;
+  })());
+  const live = async (o: ReadOptions): Promise<ReportState> => {
+    const r = await start();
+    const after = o.after ?? q.lastWritten();
+    if (after !== undefined) await r.waitFor(after);
+    return r.state();
+  };
+  const replayed = (o: AsOfOptions, asOf: boolean): Promise<ReportState> =>
+    replayAsync(projection, q.store.readAll(), {
+      ...(asOf && o.asOf !== undefined ? { asOf: o.asOf } : {}),
+      ...(o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt }),
+    });
+  // Books and passbooks answer for any date from the live state; balances and the portfolio
+  // only for a date on or after the latest applied, else a replay up to that date.
+  const state = async (o: AsOfOptions, datedFold: boolean): Promise<ReportState> => {
+    if (o.asKnownAt !== undefined) return replayed(o, datedFold);
+    const s = await live(o);
+    const through = s.cursor.through;
+    if (!datedFold || o.asOf === undefined || through === null || o.asOf >= through) return s;
+    return replayed(o, true);
+  };
+  const asOf = (o: AsOfOptions) => (o.asOf === undefined ? {} : { asOf: o.asOf });
+  const holder = async (memberId: string): Promise<PassbookHolder> => {
+    if (q.directory === undefined) return { status: 'no_directory' };
+    const e = await q.directory.get(memberId);
+    return e.status === 'present' ? { status: 'present', name: e.details.name }
+      : { status: e.status };
+  };
+  const portfolio = async (o: AsOfOptions = {}) =>
+    parReport((await state(o, true)).states.balances, asOf(o));
+  return {
+    balances: async (memberId, o = {}) =>
+      memberBalances((await state(o, true)).states.balances, memberId, asOf(o)),
+    passbook: async (memberId, accountOrOptions, more) => {
+      const accountId = typeof accountOrOptions === 'string' ? accountOrOptions : undefined;
+      const o = (typeof accountOrOptions === 'string' ? more : accountOrOptions) ?? {};
+      const s = await state(o, false);
+      const p = passbook(s.states.passbook, memberId, asOf(o));
+      const pages = accountId === undefined ? p.pages
+        : p.pages.filter((pg) => pg.accountId === accountId);
+      return { ...p, pages, ...(o.withName === true ? { holder: await holder(memberId) } : {}) };
+    },
+    trialBalance: async (o = {}) => trialBalance((await state(o, false)).states.books, asOf(o)),
+    balanceSheet: async (o = {}) => balanceSheet((await state(o, false)).states.books, asOf(o)),
+    incomeStatement: async (o) => incomeStatement((await state(o, false)).states.books,
+      { financialYear: o.financialYear }),
+    yearClose: async (o) => yearEnd((await state(o, false)).states.books, o.financialYear),
+    portfolio,
+    par: async (o = {}) => {
+      const r = await portfolio(o);
+      return o.branchId === undefined ? r.overall : r.byBranch.get(o.branchId) ?? noLoans;
+    },
+    reportState: (o = {}) => state(o, false),
+    stop: async () => { if (runner !== undefined) await runner.stop(); },
+  };
+};

@@ -1,0 +1,129 @@
+/** A member's share holding and where her accounts are. */
+export interface MemberBalance {
+  readonly memberId: string;
+  branchId: string | null;
+  status: 'active' | 'exited' | 'not_admitted';
+  shareAccountId: string | null;
+  shares: number;
+  shareCapital: bigint;
+  dividendsCredited: bigint;
+  readonly deposits: string[];
+  readonly loans: string[];
+}
+
+/** Savings, recurring or fixed. */
+export type DepositKind = 'savings' | 'recurring' | 'fixed';
+
+/** One deposit account. */
+export interface DepositBalance {
+  readonly accountId: string;
+  readonly memberId: string;
+  readonly kind: DepositKind;
+  readonly productId: string;
+  status: 'open' | 'matured' | 'closed';
+  balance: bigint;
+  interestPosted: bigint;
+  instalmentsMissed: number;
+}
+
+/** Where a loan is in its life. */
+export type LoanStatus = 'applied' | 'approved' | 'rejected' | 'active' | 'written_off' | 'closed';
+
+/**
+ * The schedules fixed at disbursement, every loan's in the same columns (outside the JS heap):
+ * due days (epoch days) and running sums of principal and interest. A loan names its rows.
+ */
+export interface ScheduleStore {
+  dueDays: Int32Array;
+  cumPrincipal: BigInt64Array;
+  cumInterest: BigInt64Array;
+  size: number;
+}
+
+/** One loan's running totals, in paise, as the loan aggregate keeps them. */
+export interface LoanBalance {
+  readonly loanId: string;
+  readonly memberId: string;
+  readonly productId: string;
+  status: LoanStatus;
+  disbursedOn: string | null;
+  disbursed: bigint;
+  principalRepaid: bigint;
+  writtenOff: bigint;
+  interestPaid: bigint;
+  interestWaived: bigint;
+  penaltiesCharged: bigint;
+  penaltiesPaid: bigint;
+  penaltiesWrittenOff: bigint;
+  feesCharged: bigint;
+  feesPaid: bigint;
+  feesWrittenOff: bigint;
+  recovered: bigint;
+  /** The loan's first row in the schedule store, and its number of rows (0: none yet). */
+  scheduleAt: number;
+  scheduleLength: number;
+}
+
+/**
+ * Member balances: every member, deposit account and loan seen. Mutable: `apply` updates it in
+ * place. Memory grows with members, accounts and loans (a loan's schedule: 20 bytes an
+ * instalment), never with events.
+ */
+export interface BalancesState {
+  readonly members: Map<string, MemberBalance>;
+  readonly deposits: Map<string, DepositBalance>;
+  readonly loans: Map<string, LoanBalance>;
+  readonly schedules: ScheduleStore;
+  /** The latest business date applied, or null. */
+  through: string | null;
+}
+
+/** Balances before any event. */
+export const emptyBalances = (): BalancesState => ({
+  members: new Map(), deposits: new Map(), loans: new Map(), through: null,
+  schedules: { dueDays: new Int32Array(1024), cumPrincipal: new BigInt64Array(1024),
+    cumInterest: new BigInt64Array(1024), size: 0 },
+});
+
+/** Appends a schedule's rows (due day, principal, interest); returns the first row. */
+export const appendSchedule = (
+  st: ScheduleStore, rows: ReadonlyArray<readonly [number, bigint, bigint]>,
+): number => {
+  const at = st.size;
+  const need = at + rows.length;
+  if (need > st.dueDays.length) {
+    const n = Math.max(need, st.dueDays.length * 2);
+    const d = new Int32Array(n);
+    const p = new BigInt64Array(n);
+    const i = new BigInt64Array(n);
+    d.set(st.dueDays);
+    p.set(st.cumPrincipal);
+    i.set(st.cumInterest);
+    st.dueDays = d;
+    st.cumPrincipal = p;
+    st.cumInterest = i;
+  }
+  let cp = 0n;
+  let ci = 0n;
+  rows.forEach(([day, principal, interest], k) => {
+    cp += principal;
+    ci += interest;
+    st.dueDays[at + k] = day;
+    st.cumPrincipal[at + k] = cp;
+    st.cumInterest[at + k] = ci;
+  });
+  st.size = need;
+  return at;
+};
+
+/** Outstanding principal: disbursed, less repaid, less written off. */
+export const principalOutstanding = (l: LoanBalance): bigint =>
+  l.disbursed - l.principalRepaid - l.writtenOff;
+
+/** Penalties charged and neither paid nor written off. */
+export const penaltiesReceivable = (l: LoanBalance): bigint =>
+  l.penaltiesCharged - l.penaltiesPaid - l.penaltiesWrittenOff;
+
+/** Fees charged and neither paid nor written off. */
+export const feesReceivable = (l: LoanBalance): bigint =>
+  l.feesCharged - l.feesPaid - l.feesWrittenOff;

@@ -1,0 +1,93 @@
+/** The five kinds of account; assets and expenses carry debit balances, the rest credit. */
+export type AccountClass = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+
+/** What the journal mapping posts to; a chart names the account each role uses. */
+export type PostingRole =
+  | 'cash' | 'bank' | 'loansReceivable' | 'penaltiesReceivable' | 'feesReceivable'
+  | 'savingsDeposits' | 'recurringDeposits' | 'fixedDeposits' | 'dividendsPayable'
+  | 'dividendsAwaitingDeposit' | 'shareCapital' | 'statutoryReserve' | 'accumulatedSurplus'
+  | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
+  | 'depositInterestExpense' | 'loanLossExpense';
+
+/** One account of the chart. */
+export interface LedgerAccount {
+  readonly code: string;
+  readonly name: string;
+  readonly class: AccountClass;
+}
+
+/** A chart of accounts as data: the accounts, and the account of each posting role. */
+export interface ChartOfAccounts {
+  readonly accounts: ReadonlyArray<LedgerAccount>;
+  readonly roles: Readonly<Record<PostingRole, string>>;
+}
+
+/**
+ * Usha's chart: cash basis for loan interest (income when received), accrual basis for
+ * penalties and fees (income when charged), deposit interest as an expense when posted.
+ */
+export const defaultChartOfAccounts: ChartOfAccounts = {
+  accounts: [
+    { code: '1100', name: 'Cash in hand', class: 'asset' },
+    { code: '1110', name: 'Cash at bank', class: 'asset' },
+    { code: '1200', name: 'Loans to members', class: 'asset' },
+    { code: '1210', name: 'Penalties receivable', class: 'asset' },
+    { code: '1220', name: 'Fees receivable', class: 'asset' },
+    { code: '2100', name: 'Members\' savings deposits', class: 'liability' },
+    { code: '2110', name: 'Recurring deposits', class: 'liability' },
+    { code: '2120', name: 'Fixed deposits', class: 'liability' },
+    { code: '2300', name: 'Dividends payable', class: 'liability' },
+    { code: '2310', name: 'Dividends credited, awaiting deposit', class: 'liability' },
+    { code: '3100', name: 'Share capital', class: 'equity' },
+    { code: '3200', name: 'Statutory reserve', class: 'equity' },
+    { code: '3300', name: 'Accumulated surplus', class: 'equity' },
+    { code: '4100', name: 'Interest on loans', class: 'income' },
+    { code: '4200', name: 'Penalties', class: 'income' },
+    { code: '4300', name: 'Fees', class: 'income' },
+    { code: '4400', name: 'Bad debts recovered', class: 'income' },
+    { code: '5100', name: 'Interest on deposits', class: 'expense' },
+    { code: '5200', name: 'Loans written off', class: 'expense' },
+  ],
+  roles: {
+    cash: '1100', bank: '1110', loansReceivable: '1200', penaltiesReceivable: '1210',
+    feesReceivable: '1220', savingsDeposits: '2100', recurringDeposits: '2110',
+    fixedDeposits: '2120', dividendsPayable: '2300', dividendsAwaitingDeposit: '2310',
+    shareCapital: '3100', statutoryReserve: '3200', accumulatedSurplus: '3300',
+    loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',
+    recoveriesIncome: '4400', depositInterestExpense: '5100', loanLossExpense: '5200',
+  },
+};
+
+/** A chart that names a role's account but does not list it, or lists a code twice. */
+export class InvalidChartError extends Error {
+  override readonly name = 'InvalidChartError';
+  constructor(readonly detail: string) {
+    super(`chart of accounts: ${detail}`);
+  }
+}
+
+/** A chart checked and indexed: each role's account as an index into `accounts`. */
+export interface IndexedChart {
+  readonly chart: ChartOfAccounts;
+  readonly roleIndex: Readonly<Record<PostingRole, number>>;
+  readonly codeIndex: ReadonlyMap<string, number>;
+}
+
+/** Checks a chart and indexes it. */
+export const indexChart = (chart: ChartOfAccounts): IndexedChart => {
+  const codeIndex = new Map<string, number>();
+  chart.accounts.forEach((a, i) => {
+    if (codeIndex.has(a.code)) throw new InvalidChartError(`code ${a.code} listed twice`);
+    codeIndex.set(a.code, i);
+  });
+  const roleIndex: Partial<Record<PostingRole, number>> = {};
+  for (const [role, code] of Object.entries(chart.roles)) {
+    const i = codeIndex.get(code);
+    if (i === undefined) throw new InvalidChartError(`role ${role}: no account ${code}`);
+    roleIndex[role as PostingRole] = i; // a key of chart.roles, which is a Record<PostingRole>
+  }
+  return { chart, roleIndex: roleIndex as Record<PostingRole, number>, codeIndex };
+};
+
+/** Whether an account of a class normally carries a debit balance. */
+export const debitNormal = (c: AccountClass): boolean => c === 'asset' || c === 'expense';

@@ -1,0 +1,154 @@
+import { minor } from '../core/minor.ts';
+import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
+import type { DepositKind } from '../balances/state.ts';
+import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
+import type { PostingRole } from './chartOfAccounts.ts';
+
+/** Where a journal entry's lines go: an amount per role, debit positive, credit negative. */
+export interface JournalSink {
+  post(role: PostingRole, amountDebitPositive: bigint): void;
+  /** Closes the year's income and expense into accumulated surplus (FinancialYearClosed). */
+  closeYear(financialYear: string): void;
+}
+
+/** What the mapping needs to know beyond the event: the kind of each deposit account. */
+export interface JournalContext {
+  depositKind(accountId: string): DepositKind;
+}
+
+const depositRole = (kind: DepositKind): PostingRole =>
+  kind === 'savings' ? 'savingsDeposits' : kind === 'recurring' ? 'recurringDeposits'
+    : 'fixedDeposits';
+
+const sourceRole = (source: ReversedPosting['source']): PostingRole =>
+  source === 'transfer' ? 'bank' : source === 'dividend' ? 'dividendsAwaitingDeposit'
+    : source === 'interest_transfer' ? 'depositInterestExpense' : 'cash';
+
+const move = (j: JournalSink, debit: PostingRole, credit: PostingRole, amount: bigint) => {
+  if (amount === 0n) return;
+  j.post(debit, amount);
+  j.post(credit, -amount);
+};
+
+/**
+ * The lines of a money event, times `sign` (1n; -1n for its reversal). One function for both,
+ * so that a reversal is the exact opposite of the entry it reverses.
+ */
+export const moneyLines = (
+  j: JournalSink, p: ReversedPosting, kind: DepositKind, sign: bigint,
+): void => {
+  const a = sign * p.amount;
+  switch (p.type) {
+    case 'SharesPurchased': return move(j, 'cash', 'shareCapital', a);
+    case 'SharesRedeemed': return move(j, 'shareCapital', 'cash', a);
+    case 'DividendCredited': return move(j, 'dividendsPayable', 'dividendsAwaitingDeposit', a);
+    case 'Deposited': return move(j, sourceRole(p.source), depositRole(kind), a);
+    case 'Withdrawn': return move(j, depositRole(kind), 'cash', a);
+    case 'InterestPosted': return move(j, 'depositInterestExpense', depositRole(kind), a);
+    case 'RepaymentReceived':
+      j.post('cash', a);
+      j.post('penaltiesReceivable', -sign * p.penalties);
+      j.post('feesReceivable', -sign * p.fees);
+      j.post('loanInterestIncome', -sign * p.interest);
+      j.post('loansReceivable', -sign * p.principal);
+      return;
+    case 'PenaltyCharged': return move(j, 'penaltiesReceivable', 'penaltyIncome', a);
+    case 'FeeCharged': return move(j, 'feesReceivable', 'feeIncome', a);
+    // Loan interest is income when received (cash basis): waiving what was never booked
+    // moves nothing in the books; the balances projection keeps the waiver.
+    case 'InterestWaived': return;
+    case 'RecoveryReceived': return move(j, 'cash', 'recoveriesIncome', a);
+  }
+};
+
+const none = (): void => undefined;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+// One posting reused for every forward event (the mapping is synchronous and keeps nothing).
+const scratch: Mutable<ReversedPosting> = {
+  type: 'Deposited', on: '', amount: 0n, shares: 0, source: null, instalment: false,
+  periodFrom: null, penalties: 0n, fees: 0n, interest: 0n, principal: 0n,
+};
+const posting = (
+  type: ReversedPosting['type'], amount: bigint, source: ReversedPosting['source'] = null,
+  penalties = 0n, fees = 0n, interest = 0n, principal = 0n,
+): ReversedPosting => {
+  scratch.type = type;
+  scratch.amount = amount;
+  scratch.source = source;
+  scratch.penalties = penalties;
+  scratch.fees = fees;
+  scratch.interest = interest;
+  scratch.principal = principal;
+  return scratch;
+};
+
+/**
+ * The journal entry of any event of the catalogue, written to a sink: the switch is exhaustive,
+ * so a new event type does not compile until it is mapped here. Events that move no money map
+ * to an entry of no lines.
+ */
+export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext): void => {
+  switch (e.type) {
+    case 'MemberAdmitted': case 'MemberExited': case 'ShareAccountClosed':
+    case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
+    case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
+    case 'SocietyConfigured':
+      return none();
+    case 'SharesPurchased': case 'SharesRedeemed': case 'DividendCredited':
+    case 'Withdrawn': case 'InterestPosted': case 'PenaltyCharged': case 'FeeCharged':
+    case 'InterestWaived': case 'RecoveryReceived':
+      return moneyLines(j, posting(e.type, minor(e.data.amount)),
+        'accountId' in e.data ? ctx.depositKind(e.data.accountId) : 'savings', 1n);
+    case 'Deposited':
+      return moneyLines(j, posting(e.type, minor(e.data.amount), e.data.source),
+        ctx.depositKind(e.data.accountId), 1n);
+    case 'RepaymentReceived': {
+      const a = e.data.allocation;
+      return moneyLines(j, posting(e.type, minor(e.data.amount), null, minor(a.penalties),
+        minor(a.fees), minor(a.interest), minor(a.principal) + minor(e.data.prepayment)),
+      'savings', 1n);
+    }
+    case 'FixedDepositOpened': return move(j, 'cash', 'fixedDeposits', minor(e.data.principal));
+    case 'DepositMatured': {
+      const role = depositRole(ctx.depositKind(e.data.accountId));
+      return move(j, 'depositInterestExpense', role, minor(e.data.interest));
+    }
+    case 'DepositClosedEarly': {
+      const d = e.data;
+      j.post(depositRole(ctx.depositKind(d.accountId)), minor(d.balance));
+      j.post('depositInterestExpense', minor(d.interest));
+      j.post('cash', -minor(d.payout));
+      return;
+    }
+    case 'DepositAccountClosed':
+      return move(j, depositRole(ctx.depositKind(e.data.accountId)), 'cash', minor(e.data.payout));
+    case 'LoanDisbursed': return move(j, 'loansReceivable', 'cash', minor(e.data.principal));
+    case 'LoanWrittenOff': {
+      const d = e.data;
+      move(j, 'loanLossExpense', 'loansReceivable', minor(d.principal));
+      move(j, 'loanLossExpense', 'penaltiesReceivable', minor(d.penalties));
+      move(j, 'loanLossExpense', 'feesReceivable', minor(d.fees));
+      return;
+    }
+    case 'EventReversed': {
+      const r = e.reversed;
+      if (r === undefined) throw new UnresolvedReversalError(e.data.reversedEventId);
+      if (r === null) return none();
+      const kind = e.data.aggregate === 'deposit'
+        ? ctx.depositKind(e.data.aggregateId) : 'savings';
+      return moneyLines(j, r, kind, -1n);
+    }
+    case 'FinancialYearClosed':
+      j.closeYear(e.data.financialYear);
+      return move(j, 'accumulatedSurplus', 'statutoryReserve',
+        minor(e.data.statutoryReserveTransfer));
+    case 'DividendDeclared':
+      return move(j, 'accumulatedSurplus', 'dividendsPayable', minor(e.data.total));
+    default: return unmapped(e);
+  }
+};
+
+const unmapped = (e: never): never => {
+  throw new TypeError(`no journal mapping for ${JSON.stringify(e)}`);
+};

@@ -1,0 +1,55 @@
+import type { DepositKind } from '../balances/state.ts';
+import type { IndexedChart } from './chartOfAccounts.ts';
+
+/** A line of the general ledger of an account kept by the books. */
+export interface LedgerLine {
+  readonly on: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  /** Debit positive, credit negative, in paise. */
+  readonly amount: bigint;
+}
+
+/** What closing a financial year did in the books. */
+export interface YearClose {
+  readonly financialYear: string;
+  readonly on: string;
+  /** Net profit the FinancialYearClosed event declared. */
+  readonly netProfitDeclared: bigint;
+  /** Net profit the books held for the year when it was closed. */
+  readonly netProfitBooks: bigint;
+  readonly statutoryReserve: bigint;
+  readonly distributableSurplus: bigint;
+}
+
+/** Which general-ledger lines the books keep (they cost memory per line kept). */
+export interface LedgerSelection {
+  readonly accounts: ReadonlyArray<string>;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * The books: account balances now, their changes by business date (for any as-of date), the
+ * income and expense of each financial year, year closes, and the kind of each deposit
+ * account. Mutable: `apply` updates it in place. Memory grows with accounts of the chart times
+ * days with activity, and with deposit accounts; not with events (unless ledger lines are kept).
+ */
+export interface BooksState {
+  readonly chart: IndexedChart;
+  readonly balances: bigint[];
+  readonly daily: Map<string, bigint[]>;
+  readonly years: Map<string, bigint[]>;
+  readonly closes: Map<string, YearClose>;
+  readonly kinds: Map<string, DepositKind>;
+  readonly keep: LedgerSelection | null;
+  readonly ledger: Map<string, LedgerLine[]>;
+  entries: number;
+  through: string | null;
+}
+
+/** Books before any event. */
+export const emptyBooks = (chart: IndexedChart, keep: LedgerSelection | null): BooksState => ({
+  chart, balances: chart.chart.accounts.map(() => 0n), daily: new Map(), years: new Map(),
+  closes: new Map(), kinds: new Map(), keep, ledger: new Map(), entries: 0, through: null,
+});

@@ -1,0 +1,25 @@
+import { formatMoney, money } from '@usha/domain';
+
+/** Paise as rupees with 2 decimals and thousands grouped the Indian way: 1,23,456.50. */
+export const rupees = (paise: bigint): string => {
+  const s = formatMoney(money(paise < 0n ? -paise : paise));
+  const [whole = '0', frac = '00'] = s.split('.');
+  const last3 = whole.slice(-3);
+  const rest = whole.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ',');
+  return `${paise < 0n ? '-' : ''}${rest === '' ? last3 : `${rest},${last3}`}.${frac}`;
+};
+
+/** A blank cell for zero, rupees otherwise. */
+export const cell = (paise: bigint): string => (paise === 0n ? '' : rupees(paise));
+
+/** Lays rows out in columns: the first `left` columns left-aligned, the rest right-aligned. */
+export const table = (
+  header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, left = 1,
+): string => {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const line = (r: ReadonlyArray<string>) => r.map((x, c) =>
+    (c < left ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map((r) => (r.length === 0 ? rule : line(r)))].join('\n');
+};

@@ -1,0 +1,55 @@
+// Pure folds over the domain's events. See docs/reference/projections.md.
+export type {
+  LogPosition, ProjectedEvent, ResolvedEvent, ReversedPosting, ReversibleType,
+} from './core/projectedEvent.ts';
+export { comparePositions } from './core/projectedEvent.ts';
+export { UnresolvedReversalError } from './core/unresolvedReversal.ts';
+export { EventIdHashCollisionError } from './core/reversalIndex.ts';
+export type { Cursor } from './core/cursor.ts';
+export {
+  checkpoint, restore, ProjectionVersionError, CheckpointFormatError, type Projection,
+} from './projection.ts';
+export { combine, type Combined, type ProjectionSet, type StatesOf } from './combine.ts';
+export { replay, replayAsync, type ReplayOptions } from './replay.ts';
+export { allProjections } from './allProjections.ts';
+
+export { balancesProjection } from './balances/projection.ts';
+export type {
+  BalancesState, MemberBalance, DepositBalance, DepositKind, LoanBalance, LoanStatus,
+} from './balances/state.ts';
+export { principalOutstanding, penaltiesReceivable, feesReceivable } from './balances/state.ts';
+export { memberBalances, type MemberStatement } from './balances/memberStatement.ts';
+
+export { accrualProjection } from './accrual/projection.ts';
+export type { AccrualState, AccrualAccount } from './accrual/state.ts';
+export { depositAccruals, type DepositAccrual } from './accrual/depositAccrual.ts';
+export { loanAccruals, type LoanAccrual } from './accrual/loanAccrual.ts';
+
+export { booksProjection, type BooksOptions } from './books/projection.ts';
+export {
+  defaultChartOfAccounts, InvalidChartError, type AccountClass, type ChartOfAccounts,
+  type LedgerAccount, type PostingRole,
+} from './books/chartOfAccounts.ts';
+export { journalFor, type JournalSink, type JournalContext } from './books/journal.ts';
+export { UnbalancedEntryError } from './books/apply.ts';
+export type { BooksState, YearClose, LedgerLine, LedgerSelection } from './books/state.ts';
+export {
+  accountBalances, trialBalance, balanceSheet, incomeStatement, yearEnd, generalLedger, AsOfError,
+  type TrialBalance, type BalanceSheet, type IncomeStatement, type StatementLine,
+  type GeneralLedgerLine, type AccountBalance,
+} from './books/reports.ts';
+export { formatTrialBalance, formatBalanceSheet, formatIncomeStatement } from './books/format.ts';
+
+export { loanPosition, type LoanPosition } from './portfolio/loanStatus.ts';
+export {
+  parReport, bucketOf, type ParReport, type PortfolioFigures, type AgeingBucket,
+  type LoanDelinquency, type BucketFigures,
+} from './portfolio/parReport.ts';
+export { formatParReport } from './portfolio/format.ts';
+
+export { passbookProjection } from './passbook/projection.ts';
+export type { PassbookState, PassbookLine, PassbookKind } from './passbook/state.ts';
+export {
+  passbook, formatPassbook, type Passbook, type PassbookPage,
+} from './passbook/passbook.ts';
+export { rupees } from './format/table.ts';

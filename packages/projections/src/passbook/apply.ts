@@ -1,0 +1,180 @@
+import { minor } from '../core/minor.ts';
+import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
+import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
+import type { PassbookAccount, PassbookKind, PassbookState } from './state.ts';
+
+const page = (
+  s: PassbookState, accountId: string, memberId: string, kind: PassbookKind,
+): PassbookAccount => {
+  let a = s.accounts.get(accountId);
+  if (a === undefined) {
+    a = { accountId, memberId, kind, balance: 0n, lines: [] };
+    s.accounts.set(accountId, a);
+  }
+  return a;
+};
+
+// A line moving the balance by `delta`; `shown` is what the line prints (a repayment shows
+// all it paid, while a loan's balance moves by the principal only).
+const line = (
+  a: PassbookAccount, on: string, particulars: string, delta: bigint, shown = delta,
+): void => {
+  a.balance += delta;
+  const out = a.kind === 'loan' ? shown > 0n : shown < 0n;
+  const abs = shown < 0n ? -shown : shown;
+  a.lines.push({
+    on, particulars, withdrawal: out ? abs : 0n, deposit: out ? 0n : abs, balance: a.balance,
+  });
+};
+
+const sourceText = { cash: 'By cash', transfer: 'By transfer', dividend: 'By dividend',
+  interest_transfer: 'By interest transfer' } as const;
+
+const r = (paise: bigint): string => {
+  const s = String(paise < 0n ? -paise : paise).padStart(3, '0');
+  return `${s.slice(0, -2)}.${s.slice(-2)}`;
+};
+
+// The effect of a money event on its page, times `sign` (-1n prints its reversal).
+const money = (
+  a: PassbookAccount, p: ReversedPosting, on: string, sign: bigint, prefix: string,
+): void => {
+  const x = sign * p.amount;
+  switch (p.type) {
+    case 'SharesPurchased': return line(a, on, `${prefix}By ${p.shares} shares`, x);
+    case 'SharesRedeemed': return line(a, on, `${prefix}To ${p.shares} shares redeemed`, -x);
+    case 'DividendCredited': return line(a, on, `${prefix}Dividend ${r(p.amount)} to savings`, 0n);
+    case 'Deposited':
+      return line(a, on, `${prefix}${sourceText[p.source ?? 'cash']}`
+        + (p.instalment ? ' (instalment)' : ''), x);
+    case 'Withdrawn': return line(a, on, `${prefix}To cash`, -x);
+    case 'InterestPosted':
+      return line(a, on, `${prefix}By interest from ${p.periodFrom ?? '?'}`, x);
+    case 'RepaymentReceived':
+      return line(a, on, `${prefix}By repayment: principal ${r(p.principal)}, interest `
+        + `${r(p.interest)}, penalties ${r(p.penalties)}, fees ${r(p.fees)}`,
+      -sign * p.principal, -x);
+    case 'PenaltyCharged': return line(a, on, `${prefix}Penalty charged ${r(p.amount)}`, 0n);
+    case 'FeeCharged': return line(a, on, `${prefix}Fee charged ${r(p.amount)}`, 0n);
+    case 'InterestWaived': return line(a, on, `${prefix}Interest waived ${r(p.amount)}`, 0n);
+    case 'RecoveryReceived': return line(a, on, `${prefix}By recovery`, 0n, -x);
+  }
+};
+
+const posting = (
+  type: ReversedPosting['type'], on: string, amount: bigint, more: Partial<ReversedPosting> = {},
+): ReversedPosting => ({
+  type, on, amount, shares: 0, source: null, instalment: false, periodFrom: null,
+  penalties: 0n, fees: 0n, interest: 0n, principal: 0n, ...more,
+});
+
+const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares' } as const;
+
+/** Applies one event to the passbooks of the members chosen, in place. */
+export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState => {
+  const on = e.metadata.effectiveOn;
+  if (s.through === null || on > s.through) s.through = on;
+  if (!('memberId' in e.data) || (s.members !== null && !s.members.has(e.data.memberId))) {
+    return s;
+  }
+  switch (e.type) {
+    case 'SharesPurchased': case 'SharesRedeemed': {
+      const d = e.data;
+      money(page(s, d.accountId, d.memberId, 'shares'),
+        posting(e.type, on, minor(d.amount), { shares: d.shares }), d.on, 1n, '');
+      break;
+    }
+    case 'DividendCredited': case 'Withdrawn': {
+      const d = e.data;
+      const a = page(s, d.accountId, d.memberId, e.type === 'Withdrawn' ? 'savings' : 'shares');
+      money(a, posting(e.type, on, minor(d.amount)), d.on, 1n, '');
+      break;
+    }
+    case 'Deposited': {
+      const d = e.data;
+      money(page(s, d.accountId, d.memberId, 'savings'), posting(e.type, on, minor(d.amount),
+        { source: d.source, instalment: d.instalmentNumber !== null }), d.on, 1n, '');
+      break;
+    }
+    case 'InterestPosted': {
+      const d = e.data;
+      money(page(s, d.accountId, d.memberId, 'savings'),
+        posting(e.type, on, minor(d.amount), { periodFrom: d.periodFrom }), d.on, 1n, '');
+      break;
+    }
+    default: others(s, e);
+  }
+  return s;
+};
+
+const others = (s: PassbookState, e: ResolvedEvent): void => {
+  switch (e.type) {
+    case 'SavingsAccountOpened': page(s, e.data.accountId, e.data.memberId, 'savings'); return;
+    case 'RecurringDepositOpened':
+      page(s, e.data.accountId, e.data.memberId, 'recurring');
+      return;
+    case 'FixedDepositOpened': {
+      const d = e.data;
+      line(page(s, d.accountId, d.memberId, 'fixed'), d.on, 'By fixed deposit',
+        minor(d.principal));
+      return;
+    }
+    case 'DepositMatured': {
+      const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
+      line(a, e.data.on, 'By interest at maturity', minor(e.data.interest));
+      return;
+    }
+    case 'DepositClosedEarly': {
+      const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
+      line(a, e.data.on, 'By interest on early closure', minor(e.data.interest));
+      line(a, e.data.on, 'To payout on closure', -minor(e.data.payout));
+      return;
+    }
+    case 'DepositAccountClosed': {
+      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      line(a, e.data.on, 'To payout on closure', -minor(e.data.payout));
+      return;
+    }
+    case 'LoanDisbursed': {
+      const a = page(s, e.data.loanId, e.data.memberId, 'loan');
+      line(a, e.data.on, 'To loan disbursed', minor(e.data.principal));
+      return;
+    }
+    case 'RepaymentReceived': {
+      const d = e.data;
+      const x = d.allocation;
+      money(page(s, d.loanId, d.memberId, 'loan'), posting(e.type, d.on, minor(d.amount), {
+        penalties: minor(x.penalties), fees: minor(x.fees), interest: minor(x.interest),
+        principal: minor(x.principal) + minor(d.prepayment),
+      }), d.on, 1n, '');
+      return;
+    }
+    case 'PenaltyCharged': case 'FeeCharged': case 'InterestWaived': case 'RecoveryReceived':
+      money(page(s, e.data.loanId, e.data.memberId, 'loan'),
+        posting(e.type, e.data.on, minor(e.data.amount)), e.data.on, 1n, '');
+      return;
+    case 'LoanWrittenOff': {
+      const a = page(s, e.data.loanId, e.data.memberId, 'loan');
+      line(a, e.data.on, 'Written off', -minor(e.data.principal), 0n);
+      return;
+    }
+    case 'EventReversed': {
+      const p = e.reversed;
+      if (p === undefined) throw new UnresolvedReversalError(e.data.reversedEventId);
+      if (p === null || e.data.aggregate === 'member' || e.data.aggregate === 'society') return;
+      const id = e.data.aggregate === 'shares' ? shareAccount(s, e.data.memberId)
+        : e.data.aggregateId;
+      const a = page(s, id, e.data.memberId, kindOf[e.data.aggregate]);
+      money(a, p, e.data.on, -1n, `Reversal (${p.on}): `);
+      return;
+    }
+    default: return;
+  }
+};
+
+const shareAccount = (s: PassbookState, memberId: string): string => {
+  for (const a of s.accounts.values()) {
+    if (a.memberId === memberId && a.kind === 'shares') return a.accountId;
+  }
+  return `shares-${memberId}`;
+};

@@ -1,0 +1,198 @@
+// Generated histories of a small co-operative (three members, two branches), built by running
+// the deciders over generated commands, so that every history is a valid one.
+import fc from 'fast-check';
+import {
+  addDays, businessDate, moneyString, savingsInterestCalculator, type Command,
+  type ProductCatalogue,
+} from '@usha/domain';
+import { products } from '../../../domain/src/testSupport.ts';
+import { allProjections } from '../allProjections.ts';
+import { incomeStatement } from '../books/reports.ts';
+import { financialYearLabel } from '../books/financialYearLabel.ts';
+import type { ProjectedEvent } from '../core/projectedEvent.ts';
+import { simulator } from './simulator.ts';
+
+export { products };
+
+/** One step of a history: days to wait, then an operation. */
+export type Op =
+  | { readonly k: 'deposit' | 'withdraw' | 'repay' | 'penalty' | 'fee' | 'waive' | 'recover';
+    readonly m: number; readonly paise: number }
+  | { readonly k: 'buy' | 'redeem'; readonly m: number; readonly shares: number }
+  | { readonly k: 'loan'; readonly m: number; readonly rupees: number; readonly weekly: boolean }
+  | { readonly k: 'writeoff' | 'fixed' | 'mature' | 'dividend'; readonly m: number }
+  | { readonly k: 'reverse'; readonly pick: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('deposit' as const),
+    m: fc.nat(2), paise: fc.integer({ min: 100, max: 2_000_000 }) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('withdraw' as const),
+    m: fc.nat(2), paise: fc.integer({ min: 100, max: 1_000_000 }) }) },
+  { weight: 9, arbitrary: fc.record({ k: fc.constant('repay' as const),
+    m: fc.nat(2), paise: fc.integer({ min: 100, max: 300_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constantFrom('penalty' as const, 'fee' as const,
+    'waive' as const, 'recover' as const), m: fc.nat(2),
+    paise: fc.integer({ min: 1, max: 20_000 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('buy' as const, 'redeem' as const),
+    m: fc.nat(2), shares: fc.integer({ min: 1, max: 30 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('loan' as const), m: fc.nat(2),
+    rupees: fc.integer({ min: 1000, max: 30000 }), weekly: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constantFrom('writeoff' as const, 'fixed' as const,
+    'mature' as const, 'dividend' as const), m: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('reverse' as const), pick: fc.nat() }) },
+);
+
+/** Steps of a history: up to `max` operations a few days apart. */
+export const steps = (max = 90): fc.Arbitrary<ReadonlyArray<{ gap: number; op: Op }>> =>
+  fc.array(fc.record({ gap: fc.integer({ min: 0, max: 14 }), op }),
+    { minLength: Math.min(30, max), maxLength: max });
+
+const rs = (paise: number | bigint) => moneyString(BigInt(paise));
+const quarterEnds = new Set(['03-31', '06-30', '09-30', '12-31']);
+
+/** Runs steps into a history (events with metadata, positions, streams and revisions). */
+export const historyOf = (
+  ss: ReadonlyArray<{ gap: number; op: Op }>, catalogue: ProductCatalogue = products,
+  prefix = '',
+): ProjectedEvent[] => {
+  const sim = simulator(catalogue, prefix);
+  const books = allProjections();
+  let live = books.initialState();
+  const run = (type: Command['type'], data: Record<string, unknown>) => {
+    for (const e of sim.run(type, data)) live = books.apply(live, e);
+  };
+  const calc = savingsInterestCalculator({ rateAnnualPercent: '4', method: 'daily-balance',
+    compounding: 'quarterly', posting: 'quarterly', daysInYear: 365, postOn: 'period-end',
+    currencyDigits: 2, rounding: 'half-even' });
+  const moves: Array<Array<{ on: string; amount: string; id: string }>> = [[], [], []];
+  const posted = [0n, 0n, 0n];
+  const postedThrough: Array<string | null> = [null, null, null];
+  const loans = [0, 0, 0];
+  let on = businessDate('2024-04-01');
+  run('ConfigureSociety', { on, societyId: 'U', statutoryReservePercent: '25',
+    dividendRateCapPercent: '15' });
+  for (let m = 0; m < 3; m += 1) {
+    run('AdmitMember', { on, memberId: `M${m}`, branchId: m === 2 ? 'B2' : 'B1',
+      shareProductId: 'SH', shares: 5 });
+    run('PurchaseShares', { on, accountId: `S${m}`, memberId: `M${m}`, productId: 'SH',
+      shares: 10 });
+    run('OpenSavingsAccount', { on, accountId: `A${m}`, memberId: `M${m}`, productId: 'SB' });
+  }
+  const postInterest = (periodTo: string) => {
+    for (let m = 0; m < 3; m += 1) {
+      const txs = (moves[m] ?? []).filter((t) => t.on <= periodTo);
+      const total = calc.postings(txs, { from: '2024-04-01', to: periodTo }).postings
+        .reduce((a, p) => a + p.interest.minor, 0n);
+      const amount = total - (posted[m] ?? 0n);
+      const from = postedThrough[m] === null ? '2024-04-01'
+        : addDays(businessDate(postedThrough[m] ?? ''), 1);
+      if (amount <= 0n) continue;
+      const before = sim.events.length;
+      run('PostInterest', { on: periodTo, accountId: `A${m}`, periodFrom: from, periodTo,
+        amount: rs(amount) });
+      if (sim.events.length > before) {
+        posted[m] = (posted[m] ?? 0n) + amount;
+        postedThrough[m] = periodTo;
+      }
+    }
+  };
+  const closeYear = (endsOn: string) => {
+    const fy = financialYearLabel(endsOn);
+    const net = incomeStatement(live.states.books, { financialYear: fy }).netProfit;
+    run('CloseFinancialYear', { on, societyId: 'U', financialYear: fy,
+      netProfit: net < 0n ? `-${rs(-net)}` : rs(net) });
+  };
+  for (const s of ss) {
+    const start = on;
+    for (let d = 1; d <= s.gap; d += 1) {
+      const day = addDays(start, d);
+      if (quarterEnds.has(day.slice(5))) {
+        on = day;
+        postInterest(day);
+        if (day.endsWith('03-31')) {
+          on = addDays(day, 1);
+          closeYear(day);
+        }
+      }
+    }
+    const target = addDays(start, s.gap);
+    if (target > on) on = target;
+    apply(s.op);
+  }
+  return sim.events;
+
+  function apply(o: Op): void {
+    const mem = 'm' in o ? `M${o.m}` : 'M0';
+    const m = 'm' in o ? o.m : 0;
+    const loanId = `L${m}-${loans[m] ?? 0}`;
+    switch (o.k) {
+      case 'deposit': case 'withdraw': {
+        const out = sim.events.length;
+        run(o.k === 'deposit' ? 'MakeDeposit' : 'Withdraw', { on, accountId: `A${m}`,
+          amount: rs(o.paise), ...(o.k === 'deposit' ? { source: 'cash' } : {}) });
+        const e = sim.events[out];
+        if (e !== undefined && (e.type === 'Deposited' || e.type === 'Withdrawn')) {
+          moves[m]?.push({ on, id: e.data.eventId,
+            amount: o.k === 'deposit' ? rs(o.paise) : `-${rs(o.paise)}` });
+        }
+        return;
+      }
+      case 'repay': return run('RecordRepayment', { on, loanId, amount: rs(o.paise) });
+      case 'penalty': return run('ChargePenalty', { on, loanId, amount: rs(o.paise),
+        reason: 'late_payment' });
+      case 'fee':
+        return run('ChargeFee', { on, loanId, amount: rs(o.paise), reason: 'processing' });
+      case 'waive': return run('WaiveInterest', { on, loanId, amount: rs(o.paise) });
+      case 'recover': return run('RecordRecovery', { on, loanId, amount: rs(o.paise) });
+      case 'writeoff': return run('WriteOffLoan', { on, loanId });
+      case 'buy': return run('PurchaseShares', { on, accountId: `S${m}`, memberId: mem,
+        productId: 'SH', shares: o.shares });
+      case 'redeem': return run('RedeemShares', { on, accountId: `S${m}`, memberId: mem,
+        shares: o.shares, outstandingLoanPrincipal: '0', forExit: false });
+      case 'loan': {
+        loans[m] = (loans[m] ?? 0) + 1;
+        const id = `L${m}-${loans[m] ?? 0}`;
+        run('ApplyForLoan', { on, loanId: id, memberId: mem, productId: o.weekly ? 'LP' : 'LN',
+          principal: `${o.rupees}`, repayments: 6, firstRepaymentOn: null });
+        run('ApproveLoan', { on, actor: 'mgr-1', loanId: id, principal: `${o.rupees}` });
+        return run('DisburseLoan', { on, loanId: id });
+      }
+      case 'fixed': return run('OpenFixedDeposit', { on, accountId: `F${m}-${on}`,
+        memberId: mem, productId: 'FD', principal: '5000', termMonths: 3 });
+      case 'mature': {
+        for (const e of sim.events) {
+          if (e.type !== 'FixedDepositOpened' || e.data.memberId !== mem) continue;
+          run('MatureDeposit', { on, accountId: e.data.accountId, interest: '92.50' });
+          run('CloseDepositAccount', { on, accountId: e.data.accountId });
+        }
+        return;
+      }
+      case 'dividend': {
+        run('CreditDividend', { on, accountId: `S${m}`, memberId: mem,
+          financialYear: financialYearLabel(on), amount: '12.34', savingsAccountId: `A${m}` });
+        return;
+      }
+      case 'reverse': return reverse(o.pick);
+    }
+  }
+
+  function reverse(pick: number): void {
+    const money = sim.events.filter((e) => 'eventId' in e.data && e.type !== 'InterestPosted');
+    const e = money[pick % Math.max(1, money.length)];
+    if (e === undefined || !('eventId' in e.data) || e.stream === undefined) return;
+    const id = e.data.eventId;
+    const [aggregate = '', ...rest] = e.stream.split('-');
+    const before = sim.events.length;
+    run('ReverseEvent', { on, aggregate, aggregateId: rest.join('-'), eventId: id,
+      reason: 'entry_error' });
+    if (sim.events.length === before) return;
+    for (const list of moves) {
+      const i = list.findIndex((t) => t.id === id);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+};
+
+/** Generated histories. */
+export const histories = (max = 90): fc.Arbitrary<ProjectedEvent[]> =>
+  steps(max).map((s) => historyOf(s));
