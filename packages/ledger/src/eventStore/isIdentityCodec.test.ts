@@ -52,12 +52,16 @@ test('codecs that may transform or strip are not', () => {
   }
 });
 
-test('an identity codec decodes whatever its `is` accepts to an equal value', () => {
+test('an identity codec decodes whatever its `is` accepts to that very value', () => {
   const value = fc.oneof(
     fc.jsonValue(),
     fc.record({
       a: fc.string(),
-      b: fc.record({ c: fc.array(fc.double()), d: fc.constant(null) }),
+      // Finite doubles only: event data is JSON, which has no NaN (canonicalJson refuses it),
+      // and io-ts copies an array holding NaN because NaN !== NaN reads as a change.
+      b: fc.record({
+        c: fc.array(fc.double({ noNaN: true, noDefaultInfinity: true })), d: fc.constant(null),
+      }),
     }),
     fc.record({ n: fc.oneof(fc.integer(), fc.string()) }),
     fc.record({ a: fc.string(), b: fc.integer() }, { requiredKeys: ['a'] }),
@@ -67,10 +71,7 @@ test('an identity codec decodes whatever its `is` accepts to an equal value', ()
       for (const [name, codec] of Object.entries(identities)) {
         if (!codec.is(u)) continue;
         const decoded = codec.decode(u);
-        // Equal in value, not always the same object: io-ts copies an array whose element is
-        // NaN (NaN !== NaN reads as "changed"); the fast path needs only equal values.
-        assert.ok(decoded._tag === 'Right', name);
-        if (decoded._tag === 'Right') assert.equal(decoded.right, u, name);
+        assert.ok(decoded._tag === 'Right' && Object.is(decoded.right, u), name);
       }
     }),
   );
