@@ -7,7 +7,7 @@
 import { minorOf, moneyString } from '@usha/domain';
 import {
   isAccepted, type CommandOutcome, type Ledger, type ProcessOutcome,
-} from '../packages/ledger/src/app/index.ts';
+} from '@usha/ledger';
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
 
 const loan = {

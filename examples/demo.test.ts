@@ -2,10 +2,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const run = (file: string): string =>
-  execFileSync(process.execPath, ['--import', 'tsx', file], {
+const run = (file: string, ...args: string[]): string =>
+  execFileSync(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: new URL('.', import.meta.url).pathname, encoding: 'utf8',
   });
 
@@ -27,7 +29,9 @@ test("a member's life: rejections are typed and the loan is repaid in order", ()
 });
 
 test('the demo runs a year, prints its figures, and the replay and the hash chain agree', () => {
-  const out = run('demo.ts');
+  // A folder of its own, so a developer's `pnpm demo` in .demo/ never collides with the test.
+  const folder = mkdtempSync(join(tmpdir(), 'usha-demo-'));
+  const out = run('demo.ts', folder);
   const lines = out.split('\n');
   const twice = (line: string) =>
     assert.is(lines.filter((l) => l === line).length, 2, `${line}\n${out}`);
@@ -48,8 +52,9 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
   assert.ok(out.includes('Hash chain verified: 8464 events, intact.'), out);
-  const log = readFileSync(new URL('../.demo/usha.ndjson', import.meta.url), 'utf8');
+  const log = readFileSync(join(folder, 'usha.ndjson'), 'utf8');
   assert.not.ok(log.includes('Jharna'), 'no name in the log');
+  rmSync(folder, { recursive: true, force: true });
 });
 
 test.run();

@@ -1,31 +1,46 @@
 // The demo: a co-operative's year on the embedded file store, then an auditor's replay.
-//   npx -y pnpm@10 demo       (or: node --import tsx examples/demo.ts)
-// 1. Opens the file store and the member directory in .demo/ (emptied first).
+//   npx -y pnpm@10 demo       (or: node --import tsx examples/demo.ts [folder])
+// 1. Opens the file store and the member directory in .demo/, or the folder given (emptied
+//    first).
 // 2. Runs FY 2025-26 for 300 members through the Ledger (examples/cooperativeYear.ts).
 // 3. Prints the trial balance, balance sheet, income statement, PAR report and one member's
 //    passbook, with her name from the directory (the log holds opaque ids only).
 // 4. Closes everything, reopens the log read-only, replays it into fresh projections, prints
 //    the same figures again and checks they are identical; verifies the hash chain.
 // The finance core has its own scripts: examples/loan-and-savings.ts, examples/member-life.ts.
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import {
   balanceSheet, formatBalanceSheet, formatIncomeStatement, formatParReport, formatTrialBalance,
   incomeStatement, parReport, passbook, replayAsync, trialBalance,
-} from '../packages/projections/src/index.ts';
-import { openFileEventStore, verifyLog } from '../packages/ledger/src/index.ts';
+} from '@usha/projections';
+import { openFileEventStore, verifyLog } from '@usha/ledger';
 import {
   createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
   type MemberDirectory, type PassbookHolder,
-} from '../packages/ledger/src/app/index.ts';
+} from '@usha/ledger';
 import { closeOn, financialYear, products, runCooperativeYear } from './cooperativeYear.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const folder = join(root, '.demo');
+const folder = process.argv[2] === undefined ? join(root, '.demo') : resolve(process.argv[2]);
 const logFile = join(folder, 'usha.ndjson');
 const parOn = '2026-03-31';
 
 const say = (s = '') => console.log(s);
+
+// Only the demo's own files are removed: a folder holding anything else is refused, so a
+// mistyped path can never cost someone their files.
+const demoFile = /^(usha\.ndjson(\.lock)?|members\.(json|key))$/;
+const emptyDemoFolder = async (dir: string): Promise<void> => {
+  const present = await readdir(dir).catch(() => []);
+  const foreign = present.filter((name) => !demoFile.test(name));
+  if (foreign.length > 0) {
+    throw new Error(`${dir} holds files that are not the demo's (${foreign.join(', ')}); ` +
+      'give an empty or new folder');
+  }
+  for (const name of present) await rm(join(dir, name), { force: true });
+  await mkdir(dir, { recursive: true });
+};
 
 const holderOf = async (d: MemberDirectory, memberId: string): Promise<PassbookHolder> => {
   const e = await d.get(memberId);
@@ -35,8 +50,7 @@ const holderOf = async (d: MemberDirectory, memberId: string): Promise<PassbookH
 
 const main = async (): Promise<number> => {
   const started = performance.now();
-  await rm(folder, { recursive: true, force: true });
-  await mkdir(folder, { recursive: true });
+  await emptyDemoFolder(folder);
   const store = await openFileEventStore({ file: logFile, schema: ledgerEventSchema });
   const directory = await openMemberDirectory({ file: join(folder, 'members.json'),
     keyFile: join(folder, 'members.key') });
@@ -94,4 +108,7 @@ const main = async (): Promise<number> => {
   return same && chain.ok ? 0 : 1;
 };
 
-process.exitCode = await main();
+process.exitCode = await main().catch((e: unknown) => {
+  console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
+  return 2;
+});

@@ -7,12 +7,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openFileEventStore } from '../packages/ledger/src/index.ts';
+import { openFileEventStore } from '@usha/ledger';
 import {
   createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory,
   type CommandOutcome,
-} from '../packages/ledger/src/app/index.ts';
-import { rupees } from '../packages/projections/src/index.ts';
+} from '@usha/ledger';
+import { rupees } from '@usha/projections';
 
 /** The society's products, as data (the Ledger decodes them). */
 export const products = {
