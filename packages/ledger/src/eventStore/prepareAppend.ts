@@ -7,7 +7,8 @@ import {
   InvalidAppendError,
   InvalidEventError,
 } from './errors.ts';
-import type { EventSchema } from './eventSchema.ts';
+import type { EventSchema, StoredForm } from './eventSchema.ts';
+import { plainJsonText } from './plainJsonText.ts';
 import type { EventShape, NewEvent } from './port.ts';
 import { isStorableStreamName } from './streamName.ts';
 
@@ -68,6 +69,30 @@ const prepareOne = <E extends EventShape>(
     const why = e instanceof Error ? e.message : String(e);
     return invalid(at, type, '', `cannot be encoded: ${why}`);
   }
+  // Plain JSON (the usual case): its text written directly, and the value itself decoded in
+  // place of the copy canonicalJson would make (it parses back deep-equal). A refusal is
+  // reported from the canonical copy, so its field names are the same either way.
+  const dataText = plainJsonText(stored.data);
+  const metadataText = plainJsonText(stored.metadata);
+  if (dataText !== undefined && metadataText !== undefined) {
+    const checked = schema.decode({
+      type: stored.type, data: stored.data, metadata: stored.metadata,
+    });
+    if (checked._tag === 'Right') {
+      return right({ eventId: event.eventId, type: stored.type, dataJson: dataText,
+        metadataJson: metadataText });
+    }
+  }
+  return prepareCanonical(schema, event.eventId, stored, { ...at, type });
+};
+
+const prepareCanonical = <E extends EventShape>(
+  schema: EventSchema<E>,
+  eventId: string,
+  stored: StoredForm,
+  at: Context & { readonly type: string },
+): Either<EventStoreError, PreparedEvent> => {
+  const { type } = at;
   const data = canonicalJson(stored.data);
   if (data._tag === 'Left') return invalid(at, type, `data.${data.left.path}`, data.left.message);
   const metadata = canonicalJson(stored.metadata);
@@ -82,7 +107,7 @@ const prepareOne = <E extends EventShape>(
   });
   if (back._tag === 'Left') return invalid(at, type, back.left.field, back.left.message);
   return right({
-    eventId: event.eventId,
+    eventId,
     type: stored.type,
     dataJson: data.right.text,
     metadataJson: metadata.right.text,

@@ -18,8 +18,8 @@ import type { RejectionMemo } from './rejectionMemo.ts';
 import { streamStates, type StreamState, type StreamStates } from './streamStates.ts';
 
 /** Fills in the figures the Ledger computes, from the target stream's state and others. */
-export type FillFacts =
-  (c: Command, target: StreamState) => Promise<E.Either<LedgerRejection, Command>>;
+export type FillFacts = (c: Command, target: StreamState) =>
+  E.Either<LedgerRejection, Command> | Promise<E.Either<LedgerRejection, Command>>;
 
 /** How one command is handled. */
 export interface HandleOptions {
@@ -58,13 +58,18 @@ const toNew = (
   c: Command, hash: string, o: HandleOptions,
 ) => (e: DomainEvent, index: number): NewEvent<LedgerEvent> => {
   const domainId = eventIdFor(c.data.commandId, index);
-  const metadata: LedgerMetadata = {
+  const base: LedgerMetadata = {
     eventId: domainId, commandId: c.data.commandId, actor: c.data.actor,
     effectiveOn: c.data.on, schemaVersion: schemaVersionOf(e.type), commandType: c.type,
-    commandHash: hash, ...(o.processId === undefined ? {} : { processId: o.processId }),
-    ...(o.processStart === undefined ? {} : { process: o.processStart }),
-    ...(o.processEnd === true ? { processEnd: true } : {}),
+    commandHash: hash,
   };
+  // A step of a process carries its record; a plain command (the usual case) is not spread.
+  const metadata: LedgerMetadata = o.processId === undefined && o.processStart === undefined
+    && o.processEnd !== true ? base : {
+      ...base, ...(o.processId === undefined ? {} : { processId: o.processId }),
+      ...(o.processStart === undefined ? {} : { process: o.processStart }),
+      ...(o.processEnd === true ? { processEnd: true } : {}),
+    };
   return { ...e, metadata, eventId: eventUuid(domainId) };
 };
 
@@ -95,7 +100,10 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
   };
 
   // Whether the command was seen before: its original outcome, or a refusal of a reused id.
-  const seen = async (c: Command, hash: string): Promise<CommandOutcome | undefined> => {
+  // Synchronous unless it was: a new command (the usual case) goes on without a promise.
+  const seen = (
+    c: Command, hash: string,
+  ): Promise<CommandOutcome> | CommandOutcome | undefined => {
     const id = c.data.commandId;
     const ref = o.commands.get(id);
     if (ref !== undefined) {
@@ -115,7 +123,8 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     c: Command, hash: string, target: StreamState, options: HandleOptions, cached = false,
   ): Promise<CommandOutcome | 'retry' | 'stale'> => {
     const id = c.data.commandId;
-    const filled = options.fill === undefined ? E.right(c) : await options.fill(c, target);
+    const fill = options.fill === undefined ? E.right(c) : options.fill(c, target);
+    const filled = fill instanceof Promise ? await fill : fill;
     const decided = E.isLeft(filled) ? filled : o.decider.decide(filled.right, target.state);
     if (E.isLeft(decided) && cached) return 'stale';
     if (E.isLeft(decided)) {
@@ -155,7 +164,7 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       // expected revision tells whether another writer appended meanwhile (then it reads).
       const held = states.cached(stream);
       if (held !== undefined) {
-        const before = await seen(c, hash);
+        const before = seen(c, hash);
         if (before !== undefined) return before;
         const outcome = await attempt(c, hash, held, options, true);
         if (outcome !== 'retry' && outcome !== 'stale') return outcome;
@@ -163,7 +172,7 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       for (let n = 1; n <= maxAttempts; n += 1) {
         if (n > 1) await o.backoff(n);
         const target = await states.load(stream, aggregate);
-        const before = await seen(c, hash);
+        const before = seen(c, hash);
         if (before !== undefined) return before;
         const outcome = await attempt(c, hash, target, options);
         if (outcome === 'stale') throw new Error('unreachable: a fresh read is never stale');

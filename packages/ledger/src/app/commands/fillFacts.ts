@@ -11,6 +11,7 @@ import type { FillFacts } from './commandHandler.ts';
 import {
   interestAtMaturity, interestForPeriod, interestOnEarlyClosure,
 } from './depositInterest.ts';
+import { ledgerFilledFields } from './ledgerFilled.ts';
 import type { MemberIndex } from './memberIndex.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState, StreamStates } from './streamStates.ts';
@@ -99,7 +100,11 @@ const nextDay = (d: BusinessDate): BusinessDate => addDays(d, 1);
  * Fills in the fields the domain expects from other aggregates (commands.md, "Facts from other
  * aggregates"), read when the command is handled; a caller's values for them are ignored.
  */
-export const fillFacts = (f: FactSources): FillFacts => async (c, target) => {
+export const fillFacts = (f: FactSources): FillFacts => (c, target) =>
+  // Most commands have nothing to fill: they go on at once, not a promise later.
+  Object.hasOwn(ledgerFilledFields, c.type) ? filled(f, c, target) : E.right(c);
+
+const filled = async (f: FactSources, c: Command, target: StreamState): Promise<Result> => {
   switch (c.type) {
     case 'ExitMember': {
       const m = c.data.memberId;

@@ -26,12 +26,15 @@ export const placeholderFor = (field: string, on: unknown): unknown => {
   }
 };
 
+// Looked up for every command executed: a Map, not a search of the entries.
+const filledByType = new Map(Object.entries(ledgerFilledFields));
+
 /** A raw command input with placeholders in the Ledger-filled fields (caller values dropped). */
 export const withPlaceholders = (input: unknown): unknown => {
   if (typeof input !== 'object' || input === null) return input;
   const type: unknown = Reflect.get(input, 'type');
   const data: unknown = Reflect.get(input, 'data');
-  const fields = Object.entries(ledgerFilledFields).find(([k]) => k === type)?.[1];
+  const fields = typeof type === 'string' ? filledByType.get(type) : undefined;
   if (fields === undefined || typeof data !== 'object' || data === null) return input;
   const filled: Record<string, unknown> = { ...data };
   for (const f of fields) filled[f] = placeholderFor(f, Reflect.get(data, 'on'));

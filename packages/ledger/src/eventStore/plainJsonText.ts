@@ -1,0 +1,81 @@
+// The canonical text of a value that is already plain JSON, without the deep copy that
+// `canonicalJson` makes: on every append and every command hash, where the value almost always
+// is plain JSON. Only objects whose keys are out of order are copied (shallow, sorted), then
+// the native writer writes the whole. Anything else (bigint, -0, holes, undefined, class
+// instances, integer-like or "__proto__" keys, deep nesting) is left to `canonicalJson`.
+
+const maxDepth = 64; // as canonicalJson
+const refused: unique symbol = Symbol('refused');
+
+const isPlainObject = (value: object): value is { readonly [key: string]: unknown } => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+// JSON.stringify writes integer-like keys first whatever the order: those go the long way.
+const isAwkwardKey = (key: string): boolean => {
+  const first = key.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || key === '__proto__';
+};
+
+const check = (value: unknown, depth: number): unknown => {
+  switch (typeof value) {
+    case 'string': case 'boolean': return value;
+    case 'number': return Number.isFinite(value) && !Object.is(value, -0) ? value : refused;
+    case 'object':
+      if (value === null) return null;
+      if (depth >= maxDepth) return refused;
+      if (Array.isArray(value)) return checkArray(value, depth);
+      return isPlainObject(value) ? checkObject(value, depth) : refused;
+    default: return refused;
+  }
+};
+
+const checkArray = (value: readonly unknown[], depth: number): unknown => {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) return refused;
+    const item: unknown = value[i];
+    const checked = check(item, depth + 1);
+    if (checked === refused) return refused;
+    if (checked !== item) (out ??= value.slice())[i] = checked;
+  }
+  return out ?? value;
+};
+
+const checkObject = (value: { readonly [key: string]: unknown }, depth: number): unknown => {
+  const keys = Object.keys(value);
+  let changed = false;
+  const values: unknown[] = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    if (isAwkwardKey(key)) return refused;
+    if (i > 0 && (keys[i - 1] ?? '') >= key) changed = true;
+    const field = value[key];
+    const checked = check(field, depth + 1);
+    if (checked === refused) return refused;
+    if (checked !== field) changed = true;
+    values[i] = checked;
+  }
+  if (!changed) return value;
+  const order = keys.map((_, i) => i).sort((a, b) => {
+    const ka = keys[a] ?? '';
+    const kb = keys[b] ?? '';
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const out: Record<string, unknown> = {};
+  for (const i of order) out[keys[i] ?? ''] = values[i];
+  return out;
+};
+
+/**
+ * The canonical text of a plain JSON value (what `canonicalJson(value).text` is), or undefined
+ * if the value is not plain JSON as it stands. When it returns text, the value parsed back
+ * from it is deep-equal to `value`, so `value` itself may be decoded in place of that copy.
+ * @example plainJsonText({ b: 1, a: ['x'] }) // '{"a":["x"],"b":1}'
+ * @example plainJsonText({ n: 1n }) // undefined: canonicalJson writes it as a string
+ */
+export const plainJsonText = (value: unknown): string | undefined => {
+  const checked: unknown = check(value, 0);
+  return checked === refused ? undefined : JSON.stringify(checked);
+};
