@@ -71,9 +71,10 @@ const twentyEnd = addDays(start, 365 * 20);
 // One pass: the product is checked once, then every account is computed.
 const postAll = (accounts: Tx[][], posting: SavingsTerms['posting'], to: string) => () => {
   const calculator = savingsInterestCalculator(product(posting));
+  const span = { from: start, to }; // every account opens on `start`: one span object
   let n = 0;
   for (const transactions of accounts) {
-    n += calculator.postings(transactions, { from: start, to }).postings.length;
+    n += calculator.postings(transactions, span).postings.length;
   }
   return n;
 };

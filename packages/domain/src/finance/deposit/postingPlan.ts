@@ -20,7 +20,15 @@ export const postingPlan = (p: NormalProduct, fromDay: number): PostingPlan => {
   const postedOn: number[] = [];
   const dates: BusinessDate[] = [];
   const lag = p.postOn === 'period-end' ? 0 : 1;
+  let lastTo = NaN; // accounts read to one day ask for one count in turn
+  let lastCount = 0;
   const countTo = (toDay: number): number => {
+    if (toDay === lastTo) return lastCount;
+    lastCount = countFor(toDay);
+    lastTo = toDay;
+    return lastCount;
+  };
+  const countFor = (toDay: number): number => {
     while (postedOn.length === 0 || (postedOn[postedOn.length - 1] ?? 0) <= toDay) {
       const start = ends.length === 0 ? fromDay : (ends[ends.length - 1] ?? 0) + 1;
       const end = postingPeriodEnd(start, p.posting, p.fyStartMonth);
@@ -44,5 +52,13 @@ export const postingPlan = (p: NormalProduct, fromDay: number): PostingPlan => {
 /** Posting plans of one product by start day, remembered (a bounded cache of pure values). */
 export const postingPlans = (p: NormalProduct): ((fromDay: number) => PostingPlan) => {
   const memo = boundedMemo<number, PostingPlan>(4096);
-  return (fromDay) => memo.get(fromDay, () => postingPlan(p, fromDay));
+  let lastDay = NaN; // the plan asked for last: accounts opened on one day come in turn
+  let last: PostingPlan | undefined;
+  return (fromDay) => {
+    if (fromDay !== lastDay || last === undefined) {
+      last = memo.get(fromDay, () => postingPlan(p, fromDay));
+      lastDay = fromDay;
+    }
+    return last;
+  };
 };

@@ -29,14 +29,28 @@ export interface NormalAccount {
 export const normalSavingsAccount = (
   span: SavingsAccountSpan, transactions: unknown, digits: number,
 ): NormalAccount => {
-  const fromDay = dayOf(span.from, 'from');
-  const toDay = dayOf(span.to, 'to');
+  const fromDay = spanDay(span.from, 'from', lastFrom);
+  const toDay = spanDay(span.to, 'to', lastTo);
   if (toDay < fromDay) throw new InvalidDepositTermsError('to', 'must not be before from');
   if (!Array.isArray(transactions)) {
     throw new InvalidDepositTermsError('transactions', 'must be an array');
   }
   const { days, amounts } = readTransactions(transactions, digits, fromDay);
   return { fromDay, toDay, days, amounts };
+};
+
+// The day of the last `from` and of the last `to` read: a batch reads many accounts to one day,
+// and accounts opened on one day in turn. Only valid dates are remembered: errors still throw.
+interface DayMemo { text: string | undefined; day: number }
+const lastFrom: DayMemo = { text: undefined, day: 0 };
+const lastTo: DayMemo = { text: undefined, day: 0 };
+const spanDay = (x: unknown, field: 'from' | 'to', memo: DayMemo): number => {
+  if (typeof x !== 'string') return dayOf(x, field);
+  if (x === memo.text) return memo.day;
+  const day = dayOf(x, field);
+  memo.text = x;
+  memo.day = day;
+  return day;
 };
 
 // The field names are built only on failure: this loop runs once per transaction.

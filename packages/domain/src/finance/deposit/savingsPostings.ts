@@ -6,6 +6,8 @@ import { roundRatio } from './roundRatio.ts';
 import type { NormalAccount } from './savingsAccount.ts';
 import { earnedBefore } from './savingsEngine.ts';
 import type { NormalProduct } from './savingsProduct.ts';
+import { steppedPostings } from './steppedPostings.ts';
+import { steppedSchedule } from './steppedSchedule.ts';
 
 /** One interest posting: its date, the interest, and the balance once it is posted. */
 export interface SavingsPosting {
@@ -22,6 +24,11 @@ export const savingsPostings = (
   p: NormalProduct, a: NormalAccount, plan: PostingPlan,
 ): SavingsPosting[] => {
   const n = plan.countTo(a.toDay);
+  // The common case (daily balance over at most 9 compounding periods) runs in one pass without
+  // snapshot arrays or state copies; its figures are earnedBefore's (steppedPostings tests).
+  const schedule = p.method === 'daily-balance'
+    ? steppedSchedule(p, plan, a.fromDay, n) : undefined;
+  if (schedule !== undefined) return steppedPostings(p, a, plan, schedule);
   const snaps: number[] = [];
   for (let k = 0; k < n; k += 1) snaps.push((plan.ends[k] ?? 0) + 1);
   // Average daily balance pieces are cut at every posting period's start: the snapshots.
