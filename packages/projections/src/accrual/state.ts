@@ -1,15 +1,31 @@
 import type { DepositKind } from '../balances/state.ts';
 
 /**
- * Every account's balance changes in shared columns outside the JS heap (16 bytes a change):
- * day (epoch day), amount in paise, and the next change of the same account (-1: none).
+ * Every account's balance changes in shared columns outside the JS heap (12 bytes a change):
+ * day (epoch day), amount in paise, and the next change of the same account (-1: none). The
+ * columns come in fixed chunks, added and never reallocated, so a long replay never copies
+ * them nor keeps a grown copy's slack. An amount is kept in 32 bits when it fits (up to
+ * 21,474,836.47 in rupees); a wider one is marked WIDE and kept exactly in `wide`.
  */
 export interface MoveStore {
-  days: Int32Array;
-  amounts: BigInt64Array;
-  next: Int32Array;
+  readonly chunks: MoveChunk[];
+  readonly wide: Map<number, bigint>;
   size: number;
 }
+
+/** One chunk of the move columns. */
+export interface MoveChunk {
+  readonly days: Int32Array;
+  readonly amounts: Int32Array;
+  readonly next: Int32Array;
+}
+
+const WIDE = -0x80000000;
+
+const BITS = 14;
+const MASK = (1 << BITS) - 1;
+const newChunk = (): MoveChunk => ({ days: new Int32Array(MASK + 1),
+  amounts: new Int32Array(MASK + 1), next: new Int32Array(MASK + 1) });
 
 /**
  * What interest accrual keeps of a deposit account: its terms, its balance changes by business
@@ -40,28 +56,21 @@ export interface AccrualState {
 /** Accrual before any event. */
 export const emptyAccrual = (): AccrualState => ({
   accounts: new Map(), through: null,
-  moves: { days: new Int32Array(1024), amounts: new BigInt64Array(1024),
-    next: new Int32Array(1024), size: 0 },
+  moves: { chunks: [], wide: new Map(), size: 0 },
 });
 
 /** Adds a balance change of an account on a day (an epoch day). */
 export const move = (st: MoveStore, a: AccrualAccount, day: number, amount: bigint): void => {
   const i = st.size;
-  if (i === st.days.length) {
-    const days = new Int32Array(i * 2);
-    const amounts = new BigInt64Array(i * 2);
-    const next = new Int32Array(i * 2);
-    days.set(st.days);
-    amounts.set(st.amounts);
-    next.set(st.next);
-    st.days = days;
-    st.amounts = amounts;
-    st.next = next;
-  }
-  st.days[i] = day;
-  st.amounts[i] = amount;
-  st.next[i] = -1;
-  if (a.tail >= 0) st.next[a.tail] = i;
+  if ((i & MASK) === 0) st.chunks.push(newChunk());
+  const c = st.chunks[i >>> BITS] ?? newChunk();
+  c.days[i & MASK] = day;
+  const narrow = amount > -0x80000000n && amount <= 0x7fffffffn;
+  c.amounts[i & MASK] = narrow ? Number(amount) : WIDE;
+  if (!narrow) st.wide.set(i, amount);
+  c.next[i & MASK] = -1;
+  const tail = st.chunks[a.tail >>> BITS];
+  if (a.tail >= 0 && tail !== undefined) tail.next[a.tail & MASK] = i;
   else a.head = i;
   a.tail = i;
   a.count += 1;
@@ -74,9 +83,13 @@ export const movesOf = (
 ): { days: number[]; amounts: bigint[] } => {
   const days: number[] = [];
   const amounts: bigint[] = [];
-  for (let i = a.head; i >= 0; i = st.next[i] ?? -1) {
-    days.push(st.days[i] ?? 0);
-    amounts.push(st.amounts[i] ?? 0n);
+  for (let i = a.head; i >= 0;) {
+    const c = st.chunks[i >>> BITS];
+    if (c === undefined) break;
+    days.push(c.days[i & MASK] ?? 0);
+    const x = c.amounts[i & MASK] ?? 0;
+    amounts.push(x === WIDE ? st.wide.get(i) ?? 0n : BigInt(x));
+    i = c.next[i & MASK] ?? -1;
   }
   return { days, amounts };
 };

@@ -28,7 +28,8 @@ const open = (
     accountId: d.accountId, memberId: d.memberId, kind, productId: d.productId, status: 'open',
     balance, interestPosted: 0n, instalmentsMissed: 0,
   });
-  member(s, d.memberId).deposits.push(d.accountId);
+  const m = member(s, d.memberId);
+  m.deposits = m.deposits.concat(d.accountId);
 };
 
 const noDeposit: DepositBalance = {
@@ -52,7 +53,8 @@ const loan = (s: BalancesState, d: { loanId: string; memberId: string; productId
   if (l === undefined) {
     l = newLoan({ ...d, productId: d.productId ?? '' });
     s.loans.set(d.loanId, l);
-    member(s, d.memberId).loans.push(d.loanId);
+    const m = member(s, d.memberId);
+    m.loans = m.loans.concat(d.loanId);
   }
   return l;
 };

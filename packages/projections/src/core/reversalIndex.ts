@@ -3,6 +3,10 @@ import { epochDayOf } from './epochDayOf.ts';
 import { hashA, hashB, hashPair, pair } from './eventIdHash.ts';
 import { minor } from './minor.ts';
 import type { ProjectedEvent, ReversedPosting, ReversibleType } from './projectedEvent.ts';
+import {
+  amountOf, appendRow, appendSplit, chunkOf, columnOf, emptyRows, offsetOf, splitPart,
+  type ReversalRows,
+} from './reversalRows.ts';
 
 const types: ReadonlyArray<ReversibleType> = [
   'SharesPurchased', 'SharesRedeemed', 'DividendCredited', 'Deposited', 'Withdrawn',
@@ -13,34 +17,23 @@ const sources = ['cash', 'transfer', 'dividend', 'interest_transfer'] as const;
 const REVERSED = 0x80;
 
 /**
- * What reversals need of every money event, kept in columns of typed arrays (outside the JS
- * heap): a 64-bit hash of the event id, the type, one small integer (shares, the deposit source
- * or the interest period's first day) and the amount; a repayment also keeps its split. About
- * 30 bytes a money event, the one part of a replay's memory that grows with events.
+ * What reversals need of every money event, one row a money event (reversalRows.ts: 21 bytes,
+ * in chunks outside the JS heap): a 64-bit hash of the event id, the type, one small integer
+ * (shares, the deposit source or the interest period's first day), the business date and the
+ * amount; a repayment also keeps its split. An open-addressing table of row numbers (4 bytes a
+ * slot, half to three quarters full) finds a row by its event id. The one part of a replay's
+ * memory that grows with events: any money event can be reversed later, however old.
  */
 export interface ReversalIndex {
-  size: number;
-  keysA: Uint32Array;
-  keysB: Uint32Array;
-  slots: Int32Array; // record + 1; 0 is empty
-  code: Uint8Array;
-  aux: Int32Array;
-  day: Int32Array; // the reversible event's business date, as an epoch day
-  amount: BigInt64Array;
-  splits: BigInt64Array; // penalties, fees, interest of each repayment
-  splitCount: number;
+  readonly rows: ReversalRows;
+  slots: Int32Array; // row + 1; 0 is empty
   /** Reversals whose event the index did not hold. */
   unresolved: number;
 }
 
 /** An empty index. */
-export const emptyReversalIndex = (capacity = 1024): ReversalIndex => ({
-  size: 0, keysA: new Uint32Array(capacity * 2), keysB: new Uint32Array(capacity * 2),
-  slots: new Int32Array(capacity * 2), code: new Uint8Array(capacity),
-  aux: new Int32Array(capacity), day: new Int32Array(capacity),
-  amount: new BigInt64Array(capacity),
-  splits: new BigInt64Array(48), splitCount: 0, unresolved: 0,
-});
+export const emptyReversalIndex = (slotCount = 2048): ReversalIndex =>
+  ({ rows: emptyRows(), slots: new Int32Array(slotCount), unresolved: 0 });
 
 /** Two event ids with the same 64-bit key: never seen in practice; refuses to guess. */
 export class EventIdHashCollisionError extends Error {
@@ -51,86 +44,52 @@ export class EventIdHashCollisionError extends Error {
   }
 }
 
-const size = (have: number, want: number) => Math.max(want, have * 2);
-const growU8 = (a: Uint8Array, n: number): Uint8Array => {
-  if (n <= a.length) return a;
-  const b = new Uint8Array(size(a.length, n));
-  b.set(a);
-  return b;
-};
-const growI32 = (a: Int32Array, n: number): Int32Array => {
-  if (n <= a.length) return a;
-  const b = new Int32Array(size(a.length, n));
-  b.set(a);
-  return b;
-};
-const growB64 = (a: BigInt64Array, n: number): BigInt64Array => {
-  if (n <= a.length) return a;
-  const b = new BigInt64Array(size(a.length, n));
-  b.set(a);
-  return b;
-};
-
+// The slot holding the row keyed (a, b), or the empty slot where it would go. The table's size
+// is any number (it grows by half, not double, to keep its slack small), so a key's home slot
+// is its place scaled to the table: a / 2^32 of the way along.
 const findSlot = (ix: ReversalIndex, a: number, b: number): number => {
-  const mask = ix.slots.length - 1;
-  let i = a & mask;
+  const { slots, rows } = ix;
+  const n = slots.length;
+  let i = Math.floor((a / 4294967296) * n);
   for (;;) {
-    const s = ix.slots[i] ?? 0;
-    if (s === 0 || (ix.keysA[i] === a && ix.keysB[i] === b)) return i;
-    i = (i + 1) & mask;
+    const s = slots[i] ?? 0;
+    if (s === 0) return i;
+    const c = chunkOf(rows, s - 1);
+    const o = offsetOf(s - 1);
+    if (c !== undefined && c.keysA[o] === a && c.keysB[o] === b) return i;
+    i = i + 1 === n ? 0 : i + 1;
   }
 };
 
-const rehash = (ix: ReversalIndex): void => {
-  const { keysA, keysB, slots } = ix;
-  ix.keysA = new Uint32Array(slots.length * 2);
-  ix.keysB = new Uint32Array(slots.length * 2);
-  ix.slots = new Int32Array(slots.length * 2);
-  for (let i = 0; i < slots.length; i += 1) {
-    const s = slots[i] ?? 0;
-    if (s === 0) continue;
-    const a = keysA[i] ?? 0;
-    const b = keysB[i] ?? 0;
-    const j = findSlot(ix, a, b);
-    ix.keysA[j] = a;
-    ix.keysB[j] = b;
-    ix.slots[j] = s;
+// At most three quarters full, so a probe stays short.
+const tooFull = (rows: number, slotCount: number) => rows * 4 > slotCount * 3;
+const grown = (slotCount: number) => slotCount + (slotCount >> 1);
+
+// Rows never move: a bigger table is refilled from the rows' keys.
+const refill = (ix: ReversalIndex, slotCount: number): void => {
+  ix.slots = new Int32Array(slotCount);
+  const { rows } = ix;
+  for (let r = 0; r < rows.size; r += 1) {
+    const c = chunkOf(rows, r);
+    const o = offsetOf(r);
+    if (c !== undefined) ix.slots[findSlot(ix, c.keysA[o] ?? 0, c.keysB[o] ?? 0)] = r + 1;
   }
 };
 
 const insert = (
   ix: ReversalIndex, id: string, code: number, aux: number, amount: bigint, on: BusinessDate,
 ) => {
-  if ((ix.size + 1) * 4 > ix.slots.length * 3) rehash(ix);
+  if (tooFull(ix.rows.size + 1, ix.slots.length)) refill(ix, grown(ix.slots.length));
   hashPair(id);
   const a = pair[0] ?? 0;
   const b = pair[1] ?? 0;
   const i = findSlot(ix, a, b);
   if (ix.slots[i] !== 0) throw new EventIdHashCollisionError(id);
-  const r = ix.size;
-  ix.code = growU8(ix.code, r + 1);
-  ix.aux = growI32(ix.aux, r + 1);
-  ix.day = growI32(ix.day, r + 1);
-  ix.amount = growB64(ix.amount, r + 1);
-  ix.keysA[i] = a;
-  ix.keysB[i] = b;
-  ix.slots[i] = r + 1;
-  ix.code[r] = code;
-  ix.aux[r] = aux;
-  ix.day[r] = epochDayOf(on);
-  ix.amount[r] = amount;
-  ix.size = r + 1;
+  ix.slots[i] = appendRow(ix.rows, a, b, code, aux, epochDayOf(on), amount) + 1;
 };
 
-const split = (ix: ReversalIndex, penalties: bigint, fees: bigint, interest: bigint): number => {
-  const k = ix.splitCount;
-  ix.splits = growB64(ix.splits, (k + 1) * 3);
-  ix.splits[k * 3] = penalties;
-  ix.splits[k * 3 + 1] = fees;
-  ix.splits[k * 3 + 2] = interest;
-  ix.splitCount = k + 1;
-  return k;
-};
+const split = (ix: ReversalIndex, penalties: bigint, fees: bigint, interest: bigint): number =>
+  appendSplit(ix.rows, penalties, fees, interest);
 
 /** Records a money event (other events are left alone). */
 export const recordReversible = (ix: ReversalIndex, e: ProjectedEvent): void => {
@@ -169,22 +128,22 @@ export const recordReversible = (ix: ReversalIndex, e: ProjectedEvent): void => 
  * the index does not hold it (counted in `unresolved`).
  */
 export const takeReversed = (ix: ReversalIndex, eventId: string): ReversedPosting | null => {
-  const i = findSlot(ix, hashA(eventId), hashB(eventId));
-  const s = ix.slots[i] ?? 0;
-  const r = s - 1;
-  const code = ix.code[r] ?? REVERSED;
-  if (s === 0 || (code & REVERSED) !== 0) {
+  const s = ix.slots[findSlot(ix, hashA(eventId), hashB(eventId))] ?? 0;
+  const c = s === 0 ? undefined : chunkOf(ix.rows, s - 1);
+  const o = offsetOf(s - 1);
+  const code = c?.code[o] ?? REVERSED;
+  if (c === undefined || (code & REVERSED) !== 0) {
     ix.unresolved += 1;
     return null;
   }
-  ix.code[r] = code | REVERSED;
+  c.code[o] = code | REVERSED;
   const type = types[code - 1] ?? 'Deposited';
-  const aux = ix.aux[r] ?? 0;
-  const amount = ix.amount[r] ?? 0n;
-  const sp = (j: number) => (code === 7 ? ix.splits[aux * 3 + j] ?? 0n : 0n);
+  const aux = c.aux[o] ?? 0;
+  const amount = amountOf(ix.rows, s - 1);
+  const sp = (j: number) => (code === 7 ? splitPart(ix.rows, aux, j) : 0n);
   const [penalties, fees, interest] = [sp(0), sp(1), sp(2)];
   return {
-    type, on: fromEpochDay(ix.day[r] ?? 0), amount,
+    type, on: fromEpochDay(c.day[o] ?? 0), amount,
     shares: code === 1 || code === 2 ? aux : 0,
     source: code === 4 ? sources[aux & 3] ?? 'cash' : null,
     instalment: code === 4 && (aux & 4) !== 0,
@@ -208,44 +167,36 @@ export interface ReversalIndexJson {
 
 /** An index as JSON. */
 export const reversalIndexToJson = (ix: ReversalIndex): ReversalIndexJson => {
-  const keysA: number[] = new Array<number>(ix.size).fill(0);
-  const keysB: number[] = new Array<number>(ix.size).fill(0);
-  for (let i = 0; i < ix.slots.length; i += 1) {
-    const s = ix.slots[i] ?? 0;
-    if (s === 0) continue;
-    keysA[s - 1] = ix.keysA[i] ?? 0;
-    keysB[s - 1] = ix.keysB[i] ?? 0;
+  const { rows } = ix;
+  const splits: string[] = [];
+  for (let k = 0; k < rows.splitCount; k += 1) {
+    for (let j = 0; j < 3; j += 1) splits.push(String(splitPart(rows, k, j)));
   }
   return {
-    keysA, keysB, code: [...ix.code.subarray(0, ix.size)],
-    aux: [...ix.aux.subarray(0, ix.size)], day: [...ix.day.subarray(0, ix.size)],
-    amount: [...ix.amount.subarray(0, ix.size)].map(String),
-    splits: [...ix.splits.subarray(0, ix.splitCount * 3)].map(String),
-    unresolved: ix.unresolved,
+    keysA: columnOf(rows, (c, o) => c.keysA[o] ?? 0),
+    keysB: columnOf(rows, (c, o) => c.keysB[o] ?? 0),
+    code: columnOf(rows, (c, o) => c.code[o] ?? 0),
+    aux: columnOf(rows, (c, o) => c.aux[o] ?? 0),
+    day: columnOf(rows, (c, o) => c.day[o] ?? 0),
+    amount: Array.from({ length: rows.size }, (_, r) => String(amountOf(rows, r))),
+    splits, unresolved: ix.unresolved,
   };
 };
 
 /** An index from its JSON form. */
 export const reversalIndexFromJson = (j: ReversalIndexJson): ReversalIndex => {
-  let capacity = 1024;
-  while (capacity * 3 < j.code.length * 4 + 4) capacity *= 2;
-  const ix = emptyReversalIndex(capacity);
+  let slotCount = 2048;
+  while (tooFull(j.code.length + 1, slotCount)) slotCount = grown(slotCount);
+  const ix = emptyReversalIndex(slotCount);
   for (let r = 0; r < j.code.length; r += 1) {
-    const a = j.keysA[r] ?? 0;
-    const b = j.keysB[r] ?? 0;
-    const i = findSlot(ix, a, b);
-    ix.keysA[i] = a;
-    ix.keysB[i] = b;
-    ix.slots[i] = r + 1;
-    ix.code[r] = j.code[r] ?? 0;
-    ix.aux[r] = j.aux[r] ?? 0;
-    ix.day[r] = j.day[r] ?? 0;
-    ix.amount[r] = BigInt(j.amount[r] ?? '0');
+    appendRow(ix.rows, j.keysA[r] ?? 0, j.keysB[r] ?? 0, j.code[r] ?? 0, j.aux[r] ?? 0,
+      j.day[r] ?? 0, BigInt(j.amount[r] ?? '0'));
   }
-  ix.size = j.code.length;
-  ix.splits = new BigInt64Array(Math.max(48, j.splits.length));
-  j.splits.forEach((s, k) => { ix.splits[k] = BigInt(s); });
-  ix.splitCount = j.splits.length / 3;
+  refill(ix, slotCount);
+  for (let k = 0; k + 2 < j.splits.length; k += 3) {
+    appendSplit(ix.rows, BigInt(j.splits[k] ?? '0'), BigInt(j.splits[k + 1] ?? '0'),
+      BigInt(j.splits[k + 2] ?? '0'));
+  }
   ix.unresolved = j.unresolved;
   return ix;
 };
