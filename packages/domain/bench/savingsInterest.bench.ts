@@ -24,18 +24,24 @@ const TRANSACTIONS = 50_000;
 const start = businessDate('2024-04-01');
 
 type Tx = { on: string; amount: string };
+// The draws are made first and each account's objects built together, in account order, as a
+// store read would: built in draw order, the set made second was allocated straight into old
+// space (V8 pretenures a site whose objects survive), scattered, and read ~25% slower than
+// the same figures made first, which the 1-vs-20-year ratio then charged to the 20 years.
 const generate = (spanDays: number): Tx[][] => {
   const rand = prng(20240401);
-  const accounts: Tx[][] = Array.from({ length: ACCOUNTS }, () => []);
+  const draws: Array<Array<{ day: number; paise: number }>> =
+    Array.from({ length: ACCOUNTS }, () => []);
   for (let i = 0; i < TRANSACTIONS; i += 1) {
     const a = i < ACCOUNTS ? i : Math.floor(rand() * ACCOUNTS);
     const day = i < ACCOUNTS ? 0 : Math.floor(rand() * spanDays);
     const paise = i < ACCOUNTS ? 100000 + Math.floor(rand() * 5000000)
       : Math.floor(rand() * 200000) - 50000;
-    accounts[a]!.push({ on: addDays(start, day), amount: (paise / 100).toFixed(2) });
+    draws[a]!.push({ day, paise });
   }
-  for (const list of accounts) list.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
-  return accounts;
+  // A stable sort by day: the order the sort by date string gave.
+  return draws.map((list) => list.sort((x, y) => x.day - y.day)
+    .map(({ day, paise }) => ({ on: addDays(start, day), amount: (paise / 100).toFixed(2) })));
 };
 
 type Product = Omit<SavingsTerms, 'transactions' | 'from' | 'to'>;

@@ -2,6 +2,8 @@
 export interface BoundedMemo<K, V> {
   /** The value for `key`, made by `make` on a miss. */
   readonly get: (key: K, make: () => V) => V;
+  /** The value for `key` if remembered, with no `make` closure to allocate on a hot path. */
+  readonly find: (key: K) => V | undefined;
 }
 
 /**
@@ -22,5 +24,6 @@ export const boundedMemo = <K, V>(limit: number): BoundedMemo<K, V> => {
       memo.set(key, value);
       return value;
     },
+    find: (key) => memo.get(key),
   };
 };

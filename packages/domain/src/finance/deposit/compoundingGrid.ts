@@ -18,6 +18,11 @@ export interface CompoundingGrid {
 
 // Dates are 1900-2199 (parseBusinessDate), so every account's periods are on or after this.
 const GRID_START_DAY = epochDayOf(1900, 1, 1);
+// Periods are tabled up to here: 2199 plus a posting period. Later days are found by month.
+const GRID_END_DAY = epochDayOf(2201, 1, 1);
+// Days per bucket of the period table, no more than any period has (28 or more), so a
+// bucket's days fall in the period of its first day or the next one.
+const BUCKET_DAYS = 28;
 
 const buildGrid = (
   type: Exclude<PeriodType, 'daily'>, fyStartMonth: number, rateUnits: bigint, q: bigint,
@@ -30,23 +35,27 @@ const buildGrid = (
     return Math.floor((year * 12 + month - 1 - closing + months - 1) / months);
   };
   const first = periodByMonth(GRID_START_DAY);
-  const ends: number[] = []; // ends[i]: last day of period first + i
   const endByMonth = (k: number): number => {
     const index = closing + k * months;
     const year = Math.floor(index / 12);
     return lastDayOfMonth(year, index - year * 12 + 1);
   };
-  const endOf = (k: number): number => {
-    if (k < first) return endByMonth(k);
-    for (let i = ends.length; i <= k - first; i += 1) ends.push(endByMonth(first + i));
-    return ends[k - first] ?? endByMonth(k);
-  };
-  // Most questions are about the period asked about last: remember it.
-  let lastK = first;
+  // Built once per grid (grids are shared), so that a lookup is arithmetic, not a date
+  // conversion: accounts ask about days years apart, which no "last period asked" memo serves.
+  // Typed arrays keep a grid to some 30 kB (monthly periods); grids are memoised 256 at most.
+  const ends = new Int32Array(periodByMonth(GRID_END_DAY) - first + 1); // period first + i
+  for (let i = 0; i < ends.length; i += 1) ends[i] = endByMonth(first + i);
+  const endOf = (k: number): number => ends[k - first] ?? endByMonth(k);
+  const buckets = Math.ceil((GRID_END_DAY - GRID_START_DAY) / BUCKET_DAYS);
+  const bucketPeriods = new Int32Array(buckets); // the period of each bucket's first day
+  for (let b = 0, k = first; b < bucketPeriods.length; b += 1) {
+    while (endOf(k) < GRID_START_DAY + b * BUCKET_DAYS) k += 1;
+    bucketPeriods[b] = k;
+  }
   const periodOf = (day: number): number => {
-    if (day > endOf(lastK - 1) && day <= endOf(lastK)) return lastK;
-    lastK = periodByMonth(day);
-    return lastK;
+    if (day < GRID_START_DAY || day >= GRID_END_DAY) return periodByMonth(day);
+    const k = bucketPeriods[Math.floor((day - GRID_START_DAY) / BUCKET_DAYS)] ?? first;
+    return day > endOf(k) ? k + 1 : k;
   };
   const growth: bigint[] = [FACTOR_ONE]; // growth[i]: to the start of period first + i
   const factors = boundedMemo<number, bigint>(64);
@@ -61,8 +70,11 @@ const buildGrid = (
   };
   // growth(last) / growth(k), remembered: accounts share their runs' start and end periods.
   const ratios = boundedMemo<number, bigint>(1 << 16);
-  const growthBetween = (k: number, last: number): bigint =>
-    ratios.get(k * 100_000 + (last - k), () => factorOf(growthTo(last), growthTo(k)));
+  // Keys from `first` stay small integers (Smis), which a Map hashes fastest.
+  const growthBetween = (k: number, last: number): bigint => {
+    const key = (k - first) * 100_000 + (last - k);
+    return ratios.find(key) ?? ratios.get(key, () => factorOf(growthTo(last), growthTo(k)));
+  };
   return { periodOf, endOf, growthBetween };
 };
 

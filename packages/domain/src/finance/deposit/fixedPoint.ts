@@ -33,6 +33,7 @@ export const FACTOR_BITS = 192n;
 export const FACTOR_ONE = 1n << FACTOR_BITS;
 
 const FACTOR_HALF = FACTOR_ONE >> 1n;
+const FRACTION_MASK = FACTOR_ONE - 1n;
 
 /** num / den rounded half-even (den > 0): the rounding point of compounded interest. */
 export const roundHalfEven = (num: bigint, den: bigint): bigint => {
@@ -48,8 +49,9 @@ export const roundHalfEven = (num: bigint, den: bigint): bigint => {
 export const applyFactor = (x: bigint, factor: bigint): bigint => {
   if (x < 0n) return -applyFactor(-x, factor);
   const p = x * factor;
+  // A mask, not p - (q << FACTOR_BITS): one BigInt the fewer on the closed-form path.
+  const r = p & FRACTION_MASK;
   const q = p >> FACTOR_BITS;
-  const r = p - (q << FACTOR_BITS);
   return r > FACTOR_HALF || (r === FACTOR_HALF && (q & 1n) !== 0n) ? q + 1n : q;
 };
 
