@@ -45,6 +45,12 @@ export interface ReadStreamOptions {
   readonly direction?: Direction;
   /** At most this many events; defaults to all. */
   readonly maxCount?: number;
+  /**
+   * A hint that a stream with no events may be read as empty instead of throwing
+   * StreamNotFoundError (no error, no stack trace). A store may ignore it and throw, so a
+   * caller that passes it still catches StreamNotFoundError. Defaults to throwing.
+   */
+  readonly notFoundAsEmpty?: boolean;
 }
 
 export interface ReadAllOptions {

@@ -50,7 +50,8 @@ export const inMemoryEventStore = <E extends EventShape>(
   const now = options.now ?? (() => new Date());
   const rows: Row[] = [];
   const streams = new Map<string, number[]>();
-  const ids = new Map<string, number>();
+  // Row index by event id, per stream: no key string is built for each event looked up.
+  const ids = new Map<string, Map<string, number>>();
   const changes = changeSignal();
   let bytes = 0n;
   let closed = false;
@@ -80,7 +81,7 @@ export const inMemoryEventStore = <E extends EventShape>(
   const lookup =
     (stream: string) =>
     (eventId: string): StoredRef | undefined => {
-      const i = ids.get(`${stream}\n${eventId}`);
+      const i = ids.get(stream)?.get(eventId);
       const row = i === undefined ? undefined : rows[i];
       if (row === undefined) return undefined;
       const key = eventContentKey(row.type, row.dataJson, row.metadataJson);
@@ -95,7 +96,9 @@ export const inMemoryEventStore = <E extends EventShape>(
     if (prepared._tag === 'Left') throw prepared.left;
     // Everything from here on is synchronous, so no other append can interleave. An append
     // none of whose ids is stored is new (what detectRetry would say), without an await.
-    const known = prepared.right.events.some((e) => ids.has(`${stream}\n${e.eventId}`));
+    const streamIds = ids.get(stream);
+    const known = streamIds !== undefined
+      && prepared.right.events.some((e) => streamIds.has(e.eventId));
     const retry = known ? await detectRetry(stream, prepared.right.events, lookup(stream)) : 'new';
     if (retry !== 'new') {
       if (retry instanceof Error) throw retry;
@@ -109,6 +112,8 @@ export const inMemoryEventStore = <E extends EventShape>(
     );
     if (wrong !== undefined) throw wrong;
     const indexes = streams.get(stream) ?? [];
+    let idsHere = ids.get(stream);
+    if (idsHere === undefined) ids.set(stream, idsHere = new Map());
     const recordedAt = now();
     let last: Row | undefined;
     for (const e of prepared.right.events) {
@@ -124,7 +129,7 @@ export const inMemoryEventStore = <E extends EventShape>(
         recordedAt,
       };
       bytes += BigInt(e.dataJson.length + e.metadataJson.length + 64);
-      ids.set(`${stream}\n${e.eventId}`, rows.length);
+      idsHere.set(e.eventId, rows.length);
       indexes.push(rows.length);
       rows.push(last);
     }
@@ -137,7 +142,10 @@ export const inMemoryEventStore = <E extends EventShape>(
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
     refuseIfClosed();
     const indexes = streams.get(stream);
-    if (indexes === undefined) throw new StreamNotFoundError(stream);
+    if (indexes === undefined) {
+      if (o.notFoundAsEmpty === true) return;
+      throw new StreamNotFoundError(stream);
+    }
     const backwards = o.direction === 'backwards';
     const last = indexes.length - 1;
     const from = o.fromRevision ?? (backwards ? 'end' : 'start');

@@ -46,7 +46,10 @@ export const streamStates = (options: {
     let s = cache.get(stream) ?? { stream, state: decider.initial(kind), revision: undefined };
     const fromRevision = s.revision === undefined ? 'start' : s.revision + 1n;
     try {
-      for await (const e of store.readStream(stream, { fromRevision })) {
+      // A new stream (each account's first command) reads as empty where the store allows,
+      // without building a StreamNotFoundError and its stack trace; others still throw it.
+      const read = store.readStream(stream, { fromRevision, notFoundAsEmpty: true });
+      for await (const e of read) {
         // A backwards clamp or a store that repeats the last event must not fold it twice.
         if (s.revision !== undefined && e.revision <= s.revision) continue;
         observe(e);

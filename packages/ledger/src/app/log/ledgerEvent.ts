@@ -29,12 +29,15 @@ export type LedgerEvent = DomainEnvelope<DomainEvent> & { readonly metadata: Led
 const dataOf = (encoded: unknown): unknown =>
   typeof encoded === 'object' && encoded !== null ? Reflect.get(encoded, 'data') : undefined;
 
+// Keys in sorted order, as the canonical text has them: the store then writes this object as
+// it stands, without a sorted copy (the stored text is the same either way).
 const encodeMetadata = (m: LedgerMetadata): Record<string, unknown> => ({
-  eventId: m.eventId, commandId: m.commandId, actor: m.actor, effectiveOn: m.effectiveOn,
-  schemaVersion: m.schemaVersion, commandType: m.commandType, commandHash: m.commandHash,
-  ...(m.processId === undefined ? {} : { processId: m.processId }),
+  actor: m.actor, commandHash: m.commandHash, commandId: m.commandId,
+  commandType: m.commandType, effectiveOn: m.effectiveOn, eventId: m.eventId,
   ...(m.process === undefined ? {} : { process: ProcessRecord.encode(m.process) }),
   ...(m.processEnd === undefined ? {} : { processEnd: m.processEnd }),
+  ...(m.processId === undefined ? {} : { processId: m.processId }),
+  schemaVersion: m.schemaVersion,
 });
 
 const codecsByType: ReadonlyMap<string, t.Mixed> = new Map(Object.entries(eventCodecs));
