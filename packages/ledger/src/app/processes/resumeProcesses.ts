@@ -13,7 +13,7 @@ const malformed = (p: ProcessEntry): ProcessOutcome => ({
     fields: [] },
 });
 
-/** Runs a process again from its recorded request (decoded as any input is). */
+/** Runs a process again from its recorded request (decoded like every other input). */
 const resumeOne = (
   ctx: ProcessContext, p: ProcessEntry & { readonly record: ProcessRecord },
 ): Promise<ProcessOutcome> => {
