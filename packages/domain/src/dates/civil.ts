@@ -12,8 +12,8 @@ export const epochDayOf = (year: number, month: number, day: number): number => 
   return era * 146097 + doe - 719468;
 };
 
-/** Year and month (1-12) of an epoch day. */
-export const yearMonthOf = (n: number): { year: number; month: number } => {
+/** Year, month (1-12) and day of an epoch day (Hinnant's civil_from_days). */
+export const civilOf = (n: number): { year: number; month: number; day: number } => {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -21,9 +21,13 @@ export const yearMonthOf = (n: number): { year: number; month: number } => {
     Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 };
+
+/** Year and month (1-12) of an epoch day. */
+export const yearMonthOf = (n: number): { year: number; month: number } => civilOf(n);
 
 /** Epoch day of the last day of a month; month may run past 12 (13 = January next year). */
 export const lastDayOfMonth = (year: number, month: number): number => {

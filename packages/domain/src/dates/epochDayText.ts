@@ -1,5 +1,5 @@
 import type { BusinessDate } from './businessDate.ts';
-import { epochDayOf } from './civil.ts';
+import { civilOf, epochDayOf } from './civil.ts';
 
 // Fast conversions between 'YYYY-MM-DD' and epoch days for the savings engine's hot path: a
 // date is read with char codes rather than a regex, and written from integers it already
@@ -45,16 +45,7 @@ const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** The business date of an epoch day, written without re-parsing (Hinnant's civil_from_days). */
 export const dateOfEpochDay = (n: number): BusinessDate => {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
-    Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilOf(n);
   // The parts come from calendar arithmetic on an epoch day, so they name a real day; a year
   // outside 1000-9999 cannot arise from dates of 1900-2199 plus a posting period.
   return `${year}-${two(month)}-${two(day)}` as BusinessDate;
