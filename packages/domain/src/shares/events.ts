@@ -6,8 +6,8 @@ import {
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
 
-/** A member bought shares at face value; `amount` = shares x faceValue. */
-export const SharesPurchased = eventCodec('SharesPurchased', {
+// What a purchase and a redemption both say: how many shares moved, at what face value.
+const shareMovement = {
   eventId: EventId,
   accountId: AccountId,
   memberId: MemberId,
@@ -17,20 +17,15 @@ export const SharesPurchased = eventCodec('SharesPurchased', {
   faceValue: MoneyString,
   amount: MoneyString,
   sharesAfter: Count,
-});
+};
+
+/** A member bought shares at face value; `amount` = shares x faceValue. */
+export const SharesPurchased = eventCodec('SharesPurchased', shareMovement);
 export type SharesPurchased = t.TypeOf<typeof SharesPurchased>;
 
 /** The society bought back shares at face value; `forExit` when the member is leaving. */
 export const SharesRedeemed = eventCodec('SharesRedeemed', {
-  eventId: EventId,
-  accountId: AccountId,
-  memberId: MemberId,
-  productId: ProductId,
-  on: DateString,
-  shares: PositiveCount,
-  faceValue: MoneyString,
-  amount: MoneyString,
-  sharesAfter: Count,
+  ...shareMovement,
   forExit: t.boolean,
 });
 export type SharesRedeemed = t.TypeOf<typeof SharesRedeemed>;
