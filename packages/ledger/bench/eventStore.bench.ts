@@ -6,6 +6,8 @@ import { open, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as t from 'io-ts';
+import { lineBatch } from '../src/file/lineBatch.ts';
+import { genesisHash } from '../src/file/lineFormat.ts';
 import { eventSchemaFromCodecs, openFileEventStore, verifyLog } from '../src/index.ts';
 
 const totalEvents = Number(process.env['EVENTS'] ?? 1_000_000);
@@ -82,14 +84,23 @@ try {
   const file = join(dir, 'events.ndjson');
   const store = await openFileEventStore({ file, schema, maxAppendBytes: 1 << 24 });
 
-  // 1. Appends of 100 events, one after another: each is written and fsync'd on its own.
+  // 1. Appends of 100 events, one after another: each is written and fsync'd on its own. Best
+  // of 3: the first into the store kept for the rest of the run, the others into fresh logs.
   const batches = Array.from({ length: appendBatches }, (_, b) =>
     Array.from({ length: 100 }, () => repayment(b % 10_000)),
   );
-  const storeAppendMs = await time(async () => {
+  const appendAll = async (target: typeof store) => {
     for (const [b, events] of batches.entries())
-      await store.appendToStream(`loan-L${b % 10_000}`, events);
-  });
+      await target.appendToStream(`loan-L${b % 10_000}`, events);
+  };
+  let storeAppendMs = await time(() => appendAll(store));
+  for (let r = 1; r < rounds; r++) {
+    const scratch = join(dir, `appends-${r}.ndjson`);
+    const fresh = await openFileEventStore({ file: scratch, schema, maxAppendBytes: 1 << 24 });
+    storeAppendMs = Math.min(storeAppendMs, await time(() => appendAll(fresh)));
+    await fresh.close();
+    await rm(scratch);
+  }
   // Baseline: the very bytes the store wrote, batch by batch, write + fdatasync per batch.
   const written = await open(file, 'r');
   const bytes = Buffer.alloc((await stat(file)).size);
@@ -104,6 +115,38 @@ try {
     for (let b = 1; b < cuts.length; b++) {
       const from = cuts[b - 1] ?? 0;
       await h.write(bytes, from, (cuts[b] ?? 0) - from, from);
+      await h.datasync();
+    }
+    await h.close();
+  });
+  // The floor of this format, for reference: what any writer of the hash chain must do per
+  // event with nothing checked, sorted or indexed: JSON.stringify of data and metadata, the
+  // line and its SHA-256 (the store's own line writer), then the same write + fdatasync.
+  const floorAppendMs = await best(async () => {
+    const h = await open(join(dir, 'floor.ndjson'), 'w');
+    const lines = lineBatch();
+    let prev = genesisHash;
+    let at = 0;
+    for (const [b, events] of batches.entries()) {
+      lines.reset();
+      const recordedAt = new Date().toISOString();
+      for (const [i, e] of events.entries()) {
+        prev = lines.add({
+          batchIndex: i,
+          batchSize: events.length,
+          dataJson: JSON.stringify(e.data),
+          eventId: e.eventId,
+          metadataJson: JSON.stringify(e.metadata),
+          prev,
+          recordedAt,
+          revision: BigInt(i),
+          stream: `loan-L${b % 10_000}`,
+          type: e.type,
+        });
+      }
+      const out = lines.bytes();
+      await h.write(out, 0, out.length, at);
+      at += out.length;
       await h.datasync();
     }
     await h.close();
@@ -177,6 +220,11 @@ try {
   const plainRate = perSec(appendBatches * 100, plainAppendMs);
   console.log(`${'baseline write+fdatasync per 100'.padEnd(34)} ${plainRate.padStart(14)}`);
   row('appendToStream, 100 per call', storeAppendMs, plainAppendMs, appendBatches * 100, 0.8);
+  const floorRate = perSec(appendBatches * 100, floorAppendMs);
+  console.log(
+    `${'  floor: stringify+line+SHA-256+sync'.padEnd(34)} ${floorRate.padStart(14)}  ratio ` +
+      `${(plainAppendMs / floorAppendMs).toFixed(2)}  (the format's least work)`,
+  );
   console.log(`open (verify + index), read-only: ${(openMs / 1000).toFixed(2)} s`);
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { recordedDecoder } from '../eventStore/decodeRecorded.ts';
-import type { EventSchema } from '../eventStore/eventSchema.ts';
+import { InvalidEventError } from '../eventStore/errors.ts';
+import { decodesToPlainEvents, type EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape, RecordedEvent } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
 import { isRawLine } from './lineEnvelope.ts';
@@ -41,6 +42,7 @@ export const lineDecoder = <E extends EventShape>(
 ): LineDecoder<E> => {
   const problem = { reason: '' };
   const decode = recordedDecoder(schema);
+  const plain = decodesToPlainEvents(schema);
   // The lines of one append share one recorded time: parse it once per append, not per event.
   let lastRecordedAt = '';
   let lastRecordedMs = 0;
@@ -61,10 +63,33 @@ export const lineDecoder = <E extends EventShape>(
       lastRecordedAt = parsed.recordedAt;
       lastRecordedMs = Date.parse(lastRecordedAt);
     }
+    const revision = revisionOf(parsed.revision);
+    if (plain) {
+      // One object for the event, built here (see `recordedDecoder`: the same fields, the same
+      // error), without the fields object in between: a replay runs this for every event.
+      const decoded = schema.decode(parsed);
+      if (decoded._tag === 'Left') {
+        const { field, message } = decoded.left;
+        throw new InvalidEventError(parsed.stream, revision, parsed.type, field, message);
+      }
+      const e = decoded.right;
+      const recorded = {
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata,
+        eventId: parsed.eventId,
+        stream: parsed.stream,
+        revision,
+        position: position(BigInt(offset)),
+        recordedAt: new Date(lastRecordedMs),
+      };
+      // Sound as in `recordedDecoder`: a plain schema's events have exactly these three fields.
+      return recorded as RecordedEvent<E>;
+    }
     const fields = {
       eventId: parsed.eventId,
       stream: parsed.stream,
-      revision: revisionOf(parsed.revision),
+      revision,
       position: position(BigInt(offset)),
       recordedAt: new Date(lastRecordedMs),
     };

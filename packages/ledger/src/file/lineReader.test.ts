@@ -1,0 +1,88 @@
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { readLineChunks } from './lineReader.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-lines-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+
+interface Read {
+  readonly lines: string[];
+  tail: { offset: number; bytes: number } | undefined;
+}
+
+const readAllLines = async (file: string, from: number, to: number, chunk: number) => {
+  const handle = await open(file, 'r');
+  const read: Read = { lines: [], tail: undefined };
+  try {
+    const onTail = (offset: number, bytes: number) => (read.tail = { offset, bytes });
+    for await (const c of readLineChunks(handle, from, to, onTail, chunk)) {
+      for (let i = 0; i < c.lines; i++) {
+        const start = c.bounds[i] ?? 0;
+        const end = (c.bounds[i + 1] ?? 0) - 1;
+        assert.is(c.buffer[end], 10, 'a line ends at its newline');
+        const text = c.buffer.toString('utf8', start, end);
+        assert.is(c.ascii ? /^[\x00-\x7f]*$/.test(text) : true, true, 'ascii is told truly');
+        read.lines.push(`${c.offset + start}:${text}`);
+        c.buffer[start] = 0x21; // the caller owns the buffer: writing to it must not matter
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return read;
+};
+
+const lineText = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '{', '"'), maxLength: 40 });
+
+test('every complete line is read once, in order, at its offset, whatever the chunk size', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(lineText, { maxLength: 30 }),
+      lineText,
+      fc.integer({ min: 1, max: 64 }),
+      async (lines, tail, chunk) => {
+        const file = join(dir, 'lines.txt');
+        const text = lines.map((l) => `${l}\n`).join('') + tail;
+        await writeFile(file, text);
+        const size = Buffer.byteLength(text);
+        const read = await readAllLines(file, 0, size, chunk);
+        let offset = 0;
+        const expected = lines.map((l) => {
+          const at = offset;
+          offset += Buffer.byteLength(l) + 1;
+          return `${at}:${l}`;
+        });
+        assert.equal(read.lines, expected);
+        assert.equal(read.tail, tail === '' ? undefined : { offset, bytes: size - offset });
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('reads only between the two offsets', async () => {
+  const file = join(dir, 'range.txt');
+  await writeFile(file, 'one\ntwo\nthree\nfour\n');
+  const read = await readAllLines(file, 4, 14, 3);
+  assert.equal(read.lines, ['4:two', '8:three']);
+  assert.is(read.tail, undefined);
+});
+
+test('a reader that stops early leaves no read in flight: the file closes at once', async () => {
+  const file = join(dir, 'early.txt');
+  await writeFile(file, 'x'.repeat(99).concat('\n').repeat(1000));
+  const handle = await open(file, 'r');
+  let chunks = 0;
+  for await (const chunk of readLineChunks(handle, 0, 100_000, undefined, 1000)) {
+    chunks += chunk.lines > 0 ? 1 : 0;
+    if (chunks === 2) break;
+  }
+  await handle.close();
+  assert.is(chunks, 2);
+});
+
+test.run();
