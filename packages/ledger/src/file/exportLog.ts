@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../json/canonicalJson.ts';
 import { InvalidEventError } from '../eventStore/errors.ts';
@@ -67,9 +67,12 @@ export const exportEventLog = async <E extends EventShape>(options: {
     }
     await flush();
     await handle.sync();
-  } finally {
+  } catch (e) {
     await handle.close();
+    await unlink(temporary); // an unfinished export leaves nothing behind
+    throw e;
   }
+  await handle.close();
   await rename(temporary, options.file);
   const dir = await open(dirname(options.file), 'r');
   await dir.sync().finally(() => dir.close());

@@ -34,6 +34,10 @@ export interface ScanResult {
   readonly endOffset: number;
   /** Hash of the last verified line (genesis if none): the value to anchor. */
   readonly lastHash: string;
+  /** Byte offset of the last verified line (its position); undefined if there is none. */
+  readonly lastLineOffset: number | undefined;
+  /** Where the line whose hash is the `anchor` asked for is; undefined if none has it. */
+  readonly anchorLine: { readonly line: number; readonly offset: number } | undefined;
   readonly tornTail: TornTail | undefined;
 }
 
@@ -54,6 +58,7 @@ export const scanLog = async (
   handle: FileHandle,
   file: string,
   onLine?: (line: ScannedLine) => void,
+  anchor?: string,
 ): Promise<ScanResult> => {
   const { size } = await handle.stat();
   const nextRevisions = new Map<string, number>();
@@ -64,7 +69,8 @@ export const scanLog = async (
   let batchSize = 0;
   let batchStream = '';
   let batch: ScannedLine[] = []; // only when indexing
-  let end = { lines: 0, offset: 0, hash: genesisHash };
+  let end = { lines: 0, offset: 0, hash: genesisHash, lastLine: -1 };
+  let anchorLine: { readonly line: number; readonly offset: number } | undefined;
   let tail: { offset: number; bytes: number } | undefined;
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: lineNumber, offset }, reason);
@@ -109,17 +115,23 @@ export const scanLog = async (
       batchLines++;
       if (onLine !== undefined) batch.push({ offset, stream: e.stream, eventId: e.eventId });
       prev = hash;
+      if (hash === anchor) anchorLine = { line: lineNumber, offset };
       if (batchLines === batchSize) {
         if (onLine !== undefined) for (const s of batch) onLine(s);
         batch = [];
         batchLines = 0;
-        end = { lines: lineNumber, offset: chunk.offset + lineEnd + 1, hash };
+        end = { lines: lineNumber, offset: chunk.offset + lineEnd + 1, hash, lastLine: offset };
       }
     }
   }
   const tornTail = tornTailOf(end, size, batchLines, tail);
   if (tornTail === undefined && batchLines > 0) throw new Error('unreachable: open batch');
-  return { lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail };
+  // An anchor in the torn tail was never acknowledged: it does not count as found.
+  const anchored = anchorLine !== undefined && anchorLine.line <= end.lines ? anchorLine : undefined;
+  return {
+    lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail,
+    lastLineOffset: end.lastLine < 0 ? undefined : end.lastLine, anchorLine: anchored,
+  };
 };
 
 const tornTailOf = (

@@ -1,0 +1,48 @@
+import * as t from 'io-ts';
+import { DateString, FinancialYearLabel } from '@usha/domain';
+
+/** The reports `usha report` prints, each as the Ledger's formatter prints it. */
+export const reportKinds = [
+  'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook',
+] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** Where the events come from: a log file (opened read-only) or an EventStoreDB database. */
+export type LogSource =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
+/** A report, as of a business date and as known at a point of the log. */
+export interface ReportCommand {
+  readonly command: 'report';
+  readonly report: ReportKind;
+  readonly source: LogSource;
+  readonly asOf?: string;
+  /** A position as `usha verify` prints it: 'C:<commit>/P:<prepare>'. */
+  readonly knownAt?: string;
+  readonly year?: string;
+  readonly member?: string;
+  readonly account?: string;
+}
+
+/** One parsed command line. */
+export type CliCommand =
+  | { readonly command: 'help' }
+  | { readonly command: 'verify'; readonly file: string; readonly anchor?: string }
+  | ReportCommand
+  | { readonly command: 'export'; readonly source: LogSource; readonly to: string };
+
+const NonEmpty = t.refinement(t.string, (s) => s.length > 0, 'NonEmptyString');
+
+/** The options' codecs: what each flag's value must be, checked before any file is opened. */
+export const ReportFlags = t.partial({
+  'as-of': DateString,
+  'known-at': t.refinement(t.string, (s) => /^C:(0|[1-9]\d*)\/P:(0|[1-9]\d*)$/.test(s),
+    'Position'),
+  year: FinancialYearLabel,
+  member: NonEmpty,
+  account: NonEmpty,
+  esdb: NonEmpty,
+  anchor: t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex'),
+});
+export type ReportFlags = t.TypeOf<typeof ReportFlags>;

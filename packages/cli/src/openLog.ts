@@ -1,0 +1,24 @@
+import { createEventStoreDbStore } from '@usha/eventstoredb';
+import {
+  ledgerEventSchema, openFileEventStore, type EventStore, type LedgerEvent,
+} from '@usha/ledger';
+import type { LogSource } from './cliCommand.ts';
+
+/** A log opened for reading, and how to let it go. */
+export interface OpenLog {
+  readonly store: EventStore<LedgerEvent>;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Opens the events for reading: a log file read-only (verified on open; a running ledger may
+ * keep writing beside it), or an EventStoreDB database through its connection string.
+ */
+export const openLog = async (source: LogSource): Promise<OpenLog> => {
+  const store = source.kind === 'file'
+    ? await openFileEventStore({ file: source.file, schema: ledgerEventSchema, mode: 'read-only' })
+    : createEventStoreDbStore({
+      connectionString: source.connectionString, schema: ledgerEventSchema,
+    });
+  return { store, close: () => store.close() };
+};

@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import {
+  ReportFlags, reportKinds, type CliCommand, type LogSource, type ReportKind,
+} from './cliCommand.ts';
+
+const flags = {
+  'as-of': { type: 'string' },
+  'known-at': { type: 'string' },
+  year: { type: 'string' },
+  member: { type: 'string' },
+  account: { type: 'string' },
+  esdb: { type: 'string' },
+  anchor: { type: 'string' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+// Which flags each command takes; any other is refused rather than ignored.
+const allowed: Record<string, readonly string[]> = {
+  verify: ['anchor'],
+  report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb'],
+  export: ['esdb', 'to'],
+};
+
+// Which flags each report takes, beside --esdb.
+const reportTakes: Record<ReportKind, readonly string[]> = {
+  'trial-balance': ['as-of', 'known-at'],
+  'balance-sheet': ['as-of', 'known-at'],
+  'income-statement': ['year', 'known-at'],
+  par: ['as-of', 'known-at'],
+  passbook: ['as-of', 'known-at', 'member', 'account'],
+};
+
+const firstError = (errors: t.Errors): string => {
+  const e = errors[0];
+  const flag = e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
+  const value = JSON.stringify(e?.value);
+  return `--${flag}: ${e?.message ?? `not a valid value: ${value}`}`;
+};
+
+const isReport = (s: string | undefined): s is ReportKind =>
+  (reportKinds as readonly (string | undefined)[]).includes(s);
+
+const sourceOf = (file: string | undefined, esdb: string | undefined):
+  Either<string, LogSource> => {
+  if (file !== undefined && esdb !== undefined) return left('give a log file or --esdb, not both');
+  if (esdb !== undefined) return right({ kind: 'eventstoredb', connectionString: esdb });
+  if (file === undefined) return left('which log? give its file, or --esdb <connection>');
+  return right({ kind: 'file', file });
+};
+
+/**
+ * Reads a command line (without `node` and the script) into a command, or says what is wrong
+ * with it. Flags are decoded with io-ts: a date, a position or a year that is not one is
+ * refused here, naming the flag, before any log is opened.
+ * @example parseCommandLine(['verify', 'usha.ndjson']) // right({ command: 'verify', ... })
+ */
+export const parseCommandLine = (argv: readonly string[]): Either<string, CliCommand> => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+  } catch (e) {
+    return left(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help === true || command === undefined || command === 'help') {
+    return right({ command: 'help' });
+  }
+  const takes = allowed[command];
+  if (takes === undefined) return left(`unknown command '${command}'`);
+  const extra = Object.keys(values).find((k) => !takes.includes(k));
+  if (extra !== undefined) return left(`'${command}' takes no --${extra}`);
+  const decoded = ReportFlags.decode(values);
+  if (decoded._tag === 'Left') return left(firstError(decoded.left));
+  const f = decoded.right;
+  if (command === 'verify') {
+    const [file, ...more] = rest;
+    if (file === undefined || more.length > 0) return left('verify takes one log file');
+    return right({ command: 'verify', file, ...(f.anchor === undefined ? {} : { anchor: f.anchor }) });
+  }
+  if (command === 'export') {
+    const [file, ...more] = rest;
+    if (more.length > 0) return left('export takes one log file');
+    const source = sourceOf(file, f.esdb);
+    if (source._tag === 'Left') return source;
+    if (values.to === undefined || values.to === '') return left('export needs --to <file>');
+    return right({ command: 'export', source: source.right, to: values.to });
+  }
+  const [report, file, ...more] = rest;
+  if (!isReport(report)) return left(`which report? one of ${reportKinds.join(', ')}`);
+  if (more.length > 0) return left('report takes one log file');
+  const unused = Object.keys(values).find((k) => k !== 'esdb' && !reportTakes[report].includes(k));
+  if (unused !== undefined) return left(`${report} takes no --${unused}`);
+  const source = sourceOf(file, f.esdb);
+  if (source._tag === 'Left') return source;
+  if (report === 'income-statement' && f.year === undefined) {
+    return left('income-statement needs --year, e.g. --year 2025-26');
+  }
+  if (report === 'passbook' && f.member === undefined) return left('passbook needs --member');
+  return right({
+    command: 'report', report, source: source.right,
+    ...(f['as-of'] === undefined ? {} : { asOf: f['as-of'] }),
+    ...(f['known-at'] === undefined ? {} : { knownAt: f['known-at'] }),
+    ...(f.year === undefined ? {} : { year: f.year }),
+    ...(f.member === undefined ? {} : { member: f.member }),
+    ...(f.account === undefined ? {} : { account: f.account }),
+  });
+};

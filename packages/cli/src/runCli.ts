@@ -1,0 +1,43 @@
+import { StoreCorruptError, EventStoreError } from '@usha/ledger';
+import type { CliIo } from './cliIo.ts';
+import { exportCommand } from './exportCommand.ts';
+import { parseCommandLine } from './parseCommandLine.ts';
+import { reportCommand } from './reportCommand.ts';
+import { usage } from './usage.ts';
+import { verifyCommand } from './verifyCommand.ts';
+
+const describe = (e: unknown): string => {
+  if (e instanceof StoreCorruptError) {
+    return `the log is damaged at line ${e.where.line} (byte ${e.where.offset}): ${e.reason}`;
+  }
+  if (e instanceof EventStoreError || e instanceof Error) return e.message;
+  return String(e);
+};
+
+/**
+ * Runs one `usha` command line (without `node` and the script) and returns its exit code: 0
+ * done, 1 the log is damaged or cannot be read, 2 the command line is wrong. Nothing is thrown.
+ * @example process.exitCode = await runCli(['verify', 'usha.ndjson'], processIo)
+ */
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const parsed = parseCommandLine(argv);
+  if (parsed._tag === 'Left') {
+    io.err(`usha: ${parsed.left}`);
+    io.err(`Run 'usha help' for the commands.`);
+    return 2;
+  }
+  const c = parsed.right;
+  try {
+    switch (c.command) {
+      case 'help':
+        io.out(usage);
+        return 0;
+      case 'verify': return await verifyCommand(c, io);
+      case 'report': return await reportCommand(c, io);
+      case 'export': return await exportCommand(c, io);
+    }
+  } catch (e) {
+    io.err(`usha: ${describe(e)}`);
+    return 1;
+  }
+};

@@ -1,0 +1,24 @@
+/** What `usha help` prints. */
+export const usage = `usha: verify a ledger's log and reproduce its statements
+
+  usha verify <log.ndjson> [--anchor <hash>]
+      Walks the hash chain. Prints the number of events, the last event's position and the
+      last hash (record both at each audit), or the first bad line. With --anchor, a last
+      hash recorded at an earlier audit: says which line has it, or that none has (the
+      history since rewritten). Exit 1 if the chain is broken or the anchor is not found.
+
+  usha report <report> (<log.ndjson> | --esdb <connection>) [options]
+      <report>: trial-balance, balance-sheet, income-statement, par, passbook
+      --as-of YYYY-MM-DD     events effective on or before this business date
+      --known-at C:n/P:n     only events recorded up to this position of the log, as
+                             'usha verify' printed it at an audit
+      --year 2025-26         the financial year (income-statement; required)
+      --member <id>          whose passbook (passbook; required)
+      --account <id>         one account's page only (passbook)
+
+  usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
+      Writes every event to a new hash-chained log, ids, order and revisions kept.
+
+  The log is opened read-only: a running ledger may keep writing beside it. Members appear by
+  id only: names live in the member directory, which this command never reads.
+  Exit codes: 0 done, 1 the log is damaged or cannot be read, 2 the command line is wrong.`;
