@@ -56,7 +56,8 @@ test(`every acknowledged append survives ${kills} SIGKILLs and the chain verifie
       const missing = acknowledged.filter((id) => !stored.has(id));
       assert.equal(missing, [], `run ${run}: acknowledged but lost`);
       const v = await verifyLog(file);
-      assert.is(v.ok && v.tornTail === undefined, true, `run ${run}: ${JSON.stringify(v)}`);
+      const shown = JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? `${x}` : x));
+      assert.is(v.ok && v.tornTail === undefined, true, `run ${run}: ${shown}`);
     }
     assert.ok(acknowledged.length > kills, `only ${acknowledged.length} acknowledged`);
     console.log(`  ${acknowledged.length} acknowledged events, ${torn} torn tails cut`);

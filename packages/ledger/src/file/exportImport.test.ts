@@ -9,6 +9,7 @@ import { exportEventLog } from './exportLog.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { importEventLog } from './importLog.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
+import { lastLineAt } from './logFile.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-export-'));
@@ -34,7 +35,10 @@ test('in-memory -> file log -> file store keeps ids, order and revisions', async
   const exported = await exportEventLog({ store: source, schema: noteSchema, file });
   assert.is(exported.events, 4);
   const v = await verifyLog(file);
-  assert.equal(v, { ok: true, lines: 4, lastHash: exported.lastHash, tornTail: undefined });
+  assert.equal(v, {
+    ok: true, lines: 4, lastHash: exported.lastHash, tornTail: undefined,
+    lastPosition: await lastLineAt(file),
+  });
   const target = await openFileEventStore({ file: join(dir, 'target.ndjson'), schema: noteSchema });
   assert.equal(await importEventLog({ file, store: target, schema: noteSchema }), {
     events: 4,

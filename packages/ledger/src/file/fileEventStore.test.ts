@@ -9,6 +9,7 @@ import { InvalidEventError, StoreClosedError, StoreLockedError } from '../eventS
 import { eventSchemaFromCodecs } from '../eventStore/eventSchema.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { lastLineAt } from './logFile.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-file-store-'));
@@ -99,6 +100,7 @@ test('an append whose lines were only partly written is cut off whole', async ()
     lines: 2,
     lastHash: reopened.lastHash(),
     tornTail: undefined,
+    lastPosition: await lastLineAt(file),
   });
 });
 

@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { lastLineAt } from './logFile.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-tamper-'));
@@ -81,6 +82,7 @@ test('an intact log verifies, and its last hash is the store’s', async () => {
     lines: 10,
     lastHash: store.lastHash(),
     tornTail: undefined,
+    lastPosition: await lastLineAt(file),
   });
   await store.close();
 });
