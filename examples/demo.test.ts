@@ -11,6 +11,8 @@ const run = (file: string, ...args: string[]): string =>
     cwd: new URL('.', import.meta.url).pathname, encoding: 'utf8',
   });
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 test('the loan schedule and savings postings print to the paisa', () => {
   const out = run('loan-and-savings.ts');
   assert.ok(out.includes('  1 2025-05-10     788.49    100.00    888.49    9211.51'), out);
@@ -52,6 +54,9 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
   assert.ok(out.includes('Hash chain verified: 8464 events, intact.'), out);
+  assert.match(out, /^Last event at C:6507907\/P:6507907; last hash [0-9a-f]{64}\.$/m);
+  assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
+    + `nothing else: npx -y pnpm@10 usha verify ${escape(join(folder, 'usha.ndjson'))}$`, 'm'));
   const log = readFileSync(join(folder, 'usha.ndjson'), 'utf8');
   assert.not.ok(log.includes('Jharna'), 'no name in the log');
   rmSync(folder, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import {
   balanceSheet, formatBalanceSheet, formatIncomeStatement, formatParReport, formatTrialBalance,
   incomeStatement, parReport, passbook, replayAsync, trialBalance,
 } from '@usha/projections';
-import { openFileEventStore, verifyLog } from '@usha/ledger';
+import { openFileEventStore, positionToString, verifyLog } from '@usha/ledger';
 import {
   createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
   type MemberDirectory, type PassbookHolder,
@@ -101,7 +101,12 @@ const main = async (): Promise<number> => {
   say(same ? 'Replay: the figures are identical.' : 'Replay: THE FIGURES DIFFER.');
   const chain = await verifyLog(logFile);
   say(chain.ok ? `Hash chain verified: ${chain.lines} events, intact.`
-    : `Hash chain BROKEN: ${JSON.stringify(chain)}`);
+    : `Hash chain BROKEN: line ${chain.line}: ${chain.reason}`);
+  if (chain.ok && chain.lastPosition !== undefined) {
+    say(`Last event at ${positionToString(chain.lastPosition)}; last hash ${chain.lastHash}.`);
+    say(`An auditor records both, then checks and reads the log with nothing else: `
+      + `npx -y pnpm@10 usha verify ${logFile}`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   say(`Files in ${folder}/ (usha.ndjson: the log; members.json, members.key: the directory); `
     + `${seconds} s.`);
