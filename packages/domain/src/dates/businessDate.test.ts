@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   addDays, addMonths, addWeeks, businessDate, daysBetween, fromEpochDay, InvalidDateError,
-  parseBusinessDate, toEpochDay,
+  isBusinessDate, parseBusinessDate, toEpochDay,
 } from './businessDate.ts';
 import { financialYearOf } from './financialYear.ts';
 import { days30360, yearFraction } from './dayCount.ts';
@@ -20,6 +20,31 @@ test('only real calendar days parse', () => {
   assert.ok(E.isRight(parseBusinessDate('2024-02-29')));
   assert.throws(() => businessDate('2023-02-30', 'disbursedOn'),
     (e: unknown) => e instanceof InvalidDateError && e.field === 'disbursedOn');
+});
+
+// The definition, spelled out slowly: the pattern, then a day that the calendar has.
+const isDateByDefinition = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m === null) return false;
+  const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, day));
+  return y >= 1900 && y <= 2199 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1
+    && t.getUTCDate() === day;
+};
+
+test('a string is a business date exactly when it names a real day of 1900 to 2199', () => {
+  const dateLike = fc.tuple(fc.integer({ min: 1800, max: 2300 }), fc.integer({ min: 0, max: 13 }),
+    fc.integer({ min: 0, max: 32 })).map(([y, m, day]) =>
+    `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  const nearly = fc.tuple(dateLike, fc.nat(9), fc.string({ maxLength: 1 })).map(([s, i, c]) =>
+    s.slice(0, i) + c + s.slice(i + 1));
+  fc.assert(fc.property(fc.oneof(dateLike, nearly, fc.string({ maxLength: 12 })), (s) => {
+    assert.is(isBusinessDate(s), isDateByDefinition(s), s);
+    assert.is(E.isRight(parseBusinessDate(s)), isDateByDefinition(s), s);
+  }), { numRuns: 5000 });
+  for (const u of [20240501, null, undefined, new Date(0), ['2024-05-01']]) {
+    assert.is(isBusinessDate(u), false);
+  }
 });
 
 test('epoch days agree with known dates', () => {

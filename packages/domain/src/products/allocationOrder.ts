@@ -25,5 +25,5 @@ export const AllocationOrderCodec = new t.Type<AllocationOrder, ReadonlyArray<st
   isOrder,
   (u, c) => isOrder(u) ? t.success(u)
     : t.failure(u, c, 'expected each of penalties, fees, interest, principal exactly once'),
-  (a) => a,
+  t.identity,
 );

@@ -21,5 +21,5 @@ export const RoundingModeCodec = new t.Type<RoundingMode, RoundingMode, unknown>
       ? t.failure(u, c, `expected one of ${roundingModes.join(', ')}`)
       : t.success(m);
   },
-  (a) => a,
+  t.identity,
 );

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { formatMoney, money, parseMoney } from '../money/money.ts';
-import { parseBusinessDate, type BusinessDate } from '../dates/businessDate.ts';
+import { isBusinessDate, parseBusinessDate, type BusinessDate } from '../dates/businessDate.ts';
 
 /** Minor-unit digits of every amount in an event: INR has 2 (paise). */
 export const CURRENCY_DIGITS = 2;
@@ -17,8 +17,13 @@ const canonicalMinor = (s: string): bigint | undefined => {
   const r = parseMoney(s, CURRENCY_DIGITS);
   return E.isRight(r) && formatMoney(r.right) === s ? r.right.minor : undefined;
 };
+// The canonical form of an amount of at most 15 whole digits (under 10^17 minor units, so
+// within MAX_MINOR_ABS): recognised by its shape alone, without parsing it. Every amount in
+// every event stored or read is checked, so this is the usual path; others are parsed.
+const canonicalShort = new RegExp(`^(?:0|[1-9]\\d{0,14})\\.\\d{${CURRENCY_DIGITS}}$`);
+const canonicalZero = formatMoney(money(0n, CURRENCY_DIGITS));
 const isMoneyString = (u: unknown): u is MoneyString =>
-  typeof u === 'string' && (canonicalMinor(u) ?? -1n) >= 0n;
+  typeof u === 'string' && (canonicalShort.test(u) || (canonicalMinor(u) ?? -1n) >= 0n);
 const isSignedMoneyString = (u: unknown): u is SignedMoneyString =>
   typeof u === 'string' && canonicalMinor(u) !== undefined;
 
@@ -47,7 +52,7 @@ const moneyCodec = <A extends string>(
     const r = readAmount(u, opts);
     if (E.isLeft(r)) return t.failure(u, c, r.left);
     return is(r.right) ? t.success(r.right) : t.failure(u, c, `${name}: out of range`);
-  }, (a) => a);
+  }, t.identity);
 
 /** An amount in an event: canonical "1234.50", zero or more. */
 export const MoneyString = moneyCodec<MoneyString>('MoneyString', isMoneyString,
@@ -60,7 +65,8 @@ export const MoneyInput = moneyCodec<MoneyString>('MoneyInput', isMoneyString,
   { strict: false, sign: 'non-negative' });
 /** An amount in a command that must be more than zero. */
 export const PositiveMoneyInput = moneyCodec<MoneyString>('PositiveMoneyInput',
-  (u): u is MoneyString => isMoneyString(u) && (canonicalMinor(u) ?? 0n) > 0n,
+  // Zero has one canonical form; every other canonical amount is more than zero.
+  (u): u is MoneyString => isMoneyString(u) && u !== canonicalZero,
   { strict: false, sign: 'positive' });
 /** A signed amount in a command (net profit). */
 export const SignedMoneyInput = moneyCodec<SignedMoneyString>('SignedMoneyInput',
@@ -89,13 +95,13 @@ export const signedMoneyString = (minor: bigint): SignedMoneyString => {
 /** A business date 'YYYY-MM-DD' that exists on the calendar (2023-02-30 does not). */
 export const DateString = new t.Type<BusinessDate, string, unknown>(
   'DateString',
-  (u): u is BusinessDate => typeof u === 'string' && E.isRight(parseBusinessDate(u)),
+  isBusinessDate,
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c, 'expected a date string YYYY-MM-DD');
     const r = parseBusinessDate(u);
     return E.isRight(r) ? t.success(r.right) : t.failure(u, c, r.left.message);
   },
-  (a) => a,
+  t.identity,
 );
 
 const rateShape = /^\d{1,3}(\.\d{1,6})?$/;
@@ -106,7 +112,7 @@ export const RatePercent = new t.Type<string, string, unknown>(
   (u, c) => typeof u === 'string' && rateShape.test(u) && Number(u) <= 100
     ? t.success(u)
     : t.failure(u, c, 'expected a percent between "0" and "100" with at most 6 decimals'),
-  (a) => a,
+  t.identity,
 );
 
 /** A whole number within bounds (a count of shares, instalments, months: never an amount). */
@@ -117,7 +123,7 @@ export const intBetween = (name: string, min: number, max: number): t.Type<numbe
     (u, c) => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max
       ? t.success(u)
       : t.failure(u, c, `expected a whole number from ${min} to ${max}`),
-    (a) => a,
+    t.identity,
   );
 
 /** A count that may be zero. */
@@ -139,7 +145,7 @@ export const FinancialYearLabel = new t.Type<string, string, unknown>(
   isFinancialYearLabel,
   (u, c) => isFinancialYearLabel(u) ? t.success(u)
     : t.failure(u, c, 'expected a financial year such as "2024-25"'),
-  (a) => a,
+  t.identity,
 );
 
 /** A codec for one of a fixed list of string codes. */
@@ -151,5 +157,5 @@ export const oneOf = <const A extends readonly [string, string, ...string[]]>(
     (u): u is A[number] => typeof u === 'string' && values.includes(u),
     (u, c) => typeof u === 'string' && values.includes(u) ? t.success(u)
       : t.failure(u, c, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`),
-    (a) => a,
+    t.identity,
   );

@@ -15,7 +15,7 @@ export const AggregateIdCodec = new t.Type<string, string, unknown>(
   (u): u is string => typeof u === 'string' && isOpaqueId(u),
   (u, c) => typeof u === 'string' && isOpaqueId(u) ? t.success(u)
     : t.failure(u, c, 'expected an opaque id'),
-  (a) => a,
+  t.identity,
 );
 
 // A code, never free text: a note typed at a counter can carry a name.

@@ -43,11 +43,26 @@ const checkArray = (value: readonly unknown[], depth: number): unknown => {
   return out ?? value;
 };
 
+// Sorts short key lists in place, by UTF-16 code units as the native sort does: without the
+// work array the native sort allocates on every call (most of what a sorted copy cost). A long
+// list takes the native sort.
+const sortKeys = (keys: string[]): string[] => {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] ?? '') > key; j--) keys[j + 1] = keys[j] ?? '';
+    keys[j + 1] = key;
+  }
+  return keys;
+};
+
 const checkObject = (value: { readonly [key: string]: unknown }, depth: number): unknown => {
   const keys = Object.keys(value);
   let unsorted = false;
-  let nested = false;
-  const values: unknown[] = new Array<unknown>(keys.length);
+  // The fields whose own values were copied (objects out of order below this one), by key;
+  // made only when there is one.
+  let copied: Map<string, unknown> | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] ?? '';
     if (isAwkwardKey(key)) return refused;
@@ -55,24 +70,13 @@ const checkObject = (value: { readonly [key: string]: unknown }, depth: number):
     const field = value[key];
     const checked = check(field, depth + 1);
     if (checked === refused) return refused;
-    if (checked !== field) nested = true;
-    values[i] = checked;
+    if (checked !== field) (copied ??= new Map()).set(key, checked);
   }
-  if (!unsorted && !nested) return value;
-  if (!nested) {
-    // Only the order is wrong (a command's fields as the caller wrote them): the native sort
-    // compares UTF-16 code units, as the comparator below does, without a call per compare.
-    const out: Record<string, unknown> = {};
-    for (const key of keys.sort()) out[key] = value[key];
-    return out;
-  }
-  const order = keys.map((_, i) => i).sort((a, b) => {
-    const ka = keys[a] ?? '';
-    const kb = keys[b] ?? '';
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  if (!unsorted && copied === undefined) return value;
   const out: Record<string, unknown> = {};
-  for (const i of order) out[keys[i] ?? ''] = values[i];
+  for (const key of unsorted ? sortKeys(keys) : keys) {
+    out[key] = copied?.has(key) === true ? copied.get(key) : value[key];
+  }
   return out;
 };
 

@@ -55,19 +55,30 @@ interface Context {
 const invalid = (at: Context, type: string, field: string, detail: string) =>
   left(new InvalidEventError(at.stream, at.revision, type, field, detail));
 
+// Where the `index`-th event of an append would go, for an error to name: made only then.
+interface Where {
+  readonly stream: string;
+  readonly nextRevision: bigint | undefined;
+}
+const contextOf = ({ stream, nextRevision }: Where, index: number): Context =>
+  ({ stream, revision: nextRevision === undefined ? undefined : nextRevision + BigInt(index) });
+
 const prepareOne = <E extends EventShape>(
   schema: EventSchema<E>,
   event: NewEvent<E>,
-  at: Context,
+  where: Where,
+  index: number,
 ): Either<EventStoreError, PreparedEvent> => {
   const type = String(event.type);
-  if (!typePattern.test(type)) return invalid(at, type, 'type', 'not a valid event type name');
+  if (!typePattern.test(type)) {
+    return invalid(contextOf(where, index), type, 'type', 'not a valid event type name');
+  }
   let stored;
   try {
     stored = schema.encode(event);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return invalid(at, type, '', `cannot be encoded: ${why}`);
+    return invalid(contextOf(where, index), type, '', `cannot be encoded: ${why}`);
   }
   // Plain JSON (the usual case): its text written directly, and the value itself decoded in
   // place of the copy canonicalJson would make (it parses back deep-equal). A refusal is
@@ -75,15 +86,14 @@ const prepareOne = <E extends EventShape>(
   const dataText = plainJsonText(stored.data);
   const metadataText = plainJsonText(stored.metadata);
   if (dataText !== undefined && metadataText !== undefined) {
-    const checked = schema.decode({
-      type: stored.type, data: stored.data, metadata: stored.metadata,
-    });
+    // The stored form itself: a schema reads its `type`, `data` and `metadata`.
+    const checked = schema.decode(stored);
     if (checked._tag === 'Right') {
       return right({ eventId: event.eventId, type: stored.type, dataJson: dataText,
         metadataJson: metadataText });
     }
   }
-  return prepareCanonical(schema, event.eventId, stored, { ...at, type });
+  return prepareCanonical(schema, event.eventId, stored, { ...contextOf(where, index), type });
 };
 
 const prepareCanonical = <E extends EventShape>(
@@ -120,12 +130,15 @@ const checkShape = <E extends EventShape>(
 ): EventStoreError | undefined => {
   if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
   if (events.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
-  const seen = new Set<string>();
+  // One event (the usual append) cannot repeat an id: no set is made for it.
+  const seen = events.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < events.length; i++) {
     const id: unknown = events[i]?.eventId; // a JavaScript caller may pass a sparse array
     if (!isEventId(id)) return new InvalidAppendError(stream, `bad event id ${String(id)}`);
-    if (seen.has(id)) return new EventIdConflictError(stream, id, 'appears twice in one append');
-    seen.add(id);
+    if (seen?.has(id) === true) {
+      return new EventIdConflictError(stream, id, 'appears twice in one append');
+    }
+    seen?.add(id);
   }
   return undefined;
 };
@@ -144,12 +157,11 @@ export const prepareAppend = <E extends EventShape>(
   if (shape !== undefined) return left(shape);
   const prepared: PreparedEvent[] = [];
   let sizeBytes = 0;
+  const where: Where = { stream, nextRevision: limits.nextRevision };
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     if (event === undefined) continue; // a hole: checkShape has refused it already
-    const revision =
-      limits.nextRevision === undefined ? undefined : limits.nextRevision + BigInt(i);
-    const one = prepareOne(schema, event, { stream, revision });
+    const one = prepareOne(schema, event, where, i);
     if (one._tag === 'Left') return one;
     sizeBytes += Buffer.byteLength(one.right.dataJson) + Buffer.byteLength(one.right.metadataJson);
     prepared.push(one.right);

@@ -12,7 +12,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../eventStore/port.ts';
-import { comparePosition, position, type Position } from '../eventStore/position.ts';
+import { position, type Position } from '../eventStore/position.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { eventContentKey, prepareAppend } from '../eventStore/prepareAppend.ts';
 
@@ -24,16 +24,29 @@ export interface InMemoryEventStoreOptions<E extends EventShape> {
   readonly now?: () => Date;
 }
 
+// A stored event. Its revision, position (bytes stored before it) and time are kept as
+// numbers and made a bigint, a Position and a Date when it is read: a row holds no object but
+// its strings, which is what a collector has to copy and mark for every event kept.
 interface Row {
   readonly stream: string;
-  readonly revision: bigint;
-  readonly position: Position;
+  readonly revision: number;
+  readonly at: number;
   readonly eventId: string;
   readonly type: string;
   readonly dataJson: string;
   readonly metadataJson: string;
-  readonly recordedAt: Date;
+  readonly recordedAtMs: number;
 }
+
+const positionOf = (row: Row): Position => position(BigInt(row.at));
+
+// comparePosition(positionOf(row), p), without making the position: a number and a bigint
+// compare exactly with < and >.
+const compareAt = (row: Row, p: Position): number => {
+  if (row.at < p.commit) return -1;
+  if (row.at > p.commit) return 1;
+  return row.at < p.prepare ? -1 : row.at > p.prepare ? 1 : 0;
+};
 
 const defaultMaxAppendBytes = 1024 * 1024;
 
@@ -47,13 +60,14 @@ export const inMemoryEventStore = <E extends EventShape>(
 ): EventStore<E> => {
   const { schema } = options;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
+  const nowMs = now === undefined ? Date.now : () => now().getTime();
   const rows: Row[] = [];
   const streams = new Map<string, number[]>();
   // Row index by event id, per stream: no key string is built for each event looked up.
   const ids = new Map<string, Map<string, number>>();
   const changes = changeSignal();
-  let bytes = 0n;
+  let bytes = 0; // a number: exact up to 2^53 bytes
   let closed = false;
 
   const refuseIfClosed = () => {
@@ -64,9 +78,9 @@ export const inMemoryEventStore = <E extends EventShape>(
   const fieldsOf = (row: Row) => ({
     eventId: row.eventId,
     stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    recordedAt: row.recordedAt,
+    revision: BigInt(row.revision),
+    position: positionOf(row),
+    recordedAt: new Date(row.recordedAtMs),
   });
   const decode = (row: Row): RecordedEvent<E> =>
     decodeOne(fieldsOf(row), {
@@ -85,7 +99,7 @@ export const inMemoryEventStore = <E extends EventShape>(
       const row = i === undefined ? undefined : rows[i];
       if (row === undefined) return undefined;
       const key = eventContentKey(row.type, row.dataJson, row.metadataJson);
-      return { revision: row.revision, position: row.position, contentKey: () => key };
+      return { revision: BigInt(row.revision), position: positionOf(row), contentKey: () => key };
     };
 
   const appendToStream: EventStore<E>['appendToStream'] = async (stream, events, opts) => {
@@ -97,8 +111,8 @@ export const inMemoryEventStore = <E extends EventShape>(
     // Everything from here on is synchronous, so no other append can interleave. An append
     // none of whose ids is stored is new (what detectRetry would say), without an await.
     const streamIds = ids.get(stream);
-    const known = streamIds !== undefined
-      && prepared.right.events.some((e) => streamIds.has(e.eventId));
+    let known = false;
+    for (const e of prepared.right.events) known ||= streamIds?.has(e.eventId) === true;
     const retry = known ? await detectRetry(stream, prepared.right.events, lookup(stream)) : 'new';
     if (retry !== 'new') {
       if (retry instanceof Error) throw retry;
@@ -111,10 +125,11 @@ export const inMemoryEventStore = <E extends EventShape>(
       currentRevision(stream),
     );
     if (wrong !== undefined) throw wrong;
-    const indexes = streams.get(stream) ?? [];
+    let indexes = streams.get(stream);
+    if (indexes === undefined) streams.set(stream, indexes = []);
     let idsHere = ids.get(stream);
     if (idsHere === undefined) ids.set(stream, idsHere = new Map());
-    const recordedAt = now();
+    const recordedAtMs = nowMs();
     let last: Row | undefined;
     for (const e of prepared.right.events) {
       // A literal, not a spread of `e`: this runs for every event appended.
@@ -124,19 +139,18 @@ export const inMemoryEventStore = <E extends EventShape>(
         dataJson: e.dataJson,
         metadataJson: e.metadataJson,
         stream,
-        revision: BigInt(indexes.length),
-        position: position(bytes),
-        recordedAt,
+        revision: indexes.length,
+        at: bytes,
+        recordedAtMs,
       };
-      bytes += BigInt(e.dataJson.length + e.metadataJson.length + 64);
+      bytes += e.dataJson.length + e.metadataJson.length + 64;
       idsHere.set(e.eventId, rows.length);
       indexes.push(rows.length);
       rows.push(last);
     }
-    streams.set(stream, indexes);
     changes.notify();
     if (last === undefined) throw new Error('unreachable: prepared append has no events');
-    return { nextExpectedRevision: last.revision, position: last.position };
+    return { nextExpectedRevision: BigInt(last.revision), position: positionOf(last) };
   };
 
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
@@ -168,7 +182,7 @@ export const inMemoryEventStore = <E extends EventShape>(
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const row = rows[mid];
-      if (row !== undefined && comparePosition(row.position, from) < (backwards ? 1 : 0))
+      if (row !== undefined && compareAt(row, from) < (backwards ? 1 : 0))
         lo = mid + 1;
       else hi = mid;
     }

@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  eventIdFor, routeCommand, schemaVersionOf, type Command, type CommandId, type DomainEvent,
+  eventIdFor, routeCommand, schemaVersionOf, type AggregateKind, type Command, type CommandId,
+  type DomainEvent, type EventId,
 } from '@usha/domain';
 import { EventIdConflictError, WrongExpectedVersionError } from '../../eventStore/errors.ts';
-import type { EventStore, NewEvent } from '../../eventStore/port.ts';
+import type { AppendResult, EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
 import type { LedgerEvent, LedgerMetadata, StreamEvent } from '../log/ledgerEvent.ts';
 import type { ProcessRecord } from '../processes/processRecord.ts';
@@ -54,24 +55,60 @@ export interface CommandHandlerOptions {
 const rejected = (commandId: string, rejection: LedgerRejection, duplicate = false): Rejected =>
   ({ status: 'rejected', commandId, rejection, duplicate });
 
-const toNew = (
-  c: Command, hash: string, o: HandleOptions,
-) => (e: DomainEvent, index: number): NewEvent<LedgerEvent> => {
-  const domainId = eventIdFor(c.data.commandId, index);
+/** An event about to be appended, already carrying the stream and revision it will have. */
+type Pending = StreamEvent & { readonly eventId: string };
+
+const metadataOf = (
+  c: Command, hash: string, o: HandleOptions, e: DomainEvent, domainId: EventId,
+): LedgerMetadata => {
   const base: LedgerMetadata = {
     eventId: domainId, commandId: c.data.commandId, actor: c.data.actor,
     effectiveOn: c.data.on, schemaVersion: schemaVersionOf(e.type), commandType: c.type,
     commandHash: hash,
   };
   // A step of a process carries its record; a plain command (the usual case) is not spread.
-  const metadata: LedgerMetadata = o.processId === undefined && o.processStart === undefined
-    && o.processEnd !== true ? base : {
+  return o.processId === undefined && o.processStart === undefined && o.processEnd !== true
+    ? base : {
       ...base, ...(o.processId === undefined ? {} : { processId: o.processId }),
       ...(o.processStart === undefined ? {} : { process: o.processStart }),
       ...(o.processEnd === true ? { processEnd: true } : {}),
     };
-  return { ...e, metadata, eventId: eventUuid(domainId) };
 };
+
+// The events as they will be stored, built once: the store is asked to put them right after
+// `target.revision`, so on success that is where they are (checked when the append returns).
+const pendingEvents = (
+  c: Command, hash: string, o: HandleOptions, target: StreamState,
+  decided: ReadonlyArray<DomainEvent>,
+): Pending[] => {
+  const first = target.revision === undefined ? 0n : target.revision + 1n;
+  const events: Pending[] = [];
+  for (let i = 0; i < decided.length; i++) {
+    const e = decided[i];
+    if (e === undefined) continue;
+    const domainId = eventIdFor(c.data.commandId, i);
+    // One literal rather than a spread of `e` and four more fields (fields added after a
+    // spread are slow on Node 20). The cast only restores what TypeScript loses by reading the
+    // union's `type` and `data` apart: both come from the same event `e`.
+    const event = {
+      type: e.type, data: e.data, metadata: metadataOf(c, hash, o, e, domainId),
+      eventId: eventUuid(domainId), stream: target.stream, revision: first + BigInt(i),
+    } as Pending;
+    events.push(event);
+  }
+  return events;
+};
+
+// Someone else wrote first (perhaps this very command): read again and decide again.
+const retryOnConflict = (e: unknown): 'retry' => {
+  if (e instanceof WrongExpectedVersionError || e instanceof EventIdConflictError) return 'retry';
+  throw e;
+};
+
+const noOptions: HandleOptions = {};
+
+/** What one try of a command comes to: an outcome, or read again and decide again. */
+type Step = CommandOutcome | 'retry' | 'stale';
 
 /**
  * The command loop: take the aggregate's state held in memory (or load it: cached state plus
@@ -116,70 +153,94 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       { type: 'command_id_reused', commandId: id, originalCommandType: 'rejected command' });
   };
 
+  // The append went through: the events are where they were meant to be (a store that says
+  // otherwise is believed: they are re-stamped with its revisions).
+  const accepted = (
+    c: Command, target: StreamState, pending: Pending[], result: AppendResult,
+  ): Accepted => {
+    const from = result.nextExpectedRevision - BigInt(pending.length) + 1n;
+    const stored = pending[0]?.revision === from ? pending
+      : pending.map((e, i) => ({ ...e, revision: from + BigInt(i) }));
+    states.advance(target, stored);
+    o.written?.(result.position);
+    return {
+      status: 'accepted', commandId: c.data.commandId, commandType: c.type,
+      stream: target.stream,
+      events: stored.map((e) => ({ eventId: e.eventId, revision: e.revision, event: e })),
+      revision: result.nextExpectedRevision, position: result.position, duplicate: false,
+    };
+  };
+
   // `cached`: decided on the state held in memory, not read just now. An acceptance is still
   // checked by the store (the expected revision); a rejection is not, so it is decided again
-  // on a fresh read ('stale') before it is returned.
-  const attempt = async (
-    c: Command, hash: string, target: StreamState, options: HandleOptions, cached = false,
-  ): Promise<CommandOutcome | 'retry' | 'stale'> => {
-    const id = c.data.commandId;
+  // on a fresh read ('stale') before it is returned. No promise unless something waits: the
+  // facts to fill in, or the store's append.
+  const attempt = (
+    c: Command, hash: string, target: StreamState, options: HandleOptions, cached: boolean,
+  ): Step | Promise<Step> => {
     const fill = options.fill === undefined ? E.right(c) : options.fill(c, target);
-    const filled = fill instanceof Promise ? await fill : fill;
+    return fill instanceof Promise
+      ? fill.then((filled) => decideAndAppend(c, hash, target, options, cached, filled))
+      : decideAndAppend(c, hash, target, options, cached, fill);
+  };
+
+  const decideAndAppend = (
+    c: Command, hash: string, target: StreamState, options: HandleOptions, cached: boolean,
+    filled: E.Either<LedgerRejection, Command>,
+  ): Step | Promise<Step> => {
+    const id = c.data.commandId;
     const decided = E.isLeft(filled) ? filled : o.decider.decide(filled.right, target.state);
     if (E.isLeft(decided) && cached) return 'stale';
     if (E.isLeft(decided)) {
       o.memo.remember(id, { commandHash: hash, rejection: decided.left });
       return rejected(id, decided.left);
     }
-    const events = decided.right.map(toNew(c, hash, options));
-    if (events.length === 0) throw new Error(`${c.type}: a decider decided no event`);
-    let result;
+    if (decided.right.length === 0) throw new Error(`${c.type}: a decider decided no event`);
+    const pending = pendingEvents(c, hash, options, target, decided.right);
+    let appended: Promise<AppendResult>;
     try {
-      result = await o.store.appendToStream(target.stream, events,
+      appended = o.store.appendToStream(target.stream, pending,
         { expectedRevision: target.revision ?? 'no_stream' });
     } catch (e) {
-      // Someone else wrote first (perhaps this very command): read again and decide again.
-      if (e instanceof WrongExpectedVersionError || e instanceof EventIdConflictError) {
-        return 'retry';
-      }
-      throw e;
+      appended = Promise.reject(e); // a store that throws at once is treated as one that rejects
     }
-    const from = result.nextExpectedRevision - BigInt(events.length) + 1n;
-    const stored = events.map((e, i) =>
-      ({ ...e, stream: target.stream, revision: from + BigInt(i) }));
-    states.advance(target, stored);
-    o.written?.(result.position);
-    return {
-      status: 'accepted', commandId: id, commandType: c.type, stream: target.stream,
-      events: stored.map((e) => ({ eventId: e.eventId, revision: e.revision, event: e })),
-      revision: result.nextExpectedRevision, position: result.position, duplicate: false,
-    };
+    return appended.then((result) => accepted(c, target, pending, result), retryOnConflict);
   };
 
-  const handle: CommandHandler['handle'] = (c, options = {}) => {
+  // Read the stream (what it gained since it was folded), then decide; again on a conflict.
+  const fresh = async (
+    c: Command, hash: string, aggregate: AggregateKind, stream: string, options: HandleOptions,
+  ): Promise<CommandOutcome> => {
+    for (let n = 1; n <= maxAttempts; n += 1) {
+      if (n > 1) await o.backoff(n);
+      const target = await states.load(stream, aggregate);
+      const before = seen(c, hash);
+      if (before !== undefined) return before;
+      const outcome = await attempt(c, hash, target, options, false);
+      if (outcome === 'stale') throw new Error('unreachable: a fresh read is never stale');
+      if (outcome !== 'retry') return outcome;
+    }
+    return rejected(c.data.commandId,
+      { type: 'concurrency_conflict', stream, attempts: maxAttempts });
+  };
+
+  // A stream this Ledger holds folded is decided on without reading the store first: the
+  // expected revision tells whether another writer appended meanwhile (then it reads).
+  const handle: CommandHandler['handle'] = (c, options = noOptions) => {
     const { aggregate, stream } = routeCommand(c);
     const hash = commandHash(c);
-    return mutex.run(stream, async () => {
-      // A stream this Ledger holds folded is decided on without reading the store first: the
-      // expected revision tells whether another writer appended meanwhile (then it reads).
+    return mutex.run(stream, () => {
       const held = states.cached(stream);
-      if (held !== undefined) {
-        const before = seen(c, hash);
-        if (before !== undefined) return before;
-        const outcome = await attempt(c, hash, held, options, true);
-        if (outcome !== 'retry' && outcome !== 'stale') return outcome;
+      if (held === undefined) return fresh(c, hash, aggregate, stream, options);
+      const before = seen(c, hash);
+      if (before !== undefined) return before;
+      const step = attempt(c, hash, held, options, true);
+      if (!(step instanceof Promise)) {
+        return step === 'retry' || step === 'stale' ? fresh(c, hash, aggregate, stream, options)
+          : step;
       }
-      for (let n = 1; n <= maxAttempts; n += 1) {
-        if (n > 1) await o.backoff(n);
-        const target = await states.load(stream, aggregate);
-        const before = seen(c, hash);
-        if (before !== undefined) return before;
-        const outcome = await attempt(c, hash, target, options);
-        if (outcome === 'stale') throw new Error('unreachable: a fresh read is never stale');
-        if (outcome !== 'retry') return outcome;
-      }
-      return rejected(c.data.commandId,
-        { type: 'concurrency_conflict', stream, attempts: maxAttempts });
+      return step.then((s) => s === 'retry' || s === 'stale'
+        ? fresh(c, hash, aggregate, stream, options) : s);
     });
   };
   return { handle, states };

@@ -118,16 +118,21 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
   const fill = fillFacts({ store: o.store, states: handler.states, members, products, netProfit });
-  const execute = async (input: unknown): Promise<CommandOutcome> => {
-    const c = decodeCommand(withPlaceholders(input));
-    if (E.isLeft(c)) {
+  const handleOptions = { fill };
+  // Not an async function: the handler's promise is returned as it is, without another
+  // promise wrapped around it (and the turns of the event loop that would take).
+  const execute = (input: unknown): Promise<CommandOutcome> => {
+    try {
+      const c = decodeCommand(withPlaceholders(input));
+      if (E.isRight(c)) return handler.handle(c.right, handleOptions);
       const commandId: unknown = Reflect.get(Object(Reflect.get(Object(input), 'data')),
         'commandId');
-      return { status: 'rejected', duplicate: false,
+      return Promise.resolve({ status: 'rejected', duplicate: false,
         commandId: typeof commandId === 'string' ? commandId : undefined,
-        rejection: { type: 'invalid_command', message: c.left.message, fields: c.left.fields } };
+        rejection: { type: 'invalid_command', message: c.left.message, fields: c.left.fields } });
+    } catch (e) {
+      return Promise.reject(e);
     }
-    return handler.handle(c.right, { fill });
   };
   const ctx: ProcessContext = {
     store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,

@@ -31,18 +31,43 @@ const dataOf = (encoded: unknown): unknown =>
 
 // Keys in sorted order, as the canonical text has them: the store then writes this object as
 // it stands, without a sorted copy (the stored text is the same either way).
-const encodeMetadata = (m: LedgerMetadata): Record<string, unknown> => ({
-  actor: m.actor, commandHash: m.commandHash, commandId: m.commandId,
-  commandType: m.commandType, effectiveOn: m.effectiveOn, eventId: m.eventId,
-  ...(m.process === undefined ? {} : { process: ProcessRecord.encode(m.process) }),
-  ...(m.processEnd === undefined ? {} : { processEnd: m.processEnd }),
-  ...(m.processId === undefined ? {} : { processId: m.processId }),
-  schemaVersion: m.schemaVersion,
-});
+const encodeMetadata = (m: LedgerMetadata): Record<string, unknown> =>
+  // A plain command's metadata (the usual case) as one literal, without the spreads.
+  m.process === undefined && m.processEnd === undefined && m.processId === undefined ? {
+    actor: m.actor, commandHash: m.commandHash, commandId: m.commandId,
+    commandType: m.commandType, effectiveOn: m.effectiveOn, eventId: m.eventId,
+    schemaVersion: m.schemaVersion,
+  } : {
+    actor: m.actor, commandHash: m.commandHash, commandId: m.commandId,
+    commandType: m.commandType, effectiveOn: m.effectiveOn, eventId: m.eventId,
+    ...(m.process === undefined ? {} : { process: ProcessRecord.encode(m.process) }),
+    ...(m.processEnd === undefined ? {} : { processEnd: m.processEnd }),
+    ...(m.processId === undefined ? {} : { processId: m.processId }),
+    schemaVersion: m.schemaVersion,
+  };
 
-const codecsByType: ReadonlyMap<string, t.Mixed> = new Map(Object.entries(eventCodecs));
-const isEventOfType = (type: string, u: unknown): u is DomainEvent =>
-  codecsByType.get(type)?.is(u) === true;
+// How the data of an event of each type is checked. The domain's event codecs are closed
+// `{ type: literal, data }` objects (its `eventCodec`): an event `{ type, data }` of the type
+// is valid exactly when its data is, so the data codec alone is asked, and no `{ type, data }`
+// object is made for the whole codec. A codec of another shape is asked whole.
+const propOf = (codec: t.Mixed, key: string): unknown => {
+  const props: unknown = Reflect.get(codec, 'props');
+  return typeof props === 'object' && props !== null && Object.keys(props).length === 2
+    ? Reflect.get(props, key) : undefined;
+};
+const dataCheckOf = (type: string, codec: t.Mixed): ((data: unknown) => boolean) => {
+  const typeCodec = propOf(codec, 'type');
+  const dataCodec = propOf(codec, 'data');
+  if (typeCodec instanceof t.LiteralType && typeCodec.value === type
+    && dataCodec instanceof t.Type) {
+    return (data) => dataCodec.is(data);
+  }
+  return (data) => codec.is({ type, data });
+};
+const dataChecks: ReadonlyMap<string, (data: unknown) => boolean> = new Map(
+  Object.entries(eventCodecs).map(([type, codec]) => [type, dataCheckOf(type, codec)]));
+const isEventOfType = (type: string, u: { readonly data: unknown }): u is DomainEvent =>
+  dataChecks.get(type)?.(u.data) === true;
 
 /**
  * An event stored at its type's current schema version, checked with the codecs' `is`: the
@@ -57,8 +82,8 @@ export const currentLedgerEvent = (stored: StoredForm): LedgerEvent | undefined 
   if (metadata.process !== undefined || metadata.schemaVersion !== schemaVersionOf(type)) {
     return undefined;
   }
-  const event = { type, data: stored.data };
-  return isEventOfType(type, event) ? { ...event, metadata: { ...metadata } } : undefined;
+  const event = { type, data: stored.data, metadata: { ...metadata } };
+  return isEventOfType(type, event) ? event : undefined;
 };
 
 /** The full decode of a stored event: upcast to the current version, every field decoded. */
