@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as t from 'io-ts';
-import { InvalidEventError, StoreClosedError, StoreLockedError } from '../eventStore/errors.ts';
+import {
+  InvalidEventError, StoreClosedError, StoreLockedError, StreamNotFoundError,
+} from '../eventStore/errors.ts';
 import { eventSchemaFromCodecs } from '../eventStore/eventSchema.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
@@ -151,6 +153,22 @@ test('concurrent appends share one commit (one write, one fsync, one recordedAt)
   await store.appendToStream('loan-5', [note(idOf(5))]);
   const times = (await collect(store.readAll())).map((e) => e.recordedAt.getUTCSeconds());
   assert.equal(times, [0, 0, 0, 0, 1]);
+  await store.close();
+});
+
+test('a stream never written: StreamNotFoundError, or an empty read when asked for one', async () => {
+  const store = await openFileEventStore({ file: fresh(), schema: noteSchema });
+  await store.appendToStream('loan-1', [note(idOf(1))]);
+  let failure: unknown;
+  try {
+    await collect(store.readStream('loan-2'));
+  } catch (e) {
+    failure = e;
+  }
+  assert.instance(failure, StreamNotFoundError);
+  assert.equal(await collect(store.readStream('loan-2', { notFoundAsEmpty: true })), []);
+  const one = await collect(store.readStream('loan-1', { notFoundAsEmpty: true }));
+  assert.equal(one.map((e) => e.eventId), [idOf(1)]);
   await store.close();
 });
 

@@ -145,7 +145,10 @@ const fileStore = <E extends EventShape>(
     {
       refuseIfClosed();
       const offsets = index.streams.get(stream);
-      if (offsets === undefined) throw new StreamNotFoundError(stream);
+      if (offsets === undefined) {
+        if (o.notFoundAsEmpty === true) return; // the caller's hint: no error to build
+        throw new StreamNotFoundError(stream);
+      }
       const backwards = o.direction === 'backwards';
       const last = offsets.length - 1; // appends after this point are not seen by this read
       const from = o.fromRevision ?? (backwards ? 'end' : 'start');
