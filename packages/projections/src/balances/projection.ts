@@ -1,12 +1,19 @@
 import * as t from 'io-ts';
 import { bigintsToJson } from '../core/bigintColumns.ts';
 import { decodeJson } from '../core/decodeJson.ts';
-import type { Projection } from '../projection.ts';
+import { setAmount } from '../core/amountColumn.ts';
+import { CheckpointFormatError, type Projection } from '../projection.ts';
 import { applyBalances } from './apply.ts';
+import {
+  addMemberRow, DA, D_BALANCE, D_INTEREST, D_MEMBER, D_PRODUCT, depositKinds, depositStatuses,
+  L_DISBURSED_ON, L_MEMBER, L_PRODUCT, LA, linkDeposit, linkLoan, loanStatuses, loanTotals,
+  M_BRANCH, M_DIVIDENDS, M_SHARE_ACCOUNT, M_SHARE_CAPITAL, M_STATUS, MA, memberStatuses, MI,
+} from './rows.ts';
 import {
   appendSchedule, emptyBalances, type BalancesState, type DepositBalance, type LoanBalance,
   type MemberBalance, type ScheduleStore,
 } from './state.ts';
+import { addRow, findRow, setText, type Table } from './table.ts';
 
 const big = t.string;
 const MemberJson = t.type({
@@ -34,12 +41,6 @@ const BalancesJson = t.type({
   members: t.array(MemberJson), deposits: t.array(DepositJson), loans: t.array(LoanJson),
 });
 
-const totals = [
-  'disbursed', 'principalRepaid', 'writtenOff', 'interestPaid', 'interestWaived',
-  'penaltiesCharged', 'penaltiesPaid', 'penaltiesWrittenOff', 'feesCharged', 'feesPaid',
-  'feesWrittenOff', 'recovered',
-] as const;
-
 const memberToJson = (m: MemberBalance): t.TypeOf<typeof MemberJson> => ({
   ...m, shareCapital: String(m.shareCapital), dividendsCredited: String(m.dividendsCredited),
   deposits: [...m.deposits], loans: [...m.loans],
@@ -51,7 +52,7 @@ const loanToJson = (st: ScheduleStore, l: LoanBalance): t.TypeOf<typeof LoanJson
   const rows = (a: BigInt64Array) => a.subarray(l.scheduleAt, l.scheduleAt + l.scheduleLength);
   return {
     ids: [l.loanId, l.memberId, l.productId], status: l.status, disbursedOn: l.disbursedOn,
-    totals: totals.map((k) => String(l[k])),
+    totals: loanTotals.map((k) => String(l[k])),
     schedule: l.scheduleLength === 0 ? null : [
       [...st.dueDays.subarray(l.scheduleAt, l.scheduleAt + l.scheduleLength)],
       bigintsToJson(rows(st.cumPrincipal)), bigintsToJson(rows(st.cumInterest))],
@@ -63,18 +64,67 @@ const rowsOf = (j: readonly [number[], string[], string[]]) => j[0].map((day, k)
   BigInt(j[1][k] ?? '0') - BigInt(k === 0 ? '0' : j[1][k - 1] ?? '0'),
   BigInt(j[2][k] ?? '0') - BigInt(k === 0 ? '0' : j[2][k - 1] ?? '0')] as const);
 
-const loanFromJson = (st: ScheduleStore, j: t.TypeOf<typeof LoanJson>): LoanBalance => {
-  const n = (k: number) => BigInt(j.totals[k] ?? '0');
+// Checkpoint rows into a state's tables, members first, then accounts and loans, then each
+// member's lists in her order.
+const rowsFromJson = (s: BalancesState, j: t.TypeOf<typeof BalancesJson>): void => {
+  const { rows } = s;
+  for (const m of j.members) {
+    once(rows.members, m.memberId);
+    const r = addMemberRow(rows, m.memberId);
+    setText(rows.members, M_BRANCH, r, m.branchId);
+    setText(rows.members, M_SHARE_ACCOUNT, r, m.shareAccountId);
+    rows.members.ints[r * MI + M_STATUS] = memberStatuses.indexOf(m.status);
+    rows.members.nums[r] = m.shares;
+    setAmount(rows.members.amounts, r * MA + M_SHARE_CAPITAL, BigInt(m.shareCapital));
+    setAmount(rows.members.amounts, r * MA + M_DIVIDENDS, BigInt(m.dividendsCredited));
+  }
+  for (const a of j.deposits) {
+    once(rows.deposits, a.accountId);
+    const r = addRow(rows.deposits, a.accountId,
+      [depositKinds.indexOf(a.kind), depositStatuses.indexOf(a.status), -1]);
+    setText(rows.deposits, D_MEMBER, r, a.memberId);
+    setText(rows.deposits, D_PRODUCT, r, a.productId);
+    rows.deposits.nums[r] = a.instalmentsMissed;
+    setAmount(rows.deposits.amounts, r * DA + D_BALANCE, BigInt(a.balance));
+    setAmount(rows.deposits.amounts, r * DA + D_INTEREST, BigInt(a.interestPosted));
+  }
+  for (const l of j.loans) loanFromJson(s, l);
+  const accounts = new Set<string>();
+  const loans = new Set<string>();
+  for (const m of j.members) {
+    const r = findRow(rows.members, m.memberId);
+    for (const id of m.deposits) linkDeposit(rows, r, listedRow(rows.deposits, accounts, id));
+    for (const id of m.loans) linkLoan(rows, r, listedRow(rows.loans, loans, id));
+  }
+};
+
+// An id a checkpoint holds once only.
+const once = (t: Table, id: string): void => {
+  if (findRow(t, id) >= 0) throw new CheckpointFormatError('balances', `${id} twice`);
+};
+
+// The row of an account or loan a member lists: one the checkpoint holds, listed once (a row
+// is in one member's list, through its next link).
+const listedRow = (t: Table, listed: Set<string>, id: string): number => {
+  const r = findRow(t, id);
+  if (r < 0 || listed.has(id)) {
+    throw new CheckpointFormatError('balances', `a member lists ${id}: absent or listed twice`);
+  }
+  listed.add(id);
+  return r;
+};
+
+const loanFromJson = (s: BalancesState, j: t.TypeOf<typeof LoanJson>): void => {
   const [loanId, memberId, productId] = j.ids;
-  return {
-    loanId, memberId, productId, status: j.status, disbursedOn: j.disbursedOn,
-    disbursed: n(0), principalRepaid: n(1), writtenOff: n(2), interestPaid: n(3),
-    interestWaived: n(4), penaltiesCharged: n(5), penaltiesPaid: n(6),
-    penaltiesWrittenOff: n(7), feesCharged: n(8), feesPaid: n(9), feesWrittenOff: n(10),
-    recovered: n(11),
-    scheduleAt: j.schedule === null ? 0 : appendSchedule(st, rowsOf(j.schedule)),
-    scheduleLength: j.schedule === null ? 0 : j.schedule[0].length,
-  };
+  const { loans } = s.rows;
+  once(loans, loanId);
+  const at = j.schedule === null ? 0 : appendSchedule(s.schedules, rowsOf(j.schedule));
+  const r = addRow(loans, loanId, [loanStatuses.indexOf(j.status), -1, at,
+    j.schedule === null ? 0 : j.schedule[0].length]);
+  setText(loans, L_MEMBER, r, memberId);
+  setText(loans, L_PRODUCT, r, productId);
+  setText(loans, L_DISBURSED_ON, r, j.disbursedOn);
+  loanTotals.forEach((_, k) => setAmount(loans.amounts, r * LA + k, BigInt(j.totals[k] ?? '0')));
 };
 
 /**
@@ -96,17 +146,7 @@ export const balancesProjection = (): Projection<BalancesState> => ({
     const j = decodeJson('balances', BalancesJson, json);
     const s = emptyBalances();
     s.through = j.through;
-    for (const m of j.members) {
-      s.members.set(m.memberId, {
-        ...m, shareCapital: BigInt(m.shareCapital), dividendsCredited: BigInt(m.dividendsCredited),
-      });
-    }
-    for (const a of j.deposits) {
-      s.deposits.set(a.accountId, {
-        ...a, balance: BigInt(a.balance), interestPosted: BigInt(a.interestPosted),
-      });
-    }
-    for (const l of j.loans) s.loans.set(l.ids[0], loanFromJson(s.schedules, l));
+    rowsFromJson(s, j);
     return s;
   },
 });

@@ -1,16 +1,18 @@
-/** A member's share holding and where her accounts are. */
+import {
+  depositView, emptyRows, loanView, memberView, tableAsMap, type BalancesRows,
+} from './rows.ts';
+
+/** A member's share holding and where her accounts are (a snapshot: see BalancesState). */
 export interface MemberBalance {
   readonly memberId: string;
-  branchId: string | null;
-  status: 'active' | 'exited' | 'not_admitted';
-  shareAccountId: string | null;
-  shares: number;
-  shareCapital: bigint;
-  dividendsCredited: bigint;
-  /** Replaced, not pushed to, when an account opens: an array grown by push keeps room for
-   * 17 ids, a few hundred bytes a member on a heap that grows with members. */
-  deposits: ReadonlyArray<string>;
-  loans: ReadonlyArray<string>;
+  readonly branchId: string | null;
+  readonly status: 'active' | 'exited' | 'not_admitted';
+  readonly shareAccountId: string | null;
+  readonly shares: number;
+  readonly shareCapital: bigint;
+  readonly dividendsCredited: bigint;
+  readonly deposits: ReadonlyArray<string>;
+  readonly loans: ReadonlyArray<string>;
 }
 
 /** Savings, recurring or fixed. */
@@ -22,10 +24,10 @@ export interface DepositBalance {
   readonly memberId: string;
   readonly kind: DepositKind;
   readonly productId: string;
-  status: 'open' | 'matured' | 'closed';
-  balance: bigint;
-  interestPosted: bigint;
-  instalmentsMissed: number;
+  readonly status: 'open' | 'matured' | 'closed';
+  readonly balance: bigint;
+  readonly interestPosted: bigint;
+  readonly instalmentsMissed: number;
 }
 
 /** Where a loan is in its life. */
@@ -47,45 +49,54 @@ export interface LoanBalance {
   readonly loanId: string;
   readonly memberId: string;
   readonly productId: string;
-  status: LoanStatus;
-  disbursedOn: string | null;
-  disbursed: bigint;
-  principalRepaid: bigint;
-  writtenOff: bigint;
-  interestPaid: bigint;
-  interestWaived: bigint;
-  penaltiesCharged: bigint;
-  penaltiesPaid: bigint;
-  penaltiesWrittenOff: bigint;
-  feesCharged: bigint;
-  feesPaid: bigint;
-  feesWrittenOff: bigint;
-  recovered: bigint;
+  readonly status: LoanStatus;
+  readonly disbursedOn: string | null;
+  readonly disbursed: bigint;
+  readonly principalRepaid: bigint;
+  readonly writtenOff: bigint;
+  readonly interestPaid: bigint;
+  readonly interestWaived: bigint;
+  readonly penaltiesCharged: bigint;
+  readonly penaltiesPaid: bigint;
+  readonly penaltiesWrittenOff: bigint;
+  readonly feesCharged: bigint;
+  readonly feesPaid: bigint;
+  readonly feesWrittenOff: bigint;
+  readonly recovered: bigint;
   /** The loan's first row in the schedule store, and its number of rows (0: none yet). */
-  scheduleAt: number;
-  scheduleLength: number;
+  readonly scheduleAt: number;
+  readonly scheduleLength: number;
 }
 
 /**
  * Member balances: every member, deposit account and loan seen. Mutable: `apply` updates it in
- * place. Memory grows with members, accounts and loans (a loan's schedule: 20 bytes an
- * instalment), never with events.
+ * place. Kept in columns (`rows`, see rows.ts): memory grows with members, accounts and loans
+ * (a loan's schedule: 20 bytes an instalment), never with events, and mostly outside the JS
+ * heap. `members`, `deposits` and `loans` read them as maps of plain objects.
  */
 export interface BalancesState {
-  readonly members: Map<string, MemberBalance>;
-  readonly deposits: Map<string, DepositBalance>;
-  readonly loans: Map<string, LoanBalance>;
+  readonly members: ReadonlyMap<string, MemberBalance>;
+  readonly deposits: ReadonlyMap<string, DepositBalance>;
+  readonly loans: ReadonlyMap<string, LoanBalance>;
   readonly schedules: ScheduleStore;
+  /** Where the balances are kept; written by `apply` only. */
+  readonly rows: BalancesRows;
   /** The latest business date applied, or null. */
   through: string | null;
 }
 
 /** Balances before any event. */
-export const emptyBalances = (): BalancesState => ({
-  members: new Map(), deposits: new Map(), loans: new Map(), through: null,
-  schedules: { dueDays: new Int32Array(1024), cumPrincipal: new BigInt64Array(1024),
-    cumInterest: new BigInt64Array(1024), size: 0 },
-});
+export const emptyBalances = (): BalancesState => {
+  const rows = emptyRows();
+  return {
+    members: tableAsMap(rows.members, (r) => memberView(rows, r)),
+    deposits: tableAsMap(rows.deposits, (r) => depositView(rows, r)),
+    loans: tableAsMap(rows.loans, (r) => loanView(rows, r)),
+    rows, through: null,
+    schedules: { dueDays: new Int32Array(1024), cumPrincipal: new BigInt64Array(1024),
+      cumInterest: new BigInt64Array(1024), size: 0 },
+  };
+};
 
 /** Appends a schedule's rows (due day, principal, interest); returns the first row. */
 export const appendSchedule = (

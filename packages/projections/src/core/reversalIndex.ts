@@ -21,19 +21,23 @@ const REVERSED = 0x80;
  * in chunks outside the JS heap): a 64-bit hash of the event id, the type, one small integer
  * (shares, the deposit source or the interest period's first day), the business date and the
  * amount; a repayment also keeps its split. An open-addressing table of row numbers (4 bytes a
- * slot, half to three quarters full) finds a row by its event id. The one part of a replay's
- * memory that grows with events: any money event can be reversed later, however old.
+ * slot, half to three quarters full) finds a row by its event id; beside each slot, a byte of
+ * its row's key (a tag), so that a probe passes other keys without reading their rows (a row
+ * read is a cache miss). The one part of a replay's memory that grows with events: any money
+ * event can be reversed later, however old.
  */
 export interface ReversalIndex {
   readonly rows: ReversalRows;
   slots: Int32Array; // row + 1; 0 is empty
+  tags: Uint8Array; // by slot: the low byte of its row's key's second half
   /** Reversals whose event the index did not hold. */
   unresolved: number;
 }
 
 /** An empty index. */
 export const emptyReversalIndex = (slotCount = 2048): ReversalIndex =>
-  ({ rows: emptyRows(), slots: new Int32Array(slotCount), unresolved: 0 });
+  ({ rows: emptyRows(), slots: new Int32Array(slotCount), tags: new Uint8Array(slotCount),
+    unresolved: 0 });
 
 /** Two event ids with the same 64-bit key: never seen in practice; refuses to guess. */
 export class EventIdHashCollisionError extends Error {
@@ -48,17 +52,26 @@ export class EventIdHashCollisionError extends Error {
 // is any number (it grows by half, not double, to keep its slack small), so a key's home slot
 // is its place scaled to the table: a / 2^32 of the way along.
 const findSlot = (ix: ReversalIndex, a: number, b: number): number => {
-  const { slots, rows } = ix;
+  const { slots, tags, rows } = ix;
   const n = slots.length;
+  const tag = b & 0xff;
   let i = Math.floor((a / 4294967296) * n);
   for (;;) {
     const s = slots[i] ?? 0;
     if (s === 0) return i;
-    const c = chunkOf(rows, s - 1);
-    const o = offsetOf(s - 1);
-    if (c !== undefined && c.keysA[o] === a && c.keysB[o] === b) return i;
+    if (tags[i] === tag) {
+      const c = chunkOf(rows, s - 1);
+      const o = offsetOf(s - 1);
+      if (c !== undefined && c.keysA[o] === a && c.keysB[o] === b) return i;
+    }
     i = i + 1 === n ? 0 : i + 1;
   }
+};
+
+// Puts row r (key second half b) in empty slot i.
+const fill = (ix: ReversalIndex, i: number, r: number, b: number): void => {
+  ix.slots[i] = r + 1;
+  ix.tags[i] = b & 0xff;
 };
 
 // At most three quarters full, so a probe stays short.
@@ -68,11 +81,13 @@ const grown = (slotCount: number) => slotCount + (slotCount >> 1);
 // Rows never move: a bigger table is refilled from the rows' keys.
 const refill = (ix: ReversalIndex, slotCount: number): void => {
   ix.slots = new Int32Array(slotCount);
+  ix.tags = new Uint8Array(slotCount);
   const { rows } = ix;
   for (let r = 0; r < rows.size; r += 1) {
     const c = chunkOf(rows, r);
     const o = offsetOf(r);
-    if (c !== undefined) ix.slots[findSlot(ix, c.keysA[o] ?? 0, c.keysB[o] ?? 0)] = r + 1;
+    const b = c?.keysB[o] ?? 0;
+    if (c !== undefined) fill(ix, findSlot(ix, c.keysA[o] ?? 0, b), r, b);
   }
 };
 
@@ -85,7 +100,7 @@ const insert = (
   const b = pair[1] ?? 0;
   const i = findSlot(ix, a, b);
   if (ix.slots[i] !== 0) throw new EventIdHashCollisionError(id);
-  ix.slots[i] = appendRow(ix.rows, a, b, code, aux, epochDayOf(on), amount) + 1;
+  fill(ix, i, appendRow(ix.rows, a, b, code, aux, epochDayOf(on), amount), b);
 };
 
 const split = (ix: ReversalIndex, penalties: bigint, fees: bigint, interest: bigint): number =>
