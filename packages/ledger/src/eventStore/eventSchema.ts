@@ -42,6 +42,19 @@ const plainSchemas = new WeakSet<object>();
 /** True if the schema's decoded events are plain `{ type, data, metadata }` objects. */
 export const decodesToPlainEvents = (schema: object): boolean => plainSchemas.has(schema);
 
+// Of those schemas, the check that a stored form is valid and decodes to itself.
+const asIsChecks = new WeakMap<object, (stored: StoredForm) => boolean>();
+
+/**
+ * For a schema made by `eventSchemaFromCodecs`: a check that is true when a stored form is
+ * valid and `decode` would return its own `type`, `data` and `metadata` unchanged (codecs whose
+ * output is their input, see `isIdentityCodec`). A store's reads use it to build the recorded
+ * event straight from what they parsed; on `false` they decode, which names the failing field.
+ * Undefined for other schemas.
+ */
+export const decodesAsIs = (schema: object): ((stored: StoredForm) => boolean) | undefined =>
+  asIsChecks.get(schema);
+
 interface Entry {
   readonly codec: t.Mixed;
   /** `is` settles validity and the output is the input (see `isIdentityCodec`). */
@@ -98,5 +111,10 @@ export const eventSchemaFromCodecs = <C extends Record<string, t.Mixed>, M exten
     },
   };
   plainSchemas.add(schema);
+  asIsChecks.set(schema, (stored) => {
+    const entry = entries.get(stored.type);
+    return entry !== undefined && entry.identity && metadataIdentity
+      && entry.codec.is(stored.data) && metadataCodec.is(stored.metadata);
+  });
   return schema;
 };

@@ -92,6 +92,37 @@ export const isRawLine = (u: unknown, problem: LineProblem): u is RawLine => {
   return true;
 };
 
+/** What a read uses of a line: all but the chain and batch fields. */
+export type ReadLine = Pick<
+  RawLine, 'data' | 'eventId' | 'metadata' | 'recordedAt' | 'revision' | 'stream' | 'type'
+>;
+
+/**
+ * Checks the types of the fields a read uses, in place. Every line a store reads was checked
+ * whole by `isRawLine` when the store opened the log (or was written by the store itself), as
+ * its hash was; a read checks again only what could make an event of the wrong shape, should
+ * the file change under it: each field's type, and a revision that is a decimal string.
+ */
+export const isReadLine = (u: unknown, problem: LineProblem): u is ReadLine => {
+  if (!isRecord(u)) return refuse(problem, 'not a JSON object');
+  if (typeof u['eventId'] !== 'string') return refuse(problem, 'eventId: not a string');
+  if (typeof u['recordedAt'] !== 'string') return refuse(problem, 'recordedAt: not a string');
+  const revision = u['revision'];
+  if (typeof revision !== 'string' || !isDecimal(revision)) {
+    return refuse(problem, 'revision: bad');
+  }
+  const stream = u['stream'];
+  if (typeof stream !== 'string' || stream === '') return refuse(problem, 'stream: not a name');
+  const type = u['type'];
+  if (typeof type !== 'string' || type === '') return refuse(problem, 'type: not a name');
+  if (u['data'] === undefined) return refuse(problem, 'data: missing');
+  const metadata = u['metadata'];
+  if (typeof metadata !== 'object' || metadata === null) {
+    return refuse(problem, 'metadata: not an object');
+  }
+  return true;
+};
+
 /** Decodes the parsed content of a line to its fields, revision as a bigint. */
 export const decodeEnvelope = (u: unknown): Either<string, LineEnvelope> => {
   const problem = { reason: '' };
