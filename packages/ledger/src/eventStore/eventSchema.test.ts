@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BigIntFromString } from '../json/bigIntFromString.ts';
-import { eventSchemaFromCodecs } from './eventSchema.ts';
+import { decodesAsIs, eventSchemaFromCodecs, type EventSchema } from './eventSchema.ts';
 
 const Amount = t.refinement(t.string, (s) => /^\d+\.\d{2}$/.test(s), 'Amount');
 const schema = eventSchemaFromCodecs(
@@ -42,6 +42,22 @@ test('an invalid event names the failing field, however deep', () => {
   assert.is(fail('Counted', { count: 12 }), 'data.count');
   assert.is(fail('Refunded', {}), 'type');
   assert.is(fail('toString', {}), 'type');
+});
+
+test('decodesAsIs: true exactly where decode would give back the stored form itself', () => {
+  const asIs = decodesAsIs(schema);
+  if (asIs === undefined) return assert.unreachable('a schema from codecs has the check');
+  const data = { amount: '12.50', lines: [{ account: 'a' }] };
+  assert.is(asIs({ type: 'Paid', data, metadata }), true);
+  assert.is(asIs({ type: 'Paid', data: { ...data, amount: '12.5' }, metadata }), false);
+  assert.is(asIs({ type: 'Paid', data, metadata: {} }), false);
+  assert.is(asIs({ type: 'Unknown', data, metadata }), false);
+  // Valid, but its decode makes a bigint of the string: not as it is.
+  const counted = { type: 'Counted', data: { count: '7' }, metadata };
+  assert.is(schema.decode(counted)._tag, 'Right');
+  assert.is(asIs(counted), false);
+  const handMade: EventSchema<never> = { decode: schema.decode as never, encode: (e) => e };
+  assert.is(decodesAsIs(handMade), undefined);
 });
 
 test.run();
