@@ -6,21 +6,8 @@ import {
   createLedger, isAccepted, ledgerEventSchema, openFileEventStore, positionToString,
   type CommandOutcome, type EventStore, type LedgerEvent,
 } from '@usha/ledger';
-
-const products = {
-  SH: { kind: 'share', id: 'SH', faceValue: '10.00', minimumShares: 5, maximumShares: 500,
-    lockInMonths: 12, minimumSharesWhileBorrowing: 10 },
-  SB: { kind: 'savings', id: 'SB', rateAnnualPercent: '4', dayCount: 'actual/365',
-    compounding: 'quarterly', posting: 'quarterly', minimumBalance: '100.00',
-    rounding: 'half-even' },
-  LN: { kind: 'loan', id: 'LN', rateAnnualPercent: '12', minPrincipal: '1000.00',
-    maxPrincipal: '50000.00', minRepayments: 3, maxRepayments: 24, frequency: 'months',
-    every: 1, interestMethod: 'declining-balance', amortization: 'equal-installments',
-    interestPeriod: 'same-as-repayment', daysInYear: 365, daysInMonth: 30,
-    installmentMultipleOf: '0.01', rounding: 'half-even', graceOnPrincipal: 0,
-    graceOnInterestPayment: 0, graceOnInterestCharged: 0,
-    allocationOrder: ['penalties', 'fees', 'interest', 'principal'], excessRepayment: 'reject' },
-};
+// The products every package's tests use: shares SH, savings SB at 4%, loans LN at 12%.
+import { products } from '../../domain/src/testSupport.ts';
 
 const accepted = (o: CommandOutcome) => {
   if (!isAccepted(o)) throw new Error(`fixture: ${JSON.stringify(o)}`);

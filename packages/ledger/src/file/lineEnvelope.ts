@@ -56,10 +56,29 @@ const refuse = (problem: LineProblem, reason: string): false => {
   return false;
 };
 
+// The fields both checks ask for alike: revision, stream, type, data and metadata.
+const hasEventFields = (u: { readonly [key: string]: unknown }, problem: LineProblem): boolean => {
+  const revision = u['revision'];
+  if (typeof revision !== 'string' || !isDecimal(revision)) {
+    return refuse(problem, 'revision: bad');
+  }
+  const stream = u['stream'];
+  if (typeof stream !== 'string' || stream === '') return refuse(problem, 'stream: not a name');
+  const type = u['type'];
+  if (typeof type !== 'string' || type === '') return refuse(problem, 'type: not a name');
+  if (u['data'] === undefined) return refuse(problem, 'data: missing');
+  const metadata = u['metadata'];
+  if (typeof metadata !== 'object' || metadata === null) {
+    return refuse(problem, 'metadata: not an object');
+  }
+  return true;
+};
+
 /**
- * Checks the parsed content of a line (the hash already removed or ignored) in place, without
- * copying it: it runs for every line read, the hot path of a replay. On `false`, `problem`
- * says which field is wrong. Written by hand rather than with io-ts for the same reason.
+ * Checks the parsed content of a line (the hash already removed or ignored), every field, in
+ * place, without copying it: it runs for every line when a log is opened or verified. On
+ * `false`, `problem` says which field is wrong. Written by hand rather than with io-ts for the
+ * same reason.
  */
 export const isRawLine = (u: unknown, problem: LineProblem): u is RawLine => {
   if (!isRecord(u)) return refuse(problem, 'not a JSON object');
@@ -76,20 +95,7 @@ export const isRawLine = (u: unknown, problem: LineProblem): u is RawLine => {
   if (typeof recordedAt !== 'string' || !isInstant(recordedAt)) {
     return refuse(problem, 'recordedAt: not an ISO instant');
   }
-  const revision = u['revision'];
-  if (typeof revision !== 'string' || !isDecimal(revision)) {
-    return refuse(problem, 'revision: bad');
-  }
-  const stream = u['stream'];
-  if (typeof stream !== 'string' || stream === '') return refuse(problem, 'stream: not a name');
-  const type = u['type'];
-  if (typeof type !== 'string' || type === '') return refuse(problem, 'type: not a name');
-  if (u['data'] === undefined) return refuse(problem, 'data: missing');
-  const metadata = u['metadata'];
-  if (typeof metadata !== 'object' || metadata === null) {
-    return refuse(problem, 'metadata: not an object');
-  }
-  return true;
+  return hasEventFields(u, problem);
 };
 
 /** What a read uses of a line: all but the chain and batch fields. */
@@ -107,20 +113,7 @@ export const isReadLine = (u: unknown, problem: LineProblem): u is ReadLine => {
   if (!isRecord(u)) return refuse(problem, 'not a JSON object');
   if (typeof u['eventId'] !== 'string') return refuse(problem, 'eventId: not a string');
   if (typeof u['recordedAt'] !== 'string') return refuse(problem, 'recordedAt: not a string');
-  const revision = u['revision'];
-  if (typeof revision !== 'string' || !isDecimal(revision)) {
-    return refuse(problem, 'revision: bad');
-  }
-  const stream = u['stream'];
-  if (typeof stream !== 'string' || stream === '') return refuse(problem, 'stream: not a name');
-  const type = u['type'];
-  if (typeof type !== 'string' || type === '') return refuse(problem, 'type: not a name');
-  if (u['data'] === undefined) return refuse(problem, 'data: missing');
-  const metadata = u['metadata'];
-  if (typeof metadata !== 'object' || metadata === null) {
-    return refuse(problem, 'metadata: not an object');
-  }
-  return true;
+  return hasEventFields(u, problem);
 };
 
 /** Decodes the parsed content of a line to its fields, revision as a bigint. */
