@@ -156,7 +156,7 @@ test('concurrent appends share one commit (one write, one fsync, one recordedAt)
   await store.close();
 });
 
-test('a stream never written: StreamNotFoundError, or an empty read when asked for one', async () => {
+test('a stream never written: StreamNotFoundError, or an empty read if asked', async () => {
   const store = await openFileEventStore({ file: fresh(), schema: noteSchema });
   await store.appendToStream('loan-1', [note(idOf(1))]);
   let failure: unknown;

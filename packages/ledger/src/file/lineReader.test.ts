@@ -38,7 +38,7 @@ const readAllLines = async (file: string, from: number, to: number, chunk: numbe
 
 const lineText = fc.string({ unit: fc.constantFrom('a', 'b', 'é', '{', '"'), maxLength: 40 });
 
-test('every complete line is read once, in order, at its offset, whatever the chunk size', async () => {
+test('each complete line is read once, in order, at its offset, for any chunk size', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(lineText, { maxLength: 30 }),

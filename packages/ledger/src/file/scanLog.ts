@@ -127,7 +127,8 @@ export const scanLog = async (
   const tornTail = tornTailOf(end, size, batchLines, tail);
   if (tornTail === undefined && batchLines > 0) throw new Error('unreachable: open batch');
   // An anchor in the torn tail was never acknowledged: it does not count as found.
-  const anchored = anchorLine !== undefined && anchorLine.line <= end.lines ? anchorLine : undefined;
+  const anchored =
+    anchorLine !== undefined && anchorLine.line <= end.lines ? anchorLine : undefined;
   return {
     lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail,
     lastLineOffset: end.lastLine < 0 ? undefined : end.lastLine, anchorLine: anchored,
