@@ -10,7 +10,8 @@ const filter = process.argv[2];
 const benches = readdirSync(join(root, 'packages'))
   .map((p) => join(root, 'packages', p, 'bench'))
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)))
+  .flatMap((dir) =>
+    readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)))
   .filter((f) => !filter || f.includes(filter))
   .sort();
 

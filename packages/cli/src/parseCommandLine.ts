@@ -79,7 +79,9 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
   if (command === 'verify') {
     const [file, ...more] = rest;
     if (file === undefined || more.length > 0) return left('verify takes one log file');
-    return right({ command: 'verify', file, ...(f.anchor === undefined ? {} : { anchor: f.anchor }) });
+    return right({
+      command: 'verify', file, ...(f.anchor === undefined ? {} : { anchor: f.anchor }),
+    });
   }
   if (command === 'export') {
     const [file, ...more] = rest;

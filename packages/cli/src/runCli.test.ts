@@ -36,7 +36,8 @@ const trialBalanceNow = [
   '      Total                      1,420.00  1,420.00',
 ].join('\n');
 
-test('verify: counts the events, names the last position and hash of the intact chain', async () => {
+test('verify: counts the events, '
+  + 'names the last position and hash of the intact chain', async () => {
   const r = await usha('verify', file);
   const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
   const last = lines.at(-1) ?? '';
@@ -55,7 +56,8 @@ test('report: the books today, after the correction', async () => {
   assert.is(r.out, trialBalanceNow);
 });
 
-test('report --known-at: the books as the auditor saw them, whatever was corrected since', async () => {
+test('report --known-at: the books as the auditor saw them, '
+  + 'whatever was corrected since', async () => {
   const r = await usha('report', 'trial-balance', file, '--known-at', trail.auditPosition);
   assert.is(r.code, 0);
   assert.is(r.out, [
@@ -71,7 +73,8 @@ test('report --known-at: the books as the auditor saw them, whatever was correct
   ].join('\n'));
 });
 
-test('report --as-of: events effective by that date; a later correction counts from its date', async () => {
+test('report --as-of: events effective by that date; '
+  + 'a later correction counts from its date', async () => {
   const r = await usha('report', 'balance-sheet', file, '--as-of', '2025-05-31');
   assert.is(r.code, 0);
   assert.is(r.out, [
@@ -161,7 +164,8 @@ test('a changed byte: verify names the line, and no report is printed from the l
   assert.ok(r.err.startsWith('usha: the log is damaged at line 4 (byte '), r.err);
 });
 
-test('export: a new log that verifies and gives the same figures; an old export is kept', async () => {
+test('export: a new log that verifies and gives the same figures; '
+  + 'an old export is kept', async () => {
   const to = join(dir, 'export.ndjson');
   const r = await usha('export', file, '--to', to);
   assert.is(r.code, 0);
@@ -173,7 +177,8 @@ test('export: a new log that verifies and gives the same figures; an old export 
   assert.is(again.err, `usha: ${to} exists; export to a new file`);
 });
 
-test('EventStoreDB: the same history read with --esdb gives the same books and export', async () => {
+test('EventStoreDB: the same history read with --esdb '
+  + 'gives the same books and export', async () => {
   const server = await startEsdbTestServer();
   try {
     const store = createEventStoreDbStore({ connectionString: server.connectionString,
@@ -185,7 +190,8 @@ test('EventStoreDB: the same history read with --esdb gives the same books and e
     assert.is(r.out, trialBalanceNow);
     const to = join(dir, 'from-esdb.ndjson');
     assert.is((await usha('export', '--esdb', server.connectionString, '--to', to)).code, 0);
-    assert.is((await usha('verify', to)).out.split('\n')[0], `${to}: 11 events, hash chain intact.`);
+    assert.is((await usha('verify', to)).out.split('\n')[0],
+      `${to}: 11 events, hash chain intact.`);
   } finally {
     await server.stop();
   }
@@ -197,7 +203,8 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
       'usha: --as-of: 2025-02-30: that day does not exist'],
     [['report', 'trial-balance', file, '--known-at', '42'],
       'usha: --known-at: not a valid value: "42"'],
-    [['report', 'income-statement', file], 'usha: income-statement needs --year, e.g. --year 2025-26'],
+    [['report', 'income-statement', file],
+      'usha: income-statement needs --year, e.g. --year 2025-26'],
     [['report', 'income-statement', file, '--year', '2025-27'],
       'usha: --year: expected a financial year such as "2024-25"'],
     [['report', 'passbook', file], 'usha: passbook needs --member'],

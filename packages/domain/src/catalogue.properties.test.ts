@@ -84,7 +84,8 @@ test('an event mutated in a field fails to decode with a message naming that fie
     const paths = leaves(Reflect.get(Object(data), 'data'));
     const path = paths[j % paths.length] ?? [];
     const field = path.join('.');
-    const original = path.reduce<unknown>((u, p) => Reflect.get(Object(u), p), Reflect.get(Object(data), 'data'));
+    const original = path.reduce<unknown>((u, p) => Reflect.get(Object(u), p),
+      Reflect.get(Object(data), 'data'));
     const options = mutations(path[path.length - 1] ?? '', original);
     const value = options[k % options.length];
     const mutated = { type: e.type, data: setAt(Reflect.get(Object(data), 'data'), path, value) };
@@ -95,7 +96,8 @@ test('an event mutated in a field fails to decode with a message naming that fie
       // An array checked as a whole (allocationOrder) is named rather than its element.
       const named = /^\d+$/.test(path[path.length - 1] ?? '') ? path.slice(0, -1).join('.') : field;
       assert.ok(r.left.message.includes(`data.${named}`), `${r.left.message} names data.${named}`);
-      assert.ok(r.left.message.startsWith(`stream test-1, revision 7, event ${e.type}:`), r.left.message);
+      assert.ok(r.left.message.startsWith(`stream test-1, revision 7, event ${e.type}:`),
+        r.left.message);
     }
   }), { numRuns: 500 });
 });
@@ -116,8 +118,10 @@ test('the four named mutations fail with the field named', () => {
     'data.amount: expected MoneyString, got 1000 (expected a decimal string such as "12.50")');
   const { amount: _, ...missing } = e.data;
   const r = decodeDomainEvent({ ...e, data: missing });
-  assert.ok(E.isLeft(r) && r.left.message.includes('data.amount: expected MoneyString, got nothing'));
-  assert.match(message({ amount: '1000.001' }), 'data.amount: expected MoneyString, got "1000.001"');
+  assert.ok(E.isLeft(r)
+    && r.left.message.includes('data.amount: expected MoneyString, got nothing'));
+  assert.match(message({ amount: '1000.001' }),
+    'data.amount: expected MoneyString, got "1000.001"');
   assert.match(message({ on: '2023-02-30' }), 'data.on: expected DateString, got "2023-02-30"');
   assert.match(message({ name: 'anyone' }), 'data.name: unexpected field');
 });

@@ -12,7 +12,9 @@ const fails = (input: unknown): string => {
 test('a command decodes, amounts written canonically', () => {
   const r = decodeCommand({ type: 'Withdraw', data: { ...base, accountId: 'A1', amount: '500' } });
   assert.ok(E.isRight(r) && r.right.type === 'Withdraw' && r.right.data.amount === '500.00');
-  if (E.isRight(r)) assert.equal(routeCommand(r.right), { aggregate: 'deposit', stream: 'deposit-A1' });
+  if (E.isRight(r)) {
+    assert.equal(routeCommand(r.right), { aggregate: 'deposit', stream: 'deposit-A1' });
+  }
 });
 
 test('invalid input gets a typed error naming each field, never an exception', () => {

@@ -10,7 +10,8 @@ import type { LoanCommand } from './loan/commands.ts';
 
 const start = businessDate('2024-04-01');
 const rupees = (maxMinor: number) =>
-  fc.integer({ min: 1, max: maxMinor }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`);
+  fc.integer({ min: 1, max: maxMinor })
+    .map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`);
 
 type Op<C> = (id: string, on: string, ids: ReadonlyArray<string>) => C;
 
@@ -61,9 +62,10 @@ export const shareCommands = sequence<ShareCommand>(
   (on) => command('PurchaseShares', { ...by('c0', on), accountId: 'S1', memberId: 'M1',
     productId: 'SH', shares: 5 }),
   fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: 1, max: 200 }).map((shares) => (id: string, on: string) =>
-      command('PurchaseShares', { ...by(id, on), accountId: 'S1', memberId: 'M1', productId: 'SH',
-        shares })) },
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 200 })
+      .map((shares) => (id: string, on: string) =>
+        command('PurchaseShares', { ...by(id, on), accountId: 'S1', memberId: 'M1',
+          productId: 'SH', shares })) },
     { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.boolean(),
       fc.integer({ min: 0, max: 4 }).map((n) => n === 0))
       .map(([shares, borrowing, forExit]) => (id: string, on: string) =>

@@ -10,7 +10,9 @@ import { reportErrors } from './shared/reportErrors.ts';
 import { schemaVersionOf } from './upcasting/registry.ts';
 
 /** Decodes a literal or throws naming the fields: for fixtures the test vouches for. */
-export const must = <A>(codec: t.Type<A, unknown, unknown> | t.Decoder<unknown, A>, u: unknown): A => {
+export const must = <A>(
+  codec: t.Type<A, unknown, unknown> | t.Decoder<unknown, A>, u: unknown,
+): A => {
   const r = codec.decode(u);
   if (E.isLeft(r)) throw new Error(reportErrors(r.left).map((f) => f.message).join('; '));
   return r.right;
@@ -26,7 +28,9 @@ export const command = <T extends Command['type']>(
   if (!isType(c, type)) throw new Error(`decoded ${c.type}, wanted ${type}`);
   return c;
 };
-const isType = <T extends Command['type']>(c: Command, type: T): c is Extract<Command, { type: T }> =>
+const isType = <T extends Command['type']>(
+  c: Command, type: T,
+): c is Extract<Command, { type: T }> =>
   c.type === type;
 
 /** An event of a given type from a literal. */
@@ -143,7 +147,8 @@ export const roundTrip = <Ev extends DomainEvent>(
     const r = decodeDomainEvent({
       type: Reflect.get(Object(e), 'type'), data: Reflect.get(Object(e), 'data'),
       metadata: { eventId: `c${i}.0`, commandId: `c${i}`, actor: 'clerk-1',
-        effectiveOn: '2024-04-01', schemaVersion: schemaVersionOf(String(Reflect.get(Object(e), 'type'))) },
+        effectiveOn: '2024-04-01',
+        schemaVersion: schemaVersionOf(String(Reflect.get(Object(e), 'type'))) },
     });
     if (E.isLeft(r)) throw r.left;
     const { metadata: _, ...decoded } = r.right;

@@ -87,7 +87,10 @@ export class InvalidDateError extends Error {
   }
 }
 
-/** Parses a date or throws InvalidDateError naming the field. @example businessDate('2024-03-31') */
+/**
+ * Parses a date or throws InvalidDateError naming the field.
+ * @example businessDate('2024-03-31')
+ */
 export const businessDate = (input: unknown, field = 'date'): BusinessDate => {
   const r = parseBusinessDate(input);
   if (E.isLeft(r)) throw new InvalidDateError(field, r.left);
@@ -122,7 +125,8 @@ export const fromEpochDay = (n: number): BusinessDate => {
 };
 
 /** The date `n` days later (earlier for negative n). */
-export const addDays = (d: BusinessDate, n: number): BusinessDate => fromEpochDay(toEpochDay(d) + n);
+export const addDays = (d: BusinessDate, n: number): BusinessDate =>
+  fromEpochDay(toEpochDay(d) + n);
 
 /** The date `n` weeks later. */
 export const addWeeks = (d: BusinessDate, n: number): BusinessDate => addDays(d, 7 * n);

@@ -34,7 +34,8 @@ test('a rejected command emits nothing and changes nothing', () => {
 test('folding the decided events, after a JSON round trip, reproduces the decider state', () => {
   fc.assert(fc.property(savingsCommands, (commands) => {
     const { events, state } = runCommands(decider, commands);
-    const replayed = roundTrip(events, (e): e is DepositEvent => Object.hasOwn(depositEvents, e.type));
+    const replayed = roundTrip(events,
+      (e): e is DepositEvent => Object.hasOwn(depositEvents, e.type));
     assert.equal(replayed.reduce(decider.evolve, decider.initialState), state);
   }), { numRuns: 200 });
 });

@@ -12,17 +12,21 @@ const savings = command('OpenSavingsAccount', {
   ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'SB',
 });
 const rd = command('OpenRecurringDeposit', {
-  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'RD', instalment: '500', termMonths: 6,
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'RD', instalment: '500',
+  termMonths: 6,
 });
 const fd = command('OpenFixedDeposit', {
-  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'FD', principal: '10000', termMonths: 12,
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'FD', principal: '10000',
+  termMonths: 12,
 });
 const deposit = (id: string, on: string, amount: string) =>
   command('MakeDeposit', { ...by(id, on), ...A, amount, source: 'cash' });
 const withdraw = (id: string, on: string, amount: string) =>
   command('Withdraw', { ...by(id, on), ...A, amount });
 const interest = (id: string, from: string, to: string, amount = '3.29') =>
-  command('PostInterest', { ...by(id, '2024-06-30'), ...A, periodFrom: from, periodTo: to, amount });
+  command('PostInterest', {
+    ...by(id, '2024-06-30'), ...A, periodFrom: from, periodTo: to, amount,
+  });
 
 test('a deposit and a withdrawal move the balance, and say the balance after', () => {
   given(savings, deposit('c2', '2024-04-02', '1000')).when(withdraw('c3', '2024-04-03', '900'))
@@ -75,12 +79,14 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('interest_period_invalid', { expectedFrom: '2024-04-01' });
   const missed = (id: string, n: number, on: string) => command('MarkInstalmentMissed', {
     ...by(id, on), ...A, instalmentNumber: n });
-  given(rd).when(missed('c2', 7, '2025-01-01')).thenRejects('instalment_not_missable', { why: 'beyond_term' });
+  given(rd).when(missed('c2', 7, '2025-01-01'))
+    .thenRejects('instalment_not_missable', { why: 'beyond_term' });
   given(rd, deposit('c2', '2024-04-01', '500')).when(missed('c3', 1, '2024-05-01'))
     .thenRejects('instalment_not_missable', { why: 'already_paid' });
   given(rd, missed('c2', 2, '2024-05-02')).when(missed('c3', 2, '2024-05-03'))
     .thenRejects('instalment_not_missable', { why: 'already_missed' });
-  given(rd).when(missed('c2', 2, '2024-05-01')).thenRejects('instalment_not_missable', { why: 'not_yet_due' });
+  given(rd).when(missed('c2', 2, '2024-05-01'))
+    .thenRejects('instalment_not_missable', { why: 'not_yet_due' });
   given(fd).when(command('MatureDeposit', { ...by('c2', '2025-03-31'), ...A, interest: '1' }))
     .thenRejects('not_yet_mature', { maturesOn: '2025-04-01' });
   given(fd).when(command('CloseDepositEarly', { ...by('c2', '2025-04-01'), ...A, interest: '1' }))

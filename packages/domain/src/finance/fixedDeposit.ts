@@ -116,7 +116,9 @@ export const fixedDepositPrematureClosure = (t: PrematureClosureTerms): Money =>
   const applied = { units: net > 0n ? net : 0n, scale };
   const appliedText = formatRate(applied);
   if (t.startOn === undefined || t.closedOn === undefined) {
-    if (t.closedOn !== undefined) throw new InvalidDepositTermsError('startOn', 'needed with closedOn');
+    if (t.closedOn !== undefined) {
+      throw new InvalidDepositTermsError('startOn', 'needed with closedOn');
+    }
     const held = wholeMonths(t.heldMonths, 'heldMonths', 0);
     if (held > tenure) throw new InvalidDepositTermsError('heldMonths', 'exceeds tenureMonths');
     return byFormula(principal, applied, held, t.compoundingMonths, digits,

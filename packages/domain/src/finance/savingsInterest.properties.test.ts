@@ -45,7 +45,8 @@ test('savings interest accrued over [a, c] equals that over [a, b] plus [b, c] b
         const bc = part(b!, c!);
         const ac = part(a!, c!);
         // ab + bc == ac as exact fractions: cross-multiply.
-        const lhs = (ab.numerator * bc.denominator + bc.numerator * ab.denominator) * ac.denominator;
+        const lhs = (ab.numerator * bc.denominator + bc.numerator * ab.denominator)
+          * ac.denominator;
         assert.is(lhs, ac.numerator * ab.denominator * bc.denominator);
       }), { numRuns: 150 });
   });

@@ -38,15 +38,18 @@ test('refuses bad terms, naming the field', () => {
     ['from', { from: 'x' }], ['to', { to: '2024-01-01' }], ['total', { total: '-1' }],
     ['minimumDaysHeld', { minimumDaysHeld: -1 }],
     ['holdings[1].memberId', { holdings: [holdings[0], holdings[0]] }],
-    ['holdings[0].changes', { holdings: [{ memberId: 'x', changes: [{ on: '2024-05-01', shares: -1 }] }] }],
-    ['holdings[0].changes[0].shares', { holdings: [{ memberId: 'x', changes: [{ on: '2024-05-01', shares: 1.5 }] }] }],
+    ['holdings[0].changes',
+      { holdings: [{ memberId: 'x', changes: [{ on: '2024-05-01', shares: -1 }] }] }],
+    ['holdings[0].changes[0].shares',
+      { holdings: [{ memberId: 'x', changes: [{ on: '2024-05-01', shares: 1.5 }] }] }],
     ['holdings', { holdings: [] }], ['currencyDigits', { currencyDigits: 10 }],
   ];
   for (const [field, patch] of cases) {
     assert.throws(() => shareDividends({ ...fy, total: '5', holdings, ...patch } as never),
       (e: unknown) => e instanceof InvalidDepositTermsError && e.field === field, field);
   }
-  assert.throws(() => shareDividends({ ...fy, ratePercent: '1', faceValue: '0', holdings } as never),
+  assert.throws(
+    () => shareDividends({ ...fy, ratePercent: '1', faceValue: '0', holdings } as never),
     (e: unknown) => e instanceof InvalidDepositTermsError && e.field === 'faceValue');
 });
 

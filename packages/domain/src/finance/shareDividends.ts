@@ -104,7 +104,10 @@ export const shareDividends = (t: DividendTerms): DividendResult => {
   if (all === 0n && total > 0n) {
     throw new InvalidDepositTermsError('holdings', 'no share-days to share a dividend over');
   }
-  return { total: money(all === 0n ? 0n : total, digits), parts: allocate(rows, total, all, digits) };
+  return {
+    total: money(all === 0n ? 0n : total, digits),
+    parts: allocate(rows, total, all, digits),
+  };
 };
 
 const allocate = (

@@ -6,14 +6,17 @@ import { createLoanDecider } from './decide.ts';
 import { outstandingPrincipal } from './state.ts';
 
 const decider = createLoanDecider({ products });
-const given = (...cs: Parameters<typeof decider.decide>[0][]) => spec(decider).given(history(decider, cs));
+const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
+  spec(decider).given(history(decider, cs));
 const L = { loanId: 'L1' };
 
 const applied = (productId = 'LN', on = '2024-01-10') => command('ApplyForLoan', {
   ...by('c1', on), ...L, memberId: 'M1', productId, principal: '10000', repayments: 12,
   firstRepaymentOn: null,
 });
-const approved = command('ApproveLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L, principal: '10000' });
+const approved = command('ApproveLoan', {
+  ...by('c2', '2024-01-11', 'mgr-1'), ...L, principal: '10000',
+});
 const disbursed = command('DisburseLoan', { ...by('c3', '2024-01-15'), ...L });
 const repay = (id: string, on: string, amount: string) =>
   command('RecordRepayment', { ...by(id, on), ...L, amount });
@@ -31,9 +34,12 @@ test('an approved loan is disbursed with the schedule from loanSchedule', () => 
   assert.is(e.data.schedule.totalPrincipal, '10000.00');
 });
 
-test('a repayment pays what is due in the product order: penalties, fees, interest, principal', () => {
+test('a repayment pays what is due in the product order: '
+  + 'penalties, fees, interest, principal', () => {
   given(...active,
-    command('ChargePenalty', { ...by('c4', '2024-02-20'), ...L, amount: '50', reason: 'late_payment' }),
+    command('ChargePenalty', {
+      ...by('c4', '2024-02-20'), ...L, amount: '50', reason: 'late_payment',
+    }),
   ).when(repay('c5', '2024-02-20', '900')).then([event('RepaymentReceived', {
     eventId: 'c5.0', ...L, memberId: 'M1', on: '2024-02-20', amount: '900.00',
     allocation: { penalties: '50.00', fees: '0.00', interest: '100.00', principal: '750.00' },
@@ -44,7 +50,9 @@ test('a repayment pays what is due in the product order: penalties, fees, intere
 test('the interest-first order takes overdue interest before any principal, penalties last', () => {
   // Weekly loan of 10000 at 24%: by 1 February two instalments are due; a penalty is unpaid.
   given(applied('LP'), approved, disbursed,
-    command('ChargePenalty', { ...by('c4', '2024-02-01'), ...L, amount: '50', reason: 'late_payment' }),
+    command('ChargePenalty', {
+      ...by('c4', '2024-02-01'), ...L, amount: '50', reason: 'late_payment',
+    }),
   ).when(repay('c5', '2024-02-01', '100')).then([event('RepaymentReceived', {
     eventId: 'c5.0', ...L, memberId: 'M1', on: '2024-02-01', amount: '100.00',
     allocation: { penalties: '0.00', fees: '0.00', interest: '88.55', principal: '11.45' },
@@ -72,7 +80,8 @@ test('rejections, in the order they are checked', () => {
   given(applied()).when(command('ApproveLoan', { ...by('x', '2024-01-11', 'mgr-1'), loanId: 'L2',
     principal: '1000' })).thenRejects('wrong_aggregate', { expected: 'L1', got: 'L2' });
   given(applied(), command('RejectLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L,
-    reason: 'repayment_capacity' })).when(approved).thenRejects('loan_closed', { status: 'rejected' });
+    reason: 'repayment_capacity' })).when(approved)
+    .thenRejects('loan_closed', { status: 'rejected' });
   given(applied('LN', '2024-01-12')).when(approved)
     .thenRejects('date_before_last_event', { on: '2024-01-11', lastOn: '2024-01-12' });
   given().when(applied('NOPE')).thenRejects('unknown_product', { productId: 'NOPE' });
@@ -84,14 +93,16 @@ test('rejections, in the order they are checked', () => {
     productId: 'LN', principal: '5000', repayments: 25, firstRepaymentOn: null }))
     .thenRejects('term_out_of_range', { minimum: 3, maximum: 24, requested: 25 });
   given(applied()).when(disbursed).thenRejects('invalid_loan_status', { status: 'applied' });
-  given(applied()).when(command('ApproveLoan', { ...by('c2', '2024-01-11'), ...L, principal: '10000' }))
+  given(applied()).when(command('ApproveLoan', { ...by('c2', '2024-01-11'), ...L,
+    principal: '10000' }))
     .thenRejects('same_user_cannot_approve', { recordedBy: 'clerk-1', actor: 'clerk-1' });
   given(applied()).when(command('ApproveLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L,
     principal: '10000.01' })).thenRejects('approved_above_applied');
   given(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
     productId: 'LN', principal: '10000', repayments: 12, firstRepaymentOn: '2024-01-01' }),
   approved).when(disbursed).thenRejects('invalid_terms');
-  given(...active).when(command('WaiveInterest', { ...by('c4', '2024-02-15'), ...L, amount: '100.01' }))
+  given(...active).when(command('WaiveInterest', { ...by('c4', '2024-02-15'), ...L,
+    amount: '100.01' }))
     .thenRejects('waiver_exceeds_interest_due', { interestDue: '100.00' });
   given(...active, command('WriteOffLoan', { ...by('c4', '2024-06-01'), ...L }))
     .when(command('RecordRecovery', { ...by('c5', '2024-07-01'), ...L, amount: '10000.01' }))

@@ -7,7 +7,8 @@ const decider = createMemberDecider({ products });
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 const admit = (shares: number, productId = 'SH') => command('AdmitMember', {
-  ...by('c1', '2024-04-01'), memberId: 'M1', branchId: 'SONAGACHI', shareProductId: productId, shares,
+  ...by('c1', '2024-04-01'), memberId: 'M1', branchId: 'SONAGACHI', shareProductId: productId,
+  shares,
 });
 const exit = (facts: { loan?: string; shares?: number; accounts?: number }, memberId = 'M1') =>
   command('ExitMember', {
@@ -17,7 +18,8 @@ const exit = (facts: { loan?: string; shares?: number; accounts?: number }, memb
 
 test('a member is admitted at a branch with her share subscription', () => {
   given().when(admit(5)).then([event('MemberAdmitted', {
-    memberId: 'M1', branchId: 'SONAGACHI', on: '2024-04-01', shareProductId: 'SH', sharesSubscribed: 5,
+    memberId: 'M1', branchId: 'SONAGACHI', on: '2024-04-01', shareProductId: 'SH',
+    sharesSubscribed: 5,
   })]);
 });
 
@@ -30,7 +32,8 @@ test('a member leaves with no loan, no shares and no open account', () => {
 test('rejections, in the order they are checked', () => {
   given().when(exit({})).thenRejects('not_found', { aggregate: 'member', id: 'M1' });
   given(admit(5)).when(admit(5)).thenRejects('already_exists');
-  given(admit(5)).when(exit({}, 'M2')).thenRejects('wrong_aggregate', { expected: 'M1', got: 'M2' });
+  given(admit(5)).when(exit({}, 'M2'))
+    .thenRejects('wrong_aggregate', { expected: 'M1', got: 'M2' });
   given(admit(5), exit({})).when(exit({})).thenRejects('member_exited');
   given(admit(5)).when(command('ExitMember', { ...by('c2', '2024-03-31'), memberId: 'M1',
     outstandingLoanPrincipal: '0', sharesHeld: 0, openDepositAccounts: 0 }))

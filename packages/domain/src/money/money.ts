@@ -23,7 +23,9 @@ export const MAX_MINOR_ABS = 10n ** 17n;
 // to every TypeScript caller and no code of ours writes them, while Object.freeze cost 18% of
 // a savings interest posting run (docs/benchmarks.md).
 interface MoneyValue extends Money {}
-const MoneyValue = function (this: { minor: bigint; digits: number }, minor: bigint, digits: number) {
+const MoneyValue = function (
+  this: { minor: bigint; digits: number }, minor: bigint, digits: number,
+) {
   this.minor = minor;
   this.digits = digits;
 } as unknown as new (minor: bigint, digits: number) => MoneyValue;
@@ -59,7 +61,9 @@ const sameScale = (a: Money, b: Money): void => {
 };
 
 /** a + b */
-export const add = (a: Money, b: Money): Money => (sameScale(a, b), money(a.minor + b.minor, a.digits));
+export const add = (a: Money, b: Money): Money => (
+  sameScale(a, b), money(a.minor + b.minor, a.digits)
+);
 /** a - b */
 export const subtract = (a: Money, b: Money): Money => (
   sameScale(a, b), money(a.minor - b.minor, a.digits)

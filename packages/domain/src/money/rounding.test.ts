@@ -28,7 +28,8 @@ test('rounding to a multiple: whole rupees and five rupees', () => {
     '1236.00');
   assert.is(String(roundToMultiple(new Decimal('1234.01'), { multiple: whole, mode: 'up' })),
     '1235.00');
-  assert.is(String(roundToMultiple(new Decimal('1232.49'), { multiple: money(500n), mode: 'half-up' })),
+  assert.is(
+    String(roundToMultiple(new Decimal('1232.49'), { multiple: money(500n), mode: 'half-up' })),
     '1230.00');
   assert.throws(() => roundToMultiple(new Decimal('1'), { multiple: money(0n), mode: 'up' }));
 });

@@ -43,7 +43,8 @@ export const roundMoney = (
 
 /**
  * Rounds an exact value to a multiple of `multiple` (e.g. whole rupees). A named rounding point.
- * @example String(roundToMultiple(new Decimal('1234.5'), { multiple: money(100n), mode: 'half-up' }))
+ * @example
+ *   String(roundToMultiple(new Decimal('1234.5'), { multiple: money(100n), mode: 'half-up' }))
  *   === '1235.00'
  */
 export const roundToMultiple = (

@@ -10,7 +10,9 @@ const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
 const A = { accountId: 'S-M1', memberId: 'M1' };
 const buy = (id: string, on: string, shares: number, productId = 'SH') =>
   command('PurchaseShares', { ...by(id, on), ...A, productId, shares });
-const redeem = (id: string, on: string, shares: number, o: { loan?: string; exit?: boolean } = {}) =>
+const redeem = (
+  id: string, on: string, shares: number, o: { loan?: string; exit?: boolean } = {},
+) =>
   command('RedeemShares', {
     ...by(id, on), ...A, shares, outstandingLoanPrincipal: o.loan ?? '0', forExit: o.exit ?? false,
   });
@@ -55,7 +57,8 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('above_maximum_shares', { maximumShares: 500, sharesAfter: 501 });
   given(opened).when(redeem('c2', '2025-04-01', 21))
     .thenRejects('insufficient_shares', { sharesHeld: 20, sharesRequested: 21 });
-  given(opened).when(redeem('c2', '2025-04-01', 19, { exit: true })).thenRejects('exit_must_redeem_all');
+  given(opened).when(redeem('c2', '2025-04-01', 19, { exit: true }))
+    .thenRejects('exit_must_redeem_all');
   given(opened).when(redeem('c2', '2025-03-31', 1))
     .thenRejects('shares_locked_in', { lockedUntil: '2025-04-01' });
   given(opened).when(redeem('c2', '2025-04-01', 11, { loan: '500' })).thenRejects(
@@ -67,7 +70,8 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('dividend_already_credited', { financialYear: '2024-25' });
 });
 
-test('a reversal names an existing, unreversed event, and cannot undo shares since redeemed', () => {
+test('a reversal names an existing, unreversed event, '
+  + 'and cannot undo shares since redeemed', () => {
   const reverse = (id: string, eventId: string, on = '2025-04-02') => command('ReverseEvent', {
     ...by(id, on), aggregate: 'shares', aggregateId: 'M1', eventId, reason: 'duplicate',
   });
