@@ -30,7 +30,7 @@ const say = (s = '') => console.log(s);
 
 // Only the demo's own files are removed: a folder holding anything else is refused, so a
 // mistyped path can never cost someone their files.
-const demoFile = /^(usha\.ndjson(\.lock)?|members\.(json|key))$/;
+const demoFile = /^(usha\.ndjson(\.lock)?|members\.(json|key|dir))$/;
 const emptyDemoFolder = async (dir: string): Promise<void> => {
   const present = await readdir(dir).catch(() => []);
   const foreign = present.filter((name) => !demoFile.test(name));
@@ -52,8 +52,13 @@ const main = async (): Promise<number> => {
   const started = performance.now();
   await emptyDemoFolder(folder);
   const store = await openFileEventStore({ file: logFile, schema: ledgerEventSchema });
-  const directory = await openMemberDirectory({ file: join(folder, 'members.json'),
-    keyFile: join(folder, 'members.key') });
+  // The directory's master key lives apart from the data, in .demo-keys/ (in production:
+  // another disk, an environment variable or a key service): a copy of .demo/ must not
+  // carry the key that opens the names in it. A key file inside .demo/ would be refused.
+  const keyFolder = `${folder}-keys`;
+  await mkdir(keyFolder, { recursive: true, mode: 0o700 });
+  const directory = await openMemberDirectory({ file: join(folder, 'members.dir'),
+    keyFile: join(keyFolder, 'members.key') });
   const ledger = await createLedger({ store, products, directory });
   const year = await runCooperativeYear(ledger, { members: 300, seed: 2025 });
   say(`Usha Multipurpose Co-operative Society, financial year ${financialYear}`);
@@ -61,7 +66,8 @@ const main = async (): Promise<number> => {
     + `deposits; ${year.loans} loans (${year.latePayers} repaid late, ${year.defaulters} `
     + 'stopped paying)');
   say(`Year closed on ${closeOn}: ${year.close.status}; dividend credited to `
-    + `${year.dividends.steps.filter((s) => s.status === 'accepted').length / 2} members: `
+    + `${year.dividends.steps.filter((s) => s.status === 'accepted'
+      && s.commandType === 'CreditDividend').length} members: `
     + year.dividends.status);
   const m = year.showcaseMember;
   // Through the Ledger's queries (its report runner, read-your-writes).
@@ -108,7 +114,8 @@ const main = async (): Promise<number> => {
       + `npx -y pnpm@10 usha verify ${logFile}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  say(`Files in ${folder}/ (usha.ndjson: the log; members.json, members.key: the directory); `
+  say(`Files in ${folder}/ (usha.ndjson: the log; members.dir: the directory), its key in `
+    + `${folder}-keys/ (apart from the data); `
     + `${seconds} s.`);
   return same && chain.ok ? 0 : 1;
 };

@@ -4,7 +4,7 @@
 // the Ledger (which completes any process a crash cut short). Run:
 //   node --import tsx examples/getting-started.ts
 // Apps import all of this from '@usha/ledger'; the example uses paths inside the repository.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openFileEventStore } from '@usha/ledger';
@@ -34,8 +34,12 @@ export const gettingStarted = async (folder: string): Promise<string[]> => {
   // 1. Open the store and the directory, then the Ledger over them.
   const store = await openFileEventStore({ file: join(folder, 'usha.ndjson'),
     schema: ledgerEventSchema });
-  const directory = await openMemberDirectory({ file: join(folder, 'members.json'),
-    keyFile: join(folder, 'members.key') });
+  // The directory's master key is kept apart from its folder (here a sibling folder; in
+  // production another disk, an environment variable or a key service).
+  await mkdir(join(folder, 'directory'), { recursive: true });
+  await mkdir(join(folder, 'keys'), { recursive: true, mode: 0o700 });
+  const directory = await openMemberDirectory({ file: join(folder, 'directory', 'members.dir'),
+    keyFile: join(folder, 'keys', 'members.key') });
   const ledger = await createLedger({ store, products, directory });
   // 2. Every command carries a command id the app chooses, the user acting, and the date.
   const by = (commandId: string) => ({ commandId, actor: 'clerk-7', on: '2025-04-02' });

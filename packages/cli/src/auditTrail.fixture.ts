@@ -60,11 +60,15 @@ export const writeHistory = async (
   await ledger.close();
 };
 
-/** The history in a log file in `dir`, with the position an auditor noted on 2025-06-05. */
-export const auditTrail = async (dir: string): Promise<AuditTrail> => {
+/**
+ * The history in a log file in `dir`, with the position an auditor noted on 2025-06-05;
+ * signed with the private key in `signingKeyFile`, if given.
+ */
+export const auditTrail = async (dir: string, signingKeyFile?: string): Promise<AuditTrail> => {
   const file = join(dir, 'usha.ndjson');
   const store = await openFileEventStore({ file, schema: ledgerEventSchema,
-    now: () => new Date('2025-06-05T12:00:00.000Z') });
+    now: () => new Date('2025-06-05T12:00:00.000Z'),
+    ...(signingKeyFile === undefined ? {} : { signingKey: { file: signingKeyFile } }) });
   let auditPosition = '';
   let auditHash = '';
   await writeHistory(store, async () => {

@@ -28,11 +28,21 @@ export interface ReportCommand {
 /** One parsed command line. */
 export type CliCommand =
   | { readonly command: 'help' }
-  | { readonly command: 'verify'; readonly file: string; readonly anchor?: string }
+  | {
+    readonly command: 'verify';
+    readonly file: string;
+    readonly anchor?: string;
+    /** The writer's public key file (PEM): every append must be signed by it. */
+    readonly key?: string;
+    /** With `key`: the last hash before signing began; appends up to it may be unsigned. */
+    readonly signedAfter?: string;
+  }
+  | { readonly command: 'keygen'; readonly out: string }
   | ReportCommand
   | { readonly command: 'export'; readonly source: LogSource; readonly to: string };
 
 const NonEmpty = t.refinement(t.string, (s) => s.length > 0, 'NonEmptyString');
+const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex');
 
 /** The options' codecs: what each flag's value must be, checked before any file is opened. */
 export const ReportFlags = t.partial({
@@ -43,6 +53,9 @@ export const ReportFlags = t.partial({
   member: NonEmpty,
   account: NonEmpty,
   esdb: NonEmpty,
-  anchor: t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex'),
+  anchor: Sha256Hex,
+  'signed-after': Sha256Hex,
+  key: NonEmpty,
+  out: NonEmpty,
 });
 export type ReportFlags = t.TypeOf<typeof ReportFlags>;

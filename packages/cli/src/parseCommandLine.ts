@@ -14,12 +14,16 @@ const flags = {
   esdb: { type: 'string' },
   anchor: { type: 'string' },
   to: { type: 'string' },
+  key: { type: 'string' },
+  'signed-after': { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 // Which flags each command takes; any other is refused rather than ignored.
 const allowed: Record<string, readonly string[]> = {
-  verify: ['anchor'],
+  verify: ['anchor', 'key', 'signed-after'],
+  keygen: ['out'],
   report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb'],
   export: ['esdb', 'to'],
 };
@@ -79,9 +83,19 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
   if (command === 'verify') {
     const [file, ...more] = rest;
     if (file === undefined || more.length > 0) return left('verify takes one log file');
+    if (f['signed-after'] !== undefined && f.key === undefined) {
+      return left('--signed-after goes with --key');
+    }
     return right({
       command: 'verify', file, ...(f.anchor === undefined ? {} : { anchor: f.anchor }),
+      ...(f.key === undefined ? {} : { key: f.key }),
+      ...(f['signed-after'] === undefined ? {} : { signedAfter: f['signed-after'] }),
     });
+  }
+  if (command === 'keygen') {
+    if (rest.length > 0) return left('keygen takes no file; give --out <dir>');
+    if (f.out === undefined) return left('keygen needs --out <dir>');
+    return right({ command: 'keygen', out: f.out });
   }
   if (command === 'export') {
     const [file, ...more] = rest;

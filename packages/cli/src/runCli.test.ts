@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createEventStoreDbStore } from '@usha/eventstoredb';
 import { startEsdbTestServer } from '@usha/eventstoredb/test-server';
-import { ledgerEventSchema } from '@usha/ledger';
+import { createLedger, ledgerEventSchema, openFileEventStore } from '@usha/ledger';
+import { products } from '../../domain/src/testSupport.ts';
+import { appendForgedLine } from '../../ledger/src/file/signedLog.fixture.ts';
 import { auditTrail, writeHistory, type AuditTrail } from './auditTrail.fixture.ts';
 import { runCli } from './runCli.ts';
 
@@ -22,6 +24,13 @@ const usha = async (...argv: string[]) => {
   const err: string[] = [];
   const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+const ledgerId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+// The position of a log's last line, `last`, in a log of `size` bytes.
+const ledgerOffset = (last: string, size: number) => {
+  const at = size - Buffer.byteLength(last) - 1;
+  return `${at}/P:${at}`;
 };
 
 const trialBalanceNow = [
@@ -47,6 +56,7 @@ test('verify: counts the events, '
   assert.is(r.out, [
     `${file}: 11 events, hash chain intact.`,
     `Last event at C:${lastOffset}/P:${lastOffset}; last hash ${lastHash}.`,
+    'Signatures not checked (no --key): 0 appends carry one, 11 do not.',
   ].join('\n'));
 });
 
@@ -139,7 +149,7 @@ test('verify --anchor: finds the line an earlier audit recorded, or says it is g
   const found = await usha('verify', file, '--anchor', trail.auditHash);
   assert.is(found.code, 0);
   assert.is(found.out.split('\n').at(-1), `Anchor ${trail.auditHash} is line 9, at `
-    + `${trail.auditPosition}: the history up to it is unchanged.`);
+    + `${trail.auditPosition}: the history up to it is unchanged; 2 event(s) added since.`);
   const other = 'ab'.repeat(32);
   const missing = await usha('verify', file, '--anchor', other);
   assert.is(missing.code, 1);
@@ -197,6 +207,76 @@ test('EventStoreDB: the same history read with --esdb '
   }
 });
 
+test('keygen, then verify --key: a signed log passes; a forged addition after the anchor '
+  + 'is named, exit 1', async () => {
+  const keys = join(dir, 'keys');
+  await mkdir(keys);
+  const made = await usha('keygen', '--out', keys);
+  assert.is(made.code, 0);
+  const [priv, pub] = [join(keys, 'usha-signing.key'), join(keys, 'usha-signing.pub')];
+  assert.is(made.out.split('\n')[1],
+    `Public key ${pub}: give it to auditors by hand; they verify with it.`);
+  assert.is((await stat(priv)).mode & 0o777, 0o600);
+  assert.equal(await usha('keygen', '--out', keys), { code: 1, out: '',
+    err: `usha: a key pair is already in ${keys}; it is never written over` });
+  await mkdir(join(dir, 'signed'));
+  const signed = await auditTrail(join(dir, 'signed'), priv);
+  const ok = await usha('verify', signed.file, '--key', pub);
+  assert.is(ok.code, 0);
+  assert.is(ok.out.split('\n')[2],
+    'Signatures: 11 appends signed by the key, 0 unsigned, 0 badly signed.');
+  const copy = join(dir, 'signed-export.ndjson');
+  assert.is((await usha('export', signed.file, '--to', copy)).code, 0);
+  assert.ok((await readFile(copy)).equals(await readFile(signed.file)), 'export kept the bytes');
+  const last = (await readFile(signed.file, 'utf8')).trimEnd().split('\n').at(-1) ?? '';
+  const before = last.slice(9, 73);
+  await appendForgedLine(signed.file, { prev: before, eventId: ledgerId(1) });
+  const forged = await usha('verify', signed.file, '--key', pub, '--anchor', before);
+  assert.is(forged.code, 1);
+  const offset = (await readFile(copy)).length;
+  assert.is(forged.out, [
+    `${signed.file}: hash chain intact, but NOT SIGNED BY THE KEY at line 12 (byte ${offset}): `
+      + 'append not signed.',
+    'Signatures: 11 appends signed by the key, 1 unsigned (first ending at line 12), '
+      + '0 badly signed.',
+    `Anchor ${before} is line 11, at C:${ledgerOffset(last, offset)}: the history up to it `
+      + 'is unchanged; 1 event(s) added since, NOT all signed by the key: 1 append(s) not, '
+      + 'the first ending at line 12.',
+  ].join('\n'));
+  // The chain alone cannot tell: without the key the addition verifies.
+  assert.is((await usha('verify', signed.file)).code, 0);
+  // A log begun unsigned, signed from a recorded hash on.
+  const migrated = join(dir, 'migrated.ndjson');
+  await writeFile(migrated, await readFile(file));
+  const unsignedEnd = (await readFile(file, 'utf8')).trimEnd().split('\n').at(-1)?.slice(9, 73);
+  const store = await openFileEventStore({ file: migrated, schema: ledgerEventSchema,
+    signingKey: { file: priv } });
+  const ledger = await createLedger({ store, products });
+  assert.is((await ledger.makeDeposit({ commandId: 'dep-9', actor: 'clerk-7', on: '2025-06-11',
+    accountId: 'SB-1', amount: '10', source: 'cash' })).status, 'accepted');
+  await ledger.close();
+  await store.close();
+  const strict = await usha('verify', migrated, '--key', pub);
+  assert.equal([strict.code, strict.out.split('\n')[0]?.endsWith(': append not signed.')],
+    [1, true]);
+  const from = await usha('verify', migrated, '--key', pub, '--signed-after', unsignedEnd ?? '');
+  assert.is(from.code, 0);
+  assert.is(from.out.split('\n')[2],
+    'Signatures: 1 appends signed by the key, 11 unsigned (first ending at line 1), '
+      + '0 badly signed.');
+});
+
+test('verify refuses a file that is not a log, or holds no event', async () => {
+  const text = join(dir, 'notes.txt');
+  await writeFile(text, 'minutes of the meeting\n');
+  assert.equal(await usha('verify', text),
+    { code: 1, out: `${text}: not an event log (its first line is not a log line).`, err: '' });
+  const empty = join(dir, 'empty.ndjson');
+  await writeFile(empty, '');
+  assert.equal(await usha('verify', empty),
+    { code: 1, out: `${empty}: holds no event: an empty log, or not an event log.`, err: '' });
+});
+
 test('a wrong command line: exit 2 and what is wrong, before any log is opened', async () => {
   const cases: [string[], string][] = [
     [['report', 'trial-balance', file, '--as-of', '2025-02-30'],
@@ -215,6 +295,10 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['verify', file, '--as-of', '2025-01-01'], 'usha: \'verify\' takes no --as-of'],
     [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc"'],
     [['export', file], 'usha: export needs --to <file>'],
+    [['keygen'], 'usha: keygen needs --out <dir>'],
+    [['keygen', file, '--out', dir], 'usha: keygen takes no file; give --out <dir>'],
+    [['verify', file, '--out', dir], 'usha: \'verify\' takes no --out'],
+    [['verify', file, '--signed-after', 'ab'.repeat(32)], 'usha: --signed-after goes with --key'],
     [['rewrite', file], 'usha: unknown command \'rewrite\''],
   ];
   for (const [argv, message] of cases) {

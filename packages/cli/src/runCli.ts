@@ -1,6 +1,7 @@
 import { StoreCorruptError, EventStoreError } from '@usha/ledger';
 import type { CliIo } from './cliIo.ts';
 import { exportCommand } from './exportCommand.ts';
+import { keygenCommand } from './keygenCommand.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 import { reportCommand } from './reportCommand.ts';
 import { usage } from './usage.ts';
@@ -35,6 +36,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       case 'verify': return await verifyCommand(c, io);
       case 'report': return await reportCommand(c, io);
       case 'export': return await exportCommand(c, io);
+      case 'keygen': return await keygenCommand(c, io);
     }
   } catch (e) {
     io.err(`usha: ${describe(e)}`);

@@ -1,11 +1,19 @@
 /** What `usha help` prints. */
 export const usage = `usha: verify a ledger's log and reproduce its statements
 
-  usha verify <log.ndjson> [--anchor <hash>]
+  usha verify <log.ndjson> [--anchor <hash>] [--key <public key file> [--signed-after <hash>]]
       Walks the hash chain. Prints the number of events, the last event's position and the
       last hash (record both at each audit), or the first bad line. With --anchor, a last
       hash recorded at an earlier audit: says which line has it, or that none has (the
-      history since rewritten). Exit 1 if the chain is broken or the anchor is not found.
+      history since rewritten), and how many events were added since. With --key, the
+      writer's public key: checks every append's signature and names the first unsigned or
+      badly signed one; --signed-after <hash>: the last hash before signing began, appends up
+      to it may be unsigned. Exit 1 if the chain is broken, the anchor is not found, an append
+      is not signed by the key, or the file holds no event.
+
+  usha keygen --out <dir>
+      Writes a new signing key pair: usha-signing.key (mode 0600, for the ledger's writer)
+      and usha-signing.pub (for auditors). Never writes over existing files.
 
   usha report <report> (<log.ndjson> | --esdb <connection>) [options]
       <report>: trial-balance, balance-sheet, income-statement, par, passbook
@@ -17,7 +25,8 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       --account <id>         one account's page only (passbook)
 
   usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
-      Writes every event to a new hash-chained log, ids, order and revisions kept.
+      Writes every event to a new hash-chained log, ids, order and revisions kept; from a
+      log file, its very bytes, signatures included.
 
   The log is opened read-only: a running ledger may keep writing beside it. Members appear by
   id only: names live in the member directory, which this command never reads.

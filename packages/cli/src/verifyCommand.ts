@@ -1,20 +1,80 @@
-import { positionToString, verifyLog } from '@usha/ledger';
+import {
+  positionToString, verifyLog, type AnchorFound, type SignatureReport,
+} from '@usha/ledger';
 import type { CliIo } from './cliIo.ts';
 
-/** `usha verify`: walks the chain; 0 if intact (and the anchor found, if one was given). */
+const notALog = 'does not start with {"hash":"<64 hex>",';
+
+// One line on the appends' signatures: checked with the key, or only counted without one.
+const signatureLine = (s: SignatureReport): string => {
+  const first = (at: { line: number } | undefined) =>
+    at === undefined ? '' : ` (first ending at line ${at.line})`;
+  if (!s.checked) {
+    return `Signatures not checked (no --key): ${s.signed} appends carry one, `
+      + `${s.unsigned} do not.`;
+  }
+  return `Signatures: ${s.signed} appends signed by the key, ${s.unsigned} unsigned`
+    + `${first(s.firstUnsigned)}, ${s.badlySigned} badly signed${first(s.firstBadlySigned)}.`;
+};
+
+const anchorLine = (anchor: string, found: AnchorFound, s: SignatureReport | undefined) => {
+  const since = `${found.eventsAfter} event(s) added since`;
+  const signed = s === undefined || !s.checked ? ''
+    : s.notSignedAfterAnchor === 0 ? ', all signed by the key'
+      : `, NOT all signed by the key: ${s.notSignedAfterAnchor} append(s) not, the first `
+        + `ending at line ${s.firstNotSignedAfterAnchor?.line ?? 0}`;
+  return `Anchor ${anchor} is line ${found.line}, at ${positionToString(found.position)}: `
+    + `the history up to it is unchanged; ${since}${signed}.`;
+};
+
+const missingAnchor = (anchor: string) => `Anchor ${anchor} is on no line: the history it was `
+  + 'recorded from has been changed, or it belongs to another log.';
+
+/**
+ * `usha verify`: walks the chain, and with `--key` checks every append's signature; 0 if the
+ * log is intact (every append signed by the key, if given; the anchor found, if given).
+ */
 export const verifyCommand = async (
-  c: { readonly file: string; readonly anchor?: string },
+  c: {
+    readonly file: string;
+    readonly anchor?: string;
+    readonly key?: string;
+    readonly signedAfter?: string;
+  },
   io: CliIo,
 ): Promise<number> => {
-  const v = await verifyLog(c.file, c.anchor === undefined ? {} : { anchor: c.anchor });
-  if (!v.ok) {
+  const v = await verifyLog(c.file, {
+    ...(c.anchor === undefined ? {} : { anchor: c.anchor }),
+    ...(c.key === undefined ? {} : { publicKey: { file: c.key } }),
+    ...(c.signedAfter === undefined ? {} : { signedAfter: c.signedAfter }),
+  });
+  if (!v.ok && v.signatures === undefined) {
+    if (v.line === 1 && v.reason === notALog) {
+      io.out(`${c.file}: not an event log (its first line is not a log line).`);
+      return 1;
+    }
     io.out(`${c.file}: BROKEN at line ${v.line} (byte ${v.offset}): ${v.reason}.`);
+    return 1;
+  }
+  if (!v.ok) {
+    io.out(`${c.file}: hash chain intact, but NOT SIGNED BY THE KEY at line ${v.line} `
+      + `(byte ${v.offset}): ${v.reason}.`);
+    if (v.signatures !== undefined) io.out(signatureLine(v.signatures));
+    if (c.anchor !== undefined) {
+      io.out(v.anchor === undefined ? missingAnchor(c.anchor)
+        : anchorLine(c.anchor, v.anchor, v.signatures));
+    }
+    return 1;
+  }
+  if (v.lines === 0) {
+    io.out(`${c.file}: holds no event: an empty log, or not an event log.`);
     return 1;
   }
   io.out(`${c.file}: ${v.lines} events, hash chain intact.`);
   if (v.lastPosition !== undefined) {
     io.out(`Last event at ${positionToString(v.lastPosition)}; last hash ${v.lastHash}.`);
   }
+  io.out(signatureLine(v.signatures));
   if (v.tornTail !== undefined) {
     const t = v.tornTail;
     io.out(`After them, from line ${t.line} (byte ${t.offset}): ${t.reason}; never `
@@ -22,11 +82,9 @@ export const verifyCommand = async (
   }
   if (c.anchor === undefined) return 0;
   if (v.anchor === undefined) {
-    io.out(`Anchor ${c.anchor} is on no line: the history it was recorded from has been `
-      + 'changed, or it belongs to another log.');
+    io.out(missingAnchor(c.anchor));
     return 1;
   }
-  io.out(`Anchor ${c.anchor} is line ${v.anchor.line}, at `
-    + `${positionToString(v.anchor.position)}: the history up to it is unchanged.`);
+  io.out(anchorLine(c.anchor, v.anchor, v.signatures));
   return 0;
 };

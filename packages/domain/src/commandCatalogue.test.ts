@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeCommand, routeCommand } from './commandCatalogue.ts';
+import { hostileValues } from './testHostileValues.ts';
 
 const base = { commandId: 'c1', actor: 'clerk-1', on: '2024-04-01' };
 const fails = (input: unknown): string => {
@@ -32,6 +33,64 @@ test('invalid input gets a typed error naming each field, never an exception', (
   assert.match(fails({ type: 'Teleport', data: {} }), 'Teleport: type: expected one of');
   assert.match(fails(null), 'type: expected one of');
   assert.match(fails('Withdraw'), 'type: expected one of');
+});
+
+test('fields every object inherits are still unexpected fields (own properties checked)', () => {
+  const withdraw = { ...base, accountId: 'A1', amount: '5' };
+  for (const k of ['toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+    const message = fails({ type: 'Withdraw', data: { ...withdraw, [k]: 'Asha Das +91 98300' } });
+    assert.is(message, `Withdraw: data.${k}: unexpected field: events and commands carry ` +
+      'only the fields they name');
+  }
+  const own = JSON.parse(JSON.stringify({ type: 'Withdraw', data: withdraw })
+    .replace('"accountId"', '"__proto__":{"name":"Asha"},"accountId"'));
+  assert.match(fails(own), 'data.__proto__: expected a field name other than __proto__');
+  assert.match(fails({ type: 'Withdraw', data: withdraw, name: 'Asha' }),
+    'Withdraw: name: unexpected field');
+});
+
+test('an amount with spaces around it is refused', () => {
+  for (const amount of [' 5', '5 ', '\t5.00', '5\n']) {
+    assert.match(fails({ type: 'Withdraw', data: { ...base, accountId: 'A1', amount } }),
+      'data.amount: expected PositiveMoneyInput');
+    assert.match(fails({ type: 'Withdraw', data: { ...base, accountId: 'A1', amount } }),
+      '(an amount has no spaces around it)');
+  }
+});
+
+test('a count in a command is at most MAX_COMMAND_COUNT', () => {
+  const admit = (shares: number) => ({ type: 'AdmitMember', data: { ...base, memberId: 'M1',
+    branchId: 'B1', shareProductId: 'SH', shares } });
+  assert.is(fails(admit(1_000_000)), 'decoded');
+  assert.is(fails(admit(1_000_001)), 'AdmitMember: data.shares: expected PositiveCountInput, ' +
+    'got 1000001 (expected a whole number from 1 to 1000000)');
+});
+
+test('any hostile value anywhere is a typed error naming its path, never an exception', () => {
+  for (const [name, make] of Object.entries(hostileValues)) {
+    const inAmount = decodeCommand({ type: 'Withdraw', data: { ...base, accountId: 'A1',
+      amount: make() } });
+    assert.ok(E.isLeft(inAmount), name);
+    if (E.isLeft(inAmount)) {
+      assert.is(inAmount.left.commandType, 'Withdraw', name);
+      assert.is(inAmount.left.commandId, 'c1', name);
+      assert.ok(inAmount.left.fields[0]?.path.startsWith('data.amount'), name);
+    }
+    assert.ok(E.isLeft(decodeCommand({ type: 'Withdraw', data: make() })), name);
+    assert.ok(E.isLeft(decodeCommand(make())), name);
+  }
+});
+
+test('an error names at most 10 fields, each in a bounded message', () => {
+  const data = Object.fromEntries(
+    Array.from({ length: 60 }, (_, i) => [`f${i}`, 'x'.repeat(4000)]));
+  const r = decodeCommand({ type: 'Withdraw', data });
+  assert.ok(E.isLeft(r));
+  if (E.isLeft(r)) {
+    assert.is(r.left.fields.length, 10);
+    assert.ok(r.left.fields.every((f) => f.message.length <= 240));
+    assert.ok(r.left.message.length < 2600);
+  }
 });
 
 test.run();

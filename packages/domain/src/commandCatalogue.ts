@@ -2,6 +2,7 @@ import type * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { byTag } from './shared/shape.ts';
 import { reportErrors, type FieldError } from './shared/reportErrors.ts';
+import { peekString, plainInput, type PlainValue } from './shared/plainInput.ts';
 import { memberCommands, type MemberCommand } from './member/commands.ts';
 import { shareCommands, type ShareCommand } from './shares/commands.ts';
 import { depositCommands, type DepositCommand } from './deposit/commands.ts';
@@ -23,29 +24,45 @@ export const Command: t.Type<Command, unknown, unknown> = byTag('Command', 'type
 /** Every command type, in catalogue order. */
 export const commandTypes = Object.keys(commandCodecs);
 
-/** Input that is not a command; names each field at fault. */
+/** Input that is not a command; names each field at fault (a bounded number of them). */
 export class CommandDecodeError extends Error {
   override readonly name = 'CommandDecodeError';
   constructor(
     readonly commandType: unknown,
     readonly fields: ReadonlyArray<FieldError>,
+    /** The input's `data.commandId` when it is a string, for the caller's records. */
+    readonly commandId: string | undefined = undefined,
   ) {
     const what = typeof commandType === 'string' ? commandType : 'command';
     super(`${what}: ${fields.map((f) => f.message).join('; ')}`);
   }
 }
 
-const typeOf = (u: unknown): unknown =>
-  typeof u === 'object' && u !== null ? Reflect.get(u, 'type') : undefined;
+const failure = (input: unknown, fields: ReadonlyArray<FieldError>) =>
+  E.left(new CommandDecodeError(peekString(input, ['type']), fields,
+    peekString(input, ['data', 'commandId'])));
+
+/** How `decodeCommand` may adjust the plain copy before decoding it. */
+export interface DecodeCommandOptions {
+  /** Applied to the plain copy (the Ledger puts placeholders in the fields it fills). */
+  readonly prepare?: (plain: PlainValue) => PlainValue;
+}
 
 /**
- * Decodes a command at the boundary; Left names the fields at fault, never throws.
+ * Decodes a command at the boundary; Left names the fields at fault, never throws, whatever
+ * the input: it is first read into a plain copy (`plainInput`: no getter, proxy, cycle, bigint
+ * or class instance gets past it), and the copy is decoded.
  * @example decodeCommand({ type: 'Withdraw', data: { ...amount: '12.345' } })
  *   // Left: 'Withdraw: data.amount: expected PositiveMoneyInput, got "12.345" (...)'
  */
-export const decodeCommand = (input: unknown): E.Either<CommandDecodeError, Command> => {
-  const r = Command.decode(input);
-  return E.isRight(r) ? r : E.left(new CommandDecodeError(typeOf(input), reportErrors(r.left)));
+export const decodeCommand = (
+  input: unknown, options: DecodeCommandOptions = {},
+): E.Either<CommandDecodeError, Command> => {
+  const plain = plainInput(input);
+  if (E.isLeft(plain)) return failure(input, [plain.left]);
+  const copy = options.prepare === undefined ? plain.right : options.prepare(plain.right);
+  const r = Command.decode(copy);
+  return E.isRight(r) ? r : failure(copy, reportErrors(r.left));
 };
 
 /** The aggregate and stream a command is addressed to. */
@@ -64,6 +81,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'WriteOffLoan': case 'RecordRecovery': case 'CloseLoan':
       return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
+    case 'RecordDividendAllocation':
       return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
     case 'ReverseEvent':
       return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };

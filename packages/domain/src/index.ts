@@ -10,4 +10,5 @@ export * from './loan/index.ts';
 export * from './society/index.ts';
 export * from './catalogue.ts';
 export * from './commandCatalogue.ts';
+export * from './commandLimits.ts';
 export * from './upcasting/index.ts';

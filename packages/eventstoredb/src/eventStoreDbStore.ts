@@ -3,6 +3,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { StoreClosedError } from '@usha/ledger';
 import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
+import { claimCommandId } from './commandClaims.ts';
 import { defaultBackoff } from './backoff.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
@@ -69,6 +70,17 @@ export const createEventStoreDbStore = <E extends EventShape>(
   };
 
   return {
+    eventIdScope: 'stream',
+    claimCommandId: async (claim) => {
+      refuseIfClosed();
+      const p = claimCommandId(client, names, claim);
+      inFlight.add(p);
+      try {
+        return await p;
+      } finally {
+        inFlight.delete(p);
+      }
+    },
     appendToStream: async (stream, events, o) => {
       refuseIfClosed();
       const p = appendEvents(appendCtx, names.toServer(stream), events,

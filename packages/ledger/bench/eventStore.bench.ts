@@ -2,12 +2,13 @@
 // side in one run on the same file.
 // Run: node --import tsx packages/ledger/bench/eventStore.bench.ts
 // Optional: EVENTS=200000 to try a smaller log. Data goes to a temp dir, removed at the end.
+import { generateKeyPairSync } from 'node:crypto';
 import { open, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as t from 'io-ts';
 import { lineBatch } from '../src/file/lineBatch.ts';
-import { genesisHash } from '../src/file/lineFormat.ts';
+import { genesisHash, sha256HexOf } from '../src/file/lineFormat.ts';
 import { eventSchemaFromCodecs, openFileEventStore, verifyLog } from '../src/index.ts';
 
 const totalEvents = Number(process.env['EVENTS'] ?? 1_000_000);
@@ -48,14 +49,23 @@ const time = async (f: () => Promise<void>): Promise<number> => {
   await f();
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
-const best = async (f: () => Promise<void>): Promise<number> => {
+// The least CPU time (user + system, µs) of each measurement `best` made, by name: less moved
+// by other work on the machine than wall time, so reads are also compared by it.
+const cpuUs = new Map<string, number>();
+const best = async (f: () => Promise<void>, name = ''): Promise<number> => {
   let min = Infinity;
-  for (let i = 0; i < rounds; i++) min = Math.min(min, await time(f));
+  for (let i = 0; i < rounds; i++) {
+    const before = process.cpuUsage();
+    min = Math.min(min, await time(f));
+    const used = process.cpuUsage(before);
+    cpuUs.set(name, Math.min(cpuUs.get(name) ?? Infinity, used.user + used.system));
+  }
   return min;
 };
 
-// Baseline reader: the same file, 1 MiB chunks, split on newlines, JSON.parse per line.
-const parseEveryLine = async (file: string): Promise<number> => {
+// Baseline reader: the same file, 1 MiB chunks, split on newlines, JSON.parse per line; with
+// `hash`, also the SHA-256 of each line (the least a reader that trusts nothing unchecked does).
+const parseEveryLine = async (file: string, hash = false): Promise<number> => {
   const h = await open(file, 'r');
   let lines = 0;
   let carry = Buffer.alloc(0);
@@ -70,6 +80,7 @@ const parseEveryLine = async (file: string): Promise<number> => {
     let start = 0;
     for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
       JSON.parse(buf.toString('utf8', start, nl));
+      if (hash) sha256HexOf(buf, start + 75, nl);
       lines++;
       start = nl + 1;
     }
@@ -101,6 +112,17 @@ try {
     await fresh.close();
     await rm(scratch);
   }
+  // The same appends, signed: one Ed25519 signature per append of 100.
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const signedAppendMs = await best(async () => {
+    const scratch = join(dir, 'signed.ndjson');
+    const signed = await openFileEventStore({
+      file: scratch, schema, maxAppendBytes: 1 << 24, signingKey: privateKey,
+    });
+    await appendAll(signed);
+    await signed.close();
+    await rm(scratch);
+  });
   // Baseline: the very bytes the store wrote, batch by batch, write + fdatasync per batch.
   const written = await open(file, 'r');
   const bytes = Buffer.alloc((await stat(file)).size);
@@ -176,7 +198,10 @@ try {
   let parsed = 0;
   const parseMs = await best(async () => {
     parsed = await parseEveryLine(file);
-  });
+  }, 'parse');
+  const parseHashMs = await best(async () => {
+    await parseEveryLine(file, true);
+  }, 'parse+hash');
   let openMs = 0;
   const reader = await openFileEventStore({ file, schema, mode: 'read-only' }).then(async (s) => {
     openMs = await time(async () =>
@@ -188,7 +213,7 @@ try {
   const readMs = await best(async () => {
     read = 0;
     for await (const e of reader.readAll()) if (e.revision >= 0n) read++;
-  });
+  }, 'read');
   await reader.close();
 
   // 4. Full chain verification, against the same baseline.
@@ -216,10 +241,23 @@ try {
     `${'baseline JSON.parse per line'.padEnd(34)} ${perSec(totalEvents, parseMs).padStart(14)}`,
   );
   row('readAll, decoded', readMs, parseMs, totalEvents, 0.8);
+  console.log(`${'  against JSON.parse+SHA-256 per line'.padEnd(34)} `
+    + `${perSec(totalEvents, parseHashMs).padStart(14)}  ratio ${(parseHashMs / readMs).toFixed(2)}`
+    + '  (the least a checked read does)');
+  const cpuOf = (name: string) => (cpuUs.get(name) ?? 0) / totalEvents;
+  console.log(`${'  CPU per event: readAll'.padEnd(34)} ${cpuOf('read').toFixed(2)} µs; `
+    + `JSON.parse ${cpuOf('parse').toFixed(2)} µs (ratio `
+    + `${(cpuOf('parse') / cpuOf('read')).toFixed(2)}); with SHA-256 `
+    + `${cpuOf('parse+hash').toFixed(2)} µs (ratio `
+    + `${(cpuOf('parse+hash') / cpuOf('read')).toFixed(2)})`);
   row('verifyLog (full chain)', verifyMs, parseMs, totalEvents, 0.4);
   const plainRate = perSec(appendBatches * 100, plainAppendMs);
   console.log(`${'baseline write+fdatasync per 100'.padEnd(34)} ${plainRate.padStart(14)}`);
   row('appendToStream, 100 per call', storeAppendMs, plainAppendMs, appendBatches * 100, 0.8);
+  console.log(`${'appendToStream, signed, 100 per call'.padEnd(34)} `
+    + `${perSec(appendBatches * 100, signedAppendMs).padStart(14)}  ratio `
+    + `${(plainAppendMs / signedAppendMs).toFixed(2)}  (unsigned: `
+    + `${(plainAppendMs / storeAppendMs).toFixed(2)})`);
   const floorRate = perSec(appendBatches * 100, floorAppendMs);
   console.log(
     `${'  floor: stringify+line+SHA-256+sync'.padEnd(34)} ${floorRate.padStart(14)}  ratio ` +

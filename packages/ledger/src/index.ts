@@ -13,6 +13,7 @@ export type {
   SubscribeOptions,
   SubscriptionMessage,
   EventStore,
+  CommandClaim,
 } from './eventStore/port.ts';
 export {
   position,
@@ -55,7 +56,13 @@ export {
   type FileEventStore,
   type FileEventStoreOptions,
 } from './file/fileEventStore.ts';
-export { verifyLog, type VerifyResult } from './file/verifyLog.ts';
+export {
+  verifyLog, type AnchorFound, type VerifyOptions, type VerifyResult,
+} from './file/verifyLog.ts';
+export type { LineAt, SignatureReport } from './file/signatureTally.ts';
+export {
+  generateSigningKeys, SigningKeyError, type KeyInput, type SigningKeyFiles,
+} from './file/signingKeys.ts';
 export type { TornTail } from './file/scanLog.ts';
 export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';

@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  DateString, MoneyInput, PositiveCount, PositiveMoneyInput,
+  DateString, MoneyInput, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
@@ -15,13 +15,13 @@ export type OpenSavingsAccount = t.TypeOf<typeof OpenSavingsAccount>;
 
 /** Open a recurring deposit: `instalment` each month for `termMonths` months. */
 export const OpenRecurringDeposit = commandCodec('OpenRecurringDeposit', {
-  ...opening, instalment: PositiveMoneyInput, termMonths: PositiveCount,
+  ...opening, instalment: PositiveMoneyInput, termMonths: PositiveCountInput,
 });
 export type OpenRecurringDeposit = t.TypeOf<typeof OpenRecurringDeposit>;
 
 /** Open a fixed deposit of `principal` for `termMonths` months. */
 export const OpenFixedDeposit = commandCodec('OpenFixedDeposit', {
-  ...opening, principal: PositiveMoneyInput, termMonths: PositiveCount,
+  ...opening, principal: PositiveMoneyInput, termMonths: PositiveCountInput,
 });
 export type OpenFixedDeposit = t.TypeOf<typeof OpenFixedDeposit>;
 
@@ -49,7 +49,7 @@ export type PostInterest = t.TypeOf<typeof PostInterest>;
 
 /** Record that a recurring deposit instalment was not paid by its due date. */
 export const MarkInstalmentMissed = commandCodec('MarkInstalmentMissed', {
-  accountId: AccountId, instalmentNumber: PositiveCount,
+  accountId: AccountId, instalmentNumber: PositiveCountInput,
 });
 export type MarkInstalmentMissed = t.TypeOf<typeof MarkInstalmentMissed>;
 

@@ -113,4 +113,17 @@ test('a reversal cannot take back money already paid out', () => {
     .when(reverse('c4', 'c2.0')).thenRejects('already_reversed');
 });
 
+test('a credit that would take the balance past the stored range is refused', () => {
+  // 10^17 paise is the largest stored amount: a balance one paisa short of it takes one paisa.
+  const nearTop = deposit('c2', '2024-04-02', '999999999999999.99');
+  given(savings, nearTop).when(deposit('c3', '2024-04-03', '0.01')).then([event('Deposited', {
+    eventId: 'c3.0', ...A, memberId: 'M1', on: '2024-04-03', amount: '0.01', source: 'cash',
+    instalmentNumber: null, balanceAfter: '1000000000000000.00',
+  })]);
+  given(savings, nearTop).when(deposit('c3', '2024-04-03', '0.02')).thenRejects(
+    'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '0.02' });
+  given(savings, nearTop).when(interest('c3', '2024-04-01', '2024-06-30', '0.02')).thenRejects(
+    'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '0.02' });
+});
+
 test.run();

@@ -4,6 +4,7 @@ import type { Decider } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { eventIdFor } from '../shared/ids.ts';
 import { minorOf, moneyString, type MoneyString } from '../shared/codecs.ts';
+import { MAX_MINOR_ABS } from '../money/money.ts';
 import { notBefore } from '../shared/guards.ts';
 import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
@@ -124,12 +125,22 @@ const deposit = (c: C.MakeDeposit['data'], state: DepositState): Result => {
     }
     instalmentNumber = s.instalmentsPaid + 1;
   }
+  const tooLarge = beyondRange(s.balance, c.amount);
+  if (tooLarge !== undefined) return E.left(tooLarge);
   return E.right([{ type: 'Deposited', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, amount: c.amount, source: c.source, instalmentNumber,
     balanceAfter: moneyString(s.balance + minorOf(c.amount)),
   } }]);
 };
+
+// A credit that would take the balance past the range every stored amount fits in is refused
+// (no command amount does alone; about 10^5 credits at the command limit could).
+const beyondRange = (balance: bigint, amount: MoneyString): Rejection | undefined =>
+  balance + minorOf(amount) <= MAX_MINOR_ABS ? undefined : {
+    type: 'amount_too_large', field: 'data.amount', limit: moneyString(MAX_MINOR_ABS - balance),
+    requested: amount,
+  };
 
 const withdraw = (ps: Products, c: C.Withdraw['data'], state: DepositState): Result => {
   const a = accountFor(state, c, 'withdraw', ['savings']);
@@ -166,6 +177,8 @@ const postInterest = (c: C.PostInterest['data'], state: DepositState): Result =>
       type: 'interest_period_invalid', expectedFrom, periodFrom: c.periodFrom, periodTo: c.periodTo,
     });
   }
+  const tooLarge = beyondRange(s.balance, c.amount);
+  if (tooLarge !== undefined) return E.left(tooLarge);
   return E.right([{ type: 'InterestPosted', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, periodFrom: c.periodFrom, periodTo: c.periodTo, amount: c.amount,

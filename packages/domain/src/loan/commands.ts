@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { LoanId, MemberId, ProductId } from '../shared/ids.ts';
-import { DateString, PositiveCount, PositiveMoneyInput } from '../shared/codecs.ts';
+import { DateString, PositiveCountInput, PositiveMoneyInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { FeeReason, LoanRejectionReason, PenaltyReason } from './events.ts';
@@ -10,7 +10,7 @@ const loan = { loanId: LoanId };
 /** Record a member's application; the actor is the maker. */
 export const ApplyForLoan = commandCodec('ApplyForLoan', {
   ...loan, memberId: MemberId, productId: ProductId, principal: PositiveMoneyInput,
-  repayments: PositiveCount, firstRepaymentOn: t.union([DateString, t.null]),
+  repayments: PositiveCountInput, firstRepaymentOn: t.union([DateString, t.null]),
 });
 export type ApplyForLoan = t.TypeOf<typeof ApplyForLoan>;
 

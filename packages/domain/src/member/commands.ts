@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { BranchId, MemberId, ProductId } from '../shared/ids.ts';
-import { Count, MoneyInput, PositiveCount } from '../shared/codecs.ts';
+import { Count, MoneyInput, PositiveCountInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 
 /** Admit a member at a branch; `shares` is what she subscribes to on admission. */
@@ -8,7 +8,7 @@ export const AdmitMember = commandCodec('AdmitMember', {
   memberId: MemberId,
   branchId: BranchId,
   shareProductId: ProductId,
-  shares: PositiveCount,
+  shares: PositiveCountInput,
 });
 export type AdmitMember = t.TypeOf<typeof AdmitMember>;
 

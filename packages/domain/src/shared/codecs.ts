@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { formatMoney, money, parseMoney } from '../money/money.ts';
+import { MAX_COMMAND_COUNT } from '../money/limits.ts';
 import { isBusinessDate, parseBusinessDate, type BusinessDate } from '../dates/businessDate.ts';
 
 /** Minor-unit digits of every amount in an event: INR has 2 (paise). */
@@ -37,11 +38,15 @@ const readAmount = (
   u: unknown, opts: { strict: boolean; sign: Sign },
 ): E.Either<string, string> => {
   if (typeof u !== 'string') return E.left('expected a decimal string such as "12.50"');
+  // parseMoney forgives spaces; an amount at the edge does not: " 5" is a typing slip.
+  if (u.trim() !== u) return E.left('an amount has no spaces around it');
   const r = parseMoney(u, CURRENCY_DIGITS);
   if (E.isLeft(r)) return E.left(r.left.message);
   const s = formatMoney(r.right);
   if (opts.strict && s !== u) return E.left(`${JSON.stringify(u)} must be written as "${s}"`);
-  if (!signOk(r.right.minor, opts.sign)) return E.left(`${JSON.stringify(u)} must be ${opts.sign}`);
+  if (!signOk(r.right.minor, opts.sign)) {
+    return E.left(`${JSON.stringify(u)} must be ${opts.sign}`);
+  }
   return E.right(s);
 };
 
@@ -125,6 +130,9 @@ export const intBetween = (name: string, min: number, max: number): t.Type<numbe
       : t.failure(u, c, `expected a whole number from ${min} to ${max}`),
     t.identity,
   );
+
+/** A count in a command: 1 to MAX_COMMAND_COUNT (events keep the wider PositiveCount). */
+export const PositiveCountInput = intBetween('PositiveCountInput', 1, MAX_COMMAND_COUNT);
 
 /** A count that may be zero. */
 export const Count = intBetween('Count', 0, 1_000_000_000);

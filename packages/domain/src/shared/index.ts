@@ -8,3 +8,4 @@ export * from './streams.ts';
 export * from './reportErrors.ts';
 export * from './shape.ts';
 export * from './guards.ts';
+export * from './plainInput.ts';

@@ -6,6 +6,11 @@ import type { AggregateKind } from './streams.ts';
  * docs/reference/rejections.md lists them in the order the deciders check them.
  */
 export type Rejection =
+  // Checked before any decider, on the decoded command (commandLimits.ts).
+  | {
+    readonly type: 'amount_too_large'; readonly field: string; readonly limit: string;
+    readonly requested: string;
+  }
   // Checked first by every decider.
   | { readonly type: 'not_found'; readonly aggregate: AggregateKind; readonly id: string }
   | { readonly type: 'already_exists'; readonly aggregate: AggregateKind; readonly id: string }
@@ -133,13 +138,18 @@ export type Rejection =
     readonly requested: string;
   }
   | { readonly type: 'dividend_already_declared'; readonly financialYear: string }
-  | { readonly type: 'dividend_exceeds_surplus'; readonly surplus: string; readonly total: string };
+  | { readonly type: 'dividend_exceeds_surplus'; readonly surplus: string; readonly total: string }
+  | {
+    readonly type: 'dividend_allocation_mismatch'; readonly financialYear: string;
+    readonly batch: number; readonly reason: string;
+  };
 
 /** The tag of a rejection. */
 export type RejectionType = Rejection['type'];
 
 /** Every rejection tag, in the order of the reference table. */
 export const rejectionTypes = [
+  'amount_too_large',
   'not_found', 'already_exists', 'wrong_aggregate', 'member_exited', 'account_closed',
   'loan_closed', 'date_before_last_event', 'unknown_product', 'wrong_product',
   'event_not_found', 'already_reversed', 'not_reversible',
@@ -155,7 +165,7 @@ export const rejectionTypes = [
   'recovery_exceeds_written_off', 'loan_not_settled',
   'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
   'financial_year_not_closed', 'dividend_rate_above_cap', 'dividend_already_declared',
-  'dividend_exceeds_surplus',
+  'dividend_exceeds_surplus', 'dividend_allocation_mismatch',
 ] as const satisfies ReadonlyArray<RejectionType>;
 
 // Fails to compile when a rejection is added to the union but not to the list above.

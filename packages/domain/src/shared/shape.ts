@@ -6,10 +6,15 @@ import { DateString } from './codecs.ts';
 const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
+// Whether `props` names `k` as its own field: `k in props` would also say yes to
+// `toString`, `constructor` or `__proto__`, which every object inherits.
+const names = (props: t.Props, k: string): boolean => Object.hasOwn(props, k);
+
 // Whether every own field of `u` is named in `props` (what `Object.keys(u).every(...)` says,
-// without the array: this runs for every object in every event stored or read).
+// without the array: this runs for every object in every event stored or read). An own
+// `__proto__` (JSON.parse makes one) is listed by `for...in` like any other field.
 const onlyNamed = (u: object, props: t.Props): boolean => {
-  for (const k in u) if (Object.hasOwn(u, k) && !(k in props)) return false;
+  for (const k in u) if (Object.hasOwn(u, k) && !names(props, k)) return false;
   return true;
 };
 
@@ -28,11 +33,13 @@ export const closed = <P extends t.Props>(props: P, name: string) => {
     (u, c) => {
       const r = base.validate(u, c);
       if (!isRecord(u) || onlyNamed(u, props)) return r;
-      const extra = Object.keys(u).filter((k) => !(k in props));
+      const extra = Object.keys(u).filter((k) => !names(props, k));
       if (extra.length === 0) return r;
+      // The value is left out of the error: a stray field is where a name or a phone number
+      // would be, and error reports get logged.
       const errors: t.Errors = extra.map((k) => ({
-        value: u[k],
-        context: [...c, { key: k, type: t.never, actual: u[k] }],
+        value: undefined,
+        context: [...c, { key: k, type: t.never, actual: undefined }],
         message: 'unexpected field: events and commands carry only the fields they name',
       }));
       return t.failures(E.isLeft(r) ? [...r.left, ...errors] : errors);

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  FinancialYearLabel, MoneyInput, PositiveCount, PositiveMoneyInput,
+  FinancialYearLabel, MoneyInput, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
@@ -13,7 +13,7 @@ export const PurchaseShares = commandCodec('PurchaseShares', {
   accountId: AccountId,
   memberId: MemberId,
   productId: ProductId,
-  shares: PositiveCount,
+  shares: PositiveCountInput,
 });
 export type PurchaseShares = t.TypeOf<typeof PurchaseShares>;
 
@@ -25,13 +25,13 @@ export type PurchaseShares = t.TypeOf<typeof PurchaseShares>;
 export const RedeemShares = commandCodec('RedeemShares', {
   accountId: AccountId,
   memberId: MemberId,
-  shares: PositiveCount,
+  shares: PositiveCountInput,
   outstandingLoanPrincipal: MoneyInput,
   forExit: t.boolean,
 });
 export type RedeemShares = t.TypeOf<typeof RedeemShares>;
 
-/** Record a member's dividend for a year (from DividendDeclared), paid into her savings. */
+/** Record a member's dividend for a year (her declared part), paid into her savings. */
 export const CreditDividend = commandCodec('CreditDividend', {
   accountId: AccountId,
   memberId: MemberId,

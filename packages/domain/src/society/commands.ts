@@ -1,9 +1,11 @@
 import * as t from 'io-ts';
 import { MemberId, SocietyId } from '../shared/ids.ts';
 import {
-  DateString, FinancialYearLabel, intBetween, PositiveMoneyInput, RatePercent, SignedMoneyInput,
+  Count, DateString, FinancialYearLabel, intBetween, PositiveMoneyInput, RatePercent,
+  SignedMoneyInput,
 } from '../shared/codecs.ts';
 import { closed, commandCodec } from '../shared/shape.ts';
+import { DividendPart } from './events.ts';
 
 /** Set the statutory reserve percent (at least 25) and the dividend rate cap. */
 export const ConfigureSociety = commandCodec('ConfigureSociety', {
@@ -32,6 +34,19 @@ export const DeclareDividend = commandCodec('DeclareDividend', {
 });
 export type DeclareDividend = t.TypeOf<typeof DeclareDividend>;
 
+/**
+ * Record batch `batch` (from 0) of a declared dividend's parts, in member id order: the society
+ * checks its place, its size and the digest chain against the declaration.
+ */
+export const RecordDividendAllocation = commandCodec('RecordDividendAllocation', {
+  societyId: SocietyId, financialYear: FinancialYearLabel, batch: Count,
+  parts: t.readonlyArray(DividendPart),
+});
+export type RecordDividendAllocation = t.TypeOf<typeof RecordDividendAllocation>;
+
 /** The society's commands, by type. */
-export const societyCommands = { ConfigureSociety, CloseFinancialYear, DeclareDividend } as const;
-export type SocietyCommand = ConfigureSociety | CloseFinancialYear | DeclareDividend;
+export const societyCommands = {
+  ConfigureSociety, CloseFinancialYear, DeclareDividend, RecordDividendAllocation,
+} as const;
+export type SocietyCommand =
+  | ConfigureSociety | CloseFinancialYear | DeclareDividend | RecordDividendAllocation;

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { test } from 'uvu';
+import * as assert from 'uvu/assert';
 import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
 import { by, command, event, history } from '../testSupport.ts';
 import { createSocietyDecider } from './decide.ts';
+import { shareDividends } from '../finance/shareDividends.ts';
+import { moneyString } from '../shared/codecs.ts';
 
 const decider = createSocietyDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -29,17 +33,62 @@ test('a year close sets aside the statutory reserve, rounded up to the paisa', (
   })]);
 });
 
+// The digest chain, computed here with the platform's SHA-256 (the domain has its own).
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const EMPTY = sha('');
+const PARTS = [
+  { memberId: 'M1', shareDays: 36500, amount: '100.00' },
+  { memberId: 'M2', shareDays: 18200, amount: '49.86' },
+];
+const DIGEST = sha(`${EMPTY}\nM1,36500,100.00\nM2,18200,49.86`);
+const record = (batch: number, parts: ReadonlyArray<unknown>, id = `a${batch}`) =>
+  command('RecordDividendAllocation', { ...by(id, '2025-04-21'), ...S, financialYear: '2024-25',
+    batch, parts });
+
 test('a dividend is shared out by share-days held', () => {
   // 10% a year on Rs 10 shares: M1 held 100 all year (36500 share-days), M2 100 from 1 October
-  // (18200); 10% x 10 x 54700 / 365 = 149.863 -> 149.86, split by share-days.
+  // (18200); 10% x 10 x 54700 / 365 = 149.863 -> 149.86, split by share-days. The declaration
+  // commits to the parts by count and digest; they are recorded in a batch of their own.
   given(configured, close('100000')).when(declare('10')).then([event('DividendDeclared', {
     ...S, on: '2025-04-20', financialYear: '2024-25', ratePercent: '10', faceValue: '10.00',
     total: '149.86',
-    parts: [
-      { memberId: 'M1', shareDays: 36500, amount: '100.00' },
-      { memberId: 'M2', shareDays: 18200, amount: '49.86' },
-    ],
+    allocation: { kind: 'batches', members: 2, batchSize: 1000, batches: 1, digest: DIGEST },
   })]);
+  given(configured, close('100000'), declare('10')).when(record(0, PARTS))
+    .then([event('DividendAllocated', { ...S, on: '2025-04-21', financialYear: '2024-25',
+      batch: 0, parts: PARTS, digest: DIGEST })]);
+});
+
+// 2,500 members, M0000 to M2499, each holding i + 1 shares all year: three batches.
+const many = Array.from({ length: 2500 }, (_, i) => ({
+  memberId: `M${String(i).padStart(4, '0')}`, changes: [{ on: '2024-04-01', shares: i + 1 }],
+}));
+const declareMany = command('DeclareDividend', { ...by('c3', '2025-04-20'), ...S,
+  financialYear: '2024-25', ratePercent: '10', faceValue: '10', holdings: many });
+const manyParts = shareDividends({ ratePercent: '10', faceValue: '10', holdings: many,
+  from: '2024-04-01', to: '2025-03-31' }).parts.map((p) => ({
+  memberId: p.memberId, shareDays: Number(p.shareDays), amount: moneyString(p.amount.minor) }));
+const batchOf = (i: number) => manyParts.slice(i * 1000, (i + 1) * 1000);
+
+test('the batches of a large dividend are the parts shareDividends gives, chained', () => {
+  const declared = given(configured, close('100000000')).when(declareMany).outcome();
+  if (declared._tag === 'Left') throw new Error(declared.left.type);
+  const d = declared.right[0];
+  if (d?.type !== 'DividendDeclared' || d.data.allocation.kind !== 'batches') throw new Error();
+  // 10% x Rs 10 x (1 + ... + 2500) shares x 365 days / 365 = 3,12,62,50.00.
+  assert.is(d.data.total, '3126250.00');
+  assert.equal(d.data.allocation, { kind: 'batches', members: 2500, batchSize: 1000,
+    batches: 3, digest: [0, 1, 2].reduce((h, i) => sha(h + batchOf(i).map((p) =>
+      `\n${p.memberId},${p.shareDays},${p.amount}`).join('')), EMPTY) });
+  let history: ReadonlyArray<Parameters<typeof decider.decide>[0]> =
+    [configured, close('100000000'), declareMany];
+  for (const i of [0, 1, 2]) {
+    const o = given(...history).when(record(i, batchOf(i))).outcome();
+    assert.ok(o._tag === 'Right', `batch ${i} recorded`);
+    history = [...history, record(i, batchOf(i))];
+  }
+  given(...history).when(record(0, batchOf(0), 'again'))
+    .thenRejects('dividend_allocation_mismatch', { reason: 'every batch is recorded' });
 });
 
 test('rejections, in the order they are checked', () => {
@@ -64,6 +113,27 @@ test('rejections, in the order they are checked', () => {
   })).thenRejects('invalid_terms');
   given(configured, close('100')).when(declare('10'))
     .thenRejects('dividend_exceeds_surplus', { surplus: '75.00', total: '149.86' });
+});
+
+test('a batch is refused unless it is the next, whole, in order and ends on the digest', () => {
+  const declared = [configured, close('100000'), declare('10')];
+  const [m1, m2] = PARTS;
+  given(configured).when(record(0, PARTS)).thenRejects('financial_year_not_closed');
+  given(configured, close('100000')).when(record(0, PARTS)).thenRejects(
+    'dividend_allocation_mismatch',
+    { batch: 0, reason: 'no dividend declared in batches for the year' });
+  given(...declared).when(record(1, PARTS)).thenRejects('dividend_allocation_mismatch',
+    { batch: 1, reason: 'batch 0 is the next to record' });
+  given(...declared).when(record(0, [m1])).thenRejects('dividend_allocation_mismatch',
+    { reason: 'expected 2 parts, got 1' });
+  given(...declared).when(record(0, [m2, m1])).thenRejects('dividend_allocation_mismatch',
+    { reason: 'parts not in member id order' });
+  given(...declared).when(record(0, [m1, { ...m2, amount: '49.85' }]))
+    .thenRejects('dividend_allocation_mismatch',
+      { reason: 'the digest differs from the declared one' });
+  given(...declared).when(record(0, [m1, { ...m2, memberId: 'M3' }]))
+    .thenRejects('dividend_allocation_mismatch',
+      { reason: 'the digest differs from the declared one' });
 });
 
 test.run();

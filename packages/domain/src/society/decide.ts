@@ -1,16 +1,21 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { businessDate, type BusinessDate } from '../dates/businessDate.ts';
+import type { BusinessDate } from '../dates/businessDate.ts';
 import { Decimal } from '../money/decimal.ts';
 import { roundMoney } from '../money/rounding.ts';
 import type { Decider } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { minorOf, moneyString, signedMoneyString } from '../shared/codecs.ts';
 import { maxBig, notBefore } from '../shared/guards.ts';
-import { shareDividends, type DividendResult } from '../finance/shareDividends.ts';
-import { InvalidDepositTermsError } from '../finance/invalidDepositTerms.ts';
 import type * as C from './commands.ts';
 import type { SocietyEvent } from './events.ts';
-import { evolveSociety, initialSocietyState, type SocietyState } from './state.ts';
+import {
+  evolveSociety, initialSocietyState, type AllocationProgress, type SocietyState,
+} from './state.ts';
+import {
+  allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
+} from './allocation.ts';
+import { dividendParts } from './dividendParts.ts';
+import { financialYearDates } from './financialYearDates.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<SocietyEvent>>;
 type Known = Exclude<SocietyState, { status: 'none' }>;
@@ -36,15 +41,6 @@ const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   }
   const date = notBefore(c.on, s.lastOn);
   return E.isLeft(date) ? date : E.right(s);
-};
-
-/** The first and last day of a financial year labelled '2024-25'. */
-export const financialYearDates = (label: string): { start: BusinessDate; end: BusinessDate } => {
-  const first = Number(label.slice(0, 4));
-  return {
-    start: businessDate(`${first}-04-01`, 'financialYear'),
-    end: businessDate(`${first + 1}-03-31`, 'financialYear'),
-  };
 };
 
 const configure = (c: C.ConfigureSociety['data'], state: SocietyState): Result => {
@@ -93,23 +89,6 @@ const closeYear = (c: C.CloseFinancialYear['data'], state: SocietyState): Result
   } }]);
 };
 
-// shareDividends throws InvalidDepositTermsError for holdings it cannot use (a member listed
-// twice, more redeemed than held); the decider stays total by turning that into a rejection.
-const dividends = (c: C.DeclareDividend['data']): E.Either<Rejection, DividendResult> => {
-  const { start, end } = financialYearDates(c.financialYear);
-  try {
-    return E.right(shareDividends({
-      ratePercent: c.ratePercent, faceValue: c.faceValue, holdings: c.holdings,
-      from: start, to: end, currencyDigits: 2,
-    }));
-  } catch (e) {
-    if (e instanceof InvalidDepositTermsError) {
-      return E.left({ type: 'invalid_terms', field: e.field, reason: e.reason });
-    }
-    throw e;
-  }
-};
-
 const declare = (c: C.DeclareDividend['data'], state: SocietyState): Result => {
   const k = society(state, c);
   if (E.isLeft(k)) return k;
@@ -126,27 +105,74 @@ const declare = (c: C.DeclareDividend['data'], state: SocietyState): Result => {
       requested: c.ratePercent,
     });
   }
-  const d = dividends(c);
+  const d = dividendParts(c);
   if (E.isLeft(d)) return d;
-  const total = d.right.total.minor;
+  const { total, parts } = d.right;
   if (total > maxBig(0n, year.surplus)) {
     return E.left({
       type: 'dividend_exceeds_surplus', surplus: signedMoneyString(year.surplus),
       total: moneyString(total),
     });
   }
-  const parts = d.right.parts.map((p) => ({
-    memberId: c.holdings.find((h) => h.memberId === p.memberId)?.memberId,
-    shareDays: Number(p.shareDays), amount: moneyString(p.amount.minor),
-  }));
+  // The parts are recorded apart, in batches (RecordDividendAllocation): this event commits to
+  // them by count and digest, and stays the same size for 20 members or 2,00,000.
   return E.right([{ type: 'DividendDeclared', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, ratePercent: c.ratePercent,
     faceValue: c.faceValue, total: moneyString(total),
-    parts: parts.flatMap((p) => (p.memberId === undefined ? [] : [{ ...p, memberId: p.memberId }])),
+    allocation: {
+      kind: 'batches', members: parts.length, batchSize: DIVIDEND_BATCH_SIZE,
+      batches: batchCount(parts.length), digest: allocationDigest(parts),
+    },
   } }]);
 };
 
-/** The society decider: configuration, financial-year close, dividend declaration. */
+const mismatch = (c: C.RecordDividendAllocation['data'], reason: string): Result =>
+  E.left({ type: 'dividend_allocation_mismatch', financialYear: c.financialYear,
+    batch: c.batch, reason });
+
+// The batch's own checks, before the digest: its place, its size, its order.
+const batchFault = (
+  c: C.RecordDividendAllocation['data'], a: AllocationProgress | null,
+): string | undefined => {
+  if (a === null || a.kind !== 'batches') return 'no dividend declared in batches for the year';
+  if (a.recorded === a.batches) return 'every batch is recorded';
+  if (c.batch !== a.recorded) return `batch ${a.recorded} is the next to record`;
+  const size = batchLength(a.members, c.batch, a.batchSize);
+  if (c.parts.length !== size) return `expected ${size} parts, got ${c.parts.length}`;
+  for (let i = 1; i < c.parts.length; i++) {
+    if (byMemberId(c.parts[i - 1]!, c.parts[i]!) >= 0) return 'parts not in member id order';
+  }
+  return undefined;
+};
+
+const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyState): Result => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const s = k.right;
+  const fy = c.financialYear;
+  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
+  if (year === undefined) return E.left({ type: 'financial_year_not_closed', financialYear: fy });
+  const a = year.allocation;
+  const fault = batchFault(c, a);
+  if (fault !== undefined || a?.kind !== 'batches') return mismatch(c, fault ?? '');
+  const digest = chainDigest(a.head, c.parts);
+  let allocated = a.allocated;
+  for (const p of c.parts) allocated += minorOf(p.amount);
+  if (c.batch === a.batches - 1) {
+    // The last batch closes the chain: the parts recorded are exactly the ones declared.
+    if (digest !== a.digest) return mismatch(c, 'the digest differs from the declared one');
+    if (allocated !== year.dividend) {
+      return mismatch(c, `the parts sum to ${moneyString(allocated)}, not the declared total`);
+    }
+  } else if (allocated > (year.dividend ?? 0n)) {
+    return mismatch(c, `the parts so far sum to ${moneyString(allocated)}, over the total`);
+  }
+  return E.right([{ type: 'DividendAllocated', data: {
+    societyId: s.societyId, on: c.on, financialYear: fy, batch: c.batch, parts: c.parts, digest,
+  } }]);
+};
+
+/** The society decider: configuration, year close, dividend declaration and its parts. */
 export const createSocietyDecider = (): Decider<C.SocietyCommand, SocietyEvent, SocietyState> => ({
   initialState: initialSocietyState,
   evolve: evolveSociety,
@@ -155,6 +181,7 @@ export const createSocietyDecider = (): Decider<C.SocietyCommand, SocietyEvent, 
       case 'ConfigureSociety': return configure(command.data, state);
       case 'CloseFinancialYear': return closeYear(command.data, state);
       case 'DeclareDividend': return declare(command.data, state);
+      case 'RecordDividendAllocation': return recordAllocation(command.data, state);
     }
   },
 });

@@ -1,9 +1,10 @@
 import * as t from 'io-ts';
 import { MemberId, SocietyId } from '../shared/ids.ts';
 import {
-  DateString, FinancialYearLabel, intBetween, MoneyString, RatePercent, SignedMoneyString,
+  Count, DateString, FinancialYearLabel, intBetween, MoneyString, PositiveCount, RatePercent,
+  SignedMoneyString,
 } from '../shared/codecs.ts';
-import { closed, eventCodec } from '../shared/shape.ts';
+import { byTag, closed, eventCodec } from '../shared/shape.ts';
 
 /** The society's settings: the statutory reserve share of profit and the dividend rate cap. */
 export const SocietyConfigured = eventCodec('SocietyConfigured', {
@@ -31,14 +32,59 @@ export const DividendPart = closed({
 }, 'DividendPart');
 export type DividendPart = t.TypeOf<typeof DividendPart>;
 
-/** A dividend on share capital was declared, shared out by share-days (shareDividends). */
+const hexShape = /^[0-9a-f]{64}$/;
+/** A SHA-256 digest, 64 lowercase hex digits. */
+export const Sha256Hex = new t.Type<string, string, unknown>(
+  'Sha256Hex',
+  (u): u is string => typeof u === 'string' && hexShape.test(u),
+  (u, c) => typeof u === 'string' && hexShape.test(u) ? t.success(u)
+    : t.failure(u, c, 'expected a SHA-256 digest: 64 lowercase hex digits'),
+  t.identity,
+);
+
+/**
+ * How a declaration's parts are recorded. `batches`: in `batches` DividendAllocated events of
+ * `batchSize` parts (the last one the rest), members in id order, whose chained digest ends at
+ * `digest`. `inline`: the parts themselves, as version 1 declarations carried them.
+ */
+export const DividendAllocation = byTag('DividendAllocation', 'kind', {
+  batches: closed({
+    kind: t.literal('batches'), members: Count, batchSize: PositiveCount, batches: Count,
+    digest: Sha256Hex,
+  }, 'DividendBatches'),
+  inline: closed({
+    kind: t.literal('inline'), parts: t.readonlyArray(DividendPart),
+  }, 'DividendInline'),
+});
+export type DividendAllocation = t.TypeOf<typeof DividendAllocation>;
+
+/**
+ * A dividend on share capital was declared, shared out by share-days (shareDividends). Version
+ * 2: the parts are recorded apart (`allocation`), so the event's size does not grow with the
+ * membership; version 1 listed them in `parts` and is read as `allocation.kind` inline.
+ */
 export const DividendDeclared = eventCodec('DividendDeclared', {
   societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
   ratePercent: RatePercent, faceValue: MoneyString, total: MoneyString,
-  parts: t.readonlyArray(DividendPart),
+  allocation: DividendAllocation,
 });
 export type DividendDeclared = t.TypeOf<typeof DividendDeclared>;
 
+/**
+ * One batch of a declared dividend's parts: batch `batch` (from 0) of the declaration of
+ * `financialYear`; `digest` is SHA-256 of the previous batch's digest (for the first, that of
+ * no text) followed by `\n<memberId>,<shareDays>,<amount>` per part: the last batch's is the
+ * declared one (chainDigest).
+ */
+export const DividendAllocated = eventCodec('DividendAllocated', {
+  societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
+  batch: Count, parts: t.readonlyArray(DividendPart), digest: Sha256Hex,
+});
+export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
+
 /** The society's events, by type. */
-export const societyEvents = { SocietyConfigured, FinancialYearClosed, DividendDeclared } as const;
-export type SocietyEvent = SocietyConfigured | FinancialYearClosed | DividendDeclared;
+export const societyEvents = {
+  SocietyConfigured, FinancialYearClosed, DividendDeclared, DividendAllocated,
+} as const;
+export type SocietyEvent =
+  | SocietyConfigured | FinancialYearClosed | DividendDeclared | DividendAllocated;

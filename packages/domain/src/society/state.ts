@@ -2,13 +2,35 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import type { SocietyId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import type { SocietyEvent } from './events.ts';
+import { EMPTY_ALLOCATION_DIGEST } from './allocation.ts';
 
-/** A closed financial year, in paise; `dividend` null until one is declared. */
+/**
+ * How far a declared dividend's parts are recorded: `inline` (a version 1 declaration listed
+ * them), or the batches recorded so far, the paise they hold and the head of their digest chain.
+ */
+export type AllocationProgress =
+  | { readonly kind: 'inline' }
+  | {
+    readonly kind: 'batches';
+    readonly members: number;
+    readonly batchSize: number;
+    readonly batches: number;
+    readonly digest: string;
+    readonly recorded: number;
+    readonly allocated: bigint;
+    readonly head: string;
+  };
+
+/**
+ * A closed financial year, in paise; `dividend` (the declared total) and `allocation` null
+ * until a dividend is declared.
+ */
 export interface ClosedYear {
   readonly netProfit: bigint;
   readonly reserve: bigint;
   readonly surplus: bigint;
   readonly dividend: bigint | null;
+  readonly allocation: AllocationProgress | null;
 }
 
 /** The society. */
@@ -43,7 +65,7 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const d = e.data;
       const year: ClosedYear = {
         netProfit: minorOf(d.netProfit), reserve: minorOf(d.statutoryReserveTransfer),
-        surplus: minorOf(d.distributableSurplus), dividend: null,
+        surplus: minorOf(d.distributableSurplus), dividend: null, allocation: null,
       };
       return { ...s, lastOn: d.on, years: { ...s.years, [d.financialYear]: year } };
     }
@@ -52,10 +74,29 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const d = e.data;
       const y = Object.hasOwn(s.years, d.financialYear) ? s.years[d.financialYear] : undefined;
       if (y === undefined) return s;
+      const a = d.allocation;
+      const allocation: AllocationProgress = a.kind === 'inline' ? { kind: 'inline' } : {
+        kind: 'batches', members: a.members, batchSize: a.batchSize, batches: a.batches,
+        digest: a.digest, recorded: 0, allocated: 0n, head: EMPTY_ALLOCATION_DIGEST,
+      };
       return {
         ...s, lastOn: d.on,
-        years: { ...s.years, [d.financialYear]: { ...y, dividend: minorOf(d.total) } },
+        years: { ...s.years, [d.financialYear]: { ...y, dividend: minorOf(d.total), allocation } },
       };
+    }
+    case 'DividendAllocated': {
+      if (s.status === 'none') return s;
+      const d = e.data;
+      const y = Object.hasOwn(s.years, d.financialYear) ? s.years[d.financialYear] : undefined;
+      const a = y?.allocation;
+      if (y === undefined || a?.kind !== 'batches') return s;
+      let paise = 0n;
+      for (const p of d.parts) paise += minorOf(p.amount);
+      const allocation: AllocationProgress = {
+        ...a, recorded: a.recorded + 1, allocated: a.allocated + paise, head: d.digest,
+      };
+      const years = { ...s.years, [d.financialYear]: { ...y, allocation } };
+      return { ...s, lastOn: d.on, years };
     }
   }
 };

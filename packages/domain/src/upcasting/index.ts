@@ -1,2 +1,3 @@
 export * from './registry.ts';
 export * from './repaymentReceivedV1.ts';
+export * from './dividendDeclaredV1.ts';

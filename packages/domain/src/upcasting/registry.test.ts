@@ -29,6 +29,23 @@ test('version 1 data read as version 2 fails, naming the field', () => {
   assert.ok(E.isLeft(r) && r.left.message.includes('data.allocation.penalties'));
 });
 
+test('a version 1 DividendDeclared is read as version 2, its parts kept inline', () => {
+  const parts = [
+    { memberId: 'M1', shareDays: 36500, amount: '100.00' },
+    { memberId: 'M2', shareDays: 18200, amount: '49.86' },
+  ];
+  const head = { societyId: 'USHA', on: '2025-04-20', financialYear: '2024-25',
+    ratePercent: '10', faceValue: '10.00', total: '149.86' };
+  const r = decodeDomainEvent({ type: 'DividendDeclared', data: { ...head, parts },
+    metadata: metadata(1) });
+  if (E.isLeft(r)) throw r.left;
+  assert.equal(r.right.data, { ...head, allocation: { kind: 'inline', parts } });
+  assert.is(r.right.metadata.schemaVersion, 2);
+  const v2 = decodeDomainEvent({ type: 'DividendDeclared', data: { ...head, parts },
+    metadata: metadata(2) }, { stream: 'society-USHA', revision: 2n });
+  assert.ok(E.isLeft(v2) && v2.left.message.includes('data.parts'), 'v1 data as v2 names parts');
+});
+
 test('a version from the future is refused, not guessed at', () => {
   assert.ok(E.isLeft(upcast('RepaymentReceived', 3, v1)));
   const r = decodeDomainEvent({ type: 'Deposited', data: {}, metadata: metadata(2) });

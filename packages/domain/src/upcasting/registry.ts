@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
 
 /** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
@@ -7,11 +8,13 @@ export type Upcaster = (data: unknown) => unknown;
 /** The schema version each event type is written at now; a type not listed is at 1. */
 export const currentSchemaVersions: Readonly<Record<string, number>> = {
   RepaymentReceived: 2,
+  DividendDeclared: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   RepaymentReceived: { 1: repaymentReceivedV1toV2 },
+  DividendDeclared: { 1: dividendDeclaredV1toV2 },
 };
 
 /** The version new events of a type are written at. */

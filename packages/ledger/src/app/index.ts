@@ -2,6 +2,7 @@
 // directory. See docs/reference/ledger.md and docs/guides/getting-started.md.
 export { createLedger, type Ledger } from './ledger/createLedger.ts';
 export { InvalidProductsError, type LedgerOptions } from './ledger/ledgerOptions.ts';
+export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';
 export type {
@@ -41,3 +42,8 @@ export {
   MemberDetails, DirectoryKeyError, type DirectoryEntry, type MemberDirectory,
 } from './directory/memberDirectory.ts';
 export { openMemberDirectory, inMemoryMemberDirectory } from './directory/openMemberDirectory.ts';
+export type { MasterKeySource } from './directory/masterKey.ts';
+export {
+  DirectoryCorruptError, DirectoryFieldError, DirectoryRecordTooLargeError, KeyBesideDataError,
+  MasterKeySizeError, MissingMasterKeyError, WrongMasterKeyError,
+} from './directory/directoryErrors.ts';

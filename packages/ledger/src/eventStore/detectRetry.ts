@@ -5,6 +5,11 @@ import { eventContentKey, type PreparedEvent } from './prepareAppend.ts';
 
 /** What a store knows of an event id already in the stream. */
 export interface StoredRef {
+  /**
+   * The stream that holds it, where a store keeps event ids unique across streams and found
+   * the id in another one; undefined means the stream asked about.
+   */
+  readonly stream?: string;
   readonly revision: bigint;
   readonly position: Position;
   /** The stored event's `eventContentKey`; may read it back from disk. */
@@ -14,7 +19,8 @@ export interface StoredRef {
 /**
  * Decides whether an append repeats one already stored. None of its ids stored: `'new'`.
  * All of them stored, in order, with the same content: the original result (a no-op).
- * Anything else is a conflict: the same id with other content, or part of an earlier append.
+ * Anything else is a conflict: the same id with other content, or part of an earlier append,
+ * or (where the store keeps ids unique across streams) an id stored in another stream.
  */
 export const detectRetry = async (
   stream: string,
@@ -23,6 +29,12 @@ export const detectRetry = async (
 ): Promise<'new' | AppendResult | EventIdConflictError> => {
   const refs = await Promise.all(events.map((e) => lookup(e.eventId)));
   if (refs.every((r) => r === undefined)) return 'new';
+  for (const [i, ref] of refs.entries()) {
+    if (ref?.stream !== undefined && ref.stream !== stream) {
+      return new EventIdConflictError(stream, events[i]?.eventId ?? '',
+        `already stored in stream ${ref.stream} at revision ${ref.revision}`);
+    }
+  }
   const partial = 'stored by an earlier append; a retry must repeat that append exactly';
   const firstStored = events.find((_, i) => refs[i] !== undefined);
   const first = refs[0];

@@ -7,6 +7,14 @@ export interface EventShape {
   readonly metadata: unknown;
 }
 
+/** A command id claimed for one request: where its events go and the hash of the request. */
+export interface CommandClaim {
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly stream: string;
+  readonly commandHash: string;
+}
+
 /** An event to append: the caller chooses its id (a UUID), so that a retry is recognised. */
 export type NewEvent<E extends EventShape> = E & { readonly eventId: string };
 
@@ -76,6 +84,20 @@ export type SubscriptionMessage<E extends EventShape> =
  * in `@usha/testing`. Reads and subscriptions are lazy: errors are thrown while iterating.
  */
 export interface EventStore<E extends EventShape> {
+  /**
+   * How far an event id is unique. `'store'`: an id stored in any stream is refused in every
+   * other (EventIdConflictError naming the stream that holds it), so a command, whose event ids
+   * derive from its id, is stored at most once in the whole store. `'stream'` (the default, as
+   * EventStoreDB): unique per stream only; the Ledger then claims each command id first (see
+   * `claimCommandId`).
+   */
+  readonly eventIdScope?: 'store' | 'stream';
+  /**
+   * Claims a command id for one request, once for the whole store, for stores whose event ids
+   * are unique per stream only: the first claim wins and is kept; a later claim of the same id
+   * returns the claim that won. See docs/reference/event-store.md.
+   */
+  readonly claimCommandId?: (claim: CommandClaim) => Promise<CommandClaim>;
   /** Appends all events to one stream, or none of them. */
   readonly appendToStream: (
     stream: string,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -10,6 +10,8 @@ import { openFileEventStore } from './fileEventStore.ts';
 import { importEventLog } from './importLog.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { lastLineAt } from './logFile.fixture.ts';
+import { StoreCorruptError } from '../eventStore/errors.ts';
+import { generateSigningKeys } from './signingKeys.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-export-'));
@@ -38,6 +40,11 @@ test('in-memory -> file log -> file store keeps ids, order and revisions', async
   assert.equal(v, {
     ok: true, lines: 4, lastHash: exported.lastHash, tornTail: undefined,
     lastPosition: await lastLineAt(file),
+    signatures: {
+      checked: false, signed: 0, unsigned: 4, badlySigned: 0,
+      firstUnsigned: { line: 1, offset: 0 }, firstBadlySigned: undefined,
+      notSignedAfterAnchor: 0, firstNotSignedAfterAnchor: undefined, firstFault: undefined,
+    },
   });
   const target = await openFileEventStore({ file: join(dir, 'target.ndjson'), schema: noteSchema });
   assert.equal(await importEventLog({ file, store: target, schema: noteSchema }), {
@@ -61,6 +68,35 @@ test('a file store imports into an in-memory store batch by batch', async () => 
   const reread = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
   assert.equal(await summary(target), await summary(reread));
   await reread.close();
+});
+
+test('a signed file store exports as the same bytes, signatures kept; '
+  + 'an import with the key refuses an unsigned log', async () => {
+  const keys = await generateSigningKeys({ dir });
+  const file = join(dir, 'signed-source.ndjson');
+  const source = await openFileEventStore({ file, schema: noteSchema,
+    signingKey: { file: keys.privateKeyFile } });
+  await fill(source);
+  const copy = join(dir, 'signed-copy.ndjson');
+  const exported = await exportEventLog({ store: source, schema: noteSchema, file: copy });
+  assert.equal(exported, { events: 4, lastHash: source.lastHash() });
+  assert.ok((await readFile(copy)).equals(await readFile(file)));
+  const publicKey = { file: keys.publicKeyFile };
+  const v = await verifyLog(copy, { publicKey });
+  assert.equal(v.ok ? [v.lines, v.signatures.signed, v.signatures.unsigned] : v, [4, 3, 0]);
+  const into = inMemoryEventStore({ schema: noteSchema });
+  assert.equal(await importEventLog({ file: copy, store: into, schema: noteSchema, publicKey }),
+    { events: 4, appends: 3 });
+  await source.close();
+  const unsigned = join(dir, 'source.ndjson'); // written unsigned by the test above
+  try {
+    await importEventLog({ file: unsigned, store: into, schema: noteSchema, publicKey });
+    assert.unreachable('an unsigned log was imported');
+  } catch (e) {
+    assert.instance(e, StoreCorruptError);
+    if (e instanceof StoreCorruptError) assert.equal([e.where.line, e.reason],
+      [2, 'append not signed by the key']);
+  }
 });
 
 test.run();

@@ -1,10 +1,12 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../json/canonicalJson.ts';
-import { InvalidEventError } from '../eventStore/errors.ts';
+import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape, EventStore } from '../eventStore/port.ts';
+import type { FileEventStore } from './fileEventStore.ts';
 import { encodeLine, genesisHash } from './lineFormat.ts';
+import { scanLog } from './scanLog.ts';
 
 /** What an export wrote. */
 export interface ExportResult {
@@ -12,11 +14,46 @@ export interface ExportResult {
   readonly lastHash: string;
 }
 
+const isFileStore = <E extends EventShape>(s: EventStore<E>): s is FileEventStore<E> =>
+  'appendedBytes' in s && typeof s.appendedBytes === 'function';
+
+// A file store's log is copied as it is, byte for byte (signatures and batches kept), up to
+// what the store has verified or written; the copy is verified whole and must end at the hash
+// the store knows, so bytes changed since the store read them are refused, not exported.
+const copyLog = async <E extends EventShape>(
+  store: FileEventStore<E>,
+  temporary: string,
+): Promise<ExportResult> => {
+  const [bytes, lastHash] = [store.appendedBytes(), store.lastHash()];
+  const source = await open(store.file, 'r');
+  const target = await open(temporary, 'wx+');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let at = 0; at < bytes;) {
+      const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, bytes - at), at);
+      if (bytesRead === 0) break;
+      await target.write(buffer, 0, bytesRead, at);
+      at += bytesRead;
+    }
+    await target.sync();
+    const scan = await scanLog(target, temporary);
+    if (scan.endOffset !== bytes || scan.lastHash !== lastHash) {
+      throw new StoreCorruptError({ file: store.file, line: scan.lines, offset: scan.endOffset },
+        'the log no longer ends at the hash the store verified (changed since opened?)');
+    }
+    return { events: scan.lines, lastHash };
+  } finally {
+    await Promise.all([source.close(), target.close()]);
+  }
+};
+
 /**
  * Writes every event of any store, in its global order, as a hash-chained log in the file
- * store's format, keeping ids, streams, revisions and recorded times. Each event is written as
- * its own append (batch of one): a store's reads do not say which events were appended together.
- * The file appears complete or not at all (written beside it, synced, then renamed).
+ * store's format, keeping ids, streams, revisions and recorded times. From a file store, its
+ * log's bytes are copied as they are: the same lines, batches and signatures. From any other
+ * store, each event is written as its own append (batch of one, unsigned): a store's reads do
+ * not say which events were appended together. The file appears complete or not at all
+ * (written beside it, synced, then renamed).
  */
 export const exportEventLog = async <E extends EventShape>(options: {
   readonly store: EventStore<E>;
@@ -24,6 +61,14 @@ export const exportEventLog = async <E extends EventShape>(options: {
   readonly file: string;
 }): Promise<ExportResult> => {
   const temporary = `${options.file}.export-${process.pid}`;
+  if (isFileStore(options.store)) {
+    const copied = await copyLog(options.store, temporary).catch(async (e: unknown) => {
+      await unlink(temporary).catch(() => {});
+      throw e;
+    });
+    await publish(temporary, options.file);
+    return copied;
+  }
   const handle = await open(temporary, 'wx');
   let prev = genesisHash;
   let events = 0;
@@ -73,8 +118,13 @@ export const exportEventLog = async <E extends EventShape>(options: {
     throw e;
   }
   await handle.close();
-  await rename(temporary, options.file);
-  const dir = await open(dirname(options.file), 'r');
-  await dir.sync().finally(() => dir.close());
+  await publish(temporary, options.file);
   return { events, lastHash: prev };
+};
+
+// The export appears under its name only complete and synced.
+const publish = async (temporary: string, file: string): Promise<void> => {
+  await rename(temporary, file);
+  const dir = await open(dirname(file), 'r');
+  await dir.sync().finally(() => dir.close());
 };

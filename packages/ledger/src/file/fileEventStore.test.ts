@@ -103,6 +103,11 @@ test('an append whose lines were only partly written is cut off whole', async ()
     lastHash: reopened.lastHash(),
     tornTail: undefined,
     lastPosition: await lastLineAt(file),
+    signatures: {
+      checked: false, signed: 0, unsigned: 2, badlySigned: 0,
+      firstUnsigned: { line: 1, offset: 0 }, firstBadlySigned: undefined,
+      notSignedAfterAnchor: 0, firstNotSignedAfterAnchor: undefined, firstFault: undefined,
+    },
   });
 });
 

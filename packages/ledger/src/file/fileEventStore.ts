@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -15,12 +16,23 @@ import type {
 } from '../eventStore/port.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
-import { emptyIndex, firstLineAtOrAfter, indexLine } from './fileIndex.ts';
+import {
+  emptyIndex, firstLineAtOrAfter, indexLine, lineCount, lineOffset, streamLength,
+  streamOffsets,
+} from './fileIndex.ts';
+import { lineStreamName } from './lineStreamName.ts';
+import { notVerified } from './checkedLine.ts';
 import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
-import { lineDecoder } from './lineDecoder.ts';
+import { lineDecoder, type ChainLink } from './lineDecoder.ts';
+import { lineDigests, type LineDigests } from './lineDigests.ts';
+import { genesisHash } from './lineFormat.ts';
 import { readLineChunks, type LineChunk } from './lineReader.ts';
 import { readLineBytesAt } from './readLineAt.ts';
-import { scanLog, type TornTail } from './scanLog.ts';
+import { scanLog, type ScannedLine, type TornTail } from './scanLog.ts';
+import { signatureRequirement } from './signatureRequirement.ts';
+import {
+  checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
+} from './signingKeys.ts';
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
 
@@ -34,6 +46,18 @@ export interface FileEventStoreOptions<E extends EventShape> {
   readonly maxAppendBytes?: number;
   /** The clock for `recordedAt`; defaults to the system clock. */
   readonly now?: () => Date;
+  /**
+   * The writer's Ed25519 private key: each append's last line then carries its signature of
+   * that line's hash. Kept apart from the data, like the member directory's master key.
+   */
+  readonly signingKey?: KeyInput;
+  /**
+   * The writer's public key: the open refuses a log with an unsigned append (after
+   * `signedAfter`) or whose last signature does not verify with it; `verify()` checks all.
+   */
+  readonly verifyKey?: KeyInput;
+  /** With `verifyKey`: the last hash before signing began; appends up to it may be unsigned. */
+  readonly signedAfter?: string;
 }
 
 /** The embedded file store: the port, plus what opening found and a full verification. */
@@ -44,8 +68,10 @@ export interface FileEventStore<E extends EventShape> extends EventStore<E> {
   readonly recovery: TornTail | undefined;
   /** Hash of the last line: anchor it to detect a rewritten history later. */
   readonly lastHash: () => string;
-  /** Walks the whole chain again (see `verifyLog`). */
+  /** Walks the whole chain again, and every signature with `verifyKey` (see `verifyLog`). */
   readonly verify: () => Promise<VerifyResult>;
+  /** Bytes of complete appends, verified or written by this store: what an export copies. */
+  readonly appendedBytes: () => number;
 }
 
 const defaultMaxAppendBytes = 1024 * 1024;
@@ -79,17 +105,31 @@ export const openFileEventStore = async <E extends EventShape>(
 ): Promise<FileEventStore<E>> => {
   const { file } = options;
   const readOnly = options.mode === 'read-only';
+  const signingKey =
+    options.signingKey === undefined ? undefined : await loadPrivateKey(options.signingKey);
+  const verifyKey =
+    options.verifyKey === undefined ? undefined : await loadPublicKey(options.verifyKey);
+  checkWriterKeys({ signingKey, verifyKey, readOnly });
   const handle = await openHandle(file, readOnly);
   let lock: WriterLock | undefined;
   try {
     if (!readOnly) lock = await acquireWriterLock(file);
-    const index = emptyIndex();
-    const scan = await scanLog(handle, file, (line) => indexLine(index, line));
+    const index = emptyIndex(lineStreamName(handle.fd));
+    const required = verifyKey === undefined ? undefined
+      : signatureRequirement(verifyKey, file, options.signedAfter);
+    const digests = lineDigests();
+    const onLine = (line: ScannedLine) => {
+      indexLine(index, line);
+      digests.add(line.hash ?? '');
+    };
+    const scan = await scanLog(handle, file, onLine, undefined, required?.onAppend);
+    required?.finish();
     if (scan.tornTail !== undefined && !readOnly) {
       await handle.truncate(scan.endOffset);
       await handle.sync();
     }
-    return fileStore(options, { handle, lock, index, scan, readOnly });
+    const opened = { handle, lock, index, scan, readOnly, signingKey, verifyKey, digests };
+    return fileStore(options, opened);
   } catch (e) {
     await lock?.release();
     await handle.close();
@@ -103,6 +143,9 @@ interface Opened {
   readonly index: ReturnType<typeof emptyIndex>;
   readonly scan: Awaited<ReturnType<typeof scanLog>>;
   readonly readOnly: boolean;
+  readonly signingKey: KeyObject | undefined;
+  readonly verifyKey: KeyObject | undefined;
+  readonly digests: LineDigests;
 }
 
 const fileStore = <E extends EventShape>(
@@ -110,7 +153,7 @@ const fileStore = <E extends EventShape>(
   opened: Opened,
 ): FileEventStore<E> => {
   const { file, schema } = options;
-  const { handle, index, readOnly } = opened;
+  const { handle, index, readOnly, signingKey, verifyKey, digests } = opened;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
   const changes = changeSignal();
   let closed: string | undefined;
@@ -123,6 +166,11 @@ const fileStore = <E extends EventShape>(
         lastHash: opened.scan.lastHash,
         now: options.now ?? (() => new Date()),
         onCommitted: () => changes.notify(),
+        ...(signingKey === undefined ? {} : { sign: (hash) => signHash(signingKey, hash) }),
+        corrupt: (offset, reason) => corrupt(offset, reason),
+        onWritten: (line) => digests.add(line.hash ?? ''),
+        verified: (offset, hash) =>
+          digests.matches(firstLineAtOrAfter(index, BigInt(offset)), hash),
       });
   const size = () => committer?.size() ?? opened.scan.endOffset;
   const refuseIfClosed = () => {
@@ -134,9 +182,21 @@ const fileStore = <E extends EventShape>(
   const corrupt = (offset: number, reason: string): StoreCorruptError =>
     new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since opened?)`);
   const decodeLine = lineDecoder(schema, corrupt);
-  const decodeLineAt = async (offset: number): Promise<RecordedEvent<E>> => {
-    const bytes = await readLineBytesAt(handle, offset);
-    return decodeLine(bytes, 0, bytes.length, offset, false);
+  // A line that hashes right but not to what the store verified was rewritten with its hash.
+  const refuseUnlessVerified = (line: number, offset: number, link: ChainLink): void => {
+    if (!digests.matches(line, link.prev ?? '')) {
+      throw corrupt(offset, notVerified);
+    }
+  };
+  const decodeLineAt = async (offset: number, line?: number): Promise<RecordedEvent<E>> => {
+    const bytes = await readLineBytesAt(handle, offset).catch((e: unknown) => {
+      if (e instanceof Error && Reflect.get(e, 'code') !== undefined) throw e; // an I/O error
+      throw corrupt(offset, 'no complete line there');
+    });
+    const link: ChainLink = { prev: undefined }; // brings the line's hash out
+    const event = decodeLine(bytes, 0, bytes.length, offset, false, link);
+    refuseUnlessVerified(line ?? firstLineAtOrAfter(index, BigInt(offset)), offset, link);
+    return event;
   };
   // A read checks the store is open when it starts and between chunks; FileHandle.close
   // waits for a read in flight, and one that races it fails with the handle's error.
@@ -144,7 +204,9 @@ const fileStore = <E extends EventShape>(
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
     {
       refuseIfClosed();
-      const offsets = index.streams.get(stream);
+      // A forward read needs the lines from where it starts; a backward one, all of them.
+      const offsets = streamOffsets(index, stream,
+        o.direction === 'backwards' ? 'start' : o.fromRevision);
       if (offsets === undefined) {
         if (o.notFoundAsEmpty === true) return; // the caller's hint: no error to build
         throw new StreamNotFoundError(stream);
@@ -167,14 +229,14 @@ const fileStore = <E extends EventShape>(
 
   async function* readBackwards(from: ReadAllOptions['from'] = 'end', maxCount = Infinity) {
     refuseIfClosed();
-    const count = index.lines.length;
+    const count = lineCount(index);
     const start =
       from === 'start' ? -1 : from === 'end' ? count - 1 : lastAtOrBefore(from.commit, count);
     for (let i = start, left = maxCount; i >= 0 && left > 0; i--, left--) {
-      const offset = index.lines[i];
+      const offset = lineOffset(index, i);
       if (offset === undefined) return;
       refuseIfClosed();
-      yield await decodeLineAt(offset);
+      yield await decodeLineAt(offset, i);
     }
   }
 
@@ -183,15 +245,18 @@ const fileStore = <E extends EventShape>(
   const readForwards = (o: ReadAllOptions): ChunkedSource<RecordedEvent<E>> => {
     refuseIfClosed();
     const from = o.from ?? 'start';
-    const count = index.lines.length;
+    const count = lineCount(index);
     const first =
       from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
-    const startOffset = index.lines[first];
+    const startOffset = lineOffset(index, first);
     let left = o.maxCount ?? Infinity;
     if (startOffset === undefined || left <= 0) return emptySource;
     const chunks = readLineChunks(handle, startOffset, size());
+    // Consecutive lines: each must link to the one before (the first to genesis, if first).
+    const link: ChainLink = { prev: first === 0 ? genesisHash : undefined };
     let chunk: LineChunk | undefined;
     let i = 0;
+    let line = first; // the number (from 0) of the next line taken
     return {
       take: () => {
         if (chunk === undefined || i >= chunk.lines || left <= 0) return undefined;
@@ -199,7 +264,10 @@ const fileStore = <E extends EventShape>(
         const end = (chunk.bounds[i + 1] ?? 0) - 1;
         i++;
         left--;
-        return decodeLine(chunk.buffer, start, end, chunk.offset + start, chunk.ascii);
+        const at = chunk.offset + start;
+        const event = decodeLine(chunk.buffer, start, end, at, chunk.ascii, link);
+        refuseUnlessVerified(line++, at, link);
+        return event;
       },
       refill: async () => {
         if (left <= 0) return false;
@@ -227,12 +295,16 @@ const fileStore = <E extends EventShape>(
     readOnly,
     recovery: opened.scan.tornTail,
     lastHash: () => committer?.lastHash() ?? opened.scan.lastHash,
-    verify: () => verifyLog(file),
+    verify: () => verifyLog(file, verifyKey === undefined ? {} : {
+      publicKey: verifyKey,
+      ...(options.signedAfter === undefined ? {} : { signedAfter: options.signedAfter }),
+    }),
+    appendedBytes: size,
+    eventIdScope: 'store',
     appendToStream: async (stream, events, appendOptions) => {
       refuseIfClosed();
       if (committer === undefined) throw new StoreClosedError('the log was opened read-only');
-      const offsets = index.streams.get(stream);
-      const nextRevision = BigInt(offsets?.length ?? 0);
+      const nextRevision = BigInt(streamLength(index, stream));
       const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
       if (prepared._tag === 'Left') throw prepared.left;
       return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any');

@@ -7,10 +7,12 @@ import { position } from '../eventStore/position.ts';
 import { eventContentKey, type PreparedAppend } from '../eventStore/prepareAppend.ts';
 import { canonicalText } from '../json/canonicalJson.ts';
 import type { JsonValue } from '../json/jsonValue.ts';
-import { candidateOffsets, idKey, indexLine, type FileIndex } from './fileIndex.ts';
+import {
+  candidateOffsets, indexLine, mayHoldId, streamLength, type FileIndex,
+} from './fileIndex.ts';
 import { decodeEnvelope } from './lineEnvelope.ts';
 import { lineBatch } from './lineBatch.ts';
-import { readLineAt } from './readLineAt.ts';
+import { readCheckedLine } from './checkedLine.ts';
 import type { ScannedLine } from './scanLog.ts';
 
 /** Appends to the log: many concurrent appends share one write and one fsync. */
@@ -39,6 +41,17 @@ interface Accepted {
 
 const isJson = (u: unknown): u is JsonValue => u !== undefined; // parsed JSON is JSON
 
+// An id written earlier in this group, as a lookup from `stream` sees it (another stream's is
+// a conflict).
+const pendingRef = (ref: StoredRef | undefined, stream: string): StoredRef | undefined => {
+  if (ref === undefined || ref.stream !== stream) return ref;
+  const { revision, position: at, contentKey } = ref;
+  return { revision, position: at, contentKey };
+};
+
+const lastRevision = (length: number): bigint | undefined =>
+  length === 0 ? undefined : BigInt(length - 1);
+
 /** Makes the committer of an open, locked log whose verified part ends at `size`. */
 export const groupCommitter = (init: {
   readonly handle: FileHandle;
@@ -47,6 +60,14 @@ export const groupCommitter = (init: {
   readonly lastHash: string;
   readonly now: () => Date;
   readonly onCommitted: () => void;
+  /** Signs the hash of each append's last line (the writer's key); absent: unsigned. */
+  readonly sign?: (hashHex: string) => string;
+  /** The error for a line that does not match its hash when read back. */
+  readonly corrupt: (offset: number, reason: string) => Error;
+  /** Hears each line written, in log order, once it is durable. */
+  readonly onWritten?: (line: ScannedLine) => void;
+  /** True if a line read back hashes to what the store verified or wrote at that offset. */
+  readonly verified?: (offset: number, hashHex: string) => boolean;
 }): GroupCommitter => {
   const { handle, index } = init;
   let size = init.size;
@@ -57,13 +78,18 @@ export const groupCommitter = (init: {
 
   const storedRef = async (stream: string, eventId: string): Promise<StoredRef | undefined> => {
     for (const offset of candidateOffsets(index, eventId)) {
-      const parsed = decodeEnvelope(JSON.parse(await readLineAt(handle, offset)));
+      const line = await readCheckedLine(handle, offset, init.corrupt, init.verified);
+      const parsed = decodeEnvelope(line);
       if (parsed._tag === 'Left') throw new Error(`line at byte ${offset}: ${parsed.left}`);
       const e = parsed.right;
-      if (e.stream !== stream || e.eventId !== eventId) continue;
+      if (e.eventId !== eventId) continue;
       if (!isJson(e.data) || !isJson(e.metadata)) continue;
       const key = eventContentKey(e.type, canonicalText(e.data), canonicalText(e.metadata));
-      return { revision: e.revision, position: position(BigInt(offset)), contentKey: () => key };
+      // An id is unique in the whole log: one found in another stream is a conflict.
+      return {
+        ...(e.stream === stream ? {} : { stream: e.stream }),
+        revision: e.revision, position: position(BigInt(offset)), contentKey: () => key,
+      };
     }
     return undefined;
   };
@@ -83,23 +109,21 @@ export const groupCommitter = (init: {
       try {
         // Most appends carry only new ids: a look at the in-memory index settles that.
         const maybeStored = events.some(
-          (e) => pendingIds?.has(`${stream}\n${e.eventId}`) || index.ids.has(idKey(e.eventId)),
+          (e) => pendingIds?.has(e.eventId) || mayHoldId(index, e.eventId),
         );
         const retry = !maybeStored
           ? 'new'
           : await detectRetry(
               stream,
               events,
-              (id) => pendingIds?.get(`${stream}\n${id}`) ?? storedRef(stream, id),
+              (id) => pendingRef(pendingIds?.get(id), stream) ?? storedRef(stream, id),
             );
         if (retry instanceof EventStoreError) throw retry;
         if (retry !== 'new') {
           accepted.push({ request, result: retry });
           continue;
         }
-        const known = index.streams.get(stream);
-        const current =
-          revisions.get(stream) ?? (known === undefined ? undefined : BigInt(known.length - 1));
+        const current = revisions.get(stream) ?? lastRevision(streamLength(index, stream));
         const wrong = checkExpectedRevision(stream, request.expected, current);
         if (wrong !== undefined) throw wrong;
         const first = current === undefined ? 0n : current + 1n;
@@ -120,12 +144,16 @@ export const groupCommitter = (init: {
             revision,
             stream,
             type: e.type,
+          }, i === events.length - 1 ? init.sign : undefined);
+          entries.push({
+            offset, stream, eventId: e.eventId, revision: Number(revision), hash: prev,
           });
-          entries.push({ offset, stream, eventId: e.eventId });
           if (pendingIds !== undefined) {
             const key = eventContentKey(e.type, e.dataJson, e.metadataJson);
-            const ref = { revision, position: position(BigInt(offset)), contentKey: () => key };
-            pendingIds.set(`${stream}\n${e.eventId}`, ref);
+            const ref = {
+              stream, revision, position: position(BigInt(offset)), contentKey: () => key,
+            };
+            pendingIds.set(e.eventId, ref);
           }
         }
         const last = first + BigInt(events.length - 1);
@@ -138,6 +166,7 @@ export const groupCommitter = (init: {
     }
     if (entries.length > 0) await writeDurably(batch.bytes());
     for (const entry of entries) indexLine(index, entry);
+    for (const entry of entries) init.onWritten?.(entry);
     size += batch.size();
     lastHash = prev;
     for (const a of accepted) a.request.resolve(a.result);

@@ -2,9 +2,13 @@ import { open } from 'node:fs/promises';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape, EventStore, NewEvent } from '../eventStore/port.ts';
+import { checkLine } from './checkedLine.ts';
 import { decodeEnvelope, type LineEnvelope } from './lineEnvelope.ts';
+import { genesisHash } from './lineFormat.ts';
 import { readLineChunks } from './lineReader.ts';
 import { scanLog } from './scanLog.ts';
+import { signatureTally } from './signatureTally.ts';
+import { loadPublicKey, type KeyInput } from './signingKeys.ts';
 
 /** What an import appended. */
 export interface ImportResult {
@@ -16,21 +20,35 @@ export interface ImportResult {
  * Appends every event of a log file to any store, in the log's order and with its batches,
  * ids and revisions: each append expects exactly the revision the log had before it, so an
  * import into a store that already holds other events of those streams stops with
- * WrongExpectedVersionError. The whole file is verified first; a damaged or torn one is refused.
+ * WrongExpectedVersionError. The whole file is verified first; a damaged or torn one is refused,
+ * and with `publicKey` one with an append not signed by that key. Each line is checked against
+ * its hash and link again as it is imported, so a file changed in between is refused there.
  */
 export const importEventLog = async <E extends EventShape>(options: {
   readonly file: string;
   readonly store: EventStore<E>;
   readonly schema: EventSchema<E>;
+  /** The writer's public key: every append in the file must be signed by it. */
+  readonly publicKey?: KeyInput;
 }): Promise<ImportResult> => {
   const { file, store, schema } = options;
+  const key = options.publicKey === undefined ? undefined : await loadPublicKey(options.publicKey);
+  const tally = signatureTally(key);
   const handle = await open(file, 'r');
+  const corrupt = (offset: number, reason: string) =>
+    new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since verified?)`);
   try {
-    const scan = await scanLog(handle, file);
+    const scan = await scanLog(handle, file, undefined, undefined, tally.onAppend);
     if (scan.tornTail !== undefined) {
       const t = scan.tornTail;
       throw new StoreCorruptError({ file, line: t.line, offset: t.offset }, `torn: ${t.reason}`);
     }
+    const s = tally.report();
+    if (s.firstFault !== undefined) {
+      const { line, offset } = s.firstFault;
+      throw new StoreCorruptError({ file, line, offset }, 'append not signed by the key');
+    }
+    let prev = genesisHash;
     let batch: NewEvent<E>[] = [];
     let first: LineEnvelope | undefined;
     let events = 0;
@@ -38,12 +56,17 @@ export const importEventLog = async <E extends EventShape>(options: {
     for await (const chunk of readLineChunks(handle, 0, scan.endOffset)) {
       for (let i = 0; i < chunk.lines; i++) {
         const start = chunk.bounds[i] ?? 0;
-        const text = chunk.buffer.toString('utf8', start, (chunk.bounds[i + 1] ?? 0) - 1);
-        const parsed = decodeEnvelope(JSON.parse(text));
+        const end = (chunk.bounds[i + 1] ?? 0) - 1;
+        const checked = checkLine(chunk.buffer, start, end);
+        if (typeof checked === 'string') throw corrupt(chunk.offset + start, checked);
+        const content = chunk.buffer.toString('utf8', checked.brace, end);
+        const parsed = decodeEnvelope(JSON.parse(content));
         if (parsed._tag === 'Left') {
           throw new Error(`line at byte ${chunk.offset + start}: ${parsed.left}`);
         }
         const e = parsed.right;
+        if (e.prev !== prev) throw corrupt(chunk.offset + start, 'prev is not the line before');
+        prev = checked.hash;
         const decoded = schema.decode(e);
         if (decoded._tag === 'Left') {
           const { field, message } = decoded.left;
@@ -60,6 +83,7 @@ export const importEventLog = async <E extends EventShape>(options: {
         first = undefined;
       }
     }
+    if (prev !== scan.lastHash) throw corrupt(scan.endOffset, 'the log ends at another hash');
     return { events, appends };
   } finally {
     await handle.close();

@@ -1,11 +1,16 @@
-import { lineContent, linePrefixBytes, sha256HexOf, type LineFields } from './lineFormat.ts';
+import {
+  lineContent, linePrefixBytes, sha256HexOf, signedPrefixBytes, type LineFields,
+} from './lineFormat.ts';
 
 /** The lines of one write, encoded straight into one buffer (reused from write to write). */
 export interface LineBatch {
   /** Empties the batch; the bytes given out before must no longer be in use. */
   readonly reset: () => void;
-  /** Encodes one more line (as `encodeLine` does) and returns its hash. */
-  readonly add: (fields: LineFields) => string;
+  /**
+   * Encodes one more line (as `encodeLine` does) and returns its hash; with `sign`, the line
+   * also carries `"sig":"<sign(hash)>",` after its hash (the last line of an append).
+   */
+  readonly add: (fields: LineFields, sign?: (hashHex: string) => string) => string;
   /** Bytes encoded since the last reset. */
   readonly size: () => number;
   /** The encoded lines: a view of the batch's buffer, valid until the next reset or add. */
@@ -34,15 +39,19 @@ export const lineBatch = (): LineBatch => {
     reset: () => {
       used = 0;
     },
-    add: (fields) => {
+    add: (fields, sign) => {
       const content = lineContent(fields);
-      reserve(linePrefixBytes + content.length * 3 + 1); // UTF-8: at most 3 bytes a UTF-16 unit
-      const contentStart = used + linePrefixBytes - 1;
+      const prefixBytes = sign === undefined ? linePrefixBytes : signedPrefixBytes;
+      reserve(prefixBytes + content.length * 3 + 1); // UTF-8: at most 3 bytes a UTF-16 unit
+      const contentStart = used + prefixBytes - 1;
       const end = contentStart + buffer.write(content, contentStart, 'utf8');
       const hash = sha256HexOf(buffer, contentStart, end);
       opening.copy(buffer, used);
       buffer.write(hash, used + opening.length, 'latin1');
-      buffer[contentStart - 1] = 0x22; // `"` closing the hash
+      buffer[used + linePrefixBytes - 2] = 0x22; // `"` closing the hash
+      if (sign !== undefined) {
+        buffer.write(`,"sig":"${sign(hash)}"`, used + linePrefixBytes - 1, 'latin1');
+      }
       buffer[contentStart] = 0x2c; // `,` in place of the content's `{`
       buffer[end] = 0x0a;
       used = end + 1;

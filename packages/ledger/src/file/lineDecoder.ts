@@ -6,11 +6,20 @@ import {
 import type { EventShape, RecordedEvent } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
 import { isReadLine, type ReadLine } from './lineEnvelope.ts';
-import { hasHexHash, hasLineFrame, linePrefixBytes } from './lineFormat.ts';
+import { checkLine } from './checkedLine.ts';
+
+/**
+ * Where a read of consecutive lines is in the chain: the hash of the line it decoded last, which
+ * the next line's `prev` must be (undefined before the first line, whose `prev` is not known).
+ */
+export interface ChainLink {
+  prev: string | undefined;
+}
 
 /**
  * Decodes the line in bytes [start, end) of `buffer`, found at `offset` in the file; `ascii`
- * says the bytes are all ASCII (see `LineChunk`).
+ * says the bytes are all ASCII (see `LineChunk`). With `link`, the read is of consecutive
+ * lines: the line's `prev` is checked against the link, which then moves to this line.
  */
 export type LineDecoder<E extends EventShape> = (
   buffer: Buffer,
@@ -18,6 +27,7 @@ export type LineDecoder<E extends EventShape> = (
   end: number,
   offset: number,
   ascii: boolean,
+  link?: ChainLink,
 ) => RecordedEvent<E>;
 
 // Every stream has a revision 0, 1, 2...: the small ones are made once (bigints are immutable,
@@ -48,12 +58,13 @@ const recordedOf = (
 });
 
 /**
- * Makes the decoder of a store's reads: it checks the line's frame, parses the line from its
- * content on (reads need no hash: the chain was verified at open, and `verify` checks it again),
- * checks the types of the fields it uses (their formats were checked at open, see
- * `isReadLine`), and decodes the event with the schema. This is the hot path of a replay, so
- * it allocates only what the event is made of. It writes `{` over byte 74 of the line (to parse
- * the content in place): the buffer must be the caller's own.
+ * Makes the decoder of a store's reads: it checks the line against its hash (the file may have
+ * changed since the open verified it: nothing read is trusted unchecked) and, for consecutive
+ * lines, the link to the line before; parses the content, checks the types of the fields it
+ * uses (their formats were checked with the hash at open, see `isReadLine`), and decodes the
+ * event with the schema. This is the hot path of a replay, so it allocates only what the event
+ * is made of. It writes `{` over the byte before the content (74, or 211 on a signed line) to
+ * hash and parse the content in place: the buffer must be the caller's own.
  */
 export const lineDecoder = <E extends EventShape>(
   schema: EventSchema<E>,
@@ -66,19 +77,22 @@ export const lineDecoder = <E extends EventShape>(
   // The lines of one append share one recorded time: parse it once per append, not per event.
   let lastRecordedAt = '';
   let lastRecordedMs = 0;
-  return (buffer, start, end, offset, ascii) => {
-    if (!hasLineFrame(buffer, start, end) || !hasHexHash(buffer, start)) {
-      throw corrupt(offset, 'does not start with {"hash":"<64 hex>",');
-    }
-    const contentStart = start + linePrefixBytes - 1;
-    buffer[contentStart] = 0x7b; // `{`: the content, `"hash":"<hex>",` left out
+  return (buffer, start, end, offset, ascii, link) => {
+    const checked = checkLine(buffer, start, end);
+    if (typeof checked === 'string') throw corrupt(offset, checked);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(buffer.toString(ascii ? 'latin1' : 'utf8', contentStart, end));
+      parsed = JSON.parse(buffer.toString(ascii ? 'latin1' : 'utf8', checked.brace, end));
     } catch {
       throw corrupt(offset, 'not JSON');
     }
     if (!isReadLine(parsed, problem)) throw corrupt(offset, problem.reason);
+    if (link !== undefined) {
+      if (link.prev !== undefined && Reflect.get(parsed, 'prev') !== link.prev) {
+        throw corrupt(offset, 'prev is not the hash of the line before');
+      }
+      link.prev = checked.hash;
+    }
     if (parsed.recordedAt !== lastRecordedAt) {
       lastRecordedAt = parsed.recordedAt;
       lastRecordedMs = Date.parse(lastRecordedAt);

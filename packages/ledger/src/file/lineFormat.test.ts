@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { lineBatch } from './lineBatch.ts';
-import { encodeLine, genesisHash } from './lineFormat.ts';
+import { contentBraceAt, encodeLine, genesisHash, hasLineFrame } from './lineFormat.ts';
 
 const fields = {
   batchIndex: 0,
@@ -57,6 +57,36 @@ test('a batch writes the very bytes encodeLine writes, line after line', () => {
       }
       assert.ok(batch.bytes().equals(Buffer.from(expected.join(''))));
       assert.is(batch.size(), Buffer.byteLength(expected.join('')));
+    }),
+  );
+});
+
+test('a signed line is the unsigned line with the signature of its hash after the hash', () => {
+  const batch = lineBatch();
+  const text = fc.string({ unit: 'binary', maxLength: 300 });
+  const sign = (hash: string) => createHash('sha512').update(hash).digest('hex'); // 128 hex
+  fc.assert(
+    fc.property(fc.array(text, { minLength: 1, maxLength: 10 }), fc.boolean(), (texts, last) => {
+      batch.reset();
+      let prev = genesisHash;
+      const expected: string[] = [];
+      for (const [i, a] of texts.entries()) {
+        const line = { ...fields, batchIndex: i, batchSize: texts.length, prev,
+          dataJson: JSON.stringify({ a }), revision: BigInt(i) };
+        const signed = last && i === texts.length - 1;
+        const encoded = encodeLine(line);
+        assert.is(batch.add(line, signed ? sign : undefined), encoded.hash);
+        expected.push(signed ? `{"hash":"${encoded.hash}","sig":"${sign(encoded.hash)}",`
+          + encoded.line.slice(75) : encoded.line);
+        prev = encoded.hash;
+      }
+      const bytes = batch.bytes();
+      assert.ok(bytes.equals(Buffer.from(expected.join(''))));
+      // The reader finds each content where the writer put it.
+      const lastStart = bytes.length - Buffer.byteLength(expected.at(-1) ?? '');
+      const end = bytes.length - 1;
+      assert.ok(hasLineFrame(bytes, lastStart, end));
+      assert.is(contentBraceAt(bytes, lastStart, end) - lastStart, last ? 211 : 74);
     }),
   );
 });

@@ -6,6 +6,12 @@ export const genesisHash = '0'.repeat(64);
 /** Bytes before the content in a line: `{"hash":"<64 hex>",`. */
 export const linePrefixBytes = 75;
 
+/**
+ * Bytes before the content in a signed line: `{"hash":"<64 hex>","sig":"<128 hex>",`. The
+ * signature signs the hash, so it cannot be part of what is hashed: it sits beside the hash.
+ */
+export const signedPrefixBytes = linePrefixBytes + 137;
+
 /** The fields the store writes in each line, apart from the hash. */
 export interface LineFields {
   readonly batchIndex: number;
@@ -83,3 +89,29 @@ export const hashFieldIs = (buffer: Buffer, start: number, hex: string): boolean
   }
   return true;
 };
+
+const sigOpening = Buffer.from('"sig":"');
+
+/** True if the line at `start` (ending at `end`) carries `"sig":"<128 hex>",` after its hash. */
+export const hasSignature = (buffer: Buffer, start: number, end: number): boolean => {
+  if (end - start <= signedPrefixBytes) return false;
+  const at = start + linePrefixBytes;
+  for (let i = 0; i < sigOpening.length; i++) if (buffer[at + i] !== sigOpening[i]) return false;
+  const hexStart = at + sigOpening.length;
+  for (let i = hexStart; i < hexStart + 128; i++) if (lowerHex[buffer[i] ?? 0] !== 1) return false;
+  return buffer[hexStart + 128] === 0x22 && buffer[hexStart + 129] === 0x2c;
+};
+
+/** The signature (128 hex) of a line for which `hasSignature` holds. */
+export const signatureOf = (buffer: Buffer, start: number): string =>
+  buffer.toString('latin1', start + linePrefixBytes + 7, start + signedPrefixBytes - 2);
+
+/**
+ * Where the content of a framed line starts, less one: the byte that is the content's `{`
+ * once written over (`hasLineFrame` must hold). A line's content begins with `"batchIndex"`,
+ * so a `"sig"` field there can only be the signature.
+ */
+export const contentBraceAt = (buffer: Buffer, start: number, end: number): number =>
+  buffer[start + linePrefixBytes] === 0x22 && hasSignature(buffer, start, end)
+    ? start + signedPrefixBytes - 1
+    : start + linePrefixBytes - 1;

@@ -2,20 +2,27 @@ import type { FileHandle } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { isRawLine } from './lineEnvelope.ts';
 import {
+  contentBraceAt,
   genesisHash,
   hasHexHash,
   hasLineFrame,
   hashFieldIs,
   linePrefixBytes,
   sha256HexOf,
+  signatureOf,
 } from './lineFormat.ts';
 import { readLineChunks } from './lineReader.ts';
+import { streamRevisions } from './streamRevisions.ts';
 
 /** A verified line, as the index needs it. */
 export interface ScannedLine {
   readonly offset: number;
   readonly stream: string;
   readonly eventId: string;
+  /** The line's revision in its stream (below 2^53 in any file: exact as a number). */
+  readonly revision: number;
+  /** The line's hash (64 hex), as verified. */
+  readonly hash?: string;
 }
 
 /** Bytes at the end of the log that a crash left unfinished: never acknowledged. */
@@ -43,12 +50,29 @@ export interface ScanResult {
 
 const badPrefix = 'does not start with {"hash":"<64 hex>",';
 
+/** The last line of a complete append, as `scanLog` hands it to `onAppend`. */
+export interface ScannedAppend {
+  /** Line number (from 1) and byte offset of the append's last line. */
+  readonly line: number;
+  readonly offset: number;
+  /** Events in the append. */
+  readonly events: number;
+  /** Hash of its last line: what its signature signs. */
+  readonly hash: string;
+  /** The signature (128 hex) carried by its last line; undefined if unsigned. */
+  readonly signature: string | undefined;
+  /** Some of its events come after the line that has the `anchor`'s hash. */
+  readonly afterAnchor: boolean;
+}
+
 /**
  * Walks a log from its first byte, checking every line: the hash prefix, the SHA-256 of its
  * content, the link to the previous line, the fields, revisions (0, 1, 2... in each stream) and
- * append batches (complete, one stream each). Lines of complete batches go to `onLine` in order.
+ * append batches (complete, one stream each). Lines of complete batches go to `onLine` in order,
+ * and the last line of each (its hash and signature, unchecked here) to `onAppend`.
  * An unfinished last append is reported as the torn tail; any other fault throws
- * StoreCorruptError naming the line. Memory: one chunk, plus a count per stream.
+ * StoreCorruptError naming the line. Memory: one chunk, plus a count per stream
+ * (in typed arrays, off the JS heap).
  *
  * The hash is taken over the bytes as they are on disk and compared with the hash field byte by
  * byte; the content is parsed once, for the field checks. Revisions are counted in numbers: a
@@ -59,9 +83,10 @@ export const scanLog = async (
   file: string,
   onLine?: (line: ScannedLine) => void,
   anchor?: string,
+  onAppend?: (append: ScannedAppend) => void,
 ): Promise<ScanResult> => {
   const { size } = await handle.stat();
-  const nextRevisions = new Map<string, number>();
+  const revisions = streamRevisions(handle); // off the heap: a log may hold 1M streams
   const problem = { reason: '' };
   let lineNumber = 0;
   let prev = genesisHash;
@@ -85,7 +110,8 @@ export const scanLog = async (
       const offset = chunk.offset + start;
       lineNumber++;
       if (!hasLineFrame(buffer, start, lineEnd)) throw corrupt(offset, badPrefix);
-      const contentStart = start + linePrefixBytes - 1;
+      const contentStart = contentBraceAt(buffer, start, lineEnd);
+      const signed = contentStart !== start + linePrefixBytes - 1;
       buffer[contentStart] = 0x7b; // `{`: the content is now the contiguous bytes from here
       const hash = sha256HexOf(buffer, contentStart, lineEnd);
       if (!hashFieldIs(buffer, start, hash)) {
@@ -107,16 +133,27 @@ export const scanLog = async (
       } else if (e.batchSize !== batchSize || e.stream !== batchStream) {
         throw corrupt(offset, 'batchSize or stream differs within one append');
       }
-      const expected = nextRevisions.get(e.stream) ?? 0;
-      if (Number(e.revision) !== expected) {
+      const revision = Number(e.revision);
+      const reading = revisions.resolve(e.stream, revision); // only at revision 0 of a known key
+      if (reading !== undefined) await reading;
+      const expected = revisions.expected();
+      if (revision !== expected) {
         throw corrupt(offset, `revision ${e.revision}, expected ${expected}`);
       }
-      nextRevisions.set(e.stream, expected + 1);
+      revisions.advance(offset);
       batchLines++;
-      if (onLine !== undefined) batch.push({ offset, stream: e.stream, eventId: e.eventId });
+      if (onLine !== undefined) {
+        batch.push({ offset, stream: e.stream, eventId: e.eventId, revision, hash });
+      }
       prev = hash;
       if (hash === anchor) anchorLine = { line: lineNumber, offset };
+      if (signed && batchLines !== batchSize) {
+        throw corrupt(offset, 'a signature on a line that does not end its append');
+      }
       if (batchLines === batchSize) {
+        const signature = signed ? signatureOf(buffer, start) : undefined;
+        const afterAnchor = anchorLine !== undefined && anchorLine.line < lineNumber;
+        onAppend?.({ line: lineNumber, offset, events: batchSize, hash, signature, afterAnchor });
         if (onLine !== undefined) for (const s of batch) onLine(s);
         batch = [];
         batchLines = 0;

@@ -83,6 +83,11 @@ test('an intact log verifies, and its last hash is the store’s', async () => {
     lastHash: store.lastHash(),
     tornTail: undefined,
     lastPosition: await lastLineAt(file),
+    signatures: {
+      checked: false, signed: 0, unsigned: 10, badlySigned: 0,
+      firstUnsigned: { line: 1, offset: 0 }, firstBadlySigned: undefined,
+      notSignedAfterAnchor: 0, firstNotSignedAfterAnchor: undefined, firstFault: undefined,
+    },
   });
   await store.close();
 });

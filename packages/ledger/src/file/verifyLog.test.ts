@@ -33,7 +33,7 @@ test('names the last event position, and the line an earlier hash was taken at',
   if (!v.ok) return;
   assert.is(v.lines, 6);
   assert.equal(v.lastPosition, position(positions[2] ?? -1n));
-  assert.equal(v.anchor, { line: 4, position: position(positions[1] ?? -1n) });
+  assert.equal(v.anchor, { line: 4, position: position(positions[1] ?? -1n), eventsAfter: 2 });
   const none = await verifyLog(file, { anchor: 'ab'.repeat(32) });
   assert.equal(none.ok ? [none.anchor, 'anchor' in none] : 'broken', [undefined, true]);
   const plain = await verifyLog(file);

@@ -2,6 +2,8 @@ import { open } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { position, type Position } from '../eventStore/position.ts';
 import { scanLog, type TornTail } from './scanLog.ts';
+import { signatureTally, type SignatureReport } from './signatureTally.ts';
+import { loadPublicKey, type KeyInput } from './signingKeys.ts';
 
 /** The outcome of walking a whole log. */
 export type VerifyResult =
@@ -16,33 +18,70 @@ export type VerifyResult =
       readonly lastPosition: Position | undefined;
       /**
        * Where the line with the anchor's hash is, when one was asked for: found means the
-       * history up to that line is the one that hash was recorded from. Undefined if absent.
+       * history up to that line is the one that hash was recorded from; `eventsAfter` events
+       * were added since. Undefined if absent.
        */
-      readonly anchor?: { readonly line: number; readonly position: Position } | undefined;
+      readonly anchor?: AnchorFound | undefined;
+      /** The appends' signatures: counted, and checked if a public key was given. */
+      readonly signatures: SignatureReport;
     }
-  | { readonly ok: false; readonly line: number; readonly offset: number; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly offset: number;
+      readonly reason: string;
+      /** Given when the chain is intact but, with a key, an append is not signed by it. */
+      readonly signatures?: SignatureReport;
+      readonly anchor?: AnchorFound | undefined;
+    };
+
+/** The line an anchor was found at, and how many events follow it. */
+export interface AnchorFound {
+  readonly line: number;
+  readonly position: Position;
+  readonly eventsAfter: number;
+}
+
+/** Options of `verifyLog`. */
+export interface VerifyOptions {
+  /** A last hash recorded at an earlier audit. */
+  readonly anchor?: string;
+  /** The writer's public key: every append must carry a signature it verifies. */
+  readonly publicKey?: KeyInput;
+  /** With `publicKey`: the last hash before signing began; appends up to it may be unsigned. */
+  readonly signedAfter?: string;
+}
 
 /**
- * Verifies a log file with nothing but the file: every hash, every link, every revision.
- * Names the first bad line. Opens the file read-only, so it may run beside a writer. With an
- * `anchor` (a last hash recorded at an earlier audit) it also says where that line is.
- * @example const v = await verifyLog('usha.ndjson', { anchor: recordedHash })
+ * Verifies a log file with nothing but the file: every hash, every link, every revision; with
+ * the writer's public key, every append's signature too (an unsigned or badly signed append
+ * after `signedAfter`, if given, fails the check, naming its last line). Names the first bad
+ * line. Opens the file read-only, so it may run beside a writer. With an `anchor` (a last hash
+ * recorded at an earlier audit) it also says where that line is and how many events follow it.
+ * @example const v = await verifyLog('usha.ndjson', { anchor: recordedHash, publicKey })
  */
 export const verifyLog = async (
   file: string,
-  options: { readonly anchor?: string } = {},
+  options: VerifyOptions = {},
 ): Promise<VerifyResult> => {
+  const key = options.publicKey === undefined ? undefined : await loadPublicKey(options.publicKey);
+  const tally = signatureTally(key, options.signedAfter);
   const handle = await open(file, 'r');
   try {
-    const r = await scanLog(handle, file, undefined, options.anchor);
+    const r = await scanLog(handle, file, undefined, options.anchor, tally.onAppend);
     const at = (offset: number | undefined) =>
       offset === undefined ? undefined : position(BigInt(offset));
-    const anchor = r.anchorLine === undefined ? undefined
-      : { line: r.anchorLine.line, position: position(BigInt(r.anchorLine.offset)) };
+    const anchor = r.anchorLine === undefined ? undefined : {
+      line: r.anchorLine.line, position: position(BigInt(r.anchorLine.offset)),
+      eventsAfter: r.lines - r.anchorLine.line,
+    };
+    const signatures = tally.report();
+    const anchored = options.anchor === undefined ? {} : { anchor };
+    const fault = key === undefined ? undefined : signatures.firstFault;
+    if (fault !== undefined) return { ok: false, ...fault, signatures, ...anchored };
     return {
       ok: true, lines: r.lines, lastHash: r.lastHash, tornTail: r.tornTail,
-      lastPosition: at(r.lastLineOffset),
-      ...(options.anchor === undefined ? {} : { anchor }),
+      lastPosition: at(r.lastLineOffset), ...anchored, signatures,
     };
   } catch (e) {
     if (!(e instanceof StoreCorruptError)) throw e;

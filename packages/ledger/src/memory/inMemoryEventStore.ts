@@ -64,8 +64,8 @@ export const inMemoryEventStore = <E extends EventShape>(
   const nowMs = now === undefined ? Date.now : () => now().getTime();
   const rows: Row[] = [];
   const streams = new Map<string, number[]>();
-  // Row index by event id, per stream: no key string is built for each event looked up.
-  const ids = new Map<string, Map<string, number>>();
+  // Row index by event id, over every stream: an id is unique in the whole store.
+  const ids = new Map<string, number>();
   const changes = changeSignal();
   let bytes = 0; // a number: exact up to 2^53 bytes
   let closed = false;
@@ -95,11 +95,14 @@ export const inMemoryEventStore = <E extends EventShape>(
   const lookup =
     (stream: string) =>
     (eventId: string): StoredRef | undefined => {
-      const i = ids.get(stream)?.get(eventId);
+      const i = ids.get(eventId);
       const row = i === undefined ? undefined : rows[i];
       if (row === undefined) return undefined;
       const key = eventContentKey(row.type, row.dataJson, row.metadataJson);
-      return { revision: BigInt(row.revision), position: positionOf(row), contentKey: () => key };
+      return {
+        ...(row.stream === stream ? {} : { stream: row.stream }),
+        revision: BigInt(row.revision), position: positionOf(row), contentKey: () => key,
+      };
     };
 
   const appendToStream: EventStore<E>['appendToStream'] = async (stream, events, opts) => {
@@ -110,9 +113,8 @@ export const inMemoryEventStore = <E extends EventShape>(
     if (prepared._tag === 'Left') throw prepared.left;
     // Everything from here on is synchronous, so no other append can interleave. An append
     // none of whose ids is stored is new (what detectRetry would say), without an await.
-    const streamIds = ids.get(stream);
     let known = false;
-    for (const e of prepared.right.events) known ||= streamIds?.has(e.eventId) === true;
+    for (const e of prepared.right.events) known ||= ids.has(e.eventId);
     const retry = known ? await detectRetry(stream, prepared.right.events, lookup(stream)) : 'new';
     if (retry !== 'new') {
       if (retry instanceof Error) throw retry;
@@ -127,8 +129,6 @@ export const inMemoryEventStore = <E extends EventShape>(
     if (wrong !== undefined) throw wrong;
     let indexes = streams.get(stream);
     if (indexes === undefined) streams.set(stream, indexes = []);
-    let idsHere = ids.get(stream);
-    if (idsHere === undefined) ids.set(stream, idsHere = new Map());
     const recordedAtMs = nowMs();
     let last: Row | undefined;
     for (const e of prepared.right.events) {
@@ -144,7 +144,7 @@ export const inMemoryEventStore = <E extends EventShape>(
         recordedAtMs,
       };
       bytes += e.dataJson.length + e.metadataJson.length + 64;
-      idsHere.set(e.eventId, rows.length);
+      ids.set(e.eventId, rows.length);
       indexes.push(rows.length);
       rows.push(last);
     }
@@ -206,6 +206,7 @@ export const inMemoryEventStore = <E extends EventShape>(
   }
 
   return {
+    eventIdScope: 'store',
     appendToStream,
     readStream,
     readAll,

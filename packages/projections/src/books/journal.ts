@@ -145,6 +145,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
         minor(e.data.statutoryReserveTransfer));
     case 'DividendDeclared':
       return move(j, 'accumulatedSurplus', 'dividendsPayable', minor(e.data.total));
+    // A batch of the declared total's parts: the total is payable already; each part moves
+    // money when it is credited (DividendCredited), not when it is recorded.
+    case 'DividendAllocated': return none();
     default: return unmapped(e);
   }
 };

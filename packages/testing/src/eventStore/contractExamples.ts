@@ -165,6 +165,26 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     assert.is((await collect(store.readAll())).length, 1);
   });
 
+  withStore('a store of store-wide ids refuses an id stored in another stream', async (store) => {
+    if (store.eventIdScope !== 'store') return; // EventStoreDB: ids are unique per stream
+    const original = deposit('1.00');
+    await store.appendToStream('loan-1', [original]);
+    const e = await rejection(store.appendToStream('loan-2', [original]));
+    assert.instance(e, EventIdConflictError);
+    assert.match(String(e), 'already stored in stream loan-1');
+    // Concurrent appends of one id to two streams: exactly one is stored.
+    const shared = deposit('2.00');
+    const both = await Promise.allSettled([
+      store.appendToStream('loan-3', [shared]), store.appendToStream('loan-4', [shared]),
+    ]);
+    assert.equal(both.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    const refused = both.find((r) => r.status === 'rejected');
+    assert.instance(refused?.status === 'rejected' ? refused.reason : undefined,
+      EventIdConflictError);
+    const all = await collect(store.readAll());
+    assert.equal(all.map((x) => x.eventId), [original.eventId, shared.eventId]);
+  });
+
   withStore('an over-large append is refused and nothing is written', async (store) => {
     await store.appendToStream('loan-1', [deposit()]);
     const big = {

@@ -50,6 +50,11 @@ export interface CommandHandlerOptions {
   readonly maxAttempts?: number;
   /** Told the position of every append this handler makes (read-your-writes for queries). */
   readonly written?: (position: Position) => void;
+  /**
+   * Reads what other writers stored since the Ledger last looked (observed into the indexes):
+   * run before a command is tried again, so an id another Ledger stored is recognised.
+   */
+  readonly catchUp?: () => Promise<void>;
 }
 
 const rejected = (commandId: string, rejection: LedgerRejection, duplicate = false): Rejected =>
@@ -197,14 +202,23 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     }
     if (decided.right.length === 0) throw new Error(`${c.type}: a decider decided no event`);
     const pending = pendingEvents(c, hash, options, target, decided.right);
-    let appended: Promise<AppendResult>;
-    try {
-      appended = o.store.appendToStream(target.stream, pending,
-        { expectedRevision: target.revision ?? 'no_stream' });
-    } catch (e) {
-      appended = Promise.reject(e); // a store that throws at once is treated as one that rejects
-    }
-    return appended.then((result) => accepted(c, target, pending, result), retryOnConflict);
+    const append = (): Promise<Step> => {
+      let appended: Promise<AppendResult>;
+      try {
+        appended = o.store.appendToStream(target.stream, pending,
+          { expectedRevision: target.revision ?? 'no_stream' });
+      } catch (e) {
+        appended = Promise.reject(e); // a store that throws at once is one that rejects
+      }
+      return appended.then((result) => accepted(c, target, pending, result), retryOnConflict);
+    };
+    // A store whose event ids are unique per stream only cannot refuse the same command id in
+    // another stream: the id is claimed first, once for the whole store.
+    const claim = o.store.eventIdScope === 'store' ? undefined : o.store.claimCommandId;
+    if (claim === undefined) return append();
+    return claim({ commandId: id, commandType: c.type, stream: target.stream, commandHash: hash })
+      .then((held) => held.commandHash === hash ? append() : rejected(id,
+        { type: 'command_id_reused', commandId: id, originalCommandType: held.commandType }));
   };
 
   // Read the stream (what it gained since it was folded), then decide; again on a conflict.
@@ -212,7 +226,7 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     c: Command, hash: string, aggregate: AggregateKind, stream: string, options: HandleOptions,
   ): Promise<CommandOutcome> => {
     for (let n = 1; n <= maxAttempts; n += 1) {
-      if (n > 1) await o.backoff(n);
+      if (n > 1) await Promise.all([o.backoff(n), o.catchUp?.()]);
       const target = await states.load(stream, aggregate);
       const before = seen(c, hash);
       if (before !== undefined) return before;

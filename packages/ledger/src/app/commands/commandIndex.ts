@@ -1,3 +1,9 @@
+import { f64Column, i32Column, pushF64, pushI32 } from '../../offHeap/columns.ts';
+import { addRow, findRow, hashRows } from '../../offHeap/hashRows.ts';
+import { keyOf as key64, type KeyOf } from '../../offHeap/keyHash.ts';
+import {
+  addString, nextString, stringArena, stringAt, stringIs,
+} from '../../offHeap/stringArena.ts';
 import type { StreamEvent } from '../log/ledgerEvent.ts';
 
 /** Where a stored command's events are, and the hash of its request. */
@@ -10,35 +16,70 @@ export interface CommandRef {
   readonly count: number;
 }
 
+/** What the command index reads of an event (a StreamEvent is one). */
+export type CommandEvent = Pick<StreamEvent, 'stream' | 'revision'> & {
+  readonly metadata: {
+    readonly commandId: string; readonly commandType: string; readonly commandHash: string;
+  };
+};
+
 /** The commands stored in the log, by id: how a retry is recognised. */
 export interface CommandIndex {
   readonly get: (commandId: string) => CommandRef | undefined;
   /** Takes note of a stored event (idempotent: an event seen twice counts once). */
-  readonly observe: (e: StreamEvent) => void;
+  readonly observe: (e: CommandEvent) => void;
   readonly size: () => number;
 }
 
 /**
  * The index of stored commands, built from the log: by the scan when the Ledger opens, then from
- * every stream the Ledger reads and every append it makes. Kept in memory (about 150 bytes a
- * command).
+ * every stream the Ledger reads and every append it makes. Kept off the JS heap, so that a log
+ * of a million commands opens in a small heap: commands by a 64-bit key of the id in a hash
+ * table, and per command its id, type, request hash and stream as UTF-8 in an arena (a hit is
+ * confirmed against the id itself: exact, and synchronous), its first revision and its count
+ * in columns. About 150 bytes a command (120 MiB for a million), none of them on the heap.
  */
-export const commandIndex = (): CommandIndex => {
-  const refs = new Map<string, CommandRef>();
-  const observe = (e: StreamEvent): void => {
+export const commandIndex = (keyOf: KeyOf = key64): CommandIndex => {
+  const keys = hashRows();
+  const strings = stringArena(); // per command: id, type, request hash, stream
+  const at = f64Column();
+  const firstRevision = f64Column(); // revisions are below 2^53 in any store: exact
+  const count = i32Column();
+  const rowOf = (commandId: string): number =>
+    findRow(keys, keyOf(commandId), (row) => stringIs(strings, at.data[row] ?? 0, commandId));
+  const streamIs = (row: number, stream: string): boolean => {
+    const type = nextString(strings, at.data[row] ?? 0);
+    return stringIs(strings, nextString(strings, nextString(strings, type)), stream);
+  };
+  const observe = (e: CommandEvent): void => {
     const m = e.metadata;
-    const ref = refs.get(m.commandId);
-    if (ref === undefined) {
-      refs.set(m.commandId, {
-        commandId: m.commandId, commandType: m.commandType, commandHash: m.commandHash,
-        stream: e.stream, firstRevision: e.revision, count: 1,
-      });
+    const row = rowOf(m.commandId);
+    if (row < 0) {
+      const start = addString(strings, m.commandId);
+      addString(strings, m.commandType);
+      addString(strings, m.commandHash);
+      addString(strings, e.stream);
+      const added = pushF64(at, start);
+      pushF64(firstRevision, Number(e.revision));
+      pushI32(count, 1);
+      addRow(keys, keyOf(m.commandId), added);
       return;
     }
-    const next = ref.firstRevision + BigInt(ref.count);
-    if (ref.stream === e.stream && e.revision === next) {
-      refs.set(m.commandId, { ...ref, count: ref.count + 1 });
+    const next = (firstRevision.data[row] ?? 0) + (count.data[row] ?? 0);
+    if (Number(e.revision) === next && streamIs(row, e.stream)) {
+      count.data[row] = (count.data[row] ?? 0) + 1;
     }
   };
-  return { get: (id) => refs.get(id), observe, size: () => refs.size };
+  const get = (commandId: string): CommandRef | undefined => {
+    const row = rowOf(commandId);
+    if (row < 0) return undefined;
+    const typeAt = nextString(strings, at.data[row] ?? 0);
+    const hashAt = nextString(strings, typeAt);
+    return {
+      commandId, commandType: stringAt(strings, typeAt), commandHash: stringAt(strings, hashAt),
+      stream: stringAt(strings, nextString(strings, hashAt)),
+      firstRevision: BigInt(firstRevision.data[row] ?? 0), count: count.data[row] ?? 0,
+    };
+  };
+  return { get, observe, size: () => at.length };
 };

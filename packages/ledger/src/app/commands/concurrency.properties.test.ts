@@ -80,6 +80,44 @@ test('concurrent retries of one command have exactly one effect', async () => {
     }), { numRuns: 60 });
 });
 
+test('a command id is stored at most once, whichever streams and Ledgers it is sent to',
+  async () => {
+    await fc.assert(fc.asyncProperty(fc.scheduler(),
+      fc.array(fc.record({ id: fc.constantFrom('K-1', 'K-2', 'K-3'),
+        account: fc.constantFrom('SB-M1', 'SB-M2'), deposit: fc.boolean(),
+        amount: fc.integer({ min: 1, max: 50 }) }), { minLength: 2, maxLength: 8 }),
+      async (s, sends) => {
+        const store = memoryStore();
+        const setup = await testLedger(store);
+        await memberWithSavings(setup, 'M1', '1000');
+        await memberWithSavings(setup, 'M2', '1000');
+        const ledgers: Array<Awaited<ReturnType<typeof testLedger>>> = [];
+        for (let i = 0; i < 3; i += 1) ledgers.push(await testLedger(scheduled(s, store)));
+        const outcomes = await settle(s, sends.map((x, i) => {
+          const request = { commandId: x.id, actor: 'clerk', on: '2024-05-01',
+            accountId: x.account, amount: String(x.amount) };
+          return x.deposit ? nth(ledgers, i).makeDeposit({ ...request, source: 'cash' })
+            : nth(ledgers, i).withdraw(request);
+        }));
+        const events = await allEvents(store);
+        for (const id of ['K-1', 'K-2', 'K-3']) {
+          const stored = events.filter((e) => e.metadata.commandId === id);
+          assert.ok(stored.length <= 1, `${id} stored ${stored.length} times`);
+          // Every acceptance of the id is that one stored event; any other send was refused.
+          for (const [i, o] of outcomes.entries()) {
+            if (sends[i]?.id !== id || o.status !== 'accepted') continue;
+            assert.equal(o.events.map((e) => e.eventId), stored.map((e) => e.eventId));
+          }
+        }
+        for (const o of outcomes) {
+          if (o.status === 'rejected') {
+            assert.ok(['command_id_reused', 'concurrency_conflict'].includes(o.rejection.type),
+              o.rejection.type);
+          }
+        }
+      }), { numRuns: 60 });
+  });
+
 test('a loan approved, disbursed and repaid concurrently ends consistent', async () => {
   await fc.assert(fc.asyncProperty(fc.scheduler(), async (s) => {
     const store = memoryStore();

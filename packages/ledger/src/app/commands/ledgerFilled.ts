@@ -1,4 +1,4 @@
-import type { Command } from '@usha/domain';
+import type { Command, PlainValue } from '@usha/domain';
 
 /**
  * The fields of a command that the Ledger fills in from other aggregates or the finance core,
@@ -16,10 +16,10 @@ export const ledgerFilledFields: Readonly<Partial<Record<Command['type'], readon
 };
 
 /** Values that decode, put in place of Ledger-filled fields until the real ones are known. */
-export const placeholderFor = (field: string, on: unknown): unknown => {
+export const placeholderFor = (field: string, on: PlainValue | undefined): PlainValue => {
   switch (field) {
     case 'sharesHeld': case 'openDepositAccounts': return 0;
-    case 'periodFrom': return on;
+    case 'periodFrom': return on ?? null;
     case 'holdings': return [];
     case 'faceValue': return '1';
     default: return '0';
@@ -29,14 +29,19 @@ export const placeholderFor = (field: string, on: unknown): unknown => {
 // Looked up for every command executed: a Map, not a search of the entries.
 const filledByType = new Map(Object.entries(ledgerFilledFields));
 
-/** A raw command input with placeholders in the Ledger-filled fields (caller values dropped). */
-export const withPlaceholders = (input: unknown): unknown => {
-  if (typeof input !== 'object' || input === null) return input;
-  const type: unknown = Reflect.get(input, 'type');
-  const data: unknown = Reflect.get(input, 'data');
+const isRecord = (u: PlainValue | undefined): u is { readonly [k: string]: PlainValue } =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * A command's plain copy with placeholders in the Ledger-filled fields (caller values dropped).
+ * It takes the copy `plainInput` made, never the caller's object: nothing here can throw.
+ */
+export const withPlaceholders = (input: PlainValue): PlainValue => {
+  if (!isRecord(input)) return input;
+  const { type, data } = input;
   const fields = typeof type === 'string' ? filledByType.get(type) : undefined;
-  if (fields === undefined || typeof data !== 'object' || data === null) return input;
-  const filled: Record<string, unknown> = { ...data };
-  for (const f of fields) filled[f] = placeholderFor(f, Reflect.get(data, 'on'));
-  return { type, data: filled };
+  if (fields === undefined || !isRecord(data)) return input;
+  const filled: Record<string, PlainValue> = { ...data };
+  for (const f of fields) filled[f] = placeholderFor(f, data.on);
+  return { ...input, data: filled };
 };

@@ -3,16 +3,21 @@ import {
   type MoneyString,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
+import { comparePosition, type Position } from '../../eventStore/position.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { MemberIndex } from './memberIndex.ts';
 
 type Holding = DeclareDividend['data']['holdings'][number];
 type Change = Holding['changes'][number];
 
-/** Each member's share changes to the end of a financial year, from her share stream. */
+/**
+ * Each member's share changes to the end of a financial year, from her share stream; with
+ * `before`, as the log held them then (events at or after that position left out).
+ */
 export const shareHoldings = async (
   f: { readonly store: EventStore<LedgerEvent>; readonly members: MemberIndex },
   financialYear: string,
+  before?: Position,
 ): Promise<{ holdings: ReadonlyArray<Holding>; faceValue: MoneyString | undefined }> => {
   const { end } = financialYearDates(financialYear);
   const holdings: Holding[] = [];
@@ -22,6 +27,7 @@ export const shareHoldings = async (
     const changes = new Map<string, Change>();
     let memberId: MemberId | undefined;
     for await (const e of f.store.readStream(streamNameFor.shares(m.memberId))) {
+      if (before !== undefined && comparePosition(e.position, before) >= 0) break;
       if (e.type === 'SharesPurchased' || e.type === 'SharesRedeemed') {
         const d = e.data;
         memberId = d.memberId;

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -7,23 +6,20 @@ import { verifyLog } from '../../file/verifyLog.ts';
 import {
   allEvents, balanceOf, memberWithSavings, memoryStore, testLedger,
 } from '../testSupport.ts';
+import { withFolders } from './directoryFolders.fixture.ts';
+import { WrongMasterKeyError } from './directoryErrors.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
+import { decodeSlot, slotSize } from './slot.ts';
 
 const asha = { name: 'Asha Das', phone: '+91 98300 12345', address: '12 Sonagachi Lane' };
 
-const withDir = async (f: (dir: string) => Promise<void>) => {
-  const dir = await mkdtemp(join(tmpdir(), 'usha-directory-'));
-  try { await f(dir); } finally { await rm(dir, { recursive: true, force: true }); }
-};
 
 test('personal data is encrypted at rest and read back through the directory', () =>
-  withDir(async (dir) => {
-    const file = join(dir, 'members.json');
-    const keyFile = join(dir, 'members.key');
+  withFolders(async ({ file, keyFile }) => {
     const directory = await openMemberDirectory({ file, keyFile });
     const ledger = await testLedger(memoryStore(), { directory });
     await ledger.registerMember('M1', asha);
-    const onDisk = await readFile(file, 'utf8');
+    const onDisk = await readFile(file, 'latin1');
     for (const s of ['Asha', '98300', 'Sonagachi']) assert.not.ok(onDisk.includes(s), s);
     // Reopened with the same master key, the record reads back.
     const reopened = await openMemberDirectory({ file, keyFile });
@@ -32,10 +28,9 @@ test('personal data is encrypted at rest and read back through the directory', (
   }));
 
 test('forgetting a member destroys her key; her history stays intact and balanced', () =>
-  withDir(async (dir) => {
+  withFolders(async ({ file, keyFile }) => {
     const store = memoryStore();
-    const directory = await openMemberDirectory({ file: join(dir, 'm.json'),
-      keyFile: join(dir, 'm.key') });
+    const directory = await openMemberDirectory({ file, keyFile });
     const ledger = await testLedger(store, { directory });
     await memberWithSavings(ledger, 'M1', '1000');
     await ledger.registerMember('M1', asha);
@@ -43,18 +38,21 @@ test('forgetting a member destroys her key; her history stays intact and balance
     await ledger.forgetMember('M1', '2025-01-10');
     assert.equal(await ledger.memberDetails('M1'),
       { status: 'forgotten', forgottenOn: '2025-01-10' });
-    const onDisk = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8'));
-    assert.is(onDisk.members.M1.key, null, 'the data key is gone');
-    assert.type(onDisk.members.M1.record, 'string');
+    // Both of her slots hold the forgotten record: no version of her wrapped key is left.
+    const onDisk = await readFile(file);
+    assert.is(onDisk.length, 3 * slotSize);
+    for (const at of [slotSize, 2 * slotSize]) {
+      assert.equal(decodeSlot(onDisk.subarray(at, at + slotSize)), { memberId: 'M1', seq: 2n,
+        key: null, record: null, forgottenOn: '2025-01-10' });
+    }
     assert.equal(await allEvents(store), before);
     assert.is(await balanceOf(ledger, store, 'SB-M1'), 100000n);
   }));
 
 test('an export for auditors never contains directory data', () =>
-  withDir(async (dir) => {
+  withFolders(async ({ data: dir, file, keyFile }) => {
     const store = memoryStore();
-    const directory = await openMemberDirectory({ file: join(dir, 'm.json'),
-      keyFile: join(dir, 'm.key') });
+    const directory = await openMemberDirectory({ file, keyFile });
     const ledger = await testLedger(store, { directory });
     await memberWithSavings(ledger, 'M1', '1000');
     await ledger.registerMember('M1', asha);
@@ -66,6 +64,27 @@ test('an export for auditors never contains directory data', () =>
     assert.ok(text.includes('SB-M1'));
     const verified = await verifyLog(exported);
     assert.is(verified.ok && verified.lines, 4);
+  }));
+
+test('the Ledger rotates the directory key: the old key opens nothing, members still read', () =>
+  withFolders(async ({ file, keyFile }) => {
+    const directory = await openMemberDirectory({ file, keyFile });
+    const ledger = await testLedger(memoryStore(), { directory });
+    await ledger.registerMember('M1', asha);
+    const oldKey = await readFile(keyFile, 'utf8');
+    await ledger.rotateDirectoryKey();
+    assert.equal(await ledger.memberDetails('M1'), { status: 'present', details: asha });
+    const newKey = await readFile(keyFile, 'utf8');
+    assert.is.not(newKey, oldKey);
+    const reopened = await openMemberDirectory({ file, keyFile });
+    assert.equal(await reopened.get('M1'), { status: 'present', details: asha });
+    try {
+      await openMemberDirectory({ file,
+        masterKey: Buffer.from(oldKey.trim(), 'base64') });
+      assert.unreachable('the old key opened the directory');
+    } catch (e) {
+      assert.instance(e, WrongMasterKeyError);
+    }
   }));
 
 test.run();

@@ -1,8 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { randomBytes } from 'node:crypto';
+import { checkAad } from './directoryHeader.ts';
+import { MissingMasterKeyError, WrongMasterKeyError } from './directoryErrors.ts';
+import type { DirectoryStorage, SlotWrite } from './directoryStorage.ts';
+import { checkedKey, opensCheck } from './masterKey.ts';
 import { seal, unseal } from './sealed.ts';
-import type { DirectoryFile } from './directoryFile.ts';
+
+export { DirectoryKeyError } from './directoryErrors.ts';
 
 /** A member's personal data: kept in the directory, never in the event log. */
 export const MemberDetails = t.intersection([
@@ -27,49 +32,92 @@ export interface MemberDirectory {
   readonly get: (memberId: string) => Promise<DirectoryEntry>;
   /** Destroys her data key; `on` is the business date it was asked for. */
   readonly forget: (memberId: string, on: string) => Promise<void>;
+  /**
+   * Re-wraps every live member's data key under a new master key in one atomic step, then
+   * destroys the old key where the directory holds it (a key file); a copy of the directory
+   * taken before then opens with the old key only. `newKey` is required unless the key is a
+   * key file (then a fresh key is made when it is omitted).
+   */
+  readonly rotateMasterKey: (newKey?: Buffer) => Promise<void>;
 }
 
-/** One member's row: her wrapped data key (null once forgotten) and her sealed record. */
-export const DirectoryRow = t.type({
-  key: t.union([t.string, t.null]),
-  record: t.string,
-  forgottenOn: t.union([t.string, t.null]),
-});
-export type DirectoryRow = t.TypeOf<typeof DirectoryRow>;
-
-/** The master key must be 32 bytes (AES-256). */
-export class DirectoryKeyError extends Error {
-  override readonly name = 'DirectoryKeyError';
+/** Who keeps the master key, for a rotation: where the new key goes, how the old one ends. */
+export interface KeyCustody {
+  /** Stores the new key (given, or made here) before anything is re-wrapped; returns it. */
+  readonly prepare: (newKey?: Buffer) => Promise<Buffer>;
+  /** Destroys the old key, once every record is wrapped under the new one. */
+  readonly commit: () => Promise<void>;
 }
 
-/** A directory over a table of rows kept by `rows` (a file, or memory). */
-export const memberDirectory = (masterKey: Buffer, rows: DirectoryFile): MemberDirectory => {
-  if (masterKey.length !== 32) throw new DirectoryKeyError('the master key must be 32 bytes');
-  const put: MemberDirectory['put'] = (memberId, details) => rows.update((table) => {
+/** Custody of a key the app holds: it gives the new key, keeps it, and retires the old. */
+export const appCustody: KeyCustody = {
+  prepare: (newKey) => newKey === undefined
+    ? Promise.reject(new MissingMasterKeyError('rotateMasterKey',
+      'give the new key: the directory stores a key itself only in a key file'))
+    : Promise.resolve(checkedKey(newKey, 'the new master key')),
+  commit: () => Promise.resolve(),
+};
+
+/** A sealed check value of `key`: how the directory recognises its master key. */
+export const checkValueOf = (key: Buffer): Buffer => seal(key, Buffer.alloc(32), checkAad);
+
+const keyAad = (memberId: string) => `key:${memberId}`;
+const recordAad = (memberId: string) => `record:${memberId}`;
+
+/** A directory over `storage`, whose records are wrapped under `masterKey`. */
+export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
+  o: { readonly name: string; readonly source: string; readonly custody: KeyCustody },
+): MemberDirectory => {
+  let master = Buffer.from(checkedKey(masterKey, o.source));
+  if (!opensCheck(master, storage.check())) throw new WrongMasterKeyError(o.name, o.source);
+  let queue: Promise<void> = Promise.resolve();
+  // One write at a time: each is synced before the next begins.
+  const serial = (f: () => Promise<void>): Promise<void> => {
+    const next = queue.then(f);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const put: MemberDirectory['put'] = (memberId, details) => serial(async () => {
     const dataKey = randomBytes(32);
     const record = seal(dataKey, Buffer.from(JSON.stringify(MemberDetails.encode(details))),
-      `record:${memberId}`);
-    const key = seal(masterKey, dataKey, `key:${memberId}`);
+      recordAad(memberId));
+    const key = seal(master, dataKey, keyAad(memberId));
     dataKey.fill(0);
-    return { ...table, [memberId]: { key, record, forgottenOn: null } };
+    await storage.write({ memberId, key, record, forgottenOn: null });
   });
   const get: MemberDirectory['get'] = async (memberId) => {
-    const table = await rows.read();
-    const row = Object.hasOwn(table, memberId) ? table[memberId] : undefined;
-    if (row === undefined) return { status: 'absent' };
-    if (row.key === null) return { status: 'forgotten', forgottenOn: row.forgottenOn ?? '' };
-    const dataKey = unseal(masterKey, row.key, `key:${memberId}`);
-    const json: unknown = JSON.parse(unseal(dataKey, row.record, `record:${memberId}`)
+    await queue;
+    const slot = storage.current(memberId);
+    if (slot === undefined) return { status: 'absent' };
+    if (slot.key === null || slot.record === null) {
+      return { status: 'forgotten', forgottenOn: slot.forgottenOn ?? '' };
+    }
+    const dataKey = unseal(master, slot.key, keyAad(memberId));
+    const json: unknown = JSON.parse(unseal(dataKey, slot.record, recordAad(memberId))
       .toString('utf8'));
     dataKey.fill(0);
     const details = MemberDetails.decode(json);
     if (E.isLeft(details)) throw new Error(`directory record of ${memberId} is not readable`);
     return { status: 'present', details: details.right };
   };
-  const forget: MemberDirectory['forget'] = (memberId, on) => rows.update((table) => {
-    const row = Object.hasOwn(table, memberId) ? table[memberId] : undefined;
-    if (row === undefined) return table;
-    return { ...table, [memberId]: { key: null, record: row.record, forgottenOn: on } };
+  const forget: MemberDirectory['forget'] = (memberId, on) => serial(async () => {
+    const slot = storage.current(memberId);
+    if (slot === undefined || slot.key === null) return;
+    await storage.write({ memberId, key: null, record: null, forgottenOn: on });
   });
-  return { put, get, forget };
+  const rotateMasterKey: MemberDirectory['rotateMasterKey'] = (newKey) => serial(async () => {
+    const next = await o.custody.prepare(newKey);
+    const slots = storage.all().map((s): SlotWrite => {
+      if (s.key === null) return s;
+      const dataKey = unseal(master, s.key, keyAad(s.memberId));
+      const key = seal(next, dataKey, keyAad(s.memberId));
+      dataKey.fill(0);
+      return { ...s, key };
+    });
+    await storage.rewrite(slots, checkValueOf(next));
+    master.fill(0);
+    master = Buffer.from(next);
+    await o.custody.commit();
+  });
+  return { put, get, forget, rotateMasterKey };
 };

@@ -1,38 +1,78 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
-import { jsonDirectoryFile, memoryDirectoryFile } from './directoryFile.ts';
-import { memberDirectory, type MemberDirectory } from './memberDirectory.ts';
+import { decodeHeader } from './directoryHeader.ts';
+import { WrongMasterKeyError } from './directoryErrors.ts';
+import { memoryStorage } from './directoryStorage.ts';
+import { readIfExists } from './durableFile.ts';
+import { refuseKeyBesideData, refuseKeyCopyBesideData } from './keyBesideData.ts';
+import { commitNextKeyFile, openKeyFile, prepareNextKeyFile } from './keyFile.ts';
+import { destroyLegacyTemps, isLegacyDirectory, legacySlots } from './legacyJson.ts';
+import {
+  checkedKey, describeSource, keyFromEnvOrProvider, opensCheck, type MasterKeySource,
+} from './masterKey.ts';
+import {
+  appCustody, checkValueOf, memberDirectory, type KeyCustody, type MemberDirectory,
+} from './memberDirectory.ts';
+import { tryUnseal } from './sealed.ts';
+import { finishReplacement, slotFileStorage, writeWholeDirectory } from './slotFile.ts';
 
-const readOrCreateKey = async (keyFile: string): Promise<Buffer> => {
-  try {
-    return Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64');
-  } catch (e) {
-    if (!(e instanceof Error) || Reflect.get(e, 'code') !== 'ENOENT') throw e;
+const keyOf = async (o: MasterKeySource, file: string, bytes?: Buffer): Promise<Buffer> => {
+  if ('masterKey' in o) return o.masterKey;
+  if (!('keyFile' in o)) return keyFromEnvOrProvider(o);
+  const check = bytes === undefined || isLegacyDirectory(bytes) ? undefined
+    : decodeHeader(bytes)?.check;
+  return openKeyFile(o.keyFile, { check, directoryExists: bytes !== undefined });
+};
+
+const custodyOf = (o: MasterKeySource): KeyCustody => 'keyFile' in o
+  ? { prepare: (k) => prepareNextKeyFile(o.keyFile, k),
+    commit: () => commitNextKeyFile(o.keyFile) }
+  : appCustody;
+
+// A first-format directory has no check value: its key is proved by opening a wrapped key.
+const refuseWrongLegacyKey = (key: Buffer, bytes: Buffer, file: string, source: string) => {
+  const live = legacySlots(file, bytes).find((s) => s.key !== null);
+  if (live?.key && tryUnseal(key, live.key, `key:${live.memberId}`) === undefined) {
+    throw new WrongMasterKeyError(file, source);
   }
-  const key = randomBytes(32);
-  const h = await open(keyFile, 'wx', 0o600);
-  try {
-    await h.writeFile(`${key.toString('base64')}\n`, 'utf8');
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  return key;
 };
 
 /**
- * The embedded directory: rows in `file`, the master key given or kept in `keyFile` (created,
- * mode 0600, if absent; keep it apart from the data and the log in production).
- * @example const directory = await openMemberDirectory({ file: 'dir/members.json',
- *   keyFile: 'dir/members.key' })
+ * The embedded directory in `file`: fixed-size records updated in place, each synced, so no
+ * copy of a wrapped key exists outside the one file. Opening finishes whatever a crash cut
+ * short (a torn record, a forgetting, a rotation), destroys the temporary files of the first
+ * format, and migrates a first-format `file` (the old file then zeroed and replaced).
+ * The master key comes from apart from the data (see `MasterKeySource`); a key file inside
+ * the directory's folder is refused (KeyBesideDataError), as is a copy of the key left there.
+ * @example const directory = await openMemberDirectory({ file: 'data/members.dir',
+ *   keyFile: '/etc/usha/members.key' })
  */
 export const openMemberDirectory = async (
-  o: { readonly file: string } & ({ readonly masterKey: Buffer } | { readonly keyFile: string }),
+  o: { readonly file: string } & MasterKeySource,
 ): Promise<MemberDirectory> => {
-  const key = 'masterKey' in o ? o.masterKey : await readOrCreateKey(o.keyFile);
-  return memberDirectory(key, jsonDirectoryFile(o.file));
+  const source = describeSource(o);
+  if ('keyFile' in o) await refuseKeyBesideData(o.keyFile, o.file);
+  await destroyLegacyTemps(o.file);
+  await finishReplacement(o.file);
+  const found = await readIfExists(o.file);
+  const key = checkedKey(await keyOf(o, o.file, found), source);
+  await refuseKeyCopyBesideData(key, o.file);
+  if (found === undefined || isLegacyDirectory(found)) {
+    if (found !== undefined) refuseWrongLegacyKey(key, found, o.file, source);
+    const slots = found === undefined ? [] : legacySlots(o.file, found);
+    await writeWholeDirectory(o.file, slots, checkValueOf(key));
+  }
+  const bytes = await readIfExists(o.file) ?? Buffer.alloc(0);
+  const check = decodeHeader(bytes)?.check;
+  if (check !== undefined && !opensCheck(key, check)) {
+    throw new WrongMasterKeyError(o.file, source);
+  }
+  const storage = await slotFileStorage(o.file, bytes);
+  return memberDirectory(key, storage, { name: o.file, source, custody: custodyOf(o) });
 };
 
 /** A directory in memory, with a fresh master key: for tests. */
-export const inMemoryMemberDirectory = (): MemberDirectory =>
-  memberDirectory(randomBytes(32), memoryDirectoryFile());
+export const inMemoryMemberDirectory = (): MemberDirectory => {
+  const key = randomBytes(32);
+  return memberDirectory(key, memoryStorage(checkValueOf(key)),
+    { name: 'memory', source: 'a fresh key', custody: appCustody });
+};

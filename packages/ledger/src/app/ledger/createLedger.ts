@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  decodeCommand, ProductCatalogue, reportErrors, signedMoneyString,
+  ProductCatalogue, reportErrors, signedMoneyString,
   type ProductCatalogue as Products,
 } from '@usha/domain';
 import { incomeStatement } from '@usha/projections';
@@ -11,7 +11,6 @@ import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
 import { commandIndex } from '../commands/commandIndex.ts';
 import { fillFacts } from '../commands/fillFacts.ts';
-import { withPlaceholders } from '../commands/ledgerFilled.ts';
 import { memberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
@@ -21,7 +20,7 @@ import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import { closeFinancialYear, type CloseYearRequest } from '../processes/closeFinancialYear.ts';
 import { creditDividends, type CreditDividendsRequest } from '../processes/creditDividends.ts';
-import type { ProcessContext } from '../processes/processContext.ts';
+import { commandRefusal, type ProcessContext } from '../processes/processContext.ts';
 import { processIndex } from '../processes/processIndex.ts';
 import { resumeProcesses } from '../processes/resumeProcesses.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
@@ -30,7 +29,8 @@ import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, type LedgerOptions } from './ledgerOptions.ts';
-import { scanLog } from './scanLog.ts';
+import { readsFrom } from './catchUp.ts';
+import { requireUniqueCommandIds } from './ledgerStoreError.ts';
 
 /** The Ledger an app imports: commands, processes, the projections, the member directory. */
 export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
@@ -52,6 +52,11 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   readonly memberDetails: (memberId: string) => Promise<DirectoryEntry>;
   /** Destroys a member's data key: her details become unreadable; her history stays. */
   readonly forgetMember: (memberId: string, on: string) => Promise<void>;
+  /**
+   * Re-wraps every member's data key under a new master key and destroys the old one, so a
+   * backup taken before can no longer be opened (see docs/concepts/privacy.md).
+   */
+  readonly rotateDirectoryKey: (newKey?: Buffer) => Promise<void>;
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
   /** Stops the runners and saves their checkpoints (the store stays open: it is the caller's). */
@@ -83,7 +88,12 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const observe = (e: StreamEvent) => {
     commands.observe(e); members.observe(e); processes.observe(e);
   };
-  await scanLog(o.store, observe);
+  requireUniqueCommandIds(o.store);
+  // The last position read from the log in order (the scan, then each catch-up): what another
+  // writer stored after it is unknown to this Ledger until it catches up.
+  let scanned: Position | undefined;
+  const catchUp = readsFrom(o.store, () => scanned, (e) => { observe(e); scanned = e.position; });
+  await catchUp(); // the whole log, once
   const decider = aggregateDecider(products);
   let last: Position | undefined;
   const written = (p: Position) => {
@@ -91,7 +101,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   };
   const handler = createCommandHandler({
     store: o.store, decider, commands, observe, memo: rejectionMemo(),
-    backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written,
+    backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written, catchUp,
   });
   const queries = ledgerQueries({
     store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
@@ -121,15 +131,13 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
   // promise wrapped around it (and the turns of the event loop that would take).
+  // Any value at all is refused as a value, never thrown: `commandRefusal` reads the input
+  // into a plain copy first, then decodes it and checks its amounts against their limit.
   const execute = (input: unknown): Promise<CommandOutcome> => {
     try {
-      const c = decodeCommand(withPlaceholders(input));
+      const c = commandRefusal(input);
       if (E.isRight(c)) return handler.handle(c.right, handleOptions);
-      const commandId: unknown = Reflect.get(Object(Reflect.get(Object(input), 'data')),
-        'commandId');
-      return Promise.resolve({ status: 'rejected', duplicate: false,
-        commandId: typeof commandId === 'string' ? commandId : undefined,
-        rejection: { type: 'invalid_command', message: c.left.message, fields: c.left.fields } });
+      return Promise.resolve({ status: 'rejected', duplicate: false, ...c.left });
     } catch (e) {
       return Promise.reject(e);
     }
@@ -157,6 +165,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     registerMember: (id, d) => directory().put(id, d),
     memberDetails: (id) => directory().get(id),
     forgetMember: (id, on) => directory().forget(id, on),
+    rotateDirectoryKey: (key) => directory().rotateMasterKey(key),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
     close: async () => { await runner?.stop(); await stopQueries(); },

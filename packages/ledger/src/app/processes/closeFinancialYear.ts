@@ -4,7 +4,10 @@ import {
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { runStep, stepCommand, type ProcessContext } from './processContext.ts';
+import {
+  decodeRequest, runStep, stepCommand, type ProcessContext,
+} from './processContext.ts';
+import { CloseYearRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
@@ -26,8 +29,11 @@ export interface CloseYearRequest {
  * completes what was left and posts nothing twice.
  */
 export const closeFinancialYear = async (
-  ctx: ProcessContext, r: CloseYearRequest,
+  ctx: ProcessContext, request: CloseYearRequest,
 ): Promise<ProcessOutcome> => {
+  const decoded = decodeRequest(CloseYearRequestCodec, request);
+  if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
+  const r = decoded.right;
   const pid = r.commandId;
   if (!CommandId.is(pid) || !FinancialYearLabel.is(r.financialYear)) {
     return { status: 'rejected', processId: pid, steps: [], rejection: {

@@ -1,8 +1,14 @@
-import { CommandId, streamNameFor, type DividendPart } from '@usha/domain';
+import {
+  allocationBatch, allocationDigest, CommandId, dividendParts, streamNameFor,
+  type DividendDeclared, type DividendPart,
+} from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
+import type { Position } from '../../eventStore/position.ts';
+import { shareHoldings } from '../commands/shareHoldings.ts';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { runStep, type ProcessContext } from './processContext.ts';
+import { decodeRequest, runStep, type ProcessContext } from './processContext.ts';
+import { CreditDividendsRequestCodec } from './processRequests.ts';
 import { processRecord, type RunningProcess } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
@@ -15,15 +21,111 @@ export interface CreditDividendsRequest {
   readonly financialYear: string;
 }
 
-const declared = async (ctx: ProcessContext, societyId: string, fy: string) => {
+/** The year's declaration, where the log holds it, and the batches of its parts so far. */
+interface Declared {
+  readonly declaration: DividendDeclared['data'];
+  readonly position: Position;
+  readonly batches: ReadonlyArray<ReadonlyArray<DividendPart>>;
+}
+
+const declared = async (
+  ctx: ProcessContext, societyId: string, fy: string,
+): Promise<Declared | undefined> => {
+  let declared: { data: DividendDeclared['data']; position: Position } | undefined;
+  const batches: Array<ReadonlyArray<DividendPart>> = [];
   try {
     for await (const e of ctx.store.readStream(`society-${societyId}`)) {
-      if (e.type === 'DividendDeclared' && e.data.financialYear === fy) return e.data.parts;
+      if (e.type === 'DividendDeclared' && e.data.financialYear === fy) {
+        declared = { data: e.data, position: e.position };
+      }
+      // The society records batch n only after batch n - 1: the log holds them in order.
+      if (e.type === 'DividendAllocated' && e.data.financialYear === fy) {
+        batches.push(e.data.parts);
+      }
     }
   } catch (e) {
     if (!(e instanceof StreamNotFoundError)) throw e;
   }
-  return undefined;
+  return declared === undefined ? undefined
+    : { declaration: declared.data, position: declared.position, batches };
+};
+
+type Proc = RunningProcess & { id: CommandId };
+type Parts = { parts: ReadonlyArray<DividendPart>; steps: CommandOutcome[] };
+
+/**
+ * The declared parts, every one. A version 1 declaration lists them; otherwise they are read
+ * from the recorded batches, and any batch not recorded yet is recorded first (a step each).
+ * The parts are computed again from the share streams as the log held them when the dividend
+ * was declared (a correction recorded since changes what was declared in no way), and refused
+ * unless they give the declared digest: nothing is credited that was not declared.
+ */
+const allParts = async (
+  ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, d: Declared,
+): Promise<LedgerRejection | Parts> => {
+  const a = d.declaration.allocation;
+  if (a.kind === 'inline') return { parts: a.parts, steps: [] };
+  if (d.batches.length === a.batches) return { parts: d.batches.flat(), steps: [] };
+  const { holdings } = await shareHoldings(ctx, r.financialYear, d.position);
+  const computed = dividendParts({ financialYear: r.financialYear, holdings,
+    ratePercent: d.declaration.ratePercent, faceValue: d.declaration.faceValue });
+  if (computed._tag === 'Left') return computed.left;
+  const parts = computed.right.parts;
+  if (allocationDigest(parts, a.batchSize) !== a.digest) {
+    return { type: 'dividend_allocation_mismatch', financialYear: r.financialYear,
+      batch: d.batches.length, reason: 'the share streams no longer give the declared parts' };
+  }
+  const steps: CommandOutcome[] = [];
+  for (let i = d.batches.length; i < a.batches; i++) {
+    const o = await runStep(ctx, proc, { type: 'RecordDividendAllocation', data: {
+      actor: r.actor, on: r.on, commandId: stepId(proc.id, `allocate:${i}`),
+      societyId: r.societyId, financialYear: r.financialYear, batch: i,
+      parts: allocationBatch(parts, i, a.batchSize),
+    } });
+    steps.push(o);
+    if (o.status === 'rejected') return o.rejection;
+  }
+  return { parts, steps };
+};
+
+/**
+ * Credits each member's part of a declared dividend in two steps: `CreditDividend` on her share
+ * account (which refuses a second credit for the year), then a `MakeDeposit` (source dividend)
+ * into her savings. The parts come from the DividendAllocated batches, recorded first if they
+ * are not yet. Step ids derive from the process id and the member (or batch), so running the
+ * process again after a crash completes it and credits no one twice. A member with no open
+ * savings account is passed over (listed in `skipped`).
+ */
+export const creditDividends = async (
+  ctx: ProcessContext, request: CreditDividendsRequest,
+): Promise<ProcessOutcome> => {
+  const decoded = decodeRequest(CreditDividendsRequestCodec, request);
+  if (decoded._tag === 'Left') return { status: 'rejected', steps: [], ...decoded.left };
+  const r = decoded.right;
+  const pid = r.commandId;
+  if (!CommandId.is(pid)) {
+    return { status: 'rejected', processId: pid, steps: [],
+      rejection: { type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
+  }
+  const d = await declared(ctx, r.societyId, r.financialYear);
+  if (d === undefined) {
+    return { status: 'rejected', processId: pid, steps: [],
+      rejection: { type: 'dividend_not_declared', financialYear: r.financialYear } };
+  }
+  const proc = { id: pid, record: processRecord('creditDividends', {
+    commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
+    financialYear: r.financialYear }) };
+  const found = await allParts(ctx, r, proc, d);
+  if (!('parts' in found)) {
+    return { status: 'rejected', processId: pid, steps: [], rejection: found };
+  }
+  const steps: CommandOutcome[] = [...found.steps];
+  const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
+  const due = found.parts.filter((part) => part.amount !== '0.00');
+  for (const [i, part] of due.entries()) {
+    await creditOne(ctx, r, proc, part, { steps, skipped, last: i === due.length - 1 });
+  }
+  return { status: 'completed', processId: pid, steps, skipped };
 };
 
 const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string | undefined> => {
@@ -35,38 +137,6 @@ const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string 
   return undefined;
 };
 
-/**
- * Credits each member's part of a declared dividend in two steps: `CreditDividend` on her share
- * account (which refuses a second credit for the year), then a `MakeDeposit` (source dividend)
- * into her savings. Step ids derive from the process id and the member, so running the process
- * again after a crash completes it and credits no one twice. A member with no open savings
- * account is passed over (listed in `skipped`).
- */
-export const creditDividends = async (
-  ctx: ProcessContext, r: CreditDividendsRequest,
-): Promise<ProcessOutcome> => {
-  const pid = r.commandId;
-  if (!CommandId.is(pid)) {
-    return { status: 'rejected', processId: pid, steps: [],
-      rejection: { type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
-  }
-  const parts = await declared(ctx, r.societyId, r.financialYear);
-  if (parts === undefined) {
-    return { status: 'rejected', processId: pid, steps: [],
-      rejection: { type: 'dividend_not_declared', financialYear: r.financialYear } };
-  }
-  const proc = { id: pid, record: processRecord('creditDividends', {
-    commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
-    financialYear: r.financialYear }) };
-  const steps: CommandOutcome[] = [];
-  const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
-  const due = parts.filter((part) => part.amount !== '0.00');
-  for (const [i, part] of due.entries()) {
-    await creditOne(ctx, r, proc, part, { steps, skipped, last: i === due.length - 1 });
-  }
-  return { status: 'completed', processId: pid, steps, skipped };
-};
-
 interface Progress {
   readonly steps: CommandOutcome[];
   readonly skipped: Array<{ id: string; rejection: LedgerRejection }>;
@@ -75,8 +145,8 @@ interface Progress {
 }
 
 const creditOne = async (
-  ctx: ProcessContext, r: CreditDividendsRequest, proc: RunningProcess & { id: CommandId },
-  part: DividendPart, { steps, skipped, last }: Progress,
+  ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, part: DividendPart,
+  { steps, skipped, last }: Progress,
 ): Promise<void> => {
   const pid = proc.id;
   const m = part.memberId;

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
 import {
-  decodeCommand, type Command, type CommandId, type ProductCatalogue,
+  amountTooLarge, decodeCommand, peekString, plainInput, reportErrors,
+  type Command, type CommandId, type ProductCatalogue,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
@@ -28,12 +30,39 @@ export interface ProcessContext {
   readonly waitFor: (position: Position) => Promise<void>;
 }
 
+/** Why a command input is refused before any decider: not a command, or an amount too large. */
+export const commandRefusal = (
+  input: unknown,
+): E.Either<{ readonly commandId: string | undefined; readonly rejection: LedgerRejection },
+  Command> => {
+  const c = decodeCommand(input, { prepare: withPlaceholders });
+  if (E.isLeft(c)) {
+    return E.left({ commandId: c.left.commandId, rejection: {
+      type: 'invalid_command', message: c.left.message, fields: c.left.fields } });
+  }
+  const tooLarge = amountTooLarge(c.right);
+  return tooLarge === undefined ? c
+    : E.left({ commandId: c.right.data.commandId, rejection: tooLarge });
+};
+
 /** Decodes a step's command, with placeholders where the Ledger fills figures in. */
-export const stepCommand = (input: unknown): E.Either<LedgerRejection, Command> => {
-  const c = decodeCommand(withPlaceholders(input));
-  return E.isLeft(c)
-    ? E.left({ type: 'invalid_command', message: c.left.message, fields: c.left.fields })
-    : c;
+export const stepCommand = (input: unknown): E.Either<LedgerRejection, Command> =>
+  E.mapLeft((r: { readonly rejection: LedgerRejection }) => r.rejection)(commandRefusal(input));
+
+/**
+ * Decodes a process request: read into a plain copy first (so no getter, proxy or cycle can
+ * throw), then by its closed codec (so a stray `name` or `phone` is refused, not ignored).
+ */
+export const decodeRequest = <A>(
+  codec: t.Type<A, unknown, unknown>, input: unknown,
+): E.Either<{ readonly processId: string; readonly rejection: LedgerRejection }, A> => {
+  const processId = peekString(input, ['commandId']) ?? '';
+  const plain = plainInput(input);
+  const r = E.isLeft(plain) ? undefined : codec.decode(plain.right);
+  if (r !== undefined && E.isRight(r)) return r;
+  const fields = r === undefined ? (E.isLeft(plain) ? [plain.left] : []) : reportErrors(r.left);
+  const message = `${codec.name}: ${fields.map((f) => f.message).join('; ')}`;
+  return E.left({ processId, rejection: { type: 'invalid_command', message, fields } });
 };
 
 /**

@@ -2,7 +2,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import { CommandId, streamNameFor } from '@usha/domain';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { runStep, stepCommand, type ProcessContext } from './processContext.ts';
+import {
+  decodeRequest, runStep, stepCommand, type ProcessContext,
+} from './processContext.ts';
+import { RepayFromSavingsRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
@@ -24,8 +27,11 @@ export interface RepayFromSavingsRequest {
  * and the steps already done are recognised, the rest completed, nothing applied twice.
  */
 export const repayFromSavings = async (
-  ctx: ProcessContext, r: RepayFromSavingsRequest,
+  ctx: ProcessContext, request: RepayFromSavingsRequest,
 ): Promise<ProcessOutcome> => {
+  const decoded = decodeRequest(RepayFromSavingsRequestCodec, request);
+  if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
+  const r = decoded.right;
   const pid = CommandId.is(r.commandId) ? r.commandId : undefined;
   const base = { actor: r.actor, on: r.on };
   const ids = pid === undefined ? undefined

@@ -1,0 +1,112 @@
+// A command id is stored at most once, whichever streams it is sent to, by one Ledger or by
+// several over one store, at once or after a restart.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openFileEventStore } from '../../file/fileEventStore.ts';
+import type { EventStore } from '../../eventStore/port.ts';
+import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
+import { LedgerStoreError } from '../ledger/ledgerStoreError.ts';
+import {
+  allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
+} from '../testSupport.ts';
+import type { CommandOutcome } from './outcome.ts';
+
+const day = { actor: 'clerk', on: '2024-05-01' };
+const withdrawal = { ...day, commandId: 'X-1', accountId: 'SB-A', amount: '100' };
+const deposit = {
+  ...day, commandId: 'X-1', accountId: 'SB-B', amount: '250', source: 'cash' as const,
+};
+
+const streamsOf = async (store: EventStore<LedgerEvent>, commandId: string) =>
+  [...new Set((await allEvents(store)).filter((e) => e.metadata.commandId === commandId)
+    .map((e) => e.stream))];
+
+const rejectionOf = (o: CommandOutcome | undefined): string | undefined =>
+  o?.status === 'rejected' ? o.rejection.type : undefined;
+
+const twoMembers = async (store: EventStore<LedgerEvent>) => {
+  const setup = await testLedger(store);
+  await memberWithSavings(setup, 'A', '1000');
+  await memberWithSavings(setup, 'B', '1000');
+};
+
+const withFileStore = async (body: (file: string) => Promise<void>) => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-command-once-'));
+  try {
+    await body(join(dir, 'usha.ndjson'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+test('one id sent at once to two streams is stored in one of them only', async () => {
+  const store = memoryStore();
+  await twoMembers(store);
+  const ledger = await testLedger(store);
+  const [w, d] = await Promise.all([ledger.withdraw(withdrawal), ledger.makeDeposit(deposit)]);
+  assert.equal([w?.status, rejectionOf(d)], ['accepted', 'command_id_reused']);
+  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A']);
+  // The retry of the stored request is its original outcome; the other stays refused.
+  const again = await ledger.withdraw(withdrawal);
+  assert.equal([again.status, again.status === 'accepted' && again.duplicate], ['accepted', true]);
+  assert.is(rejectionOf(await ledger.makeDeposit(deposit)), 'command_id_reused');
+  assert.equal([await balanceOf(ledger, store, 'SB-A'), await balanceOf(ledger, store, 'SB-B')],
+    [90000n, 100000n]);
+});
+
+test('a second Ledger opened earlier refuses an id the first stored since', async () => {
+  const store = memoryStore();
+  await twoMembers(store);
+  const [a, b] = [await testLedger(store), await testLedger(store)];
+  ok(await a.withdraw(withdrawal));
+  const other = await b.makeDeposit(deposit);
+  assert.is(rejectionOf(other), 'command_id_reused');
+  assert.equal(other.status === 'rejected' && other.rejection,
+    { type: 'command_id_reused', commandId: 'X-1', originalCommandType: 'Withdraw' });
+  const same = await b.withdraw(withdrawal);
+  assert.equal([same.status, same.status === 'accepted' && same.duplicate], ['accepted', true]);
+  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A']);
+  assert.is(await balanceOf(a, store, 'SB-A'), 90000n);
+});
+
+test('on the file store, across Ledgers and after a restart, an id is stored once', async () => {
+  await withFileStore(async (file) => {
+    const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+    await twoMembers(store);
+    const [a, b] = [await testLedger(store), await testLedger(store)];
+    const outcomes = await Promise.all([a.withdraw(withdrawal), b.makeDeposit(deposit)]);
+    assert.equal(outcomes.map((o) => o.status).sort(), ['accepted', 'rejected']);
+    assert.equal(outcomes.map(rejectionOf).filter(Boolean), ['command_id_reused']);
+    const first = await streamsOf(store, 'X-1');
+    assert.is(first.length, 1);
+    await store.close();
+    const reopened = await openFileEventStore({ file, schema: ledgerEventSchema });
+    const c = await testLedger(reopened);
+    const winner = outcomes[0]?.status === 'accepted' ? 'withdraw' : 'deposit';
+    const retried = winner === 'withdraw' ? await c.withdraw(withdrawal)
+      : await c.makeDeposit(deposit);
+    assert.equal([retried.status, retried.status === 'accepted' && retried.duplicate],
+      ['accepted', true]);
+    const loser = winner === 'withdraw' ? await c.makeDeposit(deposit)
+      : await c.withdraw(withdrawal);
+    assert.is(rejectionOf(loser), 'command_id_reused');
+    assert.equal(await streamsOf(reopened, 'X-1'), first);
+    await reopened.close();
+  });
+});
+
+test('a store that can neither refuse a shared id nor claim one is refused', async () => {
+  const store = memoryStore();
+  const { eventIdScope: _scope, ...perStream } = store;
+  try {
+    await testLedger(perStream);
+    assert.unreachable('opened');
+  } catch (e) {
+    assert.instance(e, LedgerStoreError);
+  }
+});
+
+test.run();

@@ -1,0 +1,32 @@
+// A master key beside the data it protects defeats it: a copy of the folder (a backup, a disk
+// sent for repair) would open every record, forgotten members' too. Both checks refuse.
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { KeyBesideDataError } from './directoryErrors.ts';
+
+const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
+
+/** Refuses a key file inside the directory's folder (at any depth): KeyBesideDataError. */
+export const refuseKeyBesideData = async (keyFile: string, file: string): Promise<void> => {
+  const folder = await real(dirname(resolve(file)));
+  const keyFolder = await real(dirname(resolve(keyFile)));
+  const r = relative(folder, keyFolder);
+  if (r === '' || (!r.startsWith('..') && !isAbsolute(r))) {
+    throw new KeyBesideDataError(keyFile, folder);
+  }
+};
+
+/**
+ * Refuses a copy of the master key left in the directory's folder (e.g. the `members.key` an
+ * earlier setup kept there): any small file there that holds `key` in base64.
+ */
+export const refuseKeyCopyBesideData = async (key: Buffer, file: string): Promise<void> => {
+  const folder = dirname(resolve(file));
+  for (const name of await readdir(folder)) {
+    const path = join(folder, name);
+    const s = await stat(path).catch(() => undefined);
+    if (s === undefined || !s.isFile() || s.size > 128) continue;
+    const text = (await readFile(path, 'utf8').catch(() => '')).trim();
+    if (Buffer.from(text, 'base64').equals(key)) throw new KeyBesideDataError(path, folder);
+  }
+};

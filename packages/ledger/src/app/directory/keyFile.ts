@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { MissingMasterKeyError } from './directoryErrors.ts';
+import {
+  destroyFile, readIfExists, replaceFile, writeNewFile,
+} from './durableFile.ts';
+import { checkedKey, opensCheck } from './masterKey.ts';
+
+/** Where a rotation writes the new key before the records are re-wrapped under it. */
+export const nextKeyFileOf = (keyFile: string): string => `${keyFile}.next`;
+
+const readKey = async (file: string): Promise<Buffer | undefined> => {
+  const bytes = await readIfExists(file);
+  return bytes === undefined ? undefined
+    : checkedKey(Buffer.from(bytes.toString('utf8').trim(), 'base64'), `the key file ${file}`);
+};
+
+/** Writes a key file: base64 and a newline, mode 0600, synced. */
+export const writeKeyFile = (file: string, key: Buffer): Promise<void> =>
+  writeNewFile(file, Buffer.from(`${key.toString('base64')}\n`, 'utf8'));
+
+/**
+ * The master key in `keyFile`, after finishing a rotation a crash cut short: the new key
+ * (`<keyFile>.next`) is kept if the directory is already wrapped under it (`check`), else it
+ * is destroyed. With no key file, a key is created only for a directory that does not exist.
+ */
+export const openKeyFile = async (
+  keyFile: string, o: { readonly check?: Buffer; readonly directoryExists: boolean },
+): Promise<Buffer> => {
+  const next = nextKeyFileOf(keyFile);
+  const nextKey = await readKey(next).catch(() => undefined);
+  if (nextKey !== undefined && o.check !== undefined && opensCheck(nextKey, o.check)) {
+    await replaceFile(next, keyFile);
+  } else {
+    await destroyFile(next);
+  }
+  const key = await readKey(keyFile);
+  if (key !== undefined) return key;
+  if (o.directoryExists) {
+    throw new MissingMasterKeyError(`the key file ${keyFile}`,
+      'the file does not exist, and the directory was written under a key');
+  }
+  const created = randomBytes(32);
+  await writeKeyFile(keyFile, created);
+  return created;
+};
+
+/** A rotation's first step for a key file: the new key (given or fresh) in `<keyFile>.next`. */
+export const prepareNextKeyFile = async (keyFile: string, newKey?: Buffer): Promise<Buffer> => {
+  const key = checkedKey(newKey ?? randomBytes(32), 'the new master key');
+  await writeKeyFile(nextKeyFileOf(keyFile), key);
+  return key;
+};
+
+/** A rotation's last step for a key file: the old key zeroed, the new one renamed over it. */
+export const commitNextKeyFile = (keyFile: string): Promise<void> =>
+  replaceFile(nextKeyFileOf(keyFile), keyFile);

@@ -1,0 +1,54 @@
+import { checkAad } from './directoryHeader.ts';
+import { MasterKeySizeError, MissingMasterKeyError } from './directoryErrors.ts';
+import { tryUnseal } from './sealed.ts';
+
+/**
+ * Where the directory's master key comes from: always from somewhere apart from the data
+ * (a backup of the directory's folder must not carry the key that opens it).
+ * - `masterKey`: the key itself (32 bytes), e.g. fetched by the app from a key service;
+ * - `keyFile`: a file outside the directory's folder (base64, created 0600 if the directory
+ *   is new); the directory rotates it itself;
+ * - `keyEnv`: the name of an environment variable holding the key in base64;
+ * - `keyProvider`: a function the app passes, called once at open.
+ */
+export type MasterKeySource =
+  | { readonly masterKey: Buffer }
+  | { readonly keyFile: string }
+  | { readonly keyEnv: string }
+  | { readonly keyProvider: () => Promise<Buffer> };
+
+/** How a source is named in errors (never the key itself). */
+export const describeSource = (s: MasterKeySource): string =>
+  'masterKey' in s ? 'the masterKey option' : 'keyFile' in s ? `the key file ${s.keyFile}`
+    : 'keyEnv' in s ? `the environment variable ${s.keyEnv}` : 'the key provider';
+
+/** `key` if it is 32 bytes, else MasterKeySizeError naming `source`. */
+export const checkedKey = (key: Buffer, source: string): Buffer => {
+  if (key.length !== 32) throw new MasterKeySizeError(source, key.length);
+  return key;
+};
+
+/** The key of an environment variable or a provider (a key file is read by `keyFile.ts`). */
+export const keyFromEnvOrProvider = async (
+  s: { readonly keyEnv: string } | { readonly keyProvider: () => Promise<Buffer> },
+): Promise<Buffer> => {
+  const source = describeSource(s);
+  if ('keyEnv' in s) {
+    const text = process.env[s.keyEnv];
+    if (text === undefined || text.trim() === '') {
+      throw new MissingMasterKeyError(source, 'it is not set');
+    }
+    return checkedKey(Buffer.from(text.trim(), 'base64'), source);
+  }
+  let key: Buffer;
+  try {
+    key = await s.keyProvider();
+  } catch (e) {
+    throw new MissingMasterKeyError(source, e instanceof Error ? e.message : String(e));
+  }
+  return checkedKey(key, source);
+};
+
+/** Whether `key` opens a directory's check value. */
+export const opensCheck = (key: Buffer, check: Buffer): boolean =>
+  tryUnseal(key, check, checkAad) !== undefined;

@@ -1,0 +1,24 @@
+import * as t from 'io-ts';
+import {
+  AccountId, CommandId, DateString, FinancialYearLabel, LoanId, SocietyId, UserId, closed,
+} from '@usha/domain';
+
+const requestFields = { commandId: CommandId, actor: UserId, on: DateString };
+
+/**
+ * The request of `repayFromSavings`. The amount is read as text here and decoded by the steps
+ * (the withdrawal names the field and its limit), so that both steps see the same words.
+ */
+export const RepayFromSavingsRequestCodec = closed({
+  ...requestFields, loanId: LoanId, accountId: AccountId, amount: t.string,
+}, 'RepayFromSavingsRequest');
+
+/** The request of `creditDividends`. */
+export const CreditDividendsRequestCodec = closed({
+  ...requestFields, societyId: SocietyId, financialYear: FinancialYearLabel,
+}, 'CreditDividendsRequest');
+
+/** The request of `closeFinancialYear`. */
+export const CloseYearRequestCodec = closed({
+  ...requestFields, societyId: SocietyId, financialYear: FinancialYearLabel,
+}, 'CloseYearRequest');

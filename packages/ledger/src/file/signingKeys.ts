@@ -1,0 +1,129 @@
+import {
+  createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify,
+} from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * A key given to the store or to `verifyLog`: a KeyObject, PEM text, a PEM file, or an
+ * environment variable holding PEM text. Like the member directory's master key, the private
+ * key is kept apart from the data: never beside the log, never in it.
+ */
+export type KeyInput =
+  | KeyObject
+  | { readonly pem: string }
+  | { readonly file: string }
+  | { readonly env: string };
+
+/** A key that is missing, unreadable or not an Ed25519 key of the kind asked for. */
+export class SigningKeyError extends Error {
+  constructor(readonly detail: string) {
+    super(`signing key: ${detail}`);
+    this.name = 'SigningKeyError';
+  }
+}
+
+const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<string> => {
+  if ('pem' in input) return input.pem;
+  if ('file' in input) {
+    try {
+      return await readFile(input.file, 'utf8');
+    } catch (e) {
+      throw new SigningKeyError(`cannot read ${input.file}: ${String(e)}`);
+    }
+  }
+  const pem = process.env[input.env];
+  if (pem === undefined || pem === '') throw new SigningKeyError(`${input.env} is not set`);
+  return pem;
+};
+
+const ed25519 = (key: KeyObject, kind: 'private' | 'public'): KeyObject => {
+  if (key.asymmetricKeyType !== 'ed25519' || key.type !== kind) {
+    throw new SigningKeyError(`expected an Ed25519 ${kind} key, got ${key.type} `
+      + `${key.asymmetricKeyType ?? 'symmetric'}`);
+  }
+  return key;
+};
+
+const parsed = (make: () => KeyObject): KeyObject => {
+  try {
+    return make();
+  } catch (e) {
+    throw new SigningKeyError(`not a PEM key (${e instanceof Error ? e.message : String(e)})`);
+  }
+};
+
+/** Loads the writer's Ed25519 private key. */
+export const loadPrivateKey = async (input: KeyInput): Promise<KeyObject> => {
+  if (input instanceof KeyObject) return ed25519(input, 'private');
+  const pem = await pemOf(input);
+  return ed25519(parsed(() => createPrivateKey(pem)), 'private');
+};
+
+/** Loads an Ed25519 public key (a private key gives its public half). */
+export const loadPublicKey = async (input: KeyInput): Promise<KeyObject> => {
+  if (input instanceof KeyObject) {
+    return input.type === 'private' ? ed25519(createPublicKey(input), 'public')
+      : ed25519(input, 'public');
+  }
+  const pem = await pemOf(input);
+  return ed25519(parsed(() => createPublicKey(pem)), 'public');
+};
+
+/** Signs a line's hash (its 64 hex digits, as ASCII bytes): 128 hex digits. */
+export const signHash = (key: KeyObject, hashHex: string): string =>
+  sign(null, Buffer.from(hashHex, 'latin1'), key).toString('hex');
+
+/** True if `signatureHex` is `key`'s signature of the hash. */
+export const signatureValid = (key: KeyObject, hashHex: string, signatureHex: string): boolean =>
+  verify(null, Buffer.from(hashHex, 'latin1'), key, Buffer.from(signatureHex, 'hex'));
+
+/** Where `generateSigningKeys` wrote the pair. */
+export interface SigningKeyFiles {
+  readonly privateKeyFile: string;
+  readonly publicKeyFile: string;
+}
+
+/**
+ * Generates an Ed25519 key pair into `dir`: `usha-signing.key` (PKCS#8 PEM, mode 0600: for the
+ * writer only) and `usha-signing.pub` (SPKI PEM: for auditors). Refuses to write over either.
+ * @example const { publicKeyFile } = await generateSigningKeys({ dir: '/etc/usha' })
+ */
+export const generateSigningKeys = async (
+  o: { readonly dir: string },
+): Promise<SigningKeyFiles> => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const privateKeyFile = join(o.dir, 'usha-signing.key');
+  const publicKeyFile = join(o.dir, 'usha-signing.pub');
+  const write = async (file: string, text: string, mode: number) => {
+    const h = await open(file, 'wx', mode);
+    try {
+      await h.writeFile(text, 'utf8');
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  };
+  await write(privateKeyFile, String(privateKey.export({ type: 'pkcs8', format: 'pem' })), 0o600);
+  await write(publicKeyFile, String(publicKey.export({ type: 'spki', format: 'pem' })), 0o644);
+  return { privateKeyFile, publicKeyFile };
+};
+
+/**
+ * Refuses keys a writer would regret: with `verifyKey`, a read-write store must sign with the
+ * matching private key, or its own appends would make its next open fail.
+ */
+export const checkWriterKeys = (o: {
+  readonly signingKey: KeyObject | undefined;
+  readonly verifyKey: KeyObject | undefined;
+  readonly readOnly: boolean;
+}): void => {
+  if (o.verifyKey === undefined || o.readOnly) return;
+  if (o.signingKey === undefined) {
+    throw new SigningKeyError('a writer opened with verifyKey needs its signingKey too');
+  }
+  const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
+  if (!spki(createPublicKey(o.signingKey)).equals(spki(o.verifyKey))) {
+    throw new SigningKeyError('signingKey is not the private half of verifyKey');
+  }
+};
