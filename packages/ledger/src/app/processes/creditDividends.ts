@@ -31,12 +31,12 @@ interface Declared {
 const declared = async (
   ctx: ProcessContext, societyId: string, fy: string,
 ): Promise<Declared | undefined> => {
-  let declared: { data: DividendDeclared['data']; position: Position } | undefined;
+  let found: { data: DividendDeclared['data']; position: Position } | undefined;
   const batches: Array<ReadonlyArray<DividendPart>> = [];
   try {
     for await (const e of ctx.store.readStream(`society-${societyId}`)) {
       if (e.type === 'DividendDeclared' && e.data.financialYear === fy) {
-        declared = { data: e.data, position: e.position };
+        found = { data: e.data, position: e.position };
       }
       // The society records batch n only after batch n - 1: the log holds them in order.
       if (e.type === 'DividendAllocated' && e.data.financialYear === fy) {
@@ -46,8 +46,8 @@ const declared = async (
   } catch (e) {
     if (!(e instanceof StreamNotFoundError)) throw e;
   }
-  return declared === undefined ? undefined
-    : { declaration: declared.data, position: declared.position, batches };
+  return found === undefined ? undefined
+    : { declaration: found.data, position: found.position, batches };
 };
 
 type Proc = RunningProcess & { id: CommandId };
@@ -73,7 +73,7 @@ const allParts = async (
   const parts = computed.right.parts;
   if (allocationDigest(parts, a.batchSize) !== a.digest) {
     return { type: 'dividend_allocation_mismatch', financialYear: r.financialYear,
-      batch: d.batches.length, reason: 'the share streams no longer give the declared parts' };
+      batch: d.batches.length, reason: 'the share streams do not give the declared parts' };
   }
   const steps: CommandOutcome[] = [];
   for (let i = d.batches.length; i < a.batches; i++) {

@@ -35,6 +35,7 @@ const declared = async (store: EventStore<LedgerEvent>) => {
   return ledger;
 };
 
+const uuidLike = '5d1b4c0e-2f0a-4b6e-9a51-000000000002';
 const paise = (amount: string) => BigInt(amount.replace('.', ''));
 
 test('a credit killed between batches records the rest, each once, at the next open', async () => {
@@ -79,21 +80,54 @@ test('a credit killed between batches records the rest, each once, at the next o
   await restarted.close();
 });
 
-test('a credit is refused, storing nothing, once a holding of the year has changed', async () => {
+const threeMembers = async () => {
   const store = memoryStore();
   const setup = await testLedger(store, { netProfit });
   for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(setup, m, '1000');
   await setup.close();
+  return store;
+};
+
+test('a correction recorded after the declaration changes no declared part', async () => {
+  const store = await threeMembers();
   const ledger = await declared(store);
-  // A correction after the declaration: M1's purchase was entered in error.
+  // M1's purchase was entered in error; the dividend declared on it stands until corrected.
   ok(await ledger.reverseEvent({ commandId: 'undo', actor: 'clerk', on: '2025-04-10',
     aggregate: 'shares', aggregateId: 'M1', eventId: 'M1-shares.0', reason: 'entry_error' }));
-  const before = (await allEvents(store)).length;
   const o = await ledger.creditDividends(credit);
-  assert.equal(o.status === 'rejected' && o.rejection, {
-    type: 'dividend_allocation_mismatch', financialYear: '2024-25', batch: 0,
-    reason: 'the share streams no longer give the declared parts' });
-  assert.is((await allEvents(store)).length, before);
+  assert.is(o.status, 'completed');
+  const credits = (await allEvents(store)).flatMap((e) =>
+    (e.type === 'DividendCredited' ? [[e.data.memberId, e.data.amount]] : []));
+  // 10 shares of Rs 10 held all year at 10%: Rs 10.00 each, as declared.
+  assert.equal(credits, [['M1', '10.00'], ['M2', '10.00'], ['M3', '10.00']]);
 });
+
+test('parts that do not give the declared digest are refused, and nothing is stored',
+  async () => {
+    const store = await threeMembers();
+    const ledger = await declared(store);
+    const events = await allEvents(store);
+    const d = events.find((e) => e.type === 'DividendDeclared');
+    if (d?.type !== 'DividendDeclared' || d.data.allocation.kind !== 'batches') {
+      return assert.unreachable('a declaration in batches');
+    }
+    // The same declaration for 2025-26 (closed here too), with a digest the parts do not give.
+    ok(await ledger.execute({ type: 'CloseFinancialYear', data: { ...year,
+      financialYear: '2025-26', commandId: 'fy2', on: '2026-04-05' } }));
+    const forged = { type: d.type, eventId: uuidLike,
+      data: { ...d.data, financialYear: '2025-26', on: '2026-04-10',
+        allocation: { ...d.data.allocation, digest: '0'.repeat(64) } },
+      metadata: { ...d.metadata, eventId: 'div2.0', commandId: 'div2' } };
+    // The store checks it against the schema as it would any event: it is well formed.
+    await store.appendToStream('society-USHA', [forged] as never,
+      { expectedRevision: d.revision + 1n });
+    const before = (await allEvents(store)).length;
+    const o = await ledger.creditDividends({ ...credit, financialYear: '2025-26',
+      commandId: 'credit2', on: '2026-04-11' });
+    assert.equal(o.status === 'rejected' && o.rejection, {
+      type: 'dividend_allocation_mismatch', financialYear: '2025-26', batch: 0,
+      reason: 'the share streams do not give the declared parts' });
+    assert.is((await allEvents(store)).length, before);
+  });
 
 test.run();
