@@ -18,7 +18,7 @@ import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import {
   emptyIndex, firstLineAtOrAfter, indexLine, lineCount, lineOffset, streamLength,
-  streamOffsets,
+  streamOffsets, type FileIndex,
 } from './fileIndex.ts';
 import { lineStreamName } from './lineStreamName.ts';
 import { notVerified } from './checkedLine.ts';
@@ -114,10 +114,11 @@ export const openFileEventStore = async <E extends EventShape>(
   let lock: WriterLock | undefined;
   try {
     if (!readOnly) lock = await acquireWriterLock(file);
-    const index = emptyIndex(lineStreamName(handle.fd));
+    const digests = lineDigests();
+    const index: FileIndex = emptyIndex(lineStreamName(handle.fd, file, (offset, hash) =>
+      digests.matches(firstLineAtOrAfter(index, BigInt(offset)), hash)));
     const required = verifyKey === undefined ? undefined
       : signatureRequirement(verifyKey, file, options.signedAfter);
-    const digests = lineDigests();
     const onLine = (line: ScannedLine) => {
       indexLine(index, line);
       digests.add(line.hash ?? '');

@@ -115,4 +115,26 @@ test('a deposit changed under a running Ledger: the withdrawal it would allow is
     await Promise.all([store.close(), before.close()]);
   });
 
+test('an append reads its stream\'s last line back checked: an edited one refuses the append',
+  async () => {
+    const file = join(dir, 'append.ndjson');
+    const { store, offsets } = await fourLines(file);
+    await store.close();
+    // Reopened, the store has confirmed no stream name yet: the append to loan-2 reads its
+    // last line (the fourth) to confirm the name, and finds it edited.
+    const reopened = await openFileEventStore({ file, schema: noteSchema });
+    await editInPlace(file, '"n4"', '"m4"');
+    const size = (await readFile(file)).length;
+    try {
+      await reopened.appendToStream('loan-2', [note(idOf(5), 'n5')]);
+      assert.unreachable('appended');
+    } catch (e) {
+      assert.instance(e, StoreCorruptError);
+      assert.equal(e instanceof StoreCorruptError && [e.where.offset, e.reason],
+        [offsets[3], 'hash does not match content (changed since opened?)']);
+    }
+    assert.is((await readFile(file)).length, size);
+    await reopened.close();
+  });
+
 test.run();
