@@ -53,14 +53,18 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
   assert.ok(out.includes('Replayed 8465 events from the log, read-only, into fresh '
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
-  assert.ok(out.includes('Hash chain verified: 8465 events, intact.'), out);
-  assert.match(out, /^Last event at C:6508823\/P:6508823; last hash [0-9a-f]{64}\.$/m);
+  assert.ok(out.includes('Hash chain verified: 8465 events, intact; every one of 8458 appends '
+    + "signed by the writer's key."), out);
+  assert.match(out, /^Last event at C:7667432\/P:7667432; last hash [0-9a-f]{64}\.$/m);
   assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
-    + `nothing else: npx -y pnpm@10 usha verify ${escape(join(folder, 'usha.ndjson'))}$`, 'm'));
+    + `nothing else but the public key: npx -y pnpm@10 usha verify ${
+      escape(join(folder, 'usha.ndjson'))} --key ${
+      escape(join(`${folder}-keys`, 'usha-signing.pub'))}$`, 'm'));
   const log = readFileSync(join(folder, 'usha.ndjson'), 'utf8');
   assert.not.ok(log.includes('Jharna'), 'no name in the log');
   rmSync(folder, { recursive: true, force: true });
-  rmSync(`${folder}-keys`, { recursive: true, force: true }); // the directory's key, apart
+  // The directory's master key and the log's signing key, kept apart from the data.
+  rmSync(`${folder}-keys`, { recursive: true, force: true });
 });
 
 test.run();

@@ -14,7 +14,9 @@ import {
   balanceSheet, formatBalanceSheet, formatIncomeStatement, formatParReport, formatTrialBalance,
   incomeStatement, parReport, passbook, replayAsync, trialBalance,
 } from '@usha/projections';
-import { openFileEventStore, positionToString, verifyLog } from '@usha/ledger';
+import {
+  generateSigningKeys, openFileEventStore, positionToString, verifyLog, type SigningKeyFiles,
+} from '@usha/ledger';
 import {
   createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
   type MemberDirectory, type PassbookHolder,
@@ -42,6 +44,16 @@ const emptyDemoFolder = async (dir: string): Promise<void> => {
   await mkdir(dir, { recursive: true });
 };
 
+// The demo's signing keys: made on its first run, kept for later runs (as a society keeps its
+// writer's key: auditors hold the public half from one audit to the next).
+const signingKeysIn = async (dir: string): Promise<SigningKeyFiles> => {
+  const kept = { privateKeyFile: join(dir, 'usha-signing.key'),
+    publicKeyFile: join(dir, 'usha-signing.pub') };
+  const present = await readdir(dir);
+  if (present.includes('usha-signing.key') && present.includes('usha-signing.pub')) return kept;
+  return generateSigningKeys({ dir });
+};
+
 const holderOf = async (d: MemberDirectory, memberId: string): Promise<PassbookHolder> => {
   const e = await d.get(memberId);
   return e.status === 'present' ? { status: 'present', name: e.details.name }
@@ -51,12 +63,16 @@ const holderOf = async (d: MemberDirectory, memberId: string): Promise<PassbookH
 const main = async (): Promise<number> => {
   const started = performance.now();
   await emptyDemoFolder(folder);
-  const store = await openFileEventStore({ file: logFile, schema: ledgerEventSchema });
   // The directory's master key lives apart from the data, in .demo-keys/ (in production:
   // another disk, an environment variable or a key service): a copy of .demo/ must not
   // carry the key that opens the names in it. A key file inside .demo/ would be refused.
+  // The log's signing key is kept there too: whoever can copy the log must not be able to
+  // sign additions to it. Its public half is what an auditor is given.
   const keyFolder = `${folder}-keys`;
   await mkdir(keyFolder, { recursive: true, mode: 0o700 });
+  const keys = await signingKeysIn(keyFolder);
+  const store = await openFileEventStore({ file: logFile, schema: ledgerEventSchema,
+    signingKey: { file: keys.privateKeyFile } });
   const directory = await openMemberDirectory({ file: join(folder, 'members.dir'),
     keyFile: join(keyFolder, 'members.key') });
   const ledger = await createLedger({ store, products, directory });
@@ -105,16 +121,17 @@ const main = async (): Promise<number> => {
   say();
   const same = replayed === live;
   say(same ? 'Replay: the figures are identical.' : 'Replay: THE FIGURES DIFFER.');
-  const chain = await verifyLog(logFile);
-  say(chain.ok ? `Hash chain verified: ${chain.lines} events, intact.`
+  const chain = await verifyLog(logFile, { publicKey: { file: keys.publicKeyFile } });
+  say(chain.ok ? `Hash chain verified: ${chain.lines} events, intact; every one of `
+      + `${chain.signatures.signed} appends signed by the writer's key.`
     : `Hash chain BROKEN: line ${chain.line}: ${chain.reason}`);
   if (chain.ok && chain.lastPosition !== undefined) {
     say(`Last event at ${positionToString(chain.lastPosition)}; last hash ${chain.lastHash}.`);
-    say(`An auditor records both, then checks and reads the log with nothing else: `
-      + `npx -y pnpm@10 usha verify ${logFile}`);
+    say(`An auditor records both, then checks and reads the log with nothing else but the `
+      + `public key: npx -y pnpm@10 usha verify ${logFile} --key ${keys.publicKeyFile}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  say(`Files in ${folder}/ (usha.ndjson: the log; members.dir: the directory), its key in `
+  say(`Files in ${folder}/ (usha.ndjson: the log; members.dir: the directory), their keys in `
     + `${folder}-keys/ (apart from the data); `
     + `${seconds} s.`);
   return same && chain.ok ? 0 : 1;
