@@ -2,7 +2,7 @@ import type * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { byTag } from './shared/shape.ts';
 import { reportErrors, type FieldError } from './shared/reportErrors.ts';
-import { peekString, plainInput, type PlainValue } from './shared/plainInput.ts';
+import { peekString, plainInput } from './shared/plainInput.ts';
 import { memberCommands, type MemberCommand } from './member/commands.ts';
 import { shareCommands, type ShareCommand } from './shares/commands.ts';
 import { depositCommands, type DepositCommand } from './deposit/commands.ts';
@@ -42,12 +42,6 @@ const failure = (input: unknown, fields: ReadonlyArray<FieldError>) =>
   E.left(new CommandDecodeError(peekString(input, ['type']), fields,
     peekString(input, ['data', 'commandId'])));
 
-/** How `decodeCommand` may adjust the plain copy before decoding it. */
-export interface DecodeCommandOptions {
-  /** Applied to the plain copy (the Ledger puts placeholders in the fields it fills). */
-  readonly prepare?: (plain: PlainValue) => PlainValue;
-}
-
 /**
  * Decodes a command at the boundary; Left names the fields at fault, never throws, whatever
  * the input: it is first read into a plain copy (`plainInput`: no getter, proxy, cycle, bigint
@@ -55,14 +49,11 @@ export interface DecodeCommandOptions {
  * @example decodeCommand({ type: 'Withdraw', data: { ...amount: '12.345' } })
  *   // Left: 'Withdraw: data.amount: expected PositiveMoneyInput, got "12.345" (...)'
  */
-export const decodeCommand = (
-  input: unknown, options: DecodeCommandOptions = {},
-): E.Either<CommandDecodeError, Command> => {
+export const decodeCommand = (input: unknown): E.Either<CommandDecodeError, Command> => {
   const plain = plainInput(input);
   if (E.isLeft(plain)) return failure(input, [plain.left]);
-  const copy = options.prepare === undefined ? plain.right : options.prepare(plain.right);
-  const r = Command.decode(copy);
-  return E.isRight(r) ? r : failure(copy, reportErrors(r.left));
+  const r = Command.decode(plain.right);
+  return E.isRight(r) ? r : failure(plain.right, reportErrors(r.left));
 };
 
 /** The aggregate and stream a command is addressed to. */

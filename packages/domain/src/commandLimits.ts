@@ -33,14 +33,18 @@ const limit = moneyString(MAX_COMMAND_AMOUNT_MINOR);
 export const amountTooLarge = (c: Command): Rejection | undefined => {
   for (const field of amountFields.get(c.type) ?? []) {
     const v: unknown = Reflect.get(c.data, field);
-    if (typeof v !== 'string') continue;
-    const m = parseMoney(v, CURRENCY_DIGITS);
-    const minor = E.isRight(m) ? m.right.minor : 0n;
-    if ((minor < 0n ? -minor : minor) > MAX_COMMAND_AMOUNT_MINOR) {
-      return { type: 'amount_too_large', field: `data.${field}`, limit, requested: v };
-    }
+    const r = typeof v === 'string' ? amountBeyondLimit(field, v) : undefined;
+    if (r !== undefined) return r;
   }
   return undefined;
+};
+
+/** `amount_too_large` for one amount field beyond the limit, measured by its size (sign off). */
+export const amountBeyondLimit = (field: string, v: string): Rejection | undefined => {
+  const m = parseMoney(v, CURRENCY_DIGITS);
+  const minor = E.isRight(m) ? m.right.minor : 0n;
+  return (minor < 0n ? -minor : minor) > MAX_COMMAND_AMOUNT_MINOR
+    ? { type: 'amount_too_large', field: `data.${field}`, limit, requested: v } : undefined;
 };
 
 /** Every command type with the names of its amount fields (for docs and tests). */

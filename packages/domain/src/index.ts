@@ -12,3 +12,4 @@ export * from './catalogue.ts';
 export * from './commandCatalogue.ts';
 export * from './commandLimits.ts';
 export * from './upcasting/index.ts';
+export * from './commandFacts.ts';

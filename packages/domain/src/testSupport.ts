@@ -33,6 +33,10 @@ const isType = <T extends Command['type']>(
 ): c is Extract<Command, { type: T }> =>
   c.type === type;
 
+/** A command with the facts its decider takes beside it, as the Ledger reads them. */
+export const withFacts = <C extends Command, F>(c: C, facts: F): C & { readonly facts: F } =>
+  ({ ...c, facts });
+
 /** An event of a given type from a literal. */
 export const event = <T extends DomainEvent['type']>(
   type: T, data: Record<string, unknown>,

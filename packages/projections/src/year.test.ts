@@ -32,12 +32,11 @@ run('ChargeFee', { on: '2024-05-01', loanId: 'L1', amount: '100', reason: 'proce
 // EMI of 12,000 over 6 months at 1% a month: 12000 * 0.01 / (1 - 1.01^-6) = 2,070.58.
 run('RecordRepayment', { on: '2024-06-01', loanId: 'L1', amount: '2170.58' });
 // 20,000 at 4% for the 91 days of April to June: 199.4520... -> 199.45.
-run('PostInterest', { on: '2024-06-30', accountId: 'A1', periodFrom: '2024-04-01',
-  periodTo: '2024-06-30', amount: '199.45' });
+run('PostInterest', { on: '2024-06-30', accountId: 'A1', periodTo: '2024-06-30' });
 run('ChargePenalty', { on: '2024-07-10', loanId: 'L1', amount: '50', reason: 'late_payment' });
 run('Withdraw', { on: '2024-07-15', accountId: 'A1', amount: '2000' });
-run('CloseFinancialYear', { on: '2025-04-01', societyId: 'U', financialYear: '2024-25',
-  netProfit: '70.55' });
+run('CloseFinancialYear', { on: '2025-04-01', societyId: 'U', financialYear: '2024-25' },
+  { netProfit: '70.55' });
 const h = sim.events;
 const p = projections();
 const all = replay(p, h);

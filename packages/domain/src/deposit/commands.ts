@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  DateString, MoneyInput, PositiveCountInput, PositiveMoneyInput,
+  DateString, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
@@ -38,12 +38,12 @@ export const Withdraw = commandCodec('Withdraw', {
 export type Withdraw = t.TypeOf<typeof Withdraw>;
 
 /**
- * Credit interest for a period. The amount is computed by the application layer with the
- * finance functions (savingsInterest) over the account's daily balances; the decider checks
- * that periods follow each other without gap or overlap.
+ * Credit interest for the period from the day after the last posting (or the opening) to
+ * `periodTo`. The decider computes the amount with the finance functions (savingsInterest)
+ * from DepositInterestFacts, the account's history.
  */
 export const PostInterest = commandCodec('PostInterest', {
-  accountId: AccountId, periodFrom: DateString, periodTo: DateString, amount: MoneyInput,
+  accountId: AccountId, periodTo: DateString,
 });
 export type PostInterest = t.TypeOf<typeof PostInterest>;
 
@@ -53,16 +53,12 @@ export const MarkInstalmentMissed = commandCodec('MarkInstalmentMissed', {
 });
 export type MarkInstalmentMissed = t.TypeOf<typeof MarkInstalmentMissed>;
 
-/** Mature a recurring or fixed deposit; `interest` from fixed/recurringDepositMaturity. */
-export const MatureDeposit = commandCodec('MatureDeposit', {
-  accountId: AccountId, interest: MoneyInput,
-});
+/** Mature a recurring or fixed deposit; interest from fixed/recurringDepositMaturity. */
+export const MatureDeposit = commandCodec('MatureDeposit', { accountId: AccountId });
 export type MatureDeposit = t.TypeOf<typeof MatureDeposit>;
 
-/** Close a recurring or fixed deposit early; `interest` from fixedDepositPrematureClosure. */
-export const CloseDepositEarly = commandCodec('CloseDepositEarly', {
-  accountId: AccountId, interest: MoneyInput,
-});
+/** Close a recurring or fixed deposit early; interest from fixedDepositPrematureClosure. */
+export const CloseDepositEarly = commandCodec('CloseDepositEarly', { accountId: AccountId });
 export type CloseDepositEarly = t.TypeOf<typeof CloseDepositEarly>;
 
 /** Close an account and pay out its balance (a savings account, or a matured deposit). */

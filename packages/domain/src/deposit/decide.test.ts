@@ -1,8 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history, products } from '../testSupport.ts';
-import { createDepositDecider } from './decide.ts';
+import { by, command, event, history, products, withFacts } from '../testSupport.ts';
+import { accountHistory } from './accountHistory.ts';
+import { createDepositDecider, type DepositDecision } from './decide.ts';
 
 const decider = createDepositDecider({ products });
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -23,10 +24,12 @@ const deposit = (id: string, on: string, amount: string) =>
   command('MakeDeposit', { ...by(id, on), ...A, amount, source: 'cash' });
 const withdraw = (id: string, on: string, amount: string) =>
   command('Withdraw', { ...by(id, on), ...A, amount });
-const interest = (id: string, from: string, to: string, amount = '3.29') =>
-  command('PostInterest', {
-    ...by(id, '2024-06-30'), ...A, periodFrom: from, periodTo: to, amount,
-  });
+// The account's history as the Ledger reads it: the events of the commands before.
+const after = (before: ReadonlyArray<DepositDecision>) =>
+  ({ history: accountHistory(history(decider, before)) });
+const interest = (before: ReadonlyArray<DepositDecision>, id: string, to: string,
+  on = '2024-06-30') =>
+  withFacts(command('PostInterest', { ...by(id, on), ...A, periodTo: to }), after(before));
 
 test('a deposit and a withdrawal move the balance, and say the balance after', () => {
   given(savings, deposit('c2', '2024-04-02', '1000')).when(withdraw('c3', '2024-04-03', '900'))
@@ -37,13 +40,31 @@ test('a deposit and a withdrawal move the balance, and say the balance after', (
 });
 
 test('a fixed deposit matures, and closes paying out principal and interest', () => {
-  const matured = command('MatureDeposit', { ...by('c2', '2025-04-01'), ...A, interest: '771.36' });
+  // fixedDepositMaturity of Rs 10,000 at 7.5% for 12 months, compounded quarterly by days.
+  const matured = withFacts(command('MatureDeposit', { ...by('c2', '2025-04-01'), ...A }),
+    after([fd]));
   given(fd).when(matured).then([event('DepositMatured', {
-    ...A, memberId: 'M1', on: '2025-04-01', interest: '771.36', maturityAmount: '10771.36',
+    ...A, memberId: 'M1', on: '2025-04-01', interest: '771.37', maturityAmount: '10771.37',
   })]);
   given(fd, matured).when(command('CloseDepositAccount', { ...by('c3', '2025-04-02'), ...A }))
     .then([event('DepositAccountClosed', {
-      ...A, memberId: 'M1', on: '2025-04-02', payout: '10771.36',
+      ...A, memberId: 'M1', on: '2025-04-02', payout: '10771.37',
+    })]);
+});
+
+test('interest is computed from the account history, each period after the last', () => {
+  // Rs 20,000 at 4% for the 91 days of April to June: 199.4520... -> 199.45.
+  const funded = [savings, deposit('c2', '2024-04-01', '20000')];
+  const first = interest(funded, 'c3', '2024-06-30');
+  given(...funded).when(first).then([event('InterestPosted', {
+    eventId: 'c3.0', ...A, memberId: 'M1', on: '2024-06-30', periodFrom: '2024-04-01',
+    periodTo: '2024-06-30', amount: '199.45', balanceAfter: '20199.45',
+  })]);
+  // July to September on 20,199.45: 92 days at 4% = 203.6547... -> 203.65.
+  given(...funded, first).when(interest([...funded, first], 'c4', '2024-09-30', '2024-09-30'))
+    .then([event('InterestPosted', {
+      eventId: 'c4.0', ...A, memberId: 'M1', on: '2024-09-30', periodFrom: '2024-07-01',
+      periodTo: '2024-09-30', amount: '203.65', balanceAfter: '20403.10',
     })]);
 });
 
@@ -75,8 +96,12 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('insufficient_balance', { balance: '150.00', requested: '150.01' });
   given(savings, deposit('c2', '2024-04-02', '150')).when(withdraw('c3', '2024-04-03', '50.01'))
     .thenRejects('below_minimum_balance', { minimumBalance: '100.00', balanceAfter: '99.99' });
-  given(savings).when(interest('c2', '2024-04-02', '2024-06-30'))
-    .thenRejects('interest_period_invalid', { expectedFrom: '2024-04-01' });
+  given(savings).when(interest([savings], 'c2', '2024-03-31'))
+    .thenRejects('interest_period_invalid',
+      { expectedFrom: '2024-04-01', periodTo: '2024-03-31' });
+  given(savings).when(interest([savings], 'c2', '2024-07-01'))
+    .thenRejects('interest_period_invalid',
+      { expectedFrom: '2024-04-01', periodTo: '2024-07-01' });
   const missed = (id: string, n: number, on: string) => command('MarkInstalmentMissed', {
     ...by(id, on), ...A, instalmentNumber: n });
   given(rd).when(missed('c2', 7, '2025-01-01'))
@@ -87,18 +112,20 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('instalment_not_missable', { why: 'already_missed' });
   given(rd).when(missed('c2', 2, '2024-05-01'))
     .thenRejects('instalment_not_missable', { why: 'not_yet_due' });
-  given(fd).when(command('MatureDeposit', { ...by('c2', '2025-03-31'), ...A, interest: '1' }))
-    .thenRejects('not_yet_mature', { maturesOn: '2025-04-01' });
-  given(fd).when(command('CloseDepositEarly', { ...by('c2', '2025-04-01'), ...A, interest: '1' }))
-    .thenRejects('already_mature');
+  given(fd).when(withFacts(command('MatureDeposit', { ...by('c2', '2025-03-31'), ...A }),
+    after([fd]))).thenRejects('not_yet_mature', { maturesOn: '2025-04-01' });
+  given(fd).when(withFacts(command('CloseDepositEarly', { ...by('c2', '2025-04-01'), ...A }),
+    after([fd]))).thenRejects('already_mature');
 });
 
 test('an interest posting follows the last one; a reversal reopens its period', () => {
-  given(savings, interest('c2', '2024-04-01', '2024-06-30')).when(command('ReverseEvent', {
+  const funded = [savings, deposit('c1', '2024-04-01', '20000')];
+  given(...funded, interest(funded, 'c2', '2024-06-30')).when(command('ReverseEvent', {
     ...by('c3', '2024-07-01'), aggregate: 'deposit', aggregateId: 'A1', eventId: 'c2.0',
     reason: 'wrong_amount',
   })).thenState((s) => {
-    assert.ok(s.status === 'open' && s.interestPostedThrough === null && s.balance === 0n);
+    assert.ok(s.status === 'open' && s.interestPostedThrough === null &&
+      s.balance === 2000000n);
   });
 });
 
@@ -122,8 +149,9 @@ test('a credit that would take the balance past the stored range is refused', ()
   })]);
   given(savings, nearTop).when(deposit('c3', '2024-04-03', '0.02')).thenRejects(
     'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '0.02' });
-  given(savings, nearTop).when(interest('c3', '2024-04-01', '2024-06-30', '0.02')).thenRejects(
-    'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '0.02' });
+  // 999999999999999.99 at 4% for the 90 days from 2 April to 30 June: 9863013698630.1370...
+  given(savings, nearTop).when(interest([savings, nearTop], 'c3', '2024-06-30')).thenRejects(
+    'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '9863013698630.14' });
 });
 
 test.run();

@@ -1,20 +1,41 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { addDays, addMonths, type BusinessDate } from '../dates/businessDate.ts';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { eventIdFor } from '../shared/ids.ts';
 import { minorOf, moneyString, type MoneyString } from '../shared/codecs.ts';
 import { MAX_MINOR_ABS } from '../money/money.ts';
 import { notBefore } from '../shared/guards.ts';
 import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
+import { InvalidDepositTermsError } from '../finance/invalidDepositTerms.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
 import type * as C from './commands.ts';
 import type { DepositEvent } from './events.ts';
+import type { DepositFacts, DepositInterestFacts } from './facts.ts';
+import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
 type Products = ProductCatalogue;
+
+/** A deposit account's command with the facts it is decided on. */
+export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts>;
+
+// The account's product, of the account's kind.
+const productFor = (ps: Products, s: Open) => productOf(ps, s.productId, s.kind);
+
+// An interest figure in paise, or `cannot_compute` when an engine refuses the terms.
+const interest = (figure: () => bigint): E.Either<Rejection, MoneyString> => {
+  try {
+    return E.right(moneyString(figure()));
+  } catch (e) {
+    if (e instanceof InvalidDepositTermsError) {
+      return E.left({ type: 'cannot_compute', field: e.field, reason: e.reason });
+    }
+    throw e;
+  }
+};
 
 /** The account a command is for, unless it does not exist, is another or is closed. */
 const account = (
@@ -166,23 +187,31 @@ const withdraw = (ps: Products, c: C.Withdraw['data'], state: DepositState): Res
   } }]);
 };
 
-const postInterest = (c: C.PostInterest['data'], state: DepositState): Result => {
+const postInterest = (
+  ps: Products, c: C.PostInterest['data'], f: DepositInterestFacts, state: DepositState,
+): Result => {
   const a = accountFor(state, c, 'post_interest', ['savings', 'recurring', 'fixed']);
   if (E.isLeft(a)) return a;
   const s = a.right;
-  const expectedFrom = s.interestPostedThrough === null ? s.openedOn
+  // Periods follow each other without gap or overlap: each starts where the last one ended.
+  const periodFrom = s.interestPostedThrough === null ? s.openedOn
     : addDays(s.interestPostedThrough, 1);
-  if (c.periodFrom !== expectedFrom || c.periodTo < c.periodFrom || c.periodTo > c.on) {
+  if (c.periodTo < periodFrom || c.periodTo > c.on) {
     return E.left({
-      type: 'interest_period_invalid', expectedFrom, periodFrom: c.periodFrom, periodTo: c.periodTo,
+      type: 'interest_period_invalid', expectedFrom: periodFrom, periodFrom,
+      periodTo: c.periodTo,
     });
   }
-  const tooLarge = beyondRange(s.balance, c.amount);
+  const p = productFor(ps, s);
+  if (E.isLeft(p)) return p;
+  const amount = interest(() => interestForPeriod(s, p.right, f.history, c.periodTo));
+  if (E.isLeft(amount)) return amount;
+  const tooLarge = beyondRange(s.balance, amount.right);
   if (tooLarge !== undefined) return E.left(tooLarge);
   return E.right([{ type: 'InterestPosted', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
-    on: c.on, periodFrom: c.periodFrom, periodTo: c.periodTo, amount: c.amount,
-    balanceAfter: moneyString(s.balance + minorOf(c.amount)),
+    on: c.on, periodFrom, periodTo: c.periodTo, amount: amount.right,
+    balanceAfter: moneyString(s.balance + minorOf(amount.right)),
   } }]);
 };
 
@@ -209,19 +238,27 @@ const markMissed = (c: C.MarkInstalmentMissed['data'], state: DepositState): Res
   } }]);
 };
 
-const mature = (c: C.MatureDeposit['data'], state: DepositState): Result => {
+const mature = (
+  ps: Products, c: C.MatureDeposit['data'], f: DepositInterestFacts, state: DepositState,
+): Result => {
   const a = accountFor(state, c, 'mature', ['recurring', 'fixed']);
   if (E.isLeft(a)) return a;
   const s = a.right;
   const maturesOn = s.maturesOn ?? s.openedOn;
   if (c.on < maturesOn) return E.left({ type: 'not_yet_mature', maturesOn });
+  const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
+  if (E.isLeft(p)) return p;
+  const credited = interest(() => interestAtMaturity(s, p.right, f.history));
+  if (E.isLeft(credited)) return credited;
   return E.right([{ type: 'DepositMatured', data: {
-    accountId: s.accountId, memberId: s.memberId, on: c.on, interest: c.interest,
-    maturityAmount: moneyString(s.balance + minorOf(c.interest)),
+    accountId: s.accountId, memberId: s.memberId, on: c.on, interest: credited.right,
+    maturityAmount: moneyString(s.balance + minorOf(credited.right)),
   } }]);
 };
 
-const closeEarly = (ps: Products, c: C.CloseDepositEarly['data'], state: DepositState): Result => {
+const closeEarly = (
+  ps: Products, c: C.CloseDepositEarly['data'], f: DepositInterestFacts, state: DepositState,
+): Result => {
   const a = accountFor(state, c, 'close_early', ['recurring', 'fixed']);
   if (E.isLeft(a)) return a;
   const s = a.right;
@@ -229,10 +266,12 @@ const closeEarly = (ps: Products, c: C.CloseDepositEarly['data'], state: Deposit
   if (c.on >= maturesOn) return E.left({ type: 'already_mature', maturesOn });
   const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
   if (E.isLeft(p)) return p;
+  const credited = interest(() => interestOnEarlyClosure(s, p.right, f.history, c.on));
+  if (E.isLeft(credited)) return credited;
   return E.right([{ type: 'DepositClosedEarly', data: {
     accountId: s.accountId, memberId: s.memberId, on: c.on, balance: moneyString(s.balance),
-    interest: c.interest, penaltyPercent: p.right.prematureClosurePenaltyPercent,
-    payout: moneyString(s.balance + minorOf(c.interest)),
+    interest: credited.right, penaltyPercent: p.right.prematureClosurePenaltyPercent,
+    payout: moneyString(s.balance + minorOf(credited.right)),
   } }]);
 };
 
@@ -283,7 +322,7 @@ const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefin
 
 /** The deposit decider: savings, recurring and fixed deposit accounts. */
 export const createDepositDecider = (config: { readonly products: ProductCatalogue }):
-  Decider<C.DepositCommand, DepositEvent, DepositState> => ({
+  Decider<DepositDecision, DepositEvent, DepositState> => ({
   initialState: initialDepositState,
   evolve: evolveDeposit,
   decide: (command, state) => {
@@ -294,10 +333,10 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
       case 'OpenFixedDeposit': return openFixed(ps, command.data, state);
       case 'MakeDeposit': return deposit(command.data, state);
       case 'Withdraw': return withdraw(ps, command.data, state);
-      case 'PostInterest': return postInterest(command.data, state);
+      case 'PostInterest': return postInterest(ps, command.data, command.facts, state);
       case 'MarkInstalmentMissed': return markMissed(command.data, state);
-      case 'MatureDeposit': return mature(command.data, state);
-      case 'CloseDepositEarly': return closeEarly(ps, command.data, state);
+      case 'MatureDeposit': return mature(ps, command.data, command.facts, state);
+      case 'CloseDepositEarly': return closeEarly(ps, command.data, command.facts, state);
       case 'CloseDepositAccount': return close(command.data, state);
       case 'ReverseEvent': return reverse(command.data, state);
     }

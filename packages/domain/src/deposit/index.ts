@@ -2,3 +2,6 @@ export * from './events.ts';
 export * from './commands.ts';
 export * from './state.ts';
 export * from './decide.ts';
+export * from './facts.ts';
+export * from './accountHistory.ts';
+export * from './interest.ts';

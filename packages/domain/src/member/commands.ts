@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { BranchId, MemberId, ProductId } from '../shared/ids.ts';
-import { Count, MoneyInput, PositiveCountInput } from '../shared/codecs.ts';
+import { PositiveCountInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 
 /** Admit a member at a branch; `shares` is what she subscribes to on admission. */
@@ -13,15 +13,10 @@ export const AdmitMember = commandCodec('AdmitMember', {
 export type AdmitMember = t.TypeOf<typeof AdmitMember>;
 
 /**
- * Record a member's exit. The three facts come from other aggregates, read by the application
- * layer: her loans' outstanding principal, the shares she holds, her open deposit accounts.
+ * Record a member's exit. It is decided with ExitMemberFacts (her loans, shares and deposit
+ * accounts), read from their streams by the application, never sent by the caller.
  */
-export const ExitMember = commandCodec('ExitMember', {
-  memberId: MemberId,
-  outstandingLoanPrincipal: MoneyInput,
-  sharesHeld: Count,
-  openDepositAccounts: Count,
-});
+export const ExitMember = commandCodec('ExitMember', { memberId: MemberId });
 export type ExitMember = t.TypeOf<typeof ExitMember>;
 
 /** The member's commands, by type. */

@@ -1,7 +1,12 @@
 import { test } from 'uvu';
+import * as assert from 'uvu/assert';
 import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history, products } from '../testSupport.ts';
+import { by, command, event, history, products, withFacts } from '../testSupport.ts';
+import { zeroTotals } from '../loan/state.ts';
+import { evolveDeposit, initialDepositState } from '../deposit/state.ts';
+import { evolveShares, initialShareState } from '../shares/state.ts';
 import { createMemberDecider } from './decide.ts';
+import type { ExitMemberFacts } from './facts.ts';
 
 const decider = createMemberDecider({ products });
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -10,11 +15,22 @@ const admit = (shares: number, productId = 'SH') => command('AdmitMember', {
   ...by('c1', '2024-04-01'), memberId: 'M1', branchId: 'SONAGACHI', shareProductId: productId,
   shares,
 });
-const exit = (facts: { loan?: string; shares?: number; accounts?: number }, memberId = 'M1') =>
-  command('ExitMember', {
-    ...by('c2', '2025-04-01'), memberId, outstandingLoanPrincipal: facts.loan ?? '0',
-    sharesHeld: facts.shares ?? 0, openDepositAccounts: facts.accounts ?? 0,
-  });
+// Her streams as the Ledger reads them: a loan owing `loanPaise` of principal, a share
+// account holding `shares`, `accounts` open savings accounts.
+const factsOf = (f: { loanPaise?: bigint; shares?: number; accounts?: number }):
+  ExitMemberFacts => ({
+  loans: f.loanPaise === undefined ? [] : [{ totals: { ...zeroTotals, disbursed: f.loanPaise } }],
+  shares: f.shares === undefined ? initialShareState : evolveShares(initialShareState,
+    event('SharesPurchased', { eventId: 's.0', accountId: 'S1', memberId: 'M1',
+      productId: 'SH', on: '2024-04-01', shares: f.shares, faceValue: '10.00',
+      amount: '50.00', sharesAfter: f.shares })),
+  deposits: Array.from({ length: f.accounts ?? 0 }, (_, i) => evolveDeposit(initialDepositState,
+    event('SavingsAccountOpened', { accountId: `A${i}`, memberId: 'M1', productId: 'SB',
+      on: '2024-04-01', rateAnnualPercent: '4', minimumBalance: '100.00' }))),
+});
+const exit = (facts: { loanPaise?: bigint; shares?: number; accounts?: number },
+  memberId = 'M1') =>
+  withFacts(command('ExitMember', { ...by('c2', '2025-04-01'), memberId }), factsOf(facts));
 
 test('a member is admitted at a branch with her share subscription', () => {
   given().when(admit(5)).then([event('MemberAdmitted', {
@@ -35,18 +51,42 @@ test('rejections, in the order they are checked', () => {
   given(admit(5)).when(exit({}, 'M2'))
     .thenRejects('wrong_aggregate', { expected: 'M1', got: 'M2' });
   given(admit(5), exit({})).when(exit({})).thenRejects('member_exited');
-  given(admit(5)).when(command('ExitMember', { ...by('c2', '2024-03-31'), memberId: 'M1',
-    outstandingLoanPrincipal: '0', sharesHeld: 0, openDepositAccounts: 0 }))
+  given(admit(5)).when(withFacts(command('ExitMember', { ...by('c2', '2024-03-31'),
+    memberId: 'M1' }), factsOf({})))
     .thenRejects('date_before_last_event');
   given().when(admit(5, 'XX')).thenRejects('unknown_product');
   given().when(admit(5, 'LN')).thenRejects('wrong_product', { expected: 'share', got: 'loan' });
   given().when(admit(4)).thenRejects('below_minimum_shares', { minimumShares: 5, sharesAfter: 4 });
   given().when(admit(501)).thenRejects('above_maximum_shares', { maximumShares: 500 });
-  given(admit(5)).when(exit({ loan: '0.01' }))
+  given(admit(5)).when(exit({ loanPaise: 1n }))
     .thenRejects('loan_outstanding', { outstandingPrincipal: '0.01' });
   given(admit(5)).when(exit({ shares: 5 })).thenRejects('shares_still_held', { sharesHeld: 5 });
   given(admit(5)).when(exit({ accounts: 1 }))
     .thenRejects('deposits_still_open', { openDepositAccounts: 1 });
+});
+
+test('her figures are read from the facts: principal over all loans, a matured deposit open',
+  () => {
+    const loans = [
+      { totals: { ...zeroTotals, disbursed: 500000n, principalRepaid: 200000n } },
+      { totals: { ...zeroTotals, disbursed: 100000n, writtenOff: 100000n } },
+    ];
+    given(admit(5)).when(withFacts(command('ExitMember', { ...by('c2', '2025-04-01'),
+      memberId: 'M1' }), { ...factsOf({}), loans }))
+      .thenRejects('loan_outstanding', { outstandingPrincipal: '3000.00' });
+    const [savings] = factsOf({ accounts: 1 }).deposits;
+    const matured = savings === undefined || savings.status === 'none' ? []
+      : [{ ...savings, status: 'matured' as const }];
+    given(admit(5)).when(withFacts(command('ExitMember', { ...by('c2', '2025-04-01'),
+      memberId: 'M1' }), { ...factsOf({}), deposits: matured }))
+      .thenRejects('deposits_still_open', { openDepositAccounts: 1 });
+  });
+
+test('an exit without its facts does not compile', () => {
+  const admitted = history(decider, [admit(5)]).reduce(decider.evolve, decider.initialState);
+  const bare = command('ExitMember', { ...by('c2', '2025-04-01'), memberId: 'M1' });
+  // @ts-expect-error ExitMember is decided with ExitMemberFacts, never without them.
+  assert.throws(() => decider.decide(bare, admitted), (e: unknown) => e instanceof TypeError);
 });
 
 test.run();

@@ -1,14 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
-import { minorOf } from '../shared/codecs.ts';
+import { moneyString } from '../shared/codecs.ts';
 import { notBefore } from '../shared/guards.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
 import type { AdmitMember, ExitMember, MemberCommand } from './commands.ts';
 import type { MemberEvent } from './events.ts';
+import { loansOutstandingMinor, type ExitMemberFacts, type MemberFacts } from './facts.ts';
 import { evolveMember, initialMemberState, type MemberState } from './state.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<MemberEvent>>;
+
+/** A member's command with the facts it is decided on. */
+export type MemberDecision = WithFacts<MemberCommand, MemberFacts>;
 
 const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberState): Result => {
   if (s.status !== 'none') {
@@ -29,7 +33,7 @@ const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberStat
   } }]);
 };
 
-const exit = (c: ExitMember['data'], s: MemberState): Result => {
+const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result => {
   if (s.status === 'none') {
     return E.left({ type: 'not_found', aggregate: 'member', id: c.memberId });
   }
@@ -41,12 +45,17 @@ const exit = (c: ExitMember['data'], s: MemberState): Result => {
   if (s.status === 'exited') return E.left({ type: 'member_exited', memberId: s.memberId });
   const date = notBefore(c.on, s.lastOn);
   if (E.isLeft(date)) return date;
-  if (minorOf(c.outstandingLoanPrincipal) > 0n) {
-    return E.left({ type: 'loan_outstanding', outstandingPrincipal: c.outstandingLoanPrincipal });
+  const outstanding = loansOutstandingMinor(f.loans);
+  if (outstanding > 0n) {
+    return E.left({ type: 'loan_outstanding', outstandingPrincipal: moneyString(outstanding) });
   }
-  if (c.sharesHeld > 0) return E.left({ type: 'shares_still_held', sharesHeld: c.sharesHeld });
-  if (c.openDepositAccounts > 0) {
-    return E.left({ type: 'deposits_still_open', openDepositAccounts: c.openDepositAccounts });
+  const sharesHeld = f.shares.status === 'open' ? f.shares.shares : 0;
+  if (sharesHeld > 0) return E.left({ type: 'shares_still_held', sharesHeld });
+  // A matured deposit still holds her money until it is closed and paid out.
+  const openDepositAccounts = f.deposits
+    .filter((d) => d.status === 'open' || d.status === 'matured').length;
+  if (openDepositAccounts > 0) {
+    return E.left({ type: 'deposits_still_open', openDepositAccounts });
   }
   return E.right([{ type: 'MemberExited', data: {
     memberId: s.memberId, branchId: s.branchId, on: c.on,
@@ -55,13 +64,13 @@ const exit = (c: ExitMember['data'], s: MemberState): Result => {
 
 /** The member decider: admission (with the minimum shares) and exit (with nothing left). */
 export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
-  Decider<MemberCommand, MemberEvent, MemberState> => ({
+  Decider<MemberDecision, MemberEvent, MemberState> => ({
   initialState: initialMemberState,
   evolve: evolveMember,
   decide: (command, state) => {
     switch (command.type) {
       case 'AdmitMember': return admit(config.products, command.data, state);
-      case 'ExitMember': return exit(command.data, state);
+      case 'ExitMember': return exit(command.data, command.facts, state);
     }
   },
 });

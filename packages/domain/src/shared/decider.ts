@@ -11,6 +11,17 @@ export interface Decider<Command, Event, State> {
   readonly decide: (command: Command, state: State) => Either<Rejection, ReadonlyArray<Event>>;
 }
 
+/**
+ * A command as its decider takes it: with `facts` beside `type` and `data` when the command
+ * needs figures from other aggregates, as itself when it needs none. `F` maps a command type
+ * to its facts type (declared next to the command); a command listed there cannot be decided
+ * without them, and the caller's request never carries them.
+ * @example const c: WithFacts<ExitMember, MemberFacts> = { ...exit, facts } // facts required
+ */
+export type WithFacts<C extends { readonly type: string }, F> =
+  C extends { readonly type: infer K } ? (K extends keyof F ? C & { readonly facts: F[K] } : C)
+    : never;
+
 /** Folds events over the initial state: what a store replays on load. */
 export const foldEvents = <C, E, S>(decider: Decider<C, E, S>, events: ReadonlyArray<E>): S =>
   events.reduce(decider.evolve, decider.initialState);

@@ -95,6 +95,8 @@ export type Rejection =
   }
   | { readonly type: 'not_yet_mature'; readonly maturesOn: string }
   | { readonly type: 'already_mature'; readonly maturesOn: string }
+  // An interest engine refused the account's terms (InvalidDepositTermsError names the field).
+  | { readonly type: 'cannot_compute'; readonly field: string; readonly reason: string }
   // Loans.
   | {
     readonly type: 'invalid_loan_status'; readonly status: string;
@@ -160,6 +162,7 @@ export const rejectionTypes = [
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
   'interest_period_invalid', 'instalment_not_missable', 'not_yet_mature', 'already_mature',
+  'cannot_compute',
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  FinancialYearLabel, MoneyInput, PositiveCountInput, PositiveMoneyInput,
+  FinancialYearLabel, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
@@ -18,15 +18,13 @@ export const PurchaseShares = commandCodec('PurchaseShares', {
 export type PurchaseShares = t.TypeOf<typeof PurchaseShares>;
 
 /**
- * Redeem shares at face value. `outstandingLoanPrincipal` is the member's loans' outstanding
- * principal, read by the application layer from the loan streams. `forExit` redeems all of them
- * and closes the account.
+ * Redeem shares at face value. `forExit` redeems all of them and closes the account. It is
+ * decided with RedeemSharesFacts (the member's loans), read by the application.
  */
 export const RedeemShares = commandCodec('RedeemShares', {
   accountId: AccountId,
   memberId: MemberId,
   shares: PositiveCountInput,
-  outstandingLoanPrincipal: MoneyInput,
   forExit: t.boolean,
 });
 export type RedeemShares = t.TypeOf<typeof RedeemShares>;

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history, products } from '../testSupport.ts';
+import { by, command, event, history, products, withFacts } from '../testSupport.ts';
+import { zeroTotals } from '../loan/state.ts';
 import { createShareDecider } from './decide.ts';
 
 const decider = createShareDecider({ products });
@@ -10,11 +11,13 @@ const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
 const A = { accountId: 'S-M1', memberId: 'M1' };
 const buy = (id: string, on: string, shares: number, productId = 'SH') =>
   command('PurchaseShares', { ...by(id, on), ...A, productId, shares });
+// The member's loans as the Ledger reads them: one owing `loanPaise` of principal, or none.
 const redeem = (
-  id: string, on: string, shares: number, o: { loan?: string; exit?: boolean } = {},
+  id: string, on: string, shares: number, o: { loanPaise?: bigint; exit?: boolean } = {},
 ) =>
-  command('RedeemShares', {
-    ...by(id, on), ...A, shares, outstandingLoanPrincipal: o.loan ?? '0', forExit: o.exit ?? false,
+  withFacts(command('RedeemShares', { ...by(id, on), ...A, shares, forExit: o.exit ?? false }), {
+    loans: o.loanPaise === undefined ? []
+      : [{ totals: { ...zeroTotals, disbursed: o.loanPaise } }],
   });
 const opened = buy('c1', '2024-04-01', 20);
 
@@ -61,8 +64,9 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('exit_must_redeem_all');
   given(opened).when(redeem('c2', '2025-03-31', 1))
     .thenRejects('shares_locked_in', { lockedUntil: '2025-04-01' });
-  given(opened).when(redeem('c2', '2025-04-01', 11, { loan: '500' })).thenRejects(
-    'shares_pledged_to_loan', { sharesRequiredWhileBorrowing: 10, sharesAfter: 9 });
+  given(opened).when(redeem('c2', '2025-04-01', 11, { loanPaise: 50000n })).thenRejects(
+    'shares_pledged_to_loan',
+    { outstandingPrincipal: '500.00', sharesRequiredWhileBorrowing: 10, sharesAfter: 9 });
   given(opened).when(redeem('c2', '2025-04-01', 16)).thenRejects('below_minimum_shares');
   const credit = (id: string) => command('CreditDividend', { ...by(id, '2025-05-01'), ...A,
     financialYear: '2024-25', amount: '12.50', savingsAccountId: 'SB-M1' });

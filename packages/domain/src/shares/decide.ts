@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { addMonths } from '../dates/businessDate.ts';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { eventIdFor } from '../shared/ids.ts';
 import { minorOf, moneyString } from '../shared/codecs.ts';
@@ -11,10 +11,15 @@ import { productOf, type ProductCatalogue } from '../products/productCatalogue.t
 import type { ShareProduct } from '../products/shareProduct.ts';
 import type { CreditDividend, PurchaseShares, RedeemShares, ShareCommand } from './commands.ts';
 import type { ShareEvent } from './events.ts';
+import { loansOutstandingMinor } from '../member/facts.ts';
+import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
 import { evolveShares, initialShareState, type ShareState } from './state.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
+
+/** A share account's command with the facts it is decided on. */
+export type ShareDecision = WithFacts<ShareCommand, ShareFacts>;
 
 /** The open account a command is for, or why the command cannot touch it. */
 const openAccount = (
@@ -71,7 +76,7 @@ const purchase = (products: ProductCatalogue, c: PurchaseShares['data'], s: Shar
 };
 
 const redemptionRule = (
-  p: ShareProduct, s: Open, c: RedeemShares['data'],
+  p: ShareProduct, s: Open, c: RedeemShares['data'], f: RedeemSharesFacts,
 ): E.Either<Rejection, true> => {
   const sharesAfter = s.shares - c.shares;
   if (c.shares > s.shares) {
@@ -85,9 +90,10 @@ const redemptionRule = (
   const lockedUntil = addMonths(s.firstPurchasedOn, p.lockInMonths);
   if (c.on < lockedUntil) return E.left({ type: 'shares_locked_in', lockedUntil });
   const required = p.minimumSharesWhileBorrowing;
-  if (minorOf(c.outstandingLoanPrincipal) > 0n && sharesAfter < required) {
+  const outstanding = loansOutstandingMinor(f.loans);
+  if (outstanding > 0n && sharesAfter < required) {
     return E.left({
-      type: 'shares_pledged_to_loan', outstandingPrincipal: c.outstandingLoanPrincipal,
+      type: 'shares_pledged_to_loan', outstandingPrincipal: moneyString(outstanding),
       sharesRequiredWhileBorrowing: required, sharesAfter,
     });
   }
@@ -97,13 +103,15 @@ const redemptionRule = (
   return E.right(true);
 };
 
-const redeem = (products: ProductCatalogue, c: RedeemShares['data'], state: ShareState): Result => {
+const redeem = (
+  products: ProductCatalogue, c: RedeemShares['data'], f: RedeemSharesFacts, state: ShareState,
+): Result => {
   const open = openAccount(state, c);
   if (E.isLeft(open)) return open;
   const s = open.right;
   const p = productOf(products, s.productId, 'share');
   if (E.isLeft(p)) return p;
-  const rule = redemptionRule(p.right, s, c);
+  const rule = redemptionRule(p.right, s, c, f);
   if (E.isLeft(rule)) return rule;
   const redeemed: ShareEvent = { type: 'SharesRedeemed', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
@@ -174,13 +182,14 @@ const reversal = (
 
 /** The share account decider: purchases, redemptions, dividends credited, corrections. */
 export const createShareDecider = (config: { readonly products: ProductCatalogue }):
-  Decider<ShareCommand, ShareEvent, ShareState> => ({
+  Decider<ShareDecision, ShareEvent, ShareState> => ({
   initialState: initialShareState,
   evolve: evolveShares,
   decide: (command, state) => {
     switch (command.type) {
       case 'PurchaseShares': return purchase(config.products, command.data, state);
-      case 'RedeemShares': return redeem(config.products, command.data, state);
+      case 'RedeemShares':
+        return redeem(config.products, command.data, command.facts, state);
       case 'CreditDividend': return creditDividend(command.data, state);
       case 'ReverseEvent': return reverse(config.products, command.data, state);
     }

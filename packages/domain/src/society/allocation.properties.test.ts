@@ -5,14 +5,19 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { addDays, businessDate } from '../dates/businessDate.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
-import { minorOf, moneyString } from '../shared/codecs.ts';
-import { by, command, history, must } from '../testSupport.ts';
+import {
+  minorOf, moneyString, PositiveMoneyInput, SignedMoneyInput,
+} from '../shared/codecs.ts';
+import { by, command, history, must, withFacts } from '../testSupport.ts';
 import {
   allocationBatch, allocationDigest, batchCount, batchLength, byMemberId, chainDigest,
   EMPTY_ALLOCATION_DIGEST,
 } from './allocation.ts';
 import { createSocietyDecider } from './decide.ts';
 import { DividendPart } from './events.ts';
+import { HoldingInput } from './facts.ts';
+
+const holdingsFacts = (u: unknown) => must(t.readonlyArray(HoldingInput), u);
 
 const partsArb = fc.uniqueArray(fc.record({
   memberId: fc.stringMatching(/^M[0-9]{1,5}$/),
@@ -72,13 +77,14 @@ test('a declared dividend recorded in batches is shareDividends\' parts, summing
     const given = history(decider, [
       command('ConfigureSociety', { ...by('c1', '2024-04-01'), societyId: 'USHA',
         statutoryReservePercent: '25', dividendRateCapPercent: '15' }),
-      command('CloseFinancialYear', { ...by('c2', '2025-04-10'), ...S,
-        netProfit: '100000000' }),
+      withFacts(command('CloseFinancialYear', { ...by('c2', '2025-04-10'), ...S }),
+        { netProfit: must(SignedMoneyInput, '100000000') }),
     ]);
     fc.assert(fc.property(holdingsArb, (holdings) => {
       const state = given.reduce(decider.evolve, decider.initialState);
-      const declared = decider.decide(command('DeclareDividend', { ...by('c3', '2025-04-20'),
-        ...S, ratePercent: '10', faceValue: '10', holdings }), state);
+      const declared = decider.decide(withFacts(command('DeclareDividend', {
+        ...by('c3', '2025-04-20'), ...S, ratePercent: '10' }),
+      { faceValue: must(PositiveMoneyInput, '10'), holdings: holdingsFacts(holdings) }), state);
       if (E.isLeft(declared)) throw new Error(declared.left.type);
       const d = declared.right[0];
       if (d?.type !== 'DividendDeclared') throw new Error('no declaration');

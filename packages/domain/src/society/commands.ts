@@ -1,10 +1,7 @@
 import * as t from 'io-ts';
-import { MemberId, SocietyId } from '../shared/ids.ts';
-import {
-  Count, DateString, FinancialYearLabel, intBetween, PositiveMoneyInput, RatePercent,
-  SignedMoneyInput,
-} from '../shared/codecs.ts';
-import { closed, commandCodec } from '../shared/shape.ts';
+import { SocietyId } from '../shared/ids.ts';
+import { Count, FinancialYearLabel, RatePercent } from '../shared/codecs.ts';
+import { commandCodec } from '../shared/shape.ts';
 import { DividendPart } from './events.ts';
 
 /** Set the statutory reserve percent (at least 25) and the dividend rate cap. */
@@ -13,24 +10,18 @@ export const ConfigureSociety = commandCodec('ConfigureSociety', {
 });
 export type ConfigureSociety = t.TypeOf<typeof ConfigureSociety>;
 
-/** Close a financial year on its net profit (from the income statement projection). */
+/** Close a financial year on its net profit (CloseFinancialYearFacts, from the books). */
 export const CloseFinancialYear = commandCodec('CloseFinancialYear', {
-  societyId: SocietyId, financialYear: FinancialYearLabel, netProfit: SignedMoneyInput,
+  societyId: SocietyId, financialYear: FinancialYearLabel,
 });
 export type CloseFinancialYear = t.TypeOf<typeof CloseFinancialYear>;
 
-/** A member's share changes (purchases positive, redemptions negative), from her share stream. */
-export const HoldingInput = closed({
-  memberId: MemberId,
-  changes: t.readonlyArray(closed({
-    on: DateString, shares: intBetween('ShareChange', -1_000_000_000, 1_000_000_000),
-  }, 'ShareChange')),
-}, 'Holding');
-
-/** Declare a dividend at `ratePercent` on share capital at `faceValue`, for the holdings given. */
+/**
+ * Declare a dividend at `ratePercent` on share capital, for the holdings and face value of
+ * DeclareDividendFacts (read from the share streams by the application).
+ */
 export const DeclareDividend = commandCodec('DeclareDividend', {
   societyId: SocietyId, financialYear: FinancialYearLabel, ratePercent: RatePercent,
-  faceValue: PositiveMoneyInput, holdings: t.readonlyArray(HoldingInput),
 });
 export type DeclareDividend = t.TypeOf<typeof DeclareDividend>;
 

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history } from '../testSupport.ts';
+import * as t from 'io-ts';
+import { by, command, event, history, must, withFacts } from '../testSupport.ts';
 import { createSocietyDecider } from './decide.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
-import { moneyString } from '../shared/codecs.ts';
+import { moneyString, PositiveMoneyInput, SignedMoneyInput } from '../shared/codecs.ts';
+import { HoldingInput } from './facts.ts';
 
 const decider = createSocietyDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -14,16 +16,19 @@ const S = { societyId: 'USHA' };
 const configured = command('ConfigureSociety', {
   ...by('c1', '2024-04-01'), ...S, statutoryReservePercent: '25', dividendRateCapPercent: '15',
 });
-const close = (netProfit: string, on = '2025-04-10') => command('CloseFinancialYear', {
-  ...by('c2', on), ...S, financialYear: '2024-25', netProfit,
-});
-const declare = (ratePercent: string) => command('DeclareDividend', {
-  ...by('c3', '2025-04-20'), ...S, financialYear: '2024-25', ratePercent, faceValue: '10',
-  holdings: [
-    { memberId: 'M1', changes: [{ on: '2024-04-01', shares: 100 }] },
-    { memberId: 'M2', changes: [{ on: '2024-10-01', shares: 100 }] },
-  ],
-});
+// The facts as the Ledger reads them: the net profit from the books, holdings from the shares.
+const profit = (netProfit: string) => ({ netProfit: must(SignedMoneyInput, netProfit) });
+const shareFacts = (holdings: unknown) => ({ faceValue: must(PositiveMoneyInput, '10'),
+  holdings: must(t.readonlyArray(HoldingInput), holdings) });
+const close = (netProfit: string, on = '2025-04-10') => withFacts(command('CloseFinancialYear', {
+  ...by('c2', on), ...S, financialYear: '2024-25',
+}), profit(netProfit));
+const declare = (ratePercent: string) => withFacts(command('DeclareDividend', {
+  ...by('c3', '2025-04-20'), ...S, financialYear: '2024-25', ratePercent,
+}), shareFacts([
+  { memberId: 'M1', changes: [{ on: '2024-04-01', shares: 100 }] },
+  { memberId: 'M2', changes: [{ on: '2024-10-01', shares: 100 }] },
+]));
 
 test('a year close sets aside the statutory reserve, rounded up to the paisa', () => {
   given(configured).when(close('1000.01')).then([event('FinancialYearClosed', {
@@ -63,8 +68,8 @@ test('a dividend is shared out by share-days held', () => {
 const many = Array.from({ length: 2500 }, (_, i) => ({
   memberId: `M${String(i).padStart(4, '0')}`, changes: [{ on: '2024-04-01', shares: i + 1 }],
 }));
-const declareMany = command('DeclareDividend', { ...by('c3', '2025-04-20'), ...S,
-  financialYear: '2024-25', ratePercent: '10', faceValue: '10', holdings: many });
+const declareMany = withFacts(command('DeclareDividend', { ...by('c3', '2025-04-20'), ...S,
+  financialYear: '2024-25', ratePercent: '10' }), shareFacts(many));
 const manyParts = shareDividends({ ratePercent: '10', faceValue: '10', holdings: many,
   from: '2024-04-01', to: '2025-03-31' }).parts.map((p) => ({
   memberId: p.memberId, shareDays: Number(p.shareDays), amount: moneyString(p.amount.minor) }));
@@ -93,8 +98,9 @@ test('the batches of a large dividend are the parts shareDividends gives, chaine
 
 test('rejections, in the order they are checked', () => {
   given().when(close('1')).thenRejects('not_found');
-  given(configured).when(command('CloseFinancialYear', { ...by('c2', '2025-04-10'),
-    societyId: 'OTHER', financialYear: '2024-25', netProfit: '1' })).thenRejects('wrong_aggregate');
+  given(configured).when(withFacts(command('CloseFinancialYear', { ...by('c2', '2025-04-10'),
+    societyId: 'OTHER', financialYear: '2024-25' }), profit('1')))
+    .thenRejects('wrong_aggregate');
   given(configured).when(close('1', '2024-03-31')).thenRejects('date_before_last_event');
   given().when(command('ConfigureSociety', { ...by('c1', '2024-04-01'), ...S,
     statutoryReservePercent: '24.99', dividendRateCapPercent: '15' }))
@@ -107,10 +113,10 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('dividend_already_declared');
   given(configured, close('100000')).when(declare('15.01'))
     .thenRejects('dividend_rate_above_cap', { capPercent: '15', requested: '15.01' });
-  given(configured, close('100000')).when(command('DeclareDividend', {
-    ...by('c3', '2025-04-20'), ...S, financialYear: '2024-25', ratePercent: '10', faceValue: '10',
-    holdings: [{ memberId: 'M1', changes: [{ on: '2024-04-01', shares: -1 }] }],
-  })).thenRejects('invalid_terms');
+  given(configured, close('100000')).when(withFacts(command('DeclareDividend', {
+    ...by('c3', '2025-04-20'), ...S, financialYear: '2024-25', ratePercent: '10',
+  }), shareFacts([{ memberId: 'M1', changes: [{ on: '2024-04-01', shares: -1 }] }])))
+    .thenRejects('invalid_terms');
   given(configured, close('100')).when(declare('10'))
     .thenRejects('dividend_exceeds_surplus', { surplus: '75.00', total: '149.86' });
 });

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { Decimal } from '../money/decimal.ts';
 import { roundMoney } from '../money/rounding.ts';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { minorOf, moneyString, signedMoneyString } from '../shared/codecs.ts';
 import { maxBig, notBefore } from '../shared/guards.ts';
@@ -16,9 +16,13 @@ import {
 } from './allocation.ts';
 import { dividendParts } from './dividendParts.ts';
 import { financialYearDates } from './financialYearDates.ts';
+import type { CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts } from './facts.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<SocietyEvent>>;
 type Known = Exclude<SocietyState, { status: 'none' }>;
+
+/** A society command with the facts it is decided on. */
+export type SocietyDecision = WithFacts<C.SocietyCommand, SocietyFacts>;
 
 /** Co-operative law asks for at least this share of net profit to go to the statutory reserve. */
 export const LEGAL_MINIMUM_RESERVE_PERCENT = '25';
@@ -67,7 +71,9 @@ export const statutoryReserve = (netProfitMinor: bigint, percent: string): bigin
   return roundMoney(exact, { digits: 2, mode: 'up' }).minor;
 };
 
-const closeYear = (c: C.CloseFinancialYear['data'], state: SocietyState): Result => {
+const closeYear = (
+  c: C.CloseFinancialYear['data'], f: CloseFinancialYearFacts, state: SocietyState,
+): Result => {
   const k = society(state, c);
   if (E.isLeft(k)) return k;
   const s = k.right;
@@ -79,17 +85,19 @@ const closeYear = (c: C.CloseFinancialYear['data'], state: SocietyState): Result
   if (c.on <= end) {
     return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
   }
-  const profit = minorOf(c.netProfit);
+  const profit = minorOf(f.netProfit);
   const reserve = statutoryReserve(profit, s.statutoryReservePercent);
   return E.right([{ type: 'FinancialYearClosed', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, startsOn: start, endsOn: end,
-    netProfit: c.netProfit, statutoryReservePercent: s.statutoryReservePercent,
+    netProfit: f.netProfit, statutoryReservePercent: s.statutoryReservePercent,
     statutoryReserveTransfer: moneyString(reserve), reserveRounding: 'up',
     distributableSurplus: signedMoneyString(profit - reserve),
   } }]);
 };
 
-const declare = (c: C.DeclareDividend['data'], state: SocietyState): Result => {
+const declare = (
+  c: C.DeclareDividend['data'], f: DeclareDividendFacts, state: SocietyState,
+): Result => {
   const k = society(state, c);
   if (E.isLeft(k)) return k;
   const s = k.right;
@@ -105,7 +113,7 @@ const declare = (c: C.DeclareDividend['data'], state: SocietyState): Result => {
       requested: c.ratePercent,
     });
   }
-  const d = dividendParts(c);
+  const d = dividendParts({ ...c, ...f });
   if (E.isLeft(d)) return d;
   const { total, parts } = d.right;
   if (total > maxBig(0n, year.surplus)) {
@@ -118,7 +126,7 @@ const declare = (c: C.DeclareDividend['data'], state: SocietyState): Result => {
   // them by count and digest, and stays the same size for 20 members or 2,00,000.
   return E.right([{ type: 'DividendDeclared', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, ratePercent: c.ratePercent,
-    faceValue: c.faceValue, total: moneyString(total),
+    faceValue: f.faceValue, total: moneyString(total),
     allocation: {
       kind: 'batches', members: parts.length, batchSize: DIVIDEND_BATCH_SIZE,
       batches: batchCount(parts.length), digest: allocationDigest(parts),
@@ -173,14 +181,14 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
 };
 
 /** The society decider: configuration, year close, dividend declaration and its parts. */
-export const createSocietyDecider = (): Decider<C.SocietyCommand, SocietyEvent, SocietyState> => ({
+export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, SocietyState> => ({
   initialState: initialSocietyState,
   evolve: evolveSociety,
   decide: (command, state) => {
     switch (command.type) {
       case 'ConfigureSociety': return configure(command.data, state);
-      case 'CloseFinancialYear': return closeYear(command.data, state);
-      case 'DeclareDividend': return declare(command.data, state);
+      case 'CloseFinancialYear': return closeYear(command.data, command.facts, state);
+      case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);
     }
   },

@@ -4,13 +4,14 @@ import type { Rejection } from '../shared/rejection.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
 import { InvalidDepositTermsError } from '../finance/invalidDepositTerms.ts';
 import type { DeclareDividend } from './commands.ts';
+import type { DeclareDividendFacts } from './facts.ts';
 import type { DividendPart } from './events.ts';
 import { byMemberId } from './allocation.ts';
 import { financialYearDates } from './financialYearDates.ts';
 
 /** What a dividend is computed from: the year, the rate, the face value, every holding. */
 export type DividendTermsOfYear =
-  Pick<DeclareDividend['data'], 'financialYear' | 'ratePercent' | 'faceValue' | 'holdings'>;
+  Pick<DeclareDividend['data'], 'financialYear' | 'ratePercent'> & DeclareDividendFacts;
 
 /**
  * A dividend's total and each member's part (shareDividends: by share-days, largest remainder),

@@ -5,3 +5,4 @@ export * from './decide.ts';
 export * from './financialYearDates.ts';
 export * from './allocation.ts';
 export * from './dividendParts.ts';
+export * from './facts.ts';

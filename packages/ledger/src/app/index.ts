@@ -20,7 +20,8 @@ export {
   type Rejected, type StoredEvent,
 } from './commands/outcome.ts';
 export { exponentialBackoff, noBackoff, type Backoff } from './commands/backoff.ts';
-export { ledgerFilledFields } from './commands/ledgerFilled.ts';
+export type { FactSource } from './commands/factSource.ts';
+export { factFetchers, type FetchedCommand } from './commands/fetchFacts.ts';
 export { commandHash } from './commands/commandHash.ts';
 export {
   ledgerEventSchema, CommandRecord, type LedgerEvent, type LedgerMetadata, type StreamEvent,

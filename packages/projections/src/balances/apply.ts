@@ -2,38 +2,76 @@ import { addAmount, setAmount } from '../core/amountColumn.ts';
 import { epochDayOf } from '../core/epochDayOf.ts';
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
+import { addRow, findRow, setText, type Table } from '../core/table.ts';
 import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
 import {
-  addMemberRow, DA, D_BALANCE, D_INTEREST, D_MEMBER, D_PRODUCT, D_STATUS, DI, depositKinds,
-  depositStatuses, L_DISBURSED_ON, L_MEMBER, L_PRODUCT, L_SCHEDULE_AT, L_SCHEDULE_LENGTH,
-  L_STATUS, LA, LI, linkDeposit, linkLoan, loanStatuses, loanTotals, M_BRANCH, M_DIVIDENDS,
-  M_SHARE_ACCOUNT, M_SHARE_CAPITAL, M_STATUS, MA, memberStatuses, MI, type BalancesRows,
+  depositLayout, linkDeposit, linkLoan, loanLayout, memberLayout, type BalancesRows,
 } from './rows.ts';
+import { depositShape, loanShape, memberShape } from './shapes.ts';
 import { appendSchedule, type BalancesState, type DepositKind, type LoanStatus } from './state.ts';
-import { addRow, findRow, setText } from './table.ts';
 
-// Every amount a fold changes is a slot of a table's amount column: row * width + column.
-const total = (k: (typeof loanTotals)[number]) => loanTotals.indexOf(k);
-const DISBURSED = total('disbursed');
-const PRINCIPAL_REPAID = total('principalRepaid');
-const WRITTEN_OFF = total('writtenOff');
-const INTEREST_PAID = total('interestPaid');
-const INTEREST_WAIVED = total('interestWaived');
-const PENALTIES_CHARGED = total('penaltiesCharged');
-const PENALTIES_PAID = total('penaltiesPaid');
-const PENALTIES_WRITTEN_OFF = total('penaltiesWrittenOff');
-const FEES_CHARGED = total('feesCharged');
-const FEES_PAID = total('feesPaid');
-const FEES_WRITTEN_OFF = total('feesWrittenOff');
-const RECOVERED = total('recovered');
-const ACTIVE = memberStatuses.indexOf('active');
-const EXITED = memberStatuses.indexOf('exited');
-const MATURED = depositStatuses.indexOf('matured');
-const CLOSED = depositStatuses.indexOf('closed');
+// Every field a fold changes is a slot of one of its table's columns: row * width + column,
+// the column as shapes.ts lays it out. Named once here, as numbers, for the hot path.
+const M = memberLayout.at;
+const MI = memberLayout.widths.ints;
+const MN = memberLayout.widths.nums;
+const MA = memberLayout.widths.amounts;
+const M_STATUS = M.status;
+const M_BRANCH = M.branchId;
+const M_SHARE_ACCOUNT = M.shareAccountId;
+const M_SHARES = M.shares;
+const M_SHARE_CAPITAL = M.shareCapital;
+const M_DIVIDENDS = M.dividendsCredited;
+const D = depositLayout.at;
+const DI = depositLayout.widths.ints;
+const DN = depositLayout.widths.nums;
+const DA = depositLayout.widths.amounts;
+const D_MEMBER = D.memberId;
+const D_PRODUCT = D.productId;
+const D_KIND = D.kind;
+const D_STATUS = D.status;
+const D_BALANCE = D.balance;
+const D_INTEREST = D.interestPosted;
+const D_MISSED = D.instalmentsMissed;
+const L = loanLayout.at;
+const LI = loanLayout.widths.ints;
+const LA = loanLayout.widths.amounts;
+const L_MEMBER = L.memberId;
+const L_PRODUCT = L.productId;
+const L_STATUS = L.status;
+const L_DISBURSED_ON = L.disbursedOn;
+const L_SCHEDULE_AT = L.scheduleAt;
+const L_SCHEDULE_LENGTH = L.scheduleLength;
+const DISBURSED = L.disbursed;
+const PRINCIPAL_REPAID = L.principalRepaid;
+const WRITTEN_OFF = L.writtenOff;
+const INTEREST_PAID = L.interestPaid;
+const INTEREST_WAIVED = L.interestWaived;
+const PENALTIES_CHARGED = L.penaltiesCharged;
+const PENALTIES_PAID = L.penaltiesPaid;
+const PENALTIES_WRITTEN_OFF = L.penaltiesWrittenOff;
+const FEES_CHARGED = L.feesCharged;
+const FEES_PAID = L.feesPaid;
+const FEES_WRITTEN_OFF = L.feesWrittenOff;
+const RECOVERED = L.recovered;
+
+// A flag's value as its int column holds it (a name not among the values does not compile).
+const code = <V extends string>(f: { readonly values: ReadonlyArray<V> }, v: V) =>
+  f.values.indexOf(v);
+const ACTIVE = code(memberShape.fields.status, 'active');
+const EXITED = code(memberShape.fields.status, 'exited');
+const MATURED = code(depositShape.fields.status, 'matured');
+const CLOSED = code(depositShape.fields.status, 'closed');
+const kindCode = (k: DepositKind) => code(depositShape.fields.kind, k);
+const loanStatusCode = (s: LoanStatus) => code(loanShape.fields.status, s);
+
+const addToCount = (t: Table, i: number, x: number) => {
+  t.nums[i] = (t.nums[i] ?? 0) + x;
+};
 
 const member = (rows: BalancesRows, memberId: string): number => {
   const m = findRow(rows.members, memberId);
-  return m >= 0 ? m : addMemberRow(rows, memberId);
+  return m >= 0 ? m : addRow(rows.members, memberId);
 };
 
 const addToMember = (rows: BalancesRows, m: number, column: number, x: bigint) =>
@@ -45,7 +83,8 @@ const open = (
 ): void => {
   const t = rows.deposits;
   if (findRow(t, d.accountId) >= 0) return;
-  const r = addRow(t, d.accountId, [depositKinds.indexOf(kind), 0, -1]);
+  const r = addRow(t, d.accountId);
+  t.ints[r * DI + D_KIND] = kindCode(kind);
   setText(t, D_MEMBER, r, d.memberId);
   setText(t, D_PRODUCT, r, d.productId);
   setAmount(t.amounts, r * DA + D_BALANCE, balance);
@@ -65,7 +104,7 @@ const loan = (rows: BalancesRows, loanId: string, memberId: string, productId = 
   const t = rows.loans;
   const found = findRow(t, loanId);
   if (found >= 0) return found;
-  const r = addRow(t, loanId, [0, -1, 0, 0]);
+  const r = addRow(t, loanId);
   setText(t, L_MEMBER, r, memberId);
   setText(t, L_PRODUCT, r, productId);
   linkLoan(rows, member(rows, memberId), r);
@@ -81,7 +120,7 @@ const loanAmount = (
 ) => addToLoan(rows, loan(rows, d.loanId, d.memberId), column, minor(d.amount));
 
 const setLoanStatus = (rows: BalancesRows, l: number, status: LoanStatus) => {
-  rows.loans.ints[l * LI + L_STATUS] = loanStatuses.indexOf(status);
+  rows.loans.ints[l * LI + L_STATUS] = loanStatusCode(status);
 };
 
 // A money event's effect, signed: 1n to apply it, -1n to apply its exact opposite.
@@ -95,7 +134,7 @@ const money = (
       const m = member(rows, ids.memberId);
       const k = r.type === 'SharesPurchased' ? 1 : -1;
       const shares = sign === 1n ? r.shares : -r.shares;
-      rows.members.nums[m] = (rows.members.nums[m] ?? 0) + k * shares;
+      addToCount(rows.members, m * MN + M_SHARES, k * shares);
       addToMember(rows, m, M_SHARE_CAPITAL, k === 1 ? amount : -amount);
       return;
     }
@@ -157,7 +196,7 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
       const m = member(rows, d.memberId);
       const k = e.type === 'SharesPurchased' ? 1 : -1;
       setText(rows.members, M_SHARE_ACCOUNT, m, d.accountId);
-      rows.members.nums[m] = (rows.members.nums[m] ?? 0) + k * d.shares;
+      addToCount(rows.members, m * MN + M_SHARES, k * d.shares);
       addToMember(rows, m, M_SHARE_CAPITAL, k === 1 ? minor(d.amount) : -minor(d.amount));
       break;
     }
@@ -183,7 +222,7 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
     case 'FixedDepositOpened': open(rows, e.data, 'fixed', minor(e.data.principal)); break;
     case 'RecurringInstalmentMissed': {
       const a = deposit(rows, e.data.accountId);
-      if (a >= 0) rows.deposits.nums[a] = (rows.deposits.nums[a] ?? 0) + 1;
+      if (a >= 0) addToCount(rows.deposits, a * DN + D_MISSED, 1);
       break;
     }
     case 'DepositMatured': {

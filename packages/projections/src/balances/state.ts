@@ -1,37 +1,17 @@
+import type { RowView } from '../core/rowShape.ts';
 import {
   depositView, emptyRows, loanView, memberView, tableAsMap, type BalancesRows,
 } from './rows.ts';
+import type { depositShape, loanShape, memberShape } from './shapes.ts';
 
 /** A member's share holding and where her accounts are (a snapshot: see BalancesState). */
-export interface MemberBalance {
-  readonly memberId: string;
-  readonly branchId: string | null;
-  readonly status: 'active' | 'exited' | 'not_admitted';
-  readonly shareAccountId: string | null;
-  readonly shares: number;
-  readonly shareCapital: bigint;
-  readonly dividendsCredited: bigint;
-  readonly deposits: ReadonlyArray<string>;
-  readonly loans: ReadonlyArray<string>;
-}
-
-/** Savings, recurring or fixed. */
-export type DepositKind = 'savings' | 'recurring' | 'fixed';
+export type MemberBalance = RowView<typeof memberShape>;
 
 /** One deposit account. */
-export interface DepositBalance {
-  readonly accountId: string;
-  readonly memberId: string;
-  readonly kind: DepositKind;
-  readonly productId: string;
-  readonly status: 'open' | 'matured' | 'closed';
-  readonly balance: bigint;
-  readonly interestPosted: bigint;
-  readonly instalmentsMissed: number;
-}
+export type DepositBalance = RowView<typeof depositShape>;
 
-/** Where a loan is in its life. */
-export type LoanStatus = 'applied' | 'approved' | 'rejected' | 'active' | 'written_off' | 'closed';
+/** Savings, recurring or fixed. */
+export type DepositKind = DepositBalance['kind'];
 
 /**
  * The schedules fixed at disbursement, every loan's in the same columns (outside the JS heap):
@@ -45,28 +25,10 @@ export interface ScheduleStore {
 }
 
 /** One loan's running totals, in paise, as the loan aggregate keeps them. */
-export interface LoanBalance {
-  readonly loanId: string;
-  readonly memberId: string;
-  readonly productId: string;
-  readonly status: LoanStatus;
-  readonly disbursedOn: string | null;
-  readonly disbursed: bigint;
-  readonly principalRepaid: bigint;
-  readonly writtenOff: bigint;
-  readonly interestPaid: bigint;
-  readonly interestWaived: bigint;
-  readonly penaltiesCharged: bigint;
-  readonly penaltiesPaid: bigint;
-  readonly penaltiesWrittenOff: bigint;
-  readonly feesCharged: bigint;
-  readonly feesPaid: bigint;
-  readonly feesWrittenOff: bigint;
-  readonly recovered: bigint;
-  /** The loan's first row in the schedule store, and its number of rows (0: none yet). */
-  readonly scheduleAt: number;
-  readonly scheduleLength: number;
-}
+export type LoanBalance = RowView<typeof loanShape>;
+
+/** Where a loan is in its life. */
+export type LoanStatus = LoanBalance['status'];
 
 /**
  * Member balances: every member, deposit account and loan seen. Mutable: `apply` updates it in

@@ -1,7 +1,5 @@
 import * as t from 'io-ts';
 
-/** A bigint written as a decimal string in a checkpoint. */
-export const BigIntText = t.string;
 /** A cursor's JSON form. */
 export const CursorJsonCodec = t.type({
   position: t.union([t.null, t.type({ commit: t.string, prepare: t.string })]),

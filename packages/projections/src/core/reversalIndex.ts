@@ -1,6 +1,8 @@
 import { fromEpochDay, type BusinessDate } from '@usha/domain';
+import type * as t from 'io-ts';
 import { epochDayOf } from './epochDayOf.ts';
 import { hashA, hashB, hashPair, pair } from './eventIdHash.ts';
+import type { ReversalIndexJsonCodec } from './jsonCodecs.ts';
 import { minor } from './minor.ts';
 import type { ProjectedEvent, ReversedPosting, ReversibleType } from './projectedEvent.ts';
 import {
@@ -169,16 +171,7 @@ export const takeReversed = (ix: ReversalIndex, eventId: string): ReversedPostin
 };
 
 /** The JSON form of an index: its records in order (the hash table is rebuilt on load). */
-export interface ReversalIndexJson {
-  readonly keysA: ReadonlyArray<number>;
-  readonly keysB: ReadonlyArray<number>;
-  readonly code: ReadonlyArray<number>;
-  readonly aux: ReadonlyArray<number>;
-  readonly day: ReadonlyArray<number>;
-  readonly amount: ReadonlyArray<string>;
-  readonly splits: ReadonlyArray<string>;
-  readonly unresolved: number;
-}
+export type ReversalIndexJson = t.TypeOf<typeof ReversalIndexJsonCodec>;
 
 /** An index as JSON. */
 export const reversalIndexToJson = (ix: ReversalIndex): ReversalIndexJson => {

@@ -3,16 +3,19 @@
 // accepted commands leave events, so every history is one the domain can produce.
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  createDepositDecider, createLoanDecider, createMemberDecider, createShareDecider,
-  createSocietyDecider, decodeCommand, eventIdFor, routeCommand, schemaVersionOf, type Command,
-  type DomainEvent, type ProductCatalogue,
+  accountHistory, createDepositDecider, createLoanDecider, createMemberDecider,
+  createShareDecider, createSocietyDecider, decodeCommand, depositEvents, eventIdFor,
+  routeCommand, schemaVersionOf, SignedMoneyInput, type Command, type DecidableCommand,
+  type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type ProductCatalogue,
+  type ShareState,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 
 type AnyDecider = {
   initialState: unknown;
   evolve: (s: unknown, e: DomainEvent) => unknown;
-  decide: (c: Command, s: unknown) => E.Either<{ type: string }, ReadonlyArray<DomainEvent>>;
+  decide: (c: DecidableCommand, s: unknown) =>
+    E.Either<{ type: string }, ReadonlyArray<DomainEvent>>;
 };
 
 const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
@@ -32,8 +35,13 @@ const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
 /** A store-like log fed by commands. */
 export interface Simulator {
   readonly events: ProjectedEvent[];
-  /** Runs a command given as a literal; returns the events it produced (none if rejected). */
-  run(type: Command['type'], data: Record<string, unknown>): ReadonlyArray<ProjectedEvent>;
+  /**
+   * Runs a command given as a literal; returns the events it produced (none if rejected). Its
+   * facts are read from the log so far, as the Ledger reads them; a year's net profit, which
+   * needs the books, is given.
+   */
+  run(type: Command['type'], data: Record<string, unknown>,
+    given?: { readonly netProfit: string }): ReadonlyArray<ProjectedEvent>;
 }
 
 /** A simulator over a product catalogue. */
@@ -43,9 +51,38 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
   const revisions = new Map<string, bigint>();
   const events: ProjectedEvent[] = [];
   let n = 0;
+  const stateOf = <S>(kind: string, memberId: string): S[] => [...states.entries()]
+    .filter(([stream, st]) => stream.startsWith(`${kind}-`) &&
+      Reflect.get(Object(st), 'memberId') === memberId)
+    .map(([, st]) => st as S);
+  const historyOf = (stream: string) => accountHistory(events.filter((e): e is
+    ProjectedEvent & DepositEvent => e.stream === stream && Object.hasOwn(depositEvents, e.type)));
+  // The facts a command is decided with, from the states and events of the log so far.
+  const withFacts = (c: Command, stream: string, given?: { readonly netProfit: string }):
+    DecidableCommand => {
+    switch (c.type) {
+      case 'ExitMember': {
+        const m = c.data.memberId;
+        return { ...c, facts: { loans: stateOf<LoanFact>('loan', m),
+          shares: stateOf<ShareState>('shares', m)[0] ?? { status: 'none' },
+          deposits: stateOf<DepositState>('deposit', m) } };
+      }
+      case 'RedeemShares':
+        return { ...c, facts: { loans: stateOf<LoanFact>('loan', c.data.memberId) } };
+      case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly':
+        return { ...c, facts: { history: historyOf(stream) } };
+      case 'CloseFinancialYear': {
+        const p = SignedMoneyInput.decode(given?.netProfit);
+        if (E.isLeft(p)) throw new Error('CloseFinancialYear: give the net profit');
+        return { ...c, facts: { netProfit: p.right } };
+      }
+      case 'DeclareDividend': throw new Error('DeclareDividend is not simulated');
+      default: return c;
+    }
+  };
   return {
     events,
-    run: (type, data) => {
+    run: (type, data, given) => {
       n += 1;
       const commandId = `${prefix}k${n}`;
       const decoded = decodeCommand({ type, data: { commandId, actor: 'clerk-1', ...data } });
@@ -55,7 +92,7 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       const d = ds[aggregate];
       if (d === undefined) throw new Error(`no decider for ${aggregate}`);
       const before = states.has(stream) ? states.get(stream) : d.initialState;
-      const r = d.decide(c, before);
+      const r = d.decide(withFacts(c, stream, given), before);
       if (E.isLeft(r)) return [];
       let s = before;
       const out: ProjectedEvent[] = [];

@@ -36,8 +36,10 @@ const show = (x: unknown): string =>
   JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /**
- * Given/when/then for deciders, after Emmett's DeciderSpecification.
- * @example spec(decider).given([admitted]).when(exit).thenRejects('loan_outstanding')
+ * Given/when/then for deciders, after Emmett's DeciderSpecification. A command that needs
+ * facts from other aggregates is given with them, as its decider takes it (`{ ...c, facts }`).
+ * @example spec(decider).given([admitted]).when({ ...exit, facts: { loans, shares, deposits } })
+ *   .thenRejects('loan_outstanding')
  */
 export const spec = <C, E, S, R>(decider: DeciderLike<C, E, S, R>) => ({
   given: (events: ReadonlyArray<E>): When<C, E, S, R> => ({

@@ -3,10 +3,11 @@ import {
   createDepositDecider, createLoanDecider, createMemberDecider, createShareDecider,
   createSocietyDecider, depositCommands, depositEvents, loanCommands, loanEvents,
   memberCommands, memberEvents, shareCommands, shareEvents, societyCommands, societyEvents,
-  type AggregateKind, type Command, type DepositCommand, type DepositEvent, type DepositState,
-  type DomainEvent, type LoanCommand, type LoanEvent, type LoanState, type MemberCommand,
-  type MemberEvent, type MemberState, type ProductCatalogue, type Rejection, type ShareCommand,
-  type ShareEvent, type ShareState, type SocietyCommand, type SocietyEvent, type SocietyState,
+  type AggregateKind, type DecidableCommand, type DepositDecision, type DepositEvent,
+  type DepositState, type DomainEvent, type LoanCommand, type LoanEvent, type LoanState,
+  type MemberDecision, type MemberEvent, type MemberState, type ProductCatalogue,
+  type Rejection, type ShareDecision, type ShareEvent, type ShareState, type SocietyDecision,
+  type SocietyEvent, type SocietyState,
 } from '@usha/domain';
 
 /** The state of one stream, tagged with its aggregate. */
@@ -21,7 +22,8 @@ export type AggregateState =
 export interface AggregateDecider {
   readonly initial: (kind: AggregateKind) => AggregateState;
   readonly evolve: (s: AggregateState, e: DomainEvent) => AggregateState;
-  readonly decide: (c: Command, s: AggregateState) =>
+  /** Decides a command with its facts (see CommandFacts) on its stream's state. */
+  readonly decide: (c: DecidableCommand, s: AggregateState) =>
     E.Either<Rejection, ReadonlyArray<DomainEvent>>;
 }
 
@@ -31,11 +33,12 @@ const isShareEvent = (e: DomainEvent): e is ShareEvent => has(shareEvents, e.typ
 const isDepositEvent = (e: DomainEvent): e is DepositEvent => has(depositEvents, e.type);
 const isLoanEvent = (e: DomainEvent): e is LoanEvent => has(loanEvents, e.type);
 const isSocietyEvent = (e: DomainEvent): e is SocietyEvent => has(societyEvents, e.type);
-const isMemberCommand = (c: Command): c is MemberCommand => has(memberCommands, c.type);
-const isShareCommand = (c: Command): c is ShareCommand => has(shareCommands, c.type);
-const isDepositCommand = (c: Command): c is DepositCommand => has(depositCommands, c.type);
-const isLoanCommand = (c: Command): c is LoanCommand => has(loanCommands, c.type);
-const isSocietyCommand = (c: Command): c is SocietyCommand => has(societyCommands, c.type);
+type C = DecidableCommand;
+const isMemberCommand = (c: C): c is MemberDecision => has(memberCommands, c.type);
+const isShareCommand = (c: C): c is ShareDecision => has(shareCommands, c.type);
+const isDepositCommand = (c: C): c is DepositDecision => has(depositCommands, c.type);
+const isLoanCommand = (c: C): c is LoanCommand => has(loanCommands, c.type);
+const isSocietyCommand = (c: C): c is SocietyDecision => has(societyCommands, c.type);
 
 /** The five deciders of the domain over one product catalogue, routed by aggregate. */
 export const aggregateDecider = (products: ProductCatalogue): AggregateDecider => {
@@ -68,7 +71,7 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
         return isSocietyEvent(e) ? { kind: s.kind, state: society.evolve(s.state, e) } : s;
     }
   };
-  const wrong = (s: AggregateState, c: Command): E.Either<Rejection, never> =>
+  const wrong = (s: AggregateState, c: C): E.Either<Rejection, never> =>
     E.left({ type: 'wrong_aggregate', aggregate: s.kind, expected: s.kind, got: c.type });
   const decide: AggregateDecider['decide'] = (c, s) => {
     switch (s.kind) {

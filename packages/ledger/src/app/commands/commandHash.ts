@@ -2,26 +2,25 @@ import { hash } from 'node:crypto';
 import { Command } from '@usha/domain';
 import { plainJsonText } from '../../eventStore/plainJsonText.ts';
 import { canonicalJson } from '../../json/canonicalJson.ts';
-import { ledgerFilledFields } from './ledgerFilled.ts';
 
 /**
- * The hash of a command's request: SHA-256 of its canonical JSON (keys sorted), without the
- * fields the Ledger fills in, first 32 hex digits. The same command id with another hash is
- * `command_id_reused` (Formance's idempotency hash).
+ * The hash of a command's request: SHA-256 of its canonical JSON (keys sorted), first 32 hex
+ * digits. The same command id with another hash is `command_id_reused` (Formance's
+ * idempotency hash). A request holds only what the caller sent: the facts the Ledger reads are
+ * not part of it, so a retry is the same request even if the figures have moved since. Hashes
+ * stored before facts were typed were taken the same way, over the caller's fields only (the
+ * Ledger's then were left out), so their retries are recognised (preFactsLog.test.ts).
  */
 export const commandHash = (c: Command): string => {
   const encoded: unknown = Command.encode(c);
   const raw: unknown = typeof encoded === 'object' && encoded !== null
     ? Reflect.get(encoded, 'data') : undefined;
   const data: object = typeof raw === 'object' && raw !== null ? raw : {};
-  const filled = ledgerFilledFields[c.type];
-  // Usually the request is plain JSON with nothing to leave out: its text is written without
-  // a copy. `{"data":...,"type":...}` is the canonical text of `{ type, data }` (keys sorted).
-  const plain = filled === undefined && !Array.isArray(data) ? plainJsonText(data) : undefined;
+  // Usually the request is plain JSON: its text is written without a copy.
+  // `{"data":...,"type":...}` is the canonical text of `{ type, data }` (keys sorted).
+  const plain = Array.isArray(data) ? undefined : plainJsonText(data);
   if (plain !== undefined) return sha256(`{"data":${plain},"type":${JSON.stringify(c.type)}}`);
-  const copy: Record<string, unknown> = { ...data };
-  for (const f of filled ?? []) delete copy[f];
-  return sha256(canonicalText({ type: c.type, data: copy }));
+  return sha256(canonicalText({ type: c.type, data }));
 };
 
 const sha256 = (text: string): string => hash('sha256', text, 'hex').slice(0, 32);

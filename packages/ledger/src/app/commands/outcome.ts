@@ -17,9 +17,8 @@ export type LedgerRejection =
   // Other writers kept changing the stream: every attempt met a newer revision.
   | { readonly type: 'concurrency_conflict'; readonly stream: string; readonly attempts: number }
   // A process needs a dividend that has not been declared for the year.
-  | { readonly type: 'dividend_not_declared'; readonly financialYear: string }
-  // A figure the Ledger computes could not be computed (interest on terms the engine refuses).
-  | { readonly type: 'cannot_compute'; readonly field: string; readonly reason: string };
+  | { readonly type: 'dividend_not_declared'; readonly financialYear: string };
+// `cannot_compute` (a figure that cannot be computed) is the domain's: Rejection holds it.
 
 /** The tag of a Ledger rejection. */
 export type LedgerRejectionType = LedgerRejection['type'];

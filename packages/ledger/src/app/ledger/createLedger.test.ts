@@ -126,9 +126,14 @@ test('facts from other aggregates are read by the Ledger, not taken from the cal
   ok(await ledger.approveLoan({ ...by('a-2'), actor: 'manager', loanId: 'L1',
     principal: '5000' }));
   ok(await ledger.disburseLoan({ ...by('a-3'), loanId: 'L1' }));
-  // The caller claims nothing is outstanding; the Ledger reads the loan.
+  // A caller who claims nothing is outstanding is refused for the field she has no say in.
+  const claimed = await ledger.execute({ type: 'ExitMember', data: {
+    ...by('x-1', '2025-05-01'), memberId: 'M1', outstandingLoanPrincipal: '0' } });
+  assert.equal(claimed.status === 'rejected' && claimed.rejection.type === 'invalid_command' &&
+    claimed.rejection.fields.map((f) => f.path), ['data.outstandingLoanPrincipal']);
+  // The request carries no facts: the Ledger reads the loan.
   const exit = await ledger.execute({ type: 'ExitMember', data: { ...by('x-1', '2025-05-01'),
-    memberId: 'M1', outstandingLoanPrincipal: '0', sharesHeld: 0, openDepositAccounts: 0 } });
+    memberId: 'M1' } });
   assert.equal(exit.status === 'rejected' && exit.rejection,
     { type: 'loan_outstanding', outstandingPrincipal: '5000.00' });
 });

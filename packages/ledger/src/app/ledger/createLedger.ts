@@ -10,7 +10,7 @@ import { aggregateDecider } from '../commands/aggregateDecider.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
 import { commandIndex } from '../commands/commandIndex.ts';
-import { fillFacts } from '../commands/fillFacts.ts';
+import { fetchFacts } from '../commands/fetchFacts.ts';
 import { memberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
@@ -127,7 +127,9 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     const s = await queries.reportState(head === undefined ? {} : { after: head });
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
-  const fill = fillFacts({ store: o.store, states: handler.states, members, products, netProfit });
+  const fill = fetchFacts({
+    store: o.store, states: handler.states, members, products, netProfit,
+  });
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
   // promise wrapped around it (and the turns of the event loop that would take).

@@ -11,7 +11,6 @@ import { products } from '../../../../domain/src/testSupport.ts';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { inMemoryEventStore } from '../../memory/inMemoryEventStore.ts';
 import { commandHash } from '../commands/commandHash.ts';
-import { withPlaceholders } from '../commands/ledgerFilled.ts';
 import { eventUuid } from '../log/eventUuid.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import { createLedger } from './createLedger.ts';
@@ -39,7 +38,7 @@ export const memberRequests = (i: number): ReadonlyArray<{ type: string; data: o
 };
 
 const hashOf = (request: { type: string; data: object }): string => {
-  const c = decodeCommand(request, { prepare: withPlaceholders });
+  const c = decodeCommand(request);
   if (E.isLeft(c)) throw new Error(`template request invalid: ${c.left.message}`);
   return commandHash(c.right);
 };

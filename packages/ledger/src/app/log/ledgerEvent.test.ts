@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventIdFor, routeCommand, schemaVersionOf } from '@usha/domain';
+import {
+  eventIdFor, routeCommand, schemaVersionOf, type DecidableCommand,
+} from '@usha/domain';
 import {
   loanCommands, savingsCommands, shareCommands,
 } from '../../../../domain/src/testArbitraries.ts';
@@ -16,7 +18,7 @@ const decider = aggregateDecider(products);
 const histories = fc.oneof(savingsCommands, shareCommands, loanCommands('LN'));
 
 // Every event the deciders accept for a history, stored as the Ledger stores it.
-const storedEvents = (commands: ReadonlyArray<Parameters<typeof routeCommand>[0]>) => {
+const storedEvents = (commands: ReadonlyArray<DecidableCommand>) => {
   const first = commands[0];
   if (first === undefined) return [];
   let s = decider.initial(routeCommand(first).aggregate);

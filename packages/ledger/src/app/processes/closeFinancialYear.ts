@@ -82,8 +82,8 @@ export const closeFinancialYear = async (
     : { status: 'completed', processId: pid, steps, skipped };
 };
 
-// The society's answer to the close before any posting (the net profit is not yet known and
-// none of these rejections depends on it).
+// The society's answer to the close before any posting, on the net profit of now (the
+// postings change it, but none of the rejections depends on it).
 const wouldRefuse = async (
   ctx: ProcessContext, input: unknown,
 ): Promise<LedgerRejection | undefined> => {
@@ -91,6 +91,8 @@ const wouldRefuse = async (
   if (E.isLeft(c)) return c.left;
   const { stream, aggregate } = routeCommand(c.right);
   const society = await ctx.handler.states.load(stream, aggregate);
-  const decided = ctx.decider.decide(c.right, society.state);
+  const filled = await ctx.fill(c.right, society);
+  if (E.isLeft(filled)) return filled.left;
+  const decided = ctx.decider.decide(filled.right, society.state);
   return E.isLeft(decided) ? decided.left : undefined;
 };

@@ -7,12 +7,12 @@ import {
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
 import type { AggregateDecider } from '../commands/aggregateDecider.ts';
-import type { CommandHandler, FillFacts } from '../commands/commandHandler.ts';
+import type { CommandHandler } from '../commands/commandHandler.ts';
+import type { FillFacts } from '../commands/fetchFacts.ts';
 import type { CommandIndex } from '../commands/commandIndex.ts';
 import type { MemberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { withPlaceholders } from '../commands/ledgerFilled.ts';
 import type { ProcessIndex } from './processIndex.ts';
 import type { RunningProcess } from './processRecord.ts';
 
@@ -35,7 +35,7 @@ export const commandRefusal = (
   input: unknown,
 ): E.Either<{ readonly commandId: string | undefined; readonly rejection: LedgerRejection },
   Command> => {
-  const c = decodeCommand(input, { prepare: withPlaceholders });
+  const c = decodeCommand(input);
   if (E.isLeft(c)) {
     return E.left({ commandId: c.left.commandId, rejection: {
       type: 'invalid_command', message: c.left.message, fields: c.left.fields } });
@@ -45,7 +45,7 @@ export const commandRefusal = (
     : E.left({ commandId: c.right.data.commandId, rejection: tooLarge });
 };
 
-/** Decodes a step's command, with placeholders where the Ledger fills figures in. */
+/** Decodes a step's command (its facts are read when it is handled). */
 export const stepCommand = (input: unknown): E.Either<LedgerRejection, Command> =>
   E.mapLeft((r: { readonly rejection: LedgerRejection }) => r.rejection)(commandRefusal(input));
 

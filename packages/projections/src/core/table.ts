@@ -1,21 +1,17 @@
-import { emptyAmounts, reserveAmounts, type AmountColumn } from '../core/amountColumn.ts';
-import { addId, emptyIdIndex, rowOf, type IdIndex } from '../core/idIndex.ts';
-
-/** How many columns of each kind a row has. */
-export interface RowWidths {
-  readonly texts: number;
-  readonly ints: number;
-  readonly nums: number;
-  readonly amounts: number;
-}
+import { emptyAmounts, reserveAmounts, type AmountColumn } from './amountColumn.ts';
+import { addId, emptyIdIndex, rowOf, type IdIndex } from './idIndex.ts';
+import type { RowLayout } from './rowLayout.ts';
+import type { RowShape } from './rowShape.ts';
 
 /**
  * Rows of one kind (members, deposit accounts or loans) found by id, held in columns: small
  * integers (codes, links between rows), counts and running amounts in typed arrays outside the
  * JS heap, strings in arrays. On the heap a row costs its id and index entry and a pointer a
- * text column, so the heap, which V8 sizes its collections by, stays small.
+ * text column, so the heap, which V8 sizes its collections by, stays small. Which field is in
+ * which column comes from the table's description (`layout`, see rowShape.ts).
  */
 export interface Table {
+  readonly layout: RowLayout<RowShape>;
   /** Rows by id; `index.ids` is the ids by row. */
   readonly index: IdIndex;
   /** Text column k, by row. */
@@ -24,16 +20,19 @@ export interface Table {
   ints: Int32Array;
   nums: Float64Array;
   readonly amounts: AmountColumn;
-  readonly widths: RowWidths;
+  readonly widths: RowLayout<RowShape>['widths'];
   size: number;
 }
 
-/** A table with no rows. */
-export const emptyTable = (widths: RowWidths): Table => ({
-  index: emptyIdIndex(), texts: Array.from({ length: widths.texts }, () => []),
-  ints: new Int32Array(64 * widths.ints), nums: new Float64Array(64 * widths.nums),
-  amounts: emptyAmounts(64 * widths.amounts), widths, size: 0,
-});
+/** A table with no rows, laid out as described. */
+export const emptyTable = (layout: RowLayout<RowShape>): Table => {
+  const { widths } = layout;
+  return {
+    layout, index: emptyIdIndex(), texts: Array.from({ length: widths.texts }, () => []),
+    ints: new Int32Array(64 * widths.ints), nums: new Float64Array(64 * widths.nums),
+    amounts: emptyAmounts(64 * widths.amounts), widths, size: 0,
+  };
+};
 
 const roomFor = <A extends Int32Array | Float64Array>(a: A, n: number, make: (n: number) => A) => {
   if (n <= a.length) return a;
@@ -43,15 +42,16 @@ const roomFor = <A extends Int32Array | Float64Array>(a: A, n: number, make: (n:
 };
 
 /**
- * Adds a row for `id` (not yet in the table) with its int columns set to `ints`, the others
- * empty (null, 0, 0n); returns its number.
+ * Adds a row for `id` (not yet in the table), every field empty (null, 0, 0n, a flag's first
+ * value, no row linked); returns its number.
  */
-export const addRow = (t: Table, id: string, ints: ReadonlyArray<number>): number => {
+export const addRow = (t: Table, id: string): number => {
   const r = t.size;
   const w = t.widths;
   t.ints = roomFor(t.ints, (r + 1) * w.ints, (n) => new Int32Array(n));
   t.nums = roomFor(t.nums, (r + 1) * w.nums, (n) => new Float64Array(n));
   reserveAmounts(t.amounts, (r + 1) * w.amounts);
+  const ints = t.layout.newInts;
   for (let k = 0; k < w.ints; k += 1) t.ints[r * w.ints + k] = ints[k] ?? 0;
   for (const column of t.texts) column.push(null);
   addId(t.index, id);

@@ -1,10 +1,20 @@
-import {
-  accruedSavingsInterest, fixedDepositMaturity, fixedDepositPrematureClosure, moneyString,
-  recurringDepositMaturity, roundMoney, savingsInterest, Decimal, type BusinessDate,
-  type DepositState, type FixedDepositProduct, type RecurringDepositProduct,
-  type SavingsProduct, type SavingsTerms,
-} from '@usha/domain';
+import type { BusinessDate } from '../dates/businessDate.ts';
+import { Decimal } from '../money/decimal.ts';
+import { roundMoney } from '../money/rounding.ts';
+import { moneyString } from '../shared/codecs.ts';
+import { fixedDepositMaturity, fixedDepositPrematureClosure } from '../finance/fixedDeposit.ts';
+import { recurringDepositMaturity } from '../finance/recurringDeposit.ts';
+import { accruedSavingsInterest, savingsInterest } from '../finance/savingsInterest.ts';
+import type { SavingsTerms } from '../finance/deposit/savingsTerms.ts';
+import type {
+  FixedDepositProduct, RecurringDepositProduct, SavingsProduct,
+} from '../products/depositProducts.ts';
 import type { AccountHistory } from './accountHistory.ts';
+import type { DepositState } from './state.ts';
+
+// The figures a deposit command credits, from the account, its product and its history, with
+// the finance functions (Fineract's engines). An engine that refuses the terms throws
+// InvalidDepositTermsError; the decider turns it into `cannot_compute`.
 
 type Open = Exclude<DepositState, { status: 'none' }>;
 type Product = SavingsProduct | RecurringDepositProduct | FixedDepositProduct;

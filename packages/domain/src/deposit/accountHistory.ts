@@ -1,7 +1,6 @@
-import type { BusinessDate, DepositEvent } from '@usha/domain';
-import { minorOf } from '@usha/domain';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { BusinessDate } from '../dates/businessDate.ts';
+import { minorOf } from '../shared/codecs.ts';
+import type { DepositEvent } from './events.ts';
 
 /** What the interest engines need of a deposit account, from its stream. */
 export interface AccountHistory {
@@ -13,20 +12,17 @@ export interface AccountHistory {
   readonly interestPostedMinor: bigint;
 }
 
-const isDeposit = (e: LedgerEvent): e is LedgerEvent & DepositEvent =>
-  e.type === 'SavingsAccountOpened' || e.type === 'RecurringDepositOpened' ||
-  e.type === 'FixedDepositOpened' || e.type === 'Deposited' || e.type === 'Withdrawn' ||
-  e.type === 'InterestPosted' || e.type === 'EventReversed';
+type Move = { on: BusinessDate; minor: bigint; interest: boolean };
 
-/** Reads a deposit account's stream into what the interest engines take. */
-export const accountHistory = async (
-  store: EventStore<LedgerEvent>, stream: string,
-): Promise<AccountHistory> => {
+/**
+ * Folds a deposit account's events, in stream order, into what the interest engines take.
+ * @example accountHistory([opened, deposited]).transactions // [{ on, minor: 100000n }]
+ */
+export const accountHistory = (events: Iterable<DepositEvent>): AccountHistory => {
   let rate = '0';
-  const moves = new Map<string, { on: BusinessDate; minor: bigint; interest: boolean }>();
+  const moves = new Map<string, Move>();
   const reversed = new Set<string>();
-  for await (const e of store.readStream(stream)) {
-    if (!isDeposit(e)) continue;
+  for (const e of events) {
     switch (e.type) {
       case 'SavingsAccountOpened': case 'RecurringDepositOpened':
         rate = e.data.rateAnnualPercent; break;

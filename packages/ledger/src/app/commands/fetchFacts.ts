@@ -1,0 +1,150 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  accountHistory, depositEvents, isFactless, streamNameFor, type AccountHistory, type Command,
+  type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState,
+  type LoanFact, type MemberId, type MoneyString, type ProductCatalogue,
+  type SignedMoneyString,
+} from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { FactSource } from './factSource.ts';
+import type { MemberIndex } from './memberIndex.ts';
+import type { LedgerRejection } from './outcome.ts';
+import { shareHoldings } from './shareHoldings.ts';
+import type { StreamState, StreamStates } from './streamStates.ts';
+
+/** Where the facts are read from. */
+export interface FactReaders {
+  readonly store: EventStore<LedgerEvent>;
+  readonly states: StreamStates;
+  readonly members: MemberIndex;
+  readonly products: ProductCatalogue;
+  /** Net profit of a financial year, from the income statement (the projections). */
+  readonly netProfit: (financialYear: string) => Promise<SignedMoneyString>;
+}
+
+/** Facts as read, with the streams they were read from and at which revisions. */
+export interface FactsRead<F> {
+  readonly facts: F;
+  readonly readFrom: ReadonlyArray<FactSource>;
+}
+
+/**
+ * A command as the decider takes it, with its facts and, beside them, where they were read
+ * (`readFrom`): an append conditioned on the facts would expect those revisions still.
+ */
+export type FetchedCommand = DecidableCommand & { readonly readFrom?: ReadonlyArray<FactSource> };
+
+/** Reads the facts a command is decided with; a command needing none goes on as it is. */
+export type FillFacts = (c: Command, target: StreamState) =>
+  E.Either<LedgerRejection, FetchedCommand> | Promise<E.Either<LedgerRejection, FetchedCommand>>;
+
+type Result<F> = Promise<E.Either<LedgerRejection, FactsRead<F>>>;
+type Fetcher<K extends keyof CommandFacts> = (
+  r: FactReaders, c: Extract<Command, { type: K }>, target: StreamState,
+) => Result<CommandFacts[K]>;
+
+const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
+
+// Every loan of the member as its stream holds it (a loan never applied for is none).
+const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: LoanFact[] }> => {
+  const loans: LoanFact[] = [];
+  const readFrom: FactSource[] = [];
+  for (const loanId of r.members.get(memberId)?.loans ?? []) {
+    const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
+    readFrom.push(source(s));
+    if (s.state.kind === 'loan' && s.state.state.status !== 'none') loans.push(s.state.state);
+  }
+  return E.right({ facts: { loans }, readFrom });
+};
+
+const isDepositEvent = (e: LedgerEvent): e is LedgerEvent & DepositEvent =>
+  Object.hasOwn(depositEvents, e.type);
+
+// The target account's own history, read up to the revision its state is at, so both agree.
+const historyOf = async (r: FactReaders, target: StreamState):
+  Result<{ history: AccountHistory }> => {
+  const events: DepositEvent[] = [];
+  const upTo = target.revision;
+  if (upTo !== undefined) {
+    for await (const e of r.store.readStream(target.stream)) {
+      if (e.revision > upTo) break;
+      if (isDepositEvent(e)) events.push(e);
+    }
+  }
+  return E.right({ facts: { history: accountHistory(events) }, readFrom: [source(target)] });
+};
+
+const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => {
+  for (const p of Object.values(products)) if (p.kind === 'share') return p.faceValue;
+  return undefined;
+};
+
+/** One fetcher per command decided with facts: the compiler refuses the table without one. */
+export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = {
+  ExitMember: async (r, c) => {
+    const m = c.data.memberId;
+    const loans = await loansOf(r, m);
+    if (E.isLeft(loans)) return loans;
+    const shares = await r.states.load(streamNameFor.shares(m), 'shares');
+    const deposits: DepositState[] = [];
+    const readFrom = [...loans.right.readFrom, source(shares)];
+    for (const d of r.members.get(m)?.deposits ?? []) {
+      const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
+      readFrom.push(source(s));
+      if (s.state.kind === 'deposit') deposits.push(s.state.state);
+    }
+    const held = shares.state.kind === 'shares' ? shares.state.state : { status: 'none' as const };
+    return E.right({ facts: { loans: loans.right.facts.loans, shares: held, deposits },
+      readFrom });
+  },
+  RedeemShares: (r, c) => loansOf(r, c.data.memberId),
+  PostInterest: (r, _c, target) => historyOf(r, target),
+  MatureDeposit: (r, _c, target) => historyOf(r, target),
+  CloseDepositEarly: (r, _c, target) => historyOf(r, target),
+  // From the books as of the log's head: a condition on it would be on the head position.
+  CloseFinancialYear: async (r, c) =>
+    E.right({ facts: { netProfit: await r.netProfit(c.data.financialYear) }, readFrom: [] }),
+  DeclareDividend: async (r, c) => {
+    const h = await shareHoldings(r, c.data.financialYear);
+    // The face value the shares were bought at; with no share bought yet, the product's.
+    const faceValue = h.faceValue ?? firstFaceValue(r.products);
+    if (faceValue === undefined) {
+      return E.left({ type: 'cannot_compute', field: 'faceValue',
+        reason: 'no share was bought and the catalogue has no share product' });
+    }
+    return E.right({ facts: { holdings: h.holdings, faceValue }, readFrom: h.readFrom });
+  },
+};
+
+const withFacts = async <C extends Command, F>(
+  c: C, read: Promise<E.Either<LedgerRejection, FactsRead<F>>>,
+): Promise<E.Either<LedgerRejection, C & FactsRead<F>>> => {
+  const f = await read;
+  return E.isLeft(f) ? f : E.right({ ...c, facts: f.right.facts, readFrom: f.right.readFrom });
+};
+
+/**
+ * Reads the facts a command is decided with (CommandFacts, declared in the domain) from the
+ * other aggregates' streams, when it is handled. The caller never sends them.
+ */
+export const fetchFacts = (r: FactReaders): FillFacts => (c, target) => {
+  const f = factFetchers;
+  switch (c.type) {
+    case 'ExitMember': return withFacts(c, f.ExitMember(r, c, target));
+    case 'RedeemShares': return withFacts(c, f.RedeemShares(r, c, target));
+    case 'PostInterest': return withFacts(c, f.PostInterest(r, c, target));
+    case 'MatureDeposit': return withFacts(c, f.MatureDeposit(r, c, target));
+    case 'CloseDepositEarly': return withFacts(c, f.CloseDepositEarly(r, c, target));
+    case 'CloseFinancialYear': return withFacts(c, f.CloseFinancialYear(r, c, target));
+    case 'DeclareDividend': return withFacts(c, f.DeclareDividend(r, c, target));
+    // Most commands need no facts: they go on at once, not a promise later. A command left
+    // out above that needs facts does not compile here (it would go on without them).
+    default: return E.right(c);
+  }
+};
+
+/** Without a fact reader: a command needing facts cannot be decided (`cannot_compute`). */
+export const noFacts: FillFacts = (c) => isFactless(c) ? E.right(c)
+  : E.left({ type: 'cannot_compute', field: 'facts',
+    reason: `${c.type} is decided with facts the Ledger reads` });
