@@ -7,7 +7,7 @@ import {
   type CommandOutcome, type EventStore, type LedgerEvent,
 } from '@usha/ledger';
 // The products every package's tests use: shares SH, savings SB at 4%, loans LN at 12%.
-import { products } from '../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 
 const accepted = (o: CommandOutcome) => {
   if (!isAccepted(o)) throw new Error(`fixture: ${JSON.stringify(o)}`);

@@ -9,8 +9,8 @@ import * as assert from 'uvu/assert';
 import { createEventStoreDbStore } from '@usha/eventstoredb';
 import { startEsdbTestServer } from '@usha/eventstoredb/test-server';
 import { createLedger, ledgerEventSchema, openFileEventStore } from '@usha/ledger';
-import { products } from '../../domain/src/testSupport.ts';
-import { appendForgedLine } from '../../ledger/src/file/signedLog.fixture.ts';
+import { products } from '@usha/domain/testing';
+import { appendForgedLine } from '@usha/ledger/testing';
 import { auditTrail, writeHistory, type AuditTrail } from './auditTrail.fixture.ts';
 import { runCli } from './runCli.ts';
 

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeCommand, routeCommand } from './commandCatalogue.ts';
-import { hostileValues } from './testHostileValues.ts';
+import { hostileValues } from './testing/hostileValues.ts';
 
 const base = { commandId: 'c1', actor: 'clerk-1', on: '2024-04-01' };
 const fails = (input: unknown): string => {

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { amountBeyondLimit, amountTooLarge, commandAmountFields } from './commandLimits.ts';
 import { MAX_COMMAND_AMOUNT_MINOR, MAX_MINOR_ABS } from './money/index.ts';
-import { command } from './testSupport.ts';
+import { command } from './testing/fixtures.ts';
 
 const base = { commandId: 'c1', actor: 'clerk-1', on: '2024-04-01' };
 

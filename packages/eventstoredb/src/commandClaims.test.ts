@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLedger, ledgerEventSchema, noBackoff } from '@usha/ledger';
 import type { CommandOutcome, EventStore, LedgerEvent } from '@usha/ledger';
-import { products } from '../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
 import { collect, startEsdbTestServer } from './testSupport.ts';
 

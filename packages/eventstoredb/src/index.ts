@@ -1,6 +1,6 @@
 export { createEventStoreDbStore } from './eventStoreDbStore.ts';
 export type { EventStoreDbConnection, EventStoreDbStoreOptions } from './eventStoreDbStore.ts';
 export type { ResubscribeInfo } from './subscribeAll.ts';
-export type { BackoffPolicy } from './backoff.ts';
-export { defaultBackoff } from './backoff.ts';
+export type { BackoffPolicy } from './resubscribeBackoff.ts';
+export { defaultBackoff } from './resubscribeBackoff.ts';
 export { StoreUnavailableError, EventStoreDbError } from './errors.ts';

@@ -3,7 +3,7 @@
 // so it uses the same code rather than a copy.
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
-} from '@usha/ledger';
+} from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields,
-} from '@usha/ledger';
+} from '@usha/ledger/store-kit';

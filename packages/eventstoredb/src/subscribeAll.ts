@@ -8,8 +8,8 @@ import type { EventStoreDBClient } from '@eventstore/db-client';
 import type {
   EventShape, Position, SubscribeOptions, SubscriptionMessage,
 } from '@usha/ledger';
-import { backoffDelayMs, sleep } from './backoff.ts';
-import type { BackoffPolicy } from './backoff.ts';
+import { backoffDelayMs, sleep } from './resubscribeBackoff.ts';
+import type { BackoffPolicy } from './resubscribeBackoff.ts';
 import { toPosition } from './clientEvents.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { isUnavailable, mapError } from './mapError.ts';

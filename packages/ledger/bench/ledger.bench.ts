@@ -11,7 +11,7 @@ import { DeciderCommandHandler, getInMemoryEventStore } from '@event-driven-io/e
 import {
   createDepositDecider, decodeCommand, type DepositCommand, type DepositEvent, type DepositState,
 } from '@usha/domain';
-import { products } from '../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { inMemoryEventStore } from '../src/memory/inMemoryEventStore.ts';
 import { openFileEventStore } from '../src/file/fileEventStore.ts';
 import { createLedger } from '../src/app/ledger/createLedger.ts';

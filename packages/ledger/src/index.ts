@@ -42,13 +42,7 @@ export {
   type CatalogueEvent,
 } from './eventStore/eventSchema.ts';
 export { ioTsFieldPath, ioTsFailures, type FieldFailure } from './eventStore/fieldPath.ts';
-export {
-  streamName,
-  parseStreamName,
-  streamCategories,
-  isStorableStreamName,
-  type StreamCategory,
-} from './eventStore/streamName.ts';
+export { isStorableStreamName } from './eventStore/storableStreamName.ts';
 export { isEventId } from './eventStore/prepareAppend.ts';
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './memory/inMemoryEventStore.ts';
 export {
@@ -68,10 +62,3 @@ export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
 export { genesisHash } from './file/lineFormat.ts';
 export * from './app/index.ts';
-// Store building blocks every store shares, so that another adapter (EventStoreDB) behaves
-// exactly as these stores do rather than through a copy.
-export { prepareAppend, eventContentKey } from './eventStore/prepareAppend.ts';
-export type { PreparedAppend, PreparedEvent } from './eventStore/prepareAppend.ts';
-export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
-export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
-export { checkExpectedRevision } from './eventStore/expectedRevision.ts';

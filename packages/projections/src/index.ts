@@ -52,4 +52,4 @@ export type { PassbookState, PassbookLine, PassbookKind } from './passbook/state
 export {
   passbook, formatPassbook, type Passbook, type PassbookPage,
 } from './passbook/passbook.ts';
-export { rupees } from './format/table.ts';
+export { rupees } from './format/textTable.ts';

@@ -8,7 +8,7 @@ export type BusinessDate = string & { readonly [businessDateBrand]: true };
 
 /** Why a string is not a business date. */
 export interface DateParseError {
-  readonly _tag: 'invalid_date';
+  readonly type: 'invalid_date';
   readonly input: string;
   readonly message: string;
 }
@@ -59,7 +59,7 @@ export const isBusinessDate = (u: unknown): u is BusinessDate => {
 };
 
 const invalid = (s: string, why: string): E.Either<DateParseError, never> =>
-  E.left({ _tag: 'invalid_date', input: s, message: why });
+  E.left({ type: 'invalid_date', input: s, message: why });
 
 /** Parses 'YYYY-MM-DD' and checks that the day exists (2023-02-30 does not). */
 export const parseBusinessDate = (input: unknown): E.Either<DateParseError, BusinessDate> => {
@@ -143,21 +143,9 @@ export const addMonths = (d: BusinessDate, n: number): BusinessDate => {
   return fromParts({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 };
 
-/** The date `n` years later, clamped like Java's LocalDate.plusYears (29 Feb to 28 Feb). */
-export const addYears = (d: BusinessDate, n: number): BusinessDate => addMonths(d, 12 * n);
-
 /** Actual days from a to b (negative when b is before a). */
 export const daysBetween = (a: BusinessDate, b: BusinessDate): number =>
   toEpochDay(b) - toEpochDay(a);
-
-/** -1, 0 or 1; business dates also compare correctly as strings. */
-export const compareDates = (a: BusinessDate, b: BusinessDate): -1 | 0 | 1 =>
-  a < b ? -1 : a > b ? 1 : 0;
-
-/** The earlier of two dates. */
-export const minDate = (a: BusinessDate, b: BusinessDate): BusinessDate => (a <= b ? a : b);
-/** The later of two dates. */
-export const maxDate = (a: BusinessDate, b: BusinessDate): BusinessDate => (a >= b ? a : b);
 
 /** The last day of the date's month. */
 export const endOfMonth = (d: BusinessDate): BusinessDate => {

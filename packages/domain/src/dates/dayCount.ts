@@ -1,6 +1,6 @@
 import { Decimal } from '../money/decimal.ts';
 import {
-  addDays, dateParts, daysBetween, daysInYear, fromParts, type BusinessDate,
+  dateParts, daysBetween, daysInYear, fromParts, type BusinessDate,
 } from './businessDate.ts';
 
 /** The day-count conventions products name. */
@@ -42,10 +42,3 @@ const actualActual = (a: BusinessDate, b: BusinessDate): Decimal => {
   }
   return total;
 };
-
-/** Days from a to b counted under a day count (actual days except for 30/360). */
-export const dayCountDays = (a: BusinessDate, b: BusinessDate, dayCount: DayCount): number =>
-  dayCount === '30/360' ? days30360(a, b) : daysBetween(a, b);
-
-/** The day after a date; handy for inclusive period ends. */
-export const nextDay = (d: BusinessDate): BusinessDate => addDays(d, 1);

@@ -2,8 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { products, roundTrip, runCommands } from '../testSupport.ts';
-import { savingsCommands } from '../testArbitraries.ts';
+import { products, roundTrip, runCommands } from '../testing/fixtures.ts';
+import { savingsCommands } from '../testing/commandSequences.ts';
 import { createDepositDecider } from './decide.ts';
 import { depositEvents, type DepositEvent } from './events.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history, products, withFacts } from '../testSupport.ts';
+import { spec } from '../testing/deciderSpecification.ts';
+import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { accountHistory } from './accountHistory.ts';
 import { createDepositDecider, type DepositDecision } from './decide.ts';
 

@@ -5,7 +5,7 @@ import { moneyString } from '../shared/codecs.ts';
 import { fixedDepositMaturity, fixedDepositPrematureClosure } from '../finance/fixedDeposit.ts';
 import { recurringDepositMaturity } from '../finance/recurringDeposit.ts';
 import { accruedSavingsInterest, savingsInterest } from '../finance/savingsInterest.ts';
-import type { SavingsTerms } from '../finance/deposit/savingsTerms.ts';
+import type { SavingsTerms } from '../finance/depositInterest/savingsTerms.ts';
 import type {
   FixedDepositProduct, RecurringDepositProduct, SavingsProduct,
 } from '../products/depositProducts.ts';

@@ -2,11 +2,11 @@ import { addMonths, type BusinessDate } from '../dates/businessDate.ts';
 import type { DecimalInput } from '../money/decimal.ts';
 import { money, type Money } from '../money/money.ts';
 import type { RoundingMode } from '../money/rounding.ts';
-import { minorUnits } from './deposit/parseExact.ts';
-import type { PeriodType } from './deposit/periodType.ts';
-import { roundRatio } from './deposit/roundRatio.ts';
-import { dayOf, normalSavingsTerms, ratePercent } from './deposit/savingsTerms.ts';
-import { termDepositInterest } from './deposit/termDepositInterest.ts';
+import { minorUnits } from './depositInterest/parseExact.ts';
+import type { PeriodType } from './depositInterest/periodType.ts';
+import { roundRatio } from '../money/roundRatio.ts';
+import { dayOf, normalSavingsTerms, ratePercent } from './depositInterest/savingsTerms.ts';
+import { termDepositInterest } from './depositInterest/termDepositInterest.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
 
 /** A fixed deposit: principal, rate, term in months and months per compounding period. */

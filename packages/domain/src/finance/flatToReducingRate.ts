@@ -1,6 +1,6 @@
 import { Decimal } from '../money/decimal.ts';
 import type { DecimalInput } from '../money/decimal.ts';
-import { exactDecimal } from './deposit/parseExact.ts';
+import { exactDecimal } from './depositInterest/parseExact.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
 
 /** A flat rate as a money lender quotes it: per month or per year, over n instalments. */

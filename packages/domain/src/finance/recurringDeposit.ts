@@ -2,9 +2,9 @@ import { addMonths, type BusinessDate } from '../dates/businessDate.ts';
 import type { DecimalInput } from '../money/decimal.ts';
 import { money, type Money } from '../money/money.ts';
 import type { RoundingMode } from '../money/rounding.ts';
-import type { PeriodType } from './deposit/periodType.ts';
-import { dayOf, normalSavingsTerms } from './deposit/savingsTerms.ts';
-import { termDepositInterest } from './deposit/termDepositInterest.ts';
+import type { PeriodType } from './depositInterest/periodType.ts';
+import { dayOf, normalSavingsTerms } from './depositInterest/savingsTerms.ts';
+import { termDepositInterest } from './depositInterest/termDepositInterest.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
 
 /** A recurring deposit: one instalment a month from `startOn` for `tenureMonths`. */

@@ -1,16 +1,16 @@
 import type { Decimal } from '../money/decimal.ts';
-import { toDecimal } from './deposit/parseExact.ts';
-import { postingPlan } from './deposit/postingPlan.ts';
-import { savingsAccrual, type AccrualWindow } from './deposit/savingsAccrual.ts';
-import { normalSavingsAccount } from './deposit/savingsAccount.ts';
-import { savingsPostings, type SavingsPosting } from './deposit/savingsPostings.ts';
-import { currencyDigitsOf, normalSavingsProduct } from './deposit/savingsProduct.ts';
-import { normalSavingsTerms, type SavingsTerms } from './deposit/savingsTerms.ts';
+import { toDecimal } from './depositInterest/parseExact.ts';
+import { postingPlan } from './depositInterest/postingPlan.ts';
+import { savingsAccrual, type AccrualWindow } from './depositInterest/savingsAccrual.ts';
+import { normalSavingsAccount } from './depositInterest/savingsAccount.ts';
+import { savingsPostings, type SavingsPosting } from './depositInterest/savingsPostings.ts';
+import { currencyDigitsOf, normalSavingsProduct } from './depositInterest/savingsProduct.ts';
+import { normalSavingsTerms, type SavingsTerms } from './depositInterest/savingsTerms.ts';
 
-export type { SavingsTerms, SavingsTransaction } from './deposit/savingsTerms.ts';
-export type { PeriodType } from './deposit/periodType.ts';
-export type { AccrualWindow } from './deposit/savingsAccrual.ts';
-export type { SavingsPosting } from './deposit/savingsPostings.ts';
+export type { SavingsTerms, SavingsTransaction } from './depositInterest/savingsTerms.ts';
+export type { PeriodType } from './depositInterest/periodType.ts';
+export type { AccrualWindow } from './depositInterest/savingsAccrual.ts';
+export type { SavingsPosting } from './depositInterest/savingsPostings.ts';
 export {
   savingsInterestCalculator, type SavingsInterestCalculator,
 } from './savingsInterestCalculator.ts';

@@ -1,15 +1,15 @@
-import { savingsAccrual, type AccrualWindow } from './deposit/savingsAccrual.ts';
+import { savingsAccrual, type AccrualWindow } from './depositInterest/savingsAccrual.ts';
 import {
   normalSavingsAccount, type SavingsAccountSpan, type SavingsTransaction,
-} from './deposit/savingsAccount.ts';
-import { postingPlans } from './deposit/postingPlan.ts';
-import { savingsPostings, type SavingsPosting } from './deposit/savingsPostings.ts';
-import { normalSavingsProduct, type SavingsProduct } from './deposit/savingsProduct.ts';
+} from './depositInterest/savingsAccount.ts';
+import { postingPlans } from './depositInterest/postingPlan.ts';
+import { savingsPostings, type SavingsPosting } from './depositInterest/savingsPostings.ts';
+import { normalSavingsProduct, type SavingsProduct } from './depositInterest/savingsProduct.ts';
 
-export type { AccrualWindow } from './deposit/savingsAccrual.ts';
-export type { SavingsAccountSpan } from './deposit/savingsAccount.ts';
-export type { SavingsPosting } from './deposit/savingsPostings.ts';
-export type { SavingsProduct } from './deposit/savingsProduct.ts';
+export type { AccrualWindow } from './depositInterest/savingsAccrual.ts';
+export type { SavingsAccountSpan } from './depositInterest/savingsAccount.ts';
+export type { SavingsPosting } from './depositInterest/savingsPostings.ts';
+export type { SavingsProduct } from './depositInterest/savingsProduct.ts';
 
 /** Savings interest of any account of one product, the product checked once. */
 export interface SavingsInterestCalculator {

@@ -1,9 +1,9 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import type { DecimalInput } from '../money/decimal.ts';
 import { money, type Money } from '../money/money.ts';
-import { minorUnits } from './deposit/parseExact.ts';
-import { roundRatio } from './deposit/roundRatio.ts';
-import { dayOf, ratePercent } from './deposit/savingsTerms.ts';
+import { minorUnits } from './depositInterest/parseExact.ts';
+import { roundRatio } from '../money/roundRatio.ts';
+import { dayOf, ratePercent } from './depositInterest/savingsTerms.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
 
 /** A member's share changes: purchases positive, redemptions negative, in any order. */

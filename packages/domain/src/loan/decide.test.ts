@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
-import { by, command, event, history, products } from '../testSupport.ts';
+import { spec } from '../testing/deciderSpecification.ts';
+import { by, command, event, history, products } from '../testing/fixtures.ts';
 import { createLoanDecider } from './decide.ts';
 import { outstandingPrincipal } from './state.ts';
 

@@ -40,7 +40,7 @@ test('a decimal with more places than the currency is refused, never rounded', (
     fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.integer({ min: 1, max: 9 }),
       (whole, last) => {
         const r = parseMoney(`${whole}.12${last}`);
-        assert.ok(E.isLeft(r) && r.left._tag === 'too_many_decimals');
+        assert.ok(E.isLeft(r) && r.left.type === 'too_many_decimals');
       }),
   );
 });

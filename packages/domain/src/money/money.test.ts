@@ -54,7 +54,7 @@ const errors: Array<[string, string]> = [
 for (const [input, tag] of errors) {
   test(`refuses ${JSON.stringify(input)} as ${tag}, saying why`, () => {
     const e = rejection(input);
-    assert.is(e._tag, tag);
+    assert.is(e.type, tag);
     assert.is(e.input, input);
     assert.ok(e.message.length > 10);
   });
@@ -67,7 +67,7 @@ test('moneyFrom throws a typed failure that names the field', () => {
   } catch (e) {
     assert.instance(e, MoneyParseFailure);
     assert.is((e as MoneyParseFailure).field, 'principal');
-    assert.is((e as MoneyParseFailure).error._tag, 'too_many_decimals');
+    assert.is((e as MoneyParseFailure).error.type, 'too_many_decimals');
     assert.match((e as Error).message, /^principal: /);
   }
 });

@@ -94,15 +94,15 @@ export const moneyToDecimal = (m: Money): Decimal => new Decimal(formatMoney(m))
 
 /** Why a string is not an amount. */
 export type MoneyParseError =
-  | { readonly _tag: 'empty'; readonly input: string; readonly message: string }
-  | { readonly _tag: 'not_a_number'; readonly input: string; readonly message: string }
-  | { readonly _tag: 'exponent_notation'; readonly input: string; readonly message: string }
-  | { readonly _tag: 'not_finite'; readonly input: string; readonly message: string }
-  | { readonly _tag: 'too_many_decimals'; readonly input: string; readonly message: string }
-  | { readonly _tag: 'out_of_range'; readonly input: string; readonly message: string };
+  | { readonly type: 'empty'; readonly input: string; readonly message: string }
+  | { readonly type: 'not_a_number'; readonly input: string; readonly message: string }
+  | { readonly type: 'exponent_notation'; readonly input: string; readonly message: string }
+  | { readonly type: 'not_finite'; readonly input: string; readonly message: string }
+  | { readonly type: 'too_many_decimals'; readonly input: string; readonly message: string }
+  | { readonly type: 'out_of_range'; readonly input: string; readonly message: string };
 
-const fail = (tag: MoneyParseError['_tag'], input: string, message: string) =>
-  E.left({ _tag: tag, input, message } as MoneyParseError);
+const fail = (tag: MoneyParseError['type'], input: string, message: string) =>
+  E.left({ type: tag, input, message } as MoneyParseError);
 
 const shape = /^(-?)(\d+)(?:\.(\d+))?$/;
 

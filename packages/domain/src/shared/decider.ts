@@ -21,7 +21,3 @@ export interface Decider<Command, Event, State> {
 export type WithFacts<C extends { readonly type: string }, F> =
   C extends { readonly type: infer K } ? (K extends keyof F ? C & { readonly facts: F[K] } : C)
     : never;
-
-/** Folds events over the initial state: what a store replays on load. */
-export const foldEvents = <C, E, S>(decider: Decider<C, E, S>, events: ReadonlyArray<E>): S =>
-  events.reduce(decider.evolve, decider.initialState);

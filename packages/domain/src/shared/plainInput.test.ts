@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
-import { deepArray, hostileValues } from '../testHostileValues.ts';
+import { deepArray, hostileValues } from '../testing/hostileValues.ts';
 import { peekString, plainInput, plainInputLimits } from './plainInput.ts';
 
 const refusal = (u: unknown): string => {

@@ -1,4 +1,5 @@
-import type { AccountId, LoanId, MemberId, SocietyId } from './ids.ts';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { isOpaqueId, type AccountId, type LoanId, type MemberId, type SocietyId } from './ids.ts';
 
 /** The aggregates of the domain, and the prefix of their streams. */
 export type AggregateKind = 'member' | 'shares' | 'deposit' | 'loan' | 'society';
@@ -23,9 +24,29 @@ export const streamNameFor = {
   society: societyStream,
 } as const;
 
+const isAggregateKind = (s: string): s is AggregateKind =>
+  s === 'member' || s === 'shares' || s === 'deposit' || s === 'loan' || s === 'society';
+
 /** The aggregate a stream name belongs to, or undefined. */
 export const aggregateOfStream = (stream: string): AggregateKind | undefined => {
   const prefix = stream.slice(0, stream.indexOf('-'));
-  return prefix === 'member' || prefix === 'shares' || prefix === 'deposit' ||
-    prefix === 'loan' || prefix === 'society' ? prefix : undefined;
+  return isAggregateKind(prefix) ? prefix : undefined;
+};
+
+/**
+ * Splits a stream name into its aggregate and id. The aggregate ends at the first `-`, as
+ * EventStoreDB's by-category projection reads it, so ids may contain dashes.
+ * @example parseStreamName('loan-L-1') // right({ aggregate: 'loan', id: 'L-1' })
+ */
+export const parseStreamName = (
+  stream: string,
+): Either<string, { readonly aggregate: AggregateKind; readonly id: string }> => {
+  const dash = stream.indexOf('-');
+  const aggregate = dash < 0 ? '' : stream.slice(0, dash);
+  const id = stream.slice(dash + 1);
+  if (!isAggregateKind(aggregate)) {
+    return left(`unknown stream category in ${JSON.stringify(stream)}`);
+  }
+  if (!isOpaqueId(id)) return left(`bad aggregate id in ${JSON.stringify(stream)}`);
+  return right({ aggregate, id });
 };

@@ -8,7 +8,7 @@ import { shareDividends } from '../finance/shareDividends.ts';
 import {
   minorOf, moneyString, PositiveMoneyInput, SignedMoneyInput,
 } from '../shared/codecs.ts';
-import { by, command, history, must, withFacts } from '../testSupport.ts';
+import { by, command, history, must, withFacts } from '../testing/fixtures.ts';
 import {
   allocationBatch, allocationDigest, batchCount, batchLength, byMemberId, chainDigest,
   EMPTY_ALLOCATION_DIGEST,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spec } from '../../../testing/src/decider/deciderSpecification.ts';
+import { spec } from '../testing/deciderSpecification.ts';
 import * as t from 'io-ts';
-import { by, command, event, history, must, withFacts } from '../testSupport.ts';
+import { by, command, event, history, must, withFacts } from '../testing/fixtures.ts';
 import { createSocietyDecider } from './decide.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
 import { moneyString, PositiveMoneyInput, SignedMoneyInput } from '../shared/codecs.ts';

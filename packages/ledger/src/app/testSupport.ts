@@ -1,6 +1,6 @@
 // Fixtures for the Ledger's own tests (not exported): a store, a Ledger, and a member with a
 // savings account. Products are the domain's test products (SH, SB, RD, FD, LN, LP).
-import { products } from '../../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { inMemoryEventStore } from '../memory/inMemoryEventStore.ts';
 import type { EventStore } from '../eventStore/port.ts';
 import { noBackoff } from './commands/backoff.ts';

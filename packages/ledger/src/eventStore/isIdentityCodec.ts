@@ -1,63 +1,51 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 
-// io-ts codecs, by `_tag`, whose `validate` succeeds exactly when `is` holds and then returns its
+// io-ts codec classes whose `validate` succeeds exactly when `is` holds and then returns its
 // input: the primitives (literal and keyof return the accepted value, which is the input).
-const identityLeaves: ReadonlySet<string> = new Set([
-  'StringType',
-  'NumberType',
-  'BooleanType',
-  'NullType',
-  'UndefinedType',
-  'VoidType',
-  'UnknownType',
-  'AnyType',
-  'NeverType',
-  'LiteralType',
-  'KeyofType',
-  'AnyArrayType',
-  'AnyDictionaryType',
-  'ObjectType',
-]);
+// `ObjectType` is deprecated in io-ts but still built by `t.object`, so it is kept.
+const identityLeaves: ReadonlyArray<new (...args: never[]) => object> = [
+  t.StringType,
+  t.NumberType,
+  t.BooleanType,
+  t.NullType,
+  t.UndefinedType,
+  t.VoidType,
+  t.UnknownType,
+  t.AnyType,
+  t.NeverType,
+  t.LiteralType,
+  t.KeyofType,
+  t.AnyArrayType,
+  t.AnyDictionaryType,
+  t.ObjectType,
+];
 
 const maxDepth = 32;
 
-const membersOf = (codec: object, key: 'props' | 'types'): unknown[] | undefined => {
-  const members: unknown = Reflect.get(codec, key);
-  if (Array.isArray(members)) return members;
-  if (typeof members !== 'object' || members === null) return undefined;
-  return Object.values(members);
-};
-
 const check = (codec: unknown, depth: number): boolean => {
-  if (depth > maxDepth || typeof codec !== 'object' || codec === null) return false;
-  const tag: unknown = Reflect.get(codec, '_tag');
-  if (typeof tag !== 'string') return false; // `new t.Type(...)`: may transform
-  if (identityLeaves.has(tag)) return true;
-  switch (tag) {
-    // A refinement validates its base, then its predicate; the others wrap one codec.
-    case 'RefinementType':
-    case 'ReadonlyType':
-    case 'ReadonlyArrayType':
-    case 'ArrayType':
-      return check(Reflect.get(codec, 'type'), depth + 1);
-    // Validate in place: a copy is made only when a member's output differs from its input.
-    case 'InterfaceType':
-    case 'PartialType': {
-      const props = membersOf(codec, 'props');
-      return props !== undefined && props.every((p) => check(p, depth + 1));
-    }
-    // A union returns the first member's output; an intersection of members that all return
-    // their input returns the input (io-ts `mergeAll`).
-    case 'UnionType':
-    case 'IntersectionType': {
-      const types = membersOf(codec, 'types');
-      return types !== undefined && types.every((m) => check(m, depth + 1));
-    }
-    // Exact and strict types strip unknown keys, records may too, tuples check lengths,
-    // recursive types are not followed: all of them keep the full `decode`.
-    default:
-      return false;
+  // A plain `new t.Type(...)` is none of the classes below: it may transform.
+  if (depth > maxDepth || !(codec instanceof t.Type)) return false;
+  if (identityLeaves.some((leaf) => codec instanceof leaf)) return true;
+  // A refinement validates its base, then its predicate; the others wrap one codec.
+  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType ||
+    codec instanceof t.ReadonlyArrayType || codec instanceof t.ArrayType) {
+    return check(codec.type, depth + 1);
   }
+  // Validate in place: a copy is made only when a member's output differs from its input.
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
+    const props: unknown = codec.props;
+    return typeof props === 'object' && props !== null &&
+      Object.values(props).every((p) => check(p, depth + 1));
+  }
+  // A union returns the first member's output; an intersection of members that all return
+  // their input returns the input (io-ts `mergeAll`).
+  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
+    const types: unknown = codec.types;
+    return Array.isArray(types) && types.every((m) => check(m, depth + 1));
+  }
+  // Exact and strict types strip unknown keys, records may too, tuples check lengths,
+  // recursive types are not followed: all of them keep the full `decode`.
+  return false;
 };
 
 /**

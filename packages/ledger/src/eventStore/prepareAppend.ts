@@ -10,7 +10,7 @@ import {
 import type { EventSchema, StoredForm } from './eventSchema.ts';
 import { plainJsonText } from './plainJsonText.ts';
 import type { EventShape, NewEvent } from './port.ts';
-import { isStorableStreamName } from './streamName.ts';
+import { isStorableStreamName } from './storableStreamName.ts';
 
 /** An event checked against its schema and written as canonical JSON, ready to store. */
 export interface PreparedEvent {

@@ -1,3 +1,4 @@
+import { roundHalfEven } from '@usha/domain';
 import { asOfDay } from '../core/asOfDay.ts';
 import type { BalancesState, LoanBalance, ScheduleStore } from '../balances/state.ts';
 import { loanPosition } from '../portfolio/loanStatus.ts';
@@ -12,13 +13,6 @@ export interface LoanAccrual {
   readonly interestAccruing: bigint;
   readonly accrued: bigint;
 }
-
-// num / den rounded half-even, den > 0, num >= 0.
-const halfEven = (num: bigint, den: bigint): bigint => {
-  const q = num / den;
-  const twice = 2n * (num - q * den);
-  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
-};
 
 /**
  * Interest of the instalment in progress on `day` (an epoch day), prorated by the days elapsed
@@ -38,7 +32,7 @@ export const accruingInterest = (
   const interest = (st.cumInterest[at + k] ?? 0n)
     - (k === 0 ? 0n : st.cumInterest[at + k - 1] ?? 0n);
   if (length <= 0 || day <= start) return 0n;
-  return halfEven(interest * BigInt(day - start), BigInt(length));
+  return roundHalfEven(interest * BigInt(day - start), BigInt(length));
 };
 
 /** Interest accrued on every active loan, as of a date on or after the latest event applied. */

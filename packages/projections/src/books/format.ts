@@ -1,4 +1,4 @@
-import { cell, rupees, table } from '../format/table.ts';
+import { cell, rupees, table } from '../format/textTable.ts';
 import type { BalanceSheet, IncomeStatement, StatementLine, TrialBalance } from './reports.ts';
 
 /** A trial balance as a printed table. */

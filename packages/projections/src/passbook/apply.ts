@@ -1,3 +1,4 @@
+import { streamNameFor, type MemberId } from '@usha/domain';
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
 import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
@@ -172,9 +173,10 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
   }
 };
 
-const shareAccount = (s: PassbookState, memberId: string): string => {
+const shareAccount = (s: PassbookState, memberId: MemberId): string => {
   for (const a of s.accounts.values()) {
     if (a.memberId === memberId && a.kind === 'shares') return a.accountId;
   }
-  return `shares-${memberId}`;
+  // No share account seen yet: the page is keyed by the member's share stream name.
+  return streamNameFor.shares(memberId);
 };

@@ -1,4 +1,4 @@
-import { cell, rupees, table } from '../format/table.ts';
+import { cell, rupees, table } from '../format/textTable.ts';
 import type { PassbookKind, PassbookLine, PassbookState } from './state.ts';
 
 /** One page of a member's passbook, as of a date. */

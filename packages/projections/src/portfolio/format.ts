@@ -1,4 +1,4 @@
-import { rupees, table } from '../format/table.ts';
+import { rupees, table } from '../format/textTable.ts';
 import type { ParReport, PortfolioFigures } from './parReport.ts';
 
 const percent = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;

@@ -5,7 +5,7 @@ import {
   addDays, businessDate, moneyString, savingsInterestCalculator, type Command,
   type ProductCatalogue,
 } from '@usha/domain';
-import { products } from '../../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
 import { incomeStatement } from '../books/reports.ts';
 import { financialYearLabel } from '../books/financialYearLabel.ts';

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { commandCodecs, decodeCommand, plainInput, PositiveMoneyInput } from '@usha/domain';
-import { hostileValues } from '../../../../domain/src/testHostileValues.ts';
+import { hostileValues } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hostileValues } from '../../../../domain/src/testHostileValues.ts';
+import { hostileValues } from '@usha/domain/testing';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import {

@@ -7,7 +7,7 @@
 // appended through the file store's normal append path (which checks every event).
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeCommand } from '@usha/domain';
-import { products } from '../../../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { inMemoryEventStore } from '../../memory/inMemoryEventStore.ts';
 import { commandHash } from '../commands/commandHash.ts';

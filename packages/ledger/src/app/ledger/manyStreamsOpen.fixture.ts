@@ -2,7 +2,7 @@
 // (file store, then the Ledger without a projection), then sends a retried command, commands
 // on existing streams and one that needs a member's facts, and prints what happened as JSON:
 // `node --max-old-space-size=64 --import tsx manyStreamsOpen.fixture.ts <log> <members>`.
-import { products } from '../../../../domain/src/testSupport.ts';
+import { products } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { createLedger } from './createLedger.ts';

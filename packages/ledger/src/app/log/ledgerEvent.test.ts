@@ -6,9 +6,8 @@ import {
   eventIdFor, routeCommand, schemaVersionOf, type DecidableCommand,
 } from '@usha/domain';
 import {
-  loanCommands, savingsCommands, shareCommands,
-} from '../../../../domain/src/testArbitraries.ts';
-import { products } from '../../../../domain/src/testSupport.ts';
+  loanCommands, products, savingsCommands, shareCommands,
+} from '@usha/domain/testing';
 import { aggregateDecider } from '../commands/aggregateDecider.ts';
 import {
   currentLedgerEvent, decodeLedgerEvent, ledgerEventSchema, type LedgerEvent,

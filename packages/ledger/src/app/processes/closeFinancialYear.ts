@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  CommandId, financialYearDates, FinancialYearLabel, routeCommand,
+  CommandId, financialYearDates, FinancialYearLabel, routeCommand, streamNameFor,
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
@@ -59,7 +59,7 @@ export const closeFinancialYear = async (
     for (const d of m.deposits) {
       if (d.kind !== 'savings') continue;
       const id = stepId(pid, `interest:${d.accountId}`);
-      const s = await ctx.handler.states.load(`deposit-${d.accountId}`, 'deposit');
+      const s = await ctx.handler.states.load(streamNameFor.deposit(d.accountId), 'deposit');
       const a = s.state.kind === 'deposit' ? s.state.state : undefined;
       const due = a !== undefined && a.status === 'open' && a.openedOn <= end &&
         (a.interestPostedThrough === null || a.interestPostedThrough < end);

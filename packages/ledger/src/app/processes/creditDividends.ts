@@ -1,6 +1,6 @@
 import {
   allocationBatch, allocationDigest, CommandId, dividendParts, streamNameFor,
-  type DividendDeclared, type DividendPart,
+  type DividendDeclared, type DividendPart, type SocietyId,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { Position } from '../../eventStore/position.ts';
@@ -29,12 +29,12 @@ interface Declared {
 }
 
 const declared = async (
-  ctx: ProcessContext, societyId: string, fy: string,
+  ctx: ProcessContext, societyId: SocietyId, fy: string,
 ): Promise<Declared | undefined> => {
   let found: { data: DividendDeclared['data']; position: Position } | undefined;
   const batches: Array<ReadonlyArray<DividendPart>> = [];
   try {
-    for await (const e of ctx.store.readStream(`society-${societyId}`)) {
+    for await (const e of ctx.store.readStream(streamNameFor.society(societyId))) {
       if (e.type === 'DividendDeclared' && e.data.financialYear === fy) {
         found = { data: e.data, position: e.position };
       }
@@ -131,7 +131,7 @@ export const creditDividends = async (
 const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string | undefined> => {
   for (const d of ctx.members.get(memberId)?.deposits ?? []) {
     if (d.kind !== 'savings') continue;
-    const s = await ctx.handler.states.load(`deposit-${d.accountId}`, 'deposit');
+    const s = await ctx.handler.states.load(streamNameFor.deposit(d.accountId), 'deposit');
     if (s.state.kind === 'deposit' && s.state.state.status === 'open') return d.accountId;
   }
   return undefined;

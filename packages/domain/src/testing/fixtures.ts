@@ -1,13 +1,13 @@
-// Fixtures for the domain's own tests: products, and decoding of literal commands and events.
-// Not exported from the package; tests import it by relative path.
+// Fixtures for tests of the domain and of packages built on it: products, and decoding of
+// literal commands and events. Exported as `@usha/domain/testing`, never from the main entry.
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { ProductCatalogue } from './products/productCatalogue.ts';
-import { allocationOrders } from './products/allocationOrder.ts';
-import { decodeCommand, type Command } from './commandCatalogue.ts';
-import { decodeDomainEvent, DomainEvent, encodeDomainEvent } from './catalogue.ts';
-import { reportErrors } from './shared/reportErrors.ts';
-import { schemaVersionOf } from './upcasting/registry.ts';
+import { ProductCatalogue } from '../products/productCatalogue.ts';
+import { allocationOrders } from '../products/allocationOrder.ts';
+import { decodeCommand, type Command } from '../commandCatalogue.ts';
+import { decodeDomainEvent, DomainEvent, encodeDomainEvent } from '../catalogue.ts';
+import { reportErrors } from '../shared/reportErrors.ts';
+import { schemaVersionOf } from '../upcasting/registry.ts';
 
 /** Decodes a literal or throws naming the fields: for fixtures the test vouches for. */
 export const must = <A>(
@@ -66,7 +66,8 @@ export const products: ProductCatalogue = must(ProductCatalogue, {
   },
   SB: {
     kind: 'savings', id: 'SB', rateAnnualPercent: '4', dayCount: 'actual/365',
-    compounding: 'quarterly', posting: 'quarterly', minimumBalance: '100.00', rounding: 'half-even',
+    compounding: 'quarterly', posting: 'quarterly', minimumBalance: '100.00',
+    rounding: 'half-even',
   },
   RD: {
     kind: 'recurring', id: 'RD', rateAnnualPercent: '7', dayCount: 'actual/365',

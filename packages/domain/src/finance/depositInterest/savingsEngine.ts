@@ -1,6 +1,5 @@
-import {
-  applyFactor, COMPOUNDED_PARTS_PER_MINOR as PARTS, roundHalfEven,
-} from './fixedPoint.ts';
+import { roundHalfEven } from '../../money/roundRatio.ts';
+import { applyFactor, COMPOUNDED_PARTS_PER_MINOR as PARTS } from './fixedPoint.ts';
 import { postingPeriodEnd } from './periodEnds.ts';
 import type { NormalAccount } from './savingsAccount.ts';
 import type { NormalProduct } from './savingsProduct.ts';

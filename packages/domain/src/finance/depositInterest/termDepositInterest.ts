@@ -1,4 +1,4 @@
-import { roundRatio } from './roundRatio.ts';
+import { roundRatio } from '../../money/roundRatio.ts';
 import { earnedBefore, pieceCuts, postingEnds } from './savingsEngine.ts';
 import type { NormalTerms } from './savingsTerms.ts';
 

@@ -1,5 +1,5 @@
 // Values no edge may throw on, each made fresh by name (a test may keep or mutate one). Shared
-// by the domain's and the Ledger's tests; nothing here is exported from the package.
+// by the domain's and the Ledger's tests through `@usha/domain/testing`.
 
 /** A nest of `depth` arrays, one inside the other. */
 export const deepArray = (depth: number): unknown => {

@@ -1,6 +1,8 @@
+// Given/when/then for deciders. It lives beside the deciders it tests because the domain
+// depends on no other package of ours, not even in its tests.
 import * as assert from 'uvu/assert';
 
-// Structural Either, so that this helper needs neither fp-ts nor @usha/domain.
+// Structural Either: any decider whose decide returns an fp-ts-shaped Either fits.
 type Either<L, R> =
   | { readonly _tag: 'Left'; readonly left: L }
   | { readonly _tag: 'Right'; readonly right: R };

@@ -1,7 +1,7 @@
 import { money } from '../../money/money.ts';
 import { COMPOUNDED_PARTS_PER_MINOR as PARTS, roundPartsHalfEven } from './fixedPoint.ts';
 import type { PostingPlan } from './postingPlan.ts';
-import { roundRatio } from './roundRatio.ts';
+import { roundRatio } from '../../money/roundRatio.ts';
 import type { NormalAccount } from './savingsAccount.ts';
 import type { SavingsPosting } from './savingsPostings.ts';
 import type { NormalProduct } from './savingsProduct.ts';

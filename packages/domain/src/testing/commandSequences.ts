@@ -1,13 +1,13 @@
 // Command sequences for the domain's property tests: each arbitrary yields a list of commands
 // for one aggregate, with rising dates, fresh command ids and reversals naming earlier events.
 import fc from 'fast-check';
-import { addDays, businessDate } from './dates/businessDate.ts';
-import { by, command, withFacts } from './testSupport.ts';
-import type { DecidableCommand } from './commandFacts.ts';
-import type { DepositDecision } from './deposit/decide.ts';
-import type { ShareDecision } from './shares/decide.ts';
-import type { LoanCommand } from './loan/commands.ts';
-import { zeroTotals } from './loan/state.ts';
+import { addDays, businessDate } from '../dates/businessDate.ts';
+import { by, command, withFacts } from './fixtures.ts';
+import type { DecidableCommand } from '../commandFacts.ts';
+import type { DepositDecision } from '../deposit/decide.ts';
+import type { ShareDecision } from '../shares/decide.ts';
+import type { LoanCommand } from '../loan/commands.ts';
+import { zeroTotals } from '../loan/state.ts';
 
 const start = businessDate('2024-04-01');
 const rupees = (maxMinor: number) =>

@@ -1,3 +1,5 @@
+import { roundHalfEven } from '../../money/roundRatio.ts';
+
 // Bounded-size arithmetic for compounding. Interest inside a compounding period is exact (an
 // integer numerator over the rate's denominator Q); compounded interest is kept as an integer
 // number of 10^-24 minor units, rounded half-even where it compounds, so that numbers stay the
@@ -34,16 +36,6 @@ export const FACTOR_ONE = 1n << FACTOR_BITS;
 
 const FACTOR_HALF = FACTOR_ONE >> 1n;
 const FRACTION_MASK = FACTOR_ONE - 1n;
-
-/** num / den rounded half-even (den > 0): the rounding point of compounded interest. */
-export const roundHalfEven = (num: bigint, den: bigint): bigint => {
-  let q = num / den;
-  const r = num % den;
-  if (r === 0n) return q;
-  const twice = r < 0n ? -2n * r : 2n * r;
-  if (twice > den || (twice === den && (q & 1n) !== 0n)) q += num < 0n ? -1n : 1n;
-  return q;
-};
 
 /** x * factor rounded half-even to an integer. */
 export const applyFactor = (x: bigint, factor: bigint): bigint => {

@@ -2,7 +2,7 @@ import type { BusinessDate } from '../../dates/businessDate.ts';
 import { money, type Money } from '../../money/money.ts';
 import { roundPartsHalfEven } from './fixedPoint.ts';
 import type { PostingPlan } from './postingPlan.ts';
-import { roundRatio } from './roundRatio.ts';
+import { roundRatio } from '../../money/roundRatio.ts';
 import type { NormalAccount } from './savingsAccount.ts';
 import { earnedBefore } from './savingsEngine.ts';
 import type { NormalProduct } from './savingsProduct.ts';

@@ -1,0 +1,9 @@
+// Store building blocks every store shares (`@usha/ledger/store-kit`): checking an append,
+// recognising a retry, decoding what was read. Another adapter (EventStoreDB) uses them so that
+// it behaves exactly as these stores do rather than through a copy. Not part of the Ledger's
+// application API, hence off the main entry point.
+export { prepareAppend, eventContentKey } from './eventStore/prepareAppend.ts';
+export type { PreparedAppend, PreparedEvent } from './eventStore/prepareAppend.ts';
+export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
+export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
+export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
