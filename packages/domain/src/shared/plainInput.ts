@@ -67,7 +67,11 @@ const kindOf = (o: object): string => {
 
 // One walk's state: how many values read so far, and the objects on the path from the root
 // (a cycle returns to one of them; an object met twice elsewhere is fine, as in JSON).
-interface Walk { values: number; readonly ancestors: Set<object>; readonly limits: PlainInputLimits }
+interface Walk {
+  values: number;
+  readonly ancestors: Set<object>;
+  readonly limits: PlainInputLimits;
+}
 
 const value = (w: Walk, u: unknown, path: string[]): E.Either<FieldError, PlainValue> => {
   w.values += 1;
