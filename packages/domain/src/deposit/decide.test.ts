@@ -68,6 +68,38 @@ test('interest is computed from the account history, each period after the last'
     })]);
 });
 
+test('interest to a period end is posted dated that day after later events, from moves by then',
+  () => {
+    // The 5,000 of 3 July does not count: Rs 20,000 for April to June is 199.45, as above.
+    const funded = [savings, deposit('c2', '2024-04-01', '20000'),
+      deposit('c3', '2024-07-03', '5000')];
+    const backdated = interest(funded, 'c4', '2024-06-30', '2024-06-30');
+    given(...funded).when(backdated).then([event('InterestPosted', {
+      eventId: 'c4.0', ...A, memberId: 'M1', on: '2024-06-30', periodFrom: '2024-04-01',
+      periodTo: '2024-06-30', amount: '199.45', balanceAfter: '25199.45',
+    })]);
+    // The stream's last date stays 3 July; a posting dated before it, not its period's end, is
+    // refused as before.
+    given(...funded, backdated).when(deposit('c5', '2024-07-02', '1'))
+      .thenRejects('date_before_last_event', { on: '2024-07-02', lastOn: '2024-07-03' });
+    given(...funded).when(interest(funded, 'c4', '2024-06-30', '2024-07-01'))
+      .thenRejects('date_before_last_event', { on: '2024-07-01', lastOn: '2024-07-03' });
+  });
+
+test('a posting stores the period its interest was computed for, and never 0.00', () => {
+  const funded = [savings, deposit('c2', '2024-04-01', '20000')];
+  // Asked on 15 August, the interest is the quarter ended 30 June's: its period says so.
+  const mid = interest(funded, 'c3', '2024-08-15', '2024-08-15');
+  given(...funded).when(mid).then([event('InterestPosted', {
+    eventId: 'c3.0', ...A, memberId: 'M1', on: '2024-08-15', periodFrom: '2024-04-01',
+    periodTo: '2024-06-30', amount: '199.45', balanceAfter: '20199.45',
+  })]);
+  // Nothing more is due by 20 August (the quarter to September has not ended): not stored.
+  given(...funded, mid).when(interest([...funded, mid], 'c4', '2024-08-20', '2024-08-20'))
+    .thenRejects('nothing_to_post',
+      { accountId: 'A1', periodFrom: '2024-07-01', periodTo: '2024-08-20' });
+});
+
 test('rejections, in the order they are checked', () => {
   given().when(deposit('c2', '2024-04-02', '1')).thenRejects('not_found');
   given(savings).when(savings).thenRejects('already_exists');
@@ -112,6 +144,8 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('instalment_not_missable', { why: 'already_missed' });
   given(rd).when(missed('c2', 2, '2024-05-01'))
     .thenRejects('instalment_not_missable', { why: 'not_yet_due' });
+  given(savings).when(interest([savings], 'c2', '2024-06-30'))
+    .thenRejects('nothing_to_post', { periodFrom: '2024-04-01', periodTo: '2024-06-30' });
   given(fd).when(withFacts(command('MatureDeposit', { ...by('c2', '2025-03-31'), ...A }),
     after([fd]))).thenRejects('not_yet_mature', { maturesOn: '2025-04-01' });
   given(fd).when(withFacts(command('CloseDepositEarly', { ...by('c2', '2025-04-01'), ...A }),

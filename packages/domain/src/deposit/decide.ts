@@ -25,10 +25,10 @@ export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts>;
 // The account's product, of the account's kind.
 const productFor = (ps: Products, s: Open) => productOf(ps, s.productId, s.kind);
 
-// An interest figure in paise, or `cannot_compute` when an engine refuses the terms.
-const interest = (figure: () => bigint): E.Either<Rejection, MoneyString> => {
+// An interest figure, or `cannot_compute` when an engine refuses the terms.
+const interest = <T>(figure: () => T): E.Either<Rejection, T> => {
   try {
-    return E.right(moneyString(figure()));
+    return E.right(figure());
   } catch (e) {
     if (e instanceof InvalidDepositTermsError) {
       return E.left({ type: 'cannot_compute', field: e.field, reason: e.reason });
@@ -187,10 +187,17 @@ const withdraw = (ps: Products, c: C.Withdraw['data'], state: DepositState): Res
   } }]);
 };
 
+// A posting dated its period's last day may be recorded after later events: its interest is
+// computed from the money moves up to that day only, so what happened since does not change it
+// (the year's close posts to 31 March, dated 31 March, whenever it runs).
+const interestDate = (s: DepositState, c: C.PostInterest['data']): BusinessDate =>
+  s.status !== 'none' && c.on === c.periodTo && c.on < s.lastOn ? s.lastOn : c.on;
+
 const postInterest = (
   ps: Products, c: C.PostInterest['data'], f: DepositInterestFacts, state: DepositState,
 ): Result => {
-  const a = accountFor(state, c, 'post_interest', ['savings', 'recurring', 'fixed']);
+  const a = accountFor(state, { ...c, on: interestDate(state, c) }, 'post_interest',
+    ['savings', 'recurring', 'fixed']);
   if (E.isLeft(a)) return a;
   const s = a.right;
   // Periods follow each other without gap or overlap: each starts where the last one ended.
@@ -204,14 +211,24 @@ const postInterest = (
   }
   const p = productFor(ps, s);
   if (E.isLeft(p)) return p;
-  const amount = interest(() => interestForPeriod(s, p.right, f.history, c.periodTo));
-  if (E.isLeft(amount)) return amount;
-  const tooLarge = beyondRange(s.balance, amount.right);
+  const due = interest(() => interestForPeriod(s, p.right, f.history, c.periodTo));
+  if (E.isLeft(due)) return due;
+  const { minor, through } = due.right;
+  // A posting of nothing is not stored: it would record a period as credited for no money.
+  if (minor === 0n) {
+    return E.left({ type: 'nothing_to_post', accountId: s.accountId, periodFrom,
+      periodTo: c.periodTo });
+  }
+  const amount = moneyString(minor);
+  const tooLarge = beyondRange(s.balance, amount);
   if (tooLarge !== undefined) return E.left(tooLarge);
+  // The period stored is the one computed: up to the last posting period ended by `periodTo`.
+  const periodTo = through !== null && through >= periodFrom ? through : c.periodTo;
+  // `balanceAfter` is the balance when recorded plus the interest, also for a posting dated
+  // before later events: a passbook line is the account's balance after the line.
   return E.right([{ type: 'InterestPosted', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
-    on: c.on, periodFrom, periodTo: c.periodTo, amount: amount.right,
-    balanceAfter: moneyString(s.balance + minorOf(amount.right)),
+    on: c.on, periodFrom, periodTo, amount, balanceAfter: moneyString(s.balance + minor),
   } }]);
 };
 
@@ -248,7 +265,7 @@ const mature = (
   if (c.on < maturesOn) return E.left({ type: 'not_yet_mature', maturesOn });
   const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
   if (E.isLeft(p)) return p;
-  const credited = interest(() => interestAtMaturity(s, p.right, f.history));
+  const credited = interest(() => moneyString(interestAtMaturity(s, p.right, f.history)));
   if (E.isLeft(credited)) return credited;
   return E.right([{ type: 'DepositMatured', data: {
     accountId: s.accountId, memberId: s.memberId, on: c.on, interest: credited.right,
@@ -266,7 +283,8 @@ const closeEarly = (
   if (c.on >= maturesOn) return E.left({ type: 'already_mature', maturesOn });
   const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
   if (E.isLeft(p)) return p;
-  const credited = interest(() => interestOnEarlyClosure(s, p.right, f.history, c.on));
+  const credited = interest(() =>
+    moneyString(interestOnEarlyClosure(s, p.right, f.history, c.on)));
   if (E.isLeft(credited)) return credited;
   return E.right([{ type: 'DepositClosedEarly', data: {
     accountId: s.accountId, memberId: s.memberId, on: c.on, balance: moneyString(s.balance),

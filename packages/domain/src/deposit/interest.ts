@@ -36,17 +36,26 @@ const terms = (
   daysInYear: daysInYear(p), postOn: 'period-end', currencyDigits: 2, rounding: p.rounding,
 });
 
+/** Interest due up to a date, and the last day of the last posting period it covers. */
+export interface InterestDue {
+  readonly minor: bigint;
+  /** The last posting period's end on or before the date asked; null when none has ended. */
+  readonly through: BusinessDate | null;
+}
+
 /**
  * Interest to credit for the period ending `periodTo`: what Fineract's engine posts from the
  * opening to `periodTo` (posting periods ended by then), less what was credited already. So
- * postings add up to Fineract's figures however the periods were cut.
+ * postings add up to Fineract's figures however the periods were cut. Only the money moves
+ * dated up to `periodTo` count, so events dated later do not change it.
  */
 export const interestForPeriod = (
   a: Open, p: Product, h: AccountHistory, periodTo: BusinessDate,
-): bigint => {
+): InterestDue => {
   const { postings } = savingsInterest(terms(a, p, h, periodTo));
   const total = postings.reduce((sum, x) => sum + x.interest.minor, 0n);
-  return atLeastZero(total - h.interestPostedMinor);
+  const through = postings.at(-1)?.on ?? null;
+  return { minor: atLeastZero(total - h.interestPostedMinor), through };
 };
 
 const deposited = (h: AccountHistory): bigint => h.transactions.reduce((s, t) => s + t.minor, 0n);

@@ -68,8 +68,10 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
       const delta = e.type === 'Withdrawn' ? -minorOf(d.amount) : minorOf(d.amount);
       const instalment = e.type === 'Deposited' && e.data.instalmentNumber !== null;
       const periodFrom = e.type === 'InterestPosted' ? e.data.periodFrom : null;
+      // An interest posting dated its period's end may follow later events: the stream's
+      // last date stays the latest one.
       return {
-        ...s, lastOn: d.on, balance: s.balance + delta,
+        ...s, lastOn: d.on > s.lastOn ? d.on : s.lastOn, balance: s.balance + delta,
         instalmentsPaid: s.instalmentsPaid + (instalment ? 1 : 0),
         interestPostedThrough:
           e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,

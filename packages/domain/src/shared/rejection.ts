@@ -60,6 +60,12 @@ export type Rejection =
   | { readonly type: 'shares_still_held'; readonly sharesHeld: number }
   | { readonly type: 'deposits_still_open'; readonly openDepositAccounts: number }
   | { readonly type: 'dividend_already_credited'; readonly financialYear: string }
+  | { readonly type: 'dividend_not_payable_in_cash'; readonly financialYear: string }
+  | { readonly type: 'dividend_already_paid'; readonly financialYear: string }
+  | {
+    readonly type: 'dividend_amount_differs'; readonly financialYear: string;
+    readonly expected: string; readonly got: string;
+  }
   // Deposits.
   | {
     readonly type: 'operation_not_allowed'; readonly kind: string; readonly operation: string;
@@ -92,6 +98,10 @@ export type Rejection =
   | {
     readonly type: 'instalment_not_missable'; readonly instalmentNumber: number;
     readonly why: 'beyond_term' | 'already_paid' | 'already_missed' | 'not_yet_due';
+  }
+  | {
+    readonly type: 'nothing_to_post'; readonly accountId: string; readonly periodFrom: string;
+    readonly periodTo: string;
   }
   | { readonly type: 'not_yet_mature'; readonly maturesOn: string }
   | { readonly type: 'already_mature'; readonly maturesOn: string }
@@ -134,6 +144,7 @@ export type Rejection =
     readonly endsOn: string;
   }
   | { readonly type: 'financial_year_already_closed'; readonly financialYear: string }
+  | { readonly type: 'year_not_next'; readonly financialYear: string; readonly expected: string }
   | { readonly type: 'financial_year_not_closed'; readonly financialYear: string }
   | {
     readonly type: 'dividend_rate_above_cap'; readonly capPercent: string;
@@ -158,16 +169,19 @@ export const rejectionTypes = [
   'below_minimum_shares', 'above_maximum_shares', 'insufficient_shares', 'shares_locked_in',
   'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'shares_still_held',
   'deposits_still_open',
-  'dividend_already_credited',
+  'dividend_already_credited', 'dividend_not_payable_in_cash', 'dividend_already_paid',
+  'dividend_amount_differs',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
-  'interest_period_invalid', 'instalment_not_missable', 'not_yet_mature', 'already_mature',
+  'interest_period_invalid', 'instalment_not_missable', 'nothing_to_post', 'not_yet_mature',
+  'already_mature',
   'cannot_compute',
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',
   'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
-  'financial_year_not_closed', 'dividend_rate_above_cap', 'dividend_already_declared',
+  'year_not_next', 'financial_year_not_closed', 'dividend_rate_above_cap',
+  'dividend_already_declared',
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch',
 ] as const satisfies ReadonlyArray<RejectionType>;
 

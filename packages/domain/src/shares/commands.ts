@@ -39,8 +39,28 @@ export const CreditDividend = commandCodec('CreditDividend', {
 });
 export type CreditDividend = t.TypeOf<typeof CreditDividend>;
 
+// Whose dividend, which year, how much: what both cash dividend commands name.
+const cashDividend = {
+  accountId: AccountId,
+  memberId: MemberId,
+  financialYear: FinancialYearLabel,
+  amount: PositiveMoneyInput,
+};
+
+/** Record a member's declared part as payable in cash: she has no open savings account. */
+export const RecordDividendPayableInCash =
+  commandCodec('RecordDividendPayableInCash', cashDividend);
+export type RecordDividendPayableInCash = t.TypeOf<typeof RecordDividendPayableInCash>;
+
+/** Pay a member, from the till, her dividend payable in cash (the actor is the cashier). */
+export const PayDividendInCash = commandCodec('PayDividendInCash', cashDividend);
+export type PayDividendInCash = t.TypeOf<typeof PayDividendInCash>;
+
 /** The share account's commands, by type. */
 export const shareCommands = {
-  PurchaseShares, RedeemShares, CreditDividend, ReverseEvent,
+  PurchaseShares, RedeemShares, CreditDividend, RecordDividendPayableInCash, PayDividendInCash,
+  ReverseEvent,
 } as const;
-export type ShareCommand = PurchaseShares | RedeemShares | CreditDividend | ReverseEvent;
+export type ShareCommand =
+  | PurchaseShares | RedeemShares | CreditDividend | RecordDividendPayableInCash
+  | PayDividendInCash | ReverseEvent;

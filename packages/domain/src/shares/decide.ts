@@ -9,7 +9,10 @@ import { notBefore } from '../shared/guards.ts';
 import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
 import type { ShareProduct } from '../products/shareProduct.ts';
-import type { CreditDividend, PurchaseShares, RedeemShares, ShareCommand } from './commands.ts';
+import type {
+  CreditDividend, PayDividendInCash, PurchaseShares, RecordDividendPayableInCash, RedeemShares,
+  ShareCommand,
+} from './commands.ts';
 import type { ShareEvent } from './events.ts';
 import { loansOutstandingMinor } from '../member/facts.ts';
 import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
@@ -129,14 +132,60 @@ const creditDividend = (c: CreditDividend['data'], state: ShareState): Result =>
   const open = openAccount(state, c);
   if (E.isLeft(open)) return open;
   const s = open.right;
-  if (s.dividendYears.includes(c.financialYear)) {
-    return E.left({ type: 'dividend_already_credited', financialYear: c.financialYear });
-  }
+  const decided = yearUndecided(s, c.financialYear);
+  if (E.isLeft(decided)) return decided;
   return E.right([{ type: 'DividendCredited', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, financialYear: c.financialYear, amount: c.amount,
     savingsAccountId: c.savingsAccountId,
   } }]);
+};
+
+// A year's dividend is decided once: credited to savings, or recorded payable in cash.
+const yearUndecided = (s: Open, financialYear: string): E.Either<Rejection, true> =>
+  s.dividendYears.includes(financialYear) || Object.hasOwn(s.cashDividends, financialYear)
+    ? E.left({ type: 'dividend_already_credited', financialYear }) : E.right(true);
+
+/** The account, open or closed: a member who has left is still owed her dividend. */
+const anyAccount = (
+  s: ShareState, c: { accountId: string; memberId: string; on: BusinessDate },
+): E.Either<Rejection, Open> =>
+  s.status === 'closed' ? openAccount({ ...s, status: 'open' }, c) : openAccount(s, c);
+
+const cashDividendEvent = (
+  type: 'DividendPayableInCash' | 'DividendPaidInCash', s: Open,
+  c: RecordDividendPayableInCash['data'] | PayDividendInCash['data'],
+): ShareEvent => ({ type, data: {
+  eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+  on: c.on, financialYear: c.financialYear, amount: c.amount,
+} });
+
+const recordPayableInCash = (c: RecordDividendPayableInCash['data'], state: ShareState): Result => {
+  const open = anyAccount(state, c);
+  if (E.isLeft(open)) return open;
+  const decided = yearUndecided(open.right, c.financialYear);
+  if (E.isLeft(decided)) return decided;
+  return E.right([cashDividendEvent('DividendPayableInCash', open.right, c)]);
+};
+
+const payInCash = (c: PayDividendInCash['data'], state: ShareState): Result => {
+  const open = anyAccount(state, c);
+  if (E.isLeft(open)) return open;
+  const s = open.right;
+  const financialYear = c.financialYear;
+  if (s.dividendYears.includes(financialYear)) {
+    return E.left({ type: 'dividend_already_credited', financialYear });
+  }
+  const owed = Object.hasOwn(s.cashDividends, financialYear)
+    ? s.cashDividends[financialYear] : undefined;
+  if (owed === undefined) return E.left({ type: 'dividend_not_payable_in_cash', financialYear });
+  if (owed.paid) return E.left({ type: 'dividend_already_paid', financialYear });
+  // Both amounts are canonical decimal strings: equal strings are equal amounts.
+  if (owed.amount !== c.amount) {
+    return E.left({ type: 'dividend_amount_differs', financialYear, expected: owed.amount,
+      got: c.amount });
+  }
+  return E.right([cashDividendEvent('DividendPaidInCash', s, c)]);
 };
 
 const reverse = (
@@ -180,7 +229,7 @@ const reversal = (
   reversedEventId: c.eventId, reversedEventType: eventType, reason: c.reason,
 } });
 
-/** The share account decider: purchases, redemptions, dividends credited, corrections. */
+/** The share account decider: purchases, redemptions, dividends credited or paid in cash. */
 export const createShareDecider = (config: { readonly products: ProductCatalogue }):
   Decider<ShareDecision, ShareEvent, ShareState> => ({
   initialState: initialShareState,
@@ -191,6 +240,8 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
       case 'RedeemShares':
         return redeem(config.products, command.data, command.facts, state);
       case 'CreditDividend': return creditDividend(command.data, state);
+      case 'RecordDividendPayableInCash': return recordPayableInCash(command.data, state);
+      case 'PayDividendInCash': return payInCash(command.data, state);
       case 'ReverseEvent': return reverse(config.products, command.data, state);
     }
   },

@@ -50,9 +50,32 @@ export const DividendCredited = eventCodec('DividendCredited', {
 });
 export type DividendCredited = t.TypeOf<typeof DividendCredited>;
 
+// What a dividend decided in cash says: whose, which year, how much.
+const cashDividend = {
+  eventId: EventId,
+  accountId: AccountId,
+  memberId: MemberId,
+  on: DateString,
+  financialYear: FinancialYearLabel,
+  amount: MoneyString,
+};
+
+/**
+ * A member's dividend for a year is payable in cash (she had no open savings account when it
+ * was credited): it stays in dividends payable until paid. Moves no money.
+ */
+export const DividendPayableInCash = eventCodec('DividendPayableInCash', cashDividend);
+export type DividendPayableInCash = t.TypeOf<typeof DividendPayableInCash>;
+
+/** A member's dividend payable in cash was paid to her from the till. */
+export const DividendPaidInCash = eventCodec('DividendPaidInCash', cashDividend);
+export type DividendPaidInCash = t.TypeOf<typeof DividendPaidInCash>;
+
 /** The share account's events, by type. */
 export const shareEvents = {
-  SharesPurchased, SharesRedeemed, ShareAccountClosed, DividendCredited, EventReversed,
+  SharesPurchased, SharesRedeemed, ShareAccountClosed, DividendCredited, DividendPayableInCash,
+  DividendPaidInCash, EventReversed,
 } as const;
 export type ShareEvent =
-  | SharesPurchased | SharesRedeemed | ShareAccountClosed | DividendCredited | EventReversed;
+  | SharesPurchased | SharesRedeemed | ShareAccountClosed | DividendCredited
+  | DividendPayableInCash | DividendPaidInCash | EventReversed;

@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import type { MoneyString } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { ShareEvent } from './events.ts';
 
@@ -21,8 +22,16 @@ export type ShareState =
     readonly firstPurchasedOn: BusinessDate;
     readonly lastOn: BusinessDate;
     readonly dividendYears: ReadonlyArray<string>;
+    /** Dividends payable in cash, by financial year: the amount and whether it was paid. */
+    readonly cashDividends: Readonly<Record<string, CashDividend>>;
     readonly postings: Readonly<Record<string, SharePosting>>;
   };
+
+/** A dividend payable in cash: the declared amount, and whether it was paid. */
+export interface CashDividend {
+  readonly amount: MoneyString;
+  readonly paid: boolean;
+}
 
 /** Before the first purchase. */
 export const initialShareState: ShareState = { status: 'none' };
@@ -38,6 +47,7 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
     return {
       status: 'open', accountId: d.accountId, memberId: d.memberId, productId: d.productId,
       shares: d.shares, firstPurchasedOn: d.on, lastOn: d.on, dividendYears: [],
+      cashDividends: {},
       postings: { [d.eventId]: posting(event.type, d.shares, null) },
     };
   }
@@ -58,6 +68,15 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       return {
         ...state, lastOn: d.on, dividendYears: [...state.dividendYears, d.financialYear],
         postings: { ...state.postings, [d.eventId]: posting(event.type, 0, d.financialYear) },
+      };
+    }
+    // Recorded on a closed account too: a member who left is still owed her dividend.
+    case 'DividendPayableInCash': case 'DividendPaidInCash': {
+      const d = event.data;
+      return {
+        ...state, lastOn: d.on,
+        cashDividends: { ...state.cashDividends, [d.financialYear]: {
+          amount: d.amount, paid: event.type === 'DividendPaidInCash' } },
       };
     }
     case 'EventReversed': {

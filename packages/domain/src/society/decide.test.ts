@@ -108,6 +108,12 @@ test('rejections, in the order they are checked', () => {
   given(configured).when(close('1', '2025-03-31'))
     .thenRejects('financial_year_not_ended', { endsOn: '2025-03-31' });
   given(configured, close('1')).when(close('1')).thenRejects('financial_year_already_closed');
+  const closeYear = (financialYear: string) => withFacts(command('CloseFinancialYear', {
+    ...by(`c-${financialYear}`, '2027-04-10'), ...S, financialYear }), profit('1'));
+  given(configured, close('1')).when(closeYear('2026-27'))
+    .thenRejects('year_not_next', { financialYear: '2026-27', expected: '2025-26' });
+  given(configured, closeYear('2025-26')).when(closeYear('2024-25'))
+    .thenRejects('year_not_next', { financialYear: '2024-25', expected: '2026-27' });
   given(configured).when(declare('10')).thenRejects('financial_year_not_closed');
   given(configured, close('100000'), declare('10')).when(declare('10'))
     .thenRejects('dividend_already_declared');

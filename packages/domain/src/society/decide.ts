@@ -9,7 +9,8 @@ import { maxBig, notBefore } from '../shared/guards.ts';
 import type * as C from './commands.ts';
 import type { SocietyEvent } from './events.ts';
 import {
-  evolveSociety, initialSocietyState, type AllocationProgress, type SocietyState,
+  evolveSociety, initialSocietyState, yearToCloseNext, type AllocationProgress,
+  type SocietyState,
 } from './state.ts';
 import {
   allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
@@ -80,6 +81,11 @@ const closeYear = (
   const fy = c.financialYear;
   if (Object.hasOwn(s.years, fy)) {
     return E.left({ type: 'financial_year_already_closed', financialYear: fy });
+  }
+  // Years close in order, so each opens on the balances the one before closed with.
+  const expected = yearToCloseNext(s);
+  if (expected !== null && fy !== expected) {
+    return E.left({ type: 'year_not_next', financialYear: fy, expected });
   }
   const { start, end } = financialYearDates(fy);
   if (c.on <= end) {

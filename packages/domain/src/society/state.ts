@@ -3,6 +3,7 @@ import type { SocietyId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import type { SocietyEvent } from './events.ts';
 import { EMPTY_ALLOCATION_DIGEST } from './allocation.ts';
+import { financialYearDates, nextFinancialYear } from './financialYearDates.ts';
 
 /**
  * How far a declared dividend's parts are recorded: `inline` (a version 1 declaration listed
@@ -99,4 +100,20 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       return { ...s, lastOn: d.on, years };
     }
   }
+};
+
+// Labels 'YYYY-YY' sort as their years do.
+const lastClosedYear = (s: SocietyState): string | null =>
+  s.status === 'none' ? null : Object.keys(s.years).sort().at(-1) ?? null;
+
+/** The only year the society may close next: any while none is closed, else the next one. */
+export const yearToCloseNext = (s: SocietyState): string | null => {
+  const last = lastClosedYear(s);
+  return last === null ? null : nextFinancialYear(last);
+};
+
+/** The last day of the last closed year (31 March), or null while no year is closed. */
+export const closedThrough = (s: SocietyState): BusinessDate | null => {
+  const last = lastClosedYear(s);
+  return last === null ? null : financialYearDates(last).end;
 };

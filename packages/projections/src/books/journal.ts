@@ -148,6 +148,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     // A batch of the declared total's parts: the total is payable already; each part moves
     // money when it is credited (DividendCredited), not when it is recorded.
     case 'DividendAllocated': return none();
+    // Payable in cash: the part stays in dividends payable until the till pays it.
+    case 'DividendPayableInCash': return none();
+    case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));
     default: return unmapped(e);
   }
 };

@@ -23,9 +23,18 @@ const line = (
   a.balance += delta;
   const out = a.kind === 'loan' ? shown > 0n : shown < 0n;
   const abs = shown < 0n ? -shown : shown;
-  a.lines.push({
-    on, particulars, withdrawal: out ? abs : 0n, deposit: out ? 0n : abs, balance: a.balance,
-  });
+  // A line dated before lines already there (interest to 31 March posted by the year's close
+  // after April's events) goes in its date's place, so a page as of a date ends on the balance
+  // of that date; the lines after it carry its amount too.
+  const last = a.lines[a.lines.length - 1];
+  const at = last === undefined || last.on <= on ? -1 : a.lines.findIndex((l) => l.on > on);
+  const place = at === -1 ? a.lines.length : at;
+  const before = place === 0 ? 0n : a.lines[place - 1]!.balance;
+  const moved = a.lines.slice(place).map((l) => ({ ...l, balance: l.balance + delta }));
+  a.lines.splice(place, a.lines.length - place, {
+    on, particulars, withdrawal: out ? abs : 0n, deposit: out ? 0n : abs,
+    balance: at === -1 ? a.balance : before + delta,
+  }, ...moved);
 };
 
 const sourceText = { cash: 'By cash', transfer: 'By transfer', dividend: 'By dividend',

@@ -20,8 +20,8 @@ const order: Record<PassbookKind, number> = { shares: 0, savings: 1, recurring: 
   loan: 4 };
 
 /**
- * A member's passbook as of a date: each page's lines dated on or before it (a stream's
- * events are in date order, so these are exactly the lines of the events effective by then).
+ * A member's passbook as of a date: each page's lines dated on or before it (lines are kept in
+ * date order, so these are exactly the lines of the events effective by then).
  */
 export const passbook = (
   s: PassbookState, memberId: string, o: { readonly asOf?: string } = {},
