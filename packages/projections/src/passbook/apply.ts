@@ -163,6 +163,14 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       money(page(s, e.data.loanId, e.data.memberId, 'loan'),
         posting(e.type, e.data.on, minor(e.data.amount)), e.data.on, 1n, '');
       return;
+    // The share page shows the year's dividend decided in cash, then paid (no share moves).
+    case 'DividendPayableInCash': case 'DividendPaidInCash': {
+      const d = e.data;
+      const what = e.type === 'DividendPaidInCash' ? 'paid' : 'payable';
+      line(page(s, d.accountId, d.memberId, 'shares'), d.on,
+        `Dividend ${d.financialYear} ${r(minor(d.amount))} ${what} in cash`, 0n);
+      return;
+    }
     case 'LoanWrittenOff': {
       const a = page(s, e.data.loanId, e.data.memberId, 'loan');
       line(a, e.data.on, 'Written off', -minor(e.data.principal), 0n);

@@ -12,6 +12,7 @@ export interface CommandMethods {
   readonly purchaseShares: Method<'PurchaseShares'>;
   readonly redeemShares: Method<'RedeemShares'>;
   readonly creditDividend: Method<'CreditDividend'>;
+  readonly payDividendInCash: Method<'PayDividendInCash'>;
   readonly reverseEvent: Method<'ReverseEvent'>;
   readonly openSavingsAccount: Method<'OpenSavingsAccount'>;
   readonly openRecurringDeposit: Method<'OpenRecurringDeposit'>;
@@ -45,6 +46,7 @@ export const commandMethods = (send: Send): CommandMethods => ({
   purchaseShares: (r) => send('PurchaseShares', r),
   redeemShares: (r) => send('RedeemShares', r),
   creditDividend: (r) => send('CreditDividend', r),
+  payDividendInCash: (r) => send('PayDividendInCash', r),
   reverseEvent: (r) => send('ReverseEvent', r),
   openSavingsAccount: (r) => send('OpenSavingsAccount', r),
   openRecurringDeposit: (r) => send('OpenRecurringDeposit', r),

@@ -65,7 +65,9 @@ export const closeFinancialYear = async (
         (a.interestPostedThrough === null || a.interestPostedThrough < end);
       if (!due && ctx.commands.get(id) === undefined) continue;
       // Dated the year's last day, so the interest falls in the year it is for (the books
-      // file an event by its date): an account with an event dated later is refused and listed.
+      // file an event by its date), also on an account with events dated later: the interest
+      // is computed from the moves up to that day. An account with nothing due is listed as
+      // skipped (`nothing_to_post`): no posting of 0.00 is stored.
       const o = await runStep(ctx, proc, { type: 'PostInterest', data: {
         ...base, on: end, commandId: id, accountId: d.accountId, periodTo: end,
       } });

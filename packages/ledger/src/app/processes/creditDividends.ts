@@ -89,12 +89,15 @@ const allParts = async (
 };
 
 /**
- * Credits each member's part of a declared dividend in two steps: `CreditDividend` on her share
- * account (which refuses a second credit for the year), then a `MakeDeposit` (source dividend)
- * into her savings. The parts come from the DividendAllocated batches, recorded first if they
- * are not yet. Step ids derive from the process id and the member (or batch), so running the
- * process again after a crash completes it and credits no one twice. A member with no open
- * savings account is passed over (listed in `skipped`).
+ * Pays out each member's part of a declared dividend. Where she has an open savings account it
+ * is credited in two steps: `CreditDividend` on her share account (which decides the year once),
+ * then a `MakeDeposit` (source dividend) into her savings. Where she has none, her part is
+ * recorded payable in cash (`RecordDividendPayableInCash`), for a cashier to pay. The parts come
+ * from the DividendAllocated batches, recorded first if they are not yet. Step ids derive from
+ * the process id and the member (or batch), so running the process again after a crash
+ * completes it and credits no one twice. Every member is decided before any step is run, so the
+ * last step that stores carries the process's end: a member refused (her year decided already,
+ * or an event dated after the run) is listed in `skipped` and the run still ends.
  */
 export const creditDividends = async (
   ctx: ProcessContext, request: CreditDividendsRequest,
@@ -121,11 +124,68 @@ export const creditDividends = async (
   }
   const steps: CommandOutcome[] = [...found.steps];
   const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
-  const due = found.parts.filter((part) => part.amount !== '0.00');
-  for (const [i, part] of due.entries()) {
-    await creditOne(ctx, r, proc, part, { steps, skipped, last: i === due.length - 1 });
+  const actions: Action[] = [];
+  for (const part of found.parts) {
+    if (part.amount === '0.00') continue;
+    const a = await plan(ctx, r, pid, part);
+    if ('rejection' in a) skipped.push({ id: part.memberId, rejection: a.rejection });
+    else actions.push(a);
+  }
+  // Steps stored by an earlier run are sent again (answered as duplicates, storing nothing):
+  // the end goes on the last member with something still to store.
+  const lastNew = actions.findLastIndex((a) => !a.stored);
+  for (const [i, a] of actions.entries()) {
+    await run(ctx, r, proc, a, { steps, skipped, last: i === lastNew });
   }
   return { status: 'completed', processId: pid, steps, skipped };
+};
+
+/**
+ * One member's steps: her credit and deposit, or her part recorded payable in cash; `stored`
+ * when an earlier run of this process stored all of them.
+ */
+type Action =
+  | { readonly kind: 'credit'; readonly part: DividendPart; readonly accountId: string;
+    readonly savings: string; readonly stored: boolean }
+  | { readonly kind: 'cash'; readonly part: DividendPart; readonly accountId: string;
+    readonly stored: boolean };
+
+const refused = (rejection: LedgerRejection) => ({ rejection });
+
+/**
+ * What one member's part needs, decided on her share account as the log holds it now. Steps
+ * this process stored already are planned again (after a crash, only what is missing stores).
+ */
+const plan = async (
+  ctx: ProcessContext, r: CreditDividendsRequest, pid: CommandId, part: DividendPart,
+): Promise<Action | { rejection: LedgerRejection }> => {
+  const m = part.memberId;
+  const shares = (await ctx.handler.states.load(streamNameFor.shares(m), 'shares')).state;
+  if (shares.kind !== 'shares' || shares.state.status === 'none') {
+    return refused({ type: 'not_found', aggregate: 'shares', id: m });
+  }
+  const s = shares.state;
+  const accountId = s.accountId;
+  // After a crash the credit may be stored already: its event names the savings account.
+  const credited = ctx.commands.get(stepId(pid, `credit:${m}`));
+  if (credited !== undefined) {
+    const savings = await creditedTo(ctx, credited);
+    const stored = ctx.commands.get(stepId(pid, `deposit:${m}`)) !== undefined;
+    if (savings !== undefined) return { kind: 'credit', part, accountId, savings, stored };
+  }
+  if (ctx.commands.get(stepId(pid, `cash:${m}`)) !== undefined) {
+    return { kind: 'cash', part, accountId, stored: true };
+  }
+  const fy = r.financialYear;
+  if (s.dividendYears.includes(fy) || Object.hasOwn(s.cashDividends, fy)) {
+    return refused({ type: 'dividend_already_credited', financialYear: fy });
+  }
+  if (r.on < s.lastOn) {
+    return refused({ type: 'date_before_last_event', on: r.on, lastOn: s.lastOn });
+  }
+  const savings = s.status === 'open' ? await savingsOf(ctx, m) : undefined;
+  return savings === undefined ? { kind: 'cash', part, accountId, stored: false }
+    : { kind: 'credit', part, accountId, savings, stored: false };
 };
 
 const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string | undefined> => {
@@ -140,40 +200,35 @@ const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string 
 interface Progress {
   readonly steps: CommandOutcome[];
   readonly skipped: Array<{ id: string; rejection: LedgerRejection }>;
-  /** The last member's deposit ends the process. */
+  /** The last member's last step ends the process. */
   readonly last: boolean;
 }
 
-const creditOne = async (
-  ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, part: DividendPart,
+const run = async (
+  ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, a: Action,
   { steps, skipped, last }: Progress,
 ): Promise<void> => {
   const pid = proc.id;
-  const m = part.memberId;
-  const shares = await ctx.handler.states.load(streamNameFor.shares(m), 'shares');
-  const accountId = shares.state.kind === 'shares' && shares.state.state.status !== 'none'
-    ? shares.state.state.accountId : m;
-  // After a crash the credit may be stored already: its event names the savings account.
-  const done = ctx.commands.get(stepId(pid, `credit:${m}`));
-  const savings = done === undefined ? await savingsOf(ctx, m) : await creditedTo(ctx, done);
-  if (savings === undefined) {
-    skipped.push({ id: m, rejection: { type: 'not_found', aggregate: 'deposit', id: m } });
-    return;
-  }
+  const m = a.part.memberId;
   const base = { actor: r.actor, on: r.on };
-  const credit = await runStep(ctx, proc, { type: 'CreditDividend', data: {
-    ...base, commandId: stepId(pid, `credit:${m}`), accountId, memberId: m,
-    financialYear: r.financialYear, amount: part.amount, savingsAccountId: savings,
-  } });
-  steps.push(credit);
-  if (credit.status === 'rejected') {
-    skipped.push({ id: m, rejection: credit.rejection });
+  const part = { memberId: m, financialYear: r.financialYear, amount: a.part.amount };
+  const record = async (step: unknown, end: boolean): Promise<boolean> => {
+    const o = await runStep(ctx, proc, step, { end });
+    steps.push(o);
+    if (o.status === 'rejected') skipped.push({ id: m, rejection: o.rejection });
+    return o.status !== 'rejected';
+  };
+  if (a.kind === 'cash') {
+    await record({ type: 'RecordDividendPayableInCash', data: {
+      ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } }, last);
     return;
   }
-  steps.push(await runStep(ctx, proc, { type: 'MakeDeposit', data: {
-    ...base, commandId: stepId(pid, `deposit:${m}`), accountId: savings, amount: part.amount,
-    source: 'dividend',
-  } }, { end: last }));
+  if (a.kind === 'credit' && !await record({ type: 'CreditDividend', data: {
+    ...base, ...part, commandId: stepId(pid, `credit:${m}`), accountId: a.accountId,
+    savingsAccountId: a.savings } }, false)) return;
+  await record({ type: 'MakeDeposit', data: {
+    ...base, commandId: stepId(pid, `deposit:${m}`), accountId: a.savings, amount: part.amount,
+    source: 'dividend' } }, last);
 };
 
 const creditedTo = async (

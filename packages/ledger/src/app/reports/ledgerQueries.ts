@@ -12,6 +12,7 @@ import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpoin
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
 import { noLoans } from './noLoans.ts';
+import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
 import type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
@@ -34,6 +35,9 @@ export interface LedgerQueries {
   readonly portfolio: (o?: AsOfOptions) => Promise<ParReport>;
   /** PAR30, PAR90, buckets and arrears of a branch, or of the society. */
   readonly par: (o?: ParOptions) => Promise<PortfolioFigures>;
+  /** Dividends payable in cash and not yet paid, by member and year, as of a date. */
+  readonly unclaimedDividends: (o?: { readonly asOf?: string }) =>
+    Promise<ReadonlyArray<UnclaimedDividend>>;
   /** The report projections' state itself (live: do not keep it), for reports of your own. */
   readonly reportState: (o?: ReadOptions) => Promise<ReportState>;
   /** Stops the report runner, if it was started. */
@@ -115,6 +119,7 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
       { financialYear: o.financialYear }),
     yearClose: async (o) => yearEnd((await state(o, false)).states.books, o.financialYear),
     portfolio,
+    unclaimedDividends: (o = {}) => unclaimedDividends(q.store, o),
     par: async (o = {}) => {
       const r = await portfolio(o);
       return o.branchId === undefined ? r.overall : r.byBranch.get(o.branchId) ?? noLoans;

@@ -1,0 +1,75 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { signedMoneyString } from '@usha/domain';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const netProfit = () => signedMoneyString(10_000_000n);
+const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
+
+// M1 and M2 save; M3 holds 10 shares and no savings account. Each held 10 shares of Rs 10 all
+// year: 10% of Rs 100 = Rs 10.00 each.
+const society = async () => {
+  const store = memoryStore();
+  const l = await testLedger(store, { netProfit });
+  for (const m of ['M1', 'M2']) await memberWithSavings(l, m, '1000');
+  const by = (id: string) => ({ commandId: `M3-${id}`, actor: 'clerk', on: '2024-04-01' });
+  ok(await l.admitMember({ ...by('admit'), memberId: 'M3', branchId: 'SONAGACHI',
+    shareProductId: 'SH', shares: 10 }));
+  ok(await l.purchaseShares({ ...by('shares'), accountId: 'SH-M3', memberId: 'M3',
+    productId: 'SH', shares: 10 }));
+  ok(await l.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
+    societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  assert.is((await l.closeFinancialYear({ ...year, commandId: 'fy', on: '2025-04-05' })).status,
+    'completed');
+  ok(await l.declareDividend({ ...year, commandId: 'div', on: '2025-04-10', ratePercent: '10' }));
+  return { store, ledger: l };
+};
+
+const pay = { commandId: 'pay-M3', actor: 'cashier', on: '2025-04-20', accountId: 'SH-M3',
+  memberId: 'M3', financialYear: '2024-25', amount: '10.00' };
+
+test('a member without savings is paid her dividend in cash, once, and the run ends', async () => {
+  const { store, ledger } = await society();
+  const run = await ledger.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });
+  assert.is(run.status === 'completed' && run.skipped.length, 0);
+  const steps = (await allEvents(store)).filter((e) => e.metadata.processId === 'credit');
+  assert.equal(steps.map((e) => e.type), ['DividendAllocated', 'DividendCredited', 'Deposited',
+    'DividendCredited', 'Deposited', 'DividendPayableInCash']);
+  assert.equal(steps.map((e) => e.metadata.processEnd === true),
+    [false, false, false, false, false, true], 'the last step ends the run');
+  const reopened = await testLedger(store, { netProfit });
+  assert.is(reopened.resumed.length, 0, 'nothing is run again at open');
+  assert.equal(await reopened.unclaimedDividends(),
+    [{ memberId: 'M3', financialYear: '2024-25', amount: '10.00' }]);
+  const payable = async () => {
+    const row = (await reopened.trialBalance()).rows.find((r) => r.code === '2300');
+    return [row?.debit, row?.credit];
+  };
+  assert.equal(await payable(), [0n, 1000n], 'Rs 10.00 still payable to M3');
+
+  const refused = await reopened.payDividendInCash({ ...pay, commandId: 'pay-x', amount: '9.99' });
+  assert.equal(refused.status === 'rejected' && refused.rejection, { type:
+    'dividend_amount_differs', financialYear: '2024-25', expected: '10.00', got: '9.99' });
+  ok(await reopened.payDividendInCash(pay));
+  const again = await reopened.payDividendInCash({ ...pay, commandId: 'pay-again' });
+  assert.is(again.status === 'rejected' && again.rejection.type, 'dividend_already_paid');
+  const credited = await reopened.payDividendInCash({ ...pay, commandId: 'pay-M1',
+    accountId: 'SH-M1', memberId: 'M1' });
+  assert.is(credited.status === 'rejected' && credited.rejection.type,
+    'dividend_already_credited');
+
+  assert.equal(await reopened.unclaimedDividends(), []);
+  assert.equal(await reopened.unclaimedDividends({ asOf: '2025-04-19' }),
+    [{ memberId: 'M3', financialYear: '2024-25', amount: '10.00' }], 'unpaid the day before');
+  assert.equal(await payable(), [0n, 0n], 'dividends payable back to zero');
+  const tb = await reopened.trialBalance();
+  assert.is(tb.totalDebit, tb.totalCredit);
+  const book = await reopened.passbook('M3', 'SH-M3');
+  assert.equal(book.pages[0]?.lines.slice(-2).map((l) => [l.on, l.particulars]), [
+    ['2025-04-11', 'Dividend 2024-25 10.00 payable in cash'],
+    ['2025-04-20', 'Dividend 2024-25 10.00 paid in cash'],
+  ]);
+  await reopened.close();
+});
+
+test.run();
