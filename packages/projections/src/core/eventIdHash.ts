@@ -1,6 +1,7 @@
-// Two independent 32-bit hashes of an event id (FNV-1a, and a multiplicative hash with another
+// Two independent 32-bit hashes of a string (FNV-1a, and a multiplicative hash with another
 // seed, both finished with a murmur3 mix): 64 bits, so that an index of a million ids costs 8
-// bytes a key instead of the id string itself.
+// bytes a key instead of the id string itself. Event ids here; the ledger's off-heap indexes
+// key streams, commands and members with them too (the `string-keys` subpath).
 const mix = (h: number): number => {
   let x = h ^ (h >>> 16);
   x = Math.imul(x, 0x85ebca6b);
