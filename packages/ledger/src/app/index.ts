@@ -6,6 +6,9 @@ export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';
 export type {
+  AccruedInterest, LoanAccrualLine,
+} from './reports/accruedInterest.ts';
+export type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './reports/queryOptions.ts';
 export {

@@ -105,7 +105,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   });
   const queries = ledgerQueries({
     store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
-    passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints,
+    passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints, products,
   });
   const runner = o.projection === undefined ? undefined : createProjectionRunner({
     store: o.store, projection: o.projection,

@@ -11,6 +11,8 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
+import type { ProductCatalogue } from '@usha/domain';
+import { accruedInterestQuery, type AccruedInterest } from './accruedInterest.ts';
 import { noLoans } from './noLoans.ts';
 import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
 import type {
@@ -38,6 +40,12 @@ export interface LedgerQueries {
   /** Dividends payable in cash and not yet paid, by member and year, as of a date. */
   readonly unclaimedDividends: (o?: { readonly asOf?: string }) =>
     Promise<ReadonlyArray<UnclaimedDividend>>;
+  /**
+   * Interest earned and not yet credited or paid, per deposit account and loan, on a date: the
+   * interest payable and receivable of accrual-basis books (a loan over the NPA threshold's is
+   * listed apart: income only when received).
+   */
+  readonly accruedInterest: (o?: AsOfOptions) => Promise<AccruedInterest>;
   /** The report projections' state itself (live: do not keep it), for reports of your own. */
   readonly reportState: (o?: ReadOptions) => Promise<ReportState>;
   /** Stops the report runner, if it was started. */
@@ -52,6 +60,10 @@ export interface QuerySources extends ReportOptions {
   readonly lastWritten: () => Position | undefined;
   /** Where the report runner keeps its checkpoint; in memory (rebuilt at open) by default. */
   readonly checkpoints?: CheckpointStore;
+  /** The products: deposit interest accrues by its product's settings. */
+  readonly products: ProductCatalogue;
+  /** Days past due beyond which a loan is non-performing; 90 when omitted. */
+  readonly npaDaysPastDue?: number;
 }
 
 /**
@@ -62,6 +74,7 @@ export interface QuerySources extends ReportOptions {
  */
 export const ledgerQueries = (q: QuerySources): LedgerQueries => {
   const projection = reportProjection(q);
+  const accrued = accruedInterestQuery(q);
   let runner: ProjectionRunner<ReportState> | undefined;
   let started: Promise<ProjectionRunner<ReportState>> | undefined;
   const start = (): Promise<ProjectionRunner<ReportState>> => (started ??= (async () => {
@@ -124,7 +137,11 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
       const r = await portfolio(o);
       return o.branchId === undefined ? r.overall : r.byBranch.get(o.branchId) ?? noLoans;
     },
+    accruedInterest: accrued.query,
     reportState: (o = {}) => state(o, false),
-    stop: async () => { if (runner !== undefined) await runner.stop(); },
+    stop: async () => {
+      if (runner !== undefined) await runner.stop();
+      await accrued.stop();
+    },
   };
 };
