@@ -169,7 +169,7 @@ export const runCooperativeYear = async <S>(
   const close = await ledger.closeFinancialYear({ ...by('close-2025-26', closeOn), societyId,
     financialYear });
   await must(ledger.declareDividend({ ...by('dividend-2025-26', closeOn), societyId,
-    financialYear, ratePercent: '10' }));
+    financialYear, ratePercent: '3' }));
   const dividends = await ledger.creditDividends({ ...by('credit-2025-26', closeOn), societyId,
     financialYear });
   const loans = plans.flatMap((p) => (p.loan === null ? [] : [p.loan.behaviour]));

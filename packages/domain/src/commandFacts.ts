@@ -1,6 +1,7 @@
 import type { Command } from './commandCatalogue.ts';
 import type { DepositFacts } from './deposit/facts.ts';
 import type { MemberFacts } from './member/facts.ts';
+import type { WithPeriod } from './periodFact.ts';
 import type { WithFacts } from './shared/decider.ts';
 import type { ShareFacts } from './shares/facts.ts';
 import type { SocietyFacts } from './society/facts.ts';
@@ -8,8 +9,11 @@ import type { SocietyFacts } from './society/facts.ts';
 /** The facts of every command that needs some from other aggregates, by command type. */
 export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & SocietyFacts;
 
-/** Any command as its decider takes it: with its facts beside its data when it needs some. */
-export type DecidableCommand = WithFacts<Command, CommandFacts>;
+/**
+ * Any command as its decider takes it: with its facts beside its data when it needs some, and
+ * the closed period (read by the share, deposit and loan deciders, ignored by the others).
+ */
+export type DecidableCommand = WithFacts<Command, CommandFacts> & WithPeriod;
 
 /** A command decided on its stream's state alone. */
 export type FactlessCommand = Exclude<Command, { readonly type: keyof CommandFacts }>;

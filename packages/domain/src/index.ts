@@ -13,3 +13,4 @@ export * from './commandCatalogue.ts';
 export * from './commandLimits.ts';
 export * from './upcasting/index.ts';
 export * from './commandFacts.ts';
+export * from './periodFact.ts';

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
 import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { accountHistory } from './accountHistory.ts';
+import { businessDate } from '../dates/businessDate.ts';
 import { createDepositDecider, type DepositDecision } from './decide.ts';
 
 const decider = createDepositDecider({ products });
@@ -187,5 +188,32 @@ test('a credit that would take the balance past the stored range is refused', ()
   given(savings, nearTop).when(interest([savings, nearTop], 'c3', '2024-06-30')).thenRejects(
     'amount_too_large', { field: 'data.amount', limit: '0.01', requested: '9863013698630.14' });
 });
+
+
+// The society closed 2024-25: its books end on 31 March 2025 (see PeriodFact).
+const closed = { closedThrough: businessDate('2025-03-31') };
+
+test('period_closed: a deposit command dated in a closed year is refused, checked first', () => {
+  given(savings).when({ ...deposit('c2', '2025-03-15', '100'), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-15' });
+  // Before the account's own checks: a withdrawal beyond the balance would be refused too.
+  given(savings).when({ ...withdraw('c2', '2025-03-31', '999999'), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-31' });
+  given(savings).when({ ...deposit('c2', '2025-04-01', '100'), period: closed })
+    .thenState((s) => { assert.ok(s.status === 'open' && s.balance === 10000n); });
+});
+
+test('period_closed: a correction dated in the open year reverses a deposit of a closed year',
+  () => {
+    const made = deposit('c2', '2025-03-10', '100');
+    const reverse = (id: string, on: string) => ({ ...command('ReverseEvent', {
+      ...by(id, on), aggregate: 'deposit', aggregateId: 'A1', eventId: 'c2.0',
+      reason: 'entry_error',
+    }), period: closed });
+    given(savings, made).when(reverse('c3', '2025-04-02'))
+      .thenState((s) => { assert.ok(s.status === 'open' && s.balance === 0n); });
+    given(savings, made).when(reverse('c3', '2025-03-31'))
+      .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-31' });
+  });
 
 test.run();

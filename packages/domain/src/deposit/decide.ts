@@ -14,13 +14,14 @@ import type { DepositEvent } from './events.ts';
 import type { DepositFacts, DepositInterestFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
+import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
 type Products = ProductCatalogue;
 
 /** A deposit account's command with the facts it is decided on. */
-export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts>;
+export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts> & WithPeriod;
 
 // The account's product, of the account's kind.
 const productFor = (ps: Products, s: Open) => productOf(ps, s.productId, s.kind);
@@ -344,6 +345,9 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
   initialState: initialDepositState,
   evolve: evolveDeposit,
   decide: (command, state) => {
+    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
+    const period = inOpenPeriod(command.data.on, command.period);
+    if (E.isLeft(period)) return period;
     const ps = config.products;
     switch (command.type) {
       case 'OpenSavingsAccount': return openSavings(ps, command.data, state);

@@ -4,6 +4,7 @@ import { spec } from '../testing/deciderSpecification.ts';
 import { by, command, event, history, products } from '../testing/fixtures.ts';
 import { createLoanDecider } from './decide.ts';
 import { outstandingPrincipal } from './state.ts';
+import { businessDate } from '../dates/businessDate.ts';
 
 const decider = createLoanDecider({ products });
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -132,5 +133,32 @@ test('a reversal applies only to an event that exists and has not been reversed'
     repay('c5', '2024-02-15', '50'),
   ).when(reverse('c6', 'c4.0')).thenRejects('not_reversible', { why: 'the penalty has been paid' });
 });
+
+
+// The society closed 2023-24: its books end on 31 March 2024 (see PeriodFact).
+const closed = { closedThrough: businessDate('2024-03-31') };
+
+test('period_closed: a loan command dated in a closed year is refused, checked first', () => {
+  given(...active).when({ ...repay('c4', '2024-02-15', '888.49'), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2024-03-31', on: '2024-02-15' });
+  // Before the loan's own checks: with no loan it would be not_found.
+  given().when({ ...repay('c4', '2024-03-31', '1'), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2024-03-31', on: '2024-03-31' });
+  given(...active).when({ ...repay('c4', '2024-04-01', '888.49'), period: closed })
+    .thenState((s) => { assert.ok(s.status === 'active' && s.totals.principalRepaid > 0n); });
+});
+
+test('period_closed: a correction dated in the open year reverses a repayment of a closed year',
+  () => {
+    const paid = [...active, repay('c4', '2024-02-15', '888.49')] as const;
+    const reverse = (id: string, on: string) => ({ ...command('ReverseEvent', {
+      ...by(id, on), aggregate: 'loan', aggregateId: 'L1', eventId: 'c4.0', reason: 'entry_error',
+    }), period: closed });
+    given(...paid).when(reverse('c5', '2024-04-02')).thenState((s) => {
+      assert.ok(s.status === 'active' && outstandingPrincipal(s.totals) === 1000000n);
+    });
+    given(...paid).when(reverse('c5', '2024-03-31'))
+      .thenRejects('period_closed', { closedThrough: '2024-03-31', on: '2024-03-31' });
+  });
 
 test.run();

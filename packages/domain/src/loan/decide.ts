@@ -12,6 +12,7 @@ import { loanIn } from './loanIn.ts';
 import { duesOn, totalDue } from './dues.ts';
 import { disburse } from './disburse.ts';
 import { repay } from './repay.ts';
+import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<LoanEvent>>;
 type KnownLoan = Exclude<LoanState, { status: 'none' }>;
@@ -186,12 +187,18 @@ const reverse = (c: ReverseEvent['data'], state: LoanState): Result => {
   } }]);
 };
 
+/** A loan command with the closed period it is decided in. */
+export type LoanDecision = C.LoanCommand & WithPeriod;
+
 /** The loan decider: application to closure, with maker-checker approval. */
 export const createLoanDecider = (config: { readonly products: ProductCatalogue }):
-  Decider<C.LoanCommand, LoanEvent, LoanState> => ({
+  Decider<LoanDecision, LoanEvent, LoanState> => ({
   initialState: initialLoanState,
   evolve: evolveLoan,
   decide: (command, state) => {
+    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
+    const period = inOpenPeriod(command.data.on, command.period);
+    if (E.isLeft(period)) return period;
     const ps = config.products;
     switch (command.type) {
       case 'ApplyForLoan': return apply(ps, command.data, state);

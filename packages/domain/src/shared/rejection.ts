@@ -11,6 +11,8 @@ export type Rejection =
     readonly type: 'amount_too_large'; readonly field: string; readonly limit: string;
     readonly requested: string;
   }
+  // Checked first by the share, deposit and loan deciders, on the command's own date.
+  | { readonly type: 'period_closed'; readonly closedThrough: string; readonly on: string }
   // Checked first by every decider.
   | { readonly type: 'not_found'; readonly aggregate: AggregateKind; readonly id: string }
   | { readonly type: 'already_exists'; readonly aggregate: AggregateKind; readonly id: string }
@@ -147,6 +149,11 @@ export type Rejection =
   | { readonly type: 'year_not_next'; readonly financialYear: string; readonly expected: string }
   | { readonly type: 'financial_year_not_closed'; readonly financialYear: string }
   | {
+    readonly type: 'accruals_not_at_year_end'; readonly financialYear: string;
+    readonly endsOn: string;
+  }
+  | { readonly type: 'year_end_accruals_already_recorded'; readonly financialYear: string }
+  | {
     readonly type: 'dividend_rate_above_cap'; readonly capPercent: string;
     readonly requested: string;
   }
@@ -162,7 +169,7 @@ export type RejectionType = Rejection['type'];
 
 /** Every rejection tag, in the order of the reference table. */
 export const rejectionTypes = [
-  'amount_too_large',
+  'amount_too_large', 'period_closed',
   'not_found', 'already_exists', 'wrong_aggregate', 'member_exited', 'account_closed',
   'loan_closed', 'date_before_last_event', 'unknown_product', 'wrong_product',
   'event_not_found', 'already_reversed', 'not_reversible',
@@ -180,7 +187,8 @@ export const rejectionTypes = [
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',
   'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
-  'year_not_next', 'financial_year_not_closed', 'dividend_rate_above_cap',
+  'year_not_next', 'financial_year_not_closed', 'accruals_not_at_year_end',
+  'year_end_accruals_already_recorded', 'dividend_rate_above_cap',
   'dividend_already_declared',
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch',
 ] as const satisfies ReadonlyArray<RejectionType>;

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
 import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { zeroTotals } from '../loan/state.ts';
+import { businessDate } from '../dates/businessDate.ts';
 import { createShareDecider } from './decide.ts';
 
 const decider = createShareDecider({ products });
@@ -85,5 +86,34 @@ test('a reversal names an existing, unreversed event, '
   given(opened, redeem('c2', '2025-04-01', 15)).when(reverse('c3', 'c1.0'))
     .thenRejects('not_reversible');
 });
+
+
+// The society closed 2024-25: its books end on 31 March 2025 (see PeriodFact).
+const closed = { closedThrough: businessDate('2025-03-31') };
+
+test('period_closed: a share command dated in a closed year is refused, checked first', () => {
+  given(opened).when({ ...buy('c2', '2025-03-31', 5), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-31' });
+  // Before the account's own checks: with no account it would be not_found.
+  given().when({ ...redeem('c2', '2024-06-01', 1), period: closed })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2024-06-01' });
+  given(opened).when({ ...buy('c2', '2025-04-01', 5), period: closed })
+    .thenState((s) => { assert.ok(s.status === 'open' && s.shares === 25); });
+  given(opened).when({ ...buy('c2', '2025-03-31', 5), period: { closedThrough: null } })
+    .thenState((s) => { assert.ok(s.status === 'open' && s.shares === 25); });
+});
+
+test('period_closed: a correction dated in the open year reverses an event of a closed year',
+  () => {
+    const reverse = (id: string, on: string) => ({ ...command('ReverseEvent', {
+      ...by(id, on), aggregate: 'shares', aggregateId: 'M1', eventId: 'c1.0', reason: 'duplicate',
+    }), period: closed });
+    given(opened).when(reverse('c2', '2025-04-02')).then([event('EventReversed', {
+      aggregate: 'shares', aggregateId: 'M1', memberId: 'M1', on: '2025-04-02',
+      reversedEventId: 'c1.0', reversedEventType: 'SharesPurchased', reason: 'duplicate',
+    })]);
+    given(opened).when(reverse('c2', '2025-03-31'))
+      .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-31' });
+  });
 
 test.run();

@@ -17,12 +17,13 @@ import type { ShareEvent } from './events.ts';
 import { loansOutstandingMinor } from '../member/facts.ts';
 import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
 import { evolveShares, initialShareState, type ShareState } from './state.ts';
+import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
 
 /** A share account's command with the facts it is decided on. */
-export type ShareDecision = WithFacts<ShareCommand, ShareFacts>;
+export type ShareDecision = WithFacts<ShareCommand, ShareFacts> & WithPeriod;
 
 /** The open account a command is for, or why the command cannot touch it. */
 const openAccount = (
@@ -235,6 +236,9 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
   initialState: initialShareState,
   evolve: evolveShares,
   decide: (command, state) => {
+    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
+    const period = inOpenPeriod(command.data.on, command.period);
+    if (E.isLeft(period)) return period;
     switch (command.type) {
       case 'PurchaseShares': return purchase(config.products, command.data, state);
       case 'RedeemShares':

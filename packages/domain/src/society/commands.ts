@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { SocietyId } from '../shared/ids.ts';
-import { Count, FinancialYearLabel, RatePercent } from '../shared/codecs.ts';
+import { Count, FinancialYearLabel, MoneyString, RatePercent } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { DividendPart } from './events.ts';
 
@@ -15,6 +15,17 @@ export const CloseFinancialYear = commandCodec('CloseFinancialYear', {
   societyId: SocietyId, financialYear: FinancialYearLabel,
 });
 export type CloseFinancialYear = t.TypeOf<typeof CloseFinancialYear>;
+
+/**
+ * Record a year's accruals, dated its 31 March, before the year is closed: the figures of the
+ * accrued-interest report as of that day (the close computes them).
+ */
+export const RecordYearEndAccruals = commandCodec('RecordYearEndAccruals', {
+  societyId: SocietyId, financialYear: FinancialYearLabel,
+  depositInterestPayable: MoneyString, loanInterestReceivable: MoneyString,
+  loanInterestNotRecognised: MoneyString,
+});
+export type RecordYearEndAccruals = t.TypeOf<typeof RecordYearEndAccruals>;
 
 /**
  * Declare a dividend at `ratePercent` on share capital, for the holdings and face value of
@@ -38,6 +49,8 @@ export type RecordDividendAllocation = t.TypeOf<typeof RecordDividendAllocation>
 /** The society's commands, by type. */
 export const societyCommands = {
   ConfigureSociety, CloseFinancialYear, DeclareDividend, RecordDividendAllocation,
+  RecordYearEndAccruals,
 } as const;
 export type SocietyCommand =
-  | ConfigureSociety | CloseFinancialYear | DeclareDividend | RecordDividendAllocation;
+  | ConfigureSociety | CloseFinancialYear | DeclareDividend | RecordDividendAllocation
+  | RecordYearEndAccruals;

@@ -101,6 +101,39 @@ const closeYear = (
   } }]);
 };
 
+// Dated the year's last day, so the accruals fall in the year they are for, also when the
+// society's stream has events dated later (a close's figures are taken after 31 March): the
+// exception to "a stream's dates never go back", as for interest posted to 31 March.
+const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState): Result => {
+  if (state.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'society', id: c.societyId });
+  }
+  const k = society(state, { societyId: c.societyId, on: state.lastOn });
+  if (E.isLeft(k)) return k;
+  const s = k.right;
+  const fy = c.financialYear;
+  if (Object.hasOwn(s.years, fy)) {
+    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
+  }
+  const expected = yearToCloseNext(s);
+  if (expected !== null && fy !== expected) {
+    return E.left({ type: 'year_not_next', financialYear: fy, expected });
+  }
+  const { end } = financialYearDates(fy);
+  if (c.on !== end) {
+    return E.left({ type: 'accruals_not_at_year_end', financialYear: fy, endsOn: end });
+  }
+  if (s.accrualsRecorded.includes(fy)) {
+    return E.left({ type: 'year_end_accruals_already_recorded', financialYear: fy });
+  }
+  return E.right([{ type: 'YearEndAccrualsRecorded', data: {
+    societyId: s.societyId, on: end, financialYear: fy,
+    depositInterestPayable: c.depositInterestPayable,
+    loanInterestReceivable: c.loanInterestReceivable,
+    loanInterestNotRecognised: c.loanInterestNotRecognised,
+  } }]);
+};
+
 const declare = (
   c: C.DeclareDividend['data'], f: DeclareDividendFacts, state: SocietyState,
 ): Result => {
@@ -186,7 +219,7 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
   } }]);
 };
 
-/** The society decider: configuration, year close, dividend declaration and its parts. */
+/** The society decider: configuration, year-end accruals and close, dividends and parts. */
 export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, SocietyState> => ({
   initialState: initialSocietyState,
   evolve: evolveSociety,
@@ -196,6 +229,7 @@ export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, S
       case 'CloseFinancialYear': return closeYear(command.data, command.facts, state);
       case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);
+      case 'RecordYearEndAccruals': return recordAccruals(command.data, state);
     }
   },
 });

@@ -25,6 +25,19 @@ export const FinancialYearClosed = eventCodec('FinancialYearClosed', {
 });
 export type FinancialYearClosed = t.TypeOf<typeof FinancialYearClosed>;
 
+/**
+ * The year-end accruals of accrual-basis books, dated the year's last day (31 March): deposit
+ * interest earned and not yet credited (payable), loan interest earned on performing loans and
+ * not yet paid (receivable), and that on non-performing loans, recorded for the auditor but not
+ * income until received. Figures as of the end of that day.
+ */
+export const YearEndAccrualsRecorded = eventCodec('YearEndAccrualsRecorded', {
+  societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
+  depositInterestPayable: MoneyString, loanInterestReceivable: MoneyString,
+  loanInterestNotRecognised: MoneyString,
+});
+export type YearEndAccrualsRecorded = t.TypeOf<typeof YearEndAccrualsRecorded>;
+
 /** A member's part of a dividend: share-days held over the year and the amount. */
 export const DividendPart = closed({
   memberId: MemberId, shareDays: intBetween('ShareDays', 0, Number.MAX_SAFE_INTEGER),
@@ -85,6 +98,8 @@ export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
 /** The society's events, by type. */
 export const societyEvents = {
   SocietyConfigured, FinancialYearClosed, DividendDeclared, DividendAllocated,
+  YearEndAccrualsRecorded,
 } as const;
 export type SocietyEvent =
-  | SocietyConfigured | FinancialYearClosed | DividendDeclared | DividendAllocated;
+  | SocietyConfigured | FinancialYearClosed | DividendDeclared | DividendAllocated
+  | YearEndAccrualsRecorded;

@@ -44,6 +44,8 @@ export type SocietyState =
     readonly dividendRateCapPercent: string;
     readonly lastOn: BusinessDate;
     readonly years: Readonly<Record<string, ClosedYear>>;
+    /** The years whose year-end accruals are recorded (YearEndAccrualsRecorded). */
+    readonly accrualsRecorded: ReadonlyArray<string>;
   };
 
 /** Before configuration. */
@@ -59,7 +61,15 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
         statutoryReservePercent: d.statutoryReservePercent,
         dividendRateCapPercent: d.dividendRateCapPercent,
         years: s.status === 'none' ? {} : s.years,
+        accrualsRecorded: s.status === 'none' ? [] : s.accrualsRecorded,
       };
+    }
+    case 'YearEndAccrualsRecorded': {
+      if (s.status === 'none') return s;
+      const d = e.data;
+      // Dated the year's 31 March, after events possibly dated later: the latest date stays.
+      const lastOn = d.on > s.lastOn ? d.on : s.lastOn;
+      return { ...s, lastOn, accrualsRecorded: [...s.accrualsRecorded, d.financialYear] };
     }
     case 'FinancialYearClosed': {
       if (s.status === 'none') return s;

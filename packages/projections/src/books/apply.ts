@@ -42,10 +42,10 @@ const posterFor = (s: BooksState): Poster => {
   const p: Poster = {
     event: null, sum: 0n,
     depositKind: (accountId) => s.kinds.get(accountId) ?? 'savings',
-    post: (role: PostingRole, amount: bigint) => {
+    post: (role: PostingRole, amount: bigint, dated?: string) => {
       if (amount === 0n || p.event === null) return;
       const i = s.chart.roleIndex[role];
-      const on = p.event.metadata.effectiveOn;
+      const on = dated ?? p.event.metadata.effectiveOn;
       p.sum += amount;
       s.balances[i] = (s.balances[i] ?? 0n) + amount;
       const day = row(s.daily, on, n);
@@ -54,7 +54,7 @@ const posterFor = (s: BooksState): Poster => {
         const year = row(s.years, financialYearLabel(on), n);
         year[i] = (year[i] ?? 0n) + amount;
       }
-      if (s.keep !== null) keepLine(s, i, p.event, amount);
+      if (s.keep !== null) keepLine(s, i, p.event, amount, on);
     },
     closeYear: (fy) => {
       const year = s.years.get(fy);
@@ -88,10 +88,11 @@ const rolesByCode = (s: BooksState): Map<string, PostingRole> => {
   return m;
 };
 
-const keepLine = (s: BooksState, i: number, e: ResolvedEvent, amount: bigint): void => {
+const keepLine = (
+  s: BooksState, i: number, e: ResolvedEvent, amount: bigint, on: string,
+): void => {
   const k = s.keep;
   const code = s.chart.chart.accounts[i]?.code;
-  const on = e.metadata.effectiveOn;
   if (k === null || code === undefined || !k.accounts.includes(code)) return;
   if ((k.from !== undefined && on < k.from) || (k.to !== undefined && on > k.to)) return;
   let lines = s.ledger.get(code);

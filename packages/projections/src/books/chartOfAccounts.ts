@@ -4,6 +4,7 @@ export type AccountClass = 'asset' | 'liability' | 'equity' | 'income' | 'expens
 /** What the journal mapping posts to; a chart names the account each role uses. */
 export type PostingRole =
   | 'cash' | 'bank' | 'loansReceivable' | 'penaltiesReceivable' | 'feesReceivable'
+  | 'interestReceivable' | 'interestPayable'
   | 'savingsDeposits' | 'recurringDeposits' | 'fixedDeposits' | 'dividendsPayable'
   | 'dividendsAwaitingDeposit' | 'shareCapital' | 'statutoryReserve' | 'accumulatedSurplus'
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
@@ -23,8 +24,9 @@ export interface ChartOfAccounts {
 }
 
 /**
- * Usha's chart: cash basis for loan interest (income when received), accrual basis for
- * penalties and fees (income when charged), deposit interest as an expense when posted.
+ * Usha's chart: loan interest is income when received and deposit interest an expense when
+ * posted, with the year-end accruals (YearEndAccrualsRecorded) adjusting both to the accrual
+ * basis at 31 March and reversed on 1 April; penalties and fees are income when charged.
  */
 export const defaultChartOfAccounts: ChartOfAccounts = {
   accounts: [
@@ -33,9 +35,11 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '1200', name: 'Loans to members', class: 'asset' },
     { code: '1210', name: 'Penalties receivable', class: 'asset' },
     { code: '1220', name: 'Fees receivable', class: 'asset' },
+    { code: '1230', name: 'Interest receivable', class: 'asset' },
     { code: '2100', name: 'Members\' savings deposits', class: 'liability' },
     { code: '2110', name: 'Recurring deposits', class: 'liability' },
     { code: '2120', name: 'Fixed deposits', class: 'liability' },
+    { code: '2200', name: 'Interest payable', class: 'liability' },
     { code: '2300', name: 'Dividends payable', class: 'liability' },
     { code: '2310', name: 'Dividends credited, awaiting deposit', class: 'liability' },
     { code: '3100', name: 'Share capital', class: 'equity' },
@@ -50,7 +54,8 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
   ],
   roles: {
     cash: '1100', bank: '1110', loansReceivable: '1200', penaltiesReceivable: '1210',
-    feesReceivable: '1220', savingsDeposits: '2100', recurringDeposits: '2110',
+    feesReceivable: '1220', interestReceivable: '1230', interestPayable: '2200',
+    savingsDeposits: '2100', recurringDeposits: '2110',
     fixedDeposits: '2120', dividendsPayable: '2300', dividendsAwaitingDeposit: '2310',
     shareCapital: '3100', statutoryReserve: '3200', accumulatedSurplus: '3300',
     loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',

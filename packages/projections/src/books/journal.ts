@@ -1,3 +1,4 @@
+import { financialYearDates, nextFinancialYear } from '@usha/domain';
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
 import type { DepositKind } from '../balances/state.ts';
@@ -6,7 +7,8 @@ import type { PostingRole } from './chartOfAccounts.ts';
 
 /** Where a journal entry's lines go: an amount per role, debit positive, credit negative. */
 export interface JournalSink {
-  post(role: PostingRole, amountDebitPositive: bigint): void;
+  /** A line dated the event's business date, or `on` (a reversing entry's later date). */
+  post(role: PostingRole, amountDebitPositive: bigint, on?: string): void;
   /** Closes the year's income and expense into accumulated surplus (FinancialYearClosed). */
   closeYear(financialYear: string): void;
 }
@@ -24,10 +26,25 @@ const sourceRole = (source: ReversedPosting['source']): PostingRole =>
   source === 'transfer' ? 'bank' : source === 'dividend' ? 'dividendsAwaitingDeposit'
     : source === 'interest_transfer' ? 'depositInterestExpense' : 'cash';
 
-const move = (j: JournalSink, debit: PostingRole, credit: PostingRole, amount: bigint) => {
+const move = (
+  j: JournalSink, debit: PostingRole, credit: PostingRole, amount: bigint, on?: string,
+) => {
   if (amount === 0n) return;
-  j.post(debit, amount);
-  j.post(credit, -amount);
+  j.post(debit, amount, on);
+  j.post(credit, -amount, on);
+};
+
+/**
+ * The year-end accruals as adjusting entries on 31 March, each reversed on 1 April: the
+ * interest credited or received later in the new year includes what was accrued, so without
+ * the reversal it would count twice. NPA interest is not income until received: no entry.
+ */
+const accrualLines = (j: JournalSink, fy: string, payable: bigint, receivable: bigint) => {
+  const next = financialYearDates(nextFinancialYear(fy)).start;
+  move(j, 'depositInterestExpense', 'interestPayable', payable);
+  move(j, 'interestReceivable', 'loanInterestIncome', receivable);
+  move(j, 'interestPayable', 'depositInterestExpense', payable, next);
+  move(j, 'loanInterestIncome', 'interestReceivable', receivable, next);
 };
 
 /**
@@ -148,6 +165,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     // A batch of the declared total's parts: the total is payable already; each part moves
     // money when it is credited (DividendCredited), not when it is recorded.
     case 'DividendAllocated': return none();
+    case 'YearEndAccrualsRecorded':
+      return accrualLines(j, e.data.financialYear, minor(e.data.depositInterestPayable),
+        minor(e.data.loanInterestReceivable));
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
     case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));

@@ -43,7 +43,7 @@ test('the facts of an exit are her streams, each with the revision it was read a
   for (const e of await allEvents(store)) members.observe(e);
   const states = streamStates({ store, decider: aggregateDecider(products), observe: () => {} });
   const fetch = fetchFacts({ store, states, members, products,
-    netProfit: () => Promise.resolve(signedMoneyString(0n)) });
+    netProfit: () => Promise.resolve(signedMoneyString(0n)), society: () => undefined });
   const exit = decoded({ type: 'ExitMember', data: { ...by('x', '2025-05-01'), memberId: 'M1' } });
   const target = await states.load('member-M1', 'member');
   const r = await fetch(exit, target);

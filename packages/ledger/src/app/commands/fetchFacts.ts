@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, depositEvents, isFactless, streamNameFor, type AccountHistory, type Command,
-  type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState,
-  type LoanFact, type MemberId, type MoneyString, type ProductCatalogue,
-  type SignedMoneyString,
+  accountHistory, closedThrough, depositCommands, depositEvents, isFactless, loanCommands,
+  shareCommands, streamNameFor, type AccountHistory, type Command, type CommandFacts,
+  type DecidableCommand, type DepositEvent, type DepositState, type LoanFact, type MemberId,
+  type MoneyString, type PeriodFact, type ProductCatalogue, type SignedMoneyString,
+  type SocietyId,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -21,6 +22,8 @@ export interface FactReaders {
   readonly products: ProductCatalogue;
   /** Net profit of a financial year, from the income statement (the projections). */
   readonly netProfit: (financialYear: string) => Promise<SignedMoneyString>;
+  /** The society whose stream holds the closed period (see SocietyIndex); none: no period. */
+  readonly society: () => SocietyId | undefined;
 }
 
 /** Facts as read, with the streams they were read from and at which revisions. */
@@ -124,11 +127,8 @@ const withFacts = async <C extends Command, F>(
   return E.isLeft(f) ? f : E.right({ ...c, facts: f.right.facts, readFrom: f.right.readFrom });
 };
 
-/**
- * Reads the facts a command is decided with (CommandFacts, declared in the domain) from the
- * other aggregates' streams, when it is handled. The caller never sends them.
- */
-export const fetchFacts = (r: FactReaders): FillFacts => (c, target) => {
+// The facts of CommandFacts, by command type.
+const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
   const f = factFetchers;
   switch (c.type) {
     case 'ExitMember': return withFacts(c, f.ExitMember(r, c, target));
@@ -142,6 +142,42 @@ export const fetchFacts = (r: FactReaders): FillFacts => (c, target) => {
     // out above that needs facts does not compile here (it would go on without them).
     default: return E.right(c);
   }
+};
+
+const isDated = (c: Command): boolean => Object.hasOwn(shareCommands, c.type)
+  || Object.hasOwn(depositCommands, c.type) || Object.hasOwn(loanCommands, c.type);
+
+// The closed period, from the society stream's state: the handler's stream cache holds it, so
+// this reads only what the stream gained since (usually nothing).
+const periodOf = async (r: FactReaders): Result<PeriodFact> => {
+  const id = r.society();
+  if (id === undefined) return E.right({ facts: { closedThrough: null }, readFrom: [] });
+  const s = await r.states.load(streamNameFor.society(id), 'society');
+  const through = s.state.kind === 'society' ? closedThrough(s.state.state) : null;
+  return E.right({ facts: { closedThrough: through }, readFrom: [source(s)] });
+};
+
+const withPeriod = async (
+  r: FactReaders, filled: ReturnType<FillFacts>,
+): Promise<E.Either<LedgerRejection, FetchedCommand>> => {
+  const [f, p] = await Promise.all([filled, periodOf(r)]);
+  if (E.isLeft(f)) return f;
+  if (E.isLeft(p)) return p;
+  const readFrom = [...(f.right.readFrom ?? []), ...p.right.readFrom];
+  return E.right({ ...f.right, period: p.right.facts, readFrom });
+};
+
+/**
+ * Reads the facts a command is decided with (CommandFacts, declared in the domain) from the
+ * other aggregates' streams, when it is handled, and for a share, deposit or loan command the
+ * closed period (PeriodFact) from the society's. The caller never sends them.
+ */
+export const fetchFacts = (r: FactReaders): FillFacts => {
+  const other = otherFacts(r);
+  // With no society configured no year is closed: the command goes on as it is (a decider
+  // given no period checks none), without a promise around it.
+  return (c, target) => isDated(c) && r.society() !== undefined
+    ? withPeriod(r, other(c, target)) : other(c, target);
 };
 
 /** Without a fact reader: a command needing facts cannot be decided (`cannot_compute`). */

@@ -14,6 +14,7 @@ import { fetchFacts } from '../commands/fetchFacts.ts';
 import { memberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
+import { societyIndex } from '../commands/societyIndex.ts';
 import type { DirectoryEntry, MemberDetails } from '../directory/memberDirectory.ts';
 import { ledgerEventSchema, type StreamEvent } from '../log/ledgerEvent.ts';
 import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
@@ -85,8 +86,9 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const commands = commandIndex();
   const members = memberIndex();
   const processes = processIndex();
+  const society = societyIndex();
   const observe = (e: StreamEvent) => {
-    commands.observe(e); members.observe(e); processes.observe(e);
+    commands.observe(e); members.observe(e); processes.observe(e); society.observe(e);
   };
   requireUniqueCommandIds(o.store);
   // The last position read from the log in order (the scan, then each catch-up): what another
@@ -128,7 +130,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
   const fill = fetchFacts({
-    store: o.store, states: handler.states, members, products, netProfit,
+    store: o.store, states: handler.states, members, products, netProfit, society: society.id,
   });
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
@@ -146,6 +148,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   };
   const ctx: ProcessContext = {
     store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,
+    accruedInterest: queries.accruedInterest,
   };
   // A process the log shows started and not ended (the app died between its steps) is
   // completed now, from the request its first step recorded: steps already stored are

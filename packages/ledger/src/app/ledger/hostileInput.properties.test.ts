@@ -20,7 +20,7 @@ const propsOf = (codec: unknown): Record<string, t.Mixed> =>
 
 // One value every field codec takes: the first candidate it decodes.
 const candidates: ReadonlyArray<unknown> = ['c-1', '2024-05-01', '2024-25', '1', 1, null, [],
-  'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other'];
+  'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other', '1.00'];
 const sampleFor = (codec: t.Mixed): unknown => candidates.find((c) => E.isRight(codec.decode(c)));
 
 // A command of each type that decodes: only the field a case replaces is at fault.

@@ -11,7 +11,7 @@ import { CloseYearRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
 
-/** Close a financial year: interest posted to its last day, then the close. */
+/** Close a financial year: interest posted to its last day, the accruals, then the close. */
 export interface CloseYearRequest {
   readonly commandId: string;
   readonly actor: string;
@@ -23,8 +23,9 @@ export interface CloseYearRequest {
 /**
  * Closes a financial year across aggregates: posts savings interest to 31 March, dated 31 March,
  * on every open savings account (one step per account), waits until the projections hold those
- * postings, then closes the year on the society with the net profit of the income statement
- * (which sets aside the statutory reserve). A close the society would refuse posts nothing. Step
+ * postings, records the year-end accruals as of 31 March (the accrued-interest report), then
+ * closes the year on the society with the net profit of the income statement, now on the
+ * accrual basis (which sets aside the statutory reserve). A close the society would refuse posts nothing. Step
  * ids derive from the process id and the account, so a process run again after a crash
  * completes what was left and posts nothing twice.
  */
@@ -77,6 +78,21 @@ export const closeFinancialYear = async (
   }
   const last = steps.filter((s) => s.status === 'accepted').at(-1);
   if (last?.status === 'accepted') await ctx.waitFor(last.position);
+  // The accruals as of 31 March, from the events dated by then (the postings above included):
+  // recorded before the close, so the net profit it takes is that of accrual-basis books.
+  // Figures of zero are recorded too: the auditor sees the accruals were made.
+  const a = await ctx.accruedInterest({ asOf: end });
+  const accruals = await runStep(ctx, proc, { type: 'RecordYearEndAccruals', data: {
+    ...base, on: end, commandId: stepId(pid, 'accruals'), societyId: r.societyId,
+    financialYear: r.financialYear, depositInterestPayable: a.depositInterestPayable,
+    loanInterestReceivable: a.loanInterestReceivable,
+    loanInterestNotRecognised: a.loanInterestNotRecognised,
+  } });
+  steps.push(accruals);
+  if (accruals.status === 'rejected') {
+    return { status: 'rejected', processId: pid, rejection: accruals.rejection, steps };
+  }
+  await ctx.waitFor(accruals.position);
   const close = await runStep(ctx, proc, closeInput, { end: true });
   steps.push(close);
   return close.status === 'rejected'

@@ -1,0 +1,56 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const by = (commandId: string, on: string) => ({ commandId, actor: 'clerk', on });
+const deposit = (commandId: string, on: string) =>
+  ({ ...by(commandId, on), accountId: 'SB-M1', amount: '500', source: 'cash' as const });
+
+// SB-M1 opened with Rs 1,000 on 1 April 2025 and nothing after: its own stream would take a
+// deposit of any later date. The society then closes 2025-26 on 10 April 2026.
+const closedYear = async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000', '2025-04-01');
+  ok(await ledger.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  const closed = await ledger.closeFinancialYear({ commandId: 'fy', actor: 'board',
+    on: '2026-04-10', societyId: 'USHA', financialYear: '2025-26' });
+  assert.is(closed.status, 'completed');
+  return { store, ledger };
+};
+
+test('after 2025-26 is closed, a deposit dated 15 March 2026 is refused and nothing written',
+  async () => {
+    const { store, ledger } = await closedYear();
+    const before = (await allEvents(store)).length;
+    const r = await ledger.makeDeposit(deposit('late', '2026-03-15'));
+    assert.equal(r.status === 'rejected' && r.rejection,
+      { type: 'period_closed', closedThrough: '2026-03-31', on: '2026-03-15' });
+    assert.is((await allEvents(store)).length, before);
+    // A Ledger opened on the same log finds the society in it and refuses the same.
+    const reopened = await testLedger(store);
+    const again = await reopened.makeDeposit(deposit('late-2', '2026-03-31'));
+    assert.equal(again.status === 'rejected' && again.rejection,
+      { type: 'period_closed', closedThrough: '2026-03-31', on: '2026-03-31' });
+    assert.is((await allEvents(store)).length, before);
+  });
+
+test('after 2025-26 is closed, a deposit dated 2 April 2026 is accepted', async () => {
+  const { store, ledger } = await closedYear();
+  const before = (await allEvents(store)).length;
+  const r = ok(await ledger.makeDeposit(deposit('april', '2026-04-02')));
+  assert.is(r.status === 'accepted' && r.events.length, 1);
+  assert.is((await allEvents(store)).length, before + 1);
+});
+
+test('the close\'s own 31 March interest postings pass: the year closes after them',
+  async () => {
+    const { store } = await closedYear();
+    const posted = (await allEvents(store)).filter((e) => e.type === 'InterestPosted')
+      .map((e) => e.type === 'InterestPosted' && [e.data.on, e.data.amount]);
+    // Rs 1,000 at 4% a year, compounded quarterly, for the whole year: 1,000 x 1.01^4 - 1,000.
+    assert.equal(posted, [['2026-03-31', '40.60']]);
+  });
+
+test.run();
