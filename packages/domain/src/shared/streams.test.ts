@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { AccountId, LoanId, MemberId } from './ids.ts';
-import { aggregateOfStream, parseStreamName, streamNameFor } from './streams.ts';
+import { parseStreamName, streamNameFor } from './streams.ts';
 
 test('names a stream <aggregate>-<id> and parses it back, dashes in the id kept', () => {
   const id = '0190a3c2-7e1b-7000-8000-000000000001';
@@ -9,7 +9,9 @@ test('names a stream <aggregate>-<id> and parses it back, dashes in the id kept'
   assert.equal(parseStreamName(`loan-${id}`), {
     _tag: 'Right', right: { aggregate: 'loan', id },
   });
-  assert.is(aggregateOfStream(streamNameFor.deposit('D-1' as AccountId)), 'deposit');
+  assert.equal(parseStreamName(streamNameFor.deposit('D-1' as AccountId)), {
+    _tag: 'Right', right: { aggregate: 'deposit', id: 'D-1' },
+  });
   assert.is(streamNameFor.shares('M1' as MemberId), 'shares-M1');
 });
 

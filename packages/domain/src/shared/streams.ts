@@ -27,12 +27,6 @@ export const streamNameFor = {
 const isAggregateKind = (s: string): s is AggregateKind =>
   s === 'member' || s === 'shares' || s === 'deposit' || s === 'loan' || s === 'society';
 
-/** The aggregate a stream name belongs to, or undefined. */
-export const aggregateOfStream = (stream: string): AggregateKind | undefined => {
-  const prefix = stream.slice(0, stream.indexOf('-'));
-  return isAggregateKind(prefix) ? prefix : undefined;
-};
-
 /**
  * Splits a stream name into its aggregate and id. The aggregate ends at the first `-`, as
  * EventStoreDB's by-category projection reads it, so ids may contain dashes.
