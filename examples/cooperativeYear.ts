@@ -1,8 +1,10 @@
 // A co-operative's year, FY 2025-26, through the Ledger: the society configured, members
 // admitted across five branches (opaque ids in the log, names only in the directory), shares
 // bought, savings and recurring deposits, loans disbursed and repaid (some late, some not at
-// all), interest posted every quarter, the year closed with its statutory reserve, a dividend
-// declared and credited to savings. Deterministic: every choice comes from a seeded PRNG, drawn
+// all), interest posted every quarter, the year closed on the accrual basis (interest payable
+// and receivable, a provision for loans gone bad) with its statutory reserve, a dividend
+// declared and credited to savings. Loans are at 18% a year on the declining balance: with 7%
+// paid on recurring deposits and the bad loans provided for, 12% left the society at a loss. Deterministic: every choice comes from a seeded PRNG, drawn
 // before anything runs, and business dates only move forward.
 import { minorOf, moneyString } from '@usha/domain';
 import {
@@ -11,7 +13,7 @@ import {
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
 
 const loan = {
-  kind: 'loan', rateAnnualPercent: '12', minPrincipal: '1000.00', maxPrincipal: '50000.00',
+  kind: 'loan', rateAnnualPercent: '18', minPrincipal: '1000.00', maxPrincipal: '50000.00',
   minRepayments: 3, maxRepayments: 24, frequency: 'months', every: 1,
   interestMethod: 'declining-balance', amortization: 'equal-installments',
   interestPeriod: 'same-as-repayment', daysInYear: 365, daysInMonth: 30,
@@ -169,7 +171,7 @@ export const runCooperativeYear = async <S>(
   const close = await ledger.closeFinancialYear({ ...by('close-2025-26', closeOn), societyId,
     financialYear });
   await must(ledger.declareDividend({ ...by('dividend-2025-26', closeOn), societyId,
-    financialYear, ratePercent: '3' }));
+    financialYear, ratePercent: '10' }));
   const dividends = await ledger.creditDividends({ ...by('credit-2025-26', closeOn), societyId,
     financialYear });
   const loans = plans.flatMap((p) => (p.loan === null ? [] : [p.loan.behaviour]));

@@ -42,20 +42,20 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
   assert.ok(out.includes('Year closed on 2026-04-01: completed; dividend credited to 300 '
     + 'members: completed'), out);
   // Printed live through the Ledger, then again from the replay: each figure twice.
-  twice('      Total                      19,73,853.02  19,73,853.02');
-  twice('Total liabilities and equity  19,72,538.95');
-  twice('  Statutory reserve                 446.15');
-  twice('Net profit               1,784.60');
-  twice('All branches     85  2,65,885.42  12,498.09  5,522.93   0.00  52,647.75  40,767.90  '
-    + '21.87%  19.80%');
+  twice('      Total                      19,97,284.04  19,97,284.04');
+  twice('Total liabilities and equity  19,89,119.20');
+  twice('  Statutory reserve               4,764.00');
+  twice('Net profit              19,055.98');
+  twice('All branches     85  2,69,936.66  12,705.52  5,661.71   0.00  52,915.44  41,893.33  '
+    + '21.70%  19.60%');
   twice('Name: Jharna Ghosh');
-  twice('2026-04-01  By dividend                                  4.71  3,660.42');
-  assert.ok(out.includes('Replayed 8466 events from the log, read-only, into fresh '
+  twice('2026-04-01  By dividend                                 15.70  3,671.41');
+  assert.ok(out.includes('Replayed 8467 events from the log, read-only, into fresh '
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
-  assert.ok(out.includes('Hash chain verified: 8466 events, intact; every one of 8459 appends '
+  assert.ok(out.includes('Hash chain verified: 8467 events, intact; every one of 8460 appends '
     + "signed by the writer's key."), out);
-  assert.match(out, /^Last event at C:7667526\/P:7667526; last hash [0-9a-f]{64}\.$/m);
+  assert.match(out, /^Last event at C:7670045\/P:7670045; last hash [0-9a-f]{64}\.$/m);
   assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
     + `nothing else but the public key: npx -y pnpm@10 usha verify ${
       escape(join(folder, 'usha.ndjson'))} --key ${

@@ -3,7 +3,8 @@ import { DateString, FinancialYearLabel } from '@usha/domain';
 
 /** The reports `usha report` prints, each as the Ledger's formatter prints it. */
 export const reportKinds = [
-  'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook',
+  'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook', 'share-register',
+  'appropriation',
 ] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -23,6 +24,8 @@ export interface ReportCommand {
   readonly year?: string;
   readonly member?: string;
   readonly account?: string;
+  /** How the year-end reports print: a text statement (the default) or RFC 4180 CSV. */
+  readonly format?: 'text' | 'csv';
 }
 
 /** One parsed command line. */
@@ -57,5 +60,6 @@ export const ReportFlags = t.partial({
   'signed-after': Sha256Hex,
   key: NonEmpty,
   out: NonEmpty,
+  format: t.union([t.literal('text'), t.literal('csv')]),
 });
 export type ReportFlags = t.TypeOf<typeof ReportFlags>;

@@ -17,6 +17,7 @@ const flags = {
   key: { type: 'string' },
   'signed-after': { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -24,7 +25,7 @@ const flags = {
 const allowed: Record<string, readonly string[]> = {
   verify: ['anchor', 'key', 'signed-after'],
   keygen: ['out'],
-  report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb'],
+  report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb', 'format'],
   export: ['esdb', 'to'],
 };
 
@@ -35,6 +36,8 @@ const reportTakes: Record<ReportKind, readonly string[]> = {
   'income-statement': ['year', 'known-at'],
   par: ['as-of', 'known-at'],
   passbook: ['as-of', 'known-at', 'member', 'account'],
+  'share-register': ['year', 'as-of', 'known-at', 'format'],
+  appropriation: ['year', 'known-at', 'format'],
 };
 
 const firstError = (errors: t.Errors): string => {
@@ -112,8 +115,9 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
   if (unused !== undefined) return left(`${report} takes no --${unused}`);
   const source = sourceOf(file, f.esdb);
   if (source._tag === 'Left') return source;
-  if (report === 'income-statement' && f.year === undefined) {
-    return left('income-statement needs --year, e.g. --year 2025-26');
+  const needsYear = ['income-statement', 'share-register', 'appropriation'];
+  if (needsYear.includes(report) && f.year === undefined) {
+    return left(`${report} needs --year, e.g. --year 2025-26`);
   }
   if (report === 'passbook' && f.member === undefined) return left('passbook needs --member');
   return right({
@@ -123,5 +127,6 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     ...(f.year === undefined ? {} : { year: f.year }),
     ...(f.member === undefined ? {} : { member: f.member }),
     ...(f.account === undefined ? {} : { account: f.account }),
+    ...(f.format === undefined ? {} : { format: f.format }),
   });
 };

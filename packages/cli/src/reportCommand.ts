@@ -1,10 +1,13 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
-  balanceSheet, formatBalanceSheet, formatIncomeStatement, formatParReport, formatPassbook,
-  formatTrialBalance, incomeStatement, parReport, passbook, replayAsync, trialBalance,
+  balanceSheet, formatBalanceSheet, formatProfitAppropriation, formatShareCapitalRegister,
+  profitAppropriationCsv, shareCapitalRegisterCsv, formatIncomeStatement, formatParReport,
+  formatPassbook, formatTrialBalance, incomeStatement, parReport, passbook, replayAsync, trialBalance,
   type ReplayOptions,
 } from '@usha/projections';
-import { positionFromString, reportProjection, type ReportState } from '@usha/ledger';
+import {
+  positionFromString, reportProjection, yearEndReports, type Position, type ReportState,
+} from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
 import { openLog } from './openLog.ts';
@@ -18,6 +21,7 @@ const print = (c: ReportCommand, s: ReportState): string => {
       return formatIncomeStatement(incomeStatement(s.states.books,
         { financialYear: c.year ?? '' }));
     case 'par': return formatParReport(parReport(s.states.balances, asOf));
+    case 'share-register': case 'appropriation': return '';
     case 'passbook': {
       const p = passbook(s.states.passbook, c.member ?? '', asOf);
       const pages = c.account === undefined ? p.pages
@@ -43,12 +47,33 @@ export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number
     ...(knownAt === undefined ? {} : { asKnownAt: knownAt.right }),
   };
   const log = await openLog(c.source);
-  let state: ReportState;
+  let text: string;
   try {
-    state = await replayAsync(reportProjection(), log.store.readAll(), options);
+    text = c.report === 'share-register' || c.report === 'appropriation'
+      ? await yearEnd(c, log.store, knownAt?.right)
+      : print(c, await replayAsync(reportProjection(), log.store.readAll(), options));
   } finally {
     await log.close();
   }
-  io.out(print(c, state));
+  // `out` ends what it prints with a line break: CSV's own last CRLF is left to it.
+  io.out(c.format === 'csv' ? text.replace(/\r\n$/, '') : text);
   return 0;
+};
+
+// The year-end reports, read as the Ledger's queries read them, in text or CSV.
+const yearEnd = async (
+  c: ReportCommand, store: Parameters<typeof yearEndReports>[0], knownAt: Position | undefined,
+): Promise<string> => {
+  const reports = yearEndReports(store);
+  const financialYear = c.year ?? '';
+  const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
+  const csv = c.format === 'csv';
+  if (c.report === 'appropriation') {
+    const p = await reports.profitAppropriation({ financialYear, ...known });
+    return csv ? profitAppropriationCsv(p) : formatProfitAppropriation(p, financialYear);
+  }
+  const r = await reports.shareCapitalRegister({
+    financialYear, ...known, ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
+  });
+  return csv ? shareCapitalRegisterCsv(r) : formatShareCapitalRegister(r);
 };

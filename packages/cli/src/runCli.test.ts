@@ -145,6 +145,25 @@ test('report par: the unpaid loan 38 days past due, in the 31-60 bucket', async 
   ].join('\n'));
 });
 
+test('report share-register and appropriation: CSV byte for byte, text, an open year',
+  async () => {
+    // M-1 bought 5 shares of Rs 10 on 2025-04-02; nothing redeemed; no year closed.
+    const r = await usha('report', 'share-register', file, '--year', '2025-26', '--format', 'csv');
+    assert.is(r.code, 0);
+    assert.is(r.out, 'item,shares,amount\r\nMembers holding shares,1,\r\nShares held,5,\r\n'
+      + 'Paid-up capital,,50.00\r\nShares purchased in 2025-26,5,50.00\r\n'
+      + 'Shares redeemed in 2025-26,0,0.00');
+    const before = await usha('report', 'share-register', file, '--year', '2025-26',
+      '--as-of', '2025-04-01');
+    assert.match(before.out, /\nShares held +0\nPaid-up capital +0\.00\n/);
+    const open = await usha('report', 'appropriation', file, '--year', '2025-26');
+    assert.is(open.out, 'Profit appropriation, financial year 2025-26: the year is not closed');
+    const wrong = await usha('report', 'appropriation', file, '--year', '2025-26',
+      '--format', 'xml');
+    assert.is(wrong.code, 2);
+    assert.is((await usha('report', 'par', file, '--format', 'csv')).code, 2);
+  });
+
 test('verify --anchor: finds the line an earlier audit recorded, or says it is gone', async () => {
   const found = await usha('verify', file, '--anchor', trail.auditHash);
   assert.is(found.code, 0);
@@ -290,7 +309,8 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'passbook', file], 'usha: passbook needs --member'],
     [['report', 'trial-balance', file, '--member', 'M-1'], 'usha: trial-balance takes no --member'],
     [['report', 'ledger', file],
-      'usha: which report? one of trial-balance, balance-sheet, income-statement, par, passbook'],
+      'usha: which report? one of trial-balance, balance-sheet, income-statement, par, passbook, '
+        + 'share-register, appropriation'],
     [['report', 'par'], 'usha: which log? give its file, or --esdb <connection>'],
     [['verify', file, '--as-of', '2025-01-01'], 'usha: \'verify\' takes no --as-of'],
     [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc"'],

@@ -16,13 +16,17 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       and usha-signing.pub (for auditors). Never writes over existing files.
 
   usha report <report> (<log.ndjson> | --esdb <connection>) [options]
-      <report>: trial-balance, balance-sheet, income-statement, par, passbook
+      <report>: trial-balance, balance-sheet, income-statement, par, passbook,
+                share-register, appropriation
       --as-of YYYY-MM-DD     events effective on or before this business date
       --known-at C:n/P:n     only events recorded up to this position of the log, as
                              'usha verify' printed it at an audit
-      --year 2025-26         the financial year (income-statement; required)
+      --year 2025-26         the financial year (income-statement, share-register,
+                             appropriation; required)
       --member <id>          whose passbook (passbook; required)
       --account <id>         one account's page only (passbook)
+      --format text|csv      a statement (default) or RFC 4180 CSV with a header row and
+                             plain decimal amounts (share-register, appropriation)
 
   usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
       Writes every event to a new hash-chained log, ids, order and revisions kept; from a

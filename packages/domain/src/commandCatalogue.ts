@@ -74,6 +74,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
       return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
     case 'RecordDividendAllocation': case 'RecordYearEndAccruals':
+    case 'SetLoanLossProvision':
       return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
     case 'ReverseEvent':
       return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };

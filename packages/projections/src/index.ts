@@ -53,3 +53,4 @@ export {
   passbook, formatPassbook, type Passbook, type PassbookPage,
 } from './passbook/passbook.ts';
 export { rupees } from './format/textTable.ts';
+export * from './reports/index.ts';

@@ -154,6 +154,11 @@ export type Rejection =
   }
   | { readonly type: 'year_end_accruals_already_recorded'; readonly financialYear: string }
   | {
+    readonly type: 'provision_not_at_year_end'; readonly financialYear: string;
+    readonly endsOn: string;
+  }
+  | { readonly type: 'loan_loss_provision_already_set'; readonly financialYear: string }
+  | {
     readonly type: 'dividend_rate_above_cap'; readonly capPercent: string;
     readonly requested: string;
   }
@@ -188,7 +193,8 @@ export const rejectionTypes = [
   'recovery_exceeds_written_off', 'loan_not_settled',
   'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
   'year_not_next', 'financial_year_not_closed', 'accruals_not_at_year_end',
-  'year_end_accruals_already_recorded', 'dividend_rate_above_cap',
+  'year_end_accruals_already_recorded', 'provision_not_at_year_end',
+  'loan_loss_provision_already_set', 'dividend_rate_above_cap',
   'dividend_already_declared',
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch',
 ] as const satisfies ReadonlyArray<RejectionType>;

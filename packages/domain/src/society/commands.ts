@@ -3,6 +3,7 @@ import { SocietyId } from '../shared/ids.ts';
 import { Count, FinancialYearLabel, MoneyString, RatePercent } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { DividendPart } from './events.ts';
+import { ClassHoldings } from './provisioning.ts';
 
 /** Set the statutory reserve percent (at least 25) and the dividend rate cap. */
 export const ConfigureSociety = commandCodec('ConfigureSociety', {
@@ -28,6 +29,16 @@ export const RecordYearEndAccruals = commandCodec('RecordYearEndAccruals', {
 export type RecordYearEndAccruals = t.TypeOf<typeof RecordYearEndAccruals>;
 
 /**
+ * Set the provision for loan losses as of a year's 31 March, before the year is closed: the
+ * loans of each asset class and their outstanding principal (the close counts them); the
+ * society applies its norms' percents.
+ */
+export const SetLoanLossProvision = commandCodec('SetLoanLossProvision', {
+  societyId: SocietyId, financialYear: FinancialYearLabel, byClass: ClassHoldings,
+});
+export type SetLoanLossProvision = t.TypeOf<typeof SetLoanLossProvision>;
+
+/**
  * Declare a dividend at `ratePercent` on share capital, for the holdings and face value of
  * DeclareDividendFacts (read from the share streams by the application).
  */
@@ -49,8 +60,8 @@ export type RecordDividendAllocation = t.TypeOf<typeof RecordDividendAllocation>
 /** The society's commands, by type. */
 export const societyCommands = {
   ConfigureSociety, CloseFinancialYear, DeclareDividend, RecordDividendAllocation,
-  RecordYearEndAccruals,
+  RecordYearEndAccruals, SetLoanLossProvision,
 } as const;
 export type SocietyCommand =
   | ConfigureSociety | CloseFinancialYear | DeclareDividend | RecordDividendAllocation
-  | RecordYearEndAccruals;
+  | RecordYearEndAccruals | SetLoanLossProvision;

@@ -16,6 +16,9 @@ import {
   allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
 } from './allocation.ts';
 import { dividendParts } from './dividendParts.ts';
+import {
+  assetClasses, provisionOf, type AssetClass, type ClassProvision, type ClassProvisions,
+} from './provisioning.ts';
 import { financialYearDates } from './financialYearDates.ts';
 import type { CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts } from './facts.ts';
 
@@ -134,6 +137,47 @@ const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState)
   } }]);
 };
 
+// Dated 31 March like the accruals, and under the same order rule; the society applies its
+// own norms' percents to the counted classes, so the figures cannot disagree with the norms.
+const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): Result => {
+  if (state.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'society', id: c.societyId });
+  }
+  const k = society(state, { societyId: c.societyId, on: state.lastOn });
+  if (E.isLeft(k)) return k;
+  const s = k.right;
+  const fy = c.financialYear;
+  if (Object.hasOwn(s.years, fy)) {
+    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
+  }
+  const expected = yearToCloseNext(s);
+  if (expected !== null && fy !== expected) {
+    return E.left({ type: 'year_not_next', financialYear: fy, expected });
+  }
+  const { end } = financialYearDates(fy);
+  if (c.on !== end) {
+    return E.left({ type: 'provision_not_at_year_end', financialYear: fy, endsOn: end });
+  }
+  if (s.provisionedYears.includes(fy)) {
+    return E.left({ type: 'loan_loss_provision_already_set', financialYear: fy });
+  }
+  const line = (cls: AssetClass): ClassProvision => {
+    const h = c.byClass[cls];
+    const percent = s.provisioningNorms.percent[cls];
+    return { loans: h.loans, outstanding: h.outstanding, percent,
+      provision: moneyString(provisionOf(minorOf(h.outstanding), percent)) };
+  };
+  const byClass: ClassProvisions = {
+    standard: line('standard'), subStandard: line('subStandard'),
+    doubtful: line('doubtful'), loss: line('loss'),
+  };
+  const total = assetClasses.reduce((a, cls) => a + minorOf(byClass[cls].provision), 0n);
+  return E.right([{ type: 'LoanLossProvisionSet', data: {
+    societyId: s.societyId, on: end, financialYear: fy, byClass, total: moneyString(total),
+    previousTotal: moneyString(s.provisionTotal),
+  } }]);
+};
+
 const declare = (
   c: C.DeclareDividend['data'], f: DeclareDividendFacts, state: SocietyState,
 ): Result => {
@@ -230,6 +274,7 @@ export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, S
       case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);
       case 'RecordYearEndAccruals': return recordAccruals(command.data, state);
+      case 'SetLoanLossProvision': return setProvision(command.data, state);
     }
   },
 });

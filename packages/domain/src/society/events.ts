@@ -5,6 +5,7 @@ import {
   SignedMoneyString,
 } from '../shared/codecs.ts';
 import { byTag, closed, eventCodec } from '../shared/shape.ts';
+import { ClassProvisions } from './provisioning.ts';
 
 /** The society's settings: the statutory reserve share of profit and the dividend rate cap. */
 export const SocietyConfigured = eventCodec('SocietyConfigured', {
@@ -37,6 +38,18 @@ export const YearEndAccrualsRecorded = eventCodec('YearEndAccrualsRecorded', {
   loanInterestNotRecognised: MoneyString,
 });
 export type YearEndAccrualsRecorded = t.TypeOf<typeof YearEndAccrualsRecorded>;
+
+/**
+ * The provision for loan losses as of a year's 31 March: the loans of each asset class (by
+ * days past due), their outstanding principal, the percent the society's norms set and the
+ * provision; `total` is the new balance of the provision, `previousTotal` the one it replaces
+ * (the books move by the difference). Totals by class, never per loan.
+ */
+export const LoanLossProvisionSet = eventCodec('LoanLossProvisionSet', {
+  societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
+  byClass: ClassProvisions, total: MoneyString, previousTotal: MoneyString,
+});
+export type LoanLossProvisionSet = t.TypeOf<typeof LoanLossProvisionSet>;
 
 /** A member's part of a dividend: share-days held over the year and the amount. */
 export const DividendPart = closed({
@@ -98,8 +111,8 @@ export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
 /** The society's events, by type. */
 export const societyEvents = {
   SocietyConfigured, FinancialYearClosed, DividendDeclared, DividendAllocated,
-  YearEndAccrualsRecorded,
+  YearEndAccrualsRecorded, LoanLossProvisionSet,
 } as const;
 export type SocietyEvent =
   | SocietyConfigured | FinancialYearClosed | DividendDeclared | DividendAllocated
-  | YearEndAccrualsRecorded;
+  | YearEndAccrualsRecorded | LoanLossProvisionSet;

@@ -6,3 +6,4 @@ export * from './financialYearDates.ts';
 export * from './allocation.ts';
 export * from './dividendParts.ts';
 export * from './facts.ts';
+export * from './provisioning.ts';

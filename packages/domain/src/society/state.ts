@@ -4,6 +4,7 @@ import { minorOf } from '../shared/codecs.ts';
 import type { SocietyEvent } from './events.ts';
 import { EMPTY_ALLOCATION_DIGEST } from './allocation.ts';
 import { financialYearDates, nextFinancialYear } from './financialYearDates.ts';
+import { defaultProvisioningNorms, type ProvisioningNorms } from './provisioning.ts';
 
 /**
  * How far a declared dividend's parts are recorded: `inline` (a version 1 declaration listed
@@ -46,6 +47,12 @@ export type SocietyState =
     readonly years: Readonly<Record<string, ClosedYear>>;
     /** The years whose year-end accruals are recorded (YearEndAccrualsRecorded). */
     readonly accrualsRecorded: ReadonlyArray<string>;
+    /** The classification and provisioning norms the close applies. */
+    readonly provisioningNorms: ProvisioningNorms;
+    /** The years whose loan-loss provision is set (LoanLossProvisionSet). */
+    readonly provisionedYears: ReadonlyArray<string>;
+    /** The provision for loan losses last set, in paise (0 before any). */
+    readonly provisionTotal: bigint;
   };
 
 /** Before configuration. */
@@ -62,6 +69,19 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
         dividendRateCapPercent: d.dividendRateCapPercent,
         years: s.status === 'none' ? {} : s.years,
         accrualsRecorded: s.status === 'none' ? [] : s.accrualsRecorded,
+        provisioningNorms: defaultProvisioningNorms,
+        provisionedYears: s.status === 'none' ? [] : s.provisionedYears,
+        provisionTotal: s.status === 'none' ? 0n : s.provisionTotal,
+      };
+    }
+    case 'LoanLossProvisionSet': {
+      if (s.status === 'none') return s;
+      const d = e.data;
+      // Dated the year's 31 March, as the accruals are: the latest date stays.
+      const lastOn = d.on > s.lastOn ? d.on : s.lastOn;
+      return {
+        ...s, lastOn, provisionedYears: [...s.provisionedYears, d.financialYear],
+        provisionTotal: minorOf(d.total),
       };
     }
     case 'YearEndAccrualsRecorded': {

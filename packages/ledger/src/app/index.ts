@@ -17,6 +17,9 @@ export {
 export {
   reportProjection, type ReportOptions, type ReportProjections, type ReportState,
 } from './reports/reportProjection.ts';
+export {
+  yearEndReports, type YearEndReports, type ShareRegisterOptions,
+} from './reports/yearEndReports.ts';
 export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
 export {
   isAccepted, type Accepted, type CommandOutcome, type LedgerRejection, type LedgerRejectionType,

@@ -8,7 +8,8 @@ export type PostingRole =
   | 'savingsDeposits' | 'recurringDeposits' | 'fixedDeposits' | 'dividendsPayable'
   | 'dividendsAwaitingDeposit' | 'shareCapital' | 'statutoryReserve' | 'accumulatedSurplus'
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
-  | 'depositInterestExpense' | 'loanLossExpense';
+  | 'depositInterestExpense' | 'loanLossExpense'
+  | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack';
 
 /** One account of the chart. */
 export interface LedgerAccount {
@@ -26,7 +27,8 @@ export interface ChartOfAccounts {
 /**
  * Usha's chart: loan interest is income when received and deposit interest an expense when
  * posted, with the year-end accruals (YearEndAccrualsRecorded) adjusting both to the accrual
- * basis at 31 March and reversed on 1 April; penalties and fees are income when charged.
+ * basis at 31 March and reversed on 1 April; penalties and fees are income when charged. The
+ * provision for loan losses (LoanLossProvisionSet) is moved to its new total each 31 March.
  */
 export const defaultChartOfAccounts: ChartOfAccounts = {
   accounts: [
@@ -36,6 +38,8 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '1210', name: 'Penalties receivable', class: 'asset' },
     { code: '1220', name: 'Fees receivable', class: 'asset' },
     { code: '1230', name: 'Interest receivable', class: 'asset' },
+    // A contra-asset: an asset account whose balance is a credit, shown against the loans.
+    { code: '1290', name: 'Provision for loan losses', class: 'asset' },
     { code: '2100', name: 'Members\' savings deposits', class: 'liability' },
     { code: '2110', name: 'Recurring deposits', class: 'liability' },
     { code: '2120', name: 'Fixed deposits', class: 'liability' },
@@ -49,8 +53,10 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '4200', name: 'Penalties', class: 'income' },
     { code: '4300', name: 'Fees', class: 'income' },
     { code: '4400', name: 'Bad debts recovered', class: 'income' },
+    { code: '4500', name: 'Provisions written back', class: 'income' },
     { code: '5100', name: 'Interest on deposits', class: 'expense' },
     { code: '5200', name: 'Loans written off', class: 'expense' },
+    { code: '5300', name: 'Provision expense', class: 'expense' },
   ],
   roles: {
     cash: '1100', bank: '1110', loansReceivable: '1200', penaltiesReceivable: '1210',
@@ -60,6 +66,7 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     shareCapital: '3100', statutoryReserve: '3200', accumulatedSurplus: '3300',
     loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',
     recoveriesIncome: '4400', depositInterestExpense: '5100', loanLossExpense: '5200',
+    loanLossProvision: '1290', provisionExpense: '5300', provisionWrittenBack: '4500',
   },
 };
 

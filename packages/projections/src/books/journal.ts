@@ -48,6 +48,15 @@ const accrualLines = (j: JournalSink, fy: string, payable: bigint, receivable: b
 };
 
 /**
+ * The provision moved to its new total: an increase is charged (provision expense), a
+ * decrease (loans recovered or repaid) is written back as income. Not reversed on 1 April:
+ * the provision stands until the next year's close sets it again.
+ */
+const provisionLines = (j: JournalSink, total: bigint, previous: bigint) =>
+  total >= previous ? move(j, 'provisionExpense', 'loanLossProvision', total - previous)
+    : move(j, 'loanLossProvision', 'provisionWrittenBack', previous - total);
+
+/**
  * The lines of a money event, times `sign` (1n; -1n for its reversal). One function for both,
  * so that a reversal is the exact opposite of the entry it reverses.
  */
@@ -168,6 +177,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     case 'YearEndAccrualsRecorded':
       return accrualLines(j, e.data.financialYear, minor(e.data.depositInterestPayable),
         minor(e.data.loanInterestReceivable));
+    case 'LoanLossProvisionSet':
+      return provisionLines(j, minor(e.data.total), minor(e.data.previousTotal));
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
     case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));

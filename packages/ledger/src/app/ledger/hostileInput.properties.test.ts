@@ -18,9 +18,16 @@ import { testLedger } from '../testSupport.ts';
 const propsOf = (codec: unknown): Record<string, t.Mixed> =>
   Reflect.get(Object(codec), 'props') ?? {};
 
+// The loans of each asset class (SetLoanLossProvision's `byClass`).
+function classHoldings() {
+  const h = { loans: 1, outstanding: '1.00' };
+  return { standard: h, subStandard: h, doubtful: h, loss: h };
+}
+
 // One value every field codec takes: the first candidate it decodes.
 const candidates: ReadonlyArray<unknown> = ['c-1', '2024-05-01', '2024-25', '1', 1, null, [],
-  'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other', '1.00'];
+  'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other', '1.00',
+  classHoldings()];
 const sampleFor = (codec: t.Mixed): unknown => candidates.find((c) => E.isRight(codec.decode(c)));
 
 // A command of each type that decodes: only the field a case replaces is at fault.

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  CommandId, financialYearDates, FinancialYearLabel, routeCommand, streamNameFor,
+  CommandId, defaultProvisioningNorms, financialYearDates, FinancialYearLabel, routeCommand,
+  streamNameFor,
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
@@ -9,9 +10,13 @@ import {
 } from './processContext.ts';
 import { CloseYearRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
+import { classifyLoans } from './classifyLoans.ts';
 import { stepId } from './stepId.ts';
 
-/** Close a financial year: interest posted to its last day, the accruals, then the close. */
+/**
+ * Close a financial year: interest posted to its last day, the accruals, the loan-loss
+ * provision, then the close.
+ */
 export interface CloseYearRequest {
   readonly commandId: string;
   readonly actor: string;
@@ -23,9 +28,11 @@ export interface CloseYearRequest {
 /**
  * Closes a financial year across aggregates: posts savings interest to 31 March, dated 31 March,
  * on every open savings account (one step per account), waits until the projections hold those
- * postings, records the year-end accruals as of 31 March (the accrued-interest report), then
+ * postings, records the year-end accruals as of 31 March (the accrued-interest report), sets
+ * the provision for loan losses on the loans classified by days past due that day, then
  * closes the year on the society with the net profit of the income statement, now on the
- * accrual basis (which sets aside the statutory reserve). A close the society would refuse posts nothing. Step
+ * accrual basis and after the provision (which sets aside the statutory reserve). A close the
+ * society would refuse posts nothing. Step
  * ids derive from the process id and the account, so a process run again after a crash
  * completes what was left and posts nothing twice.
  */
@@ -93,6 +100,20 @@ export const closeFinancialYear = async (
     return { status: 'rejected', processId: pid, rejection: accruals.rejection, steps };
   }
   await ctx.waitFor(accruals.position);
+  // The provision as of 31 March, on the loans of the same report (days past due that day),
+  // classified by the society's norms; recorded before the close, so the profit is after it.
+  const society = await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society');
+  const norms = society.state.kind === 'society' && society.state.state.status === 'configured'
+    ? society.state.state.provisioningNorms : defaultProvisioningNorms;
+  const provision = await runStep(ctx, proc, { type: 'SetLoanLossProvision', data: {
+    ...base, on: end, commandId: stepId(pid, 'provision'), societyId: r.societyId,
+    financialYear: r.financialYear, byClass: classifyLoans(a.loans, norms),
+  } });
+  steps.push(provision);
+  if (provision.status === 'rejected') {
+    return { status: 'rejected', processId: pid, rejection: provision.rejection, steps };
+  }
+  await ctx.waitFor(provision.position);
   const close = await runStep(ctx, proc, closeInput, { end: true });
   steps.push(close);
   return close.status === 'rejected'

@@ -95,7 +95,8 @@ test('a year close killed after its first interest posting is completed at the n
     const o = ledger.resumed[0];
     assert.is(o?.status, 'completed');
     assert.equal(o?.steps.map((s) => s.status === 'accepted' && s.duplicate),
-      [true, false, false, false, false], 'the rest of the postings, the accruals, the close');
+      [true, false, false, false, false, false],
+      'the rest of the postings, the accruals, the provision, the close');
     const events = await allEvents(store);
     assert.equal(events.filter((e) => e.type === 'InterestPosted').map((e) => e.data.amount),
       ['40.60', '40.60', '40.60']);

@@ -43,12 +43,13 @@ test('the close records the year-end accruals and books them on the accrual basi
     e.metadata.effectiveOn, e.data.depositInterestPayable, e.data.loanInterestReceivable,
     e.data.loanInterestNotRecognised]), [['2025-03-31', '156.16', '116.13', '303.48']]);
   // Income: L1's interest received, 120.00, and L2's accrued, 116.13. Expenses: the savings
-  // interest of the year (M1 49.86 + 153.16, M2 40.60) and FD-M2's accrued, 156.16.
+  // interest of the year (M1 49.86 + 153.16, M2 40.60), FD-M2's accrued, 156.16, and the
+  // loan-loss provision: L1 sub-standard, 10% of 10,049.42 (1,004.95), L2 standard, 48.00.
   const is = await ledger.incomeStatement({ financialYear: '2024-25' });
-  assert.equal([is.totalIncome, is.totalExpenses, is.netProfit], [23613n, 39978n, -16365n]);
+  assert.equal([is.totalIncome, is.totalExpenses, is.netProfit], [23613n, 145273n, -121660n]);
   const closed = events.find((e) => e.type === 'FinancialYearClosed');
   assert.ok(closed?.type === 'FinancialYearClosed');
-  assert.is(closed.data.netProfit, '-163.65', 'the close takes the accrual-basis profit');
+  assert.is(closed.data.netProfit, '-1216.60', 'the close takes the accrual-basis profit');
   const sheet = await ledger.balanceSheet({ asOf: '2025-03-31' });
   assert.equal(['1230', '2200'].map((code) => [...sheet.assets, ...sheet.liabilities]
     .find((l) => l.code === code)?.amount), [11613n, 15616n]);

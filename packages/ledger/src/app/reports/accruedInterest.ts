@@ -15,6 +15,8 @@ import type { AsOfOptions } from './queryOptions.ts';
 /** A loan's accrued interest, with how late it is (income on an NPA waits for payment). */
 export interface LoanAccrualLine extends LoanAccrual {
   readonly daysPastDue: number;
+  /** Principal not yet repaid, in paise (what the loan-loss provision is a percent of). */
+  readonly principalOutstanding: bigint;
   /** An instalment over `npaDaysPastDue` days late: its interest is not income until paid. */
   readonly nonPerforming: boolean;
 }
@@ -51,9 +53,11 @@ const figures = (
   const balances = s.states.balances;
   const loans = at === '' ? [] : loanAccruals(balances, when).map((l): LoanAccrualLine => {
     const loan = balances.loans.get(l.loanId);
-    const late = loan === undefined ? 0
-      : loanPosition(balances.schedules, loan, toEpochDay(businessDate(at, 'asOf'))).daysPastDue;
-    return { ...l, daysPastDue: late, nonPerforming: late > npaDays };
+    const p = loan === undefined ? undefined
+      : loanPosition(balances.schedules, loan, toEpochDay(businessDate(at, 'asOf')));
+    const late = p?.daysPastDue ?? 0;
+    return { ...l, daysPastDue: late, principalOutstanding: p?.principalOutstanding ?? 0n,
+      nonPerforming: late > npaDays };
   });
   const sum = (xs: ReadonlyArray<bigint>) => xs.reduce((a, b) => a + b, 0n);
   return {

@@ -110,12 +110,13 @@ test('closing a year takes its net profit from the income statement', async () =
   const closed = (await allEvents(store)).find((e) => e.type === 'FinancialYearClosed');
   assert.ok(closed?.type === 'FinancialYearClosed');
   // Income 120.00 less the savings interest of the year: 49.86 to June, then 153.16 posted by
-  // the close, dated 31 March (50.91 + 51.43 + 50.82, compounded quarterly).
-  assert.is(is.netProfit, -8302n);
-  assert.is(closed.data.netProfit, '-83.02');
+  // the close, dated 31 March (50.91 + 51.43 + 50.82, compounded quarterly), and the
+  // provision on L1, sub-standard on 31 March: 10% of 10,049.42, 1,004.95.
+  assert.is(is.netProfit, -108797n);
+  assert.is(closed.data.netProfit, '-1087.97');
   assert.is(closed.data.reserveRounding, 'up');
   const close = await ledger.yearClose({ financialYear: '2024-25' });
-  assert.equal([close?.netProfitBooks, close?.statutoryReserve], [-8302n, 0n]);
+  assert.equal([close?.netProfitBooks, close?.statutoryReserve], [-108797n, 0n]);
 });
 
 test('accrued interest: deposit interest payable, loan interest receivable, NPAs apart',

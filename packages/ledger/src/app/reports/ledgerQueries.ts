@@ -15,13 +15,14 @@ import type { ProductCatalogue } from '@usha/domain';
 import { accruedInterestQuery, type AccruedInterest } from './accruedInterest.ts';
 import { noLoans } from './noLoans.ts';
 import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
+import { yearEndReports, type YearEndReports } from './yearEndReports.ts';
 import type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
 import { reportProjection, type ReportOptions, type ReportState } from './reportProjection.ts';
 
 /** The Ledger's queries over the report projections. */
-export interface LedgerQueries {
+export interface LedgerQueries extends YearEndReports {
   /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
   readonly balances: (memberId: string, o?: AsOfOptions) =>
     Promise<MemberStatement | undefined>;
@@ -75,6 +76,7 @@ export interface QuerySources extends ReportOptions {
 export const ledgerQueries = (q: QuerySources): LedgerQueries => {
   const projection = reportProjection(q);
   const accrued = accruedInterestQuery(q);
+  const yearReports = yearEndReports(q.store, q.chart === undefined ? {} : { chart: q.chart });
   let runner: ProjectionRunner<ReportState> | undefined;
   let started: Promise<ProjectionRunner<ReportState>> | undefined;
   const start = (): Promise<ProjectionRunner<ReportState>> => (started ??= (async () => {
@@ -138,6 +140,8 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
       return o.branchId === undefined ? r.overall : r.byBranch.get(o.branchId) ?? noLoans;
     },
     accruedInterest: accrued.query,
+    shareCapitalRegister: yearReports.shareCapitalRegister,
+    profitAppropriation: yearReports.profitAppropriation,
     reportState: (o = {}) => state(o, false),
     stop: async () => {
       if (runner !== undefined) await runner.stop();

@@ -1,0 +1,52 @@
+import {
+  balancesProjection, booksProjection, combine, profitAppropriation, replayAsync,
+  shareCapitalRegister, yearFactsProjection, type ChartOfAccounts, type ProfitAppropriation,
+  type ShareCapitalRegister,
+} from '@usha/projections';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { IncomeStatementOptions } from './queryOptions.ts';
+
+/** The share capital register of a financial year, as of a date (today's when omitted). */
+export interface ShareRegisterOptions extends IncomeStatementOptions {
+  readonly asOf?: string;
+}
+
+/** The year-end reports a registrar and an auditor ask for. */
+export interface YearEndReports {
+  readonly shareCapitalRegister: (o: ShareRegisterOptions) => Promise<ShareCapitalRegister>;
+  readonly profitAppropriation: (o: IncomeStatementOptions) =>
+    Promise<ProfitAppropriation | undefined>;
+}
+
+/**
+ * The year-end reports, each a replay of the log from the start (asked for a few times a year,
+ * they keep no state of their own between queries): balances, books and the year facts
+ * folded together to the date asked, as known at the position asked.
+ */
+export const yearEndReports = (
+  store: EventStore<LedgerEvent>, o: { readonly chart?: ChartOfAccounts } = {},
+): YearEndReports => {
+  const projection = () => combine({
+    balances: balancesProjection(),
+    books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
+    facts: yearFactsProjection(),
+  });
+  const replayed = (r: ShareRegisterOptions) => replayAsync(projection(), store.readAll(), {
+    ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
+    ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }),
+  });
+  return {
+    shareCapitalRegister: async (r) => {
+      const s = await replayed(r);
+      return shareCapitalRegister(s.states.balances, s.states.facts, {
+        financialYear: r.financialYear, ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
+      });
+    },
+    profitAppropriation: async (r) => {
+      const s = await replayed({ financialYear: r.financialYear,
+        ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }) });
+      return profitAppropriation(s.states.books, s.states.facts, r.financialYear);
+    },
+  };
+};

@@ -1,0 +1,12 @@
+import { formatMoney, money } from '@usha/domain';
+
+/** Paise as a plain decimal string, no grouping: -1234.50. */
+export const decimal = (paise: bigint): string =>
+  `${paise < 0n ? '-' : ''}${formatMoney(money(paise < 0n ? -paise : paise))}`;
+
+// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
+const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Rows as RFC 4180 CSV: a header row first, CRLF after every record. */
+export const csv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>):
+  string => [header, ...rows].map((r) => `${r.map(field).join(',')}\r\n`).join('');
