@@ -4,8 +4,9 @@
 // all), interest posted every quarter, the year closed on the accrual basis (interest payable
 // and receivable, a provision for loans gone bad) with its statutory reserve, a dividend
 // declared and credited to savings. Loans are at 18% a year on the declining balance: with 7%
-// paid on recurring deposits and the bad loans provided for, 12% left the society at a loss. Deterministic: every choice comes from a seeded PRNG, drawn
-// before anything runs, and business dates only move forward.
+// paid on recurring deposits and the bad loans provided for, 12% left the society at a loss.
+// Deterministic: every choice comes from a seeded PRNG, drawn before anything runs, and
+// business dates only move forward.
 import { minorOf, moneyString } from '@usha/domain';
 import {
   isAccepted, type CommandOutcome, type Ledger, type ProcessOutcome,

@@ -2,8 +2,8 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   balanceSheet, formatBalanceSheet, formatProfitAppropriation, formatShareCapitalRegister,
   profitAppropriationCsv, shareCapitalRegisterCsv, formatIncomeStatement, formatParReport,
-  formatPassbook, formatTrialBalance, incomeStatement, parReport, passbook, replayAsync, trialBalance,
-  type ReplayOptions,
+  formatPassbook, formatTrialBalance, incomeStatement, parReport, passbook, replayAsync,
+  trialBalance, type ReplayOptions,
 } from '@usha/projections';
 import {
   positionFromString, reportProjection, yearEndReports, type Position, type ReportState,
