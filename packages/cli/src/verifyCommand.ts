@@ -1,9 +1,9 @@
 import {
-  positionToString, verifyLog, type AnchorFound, type SignatureReport,
+  notALogLine, positionToString, verifyLog, type AnchorFound, type SignatureReport,
 } from '@usha/ledger';
 import type { CliIo } from './cliIo.ts';
 
-const notALog = 'does not start with {"hash":"<64 hex>",';
+const notALog = notALogLine;
 
 // One line on the appends' signatures: checked with the key, or only counted without one.
 const signatureLine = (s: SignatureReport): string => {

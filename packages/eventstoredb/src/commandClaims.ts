@@ -10,7 +10,7 @@ import {
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import type { CommandClaim } from '@usha/ledger';
+import { eventUuid, type CommandClaim } from '@usha/ledger';
 import { mapError } from './mapError.ts';
 import type { StreamNames } from './streamNames.ts';
 
@@ -27,14 +27,10 @@ const claimStream = (names: StreamNames, commandId: string): string =>
     .digest('hex')}`);
 
 // The claim's event id derives from the request, so a claim resent after a lost answer is
-// deduplicated by the server rather than read as another request's.
-const claimEventId = (c: CommandClaim): string => {
-  const h = createHash('sha256').update(`${c.commandId}\n${c.stream}\n${c.commandHash}`)
-    .digest('hex');
-  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${
-    h.slice(20, 32)}`;
-};
+// deduplicated by the server rather than read as another request's (a UUID v5, as the
+// Ledger's own event ids are).
+const claimEventId = (c: CommandClaim): string =>
+  eventUuid(`claim\n${c.commandId}\n${c.stream}\n${c.commandHash}`);
 
 /** A claim that is not a claim: the claim stream holds something else. */
 export class ClaimCorruptError extends Error {

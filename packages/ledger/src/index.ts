@@ -60,5 +60,5 @@ export {
 export type { TornTail } from './file/scanLog.ts';
 export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
-export { genesisHash } from './file/lineFormat.ts';
+export { genesisHash, notALogLine } from './file/lineFormat.ts';
 export * from './app/index.ts';

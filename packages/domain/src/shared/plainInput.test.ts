@@ -63,6 +63,15 @@ test('what each kind of value is refused for', () => {
   assert.match(got('typedArray'), 'got a Uint8Array');
 });
 
+test('an object\'s own toStringTag is never read into the message', () => {
+  let read = false;
+  const tagged = { get [Symbol.toStringTag]() { read = true; return 'Asha Das +91 98300'; } };
+  const r = plainInput({ f: Object.setPrototypeOf(tagged, Object.create(null)) });
+  assert.is(E.isLeft(r) && r.left.message, 'f: expected a plain JSON value (object, array, ' +
+    'string, finite number, boolean, null), got an object with a prototype other than Object');
+  assert.is(read, false);
+});
+
 test('a plain value is copied as JSON would carry it', () => {
   const shared = { a: 1 };
   const input = { s: 'x', n: -0, b: true, z: null, list: [shared, shared], gone: undefined,

@@ -59,10 +59,19 @@ const tryOr = <A>(f: () => A, fallback: A): A => {
   }
 };
 
-// What kind of object this is, without calling anything the object itself defines.
-const kindOf = (o: object): string => {
-  const tag = tryOr(() => Object.prototype.toString.call(o).slice(8, -1), 'unreadable');
-  return tag === 'Object' ? 'an object with a prototype other than Object' : `a ${tag}`;
+// The built-in kinds a refusal names, by their prototype. `Object.prototype.toString` would
+// read `Symbol.toStringTag`, which a class or a Proxy defines: a getter would run and its
+// text (a name, a phone number, any length) would reach the message.
+const builtInKinds = new Map<unknown, string>([
+  Date, Map, Set, WeakMap, WeakSet, RegExp, Promise, Error, String, Number, Boolean,
+  ArrayBuffer, DataView, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+  Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+].map((c): [unknown, string] => [c.prototype, c.name]));
+
+// What kind of object this is (from its prototype, already read), calling nothing it defines.
+const kindOf = (proto: object | null): string => {
+  const kind = builtInKinds.get(proto);
+  return kind === undefined ? 'an object with a prototype other than Object' : `a ${kind}`;
 };
 
 // One walk's state: how many values read so far, and the objects on the path from the root
@@ -107,7 +116,7 @@ const object = (w: Walk, o: object, path: string[]): E.Either<FieldError, PlainV
   }
   const plainProto = isArray ? proto === Array.prototype
     : proto === Object.prototype || proto === null;
-  if (!plainProto) return E.left(refused(path, plainText, kindOf(o)));
+  if (!plainProto) return E.left(refused(path, plainText, kindOf(proto)));
   w.ancestors.add(o);
   const r = isArray ? array(w, o as ReadonlyArray<unknown>, path) : record(w, o, path);
   w.ancestors.delete(o);

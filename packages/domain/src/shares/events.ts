@@ -38,20 +38,8 @@ export const ShareAccountClosed = eventCodec('ShareAccountClosed', {
 });
 export type ShareAccountClosed = t.TypeOf<typeof ShareAccountClosed>;
 
-/** A member's dividend for a year, credited to her savings account `savingsAccountId`. */
-export const DividendCredited = eventCodec('DividendCredited', {
-  eventId: EventId,
-  accountId: AccountId,
-  memberId: MemberId,
-  on: DateString,
-  financialYear: FinancialYearLabel,
-  amount: MoneyString,
-  savingsAccountId: AccountId,
-});
-export type DividendCredited = t.TypeOf<typeof DividendCredited>;
-
-// What a dividend decided in cash says: whose, which year, how much.
-const cashDividend = {
+// What every dividend event of a member says: whose, which year, how much.
+const memberDividend = {
   eventId: EventId,
   accountId: AccountId,
   memberId: MemberId,
@@ -60,15 +48,22 @@ const cashDividend = {
   amount: MoneyString,
 };
 
+/** A member's dividend for a year, credited to her savings account `savingsAccountId`. */
+export const DividendCredited = eventCodec('DividendCredited', {
+  ...memberDividend,
+  savingsAccountId: AccountId,
+});
+export type DividendCredited = t.TypeOf<typeof DividendCredited>;
+
 /**
  * A member's dividend for a year is payable in cash (she had no open savings account when it
  * was credited): it stays in dividends payable until paid. Moves no money.
  */
-export const DividendPayableInCash = eventCodec('DividendPayableInCash', cashDividend);
+export const DividendPayableInCash = eventCodec('DividendPayableInCash', memberDividend);
 export type DividendPayableInCash = t.TypeOf<typeof DividendPayableInCash>;
 
 /** A member's dividend payable in cash was paid to her from the till. */
-export const DividendPaidInCash = eventCodec('DividendPaidInCash', cashDividend);
+export const DividendPaidInCash = eventCodec('DividendPaidInCash', memberDividend);
 export type DividendPaidInCash = t.TypeOf<typeof DividendPaidInCash>;
 
 /** The share account's events, by type. */

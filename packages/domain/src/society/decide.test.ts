@@ -127,6 +127,30 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('dividend_exceeds_surplus', { surplus: '75.00', total: '149.86' });
 });
 
+test('the year-end accruals and provision are refused on the close\'s order rules', () => {
+  const none = { loans: 0, outstanding: '0.00' };
+  const entries = [
+    (financialYear: string, on: string, societyId = 'USHA') => command('RecordYearEndAccruals', {
+      ...by('a1', on), societyId, financialYear, depositInterestPayable: '0.00',
+      loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' }),
+    (financialYear: string, on: string, societyId = 'USHA') => command('SetLoanLossProvision', {
+      ...by('p1', on), societyId, financialYear,
+      byClass: { standard: none, subStandard: none, doubtful: none, loss: none } }),
+  ];
+  for (const entry of entries) {
+    given().when(entry('2024-25', '2025-03-31')).thenRejects('not_found');
+    given(configured).when(entry('2024-25', '2025-03-31', 'OTHER'))
+      .thenRejects('wrong_aggregate');
+    given(configured, close('1')).when(entry('2024-25', '2025-03-31'))
+      .thenRejects('financial_year_already_closed');
+    given(configured, close('1')).when(entry('2026-27', '2027-03-31'))
+      .thenRejects('year_not_next', { financialYear: '2026-27', expected: '2025-26' });
+    // Dated 31 March though the stream holds a later event (the close of the year before).
+    assert.is(given(configured, close('1')).when(entry('2025-26', '2026-03-31')).outcome()._tag,
+      'Right');
+  }
+});
+
 test('a batch is refused unless it is the next, whole, in order and ends on the digest', () => {
   const declared = [configured, close('100000'), declare('10')];
   const [m1, m2] = PARTS;

@@ -75,6 +75,17 @@ export const statutoryReserve = (netProfitMinor: bigint, percent: string): bigin
   return roundMoney(exact, { digits: 2, mode: 'up' }).minor;
 };
 
+// Years close in order, so each opens on the balances the one before closed with: the year
+// named is not closed yet and is the next to close.
+const nextToClose = (s: Known, fy: string): E.Either<Rejection, true> => {
+  if (Object.hasOwn(s.years, fy)) {
+    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
+  }
+  const expected = yearToCloseNext(s);
+  return expected !== null && fy !== expected
+    ? E.left({ type: 'year_not_next', financialYear: fy, expected }) : E.right(true);
+};
+
 const closeYear = (
   c: C.CloseFinancialYear['data'], f: CloseFinancialYearFacts, state: SocietyState,
 ): Result => {
@@ -82,14 +93,8 @@ const closeYear = (
   if (E.isLeft(k)) return k;
   const s = k.right;
   const fy = c.financialYear;
-  if (Object.hasOwn(s.years, fy)) {
-    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
-  }
-  // Years close in order, so each opens on the balances the one before closed with.
-  const expected = yearToCloseNext(s);
-  if (expected !== null && fy !== expected) {
-    return E.left({ type: 'year_not_next', financialYear: fy, expected });
-  }
+  const open = nextToClose(s, fy);
+  if (E.isLeft(open)) return open;
   const { start, end } = financialYearDates(fy);
   if (c.on <= end) {
     return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
@@ -104,28 +109,31 @@ const closeYear = (
   } }]);
 };
 
+// The checks a year-end entry (the accruals, the provision) shares with the close: the society,
+// the year open and next to close; and its own: dated the year's 31 March. Its date is not
+// held to the stream's last (see recordAccruals).
+const yearEndEntry = (
+  c: { societyId: string; financialYear: string; on: BusinessDate }, state: SocietyState,
+  notAtYearEnd: (endsOn: BusinessDate) => Rejection,
+): E.Either<Rejection, { s: Known; end: BusinessDate }> => {
+  const k = society(state, { societyId: c.societyId,
+    on: state.status === 'none' ? c.on : state.lastOn });
+  if (E.isLeft(k)) return k;
+  const open = nextToClose(k.right, c.financialYear);
+  if (E.isLeft(open)) return open;
+  const { end } = financialYearDates(c.financialYear);
+  return c.on === end ? E.right({ s: k.right, end }) : E.left(notAtYearEnd(end));
+};
+
 // Dated the year's last day, so the accruals fall in the year they are for, also when the
 // society's stream has events dated later (a close's figures are taken after 31 March): the
 // exception to "a stream's dates never go back", as for interest posted to 31 March.
 const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState): Result => {
-  if (state.status === 'none') {
-    return E.left({ type: 'not_found', aggregate: 'society', id: c.societyId });
-  }
-  const k = society(state, { societyId: c.societyId, on: state.lastOn });
+  const k = yearEndEntry(c, state, (endsOn) =>
+    ({ type: 'accruals_not_at_year_end', financialYear: c.financialYear, endsOn }));
   if (E.isLeft(k)) return k;
-  const s = k.right;
+  const { s, end } = k.right;
   const fy = c.financialYear;
-  if (Object.hasOwn(s.years, fy)) {
-    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
-  }
-  const expected = yearToCloseNext(s);
-  if (expected !== null && fy !== expected) {
-    return E.left({ type: 'year_not_next', financialYear: fy, expected });
-  }
-  const { end } = financialYearDates(fy);
-  if (c.on !== end) {
-    return E.left({ type: 'accruals_not_at_year_end', financialYear: fy, endsOn: end });
-  }
   if (s.accrualsRecorded.includes(fy)) {
     return E.left({ type: 'year_end_accruals_already_recorded', financialYear: fy });
   }
@@ -140,24 +148,11 @@ const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState)
 // Dated 31 March like the accruals, and under the same order rule; the society applies its
 // own norms' percents to the counted classes, so the figures cannot disagree with the norms.
 const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): Result => {
-  if (state.status === 'none') {
-    return E.left({ type: 'not_found', aggregate: 'society', id: c.societyId });
-  }
-  const k = society(state, { societyId: c.societyId, on: state.lastOn });
+  const k = yearEndEntry(c, state, (endsOn) =>
+    ({ type: 'provision_not_at_year_end', financialYear: c.financialYear, endsOn }));
   if (E.isLeft(k)) return k;
-  const s = k.right;
+  const { s, end } = k.right;
   const fy = c.financialYear;
-  if (Object.hasOwn(s.years, fy)) {
-    return E.left({ type: 'financial_year_already_closed', financialYear: fy });
-  }
-  const expected = yearToCloseNext(s);
-  if (expected !== null && fy !== expected) {
-    return E.left({ type: 'year_not_next', financialYear: fy, expected });
-  }
-  const { end } = financialYearDates(fy);
-  if (c.on !== end) {
-    return E.left({ type: 'provision_not_at_year_end', financialYear: fy, endsOn: end });
-  }
   if (s.provisionedYears.includes(fy)) {
     return E.left({ type: 'loan_loss_provision_already_set', financialYear: fy });
   }

@@ -1,7 +1,9 @@
 // The Ledger that apps import: command handling, processes, the projection runner, the member
 // directory. See docs/reference/ledger.md and docs/guides/getting-started.md.
 export { createLedger, type Ledger } from './ledger/createLedger.ts';
-export { InvalidProductsError, type LedgerOptions } from './ledger/ledgerOptions.ts';
+export {
+  InvalidProductsError, NoDirectoryError, type LedgerOptions,
+} from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';

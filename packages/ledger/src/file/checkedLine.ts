@@ -1,12 +1,14 @@
 import type { FileHandle } from 'node:fs/promises';
-import { contentBraceAt, hasHexHash, hasLineFrame, sha256HexOf } from './lineFormat.ts';
+import {
+  contentBraceAt, hasHexHash, hasLineFrame, notALogLine, sha256HexOf,
+} from './lineFormat.ts';
 import { readLineBytesAt } from './readLineAt.ts';
 
 /** Why a line that matches its own hash is still refused: it was rewritten with its hash. */
 export const notVerified = 'not the line verified at open or written by the store';
 
 /** Why a line read back is refused: the first fault found. */
-export type LineFault = 'does not start with {"hash":"<64 hex>",' | 'hash does not match content';
+export type LineFault = typeof notALogLine | 'hash does not match content';
 
 /**
  * Checks the line in bytes [start, end) against its own hash and, on success, writes `{` over
@@ -18,7 +20,7 @@ export const checkLine = (
   start: number,
   end: number,
 ): { readonly brace: number; readonly hash: string } | LineFault => {
-  if (!hasLineFrame(buffer, start, end)) return 'does not start with {"hash":"<64 hex>",';
+  if (!hasLineFrame(buffer, start, end)) return notALogLine;
   const brace = contentBraceAt(buffer, start, end);
   buffer[brace] = 0x7b;
   const hash = sha256HexOf(buffer, brace, end);
@@ -26,7 +28,7 @@ export const checkLine = (
   // for saying why it differs.
   if (buffer.toString('latin1', start + 9, start + 73) === hash) return { brace, hash };
   return hasHexHash(buffer, start) ? 'hash does not match content'
-    : 'does not start with {"hash":"<64 hex>",';
+    : notALogLine;
 };
 
 /**

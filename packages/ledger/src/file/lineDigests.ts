@@ -1,3 +1,5 @@
+import { i32Column, pushI32 } from '../offHeap/columns.ts';
+
 /**
  * The first 8 bytes of each line's hash, in log order, as the store verified them at open or
  * wrote them: what a line read back later must still hash to. A line's own hash field proves
@@ -14,22 +16,17 @@ export interface LineDigests {
 
 /** An empty record of line digests. */
 export const lineDigests = (): LineDigests => {
-  let words = new Int32Array(1 << 16); // two words a line
-  let lines = 0;
+  const words = i32Column(1 << 16); // two words a line
+  const word = (hashHex: string, at: number) =>
+    Number.parseInt(hashHex.slice(at, at + 8), 16) | 0;
   return {
     add: (hashHex) => {
-      if (2 * lines + 2 > words.length) {
-        const bigger = new Int32Array(words.length * 2);
-        bigger.set(words);
-        words = bigger;
-      }
-      words[2 * lines] = Number.parseInt(hashHex.slice(0, 8), 16) | 0;
-      words[2 * lines + 1] = Number.parseInt(hashHex.slice(8, 16), 16) | 0;
-      lines++;
+      pushI32(words, word(hashHex, 0));
+      pushI32(words, word(hashHex, 8));
     },
     matches: (index, hashHex) =>
-      index >= 0 && index < lines
-      && words[2 * index] === (Number.parseInt(hashHex.slice(0, 8), 16) | 0)
-      && words[2 * index + 1] === (Number.parseInt(hashHex.slice(8, 16), 16) | 0),
+      index >= 0 && 2 * index < words.length
+      && words.data[2 * index] === word(hashHex, 0)
+      && words.data[2 * index + 1] === word(hashHex, 8),
   };
 };

@@ -1,5 +1,8 @@
 import * as crypto from 'node:crypto';
 
+/** Why a line is refused when it is not a line of this format at all (no hash frame). */
+export const notALogLine = 'does not start with {"hash":"<64 hex>",';
+
 /** The `prev` of the first line: 64 zeros. */
 export const genesisHash = '0'.repeat(64);
 

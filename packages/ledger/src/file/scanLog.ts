@@ -9,6 +9,7 @@ import {
   hashFieldIs,
   linePrefixBytes,
   sha256HexOf,
+  notALogLine,
   signatureOf,
 } from './lineFormat.ts';
 import { readLineChunks } from './lineReader.ts';
@@ -48,7 +49,7 @@ export interface ScanResult {
   readonly tornTail: TornTail | undefined;
 }
 
-const badPrefix = 'does not start with {"hash":"<64 hex>",';
+const badPrefix = notALogLine;
 
 /** The last line of a complete append, as `scanLog` hands it to `onAppend`. */
 export interface ScannedAppend {

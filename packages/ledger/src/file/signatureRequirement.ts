@@ -3,6 +3,10 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import type { ScannedAppend } from './scanLog.ts';
 import { signatureValid } from './signingKeys.ts';
 
+/** Why an open with a verify key refuses a log whose appends are unsigned from the first. */
+export const notSignedYet = 'append not signed (a log begun before signing opens with '
+  + 'signedAfter: the last hash before signing began)';
+
 /**
  * What an open with a verify key asks of a log, fed by `scanLog` (its `onAppend`): every append
  * after the line whose hash is `signedAfter` (or every append, without it) carries a signature,
@@ -24,7 +28,11 @@ export const signatureRequirement = (
       started = a.hash === signedAfter;
       return;
     }
-    if (a.signature === undefined) throw refuse(a, 'append not signed');
+    if (a.signature === undefined) {
+      // No append signed yet and no signedAfter: most likely a log begun before signing.
+      throw refuse(a, signedAfter === undefined && last === undefined ? notSignedYet
+        : 'append not signed');
+    }
     last = a;
   };
   const finish = (): void => {

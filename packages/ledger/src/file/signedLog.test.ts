@@ -8,6 +8,7 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { appendForgedLine, strangerKeys } from './signedLog.fixture.ts';
+import { notSignedYet } from './signatureRequirement.ts';
 import { generateSigningKeys, SigningKeyError } from './signingKeys.ts';
 import { verifyLog } from './verifyLog.ts';
 
@@ -119,7 +120,7 @@ test('an old unsigned log keeps opening; with signedAfter it takes signed append
   const before = old.lastHash();
   assert.equal(await refusedAt(() => openFileEventStore({
     file, schema: noteSchema, verifyKey: publicKey, mode: 'read-only',
-  })), [2, 'append not signed']);
+  })), [2, notSignedYet]);
   const store = await openFileEventStore({
     file, schema: noteSchema, verifyKey: publicKey, signedAfter: before,
     signingKey: { file: keys.privateKeyFile },
@@ -170,5 +171,22 @@ test('keys: the private key file is 0600 and never written over; a wrong key is 
       }
     }
   });
+
+test('a key input of any other JS value is a SigningKeyError, not a TypeError', async () => {
+  const file = join(dir, 'any-key.ndjson');
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  await store.close();
+  const inputs: unknown[] = ['PEM text', null, 42, {}, { pem: 42 }, { file: 7 }, { env: null }];
+  for (const input of inputs) {
+    const why = (e: unknown) => (e instanceof SigningKeyError ? e.detail : e);
+    const asVerify = await verifyLog(file, { publicKey: input as never }).catch(why);
+    const asOpen = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only',
+      verifyKey: input as never }).catch(why);
+    const expected = typeof input === 'object' && input !== null && Object.keys(input).length > 0
+      ? `{ ${Object.keys(input)[0] ?? ''} } must be a string`
+      : 'expected a KeyObject, { pem }, { file } or { env }';
+    assert.equal([asVerify, asOpen], [expected, expected], String(input));
+  }
+});
 
 test.run();

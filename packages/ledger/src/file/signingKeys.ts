@@ -23,18 +23,30 @@ export class SigningKeyError extends Error {
   }
 }
 
+// A KeyInput given from JavaScript may be any value: anything but the four forms is refused.
+const stringField = (input: unknown, name: 'pem' | 'file' | 'env'): string | undefined => {
+  if (typeof input !== 'object' || input === null || !(name in input)) return undefined;
+  const value: unknown = Reflect.get(input, name);
+  if (typeof value !== 'string') throw new SigningKeyError(`{ ${name} } must be a string`);
+  return value;
+};
+
 const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<string> => {
-  if ('pem' in input) return input.pem;
-  if ('file' in input) {
+  const [pem, file, env] = (['pem', 'file', 'env'] as const).map((n) => stringField(input, n));
+  if (pem === undefined && file === undefined && env === undefined) {
+    throw new SigningKeyError('expected a KeyObject, { pem }, { file } or { env }');
+  }
+  if (pem !== undefined) return pem;
+  if (file !== undefined) {
     try {
-      return await readFile(input.file, 'utf8');
+      return await readFile(file, 'utf8');
     } catch (e) {
-      throw new SigningKeyError(`cannot read ${input.file}: ${String(e)}`);
+      throw new SigningKeyError(`cannot read ${file}: ${String(e)}`);
     }
   }
-  const pem = process.env[input.env];
-  if (pem === undefined || pem === '') throw new SigningKeyError(`${input.env} is not set`);
-  return pem;
+  const text = process.env[env ?? ''];
+  if (text === undefined || text === '') throw new SigningKeyError(`${env ?? ''} is not set`);
+  return text;
 };
 
 const ed25519 = (key: KeyObject, kind: 'private' | 'public'): KeyObject => {

@@ -1,8 +1,7 @@
-import { formatMoney, money } from '@usha/domain';
+import { signedMoneyString } from '@usha/domain';
 
-/** Paise as a plain decimal string, no grouping: -1234.50. */
-export const decimal = (paise: bigint): string =>
-  `${paise < 0n ? '-' : ''}${formatMoney(money(paise < 0n ? -paise : paise))}`;
+/** Paise as a plain decimal string, no grouping: -1234.50 (the event form, signedMoneyString). */
+export const decimal = (paise: bigint): string => signedMoneyString(paise);
 
 // RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
 const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

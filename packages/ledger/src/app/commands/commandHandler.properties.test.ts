@@ -7,10 +7,11 @@ import * as assert from 'uvu/assert';
 import { decodeCommand, type Command } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { memberWithSavings, memoryStore, ok, products, testLedger } from '../testSupport.ts';
+import { memberWithSavings, memoryStore, products, testLedger } from '../testSupport.ts';
 import { aggregateDecider } from './aggregateDecider.ts';
 import { noBackoff } from './backoff.ts';
 import { createCommandHandler, type CommandHandler } from './commandHandler.ts';
+import { loanDisbursed } from './loanDisbursed.fixture.ts';
 import { plainCommandIndex } from './plainCommandIndex.ts';
 import { rejectionMemo } from './rejectionMemo.ts';
 import type { StreamState } from './streamStates.ts';
@@ -54,11 +55,8 @@ const folded = async (store: EventStore<LedgerEvent>, upTo: bigint): Promise<Str
 const disbursedLoan = async (store: EventStore<LedgerEvent>) => {
   const setup = await testLedger(store);
   await memberWithSavings(setup, 'M1', '1000');
-  const on = (commandId: string) => ({ commandId, actor: 'checker', on: '2024-05-02' });
-  ok(await setup.applyForLoan({ ...on('apply'), actor: 'maker', loanId: 'L1', memberId: 'M1',
-    productId: 'LP', principal: '2000', repayments: 4, firstRepaymentOn: null }));
-  ok(await setup.approveLoan({ ...on('approve'), loanId: 'L1', principal: '2000' }));
-  ok(await setup.disburseLoan({ ...on('disburse'), loanId: 'L1' }));
+  await loanDisbursed(setup, { on: '2024-05-02', productId: 'LP', principal: '2000',
+    repayments: 4 });
 };
 
 test('the state a handler holds is its stream folded from the store, after any interleaving',

@@ -6,6 +6,7 @@ import { WrongExpectedVersionError } from '../../eventStore/errors.ts';
 import type { CommandClaim, EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { balanceOf, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { loanDisbursed } from './loanDisbursed.fixture.ts';
 import type { CommandOutcome } from './outcome.ts';
 
 const summary = (o: CommandOutcome) => o.status === 'accepted'
@@ -21,10 +22,8 @@ test('a retry another Ledger stored behind events this one has not read leaves i
     const setup = await testLedger(store);
     await memberWithSavings(setup, 'M1', '1000');
     const on = (commandId: string) => ({ commandId, actor: 'checker', on: '2024-05-02' });
-    ok(await setup.applyForLoan({ ...on('apply'), actor: 'maker', loanId: 'L1', memberId: 'M1',
-      productId: 'LP', principal: '2000', repayments: 4, firstRepaymentOn: null }));
-    ok(await setup.approveLoan({ ...on('approve'), loanId: 'L1', principal: '2000' }));
-    ok(await setup.disburseLoan({ ...on('disburse'), loanId: 'L1' }));
+    await loanDisbursed(setup, { on: '2024-05-02', productId: 'LP', principal: '2000',
+      repayments: 4 });
     const fee = (commandId: string) =>
       ({ ...on(commandId), loanId: 'L1', amount: '10', reason: 'processing' as const });
     const [a, b] = [await testLedger(store), await testLedger(store)];

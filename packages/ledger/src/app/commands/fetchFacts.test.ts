@@ -9,6 +9,7 @@ import { allEvents, memberWithSavings, memoryStore, ok, products, testLedger }
   from '../testSupport.ts';
 import { aggregateDecider } from './aggregateDecider.ts';
 import { factFetchers, fetchFacts, noFacts } from './fetchFacts.ts';
+import { loanDisbursed } from './loanDisbursed.fixture.ts';
 import { memberIndex } from './memberIndex.ts';
 import { streamStates } from './streamStates.ts';
 
@@ -34,11 +35,8 @@ test('the facts of an exit are her streams, each with the revision it was read a
   const store = memoryStore();
   const ledger = await testLedger(store);
   await memberWithSavings(ledger, 'M1', '1000');
-  ok(await ledger.applyForLoan({ ...by('a-1'), loanId: 'L1', memberId: 'M1', productId: 'LN',
-    principal: '5000', repayments: 6, firstRepaymentOn: null }));
-  ok(await ledger.approveLoan({ ...by('a-2'), actor: 'manager', loanId: 'L1',
-    principal: '5000' }));
-  ok(await ledger.disburseLoan({ ...by('a-3'), loanId: 'L1' }));
+  await loanDisbursed(ledger, { on: '2024-04-01', productId: 'LN', principal: '5000',
+    repayments: 6 });
   const members = memberIndex();
   for (const e of await allEvents(store)) members.observe(e);
   const states = streamStates({ store, decider: aggregateDecider(products), observe: () => {} });

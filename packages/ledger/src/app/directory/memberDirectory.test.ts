@@ -7,6 +7,7 @@ import {
   allEvents, balanceOf, memberWithSavings, memoryStore, testLedger,
 } from '../testSupport.ts';
 import { withFolders } from './directoryFolders.fixture.ts';
+import { NoDirectoryError } from '../ledger/ledgerOptions.ts';
 import { WrongMasterKeyError } from './directoryErrors.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
 import { decodeSlot, slotSize } from './slot.ts';
@@ -86,5 +87,23 @@ test('the Ledger rotates the directory key: the old key opens nothing, members s
       assert.instance(e, WrongMasterKeyError);
     }
   }));
+
+test('each directory method of a Ledger without a directory rejects with NoDirectoryError',
+  async () => {
+    const ledger = await testLedger(memoryStore());
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['rotateDirectoryKey', () => ledger.rotateDirectoryKey()],
+      ['registerMember', () => ledger.registerMember('M1', asha)],
+      ['memberDetails', () => ledger.memberDetails('M1')],
+      ['forgetMember', () => ledger.forgetMember('M1', '2024-05-01')],
+    ];
+    for (const [method, call] of calls) {
+      // A promise, not a throw at the call: `.catch` alone handles it.
+      const e: unknown = await call().then(() => undefined, (err: unknown) => err);
+      assert.instance(e, NoDirectoryError, method);
+      assert.is(e instanceof NoDirectoryError && e.method, method);
+      assert.match(String(e), `${method}: the Ledger was opened without a member directory`);
+    }
+  });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
 } from '../testSupport.ts';
+import { loanDisbursed } from '../commands/loanDisbursed.fixture.ts';
 
 const by = (commandId: string, on = '2024-05-01') => ({ commandId, actor: 'clerk', on });
 
@@ -121,11 +122,8 @@ test('facts from other aggregates are read by the Ledger, not taken from the cal
   const store = memoryStore();
   const ledger = await testLedger(store);
   await memberWithSavings(ledger, 'M1', '1000');
-  ok(await ledger.applyForLoan({ ...by('a-1'), loanId: 'L1', memberId: 'M1', productId: 'LN',
-    principal: '5000', repayments: 6, firstRepaymentOn: null }));
-  ok(await ledger.approveLoan({ ...by('a-2'), actor: 'manager', loanId: 'L1',
-    principal: '5000' }));
-  ok(await ledger.disburseLoan({ ...by('a-3'), loanId: 'L1' }));
+  await loanDisbursed(ledger, { on: '2024-05-01', productId: 'LN', principal: '5000',
+    repayments: 6 });
   // A caller who claims nothing is outstanding is refused for the field she has no say in.
   const claimed = await ledger.execute({ type: 'ExitMember', data: {
     ...by('x-1', '2025-05-01'), memberId: 'M1', outstandingLoanPrincipal: '0' } });

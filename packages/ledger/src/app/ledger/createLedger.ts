@@ -29,7 +29,7 @@ import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/rep
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
-import { InvalidProductsError, type LedgerOptions } from './ledgerOptions.ts';
+import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
 import { readsFrom } from './catchUp.ts';
 import { requireUniqueCommandIds } from './ledgerStoreError.ts';
 
@@ -154,8 +154,10 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   // completed now, from the request its first step recorded: steps already stored are
   // recognised by their ids, the rest applied once.
   const resumed = o.resume === false ? [] : await resumeProcesses(ctx, processes.unfinished());
-  const directory = () => {
-    if (o.directory === undefined) throw new Error('the Ledger was opened without a directory');
+  // Each directory method's outcome is a promise, rejected (never a throw at the call) when
+  // the Ledger has no directory.
+  const directory = async (method: string) => {
+    if (o.directory === undefined) throw new NoDirectoryError(method);
     return o.directory;
   };
   const { stop: stopQueries, ...query } = queries;
@@ -167,10 +169,11 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
     projection, waitFor, runner, resumed,
-    registerMember: (id, d) => directory().put(id, d),
-    memberDetails: (id) => directory().get(id),
-    forgetMember: (id, on) => directory().forget(id, on),
-    rotateDirectoryKey: (key) => directory().rotateMasterKey(key),
+    registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
+    memberDetails: async (id) => (await directory('memberDetails')).get(id),
+    forgetMember: async (id, on) => (await directory('forgetMember')).forget(id, on),
+    rotateDirectoryKey: async (key) =>
+      (await directory('rotateDirectoryKey')).rotateMasterKey(key),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
     close: async () => { await runner?.stop(); await stopQueries(); },

@@ -46,3 +46,12 @@ export interface LedgerOptions<S> {
 export class InvalidProductsError extends Error {
   override readonly name = 'InvalidProductsError';
 }
+
+/** A directory method called on a Ledger opened without `directory`. */
+export class NoDirectoryError extends Error {
+  override readonly name = 'NoDirectoryError';
+  constructor(readonly method: string) {
+    super(`${method}: the Ledger was opened without a member directory; pass \`directory\` ` +
+      '(from openMemberDirectory) to createLedger');
+  }
+}

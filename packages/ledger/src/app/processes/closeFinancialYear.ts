@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  CommandId, defaultProvisioningNorms, financialYearDates, FinancialYearLabel, routeCommand,
-  streamNameFor,
+  defaultProvisioningNorms, financialYearDates, routeCommand, streamNameFor,
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
@@ -43,10 +42,6 @@ export const closeFinancialYear = async (
   if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
   const r = decoded.right;
   const pid = r.commandId;
-  if (!CommandId.is(pid) || !FinancialYearLabel.is(r.financialYear)) {
-    return { status: 'rejected', processId: pid, steps: [], rejection: {
-      type: 'invalid_command', message: 'commandId or financialYear is not valid', fields: [] } };
-  }
   const proc = { id: pid, record: processRecord('closeFinancialYear', {
     commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
     financialYear: r.financialYear }) };

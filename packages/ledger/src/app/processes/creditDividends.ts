@@ -105,11 +105,8 @@ export const creditDividends = async (
   const decoded = decodeRequest(CreditDividendsRequestCodec, request);
   if (decoded._tag === 'Left') return { status: 'rejected', steps: [], ...decoded.left };
   const r = decoded.right;
+  // The codec has checked the command id: it is a CommandId.
   const pid = r.commandId;
-  if (!CommandId.is(pid)) {
-    return { status: 'rejected', processId: pid, steps: [],
-      rejection: { type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
-  }
   const d = await declared(ctx, r.societyId, r.financialYear);
   if (d === undefined) {
     return { status: 'rejected', processId: pid, steps: [],
