@@ -50,12 +50,12 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
     + '21.70%  19.60%');
   twice('Name: Jharna Ghosh');
   twice('2026-04-01  By dividend                                 15.70  3,671.41');
-  assert.ok(out.includes('Replayed 8467 events from the log, read-only, into fresh '
+  assert.ok(out.includes('Replayed 8468 events from the log, read-only, into fresh '
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
-  assert.ok(out.includes('Hash chain verified: 8467 events, intact; every one of 8460 appends '
+  assert.ok(out.includes('Hash chain verified: 8468 events, intact; every one of 8461 appends '
     + "signed by the writer's key."), out);
-  assert.match(out, /^Last event at C:7670045\/P:7670045; last hash [0-9a-f]{64}\.$/m);
+  assert.match(out, /^Last event at C:7671150\/P:7671150; last hash [0-9a-f]{64}\.$/m);
   assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
     + `nothing else but the public key: npx -y pnpm@10 usha verify ${
       escape(join(folder, 'usha.ndjson'))} --key ${

@@ -4,7 +4,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createDepositDecider, createLoanDecider, createMemberDecider, createShareDecider,
-  decodeCommand, ProductCatalogue, type Decider,
+  decodeCommand, initialMemberState, isFactless, ProductCatalogue, type Decider,
+  type MemberState,
 } from '@usha/domain';
 
 const products = (() => {
@@ -27,18 +28,24 @@ const products = (() => {
   return r.right;
 })();
 
-/** Runs raw commands through one decider, printing each event or the typed rejection. */
+/**
+ * Runs raw commands through one decider, printing each event or the typed rejection. Only
+ * members do business: an opening, a deposit or a loan is decided on her state as a member,
+ * which an application reads from her stream (here, the state the membership story ended in).
+ */
 const story = <C, Ev extends { type: string; data: unknown }, S>(
   title: string, decider: Decider<C, Ev, S>, narrow: (c: unknown) => c is C,
   commands: ReadonlyArray<{ type: string; data: Record<string, unknown> }>,
+  member: MemberState = initialMemberState,
 ): S => {
   console.log(`\n${title}`);
   let state = decider.initialState;
   for (const raw of commands) {
     const decoded = decodeCommand(raw);
     if (E.isLeft(decoded)) throw new Error(decoded.left.message);
-    if (!narrow(decoded.right)) throw new Error(`${raw.type} is not for this aggregate`);
-    const outcome = decider.decide(decoded.right, state);
+    const c = isFactless(decoded.right) ? decoded.right : { ...decoded.right, facts: { member } };
+    if (!narrow(c)) throw new Error(`${raw.type} is not for this aggregate`);
+    const outcome = decider.decide(c, state);
     if (E.isLeft(outcome)) {
       console.log(`  ${raw.type} rejected: ${JSON.stringify(outcome.left)}`);
       continue;
@@ -58,7 +65,7 @@ const by = (commandId: string, on: string, actor = 'clerk-7') => ({ commandId, a
 const isType = (...types: string[]) => <C>(c: unknown): c is C =>
   typeof c === 'object' && c !== null && 'type' in c && types.includes(String(c.type));
 
-story('Membership: member m-0042 joins branch sonagachi with 5 shares',
+const member = story('Membership: member m-0042 joins branch sonagachi with 5 shares',
   createMemberDecider({ products }), isType('AdmitMember', 'ExitMember'), [
     { type: 'AdmitMember', data: { ...by('c-001', '2025-04-02'), memberId: 'm-0042',
       branchId: 'sonagachi', shareProductId: 'SH', shares: 5 } },
@@ -72,7 +79,7 @@ story('Shares: she pays for the 5 she subscribed, buys 10 more, then tries to pa
       memberId: 'm-0042', productId: 'SH', shares: 10 } },
     { type: 'PurchaseShares', data: { ...by('c-003', '2025-04-03'), accountId: 'sh-0042',
       memberId: 'm-0042', productId: 'SH', shares: 600 } },
-  ]);
+  ], member);
 
 story('Savings: she opens an account, saves, and cannot go below the minimum balance',
   createDepositDecider({ products }), isType('OpenSavingsAccount', 'MakeDeposit', 'Withdraw'), [
@@ -84,7 +91,7 @@ story('Savings: she opens an account, saves, and cannot go below the minimum bal
       amount: '450' } },
     { type: 'Withdraw', data: { ...by('c-007', '2025-04-20'), accountId: 'sb-0042',
       amount: '150.50' } },
-  ]);
+  ], member);
 
 story('Loan: applied, approved by a second person, disbursed and repaid twice',
   createLoanDecider({ products }),
@@ -101,4 +108,4 @@ story('Loan: applied, approved by a second person, disbursed and repaid twice',
       amount: '888.49' } },
     { type: 'RecordRepayment', data: { ...by('c-013', '2025-06-10'), loanId: 'ln-0042',
       amount: '888.49' } },
-  ]);
+  ], member);

@@ -4,7 +4,7 @@ import { DateString, FinancialYearLabel } from '@usha/domain';
 /** The reports `usha report` prints, each as the Ledger's formatter prints it. */
 export const reportKinds = [
   'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook', 'share-register',
-  'appropriation',
+  'appropriation', 'receipts-payments', 'dcb', 'npa', 'accrued-interest',
 ] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -24,8 +24,13 @@ export interface ReportCommand {
   readonly year?: string;
   readonly member?: string;
   readonly account?: string;
-  /** How the year-end reports print: a text statement (the default) or RFC 4180 CSV. */
+  /** How a report prints: a text statement (the default) or RFC 4180 CSV. */
   readonly format?: 'text' | 'csv';
+  /** A period's first and last business dates (receipts-payments, dcb), instead of a year. */
+  readonly from?: string;
+  readonly to?: string;
+  /** The product catalogue's JSON file (accrued-interest: interest accrues by product). */
+  readonly products?: string;
 }
 
 /** One parsed command line. */
@@ -61,5 +66,7 @@ export const ReportFlags = t.partial({
   key: NonEmpty,
   out: NonEmpty,
   format: t.union([t.literal('text'), t.literal('csv')]),
+  from: DateString,
+  products: NonEmpty,
 });
 export type ReportFlags = t.TypeOf<typeof ReportFlags>;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { DateString } from '@usha/domain';
 import {
   ReportFlags, reportKinds, type CliCommand, type LogSource, type ReportKind,
 } from './cliCommand.ts';
@@ -18,6 +19,8 @@ const flags = {
   'signed-after': { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  from: { type: 'string' },
+  products: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -25,24 +28,41 @@ const flags = {
 const allowed: Record<string, readonly string[]> = {
   verify: ['anchor', 'key', 'signed-after'],
   keygen: ['out'],
-  report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb', 'format'],
+  report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb', 'format', 'from', 'to',
+    'products'],
   export: ['esdb', 'to'],
 };
 
 // Which flags each report takes, beside --esdb.
 const reportTakes: Record<ReportKind, readonly string[]> = {
-  'trial-balance': ['as-of', 'known-at'],
-  'balance-sheet': ['as-of', 'known-at'],
-  'income-statement': ['year', 'known-at'],
-  par: ['as-of', 'known-at'],
-  passbook: ['as-of', 'known-at', 'member', 'account'],
+  'trial-balance': ['as-of', 'known-at', 'format'],
+  'balance-sheet': ['as-of', 'known-at', 'format'],
+  'income-statement': ['year', 'known-at', 'format'],
+  par: ['as-of', 'known-at', 'format'],
+  passbook: ['as-of', 'known-at', 'member', 'account', 'format'],
   'share-register': ['year', 'as-of', 'known-at', 'format'],
   appropriation: ['year', 'known-at', 'format'],
+  'receipts-payments': ['year', 'from', 'to', 'known-at', 'format'],
+  dcb: ['year', 'from', 'to', 'known-at', 'format'],
+  npa: ['as-of', 'known-at', 'format'],
+  'accrued-interest': ['as-of', 'known-at', 'products', 'format'],
 };
 
-const firstError = (errors: t.Errors): string => {
+// A period is a financial year or two dates, never both; the second date not before the first.
+const periodError = (f: ReportFlags, to: string | undefined): string | undefined => {
+  if (f.year !== undefined) {
+    return f.from === undefined && to === undefined ? undefined
+      : 'give --year or --from and --to, not both';
+  }
+  if (f.from === undefined || to === undefined) {
+    return 'needs --year, or --from and --to, e.g. --year 2025-26';
+  }
+  return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
+};
+
+const firstError = (errors: t.Errors, name?: string): string => {
   const e = errors[0];
-  const flag = e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
+  const flag = name ?? e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
   const value = JSON.stringify(e?.value);
   return `--${flag}: ${e?.message ?? `not a valid value: ${value}`}`;
 };
@@ -120,6 +140,17 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     return left(`${report} needs --year, e.g. --year 2025-26`);
   }
   if (report === 'passbook' && f.member === undefined) return left('passbook needs --member');
+  // --to is a file for export and a date here: decoded here, not with the other flags.
+  const to = values.to === undefined ? undefined : DateString.decode(values.to);
+  if (to !== undefined && to._tag === 'Left') return left(firstError(to.left, 'to'));
+  const until = to?.right;
+  if (report === 'receipts-payments' || report === 'dcb') {
+    const wrong = periodError(f, until);
+    if (wrong !== undefined) return left(wrong.startsWith('needs') ? `${report} ${wrong}` : wrong);
+  }
+  if (report === 'accrued-interest' && f.products === undefined) {
+    return left('accrued-interest needs --products <catalogue.json>');
+  }
   return right({
     command: 'report', report, source: source.right,
     ...(f['as-of'] === undefined ? {} : { asOf: f['as-of'] }),
@@ -128,5 +159,8 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     ...(f.member === undefined ? {} : { member: f.member }),
     ...(f.account === undefined ? {} : { account: f.account }),
     ...(f.format === undefined ? {} : { format: f.format }),
+    ...(f.from === undefined ? {} : { from: f.from }),
+    ...(until === undefined ? {} : { to: until }),
+    ...(f.products === undefined ? {} : { products: f.products }),
   });
 };

@@ -1,45 +1,107 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
-  balanceSheet, formatBalanceSheet, formatProfitAppropriation, formatShareCapitalRegister,
-  profitAppropriationCsv, shareCapitalRegisterCsv, formatIncomeStatement, formatParReport,
-  formatPassbook, formatTrialBalance, incomeStatement, parReport, passbook, replayAsync,
-  trialBalance, type ReplayOptions,
+  balanceSheet, balanceSheetCsv, demandCollectionBalanceCsv, formatBalanceSheet,
+  formatDemandCollectionBalance, formatIncomeStatement, formatNpaSchedule, formatParReport,
+  formatPassbook, formatProfitAppropriation, formatReceiptsAndPayments,
+  formatShareCapitalRegister, formatTrialBalance, incomeStatement, incomeStatementCsv,
+  npaScheduleCsv, parReport, parReportCsv, passbook, passbookCsv, profitAppropriationCsv,
+  receiptsAndPaymentsCsv, replayAsync, shareCapitalRegisterCsv, trialBalance, trialBalanceCsv,
+  type ReplayOptions,
 } from '@usha/projections';
 import {
-  positionFromString, reportProjection, yearEndReports, type Position, type ReportState,
+  accruedInterestCsv, accruedInterestQuery, formatAccruedInterest, periodReports,
+  positionFromString, reportProjection, yearEndReports, type EventStore, type LedgerEvent,
+  type PeriodOptions, type Position, type ReportState,
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
 import { openLog } from './openLog.ts';
+import { describeProductsFileError, readProductsFile } from './productsFile.ts';
+
+// Each report in text or CSV: the two forms are chosen together, so none prints one only.
+const either = <T>(c: ReportCommand, r: T, text: (r: T) => string, csv: (r: T) => string) =>
+  (c.format === 'csv' ? csv(r) : text(r));
 
 const print = (c: ReportCommand, s: ReportState): string => {
   const asOf = c.asOf === undefined ? {} : { asOf: c.asOf };
   switch (c.report) {
-    case 'trial-balance': return formatTrialBalance(trialBalance(s.states.books, asOf));
-    case 'balance-sheet': return formatBalanceSheet(balanceSheet(s.states.books, asOf));
+    case 'trial-balance':
+      return either(c, trialBalance(s.states.books, asOf), formatTrialBalance, trialBalanceCsv);
+    case 'balance-sheet':
+      return either(c, balanceSheet(s.states.books, asOf), formatBalanceSheet, balanceSheetCsv);
     case 'income-statement':
-      return formatIncomeStatement(incomeStatement(s.states.books,
-        { financialYear: c.year ?? '' }));
-    case 'par': return formatParReport(parReport(s.states.balances, asOf));
-    case 'share-register': case 'appropriation': return '';
+      return either(c, incomeStatement(s.states.books, { financialYear: c.year ?? '' }),
+        formatIncomeStatement, incomeStatementCsv);
+    case 'par': return either(c, parReport(s.states.balances, asOf), formatParReport,
+      parReportCsv);
     case 'passbook': {
       const p = passbook(s.states.passbook, c.member ?? '', asOf);
       const pages = c.account === undefined ? p.pages
         : p.pages.filter((page) => page.accountId === c.account);
-      return formatPassbook({ ...p, pages });
+      return either(c, { ...p, pages }, formatPassbook, passbookCsv);
     }
+    default: return '';
+  }
+};
+
+type Read = { readonly store: EventStore<LedgerEvent>; readonly knownAt: Position | undefined };
+
+// The year-end reports, read as the Ledger's queries read them.
+const yearEnd = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
+  const reports = yearEndReports(store);
+  const financialYear = c.year ?? '';
+  const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
+  if (c.report === 'appropriation') {
+    const p = await reports.profitAppropriation({ financialYear, ...known });
+    return c.format === 'csv' ? profitAppropriationCsv(p)
+      : formatProfitAppropriation(p, financialYear);
+  }
+  return either(c, await reports.shareCapitalRegister({
+    financialYear, ...known, ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
+  }), formatShareCapitalRegister, shareCapitalRegisterCsv);
+};
+
+// The period and loan-quality reports, read as the Ledger's queries read them.
+const period = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
+  const reports = periodReports(store);
+  const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
+  const when: PeriodOptions = c.year !== undefined ? { financialYear: c.year, ...known }
+    : { from: c.from ?? '', to: c.to ?? '', ...known };
+  if (c.report === 'receipts-payments') {
+    return either(c, await reports.receiptsAndPayments(when), formatReceiptsAndPayments,
+      receiptsAndPaymentsCsv);
+  }
+  if (c.report === 'dcb') {
+    return either(c, await reports.demandCollectionBalance(when),
+      formatDemandCollectionBalance, demandCollectionBalanceCsv);
+  }
+  return either(c, await reports.npaSchedule({ ...known,
+    ...(c.asOf === undefined ? {} : { asOf: c.asOf }) }), formatNpaSchedule, npaScheduleCsv);
+};
+
+const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportState>) => {
+  switch (c.report) {
+    case 'share-register': case 'appropriation': return yearEnd(c, read);
+    case 'receipts-payments': case 'dcb': case 'npa': return period(c, read);
+    default: return replayAsync(reportProjection(), read.store.readAll(), options)
+      .then((s) => print(c, s));
   }
 };
 
 /**
  * `usha report`: replays the log into fresh report projections, keeping only the events
  * effective on or before `--as-of` and recorded up to `--known-at`, and prints one report as
- * the Ledger's formatters print it. Nothing is written anywhere.
+ * the Ledger's formatters print it, in text or CSV. Nothing is written anywhere.
  */
 export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number> => {
   const knownAt = c.knownAt === undefined ? undefined : positionFromString(c.knownAt);
   if (knownAt !== undefined && isLeft(knownAt)) {
     io.err(`usha: --known-at: ${knownAt.left}`);
+    return 2;
+  }
+  const products = c.products === undefined ? undefined : await readProductsFile(c.products);
+  if (products !== undefined && isLeft(products)) {
+    io.err(`usha: ${describeProductsFileError(products.left)}`);
     return 2;
   }
   const options: ReplayOptions<ReportState> = {
@@ -49,31 +111,29 @@ export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number
   const log = await openLog(c.source);
   let text: string;
   try {
-    text = c.report === 'share-register' || c.report === 'appropriation'
-      ? await yearEnd(c, log.store, knownAt?.right)
-      : print(c, await replayAsync(reportProjection(), log.store.readAll(), options));
+    const read = { store: log.store, knownAt: knownAt?.right };
+    text = products === undefined ? await reportText(c, read, options)
+      : await accrued(c, read, products.right);
   } finally {
     await log.close();
   }
-  // `out` ends what it prints with a line break: CSV's own last CRLF is left to it.
-  io.out(c.format === 'csv' ? text.replace(/\r\n$/, '') : text);
+  // `out` ends what it prints with a line feed: CSV's last CR stays, so every record on
+  // standard output ends with CRLF, the last one too (RFC 4180).
+  io.out(c.format === 'csv' ? text.replace(/\n$/, '') : text);
   return 0;
 };
 
-// The year-end reports, read as the Ledger's queries read them, in text or CSV.
-const yearEnd = async (
-  c: ReportCommand, store: Parameters<typeof yearEndReports>[0], knownAt: Position | undefined,
+// Accrued interest, as the Ledger's query computes it, with the catalogue given.
+const accrued = async (
+  c: ReportCommand, { store, knownAt }: Read,
+  products: Parameters<typeof accruedInterestQuery>[0]['products'],
 ): Promise<string> => {
-  const reports = yearEndReports(store);
-  const financialYear = c.year ?? '';
-  const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
-  const csv = c.format === 'csv';
-  if (c.report === 'appropriation') {
-    const p = await reports.profitAppropriation({ financialYear, ...known });
-    return csv ? profitAppropriationCsv(p) : formatProfitAppropriation(p, financialYear);
+  const q = accruedInterestQuery({ store, products, lastWritten: () => undefined });
+  try {
+    return either(c, await q.query({ ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
+      ...(knownAt === undefined ? {} : { asKnownAt: knownAt }) }),
+    formatAccruedInterest, accruedInterestCsv);
+  } finally {
+    await q.stop();
   }
-  const r = await reports.shareCapitalRegister({
-    financialYear, ...known, ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
-  });
-  return csv ? shareCapitalRegisterCsv(r) : formatShareCapitalRegister(r);
 };

@@ -152,7 +152,7 @@ test('report share-register and appropriation: CSV byte for byte, text, an open 
     assert.is(r.code, 0);
     assert.is(r.out, 'item,shares,amount\r\nMembers holding shares,1,\r\nShares held,5,\r\n'
       + 'Paid-up capital,,50.00\r\nShares purchased in 2025-26,5,50.00\r\n'
-      + 'Shares redeemed in 2025-26,0,0.00');
+      + 'Shares redeemed in 2025-26,0,0.00\r');
     const before = await usha('report', 'share-register', file, '--year', '2025-26',
       '--as-of', '2025-04-01');
     assert.match(before.out, /\nShares held +0\nPaid-up capital +0\.00\n/);
@@ -161,7 +161,112 @@ test('report share-register and appropriation: CSV byte for byte, text, an open 
     const wrong = await usha('report', 'appropriation', file, '--year', '2025-26',
       '--format', 'xml');
     assert.is(wrong.code, 2);
-    assert.is((await usha('report', 'par', file, '--format', 'csv')).code, 2);
+    assert.is((await usha('report', 'passbook', file, '--member', 'M-1', '--year', '2025-26'))
+      .code, 2);
+  });
+
+test('report receipts-payments: cash by head between opening and closing balances, '
+  + 'the corrected deposit netted', async () => {
+  // Shares 50.00; deposits 1,500 + 700 - 700 (reversed) + 70; the loan of 1,000 paid out and
+  // 200 withdrawn: closing 0 + 1,620.00 - 1,200.00 = 420.00, the trial balance's cash.
+  const r = await usha('report', 'receipts-payments', file, '--year', '2025-26');
+  assert.is(r.code, 0);
+  assert.is(r.out, [
+    'Receipts and payments, 2025-04-01 to 2026-03-31',
+    '                            Code        Rs',
+    '--------------------------  ----  --------',
+    'Opening balance',
+    '  Cash in hand              1100      0.00',
+    '  Cash at bank              1110      0.00',
+    'Receipts',
+    '  Share capital             3100     50.00',
+    '  Savings deposits          2100  1,570.00',
+    'Total receipts                    1,620.00',
+    '--------------------------  ----  --------',
+    'Payments',
+    '  Loans disbursed           1200  1,000.00',
+    '  Savings withdrawn         2100    200.00',
+    'Total payments                    1,200.00',
+    '--------------------------  ----  --------',
+    'Closing balance',
+    '  Cash in hand              1100    420.00',
+    '  Cash at bank              1110      0.00',
+    'Closing balance, all funds          420.00',
+  ].join('\n'));
+  const may = await usha('report', 'receipts-payments', file, '--from', '2025-05-01', '--to',
+    '2025-06-09', '--format', 'csv');
+  assert.is(may.out, 'section,item,code,amount\r\n'
+    + 'opening,Cash in hand,1100,550.00\r\nopening,Cash at bank,1110,0.00\r\n'
+    + 'receipt,Savings deposits,2100,700.00\r\ntotal receipts,Total receipts,,700.00\r\n'
+    + 'payment,Savings withdrawn,2100,200.00\r\ntotal payments,Total payments,,200.00\r\n'
+    + 'closing,Cash in hand,1100,1050.00\r\nclosing,Cash at bank,1110,0.00\r');
+});
+
+test('report dcb and npa: the unpaid loan\'s demand by branch; standard at 38 days', async () => {
+  // LN-1: 1,000 over 3 months at 1%; due 3 May (330.02 + 10.00) and 3 June (333.32 + 6.70).
+  const dcb = await usha('report', 'dcb', file, '--from', '2025-05-01', '--to', '2025-06-10',
+    '--format', 'csv');
+  assert.is(dcb.code, 0);
+  assert.equal(dcb.out.split('\r\n').slice(1, 3), [
+    'SONAGACHI,principal,1,0.00,663.34,663.34,0.00,0.00,0.00,663.34',
+    'SONAGACHI,interest,1,0.00,16.70,16.70,0.00,0.00,0.00,16.70']);
+  const npa = await usha('report', 'npa', file, '--as-of', '2025-06-10');
+  assert.equal(npa.out.split('\n').slice(0, 4), [
+    'NPA classification and provision schedule as of 2025-06-10',
+    'Loan  Member  Branch     Days past due     Class  Outstanding  Percent  Provision',
+    '----  ------  ---------  -------------  --------  -----------  -------  ---------',
+    'LN-1  M-1     SONAGACHI             38  Standard     1,000.00     0.4%       4.00']);
+  assert.is(npa.out.split('\n').at(-1),
+    'Total             1     1,000.00                4.00');
+});
+
+test('report accrued-interest --products: the catalogue decoded, figures as the Ledger\'s',
+  async () => {
+    const catalogue = join(dir, 'products.json');
+    await writeFile(catalogue, JSON.stringify(products));
+    // SB-1 at 4%: 1,500 for 60 days (the 700 reversed from its own date), 1,300 for 9 days,
+    // 1,370 for 1: 9.863 + 1.282 + 0.150 = 11.30. LN-1: 10.00 + 6.70 due, and 7 of the 30
+    // days of the third instalment's 3.37: 0.79.
+    const r = await usha('report', 'accrued-interest', file, '--as-of', '2025-06-10',
+      '--products', catalogue, '--format', 'csv');
+    assert.is(r.code, 0);
+    assert.is(r.out, 'line,id,member_id,days_past_due,interest_due,interest_accruing,accrued,'
+      + 'non_performing\r\ndeposit,SB-1,M-1,,,,11.30,\r\nloan,LN-1,M-1,38,16.70,0.79,17.49,no'
+      + '\r\npayable,,,,,,11.30,\r\nreceivable,,,,,,17.49,\r\nnot_recognised,,,,,,0.00,\r');
+    const text = await usha('report', 'accrued-interest', file, '--as-of', '2025-06-10',
+      '--products', catalogue);
+    assert.is(text.out.split('\n').at(-3), 'Deposit interest payable            11.30');
+    const notJson = join(dir, 'products.txt');
+    await writeFile(notJson, 'SB: savings');
+    const bad = await usha('report', 'accrued-interest', file, '--products', notJson);
+    assert.is(bad.code, 2);
+    assert.match(bad.err, `usha: --products: ${notJson} is not JSON: `);
+    const wrong = join(dir, 'wrong-products.json');
+    await writeFile(wrong, JSON.stringify({ SB: { ...products.SB, rateAnnualPercent: 4 } }));
+    const invalid = await usha('report', 'accrued-interest', file, '--products', wrong);
+    assert.equal([invalid.code, invalid.out], [2, '']);
+    assert.match(invalid.err, `usha: --products: ${wrong} is not a product catalogue: `
+      + 'SB.rateAnnualPercent: ');
+  });
+
+test('--format csv for the statements that printed text only; CRLF ends every record',
+  async () => {
+    const tb = await usha('report', 'trial-balance', file, '--format', 'csv');
+    assert.is(tb.out, 'code,account,debit,credit\r\n1100,Cash in hand,420.00,0.00\r\n'
+      + '1200,Loans to members,1000.00,0.00\r\n'
+      + '2100,Members\' savings deposits,0.00,1370.00\r\n3100,Share capital,0.00,50.00\r\n'
+      + ',Total,1420.00,1420.00\r');
+    const par = await usha('report', 'par', file, '--as-of', '2025-06-10', '--format', 'csv');
+    assert.is(par.out.split('\r\n')[1],
+      'SONAGACHI,1,1000.00,0.00,1000.00,0.00,0.00,680.04,100.00,0.00');
+    const pb = await usha('report', 'passbook', file, '--member', 'M-1', '--format', 'csv');
+    assert.is(pb.out.split('\r\n')[5],
+      'SB-1,savings,2025-06-10,Reversal (2025-05-10): By cash,700.00,0.00,1300.00');
+    const is = await usha('report', 'income-statement', file, '--year', '2025-26', '--format',
+      'csv');
+    assert.is(is.out.split('\r\n').at(-1), 'total,,Net profit,0.00\r');
+    const bs = await usha('report', 'balance-sheet', file, '--format', 'csv');
+    assert.is(bs.out.split('\r\n').at(-1), 'total,,Total liabilities and equity,1420.00\r');
   });
 
 test('verify --anchor: finds the line an earlier audit recorded, or says it is gone', async () => {
@@ -310,7 +415,17 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'trial-balance', file, '--member', 'M-1'], 'usha: trial-balance takes no --member'],
     [['report', 'ledger', file],
       'usha: which report? one of trial-balance, balance-sheet, income-statement, par, passbook, '
-        + 'share-register, appropriation'],
+        + 'share-register, appropriation, receipts-payments, dcb, npa, accrued-interest'],
+    [['report', 'dcb', file], 'usha: dcb needs --year, or --from and --to, e.g. --year 2025-26'],
+    [['report', 'dcb', file, '--year', '2025-26', '--from', '2025-04-01'],
+      'usha: give --year or --from and --to, not both'],
+    [['report', 'receipts-payments', file, '--from', '2025-05-01', '--to', '2025-04-30'],
+      'usha: --to 2025-04-30 is before --from 2025-05-01'],
+    [['report', 'receipts-payments', file, '--from', '2025-05-01', '--to', '2025-04-31'],
+      'usha: --to: 2025-04-31: that day does not exist'],
+    [['report', 'accrued-interest', file], 'usha: accrued-interest needs --products '
+      + '<catalogue.json>'],
+    [['report', 'npa', file, '--products', 'p.json'], 'usha: npa takes no --products'],
     [['report', 'par'], 'usha: which log? give its file, or --esdb <connection>'],
     [['verify', file, '--as-of', '2025-01-01'], 'usha: \'verify\' takes no --as-of'],
     [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc"'],
@@ -334,6 +449,10 @@ test('the usha command runs as a program', async () => {
   const run = promisify(execFile);
   const { stdout } = await run(process.execPath, [bin, 'report', 'trial-balance', file]);
   assert.is(stdout, `${trialBalanceNow}\n`);
+  const csv = await run(process.execPath, [bin, 'report', 'share-register', file, '--year',
+    '2025-26', '--format', 'csv']);
+  assert.ok(csv.stdout.endsWith('Shares redeemed in 2025-26,0,0.00\r\n'), csv.stdout);
+  assert.is(csv.stdout.split('\r\n').length, 7);
   const help = await run(process.execPath, [bin, 'help']);
   assert.ok(help.stdout.startsWith('usha: verify a ledger\'s log and reproduce its statements'));
 });

@@ -17,16 +17,22 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
 
   usha report <report> (<log.ndjson> | --esdb <connection>) [options]
       <report>: trial-balance, balance-sheet, income-statement, par, passbook,
-                share-register, appropriation
+                share-register, appropriation, receipts-payments, dcb, npa,
+                accrued-interest
       --as-of YYYY-MM-DD     events effective on or before this business date
       --known-at C:n/P:n     only events recorded up to this position of the log, as
                              'usha verify' printed it at an audit
       --year 2025-26         the financial year (income-statement, share-register,
-                             appropriation; required)
+                             appropriation: required; receipts-payments, dcb: a year
+                             or --from and --to)
+      --from YYYY-MM-DD      the first and last days of a period, both included
+      --to YYYY-MM-DD        (receipts-payments, dcb)
       --member <id>          whose passbook (passbook; required)
       --account <id>         one account's page only (passbook)
-      --format text|csv      a statement (default) or RFC 4180 CSV with a header row and
-                             plain decimal amounts (share-register, appropriation)
+      --products <file>      the product catalogue as JSON (accrued-interest; required):
+                             deposit interest accrues by its product's settings
+      --format text|csv      a statement (default) or RFC 4180 CSV with a header row,
+                             plain decimal amounts and CRLF after every record
 
   usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
       Writes every event to a new hash-chained log, ids, order and revisions kept; from a

@@ -8,17 +8,21 @@ import { shareEvents, type ShareEvent } from './shares/events.ts';
 import { depositEvents, type DepositEvent } from './deposit/events.ts';
 import { loanEvents, type LoanEvent } from './loan/events.ts';
 import { societyEvents, type SocietyEvent } from './society/events.ts';
+import { staffEvents, type StaffEvent } from './staff/events.ts';
+import { approvalEvents, type ApprovalEvent } from './staff/approval/events.ts';
 import { schemaVersionOf, upcast } from './upcasting/registry.ts';
 
 /** Every event codec, by type. EventReversed is shared by shares, deposit and loan streams. */
 export const eventCodecs = {
   ...memberEvents, ...shareEvents, ...depositEvents, ...loanEvents, ...societyEvents,
+  ...staffEvents, ...approvalEvents,
 } as const;
 
 /** Every event type. */
 export type DomainEventType = keyof typeof eventCodecs;
 /** Any event of the domain. */
-export type DomainEvent = MemberEvent | ShareEvent | DepositEvent | LoanEvent | SocietyEvent;
+export type DomainEvent = MemberEvent | ShareEvent | DepositEvent | LoanEvent | SocietyEvent
+  | StaffEvent | ApprovalEvent;
 /** The codec of any event, decoded by its `type`. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> =
   byTag('DomainEvent', 'type', eventCodecs);

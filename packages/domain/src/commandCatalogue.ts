@@ -8,16 +8,20 @@ import { shareCommands, type ShareCommand } from './shares/commands.ts';
 import { depositCommands, type DepositCommand } from './deposit/commands.ts';
 import { loanCommands, type LoanCommand } from './loan/commands.ts';
 import { societyCommands, type SocietyCommand } from './society/commands.ts';
+import { staffCommands, type StaffCommand } from './staff/commands.ts';
+import { approvalCommands, type ApprovalCommand } from './staff/approval/commands.ts';
 import type { AggregateKind } from './shared/streams.ts';
 import { streamNameFor } from './shared/streams.ts';
 
 /** Every command codec, by type. ReverseEvent is shared by shares, deposit and loan. */
 export const commandCodecs = {
   ...memberCommands, ...shareCommands, ...depositCommands, ...loanCommands, ...societyCommands,
+  ...staffCommands, ...approvalCommands,
 } as const;
 
 /** Any command of the domain. */
-export type Command = MemberCommand | ShareCommand | DepositCommand | LoanCommand | SocietyCommand;
+export type Command = MemberCommand | ShareCommand | DepositCommand | LoanCommand | SocietyCommand
+  | StaffCommand | ApprovalCommand;
 /** The codec of any command, decoded by its `type`. */
 export const Command: t.Type<Command, unknown, unknown> = byTag('Command', 'type', commandCodecs);
 
@@ -74,8 +78,15 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
       return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
     case 'RecordDividendAllocation': case 'RecordYearEndAccruals':
-    case 'SetLoanLossProvision':
+    case 'SetLoanLossProvision': case 'ChangeSocietySettings': case 'EndDividendRun':
       return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
+    case 'AppointStaff': case 'RevokeStaff':
+      return { aggregate: 'staff', stream: streamNameFor.staff(c.data.staffId) };
+    case 'RequestApproval':
+      return { aggregate: 'approval',
+        stream: streamNameFor.approval(c.data.command.data.commandId) };
+    case 'ApproveRequest': case 'DeclineRequest':
+      return { aggregate: 'approval', stream: streamNameFor.approval(c.data.requestId) };
     case 'ReverseEvent':
       return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };
   }

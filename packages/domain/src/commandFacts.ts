@@ -1,5 +1,6 @@
 import type { Command } from './commandCatalogue.ts';
 import type { DepositFacts } from './deposit/facts.ts';
+import type { LoanFacts } from './loan/facts.ts';
 import type { MemberFacts } from './member/facts.ts';
 import type { WithPeriod } from './periodFact.ts';
 import type { WithFacts } from './shared/decider.ts';
@@ -7,7 +8,7 @@ import type { ShareFacts } from './shares/facts.ts';
 import type { SocietyFacts } from './society/facts.ts';
 
 /** The facts of every command that needs some from other aggregates, by command type. */
-export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & SocietyFacts;
+export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & LoanFacts & SocietyFacts;
 
 /**
  * Any command as its decider takes it: with its facts beside its data when it needs some, and
@@ -25,6 +26,9 @@ export type FactlessCommand = Exclude<Command, { readonly type: keyof CommandFac
 export const factCommandTypes = {
   ExitMember: true, RedeemShares: true, PostInterest: true, MatureDeposit: true,
   CloseDepositEarly: true, CloseFinancialYear: true, DeclareDividend: true,
+  PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
+  OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
+  DisburseLoan: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

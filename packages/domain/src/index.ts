@@ -8,6 +8,7 @@ export * from './shares/index.ts';
 export * from './deposit/index.ts';
 export * from './loan/index.ts';
 export * from './society/index.ts';
+export * from './staff/index.ts';
 export * from './catalogue.ts';
 export * from './commandCatalogue.ts';
 export * from './commandLimits.ts';

@@ -52,5 +52,5 @@ export type { PassbookState, PassbookLine, PassbookKind } from './passbook/state
 export {
   passbook, formatPassbook, type Passbook, type PassbookPage,
 } from './passbook/passbook.ts';
-export { rupees } from './format/textTable.ts';
+export { rupees, table } from './format/textTable.ts';
 export * from './reports/index.ts';

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
   DateString, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
@@ -7,7 +7,9 @@ import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { DepositSource } from './events.ts';
 
-const opening = { accountId: AccountId, memberId: MemberId, productId: ProductId };
+// A new account id has the shape of an id; the member and product exist already (or the
+// opening is refused), so they are taken as any log holds them.
+const opening = { accountId: AccountIdInput, memberId: MemberId, productId: ProductId };
 
 /** Open a savings account. */
 export const OpenSavingsAccount = commandCodec('OpenSavingsAccount', opening);

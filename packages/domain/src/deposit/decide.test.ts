@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
-import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
+import { asMember, by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { accountHistory } from './accountHistory.ts';
 import { businessDate } from '../dates/businessDate.ts';
 import { createDepositDecider, type DepositDecision } from './decide.ts';
@@ -10,19 +10,19 @@ const decider = createDepositDecider({ products });
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 const A = { accountId: 'A1' };
-const savings = command('OpenSavingsAccount', {
+const savings = asMember(command('OpenSavingsAccount', {
   ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'SB',
-});
-const rd = command('OpenRecurringDeposit', {
+}));
+const rd = asMember(command('OpenRecurringDeposit', {
   ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'RD', instalment: '500',
   termMonths: 6,
-});
-const fd = command('OpenFixedDeposit', {
+}));
+const fd = asMember(command('OpenFixedDeposit', {
   ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'FD', principal: '10000',
   termMonths: 12,
-});
+}));
 const deposit = (id: string, on: string, amount: string) =>
-  command('MakeDeposit', { ...by(id, on), ...A, amount, source: 'cash' });
+  asMember(command('MakeDeposit', { ...by(id, on), ...A, amount, source: 'cash' }));
 const withdraw = (id: string, on: string, amount: string) =>
   command('Withdraw', { ...by(id, on), ...A, amount });
 // The account's history as the Ledger reads it: the events of the commands before.
@@ -104,22 +104,26 @@ test('a posting stores the period its interest was computed for, and never 0.00'
 test('rejections, in the order they are checked', () => {
   given().when(deposit('c2', '2024-04-02', '1')).thenRejects('not_found');
   given(savings).when(savings).thenRejects('already_exists');
-  given(savings).when(command('MakeDeposit', { ...by('c2', '2024-04-02'), accountId: 'A2',
-    amount: '1', source: 'cash' })).thenRejects('wrong_aggregate');
+  given(savings).when(asMember(command('MakeDeposit', { ...by('c2', '2024-04-02'), accountId: 'A2',
+    amount: '1', source: 'cash' }))).thenRejects('wrong_aggregate');
   given(savings, command('CloseDepositAccount', { ...by('c2', '2024-04-02'), ...A }))
     .when(deposit('c3', '2024-04-03', '1')).thenRejects('account_closed');
   given(savings).when(deposit('c2', '2024-03-31', '1')).thenRejects('date_before_last_event');
-  given().when(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
-    productId: 'ZZ' })).thenRejects('unknown_product');
-  given().when(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
-    productId: 'FD' })).thenRejects('wrong_product', { expected: 'savings', got: 'fixed' });
+  given().when(asMember(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A,
+    memberId: 'M1',
+    productId: 'ZZ' }))).thenRejects('unknown_product');
+  given().when(asMember(command('OpenSavingsAccount', { ...by('c1', '2024-04-01'), ...A,
+    memberId: 'M1',
+    productId: 'FD' }))).thenRejects('wrong_product', { expected: 'savings', got: 'fixed' });
   given(fd).when(deposit('c2', '2024-04-02', '1'))
     .thenRejects('operation_not_allowed', { kind: 'fixed', operation: 'deposit' });
-  given().when(command('OpenRecurringDeposit', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
-    productId: 'RD', instalment: '500', termMonths: 5 }))
+  given().when(asMember(command('OpenRecurringDeposit', { ...by('c1', '2024-04-01'), ...A,
+    memberId: 'M1',
+    productId: 'RD', instalment: '500', termMonths: 5 })))
     .thenRejects('term_out_of_range', { minimum: 6, maximum: 60, requested: 5 });
-  given().when(command('OpenFixedDeposit', { ...by('c1', '2024-04-01'), ...A, memberId: 'M1',
-    productId: 'FD', principal: '999.99', termMonths: 12 }))
+  given().when(asMember(command('OpenFixedDeposit', { ...by('c1', '2024-04-01'), ...A,
+    memberId: 'M1',
+    productId: 'FD', principal: '999.99', termMonths: 12 })))
     .thenRejects('amount_out_of_range', { minimum: '1000.00', requested: '999.99' });
   given(rd).when(deposit('c2', '2024-04-01', '499')).thenRejects('amount_not_instalment');
   const paid = [1, 2, 3, 4, 5, 6].map((n) => deposit(`p${n}`, '2024-04-01', '500'));

@@ -15,6 +15,7 @@ import type { DepositFacts, DepositInterestFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -86,8 +87,17 @@ const atLeast = (minimum: MoneyString, requested: MoneyString): E.Either<Rejecti
     ? E.left({ type: 'amount_out_of_range', minimum, maximum: null, requested })
     : E.right(true);
 
-const openSavings = (ps: Products, c: C.OpenSavingsAccount['data'], s: DepositState): Result => {
+// A new account of `memberId`'s, on a stream with none yet: her branch, or why not.
+const opening = (s: DepositState, memberId: C.OpenSavingsAccount['data']['memberId'],
+  facts: MembershipFacts) => {
   const f = fresh(s);
+  return E.isLeft(f) ? f : admittedMember(memberId, facts);
+};
+
+const openSavings = (
+  ps: Products, c: C.OpenSavingsAccount['data'], m: MembershipFacts, s: DepositState,
+): Result => {
+  const f = opening(s, c.memberId, m);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'savings');
   if (E.isLeft(p)) return p;
@@ -98,9 +108,9 @@ const openSavings = (ps: Products, c: C.OpenSavingsAccount['data'], s: DepositSt
 };
 
 const openRecurring = (
-  ps: Products, c: C.OpenRecurringDeposit['data'], s: DepositState,
+  ps: Products, c: C.OpenRecurringDeposit['data'], m: MembershipFacts, s: DepositState,
 ): Result => {
-  const f = fresh(s);
+  const f = opening(s, c.memberId, m);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'recurring');
   if (E.isLeft(p)) return p;
@@ -115,8 +125,10 @@ const openRecurring = (
   } }]);
 };
 
-const openFixed = (ps: Products, c: C.OpenFixedDeposit['data'], s: DepositState): Result => {
-  const f = fresh(s);
+const openFixed = (
+  ps: Products, c: C.OpenFixedDeposit['data'], m: MembershipFacts, s: DepositState,
+): Result => {
+  const f = opening(s, c.memberId, m);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'fixed');
   if (E.isLeft(p)) return p;
@@ -131,10 +143,12 @@ const openFixed = (ps: Products, c: C.OpenFixedDeposit['data'], s: DepositState)
   } }]);
 };
 
-const deposit = (c: C.MakeDeposit['data'], state: DepositState): Result => {
+const deposit = (c: C.MakeDeposit['data'], m: MembershipFacts, state: DepositState): Result => {
   const a = accountFor(state, c, 'deposit', ['savings', 'recurring']);
   if (E.isLeft(a)) return a;
   const s = a.right;
+  const member = admittedMember(s.memberId, m);
+  if (E.isLeft(member)) return member;
   let instalmentNumber: number | null = null;
   if (s.kind === 'recurring') {
     const term = s.termMonths ?? 0;
@@ -350,10 +364,11 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
     if (E.isLeft(period)) return period;
     const ps = config.products;
     switch (command.type) {
-      case 'OpenSavingsAccount': return openSavings(ps, command.data, state);
-      case 'OpenRecurringDeposit': return openRecurring(ps, command.data, state);
-      case 'OpenFixedDeposit': return openFixed(ps, command.data, state);
-      case 'MakeDeposit': return deposit(command.data, state);
+      case 'OpenSavingsAccount': return openSavings(ps, command.data, command.facts, state);
+      case 'OpenRecurringDeposit':
+        return openRecurring(ps, command.data, command.facts, state);
+      case 'OpenFixedDeposit': return openFixed(ps, command.data, command.facts, state);
+      case 'MakeDeposit': return deposit(command.data, command.facts, state);
       case 'Withdraw': return withdraw(ps, command.data, state);
       case 'PostInterest': return postInterest(ps, command.data, command.facts, state);
       case 'MarkInstalmentMissed': return markMissed(command.data, state);

@@ -1,3 +1,4 @@
+import type { MembershipFacts } from '../member/membership.ts';
 import type { AccountHistory } from './accountHistory.ts';
 
 /**
@@ -8,8 +9,16 @@ export interface DepositInterestFacts {
   readonly history: AccountHistory;
 }
 
-/** The facts of the deposit account's commands, by command type (the others need none). */
+/**
+ * The facts of the deposit account's commands, by command type (the others need none). An
+ * opening and a deposit are decided on the member's standing; a withdrawal or a closing is
+ * not: her money is always paid back to her.
+ */
 export interface DepositFacts {
+  readonly OpenSavingsAccount: MembershipFacts;
+  readonly OpenRecurringDeposit: MembershipFacts;
+  readonly OpenFixedDeposit: MembershipFacts;
+  readonly MakeDeposit: MembershipFacts;
   readonly PostInterest: DepositInterestFacts;
   readonly MatureDeposit: DepositInterestFacts;
   readonly CloseDepositEarly: DepositInterestFacts;

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { LoanId, MemberId, ProductId } from '../shared/ids.ts';
+import { LoanId, LoanIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import { DateString, PositiveCountInput, PositiveMoneyInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
@@ -9,7 +9,8 @@ const loan = { loanId: LoanId };
 
 /** Record a member's application; the actor is the maker. */
 export const ApplyForLoan = commandCodec('ApplyForLoan', {
-  ...loan, memberId: MemberId, productId: ProductId, principal: PositiveMoneyInput,
+  // A new loan id has the shape of an id; later commands name the loan as the log holds it.
+  loanId: LoanIdInput, memberId: MemberId, productId: ProductId, principal: PositiveMoneyInput,
   repayments: PositiveCountInput, firstRepaymentOn: t.union([DateString, t.null]),
 });
 export type ApplyForLoan = t.TypeOf<typeof ApplyForLoan>;

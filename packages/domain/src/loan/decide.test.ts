@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
-import { by, command, event, history, products } from '../testing/fixtures.ts';
+import { asMember, by, command, event, history, products } from '../testing/fixtures.ts';
 import { createLoanDecider } from './decide.ts';
 import { outstandingPrincipal } from './state.ts';
 import { businessDate } from '../dates/businessDate.ts';
@@ -11,14 +11,14 @@ const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 const L = { loanId: 'L1' };
 
-const applied = (productId = 'LN', on = '2024-01-10') => command('ApplyForLoan', {
+const applied = (productId = 'LN', on = '2024-01-10') => asMember(command('ApplyForLoan', {
   ...by('c1', on), ...L, memberId: 'M1', productId, principal: '10000', repayments: 12,
   firstRepaymentOn: null,
-});
-const approved = command('ApproveLoan', {
+}));
+const approved = asMember(command('ApproveLoan', {
   ...by('c2', '2024-01-11', 'mgr-1'), ...L, principal: '10000',
-});
-const disbursed = command('DisburseLoan', { ...by('c3', '2024-01-15'), ...L });
+}));
+const disbursed = asMember(command('DisburseLoan', { ...by('c3', '2024-01-15'), ...L }));
 const repay = (id: string, on: string, amount: string) =>
   command('RecordRepayment', { ...by(id, on), ...L, amount });
 const active = [applied(), approved, disbursed] as const;
@@ -78,8 +78,9 @@ test('a repayment of everything outstanding closes the loan', () => {
 test('rejections, in the order they are checked', () => {
   given().when(approved).thenRejects('not_found');
   given(applied()).when(applied()).thenRejects('already_exists');
-  given(applied()).when(command('ApproveLoan', { ...by('x', '2024-01-11', 'mgr-1'), loanId: 'L2',
-    principal: '1000' })).thenRejects('wrong_aggregate', { expected: 'L1', got: 'L2' });
+  given(applied()).when(asMember(command('ApproveLoan', { ...by('x', '2024-01-11', 'mgr-1'),
+    loanId: 'L2',
+    principal: '1000' }))).thenRejects('wrong_aggregate', { expected: 'L1', got: 'L2' });
   given(applied(), command('RejectLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L,
     reason: 'repayment_capacity' })).when(approved)
     .thenRejects('loan_closed', { status: 'rejected' });
@@ -87,20 +88,20 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('date_before_last_event', { on: '2024-01-11', lastOn: '2024-01-12' });
   given().when(applied('NOPE')).thenRejects('unknown_product', { productId: 'NOPE' });
   given().when(applied('SB')).thenRejects('wrong_product', { expected: 'loan', got: 'savings' });
-  given().when(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
-    productId: 'LN', principal: '999.99', repayments: 12, firstRepaymentOn: null }))
+  given().when(asMember(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
+    productId: 'LN', principal: '999.99', repayments: 12, firstRepaymentOn: null })))
     .thenRejects('amount_out_of_range', { minimum: '1000.00', requested: '999.99' });
-  given().when(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
-    productId: 'LN', principal: '5000', repayments: 25, firstRepaymentOn: null }))
+  given().when(asMember(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
+    productId: 'LN', principal: '5000', repayments: 25, firstRepaymentOn: null })))
     .thenRejects('term_out_of_range', { minimum: 3, maximum: 24, requested: 25 });
   given(applied()).when(disbursed).thenRejects('invalid_loan_status', { status: 'applied' });
-  given(applied()).when(command('ApproveLoan', { ...by('c2', '2024-01-11'), ...L,
-    principal: '10000' }))
+  given(applied()).when(asMember(command('ApproveLoan', { ...by('c2', '2024-01-11'), ...L,
+    principal: '10000' })))
     .thenRejects('same_user_cannot_approve', { recordedBy: 'clerk-1', actor: 'clerk-1' });
-  given(applied()).when(command('ApproveLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L,
-    principal: '10000.01' })).thenRejects('approved_above_applied');
-  given(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
-    productId: 'LN', principal: '10000', repayments: 12, firstRepaymentOn: '2024-01-01' }),
+  given(applied()).when(asMember(command('ApproveLoan', { ...by('c2', '2024-01-11', 'mgr-1'), ...L,
+    principal: '10000.01' }))).thenRejects('approved_above_applied');
+  given(asMember(command('ApplyForLoan', { ...by('c1', '2024-01-10'), ...L, memberId: 'M1',
+    productId: 'LN', principal: '10000', repayments: 12, firstRepaymentOn: '2024-01-01' })),
   approved).when(disbursed).thenRejects('invalid_terms');
   given(...active).when(command('WaiveInterest', { ...by('c4', '2024-02-15'), ...L,
     amount: '100.01' }))

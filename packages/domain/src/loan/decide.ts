@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { eventIdFor } from '../shared/ids.ts';
 import { minorOf, moneyString } from '../shared/codecs.ts';
@@ -13,14 +13,20 @@ import { duesOn, totalDue } from './dues.ts';
 import { disburse } from './disburse.ts';
 import { repay } from './repay.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import { admittedMember, type MembershipFacts } from '../member/membership.ts';
+import type { LoanFacts } from './facts.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<LoanEvent>>;
 type KnownLoan = Exclude<LoanState, { status: 'none' }>;
 
-const apply = (ps: ProductCatalogue, c: C.ApplyForLoan['data'], s: LoanState): Result => {
+const apply = (
+  ps: ProductCatalogue, c: C.ApplyForLoan['data'], f: MembershipFacts, s: LoanState,
+): Result => {
   if (s.status !== 'none') {
     return E.left({ type: 'already_exists', aggregate: 'loan', id: s.loanId });
   }
+  const member = admittedMember(c.memberId, f);
+  if (E.isLeft(member)) return member;
   const p = productOf(ps, c.productId, 'loan');
   if (E.isLeft(p)) return p;
   const { minPrincipal, maxPrincipal, minRepayments, maxRepayments } = p.right;
@@ -44,10 +50,14 @@ const apply = (ps: ProductCatalogue, c: C.ApplyForLoan['data'], s: LoanState): R
   } }]);
 };
 
-const approve = (ps: ProductCatalogue, c: C.ApproveLoan['data'], state: LoanState): Result => {
+const approve = (
+  ps: ProductCatalogue, c: C.ApproveLoan['data'], f: MembershipFacts, state: LoanState,
+): Result => {
   const l = loanIn(state, c, ['applied']);
   if (E.isLeft(l)) return l;
   const s = l.right;
+  const member = admittedMember(s.memberId, f);
+  if (E.isLeft(member)) return member;
   if (c.actor === s.recordedBy) {
     return E.left({ type: 'same_user_cannot_approve', recordedBy: s.recordedBy, actor: c.actor });
   }
@@ -187,8 +197,8 @@ const reverse = (c: ReverseEvent['data'], state: LoanState): Result => {
   } }]);
 };
 
-/** A loan command with the closed period it is decided in. */
-export type LoanDecision = C.LoanCommand & WithPeriod;
+/** A loan command with the facts it is decided on and the closed period it is decided in. */
+export type LoanDecision = WithFacts<C.LoanCommand, LoanFacts> & WithPeriod;
 
 /** The loan decider: application to closure, with maker-checker approval. */
 export const createLoanDecider = (config: { readonly products: ProductCatalogue }):
@@ -201,10 +211,10 @@ export const createLoanDecider = (config: { readonly products: ProductCatalogue 
     if (E.isLeft(period)) return period;
     const ps = config.products;
     switch (command.type) {
-      case 'ApplyForLoan': return apply(ps, command.data, state);
-      case 'ApproveLoan': return approve(ps, command.data, state);
+      case 'ApplyForLoan': return apply(ps, command.data, command.facts, state);
+      case 'ApproveLoan': return approve(ps, command.data, command.facts, state);
       case 'RejectLoan': return rejectApplication(command.data, state);
-      case 'DisburseLoan': return disburse(ps, command.data, state);
+      case 'DisburseLoan': return disburse(ps, command.data, command.facts, state);
       case 'RecordRepayment': return repay(command.data, state);
       case 'ChargePenalty': return chargePenalty(command.data, state);
       case 'ChargeFee': return chargeFee(command.data, state);

@@ -8,6 +8,7 @@ import type { DisburseLoan } from './commands.ts';
 import type { LoanEvent, LoanTermsSnapshot } from './events.ts';
 import type { LoanState } from './state.ts';
 import { loanIn } from './loanIn.ts';
+import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 
 const snapshot = (
   p: LoanProduct, repayments: number, firstRepaymentOn: LoanTermsSnapshot['firstRepaymentOn'],
@@ -47,11 +48,13 @@ const schedule = (
 
 /** Disburses an approved loan, fixing its schedule from the product's terms. */
 export const disburse = (
-  ps: ProductCatalogue, c: DisburseLoan['data'], state: LoanState,
+  ps: ProductCatalogue, c: DisburseLoan['data'], f: MembershipFacts, state: LoanState,
 ): E.Either<Rejection, ReadonlyArray<LoanEvent>> => {
   const l = loanIn(state, c, ['approved']);
   if (E.isLeft(l)) return l;
   const s = l.right;
+  const member = admittedMember(s.memberId, f);
+  if (E.isLeft(member)) return member;
   const p = productOf(ps, s.productId, 'loan');
   if (E.isLeft(p)) return p;
   const terms = snapshot(p.right, s.repayments, s.firstRepaymentOn);

@@ -4,3 +4,4 @@ export * from './state.ts';
 export * from './dues.ts';
 export * from './allocate.ts';
 export * from './decide.ts';
+export * from './facts.ts';

@@ -1,12 +1,16 @@
 import type * as t from 'io-ts';
-import { BranchId, MemberId, ProductId } from '../shared/ids.ts';
+import { BranchIdInput, MemberId, MemberIdInput, ProductId } from '../shared/ids.ts';
 import { PositiveCountInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 
-/** Admit a member at a branch; `shares` is what she subscribes to on admission. */
+/**
+ * Admit a member at a branch; `shares` is what she subscribes to on admission. The member id
+ * is new here, so it must have the shape of one (numberedIdShape; memberIdFor mints them);
+ * commands naming an existing member take any id a log holds.
+ */
 export const AdmitMember = commandCodec('AdmitMember', {
-  memberId: MemberId,
-  branchId: BranchId,
+  memberId: MemberIdInput,
+  branchId: BranchIdInput,
   shareProductId: ProductId,
   shares: PositiveCountInput,
 });

@@ -11,6 +11,28 @@ export type Rejection =
     readonly type: 'amount_too_large'; readonly field: string; readonly limit: string;
     readonly requested: string;
   }
+  // Checked by the Ledger before any decider: the actor's appointment and role (staff/).
+  | {
+    readonly type: 'not_authorised'; readonly actor: string; readonly commandType: string;
+    readonly rolesAllowed: ReadonlyArray<string>;
+    readonly why: 'not_staff' | 'revoked' | 'role' | 'other_branch' | 'branch_unknown'
+      | 'first_appointment_not_board' | 'no_staff_register';
+  }
+  | {
+    readonly type: 'approval_required'; readonly commandType: string;
+    readonly requestId: string; readonly status: string;
+  }
+  // The staff register and approval requests (staff/).
+  | { readonly type: 'invalid_staff_branch'; readonly role: string;
+    readonly branchId: string | null }
+  | { readonly type: 'staff_revoked'; readonly staffId: string }
+  | { readonly type: 'invalid_request'; readonly field: string; readonly reason: string }
+  | { readonly type: 'request_already_decided'; readonly requestId: string;
+    readonly status: string }
+  | {
+    readonly type: 'same_maker_and_checker'; readonly requestId: string;
+    readonly makerId: string; readonly checkerId: string;
+  }
   // Checked first by the share, deposit and loan deciders, on the command's own date.
   | { readonly type: 'period_closed'; readonly closedThrough: string; readonly on: string }
   // Checked first by every decider.
@@ -20,6 +42,8 @@ export type Rejection =
     readonly type: 'wrong_aggregate'; readonly aggregate: AggregateKind;
     readonly expected: string; readonly got: string;
   }
+  // Checked by commands that open, take money in or lend, on the member's own stream.
+  | { readonly type: 'member_not_admitted'; readonly memberId: string }
   | { readonly type: 'member_exited'; readonly memberId: string }
   | { readonly type: 'account_closed'; readonly accountId: string; readonly status: string }
   | { readonly type: 'loan_closed'; readonly loanId: string; readonly status: string }
@@ -141,12 +165,17 @@ export type Rejection =
     readonly type: 'reserve_below_legal_minimum'; readonly minimumPercent: string;
     readonly requested: string;
   }
+  | { readonly type: 'invalid_society_settings'; readonly field: string; readonly reason: string }
   | {
     readonly type: 'financial_year_not_ended'; readonly financialYear: string;
     readonly endsOn: string;
   }
   | { readonly type: 'financial_year_already_closed'; readonly financialYear: string }
   | { readonly type: 'year_not_next'; readonly financialYear: string; readonly expected: string }
+  | {
+    readonly type: 'year_end_entries_missing'; readonly financialYear: string;
+    readonly missing: ReadonlyArray<string>;
+  }
   | { readonly type: 'financial_year_not_closed'; readonly financialYear: string }
   | {
     readonly type: 'accruals_not_at_year_end'; readonly financialYear: string;
@@ -167,15 +196,19 @@ export type Rejection =
   | {
     readonly type: 'dividend_allocation_mismatch'; readonly financialYear: string;
     readonly batch: number; readonly reason: string;
-  };
+  }
+  | { readonly type: 'dividend_run_already_ended'; readonly financialYear: string };
 
 /** The tag of a rejection. */
 export type RejectionType = Rejection['type'];
 
 /** Every rejection tag, in the order of the reference table. */
 export const rejectionTypes = [
-  'amount_too_large', 'period_closed',
-  'not_found', 'already_exists', 'wrong_aggregate', 'member_exited', 'account_closed',
+  'amount_too_large', 'not_authorised', 'approval_required',
+  'invalid_staff_branch', 'staff_revoked', 'invalid_request', 'request_already_decided',
+  'same_maker_and_checker', 'period_closed',
+  'not_found', 'already_exists', 'wrong_aggregate', 'member_not_admitted',
+  'member_exited', 'account_closed',
   'loan_closed', 'date_before_last_event', 'unknown_product', 'wrong_product',
   'event_not_found', 'already_reversed', 'not_reversible',
   'below_minimum_shares', 'above_maximum_shares', 'insufficient_shares', 'shares_locked_in',
@@ -191,12 +224,13 @@ export const rejectionTypes = [
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',
-  'reserve_below_legal_minimum', 'financial_year_not_ended', 'financial_year_already_closed',
-  'year_not_next', 'financial_year_not_closed', 'accruals_not_at_year_end',
+  'reserve_below_legal_minimum', 'invalid_society_settings', 'financial_year_not_ended',
+  'financial_year_already_closed', 'year_not_next', 'year_end_entries_missing',
+  'financial_year_not_closed', 'accruals_not_at_year_end',
   'year_end_accruals_already_recorded', 'provision_not_at_year_end',
   'loan_loss_provision_already_set', 'dividend_rate_above_cap',
   'dividend_already_declared',
-  'dividend_exceeds_surplus', 'dividend_allocation_mismatch',
+  'dividend_exceeds_surplus', 'dividend_allocation_mismatch', 'dividend_run_already_ended',
 ] as const satisfies ReadonlyArray<RejectionType>;
 
 // Fails to compile when a rejection is added to the union but not to the list above.

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandId, UserId } from './ids.ts';
+import { CommandId, UserIdInput } from './ids.ts';
 import { DateString } from './codecs.ts';
 
 const isRecord = (u: unknown): u is Record<string, unknown> =>
@@ -54,7 +54,7 @@ export const eventCodec = <T extends string, P extends t.Props>(type: T, data: P
   closed({ type: t.literal(type), data: closed(data, `${type}Data`) }, type);
 
 /** Fields every command carries: its id, who acts, and the business date it takes effect. */
-export const commandFields = { commandId: CommandId, actor: UserId, on: DateString };
+export const commandFields = { commandId: CommandId, actor: UserIdInput, on: DateString };
 
 /** The codec of a command `{ type, data }`; data also has commandId, actor and on. */
 export const commandCodec = <T extends string, P extends t.Props>(type: T, data: P) =>

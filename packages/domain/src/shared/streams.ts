@@ -1,8 +1,12 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { isOpaqueId, type AccountId, type LoanId, type MemberId, type SocietyId } from './ids.ts';
+import {
+  isOpaqueId, type AccountId, type CommandId, type LoanId, type MemberId, type SocietyId,
+  type UserId,
+} from './ids.ts';
 
 /** The aggregates of the domain, and the prefix of their streams. */
-export type AggregateKind = 'member' | 'shares' | 'deposit' | 'loan' | 'society';
+export type AggregateKind =
+  | 'member' | 'shares' | 'deposit' | 'loan' | 'society' | 'staff' | 'approval';
 
 /** `member-<memberId>`: admission and exit. */
 export const memberStream = (id: MemberId): string => `member-${id}`;
@@ -14,6 +18,10 @@ export const depositStream = (id: AccountId): string => `deposit-${id}`;
 export const loanStream = (id: LoanId): string => `loan-${id}`;
 /** `society-<societyId>`: configuration, year closes, dividends. */
 export const societyStream = (id: SocietyId): string => `society-${id}`;
+/** `staff-<userId>`: one member of staff's appointments and revocations. */
+export const staffStream = (id: UserId): string => `staff-${id}`;
+/** `approval-<commandId>`: the request for a command that needs a checker, by its id. */
+export const approvalStream = (id: CommandId): string => `approval-${id}`;
 
 /** The stream names, by aggregate. @example streamNameFor.loan(loanId) === 'loan-L1' */
 export const streamNameFor = {
@@ -22,10 +30,13 @@ export const streamNameFor = {
   deposit: depositStream,
   loan: loanStream,
   society: societyStream,
+  staff: staffStream,
+  approval: approvalStream,
 } as const;
 
 const isAggregateKind = (s: string): s is AggregateKind =>
-  s === 'member' || s === 'shares' || s === 'deposit' || s === 'loan' || s === 'society';
+  s === 'member' || s === 'shares' || s === 'deposit' || s === 'loan' || s === 'society'
+  || s === 'staff' || s === 'approval';
 
 /**
  * Splits a stream name into its aggregate and id. The aggregate ends at the first `-`, as

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
-import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
+import { asMember, by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { createShareDecider } from './decide.ts';
 
 const decider = createShareDecider({ products });
@@ -9,8 +9,9 @@ const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 const A = { accountId: 'S-M1', memberId: 'M1' };
 const FY = { financialYear: '2024-25' };
-const opened = command('PurchaseShares', { ...by('c1', '2024-04-01'), ...A, productId: 'SH',
-  shares: 20 });
+const opened = asMember(command('PurchaseShares', { ...by('c1', '2024-04-01'), ...A,
+  productId: 'SH',
+  shares: 20 }));
 const payable = (id: string, amount = '12.50') =>
   command('RecordDividendPayableInCash', { ...by(id, '2025-05-01'), ...A, ...FY, amount });
 const pay = (id: string, amount = '12.50', on = '2025-05-10') =>

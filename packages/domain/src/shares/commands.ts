@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
   FinancialYearLabel, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
@@ -10,7 +10,8 @@ import { ReverseEvent } from '../shared/correction.ts';
  * Share commands carry the member id too: the stream is `shares-<memberId>`.
  * Buy shares at face value; the first purchase opens the member's share account. */
 export const PurchaseShares = commandCodec('PurchaseShares', {
-  accountId: AccountId,
+  // The first purchase brings the account id into the log: it has the shape of an id.
+  accountId: AccountIdInput,
   memberId: MemberId,
   productId: ProductId,
   shares: PositiveCountInput,

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
-import { by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
+import { asMember, by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
 import { zeroTotals } from '../loan/state.ts';
 import { businessDate } from '../dates/businessDate.ts';
 import { createShareDecider } from './decide.ts';
@@ -11,7 +11,7 @@ const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 const A = { accountId: 'S-M1', memberId: 'M1' };
 const buy = (id: string, on: string, shares: number, productId = 'SH') =>
-  command('PurchaseShares', { ...by(id, on), ...A, productId, shares });
+  asMember(command('PurchaseShares', { ...by(id, on), ...A, productId, shares }));
 // The member's loans as the Ledger reads them: one owing `loanPaise` of principal, or none.
 const redeem = (
   id: string, on: string, shares: number, o: { loanPaise?: bigint; exit?: boolean } = {},
@@ -51,8 +51,9 @@ test('undoing a redemption may not take the holding past the maximum', () => {
 
 test('rejections, in the order they are checked', () => {
   given().when(redeem('c2', '2025-04-01', 1)).thenRejects('not_found');
-  given(opened).when(command('PurchaseShares', { ...by('c2', '2024-05-01'), accountId: 'S-M2',
-    memberId: 'M1', productId: 'SH', shares: 1 })).thenRejects('wrong_aggregate');
+  given(opened).when(asMember(command('PurchaseShares', { ...by('c2', '2024-05-01'),
+    accountId: 'S-M2',
+    memberId: 'M1', productId: 'SH', shares: 1 }))).thenRejects('wrong_aggregate');
   given(opened).when(buy('c2', '2024-03-31', 1)).thenRejects('date_before_last_event');
   given().when(buy('c1', '2024-04-01', 20, 'XX')).thenRejects('unknown_product');
   given(opened).when(buy('c2', '2024-05-01', 1, 'SB')).thenRejects('wrong_product');

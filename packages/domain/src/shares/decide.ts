@@ -18,6 +18,7 @@ import { loansOutstandingMinor } from '../member/facts.ts';
 import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
 import { evolveShares, initialShareState, type ShareState } from './state.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
@@ -54,7 +55,9 @@ const holdingBounds = (p: ShareProduct, sharesAfter: number): E.Either<Rejection
   return E.right(true);
 };
 
-const purchase = (products: ProductCatalogue, c: PurchaseShares['data'], s: ShareState): Result => {
+const purchase = (
+  products: ProductCatalogue, c: PurchaseShares['data'], m: MembershipFacts, s: ShareState,
+): Result => {
   let held = 0;
   if (s.status !== 'none') {
     const open = openAccount(s, c);
@@ -67,6 +70,8 @@ const purchase = (products: ProductCatalogue, c: PurchaseShares['data'], s: Shar
     }
     held = open.right.shares;
   }
+  const member = admittedMember(c.memberId, m);
+  if (E.isLeft(member)) return member;
   const p = productOf(products, c.productId, 'share');
   if (E.isLeft(p)) return p;
   const bounds = holdingBounds(p.right, held + c.shares);
@@ -240,7 +245,8 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
     const period = inOpenPeriod(command.data.on, command.period);
     if (E.isLeft(period)) return period;
     switch (command.type) {
-      case 'PurchaseShares': return purchase(config.products, command.data, state);
+      case 'PurchaseShares':
+        return purchase(config.products, command.data, command.facts, state);
       case 'RedeemShares':
         return redeem(config.products, command.data, command.facts, state);
       case 'CreditDividend': return creditDividend(command.data, state);

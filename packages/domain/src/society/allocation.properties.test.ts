@@ -16,6 +16,7 @@ import {
 import { createSocietyDecider } from './decide.ts';
 import { DividendPart } from './events.ts';
 import { HoldingInput } from './facts.ts';
+import { zeroYearEndEntries } from './yearEndEntries.fixture.ts';
 
 const holdingsFacts = (u: unknown) => must(t.readonlyArray(HoldingInput), u);
 
@@ -77,6 +78,7 @@ test('a declared dividend recorded in batches is shareDividends\' parts, summing
     const given = history(decider, [
       command('ConfigureSociety', { ...by('c1', '2024-04-01'), societyId: 'USHA',
         statutoryReservePercent: '25', dividendRateCapPercent: '15' }),
+      ...zeroYearEndEntries('2024-25'),
       withFacts(command('CloseFinancialYear', { ...by('c2', '2025-04-10'), ...S }),
         { netProfit: must(SignedMoneyInput, '100000000') }),
     ]);

@@ -4,6 +4,7 @@ import { Count, FinancialYearLabel, MoneyString, RatePercent } from '../shared/c
 import { commandCodec } from '../shared/shape.ts';
 import { DividendPart } from './events.ts';
 import { ClassHoldings } from './provisioning.ts';
+import { societySettingsFields } from './settings.ts';
 
 /** Set the statutory reserve percent (at least 25) and the dividend rate cap. */
 export const ConfigureSociety = commandCodec('ConfigureSociety', {
@@ -11,7 +12,19 @@ export const ConfigureSociety = commandCodec('ConfigureSociety', {
 });
 export type ConfigureSociety = t.TypeOf<typeof ConfigureSociety>;
 
-/** Close a financial year on its net profit (CloseFinancialYearFacts, from the books). */
+/**
+ * Change the society's settings from the command's date on, every one stated: the reserve
+ * percent (at least 25), the dividend rate cap and the provisioning norms.
+ */
+export const ChangeSocietySettings = commandCodec('ChangeSocietySettings', {
+  societyId: SocietyId, ...societySettingsFields,
+});
+export type ChangeSocietySettings = t.TypeOf<typeof ChangeSocietySettings>;
+
+/**
+ * Close a financial year on its net profit (CloseFinancialYearFacts, from the books), once
+ * its accruals and loan-loss provision are recorded.
+ */
 export const CloseFinancialYear = commandCodec('CloseFinancialYear', {
   societyId: SocietyId, financialYear: FinancialYearLabel,
 });
@@ -57,11 +70,21 @@ export const RecordDividendAllocation = commandCodec('RecordDividendAllocation',
 });
 export type RecordDividendAllocation = t.TypeOf<typeof RecordDividendAllocation>;
 
+/**
+ * Record that a year's dividend payout ended, with its counts: after every member's part is
+ * decided (the dividend run does this as its last step).
+ */
+export const EndDividendRun = commandCodec('EndDividendRun', {
+  societyId: SocietyId, financialYear: FinancialYearLabel, credited: Count,
+  payableInCash: Count, refused: Count,
+});
+export type EndDividendRun = t.TypeOf<typeof EndDividendRun>;
+
 /** The society's commands, by type. */
 export const societyCommands = {
-  ConfigureSociety, CloseFinancialYear, DeclareDividend, RecordDividendAllocation,
-  RecordYearEndAccruals, SetLoanLossProvision,
+  ConfigureSociety, ChangeSocietySettings, CloseFinancialYear, DeclareDividend,
+  RecordDividendAllocation, EndDividendRun, RecordYearEndAccruals, SetLoanLossProvision,
 } as const;
 export type SocietyCommand =
-  | ConfigureSociety | CloseFinancialYear | DeclareDividend | RecordDividendAllocation
-  | RecordYearEndAccruals | SetLoanLossProvision;
+  | ConfigureSociety | ChangeSocietySettings | CloseFinancialYear | DeclareDividend
+  | RecordDividendAllocation | EndDividendRun | RecordYearEndAccruals | SetLoanLossProvision;

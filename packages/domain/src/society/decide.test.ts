@@ -8,6 +8,7 @@ import { createSocietyDecider } from './decide.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
 import { moneyString, PositiveMoneyInput, SignedMoneyInput } from '../shared/codecs.ts';
 import { HoldingInput } from './facts.ts';
+import { zeroYearEndEntries } from './yearEndEntries.fixture.ts';
 
 const decider = createSocietyDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -16,6 +17,8 @@ const S = { societyId: 'USHA' };
 const configured = command('ConfigureSociety', {
   ...by('c1', '2024-04-01'), ...S, statutoryReservePercent: '25', dividendRateCapPercent: '15',
 });
+// Configured, and the year-end entries of 2024-25 recorded: the year may close.
+const ready = [configured, ...zeroYearEndEntries('2024-25')];
 // The facts as the Ledger reads them: the net profit from the books, holdings from the shares.
 const profit = (netProfit: string) => ({ netProfit: must(SignedMoneyInput, netProfit) });
 const shareFacts = (holdings: unknown) => ({ faceValue: must(PositiveMoneyInput, '10'),
@@ -31,7 +34,7 @@ const declare = (ratePercent: string) => withFacts(command('DeclareDividend', {
 ]));
 
 test('a year close sets aside the statutory reserve, rounded up to the paisa', () => {
-  given(configured).when(close('1000.01')).then([event('FinancialYearClosed', {
+  given(...ready).when(close('1000.01')).then([event('FinancialYearClosed', {
     ...S, on: '2025-04-10', financialYear: '2024-25', startsOn: '2024-04-01', endsOn: '2025-03-31',
     netProfit: '1000.01', statutoryReservePercent: '25', statutoryReserveTransfer: '250.01',
     reserveRounding: 'up', distributableSurplus: '750.00',
@@ -54,12 +57,12 @@ test('a dividend is shared out by share-days held', () => {
   // 10% a year on Rs 10 shares: M1 held 100 all year (36500 share-days), M2 100 from 1 October
   // (18200); 10% x 10 x 54700 / 365 = 149.863 -> 149.86, split by share-days. The declaration
   // commits to the parts by count and digest; they are recorded in a batch of their own.
-  given(configured, close('100000')).when(declare('10')).then([event('DividendDeclared', {
+  given(...ready, close('100000')).when(declare('10')).then([event('DividendDeclared', {
     ...S, on: '2025-04-20', financialYear: '2024-25', ratePercent: '10', faceValue: '10.00',
     total: '149.86',
     allocation: { kind: 'batches', members: 2, batchSize: 1000, batches: 1, digest: DIGEST },
   })]);
-  given(configured, close('100000'), declare('10')).when(record(0, PARTS))
+  given(...ready, close('100000'), declare('10')).when(record(0, PARTS))
     .then([event('DividendAllocated', { ...S, on: '2025-04-21', financialYear: '2024-25',
       batch: 0, parts: PARTS, digest: DIGEST })]);
 });
@@ -76,7 +79,7 @@ const manyParts = shareDividends({ ratePercent: '10', faceValue: '10', holdings:
 const batchOf = (i: number) => manyParts.slice(i * 1000, (i + 1) * 1000);
 
 test('the batches of a large dividend are the parts shareDividends gives, chained', () => {
-  const declared = given(configured, close('100000000')).when(declareMany).outcome();
+  const declared = given(...ready, close('100000000')).when(declareMany).outcome();
   if (declared._tag === 'Left') throw new Error(declared.left.type);
   const d = declared.right[0];
   if (d?.type !== 'DividendDeclared' || d.data.allocation.kind !== 'batches') throw new Error();
@@ -86,7 +89,7 @@ test('the batches of a large dividend are the parts shareDividends gives, chaine
     batches: 3, digest: [0, 1, 2].reduce((h, i) => sha(h + batchOf(i).map((p) =>
       `\n${p.memberId},${p.shareDays},${p.amount}`).join('')), EMPTY) });
   let history: ReadonlyArray<Parameters<typeof decider.decide>[0]> =
-    [configured, close('100000000'), declareMany];
+    [...ready, close('100000000'), declareMany];
   for (const i of [0, 1, 2]) {
     const o = given(...history).when(record(i, batchOf(i))).outcome();
     assert.ok(o._tag === 'Right', `batch ${i} recorded`);
@@ -107,23 +110,24 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('reserve_below_legal_minimum', { minimumPercent: '25', requested: '24.99' });
   given(configured).when(close('1', '2025-03-31'))
     .thenRejects('financial_year_not_ended', { endsOn: '2025-03-31' });
-  given(configured, close('1')).when(close('1')).thenRejects('financial_year_already_closed');
+  given(...ready, close('1')).when(close('1')).thenRejects('financial_year_already_closed');
   const closeYear = (financialYear: string) => withFacts(command('CloseFinancialYear', {
     ...by(`c-${financialYear}`, '2027-04-10'), ...S, financialYear }), profit('1'));
-  given(configured, close('1')).when(closeYear('2026-27'))
+  given(...ready, close('1')).when(closeYear('2026-27'))
     .thenRejects('year_not_next', { financialYear: '2026-27', expected: '2025-26' });
-  given(configured, closeYear('2025-26')).when(closeYear('2024-25'))
+  given(configured, ...zeroYearEndEntries('2025-26'), closeYear('2025-26'))
+    .when(closeYear('2024-25'))
     .thenRejects('year_not_next', { financialYear: '2024-25', expected: '2026-27' });
   given(configured).when(declare('10')).thenRejects('financial_year_not_closed');
-  given(configured, close('100000'), declare('10')).when(declare('10'))
+  given(...ready, close('100000'), declare('10')).when(declare('10'))
     .thenRejects('dividend_already_declared');
-  given(configured, close('100000')).when(declare('15.01'))
+  given(...ready, close('100000')).when(declare('15.01'))
     .thenRejects('dividend_rate_above_cap', { capPercent: '15', requested: '15.01' });
-  given(configured, close('100000')).when(withFacts(command('DeclareDividend', {
+  given(...ready, close('100000')).when(withFacts(command('DeclareDividend', {
     ...by('c3', '2025-04-20'), ...S, financialYear: '2024-25', ratePercent: '10',
   }), shareFacts([{ memberId: 'M1', changes: [{ on: '2024-04-01', shares: -1 }] }])))
     .thenRejects('invalid_terms');
-  given(configured, close('100')).when(declare('10'))
+  given(...ready, close('100')).when(declare('10'))
     .thenRejects('dividend_exceeds_surplus', { surplus: '75.00', total: '149.86' });
 });
 
@@ -141,21 +145,51 @@ test('the year-end accruals and provision are refused on the close\'s order rule
     given().when(entry('2024-25', '2025-03-31')).thenRejects('not_found');
     given(configured).when(entry('2024-25', '2025-03-31', 'OTHER'))
       .thenRejects('wrong_aggregate');
-    given(configured, close('1')).when(entry('2024-25', '2025-03-31'))
+    given(...ready, close('1')).when(entry('2024-25', '2025-03-31'))
       .thenRejects('financial_year_already_closed');
-    given(configured, close('1')).when(entry('2026-27', '2027-03-31'))
+    given(...ready, close('1')).when(entry('2026-27', '2027-03-31'))
       .thenRejects('year_not_next', { financialYear: '2026-27', expected: '2025-26' });
     // Dated 31 March though the stream holds a later event (the close of the year before).
-    assert.is(given(configured, close('1')).when(entry('2025-26', '2026-03-31')).outcome()._tag,
+    assert.is(given(...ready, close('1')).when(entry('2025-26', '2026-03-31')).outcome()._tag,
       'Right');
   }
 });
 
+test('a year closes only after its accruals and provision, and names the entry missing', () => {
+  const [accruals, provision] = zeroYearEndEntries('2024-25');
+  given(configured).when(close('1')).thenRejects('year_end_entries_missing',
+    { financialYear: '2024-25', missing: ['YearEndAccrualsRecorded', 'LoanLossProvisionSet'] });
+  given(configured, accruals).when(close('1')).thenRejects('year_end_entries_missing',
+    { missing: ['LoanLossProvisionSet'] });
+  given(configured, provision).when(close('1')).thenRejects('year_end_entries_missing',
+    { missing: ['YearEndAccrualsRecorded'] });
+  // Once a year's entries are started, no other year's may be, before that year closes.
+  const [other] = zeroYearEndEntries('2025-26');
+  given(configured, accruals).when(other).thenRejects('year_not_next',
+    { financialYear: '2025-26', expected: '2024-25' });
+});
+
+test('a dividend run ends once, after the parts are recorded', () => {
+  const end = (id = 'e1') => command('EndDividendRun', { ...by(id, '2025-04-22'), ...S,
+    financialYear: '2024-25', credited: 1, payableInCash: 1, refused: 0 });
+  const declared = [...ready, close('100000'), declare('10')];
+  given(...ready).when(end()).thenRejects('financial_year_not_closed');
+  given(...ready, close('100000')).when(end()).thenRejects('dividend_allocation_mismatch',
+    { reason: 'no dividend declared for the year' });
+  given(...declared).when(end()).thenRejects('dividend_allocation_mismatch',
+    { batch: 0, reason: 'batch 0 is the next to record' });
+  given(...declared, record(0, PARTS)).when(end()).then([event('DividendRunEnded', {
+    ...S, on: '2025-04-22', financialYear: '2024-25', credited: 1, payableInCash: 1, refused: 0,
+  })]);
+  given(...declared, record(0, PARTS), end()).when(end('e2'))
+    .thenRejects('dividend_run_already_ended', { financialYear: '2024-25' });
+});
+
 test('a batch is refused unless it is the next, whole, in order and ends on the digest', () => {
-  const declared = [configured, close('100000'), declare('10')];
+  const declared = [...ready, close('100000'), declare('10')];
   const [m1, m2] = PARTS;
   given(configured).when(record(0, PARTS)).thenRejects('financial_year_not_closed');
-  given(configured, close('100000')).when(record(0, PARTS)).thenRejects(
+  given(...ready, close('100000')).when(record(0, PARTS)).thenRejects(
     'dividend_allocation_mismatch',
     { batch: 0, reason: 'no dividend declared in batches for the year' });
   given(...declared).when(record(1, PARTS)).thenRejects('dividend_allocation_mismatch',

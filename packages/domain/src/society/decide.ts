@@ -9,15 +9,17 @@ import { maxBig, notBefore } from '../shared/guards.ts';
 import type * as C from './commands.ts';
 import type { SocietyEvent } from './events.ts';
 import {
-  evolveSociety, initialSocietyState, yearToCloseNext, type AllocationProgress,
-  type SocietyState,
+  evolveSociety, initialSocietyState, yearInProgress, yearToCloseNext,
+  type AllocationProgress, type SocietyState,
 } from './state.ts';
+import { normsFault, settingsOn, type SocietySettings } from './settings.ts';
 import {
   allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
 } from './allocation.ts';
 import { dividendParts } from './dividendParts.ts';
 import {
-  assetClasses, provisionOf, type AssetClass, type ClassProvision, type ClassProvisions,
+  assetClasses, defaultProvisioningNorms, provisionOf, type AssetClass, type ClassProvision,
+  type ClassProvisions,
 } from './provisioning.ts';
 import { financialYearDates } from './financialYearDates.ts';
 import type { CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts } from './facts.ts';
@@ -37,6 +39,11 @@ export const defaultSocietyConfig = {
   dividendRateCapPercent: '15',
 } as const;
 
+/** The settings in force on `on` (a configured society always has some). */
+export const societySettingsOn = (s: Known, on: BusinessDate): SocietySettings =>
+  settingsOn(s.settings, on) ?? { ...defaultSocietyConfig,
+    provisioningNorms: defaultProvisioningNorms };
+
 const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   E.Either<Rejection, Known> => {
   if (s.status === 'none') {
@@ -51,20 +58,39 @@ const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   return E.isLeft(date) ? date : E.right(s);
 };
 
+const reserveFault = (requested: string): E.Either<Rejection, true> =>
+  new Decimal(requested).lt(LEGAL_MINIMUM_RESERVE_PERCENT)
+    ? E.left({ type: 'reserve_below_legal_minimum',
+      minimumPercent: LEGAL_MINIMUM_RESERVE_PERCENT, requested })
+    : E.right(true);
+
+// Configured again, the society keeps the norms in force: only ChangeSocietySettings states
+// them, so a configuration sent twice cannot put the defaults back unseen.
 const configure = (c: C.ConfigureSociety['data'], state: SocietyState): Result => {
+  let norms = defaultProvisioningNorms;
   if (state.status !== 'none') {
     const s = society(state, c);
     if (E.isLeft(s)) return s;
+    norms = societySettingsOn(s.right, c.on).provisioningNorms;
   }
-  if (new Decimal(c.statutoryReservePercent).lt(LEGAL_MINIMUM_RESERVE_PERCENT)) {
-    return E.left({
-      type: 'reserve_below_legal_minimum', minimumPercent: LEGAL_MINIMUM_RESERVE_PERCENT,
-      requested: c.statutoryReservePercent,
-    });
-  }
+  const reserve = reserveFault(c.statutoryReservePercent);
+  if (E.isLeft(reserve)) return reserve;
   return E.right([{ type: 'SocietyConfigured', data: {
     societyId: c.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
-    dividendRateCapPercent: c.dividendRateCapPercent,
+    dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: norms,
+  } }]);
+};
+
+const changeSettings = (c: C.ChangeSocietySettings['data'], state: SocietyState): Result => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const reserve = reserveFault(c.statutoryReservePercent);
+  if (E.isLeft(reserve)) return reserve;
+  const fault = normsFault(c.provisioningNorms);
+  if (fault !== undefined) return E.left({ type: 'invalid_society_settings', ...fault });
+  return E.right([{ type: 'SocietySettingsChanged', data: {
+    societyId: k.right.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
+    dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: c.provisioningNorms,
   } }]);
 };
 
@@ -99,11 +125,20 @@ const closeYear = (
   if (c.on <= end) {
     return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
   }
+  // Checked last, so a caller can ask whether the close would pass once its entries are in.
+  const missing = [
+    ...s.accrualsRecorded.includes(fy) ? [] : ['YearEndAccrualsRecorded'],
+    ...s.provisionedYears.includes(fy) ? [] : ['LoanLossProvisionSet'],
+  ];
+  if (missing.length > 0) {
+    return E.left({ type: 'year_end_entries_missing', financialYear: fy, missing });
+  }
+  const percent = societySettingsOn(s, end).statutoryReservePercent;
   const profit = minorOf(f.netProfit);
-  const reserve = statutoryReserve(profit, s.statutoryReservePercent);
+  const reserve = statutoryReserve(profit, percent);
   return E.right([{ type: 'FinancialYearClosed', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, startsOn: start, endsOn: end,
-    netProfit: f.netProfit, statutoryReservePercent: s.statutoryReservePercent,
+    netProfit: f.netProfit, statutoryReservePercent: percent,
     statutoryReserveTransfer: moneyString(reserve), reserveRounding: 'up',
     distributableSurplus: signedMoneyString(profit - reserve),
   } }]);
@@ -121,6 +156,11 @@ const yearEndEntry = (
   if (E.isLeft(k)) return k;
   const open = nextToClose(k.right, c.financialYear);
   if (E.isLeft(open)) return open;
+  // While one year's entries wait for its close, no other year's may start.
+  const started = yearInProgress(k.right);
+  if (started !== null && started !== c.financialYear) {
+    return E.left({ type: 'year_not_next', financialYear: c.financialYear, expected: started });
+  }
   const { end } = financialYearDates(c.financialYear);
   return c.on === end ? E.right({ s: k.right, end }) : E.left(notAtYearEnd(end));
 };
@@ -156,9 +196,10 @@ const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): R
   if (s.provisionedYears.includes(fy)) {
     return E.left({ type: 'loan_loss_provision_already_set', financialYear: fy });
   }
+  const norms = societySettingsOn(s, end).provisioningNorms;
   const line = (cls: AssetClass): ClassProvision => {
     const h = c.byClass[cls];
-    const percent = s.provisioningNorms.percent[cls];
+    const percent = norms.percent[cls];
     return { loans: h.loans, outstanding: h.outstanding, percent,
       provision: moneyString(provisionOf(minorOf(h.outstanding), percent)) };
   };
@@ -185,9 +226,11 @@ const declare = (
   if (year.dividend !== null) {
     return E.left({ type: 'dividend_already_declared', financialYear: fy });
   }
-  if (new Decimal(c.ratePercent).gt(s.dividendRateCapPercent)) {
+  // The cap in force on the declaration's date: the latest, as the stream's dates never go back.
+  const cap = societySettingsOn(s, c.on).dividendRateCapPercent;
+  if (new Decimal(c.ratePercent).gt(cap)) {
     return E.left({
-      type: 'dividend_rate_above_cap', capPercent: s.dividendRateCapPercent,
+      type: 'dividend_rate_above_cap', capPercent: cap,
       requested: c.ratePercent,
     });
   }
@@ -258,6 +301,29 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
   } }]);
 };
 
+// The payout ends once, after the parts are all recorded (a version 1 declaration has them).
+const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const s = k.right;
+  const fy = c.financialYear;
+  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
+  if (year === undefined) return E.left({ type: 'financial_year_not_closed', financialYear: fy });
+  const a = year.allocation;
+  const fault = a === null ? 'no dividend declared for the year'
+    : a.kind === 'batches' && a.recorded < a.batches
+      ? `batch ${a.recorded} is the next to record` : undefined;
+  if (fault !== undefined) {
+    return E.left({ type: 'dividend_allocation_mismatch', financialYear: fy,
+      batch: a?.kind === 'batches' ? a.recorded : 0, reason: fault });
+  }
+  if (year.runEnded) return E.left({ type: 'dividend_run_already_ended', financialYear: fy });
+  return E.right([{ type: 'DividendRunEnded', data: {
+    societyId: s.societyId, on: c.on, financialYear: fy, credited: c.credited,
+    payableInCash: c.payableInCash, refused: c.refused,
+  } }]);
+};
+
 /** The society decider: configuration, year-end accruals and close, dividends and parts. */
 export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, SocietyState> => ({
   initialState: initialSocietyState,
@@ -265,6 +331,8 @@ export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, S
   decide: (command, state) => {
     switch (command.type) {
       case 'ConfigureSociety': return configure(command.data, state);
+      case 'ChangeSocietySettings': return changeSettings(command.data, state);
+      case 'EndDividendRun': return endRun(command.data, state);
       case 'CloseFinancialYear': return closeYear(command.data, command.facts, state);
       case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);

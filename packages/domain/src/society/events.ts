@@ -6,13 +6,37 @@ import {
 } from '../shared/codecs.ts';
 import { byTag, closed, eventCodec } from '../shared/shape.ts';
 import { ClassProvisions } from './provisioning.ts';
+import { societySettingsFields } from './settings.ts';
 
-/** The society's settings: the statutory reserve share of profit and the dividend rate cap. */
+/**
+ * The society was configured: its settings (societySettingsFields), in force from `on`.
+ * Version 2 carries the provisioning norms and so the NPA threshold; version 1 had only the
+ * two percents and is read with the default norms, the ones its close applied.
+ */
 export const SocietyConfigured = eventCodec('SocietyConfigured', {
-  societyId: SocietyId, on: DateString, statutoryReservePercent: RatePercent,
-  dividendRateCapPercent: RatePercent,
+  societyId: SocietyId, on: DateString, ...societySettingsFields,
 });
 export type SocietyConfigured = t.TypeOf<typeof SocietyConfigured>;
+
+/**
+ * The society's settings were changed, all of them stated: in force from `on`, so a year's
+ * close applies those in force on its 31 March.
+ */
+export const SocietySettingsChanged = eventCodec('SocietySettingsChanged', {
+  societyId: SocietyId, on: DateString, ...societySettingsFields,
+});
+export type SocietySettingsChanged = t.TypeOf<typeof SocietySettingsChanged>;
+
+/**
+ * The payout of a year's dividend ended: every member's part was decided, `credited` to
+ * savings, `payableInCash`, or `refused` (her year decided already, or a date she could not
+ * take). Recorded once a year; a run is never started again after it.
+ */
+export const DividendRunEnded = eventCodec('DividendRunEnded', {
+  societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
+  credited: Count, payableInCash: Count, refused: Count,
+});
+export type DividendRunEnded = t.TypeOf<typeof DividendRunEnded>;
 
 /**
  * A financial year was closed: the statutory reserve is `statutoryReservePercent` of a profit,
@@ -110,9 +134,9 @@ export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
 
 /** The society's events, by type. */
 export const societyEvents = {
-  SocietyConfigured, FinancialYearClosed, DividendDeclared, DividendAllocated,
-  YearEndAccrualsRecorded, LoanLossProvisionSet,
+  SocietyConfigured, SocietySettingsChanged, FinancialYearClosed, DividendDeclared,
+  DividendAllocated, DividendRunEnded, YearEndAccrualsRecorded, LoanLossProvisionSet,
 } as const;
 export type SocietyEvent =
-  | SocietyConfigured | FinancialYearClosed | DividendDeclared | DividendAllocated
-  | YearEndAccrualsRecorded | LoanLossProvisionSet;
+  | SocietyConfigured | SocietySettingsChanged | FinancialYearClosed | DividendDeclared
+  | DividendAllocated | DividendRunEnded | YearEndAccrualsRecorded | LoanLossProvisionSet;

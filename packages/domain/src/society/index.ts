@@ -7,3 +7,4 @@ export * from './allocation.ts';
 export * from './dividendParts.ts';
 export * from './facts.ts';
 export * from './provisioning.ts';
+export * from './settings.ts';

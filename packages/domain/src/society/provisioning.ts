@@ -8,17 +8,23 @@ import { closed } from '../shared/shape.ts';
 export const assetClasses = ['standard', 'subStandard', 'doubtful', 'loss'] as const;
 export type AssetClass = (typeof assetClasses)[number];
 
+/** The percent of outstanding principal each asset class provides. */
+export const ClassPercents = closed({
+  standard: RatePercent, subStandard: RatePercent, doubtful: RatePercent, loss: RatePercent,
+}, 'ClassPercents');
+
 /**
  * The classification and provisioning norms: a loan is standard up to `standardUpToDays` days
  * past due, sub-standard up to `subStandardUpToDays`, doubtful up to `doubtfulUpToDays`, then
- * loss; each class provides `percent` of its outstanding principal.
+ * loss; each class provides `percent` of its outstanding principal. `standardUpToDays` is also
+ * the NPA threshold: a loan later than that is non-performing, its interest income only when
+ * received.
  */
-export interface ProvisioningNorms {
-  readonly standardUpToDays: number;
-  readonly subStandardUpToDays: number;
-  readonly doubtfulUpToDays: number;
-  readonly percent: Readonly<Record<AssetClass, string>>;
-}
+export const ProvisioningNorms = closed({
+  standardUpToDays: Count, subStandardUpToDays: Count, doubtfulUpToDays: Count,
+  percent: ClassPercents,
+}, 'ProvisioningNorms');
+export type ProvisioningNorms = t.TypeOf<typeof ProvisioningNorms>;
 
 /**
  * The norms a society starts from, within the registrar's: 90 days, one year and three years

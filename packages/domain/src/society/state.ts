@@ -4,7 +4,7 @@ import { minorOf } from '../shared/codecs.ts';
 import type { SocietyEvent } from './events.ts';
 import { EMPTY_ALLOCATION_DIGEST } from './allocation.ts';
 import { financialYearDates, nextFinancialYear } from './financialYearDates.ts';
-import { defaultProvisioningNorms, type ProvisioningNorms } from './provisioning.ts';
+import type { DatedSettings, SocietySettings } from './settings.ts';
 
 /**
  * How far a declared dividend's parts are recorded: `inline` (a version 1 declaration listed
@@ -33,6 +33,8 @@ export interface ClosedYear {
   readonly surplus: bigint;
   readonly dividend: bigint | null;
   readonly allocation: AllocationProgress | null;
+  /** Whether the dividend's payout ended (DividendRunEnded). */
+  readonly runEnded: boolean;
 }
 
 /** The society. */
@@ -41,19 +43,22 @@ export type SocietyState =
   | {
     readonly status: 'configured';
     readonly societyId: SocietyId;
-    readonly statutoryReservePercent: string;
-    readonly dividendRateCapPercent: string;
+    /** The settings, each with the day it applies from, in date order (never empty). */
+    readonly settings: ReadonlyArray<DatedSettings>;
     readonly lastOn: BusinessDate;
     readonly years: Readonly<Record<string, ClosedYear>>;
     /** The years whose year-end accruals are recorded (YearEndAccrualsRecorded). */
     readonly accrualsRecorded: ReadonlyArray<string>;
-    /** The classification and provisioning norms the close applies. */
-    readonly provisioningNorms: ProvisioningNorms;
     /** The years whose loan-loss provision is set (LoanLossProvisionSet). */
     readonly provisionedYears: ReadonlyArray<string>;
     /** The provision for loan losses last set, in paise (0 before any). */
     readonly provisionTotal: bigint;
   };
+
+const dated = (d: SocietySettings & { readonly on: BusinessDate }): DatedSettings => ({
+  from: d.on, settings: { statutoryReservePercent: d.statutoryReservePercent,
+    dividendRateCapPercent: d.dividendRateCapPercent, provisioningNorms: d.provisioningNorms },
+});
 
 /** Before configuration. */
 export const initialSocietyState: SocietyState = { status: 'none' };
@@ -63,16 +68,25 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
   switch (e.type) {
     case 'SocietyConfigured': {
       const d = e.data;
+      if (s.status !== 'none') {
+        return { ...s, lastOn: d.on, settings: [...s.settings, dated(d)] };
+      }
       return {
-        status: 'configured', societyId: d.societyId, lastOn: d.on,
-        statutoryReservePercent: d.statutoryReservePercent,
-        dividendRateCapPercent: d.dividendRateCapPercent,
-        years: s.status === 'none' ? {} : s.years,
-        accrualsRecorded: s.status === 'none' ? [] : s.accrualsRecorded,
-        provisioningNorms: defaultProvisioningNorms,
-        provisionedYears: s.status === 'none' ? [] : s.provisionedYears,
-        provisionTotal: s.status === 'none' ? 0n : s.provisionTotal,
+        status: 'configured', societyId: d.societyId, lastOn: d.on, settings: [dated(d)],
+        years: {}, accrualsRecorded: [], provisionedYears: [], provisionTotal: 0n,
       };
+    }
+    case 'SocietySettingsChanged': {
+      if (s.status === 'none') return s;
+      return { ...s, lastOn: e.data.on, settings: [...s.settings, dated(e.data)] };
+    }
+    case 'DividendRunEnded': {
+      if (s.status === 'none') return s;
+      const d = e.data;
+      const y = Object.hasOwn(s.years, d.financialYear) ? s.years[d.financialYear] : undefined;
+      if (y === undefined) return s;
+      return { ...s, lastOn: d.on,
+        years: { ...s.years, [d.financialYear]: { ...y, runEnded: true } } };
     }
     case 'LoanLossProvisionSet': {
       if (s.status === 'none') return s;
@@ -97,6 +111,7 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const year: ClosedYear = {
         netProfit: minorOf(d.netProfit), reserve: minorOf(d.statutoryReserveTransfer),
         surplus: minorOf(d.distributableSurplus), dividend: null, allocation: null,
+        runEnded: false,
       };
       return { ...s, lastOn: d.on, years: { ...s.years, [d.financialYear]: year } };
     }
@@ -146,4 +161,12 @@ export const yearToCloseNext = (s: SocietyState): string | null => {
 export const closedThrough = (s: SocietyState): BusinessDate | null => {
   const last = lastClosedYear(s);
   return last === null ? null : financialYearDates(last).end;
+};
+
+/** The year with a year-end entry recorded and not closed yet (one at most), or null. */
+export const yearInProgress = (s: SocietyState): string | null => {
+  if (s.status === 'none') return null;
+  const open = [...s.accrualsRecorded, ...s.provisionedYears]
+    .filter((fy) => !Object.hasOwn(s.years, fy));
+  return open[0] ?? null;
 };

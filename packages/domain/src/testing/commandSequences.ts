@@ -2,11 +2,11 @@
 // for one aggregate, with rising dates, fresh command ids and reversals naming earlier events.
 import fc from 'fast-check';
 import { addDays, businessDate } from '../dates/businessDate.ts';
-import { by, command, withFacts } from './fixtures.ts';
+import { asMember, by, command, withFacts } from './fixtures.ts';
 import type { DecidableCommand } from '../commandFacts.ts';
 import type { DepositDecision } from '../deposit/decide.ts';
 import type { ShareDecision } from '../shares/decide.ts';
-import type { LoanCommand } from '../loan/commands.ts';
+import type { LoanDecision } from '../loan/decide.ts';
 import { zeroTotals } from '../loan/state.ts';
 
 const start = businessDate('2024-04-01');
@@ -42,11 +42,12 @@ const reverse = (aggregate: string, aggregateId: string) =>
 
 /** A savings account's life: deposits, withdrawals, interest, corrections, maybe a close. */
 export const savingsCommands = sequence<DepositDecision>(
-  (on) => command('OpenSavingsAccount', { ...by('c0', on), accountId: 'A1', memberId: 'M1',
-    productId: 'SB' }),
+  (on) => asMember(command('OpenSavingsAccount', { ...by('c0', on), accountId: 'A1', memberId: 'M1',
+    productId: 'SB' })),
   fc.oneof(
     { weight: 4, arbitrary: rupees(500000).map((amount) => (id: string, on: string) =>
-      command('MakeDeposit', { ...by(id, on), accountId: 'A1', amount, source: 'cash' })) },
+      asMember(command('MakeDeposit', { ...by(id, on), accountId: 'A1', amount,
+        source: 'cash' }))) },
     { weight: 4, arbitrary: rupees(500000).map((amount) => (id: string, on: string) =>
       command('Withdraw', { ...by(id, on), accountId: 'A1', amount })) },
     // The history is generated apart from the commands (as the amounts were): the decider
@@ -63,13 +64,13 @@ export const savingsCommands = sequence<DepositDecision>(
 
 /** A share account's life: purchases, redemptions (some while borrowing), dividends, exits. */
 export const shareCommands = sequence<ShareDecision>(
-  (on) => command('PurchaseShares', { ...by('c0', on), accountId: 'S1', memberId: 'M1',
-    productId: 'SH', shares: 5 }),
+  (on) => asMember(command('PurchaseShares', { ...by('c0', on), accountId: 'S1', memberId: 'M1',
+    productId: 'SH', shares: 5 })),
   fc.oneof(
     { weight: 4, arbitrary: fc.integer({ min: 1, max: 200 })
       .map((shares) => (id: string, on: string) =>
-        command('PurchaseShares', { ...by(id, on), accountId: 'S1', memberId: 'M1',
-          productId: 'SH', shares })) },
+        asMember(command('PurchaseShares', { ...by(id, on), accountId: 'S1', memberId: 'M1',
+          productId: 'SH', shares }))) },
     { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.boolean(),
       fc.integer({ min: 0, max: 4 }).map((n) => n === 0))
       .map(([shares, borrowing, forExit]) => (id: string, on: string) =>
@@ -86,14 +87,16 @@ export const shareCommands = sequence<ShareDecision>(
 );
 
 /** A loan's life after approval: repayments, charges, waivers, write-off, recovery, reversals. */
-export const loanCommands = (productId: 'LN' | 'LP') => sequence<LoanCommand>(
-  (on) => command('ApplyForLoan', { ...by('c0', on), loanId: 'L1', memberId: 'M1', productId,
-    principal: '10000', repayments: 6, firstRepaymentOn: null }),
+export const loanCommands = (productId: 'LN' | 'LP') => sequence<LoanDecision>(
+  (on) => asMember(command('ApplyForLoan', { ...by('c0', on), loanId: 'L1', memberId: 'M1',
+    productId,
+    principal: '10000', repayments: 6, firstRepaymentOn: null })),
   fc.oneof(
     { weight: 1, arbitrary: fc.constant((id: string, on: string) =>
-      command('ApproveLoan', { ...by(id, on, 'mgr-1'), loanId: 'L1', principal: '10000' })) },
+      asMember(command('ApproveLoan', { ...by(id, on, 'mgr-1'), loanId: 'L1',
+        principal: '10000' }))) },
     { weight: 1, arbitrary: fc.constant((id: string, on: string) =>
-      command('DisburseLoan', { ...by(id, on), loanId: 'L1' })) },
+      asMember(command('DisburseLoan', { ...by(id, on), loanId: 'L1' }))) },
     { weight: 6, arbitrary: rupees(400000).map((amount) => (id: string, on: string) =>
       command('RecordRepayment', { ...by(id, on), loanId: 'L1', amount })) },
     { weight: 1, arbitrary: rupees(10000).map((amount) => (id: string, on: string) =>

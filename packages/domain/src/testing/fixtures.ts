@@ -8,6 +8,8 @@ import { decodeCommand, type Command } from '../commandCatalogue.ts';
 import { decodeDomainEvent, DomainEvent, encodeDomainEvent } from '../catalogue.ts';
 import { reportErrors } from '../shared/reportErrors.ts';
 import { schemaVersionOf } from '../upcasting/registry.ts';
+import type { MembershipFacts } from '../member/membership.ts';
+import { evolveMember, initialMemberState } from '../member/state.ts';
 
 /** Decodes a literal or throws naming the fields: for fixtures the test vouches for. */
 export const must = <A>(
@@ -36,6 +38,17 @@ const isType = <T extends Command['type']>(
 /** A command with the facts its decider takes beside it, as the Ledger reads them. */
 export const withFacts = <C extends Command, F>(c: C, facts: F): C & { readonly facts: F } =>
   ({ ...c, facts });
+
+/** The facts of a member admitted at `branchId` who has not exited, as her stream holds them. */
+export const activeMember = (memberId = 'M1', branchId = 'SONAGACHI'): MembershipFacts => ({
+  member: evolveMember(initialMemberState, event('MemberAdmitted', {
+    memberId, branchId, on: '2024-04-01', shareProductId: 'SH', sharesSubscribed: 5,
+  })),
+});
+
+/** A command decided on membership, for a member admitted at `branchId` (see activeMember). */
+export const asMember = <C extends Command>(c: C, memberId = 'M1', branchId = 'SONAGACHI'):
+  C & { readonly facts: MembershipFacts } => withFacts(c, activeMember(memberId, branchId));
 
 /** An event of a given type from a literal. */
 export const event = <T extends DomainEvent['type']>(

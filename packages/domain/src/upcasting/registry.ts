@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
+import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
 
 /** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
 export type Upcaster = (data: unknown) => unknown;
@@ -9,12 +10,14 @@ export type Upcaster = (data: unknown) => unknown;
 export const currentSchemaVersions: Readonly<Record<string, number>> = {
   RepaymentReceived: 2,
   DividendDeclared: 2,
+  SocietyConfigured: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   RepaymentReceived: { 1: repaymentReceivedV1toV2 },
   DividendDeclared: { 1: dividendDeclaredV1toV2 },
+  SocietyConfigured: { 1: societyConfiguredV1toV2 },
 };
 
 /** The version new events of a type are written at. */

@@ -8,8 +8,10 @@ export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';
 export type {
-  AccruedInterest, LoanAccrualLine,
+  AccruedInterest, AccruedInterestOptions, LoanAccrualLine,
 } from './reports/accruedInterest.ts';
+export { accruedInterestQuery } from './reports/accruedInterest.ts';
+export { formatAccruedInterest, accruedInterestCsv } from './reports/accruedInterestFormat.ts';
 export type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './reports/queryOptions.ts';
@@ -22,6 +24,10 @@ export {
 export {
   yearEndReports, type YearEndReports, type ShareRegisterOptions,
 } from './reports/yearEndReports.ts';
+export {
+  periodReports, ReportPeriodError, type PeriodReports, type PeriodOptions, type NpaOptions,
+} from './reports/periodReports.ts';
+export { SocietyNotNamedError } from './reports/societyNorms.ts';
 export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
 export {
   isAccepted, type Accepted, type CommandOutcome, type LedgerRejection, type LedgerRejectionType,

@@ -119,7 +119,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     case 'MemberAdmitted': case 'MemberExited': case 'ShareAccountClosed':
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
-    case 'SocietyConfigured':
+    case 'SocietyConfigured': case 'SocietySettingsChanged': case 'DividendRunEnded':
+    case 'StaffAppointed': case 'StaffRevoked': case 'ApprovalRequested':
+    case 'RequestApproved': case 'RequestDeclined':
       return none();
     case 'SharesPurchased': case 'SharesRedeemed': case 'DividendCredited':
     case 'Withdrawn': case 'InterestPosted': case 'PenaltyCharged': case 'FeeCharged':

@@ -8,3 +8,21 @@ export {
   formatShareCapitalRegister, shareCapitalRegisterCsv, formatProfitAppropriation,
   profitAppropriationCsv,
 } from './format.ts';
+export { cashBookProjection, type CashBookState, type CashSide } from './cashBook.ts';
+export {
+  receiptsAndPayments, type ReceiptsAndPayments, type CashHead, type FundBalance,
+} from './receiptsAndPayments.ts';
+export {
+  formatReceiptsAndPayments, receiptsAndPaymentsCsv,
+} from './receiptsAndPaymentsFormat.ts';
+export {
+  demandCollectionBalance, dcbPart, type DemandCollectionBalance, type DcbFigures, type DcbPart,
+} from './demandCollectionBalance.ts';
+export {
+  formatDemandCollectionBalance, demandCollectionBalanceCsv,
+} from './demandCollectionBalanceFormat.ts';
+export { npaSchedule, type NpaSchedule, type NpaLine, type NpaClassTotal } from './npaSchedule.ts';
+export { formatNpaSchedule, npaScheduleCsv } from './npaScheduleFormat.ts';
+export {
+  trialBalanceCsv, balanceSheetCsv, incomeStatementCsv, parReportCsv, passbookCsv,
+} from './statementsCsv.ts';

@@ -104,8 +104,15 @@ export const historyOf = (
       posted[m] = (posted[m] ?? 0n) + amount;
     }
   };
+  const none = { loans: 0, outstanding: '0.00' };
   const closeYear = (endsOn: string) => {
     const fy = financialYearLabel(endsOn);
+    // The entries a close needs, of zero: these books are kept before accruals and provision.
+    run('RecordYearEndAccruals', { on: endsOn, societyId: 'U', financialYear: fy,
+      depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
+      loanInterestNotRecognised: '0.00' });
+    run('SetLoanLossProvision', { on: endsOn, societyId: 'U', financialYear: fy,
+      byClass: { standard: none, subStandard: none, doubtful: none, loss: none } });
     const net = incomeStatement(live.states.books, { financialYear: fy }).netProfit;
     run('CloseFinancialYear', { on, societyId: 'U', financialYear: fy },
       { netProfit: net < 0n ? `-${rs(-net)}` : rs(net) });

@@ -6,8 +6,8 @@ import {
   accountHistory, createDepositDecider, createLoanDecider, createMemberDecider,
   createShareDecider, createSocietyDecider, decodeCommand, depositEvents, eventIdFor,
   routeCommand, schemaVersionOf, SignedMoneyInput, type Command, type DecidableCommand,
-  type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type ProductCatalogue,
-  type ShareState,
+  type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type MemberState,
+  type ProductCatalogue, type ShareState,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 
@@ -57,6 +57,11 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
     .map(([, st]) => st as S);
   const historyOf = (stream: string) => accountHistory(events.filter((e): e is
     ProjectedEvent & DepositEvent => e.stream === stream && Object.hasOwn(depositEvents, e.type)));
+  // Her state on her own stream, and the member of an existing account or loan.
+  const memberOf = (memberId: string) => ({ member: (states.get(`member-${memberId}`)
+    ?? { status: 'none' }) as MemberState });
+  const ownerOf = (stream: string) =>
+    memberOf(String(Reflect.get(Object(states.get(stream)), 'memberId')));
   // The facts a command is decided with, from the states and events of the log so far.
   const withFacts = (c: Command, stream: string, given?: { readonly netProfit: string }):
     DecidableCommand => {
@@ -67,6 +72,11 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
           shares: stateOf<ShareState>('shares', m)[0] ?? { status: 'none' },
           deposits: stateOf<DepositState>('deposit', m) } };
       }
+      case 'PurchaseShares': case 'OpenSavingsAccount': case 'OpenRecurringDeposit':
+      case 'OpenFixedDeposit': case 'ApplyForLoan':
+        return { ...c, facts: memberOf(c.data.memberId) };
+      case 'MakeDeposit': case 'ApproveLoan': case 'DisburseLoan':
+        return { ...c, facts: ownerOf(stream) };
       case 'RedeemShares':
         return { ...c, facts: { loans: stateOf<LoanFact>('loan', c.data.memberId) } };
       case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly':

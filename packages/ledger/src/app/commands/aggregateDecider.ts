@@ -4,10 +4,15 @@ import {
   createSocietyDecider, depositCommands, depositEvents, loanCommands, loanEvents,
   memberCommands, memberEvents, shareCommands, shareEvents, societyCommands, societyEvents,
   type AggregateKind, type DecidableCommand, type DepositDecision, type DepositEvent,
-  type DepositState, type DomainEvent, type LoanCommand, type LoanEvent, type LoanState,
+  type DepositState, type DomainEvent, type LoanDecision, type LoanEvent, type LoanState,
   type MemberDecision, type MemberEvent, type MemberState, type ProductCatalogue,
   type Rejection, type ShareDecision, type ShareEvent, type ShareState, type SocietyDecision,
   type SocietyEvent, type SocietyState,
+} from '@usha/domain';
+import {
+  approvalCommands, approvalEvents, createApprovalDecider, createStaffDecider, staffCommands,
+  staffEvents, type ApprovalCommand, type ApprovalEvent, type ApprovalState, type StaffCommand,
+  type StaffEvent, type StaffState,
 } from '@usha/domain';
 
 /** The state of one stream, tagged with its aggregate. */
@@ -16,7 +21,9 @@ export type AggregateState =
   | { readonly kind: 'shares'; readonly state: ShareState }
   | { readonly kind: 'deposit'; readonly state: DepositState }
   | { readonly kind: 'loan'; readonly state: LoanState }
-  | { readonly kind: 'society'; readonly state: SocietyState };
+  | { readonly kind: 'society'; readonly state: SocietyState }
+  | { readonly kind: 'staff'; readonly state: StaffState }
+  | { readonly kind: 'approval'; readonly state: ApprovalState };
 
 /** Every aggregate's decider behind one face: what the command handler folds and decides. */
 export interface AggregateDecider {
@@ -33,12 +40,16 @@ const isShareEvent = (e: DomainEvent): e is ShareEvent => has(shareEvents, e.typ
 const isDepositEvent = (e: DomainEvent): e is DepositEvent => has(depositEvents, e.type);
 const isLoanEvent = (e: DomainEvent): e is LoanEvent => has(loanEvents, e.type);
 const isSocietyEvent = (e: DomainEvent): e is SocietyEvent => has(societyEvents, e.type);
+const isStaffEvent = (e: DomainEvent): e is StaffEvent => has(staffEvents, e.type);
+const isApprovalEvent = (e: DomainEvent): e is ApprovalEvent => has(approvalEvents, e.type);
 type C = DecidableCommand;
 const isMemberCommand = (c: C): c is MemberDecision => has(memberCommands, c.type);
 const isShareCommand = (c: C): c is ShareDecision => has(shareCommands, c.type);
 const isDepositCommand = (c: C): c is DepositDecision => has(depositCommands, c.type);
-const isLoanCommand = (c: C): c is LoanCommand => has(loanCommands, c.type);
+const isLoanCommand = (c: C): c is LoanDecision => has(loanCommands, c.type);
 const isSocietyCommand = (c: C): c is SocietyDecision => has(societyCommands, c.type);
+const isStaffCommand = (c: C): c is StaffCommand => has(staffCommands, c.type);
+const isApprovalCommand = (c: C): c is ApprovalCommand => has(approvalCommands, c.type);
 
 /** The five deciders of the domain over one product catalogue, routed by aggregate. */
 export const aggregateDecider = (products: ProductCatalogue): AggregateDecider => {
@@ -47,6 +58,8 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
   const deposit = createDepositDecider({ products });
   const loan = createLoanDecider({ products });
   const society = createSocietyDecider();
+  const staff = createStaffDecider();
+  const approval = createApprovalDecider();
   const initial = (kind: AggregateKind): AggregateState => {
     switch (kind) {
       case 'member': return { kind, state: member.initialState };
@@ -54,6 +67,8 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       case 'deposit': return { kind, state: deposit.initialState };
       case 'loan': return { kind, state: loan.initialState };
       case 'society': return { kind, state: society.initialState };
+      case 'staff': return { kind, state: staff.initialState };
+      case 'approval': return { kind, state: approval.initialState };
     }
   };
   // An event of another aggregate in a stream is ignored, as each decider ignores what it
@@ -69,6 +84,10 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       case 'loan': return isLoanEvent(e) ? { kind: s.kind, state: loan.evolve(s.state, e) } : s;
       case 'society':
         return isSocietyEvent(e) ? { kind: s.kind, state: society.evolve(s.state, e) } : s;
+      case 'staff':
+        return isStaffEvent(e) ? { kind: s.kind, state: staff.evolve(s.state, e) } : s;
+      case 'approval':
+        return isApprovalEvent(e) ? { kind: s.kind, state: approval.evolve(s.state, e) } : s;
     }
   };
   const wrong = (s: AggregateState, c: C): E.Either<Rejection, never> =>
@@ -80,6 +99,8 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       case 'deposit': return isDepositCommand(c) ? deposit.decide(c, s.state) : wrong(s, c);
       case 'loan': return isLoanCommand(c) ? loan.decide(c, s.state) : wrong(s, c);
       case 'society': return isSocietyCommand(c) ? society.decide(c, s.state) : wrong(s, c);
+      case 'staff': return isStaffCommand(c) ? staff.decide(c, s.state) : wrong(s, c);
+      case 'approval': return isApprovalCommand(c) ? approval.decide(c, s.state) : wrong(s, c);
     }
   };
   return { initial, evolve, decide };

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, closedThrough, depositCommands, depositEvents, isFactless, loanCommands,
-  shareCommands, streamNameFor, type AccountHistory, type Command, type CommandFacts,
-  type DecidableCommand, type DepositEvent, type DepositState, type LoanFact, type MemberId,
-  type MoneyString, type PeriodFact, type ProductCatalogue, type SignedMoneyString,
-  type SocietyId,
+  accountHistory, closedThrough, depositCommands, depositEvents, initialMemberState, isFactless,
+  loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
+  type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
+  type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
+  type SignedMoneyString, type SocietyId,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -78,6 +78,41 @@ const historyOf = async (r: FactReaders, target: StreamState):
   return E.right({ facts: { history: accountHistory(events) }, readFrom: [source(target)] });
 };
 
+// The member's state, from her own stream, not from an index: another Ledger over the same
+// store may have admitted her, or seen her exit. The handler's stream cache holds the state,
+// so this reads only what her stream gained since (usually nothing).
+const membershipOf = async (r: FactReaders, memberId: MemberId): Result<MembershipFacts> => {
+  const s = await r.states.load(streamNameFor.member(memberId), 'member');
+  const member = s.state.kind === 'member' ? s.state.state : initialMemberState;
+  return E.right({ facts: { member }, readFrom: [source(s)] });
+};
+
+// The member an existing account or loan belongs to, from its state. With no account or loan
+// yet, none: the decider refuses the command as `not_found` before it looks at membership.
+const ownerOf = (target: StreamState): MemberId | undefined => {
+  const s = target.state;
+  if (s.kind !== 'deposit' && s.kind !== 'loan') return undefined;
+  return s.state.status === 'none' ? undefined : s.state.memberId;
+};
+const membershipOfOwner = (r: FactReaders, target: StreamState): Result<MembershipFacts> => {
+  const owner = ownerOf(target);
+  return owner === undefined
+    ? Promise.resolve(E.right({ facts: { member: initialMemberState }, readFrom: [] }))
+    : membershipOf(r, owner);
+};
+
+// A deposit into an open account, on the state held in memory when it says she is a member.
+// Her exit cannot have been stored unseen since: an exit needs every account of hers closed
+// first, which moves this account's stream, and the append expects the revision decided on
+// (so the deposit meets the closed account on its retry). A loan is not like this: an
+// application owes nothing and does not hold up an exit, so its steps read her stream.
+const heldMember = (r: FactReaders, target: StreamState): StreamState | undefined => {
+  const owner = ownerOf(target);
+  const held = owner === undefined ? undefined : r.states.cached(streamNameFor.member(owner));
+  return held?.state.kind === 'member' && held.state.state.status === 'active'
+    ? held : undefined;
+};
+
 const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => {
   for (const p of Object.values(products)) if (p.kind === 'share') return p.faceValue;
   return undefined;
@@ -102,6 +137,14 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
       readFrom });
   },
   RedeemShares: (r, c) => loansOf(r, c.data.memberId),
+  PurchaseShares: (r, c) => membershipOf(r, c.data.memberId),
+  OpenSavingsAccount: (r, c) => membershipOf(r, c.data.memberId),
+  OpenRecurringDeposit: (r, c) => membershipOf(r, c.data.memberId),
+  OpenFixedDeposit: (r, c) => membershipOf(r, c.data.memberId),
+  MakeDeposit: (r, _c, target) => membershipOfOwner(r, target),
+  ApplyForLoan: (r, c) => membershipOf(r, c.data.memberId),
+  ApproveLoan: (r, _c, target) => membershipOfOwner(r, target),
+  DisburseLoan: (r, _c, target) => membershipOfOwner(r, target),
   PostInterest: (r, _c, target) => historyOf(r, target),
   MatureDeposit: (r, _c, target) => historyOf(r, target),
   CloseDepositEarly: (r, _c, target) => historyOf(r, target),
@@ -133,6 +176,21 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
   switch (c.type) {
     case 'ExitMember': return withFacts(c, f.ExitMember(r, c, target));
     case 'RedeemShares': return withFacts(c, f.RedeemShares(r, c, target));
+    case 'PurchaseShares': return withFacts(c, f.PurchaseShares(r, c, target));
+    case 'OpenSavingsAccount': return withFacts(c, f.OpenSavingsAccount(r, c, target));
+    case 'OpenRecurringDeposit': return withFacts(c, f.OpenRecurringDeposit(r, c, target));
+    case 'OpenFixedDeposit': return withFacts(c, f.OpenFixedDeposit(r, c, target));
+    case 'MakeDeposit': {
+      const held = heldMember(r, target);
+      // Built as one literal, not a spread (fields added after a spread are slow on Node 20).
+      return held?.state.kind === 'member'
+        ? E.right({ type: c.type, data: c.data, facts: { member: held.state.state },
+          readFrom: [source(held)] })
+        : withFacts(c, f.MakeDeposit(r, c, target));
+    }
+    case 'ApplyForLoan': return withFacts(c, f.ApplyForLoan(r, c, target));
+    case 'ApproveLoan': return withFacts(c, f.ApproveLoan(r, c, target));
+    case 'DisburseLoan': return withFacts(c, f.DisburseLoan(r, c, target));
     case 'PostInterest': return withFacts(c, f.PostInterest(r, c, target));
     case 'MatureDeposit': return withFacts(c, f.MatureDeposit(r, c, target));
     case 'CloseDepositEarly': return withFacts(c, f.CloseDepositEarly(r, c, target));

@@ -36,7 +36,12 @@ export interface CommandMethods {
   readonly recordRecovery: Method<'RecordRecovery'>;
   readonly closeLoan: Method<'CloseLoan'>;
   readonly configureSociety: Method<'ConfigureSociety'>;
+  readonly changeSocietySettings: Method<'ChangeSocietySettings'>;
   readonly declareDividend: Method<'DeclareDividend'>;
+  readonly appointStaff: Method<'AppointStaff'>;
+  readonly revokeStaff: Method<'RevokeStaff'>;
+  readonly requestApproval: Method<'RequestApproval'>;
+  readonly declineRequest: Method<'DeclineRequest'>;
 }
 
 /** The methods, each sending its command through `send`. */
@@ -70,5 +75,10 @@ export const commandMethods = (send: Send): CommandMethods => ({
   recordRecovery: (r) => send('RecordRecovery', r),
   closeLoan: (r) => send('CloseLoan', r),
   configureSociety: (r) => send('ConfigureSociety', r),
+  changeSocietySettings: (r) => send('ChangeSocietySettings', r),
   declareDividend: (r) => send('DeclareDividend', r),
+  appointStaff: (r) => send('AppointStaff', r),
+  revokeStaff: (r) => send('RevokeStaff', r),
+  requestApproval: (r) => send('RequestApproval', r),
+  declineRequest: (r) => send('DeclineRequest', r),
 });

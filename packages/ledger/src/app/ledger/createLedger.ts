@@ -7,6 +7,10 @@ import { incomeStatement } from '@usha/projections';
 import { comparePosition, type Position } from '../../eventStore/position.ts';
 import { exportEventLog, type ExportResult } from '../../file/exportLog.ts';
 import { aggregateDecider } from '../commands/aggregateDecider.ts';
+import {
+  approveRequest, authorising, staffRegister, type ApprovalOutcome,
+} from '../authorisation/index.ts';
+import type { CommandRequest } from '../commands/commandRequest.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
 import { commandIndex } from '../commands/commandIndex.ts';
@@ -40,6 +44,8 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   readonly repayFromSavings: (r: RepayFromSavingsRequest) => Promise<ProcessOutcome>;
   readonly creditDividends: (r: CreditDividendsRequest) => Promise<ProcessOutcome>;
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
+  /** A checker approves a request, then its command runs (once, however often approved). */
+  readonly approveRequest: (r: CommandRequest<'ApproveRequest'>) => Promise<ApprovalOutcome>;
   /** The projection's state once it has applied everything up to `position` (if given). */
   readonly projection: (options?: { readonly after?: Position }) => Promise<S>;
   /** Resolves once the projections have applied everything up to `position`. */
@@ -87,8 +93,10 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const members = memberIndex();
   const processes = processIndex();
   const society = societyIndex();
+  const staff = staffRegister();
   const observe = (e: StreamEvent) => {
     commands.observe(e); members.observe(e); processes.observe(e); society.observe(e);
+    staff.observe(e);
   };
   requireUniqueCommandIds(o.store);
   // The last position read from the log in order (the scan, then each catch-up): what another
@@ -101,8 +109,9 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const written = (p: Position) => {
     if (last === undefined || comparePosition(p, last) > 0) last = p;
   };
+  const memo = rejectionMemo();
   const handler = createCommandHandler({
-    store: o.store, decider, commands, observe, memo: rejectionMemo(),
+    store: o.store, decider, commands, observe, memo,
     backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written, catchUp,
   });
   const queries = ledgerQueries({
@@ -129,9 +138,12 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     const s = await queries.reportState(head === undefined ? {} : { after: head });
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
-  const fill = fetchFacts({
-    store: o.store, states: handler.states, members, products, netProfit, society: society.id,
-  });
+  // The permission table first (see docs/concepts/staff-and-roles.md), then the facts.
+  const fill = authorising(
+    { states: handler.states, register: staff, requireStaff: o.requireStaff === true },
+    fetchFacts({
+      store: o.store, states: handler.states, members, products, netProfit, society: society.id,
+    }));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
   // promise wrapped around it (and the turns of the event loop that would take).
@@ -168,6 +180,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     repayFromSavings: (r) => repayFromSavings(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
+    approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor, runner, resumed,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),

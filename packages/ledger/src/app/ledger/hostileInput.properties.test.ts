@@ -6,7 +6,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { commandCodecs, decodeCommand, plainInput, PositiveMoneyInput } from '@usha/domain';
+import {
+  commandCodecs, decodeCommand, defaultProvisioningNorms, plainInput, PositiveMoneyInput,
+} from '@usha/domain';
 import { hostileValues } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
@@ -27,7 +29,9 @@ function classHoldings() {
 // One value every field codec takes: the first candidate it decodes.
 const candidates: ReadonlyArray<unknown> = ['c-1', '2024-05-01', '2024-25', '1', 1, null, [],
   'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other', '1.00',
-  classHoldings()];
+  classHoldings(), defaultProvisioningNorms, 'clerk',
+  { type: 'WriteOffLoan',
+    data: { commandId: 'c-2', actor: 'c-1', on: '2024-05-01', loanId: 'L1' } }];
 const sampleFor = (codec: t.Mixed): unknown => candidates.find((c) => E.isRight(codec.decode(c)));
 
 // A command of each type that decodes: only the field a case replaces is at fault.

@@ -40,6 +40,12 @@ export interface LedgerOptions<S> {
   readonly resume?: boolean;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
+  /**
+   * Refuse every command, except the appointment of a first board member, while no staff is
+   * appointed; default false: a log with no staff register takes commands from anyone until
+   * the first appointment (docs/concepts/staff-and-roles.md).
+   */
+  readonly requireStaff?: boolean;
 }
 
 /** Products that are not a catalogue: each field at fault. */

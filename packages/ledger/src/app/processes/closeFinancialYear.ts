@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  defaultProvisioningNorms, financialYearDates, routeCommand, streamNameFor,
+  defaultProvisioningNorms, financialYearDates, routeCommand, societySettingsOn, streamNameFor,
+  type BusinessDate, type ProvisioningNorms, type SocietyId,
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
@@ -82,8 +83,10 @@ export const closeFinancialYear = async (
   if (last?.status === 'accepted') await ctx.waitFor(last.position);
   // The accruals as of 31 March, from the events dated by then (the postings above included):
   // recorded before the close, so the net profit it takes is that of accrual-basis books.
-  // Figures of zero are recorded too: the auditor sees the accruals were made.
-  const a = await ctx.accruedInterest({ asOf: end });
+  // Figures of zero are recorded too: the auditor sees the accruals were made. A loan is
+  // non-performing past the society's NPA threshold in force that day.
+  const norms = await normsOn(ctx, r.societyId, end);
+  const a = await ctx.accruedInterest({ asOf: end, npaDaysPastDue: norms.standardUpToDays });
   const accruals = await runStep(ctx, proc, { type: 'RecordYearEndAccruals', data: {
     ...base, on: end, commandId: stepId(pid, 'accruals'), societyId: r.societyId,
     financialYear: r.financialYear, depositInterestPayable: a.depositInterestPayable,
@@ -96,10 +99,7 @@ export const closeFinancialYear = async (
   }
   await ctx.waitFor(accruals.position);
   // The provision as of 31 March, on the loans of the same report (days past due that day),
-  // classified by the society's norms; recorded before the close, so the profit is after it.
-  const society = await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society');
-  const norms = society.state.kind === 'society' && society.state.state.status === 'configured'
-    ? society.state.state.provisioningNorms : defaultProvisioningNorms;
+  // classified by the same norms; recorded before the close, so the profit is after it.
   const provision = await runStep(ctx, proc, { type: 'SetLoanLossProvision', data: {
     ...base, on: end, commandId: stepId(pid, 'provision'), societyId: r.societyId,
     financialYear: r.financialYear, byClass: classifyLoans(a.loans, norms),
@@ -116,8 +116,20 @@ export const closeFinancialYear = async (
     : { status: 'completed', processId: pid, steps, skipped };
 };
 
+// The society's norms in force on the year's last day (the defaults before it is configured:
+// the close is then refused anyway).
+const normsOn = async (
+  ctx: ProcessContext, societyId: SocietyId, end: BusinessDate,
+): Promise<ProvisioningNorms> => {
+  const society = await ctx.handler.states.load(streamNameFor.society(societyId), 'society');
+  const s = society.state;
+  return s.kind === 'society' && s.state.status === 'configured'
+    ? societySettingsOn(s.state, end).provisioningNorms : defaultProvisioningNorms;
+};
+
 // The society's answer to the close before any posting, on the net profit of now (the
-// postings change it, but none of the rejections depends on it).
+// postings change it, but none of the rejections depends on it). The entries the process
+// records before the close are not there yet: their absence, checked last, is no refusal.
 const wouldRefuse = async (
   ctx: ProcessContext, input: unknown,
 ): Promise<LedgerRejection | undefined> => {
@@ -128,5 +140,6 @@ const wouldRefuse = async (
   const filled = await ctx.fill(c.right, society);
   if (E.isLeft(filled)) return filled.left;
   const decided = ctx.decider.decide(filled.right, society.state);
-  return E.isLeft(decided) ? decided.left : undefined;
+  return E.isLeft(decided) && decided.left.type !== 'year_end_entries_missing'
+    ? decided.left : undefined;
 };

@@ -95,9 +95,10 @@ const allParts = async (
  * recorded payable in cash (`RecordDividendPayableInCash`), for a cashier to pay. The parts come
  * from the DividendAllocated batches, recorded first if they are not yet. Step ids derive from
  * the process id and the member (or batch), so running the process again after a crash
- * completes it and credits no one twice. Every member is decided before any step is run, so the
- * last step that stores carries the process's end: a member refused (her year decided already,
- * or an event dated after the run) is listed in `skipped` and the run still ends.
+ * completes it and credits no one twice. A member refused (her year decided already, or an
+ * event dated after the run) is listed in `skipped`. The last step, `EndDividendRun`, records
+ * on the society's stream that the run ended and how many were credited, payable in cash or
+ * refused: the process's end, and the society's refusal of any later run for the year.
  */
 export const creditDividends = async (
   ctx: ProcessContext, request: CreditDividendsRequest,
@@ -115,6 +116,11 @@ export const creditDividends = async (
   const proc = { id: pid, record: processRecord('creditDividends', {
     commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
     financialYear: r.financialYear }) };
+  // A run that ended is never run again; this one's own end is sent again (a duplicate).
+  if (await runEnded(ctx, r) && ctx.commands.get(stepId(pid, 'end')) === undefined) {
+    return { status: 'rejected', processId: pid, steps: [], rejection: {
+      type: 'dividend_run_already_ended', financialYear: r.financialYear } };
+  }
   const found = await allParts(ctx, r, proc, d);
   if (!('parts' in found)) {
     return { status: 'rejected', processId: pid, steps: [], rejection: found };
@@ -128,24 +134,39 @@ export const creditDividends = async (
     if ('rejection' in a) skipped.push({ id: part.memberId, rejection: a.rejection });
     else actions.push(a);
   }
-  // Steps stored by an earlier run are sent again (answered as duplicates, storing nothing):
-  // the end goes on the last member with something still to store.
-  const lastNew = actions.findLastIndex((a) => !a.stored);
-  for (const [i, a] of actions.entries()) {
-    await run(ctx, r, proc, a, { steps, skipped, last: i === lastNew });
+  // Steps stored by an earlier run are sent again (answered as duplicates, storing nothing).
+  let credited = 0;
+  let payableInCash = 0;
+  for (const a of actions) {
+    if (!await run(ctx, r, proc, a, { steps, skipped })) continue;
+    if (a.kind === 'credit') credited += 1;
+    else payableInCash += 1;
   }
-  return { status: 'completed', processId: pid, steps, skipped };
+  const end = await runStep(ctx, proc, { type: 'EndDividendRun', data: {
+    actor: r.actor, on: r.on, commandId: stepId(pid, 'end'), societyId: r.societyId,
+    financialYear: r.financialYear, credited, payableInCash,
+    refused: new Set(skipped.map((s) => s.id)).size } }, { end: true });
+  steps.push(end);
+  return end.status === 'rejected'
+    ? { status: 'rejected', processId: pid, rejection: end.rejection, steps }
+    : { status: 'completed', processId: pid, steps, skipped };
 };
 
-/**
- * One member's steps: her credit and deposit, or her part recorded payable in cash; `stored`
- * when an earlier run of this process stored all of them.
- */
+// Whether the society holds the end of the year's run (DividendRunEnded).
+const runEnded = async (
+  ctx: ProcessContext, r: { readonly societyId: SocietyId; readonly financialYear: string },
+): Promise<boolean> => {
+  const s = (await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society')).state;
+  if (s.kind !== 'society' || s.state.status !== 'configured') return false;
+  const years = s.state.years;
+  return Object.hasOwn(years, r.financialYear) && years[r.financialYear]?.runEnded === true;
+};
+
+/** One member's steps: her credit and deposit, or her part recorded payable in cash. */
 type Action =
   | { readonly kind: 'credit'; readonly part: DividendPart; readonly accountId: string;
-    readonly savings: string; readonly stored: boolean }
-  | { readonly kind: 'cash'; readonly part: DividendPart; readonly accountId: string;
-    readonly stored: boolean };
+    readonly savings: string }
+  | { readonly kind: 'cash'; readonly part: DividendPart; readonly accountId: string };
 
 const refused = (rejection: LedgerRejection) => ({ rejection });
 
@@ -167,11 +188,10 @@ const plan = async (
   const credited = ctx.commands.get(stepId(pid, `credit:${m}`));
   if (credited !== undefined) {
     const savings = await creditedTo(ctx, credited);
-    const stored = ctx.commands.get(stepId(pid, `deposit:${m}`)) !== undefined;
-    if (savings !== undefined) return { kind: 'credit', part, accountId, savings, stored };
+    if (savings !== undefined) return { kind: 'credit', part, accountId, savings };
   }
   if (ctx.commands.get(stepId(pid, `cash:${m}`)) !== undefined) {
-    return { kind: 'cash', part, accountId, stored: true };
+    return { kind: 'cash', part, accountId };
   }
   const fy = r.financialYear;
   if (s.dividendYears.includes(fy) || Object.hasOwn(s.cashDividends, fy)) {
@@ -181,8 +201,8 @@ const plan = async (
     return refused({ type: 'date_before_last_event', on: r.on, lastOn: s.lastOn });
   }
   const savings = s.status === 'open' ? await savingsOf(ctx, m) : undefined;
-  return savings === undefined ? { kind: 'cash', part, accountId, stored: false }
-    : { kind: 'credit', part, accountId, savings, stored: false };
+  return savings === undefined ? { kind: 'cash', part, accountId }
+    : { kind: 'credit', part, accountId, savings };
 };
 
 const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string | undefined> => {
@@ -197,35 +217,33 @@ const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string 
 interface Progress {
   readonly steps: CommandOutcome[];
   readonly skipped: Array<{ id: string; rejection: LedgerRejection }>;
-  /** The last member's last step ends the process. */
-  readonly last: boolean;
 }
 
+// One member's steps; false when one was refused (she is then listed in `skipped`).
 const run = async (
   ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, a: Action,
-  { steps, skipped, last }: Progress,
-): Promise<void> => {
+  { steps, skipped }: Progress,
+): Promise<boolean> => {
   const pid = proc.id;
   const m = a.part.memberId;
   const base = { actor: r.actor, on: r.on };
   const part = { memberId: m, financialYear: r.financialYear, amount: a.part.amount };
-  const record = async (step: unknown, end: boolean): Promise<boolean> => {
-    const o = await runStep(ctx, proc, step, { end });
+  const record = async (step: unknown): Promise<boolean> => {
+    const o = await runStep(ctx, proc, step);
     steps.push(o);
     if (o.status === 'rejected') skipped.push({ id: m, rejection: o.rejection });
     return o.status !== 'rejected';
   };
   if (a.kind === 'cash') {
-    await record({ type: 'RecordDividendPayableInCash', data: {
-      ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } }, last);
-    return;
+    return record({ type: 'RecordDividendPayableInCash', data: {
+      ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } });
   }
-  if (a.kind === 'credit' && !await record({ type: 'CreditDividend', data: {
+  if (!await record({ type: 'CreditDividend', data: {
     ...base, ...part, commandId: stepId(pid, `credit:${m}`), accountId: a.accountId,
-    savingsAccountId: a.savings } }, false)) return;
-  await record({ type: 'MakeDeposit', data: {
+    savingsAccountId: a.savings } })) return false;
+  return record({ type: 'MakeDeposit', data: {
     ...base, commandId: stepId(pid, `deposit:${m}`), accountId: a.savings, amount: part.amount,
-    source: 'dividend' } }, last);
+    source: 'dividend' } });
 };
 
 const creditedTo = async (

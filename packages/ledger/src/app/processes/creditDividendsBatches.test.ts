@@ -6,6 +6,7 @@ import { signedMoneyString } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { closeByHand } from './closeByHand.fixture.ts';
 import { generateShareholders } from './shareholders.fixture.ts';
 
 const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
@@ -28,8 +29,7 @@ const declared = async (store: EventStore<LedgerEvent>) => {
   const ledger = await testLedger(store, { netProfit });
   ok(await ledger.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
     societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
-  ok(await ledger.execute({ type: 'CloseFinancialYear', data: { ...year, commandId: 'fy',
-    on: '2025-04-05' } }));
+  await closeByHand(ledger, { ...year, commandId: 'fy', on: '2025-04-05' });
   ok(await ledger.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
     ratePercent: '10' }));
   return ledger;
@@ -50,8 +50,12 @@ test('a credit killed between batches records the rest, each once, at the next o
   const restarted = await testLedger(store, { netProfit });
   const o = restarted.resumed[0];
   assert.is(o?.status, 'completed');
-  // Batches 1 and 2, then two steps for each of the 2,500 members.
-  assert.is(o?.steps.length, 2 + 2 * 2500);
+  // Batches 1 and 2, two steps for each of the 2,500 members, then the run's end.
+  assert.is(o?.steps.length, 2 + 2 * 2500 + 1);
+  const end = o?.steps.at(-1);
+  assert.equal(end?.status === 'accepted' && end.events.map(({ event: e }) =>
+    e.type === 'DividendRunEnded' && [e.data.credited, e.data.payableInCash, e.data.refused]),
+  [[2500, 0, 0]]);
   assert.ok(o?.steps.every((s) => s.status === 'accepted' && !s.duplicate));
   const again = await restarted.creditDividends(credit);
   assert.is(again.status, 'completed');
@@ -112,15 +116,15 @@ test('parts that do not give the declared digest are refused, and nothing is sto
       return assert.unreachable('a declaration in batches');
     }
     // The same declaration for 2025-26 (closed here too), with a digest the parts do not give.
-    ok(await ledger.execute({ type: 'CloseFinancialYear', data: { ...year,
-      financialYear: '2025-26', commandId: 'fy2', on: '2026-04-05' } }));
+    await closeByHand(ledger, { ...year, financialYear: '2025-26', commandId: 'fy2',
+      on: '2026-04-05' });
     const forged = { type: d.type, eventId: uuidLike,
       data: { ...d.data, financialYear: '2025-26', on: '2026-04-10',
         allocation: { ...d.data.allocation, digest: '0'.repeat(64) } },
       metadata: { ...d.metadata, eventId: 'div2.0', commandId: 'div2' } };
     // The store checks it against the schema as it would any event: it is well formed.
     await store.appendToStream('society-USHA', [forged] as never,
-      { expectedRevision: d.revision + 1n });
+      { expectedRevision: d.revision + 3n });
     const before = (await allEvents(store)).length;
     const o = await ledger.creditDividends({ ...credit, financialYear: '2025-26',
       commandId: 'credit2', on: '2026-04-11' });

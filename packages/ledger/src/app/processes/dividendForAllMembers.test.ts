@@ -13,6 +13,7 @@ import { exportEventLog } from '../../file/exportLog.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import { memoryStore, ok, testLedger } from '../testSupport.ts';
+import { closeByHand } from './closeByHand.fixture.ts';
 import { generateShareholders, holdingOf } from './shareholders.fixture.ts';
 
 const MEMBERS = 100_000;
@@ -47,8 +48,7 @@ test('a dividend for 1,00,000 members: bounded appends, credited to the paisa', 
     const society = await testLedger(setup, { netProfit });
     ok(await society.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
       societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
-    ok(await society.execute({ type: 'CloseFinancialYear', data: { ...year, commandId: 'fy',
-      on: '2025-04-05' } }));
+    await closeByHand(society, { ...year, commandId: 'fy', on: '2025-04-05' });
     await society.close();
     await exportEventLog({ store: setup, schema: ledgerEventSchema, file });
 

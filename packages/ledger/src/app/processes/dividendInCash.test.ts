@@ -34,9 +34,15 @@ test('a member without savings is paid her dividend in cash, once, and the run e
   assert.is(run.status === 'completed' && run.skipped.length, 0);
   const steps = (await allEvents(store)).filter((e) => e.metadata.processId === 'credit');
   assert.equal(steps.map((e) => e.type), ['DividendAllocated', 'DividendCredited', 'Deposited',
-    'DividendCredited', 'Deposited', 'DividendPayableInCash']);
+    'DividendCredited', 'Deposited', 'DividendPayableInCash', 'DividendRunEnded']);
   assert.equal(steps.map((e) => e.metadata.processEnd === true),
-    [false, false, false, false, false, true], 'the last step ends the run');
+    [false, false, false, false, false, false, true], 'the last step ends the run');
+  const end = steps.at(-1);
+  assert.equal(end?.type === 'DividendRunEnded' && [end.stream, end.data.credited,
+    end.data.payableInCash, end.data.refused], ['society-USHA', 2, 1, 0]);
+  const later = await ledger.creditDividends({ ...year, commandId: 'credit-2', on: '2025-04-12' });
+  assert.equal(later.status === 'rejected' && later.rejection,
+    { type: 'dividend_run_already_ended', financialYear: '2024-25' }, 'never run again');
   const reopened = await testLedger(store, { netProfit });
   assert.is(reopened.resumed.length, 0, 'nothing is run again at open');
   assert.equal(await reopened.unclaimedDividends(),

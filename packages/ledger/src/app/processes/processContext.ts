@@ -13,8 +13,7 @@ import type { CommandIndex } from '../commands/commandIndex.ts';
 import type { MemberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import type { AccruedInterest } from '../reports/accruedInterest.ts';
-import type { AsOfOptions } from '../reports/queryOptions.ts';
+import type { AccruedInterest, AccruedInterestOptions } from '../reports/accruedInterest.ts';
 import type { ProcessIndex } from './processIndex.ts';
 import type { RunningProcess } from './processRecord.ts';
 
@@ -31,7 +30,7 @@ export interface ProcessContext {
   /** Resolves once the projections have applied everything up to `position`. */
   readonly waitFor: (position: Position) => Promise<void>;
   /** The accrued-interest report (the year-end accruals of a close are its figures). */
-  readonly accruedInterest: (o: AsOfOptions) => Promise<AccruedInterest>;
+  readonly accruedInterest: (o: AccruedInterestOptions) => Promise<AccruedInterest>;
 }
 
 /** Why a command input is refused before any decider: not a command, or an amount too large. */

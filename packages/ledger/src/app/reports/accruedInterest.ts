@@ -44,6 +44,14 @@ type AccrualSources = Combined<{
 /** Days past due beyond which a loan is non-performing, unless the Ledger is told otherwise. */
 export const defaultNpaDaysPastDue = 90;
 
+/**
+ * An accrued-interest query: as of a date, and the NPA threshold to apply (a year's close
+ * passes the society's in force on its 31 March); the Ledger's own when omitted.
+ */
+export interface AccruedInterestOptions extends AsOfOptions {
+  readonly npaDaysPastDue?: number;
+}
+
 const figures = (
   s: AccrualSources, products: ProductCatalogue, asOf: string | undefined, npaDays: number,
 ): AccruedInterest => {
@@ -90,19 +98,20 @@ export const accruedInterestQuery = (q: {
     await r.caughtUp();
     return r;
   })());
-  const query = async (o: AsOfOptions = {}): Promise<AccruedInterest> => {
+  const query = async (o: AccruedInterestOptions = {}): Promise<AccruedInterest> => {
+    const npa = o.npaDaysPastDue ?? npaDays;
     const replay = () => replayAsync(sources(), q.store.readAll(), {
       ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
       ...(o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt }),
     });
-    if (o.asKnownAt !== undefined) return figures(await replay(), q.products, o.asOf, npaDays);
+    if (o.asKnownAt !== undefined) return figures(await replay(), q.products, o.asOf, npa);
     const r = await start();
     const after = o.after ?? q.lastWritten();
     if (after !== undefined) await r.waitFor(after);
     const s = r.state();
     const through = s.cursor.through;
     const live = o.asOf === undefined || through === null || o.asOf >= through;
-    return figures(live ? s : await replay(), q.products, o.asOf, npaDays);
+    return figures(live ? s : await replay(), q.products, o.asOf, npa);
   };
   const stop = async () => { if (started !== undefined) await (await started).stop(); };
   return { query, stop };

@@ -12,17 +12,20 @@ import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpoin
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
 import type { ProductCatalogue } from '@usha/domain';
-import { accruedInterestQuery, type AccruedInterest } from './accruedInterest.ts';
+import {
+  accruedInterestQuery, type AccruedInterest, type AccruedInterestOptions,
+} from './accruedInterest.ts';
 import { noLoans } from './noLoans.ts';
 import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
 import { yearEndReports, type YearEndReports } from './yearEndReports.ts';
+import { periodReports, type PeriodReports } from './periodReports.ts';
 import type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
 import { reportProjection, type ReportOptions, type ReportState } from './reportProjection.ts';
 
 /** The Ledger's queries over the report projections. */
-export interface LedgerQueries extends YearEndReports {
+export interface LedgerQueries extends YearEndReports, PeriodReports {
   /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
   readonly balances: (memberId: string, o?: AsOfOptions) =>
     Promise<MemberStatement | undefined>;
@@ -46,7 +49,7 @@ export interface LedgerQueries extends YearEndReports {
    * interest payable and receivable of accrual-basis books (a loan over the NPA threshold's is
    * listed apart: income only when received).
    */
-  readonly accruedInterest: (o?: AsOfOptions) => Promise<AccruedInterest>;
+  readonly accruedInterest: (o?: AccruedInterestOptions) => Promise<AccruedInterest>;
   /** The report projections' state itself (live: do not keep it), for reports of your own. */
   readonly reportState: (o?: ReadOptions) => Promise<ReportState>;
   /** Stops the report runner, if it was started. */
@@ -142,6 +145,7 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     accruedInterest: accrued.query,
     shareCapitalRegister: yearReports.shareCapitalRegister,
     profitAppropriation: yearReports.profitAppropriation,
+    ...periodReports(q.store, q.chart === undefined ? {} : { chart: q.chart }),
     reportState: (o = {}) => state(o, false),
     stop: async () => {
       if (runner !== undefined) await runner.stop();

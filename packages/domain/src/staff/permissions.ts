@@ -1,0 +1,168 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Command } from '../commandCatalogue.ts';
+import type { BranchId } from '../shared/ids.ts';
+import type { Rejection } from '../shared/rejection.ts';
+import type { DualControlCommand } from './approval/dualControl.ts';
+import type { ApprovalState } from './approval/state.ts';
+import { isBranchRole, type StaffRole } from './role.ts';
+import type { StaffState } from './state.ts';
+
+/**
+ * Who may send a command: `by` the roles that may send it (for a command that needs a checker,
+ * request it); `checkedBy` the roles that may approve it, when it needs a second person. The
+ * approval commands take their roles from the command requested.
+ */
+export type Permission =
+  | { readonly by: ReadonlyArray<StaffRole>; readonly checkedBy?: ReadonlyArray<StaffRole> }
+  | { readonly by: 'requested command' };
+
+/** A permission for every command type: the shape the table is checked against. */
+export type PermissionTable = { readonly [K in Command['type']]: Permission };
+
+const clerks = ['clerk', 'branchManager'] as const;
+const cash = ['cashier'] as const;
+const managers = ['branchManager'] as const;
+const board = ['board'] as const;
+
+/**
+ * The permission table (docs/concepts/staff-and-roles.md gives the reasons). Auditors send
+ * nothing: they read. The compiler refuses the table when a command type is missing.
+ */
+export const permissions = {
+  AdmitMember: { by: clerks },
+  ExitMember: { by: clerks },
+  PurchaseShares: { by: cash },
+  RedeemShares: { by: cash },
+  CreditDividend: { by: ['branchManager', 'board'] },
+  RecordDividendPayableInCash: { by: ['branchManager', 'board'] },
+  PayDividendInCash: { by: cash },
+  OpenSavingsAccount: { by: clerks },
+  OpenRecurringDeposit: { by: clerks },
+  OpenFixedDeposit: { by: clerks },
+  MakeDeposit: { by: cash },
+  Withdraw: { by: cash },
+  PostInterest: { by: ['clerk', 'branchManager', 'board'] },
+  MarkInstalmentMissed: { by: clerks },
+  MatureDeposit: { by: clerks },
+  CloseDepositEarly: { by: cash },
+  CloseDepositAccount: { by: cash },
+  ApplyForLoan: { by: ['clerk'] },
+  ApproveLoan: { by: managers },
+  RejectLoan: { by: managers },
+  DisburseLoan: { by: cash },
+  RecordRepayment: { by: cash },
+  ChargePenalty: { by: clerks },
+  ChargeFee: { by: clerks },
+  WaiveInterest: { by: managers, checkedBy: ['branchManager', 'board'] },
+  WriteOffLoan: { by: managers, checkedBy: board },
+  RecordRecovery: { by: cash },
+  CloseLoan: { by: clerks },
+  ReverseEvent: { by: ['clerk', 'cashier', 'branchManager'],
+    checkedBy: ['branchManager', 'board'] },
+  ConfigureSociety: { by: board },
+  CloseFinancialYear: { by: board },
+  DeclareDividend: { by: board, checkedBy: board },
+  RecordDividendAllocation: { by: board },
+  RecordYearEndAccruals: { by: board },
+  SetLoanLossProvision: { by: board },
+  ChangeSocietySettings: { by: board },
+  EndDividendRun: { by: board },
+  AppointStaff: { by: board },
+  RevokeStaff: { by: board },
+  RequestApproval: { by: 'requested command' },
+  ApproveRequest: { by: 'requested command' },
+  DeclineRequest: { by: 'requested command' },
+} as const satisfies PermissionTable;
+
+/** What a command is authorised on, besides its actor's appointment (read by the caller). */
+export interface AuthorisationFacts {
+  /**
+   * The branch of the member the command (or the command requested) is about; null when it is
+   * about the society as a whole; undefined when it could not be found (a branch role is then
+   * refused: a branch cannot be checked that is not known).
+   */
+  readonly branchId: BranchId | null | undefined;
+  /** For ApproveRequest and DeclineRequest: the request, as its stream holds it. */
+  readonly request?: ApprovalState;
+  /**
+   * For a command that needs a checker: its request (`approval-<commandId>`) as its stream
+   * holds it, and whether the request holds this very command (the same request hash).
+   */
+  readonly approval?: { readonly state: ApprovalState; readonly sameCommand: boolean };
+}
+
+type Why = Extract<Rejection, { type: 'not_authorised' }>['why'];
+type Refusal = E.Either<Rejection, never>;
+
+const refuse = (c: Command, roles: ReadonlyArray<StaffRole>, why: Why): Refusal =>
+  E.left({ type: 'not_authorised', actor: c.data.actor, commandType: c.type,
+    rolesAllowed: [...roles], why });
+
+/** The roles that may send a command type directly (or request it), from the table. */
+export const rolesFor = (type: Command['type']): ReadonlyArray<StaffRole> => {
+  const p: Permission = permissions[type];
+  return p.by === 'requested command' ? [] : p.by;
+};
+
+/** The roles that may approve a command type; empty when it needs no checker. */
+export const checkersFor = (type: Command['type']): ReadonlyArray<StaffRole> => {
+  const p: Permission = permissions[type];
+  return p.by === 'requested command' ? [] : p.checkedBy ?? [];
+};
+
+// The roles the actor needs for this command, and the command whose branch counts.
+const needed = (c: Command, actor: string, f: AuthorisationFacts): ReadonlyArray<StaffRole> => {
+  switch (c.type) {
+    case 'RequestApproval': return rolesFor(c.data.command.type);
+    case 'ApproveRequest': case 'DeclineRequest': {
+      const r = f.request;
+      if (r === undefined || r.status === 'none') return [];
+      const checkers = checkersFor(r.command.type);
+      // The maker may withdraw her own request: a decline is never a second signature.
+      const maker = c.type === 'DeclineRequest' && r.makerId === actor;
+      return maker ? [...new Set([...checkers, ...rolesFor(r.command.type)])] : checkers;
+    }
+    // The dividend run's credit to savings is a book entry, not cash: CreditDividend's roles.
+    case 'MakeDeposit':
+      return rolesFor(c.data.source === 'dividend' ? 'CreditDividend' : c.type);
+    default: return rolesFor(c.type);
+  }
+};
+
+const needsChecker = (c: Command): c is DualControlCommand => checkersFor(c.type).length > 0;
+
+/**
+ * Whether `actor` may send command `c`, by the permission table: she must be in post, hold a
+ * role the table names, and, in a branch role, act on her own branch's member. A command that
+ * needs a checker runs only once its request is approved (`approval_required` until then).
+ * Pure: the caller reads the actor's staff stream and the facts.
+ * @example authorise(writeOff, clerk, { branchId: 'B1' })
+ *   // Left({ type: 'not_authorised', why: 'role', rolesAllowed: ['branchManager'], ... })
+ */
+export const authorise = (
+  c: Command, actor: StaffState, facts: AuthorisationFacts,
+): E.Either<Rejection, true> => {
+  // An approval of a request not found is left to the decider (`not_found`).
+  const unknownRequest = (c.type === 'ApproveRequest' || c.type === 'DeclineRequest')
+    && (facts.request === undefined || facts.request.status === 'none');
+  const roles = needed(c, c.data.actor, facts);
+  if (actor.status === 'none') return refuse(c, roles, 'not_staff');
+  if (actor.status === 'revoked') return refuse(c, roles, 'revoked');
+  if (unknownRequest) return E.right(true);
+  if (!roles.includes(actor.role)) return refuse(c, roles, 'role');
+  if (isBranchRole(actor.role)) {
+    if (facts.branchId === undefined) return refuse(c, roles, 'branch_unknown');
+    if (facts.branchId !== actor.branchId) return refuse(c, roles, 'other_branch');
+  }
+  if (needsChecker(c)) {
+    const a = facts.approval;
+    const ok = a !== undefined && a.sameCommand && a.state.status === 'approved'
+      && a.state.makerId === c.data.actor;
+    if (!ok) {
+      return E.left({ type: 'approval_required', commandType: c.type,
+        requestId: c.data.commandId,
+        status: a === undefined || !a.sameCommand ? 'none' : a.state.status });
+    }
+  }
+  return E.right(true);
+};

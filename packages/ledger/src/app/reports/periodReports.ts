@@ -1,0 +1,99 @@
+import {
+  addDays, businessDate, financialYearDates, type BusinessDate,
+} from '@usha/domain';
+import {
+  balancesProjection, booksProjection, cashBookProjection, combine, comparePositions,
+  demandCollectionBalance, npaSchedule, receiptsAndPayments, replayAsync,
+  type ChartOfAccounts, type DemandCollectionBalance, type NpaSchedule,
+  type ReceiptsAndPayments,
+} from '@usha/projections';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { AsOfOptions, ReadOptions } from './queryOptions.ts';
+import { societyFold } from './societyNorms.ts';
+
+/** A report's period: a financial year ('2024-25'), or two dates, both included. */
+export type PeriodOptions = ReadOptions & (
+  | { readonly financialYear: string; readonly from?: never; readonly to?: never }
+  | { readonly from: string; readonly to: string; readonly financialYear?: never });
+
+/** The NPA schedule of a date, by the norms of one society (the only one when omitted). */
+export interface NpaOptions extends AsOfOptions {
+  readonly societyId?: string;
+}
+
+/** A period that ends before it begins. */
+export class ReportPeriodError extends Error {
+  override readonly name = 'ReportPeriodError';
+  constructor(readonly from: string, readonly to: string) {
+    super(`the period ends (${to}) before it begins (${from})`);
+  }
+}
+
+/** The reports of a period and of loan quality that a registrar and an auditor ask for. */
+export interface PeriodReports {
+  readonly receiptsAndPayments: (o: PeriodOptions) => Promise<ReceiptsAndPayments>;
+  readonly demandCollectionBalance: (o: PeriodOptions) => Promise<DemandCollectionBalance>;
+  readonly npaSchedule: (o?: NpaOptions) => Promise<NpaSchedule>;
+}
+
+const periodOf = (o: PeriodOptions): { from: BusinessDate; to: BusinessDate } => {
+  if (o.financialYear !== undefined) {
+    const { start, end } = financialYearDates(o.financialYear);
+    return { from: start, to: end };
+  }
+  const from = businessDate(o.from, 'from');
+  const to = businessDate(o.to, 'to');
+  if (to < from) throw new ReportPeriodError(from, to);
+  return { from, to };
+};
+
+const known = (o: ReadOptions) => (o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt });
+
+/**
+ * The period reports, each a replay of the log from the start as the year-end reports are:
+ * the receipts and payments account (books and cash book to the period's end), the DCB of
+ * loans (balances the day before and on the last day) and the NPA schedule (balances and the
+ * society's norms to the date), as known at `asKnownAt` when given.
+ */
+export const periodReports = (
+  store: EventStore<LedgerEvent>, o: { readonly chart?: ChartOfAccounts } = {},
+): PeriodReports => {
+  const balancesTo = async (asOf: string, r: ReadOptions) => (await replayAsync(
+    combine({ balances: balancesProjection() }), store.readAll(), { asOf, ...known(r) },
+  )).states.balances;
+  return {
+    receiptsAndPayments: async (r) => {
+      const p = periodOf(r);
+      const s = await replayAsync(combine({
+        books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
+        cash: cashBookProjection(),
+      }), store.readAll(), { asOf: p.to, ...known(r) });
+      return receiptsAndPayments(s.states.books, s.states.cash, p);
+    },
+    demandCollectionBalance: async (r) => {
+      const p = periodOf(r);
+      const [start, end] = await Promise.all([balancesTo(addDays(p.from, -1), r),
+        balancesTo(p.to, r)]);
+      return demandCollectionBalance(start, end, p);
+    },
+    npaSchedule: async (r = {}) => {
+      const society = societyFold();
+      const tapped = async function* () {
+        for await (const e of store.readAll()) {
+          const dated = r.asOf === undefined || e.metadata.effectiveOn <= r.asOf;
+          const seen = r.asKnownAt === undefined
+            || comparePositions(e.position, r.asKnownAt) <= 0;
+          if (dated && seen) society.apply(e);
+          yield e;
+        }
+      };
+      const s = await replayAsync(combine({ balances: balancesProjection() }), tapped(), {
+        ...(r.asOf === undefined ? {} : { asOf: r.asOf }), ...known(r),
+      });
+      const asOf = r.asOf ?? s.states.balances.through ?? '';
+      return npaSchedule(s.states.balances, society.normsOn(asOf, r.societyId),
+        r.asOf === undefined ? {} : { asOf: r.asOf });
+    },
+  };
+};
