@@ -3,8 +3,10 @@ import * as assert from 'uvu/assert';
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { commandTypes, type Command } from '../commandCatalogue.ts';
-import type { BranchId, UserId } from '../shared/ids.ts';
-import { dualControlCommands } from './approval/dualControl.ts';
+import { businessDate } from '../dates/businessDate.ts';
+import { BranchId, CommandId, UserId } from '../shared/ids.ts';
+import { must } from '../testing/fixtures.ts';
+import { dualControlCommands, type DualControlCommand } from './approval/dualControl.ts';
 import type { ApprovalState } from './approval/state.ts';
 import {
   authorise, checkersFor, permissions, rolesFor, type PermissionTable,
@@ -16,21 +18,23 @@ import type { StaffState } from './state.ts';
 // those fields stands for any command of the type. The cast is the test's, never the code's.
 const stub = (type: string, actor: string, more: object = {}): Command =>
   ({ type, data: { commandId: 'c-1', actor, on: '2025-06-01', ...more } }) as unknown as Command;
+const day = businessDate('2025-04-01');
+const user = (id: string) => must(UserId, id);
 
 const branches = ['SONAGACHI', 'KALIGHAT'] as const;
 const staff = (role: StaffRole, branch: string, status: 'active' | 'revoked' = 'active'):
   StaffState => ({
-  status, staffId: 'u-1' as UserId, role, appointedOn: '2025-04-01' as never,
-  lastOn: '2025-04-01' as never,
-  branchId: isBranchRole(role) ? branch as BranchId : null,
+  status, staffId: user('u-1'), role, appointedOn: day, lastOn: day,
+  branchId: isBranchRole(role) ? must(BranchId, branch) : null,
 });
-const directTypes = commandTypes.filter((t) => permissions[t as Command['type']].by
-  !== 'requested command') as Command['type'][];
-const dualTypes = Object.keys(dualControlCommands) as Command['type'][];
+const isCommandType = (t: string): t is Command['type'] => Object.hasOwn(permissions, t);
+const typed = commandTypes.filter(isCommandType);
+const directTypes = typed.filter((t) => permissions[t].by !== 'requested command');
+const dualTypes = typed.filter((t) => Object.hasOwn(dualControlCommands, t));
 const approved = (c: Command): ApprovalState => ({
-  status: 'approved', requestId: 'c-1' as never, makerId: c.data.actor,
-  command: c as never, requestedOn: '2025-06-01' as never, decidedBy: 'u-2' as UserId,
-  lastOn: '2025-06-01' as never,
+  status: 'approved', requestId: must(CommandId, 'c-1'), makerId: c.data.actor,
+  // A stub of a command needing a checker (the same cast as `stub`'s).
+  command: c as DualControlCommand, requestedOn: day, decidedBy: user('u-2'), lastOn: day,
 });
 const pending = (type: string): ApprovalState => {
   const a = approved(stub(type, 'u-9'));
@@ -49,7 +53,7 @@ test('for every command type and role, authorise agrees with the table', () => {
   fc.assert(fc.property(fc.constantFrom(...directTypes), ...arbitraries, (type, role, own, of) => {
     const c = stub(type, 'u-1');
     const approval = { state: approved(c), sameCommand: true };
-    const r = authorise(c, staff(role, own), { branchId: of as BranchId, approval });
+    const r = authorise(c, staff(role, own), { branchId: must(BranchId, of), approval });
     const expected = allowed(rolesFor(type), role, own, of);
     assert.is(E.isRight(r), expected, `${type} by ${role}`);
     if (E.isLeft(r)) {
@@ -63,7 +67,7 @@ test('for every command type and role, authorise agrees with the table', () => {
 test('for every command needing a checker and role, requests and approvals follow the table',
   () => {
     fc.assert(fc.property(fc.constantFrom(...dualTypes), ...arbitraries, (type, role, own, of) => {
-      const facts = { branchId: of as BranchId };
+      const facts = { branchId: must(BranchId, of) };
       const request = stub('RequestApproval', 'u-1', { command: stub(type, 'u-1') });
       const asked = authorise(request, staff(role, own), facts);
       assert.is(E.isRight(asked), allowed(rolesFor(type), role, own, of));
@@ -77,7 +81,7 @@ test('nobody revoked or never appointed, and no auditor, may send any command', 
   fc.assert(fc.property(fc.constantFrom(...directTypes), fc.constantFrom(...staffRoles),
     (type, role) => {
       const c = stub(type, 'u-1');
-      const facts = { branchId: 'SONAGACHI' as BranchId };
+      const facts = { branchId: must(BranchId, 'SONAGACHI') };
       const whys = [authorise(c, staff(role, 'SONAGACHI', 'revoked'), facts),
         authorise(c, { status: 'none' }, facts), authorise(c, staff('auditor', ''), facts)]
         .map((r) => E.isLeft(r) && r.left.type === 'not_authorised' ? r.left.why : 'allowed');
@@ -89,7 +93,7 @@ test('a command needing a checker runs only on its own approved request', () => 
   const c = stub('WriteOffLoan', 'u-1');
   const bm = staff('branchManager', 'SONAGACHI');
   const at = (approval?: { state: ApprovalState; sameCommand: boolean }) => authorise(c, bm,
-    { branchId: 'SONAGACHI' as BranchId, ...(approval === undefined ? {} : { approval }) });
+    { branchId: must(BranchId, 'SONAGACHI'), ...(approval === undefined ? {} : { approval }) });
   assert.equal(at(), E.left({ type: 'approval_required', commandType: 'WriteOffLoan',
     requestId: 'c-1', status: 'none' }));
   assert.equal(at({ state: pending('WriteOffLoan'), sameCommand: true }), E.left({
@@ -101,7 +105,7 @@ test('a command needing a checker runs only on its own approved request', () => 
 });
 
 test('a deposit of the dividend run takes the dividend roles; a cash one the cashier\'s', () => {
-  const facts = { branchId: 'SONAGACHI' as BranchId };
+  const facts = { branchId: must(BranchId, 'SONAGACHI') };
   const deposit = (source: string) => stub('MakeDeposit', 'u-1', { source });
   const by = (role: StaffRole, source: string) =>
     E.isRight(authorise(deposit(source), staff(role, 'SONAGACHI'), facts));

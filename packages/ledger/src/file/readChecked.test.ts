@@ -95,9 +95,9 @@ test('a deposit changed under a running Ledger: the withdrawal it would allow is
   async () => {
     const file = join(dir, 'ledger.ndjson');
     const store = await openFileEventStore({ file, schema: ledgerEventSchema });
-    await memberWithSavings(await testLedger(store), 'A', '4550');
+    await memberWithSavings(await testLedger(store), 'A1', '4550');
     await editInPlace(file, '"amount":"4550.00"', '"amount":"9550.00"');
-    const withdrawal = { commandId: 'W-1', actor: 'clerk', on: '2024-04-02', accountId: 'SB-A',
+    const withdrawal = { commandId: 'W-1', actor: 'clerk', on: '2024-04-02', accountId: 'SB-A1',
       amount: '8000' };
     // A Ledger started over the running store replays the log: the changed line stops it.
     const started = await testLedger(store).then(() => 'started', (e: unknown) => e);
@@ -106,7 +106,7 @@ test('a deposit changed under a running Ledger: the withdrawal it would allow is
     const before = await openFileEventStore({ file: join(dir, 'ledger-2.ndjson'),
       schema: ledgerEventSchema });
     const ledger = await testLedger(before);
-    await memberWithSavings(ledger, 'A', '4550');
+    await memberWithSavings(ledger, 'A1', '4550');
     await editInPlace(before.file, '"amount":"4550.00"', '"amount":"9550.00"');
     const outcome = await ledger.withdraw(withdrawal).then((o) => o, (e: unknown) => e);
     assert.equal(outcome, { status: 'rejected', commandId: 'W-1', duplicate: false,

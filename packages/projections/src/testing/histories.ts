@@ -76,6 +76,8 @@ export const historyOf = (
   const moves: Array<Array<{ on: string; amount: string; id: string }>> = [[], [], []];
   const posted = [0n, 0n, 0n];
   const loans = [0, 0, 0];
+  // Ids of the shape a command takes (letters and a number): member m's n-th loan.
+  const loanIdOf = (m: number, n: number) => `LN-${m}${String(n).padStart(3, '0')}`;
   let on = businessDate('2024-04-01');
   run('ConfigureSociety', { on, societyId: 'U', statutoryReservePercent: '25',
     dividendRateCapPercent: '15' });
@@ -139,7 +141,7 @@ export const historyOf = (
   function apply(o: Op): void {
     const mem = 'm' in o ? `M${o.m}` : 'M0';
     const m = 'm' in o ? o.m : 0;
-    const loanId = `L${m}-${loans[m] ?? 0}`;
+    const loanId = loanIdOf(m, loans[m] ?? 0);
     switch (o.k) {
       case 'deposit': case 'withdraw': {
         const out = sim.events.length;
@@ -166,13 +168,15 @@ export const historyOf = (
         shares: o.shares, forExit: false });
       case 'loan': {
         loans[m] = (loans[m] ?? 0) + 1;
-        const id = `L${m}-${loans[m] ?? 0}`;
+        const id = loanIdOf(m, loans[m] ?? 0);
         run('ApplyForLoan', { on, loanId: id, memberId: mem, productId: o.weekly ? 'LP' : 'LN',
           principal: `${o.rupees}`, repayments: 6, firstRepaymentOn: null });
         run('ApproveLoan', { on, actor: 'mgr-1', loanId: id, principal: `${o.rupees}` });
         return run('DisburseLoan', { on, loanId: id });
       }
-      case 'fixed': return run('OpenFixedDeposit', { on, accountId: `F${m}-${on}`,
+      // One fixed deposit a member a day: `FD-<m><yymmdd>`.
+      case 'fixed': return run('OpenFixedDeposit', { on,
+        accountId: `FD-${m}${on.slice(2).replaceAll('-', '')}`,
         memberId: mem, productId: 'FD', principal: '5000', termMonths: 3 });
       case 'mature': {
         for (const e of sim.events) {
@@ -187,7 +191,8 @@ export const historyOf = (
           financialYear: financialYearLabel(on), amount: '12.34', savingsAccountId: `A${m}` });
         return;
       }
-      case 'recurring': return run('OpenRecurringDeposit', { on, accountId: `R${m}-${on}`,
+      case 'recurring': return run('OpenRecurringDeposit', { on,
+        accountId: `RD-${m}${on.slice(2).replaceAll('-', '')}`,
         memberId: mem, productId: 'RD', instalment: '500', termMonths: 6 });
       case 'miss': {
         // The member's recurring deposits each miss their first instalment not paid or missed.

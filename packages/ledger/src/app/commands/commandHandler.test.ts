@@ -71,17 +71,17 @@ test('an id found stored in another stream is looked up in the log before the ne
   async () => {
     const store = memoryStore();
     const setup = await testLedger(store);
-    await memberWithSavings(setup, 'A', '1000');
-    await memberWithSavings(setup, 'B', '1000');
+    await memberWithSavings(setup, 'A1', '1000');
+    await memberWithSavings(setup, 'B1', '1000');
     const log: string[] = [];
     const [a, b] = [await testLedger(store), await testLedger(logged(store, log))];
-    ok(await b.withdraw(withdrawal('B-1', 'SB-B', '10'))); // b holds SB-B
-    ok(await a.withdraw(withdrawal('X-1', 'SB-A', '100')));
-    const other = await b.makeDeposit({ ...day, commandId: 'X-1', accountId: 'SB-B',
+    ok(await b.withdraw(withdrawal('B-1', 'SB-B1', '10'))); // b holds SB-B
+    ok(await a.withdraw(withdrawal('X-1', 'SB-A1', '100')));
+    const other = await b.makeDeposit({ ...day, commandId: 'X-1', accountId: 'SB-B1',
       amount: '250', source: 'cash' });
     assert.equal(summary(other),
       { status: 'rejected', duplicate: false, rejection: 'command_id_reused' });
-    assert.equal(log, ['append deposit-SB-B', 'append deposit-SB-B']);
+    assert.equal(log, ['append deposit-SB-B1', 'append deposit-SB-B1']);
   });
 
 test('a stream that keeps moving ends in concurrency_conflict after maxAttempts tries',
@@ -119,24 +119,24 @@ test('an id is claimed after deciding and before the append; a claim held is com
   async () => {
     const store = memoryStore();
     const setup = await testLedger(store);
-    await memberWithSavings(setup, 'A', '1000');
-    await memberWithSavings(setup, 'B', '1000');
+    await memberWithSavings(setup, 'A1', '1000');
+    await memberWithSavings(setup, 'B1', '1000');
     const claims = new Map<string, CommandClaim>();
     const logA: string[] = [];
     const logB: string[] = [];
     const a = await testLedger(claiming(store, claims, logA));
     const b = await testLedger(claiming(store, claims, logB));
-    const refused = await a.withdraw(withdrawal('X-0', 'SB-A', '5000'));
+    const refused = await a.withdraw(withdrawal('X-0', 'SB-A1', '5000'));
     assert.equal(summary(refused),
       { status: 'rejected', duplicate: false, rejection: 'insufficient_balance' });
-    ok(await a.withdraw(withdrawal('X-1', 'SB-A', '100')));
-    const other = await b.makeDeposit({ ...day, commandId: 'X-1', accountId: 'SB-B',
+    ok(await a.withdraw(withdrawal('X-1', 'SB-A1', '100')));
+    const other = await b.makeDeposit({ ...day, commandId: 'X-1', accountId: 'SB-B1',
       amount: '250', source: 'cash' });
     assert.equal(other.status === 'rejected' && other.rejection,
       { type: 'command_id_reused', commandId: 'X-1', originalCommandType: 'Withdraw' });
-    assert.equal([logA, logB], [['claim X-1 deposit-SB-A', 'append deposit-SB-A'],
-      ['claim X-1 deposit-SB-B']]);
-    assert.is(await balanceOf(b, store, 'SB-B'), 100000n);
+    assert.equal([logA, logB], [['claim X-1 deposit-SB-A1', 'append deposit-SB-A1'],
+      ['claim X-1 deposit-SB-B1']]);
+    assert.is(await balanceOf(b, store, 'SB-B1'), 100000n);
   });
 
 test.run();

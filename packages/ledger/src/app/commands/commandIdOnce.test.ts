@@ -15,9 +15,9 @@ import {
 import type { CommandOutcome } from './outcome.ts';
 
 const day = { actor: 'clerk', on: '2024-05-01' };
-const withdrawal = { ...day, commandId: 'X-1', accountId: 'SB-A', amount: '100' };
+const withdrawal = { ...day, commandId: 'X-1', accountId: 'SB-A1', amount: '100' };
 const deposit = {
-  ...day, commandId: 'X-1', accountId: 'SB-B', amount: '250', source: 'cash' as const,
+  ...day, commandId: 'X-1', accountId: 'SB-B1', amount: '250', source: 'cash' as const,
 };
 
 const streamsOf = async (store: EventStore<LedgerEvent>, commandId: string) =>
@@ -29,8 +29,8 @@ const rejectionOf = (o: CommandOutcome | undefined): string | undefined =>
 
 const twoMembers = async (store: EventStore<LedgerEvent>) => {
   const setup = await testLedger(store);
-  await memberWithSavings(setup, 'A', '1000');
-  await memberWithSavings(setup, 'B', '1000');
+  await memberWithSavings(setup, 'A1', '1000');
+  await memberWithSavings(setup, 'B1', '1000');
 };
 
 const withFileStore = async (body: (file: string) => Promise<void>) => {
@@ -48,12 +48,12 @@ test('one id sent at once to two streams is stored in one of them only', async (
   const ledger = await testLedger(store);
   const [w, d] = await Promise.all([ledger.withdraw(withdrawal), ledger.makeDeposit(deposit)]);
   assert.equal([w?.status, rejectionOf(d)], ['accepted', 'command_id_reused']);
-  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A']);
+  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A1']);
   // The retry of the stored request is its original outcome; the other stays refused.
   const again = await ledger.withdraw(withdrawal);
   assert.equal([again.status, again.status === 'accepted' && again.duplicate], ['accepted', true]);
   assert.is(rejectionOf(await ledger.makeDeposit(deposit)), 'command_id_reused');
-  assert.equal([await balanceOf(ledger, store, 'SB-A'), await balanceOf(ledger, store, 'SB-B')],
+  assert.equal([await balanceOf(ledger, store, 'SB-A1'), await balanceOf(ledger, store, 'SB-B1')],
     [90000n, 100000n]);
 });
 
@@ -68,8 +68,8 @@ test('a second Ledger opened earlier refuses an id the first stored since', asyn
     { type: 'command_id_reused', commandId: 'X-1', originalCommandType: 'Withdraw' });
   const same = await b.withdraw(withdrawal);
   assert.equal([same.status, same.status === 'accepted' && same.duplicate], ['accepted', true]);
-  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A']);
-  assert.is(await balanceOf(a, store, 'SB-A'), 90000n);
+  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A1']);
+  assert.is(await balanceOf(a, store, 'SB-A1'), 90000n);
 });
 
 test('on the file store, across Ledgers and after a restart, an id is stored once', async () => {
