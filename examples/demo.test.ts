@@ -55,7 +55,7 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
   assert.ok(out.includes('Replay: the figures are identical.'), out);
   assert.ok(out.includes('Hash chain verified: 8468 events, intact; every one of 8461 appends '
     + "signed by the writer's key."), out);
-  assert.match(out, /^Last event at C:7671150\/P:7671150; last hash [0-9a-f]{64}\.$/m);
+  assert.match(out, /^Last event at C:7689139\/P:7689139; last hash [0-9a-f]{64}\.$/m);
   assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
     + `nothing else but the public key: npx -y pnpm@10 usha verify ${
       escape(join(folder, 'usha.ndjson'))} --key ${

@@ -63,7 +63,7 @@ export const decodeCommand = (input: unknown): E.Either<CommandDecodeError, Comm
 /** The aggregate and stream a command is addressed to. */
 export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: string } => {
   switch (c.type) {
-    case 'AdmitMember': case 'ExitMember':
+    case 'AdmitMember': case 'ExitMember': case 'TransferMember':
       return { aggregate: 'member', stream: streamNameFor.member(c.data.memberId) };
     case 'PurchaseShares': case 'RedeemShares': case 'CreditDividend':
     case 'RecordDividendPayableInCash': case 'PayDividendInCash':
@@ -71,6 +71,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'OpenSavingsAccount': case 'OpenRecurringDeposit': case 'OpenFixedDeposit':
     case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':
     case 'MatureDeposit': case 'CloseDepositEarly': case 'CloseDepositAccount':
+    case 'PlaceLien': case 'ReleaseLien':
       return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
     case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':

@@ -2,7 +2,9 @@
 // the other's writes, and the server's explicit-revision check is what keeps them honest.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EventIdConflictError, WrongExpectedVersionError } from '@usha/ledger';
+import {
+  ConditionFailedError, EventIdConflictError, WrongExpectedVersionError,
+} from '@usha/ledger';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
 import { collect, deposit, rejection, startEsdbTestServer, testSchema } from './testSupport.ts';
 import type { EsdbTestServer, TestEvent } from './testSupport.ts';
@@ -61,5 +63,19 @@ withTwo('after a lost answer, a retry with other content is refused', async (a, 
   assert.is(again.nextExpectedRevision, 0n);
   assert.is(server.log.all.length, 1);
 });
+
+withTwo('a condition is read from the server, not from a view another writer made stale',
+  async (a, b) => {
+    await a.appendToStream('member-1', [deposit()]);
+    await b.appendToStream('member-1', [deposit()]);
+    const failed = await rejection(a.appendToStream('loan-1', [deposit()],
+      { conditions: [{ stream: 'member-1', revision: 0n }] }));
+    assert.instance(failed, ConditionFailedError);
+    assert.equal([(failed as ConditionFailedError).conditionStream,
+      (failed as ConditionFailedError).actual], ['member-1', 1n]);
+    assert.is((await a.appendToStream('loan-1', [deposit()],
+      { conditions: [{ stream: 'member-1', revision: 1n }] })).nextExpectedRevision, 0n);
+    assert.is(a.appendConditions, 'checked-before');
+  });
 
 test.run();

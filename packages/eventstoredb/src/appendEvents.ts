@@ -7,12 +7,16 @@
 import { WrongExpectedVersionError as ClientWrongExpectedVersion } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
-import type { AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent }
-  from '@usha/ledger';
+import type {
+  AppendCondition, AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent,
+} from '@usha/ledger';
 import { toEventData, toPosition } from './clientEvents.ts';
 import { isUnavailable, mapError } from './mapError.ts';
-import { checkExpectedRevision, detectRetry, eventContentKey, prepareAppend }
-  from './ledgerInternals.ts';
+import {
+  checkConditions, checkConditionShape, checkExpectedRevision, detectRetry, eventContentKey,
+  prepareAppend,
+} from './ledgerInternals.ts';
+import { conditionRevisions } from './conditionRevisions.ts';
 import type { PreparedAppend } from './ledgerInternals.ts';
 import type { StreamCache, StreamState } from './streamCache.ts';
 
@@ -24,7 +28,28 @@ export interface AppendContext<E extends EventShape> {
   readonly maxAppendBytes: number;
   /** How many times the server may say "the stream moved" before the append gives up. */
   readonly maxAttempts: number;
+  /** A port stream name as the server knows it (for the condition streams). */
+  readonly toServer: (stream: string) => string;
 }
+
+/** One append as the port asks for it; `label` is the target's port name. */
+export interface AppendRequest<E extends EventShape> {
+  readonly events: readonly NewEvent<E>[];
+  readonly expected: ExpectedRevision;
+  readonly label: string;
+  readonly conditions?: readonly AppendCondition[] | undefined;
+}
+
+// Refuses the append if a condition stream is not where the caller read it, as the server
+// has it now: a check before the append, not with it (EventStoreDB has no multi-stream
+// condition), so a write landing in between goes unseen.
+const checkBefore = async <E extends EventShape>(ctx: AppendContext<E>, label: string,
+  conditions: readonly AppendCondition[] | undefined): Promise<void> => {
+  if (conditions === undefined || conditions.length === 0) return;
+  const now = await conditionRevisions(ctx.client, conditions, ctx.toServer);
+  const failed = checkConditions(label, conditions, (s) => now.get(s));
+  if (failed !== undefined) throw failed;
+};
 
 /** Sends one append pinned to `state`; undefined when the server says the stream moved. */
 const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
@@ -60,8 +85,8 @@ const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
 
 /** Appends events to one stream (its server name) with the port's semantics. */
 export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
-  stream: string, events: readonly NewEvent<E>[], expected: ExpectedRevision,
-  label: string = stream): Promise<AppendResult> => {
+  stream: string, request: AppendRequest<E>): Promise<AppendResult> => {
+  const { events, expected, label, conditions } = request;
   const check = (nextRevision: bigint | undefined) => {
     const p = prepareAppend(ctx.schema, label, events,
       { maxAppendBytes: ctx.maxAppendBytes, nextRevision });
@@ -70,6 +95,8 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   };
   // A malformed append is refused before the server is asked anything.
   if (!isStorableStreamName(label) || events.length === 0) check(undefined);
+  const malformed = checkConditionShape(label, conditions);
+  if (malformed !== undefined) throw malformed;
   let moved = 0;
   for (let refreshed = false; ; refreshed = true) {
     const cached = refreshed ? undefined : ctx.cache.peek(stream);
@@ -88,6 +115,7 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
       if (fresh) throw wrong;
       continue;
     }
+    await checkBefore(ctx, label, conditions);
     const result = await send(ctx, stream, label, prepared, state);
     if (result !== undefined) return result;
     // The stream moved between our look and our append: perhaps this very append (a

@@ -67,10 +67,13 @@ export const createEventStoreDbStore = <E extends EventShape>(
   const appendCtx = {
     client, schema: options.schema, cache,
     maxAppendBytes: options.maxAppendBytes ?? 1_048_576, maxAttempts: 3,
+    toServer: names.toServer,
   };
 
   return {
     eventIdScope: 'stream',
+    // No multi-stream condition in EventStoreDB: conditions are read just before the append.
+    appendConditions: 'checked-before',
     claimCommandId: async (claim) => {
       refuseIfClosed();
       const p = claimCommandId(client, names, claim);
@@ -83,8 +86,8 @@ export const createEventStoreDbStore = <E extends EventShape>(
     },
     appendToStream: async (stream, events, o) => {
       refuseIfClosed();
-      const p = appendEvents(appendCtx, names.toServer(stream), events,
-        o?.expectedRevision ?? 'any', stream);
+      const p = appendEvents(appendCtx, names.toServer(stream), { events,
+        expected: o?.expectedRevision ?? 'any', label: stream, conditions: o?.conditions });
       inFlight.add(p);
       try {
         return await p;

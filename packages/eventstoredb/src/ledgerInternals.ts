@@ -3,6 +3,7 @@
 // so it uses the same code rather than a copy.
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
+  checkConditions, checkConditionShape,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields,

@@ -7,6 +7,8 @@ export type {
   ExpectedRevision,
   AppendResult,
   AppendOptions,
+  AppendCondition,
+  AppendConditionSupport,
   Direction,
   ReadStreamOptions,
   ReadAllOptions,
@@ -33,6 +35,7 @@ export {
   InvalidEventError,
   EventIdConflictError,
   InvalidAppendError,
+  ConditionFailedError,
   type CorruptionSite,
 } from './eventStore/errors.ts';
 export {

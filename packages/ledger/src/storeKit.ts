@@ -7,3 +7,4 @@ export type { PreparedAppend, PreparedEvent } from './eventStore/prepareAppend.t
 export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
 export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
 export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
+export { checkConditions, checkConditionShape } from './eventStore/appendConditions.ts';

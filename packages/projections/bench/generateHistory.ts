@@ -101,9 +101,11 @@ export const generateHistory = (
         emit('MemberAdmitted', on, { memberId, branchId: `B${i % 48}`, on,
           shareProductId: 'SH', sharesSubscribed: 5 });
         emit('SharesPurchased', on, { eventId: '', accountId: `S${i}`, memberId,
+          branchId: `B${i % 48}`,
           productId: 'SH', on, shares: 10, faceValue: '10.00', amount: '100.00',
           sharesAfter: 10 });
-        emit('SavingsAccountOpened', on, { accountId, memberId, productId: 'SB', on,
+        emit('SavingsAccountOpened', on, { accountId, memberId, branchId: `B${i % 48}`,
+          productId: 'SB', on,
           rateAnnualPercent: '4', minimumBalance: '100.00' });
         continue;
       }
@@ -155,7 +157,8 @@ export const generateHistory = (
     const loanId = `L${i}-${loanNo[i] ?? 0}`;
     const memberId = `M${i}`;
     const principal = [500000, 1000000, 2000000][k] ?? 0;
-    emit('LoanApplied', on, { loanId, memberId, productId: 'LN', on, principal: m$(principal),
+    emit('LoanApplied', on, { loanId, memberId, branchId: `B${i % 48}`, productId: 'LN', on,
+      principal: m$(principal),
       repayments: 12, firstRepaymentOn: null, recordedBy: 'clerk-1' });
     emit('LoanApproved', on, { loanId, memberId, on, principal: m$(principal),
       approvedBy: 'mgr-1' });

@@ -8,7 +8,9 @@ import { historyOf, steps } from './testing/histories.ts';
 import { products, projections } from './testing/compare.ts';
 import { countDecimals } from './testing/countDecimals.ts';
 
-const events = fc.sample(steps(), { numRuns: 40, seed: 3 }).flatMap((s, i) =>
+// A fixed sample with a busy account (the accrual test below checks it has 10 changes or more;
+// seed 2 since member transfers joined the generated steps).
+const events = fc.sample(steps(), { numRuns: 40, seed: 2 }).flatMap((s, i) =>
   // Forty co-operatives one after another: command ids made distinct, positions rising.
   historyOf(s, products, `c${i}-`).map((e, k) => ({
     ...e, position: { commit: BigInt(i * 1000 + k), prepare: 0n },

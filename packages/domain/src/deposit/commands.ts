@@ -6,6 +6,7 @@ import {
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { DepositSource } from './events.ts';
+import { PlaceLien, ReleaseLien } from './liens.ts';
 
 // A new account id has the shape of an id; the member and product exist already (or the
 // opening is refused), so they are taken as any log holds them.
@@ -71,9 +72,9 @@ export type CloseDepositAccount = t.TypeOf<typeof CloseDepositAccount>;
 export const depositCommands = {
   OpenSavingsAccount, OpenRecurringDeposit, OpenFixedDeposit, MakeDeposit, Withdraw,
   PostInterest, MarkInstalmentMissed, MatureDeposit, CloseDepositEarly, CloseDepositAccount,
-  ReverseEvent,
+  ReverseEvent, PlaceLien, ReleaseLien,
 } as const;
 export type DepositCommand =
   | OpenSavingsAccount | OpenRecurringDeposit | OpenFixedDeposit | MakeDeposit | Withdraw
   | PostInterest | MarkInstalmentMissed | MatureDeposit | CloseDepositEarly
-  | CloseDepositAccount | ReverseEvent;
+  | CloseDepositAccount | ReverseEvent | PlaceLien | ReleaseLien;

@@ -16,6 +16,7 @@ import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from '.
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
+import { keepsLiens, placeLien, releaseLien } from './lienDecisions.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -102,7 +103,8 @@ const openSavings = (
   const p = productOf(ps, c.productId, 'savings');
   if (E.isLeft(p)) return p;
   return E.right([{ type: 'SavingsAccountOpened', data: {
-    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    accountId: c.accountId, memberId: c.memberId, branchId: f.right.branchId,
+    productId: c.productId, on: c.on,
     rateAnnualPercent: p.right.rateAnnualPercent, minimumBalance: p.right.minimumBalance,
   } }]);
 };
@@ -119,7 +121,8 @@ const openRecurring = (
   const amount = atLeast(p.right.minimumInstalment, c.instalment);
   if (E.isLeft(amount)) return amount;
   return E.right([{ type: 'RecurringDepositOpened', data: {
-    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    accountId: c.accountId, memberId: c.memberId, branchId: f.right.branchId,
+    productId: c.productId, on: c.on,
     rateAnnualPercent: p.right.rateAnnualPercent, instalment: c.instalment,
     termMonths: c.termMonths, maturesOn: addMonths(c.on, c.termMonths),
   } }]);
@@ -137,7 +140,8 @@ const openFixed = (
   const amount = atLeast(p.right.minimumPrincipal, c.principal);
   if (E.isLeft(amount)) return amount;
   return E.right([{ type: 'FixedDepositOpened', data: {
-    accountId: c.accountId, memberId: c.memberId, productId: c.productId, on: c.on,
+    accountId: c.accountId, memberId: c.memberId, branchId: f.right.branchId,
+    productId: c.productId, on: c.on,
     rateAnnualPercent: p.right.rateAnnualPercent, principal: c.principal,
     termMonths: c.termMonths, maturesOn: addMonths(c.on, c.termMonths),
   } }]);
@@ -369,12 +373,15 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
         return openRecurring(ps, command.data, command.facts, state);
       case 'OpenFixedDeposit': return openFixed(ps, command.data, command.facts, state);
       case 'MakeDeposit': return deposit(command.data, command.facts, state);
-      case 'Withdraw': return withdraw(ps, command.data, state);
+      case 'Withdraw': return keepsLiens(ps, state, command.data.amount,
+        withdraw(ps, command.data, state));
       case 'PostInterest': return postInterest(ps, command.data, command.facts, state);
       case 'MarkInstalmentMissed': return markMissed(command.data, state);
       case 'MatureDeposit': return mature(ps, command.data, command.facts, state);
       case 'CloseDepositEarly': return closeEarly(ps, command.data, command.facts, state);
-      case 'CloseDepositAccount': return close(command.data, state);
+      case 'CloseDepositAccount': return keepsLiens(ps, state, 'all', close(command.data, state));
+      case 'PlaceLien': return placeLien(ps, command.data, state);
+      case 'ReleaseLien': return releaseLien(command.data, state);
       case 'ReverseEvent': return reverse(command.data, state);
     }
   },

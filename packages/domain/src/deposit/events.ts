@@ -5,6 +5,8 @@ import {
 } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
+import { LienPlaced, LienReleased } from './liens.ts';
+import { BranchAtOpening } from '../member/branchAtOpening.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -12,16 +14,19 @@ const account = { accountId: AccountId, memberId: MemberId };
 export const DepositSource = oneOf('DepositSource',
   ['cash', 'transfer', 'dividend', 'interest_transfer'] as const);
 
+// Where an account was opened: the member's branch then (see BranchAtOpening).
+const opened = { ...account, branchId: BranchAtOpening };
+
 /** A savings account was opened; the rate and minimum balance are the product's then. */
 export const SavingsAccountOpened = eventCodec('SavingsAccountOpened', {
-  ...account, productId: ProductId, on: DateString,
+  ...opened, productId: ProductId, on: DateString,
   rateAnnualPercent: RatePercent, minimumBalance: MoneyString,
 });
 export type SavingsAccountOpened = t.TypeOf<typeof SavingsAccountOpened>;
 
 /** A recurring deposit was opened: instalment n is due on `on` + (n - 1) months. */
 export const RecurringDepositOpened = eventCodec('RecurringDepositOpened', {
-  ...account, productId: ProductId, on: DateString,
+  ...opened, productId: ProductId, on: DateString,
   rateAnnualPercent: RatePercent, instalment: MoneyString, termMonths: PositiveCount,
   maturesOn: DateString,
 });
@@ -29,7 +34,7 @@ export type RecurringDepositOpened = t.TypeOf<typeof RecurringDepositOpened>;
 
 /** A fixed deposit was opened with its principal paid in. */
 export const FixedDepositOpened = eventCodec('FixedDepositOpened', {
-  ...account, productId: ProductId, on: DateString,
+  ...opened, productId: ProductId, on: DateString,
   rateAnnualPercent: RatePercent, principal: MoneyString, termMonths: PositiveCount,
   maturesOn: DateString,
 });
@@ -84,9 +89,9 @@ export type DepositAccountClosed = t.TypeOf<typeof DepositAccountClosed>;
 export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
-  DepositAccountClosed, EventReversed,
+  DepositAccountClosed, EventReversed, LienPlaced, LienReleased,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
-  | DepositAccountClosed | EventReversed;
+  | DepositAccountClosed | EventReversed | LienPlaced | LienReleased;

@@ -5,3 +5,4 @@ export * from './decide.ts';
 export * from './facts.ts';
 export * from './accountHistory.ts';
 export * from './interest.ts';
+export * from './liens.ts';

@@ -33,6 +33,8 @@ export type DepositState =
     readonly instalmentsMissed: ReadonlyArray<number>;
     readonly interestPostedThrough: BusinessDate | null;
     readonly postings: Readonly<Record<string, DepositPosting>>;
+    /** Liens held for loans this member guarantees, by loan id, in paise (liens.ts). */
+    readonly liens: Readonly<Record<string, bigint>>;
   };
 
 /** Before the account is opened. */
@@ -47,7 +49,7 @@ const opened = (
   status: 'open', kind, accountId: d.accountId, memberId: d.memberId, productId: d.productId,
   openedOn: d.on, lastOn: d.on, balance: 0n, instalment: null, termMonths: null,
   maturesOn: null, instalmentsPaid: 0, instalmentsMissed: [], interestPostedThrough: null,
-  postings: {}, ...more,
+  postings: {}, liens: {}, ...more,
 });
 
 const posting = (
@@ -92,6 +94,13 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
       return { ...s, status: 'closed', lastOn: e.data.on, balance: 0n };
     case 'EventReversed':
       return reversed(s, e.data.reversedEventId, e.data.on);
+    case 'LienPlaced':
+      return { ...s, lastOn: e.data.on,
+        liens: { ...s.liens, [e.data.loanId]: minorOf(e.data.amount) } };
+    case 'LienReleased': {
+      const { [e.data.loanId]: _released, ...liens } = s.liens;
+      return { ...s, lastOn: e.data.on, liens };
+    }
   }
 };
 

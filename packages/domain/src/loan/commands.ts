@@ -1,18 +1,27 @@
 import * as t from 'io-ts';
 import { LoanId, LoanIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import { DateString, PositiveCountInput, PositiveMoneyInput } from '../shared/codecs.ts';
-import { commandCodec } from '../shared/shape.ts';
+import { closed, commandCodec, commandFields } from '../shared/shape.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
+import { GuaranteesInput } from './guarantors.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { FeeReason, LoanRejectionReason, PenaltyReason } from './events.ts';
 
 const loan = { loanId: LoanId };
 
-/** Record a member's application; the actor is the maker. */
-export const ApplyForLoan = commandCodec('ApplyForLoan', {
-  // A new loan id has the shape of an id; later commands name the loan as the log holds it.
-  loanId: LoanIdInput, memberId: MemberId, productId: ProductId, principal: PositiveMoneyInput,
-  repayments: PositiveCountInput, firstRepaymentOn: t.union([DateString, t.null]),
-});
+/**
+ * Record a member's application; the actor is the maker. `guarantors` (optional, none when
+ * left out) names members who guarantee it, each from a savings account of her own.
+ */
+export const ApplyForLoan = closed({
+  type: t.literal('ApplyForLoan'),
+  data: closedWithOptional({
+    ...commandFields,
+    // A new loan id has the shape of an id; later commands name the loan as the log holds it.
+    loanId: LoanIdInput, memberId: MemberId, productId: ProductId, principal: PositiveMoneyInput,
+    repayments: PositiveCountInput, firstRepaymentOn: t.union([DateString, t.null]),
+  }, { guarantors: GuaranteesInput }, 'ApplyForLoanData'),
+}, 'ApplyForLoan');
 export type ApplyForLoan = t.TypeOf<typeof ApplyForLoan>;
 
 /** Approve an application for `principal` (at most what was applied for); the checker acts. */

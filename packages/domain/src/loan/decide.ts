@@ -15,6 +15,7 @@ import { repay } from './repay.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import type { LoanFacts } from './facts.ts';
+import { appliedWithinLimits, approvedWithinLimits } from './limitsAtDecision.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<LoanEvent>>;
 type KnownLoan = Exclude<LoanState, { status: 'none' }>;
@@ -44,8 +45,9 @@ const apply = (
     });
   }
   return E.right([{ type: 'LoanApplied', data: {
-    loanId: c.loanId, memberId: c.memberId, productId: c.productId, on: c.on,
-    principal: c.principal, repayments: c.repayments, firstRepaymentOn: c.firstRepaymentOn,
+    loanId: c.loanId, memberId: c.memberId, branchId: member.right.branchId,
+    productId: c.productId, on: c.on, principal: c.principal, repayments: c.repayments,
+    firstRepaymentOn: c.firstRepaymentOn,
     recordedBy: c.actor,
   } }]);
 };
@@ -211,8 +213,10 @@ export const createLoanDecider = (config: { readonly products: ProductCatalogue 
     if (E.isLeft(period)) return period;
     const ps = config.products;
     switch (command.type) {
-      case 'ApplyForLoan': return apply(ps, command.data, command.facts, state);
-      case 'ApproveLoan': return approve(ps, command.data, command.facts, state);
+      case 'ApplyForLoan': return appliedWithinLimits(ps, command.data, command.facts,
+        apply(ps, command.data, command.facts, state));
+      case 'ApproveLoan': return approvedWithinLimits(ps, command.data, command.facts, state,
+        approve(ps, command.data, command.facts, state));
       case 'RejectLoan': return rejectApplication(command.data, state);
       case 'DisburseLoan': return disburse(ps, command.data, command.facts, state);
       case 'RecordRepayment': return repay(command.data, state);

@@ -3,8 +3,10 @@ import { EventId, LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import {
   Count, DateString, MoneyString, PositiveCount, RatePercent, oneOf,
 } from '../shared/codecs.ts';
+import { BranchAtOpening } from '../member/branchAtOpening.ts';
 import { closed, eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
+import { GuarantorsNamed } from './guarantors.ts';
 import {
   AmortizationCodec, DaysInMonthCodec, DaysInYearCodec, ExcessRepaymentCodec, FrequencyCodec,
   InterestMethodCodec, InterestPeriodCodec,
@@ -22,7 +24,7 @@ export const LoanRejectionReason = oneOf('LoanRejectionReason', [
 
 /** A member applied for a loan; `recordedBy` is the user who recorded it (the maker). */
 export const LoanApplied = eventCodec('LoanApplied', {
-  ...loan, productId: ProductId, on: DateString, principal: MoneyString,
+  ...loan, branchId: BranchAtOpening, productId: ProductId, on: DateString, principal: MoneyString,
   repayments: PositiveCount, firstRepaymentOn: t.union([DateString, t.null]), recordedBy: UserId,
 });
 export type LoanApplied = t.TypeOf<typeof LoanApplied>;
@@ -140,8 +142,9 @@ export type LoanClosed = t.TypeOf<typeof LoanClosed>;
 export const loanEvents = {
   LoanApplied, LoanApproved, LoanRejected, LoanDisbursed, RepaymentReceived, PenaltyCharged,
   FeeCharged, InterestWaived, LoanWrittenOff, RecoveryReceived, LoanClosed, EventReversed,
+  GuarantorsNamed,
 } as const;
 export type LoanEvent =
   | LoanApplied | LoanApproved | LoanRejected | LoanDisbursed | RepaymentReceived
   | PenaltyCharged | FeeCharged | InterestWaived | LoanWrittenOff | RecoveryReceived
-  | LoanClosed | EventReversed;
+  | LoanClosed | EventReversed | GuarantorsNamed;

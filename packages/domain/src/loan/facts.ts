@@ -1,4 +1,15 @@
 import type { MembershipFacts } from '../member/membership.ts';
+import type { LendingFacts } from './limits.ts';
+
+/**
+ * What an application and an approval are decided on: the borrower's membership and the
+ * facts of the lending limits (limits.ts). The Ledger always reads `lending`; a caller of the
+ * decider may leave it out for a product with no limits and no guarantors named, and the
+ * decider refuses (`cannot_compute`) when it would need it.
+ */
+export interface LendingDecisionFacts extends MembershipFacts {
+  readonly lending?: LendingFacts;
+}
 
 /**
  * The facts of the loan's commands, by command type (the others need none). Every step up to
@@ -7,7 +18,7 @@ import type { MembershipFacts } from '../member/membership.ts';
  * always settled.
  */
 export interface LoanFacts {
-  readonly ApplyForLoan: MembershipFacts;
-  readonly ApproveLoan: MembershipFacts;
+  readonly ApplyForLoan: LendingDecisionFacts;
+  readonly ApproveLoan: LendingDecisionFacts;
   readonly DisburseLoan: MembershipFacts;
 }

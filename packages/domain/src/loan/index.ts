@@ -5,3 +5,5 @@ export * from './dues.ts';
 export * from './allocate.ts';
 export * from './decide.ts';
 export * from './facts.ts';
+export * from './guarantors.ts';
+export * from './limits.ts';

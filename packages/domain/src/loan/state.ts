@@ -3,6 +3,7 @@ import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { LoanEvent, LoanTermsSnapshot } from './events.ts';
+import type { Guarantee } from './guarantors.ts';
 
 /** Running totals of a loan, in paise. Outstanding principal = disbursed - repaid - written off. */
 export interface LoanTotals {
@@ -51,6 +52,8 @@ export type LoanState =
     readonly schedule: ReadonlyArray<DueInstalment>;
     readonly totals: LoanTotals;
     readonly postings: Readonly<Record<string, LoanPosting>>;
+    /** The guarantors the application named (GuarantorsNamed); none when it named none. */
+    readonly guarantors: ReadonlyArray<Guarantee>;
   };
 
 /** Before the application. */
@@ -92,6 +95,7 @@ const withPosting = (s: Known, id: string, eventType: string, effect: Partial<Lo
 const later = (s: Known, e: LoanEvent): Known => {
   switch (e.type) {
     case 'LoanApplied': return s;
+    case 'GuarantorsNamed': return { ...s, guarantors: e.data.guarantors };
     case 'LoanApproved':
       return {
         ...s, status: 'approved', approvedPrincipal: minorOf(e.data.principal),
@@ -155,6 +159,6 @@ export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
     status: 'applied', loanId: d.loanId, memberId: d.memberId, productId: d.productId,
     appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
     firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
-    schedule: [], totals: zeroTotals, postings: {},
+    schedule: [], totals: zeroTotals, postings: {}, guarantors: [],
   };
 };

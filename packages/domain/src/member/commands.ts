@@ -23,6 +23,12 @@ export type AdmitMember = t.TypeOf<typeof AdmitMember>;
 export const ExitMember = commandCodec('ExitMember', { memberId: MemberId });
 export type ExitMember = t.TypeOf<typeof ExitMember>;
 
+/** Move an active member to branch `to` (another than hers). */
+export const TransferMember = commandCodec('TransferMember', {
+  memberId: MemberId, to: BranchIdInput,
+});
+export type TransferMember = t.TypeOf<typeof TransferMember>;
+
 /** The member's commands, by type. */
-export const memberCommands = { AdmitMember, ExitMember } as const;
-export type MemberCommand = AdmitMember | ExitMember;
+export const memberCommands = { AdmitMember, ExitMember, TransferMember } as const;
+export type MemberCommand = AdmitMember | ExitMember | TransferMember;

@@ -21,11 +21,13 @@ const factsOf = (f: { loanPaise?: bigint; shares?: number; accounts?: number }):
   ExitMemberFacts => ({
   loans: f.loanPaise === undefined ? [] : [{ totals: { ...zeroTotals, disbursed: f.loanPaise } }],
   shares: f.shares === undefined ? initialShareState : evolveShares(initialShareState,
-    event('SharesPurchased', { eventId: 's.0', accountId: 'S1', memberId: 'M1',
+    event('SharesPurchased', { branchId: 'SONAGACHI', eventId: 's.0', accountId: 'S1',
+      memberId: 'M1',
       productId: 'SH', on: '2024-04-01', shares: f.shares, faceValue: '10.00',
       amount: '50.00', sharesAfter: f.shares })),
   deposits: Array.from({ length: f.accounts ?? 0 }, (_, i) => evolveDeposit(initialDepositState,
-    event('SavingsAccountOpened', { accountId: `A${i}`, memberId: 'M1', productId: 'SB',
+    event('SavingsAccountOpened', { branchId: 'SONAGACHI', accountId: `A${i}`, memberId: 'M1',
+      productId: 'SB',
       on: '2024-04-01', rateAnnualPercent: '4', minimumBalance: '100.00' }))),
 });
 const exit = (facts: { loanPaise?: bigint; shares?: number; accounts?: number },
@@ -81,6 +83,31 @@ test('her figures are read from the facts: principal over all loans, a matured d
       memberId: 'M1' }), { ...factsOf({}), deposits: matured }))
       .thenRejects('deposits_still_open', { openDepositAccounts: 1 });
   });
+
+const transfer = (to: string, on = '2024-10-01', memberId = 'M1') =>
+  command('TransferMember', { ...by('c3', on), memberId, to });
+
+test('a member moves to another branch; the event names both', () => {
+  given(admit(5)).when(transfer('KALIGHAT')).then([event('MemberTransferred', {
+    memberId: 'M1', from: 'SONAGACHI', to: 'KALIGHAT', on: '2024-10-01',
+  })]);
+  // Her exit afterwards is from the branch she moved to.
+  given(admit(5), transfer('KALIGHAT')).when(exit({})).then([event('MemberExited', {
+    memberId: 'M1', branchId: 'KALIGHAT', on: '2025-04-01',
+  })]);
+});
+
+test('a transfer: rejections, in the order they are checked', () => {
+  given().when(transfer('KALIGHAT')).thenRejects('not_found', { aggregate: 'member', id: 'M1' });
+  given(admit(5)).when(transfer('KALIGHAT', '2024-10-01', 'M2'))
+    .thenRejects('wrong_aggregate', { expected: 'M1', got: 'M2' });
+  given(admit(5), exit({})).when(transfer('KALIGHAT', '2025-05-01'))
+    .thenRejects('member_exited', { memberId: 'M1' });
+  given(admit(5)).when(transfer('KALIGHAT', '2024-03-31'))
+    .thenRejects('date_before_last_event');
+  given(admit(5)).when(transfer('SONAGACHI'))
+    .thenRejects('already_at_branch', { branchId: 'SONAGACHI' });
+});
 
 test('an exit without its facts does not compile', () => {
   const admitted = history(decider, [admit(5)]).reduce(decider.evolve, decider.initialState);

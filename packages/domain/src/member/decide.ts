@@ -4,7 +4,7 @@ import type { Rejection } from '../shared/rejection.ts';
 import { moneyString } from '../shared/codecs.ts';
 import { notBefore } from '../shared/guards.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
-import type { AdmitMember, ExitMember, MemberCommand } from './commands.ts';
+import type { AdmitMember, ExitMember, MemberCommand, TransferMember } from './commands.ts';
 import type { MemberEvent } from './events.ts';
 import { loansOutstandingMinor, type ExitMemberFacts, type MemberFacts } from './facts.ts';
 import { evolveMember, initialMemberState, type MemberState } from './state.ts';
@@ -33,7 +33,10 @@ const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberStat
   } }]);
 };
 
-const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result => {
+type Admitted = Exclude<MemberState, { status: 'none' }>;
+
+// The active member a command is for, on or after her last event; or why not.
+const activeMember = (c: ExitMember['data'], s: MemberState): E.Either<Rejection, Admitted> => {
   if (s.status === 'none') {
     return E.left({ type: 'not_found', aggregate: 'member', id: c.memberId });
   }
@@ -44,7 +47,22 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
   }
   if (s.status === 'exited') return E.left({ type: 'member_exited', memberId: s.memberId });
   const date = notBefore(c.on, s.lastOn);
-  if (E.isLeft(date)) return date;
+  return E.isLeft(date) ? date : E.right(s);
+};
+
+const transfer = (c: TransferMember['data'], s: MemberState): Result => {
+  const m = activeMember(c, s);
+  if (E.isLeft(m)) return m;
+  const from = m.right.branchId;
+  if (from === c.to) return E.left({ type: 'already_at_branch', branchId: from });
+  return E.right([{ type: 'MemberTransferred', data: {
+    memberId: m.right.memberId, from, to: c.to, on: c.on,
+  } }]);
+};
+
+const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result => {
+  const m = activeMember(c, s);
+  if (E.isLeft(m)) return m;
   const outstanding = loansOutstandingMinor(f.loans);
   if (outstanding > 0n) {
     return E.left({ type: 'loan_outstanding', outstandingPrincipal: moneyString(outstanding) });
@@ -58,11 +76,11 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
     return E.left({ type: 'deposits_still_open', openDepositAccounts });
   }
   return E.right([{ type: 'MemberExited', data: {
-    memberId: s.memberId, branchId: s.branchId, on: c.on,
+    memberId: m.right.memberId, branchId: m.right.branchId, on: c.on,
   } }]);
 };
 
-/** The member decider: admission (with the minimum shares) and exit (with nothing left). */
+/** The member decider: admission (with the minimum shares), transfer, exit (nothing left). */
 export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
   Decider<MemberDecision, MemberEvent, MemberState> => ({
   initialState: initialMemberState,
@@ -71,6 +89,7 @@ export const createMemberDecider = (config: { readonly products: ProductCatalogu
     switch (command.type) {
       case 'AdmitMember': return admit(config.products, command.data, state);
       case 'ExitMember': return exit(command.data, command.facts, state);
+      case 'TransferMember': return transfer(command.data, state);
     }
   },
 });

@@ -21,6 +21,18 @@ export const MemberExited = eventCodec('MemberExited', {
 });
 export type MemberExited = t.TypeOf<typeof MemberExited>;
 
+/**
+ * A member moved from branch `from` to branch `to` on `on`: accounts and loans opened from then
+ * record `to`, and reports by branch count her business there from that day.
+ */
+export const MemberTransferred = eventCodec('MemberTransferred', {
+  memberId: MemberId,
+  from: BranchId,
+  to: BranchId,
+  on: DateString,
+});
+export type MemberTransferred = t.TypeOf<typeof MemberTransferred>;
+
 /** The member's events, by type. */
-export const memberEvents = { MemberAdmitted, MemberExited } as const;
-export type MemberEvent = MemberAdmitted | MemberExited;
+export const memberEvents = { MemberAdmitted, MemberExited, MemberTransferred } as const;
+export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred;

@@ -4,3 +4,4 @@ export * from './state.ts';
 export * from './decide.ts';
 export * from './facts.ts';
 export * from './membership.ts';
+export * from './branchAtOpening.ts';

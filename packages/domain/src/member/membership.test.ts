@@ -84,6 +84,19 @@ test('an application, an approval, a disbursement: member_not_admitted, member_e
     approved.reduce(loans.evolve, loans.initialState))));
 });
 
+test('an opening records her branch as her stream holds it, after a transfer too', () => {
+  const moved: MembershipFacts = { member: evolveMember(activeMember('M1', 'B1').member,
+    event('MemberTransferred', { memberId: 'M1', from: 'B1', to: 'B2', on: '2024-10-01' })) };
+  const opened = deposits.decide(savings(moved), deposits.initialState);
+  assert.equal(E.isRight(opened) ? opened.right.map((e) => [e.type, Reflect.get(e.data,
+    'branchId')]) : opened,
+    [['SavingsAccountOpened', 'B2']]);
+  const applied = loans.decide(apply(moved), loans.initialState);
+  assert.equal(E.isRight(applied) ? applied.right.map((e) => [e.type, Reflect.get(e.data,
+    'branchId')]) : applied,
+    [['LoanApplied', 'B2']]);
+});
+
 test('the stream state checks come first: an opening on an existing account', () => {
   const opened = history(deposits, [savings(activeMember('M1'))]);
   spec(deposits).given(opened).when(savings(never, 'o2'))

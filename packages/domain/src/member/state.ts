@@ -26,5 +26,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
     case 'MemberExited':
       return state.status === 'none' ? state
         : { ...state, status: 'exited', lastOn: event.data.on };
+    case 'MemberTransferred':
+      return state.status === 'none' ? state
+        : { ...state, branchId: event.data.to, lastOn: event.data.on };
   }
 };

@@ -4,3 +4,4 @@ export * from './shareProduct.ts';
 export * from './depositProducts.ts';
 export * from './loanProduct.ts';
 export * from './productCatalogue.ts';
+export * from './lendingLimits.ts';

@@ -3,7 +3,9 @@ import { ProductId } from '../shared/ids.ts';
 import {
   Count, minorOf, MoneyString, PositiveCount, RatePercent, oneOf,
 } from '../shared/codecs.ts';
-import { closed, withCheck } from '../shared/shape.ts';
+import { withCheck } from '../shared/shape.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
+import { lendingLimitFields } from './lendingLimits.ts';
 import { RoundingModeCodec } from './settings.ts';
 import { AllocationOrderCodec } from './allocationOrder.ts';
 
@@ -25,8 +27,11 @@ export const DaysInMonthCodec = t.union([t.literal(30), t.literal('actual')], 'D
 export const ExcessRepaymentCodec =
   oneOf('ExcessRepayment', ['reject', 'prepay-principal'] as const);
 
-/** A loan product; every schedule setting means what it means in Apache Fineract. */
-export const LoanProduct = withCheck(closed({
+/**
+ * A loan product; every schedule setting means what it means in Apache Fineract. The lending
+ * limits (lendingLimits.ts) are optional: left out, there is no such limit.
+ */
+export const LoanProduct = withCheck(closedWithOptional({
   kind: t.literal('loan'),
   id: ProductId,
   rateAnnualPercent: RatePercent,
@@ -48,7 +53,7 @@ export const LoanProduct = withCheck(closed({
   graceOnInterestCharged: Count,
   allocationOrder: AllocationOrderCodec,
   excessRepayment: ExcessRepaymentCodec,
-}, 'LoanProduct'), (p) =>
+}, lendingLimitFields, 'LoanProduct'), (p) =>
   minorOf(p.minPrincipal) <= 0n ? { field: 'minPrincipal', message: 'must be more than zero' }
   : minorOf(p.maxPrincipal) < minorOf(p.minPrincipal)
     ? { field: 'maxPrincipal', message: 'must be at least minPrincipal' }
@@ -56,5 +61,7 @@ export const LoanProduct = withCheck(closed({
     ? { field: 'maxRepayments', message: 'must be at least minRepayments' }
   : minorOf(p.installmentMultipleOf) <= 0n
     ? { field: 'installmentMultipleOf', message: 'must be more than zero ("0.01" for paise)' }
+  : p.guarantorsRequired !== undefined && p.guarantorsAbove === undefined
+    ? { field: 'guarantorsRequired', message: 'needs guarantorsAbove, the principal they are for' }
   : undefined);
 export type LoanProduct = t.TypeOf<typeof LoanProduct>;

@@ -85,6 +85,7 @@ export type Rejection =
   }
   | { readonly type: 'shares_still_held'; readonly sharesHeld: number }
   | { readonly type: 'deposits_still_open'; readonly openDepositAccounts: number }
+  | { readonly type: 'already_at_branch'; readonly branchId: string }
   | { readonly type: 'dividend_already_credited'; readonly financialYear: string }
   | { readonly type: 'dividend_not_payable_in_cash'; readonly financialYear: string }
   | { readonly type: 'dividend_already_paid'; readonly financialYear: string }
@@ -117,6 +118,15 @@ export type Rejection =
     readonly type: 'below_minimum_balance'; readonly minimumBalance: string;
     readonly balanceAfter: string;
   }
+  // Liens on a guarantor's savings (deposit/liens.ts).
+  | {
+    readonly type: 'lien_held'; readonly liens: string; readonly minimumBalance: string;
+    readonly free: string; readonly requested: string;
+  }
+  | { readonly type: 'lien_exceeds_free_balance'; readonly free: string;
+    readonly requested: string }
+  | { readonly type: 'lien_already_held'; readonly loanId: string; readonly amount: string }
+  | { readonly type: 'no_lien'; readonly loanId: string }
   | {
     readonly type: 'interest_period_invalid'; readonly expectedFrom: string;
     readonly periodFrom: string; readonly periodTo: string;
@@ -159,6 +169,26 @@ export type Rejection =
   | {
     readonly type: 'loan_not_settled'; readonly principalOutstanding: string;
     readonly due: string;
+  }
+  // Lending limits (loan/limits.ts), at application and at approval.
+  | {
+    readonly type: 'invalid_guarantor'; readonly memberId: string;
+    readonly why: 'borrower' | 'named_twice' | 'amount_above_principal' | 'not_admitted'
+      | 'exited' | 'account';
+  }
+  | { readonly type: 'too_many_loans'; readonly maximum: number; readonly open: number }
+  | {
+    readonly type: 'loan_limit_exceeded'; readonly limit: 'savings_multiple';
+    readonly multiple: number; readonly basis: string; readonly maximum: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'guarantors_required'; readonly threshold: string; readonly requested: string;
+    readonly required: number; readonly named: number;
+  }
+  | {
+    readonly type: 'guarantee_not_secured'; readonly memberId: string;
+    readonly accountId: string; readonly amount: string;
   }
   // The society.
   | {
@@ -213,17 +243,20 @@ export const rejectionTypes = [
   'event_not_found', 'already_reversed', 'not_reversible',
   'below_minimum_shares', 'above_maximum_shares', 'insufficient_shares', 'shares_locked_in',
   'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'shares_still_held',
-  'deposits_still_open',
+  'deposits_still_open', 'already_at_branch',
   'dividend_already_credited', 'dividend_not_payable_in_cash', 'dividend_already_paid',
   'dividend_amount_differs',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
+  'lien_held', 'lien_exceeds_free_balance', 'lien_already_held', 'no_lien',
   'interest_period_invalid', 'instalment_not_missable', 'nothing_to_post', 'not_yet_mature',
   'already_mature',
   'cannot_compute',
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',
+  'invalid_guarantor', 'too_many_loans', 'loan_limit_exceeded', 'guarantors_required',
+  'guarantee_not_secured',
   'reserve_below_legal_minimum', 'invalid_society_settings', 'financial_year_not_ended',
   'financial_year_already_closed', 'year_not_next', 'year_end_entries_missing',
   'financial_year_not_closed', 'accruals_not_at_year_end',

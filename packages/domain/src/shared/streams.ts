@@ -8,7 +8,7 @@ import {
 export type AggregateKind =
   | 'member' | 'shares' | 'deposit' | 'loan' | 'society' | 'staff' | 'approval';
 
-/** `member-<memberId>`: admission and exit. */
+/** `member-<memberId>`: admission, transfers and exit. */
 export const memberStream = (id: MemberId): string => `member-${id}`;
 /** `shares-<memberId>`: a member's one share account. */
 export const sharesStream = (id: MemberId): string => `shares-${id}`;

@@ -23,7 +23,7 @@ const redeem = (
 const opened = buy('c1', '2024-04-01', 20);
 
 test('shares are bought and redeemed at face value', () => {
-  given().when(opened).then([event('SharesPurchased', {
+  given().when(opened).then([event('SharesPurchased', { branchId: 'SONAGACHI',
     eventId: 'c1.0', ...A, productId: 'SH', on: '2024-04-01', shares: 20, faceValue: '10.00',
     amount: '200.00', sharesAfter: 20,
   })]);

@@ -79,7 +79,8 @@ const purchase = (
   const faceValue = minorOf(p.right.faceValue);
   return E.right([{ type: 'SharesPurchased', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: c.accountId, memberId: c.memberId,
-    productId: c.productId, on: c.on, shares: c.shares, faceValue: p.right.faceValue,
+    branchId: member.right.branchId, productId: c.productId, on: c.on, shares: c.shares,
+    faceValue: p.right.faceValue,
     amount: moneyString(faceValue * BigInt(c.shares)), sharesAfter: held + c.shares,
   } }]);
 };

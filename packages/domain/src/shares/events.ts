@@ -5,6 +5,7 @@ import {
 } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
+import { BranchAtOpening } from '../member/branchAtOpening.ts';
 
 // What a purchase and a redemption both say: how many shares moved, at what face value.
 const shareMovement = {
@@ -19,8 +20,13 @@ const shareMovement = {
   sharesAfter: Count,
 };
 
-/** A member bought shares at face value; `amount` = shares x faceValue. */
-export const SharesPurchased = eventCodec('SharesPurchased', shareMovement);
+/**
+ * A member bought shares at face value; `amount` = shares x faceValue; `branchId` is her
+ * branch on the day (see BranchAtOpening).
+ */
+export const SharesPurchased = eventCodec('SharesPurchased', {
+  ...shareMovement, branchId: BranchAtOpening,
+});
 export type SharesPurchased = t.TypeOf<typeof SharesPurchased>;
 
 /** The society bought back shares at face value; `forExit` when the member is leaving. */

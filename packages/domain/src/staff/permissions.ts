@@ -31,6 +31,8 @@ const board = ['board'] as const;
 export const permissions = {
   AdmitMember: { by: clerks },
   ExitMember: { by: clerks },
+  // A branch's members are its books: moving one is the branch manager's decision.
+  TransferMember: { by: managers },
   PurchaseShares: { by: cash },
   RedeemShares: { by: cash },
   CreditDividend: { by: ['branchManager', 'board'] },
@@ -46,6 +48,10 @@ export const permissions = {
   MatureDeposit: { by: clerks },
   CloseDepositEarly: { by: cash },
   CloseDepositAccount: { by: cash },
+  // Placed and released by the Ledger as steps of a loan's approval and closing, in the name
+  // of the manager who approves or closes it (a release undoes a placing a step refused).
+  PlaceLien: { by: managers },
+  ReleaseLien: { by: managers },
   ApplyForLoan: { by: ['clerk'] },
   ApproveLoan: { by: managers },
   RejectLoan: { by: managers },

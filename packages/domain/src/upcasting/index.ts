@@ -2,3 +2,4 @@ export * from './registry.ts';
 export * from './repaymentReceivedV1.ts';
 export * from './dividendDeclaredV1.ts';
 export * from './societyConfiguredV1.ts';
+export * from './branchAtOpeningV1.ts';

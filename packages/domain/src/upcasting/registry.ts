@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { branchAtOpeningV1toV2 } from './branchAtOpeningV1.ts';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
 import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
@@ -11,6 +12,11 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
   RepaymentReceived: 2,
   DividendDeclared: 2,
   SocietyConfigured: 2,
+  SavingsAccountOpened: 2,
+  RecurringDepositOpened: 2,
+  FixedDepositOpened: 2,
+  SharesPurchased: 2,
+  LoanApplied: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
@@ -18,6 +24,11 @@ export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster
   RepaymentReceived: { 1: repaymentReceivedV1toV2 },
   DividendDeclared: { 1: dividendDeclaredV1toV2 },
   SocietyConfigured: { 1: societyConfiguredV1toV2 },
+  SavingsAccountOpened: { 1: branchAtOpeningV1toV2 },
+  RecurringDepositOpened: { 1: branchAtOpeningV1toV2 },
+  FixedDepositOpened: { 1: branchAtOpeningV1toV2 },
+  SharesPurchased: { 1: branchAtOpeningV1toV2 },
+  LoanApplied: { 1: branchAtOpeningV1toV2 },
 };
 
 /** The version new events of a type are written at. */

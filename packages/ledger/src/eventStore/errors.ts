@@ -116,3 +116,23 @@ export class InvalidAppendError extends EventStoreError {
     super('invalid_append', `append to ${stream}: ${detail}`);
   }
 }
+
+/**
+ * A stream the append was conditioned on is no longer at the revision given (see
+ * `AppendOptions.conditions`); nothing was written. Distinct from the target's own conflict
+ * (WrongExpectedVersionError): `stream` is the target, `conditionStream` the one that moved.
+ */
+export class ConditionFailedError extends EventStoreError {
+  constructor(
+    readonly stream: string,
+    readonly conditionStream: string,
+    readonly expected: bigint | 'no_stream',
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      'condition_failed',
+      `append to ${stream}: condition on ${conditionStream}: expected revision ${expected}, ` +
+        `actual ${actual}`,
+    );
+  }
+}

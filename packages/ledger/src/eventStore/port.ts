@@ -42,9 +42,30 @@ export interface AppendResult {
 
 export type Direction = 'forwards' | 'backwards';
 
+/**
+ * Another stream an append is conditioned on: the append happens only if that stream is still
+ * at `revision` (its last event's; `'no_stream'`: it has no events), checked with the append.
+ */
+export interface AppendCondition {
+  readonly stream: string;
+  readonly revision: bigint | 'no_stream';
+}
+
+/**
+ * How a store checks an append's conditions. `'atomic'`: in the same step as the append, so
+ * no write to a condition stream can come between (memory, file). `'checked-before'`: read
+ * just before the append is sent, so a write in between goes unseen (EventStoreDB).
+ */
+export type AppendConditionSupport = 'atomic' | 'checked-before';
+
 export interface AppendOptions {
   /** Defaults to `'any'`. */
   readonly expectedRevision?: ExpectedRevision;
+  /**
+   * Other streams that must still be at the given revisions, or ConditionFailedError and
+   * nothing written. Only for a store with `appendConditions`; others refuse them.
+   */
+  readonly conditions?: readonly AppendCondition[];
 }
 
 export interface ReadStreamOptions {
@@ -98,6 +119,11 @@ export interface EventStore<E extends EventShape> {
    * returns the claim that won. See docs/reference/event-store.md.
    */
   readonly claimCommandId?: (claim: CommandClaim) => Promise<CommandClaim>;
+  /**
+   * How the store checks `AppendOptions.conditions`; absent: it takes none (an append given
+   * some is refused with InvalidAppendError). See docs/reference/event-store.md.
+   */
+  readonly appendConditions?: AppendConditionSupport;
   /** Appends all events to one stream, or none of them. */
   readonly appendToStream: (
     stream: string,

@@ -6,7 +6,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as t from 'io-ts';
 import {
-  InvalidEventError, StoreClosedError, StoreLockedError, StreamNotFoundError,
+  ConditionFailedError, InvalidEventError, StoreClosedError, StoreLockedError,
+  StreamNotFoundError,
 } from '../eventStore/errors.ts';
 import { eventSchemaFromCodecs } from '../eventStore/eventSchema.ts';
 import { openFileEventStore } from './fileEventStore.ts';
@@ -176,5 +177,29 @@ test('a stream never written: StreamNotFoundError, or an empty read if asked', a
   assert.equal(one.map((e) => e.eventId), [idOf(1)]);
   await store.close();
 });
+
+test('a condition is checked against the appends before it in the same group commit',
+  async () => {
+    const store = await openFileEventStore({ file: fresh(), schema: noteSchema });
+    // Sent together, so they share one write: the move comes first, the condition fails.
+    const [moved, conditioned] = await Promise.allSettled([
+      store.appendToStream('member-1', [note(idOf(1))]),
+      store.appendToStream('loan-1', [note(idOf(2))],
+        { conditions: [{ stream: 'member-1', revision: 'no_stream' }] }),
+    ]);
+    assert.is(moved.status, 'fulfilled');
+    assert.ok(conditioned.status === 'rejected'
+      && conditioned.reason instanceof ConditionFailedError);
+    // The other way round both are stored: the condition held when its append was written.
+    const both = await Promise.all([
+      store.appendToStream('loan-2', [note(idOf(3))],
+        { conditions: [{ stream: 'member-1', revision: 0n }] }),
+      store.appendToStream('member-1', [note(idOf(4))]),
+    ]);
+    assert.equal(both.map((r) => r.nextExpectedRevision), [0n, 1n]);
+    const all = await collect(store.readAll());
+    assert.equal(all.map((e) => e.eventId), [idOf(1), idOf(3), idOf(4)]);
+    await store.close();
+  });
 
 test.run();

@@ -16,6 +16,7 @@ import type {
 } from '../eventStore/port.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
+import { checkConditionShape } from '../eventStore/appendConditions.ts';
 import {
   emptyIndex, firstLineAtOrAfter, indexLine, lineCount, lineOffset, streamLength,
   streamOffsets, type FileIndex,
@@ -302,13 +303,18 @@ const fileStore = <E extends EventShape>(
     }),
     appendedBytes: size,
     eventIdScope: 'store',
+    appendConditions: 'atomic',
     appendToStream: async (stream, events, appendOptions) => {
       refuseIfClosed();
       if (committer === undefined) throw new StoreClosedError('the log was opened read-only');
       const nextRevision = BigInt(streamLength(index, stream));
       const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
       if (prepared._tag === 'Left') throw prepared.left;
-      return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any');
+      const conditions = appendOptions?.conditions;
+      const malformed = checkConditionShape(stream, conditions);
+      if (malformed !== undefined) throw malformed;
+      return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any',
+        conditions);
     },
     readStream,
     readAll,

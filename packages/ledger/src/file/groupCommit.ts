@@ -1,8 +1,9 @@
 import type { FileHandle } from 'node:fs/promises';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import { EventStoreError, StoreClosedError } from '../eventStore/errors.ts';
+import { checkConditions } from '../eventStore/appendConditions.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
-import type { AppendResult, ExpectedRevision } from '../eventStore/port.ts';
+import type { AppendCondition, AppendResult, ExpectedRevision } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
 import { eventContentKey, type PreparedAppend } from '../eventStore/prepareAppend.ts';
 import { canonicalText } from '../json/canonicalJson.ts';
@@ -17,7 +18,12 @@ import type { ScannedLine } from './scanLog.ts';
 
 /** Appends to the log: many concurrent appends share one write and one fsync. */
 export interface GroupCommitter {
-  readonly append: (append: PreparedAppend, expected: ExpectedRevision) => Promise<AppendResult>;
+  /** Queues an append; `conditions` are checked with it, against the index and the group. */
+  readonly append: (
+    append: PreparedAppend,
+    expected: ExpectedRevision,
+    conditions?: readonly AppendCondition[],
+  ) => Promise<AppendResult>;
   /** Bytes acknowledged so far. */
   readonly size: () => number;
   readonly lastHash: () => string;
@@ -30,6 +36,7 @@ export interface GroupCommitter {
 interface Request {
   readonly append: PreparedAppend;
   readonly expected: ExpectedRevision;
+  readonly conditions: readonly AppendCondition[] | undefined;
   readonly resolve: (r: AppendResult) => void;
   readonly reject: (e: unknown) => void;
 }
@@ -97,6 +104,8 @@ export const groupCommitter = (init: {
   const batch = lineBatch(); // reused: commits run one at a time
   const commitGroup = async (group: readonly Request[]): Promise<void> => {
     const revisions = new Map<string, bigint>(); // stream -> last revision, this group included
+    const revisionOf = (s: string): bigint | undefined =>
+      revisions.get(s) ?? lastRevision(streamLength(index, s));
     // Ids written earlier in this group, for the appends after them; one append has none.
     const pendingIds = group.length > 1 ? new Map<string, StoredRef>() : undefined;
     const accepted: Accepted[] = [];
@@ -123,9 +132,13 @@ export const groupCommitter = (init: {
           accepted.push({ request, result: retry });
           continue;
         }
-        const current = revisions.get(stream) ?? lastRevision(streamLength(index, stream));
+        const current = revisionOf(stream);
         const wrong = checkExpectedRevision(stream, request.expected, current);
         if (wrong !== undefined) throw wrong;
+        // Against the index and the appends before this one in the group: the group is
+        // written in this order, under the writer lock, so nothing else comes between.
+        const moved = checkConditions(stream, request.conditions, revisionOf);
+        if (moved !== undefined) throw moved;
         const first = current === undefined ? 0n : current + 1n;
         let offset = size;
         for (let i = 0; i < events.length; i++) {
@@ -214,10 +227,10 @@ export const groupCommitter = (init: {
   };
 
   return {
-    append: (append, expected) =>
+    append: (append, expected, conditions) =>
       new Promise<AppendResult>((resolve, reject) => {
         if (broken !== undefined) return reject(new StoreClosedError(broken));
-        queue.push({ append, expected, resolve, reject });
+        queue.push({ append, expected, conditions, resolve, reject });
         kick();
       }),
     size: () => size,

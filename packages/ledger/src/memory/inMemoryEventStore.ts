@@ -5,6 +5,7 @@ import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import { StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
+import { checkConditions, checkConditionShape } from '../eventStore/appendConditions.ts';
 import type {
   EventShape,
   EventStore,
@@ -107,6 +108,9 @@ export const inMemoryEventStore = <E extends EventShape>(
 
   const appendToStream: EventStore<E>['appendToStream'] = async (stream, events, opts) => {
     refuseIfClosed();
+    const conditions = opts?.conditions;
+    const malformed = checkConditionShape(stream, conditions);
+    if (malformed !== undefined) throw malformed;
     const current = currentRevision(stream);
     const next = current === undefined ? 0n : current + 1n;
     const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision: next });
@@ -127,6 +131,9 @@ export const inMemoryEventStore = <E extends EventShape>(
       currentRevision(stream),
     );
     if (wrong !== undefined) throw wrong;
+    // Checked in the same synchronous step as the write: nothing can come between.
+    const moved = checkConditions(stream, conditions, currentRevision);
+    if (moved !== undefined) throw moved;
     let indexes = streams.get(stream);
     if (indexes === undefined) streams.set(stream, indexes = []);
     const recordedAtMs = nowMs();
@@ -207,6 +214,7 @@ export const inMemoryEventStore = <E extends EventShape>(
 
   return {
     eventIdScope: 'store',
+    appendConditions: 'atomic',
     appendToStream,
     readStream,
     readAll,

@@ -191,6 +191,10 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
     case 'MemberExited':
       rows.members.ints[member(rows, e.data.memberId) * MI + M_STATUS] = EXITED;
       break;
+    // Her branch from the day she moved: reports by branch count her there from then.
+    case 'MemberTransferred':
+      setText(rows.members, M_BRANCH, member(rows, e.data.memberId), e.data.to);
+      break;
     case 'SharesPurchased': case 'SharesRedeemed': {
       const d = e.data;
       const m = member(rows, d.memberId);

@@ -57,7 +57,7 @@ test('a reversed repayment that paid a penalty and a fee undoes each part, in bo
   const p = combine({ balances: balancesProjection() });
   const paid = (s: { loans: ReadonlyMap<string, { penaltiesPaid: bigint; feesPaid: bigint;
     penaltiesCharged: bigint; feesCharged: bigint }> }) => {
-    const l = s.loans.get('L0-1');
+    const l = s.loans.get('LN-0001');
     return [l?.penaltiesCharged, l?.penaltiesPaid, l?.feesCharged, l?.feesPaid];
   };
   assert.equal(paid(replay(p, before).states.balances), [1234n, 1234n, 5678n, 5678n]);

@@ -180,6 +180,7 @@ export const plainBalances = (events: Iterable<ProjectedEvent>): PlainBalances =
       m.branchId = e.data.branchId;
       m.status = 'active';
     } else if (e.type === 'MemberExited') memberOf(b, e.data.memberId).status = 'exited';
+    else if (e.type === 'MemberTransferred') memberOf(b, e.data.memberId).branchId = e.data.to;
     else if (e.type === 'SharesPurchased' || e.type === 'SharesRedeemed') {
       memberOf(b, e.data.memberId).shareAccountId = e.data.accountId;
     }

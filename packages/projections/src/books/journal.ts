@@ -116,9 +116,11 @@ const posting = (
  */
 export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext): void => {
   switch (e.type) {
-    case 'MemberAdmitted': case 'MemberExited': case 'ShareAccountClosed':
+    case 'MemberAdmitted': case 'MemberExited': case 'MemberTransferred':
+    case 'ShareAccountClosed':
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
+    case 'GuarantorsNamed': case 'LienPlaced': case 'LienReleased':
     case 'SocietyConfigured': case 'SocietySettingsChanged': case 'DividendRunEnded':
     case 'StaffAppointed': case 'StaffRevoked': case 'ApprovalRequested':
     case 'RequestApproved': case 'RequestDeclined':

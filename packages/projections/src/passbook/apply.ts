@@ -171,6 +171,15 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
         `Dividend ${d.financialYear} ${r(minor(d.amount))} ${what} in cash`, 0n);
       return;
     }
+    // A lien moves no money: the savings page shows it (and its release) as a line, so the
+    // guarantor sees why part of her balance cannot be withdrawn.
+    case 'LienPlaced': case 'LienReleased': {
+      const d = e.data;
+      const what = e.type === 'LienPlaced' ? 'held' : 'released';
+      line(page(s, d.accountId, d.memberId, 'savings'), d.on,
+        `Lien ${r(minor(d.amount))} for loan ${d.loanId} ${what}`, 0n);
+      return;
+    }
     case 'LoanWrittenOff': {
       const a = page(s, e.data.loanId, e.data.memberId, 'loan');
       line(a, e.data.on, 'Written off', -minor(e.data.principal), 0n);

@@ -22,7 +22,8 @@ export type Op =
   | { readonly k: 'loan'; readonly m: number; readonly rupees: number; readonly weekly: boolean }
   | { readonly k: 'writeoff' | 'fixed' | 'mature' | 'dividend'; readonly m: number }
   | { readonly k: 'recurring' | 'miss'; readonly m: number }
-  | { readonly k: 'reverse'; readonly pick: number };
+  | { readonly k: 'reverse'; readonly pick: number }
+  | { readonly k: 'transfer'; readonly m: number; readonly to: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ k: fc.constant('deposit' as const),
@@ -43,6 +44,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('reverse' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constantFrom('recurring' as const, 'miss' as const),
     m: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('transfer' as const), m: fc.nat(2),
+    to: fc.integer({ min: 1, max: 3 }) }) },
 );
 
 /** Steps of a history: up to `max` operations a few days apart. */
@@ -191,6 +194,8 @@ export const historyOf = (
           financialYear: financialYearLabel(on), amount: '12.34', savingsAccountId: `A${m}` });
         return;
       }
+      // To her own branch is refused (already_at_branch), like any rejected command here.
+      case 'transfer': return run('TransferMember', { on, memberId: mem, to: `B${o.to}` });
       case 'recurring': return run('OpenRecurringDeposit', { on,
         accountId: `RD-${m}${on.slice(2).replaceAll('-', '')}`,
         memberId: mem, productId: 'RD', instalment: '500', termMonths: 6 });

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import { contractConcurrency } from './contractConcurrency.ts';
+import { contractConditions } from './contractConditions.ts';
 import { contractExamples } from './contractExamples.ts';
 import { contractModel } from './contractModel.ts';
 import type { StoreFactory } from './storeFactory.ts';
@@ -24,6 +25,7 @@ export const eventStoreContract = (
   contractExamples(test, factory);
   contractModel(test, factory, options.modelRuns ?? 60);
   contractConcurrency(test, factory, options.raceRuns ?? 60);
+  contractConditions(test, factory, options.raceRuns ?? 60);
   test.after(async () => {
     await factory.cleanup?.();
   });

@@ -101,4 +101,41 @@ test('a claim held by another request is returned, and nothing is appended', asy
   assert.is(count, 0);
 });
 
+test('a fact stream that moved is factMoved; the target and repeats are left out of the '
+  + 'conditions, and a store without conditions is given none', async () => {
+    const store = memoryStore();
+    const sent: unknown[] = [];
+    const spy = (s: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({ ...s,
+      appendToStream: (stream, events, o) => {
+        sent.push(o?.conditions);
+        return s.appendToStream(stream, events, o);
+      } });
+    const admit = decodeCommand({ type: 'AdmitMember', data: { commandId: 'A-1',
+      actor: 'clerk', on: '2024-05-01', memberId: 'M1', branchId: 'SONAGACHI',
+      shareProductId: 'SH', shares: 10 } });
+    if (E.isLeft(admit)) throw new Error(admit.left.message);
+    const member = { stream: 'member-M1', state: decider.initial('member'), revision: undefined };
+    const admitted = decideCommand(decider, { command: admit.right, hash: 'h-A-1',
+      target: member, filled: E.right(factless(admit.right)), step: {} });
+    if (admitted.kind !== 'append') throw new Error('admission refused');
+    assert.is(kind(await appendDecided(store, { command: admit.right, hash: 'h-A-1',
+      target: member, events: admitted.events })), 'stored at 0');
+    const c = open('O-1', 'SB-1');
+    const target = empty('deposit-SB-1');
+    const d = decideCommand(decider, { command: c, hash: 'h-O-1', target,
+      filled: E.right(factless(c)), step: {} });
+    const events = d.kind === 'append' ? d.events : [];
+    const readFrom = [{ stream: 'member-M1', revision: undefined },
+      { stream: 'deposit-SB-1', revision: undefined },
+      { stream: 'member-M1', revision: undefined }];
+    const write = (s: EventStore<LedgerEvent>) =>
+      appendDecided(s, { command: c, hash: 'h-O-1', target, events, readFrom });
+    // Decided on no member stream, which has an event now.
+    assert.equal(await write(spy(store)), { kind: 'factMoved', stream: 'member-M1' });
+    assert.equal(sent, [[{ stream: 'member-M1', revision: 'no_stream' }]]);
+    const { appendConditions: _a, ...unconditioned } = store;
+    assert.is(kind(await write(spy(unconditioned))), 'stored at 0');
+    assert.equal(sent[1], undefined);
+  });
+
 test.run();

@@ -1,8 +1,13 @@
 import type { Command } from '@usha/domain';
-import { EventIdConflictError, WrongExpectedVersionError } from '../../eventStore/errors.ts';
-import type { AppendResult, CommandClaim, EventStore } from '../../eventStore/port.ts';
+import {
+  ConditionFailedError, EventIdConflictError, WrongExpectedVersionError,
+} from '../../eventStore/errors.ts';
+import type {
+  AppendCondition, AppendResult, CommandClaim, EventStore,
+} from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { PendingEvent } from './decideCommand.ts';
+import type { FactSource } from './factSource.ts';
 import type { StreamState } from './streamStates.ts';
 
 /** What an append of decided events came to. */
@@ -20,6 +25,11 @@ export type AppendStep =
    * other content. Learn what other writers stored, then read and decide again.
    */
   | { readonly kind: 'idStored' }
+  /**
+   * Not stored: a stream the facts were read from moved before the append (`stream`). Read
+   * the facts again, then decide again, as for a moved stream.
+   */
+  | { readonly kind: 'factMoved'; readonly stream: string }
   /** The command id is claimed for another request (stores that claim ids). */
   | { readonly kind: 'claimed'; readonly claim: CommandClaim };
 
@@ -29,6 +39,8 @@ export interface AppendInput {
   readonly hash: string;
   readonly target: StreamState;
   readonly events: ReadonlyArray<PendingEvent>;
+  /** Where the facts were read (the filled command's `readFrom`): the append's conditions. */
+  readonly readFrom?: ReadonlyArray<FactSource>;
 }
 
 const moved: AppendStep = { kind: 'moved' };
@@ -37,11 +49,32 @@ const moved: AppendStep = { kind: 'moved' };
 const asConflict = (e: unknown): AppendStep => {
   if (e instanceof WrongExpectedVersionError) return moved;
   if (e instanceof EventIdConflictError) return { kind: 'idStored' };
+  if (e instanceof ConditionFailedError) return { kind: 'factMoved', stream: e.conditionStream };
   throw e;
 };
 
+// The facts' streams as conditions: the target's own is left out (the expected revision
+// checks it), a stream read twice at one revision is named once, and a store that takes no
+// conditions is given none. Two revisions of one stream are both kept: one of them fails,
+// and the facts are read again, consistent this time.
+const conditionsOf = (
+  store: EventStore<LedgerEvent>, target: string, readFrom: ReadonlyArray<FactSource> = [],
+): AppendCondition[] | undefined => {
+  if (store.appendConditions === undefined || readFrom.length === 0) return undefined;
+  const out: AppendCondition[] = [];
+  const seen = new Set<string>();
+  for (const { stream, revision } of readFrom) {
+    const key = `${revision ?? '-'} ${stream}`;
+    if (stream === target || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ stream, revision: revision ?? 'no_stream' });
+  }
+  return out.length === 0 ? undefined : out;
+};
+
 /**
- * The write step: appends decided events with the state's revision as the expected one. A
+ * The write step: appends decided events with the state's revision as the expected one, and
+ * with the revisions the facts were read at as conditions (where the store takes them). A
  * store whose event ids are unique per stream only cannot refuse the same command id in
  * another stream, so the id is claimed first, once for the whole store (a claim is kept even
  * if the append then meets a conflict: the id stays bound to this request).
@@ -56,10 +89,12 @@ export const appendDecided = async (
     if (held.commandHash !== i.hash) return { kind: 'claimed', claim: held };
   }
   const { target, events } = i;
+  const conditions = conditionsOf(store, target.stream, i.readFrom);
+  const expectedRevision = target.revision ?? 'no_stream';
   let result: AppendResult;
   try {
     result = await store.appendToStream(target.stream, events,
-      { expectedRevision: target.revision ?? 'no_stream' });
+      conditions === undefined ? { expectedRevision } : { expectedRevision, conditions });
   } catch (e) {
     return asConflict(e); // a store that throws at once is one that rejects
   }

@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { routeCommand, type AggregateKind, type Command } from '@usha/domain';
 import type { AppendResult, EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
@@ -56,7 +57,9 @@ type Try =
   /** Not stored: the stream moved (see AppendStep). */
   | { readonly kind: 'moved' }
   /** Not stored: an event id of the command is stored already (see AppendStep). */
-  | { readonly kind: 'idStored' };
+  | { readonly kind: 'idStored' }
+  /** Not stored: a stream the facts were read from moved (see AppendStep). */
+  | { readonly kind: 'factMoved'; readonly stream: string };
 
 const done = (outcome: CommandOutcome): Try => ({ kind: 'done', outcome });
 const stale: Try = { kind: 'stale' };
@@ -131,12 +134,21 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       return done(rejected(id, decision.rejection));
     }
     const { events } = decision;
-    const appended = await appendDecided(o.store, { command: c, hash, target, events });
+    const readFrom = E.isRight(filled) ? filled.right.readFrom : undefined;
+    const appended = await appendDecided(o.store, { command: c, hash, target, events, readFrom });
     switch (appended.kind) {
       case 'stored': return done(accepted(c, target, events, appended.result));
       case 'claimed': return done(reused(id, appended.claim.commandType));
       case 'moved': case 'idStored': return { kind: appended.kind };
+      case 'factMoved': return appended;
     }
+  };
+
+  // A fact stream that moved, read again where its state is held: a fact taken from the held
+  // state (a deposit's member) would otherwise meet the same failed condition on every try.
+  const refresh = async (stream: string): Promise<void> => {
+    const held = states.cached(stream);
+    if (held !== undefined) await states.load(stream, held.state.kind);
   };
 
   const run = async (
@@ -148,7 +160,8 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     if (last?.kind === 'done') return last.outcome;
     for (let n = 1; n <= maxAttempts; n += 1) {
       // The id is stored by a writer not read yet, perhaps in another stream: read the log.
-      const catchingUp = last?.kind === 'idStored' ? o.catchUp?.() : undefined;
+      const catchingUp = last?.kind === 'idStored' ? o.catchUp?.()
+        : last?.kind === 'factMoved' ? refresh(last.stream) : undefined;
       if (n > 1 || catchingUp !== undefined) {
         await Promise.all([n > 1 ? o.backoff(n) : undefined, catchingUp]);
       }

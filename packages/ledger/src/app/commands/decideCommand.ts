@@ -36,8 +36,8 @@ export interface DecisionInput {
   readonly target: StreamState;
   /**
    * The command with the facts it is decided with, or why they could not be read. Its
-   * `readFrom` names the streams and revisions they were read at: an append conditioned on
-   * the facts would expect those too (a multi-stream condition; not made today).
+   * `readFrom` names the streams and revisions they were read at: the append is conditioned
+   * on those too (see appendDecided), so facts that moved meanwhile are read again.
    */
   readonly filled: E.Either<LedgerRejection, FetchedCommand>;
   readonly step: ProcessStep;

@@ -56,6 +56,27 @@ test('the facts of an exit are her streams, each with the revision it was read a
     { stream: 'shares-M1', revision: 0n }, { stream: 'deposit-SB-M1', revision: 1n }]);
 });
 
+test('an opening is decided on her member stream, read at its revision', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000');
+  const states = streamStates({ store, decider: aggregateDecider(products), observe: () => {} });
+  const fetch = fetchFacts({ store, states, members: memberIndex(), products,
+    netProfit: () => Promise.resolve(signedMoneyString(0n)), society: () => undefined });
+  const open = decoded({ type: 'OpenFixedDeposit', data: { ...by('o'), accountId: 'FD-1',
+    memberId: 'M1', productId: 'FD', principal: '1000', termMonths: 12 } });
+  const r = await fetch(open, await states.load('deposit-FD-1', 'deposit'));
+  if (E.isLeft(r) || r.right.type !== 'OpenFixedDeposit') throw new Error('no facts');
+  assert.equal([r.right.facts.member.status, r.right.readFrom],
+    ['active', [{ stream: 'member-M1', revision: 0n }]]);
+  // A deposit into her account: the member it belongs to, from the account's state.
+  const deposit = decoded({ type: 'MakeDeposit', data: { ...by('d'), accountId: 'SB-M1',
+    amount: '1', source: 'cash' } });
+  const d = await fetch(deposit, await states.load('deposit-SB-M1', 'deposit'));
+  if (E.isLeft(d) || d.right.type !== 'MakeDeposit') throw new Error('no facts');
+  assert.equal(d.right.readFrom, [{ stream: 'member-M1', revision: 0n }]);
+});
+
 test('without a fact reader a command needing facts is cannot_compute; others go on', () => {
   const target = { stream: 'member-M1', revision: undefined,
     state: aggregateDecider(products).initial('member') };

@@ -9,6 +9,7 @@ type Method<T extends CommandType> = (request: CommandRequest<T>) => Promise<Com
 export interface CommandMethods {
   readonly admitMember: Method<'AdmitMember'>;
   readonly exitMember: Method<'ExitMember'>;
+  readonly transferMember: Method<'TransferMember'>;
   readonly purchaseShares: Method<'PurchaseShares'>;
   readonly redeemShares: Method<'RedeemShares'>;
   readonly creditDividend: Method<'CreditDividend'>;
@@ -19,6 +20,8 @@ export interface CommandMethods {
   readonly openFixedDeposit: Method<'OpenFixedDeposit'>;
   readonly makeDeposit: Method<'MakeDeposit'>;
   readonly withdraw: Method<'Withdraw'>;
+  readonly placeLien: Method<'PlaceLien'>;
+  readonly releaseLien: Method<'ReleaseLien'>;
   readonly postInterest: Method<'PostInterest'>;
   readonly markInstalmentMissed: Method<'MarkInstalmentMissed'>;
   readonly matureDeposit: Method<'MatureDeposit'>;
@@ -48,6 +51,7 @@ export interface CommandMethods {
 export const commandMethods = (send: Send): CommandMethods => ({
   admitMember: (r) => send('AdmitMember', r),
   exitMember: (r) => send('ExitMember', r),
+  transferMember: (r) => send('TransferMember', r),
   purchaseShares: (r) => send('PurchaseShares', r),
   redeemShares: (r) => send('RedeemShares', r),
   creditDividend: (r) => send('CreditDividend', r),
@@ -58,6 +62,8 @@ export const commandMethods = (send: Send): CommandMethods => ({
   openFixedDeposit: (r) => send('OpenFixedDeposit', r),
   makeDeposit: (r) => send('MakeDeposit', r),
   withdraw: (r) => send('Withdraw', r),
+  placeLien: (r) => send('PlaceLien', r),
+  releaseLien: (r) => send('ReleaseLien', r),
   postInterest: (r) => send('PostInterest', r),
   markInstalmentMissed: (r) => send('MarkInstalmentMissed', r),
   matureDeposit: (r) => send('MatureDeposit', r),

@@ -30,6 +30,12 @@ import { processIndex } from '../processes/processIndex.ts';
 import { resumeProcesses } from '../processes/resumeProcesses.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/repayFromSavings.ts';
+import {
+  approveWithLiens, type ApproveWithLiensRequest,
+} from '../processes/approveWithLiens.ts';
+import {
+  closeLoanReleasingLiens, type CloseLoanReleasingLiensRequest,
+} from '../processes/closeLoanReleasingLiens.ts';
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
@@ -42,6 +48,11 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   /** Any command as raw input `{ type, data }`: decoded here, its outcome a value. */
   readonly execute: (input: unknown) => Promise<CommandOutcome>;
   readonly repayFromSavings: (r: RepayFromSavingsRequest) => Promise<ProcessOutcome>;
+  /** A loan's approval with a lien on each guarantor's savings (approveWithLiens.ts). */
+  readonly approveWithLiens: (r: ApproveWithLiensRequest) => Promise<ProcessOutcome>;
+  /** A loan's closing with its guarantors' liens released (closeLoanReleasingLiens.ts). */
+  readonly closeLoanReleasingLiens: (r: CloseLoanReleasingLiensRequest) =>
+    Promise<ProcessOutcome>;
   readonly creditDividends: (r: CreditDividendsRequest) => Promise<ProcessOutcome>;
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
   /** A checker approves a request, then its command runs (once, however often approved). */
@@ -178,6 +189,8 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     ...query,
     execute,
     repayFromSavings: (r) => repayFromSavings(ctx, r),
+    approveWithLiens: (r) => approveWithLiens(ctx, r),
+    closeLoanReleasingLiens: (r) => closeLoanReleasingLiens(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 /** The processes the Ledger runs across aggregates, by name. */
 export const ProcessName = t.keyof({
   repayFromSavings: null, creditDividends: null, closeFinancialYear: null,
+  approveWithLiens: null, closeLoanReleasingLiens: null,
 }, 'ProcessName');
 export type ProcessName = t.TypeOf<typeof ProcessName>;
 
@@ -27,6 +28,10 @@ export const processRequests = {
     'CreditDividendsRequest'),
   closeFinancialYear: t.type({ ...common, societyId: t.string, financialYear: t.string },
     'CloseYearRequest'),
+  approveWithLiens: t.type({ ...common, loanId: t.string, principal: t.string },
+    'ApproveWithLiensRequest'),
+  closeLoanReleasingLiens: t.type({ ...common, loanId: t.string },
+    'CloseLoanReleasingLiensRequest'),
 } as const;
 
 /** A process being run: its id (the command id of its request) and its record. */

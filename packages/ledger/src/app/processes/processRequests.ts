@@ -13,6 +13,16 @@ export const RepayFromSavingsRequestCodec = closed({
   ...requestFields, loanId: LoanId, accountId: AccountId, amount: t.string,
 }, 'RepayFromSavingsRequest');
 
+/** The request of `approveWithLiens` (the principal decoded by the approval, as above). */
+export const ApproveWithLiensRequestCodec = closed({
+  ...requestFields, loanId: LoanId, principal: t.string,
+}, 'ApproveWithLiensRequest');
+
+/** The request of `closeLoanReleasingLiens`. */
+export const CloseLoanReleasingLiensRequestCodec = closed({
+  ...requestFields, loanId: LoanId,
+}, 'CloseLoanReleasingLiensRequest');
+
 /** The request of `creditDividends`. */
 export const CreditDividendsRequestCodec = closed({
   ...requestFields, societyId: SocietyId, financialYear: FinancialYearLabel,

@@ -6,6 +6,8 @@ import { processRequests, type ProcessRecord } from './processRecord.ts';
 import { closeFinancialYear } from './closeFinancialYear.ts';
 import { creditDividends } from './creditDividends.ts';
 import { repayFromSavings } from './repayFromSavings.ts';
+import { approveWithLiens } from './approveWithLiens.ts';
+import { closeLoanReleasingLiens } from './closeLoanReleasingLiens.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -26,6 +28,14 @@ const resumeOne = (
     case 'creditDividends': {
       const r = processRequests.creditDividends.decode(request);
       return E.isLeft(r) ? Promise.resolve(malformed(p)) : creditDividends(ctx, r.right);
+    }
+    case 'approveWithLiens': {
+      const r = processRequests.approveWithLiens.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : approveWithLiens(ctx, r.right);
+    }
+    case 'closeLoanReleasingLiens': {
+      const r = processRequests.closeLoanReleasingLiens.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : closeLoanReleasingLiens(ctx, r.right);
     }
     case 'closeFinancialYear': {
       const r = processRequests.closeFinancialYear.decode(request);
