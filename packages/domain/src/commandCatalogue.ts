@@ -71,7 +71,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'OpenSavingsAccount': case 'OpenRecurringDeposit': case 'OpenFixedDeposit':
     case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':
     case 'MatureDeposit': case 'CloseDepositEarly': case 'CloseDepositAccount':
-    case 'PlaceLien': case 'ReleaseLien':
+    case 'PlaceLien': case 'ReleaseLien': case 'CallGuarantee':
       return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
     case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':
@@ -88,6 +88,11 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
         stream: streamNameFor.approval(c.data.command.data.commandId) };
     case 'ApproveRequest': case 'DeclineRequest':
       return { aggregate: 'approval', stream: streamNameFor.approval(c.data.requestId) };
+    // The share account is the member's share stream; a deposit account has its own.
+    case 'NominateNominee':
+      return c.data.account === 'shares'
+        ? { aggregate: 'shares', stream: streamNameFor.shares(c.data.memberId) }
+        : { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ReverseEvent':
       return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };
   }

@@ -7,6 +7,7 @@ export * from './member/index.ts';
 export * from './shares/index.ts';
 export * from './deposit/index.ts';
 export * from './loan/index.ts';
+export * from './nominee/index.ts';
 export * from './society/index.ts';
 export * from './staff/index.ts';
 export * from './catalogue.ts';

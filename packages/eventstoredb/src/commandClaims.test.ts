@@ -35,7 +35,7 @@ test('two instances never store one command id twice on EventStoreDB', async () 
   try {
     const [storeA, storeB] = stores as [EventStore<LedgerEvent>, EventStore<LedgerEvent>];
     const a = await createLedger({ store: storeA, products, backoff: noBackoff });
-    for (const m of ['A', 'B']) {
+    for (const m of ['A1', 'B1']) {
       for (const [method, request] of member(m)) {
         const o = await a.execute({ type: method.charAt(0).toUpperCase() + method.slice(1),
           data: request });
@@ -43,8 +43,8 @@ test('two instances never store one command id twice on EventStoreDB', async () 
       }
     }
     const b = await createLedger({ store: storeB, products, backoff: noBackoff });
-    const withdrawal = { ...day, commandId: 'X-1', accountId: 'SB-A', amount: '100' };
-    const deposit = { ...day, commandId: 'X-1', accountId: 'SB-B', amount: '250',
+    const withdrawal = { ...day, commandId: 'X-1', accountId: 'SB-A1', amount: '100' };
+    const deposit = { ...day, commandId: 'X-1', accountId: 'SB-B1', amount: '250',
       source: 'cash' as const };
     const both = await Promise.all([a.withdraw(withdrawal), b.makeDeposit(deposit)]);
     assert.equal(both.map(kind).sort(), ['accepted', 'command_id_reused']);
@@ -56,7 +56,7 @@ test('two instances never store one command id twice on EventStoreDB', async () 
     const all = await collect(storeA.readAll());
     const x1 = all.filter((e) => e.metadata.commandId === 'X-1');
     assert.equal(x1.map((e) => e.stream),
-      [winner === 'withdraw' ? 'deposit-SB-A' : 'deposit-SB-B']);
+      [winner === 'withdraw' ? 'deposit-SB-A1' : 'deposit-SB-B1']);
     // Claims are the adapter's own: no read or subscription shows them.
     assert.ok(all.every((e) => !e.stream.includes('command-claim')));
     assert.is(all.length, 9);

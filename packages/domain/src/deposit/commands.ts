@@ -6,7 +6,8 @@ import {
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { DepositSource } from './events.ts';
-import { PlaceLien, ReleaseLien } from './liens.ts';
+import { CallGuarantee, PlaceLien, ReleaseLien } from './liens.ts';
+import { NominateNominee } from '../nominee/nominee.ts';
 
 // A new account id has the shape of an id; the member and product exist already (or the
 // opening is refused), so they are taken as any log holds them.
@@ -72,9 +73,11 @@ export type CloseDepositAccount = t.TypeOf<typeof CloseDepositAccount>;
 export const depositCommands = {
   OpenSavingsAccount, OpenRecurringDeposit, OpenFixedDeposit, MakeDeposit, Withdraw,
   PostInterest, MarkInstalmentMissed, MatureDeposit, CloseDepositEarly, CloseDepositAccount,
-  ReverseEvent, PlaceLien, ReleaseLien,
+  ReverseEvent, PlaceLien, ReleaseLien, NominateNominee,
+  CallGuarantee,
 } as const;
 export type DepositCommand =
   | OpenSavingsAccount | OpenRecurringDeposit | OpenFixedDeposit | MakeDeposit | Withdraw
   | PostInterest | MarkInstalmentMissed | MatureDeposit | CloseDepositEarly
-  | CloseDepositAccount | ReverseEvent | PlaceLien | ReleaseLien;
+  | CloseDepositAccount | ReverseEvent | PlaceLien | ReleaseLien | NominateNominee
+  | CallGuarantee;

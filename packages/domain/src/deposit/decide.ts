@@ -16,7 +16,10 @@ import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from '.
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
-import { keepsLiens, placeLien, releaseLien } from './lienDecisions.ts';
+import {
+  callGuarantee, keepsLiens, placeLien, releaseLien, reversalKeepsLiens,
+} from './lienDecisions.ts';
+import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -349,12 +352,19 @@ const reverse = (c: ReverseEvent['data'], state: DepositState): Result => {
 };
 
 const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefined => {
+  if (p.calledFor !== undefined) return `it recovered loan ${p.calledFor} from a guarantee`;
   if (s.balance - p.balanceDelta < 0n) return 'the money has since been paid out';
   const from = p.periodFrom;
   if (from === null) return undefined;
   const later = Object.values(s.postings)
     .some((q) => !q.reversed && q.periodFrom !== null && q.periodFrom > from);
   return later ? 'a later interest posting must be reversed first' : undefined;
+};
+
+// A nominee on any deposit account not closed (a matured deposit awaits its payout).
+const nominateOnDeposit = (c: NominateNominee['data'], state: DepositState): Result => {
+  const a = account(state, c);
+  return E.isLeft(a) ? a : nominate(c, a.right);
 };
 
 /** The deposit decider: savings, recurring and fixed deposit accounts. */
@@ -382,7 +392,10 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
       case 'CloseDepositAccount': return keepsLiens(ps, state, 'all', close(command.data, state));
       case 'PlaceLien': return placeLien(ps, command.data, state);
       case 'ReleaseLien': return releaseLien(command.data, state);
-      case 'ReverseEvent': return reverse(command.data, state);
+      case 'ReverseEvent': return reversalKeepsLiens(ps, state, command.data.eventId,
+        reverse(command.data, state));
+      case 'CallGuarantee': return callGuarantee(command.data, state);
+      case 'NominateNominee': return nominateOnDeposit(command.data, state);
     }
   },
 });

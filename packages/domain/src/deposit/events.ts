@@ -5,8 +5,9 @@ import {
 } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
-import { LienPlaced, LienReleased } from './liens.ts';
+import { GuaranteeCalled, LienPlaced, LienReleased } from './liens.ts';
 import { BranchAtOpening } from '../member/branchAtOpening.ts';
+import { NomineeNominated } from '../nominee/nominee.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -89,9 +90,11 @@ export type DepositAccountClosed = t.TypeOf<typeof DepositAccountClosed>;
 export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
-  DepositAccountClosed, EventReversed, LienPlaced, LienReleased,
+  DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
+  GuaranteeCalled,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
-  | DepositAccountClosed | EventReversed | LienPlaced | LienReleased;
+  | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
+  | GuaranteeCalled;

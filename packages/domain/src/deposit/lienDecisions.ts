@@ -5,7 +5,10 @@ import { minorOf, moneyString, type MoneyString } from '../shared/codecs.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
 import type { DepositEvent } from './events.ts';
-import { liensHeldMinor, type PlaceLien, type ReleaseLien } from './liens.ts';
+import { eventIdFor } from '../shared/ids.ts';
+import {
+  liensHeldMinor, type CallGuarantee, type PlaceLien, type ReleaseLien,
+} from './liens.ts';
 import type { DepositState } from './state.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
@@ -94,4 +97,51 @@ export const keepsLiens = (
   return E.left({ type: 'lien_held', liens: moneyString(liens),
     minimumBalance: moneyString(min.right), free: moneyString(free < 0n ? 0n : free),
     requested: moneyString(out) });
+};
+
+/**
+ * A reversal already decided, refused as `lien_held` when undoing the event (a deposit, an
+ * interest posting) would leave less than the liens plus the minimum balance: a correction
+ * may not take away money a guarantor has pledged. Reversing a withdrawal adds money: no check.
+ */
+export const reversalKeepsLiens = (
+  ps: ProductCatalogue, state: DepositState, eventId: string, decided: Result,
+): Result => {
+  if (E.isLeft(decided) || state.status === 'none') return decided;
+  const p = Object.hasOwn(state.postings, eventId) ? state.postings[eventId] : undefined;
+  if (p === undefined || p.balanceDelta <= 0n) return decided;
+  return keepsLiens(ps, state, moneyString(p.balanceDelta), decided);
+};
+
+/**
+ * A guarantee called on a written-off loan: up to the lien held for it is withdrawn from her
+ * savings (`Withdrawn`, so every balance and interest figure sees an ordinary withdrawal) and
+ * the lien reduced by as much (`GuaranteeCalled`). Whether the loan takes the recovery is the
+ * loan's own decision, the next step of recoverFromGuarantor.
+ */
+export const callGuarantee = (c: CallGuarantee['data'], state: DepositState): Result => {
+  const a = savings(state, c, 'call_guarantee');
+  if (E.isLeft(a)) return a;
+  const s = a.right;
+  const held = Object.hasOwn(s.liens, c.loanId) ? s.liens[c.loanId] : undefined;
+  if (held === undefined) return E.left({ type: 'no_lien', loanId: c.loanId });
+  const amount = minorOf(c.amount);
+  if (amount > held) {
+    return E.left({ type: 'recovery_exceeds_lien', loanId: c.loanId, lien: moneyString(held),
+      requested: c.amount });
+  }
+  // Unreachable while liens hold (a lien is placed on, and kept within, the balance).
+  if (amount > s.balance) {
+    return E.left({ type: 'insufficient_balance', balance: moneyString(s.balance),
+      requested: c.amount });
+  }
+  const withdrawnEventId = eventIdFor(c.commandId, 0);
+  return E.right([
+    { type: 'Withdrawn', data: { eventId: withdrawnEventId, accountId: s.accountId,
+      memberId: s.memberId, on: c.on, amount: c.amount,
+      balanceAfter: moneyString(s.balance - amount) } },
+    { type: 'GuaranteeCalled', data: { accountId: s.accountId, memberId: s.memberId,
+      loanId: c.loanId, on: c.on, amount: c.amount, withdrawnEventId,
+      lienAfter: moneyString(held - amount) } },
+  ]);
 };

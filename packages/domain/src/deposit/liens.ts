@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { AccountId, LoanId, MemberId } from '../shared/ids.ts';
+import { AccountId, EventId, LoanId, MemberId } from '../shared/ids.ts';
 import { DateString, MoneyString, PositiveMoneyInput } from '../shared/codecs.ts';
 import { commandCodec, eventCodec } from '../shared/shape.ts';
 import type { DepositState } from './state.ts';
@@ -26,6 +26,25 @@ export type PlaceLien = t.TypeOf<typeof PlaceLien>;
 /** Release the lien held for `loanId`: the loan closed, or the society released the guarantee. */
 export const ReleaseLien = commandCodec('ReleaseLien', { accountId: AccountId, loanId: LoanId });
 export type ReleaseLien = t.TypeOf<typeof ReleaseLien>;
+
+/**
+ * A guarantee was called: `amount` of the lien for `loanId` was taken from her savings (the
+ * `Withdrawn` event `withdrawnEventId`, decided with it) to recover the written-off loan, and
+ * the lien reduced to `lienAfter`. Moves no money itself (the withdrawal does).
+ */
+export const GuaranteeCalled = eventCodec('GuaranteeCalled', {
+  ...lien, amount: MoneyString, withdrawnEventId: EventId, lienAfter: MoneyString,
+});
+export type GuaranteeCalled = t.TypeOf<typeof GuaranteeCalled>;
+
+/**
+ * Take `amount`, at most the lien held for `loanId`, from a guarantor's savings, to recover the
+ * loan after its write-off (the first step of recoverFromGuarantor).
+ */
+export const CallGuarantee = commandCodec('CallGuarantee', {
+  accountId: AccountId, loanId: LoanId, amount: PositiveMoneyInput,
+});
+export type CallGuarantee = t.TypeOf<typeof CallGuarantee>;
 
 /** The sum of the liens an account holds, in paise (none for an account not opened). */
 export const liensHeldMinor = (d: DepositState): bigint => {

@@ -3,12 +3,15 @@ import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { DepositEvent } from './events.ts';
+import type { NomineeRef } from '../nominee/nomineeRef.ts';
 
 /** What the account remembers of a reversible event: its effect on the balance. */
 export interface DepositPosting extends PostingRecord {
   readonly balanceDelta: bigint;
   readonly instalment: boolean;
   readonly periodFrom: BusinessDate | null;
+  /** For a withdrawal a guarantee call made: the loan it recovered (not reversible). */
+  readonly calledFor?: string;
 }
 
 /** Savings, recurring or fixed. */
@@ -35,6 +38,8 @@ export type DepositState =
     readonly postings: Readonly<Record<string, DepositPosting>>;
     /** Liens held for loans this member guarantees, by loan id, in paise (liens.ts). */
     readonly liens: Readonly<Record<string, bigint>>;
+    /** The nominee named last (nominee/), if any: a directory reference, never a name. */
+    readonly nominee?: NomineeRef;
   };
 
 /** Before the account is opened. */
@@ -97,6 +102,18 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
     case 'LienPlaced':
       return { ...s, lastOn: e.data.on,
         liens: { ...s.liens, [e.data.loanId]: minorOf(e.data.amount) } };
+    case 'NomineeNominated':
+      return { ...s, lastOn: e.data.on, nominee: e.data.nomineeRef };
+    case 'GuaranteeCalled': {
+      const d = e.data;
+      const { [d.loanId]: _called, ...others } = s.liens;
+      const after = minorOf(d.lienAfter);
+      const withdrawn = Object.hasOwn(s.postings, d.withdrawnEventId)
+        ? s.postings[d.withdrawnEventId] : undefined;
+      return { ...s, lastOn: d.on, liens: after === 0n ? others : { ...others, [d.loanId]: after },
+        postings: withdrawn === undefined ? s.postings
+          : { ...s.postings, [d.withdrawnEventId]: { ...withdrawn, calledFor: d.loanId } } };
+    }
     case 'LienReleased': {
       const { [e.data.loanId]: _released, ...liens } = s.liens;
       return { ...s, lastOn: e.data.on, liens };

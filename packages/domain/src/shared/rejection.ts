@@ -128,6 +128,12 @@ export type Rejection =
   | { readonly type: 'lien_already_held'; readonly loanId: string; readonly amount: string }
   | { readonly type: 'no_lien'; readonly loanId: string }
   | {
+    readonly type: 'recovery_exceeds_lien'; readonly loanId: string; readonly lien: string;
+    readonly requested: string;
+  }
+  // Nominees on share and deposit accounts (nominee/).
+  | { readonly type: 'nominee_unchanged'; readonly nomineeRef: string }
+  | {
     readonly type: 'interest_period_invalid'; readonly expectedFrom: string;
     readonly periodFrom: string; readonly periodTo: string;
   }
@@ -249,6 +255,7 @@ export const rejectionTypes = [
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
   'lien_held', 'lien_exceeds_free_balance', 'lien_already_held', 'no_lien',
+  'recovery_exceeds_lien', 'nominee_unchanged',
   'interest_period_invalid', 'instalment_not_missable', 'nothing_to_post', 'not_yet_mature',
   'already_mature',
   'cannot_compute',

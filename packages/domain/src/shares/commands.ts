@@ -5,6 +5,7 @@ import {
 } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
+import { NominateNominee } from '../nominee/nominee.ts';
 
 /**
  * Share commands carry the member id too: the stream is `shares-<memberId>`.
@@ -60,8 +61,8 @@ export type PayDividendInCash = t.TypeOf<typeof PayDividendInCash>;
 /** The share account's commands, by type. */
 export const shareCommands = {
   PurchaseShares, RedeemShares, CreditDividend, RecordDividendPayableInCash, PayDividendInCash,
-  ReverseEvent,
+  ReverseEvent, NominateNominee,
 } as const;
 export type ShareCommand =
   | PurchaseShares | RedeemShares | CreditDividend | RecordDividendPayableInCash
-  | PayDividendInCash | ReverseEvent;
+  | PayDividendInCash | ReverseEvent | NominateNominee;

@@ -19,6 +19,7 @@ import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
 import { evolveShares, initialShareState, type ShareState } from './state.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
+import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
@@ -236,6 +237,12 @@ const reversal = (
   reversedEventId: c.eventId, reversedEventType: eventType, reason: c.reason,
 } });
 
+// A nominee on the member's share account (routed to her share stream by `memberId`).
+const nominateOnShares = (c: NominateNominee['data'], state: ShareState): Result => {
+  const open = openAccount(state, c);
+  return E.isLeft(open) ? open : nominate(c, open.right);
+};
+
 /** The share account decider: purchases, redemptions, dividends credited or paid in cash. */
 export const createShareDecider = (config: { readonly products: ProductCatalogue }):
   Decider<ShareDecision, ShareEvent, ShareState> => ({
@@ -254,6 +261,7 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
       case 'RecordDividendPayableInCash': return recordPayableInCash(command.data, state);
       case 'PayDividendInCash': return payInCash(command.data, state);
       case 'ReverseEvent': return reverse(config.products, command.data, state);
+      case 'NominateNominee': return nominateOnShares(command.data, state);
     }
   },
 });

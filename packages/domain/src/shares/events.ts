@@ -6,6 +6,7 @@ import {
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
 import { BranchAtOpening } from '../member/branchAtOpening.ts';
+import { NomineeNominated } from '../nominee/nominee.ts';
 
 // What a purchase and a redemption both say: how many shares moved, at what face value.
 const shareMovement = {
@@ -75,8 +76,8 @@ export type DividendPaidInCash = t.TypeOf<typeof DividendPaidInCash>;
 /** The share account's events, by type. */
 export const shareEvents = {
   SharesPurchased, SharesRedeemed, ShareAccountClosed, DividendCredited, DividendPayableInCash,
-  DividendPaidInCash, EventReversed,
+  DividendPaidInCash, EventReversed, NomineeNominated,
 } as const;
 export type ShareEvent =
   | SharesPurchased | SharesRedeemed | ShareAccountClosed | DividendCredited
-  | DividendPayableInCash | DividendPaidInCash | EventReversed;
+  | DividendPayableInCash | DividendPaidInCash | EventReversed | NomineeNominated;

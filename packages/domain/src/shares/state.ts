@@ -3,6 +3,7 @@ import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import type { MoneyString } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { ShareEvent } from './events.ts';
+import type { NomineeRef } from '../nominee/nomineeRef.ts';
 
 /** What the share account remembers of a reversible event. */
 export interface SharePosting extends PostingRecord {
@@ -25,6 +26,8 @@ export type ShareState =
     /** Dividends payable in cash, by financial year: the amount and whether it was paid. */
     readonly cashDividends: Readonly<Record<string, CashDividend>>;
     readonly postings: Readonly<Record<string, SharePosting>>;
+    /** The nominee named last (nominee/), if any: a directory reference, never a name. */
+    readonly nominee?: NomineeRef;
   };
 
 /** A dividend payable in cash: the declared amount, and whether it was paid. */
@@ -79,6 +82,8 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
           amount: d.amount, paid: event.type === 'DividendPaidInCash' } },
       };
     }
+    case 'NomineeNominated':
+      return { ...state, lastOn: event.data.on, nominee: event.data.nomineeRef };
     case 'EventReversed': {
       const id = event.data.reversedEventId;
       const p = Object.hasOwn(state.postings, id) ? state.postings[id] : undefined;

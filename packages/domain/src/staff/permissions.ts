@@ -52,6 +52,11 @@ export const permissions = {
   // of the manager who approves or closes it (a release undoes a placing a step refused).
   PlaceLien: { by: managers },
   ReleaseLien: { by: managers },
+  // A nominee is the member's own choice, recorded at the counter like an account opening.
+  NominateNominee: { by: clerks },
+  // Taking a guarantor's savings for a written-off loan is a manager's decision; she records
+  // the recovery it pays as the next step of the same process (recoverFromGuarantor).
+  CallGuarantee: { by: managers },
   ApplyForLoan: { by: ['clerk'] },
   ApproveLoan: { by: managers },
   RejectLoan: { by: managers },
@@ -61,7 +66,7 @@ export const permissions = {
   ChargeFee: { by: clerks },
   WaiveInterest: { by: managers, checkedBy: ['branchManager', 'board'] },
   WriteOffLoan: { by: managers, checkedBy: board },
-  RecordRecovery: { by: cash },
+  RecordRecovery: { by: ['cashier', 'branchManager'] },
   CloseLoan: { by: clerks },
   ReverseEvent: { by: ['clerk', 'cashier', 'branchManager'],
     checkedBy: ['branchManager', 'board'] },

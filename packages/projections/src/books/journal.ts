@@ -121,6 +121,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
     case 'GuarantorsNamed': case 'LienPlaced': case 'LienReleased':
+    // A guarantee call's money moves by the Withdrawn decided with it; a nominee moves none.
+    case 'GuaranteeCalled': case 'NomineeNominated':
     case 'SocietyConfigured': case 'SocietySettingsChanged': case 'DividendRunEnded':
     case 'StaffAppointed': case 'StaffRevoked': case 'ApprovalRequested':
     case 'RequestApproved': case 'RequestDeclined':

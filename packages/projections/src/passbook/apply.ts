@@ -180,6 +180,17 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
         `Lien ${r(minor(d.amount))} for loan ${d.loanId} ${what}`, 0n);
       return;
     }
+    // The log holds the directory's reference only: the line says a nominee was recorded, and
+    // the passbook with names (the directory's) may print who.
+    case 'NomineeNominated': {
+      const d = e.data;
+      line(page(s, d.accountId, d.memberId, d.account === 'shares' ? 'shares' : 'savings'), d.on,
+        `Nominee recorded (${d.nomineeRef})`, 0n);
+      return;
+    }
+    case 'GuaranteeCalled': guaranteeCalled(page(s, e.data.accountId, e.data.memberId,
+      'savings'), e.data);
+      return;
     case 'LoanWrittenOff': {
       const a = page(s, e.data.loanId, e.data.memberId, 'loan');
       line(a, e.data.on, 'Written off', -minor(e.data.principal), 0n);
@@ -196,6 +207,20 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       return;
     }
     default: return;
+  }
+};
+
+// The withdrawal a guarantee call decided with it is the page's last line (one command, the
+// same date): it is printed as the recovery it paid, not as cash.
+const guaranteeCalled = (
+  a: PassbookAccount, d: { on: string; loanId: string; amount: string; lienAfter: string },
+): void => {
+  const last = a.lines[a.lines.length - 1];
+  const text = `To recovery of loan ${d.loanId} (guarantee; lien now ${d.lienAfter})`;
+  if (last !== undefined && last.on === d.on && last.withdrawal === minor(d.amount)) {
+    a.lines[a.lines.length - 1] = { ...last, particulars: text };
+  } else {
+    line(a, d.on, text, 0n);
   }
 };
 

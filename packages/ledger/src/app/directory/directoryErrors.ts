@@ -66,3 +66,11 @@ export class DirectoryFieldError extends Error {
     super(`member ${memberId}: ${field} ${reason}`);
   }
 }
+
+/** A nominee for a member the directory holds no readable record of; nothing written. */
+export class MemberNotInDirectoryError extends Error {
+  override readonly name = 'MemberNotInDirectoryError';
+  constructor(readonly memberId: string, readonly status: 'forgotten' | 'absent') {
+    super(`member ${memberId} is ${status} in the directory: register her before a nominee`);
+  }
+}

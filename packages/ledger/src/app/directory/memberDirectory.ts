@@ -2,10 +2,17 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { randomBytes } from 'node:crypto';
 import { checkAad } from './directoryHeader.ts';
-import { MissingMasterKeyError, WrongMasterKeyError } from './directoryErrors.ts';
+import {
+  MemberNotInDirectoryError, MissingMasterKeyError, WrongMasterKeyError,
+} from './directoryErrors.ts';
+import type { NomineeRef } from '@usha/domain';
 import type { DirectoryStorage, SlotWrite } from './directoryStorage.ts';
 import { checkedKey, opensCheck } from './masterKey.ts';
 import { seal, unseal } from './sealed.ts';
+import {
+  nomineesIn, nomineesOf, withNominee, type NomineeDetails, type NomineesEntry,
+  type StoredNominees,
+} from './nomineeRecords.ts';
 
 export { DirectoryKeyError } from './directoryErrors.ts';
 
@@ -30,6 +37,15 @@ export type DirectoryEntry =
 export interface MemberDirectory {
   readonly put: (memberId: string, details: MemberDetails) => Promise<void>;
   readonly get: (memberId: string) => Promise<DirectoryEntry>;
+  /**
+   * Adds a nominee to her record (sealed with it, forgotten with it) and returns the reference
+   * the log may hold; the same `commandId` again returns the same reference, adding nothing.
+   * Refused (`MemberNotInDirectoryError`) when the directory holds no readable record of her.
+   */
+  readonly putNominee: (memberId: string, commandId: string, nominee: NomineeDetails) =>
+    Promise<NomineeRef>;
+  /** Her nominees' details by reference, or why there are none to read. */
+  readonly nominees: (memberId: string) => Promise<NomineesEntry>;
   /** Destroys her data key; `on` is the business date it was asked for. */
   readonly forget: (memberId: string, on: string) => Promise<void>;
   /**
@@ -61,6 +77,18 @@ export const appCustody: KeyCustody = {
 /** A sealed check value of `key`: how the directory recognises its master key. */
 export const checkValueOf = (key: Buffer): Buffer => seal(key, Buffer.alloc(32), checkAad);
 
+// What a record holds, read.
+type Read =
+  | { readonly status: 'present'; readonly details: MemberDetails;
+    readonly nominees: StoredNominees }
+  | { readonly status: 'forgotten'; readonly forgottenOn: string }
+  | { readonly status: 'absent' };
+
+// Only the fields MemberDetails names (a decoded record may carry its nominees beside them).
+const onlyDetails = (d: MemberDetails): MemberDetails => ({ name: d.name,
+  ...(d.phone === undefined ? {} : { phone: d.phone }),
+  ...(d.address === undefined ? {} : { address: d.address }) });
+
 const keyAad = (memberId: string) => `key:${memberId}`;
 const recordAad = (memberId: string) => `record:${memberId}`;
 
@@ -77,16 +105,18 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     queue = next.catch(() => undefined);
     return next;
   };
-  const put: MemberDirectory['put'] = (memberId, details) => serial(async () => {
+  // Her record, details and nominees in one sealed JSON: a nominee is written, and forgotten,
+  // with the member in one slot write (the directory's crash-safe step).
+  const write = async (memberId: string, details: MemberDetails, nominees: StoredNominees) => {
     const dataKey = randomBytes(32);
-    const record = seal(dataKey, Buffer.from(JSON.stringify(MemberDetails.encode(details))),
-      recordAad(memberId));
+    const json = { ...onlyDetails(details),
+      ...(Object.keys(nominees).length === 0 ? {} : { nominees }) };
+    const record = seal(dataKey, Buffer.from(JSON.stringify(json)), recordAad(memberId));
     const key = seal(master, dataKey, keyAad(memberId));
     dataKey.fill(0);
     await storage.write({ memberId, key, record, forgottenOn: null });
-  });
-  const get: MemberDirectory['get'] = async (memberId) => {
-    await queue;
+  };
+  const read = (memberId: string): Read => {
     const slot = storage.current(memberId);
     if (slot === undefined) return { status: 'absent' };
     if (slot.key === null || slot.record === null) {
@@ -98,7 +128,35 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     dataKey.fill(0);
     const details = MemberDetails.decode(json);
     if (E.isLeft(details)) throw new Error(`directory record of ${memberId} is not readable`);
-    return { status: 'present', details: details.right };
+    return { status: 'present', details: onlyDetails(details.right), nominees: nomineesIn(json) };
+  };
+  // Her details replaced; her nominees kept.
+  const put: MemberDirectory['put'] = (memberId, details) => serial(async () => {
+    const r = read(memberId);
+    await write(memberId, details, r.status === 'present' ? r.nominees : {});
+  });
+  const get: MemberDirectory['get'] = async (memberId) => {
+    await queue;
+    const r = read(memberId);
+    return r.status === 'present' ? { status: 'present', details: r.details } : r;
+  };
+  const putNominee: MemberDirectory['putNominee'] = (memberId, commandId, nominee) => {
+    let ref: NomineeRef | undefined;
+    return serial(async () => {
+      const r = read(memberId);
+      if (r.status !== 'present') throw new MemberNotInDirectoryError(memberId, r.status);
+      const next = withNominee(r.nominees, commandId, nominee);
+      ref = next.ref;
+      if (next.added) await write(memberId, r.details, next.nominees);
+    }).then(() => {
+      if (ref === undefined) throw new Error('unreachable: a nominee written without a ref');
+      return ref;
+    });
+  };
+  const nominees: MemberDirectory['nominees'] = async (memberId) => {
+    await queue;
+    const r = read(memberId);
+    return r.status === 'present' ? { status: 'present', nominees: nomineesOf(r.nominees) } : r;
   };
   const forget: MemberDirectory['forget'] = (memberId, on) => serial(async () => {
     const slot = storage.current(memberId);
@@ -119,5 +177,5 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     master = Buffer.from(next);
     await o.custody.commit();
   });
-  return { put, get, forget, rotateMasterKey };
+  return { put, get, putNominee, nominees, forget, rotateMasterKey };
 };

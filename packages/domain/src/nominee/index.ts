@@ -1,0 +1,2 @@
+export * from './nomineeRef.ts';
+export * from './nominee.ts';
