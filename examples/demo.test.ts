@@ -42,14 +42,24 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
   assert.ok(out.includes('Year closed on 2026-04-01: completed; dividend credited to 300 '
     + 'members: completed'), out);
   // Printed live through the Ledger, then again from the replay: each figure twice.
-  twice('      Total                      19,97,284.04  19,97,284.04');
+  twice('      Total                      19,97,385.84  19,97,385.84');
   twice('Total liabilities and equity  19,89,119.20');
-  twice('  Statutory reserve               4,764.00');
-  twice('Net profit              19,055.98');
+  twice('  Statutory reserve               4,789.45');
+  twice('Net profit              19,157.78');
   twice('All branches     85  2,69,936.66  12,705.52  5,661.71   0.00  52,915.44  41,893.33  '
     + '21.70%  19.60%');
   twice('Name: Jharna Ghosh');
   twice('2026-04-01  By dividend                                 15.70  3,671.41');
+  // The year-end reports, printed once (the accrual, provision and close agree with them).
+  const once = (line: string) =>
+    assert.is(lines.filter((l) => l === line).length, 1, `${line}\n${out}`);
+  once('Deposit interest payable            11,213.72');
+  once('Total            85  2,69,936.66            6,159.64');
+  once('Closing balance, all funds             17,25,342.18');
+  once('All branches  principal     92     0.00  6,37,800.82  6,37,800.82           0.00    '
+    + '5,99,063.34     0.00  38,737.48');
+  once('Paid-up capital                      44,280.00');
+  once('Carried to other funds and surplus  10,119.37');
   assert.ok(out.includes('Replayed 8468 events from the log, read-only, into fresh '
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);

@@ -4,21 +4,25 @@
 //    first).
 // 2. Runs FY 2025-26 for 300 members through the Ledger (examples/cooperativeYear.ts).
 // 3. Prints the trial balance, balance sheet, income statement, PAR report and one member's
-//    passbook, with her name from the directory (the log holds opaque ids only).
+//    passbook, with her name from the directory (the log holds opaque ids only); then the
+//    year-end reports: accrued interest, the NPA schedule, receipts and payments, DCB by
+//    branch, the share capital register and the profit appropriation.
 // 4. Closes everything, reopens the log read-only, replays it into fresh projections, prints
 //    the same figures again and checks they are identical; verifies the hash chain.
 // The finance core has its own scripts: examples/loan-and-savings.ts, examples/member-life.ts.
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
-  balanceSheet, formatBalanceSheet, formatIncomeStatement, formatParReport, formatTrialBalance,
-  incomeStatement, parReport, passbook, replayAsync, trialBalance,
+  balanceSheet, formatBalanceSheet, formatDemandCollectionBalance, formatIncomeStatement,
+  formatNpaSchedule, formatParReport, formatProfitAppropriation, formatReceiptsAndPayments,
+  formatShareCapitalRegister, formatTrialBalance, incomeStatement, parReport, passbook,
+  replayAsync, trialBalance,
 } from '@usha/projections';
 import {
   generateSigningKeys, openFileEventStore, positionToString, verifyLog, type SigningKeyFiles,
 } from '@usha/ledger';
 import {
-  createLedger, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
+  createLedger, formatAccruedInterest, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
   type MemberDirectory, type PassbookHolder,
 } from '@usha/ledger';
 import { closeOn, financialYear, products, runCooperativeYear } from './cooperativeYear.ts';
@@ -96,6 +100,19 @@ const main = async (): Promise<number> => {
   ].join('\n\n');
   say();
   say(live);
+  // The year-end reports the registrar and the statutory auditor ask for, as of 31 March.
+  const appropriation = await ledger.profitAppropriation({ financialYear });
+  const yearEndReports = [
+    formatAccruedInterest(await ledger.accruedInterest({ asOf: parOn }), { detail: false }),
+    formatNpaSchedule(await ledger.npaSchedule({ asOf: parOn }), { detail: false }),
+    formatReceiptsAndPayments(await ledger.receiptsAndPayments({ financialYear })),
+    formatDemandCollectionBalance(await ledger.demandCollectionBalance({ financialYear })),
+    formatShareCapitalRegister(await ledger.shareCapitalRegister({ financialYear,
+      asOf: parOn })),
+    formatProfitAppropriation(appropriation, financialYear),
+  ].join('\n\n');
+  say();
+  say(yearEndReports);
   await ledger.close();
   await store.close();
 

@@ -15,9 +15,12 @@ export interface LoanAccrual {
 }
 
 /**
- * Interest of the instalment in progress on `day` (an epoch day), prorated by the days elapsed
- * since the previous due date (or the disbursement), rounded half-even to the paisa, as
- * Fineract's periodic accrual spreads an instalment's interest over its days.
+ * Interest of the instalment in progress at the end of `day` (an epoch day), prorated by the
+ * days elapsed since the previous due date (or the disbursement), that day included, rounded
+ * half-even to the paisa, as Fineract's periodic accrual spreads an instalment's interest over
+ * its days. "As of a date" is the end of that day everywhere (balances, deposit interest): by
+ * the end of 31 March every day of an instalment due 1 April has run, so the year's
+ * receivable holds all of it, and on 1 April the same amount is due, not accruing.
  */
 export const accruingInterest = (
   st: ScheduleStore, l: LoanBalance, day: number, disbursedDay: number,
@@ -31,8 +34,8 @@ export const accruingInterest = (
   const length = (st.dueDays[at + k] ?? start) - start;
   const interest = (st.cumInterest[at + k] ?? 0n)
     - (k === 0 ? 0n : st.cumInterest[at + k - 1] ?? 0n);
-  if (length <= 0 || day <= start) return 0n;
-  return roundHalfEven(interest * BigInt(day - start), BigInt(length));
+  if (length <= 0 || day < start) return 0n;
+  return roundHalfEven(interest * BigInt(day + 1 - start), BigInt(length));
 };
 
 /** Interest accrued on every active loan, as of a date on or after the latest event applied. */

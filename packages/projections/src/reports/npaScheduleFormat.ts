@@ -7,14 +7,21 @@ const className: Readonly<Record<AssetClass, string>> = {
   standard: 'Standard', subStandard: 'Sub-standard', doubtful: 'Doubtful', loss: 'Loss',
 };
 
-/** The NPA schedule as printed tables: a row per loan, then the totals by class. */
-export const formatNpaSchedule = (n: NpaSchedule): string => [
+/**
+ * The NPA schedule as printed tables: a row per loan, then the totals by class; with
+ * `detail: false` the totals by class alone.
+ */
+export const formatNpaSchedule = (
+  n: NpaSchedule, o: { readonly detail?: boolean } = {},
+): string => [
   `NPA classification and provision schedule as of ${n.asOf}`,
-  table(['Loan', 'Member', 'Branch', 'Days past due', 'Class', 'Outstanding', 'Percent',
-    'Provision'], n.loans.map((l) => [l.loanId, l.memberId, l.branchId ?? '-',
-    String(l.daysPastDue), className[l.assetClass], rupees(l.principalOutstanding),
-    `${l.provisionPercent}%`, rupees(l.provision)]), 3),
-  '',
+  ...(o.detail === false ? [] : [
+    table(['Loan', 'Member', 'Branch', 'Days past due', 'Class', 'Outstanding', 'Percent',
+      'Provision'], n.loans.map((l) => [l.loanId, l.memberId, l.branchId ?? '-',
+      String(l.daysPastDue), className[l.assetClass], rupees(l.principalOutstanding),
+      `${l.provisionPercent}%`, rupees(l.provision)]), 3),
+    '',
+  ]),
   table(['Class', 'Loans', 'Outstanding', 'Percent', 'Provision'], [
     ...assetClasses.map((c) => {
       const t = n.byClass[c];

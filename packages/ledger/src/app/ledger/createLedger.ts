@@ -36,6 +36,11 @@ import {
 import {
   closeLoanReleasingLiens, type CloseLoanReleasingLiensRequest,
 } from '../processes/closeLoanReleasingLiens.ts';
+import {
+  recoverFromGuarantor, type RecoverFromGuarantorRequest,
+} from '../processes/recoverFromGuarantor.ts';
+import type { NomineesEntry } from '../directory/nomineeRecords.ts';
+import { nominateWithDirectory, type NominateRequest } from './nominateWithDirectory.ts';
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
@@ -53,6 +58,8 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   /** A loan's closing with its guarantors' liens released (closeLoanReleasingLiens.ts). */
   readonly closeLoanReleasingLiens: (r: CloseLoanReleasingLiensRequest) =>
     Promise<ProcessOutcome>;
+  /** A written-off loan recovered from a guarantor's liened savings (recoverFromGuarantor.ts). */
+  readonly recoverFromGuarantor: (r: RecoverFromGuarantorRequest) => Promise<ProcessOutcome>;
   readonly creditDividends: (r: CreditDividendsRequest) => Promise<ProcessOutcome>;
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
   /** A checker approves a request, then its command runs (once, however often approved). */
@@ -68,6 +75,13 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   readonly registerMember: (memberId: string, details: MemberDetails) => Promise<void>;
   /** What the directory holds for a member: present, forgotten, or absent. */
   readonly memberDetails: (memberId: string) => Promise<DirectoryEntry>;
+  /**
+   * Records a nominee in the directory, then names her on the account by her reference only
+   * (nominateWithDirectory.ts).
+   */
+  readonly nominate: (r: NominateRequest) => Promise<CommandOutcome>;
+  /** A member's nominees, by reference, from the directory. */
+  readonly nominees: (memberId: string) => Promise<NomineesEntry>;
   /** Destroys a member's data key: her details become unreadable; her history stays. */
   readonly forgetMember: (memberId: string, on: string) => Promise<void>;
   /**
@@ -128,6 +142,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const queries = ledgerQueries({
     store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
     passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints, products,
+    society: () => society.id(),
   });
   const runner = o.projection === undefined ? undefined : createProjectionRunner({
     store: o.store, projection: o.projection,
@@ -191,12 +206,15 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     repayFromSavings: (r) => repayFromSavings(ctx, r),
     approveWithLiens: (r) => approveWithLiens(ctx, r),
     closeLoanReleasingLiens: (r) => closeLoanReleasingLiens(ctx, r),
+    recoverFromGuarantor: (r) => recoverFromGuarantor(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor, runner, resumed,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
+    nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),
+    nominees: async (id) => (await directory('nominees')).nominees(id),
     forgetMember: async (id, on) => (await directory('forgetMember')).forget(id, on),
     rotateDirectoryKey: async (key) =>
       (await directory('rotateDirectoryKey')).rotateMasterKey(key),

@@ -29,7 +29,7 @@ function classHoldings() {
 // One value every field codec takes: the first candidate it decodes.
 const candidates: ReadonlyArray<unknown> = ['c-1', '2024-05-01', '2024-25', '1', 1, null, [],
   'cash', 'late_payment', 'processing', 'entry_error', 'deposit', false, 'other', '1.00',
-  classHoldings(), defaultProvisioningNorms, 'clerk',
+  classHoldings(), defaultProvisioningNorms, 'clerk', 'NOM-1',
   { type: 'WriteOffLoan',
     data: { commandId: 'c-2', actor: 'c-1', on: '2024-05-01', loanId: 'L1' } }];
 const sampleFor = (codec: t.Mixed): unknown => candidates.find((c) => E.isRight(codec.decode(c)));

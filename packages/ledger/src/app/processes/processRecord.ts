@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 /** The processes the Ledger runs across aggregates, by name. */
 export const ProcessName = t.keyof({
   repayFromSavings: null, creditDividends: null, closeFinancialYear: null,
-  approveWithLiens: null, closeLoanReleasingLiens: null,
+  approveWithLiens: null, closeLoanReleasingLiens: null, recoverFromGuarantor: null,
 }, 'ProcessName');
 export type ProcessName = t.TypeOf<typeof ProcessName>;
 
@@ -32,6 +32,8 @@ export const processRequests = {
     'ApproveWithLiensRequest'),
   closeLoanReleasingLiens: t.type({ ...common, loanId: t.string },
     'CloseLoanReleasingLiensRequest'),
+  recoverFromGuarantor: t.type({ ...common, loanId: t.string, guarantorAccountId: t.string,
+    amount: t.string }, 'RecoverFromGuarantorRequest'),
 } as const;
 
 /** A process being run: its id (the command id of its request) and its record. */

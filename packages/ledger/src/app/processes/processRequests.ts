@@ -23,6 +23,11 @@ export const CloseLoanReleasingLiensRequestCodec = closed({
   ...requestFields, loanId: LoanId,
 }, 'CloseLoanReleasingLiensRequest');
 
+/** The request of `recoverFromGuarantor` (the amount decoded by the steps, as above). */
+export const RecoverFromGuarantorRequestCodec = closed({
+  ...requestFields, loanId: LoanId, guarantorAccountId: AccountId, amount: t.string,
+}, 'RecoverFromGuarantorRequest');
+
 /** The request of `creditDividends`. */
 export const CreditDividendsRequestCodec = closed({
   ...requestFields, societyId: SocietyId, financialYear: FinancialYearLabel,

@@ -8,6 +8,7 @@ import { creditDividends } from './creditDividends.ts';
 import { repayFromSavings } from './repayFromSavings.ts';
 import { approveWithLiens } from './approveWithLiens.ts';
 import { closeLoanReleasingLiens } from './closeLoanReleasingLiens.ts';
+import { recoverFromGuarantor } from './recoverFromGuarantor.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -36,6 +37,10 @@ const resumeOne = (
     case 'closeLoanReleasingLiens': {
       const r = processRequests.closeLoanReleasingLiens.decode(request);
       return E.isLeft(r) ? Promise.resolve(malformed(p)) : closeLoanReleasingLiens(ctx, r.right);
+    }
+    case 'recoverFromGuarantor': {
+      const r = processRequests.recoverFromGuarantor.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : recoverFromGuarantor(ctx, r.right);
     }
     case 'closeFinancialYear': {
       const r = processRequests.closeFinancialYear.decode(request);

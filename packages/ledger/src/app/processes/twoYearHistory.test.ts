@@ -60,14 +60,14 @@ test('2025-26: the accruals, payable and receivable, as of 31 March', async () =
   //   Q3: 1,000 x 31 + 2,000 x 30 + 3,000 x 31 = 184,000 x 7% / 365 = 35.2877
   //   Q4: (4,000 x 31 + 5,000 x 28 + 6,000 x 31 = 450,000) + 35.2877 x 90 = 453,175.89
   //       x 7% / 365 = 86.9104;  35.2877 + 86.9104 = 122.1981 -> 122.20 (rounded once).
-  // Receivable: L-0001's instalment due 1 April, 87.53 over its 31 days from 1 March, for
-  //   the 30 days elapsed by 31 March (days since the previous due date): 84.7065 -> 84.71.
+  // Receivable: L-0001's instalment due 1 April, 87.53 over its 31 days from 1 March, all
+  //   31 of them run by the end of 31 March (1 to 31 March, both included): 87.53.
   // Not recognised: L-0002 (NPA), instalments 2 to 6 due and unpaid: 303.48.
   assert.equal(of('YearEndAccrualsRecorded').map((e) => [e.data.financialYear, e.data.on,
     e.data.depositInterestPayable, e.data.loanInterestReceivable,
     e.data.loanInterestNotRecognised]), [
-    ['2025-26', '2026-03-31', '122.20', '84.71', '303.48'],
-    ['2026-27', '2027-03-31', '1023.48', '54.73', '0.00'],
+    ['2025-26', '2026-03-31', '122.20', '87.53', '303.48'],
+    ['2026-27', '2027-03-31', '1023.48', '57.33', '0.00'],
   ]);
 });
 
@@ -87,16 +87,16 @@ test('2025-26: the bad loan is provided for, 10% of what it still owes', async (
 test('2025-26: the income statement and the close on the accrual basis', async () => {
   const { ledger, of } = await history;
   const is = await ledger.incomeStatement({ financialYear: '2025-26' });
-  // 4100: L-0001's ten instalments' interest 3,177.76 + receivable 84.71 + L-0002's 120.00
-  //   = 3,382.47. 5100: savings 375.91 + RD payable 122.20 = 498.11. 5300: 1,039.97.
+  // 4100: L-0001's ten instalments' interest 3,177.76 + receivable 87.53 + L-0002's 120.00
+  //   = 3,385.29. 5100: savings 375.91 + RD payable 122.20 = 498.11. 5300: 1,039.97.
   assert.equal([line(is.income, '4100'), line(is.expenses, '5100'), line(is.expenses, '5300')],
-    ['3382.47', '498.11', '1039.97']);
-  // 3,382.47 - 498.11 - 1,039.97 = 1,844.39; reserve 25% = 461.0975 -> 461.10 (up);
-  //   distributable 1,383.29.
-  assert.is(rupees(is.netProfit), '1844.39');
+    ['3385.29', '498.11', '1039.97']);
+  // 3,385.29 - 498.11 - 1,039.97 = 1,847.21; reserve 25% = 461.8025 -> 461.81 (up);
+  //   distributable 1,385.40.
+  assert.is(rupees(is.netProfit), '1847.21');
   const closed = of('FinancialYearClosed').map((e) => [e.data.financialYear, e.data.netProfit,
     e.data.statutoryReserveTransfer, e.data.distributableSurplus]);
-  assert.equal(closed[0], ['2025-26', '1844.39', '461.10', '1383.29']);
+  assert.equal(closed[0], ['2025-26', '1847.21', '461.81', '1385.40']);
 });
 
 test('the accruals stand on 31 March and are reversed on 1 April', async () => {
@@ -106,9 +106,9 @@ test('the accruals stand on 31 March and are reversed on 1 April', async () => {
     return [line(s.assets, '1230'), line(s.liabilities, '2200'), line(s.assets, '1290')];
   };
   // The provision (a contra-asset, a credit) is not reversed: it stands until the next close.
-  assert.equal(await at('2026-03-31'), ['84.71', '122.20', '-1039.97']);
+  assert.equal(await at('2026-03-31'), ['87.53', '122.20', '-1039.97']);
   assert.equal(await at('2026-04-01'), ['0.00', '0.00', '-1039.97']);
-  assert.equal(await at('2027-03-31'), ['54.73', '1023.48', '-32.32']);
+  assert.equal(await at('2027-03-31'), ['57.33', '1023.48', '-32.32']);
   assert.equal(await at('2027-04-01'), ['0.00', '0.00', '-32.32']);
 });
 
@@ -150,7 +150,8 @@ test('2026-27: the interest of the year, and the provision written back', async 
   //   Q4: (16,000 x 31 + 17,000 x 28 + 18,000 x 31) + 717.6685 x 90 -> 305.8118
   //   (each x 7% / 365); since opening 1,023.4803 -> 1,023.48 payable (accruals test).
   // L-0003 (10 January 2027): instalments of 10 February and 10 March paid; the third,
-  //   80.79 over 31 days from 10 March, 21 days elapsed: 54.7287 -> 54.73 receivable.
+  //   80.79 over 31 days from 10 March, 22 days run by the end of 31 March (10 to 31 March):
+  //   57.3348 -> 57.33 receivable.
   // Provision: L-0001 and L-0002 repaid; L-0003 standard, 0.4% of 8,079.33 = 32.3173 ->
   //   32.32. Written back: 1,039.97 - 32.32 = 1,007.65.
   const set = of('LoanLossProvisionSet')[1]?.data;
@@ -158,16 +159,16 @@ test('2026-27: the interest of the year, and the provision written back', async 
     set?.previousTotal], [{ loans: 1, outstanding: '8079.33', percent: '0.4',
     provision: '32.32' }, 0, '32.32', '1039.97']);
   const is = await ledger.incomeStatement({ financialYear: '2026-27' });
-  // 4100: L-0001 87.53 + 43.98 - 84.71 reversed = 46.80; L-0002's NPA interest, income when
-  //   received, 303.48; L-0003 120.00 + 100.49 + 54.73 = 275.22. 46.80 + 303.48 + 275.22 =
-  //   625.50. 5100: savings 340.48 + RD 1,023.48 - 122.20 reversed = 1,241.76.
+  // 4100: L-0001 87.53 + 43.98 - 87.53 reversed = 43.98; L-0002's NPA interest, income when
+  //   received, 303.48; L-0003 120.00 + 100.49 + 57.33 = 277.82. 43.98 + 303.48 + 277.82 =
+  //   625.28. 5100: savings 340.48 + RD 1,023.48 - 122.20 reversed = 1,241.76.
   assert.equal([line(is.income, '4100'), line(is.income, '4500'), line(is.expenses, '5100'),
-    line(is.expenses, '5300')], ['625.50', '1007.65', '1241.76', '0.00']);
-  // 625.50 + 1,007.65 - 1,241.76 = 391.39; reserve 97.8475 -> 97.85; distributable 293.54.
-  assert.is(rupees(is.netProfit), '391.39');
+    line(is.expenses, '5300')], ['625.28', '1007.65', '1241.76', '0.00']);
+  // 625.28 + 1,007.65 - 1,241.76 = 391.17; reserve 97.7925 -> 97.80; distributable 293.37.
+  assert.is(rupees(is.netProfit), '391.17');
   const closed = of('FinancialYearClosed').map((e) => [e.data.financialYear, e.data.netProfit,
     e.data.statutoryReserveTransfer, e.data.distributableSurplus]);
-  assert.equal(closed[1], ['2026-27', '391.39', '97.85', '293.54']);
+  assert.equal(closed[1], ['2026-27', '391.17', '97.80', '293.37']);
 });
 
 test('the trial balance is zero on each close, each reversal and today', async () => {
@@ -176,9 +177,9 @@ test('the trial balance is zero on each close, each reversal and today', async (
     const tb = await ledger.trialBalance(asOf === undefined ? {} : { asOf });
     assert.is(tb.totalDebit - tb.totalCredit, 0n, `on ${asOf ?? 'the last day'}`);
   }
-  // Statutory reserve after both closes: 461.10 + 97.85 = 558.95.
+  // Statutory reserve after both closes: 461.81 + 97.80 = 559.61.
   const sheet = await ledger.balanceSheet({});
-  assert.is(line(sheet.equity, '3200'), '558.95');
+  assert.is(line(sheet.equity, '3200'), '559.61');
 });
 
 test.run();

@@ -37,22 +37,23 @@ test('the close records the year-end accruals and books them on the accrual basi
   assert.is(o.status, 'completed');
   const events = await allEvents(store);
   // FD-M2: 10,000 at 7.5% for the 76 days to 31 March, 156.16. L2: its first instalment's
-  // interest, 120.00, for 30 of its 31 days, 116.13. L1 (NPA): 303.48, not income.
+  // interest, 120.00, for all 31 of its days (1 to 31 March, the
+  // close's day included): 120.00. L1 (NPA): 303.48, not income.
   const accruals = events.filter((e) => e.type === 'YearEndAccrualsRecorded');
   assert.equal(accruals.map((e) => e.type === 'YearEndAccrualsRecorded' && [
     e.metadata.effectiveOn, e.data.depositInterestPayable, e.data.loanInterestReceivable,
-    e.data.loanInterestNotRecognised]), [['2025-03-31', '156.16', '116.13', '303.48']]);
-  // Income: L1's interest received, 120.00, and L2's accrued, 116.13. Expenses: the savings
+    e.data.loanInterestNotRecognised]), [['2025-03-31', '156.16', '120.00', '303.48']]);
+  // Income: L1's interest received, 120.00, and L2's accrued, 120.00. Expenses: the savings
   // interest of the year (M1 49.86 + 153.16, M2 40.60), FD-M2's accrued, 156.16, and the
   // loan-loss provision: L1 sub-standard, 10% of 10,049.42 (1,004.95), L2 standard, 48.00.
   const is = await ledger.incomeStatement({ financialYear: '2024-25' });
-  assert.equal([is.totalIncome, is.totalExpenses, is.netProfit], [23613n, 145273n, -121660n]);
+  assert.equal([is.totalIncome, is.totalExpenses, is.netProfit], [24000n, 145273n, -121273n]);
   const closed = events.find((e) => e.type === 'FinancialYearClosed');
   assert.ok(closed?.type === 'FinancialYearClosed');
-  assert.is(closed.data.netProfit, '-1216.60', 'the close takes the accrual-basis profit');
+  assert.is(closed.data.netProfit, '-1212.73', 'the close takes the accrual-basis profit');
   const sheet = await ledger.balanceSheet({ asOf: '2025-03-31' });
   assert.equal(['1230', '2200'].map((code) => [...sheet.assets, ...sheet.liabilities]
-    .find((l) => l.code === code)?.amount), [11613n, 15616n]);
+    .find((l) => l.code === code)?.amount), [12000n, 15616n]);
   for (const asOf of ['2025-03-31', '2025-04-01', '2025-04-02']) {
     const tb = await ledger.trialBalance({ asOf });
     assert.is(tb.totalDebit - tb.totalCredit, 0n, `the trial balance is zero on ${asOf}`);
@@ -60,15 +61,16 @@ test('the close records the year-end accruals and books them on the accrual basi
   const reversed = await ledger.balanceSheet({ asOf: '2025-04-01' });
   assert.equal(['1230', '2200'].map((code) => [...reversed.assets, ...reversed.liabilities]
     .find((l) => l.code === code)?.amount ?? 0n), [0n, 0n], 'reversed on 1 April');
-  // The new year: L2's instalment brings 120.00 of interest, FD-M2 matures with 185.38
-  // (156.16 to 31 March, compounded, then 29.22): only the new year's parts are its own.
+  // The new year: L2's instalment brings 120.00 of interest, all of it accrued in the old
+  // year (none is the new year's); FD-M2 matures with 185.38 (156.16 to 31 March,
+  // compounded, then 29.22): only the new year's parts are its own.
   ok(await ledger.recordRepayment({ ...by('r2', '2025-04-01'), loanId: 'L2',
     amount: '2070.58' }));
   ok(await ledger.matureDeposit({ ...by('mature', '2025-04-15'), accountId: 'FD-M2' }));
   const matured = (await allEvents(store)).find((e) => e.type === 'DepositMatured');
   assert.is(matured?.type === 'DepositMatured' && matured.data.interest, '185.38');
   const next = await ledger.incomeStatement({ financialYear: '2025-26' });
-  assert.equal([next.totalIncome, next.totalExpenses, next.netProfit], [387n, 2922n, -2535n]);
+  assert.equal([next.totalIncome, next.totalExpenses, next.netProfit], [0n, 2922n, -2922n]);
   const tb = await ledger.trialBalance();
   assert.is(tb.totalDebit - tb.totalCredit, 0n);
 });

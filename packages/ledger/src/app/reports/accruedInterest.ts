@@ -4,6 +4,7 @@ import {
 } from '@usha/projections';
 import {
   businessDate, moneyString, toEpochDay, type MoneyString, type ProductCatalogue,
+  type SocietyId,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
@@ -11,6 +12,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { AsOfOptions } from './queryOptions.ts';
+import { societyNormsFromStream } from './societyNorms.ts';
 
 /** A loan's accrued interest, with how late it is (income on an NPA waits for payment). */
 export interface LoanAccrualLine extends LoanAccrual {
@@ -46,7 +48,8 @@ export const defaultNpaDaysPastDue = 90;
 
 /**
  * An accrued-interest query: as of a date, and the NPA threshold to apply (a year's close
- * passes the society's in force on its 31 March); the Ledger's own when omitted.
+ * passes the society's in force on its 31 March). Omitted: the Ledger's own when it was given
+ * one, else the society's in force on the date (as known at `asKnownAt`), else 90 days.
  */
 export interface AccruedInterestOptions extends AsOfOptions {
   readonly npaDaysPastDue?: number;
@@ -88,8 +91,15 @@ export const accruedInterestQuery = (q: {
   readonly products: ProductCatalogue;
   readonly lastWritten: () => Position | undefined;
   readonly npaDaysPastDue?: number;
+  /** The society whose settings give the NPA threshold when none is given. */
+  readonly society?: () => SocietyId | undefined;
 }) => {
-  const npaDays = q.npaDaysPastDue ?? defaultNpaDaysPastDue;
+  const npaDaysOf = async (o: AccruedInterestOptions, at: string): Promise<number> =>
+    o.npaDaysPastDue ?? q.npaDaysPastDue ?? (q.society === undefined
+      ? defaultNpaDaysPastDue
+      : (await societyNormsFromStream(q.store, q.society(), {
+        on: at, ...(o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt }),
+      })).standardUpToDays);
   let started: Promise<ProjectionRunner<AccrualSources>> | undefined;
   const start = () => (started ??= (async () => {
     const r = createProjectionRunner({ store: q.store, projection: sources(),
@@ -99,19 +109,24 @@ export const accruedInterestQuery = (q: {
     return r;
   })());
   const query = async (o: AccruedInterestOptions = {}): Promise<AccruedInterest> => {
-    const npa = o.npaDaysPastDue ?? npaDays;
     const replay = () => replayAsync(sources(), q.store.readAll(), {
       ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
       ...(o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt }),
     });
-    if (o.asKnownAt !== undefined) return figures(await replay(), q.products, o.asOf, npa);
+    if (o.asKnownAt !== undefined) {
+      const s = await replay();
+      const at = o.asOf ?? s.cursor.through ?? '';
+      return figures(s, q.products, o.asOf, await npaDaysOf(o, at));
+    }
     const r = await start();
     const after = o.after ?? q.lastWritten();
     if (after !== undefined) await r.waitFor(after);
     const s = r.state();
     const through = s.cursor.through;
     const live = o.asOf === undefined || through === null || o.asOf >= through;
-    return figures(live ? s : await replay(), q.products, o.asOf, npa);
+    const used = live ? s : await replay();
+    const at = o.asOf ?? used.cursor.through ?? '';
+    return figures(used, q.products, o.asOf, await npaDaysOf(o, at));
   };
   const stop = async () => { if (started !== undefined) await (await started).stop(); };
   return { query, stop };

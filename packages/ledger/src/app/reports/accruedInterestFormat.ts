@@ -4,17 +4,24 @@ import type { AccruedInterest } from './accruedInterest.ts';
 
 const money = (s: MoneyString) => minorOf(s);
 
-/** The accrued-interest report as a printed statement: deposits, loans, then the totals. */
-export const formatAccruedInterest = (a: AccruedInterest): string => [
+/**
+ * The accrued-interest report as a printed statement: deposits, loans, then the totals; with
+ * `detail: false` the totals alone (a society's summary: one line per account is long).
+ */
+export const formatAccruedInterest = (
+  a: AccruedInterest, o: { readonly detail?: boolean } = {},
+): string => [
   `Accrued interest as of ${a.asOf === '' ? '-' : a.asOf}`,
   '',
-  table(['Deposit', 'Member', 'Kind', 'Accrued'], a.deposits.map((d) =>
-    [d.accountId, d.memberId, d.kind, rupees(d.accrued)]), 3),
-  '',
-  table(['Loan', 'Member', 'Days past due', 'Due', 'Accruing', 'Accrued', 'NPA'],
-    a.loans.map((l) => [l.loanId, l.memberId, String(l.daysPastDue), rupees(l.interestDue),
-      rupees(l.interestAccruing), rupees(l.accrued), l.nonPerforming ? 'yes' : 'no']), 2),
-  '',
+  ...(o.detail === false ? [] : [
+    table(['Deposit', 'Member', 'Kind', 'Accrued'], a.deposits.map((d) =>
+      [d.accountId, d.memberId, d.kind, rupees(d.accrued)]), 3),
+    '',
+    table(['Loan', 'Member', 'Days past due', 'Due', 'Accruing', 'Accrued', 'NPA'],
+      a.loans.map((l) => [l.loanId, l.memberId, String(l.daysPastDue), rupees(l.interestDue),
+        rupees(l.interestAccruing), rupees(l.accrued), l.nonPerforming ? 'yes' : 'no']), 2),
+    '',
+  ]),
   table(['', 'Rs'], [
     ['Deposit interest payable', rupees(money(a.depositInterestPayable))],
     ['Loan interest receivable', rupees(money(a.loanInterestReceivable))],

@@ -124,22 +124,23 @@ test('accrued interest: deposit interest payable, loan interest receivable, NPAs
     const { ledger } = await society();
     // 31 July: SB-M1 holds 5,049.86 since 30 June; July's interest at 4%, 31 days, not yet
     // credited. L1's second instalment (due 1 July, interest 100.49 on 10,049.42) is unpaid,
-    // 30 days late; the third's interest, 80.79, has accrued for 30 of its 31 days: 78.18.
+    // 30 days late; the third's interest, 80.79, has accrued for all of its 31 days
+    // (1 to 31 July, the 31st included): 80.79.
     const july = await ledger.accruedInterest({ asOf: '2024-07-31' });
     assert.equal(july.deposits.map((d) => [d.accountId, d.accrued]), [['SB-M1', 1716n]]);
     assert.equal(july.loans.map((l) => [l.loanId, l.interestDue, l.interestAccruing,
-      l.daysPastDue, l.nonPerforming]), [['L1', 10049n, 7818n, 30, false]]);
+      l.daysPastDue, l.nonPerforming]), [['L1', 10049n, 8079n, 30, false]]);
     assert.equal([july.depositInterestPayable, july.loanInterestReceivable,
-      july.loanInterestNotRecognised], ['17.16', '178.67', '0.00']);
+      july.loanInterestNotRecognised], ['17.16', '181.28', '0.00']);
     // 15 October: the 1 July instalment is 106 days late, past the 90-day NPA threshold: the
     // loan's interest is not income until it is received. Due and unpaid (1 July to 1
     // October): 100.49, 80.79 (on 8,079.33), 60.90 (on 6,089.54), 40.80 (on 4,079.86);
-    // accruing: 20.50 (on 2,050.08) for 14 of 31 days, 9.26.
+    // accruing: 20.50 (on 2,050.08) for 15 of 31 days (1 to 15 October), 9.92.
     const october = await ledger.accruedInterest({ asOf: '2024-10-15' });
     assert.equal(october.loans.map((l) => [l.interestDue, l.interestAccruing, l.daysPastDue,
-      l.nonPerforming]), [[28298n, 926n, 106, true]]);
+      l.nonPerforming]), [[28298n, 992n, 106, true]]);
     assert.equal([october.loanInterestReceivable, october.loanInterestNotRecognised],
-      ['0.00', '292.24']);
+      ['0.00', '292.90']);
     // An earlier date replays to it: 30 June, the day interest was credited, nothing accrued.
     const june = await ledger.accruedInterest({ asOf: '2024-06-30' });
     assert.equal(june.deposits.map((d) => d.accrued), [0n]);

@@ -11,7 +11,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
-import type { ProductCatalogue } from '@usha/domain';
+import type { ProductCatalogue, SocietyId } from '@usha/domain';
 import {
   accruedInterestQuery, type AccruedInterest, type AccruedInterestOptions,
 } from './accruedInterest.ts';
@@ -66,8 +66,13 @@ export interface QuerySources extends ReportOptions {
   readonly checkpoints?: CheckpointStore;
   /** The products: deposit interest accrues by its product's settings. */
   readonly products: ProductCatalogue;
-  /** Days past due beyond which a loan is non-performing; 90 when omitted. */
+  /**
+   * Days past due beyond which a loan is non-performing; when omitted, the society's setting
+   * in force on the date asked (90 days when no society is configured).
+   */
   readonly npaDaysPastDue?: number;
+  /** The society whose settings the accrual-basis reports follow. */
+  readonly society?: () => SocietyId | undefined;
 }
 
 /**

@@ -1,8 +1,10 @@
 import {
   defaultProvisioningNorms, evolveSociety, initialSocietyState, societyEvents,
-  societySettingsOn, businessDate, type ProvisioningNorms, type SocietyEvent,
+  societySettingsOn, businessDate, streamNameFor, type ProvisioningNorms, type SocietyId, type SocietyEvent,
   type SocietyState,
 } from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import { comparePosition, type Position } from '../../eventStore/position.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 
 /** The log holds several societies and the query named none. */
@@ -46,4 +48,22 @@ export const societyFold = (): SocietyFold => {
         : societySettingsOn(s, businessDate(on, 'asOf')).provisioningNorms;
     },
   };
+};
+
+/**
+ * The norms in force on `on` of the society whose stream is read (a few events: its settings,
+ * closes and dividends), as known at `asKnownAt` when given: what a report on the accrual
+ * basis classifies by when it is not told a threshold. The defaults for no society.
+ */
+export const societyNormsFromStream = async (
+  store: EventStore<LedgerEvent>, societyId: SocietyId | undefined,
+  o: { readonly on: string; readonly asKnownAt?: Position },
+): Promise<ProvisioningNorms> => {
+  if (societyId === undefined || o.on === '') return defaultProvisioningNorms;
+  const fold = societyFold();
+  for await (const e of store.readStream(streamNameFor.society(societyId))) {
+    if (o.asKnownAt !== undefined && comparePosition(e.position, o.asKnownAt) > 0) break;
+    fold.apply(e);
+  }
+  return fold.normsOn(o.on, societyId);
 };
