@@ -225,14 +225,14 @@ test('report accrued-interest --products: the catalogue decoded, figures as the 
     const catalogue = join(dir, 'products.json');
     await writeFile(catalogue, JSON.stringify(products));
     // SB-1 at 4%: 1,500 for 60 days (the 700 reversed from its own date), 1,300 for 9 days,
-    // 1,370 for 1: 9.863 + 1.282 + 0.150 = 11.30. LN-1: 10.00 + 6.70 due, and 7 of the 30
-    // days of the third instalment's 3.37: 0.79.
+    // 1,370 for 1: 9.863 + 1.282 + 0.150 = 11.30. LN-1: 10.00 + 6.70 due, and 8 of the 30
+    // days of the third instalment's 3.37 (3 to 10 June, both included): 0.8987 -> 0.90.
     const r = await usha('report', 'accrued-interest', file, '--as-of', '2025-06-10',
       '--products', catalogue, '--format', 'csv');
     assert.is(r.code, 0);
     assert.is(r.out, 'line,id,member_id,days_past_due,interest_due,interest_accruing,accrued,'
-      + 'non_performing\r\ndeposit,SB-1,M-1,,,,11.30,\r\nloan,LN-1,M-1,38,16.70,0.79,17.49,no'
-      + '\r\npayable,,,,,,11.30,\r\nreceivable,,,,,,17.49,\r\nnot_recognised,,,,,,0.00,\r');
+      + 'non_performing\r\ndeposit,SB-1,M-1,,,,11.30,\r\nloan,LN-1,M-1,38,16.70,0.90,17.60,no'
+      + '\r\npayable,,,,,,11.30,\r\nreceivable,,,,,,17.60,\r\nnot_recognised,,,,,,0.00,\r');
     const text = await usha('report', 'accrued-interest', file, '--as-of', '2025-06-10',
       '--products', catalogue);
     assert.is(text.out.split('\n').at(-3), 'Deposit interest payable            11.30');

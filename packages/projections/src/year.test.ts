@@ -121,8 +121,9 @@ test('days past due and PAR as of dates in the year', () => {
 test('interest accrued on the savings and on the loan, as of dates', () => {
   const june = replay(p, h, { asOf: '2024-06-16' });
   const loan = loanAccruals(june.states.balances, { asOf: '2024-06-16' })[0];
-  // Instalment 2: 10,049.42 at 1% = 100.49, 15 of its 30 days: 50.245 -> 50.24 (half even).
-  assert.is(rs(loan?.interestAccruing), '50.24');
+  // Instalment 2: 10,049.42 at 1% = 100.49, 16 of its 30 days run by the end of 16 June
+  // (1 to 16 June, both included): 53.5947 -> 53.59.
+  assert.is(rs(loan?.interestAccruing), '53.59');
   assert.is(loan?.interestDue, 0n);
   const d = depositAccruals(june.states.accrual, products, { asOf: '2024-06-16' })[0];
   // 20,000 at 4% for the 77 days 1 April to 16 June: 168.767... -> 168.77.

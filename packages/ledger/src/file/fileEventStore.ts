@@ -307,12 +307,12 @@ const fileStore = <E extends EventShape>(
     appendToStream: async (stream, events, appendOptions) => {
       refuseIfClosed();
       if (committer === undefined) throw new StoreClosedError('the log was opened read-only');
-      const nextRevision = BigInt(streamLength(index, stream));
-      const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
-      if (prepared._tag === 'Left') throw prepared.left;
       const conditions = appendOptions?.conditions;
       const malformed = checkConditionShape(stream, conditions);
       if (malformed !== undefined) throw malformed;
+      const nextRevision = BigInt(streamLength(index, stream));
+      const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
+      if (prepared._tag === 'Left') throw prepared.left;
       return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any',
         conditions);
     },
