@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandId, streamNameFor, type Guarantee } from '@usha/domain';
+import type { CommandId, Guarantee } from '@usha/domain';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { decodeRequest, runStep, type ProcessContext } from './processContext.ts';
+import { runStep, type ProcessContext } from './processContext.ts';
+import { guaranteesOf, startRequest } from './processStart.ts';
 import { ApproveWithLiensRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
@@ -31,17 +32,10 @@ const releaseStep = (pid: CommandId, g: Guarantee) => stepId(pid, `release-${g.m
 export const approveWithLiens = async (
   ctx: ProcessContext, request: ApproveWithLiensRequest,
 ): Promise<ProcessOutcome> => {
-  const decoded = decodeRequest(ApproveWithLiensRequestCodec, request);
-  if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
-  const r = decoded.right;
-  const pid = CommandId.is(r.commandId) ? r.commandId : undefined;
-  if (pid === undefined) {
-    return { status: 'rejected', processId: r.commandId, steps: [], rejection: {
-      type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
-  }
-  const loan = await ctx.handler.states.load(streamNameFor.loan(r.loanId), 'loan');
-  const guarantors = loan.state.kind === 'loan' && loan.state.state.status !== 'none'
-    ? loan.state.state.guarantors : [];
+  const started = startRequest(ApproveWithLiensRequestCodec, request);
+  if (E.isLeft(started)) return started.left;
+  const { request: r, pid } = started.right;
+  const guarantors = await guaranteesOf(ctx, r.loanId);
   const base = { actor: r.actor, on: r.on };
   const proc = { id: pid, record: processRecord('approveWithLiens', {
     commandId: r.commandId, actor: r.actor, on: r.on, loanId: r.loanId,

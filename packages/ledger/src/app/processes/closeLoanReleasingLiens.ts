@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandId, streamNameFor } from '@usha/domain';
+import { streamNameFor } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
-import { decodeRequest, runStep, type ProcessContext } from './processContext.ts';
+import { runStep, type ProcessContext } from './processContext.ts';
+import { guaranteesOf, startRequest } from './processStart.ts';
 import { CloseLoanReleasingLiensRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
@@ -25,17 +26,11 @@ export interface CloseLoanReleasingLiensRequest {
 export const closeLoanReleasingLiens = async (
   ctx: ProcessContext, request: CloseLoanReleasingLiensRequest,
 ): Promise<ProcessOutcome> => {
-  const decoded = decodeRequest(CloseLoanReleasingLiensRequestCodec, request);
-  if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
-  const r = decoded.right;
-  const pid = CommandId.is(r.commandId) ? r.commandId : undefined;
-  if (pid === undefined) {
-    return { status: 'rejected', processId: r.commandId, steps: [], rejection: {
-      type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
-  }
+  const started = startRequest(CloseLoanReleasingLiensRequestCodec, request);
+  if (E.isLeft(started)) return started.left;
+  const { request: r, pid } = started.right;
   const loan = await ctx.handler.states.load(streamNameFor.loan(r.loanId), 'loan');
-  const guarantors = loan.state.kind === 'loan' && loan.state.state.status !== 'none'
-    ? loan.state.state.guarantors : [];
+  const guarantors = await guaranteesOf(ctx, r.loanId);
   const base = { actor: r.actor, on: r.on };
   const proc = { id: pid, record: processRecord('closeLoanReleasingLiens', {
     commandId: r.commandId, actor: r.actor, on: r.on, loanId: r.loanId }) };

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandId, streamNameFor } from '@usha/domain';
+import { streamNameFor } from '@usha/domain';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from './processOutcome.ts';
 import {
-  decodeRequest, runStep, stepCommand, type ProcessContext,
+  runStep, stepCommand, type ProcessContext,
 } from './processContext.ts';
+import { startRequest } from './processStart.ts';
 import { RecoverFromGuarantorRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
@@ -31,14 +32,9 @@ export interface RecoverFromGuarantorRequest {
 export const recoverFromGuarantor = async (
   ctx: ProcessContext, request: RecoverFromGuarantorRequest,
 ): Promise<ProcessOutcome> => {
-  const decoded = decodeRequest(RecoverFromGuarantorRequestCodec, request);
-  if (E.isLeft(decoded)) return { status: 'rejected', steps: [], ...decoded.left };
-  const r = decoded.right;
-  const pid = CommandId.is(r.commandId) ? r.commandId : undefined;
-  if (pid === undefined) {
-    return { status: 'rejected', processId: r.commandId, steps: [], rejection: {
-      type: 'invalid_command', message: 'commandId is not an id', fields: [] } };
-  }
+  const started = startRequest(RecoverFromGuarantorRequestCodec, request);
+  if (E.isLeft(started)) return started.left;
+  const { request: r, pid } = started.right;
   const base = { actor: r.actor, on: r.on };
   const ids = { call: stepId(pid, 'call'), recover: stepId(pid, 'recover'),
     refund: stepId(pid, 'refund') };
