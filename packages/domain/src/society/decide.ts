@@ -10,7 +10,7 @@ import type * as C from './commands.ts';
 import type { SocietyEvent } from './events.ts';
 import {
   evolveSociety, initialSocietyState, yearInProgress, yearToCloseNext,
-  type AllocationProgress, type SocietyState,
+  type AllocationProgress, type ClosedYear, type SocietyState,
 } from './state.ts';
 import { normsFault, settingsOn, type SocietySettings } from './settings.ts';
 import {
@@ -56,6 +56,19 @@ const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   }
   const date = notBefore(c.on, s.lastOn);
   return E.isLeft(date) ? date : E.right(s);
+};
+
+// The society and one of its closed years: what the dividend commands act on.
+const closedYear = (
+  state: SocietyState, c: { societyId: string; on: BusinessDate; financialYear: string },
+): E.Either<Rejection, { readonly s: Known; readonly year: ClosedYear }> => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const s = k.right;
+  const fy = c.financialYear;
+  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
+  return year === undefined ? E.left({ type: 'financial_year_not_closed', financialYear: fy })
+    : E.right({ s, year });
 };
 
 const reserveFault = (requested: string): E.Either<Rejection, true> =>
@@ -217,12 +230,10 @@ const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): R
 const declare = (
   c: C.DeclareDividend['data'], f: DeclareDividendFacts, state: SocietyState,
 ): Result => {
-  const k = society(state, c);
-  if (E.isLeft(k)) return k;
-  const s = k.right;
+  const found = closedYear(state, c);
+  if (E.isLeft(found)) return found;
+  const { s, year } = found.right;
   const fy = c.financialYear;
-  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
-  if (year === undefined) return E.left({ type: 'financial_year_not_closed', financialYear: fy });
   if (year.dividend !== null) {
     return E.left({ type: 'dividend_already_declared', financialYear: fy });
   }
@@ -275,12 +286,10 @@ const batchFault = (
 };
 
 const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyState): Result => {
-  const k = society(state, c);
-  if (E.isLeft(k)) return k;
-  const s = k.right;
+  const found = closedYear(state, c);
+  if (E.isLeft(found)) return found;
+  const { s, year } = found.right;
   const fy = c.financialYear;
-  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
-  if (year === undefined) return E.left({ type: 'financial_year_not_closed', financialYear: fy });
   const a = year.allocation;
   const fault = batchFault(c, a);
   if (fault !== undefined || a?.kind !== 'batches') return mismatch(c, fault ?? '');
@@ -303,12 +312,10 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
 
 // The payout ends once, after the parts are all recorded (a version 1 declaration has them).
 const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
-  const k = society(state, c);
-  if (E.isLeft(k)) return k;
-  const s = k.right;
+  const found = closedYear(state, c);
+  if (E.isLeft(found)) return found;
+  const { s, year } = found.right;
   const fy = c.financialYear;
-  const year = Object.hasOwn(s.years, fy) ? s.years[fy] : undefined;
-  if (year === undefined) return E.left({ type: 'financial_year_not_closed', financialYear: fy });
   const a = year.allocation;
   const fault = a === null ? 'no dividend declared for the year'
     : a.kind === 'batches' && a.recorded < a.batches
