@@ -3,8 +3,11 @@
 // bought, savings and recurring deposits, loans disbursed and repaid (some late, some not at
 // all), interest posted every quarter, the year closed on the accrual basis (interest payable
 // and receivable, a provision for loans gone bad) with its statutory reserve, a dividend
-// declared and credited to savings. Loans are at 18% a year on the declining balance: with 7%
-// paid on recurring deposits and the bad loans provided for, 12% left the society at a loss.
+// declared and credited to savings. Every command is sent by the member of staff whose role
+// the permission table names, at the member's branch (examples/societyStaff.ts): the Ledger
+// is opened with `requireStaff`, as a society in production runs it. Loans are at 18% a year
+// on the declining balance: with 7% paid on recurring deposits and the bad loans provided
+// for, 12% left the society at a loss.
 // Deterministic: every choice comes from a seeded PRNG, drawn before anything runs, and
 // business dates only move forward.
 import { minorOf, moneyString } from '@usha/domain';
@@ -12,6 +15,7 @@ import {
   isAccepted, type CommandOutcome, type Ledger, type ProcessOutcome,
 } from '@usha/ledger';
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
+import { appointRoster, rosterFor, type Roster } from './societyStaff.ts';
 
 const loan = {
   kind: 'loan', rateAnnualPercent: '18', minPrincipal: '1000.00', maxPrincipal: '50000.00',
@@ -117,6 +121,8 @@ export interface YearSummary {
   readonly recurringDeposits: number;
   /** The member whose passbook the demo prints. */
   readonly showcaseMember: string;
+  /** Who was appointed; the appointments are not among `commands` (the year's business). */
+  readonly roster: Roster;
   readonly close: ProcessOutcome;
   readonly dividends: ProcessOutcome;
 }
@@ -135,6 +141,7 @@ export const runCooperativeYear = async <S>(
 ): Promise<YearSummary> => {
   const rnd = seededRandom(o.seed);
   const plans = Array.from({ length: o.members }, (_, i) => planMember(rnd, i));
+  const roster = rosterFor(branches);
   let commands = 0;
   const must = async (p: Promise<CommandOutcome>): Promise<CommandOutcome> => {
     const out = await p;
@@ -151,8 +158,9 @@ export const runCooperativeYear = async <S>(
     agenda.set(on, byMember);
     byMember.set(memberId, [...(byMember.get(memberId) ?? []), task]);
   };
-  for (const p of plans) planTasks(ledger, p, { at, must });
-  const by = (commandId: string, on: string, actor = 'board') => ({ commandId, actor, on });
+  for (const p of plans) planTasks(ledger, p, { at, must, roster });
+  const by = (commandId: string, on: string, actor = roster.board) => ({ commandId, actor, on });
+  await appointRoster(ledger, roster, yearStart);
   await must(ledger.configureSociety({ ...by('society-config', yearStart), societyId,
     statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
   for (let on = yearStart; on <= yearEnd; on = addDays(on, 1)) {
@@ -164,15 +172,27 @@ export const runCooperativeYear = async <S>(
     }
     if (quarterEnds.includes(on)) {
       await inLanes(o.lanes ?? 32, plans, async (p) => {
-        await must(ledger.postInterest({ ...by(`${p.memberId}-int-${on}`, on, 'clerk'),
+        // A computed entry, no cash: the branch clerk posts it for her members.
+        const clerk = roster.at(p.branchId, 'clerk');
+        await must(ledger.postInterest({ ...by(`${p.memberId}-int-${on}`, on, clerk),
           accountId: `SB-${p.memberId.slice(2)}`, periodTo: on }));
       });
     }
   }
   const close = await ledger.closeFinancialYear({ ...by('close-2025-26', closeOn), societyId,
     financialYear });
-  await must(ledger.declareDividend({ ...by('dividend-2025-26', closeOn), societyId,
-    financialYear, ratePercent: '10' }));
+  // Two board members sign the declaration: one requests it, the other approves, and the
+  // Ledger then runs it in the first one's name. Counted once among the year's commands.
+  const declaration = { type: 'DeclareDividend' as const, data: {
+    ...by('dividend-2025-26', closeOn), societyId, financialYear, ratePercent: '10' } };
+  await must(ledger.requestApproval({ ...by('request-dividend-2025-26', closeOn),
+    command: declaration }));
+  const approval = await ledger.approveRequest({
+    ...by('approve-dividend-2025-26', closeOn, roster.secondBoard),
+    requestId: 'dividend-2025-26' });
+  if (approval.command === undefined || !isAccepted(approval.command)) {
+    throw new Error(`dividend-2025-26: not declared: ${JSON.stringify(approval)}`);
+  }
   const dividends = await ledger.creditDividends({ ...by('credit-2025-26', closeOn), societyId,
     financialYear });
   const loans = plans.flatMap((p) => (p.loan === null ? [] : [p.loan.behaviour]));
@@ -181,52 +201,58 @@ export const runCooperativeYear = async <S>(
     latePayers: loans.filter((b) => b === 'late').length,
     defaulters: loans.filter((b) => b === 'defaulter').length,
     recurringDeposits: plans.filter((p) => p.recurring !== null).length,
-    showcaseMember: plans[0]?.memberId ?? '', close, dividends,
+    showcaseMember: plans[0]?.memberId ?? '', roster, close, dividends,
   };
 };
 
 interface Scheduler {
   readonly at: (on: string, memberId: string, task: Task) => void;
   readonly must: (p: Promise<CommandOutcome>) => Promise<CommandOutcome>;
+  readonly roster: Roster;
 }
 
 // Puts a member's commands on the agenda; loan repayments are added once the loan is paid out
-// and its schedule is known.
-const planTasks = <S>(ledger: Ledger<S>, p: MemberPlan, { at, must }: Scheduler) => {
+// and its schedule is known. Each is sent by staff of the member's branch: the clerk records
+// admissions, openings, applications and penalties, the cashier every rupee across the
+// counter, the branch manager approves the loans her clerk recorded.
+const planTasks = <S>(ledger: Ledger<S>, p: MemberPlan, { at, must, roster }: Scheduler) => {
   const m = p.memberId;
   const n = m.slice(2);
-  const by = (what: string, on: string, actor = 'clerk') =>
+  const clerk = roster.at(p.branchId, 'clerk');
+  const cashier = roster.at(p.branchId, 'cashier');
+  const manager = roster.at(p.branchId, 'branchManager');
+  const by = (what: string, on: string, actor: string) =>
     ({ commandId: `${m}-${what}-${on}`, actor, on });
   at(p.admitOn, m, async () => {
     const on = p.admitOn;
-    await must(ledger.admitMember({ ...by('admit', on), memberId: m, branchId: p.branchId,
+    await must(ledger.admitMember({ ...by('admit', on, clerk), memberId: m, branchId: p.branchId,
       shareProductId: 'SH', shares: p.shares }));
     await ledger.registerMember(m, { name: p.name });
-    await must(ledger.purchaseShares({ ...by('shares', on), accountId: `SH-${n}`, memberId: m,
-      productId: 'SH', shares: p.shares }));
-    await must(ledger.openSavingsAccount({ ...by('open-sb', on), accountId: `SB-${n}`,
+    await must(ledger.purchaseShares({ ...by('shares', on, cashier), accountId: `SH-${n}`,
+      memberId: m, productId: 'SH', shares: p.shares }));
+    await must(ledger.openSavingsAccount({ ...by('open-sb', on, clerk), accountId: `SB-${n}`,
       memberId: m, productId: 'SB' }));
-    await must(ledger.makeDeposit({ ...by('dep', on), accountId: `SB-${n}`,
+    await must(ledger.makeDeposit({ ...by('dep', on, cashier), accountId: `SB-${n}`,
       amount: String(p.opening), source: 'cash' }));
   });
   for (const mo of p.monthly) {
     if (mo.deposit > 0) {
-      at(mo.on, m, async () => { await must(ledger.makeDeposit({ ...by('dep', mo.on),
+      at(mo.on, m, async () => { await must(ledger.makeDeposit({ ...by('dep', mo.on, cashier),
         accountId: `SB-${n}`, amount: String(mo.deposit), source: 'cash' })); });
     }
     if (mo.withdraw > 0) {
-      at(mo.on, m, async () => { await must(ledger.withdraw({ ...by('wd', mo.on),
+      at(mo.on, m, async () => { await must(ledger.withdraw({ ...by('wd', mo.on, cashier),
         accountId: `SB-${n}`, amount: String(mo.withdraw) })); });
     }
   }
   const rd = p.recurring;
   if (rd !== null) {
-    at(rd.on, m, async () => { await must(ledger.openRecurringDeposit({ ...by('open-rd', rd.on),
-      accountId: `RD-${n}`, memberId: m, productId: 'RD', instalment: String(rd.instalment),
-      termMonths: 12 })); });
+    at(rd.on, m, async () => { await must(ledger.openRecurringDeposit({
+      ...by('open-rd', rd.on, clerk), accountId: `RD-${n}`, memberId: m, productId: 'RD',
+      instalment: String(rd.instalment), termMonths: 12 })); });
     for (let k = 0; addMonths(rd.on, k) <= yearEnd; k += 1) {
       const on = addMonths(rd.on, k);
-      at(on, m, async () => { await must(ledger.makeDeposit({ ...by('rd', on),
+      at(on, m, async () => { await must(ledger.makeDeposit({ ...by('rd', on, cashier),
         accountId: `RD-${n}`, amount: String(rd.instalment), source: 'cash' })); });
     }
   }
@@ -234,12 +260,12 @@ const planTasks = <S>(ledger: Ledger<S>, p: MemberPlan, { at, must }: Scheduler)
   if (l === null) return;
   at(l.on, m, async () => {
     const loanId = `L-${n}`;
-    await must(ledger.applyForLoan({ ...by('apply', l.on), loanId, memberId: m,
+    await must(ledger.applyForLoan({ ...by('apply', l.on, clerk), loanId, memberId: m,
       productId: 'LN', principal: String(l.principal), repayments: l.repayments,
       firstRepaymentOn: null }));
-    await must(ledger.approveLoan({ ...by('approve', l.on, 'manager'), loanId,
+    await must(ledger.approveLoan({ ...by('approve', l.on, manager), loanId,
       principal: String(l.principal) }));
-    const paid = await must(ledger.disburseLoan({ ...by('disburse', l.on), loanId }));
+    const paid = await must(ledger.disburseLoan({ ...by('disburse', l.on, cashier), loanId }));
     const disbursed = isAccepted(paid)
       ? paid.events.map((e) => e.event).find((e) => e.type === 'LoanDisbursed') : undefined;
     if (disbursed?.type !== 'LoanDisbursed') throw new Error(`${loanId}: not disbursed`);
@@ -250,11 +276,12 @@ const planTasks = <S>(ledger: Ledger<S>, p: MemberPlan, { at, must }: Scheduler)
       if (on > yearEnd) break;
       at(on, m, async () => {
         if (late) {
-          await must(ledger.chargePenalty({ ...by(`penalty-${inst.n}`, on), loanId,
+          await must(ledger.chargePenalty({ ...by(`penalty-${inst.n}`, on, clerk), loanId,
             amount: '50', reason: 'late_payment' }));
         }
         const amount = late ? moneyString(minorOf(inst.total) + 5000n) : inst.total;
-        await must(ledger.recordRepayment({ ...by(`repay-${inst.n}`, on), loanId, amount }));
+        await must(ledger.recordRepayment({ ...by(`repay-${inst.n}`, on, cashier), loanId,
+          amount }));
       });
     }
   });

@@ -2,7 +2,9 @@
 //   npx -y pnpm@10 demo       (or: node --import tsx examples/demo.ts [folder])
 // 1. Opens the file store and the member directory in .demo/, or the folder given (emptied
 //    first).
-// 2. Runs FY 2025-26 for 300 members through the Ledger (examples/cooperativeYear.ts).
+// 2. Runs FY 2025-26 for 300 members through the Ledger (examples/cooperativeYear.ts), as a
+//    society in production: staff appointed first, each command sent by the role it needs;
+//    checks from the log that every command was sent by the role the permission table names.
 // 3. Prints the trial balance, balance sheet, income statement, PAR report and one member's
 //    passbook, with her name from the directory (the log holds opaque ids only); then the
 //    year-end reports: accrued interest, the NPA schedule, receipts and payments, DCB by
@@ -22,10 +24,11 @@ import {
   generateSigningKeys, openFileEventStore, positionToString, verifyLog, type SigningKeyFiles,
 } from '@usha/ledger';
 import {
-  createLedger, formatAccruedInterest, formatMemberPassbook, ledgerEventSchema, openMemberDirectory, reportProjection,
-  type MemberDirectory, type PassbookHolder,
+  createLedger, formatAccruedInterest, formatMemberPassbook, ledgerEventSchema,
+  openMemberDirectory, reportProjection, type MemberDirectory, type PassbookHolder,
 } from '@usha/ledger';
 import { closeOn, financialYear, products, runCooperativeYear } from './cooperativeYear.ts';
+import { auditStaff, type LoggedEvent } from './staffAudit.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const folder = process.argv[2] === undefined ? join(root, '.demo') : resolve(process.argv[2]);
@@ -79,7 +82,9 @@ const main = async (): Promise<number> => {
     signingKey: { file: keys.privateKeyFile } });
   const directory = await openMemberDirectory({ file: join(folder, 'members.dir'),
     keyFile: join(keyFolder, 'members.key') });
-  const ledger = await createLedger({ store, products, directory });
+  // As a society in production: no command is accepted until the first board member is
+  // appointed, and from then on each only from the role the permission table names.
+  const ledger = await createLedger({ store, products, directory, requireStaff: true });
   const year = await runCooperativeYear(ledger, { members: 300, seed: 2025 });
   say(`Usha Multipurpose Co-operative Society, financial year ${financialYear}`);
   say(`${year.members} members, ${year.commands} commands; ${year.recurringDeposits} recurring `
@@ -89,6 +94,16 @@ const main = async (): Promise<number> => {
     + `${year.dividends.steps.filter((s) => s.status === 'accepted'
       && s.commandType === 'CreditDividend').length} members: `
     + year.dividends.status);
+  // Who acted, read back from the log: each event's actor against the register it holds.
+  const logged: LoggedEvent[] = [];
+  for await (const e of store.readAll()) logged.push(e);
+  const staff = auditStaff(logged);
+  const authorised = staff.breaches.length === 0;
+  say(authorised ? `Staff: ${staff.appointed.length} appointed, ${staff.acted.length} acted `
+      + '(the auditor sends nothing); every command sent by the role the permission table '
+      + "names, at the member's branch, with a second person where the table asks one."
+    : `Staff: ${staff.breaches.length} events NOT sent as the permission table names:\n`
+      + staff.breaches.join('\n'));
   const m = year.showcaseMember;
   // Through the Ledger's queries (its report runner, read-your-writes).
   const live = [
@@ -151,7 +166,7 @@ const main = async (): Promise<number> => {
   say(`Files in ${folder}/ (usha.ndjson: the log; members.dir: the directory), their keys in `
     + `${folder}-keys/ (apart from the data); `
     + `${seconds} s.`);
-  return same && chain.ok ? 0 : 1;
+  return same && authorised && chain.ok ? 0 : 1;
 };
 
 process.exitCode = await main().catch((e: unknown) => {
