@@ -30,6 +30,26 @@ test("a member's life: rejections are typed and the loan is repaid in order", ()
   assert.ok(out.includes('"principalOutstandingAfter":"8415.14"'), out);
 });
 
+// Read straight from the log's lines: every event's actor was appointed by an earlier event,
+// but the first, which appoints a board member (who may send it herself: the set-up rule).
+const assertOnlyStaffActed = (log: string) => {
+  const events = log.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+  const field = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((v, k) =>
+    (typeof v === 'object' && v !== null ? Reflect.get(v, k) : undefined), o);
+  const [first, ...rest] = events;
+  assert.is(field(first, 'type'), 'StaffAppointed');
+  assert.is(field(first, 'data', 'role'), 'board');
+  assert.is(field(first, 'metadata', 'actor'), field(first, 'data', 'staffId'));
+  const appointed = new Set([field(first, 'data', 'staffId')]);
+  const strangers = rest.filter((e) => {
+    if (field(e, 'type') === 'StaffAppointed') appointed.add(field(e, 'data', 'staffId'));
+    return !appointed.has(field(e, 'metadata', 'actor'));
+  });
+  assert.is(rest.length, 8487);
+  assert.equal(strangers, [], 'every command sent by appointed staff');
+  assert.is(appointed.size, 18);
+};
+
 test('the demo runs a year, prints its figures, and the replay and the hash chain agree', () => {
   // A folder of its own, so a developer's `pnpm demo` in .demo/ never collides with the test.
   const folder = mkdtempSync(join(tmpdir(), 'usha-demo-'));
@@ -60,18 +80,25 @@ test('the demo runs a year, prints its figures, and the replay and the hash chai
     + '5,99,063.34     0.00  38,737.48');
   once('Paid-up capital                      44,280.00');
   once('Carried to other funds and surplus  10,119.37');
-  assert.ok(out.includes('Replayed 8468 events from the log, read-only, into fresh '
+  // Staff in their roles: 18 appointments, and the dividend's request and approval, are 20
+  // events more than the year ran without a register, and the actors' ids and those events
+  // move the last position; no figure above changes (actors move no money).
+  assert.ok(out.includes('Replayed 8488 events from the log, read-only, into fresh '
     + 'projections:'), out);
   assert.ok(out.includes('Replay: the figures are identical.'), out);
-  assert.ok(out.includes('Hash chain verified: 8468 events, intact; every one of 8461 appends '
+  assert.ok(out.includes('Hash chain verified: 8488 events, intact; every one of 8481 appends '
     + "signed by the writer's key."), out);
-  assert.match(out, /^Last event at C:7689139\/P:7689139; last hash [0-9a-f]{64}\.$/m);
+  assert.match(out, /^Last event at C:7730512\/P:7730512; last hash [0-9a-f]{64}\.$/m);
+  once('Staff: 18 appointed, 17 acted (the auditor sends nothing); every command sent by the '
+    + "role the permission table names, at the member's branch, with a second person where "
+    + 'the table asks one.');
   assert.match(out, new RegExp('^An auditor records both, then checks and reads the log with '
     + `nothing else but the public key: npx -y pnpm@10 usha verify ${
       escape(join(folder, 'usha.ndjson'))} --key ${
       escape(join(`${folder}-keys`, 'usha-signing.pub'))}$`, 'm'));
   const log = readFileSync(join(folder, 'usha.ndjson'), 'utf8');
   assert.not.ok(log.includes('Jharna'), 'no name in the log');
+  assertOnlyStaffActed(log);
   rmSync(folder, { recursive: true, force: true });
   // The directory's master key and the log's signing key, kept apart from the data.
   rmSync(`${folder}-keys`, { recursive: true, force: true });

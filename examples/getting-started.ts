@@ -64,7 +64,8 @@ export const gettingStarted = async (folder: string): Promise<string[]> => {
   say(`savings of M-1001: Rs ${rupees(balances?.deposits[0]?.balance ?? 0n)}`);
   const tb = await ledger.trialBalance();
   say(`trial balance: debit ${rupees(tb.totalDebit)}, credit ${rupees(tb.totalCredit)}`);
-  say(formatMemberPassbook(await ledger.passbook('M-1001', 'SB-1001', { withName: true })));
+  say(formatMemberPassbook(
+    await ledger.passbook('M-1001', { accountId: 'SB-1001', withName: true })));
   await ledger.close();
   await store.close();
   // 7. Reopened, the Ledger reads the log once and completes any unfinished process.

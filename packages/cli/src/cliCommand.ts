@@ -24,8 +24,11 @@ export interface ReportCommand {
   readonly year?: string;
   readonly member?: string;
   readonly account?: string;
-  /** How a report prints: a text statement (the default) or RFC 4180 CSV. */
-  readonly format?: 'text' | 'csv';
+  /**
+   * How a report prints: a text statement (the default), RFC 4180 CSV, or JSON (the CSV's
+   * records as objects keyed by its header, amounts as decimal strings).
+   */
+  readonly format?: 'text' | 'csv' | 'json';
   /** A period's first and last business dates (receipts-payments, dcb), instead of a year. */
   readonly from?: string;
   readonly to?: string;
@@ -36,6 +39,7 @@ export interface ReportCommand {
 /** One parsed command line. */
 export type CliCommand =
   | { readonly command: 'help' }
+  | { readonly command: 'version' }
   | {
     readonly command: 'verify';
     readonly file: string;
@@ -65,7 +69,7 @@ export const ReportFlags = t.partial({
   'signed-after': Sha256Hex,
   key: NonEmpty,
   out: NonEmpty,
-  format: t.union([t.literal('text'), t.literal('csv')]),
+  format: t.union([t.literal('text'), t.literal('csv'), t.literal('json')]),
   from: DateString,
   products: NonEmpty,
 });

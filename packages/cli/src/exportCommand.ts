@@ -1,13 +1,27 @@
-import { access } from 'node:fs/promises';
-import { exportEventLog, ledgerEventSchema } from '@usha/ledger';
+import { access, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  exportEventLog, ledgerEventSchema, type EventStore, type LedgerEvent,
+} from '@usha/ledger';
 import type { LogSource } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
+import { fileProblem } from './fileProblem.ts';
 import { openLog } from './openLog.ts';
+
+const sourceName = (s: LogSource) =>
+  (s.kind === 'file' ? s.file : 'the EventStoreDB database');
+
+// An export of nothing would be a file that verifies as nothing: refused before it is made.
+const isEmpty = async (store: EventStore<LedgerEvent>): Promise<boolean> => {
+  for await (const _ of store.readAll({ maxCount: 1 })) return false;
+  return true;
+};
 
 /**
  * `usha export`: every event of a log or database into a new hash-chained log file, with ids,
  * order and revisions kept: what an auditor takes away. Events only: the member directory is
- * never read, so no name, phone or address can be in it.
+ * never read, so no name, phone or address can be in it. From a log file, its bytes as they
+ * are: the same appends, hashes and signatures, so an anchor recorded on it holds on the copy.
  */
 export const exportCommand = async (
   c: { readonly source: LogSource; readonly to: string },
@@ -18,11 +32,26 @@ export const exportCommand = async (
     io.err(`usha: ${c.to} exists; export to a new file`);
     return 1;
   }
+  const folder = await stat(dirname(c.to)).then((d) => d.isDirectory(), () => false);
+  if (!folder) {
+    io.err(`usha: ${dirname(c.to)}: no such directory to export into`);
+    return 1;
+  }
   const log = await openLog(c.source);
   try {
+    if (await isEmpty(log.store)) {
+      io.err(`usha: ${sourceName(c.source)} holds no event: nothing to export`);
+      return 1;
+    }
     const r = await exportEventLog({ store: log.store, schema: ledgerEventSchema, file: c.to });
     io.out(`${c.to}: ${r.events} events written; last hash ${r.lastHash}.`);
     return 0;
+  } catch (e) {
+    // The export is written beside its name first: a failure names the file asked for.
+    const problem = fileProblem(e, (p) => (p.startsWith(`${c.to}.export-`) ? c.to : p));
+    if (problem === undefined) throw e;
+    io.err(`usha: ${problem}`);
+    return 1;
   } finally {
     await log.close();
   }

@@ -22,6 +22,7 @@ const flags = {
   from: { type: 'string' },
   products: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 // Which flags each command takes; any other is refused rather than ignored.
@@ -60,11 +61,20 @@ const periodError = (f: ReportFlags, to: string | undefined): string | undefined
   return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
 };
 
+// What each flag's value looks like, said when its codec gives no message of its own.
+const expected: Record<string, string> = {
+  'known-at': 'expected a position like C:123/P:123, as usha verify prints it',
+  anchor: 'expected a 64-hex-digit hash, as usha verify prints it',
+  'signed-after': 'expected a 64-hex-digit hash, as usha verify prints it',
+  format: 'expected text, csv or json',
+};
+
 const firstError = (errors: t.Errors, name?: string): string => {
   const e = errors[0];
-  const flag = name ?? e?.context.map((c) => c.key).filter((k) => k !== '').join('.') ?? '';
+  const flag = name ?? e?.context.map((c) => c.key).find((k) => k !== '') ?? '';
   const value = JSON.stringify(e?.value);
-  return `--${flag}: ${e?.message ?? `not a valid value: ${value}`}`;
+  return `--${flag}: ${e?.message
+    ?? `not a valid value: ${value}: ${expected[flag] ?? 'expected a non-empty value'}`}`;
 };
 
 const isReport = (s: string | undefined): s is ReportKind =>
@@ -93,6 +103,10 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (values.version === true) {
+    return Object.keys(values).length === 1 && positionals.length === 0
+      ? right({ command: 'version' }) : left('--version takes no command or other flag');
+  }
   if (values.help === true || command === undefined || command === 'help') {
     return right({ command: 'help' });
   }

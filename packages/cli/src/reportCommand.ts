@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   balanceSheet, balanceSheetCsv, demandCollectionBalanceCsv, formatBalanceSheet,
@@ -15,12 +16,17 @@ import {
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
+import { csvAsJson } from './csvAsJson.ts';
+import { observedStore } from './observedStore.ts';
 import { openLog } from './openLog.ts';
 import { describeProductsFileError, readProductsFile } from './productsFile.ts';
+import { passbookProblem, readProblem, ReportRefusedError } from './readProblem.ts';
+import { replayProgress } from './replayProgress.ts';
 
-// Each report in text or CSV: the two forms are chosen together, so none prints one only.
+// Each report in text, CSV or JSON (made from the CSV): the forms are chosen together, so
+// none prints one only.
 const either = <T>(c: ReportCommand, r: T, text: (r: T) => string, csv: (r: T) => string) =>
-  (c.format === 'csv' ? csv(r) : text(r));
+  (c.format === 'csv' ? csv(r) : c.format === 'json' ? csvAsJson(csv(r)) : text(r));
 
 const print = (c: ReportCommand, s: ReportState): string => {
   const asOf = c.asOf === undefined ? {} : { asOf: c.asOf };
@@ -36,6 +42,9 @@ const print = (c: ReportCommand, s: ReportState): string => {
       parReportCsv);
     case 'passbook': {
       const p = passbook(s.states.passbook, c.member ?? '', asOf);
+      const problem = passbookProblem(c.member ?? '', c.account,
+        p.pages.map((page) => page.accountId));
+      if (problem !== undefined) throw new ReportRefusedError(problem);
       const pages = c.account === undefined ? p.pages
         : p.pages.filter((page) => page.accountId === c.account);
       return either(c, { ...p, pages }, formatPassbook, passbookCsv);
@@ -53,8 +62,8 @@ const yearEnd = async (c: ReportCommand, { store, knownAt }: Read): Promise<stri
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   if (c.report === 'appropriation') {
     const p = await reports.profitAppropriation({ financialYear, ...known });
-    return c.format === 'csv' ? profitAppropriationCsv(p)
-      : formatProfitAppropriation(p, financialYear);
+    return either(c, p, (x) => formatProfitAppropriation(x, financialYear),
+      profitAppropriationCsv);
   }
   return either(c, await reports.shareCapitalRegister({
     financialYear, ...known, ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
@@ -91,7 +100,8 @@ const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportS
 /**
  * `usha report`: replays the log into fresh report projections, keeping only the events
  * effective on or before `--as-of` and recorded up to `--known-at`, and prints one report as
- * the Ledger's formatters print it, in text or CSV. Nothing is written anywhere.
+ * the Ledger's formatters print it, in text, CSV or JSON. Refused (exit 1, nothing printed)
+ * when it would mislead: see `readProblem`. Nothing is written anywhere.
  */
 export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number> => {
   const knownAt = c.knownAt === undefined ? undefined : positionFromString(c.knownAt);
@@ -109,13 +119,28 @@ export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number
     ...(knownAt === undefined ? {} : { asKnownAt: knownAt.right }),
   };
   const log = await openLog(c.source);
-  let text: string;
+  const progress = replayProgress({ sink: io.progress, nowMs: () => performance.now(),
+    ...(c.source.kind === 'file' ? { fileBytes: (await stat(c.source.file)).size } : {}) });
+  const watched = observedStore(log.store, { ...(knownAt === undefined ? {} : {
+    knownAt: knownAt.right }), onEvent: (e) => progress.onEvent(e.position.commit) });
+  let text = '';
+  let refused: string | undefined;
   try {
-    const read = { store: log.store, knownAt: knownAt?.right };
+    const read = { store: watched.store, knownAt: knownAt?.right };
     text = products === undefined ? await reportText(c, read, options)
       : await accrued(c, read, products.right);
+  } catch (e) {
+    if (!(e instanceof ReportRefusedError)) throw e;
+    refused = e.message;
   } finally {
+    progress.done();
     await log.close();
+  }
+  // What the reads saw first: a passbook of nobody in a log of nothing is a log of nothing.
+  const problem = readProblem(c, watched.seen()) ?? refused;
+  if (problem !== undefined) {
+    io.err(`usha: ${problem}`);
+    return 1;
   }
   // `out` ends what it prints with a line feed: CSV's last CR stays, so every record on
   // standard output ends with CRLF, the last one too (RFC 4180).

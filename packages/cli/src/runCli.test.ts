@@ -26,6 +26,11 @@ const usha = async (...argv: string[]) => {
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
+const manifest: unknown = JSON.parse(await readFile(new URL('../package.json',
+  import.meta.url), 'utf8'));
+const manifestVersion = typeof manifest === 'object' && manifest !== null
+  && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : '';
+
 const ledgerId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 // The position of a log's last line, `last`, in a log of `size` bytes.
 const ledgerOffset = (last: string, size: number) => {
@@ -153,9 +158,11 @@ test('report share-register and appropriation: CSV byte for byte, text, an open 
     assert.is(r.out, 'item,shares,amount\r\nMembers holding shares,1,\r\nShares held,5,\r\n'
       + 'Paid-up capital,,50.00\r\nShares purchased in 2025-26,5,50.00\r\n'
       + 'Shares redeemed in 2025-26,0,0.00\r');
+    // Before the first event the log knows nothing: no register of zeros, a refusal.
     const before = await usha('report', 'share-register', file, '--year', '2025-26',
       '--as-of', '2025-04-01');
-    assert.match(before.out, /\nShares held +0\nPaid-up capital +0\.00\n/);
+    assert.equal(before, { code: 1, out: '', err: 'usha: --as-of 2025-04-01 is before the '
+      + 'log\'s first event, effective 2025-04-02' });
     const open = await usha('report', 'appropriation', file, '--year', '2025-26');
     assert.is(open.out, 'Profit appropriation, financial year 2025-26: the year is not closed');
     const wrong = await usha('report', 'appropriation', file, '--year', '2025-26',
@@ -398,7 +405,7 @@ test('verify refuses a file that is not a log, or holds no event', async () => {
   const empty = join(dir, 'empty.ndjson');
   await writeFile(empty, '');
   assert.equal(await usha('verify', empty),
-    { code: 1, out: `${empty}: holds no event: an empty log, or not an event log.`, err: '' });
+    { code: 1, out: `${empty}: holds no event: the file is empty.`, err: '' });
 });
 
 test('a wrong command line: exit 2 and what is wrong, before any log is opened', async () => {
@@ -406,7 +413,8 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'trial-balance', file, '--as-of', '2025-02-30'],
       'usha: --as-of: 2025-02-30: that day does not exist'],
     [['report', 'trial-balance', file, '--known-at', '42'],
-      'usha: --known-at: not a valid value: "42"'],
+      'usha: --known-at: not a valid value: "42": expected a position like C:123/P:123, as '
+        + 'usha verify prints it'],
     [['report', 'income-statement', file],
       'usha: income-statement needs --year, e.g. --year 2025-26'],
     [['report', 'income-statement', file, '--year', '2025-27'],
@@ -428,7 +436,11 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'npa', file, '--products', 'p.json'], 'usha: npa takes no --products'],
     [['report', 'par'], 'usha: which log? give its file, or --esdb <connection>'],
     [['verify', file, '--as-of', '2025-01-01'], 'usha: \'verify\' takes no --as-of'],
-    [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc"'],
+    [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc": '
+      + 'expected a 64-hex-digit hash, as usha verify prints it'],
+    [['report', 'par', file, '--format', 'xml'],
+      'usha: --format: not a valid value: "xml": expected text, csv or json'],
+    [['--version', 'verify', file], 'usha: --version takes no command or other flag'],
     [['export', file], 'usha: export needs --to <file>'],
     [['keygen'], 'usha: keygen needs --out <dir>'],
     [['keygen', file, '--out', dir], 'usha: keygen takes no file; give --out <dir>'],
@@ -444,6 +456,11 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
   }
 });
 
+test('--version prints the version in the package\'s manifest, read when it runs', async () => {
+  assert.equal(await usha('--version'), { code: 0, out: manifestVersion, err: '' });
+  assert.match(manifestVersion, /^\d+\.\d+\.\d+/);
+});
+
 test('the usha command runs as a program', async () => {
   const bin = new URL('../bin/usha.mjs', import.meta.url).pathname;
   const run = promisify(execFile);
@@ -453,6 +470,11 @@ test('the usha command runs as a program', async () => {
     '2025-26', '--format', 'csv']);
   assert.ok(csv.stdout.endsWith('Shares redeemed in 2025-26,0,0.00\r\n'), csv.stdout);
   assert.is(csv.stdout.split('\r\n').length, 7);
+  // Standard error is a pipe here, not a terminal: no progress line, nothing at all.
+  const piped = await run(process.execPath, [bin, 'report', 'par', file]);
+  assert.is(piped.stderr, '');
+  const version = await run(process.execPath, [bin, '--version']);
+  assert.is(version.stdout, `${manifestVersion}\n`);
   const help = await run(process.execPath, [bin, 'help']);
   assert.ok(help.stdout.startsWith('usha: verify a ledger\'s log and reproduce its statements'));
 });

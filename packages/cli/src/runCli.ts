@@ -1,16 +1,25 @@
-import { StoreCorruptError, EventStoreError } from '@usha/ledger';
+import { StoreCorruptError, EventStoreError, notALogLine } from '@usha/ledger';
 import type { CliIo } from './cliIo.ts';
 import { exportCommand } from './exportCommand.ts';
+import { fileProblem } from './fileProblem.ts';
+import { LogUnreadableError } from './openLog.ts';
 import { keygenCommand } from './keygenCommand.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 import { reportCommand } from './reportCommand.ts';
 import { usage } from './usage.ts';
 import { verifyCommand } from './verifyCommand.ts';
+import { packageVersion } from './version.ts';
 
 const describe = (e: unknown): string => {
+  if (e instanceof StoreCorruptError && e.where.line === 1 && e.reason === notALogLine) {
+    return `${e.where.file}: not an event log (its first line is not a log line)`;
+  }
+  if (e instanceof LogUnreadableError) return e.problem;
   if (e instanceof StoreCorruptError) {
     return `the log is damaged at line ${e.where.line} (byte ${e.where.offset}): ${e.reason}`;
   }
+  const file = fileProblem(e);
+  if (file !== undefined) return file;
   if (e instanceof EventStoreError || e instanceof Error) return e.message;
   return String(e);
 };
@@ -32,6 +41,9 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     switch (c.command) {
       case 'help':
         io.out(usage);
+        return 0;
+      case 'version':
+        io.out(packageVersion());
         return 0;
       case 'verify': return await verifyCommand(c, io);
       case 'report': return await reportCommand(c, io);

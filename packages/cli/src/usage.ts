@@ -9,7 +9,7 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       writer's public key: checks every append's signature and names the first unsigned or
       badly signed one; --signed-after <hash>: the last hash before signing began, appends up
       to it may be unsigned. Exit 1 if the chain is broken, the anchor is not found, an append
-      is not signed by the key, or the file holds no event.
+      is not signed by the key, or the file holds no event or is not a log.
 
   usha keygen --out <dir>
       Writes a new signing key pair: usha-signing.key (mode 0600, for the ledger's writer)
@@ -31,12 +31,22 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       --account <id>         one account's page only (passbook)
       --products <file>      the product catalogue as JSON (accrued-interest; required):
                              deposit interest accrues by its product's settings
-      --format text|csv      a statement (default) or RFC 4180 CSV with a header row,
-                             plain decimal amounts and CRLF after every record
+      --format text|csv|json a statement (default); RFC 4180 CSV with a header row,
+                             plain decimal amounts and CRLF after every record; or
+                             JSON: the CSV's records keyed by its header, amounts as
+                             decimal strings
+      Refused (exit 1) when it would mislead: a log with no event, --known-at at no
+      event's position, --as-of before the first event, a passbook of no such member or
+      account. A replay longer than a second shows its progress on standard error, only
+      when that is a terminal.
 
   usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
       Writes every event to a new hash-chained log, ids, order and revisions kept; from a
-      log file, its very bytes, signatures included.
+      log file, its very bytes: the same appends, hashes and signatures, so an anchor
+      recorded on the log holds on the copy.
+
+  usha --version
+      Prints the command's version.
 
   The log is opened read-only: a running ledger may keep writing beside it. Members appear by
   id only: names live in the member directory, which this command never reads.

@@ -1,9 +1,35 @@
 import {
   notALogLine, positionToString, verifyLog, type AnchorFound, type SignatureReport,
+  type TornTail,
 } from '@usha/ledger';
+import { open } from 'node:fs/promises';
 import type { CliIo } from './cliIo.ts';
+import { logFileProblem } from './fileProblem.ts';
 
 const notALog = notALogLine;
+const notALogText = (file: string) =>
+  `${file}: not an event log (its first line is not a log line).`;
+
+// A log whose every byte is an unfinished first line: a log's first append cut by a crash if
+// it begins as every log line does, anything else (a JSON file, a binary file) if not.
+const beginsAsALog = async (file: string): Promise<boolean> => {
+  const prefix = Buffer.from('{"hash":"');
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(prefix.length), 0,
+      prefix.length, 0);
+    return bytesRead === prefix.length && buffer.equals(prefix);
+  } finally {
+    await handle.close();
+  }
+};
+
+// What a log with no complete line holds: nothing, an unfinished first append, or no log.
+const noEvent = async (file: string, torn: TornTail | undefined): Promise<string> => {
+  if (torn === undefined) return `${file}: holds no event: the file is empty.`;
+  if (!(await beginsAsALog(file))) return notALogText(file);
+  return `${file}: holds no event: its first append was never finished (${torn.reason}).`;
+};
 
 // One line on the appends' signatures: checked with the key, or only counted without one.
 const signatureLine = (s: SignatureReport): string => {
@@ -43,6 +69,12 @@ export const verifyCommand = async (
   },
   io: CliIo,
 ): Promise<number> => {
+  const problem = await logFileProblem(c.file)
+    ?? (c.key === undefined ? undefined : await logFileProblem(c.key, 'key file'));
+  if (problem !== undefined) {
+    io.err(`usha: ${problem}`);
+    return 1;
+  }
   const v = await verifyLog(c.file, {
     ...(c.anchor === undefined ? {} : { anchor: c.anchor }),
     ...(c.key === undefined ? {} : { publicKey: { file: c.key } }),
@@ -50,7 +82,7 @@ export const verifyCommand = async (
   });
   if (!v.ok && v.signatures === undefined) {
     if (v.line === 1 && v.reason === notALog) {
-      io.out(`${c.file}: not an event log (its first line is not a log line).`);
+      io.out(notALogText(c.file));
       return 1;
     }
     io.out(`${c.file}: BROKEN at line ${v.line} (byte ${v.offset}): ${v.reason}.`);
@@ -67,7 +99,7 @@ export const verifyCommand = async (
     return 1;
   }
   if (v.lines === 0) {
-    io.out(`${c.file}: holds no event: an empty log, or not an event log.`);
+    io.out(await noEvent(c.file, v.tornTail));
     return 1;
   }
   io.out(`${c.file}: ${v.lines} events, hash chain intact.`);

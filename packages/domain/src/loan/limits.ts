@@ -9,10 +9,15 @@ import type { LoanId, MemberId } from '../shared/ids.ts';
 import { minorOf, moneyString, type MoneyString } from '../shared/codecs.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import type { Guarantee } from './guarantors.ts';
+import type { SocietyLendingLimits } from '../society/lendingLimits.ts';
+import { withinSocietyLimits, type CountedLoan } from './societyLimits.ts';
 import type { LoanStatus } from './state.ts';
 
-/** One loan of the member's as its stream holds it: enough to say whether it is still open. */
-export interface LoanStatusFact {
+/**
+ * One loan of the member's as its stream holds it: enough to say whether it is still open,
+ * and (for the society-wide cap) what principal it holds.
+ */
+export interface LoanStatusFact extends CountedLoan {
   readonly loanId: LoanId;
   readonly status: LoanStatus;
 }
@@ -36,6 +41,8 @@ export interface LendingFacts {
   readonly loans: ReadonlyArray<LoanStatusFact>;
   /** Each named guarantor, by member id. */
   readonly guarantors: Readonly<Record<string, GuarantorFact>>;
+  /** The society-wide limits in force on the command's date; absent: none. */
+  readonly society?: SocietyLendingLimits;
 }
 
 /** A loan as the limits see it: who borrows, how much, with which guarantors. */
@@ -135,9 +142,11 @@ const guarantorsEnough = (p: LoanProduct, r: LoanRequest): Check => {
 
 /**
  * Right when a loan keeps within its product's lending limits on these facts; else the first
- * limit broken, in this order: `invalid_guarantor`, `too_many_loans`, `loan_limit_exceeded`,
- * `guarantors_required`. Checked at application and at approval (the approval commits the
- * money, so it is checked on that day's figures).
+ * limit broken, in this order: `invalid_guarantor`, `too_many_loans`, `loan_limit_exceeded`
+ * (the savings multiple, then the society's limits: loans at once, outstanding principal),
+ * `guarantors_required`. A product's limit and the society's both hold: the stricter refuses.
+ * Checked at application and at approval (the approval commits the money, so it is checked on
+ * that day's figures).
  * @example withinLendingLimits(products, product, request, facts) // Right(undefined)
  */
 export const withinLendingLimits = (
@@ -145,6 +154,7 @@ export const withinLendingLimits = (
 ): Check => {
   const checks = [
     () => guarantorsValid(r, f), () => loansAtOnce(p, r, f), () => savingsMultiple(ps, p, r, f),
+    () => f.society === undefined ? ok : withinSocietyLimits(f.society, r, f.loans),
     () => guarantorsEnough(p, r),
   ];
   for (const c of checks) {

@@ -188,6 +188,15 @@ export type Rejection =
     readonly multiple: number; readonly basis: string; readonly maximum: string;
     readonly requested: string;
   }
+  // The society-wide limits (society/lendingLimits.ts), checked beside the product's.
+  | {
+    readonly type: 'loan_limit_exceeded'; readonly limit: 'society_loans_at_once';
+    readonly maximum: number; readonly open: number;
+  }
+  | {
+    readonly type: 'loan_limit_exceeded'; readonly limit: 'society_outstanding_principal';
+    readonly maximum: string; readonly outstanding: string; readonly requested: string;
+  }
   | {
     readonly type: 'guarantors_required'; readonly threshold: string; readonly requested: string;
     readonly required: number; readonly named: number;

@@ -1,24 +1,37 @@
 import * as t from 'io-ts';
 import { SocietyId } from '../shared/ids.ts';
 import { Count, FinancialYearLabel, MoneyString, RatePercent } from '../shared/codecs.ts';
-import { commandCodec } from '../shared/shape.ts';
+import { closed, commandCodec, commandFields } from '../shared/shape.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
+import { SocietyLendingLimits } from './lendingLimits.ts';
 import { DividendPart } from './events.ts';
 import { ClassHoldings } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
 
-/** Set the statutory reserve percent (at least 25) and the dividend rate cap. */
-export const ConfigureSociety = commandCodec('ConfigureSociety', {
-  societyId: SocietyId, statutoryReservePercent: RatePercent, dividendRateCapPercent: RatePercent,
-});
+/**
+ * Set the statutory reserve percent (at least 25) and the dividend rate cap; `lendingLimits`
+ * (optional) the society-wide lending limits, left out: none at the first configuration, those
+ * in force at a later one.
+ */
+export const ConfigureSociety = closed({
+  type: t.literal('ConfigureSociety'),
+  data: closedWithOptional({
+    ...commandFields, societyId: SocietyId, statutoryReservePercent: RatePercent,
+    dividendRateCapPercent: RatePercent,
+  }, { lendingLimits: SocietyLendingLimits }, 'ConfigureSocietyData'),
+}, 'ConfigureSociety');
 export type ConfigureSociety = t.TypeOf<typeof ConfigureSociety>;
 
 /**
  * Change the society's settings from the command's date on, every one stated: the reserve
- * percent (at least 25), the dividend rate cap and the provisioning norms.
+ * percent (at least 25), the dividend rate cap and the provisioning norms; `lendingLimits`
+ * (optional, stated whole) the society-wide lending limits, left out: those in force are kept.
  */
-export const ChangeSocietySettings = commandCodec('ChangeSocietySettings', {
-  societyId: SocietyId, ...societySettingsFields,
-});
+export const ChangeSocietySettings = closed({
+  type: t.literal('ChangeSocietySettings'),
+  data: closedWithOptional({ ...commandFields, societyId: SocietyId, ...societySettingsFields },
+    { lendingLimits: SocietyLendingLimits }, 'ChangeSocietySettingsData'),
+}, 'ChangeSocietySettings');
 export type ChangeSocietySettings = t.TypeOf<typeof ChangeSocietySettings>;
 
 /**

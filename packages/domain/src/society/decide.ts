@@ -13,6 +13,7 @@ import {
   type AllocationProgress, type ClosedYear, type SocietyState,
 } from './state.ts';
 import { normsFault, settingsOn, type SocietySettings } from './settings.ts';
+import { noSocietyLendingLimits } from './lendingLimits.ts';
 import {
   allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
 } from './allocation.ts';
@@ -42,7 +43,7 @@ export const defaultSocietyConfig = {
 /** The settings in force on `on` (a configured society always has some). */
 export const societySettingsOn = (s: Known, on: BusinessDate): SocietySettings =>
   settingsOn(s.settings, on) ?? { ...defaultSocietyConfig,
-    provisioningNorms: defaultProvisioningNorms };
+    provisioningNorms: defaultProvisioningNorms, lendingLimits: noSocietyLendingLimits };
 
 const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   E.Either<Rejection, Known> => {
@@ -81,16 +82,20 @@ const reserveFault = (requested: string): E.Either<Rejection, true> =>
 // them, so a configuration sent twice cannot put the defaults back unseen.
 const configure = (c: C.ConfigureSociety['data'], state: SocietyState): Result => {
   let norms = defaultProvisioningNorms;
+  let limits = c.lendingLimits ?? noSocietyLendingLimits;
   if (state.status !== 'none') {
     const s = society(state, c);
     if (E.isLeft(s)) return s;
-    norms = societySettingsOn(s.right, c.on).provisioningNorms;
+    const inForce = societySettingsOn(s.right, c.on);
+    norms = inForce.provisioningNorms;
+    limits = c.lendingLimits ?? inForce.lendingLimits;
   }
   const reserve = reserveFault(c.statutoryReservePercent);
   if (E.isLeft(reserve)) return reserve;
   return E.right([{ type: 'SocietyConfigured', data: {
     societyId: c.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
     dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: norms,
+    lendingLimits: limits,
   } }]);
 };
 
@@ -104,6 +109,7 @@ const changeSettings = (c: C.ChangeSocietySettings['data'], state: SocietyState)
   return E.right([{ type: 'SocietySettingsChanged', data: {
     societyId: k.right.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
     dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: c.provisioningNorms,
+    lendingLimits: c.lendingLimits ?? societySettingsOn(k.right, c.on).lendingLimits,
   } }]);
 };
 

@@ -7,23 +7,28 @@ import {
 import { byTag, closed, eventCodec } from '../shared/shape.ts';
 import { ClassProvisions } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
+import { SocietyLendingLimits } from './lendingLimits.ts';
 
 /**
  * The society was configured: its settings (societySettingsFields), in force from `on`.
- * Version 2 carries the provisioning norms and so the NPA threshold; version 1 had only the
- * two percents and is read with the default norms, the ones its close applied.
+ * Version 3 carries the society-wide lending limits; version 2 (without them) is read with no
+ * limit, as it was decided. Version 2 carries the provisioning norms and so the NPA threshold;
+ * version 1 had only the two percents and is read with the default norms.
  */
 export const SocietyConfigured = eventCodec('SocietyConfigured', {
   societyId: SocietyId, on: DateString, ...societySettingsFields,
+  lendingLimits: SocietyLendingLimits,
 });
 export type SocietyConfigured = t.TypeOf<typeof SocietyConfigured>;
 
 /**
  * The society's settings were changed, all of them stated: in force from `on`, so a year's
- * close applies those in force on its 31 March.
+ * close applies those in force on its 31 March. Version 2 carries the society-wide lending
+ * limits; version 1 (without them) is read with no limit, as it was decided.
  */
 export const SocietySettingsChanged = eventCodec('SocietySettingsChanged', {
   societyId: SocietyId, on: DateString, ...societySettingsFields,
+  lendingLimits: SocietyLendingLimits,
 });
 export type SocietySettingsChanged = t.TypeOf<typeof SocietySettingsChanged>;
 

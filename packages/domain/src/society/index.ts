@@ -8,3 +8,4 @@ export * from './dividendParts.ts';
 export * from './facts.ts';
 export * from './provisioning.ts';
 export * from './settings.ts';
+export * from './lendingLimits.ts';

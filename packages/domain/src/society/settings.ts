@@ -2,6 +2,7 @@ import { Decimal } from '../money/decimal.ts';
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { RatePercent } from '../shared/codecs.ts';
 import { assetClasses, ProvisioningNorms } from './provisioning.ts';
+import type { SocietyLendingLimits } from './lendingLimits.ts';
 
 /**
  * The society's settings, as SocietyConfigured and SocietySettingsChanged carry them: the
@@ -18,6 +19,8 @@ export interface SocietySettings {
   readonly statutoryReservePercent: string;
   readonly dividendRateCapPercent: string;
   readonly provisioningNorms: ProvisioningNorms;
+  /** The society-wide lending limits (SocietyConfigured v3, SocietySettingsChanged v2 on). */
+  readonly lendingLimits: SocietyLendingLimits;
 }
 
 /** Settings and the day they apply from (the date of the event that set them). */

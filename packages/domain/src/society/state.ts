@@ -57,7 +57,8 @@ export type SocietyState =
 
 const dated = (d: SocietySettings & { readonly on: BusinessDate }): DatedSettings => ({
   from: d.on, settings: { statutoryReservePercent: d.statutoryReservePercent,
-    dividendRateCapPercent: d.dividendRateCapPercent, provisioningNorms: d.provisioningNorms },
+    dividendRateCapPercent: d.dividendRateCapPercent, provisioningNorms: d.provisioningNorms,
+    lendingLimits: d.lendingLimits },
 });
 
 /** Before configuration. */

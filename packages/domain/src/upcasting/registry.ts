@@ -3,6 +3,7 @@ import { branchAtOpeningV1toV2 } from './branchAtOpeningV1.ts';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
 import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
+import { withNoSocietyLendingLimits } from './societyLendingLimitsV2.ts';
 
 /** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
 export type Upcaster = (data: unknown) => unknown;
@@ -11,7 +12,8 @@ export type Upcaster = (data: unknown) => unknown;
 export const currentSchemaVersions: Readonly<Record<string, number>> = {
   RepaymentReceived: 2,
   DividendDeclared: 2,
-  SocietyConfigured: 2,
+  SocietyConfigured: 3,
+  SocietySettingsChanged: 2,
   SavingsAccountOpened: 2,
   RecurringDepositOpened: 2,
   FixedDepositOpened: 2,
@@ -23,7 +25,8 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   RepaymentReceived: { 1: repaymentReceivedV1toV2 },
   DividendDeclared: { 1: dividendDeclaredV1toV2 },
-  SocietyConfigured: { 1: societyConfiguredV1toV2 },
+  SocietyConfigured: { 1: societyConfiguredV1toV2, 2: withNoSocietyLendingLimits },
+  SocietySettingsChanged: { 1: withNoSocietyLendingLimits },
   SavingsAccountOpened: { 1: branchAtOpeningV1toV2 },
   RecurringDepositOpened: { 1: branchAtOpeningV1toV2 },
   FixedDepositOpened: { 1: branchAtOpeningV1toV2 },

@@ -18,6 +18,7 @@ export type {
 export {
   formatMemberPassbook, type MemberPassbook, type PassbookHolder,
 } from './reports/memberPassbook.ts';
+export { PassbookArgumentsError } from './reports/passbookArguments.ts';
 export {
   reportProjection, type ReportOptions, type ReportProjections, type ReportState,
 } from './reports/reportProjection.ts';

@@ -1,12 +1,13 @@
 import { formatMoney, money } from '@usha/domain';
 
+// The Indian grouping (lakh, crore) as the platform's locale data has it, on whole rupees
+// only: a bigint keeps every digit, where a number would round past 2^53 paise.
+const indian = new Intl.NumberFormat('en-IN', { useGrouping: true });
+
 /** Paise as rupees with 2 decimals and thousands grouped the Indian way: 1,23,456.50. */
 export const rupees = (paise: bigint): string => {
-  const s = formatMoney(money(paise < 0n ? -paise : paise));
-  const [whole = '0', frac = '00'] = s.split('.');
-  const last3 = whole.slice(-3);
-  const rest = whole.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ',');
-  return `${paise < 0n ? '-' : ''}${rest === '' ? last3 : `${rest},${last3}`}.${frac}`;
+  const [whole = '0', frac = '00'] = formatMoney(money(paise < 0n ? -paise : paise)).split('.');
+  return `${paise < 0n ? '-' : ''}${indian.format(BigInt(whole))}.${frac}`;
 };
 
 /** A blank cell for zero, rupees otherwise. */

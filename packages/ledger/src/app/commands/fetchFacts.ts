@@ -14,6 +14,7 @@ import type { LedgerRejection } from './outcome.ts';
 import { shareHoldings } from './shareHoldings.ts';
 import type { StreamState, StreamStates } from './streamStates.ts';
 import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
+import { withSocietyLimits } from './societyLimitsOf.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -144,14 +145,16 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   OpenRecurringDeposit: (r, c) => membershipOf(r, c.data.memberId),
   OpenFixedDeposit: (r, c) => membershipOf(r, c.data.memberId),
   MakeDeposit: (r, _c, target) => membershipOfOwner(r, target),
-  // The lending limits' facts (lendingFactsOf.ts), read after her membership.
-  ApplyForLoan: (r, c) => withLending(membershipOf(r, c.data.memberId),
-    () => lendingFactsOf(r, c.data.memberId, c.data.guarantors ?? [])),
-  ApproveLoan: (r, _c, target) => {
+  // The lending limits' facts (lendingFactsOf.ts), read after her membership, with the
+  // society-wide limits in force on the command's date (societyLimitsOf.ts).
+  ApplyForLoan: (r, c) => withSocietyLimits(r, c.data.on, withLending(
+    membershipOf(r, c.data.memberId),
+    () => lendingFactsOf(r, c.data.memberId, c.data.guarantors ?? []))),
+  ApproveLoan: (r, c, target) => {
     const loan = target.state.kind === 'loan' ? target.state.state : undefined;
     return loan === undefined || loan.status === 'none' ? membershipOfOwner(r, target)
-      : withLending(membershipOfOwner(r, target),
-        () => lendingFactsOf(r, loan.memberId, loan.guarantors));
+      : withSocietyLimits(r, c.data.on, withLending(membershipOfOwner(r, target),
+        () => lendingFactsOf(r, loan.memberId, loan.guarantors)));
   },
   DisburseLoan: (r, _c, target) => membershipOfOwner(r, target),
   PostInterest: (r, _c, target) => historyOf(r, target),

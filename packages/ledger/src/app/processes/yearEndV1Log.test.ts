@@ -52,7 +52,10 @@ test('the old log opens with the default norms, and its ended run is not run aga
     const configured = (await allEvents(store)).find((e) => e.type === 'SocietyConfigured');
     assert.equal(configured?.type === 'SocietyConfigured' && configured.data.provisioningNorms,
       defaultProvisioningNorms);
-    assert.is(configured?.metadata.schemaVersion, 2);
+    // Read at the current version (3): the norms' defaults, and no society lending limit.
+    assert.equal(configured?.type === 'SocietyConfigured' && configured.data.lendingLimits,
+      { maxOutstandingPrincipal: null, maxLoansAtOnce: null });
+    assert.is(configured?.metadata.schemaVersion, 3);
     // Sent again under another id, the run credits no one twice, as before; now it ends.
     const again = await ledger.creditDividends({ ...year, financialYear: '2024-25',
       commandId: 'credit-again', on: '2025-04-12' });

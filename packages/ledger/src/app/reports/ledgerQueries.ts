@@ -19,6 +19,7 @@ import { noLoans } from './noLoans.ts';
 import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
 import { yearEndReports, type YearEndReports } from './yearEndReports.ts';
 import { periodReports, type PeriodReports } from './periodReports.ts';
+import { passbookArguments } from './passbookArguments.ts';
 import type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
@@ -29,9 +30,16 @@ export interface LedgerQueries extends YearEndReports, PeriodReports {
   /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
   readonly balances: (memberId: string, o?: AsOfOptions) =>
     Promise<MemberStatement | undefined>;
-  /** A member's passbook (one account's page when `accountId` is given), as of a date. */
-  readonly passbook: (memberId: string, accountOrOptions?: string | PassbookOptions,
-    o?: PassbookOptions) => Promise<MemberPassbook>;
+  /**
+   * A member's passbook (one account's page when `accountId` is given), as of a date. The
+   * older form `(memberId, accountId, options)` still reads; options after no account id are
+   * refused with a PassbookArgumentsError, never dropped.
+   */
+  readonly passbook: {
+    (memberId: string, o?: PassbookOptions): Promise<MemberPassbook>;
+    /** @deprecated pass the account as `{ accountId }` in the options. */
+    (memberId: string, accountId: string, o?: PassbookOptions): Promise<MemberPassbook>;
+  };
   readonly trialBalance: (o?: AsOfOptions) => Promise<TrialBalance>;
   readonly balanceSheet: (o?: AsOfOptions) => Promise<BalanceSheet>;
   readonly incomeStatement: (o: IncomeStatementOptions) => Promise<IncomeStatement>;
@@ -122,19 +130,27 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     return e.status === 'present' ? { status: 'present', name: e.details.name }
       : { status: e.status };
   };
+  // Her nominees' names by reference, for the printed passbook; none without a directory.
+  const nomineeNames = async (memberId: string): Promise<Record<string, string>> => {
+    const e = q.directory === undefined ? undefined : await q.directory.nominees(memberId);
+    if (e?.status !== 'present') return {};
+    return Object.fromEntries(Object.entries(e.nominees).map(([ref, n]) => [ref, n.name]));
+  };
   const portfolio = async (o: AsOfOptions = {}) =>
     parReport((await state(o, true)).states.balances, asOf(o));
   return {
     balances: async (memberId, o = {}) =>
       memberBalances((await state(o, true)).states.balances, memberId, asOf(o)),
-    passbook: async (memberId, accountOrOptions, more) => {
-      const accountId = typeof accountOrOptions === 'string' ? accountOrOptions : undefined;
-      const o = (typeof accountOrOptions === 'string' ? more : accountOrOptions) ?? {};
+    passbook: async (memberId: string, accountOrOptions?: string | PassbookOptions,
+      more?: PassbookOptions) => {
+      const o = passbookArguments(accountOrOptions, more);
+      const accountId = o.accountId;
       const s = await state(o, false);
       const p = passbook(s.states.passbook, memberId, asOf(o));
       const pages = accountId === undefined ? p.pages
         : p.pages.filter((pg) => pg.accountId === accountId);
-      return { ...p, pages, ...(o.withName === true ? { holder: await holder(memberId) } : {}) };
+      return { ...p, pages, ...(o.withName === true
+        ? { holder: await holder(memberId), nominees: await nomineeNames(memberId) } : {}) };
     },
     trialBalance: async (o = {}) => trialBalance((await state(o, false)).states.books, asOf(o)),
     balanceSheet: async (o = {}) => balanceSheet((await state(o, false)).states.books, asOf(o)),

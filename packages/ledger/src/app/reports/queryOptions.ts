@@ -21,6 +21,8 @@ export interface AsOfOptions extends ReadOptions {
 
 /** A passbook query: as of a date, with the member's name from the directory if asked. */
 export interface PassbookOptions extends AsOfOptions {
+  /** One account's page only; every page of hers when omitted. */
+  readonly accountId?: string;
   /** Read the holder's name from the directory (never from the log). */
   readonly withName?: boolean;
 }

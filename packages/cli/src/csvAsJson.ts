@@ -1,0 +1,38 @@
+// JSON is made from the CSV, not beside it: one description of each report's columns, and the
+// amounts already plain decimal strings (never JSON numbers, which lose paise past 2^53).
+
+// The fields of RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
+const records = (csv: string): string[][] => {
+  const out: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { record.push(field); field = ''; }
+    else if (ch === '\r' && csv[i + 1] === '\n') {
+      record.push(field);
+      out.push(record);
+      [record, field] = [[], ''];
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) out.push([...record, field]);
+  return out;
+};
+
+/**
+ * A report's CSV (a header row, then records) as JSON: an array of objects keyed by the
+ * header, every value a string as the CSV has it (amounts as plain decimals, blanks as '').
+ * @example csvAsJson('code,debit\r\n1100,420.00\r\n') // [{ "code": "1100", "debit": "420.00" }]
+ */
+export const csvAsJson = (csv: string): string => {
+  const [header = [], ...rows] = records(csv);
+  const objects = rows.map((r) => Object.fromEntries(header.map((h, c) => [h, r[c] ?? ''])));
+  return JSON.stringify(objects, null, 2);
+};

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { rupees } from './textTable.ts';
+
+// The grouping by hand that the locale's grouping replaced, kept as the model: the last three
+// digits, then pairs (lakh, crore), on the absolute value, the sign in front.
+const byHand = (paise: bigint): string => {
+  const abs = paise < 0n ? -paise : paise;
+  const whole = (abs / 100n).toString();
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  const last3 = whole.slice(-3);
+  const rest = whole.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ',');
+  return `${paise < 0n ? '-' : ''}${rest === '' ? last3 : `${rest},${last3}`}.${frac}`;
+};
+
+test('the figures printed before print the same: lakh, crore, negatives and paise', () => {
+  assert.equal([199738584n, -199738584n, 5n, -5n, 0n, 99999n, 100000n, 10000000n,
+    1234567890123n].map(rupees), ['19,97,385.84', '-19,97,385.84', '0.05', '-0.05', '0.00',
+    '999.99', '1,000.00', '1,00,000.00', '12,34,56,78,901.23']);
+});
+
+test('the locale\'s Indian grouping is the grouping by hand for any amount', () => {
+  fc.assert(fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+    (paise) => rupees(paise) === byHand(paise)), { numRuns: 2000 });
+});
+
+test.run();
