@@ -67,6 +67,10 @@ test('a member without savings is paid her dividend in cash, once, and the run e
   assert.equal(await reopened.unclaimedDividends(), []);
   assert.equal(await reopened.unclaimedDividends({ asOf: '2025-04-19' }),
     [{ memberId: 'M3', financialYear: '2024-25', amount: '10.00' }], 'unpaid the day before');
+  // As known when the run ended (before the payment was stored): still unclaimed.
+  assert.ok(end !== undefined);
+  assert.equal(await reopened.unclaimedDividends({ asKnownAt: end.position }),
+    [{ memberId: 'M3', financialYear: '2024-25', amount: '10.00' }], 'unpaid as then known');
   assert.equal(await payable(), [0n, 0n], 'dividends payable back to zero');
   const tb = await reopened.trialBalance();
   assert.is(tb.totalDebit, tb.totalCredit);

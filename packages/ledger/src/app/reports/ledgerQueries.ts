@@ -16,7 +16,9 @@ import {
   accruedInterestQuery, type AccruedInterest, type AccruedInterestOptions,
 } from './accruedInterest.ts';
 import { noLoans } from './noLoans.ts';
-import { unclaimedDividends, type UnclaimedDividend } from './unclaimedDividends.ts';
+import {
+  unclaimedDividends, type UnclaimedDividend, type UnclaimedDividendOptions,
+} from './unclaimedDividends.ts';
 import { yearEndReports, type YearEndReports } from './yearEndReports.ts';
 import { periodReports, type PeriodReports } from './periodReports.ts';
 import { passbookArguments } from './passbookArguments.ts';
@@ -49,8 +51,11 @@ export interface LedgerQueries extends YearEndReports, PeriodReports {
   readonly portfolio: (o?: AsOfOptions) => Promise<ParReport>;
   /** PAR30, PAR90, buckets and arrears of a branch, or of the society. */
   readonly par: (o?: ParOptions) => Promise<PortfolioFigures>;
-  /** Dividends payable in cash and not yet paid, by member and year, as of a date. */
-  readonly unclaimedDividends: (o?: { readonly asOf?: string }) =>
+  /**
+   * Dividends payable in cash and not yet paid, by member and year, as of a date and as known
+   * at a log position.
+   */
+  readonly unclaimedDividends: (o?: UnclaimedDividendOptions) =>
     Promise<ReadonlyArray<UnclaimedDividend>>;
   /**
    * Interest earned and not yet credited or paid, per deposit account and loan, on a date: the
