@@ -20,10 +20,19 @@ const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0',
 const run = (file: string, args: readonly string[], cwd: string) =>
   spawnSync(file, args, { cwd, env, encoding: 'utf8' });
 
+// The pnpm running the test command when there is one (it sets npm_execpath), else the README's.
+const pnpm = (args: readonly string[]): [string, string[]] => {
+  const running = process.env.npm_execpath;
+  return running !== undefined && /pnpm/.test(running)
+    ? [process.execPath, [running, ...args]]
+    : ['npx', ['-y', 'pnpm@10', ...args]];
+};
+
 let work = '';
 let app = '';
 let tarballs: string[] = [];
 let manifests: PackedManifest[] = [];
+let specifiers: string[] = [];
 const seconds: Record<string, number> = {};
 const timed = <A>(step: string, f: () => A): A => {
   const start = performance.now();
@@ -40,7 +49,6 @@ test.before(() => {
   }
 });
 
-let specifiers: string[] = [];
 const setUp = (): void => {
   work = mkdtempSync(join(tmpdir(), 'usha-consumer-'));
   app = join(work, 'app');
@@ -51,9 +59,9 @@ const setUp = (): void => {
     [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json', '--noCheck'],
     { cwd: root, env, stdio: 'pipe' }));
   // Scripts ignored: each package's prepack would build again, with the check.
-  timed('pack', () => execFileSync('npx', ['-y', 'pnpm@10', '-r', '--filter', './packages/*',
-    '--config.ignore-scripts=true', 'pack', '--pack-destination', packs],
-  { cwd: root, env, stdio: 'pipe' }));
+  const packArgs = ['-r', '--filter', './packages/*', '--config.ignore-scripts=true', 'pack',
+    '--pack-destination', packs];
+  timed('pack', () => execFileSync(...pnpm(packArgs), { cwd: root, env, stdio: 'pipe' }));
   tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz')).map((f) => join(packs, f));
   manifests = timed('install', () => linkInstall({
     app, tarballs, from: [root, ...packageDirs.map((d) => join(root, 'packages', d))],
