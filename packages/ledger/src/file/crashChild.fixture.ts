@@ -1,4 +1,4 @@
-// Run by crash.test.ts: appends in a bounded loop, printing each acknowledged event id, until
+// Run by crash.soak.test.ts: appends in a bounded loop, printing each acknowledged event id, until
 // the parent kills it with SIGKILL. Several appends are in flight at once, so the kill also
 // lands inside group commits.
 import { openFileEventStore } from './fileEventStore.ts';

@@ -1,4 +1,4 @@
-// Run by directoryCrash.test.ts: registers members, forgets every third one and rotates the
+// Run by directoryCrash.soak.test.ts: registers members, forgets every third one and rotates the
 // master key now and then, printing each step before it starts ("try") and once it is
 // durable ("ack"), until the parent kills it with SIGKILL.
 import { detailsOf } from './directoryFolders.fixture.ts';
