@@ -28,5 +28,6 @@ export const closedWithOptional = <R extends t.Props, O extends t.Props>(
       return base.validate(u, c);
     },
     base.encode,
-  ), { props: { ...required, ...optional } });
+  // `props` names every field (as `closed` does); `optionalProps` those that may be left out.
+  ), { props: { ...required, ...optional }, optionalProps: { ...optional } });
 };

@@ -65,9 +65,9 @@ const make = (m: Made): unknown => 'hostile' in m ? hostileValues[m.hostile]?.()
 // Whether a value put in a field makes the input invalid: a plain value the field takes (a
 // count of 1 in `shares`) is no refusal. Every field is the caller's: the facts a command is
 // decided with are read by the Ledger and are no field of the request.
-const fieldTakes = (codec: t.Mixed | undefined, v: unknown): boolean => {
-  // A field set to undefined is a field left out, as in JSON.
-  if (v === undefined) return codec !== undefined && codec.is(undefined);
+const fieldTakes = (codec: t.Mixed | undefined, v: unknown, optional: boolean): boolean => {
+  // A field set to undefined is a field left out, as in JSON: taken where it may be left out.
+  if (v === undefined) return optional || (codec !== undefined && codec.is(undefined));
   const p = plainInput(v);
   if (E.isLeft(p)) return false;
   return codec === undefined || E.isRight(codec.decode(p.right));
@@ -106,8 +106,11 @@ test('any JS value in any command field is refused with a typed invalid_command 
   ));
   await fc.assert(fc.asyncProperty(cases, async ([type, field, made]) => {
     const v = make(made);
-    const codec = propsOf(propsOf(Reflect.get(commandCodecs, type)).data)[field];
-    fc.pre(field.startsWith('(') || !fieldTakes(codec, v));
+    const dataCodec = propsOf(Reflect.get(commandCodecs, type)).data;
+    const codec = propsOf(dataCodec)[field];
+    const optional = Object.hasOwn(
+      Object(Reflect.get(Object(dataCodec), 'optionalProps')), field);
+    fc.pre(field.startsWith('(') || !fieldTakes(codec, v, optional));
     const data = field === '(data)' ? v : { ...samples[type], [field]: v };
     const input = field === '(root)' ? v : { type, data };
     const viaExecute = await ledger.execute(input);
@@ -140,7 +143,8 @@ test('any JS value in any process request field is refused with a typed invalid_
     const { codec, sample } = requests[name];
     const fieldCodec = field === 'amount' ? PositiveMoneyInput
       : propsOf(codec)[field];
-    fc.pre(field === '(request)' || !fieldTakes(fieldCodec, v));
+    const optional = Object.hasOwn(Object(Reflect.get(Object(codec), 'optionalProps')), field);
+    fc.pre(field === '(request)' || !fieldTakes(fieldCodec, v, optional));
     const request = field === '(request)' ? v : { ...sample, [field]: v };
     // The request types say what a caller should send; this is what one might send anyway.
     const send: (r: unknown) => Promise<{ status: string; rejection?: { type: string } }> =
