@@ -6,6 +6,8 @@ import { fixedDepositMaturity, fixedDepositPrematureClosure } from '../finance/f
 import { recurringDepositMaturity } from '../finance/recurringDeposit.ts';
 import { accruedSavingsInterest, savingsInterest } from '../finance/savingsInterest.ts';
 import type { SavingsTerms } from '../finance/depositInterest/savingsTerms.ts';
+import type { SavingsDayCount } from '../finance/depositInterest/dayWeights.ts';
+import { depositDaysInYear } from '../products/settings.ts';
 import type {
   FixedDepositProduct, RecurringDepositProduct, SavingsProduct,
 } from '../products/depositProducts.ts';
@@ -19,8 +21,7 @@ import type { DepositState } from './state.ts';
 type Open = Exclude<DepositState, { status: 'none' }>;
 type Product = SavingsProduct | RecurringDepositProduct | FixedDepositProduct;
 
-const daysInYear = (p: Product): 360 | 365 =>
-  p.dayCount === 'actual/360' || p.dayCount === '30/360' ? 360 : 365;
+const daysInYear = (p: Product): SavingsDayCount => depositDaysInYear(p.dayCount);
 const compoundingMonths = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
 const rupees = (minor: bigint): string => moneyString(minor < 0n ? -minor : minor);
 const signed = (minor: bigint): string => (minor < 0n ? `-${rupees(minor)}` : rupees(minor));

@@ -8,6 +8,7 @@ import { roundRatio } from '../money/roundRatio.ts';
 import { dayOf, normalSavingsTerms, ratePercent } from './depositInterest/savingsTerms.ts';
 import { termDepositInterest } from './depositInterest/termDepositInterest.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
+import type { SavingsDayCount } from './depositInterest/dayWeights.ts';
 
 /** A fixed deposit: principal, rate, term in months and months per compounding period. */
 export interface FixedDepositTerms {
@@ -17,7 +18,7 @@ export interface FixedDepositTerms {
   readonly compoundingMonths: 1 | 3 | 6 | 12;
   /** Given: Fineract's calendar computation from this date; absent: the term formula. */
   readonly startOn?: BusinessDate | string;
-  readonly daysInYear?: 360 | 365;
+  readonly daysInYear?: SavingsDayCount;
   readonly financialYearStartMonth?: number;
   readonly currencyDigits?: number;
   readonly rounding?: RoundingMode;

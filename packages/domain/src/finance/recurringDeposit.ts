@@ -6,6 +6,7 @@ import type { PeriodType } from './depositInterest/periodType.ts';
 import { dayOf, normalSavingsTerms } from './depositInterest/savingsTerms.ts';
 import { termDepositInterest } from './depositInterest/termDepositInterest.ts';
 import { InvalidDepositTermsError } from './invalidDepositTerms.ts';
+import type { SavingsDayCount } from './depositInterest/dayWeights.ts';
 
 /** A recurring deposit: one instalment a month from `startOn` for `tenureMonths`. */
 export interface RecurringDepositTerms {
@@ -15,7 +16,7 @@ export interface RecurringDepositTerms {
   readonly startOn: BusinessDate | string;
   readonly compounding?: PeriodType;
   readonly posting?: PeriodType;
-  readonly daysInYear?: 360 | 365;
+  readonly daysInYear?: SavingsDayCount;
   readonly financialYearStartMonth?: number;
   readonly currencyDigits?: number;
   readonly rounding?: RoundingMode;

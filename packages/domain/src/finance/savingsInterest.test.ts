@@ -87,6 +87,22 @@ test('average daily balance checks the minimum against the average of the piece'
   assert.equal(postings({ ...t, method: 'daily-balance' }), ['2025-03-01 41.10 1041.10']);
 });
 
+// Fineract averages only over days that have an end-of-day balance, and those start on the
+// first transaction's day (apache/fineract 4198b0bcf9a94e1c7aa0f386317ba71f40ceb1d9,
+// fineract-core/.../savings/domain/interest/PostingPeriod.java createFrom builds balances from
+// transactions; MonthlyCompoundingPeriod.calculateUsingAverageDailyBalanceMethod divides by
+// their days). Averaging 19 empty days in would give 3870.97 < 5000 and post nothing.
+test('average daily balance counts no days before the first deposit: 32.88', () => {
+  const t: SavingsTerms = { ...fineract, method: 'average-daily-balance',
+    compounding: 'monthly', posting: 'monthly', from: '2024-01-01', to: '2024-02-01',
+    minBalanceForInterest: '5000', transactions: [{ on: '2024-01-20', amount: '10000' }] };
+  // average over 20-31 January = 10000 >= 5000: 10000 x 0.1 x 12 / 365 = 32.8767
+  assert.equal(postings(t), ['2024-02-01 32.88 10032.88']);
+  // A withdrawal to zero keeps its days in the average: (10000 x 6 + 0 x 6) / 12 = 5000.
+  assert.equal(postings({ ...t, transactions: [...t.transactions,
+    { on: '2024-01-26', amount: '-10000' }] }), ['2024-02-01 16.44 16.44']);
+});
+
 test('rounding mode and 360-day year are product settings', () => {
   const t: SavingsTerms = { ...fineract, rateAnnualPercent: '3.65',
     transactions: [{ on: '2025-02-01', amount: '50' }], to: '2025-02-02', posting: 'daily' };
@@ -112,7 +128,7 @@ const bad: Array<[string, Partial<SavingsTerms> | Record<string, unknown>]> = [
   ['transactions[0].amount', { transactions: [{ on: '2025-02-01', amount: '1.005' }] }],
   ['transactions[0].amount', { transactions: [{ on: '2025-02-01', amount: '1e3' }] }],
   ['rateAnnualPercent', { rateAnnualPercent: '-1' }],
-  ['daysInYear', { daysInYear: 364 }],
+  ['daysInYear', { daysInYear: 366 }],
   ['method', { method: 'weekly' }],
   ['compounding', { compounding: 'weekly' }],
   ['posting', { posting: 'fortnightly' }],

@@ -9,6 +9,7 @@ import { normalSavingsTerms, type SavingsTerms } from './depositInterest/savings
 
 export type { SavingsTerms, SavingsTransaction } from './depositInterest/savingsTerms.ts';
 export type { PeriodType } from './depositInterest/periodType.ts';
+export type { SavingsDayCount } from './depositInterest/dayWeights.ts';
 export type { AccrualWindow } from './depositInterest/savingsAccrual.ts';
 export type { SavingsPosting } from './depositInterest/savingsPostings.ts';
 export {

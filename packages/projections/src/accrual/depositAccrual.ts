@@ -1,7 +1,7 @@
 import {
-  addDays, businessDate, Decimal, fromEpochDay, moneyString, productOf, roundMoney,
-  savingsInterestCalculator, toEpochDay, type BusinessDate, type Period, type ProductCatalogue,
-  type RoundingMode, type SavingsInterestCalculator,
+  addDays, businessDate, Decimal, depositDaysInYear, fromEpochDay, moneyString, productOf,
+  roundMoney, savingsInterestCalculator, toEpochDay, type BusinessDate, type Period,
+  type ProductCatalogue, type RoundingMode, type SavingsInterestCalculator,
 } from '@usha/domain';
 import * as E from 'fp-ts/lib/Either.js';
 import { asOfDay } from '../core/asOfDay.ts';
@@ -37,8 +37,7 @@ const termsOf = (
   if (hit !== undefined) return hit;
   const p = productOf(products, a.productId, a.kind);
   if (E.isLeft(p)) return undefined;
-  const daysInYear = p.right.dayCount === 'actual/360' || p.right.dayCount === '30/360'
-    ? 360 : 365;
+  const daysInYear = depositDaysInYear(p.right.dayCount);
   const posting = p.right.kind === 'savings' ? p.right.posting : null;
   const t: Terms = {
     calculator: savingsInterestCalculator({

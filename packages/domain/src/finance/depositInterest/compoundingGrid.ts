@@ -1,5 +1,6 @@
 import { epochDayOf, lastDayOfMonth, yearMonthOf } from '../../dates/civil.ts';
 import { boundedMemo } from './boundedMemo.ts';
+import type { DayWeights } from './dayWeights.ts';
 import { FACTOR_ONE, factorOf, factorTimes } from './fixedPoint.ts';
 import { periodsPerYear, type PeriodType } from './periodType.ts';
 
@@ -26,6 +27,7 @@ const BUCKET_DAYS = 28;
 
 const buildGrid = (
   type: Exclude<PeriodType, 'daily'>, fyStartMonth: number, rateUnits: bigint, q: bigint,
+  weights: DayWeights,
 ): CompoundingGrid => {
   const months = 12 / periodsPerYear[type];
   // Month index (year * 12 + month - 1) of a closing month: one before the year's start.
@@ -63,7 +65,7 @@ const buildGrid = (
     factors.get(days, () => factorOf(q + rateUnits * BigInt(days), q));
   const growthTo = (k: number): bigint => {
     for (let i = growth.length; i <= k - first; i += 1) {
-      const days = endOf(first + i - 1) - endOf(first + i - 2);
+      const days = weights.between(endOf(first + i - 2) + 1, endOf(first + i - 1) + 1);
       growth.push(factorTimes(growth[i - 1] ?? FACTOR_ONE, factorOfLength(days)));
     }
     return growth[k - first] ?? FACTOR_ONE;
@@ -86,5 +88,6 @@ const grids = boundedMemo<string, CompoundingGrid>(256);
  */
 export const compoundingGrid = (
   type: Exclude<PeriodType, 'daily'>, fyStartMonth: number, rateUnits: bigint, q: bigint,
-): CompoundingGrid => grids.get(`${type} ${fyStartMonth} ${rateUnits} ${q}`,
-  () => buildGrid(type, fyStartMonth, rateUnits, q));
+  weights: DayWeights,
+): CompoundingGrid => grids.get(`${type} ${fyStartMonth} ${rateUnits} ${q} ${weights.key}`,
+  () => buildGrid(type, fyStartMonth, rateUnits, q, weights));

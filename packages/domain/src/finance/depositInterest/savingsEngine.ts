@@ -18,6 +18,8 @@ interface State {
   cpEnd: number; // its last day
   pieceSum: bigint; // average daily balance: sum of base * days over the open piece
   pieceDays: number;
+  pieceWeighted: bigint; // sum of base * weighted days (dayWeights.ts) over the open piece
+  funded: boolean; // a transaction has been applied: days before the first have no balance
 }
 
 /**
@@ -26,21 +28,25 @@ interface State {
  */
 export const CLOSED_FORM_MIN_PERIODS = 8;
 
-const accrue = (s: State, days: number, p: NormalProduct): void => {
-  if (days > 0 && s.base >= p.floorParts) s.u += s.base * p.rateTimesDays(days);
+const accrue = (s: State, from: number, to: number, p: NormalProduct): void => {
+  if (to > from && s.base >= p.floorParts) s.u += s.base * p.rateTimesDays(from, to);
 };
 
-const addPiece = (s: State, days: number): void => {
-  if (days <= 0) return;
-  s.pieceSum += s.base * BigInt(days);
-  s.pieceDays += days;
+// Fineract averages over the days that have an end-of-day balance, and the first one is the
+// first transaction's day (PostingPeriod.createFrom builds balances from transactions only):
+// days before it are not zero-balance days, they are not counted at all.
+const addPiece = (s: State, from: number, to: number, p: NormalProduct): void => {
+  if (to <= from || !s.funded) return;
+  s.pieceSum += s.base * BigInt(to - from);
+  s.pieceDays += to - from;
+  s.pieceWeighted += s.base * BigInt(p.weights.between(from, to));
 };
 
 // Average daily balance: interest of the open piece on its average, if that reaches the floor.
 const pieceInterest = (s: State, p: NormalProduct): bigint => {
   if (s.pieceDays === 0 || s.pieceSum === 0n) return 0n;
   if (s.pieceSum < p.floorParts * BigInt(s.pieceDays)) return 0n;
-  return s.pieceSum * p.rateUnits;
+  return s.pieceWeighted * p.rateUnits;
 };
 
 const closePiece = (s: State, p: NormalProduct): void => {
@@ -48,6 +54,7 @@ const closePiece = (s: State, p: NormalProduct): void => {
   s.u += pieceInterest(s, p);
   s.pieceSum = 0n;
   s.pieceDays = 0;
+  s.pieceWeighted = 0n;
 };
 
 // The rounding point: a period's interest joins the compounded interest, half-even in parts.
@@ -71,7 +78,7 @@ const wholePeriods = (s: State, last: number, p: NormalProduct): void => {
     }
   } else {
     for (let k = s.k; k < last; k += 1) {
-      accrue(s, grid.endOf(k) - grid.endOf(k - 1), p);
+      accrue(s, grid.endOf(k - 1) + 1, grid.endOf(k) + 1, p);
       compound(s, p);
     }
   }
@@ -85,17 +92,17 @@ const advancePeriods = (s: State, t2: number, p: NormalProduct): void => {
   const average = p.method === 'average-daily-balance';
   if (t2 > s.cpEnd + 1 && p.grid !== undefined) {
     if (average) {
-      addPiece(s, s.cpEnd + 1 - s.t);
+      addPiece(s, s.t, s.cpEnd + 1, p);
       closePiece(s, p);
-    } else accrue(s, s.cpEnd + 1 - s.t, p);
+    } else accrue(s, s.t, s.cpEnd + 1, p);
     compound(s, p);
     s.t = s.cpEnd + 1;
     s.k += 1;
     s.cpEnd = p.grid.endOf(s.k);
     if (t2 > s.cpEnd + 1) wholePeriods(s, p.grid.periodOf(t2 - 1), p);
   }
-  if (average) addPiece(s, t2 - s.t);
-  else accrue(s, t2 - s.t, p);
+  if (average) addPiece(s, s.t, t2, p);
+  else accrue(s, s.t, t2, p);
   s.t = t2;
 };
 
@@ -151,13 +158,16 @@ export const pieceCuts = (p: NormalProduct, fromDay: number, last: number): numb
 // An object literal, not a spread: spread is several times slower on Node 20.
 const copyOf = (s: State): State => ({
   t: s.t, base: s.base, c: s.c, u: s.u, k: s.k, cpEnd: s.cpEnd, pieceSum: s.pieceSum,
-  pieceDays: s.pieceDays,
+  pieceDays: s.pieceDays, pieceWeighted: s.pieceWeighted, funded: s.funded,
 });
 
 const startState = (p: NormalProduct, fromDay: number): State => {
   const k = p.grid === undefined ? 0 : p.grid.periodOf(fromDay);
   const cpEnd = p.grid === undefined ? fromDay : p.grid.endOf(k);
-  return { t: fromDay, base: 0n, c: 0n, u: 0n, k, cpEnd, pieceSum: 0n, pieceDays: 0 };
+  return {
+    t: fromDay, base: 0n, c: 0n, u: 0n, k, cpEnd, pieceSum: 0n, pieceDays: 0,
+    pieceWeighted: 0n, funded: false,
+  };
 };
 
 /**
@@ -194,6 +204,7 @@ export const earnedBefore = (
         moveTo(tx);
         const amount = (amounts[i] ?? 0n) * PARTS;
         s.base += amount;
+        s.funded = true;
         i += 1;
       } else break;
     }

@@ -1,6 +1,8 @@
 import { roundingModes, type RoundingMode } from '../../money/rounding.ts';
 import { compoundingGrid, type CompoundingGrid } from './compoundingGrid.ts';
 import { dailyGrowth } from './dailyGrowth.ts';
+import { dayWeights, savingsDayCounts, type DayWeights } from './dayWeights.ts';
+import { InvalidDepositTermsError } from '../invalidDepositTerms.ts';
 import { COMPOUNDED_PARTS_PER_MINOR } from './fixedPoint.ts';
 import { minorUnits } from './parseExact.ts';
 import { periodTypes, type PeriodType } from './periodType.ts';
@@ -31,17 +33,23 @@ export interface NormalProduct {
   readonly grid: CompoundingGrid | undefined;
   /** Growth factor of daily compounding over a number of days. */
   readonly dailyGrowth: (days: number) => bigint;
-  /** rateUnits * days, remembered for the days of up to a year. */
-  readonly rateTimesDays: (days: number) => bigint;
+  /** rateUnits * the weighted days of [from, to) (dayWeights.ts). */
+  readonly rateTimesDays: (from: number, to: number) => bigint;
+  /** The weighted days of [from, to): actual days unless the day count is not uniform. */
+  readonly weights: DayWeights;
 }
 
 /** The currency's minor digits, checked first as every amount depends on them. */
 export const currencyDigitsOf = (x: unknown): number =>
   integerIn(x, 0, 8, 'currencyDigits', 2);
 
-const rateTimesDays = (rateUnits: bigint): ((days: number) => bigint) => {
+const rateTimesDays = (
+  rateUnits: bigint, w: DayWeights,
+): ((from: number, to: number) => bigint) => {
+  if (!w.uniform) return (from, to) => rateUnits * BigInt(w.between(from, to));
   const known: bigint[] = [];
-  return (days) => {
+  return (from, to) => {
+    const days = to - from;
     if (days > 400) return rateUnits * BigInt(days);
     return known[days] ?? (known[days] = rateUnits * BigInt(days));
   };
@@ -51,24 +59,31 @@ const rateTimesDays = (rateUnits: bigint): ((days: number) => bigint) => {
 export const normalSavingsProduct = (t: SavingsProduct): NormalProduct => {
   const digits = currencyDigitsOf(t.currencyDigits);
   const rate = ratePercent(t.rateAnnualPercent, 'rateAnnualPercent');
-  const daysInYear = oneOf(t.daysInYear, [360, 365] as const, 'daysInYear');
+  const daysInYear = oneOf(t.daysInYear, savingsDayCounts, 'daysInYear');
   const min = t.minBalanceForInterest === undefined
     ? 0n : minorUnits(t.minBalanceForInterest, digits, 'minBalanceForInterest');
-  const q = 10n ** BigInt(rate.scale) * 100n * BigInt(daysInYear);
   const method = oneOf(t.method, ['daily-balance', 'average-daily-balance'] as const, 'method');
   const compounding = oneOf(t.compounding, periodTypes, 'compounding');
   const posting = oneOf(t.posting, periodTypes, 'posting');
   const fyStartMonth = integerIn(t.financialYearStartMonth, 1, 12, 'financialYearStartMonth', 4);
   const postOn = oneOf(t.postOn, ['period-end', 'next-day'] as const, 'postOn');
   const rounding = oneOf(t.rounding ?? 'half-even', roundingModes, 'rounding');
+  const weights = dayWeights(daysInYear, fyStartMonth);
+  // (1 + r/n)^days needs one n: a day count whose days weigh differently has none.
+  if (compounding === 'daily' && !weights.uniform) {
+    throw new InvalidDepositTermsError('compounding',
+      `daily compounding needs daysInYear 360, 364 or 365, not ${String(daysInYear)}`);
+  }
+  const q = 10n ** BigInt(rate.scale) * 100n * weights.perYear;
   const floorMinMinor = min > 0n ? min : 0n;
   return {
     rateUnits: rate.units, q, method, compounding, posting, fyStartMonth, postOn, digits,
     rounding, floorMinMinor, floorParts: floorMinMinor * COMPOUNDED_PARTS_PER_MINOR,
     den: q * COMPOUNDED_PARTS_PER_MINOR,
     grid: compounding === 'daily'
-      ? undefined : compoundingGrid(compounding, fyStartMonth, rate.units, q),
+      ? undefined : compoundingGrid(compounding, fyStartMonth, rate.units, q, weights),
     dailyGrowth: dailyGrowth(rate.units, q),
-    rateTimesDays: rateTimesDays(rate.units),
+    rateTimesDays: rateTimesDays(rate.units, weights),
+    weights,
   };
 };

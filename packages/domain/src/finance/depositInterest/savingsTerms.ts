@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../../dates/businessDate.ts';
 import type { DecimalInput } from '../../money/decimal.ts';
 import type { RoundingMode } from '../../money/rounding.ts';
+import type { SavingsDayCount } from './dayWeights.ts';
 import type { PeriodType } from './periodType.ts';
 import {
   normalSavingsAccount, type NormalAccount, type SavingsTransaction,
@@ -20,7 +21,8 @@ export interface SavingsTerms {
   readonly compounding: PeriodType;
   readonly posting: PeriodType;
   readonly financialYearStartMonth?: number;
-  readonly daysInYear: 360 | 365;
+  /** A fixed year of days, 'actual' (financial years) or '30/360' (dayWeights.ts). */
+  readonly daysInYear: SavingsDayCount;
   readonly postOn: 'period-end' | 'next-day';
   readonly currencyDigits?: number;
   readonly rounding?: RoundingMode;

@@ -75,14 +75,14 @@ export const steppedPostings = (
     for (; i < days.length && (days[i] ?? 0) < day; i += 1) {
       const txDay = days[i] ?? 0;
       if (txDay > t) {
-        if (base >= floorParts) u = plus(u, base * rateTimesDays(txDay - t));
+        if (base >= floorParts) u = plus(u, base * rateTimesDays(t, txDay));
         t = txDay;
       }
       const amount = amounts[i] ?? 0n;
       base = plus(base, amount * PARTS);
       shown = plus(shown, amount);
     }
-    if (day > t && base >= floorParts) u = plus(u, base * rateTimesDays(day - t));
+    if (day > t && base >= floorParts) u = plus(u, base * rateTimesDays(t, day));
     t = day;
     if (schedule.kinds[e] === COMPOUND) {
       const parts = u === 0n ? 0n : compoundedParts(u, q, halfQ);
