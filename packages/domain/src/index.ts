@@ -6,6 +6,7 @@ export * from './products/index.ts';
 export * from './member/index.ts';
 export * from './shares/index.ts';
 export * from './deposit/index.ts';
+export * from './tds/index.ts';
 export * from './loan/index.ts';
 export * from './nominee/index.ts';
 export * from './society/index.ts';

@@ -20,6 +20,7 @@ import {
   callGuarantee, keepsLiens, placeLien, releaseLien, reversalKeepsLiens,
 } from './lienDecisions.ts';
 import { nominate, type NominateNominee } from '../nominee/nominee.ts';
+import { tdsOn } from './tdsOn.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -251,7 +252,7 @@ const postInterest = (
   return E.right([{ type: 'InterestPosted', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, periodFrom, periodTo, amount, balanceAfter: moneyString(s.balance + minor),
-  } }]);
+  } }, ...tdsOn(f, s, c.on, minor)]);
 };
 
 const missable = (s: Open, n: number, on: BusinessDate): E.Either<Rejection, BusinessDate> => {
@@ -292,7 +293,7 @@ const mature = (
   return E.right([{ type: 'DepositMatured', data: {
     accountId: s.accountId, memberId: s.memberId, on: c.on, interest: credited.right,
     maturityAmount: moneyString(s.balance + minorOf(credited.right)),
-  } }]);
+  } }, ...tdsOn(f, s, c.on, minorOf(credited.right))]);
 };
 
 const closeEarly = (

@@ -8,6 +8,7 @@ import { EventReversed } from '../shared/correction.ts';
 import { GuaranteeCalled, LienPlaced, LienReleased } from './liens.ts';
 import { BranchAtOpening } from '../member/branchAtOpening.ts';
 import { NomineeNominated } from '../nominee/nominee.ts';
+import { TdsDeducted } from '../tds/tdsDeducted.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -91,10 +92,10 @@ export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
   DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
-  GuaranteeCalled,
+  GuaranteeCalled, TdsDeducted,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
   | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
-  | GuaranteeCalled;
+  | GuaranteeCalled | TdsDeducted;

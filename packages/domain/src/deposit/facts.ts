@@ -1,5 +1,6 @@
 import type { MembershipFacts } from '../member/membership.ts';
 import type { AccountHistory } from './accountHistory.ts';
+import type { TdsFacts } from '../tds/tdsDue.ts';
 
 /**
  * What a command crediting interest needs besides the account's state: the account's own
@@ -7,6 +8,8 @@ import type { AccountHistory } from './accountHistory.ts';
  */
 export interface DepositInterestFacts {
   readonly history: AccountHistory;
+  /** Tax deducted at source on the interest; absent where the society deducts none. */
+  readonly tds?: TdsFacts;
 }
 
 /**

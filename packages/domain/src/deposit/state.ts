@@ -114,6 +114,9 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
         postings: withdrawn === undefined ? s.postings
           : { ...s.postings, [d.withdrawnEventId]: { ...withdrawn, calledFor: d.loanId } } };
     }
+    case 'TdsDeducted':
+      return { ...s, lastOn: e.data.on > s.lastOn ? e.data.on : s.lastOn,
+        balance: s.balance - minorOf(e.data.amount) };
     case 'LienReleased': {
       const { [e.data.loanId]: _released, ...liens } = s.liens;
       return { ...s, lastOn: e.data.on, liens };

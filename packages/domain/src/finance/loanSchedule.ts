@@ -5,6 +5,8 @@ import { buildRows } from './loan/buildRows.ts';
 import { decliningBalanceRule } from './loan/decliningBalance.ts';
 import { fineractMath } from './loan/fineractMath.ts';
 import { flatInterestRule } from './loan/flatInterest.ts';
+import { progressiveRows } from './progressive/progressiveSchedule.ts';
+import { readScheduleType } from './progressive/scheduleType.ts';
 import { readTerms } from './loan/terms.ts';
 import type { Installment, LoanSchedule, LoanTerms, Row, Terms } from './loan/types.ts';
 
@@ -28,8 +30,12 @@ export type {
 export const loanSchedule = (terms: LoanTerms): LoanSchedule => {
   const t = readTerms(terms);
   const m = fineractMath(t.digits, t.rounding);
-  const rule = t.interestMethod === 'flat' ? flatInterestRule(t, m) : decliningBalanceRule(t, m);
-  const installments = buildRows(t, rule).map((r) => toInstallment(t, r));
+  const rows = readScheduleType(terms.scheduleType) === 'progressive'
+    ? progressiveRows(t)
+    : buildRows(t, t.interestMethod === 'flat'
+      ? flatInterestRule(t, m)
+      : decliningBalanceRule(t, m));
+  const installments = rows.map((r) => toInstallment(t, r));
   const totalPrincipal = sum(installments.map((i) => i.principal), t.digits);
   const totalInterest = sum(installments.map((i) => i.interest), t.digits);
   return {

@@ -9,7 +9,7 @@ export type PostingRole =
   | 'dividendsAwaitingDeposit' | 'shareCapital' | 'statutoryReserve' | 'accumulatedSurplus'
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
   | 'depositInterestExpense' | 'loanLossExpense'
-  | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack';
+  | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack' | 'tdsPayable';
 
 /** One account of the chart. */
 export interface LedgerAccount {
@@ -46,6 +46,8 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '2200', name: 'Interest payable', class: 'liability' },
     { code: '2300', name: 'Dividends payable', class: 'liability' },
     { code: '2310', name: 'Dividends credited, awaiting deposit', class: 'liability' },
+    // Tax deducted from members' interest, owed to the government until it is paid over.
+    { code: '2400', name: 'TDS payable', class: 'liability' },
     { code: '3100', name: 'Share capital', class: 'equity' },
     { code: '3200', name: 'Statutory reserve', class: 'equity' },
     { code: '3300', name: 'Accumulated surplus', class: 'equity' },
@@ -67,6 +69,7 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',
     recoveriesIncome: '4400', depositInterestExpense: '5100', loanLossExpense: '5200',
     loanLossProvision: '1290', provisionExpense: '5300', provisionWrittenBack: '4500',
+    tdsPayable: '2400',
   },
 };
 

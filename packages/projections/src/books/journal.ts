@@ -153,6 +153,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
       j.post('cash', -minor(d.payout));
       return;
     }
+    case 'TdsDeducted':
+      return move(j, depositRole(ctx.depositKind(e.data.accountId)), 'tdsPayable',
+        minor(e.data.amount));
     case 'DepositAccountClosed':
       return move(j, depositRole(ctx.depositKind(e.data.accountId)), 'cash', minor(e.data.payout));
     case 'LoanDisbursed': return move(j, 'loansReceivable', 'cash', minor(e.data.principal));

@@ -129,6 +129,11 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
         minor(d.principal));
       return;
     }
+    case 'TdsDeducted': {
+      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      line(a, e.data.on, `To TDS at ${e.data.rate}%`, -minor(e.data.amount));
+      return;
+    }
     case 'DepositMatured': {
       const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
       line(a, e.data.on, 'By interest at maturity', minor(e.data.interest));

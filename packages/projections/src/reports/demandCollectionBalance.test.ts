@@ -56,6 +56,18 @@ test('a part: paid ahead before the period lowers its demand; paid beyond it is 
     collectedArrears: 0n, collectedCurrent: 0n, advance: 0n, balance: 150n });
 });
 
+test('a part: interest waived in the period comes off the arrears first, then the demand',
+  () => {
+    // 16.22 overdue at the start, none due in the period, 1.00 collected and 0.01 waived:
+    // arrears 16.21 after the waiver, 1.00 collected against them, 15.21 still overdue.
+    assert.equal(dcbPart(1622n, 0n, 1622n, 100n, 1n), { arrears: 1621n, current: 0n,
+      collectedArrears: 100n, collectedCurrent: 0n, advance: 0n, balance: 1521n });
+    // 1.00 overdue, 2.00 due in the period, 1.50 waived: 1.00 off the arrears, 0.50 off the
+    // period's demand; nothing collected: 1.50 overdue at the end.
+    assert.equal(dcbPart(100n, 0n, 300n, 0n, 150n), { arrears: 0n, current: 150n,
+      collectedArrears: 0n, collectedCurrent: 0n, advance: 0n, balance: 150n });
+  });
+
 test('the DCB as a table and as CSV', () => {
   assert.equal(formatDemandCollectionBalance(july).split('\n'), [
     'Demand, collection and balance of loans, 2024-07-01 to 2024-07-31',

@@ -49,12 +49,18 @@ const scheduledBy = (st: ScheduleStore, l: LoanBalance, day: number) => {
 
 /**
  * One part from what was due and paid by the day before the period (`due0`, `paid0`) and by
- * its last day (`due1`, `paid1`). Collections go to arrears first, then to the period's
- * demand, the rest is advance; so `balance` is exactly what is overdue at the end.
+ * its last day (`due1`, `paid1`), and what was waived in the period (`waived`: interest only).
+ * A waiver is taken off the demand, arrears first, then the period's; collections go to
+ * arrears first, then to the period's demand, the rest is advance; so `balance` is exactly
+ * what is overdue at the end.
  */
-export const dcbPart = (due0: bigint, paid0: bigint, due1: bigint, paid1: bigint): DcbPart => {
-  const arrears = max0(due0 - paid0);
-  const current = max0(due1 - max(due0, paid0));
+export const dcbPart = (
+  due0: bigint, paid0: bigint, due1: bigint, paid1: bigint, waived = 0n,
+): DcbPart => {
+  const owed0 = max0(due0 - paid0);
+  const waivedArrears = min(waived, owed0);
+  const arrears = owed0 - waivedArrears;
+  const current = max0(max0(due1 - max(due0, paid0)) - (waived - waivedArrears));
   const collected = paid1 - paid0;
   const collectedArrears = min(max0(collected), arrears);
   const collectedCurrent = min(collected - collectedArrears, current);
@@ -85,14 +91,15 @@ const loanDcb = (start: BalancesState, end: BalancesState, l: LoanBalance, days:
   const due0 = l0 === undefined ? { principal: 0n, interest: 0n }
     : scheduledBy(start.schedules, l0, days.before);
   const due1 = scheduledBy(end.schedules, l, days.last);
-  // Interest waived is taken off the demand: it is neither collected nor overdue.
+  // Interest waived is taken off the demand (before the period from its figures, in it by
+  // dcbPart): it is neither collected nor overdue.
   const waived0 = l0?.interestWaived ?? 0n;
   return {
     loans: 1,
     principal: dcbPart(due0.principal, l0?.principalRepaid ?? 0n, due1.principal,
       l.principalRepaid),
     interest: dcbPart(due0.interest - waived0, l0?.interestPaid ?? 0n,
-      due1.interest - l.interestWaived, l.interestPaid),
+      due1.interest - waived0, l.interestPaid, l.interestWaived - waived0),
   };
 };
 

@@ -10,6 +10,7 @@ import {
   type ProductCatalogue, type ShareState,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
+import type { TdsFacts } from '@usha/domain';
 
 type AnyDecider = {
   initialState: unknown;
@@ -32,6 +33,12 @@ const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
   };
 };
 
+/** What a command's facts take from the test: a year's net profit, the TDS facts. */
+export interface SimulatorGiven {
+  readonly netProfit?: string;
+  readonly tds?: TdsFacts;
+}
+
 /** A store-like log fed by commands. */
 export interface Simulator {
   readonly events: ProjectedEvent[];
@@ -41,7 +48,7 @@ export interface Simulator {
    * needs the books, is given.
    */
   run(type: Command['type'], data: Record<string, unknown>,
-    given?: { readonly netProfit: string }): ReadonlyArray<ProjectedEvent>;
+    given?: SimulatorGiven): ReadonlyArray<ProjectedEvent>;
 }
 
 /** A simulator over a product catalogue. */
@@ -63,7 +70,7 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
   const ownerOf = (stream: string) =>
     memberOf(String(Reflect.get(Object(states.get(stream)), 'memberId')));
   // The facts a command is decided with, from the states and events of the log so far.
-  const withFacts = (c: Command, stream: string, given?: { readonly netProfit: string }):
+  const withFacts = (c: Command, stream: string, given?: SimulatorGiven):
     DecidableCommand => {
     switch (c.type) {
       case 'ExitMember': {
@@ -80,7 +87,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       case 'RedeemShares':
         return { ...c, facts: { loans: stateOf<LoanFact>('loan', c.data.memberId) } };
       case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly':
-        return { ...c, facts: { history: historyOf(stream) } };
+        return { ...c, facts: { history: historyOf(stream),
+          ...(given?.tds === undefined ? {} : { tds: given.tds }) } };
       case 'CloseFinancialYear': {
         const p = SignedMoneyInput.decode(given?.netProfit);
         if (E.isLeft(p)) throw new Error('CloseFinancialYear: give the net profit');

@@ -32,6 +32,7 @@ export interface LoanTerms {
   readonly graceOnPrincipal?: number;
   readonly graceOnInterestPayment?: number;
   readonly graceOnInterestCharged?: number;
+  readonly scheduleType?: 'cumulative' | 'progressive';
 }
 
 /** One repayment: `balance` is the principal still outstanding after it. */

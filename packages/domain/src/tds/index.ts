@@ -1,0 +1,4 @@
+export * from './tdsSettings.ts';
+export * from './tdsDue.ts';
+export * from './tdsDeducted.ts';
+export * from './tdsStatement.ts';
