@@ -4,6 +4,7 @@ import { Count, FinancialYearLabel, MoneyString, RatePercent } from '../shared/c
 import { closed, commandCodec, commandFields } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { SocietyLendingLimits } from './lendingLimits.ts';
+import { TdsSettings } from '../tds/tdsSettings.ts';
 import { DividendPart } from './events.ts';
 import { ClassHoldings } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
@@ -11,26 +12,28 @@ import { societySettingsFields } from './settings.ts';
 /**
  * Set the statutory reserve percent (at least 25) and the dividend rate cap; `lendingLimits`
  * (optional) the society-wide lending limits, left out: none at the first configuration, those
- * in force at a later one.
+ * in force at a later one; `tds` (optional) the TDS setting, the same way (left out: off at
+ * the first configuration, kept at a later one).
  */
 export const ConfigureSociety = closed({
   type: t.literal('ConfigureSociety'),
   data: closedWithOptional({
     ...commandFields, societyId: SocietyId, statutoryReservePercent: RatePercent,
     dividendRateCapPercent: RatePercent,
-  }, { lendingLimits: SocietyLendingLimits }, 'ConfigureSocietyData'),
+  }, { lendingLimits: SocietyLendingLimits, tds: TdsSettings }, 'ConfigureSocietyData'),
 }, 'ConfigureSociety');
 export type ConfigureSociety = t.TypeOf<typeof ConfigureSociety>;
 
 /**
  * Change the society's settings from the command's date on, every one stated: the reserve
  * percent (at least 25), the dividend rate cap and the provisioning norms; `lendingLimits`
- * (optional, stated whole) the society-wide lending limits, left out: those in force are kept.
+ * (optional, stated whole) the society-wide lending limits and `tds` (optional) the TDS
+ * setting, each left out: those in force are kept.
  */
 export const ChangeSocietySettings = closed({
   type: t.literal('ChangeSocietySettings'),
   data: closedWithOptional({ ...commandFields, societyId: SocietyId, ...societySettingsFields },
-    { lendingLimits: SocietyLendingLimits }, 'ChangeSocietySettingsData'),
+    { lendingLimits: SocietyLendingLimits, tds: TdsSettings }, 'ChangeSocietySettingsData'),
 }, 'ChangeSocietySettings');
 export type ChangeSocietySettings = t.TypeOf<typeof ChangeSocietySettings>;
 

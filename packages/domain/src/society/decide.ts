@@ -14,6 +14,7 @@ import {
 } from './state.ts';
 import { normsFault, settingsOn, type SocietySettings } from './settings.ts';
 import { noSocietyLendingLimits } from './lendingLimits.ts';
+import { tdsOff } from '../tds/tdsSettings.ts';
 import {
   allocationDigest, batchCount, batchLength, byMemberId, chainDigest, DIVIDEND_BATCH_SIZE,
 } from './allocation.ts';
@@ -43,7 +44,8 @@ export const defaultSocietyConfig = {
 /** The settings in force on `on` (a configured society always has some). */
 export const societySettingsOn = (s: Known, on: BusinessDate): SocietySettings =>
   settingsOn(s.settings, on) ?? { ...defaultSocietyConfig,
-    provisioningNorms: defaultProvisioningNorms, lendingLimits: noSocietyLendingLimits };
+    provisioningNorms: defaultProvisioningNorms, lendingLimits: noSocietyLendingLimits,
+    tds: tdsOff };
 
 const society = (s: SocietyState, c: { societyId: string; on: BusinessDate }):
   E.Either<Rejection, Known> => {
@@ -83,19 +85,22 @@ const reserveFault = (requested: string): E.Either<Rejection, true> =>
 const configure = (c: C.ConfigureSociety['data'], state: SocietyState): Result => {
   let norms = defaultProvisioningNorms;
   let limits = c.lendingLimits ?? noSocietyLendingLimits;
+  // Off unless asked for: the law's figures change and the society must choose them.
+  let tds = c.tds ?? tdsOff;
   if (state.status !== 'none') {
     const s = society(state, c);
     if (E.isLeft(s)) return s;
     const inForce = societySettingsOn(s.right, c.on);
     norms = inForce.provisioningNorms;
     limits = c.lendingLimits ?? inForce.lendingLimits;
+    tds = c.tds ?? inForce.tds;
   }
   const reserve = reserveFault(c.statutoryReservePercent);
   if (E.isLeft(reserve)) return reserve;
   return E.right([{ type: 'SocietyConfigured', data: {
     societyId: c.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
     dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: norms,
-    lendingLimits: limits,
+    lendingLimits: limits, tds,
   } }]);
 };
 
@@ -110,6 +115,7 @@ const changeSettings = (c: C.ChangeSocietySettings['data'], state: SocietyState)
     societyId: k.right.societyId, on: c.on, statutoryReservePercent: c.statutoryReservePercent,
     dividendRateCapPercent: c.dividendRateCapPercent, provisioningNorms: c.provisioningNorms,
     lendingLimits: c.lendingLimits ?? societySettingsOn(k.right, c.on).lendingLimits,
+    tds: c.tds ?? societySettingsOn(k.right, c.on).tds,
   } }]);
 };
 

@@ -8,27 +8,30 @@ import { byTag, closed, eventCodec } from '../shared/shape.ts';
 import { ClassProvisions } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
 import { SocietyLendingLimits } from './lendingLimits.ts';
+import { TdsSettings } from '../tds/tdsSettings.ts';
 
 /**
  * The society was configured: its settings (societySettingsFields), in force from `on`.
- * Version 3 carries the society-wide lending limits; version 2 (without them) is read with no
- * limit, as it was decided. Version 2 carries the provisioning norms and so the NPA threshold;
+ * Version 4 carries the TDS setting; version 3 (without it) is read with TDS off, as it was
+ * decided. Version 3 carries the society-wide lending limits; version 2 (without them) is read
+ * with no limit, as it was decided. Version 2 carries the provisioning norms and so the NPA threshold;
  * version 1 had only the two percents and is read with the default norms.
  */
 export const SocietyConfigured = eventCodec('SocietyConfigured', {
   societyId: SocietyId, on: DateString, ...societySettingsFields,
-  lendingLimits: SocietyLendingLimits,
+  lendingLimits: SocietyLendingLimits, tds: TdsSettings,
 });
 export type SocietyConfigured = t.TypeOf<typeof SocietyConfigured>;
 
 /**
  * The society's settings were changed, all of them stated: in force from `on`, so a year's
- * close applies those in force on its 31 March. Version 2 carries the society-wide lending
+ * close applies those in force on its 31 March. Version 3 carries the TDS setting; version 2
+ * (without it) is read with TDS off, as it was decided. Version 2 carries the society-wide lending
  * limits; version 1 (without them) is read with no limit, as it was decided.
  */
 export const SocietySettingsChanged = eventCodec('SocietySettingsChanged', {
   societyId: SocietyId, on: DateString, ...societySettingsFields,
-  lendingLimits: SocietyLendingLimits,
+  lendingLimits: SocietyLendingLimits, tds: TdsSettings,
 });
 export type SocietySettingsChanged = t.TypeOf<typeof SocietySettingsChanged>;
 

@@ -8,6 +8,7 @@ import { SignedMoneyInput } from '../shared/codecs.ts';
 import { createSocietyDecider } from './decide.ts';
 import { defaultProvisioningNorms } from './provisioning.ts';
 import { noSocietyLendingLimits as noLimits } from './lendingLimits.ts';
+import { tdsOff } from '../tds/tdsSettings.ts';
 
 const decider = createSocietyDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -36,19 +37,21 @@ test('a configuration states the default norms: 90, 365 and 1095 days; 0.4, 10, 
     statutoryReservePercent: '25', dividendRateCapPercent: '15',
     provisioningNorms: { standardUpToDays: 90, subStandardUpToDays: 365, doubtfulUpToDays: 1095,
       percent: { standard: '0.4', subStandard: '10', doubtful: '25', loss: '100' } },
-    lendingLimits: noLimits })]);
+    lendingLimits: noLimits, tds: tdsOff })]);
 });
 
 test('a change states every setting, from its date; configured again keeps the norms', () => {
   const c = changed('s1', '2024-06-01', { over: { standardUpToDays: 60 } });
   given(configured).when(c).then([event('SocietySettingsChanged', { ...S, on: '2024-06-01',
     statutoryReservePercent: '25', dividendRateCapPercent: '15',
-    provisioningNorms: norms({ standardUpToDays: 60 }), lendingLimits: noLimits })]);
+    provisioningNorms: norms({ standardUpToDays: 60 }), lendingLimits: noLimits,
+    tds: tdsOff })]);
   const again = command('ConfigureSociety', { ...by('c9', '2024-07-01'), ...S,
     statutoryReservePercent: '30', dividendRateCapPercent: '12' });
   given(configured, c).when(again).then([event('SocietyConfigured', { ...S, on: '2024-07-01',
     statutoryReservePercent: '30', dividendRateCapPercent: '12',
-    provisioningNorms: norms({ standardUpToDays: 60 }), lendingLimits: noLimits })]);
+    provisioningNorms: norms({ standardUpToDays: 60 }), lendingLimits: noLimits,
+    tds: tdsOff })]);
 });
 
 test('settings are refused naming the field, in the order they are checked', () => {

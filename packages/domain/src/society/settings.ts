@@ -3,6 +3,7 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import { RatePercent } from '../shared/codecs.ts';
 import { assetClasses, ProvisioningNorms } from './provisioning.ts';
 import type { SocietyLendingLimits } from './lendingLimits.ts';
+import type { TdsSettings } from '../tds/tdsSettings.ts';
 
 /**
  * The society's settings, as SocietyConfigured and SocietySettingsChanged carry them: the
@@ -21,6 +22,8 @@ export interface SocietySettings {
   readonly provisioningNorms: ProvisioningNorms;
   /** The society-wide lending limits (SocietyConfigured v3, SocietySettingsChanged v2 on). */
   readonly lendingLimits: SocietyLendingLimits;
+  /** TDS on deposit interest (SocietyConfigured v4, SocietySettingsChanged v3 on). */
+  readonly tds: TdsSettings;
 }
 
 /** Settings and the day they apply from (the date of the event that set them). */

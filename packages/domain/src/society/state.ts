@@ -58,7 +58,7 @@ export type SocietyState =
 const dated = (d: SocietySettings & { readonly on: BusinessDate }): DatedSettings => ({
   from: d.on, settings: { statutoryReservePercent: d.statutoryReservePercent,
     dividendRateCapPercent: d.dividendRateCapPercent, provisioningNorms: d.provisioningNorms,
-    lendingLimits: d.lendingLimits },
+    lendingLimits: d.lendingLimits, tds: d.tds },
 });
 
 /** Before configuration. */

@@ -46,7 +46,7 @@ test('a version 1 DividendDeclared is read as version 2, its parts kept inline',
   assert.ok(E.isLeft(v2) && v2.left.message.includes('data.parts'), 'v1 data as v2 names parts');
 });
 
-test('a version 1 SocietyConfigured is read as version 3: the default norms, no lending limit',
+test('a version 1 SocietyConfigured is read as version 4: default norms, no lending limit, no TDS',
   () => {
   const v1 = { societyId: 'USHA', on: '2024-04-01', statutoryReservePercent: '25',
     dividendRateCapPercent: '15' };
@@ -55,8 +55,9 @@ test('a version 1 SocietyConfigured is read as version 3: the default norms, no 
   assert.equal(r.right.data, { ...v1, provisioningNorms: { standardUpToDays: 90,
     subStandardUpToDays: 365, doubtfulUpToDays: 1095,
     percent: { standard: '0.4', subStandard: '10', doubtful: '25', loss: '100' } },
-  lendingLimits: { maxOutstandingPrincipal: null, maxLoansAtOnce: null } });
-  assert.is(r.right.metadata.schemaVersion, 3);
+  lendingLimits: { maxOutstandingPrincipal: null, maxLoansAtOnce: null },
+  tds: { enabled: false, thresholdPerYear: '40000.00', ratePercent: '10' } });
+  assert.is(r.right.metadata.schemaVersion, 4);
   const v2 = decodeDomainEvent({ type: 'SocietyConfigured', data: v1, metadata: metadata(2) },
     { stream: 'society-USHA', revision: 0n });
   assert.ok(E.isLeft(v2) && v2.left.message.includes('data.provisioningNorms'),

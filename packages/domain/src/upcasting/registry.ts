@@ -4,6 +4,7 @@ import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
 import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
 import { withNoSocietyLendingLimits } from './societyLendingLimitsV2.ts';
+import { withTdsOff } from './societyTdsV4.ts';
 
 /** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
 export type Upcaster = (data: unknown) => unknown;
@@ -12,8 +13,8 @@ export type Upcaster = (data: unknown) => unknown;
 export const currentSchemaVersions: Readonly<Record<string, number>> = {
   RepaymentReceived: 2,
   DividendDeclared: 2,
-  SocietyConfigured: 3,
-  SocietySettingsChanged: 2,
+  SocietyConfigured: 4,
+  SocietySettingsChanged: 3,
   SavingsAccountOpened: 2,
   RecurringDepositOpened: 2,
   FixedDepositOpened: 2,
@@ -25,8 +26,10 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   RepaymentReceived: { 1: repaymentReceivedV1toV2 },
   DividendDeclared: { 1: dividendDeclaredV1toV2 },
-  SocietyConfigured: { 1: societyConfiguredV1toV2, 2: withNoSocietyLendingLimits },
-  SocietySettingsChanged: { 1: withNoSocietyLendingLimits },
+  SocietyConfigured: {
+    1: societyConfiguredV1toV2, 2: withNoSocietyLendingLimits, 3: withTdsOff,
+  },
+  SocietySettingsChanged: { 1: withNoSocietyLendingLimits, 2: withTdsOff },
   SavingsAccountOpened: { 1: branchAtOpeningV1toV2 },
   RecurringDepositOpened: { 1: branchAtOpeningV1toV2 },
   FixedDepositOpened: { 1: branchAtOpeningV1toV2 },

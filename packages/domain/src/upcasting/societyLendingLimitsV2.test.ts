@@ -11,21 +11,23 @@ const metadata = (schemaVersion: number) => ({
 const before = { societyId: 'USHA', on: '2024-06-01', statutoryReservePercent: '25',
   dividendRateCapPercent: '15', provisioningNorms: defaultProvisioningNorms };
 const noLimit = { maxOutstandingPrincipal: null, maxLoansAtOnce: null };
+// Read on through v3 -> v4 (societyTdsV4.ts): TDS off as well.
+const noTds = { enabled: false, thresholdPerYear: '40000.00', ratePercent: '10' };
 
 test('a version 1 SocietySettingsChanged is read as version 2 with no lending limit', () => {
   const r = decodeDomainEvent({ type: 'SocietySettingsChanged', data: before,
     metadata: metadata(1) });
   if (E.isLeft(r)) throw r.left;
-  assert.equal(r.right.data, { ...before, lendingLimits: noLimit });
-  assert.is(r.right.metadata.schemaVersion, 2);
+  assert.equal(r.right.data, { ...before, lendingLimits: noLimit, tds: noTds });
+  assert.is(r.right.metadata.schemaVersion, 3);
 });
 
 test('a version 2 SocietyConfigured is read as version 3 with no lending limit', () => {
   const r = decodeDomainEvent({ type: 'SocietyConfigured', data: before,
     metadata: metadata(2) });
   if (E.isLeft(r)) throw r.left;
-  assert.equal(r.right.data, { ...before, lendingLimits: noLimit });
-  assert.is(r.right.metadata.schemaVersion, 3);
+  assert.equal(r.right.data, { ...before, lendingLimits: noLimit, tds: noTds });
+  assert.is(r.right.metadata.schemaVersion, 4);
 });
 
 test('a current event without its limits is refused naming the field, not guessed at', () => {

@@ -15,6 +15,7 @@ import { shareHoldings } from './shareHoldings.ts';
 import type { StreamState, StreamStates } from './streamStates.ts';
 import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
 import { withSocietyLimits } from './societyLimitsOf.ts';
+import { withTds } from './tdsFactsOf.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -26,6 +27,8 @@ export interface FactReaders {
   readonly netProfit: (financialYear: string) => Promise<SignedMoneyString>;
   /** The society whose stream holds the closed period (see SocietyIndex); none: no period. */
   readonly society: () => SocietyId | undefined;
+  /** Whether the member filed a Form 15G/15H for the year (the directory); none: false. */
+  readonly tdsExempt?: (memberId: MemberId, financialYear: string) => Promise<boolean>;
 }
 
 /** Facts as read, with the streams they were read from and at which revisions. */
@@ -157,8 +160,9 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
         () => lendingFactsOf(r, loan.memberId, loan.guarantors)));
   },
   DisburseLoan: (r, _c, target) => membershipOfOwner(r, target),
-  PostInterest: (r, _c, target) => historyOf(r, target),
-  MatureDeposit: (r, _c, target) => historyOf(r, target),
+  // With the TDS facts when the society deducts it on the command's date (tdsFactsOf.ts).
+  PostInterest: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
+  MatureDeposit: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   CloseDepositEarly: (r, _c, target) => historyOf(r, target),
   // From the books as of the log's head: a condition on it would be on the head position.
   CloseFinancialYear: async (r, c) =>

@@ -67,10 +67,11 @@ export class DirectoryFieldError extends Error {
   }
 }
 
-/** A nominee for a member the directory holds no readable record of; nothing written. */
+/** A nominee or declaration for a member the directory holds no readable record of. */
 export class MemberNotInDirectoryError extends Error {
   override readonly name = 'MemberNotInDirectoryError';
   constructor(readonly memberId: string, readonly status: 'forgotten' | 'absent') {
-    super(`member ${memberId} is ${status} in the directory: register her before a nominee`);
+    super(`member ${memberId} is ${status} in the directory: ` +
+      'register her before a nominee or a declaration');
   }
 }

@@ -13,6 +13,9 @@ import {
   nomineesIn, nomineesOf, withNominee, type NomineeDetails, type NomineesEntry,
   type StoredNominees,
 } from './nomineeRecords.ts';
+import {
+  decodeTdsExemption, tdsExemptionsIn, type StoredTdsExemptions, type TdsExemption,
+} from './tdsExemptions.ts';
 
 export { DirectoryKeyError } from './directoryErrors.ts';
 
@@ -46,6 +49,13 @@ export interface MemberDirectory {
     Promise<NomineeRef>;
   /** Her nominees' details by reference, or why there are none to read. */
   readonly nominees: (memberId: string) => Promise<NomineesEntry>;
+  /**
+   * Keeps her Form 15G/15H declaration for a financial year in her record (sealed and forgotten
+   * with it); refused (`MemberNotInDirectoryError`) without a readable record of her.
+   */
+  readonly recordTdsExemption: (memberId: string, e: TdsExemption) => Promise<void>;
+  /** Whether she declared for `financialYear`: false for a member forgotten or absent. */
+  readonly tdsExempt: (memberId: string, financialYear: string) => Promise<boolean>;
   /** Destroys her data key; `on` is the business date it was asked for. */
   readonly forget: (memberId: string, on: string) => Promise<void>;
   /**
@@ -80,7 +90,7 @@ export const checkValueOf = (key: Buffer): Buffer => seal(key, Buffer.alloc(32),
 // What a record holds, read.
 type Read =
   | { readonly status: 'present'; readonly details: MemberDetails;
-    readonly nominees: StoredNominees }
+    readonly nominees: StoredNominees; readonly exemptions: StoredTdsExemptions }
   | { readonly status: 'forgotten'; readonly forgottenOn: string }
   | { readonly status: 'absent' };
 
@@ -107,10 +117,12 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
   };
   // Her record, details and nominees in one sealed JSON: a nominee is written, and forgotten,
   // with the member in one slot write (the directory's crash-safe step).
-  const write = async (memberId: string, details: MemberDetails, nominees: StoredNominees) => {
+  const write = async (memberId: string, details: MemberDetails, nominees: StoredNominees,
+    exemptions: StoredTdsExemptions) => {
     const dataKey = randomBytes(32);
     const json = { ...onlyDetails(details),
-      ...(Object.keys(nominees).length === 0 ? {} : { nominees }) };
+      ...(Object.keys(nominees).length === 0 ? {} : { nominees }),
+      ...(Object.keys(exemptions).length === 0 ? {} : { tdsExemptions: exemptions }) };
     const record = seal(dataKey, Buffer.from(JSON.stringify(json)), recordAad(memberId));
     const key = seal(master, dataKey, keyAad(memberId));
     dataKey.fill(0);
@@ -128,12 +140,14 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     dataKey.fill(0);
     const details = MemberDetails.decode(json);
     if (E.isLeft(details)) throw new Error(`directory record of ${memberId} is not readable`);
-    return { status: 'present', details: onlyDetails(details.right), nominees: nomineesIn(json) };
+    return { status: 'present', details: onlyDetails(details.right), nominees: nomineesIn(json),
+      exemptions: tdsExemptionsIn(json) };
   };
-  // Her details replaced; her nominees kept.
+  // Her details replaced; her nominees and declarations kept.
   const put: MemberDirectory['put'] = (memberId, details) => serial(async () => {
     const r = read(memberId);
-    await write(memberId, details, r.status === 'present' ? r.nominees : {});
+    await write(memberId, details, r.status === 'present' ? r.nominees : {},
+      r.status === 'present' ? r.exemptions : {});
   });
   const get: MemberDirectory['get'] = async (memberId) => {
     await queue;
@@ -147,7 +161,7 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
       if (r.status !== 'present') throw new MemberNotInDirectoryError(memberId, r.status);
       const next = withNominee(r.nominees, commandId, nominee);
       ref = next.ref;
-      if (next.added) await write(memberId, r.details, next.nominees);
+      if (next.added) await write(memberId, r.details, next.nominees, r.exemptions);
     }).then(() => {
       if (ref === undefined) throw new Error('unreachable: a nominee written without a ref');
       return ref;
@@ -157,6 +171,19 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     await queue;
     const r = read(memberId);
     return r.status === 'present' ? { status: 'present', nominees: nomineesOf(r.nominees) } : r;
+  };
+  const recordTdsExemption: MemberDirectory['recordTdsExemption'] = (memberId, e) =>
+    serial(async () => {
+      const d = decodeTdsExemption(memberId, e);
+      const r = read(memberId);
+      if (r.status !== 'present') throw new MemberNotInDirectoryError(memberId, r.status);
+      await write(memberId, r.details, r.nominees,
+        { ...r.exemptions, [d.financialYear]: d.form });
+    });
+  const tdsExempt: MemberDirectory['tdsExempt'] = async (memberId, financialYear) => {
+    await queue;
+    const r = read(memberId);
+    return r.status === 'present' && Object.hasOwn(r.exemptions, financialYear);
   };
   const forget: MemberDirectory['forget'] = (memberId, on) => serial(async () => {
     const slot = storage.current(memberId);
@@ -177,5 +204,7 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     master = Buffer.from(next);
     await o.custody.commit();
   });
-  return { put, get, putNominee, nominees, forget, rotateMasterKey };
+  return {
+    put, get, putNominee, nominees, recordTdsExemption, tdsExempt, forget, rotateMasterKey,
+  };
 };

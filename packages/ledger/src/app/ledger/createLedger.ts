@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   ProductCatalogue, reportErrors, signedMoneyString,
-  type ProductCatalogue as Products,
+  type ProductCatalogue as Products, type TdsStatement,
 } from '@usha/domain';
 import { incomeStatement } from '@usha/projections';
 import { comparePosition, type Position } from '../../eventStore/position.ts';
@@ -40,6 +40,8 @@ import {
   recoverFromGuarantor, type RecoverFromGuarantorRequest,
 } from '../processes/recoverFromGuarantor.ts';
 import type { NomineesEntry } from '../directory/nomineeRecords.ts';
+import type { TdsExemption } from '../directory/tdsExemptions.ts';
+import { tdsStatementOf, type TdsStatementRequest } from '../reports/tdsStatementOf.ts';
 import { nominateWithDirectory, type NominateRequest } from './nominateWithDirectory.ts';
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
@@ -82,6 +84,13 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   readonly nominate: (r: NominateRequest) => Promise<CommandOutcome>;
   /** A member's nominees, by reference, from the directory. */
   readonly nominees: (memberId: string) => Promise<NomineesEntry>;
+  /**
+   * Keeps a member's Form 15G/15H declaration for a year in the directory, never in the log:
+   * interest credited to her in that year is then not taxed at source.
+   */
+  readonly recordTdsExemption: (memberId: string, e: TdsExemption) => Promise<void>;
+  /** A member's tax deducted at source in one financial year, with her certificate's totals. */
+  readonly tdsStatement: (q: TdsStatementRequest) => Promise<TdsStatement>;
   /** Destroys a member's data key: her details become unreadable; her history stays. */
   readonly forgetMember: (memberId: string, on: string) => Promise<void>;
   /**
@@ -169,6 +178,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     { states: handler.states, register: staff, requireStaff: o.requireStaff === true },
     fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
+      tdsExempt: (m, fy) => o.directory?.tdsExempt(m, fy) ?? Promise.resolve(false),
     }));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
@@ -215,6 +225,9 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
     nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),
     nominees: async (id) => (await directory('nominees')).nominees(id),
+    recordTdsExemption: async (id, e) =>
+      (await directory('recordTdsExemption')).recordTdsExemption(id, e),
+    tdsStatement: (q) => tdsStatementOf({ store: o.store, members }, q),
     forgetMember: async (id, on) => (await directory('forgetMember')).forget(id, on),
     rotateDirectoryKey: async (key) =>
       (await directory('rotateDirectoryKey')).rotateMasterKey(key),

@@ -52,10 +52,11 @@ test('the old log opens with the default norms, and its ended run is not run aga
     const configured = (await allEvents(store)).find((e) => e.type === 'SocietyConfigured');
     assert.equal(configured?.type === 'SocietyConfigured' && configured.data.provisioningNorms,
       defaultProvisioningNorms);
-    // Read at the current version (3): the norms' defaults, and no society lending limit.
+    // Read at the current version (4): the norms' defaults, no society lending limit, no TDS.
     assert.equal(configured?.type === 'SocietyConfigured' && configured.data.lendingLimits,
       { maxOutstandingPrincipal: null, maxLoansAtOnce: null });
-    assert.is(configured?.metadata.schemaVersion, 3);
+    assert.equal(configured?.type === 'SocietyConfigured' && configured.data.tds.enabled, false);
+    assert.is(configured?.metadata.schemaVersion, 4);
     // Sent again under another id, the run credits no one twice, as before; now it ends.
     const again = await ledger.creditDividends({ ...year, financialYear: '2024-25',
       commandId: 'credit-again', on: '2025-04-12' });
