@@ -9,8 +9,9 @@ import { DepositSource } from './events.ts';
 import { CallGuarantee, PlaceLien, ReleaseLien } from './liens.ts';
 import { NominateNominee } from '../nominee/nominee.ts';
 
-// A new account id has the shape of an id; the member and product exist already (or the
-// opening is refused), so they are taken as any log holds them.
+// A new account id must have the strict id shape (AccountIdInput); the member and product
+// name things that exist already (or the opening is refused), so they keep the shape every
+// log written so far holds: a member id of an old log still opens accounts.
 const opening = { accountId: AccountIdInput, memberId: MemberId, productId: ProductId };
 
 /** Open a savings account. */

@@ -6,8 +6,9 @@ import type { CommandRequest } from '../commands/commandRequest.ts';
 import type { StreamStates } from '../commands/streamStates.ts';
 
 /**
- * What approving a request came to: the approval's own outcome (as any command's), and beside
- * it the outcome of the command it ran; `command` is undefined when the request is not approved.
+ * What approving a request came to: the approval's own outcome (the same shape every command
+ * has), and beside it the outcome of the command it ran; `command` is undefined when the
+ * request is not approved.
  */
 export type ApprovalOutcome = CommandOutcome & { readonly command: CommandOutcome | undefined };
 

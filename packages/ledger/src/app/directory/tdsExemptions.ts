@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { FinancialYearLabel, reportErrors } from '@usha/domain';
+import { FinancialYearLabel, MemberId, plainInput, reportErrors } from '@usha/domain';
 
 /** The declaration a member files so no tax is deducted: 15G, or 15H at 60 or over. */
 export const TdsExemptionForm = t.keyof({ '15G': null, '15H': null }, 'TdsExemptionForm');
@@ -34,9 +34,18 @@ export class InvalidTdsExemptionError extends Error {
   }
 }
 
-/** The declaration decoded, or the typed error naming its faulty fields. */
-export const decodeTdsExemption = (memberId: string, u: unknown): TdsExemption => {
-  const r = TdsExemption.decode(u);
+/**
+ * The declaration decoded, or the typed error naming its faulty fields, whatever the caller
+ * passed: the member id must be one, and the declaration is read into a plain copy first (no
+ * getter, proxy or cycle reaches the codec; what one threw is never repeated).
+ */
+export const decodeTdsExemption = (memberId: unknown, u: unknown): TdsExemption => {
+  if (typeof memberId !== 'string' || !MemberId.is(memberId)) {
+    throw new InvalidTdsExemptionError('(not a member id)', 'memberId: expected a member id');
+  }
+  const plain = plainInput(u);
+  if (E.isLeft(plain)) throw new InvalidTdsExemptionError(memberId, plain.left.message);
+  const r = TdsExemption.decode(plain.right);
   if (E.isRight(r)) return { financialYear: r.right.financialYear, form: r.right.form };
   throw new InvalidTdsExemptionError(memberId,
     reportErrors(r.left).map((f) => f.message).join('; '));

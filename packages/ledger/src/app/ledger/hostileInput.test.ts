@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { hostileValues } from '@usha/domain/testing';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
+import { inMemoryMemberDirectory } from '../directory/openMemberDirectory.ts';
 import {
   allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
 } from '../testSupport.ts';
@@ -23,6 +24,21 @@ const messageOf = (o: CommandOutcome): string => {
 
 // The caller's own mistakes, as an untyped caller (another app, a script) would make them.
 const loose = <A>(a: unknown): A => a as A;
+
+// Every hostile value of the domain's test kit, and the two empties.
+const everyBadValue: Readonly<Record<string, () => unknown>> = {
+  ...hostileValues, none: (): unknown => undefined, nothing: (): unknown => null,
+};
+
+// The name of the error a call threw (the call must throw), never a value it answered with.
+const thrownName = async (f: () => Promise<unknown>): Promise<string> => {
+  try {
+    await f();
+  } catch (e) {
+    return e instanceof Error ? e.name : `not an Error: ${typeof e}`;
+  }
+  return 'nothing thrown';
+};
 
 test('each hostile value in a field, in data or as the input is invalid_command, unwritten',
   async () => {
@@ -137,6 +153,57 @@ test('one paisa over the limit is amount_too_large naming the field; nothing is 
     assert.is((await allEvents(store)).length, count);
     ok(await ledger.makeDeposit({ ...by('d-3'), accountId: 'SB-M1', amount: '1',
       source: 'cash' }));
+  });
+
+test('nominate: each hostile value as the request or her details is invalid_command, unwritten',
+  async () => {
+    const store = memoryStore();
+    const ledger = await testLedger(store, { directory: inMemoryMemberDirectory() });
+    await memberWithSavings(ledger, 'M1', '1000');
+    const count = (await allEvents(store)).length;
+    const nominate = { ...by('n-1'), account: 'deposit' as const, accountId: 'SB-M1',
+      memberId: 'M1' };
+    for (const [name, make] of Object.entries(everyBadValue)) {
+      assert.is(rejection(await ledger.nominate(loose(make())))?.type, 'invalid_command', name);
+      assert.is(rejection(await ledger.nominate({ ...nominate, nominee: loose(make()) }))?.type,
+        'invalid_command', name);
+    }
+    assert.is((await allEvents(store)).length, count);
+  });
+
+test('a TDS statement, a Form 15G/15H declaration and passbook options: each hostile value '
+  + 'is a typed error, and the getter\'s words are never repeated', async () => {
+    const store = memoryStore();
+    const ledger = await testLedger(store, { directory: inMemoryMemberDirectory() });
+    await memberWithSavings(ledger, 'M1', '1000');
+    const count = (await allEvents(store)).length;
+    for (const [name, make] of Object.entries(everyBadValue)) {
+      assert.is(await thrownName(() => ledger.tdsStatement(loose(make()))),
+        'TdsStatementRequestError', `statement ${name}`);
+      assert.is(await thrownName(() => ledger.tdsStatement(
+        loose({ memberId: 'M1', financialYear: make() }))), 'TdsStatementRequestError', name);
+      assert.is(await thrownName(() => ledger.recordTdsExemption(loose(make()),
+        { financialYear: '2024-25', form: '15G' })), 'InvalidTdsExemptionError', `id ${name}`);
+      assert.is(await thrownName(() => ledger.recordTdsExemption('M1', loose(make()))),
+        'InvalidTdsExemptionError', `declaration ${name}`);
+      // A string second is an account id (the older form), and undefined no options at all.
+      if (name !== 'none' && typeof make() !== 'string') {
+        assert.is(await thrownName(() => ledger.passbook('M1', loose(make()))),
+          'PassbookArgumentsError', `options ${name}`);
+      }
+      if (name !== 'none') {
+        assert.is(await thrownName(() => ledger.passbook('M1', 'SB-M1', loose(make()))),
+          'PassbookArgumentsError', `options third ${name}`);
+      }
+    }
+    const secret = 'Asha Das +91 98300 00000';
+    const getter = Object.defineProperty({}, 'asOf', { enumerable: true,
+      get: () => { throw new Error(secret); } });
+    const message = await ledger.passbook('M1', loose(getter)).then(() => '',
+      (e: unknown) => (e instanceof Error ? e.message : ''));
+    assert.ok(message.startsWith('passbook: options'), message);
+    assert.not.ok(message.includes('Asha'), 'what the getter threw is not repeated');
+    assert.is((await allEvents(store)).length, count, 'nothing written');
   });
 
 test.run();

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { closed, plainInput, reportErrors } from '@usha/domain';
+import { closed, peekString, plainInput, reportErrors } from '@usha/domain';
 import * as t from 'io-ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
@@ -43,8 +43,17 @@ const placeholderRef = 'NOM-1';
  */
 export const nominateWithDirectory = async (
   directory: MemberDirectory, execute: (input: unknown) => Promise<CommandOutcome>,
-  r: NominateRequest,
+  input: NominateRequest,
 ): Promise<CommandOutcome> => {
+  // The request read into a plain copy first: undefined, a proxy or a getter is refused below.
+  const plain = plainInput(input);
+  if (E.isLeft(plain)) {
+    return { status: 'rejected', duplicate: false, commandId: peekString(input, ['commandId']),
+      rejection: { type: 'invalid_command', message: plain.left.message, fields: [plain.left] } };
+  }
+  const p = plain.right;
+  const r = (typeof p === 'object' && p !== null && !Array.isArray(p) ? p : {}) as
+    unknown as NominateRequest;
   const data = { commandId: r.commandId, actor: r.actor, on: r.on, account: r.account,
     accountId: r.accountId, memberId: r.memberId };
   const checked = commandRefusal({ type: 'NominateNominee',

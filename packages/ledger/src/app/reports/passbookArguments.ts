@@ -1,3 +1,5 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { plainInput } from '@usha/domain';
 import type { PassbookOptions } from './queryOptions.ts';
 
 /**
@@ -11,6 +13,20 @@ export class PassbookArgumentsError extends TypeError {
   }
 }
 
+// Options are read into a plain copy (no getter or proxy runs twice, what one threw is never
+// repeated: it could carry a name); anything but an object of options is refused here, and
+// each option's value by the query that reads it.
+const optionsOf = (u: unknown): PassbookOptions => {
+  if (u === undefined) return {};
+  const p = plainInput(u);
+  if (E.isLeft(p)) throw new PassbookArgumentsError(`options: ${p.left.message}`);
+  const v = p.right;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new PassbookArgumentsError('options must be an object');
+  }
+  return v as PassbookOptions;
+};
+
 /**
  * The one options object of a passbook query, from its current form `(id, options)` or its
  * older one `(id, accountId, options)`, kept so code written for it still reads the same
@@ -23,9 +39,9 @@ export const passbookArguments = (
     if (more !== undefined) {
       throw new PassbookArgumentsError('options given third, after no account id');
     }
-    return accountOrOptions ?? {};
+    return optionsOf(accountOrOptions);
   }
-  const o = (more ?? {}) as PassbookOptions;
+  const o = optionsOf(more);
   if (o.accountId !== undefined && o.accountId !== accountOrOptions) {
     throw new PassbookArgumentsError(
       `two accounts asked for, ${accountOrOptions} and ${o.accountId}`);
