@@ -33,7 +33,8 @@ test('the getting-started walk-through prints what the guide shows', async () =>
       'accepted Withdraw -> deposit-SB-1001@2 (retry)',
     ]);
     const log = await readFile(join(dir, 'usha.ndjson'), 'utf8');
-    assert.is(log.trim().split('\n').length, 4);
+    // Admitted, her savings account noted on her stream and opened, a deposit, a withdrawal.
+    assert.is(log.trim().split('\n').length, 5);
     assert.not.ok(log.includes('Asha'));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -37,11 +37,11 @@ test('--known-at at no event is refused, naming the events either side of it', a
   const between = `C:${Number(commit) + 1}/P:${Number(commit) + 1}`;
   assert.equal(await usha('report', 'trial-balance', file, '--known-at', between), {
     code: 1, out: '', err: `usha: --known-at ${between} is no event's position in ${file}; `
-      + `the nearest events are at ${at[8]} before it and ${at[9]} after it` });
+      + `the nearest events are at ${at[10]} before it and ${at[11]} after it` });
   const beyond = 'C:999999/P:999999';
   assert.equal((await usha('report', 'par', file, '--known-at', beyond)).err,
     `usha: --known-at ${beyond} is no event's position in ${file}; the nearest events are at `
-      + `${at[10]} before it`);
+      + `${at[12]} before it`);
   assert.is((await usha('report', 'trial-balance', file, '--known-at', at[0] ?? '')).code, 0);
 });
 

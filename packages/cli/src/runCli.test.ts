@@ -59,9 +59,9 @@ test('verify: counts the events, '
   const lastOffset = Buffer.byteLength(lines.slice(0, -1).join('\n')) + 1;
   assert.is(r.code, 0);
   assert.is(r.out, [
-    `${file}: 11 events, hash chain intact.`,
+    `${file}: 13 events, hash chain intact.`,
     `Last event at C:${lastOffset}/P:${lastOffset}; last hash ${lastHash}.`,
-    'Signatures not checked (no --key): 0 appends carry one, 11 do not.',
+    'Signatures not checked (no --key): 0 appends carry one, 13 do not.',
   ].join('\n'));
 });
 
@@ -279,7 +279,7 @@ test('--format csv for the statements that printed text only; CRLF ends every re
 test('verify --anchor: finds the line an earlier audit recorded, or says it is gone', async () => {
   const found = await usha('verify', file, '--anchor', trail.auditHash);
   assert.is(found.code, 0);
-  assert.is(found.out.split('\n').at(-1), `Anchor ${trail.auditHash} is line 9, at `
+  assert.is(found.out.split('\n').at(-1), `Anchor ${trail.auditHash} is line 11, at `
     + `${trail.auditPosition}: the history up to it is unchanged; 2 event(s) added since.`);
   const other = 'ab'.repeat(32);
   const missing = await usha('verify', file, '--anchor', other);
@@ -292,17 +292,17 @@ test('a changed byte: verify names the line, and no report is printed from the l
   const tampered = join(dir, 'tampered.ndjson');
   const lines = (await readFile(file, 'utf8')).split('\n');
   const at = lines.findIndex((l) => l.includes('"amount":"1500.00"'));
-  assert.is(at, 3); // the first deposit, line 4
+  assert.is(at, 4); // the first deposit, line 5
   lines[at] = (lines[at] ?? '').replace('"1500.00"', '"1600.00"');
   await writeFile(tampered, lines.join('\n'));
   const v = await usha('verify', tampered);
   assert.is(v.code, 1);
-  assert.ok(v.out.startsWith(`${tampered}: BROKEN at line 4 (byte `), v.out);
+  assert.ok(v.out.startsWith(`${tampered}: BROKEN at line 5 (byte `), v.out);
   assert.ok(v.out.endsWith('): hash does not match content.'), v.out);
   const r = await usha('report', 'trial-balance', tampered);
   assert.is(r.code, 1);
   assert.is(r.out, '');
-  assert.ok(r.err.startsWith('usha: the log is damaged at line 4 (byte '), r.err);
+  assert.ok(r.err.startsWith('usha: the log is damaged at line 5 (byte '), r.err);
 });
 
 test('export: a new log that verifies and gives the same figures; '
@@ -310,7 +310,7 @@ test('export: a new log that verifies and gives the same figures; '
   const to = join(dir, 'export.ndjson');
   const r = await usha('export', file, '--to', to);
   assert.is(r.code, 0);
-  assert.ok(/^.*: 11 events written; last hash [0-9a-f]{64}\.$/.test(r.out), r.out);
+  assert.ok(/^.*: 13 events written; last hash [0-9a-f]{64}\.$/.test(r.out), r.out);
   assert.is((await usha('verify', to)).code, 0);
   assert.is((await usha('report', 'trial-balance', to)).out, trialBalanceNow);
   const again = await usha('export', file, '--to', to);
@@ -332,7 +332,7 @@ test('EventStoreDB: the same history read with --esdb '
     const to = join(dir, 'from-esdb.ndjson');
     assert.is((await usha('export', '--esdb', server.connectionString, '--to', to)).code, 0);
     assert.is((await usha('verify', to)).out.split('\n')[0],
-      `${to}: 11 events, hash chain intact.`);
+      `${to}: 13 events, hash chain intact.`);
   } finally {
     await server.stop();
   }
@@ -355,7 +355,7 @@ test('keygen, then verify --key: a signed log passes; a forged addition after th
   const ok = await usha('verify', signed.file, '--key', pub);
   assert.is(ok.code, 0);
   assert.is(ok.out.split('\n')[2],
-    'Signatures: 11 appends signed by the key, 0 unsigned, 0 badly signed.');
+    'Signatures: 13 appends signed by the key, 0 unsigned, 0 badly signed.');
   const copy = join(dir, 'signed-export.ndjson');
   assert.is((await usha('export', signed.file, '--to', copy)).code, 0);
   assert.ok((await readFile(copy)).equals(await readFile(signed.file)), 'export kept the bytes');
@@ -366,13 +366,13 @@ test('keygen, then verify --key: a signed log passes; a forged addition after th
   assert.is(forged.code, 1);
   const offset = (await readFile(copy)).length;
   assert.is(forged.out, [
-    `${signed.file}: hash chain intact, but NOT SIGNED BY THE KEY at line 12 (byte ${offset}): `
+    `${signed.file}: hash chain intact, but NOT SIGNED BY THE KEY at line 14 (byte ${offset}): `
       + 'append not signed.',
-    'Signatures: 11 appends signed by the key, 1 unsigned (first ending at line 12), '
+    'Signatures: 13 appends signed by the key, 1 unsigned (first ending at line 14), '
       + '0 badly signed.',
-    `Anchor ${before} is line 11, at C:${ledgerOffset(last, offset)}: the history up to it `
+    `Anchor ${before} is line 13, at C:${ledgerOffset(last, offset)}: the history up to it `
       + 'is unchanged; 1 event(s) added since, NOT all signed by the key: 1 append(s) not, '
-      + 'the first ending at line 12.',
+      + 'the first ending at line 14.',
   ].join('\n'));
   // The chain alone cannot tell: without the key the addition verifies.
   assert.is((await usha('verify', signed.file)).code, 0);
@@ -393,7 +393,7 @@ test('keygen, then verify --key: a signed log passes; a forged addition after th
   const from = await usha('verify', migrated, '--key', pub, '--signed-after', unsignedEnd ?? '');
   assert.is(from.code, 0);
   assert.is(from.out.split('\n')[2],
-    'Signatures: 1 appends signed by the key, 11 unsigned (first ending at line 1), '
+    'Signatures: 1 appends signed by the key, 13 unsigned (first ending at line 1), '
       + '0 badly signed.');
 });
 

@@ -75,7 +75,8 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
       return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
     case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':
-    case 'WriteOffLoan': case 'RecordRecovery': case 'CloseLoan':
+    case 'WriteOffLoan': case 'RecordRecovery': case 'CloseLoan': case 'DisburseTranche':
+    case 'RescheduleLoan': case 'PayOffByTopUp':
       return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
     case 'RecordDividendAllocation': case 'RecordYearEndAccruals':

@@ -4,8 +4,8 @@
 // racing for one revision cannot both win. The view is a cache (see streamCache.ts); it is
 // read back from the server only when the server says the stream moved, when the cache says
 // the caller's expectation is wrong (to be sure), or after an append whose answer was lost.
-import { WrongExpectedVersionError as ClientWrongExpectedVersion } from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
+import { isClientError } from './eventStoreClient.ts';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import { isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
 import type {
   AppendCondition, AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent,
@@ -22,7 +22,7 @@ import type { StreamCache, StreamState } from './streamCache.ts';
 
 /** What an append needs from the store around it. */
 export interface AppendContext<E extends EventShape> {
-  readonly client: EventStoreDBClient;
+  readonly client: EventStoreClient;
   readonly schema: EventSchema<E>;
   readonly cache: StreamCache;
   readonly maxAppendBytes: number;
@@ -59,9 +59,9 @@ const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
   let r;
   try {
     r = await ctx.client.appendToStream(stream, prepared.events.map(toEventData),
-      { expectedRevision: pinned });
+      { expectedRevision: pinned, streamState: pinned });
   } catch (e) {
-    if (e instanceof ClientWrongExpectedVersion) return undefined;
+    if (isClientError(e, 'wrong-expected-version')) return undefined;
     // The append may have landed without our hearing of it: look before the next one.
     if (isUnavailable(e)) ctx.cache.markStale(stream);
     throw mapError(e, { stream: label, sizeBytes: prepared.sizeBytes });

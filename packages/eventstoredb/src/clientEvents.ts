@@ -1,7 +1,9 @@
 // The one place where the port's events meet the client's event types.
 import { canonicalJson, position } from '@usha/ledger';
 import type { Position } from '@usha/ledger';
-import type { EventData, Position as ClientPosition, RecordedEvent } from '@eventstore/db-client';
+import type {
+  ClientEventData, ClientPosition, ClientRecordedEvent,
+} from './eventStoreClient.ts';
 import { eventContentKey } from './ledgerInternals.ts';
 import type { PreparedEvent, RecordedFields } from './ledgerInternals.ts';
 
@@ -9,7 +11,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The client's event for a checked event: its id is the caller's, so retries deduplicate. */
-export const toEventData = (e: PreparedEvent): EventData => ({
+export const toEventData = (e: PreparedEvent): ClientEventData => ({
   id: e.eventId,
   type: e.type,
   contentType: 'application/json',
@@ -30,7 +32,7 @@ const parseBytes = (value: unknown): unknown => {
 };
 
 /** Type, data and metadata of a recorded event, JSON parsed whatever its content type. */
-export const storedFormOf = (e: RecordedEvent) => ({
+export const storedFormOf = (e: ClientRecordedEvent) => ({
   type: e.type,
   data: parseBytes(e.data),
   metadata: parseBytes(e.metadata),
@@ -40,7 +42,7 @@ export const storedFormOf = (e: RecordedEvent) => ({
 export const toPosition = (p: ClientPosition): Position => position(p.commit, p.prepare);
 
 /** The store's fields of a recorded event (its position: commit and prepare both kept). */
-export const recordedFieldsOf = (e: RecordedEvent, stream = e.streamId): RecordedFields => ({
+export const recordedFieldsOf = (e: ClientRecordedEvent, stream = e.streamId): RecordedFields => ({
   eventId: e.id,
   stream,
   revision: e.revision,
@@ -54,7 +56,7 @@ const canonical = (value: unknown): string => {
 };
 
 /** The content key of a recorded event, comparable with that of a prepared one. */
-export const contentKeyOf = (e: RecordedEvent): string => {
+export const contentKeyOf = (e: ClientRecordedEvent): string => {
   const stored = storedFormOf(e);
   return eventContentKey(stored.type, canonical(stored.data), canonical(stored.metadata));
 };

@@ -4,13 +4,11 @@
 // lets exactly one claim in, whichever instance sends it, and keeps it. Claim streams are not the
 // Ledger's events: reads and subscriptions skip them (see streamNames.ts).
 import { createHash } from 'node:crypto';
-import {
-  NO_STREAM, WrongExpectedVersionError as ClientWrongExpectedVersion,
-} from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { eventUuid, type CommandClaim } from '@usha/ledger';
+import { isClientError } from './eventStoreClient.ts';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import { mapError } from './mapError.ts';
 import type { StreamNames } from './streamNames.ts';
 
@@ -39,7 +37,7 @@ export class ClaimCorruptError extends Error {
 
 // Read to the end (one event), not left early: a read call abandoned midway is left open on
 // the connection, and the client's dispose then waits for it.
-const readClaim = async (client: EventStoreDBClient, stream: string): Promise<CommandClaim> => {
+const readClaim = async (client: EventStoreClient, stream: string): Promise<CommandClaim> => {
   const found: unknown[] = [];
   for await (const resolved of client.readStream(stream, { maxCount: 1 })) {
     found.push(resolved.event?.data);
@@ -56,7 +54,7 @@ const readClaim = async (client: EventStoreDBClient, stream: string): Promise<Co
  * one if it was first (or is the same request again), else the earlier one.
  */
 export const claimCommandId = async (
-  client: EventStoreDBClient, names: StreamNames, claim: CommandClaim,
+  client: EventStoreClient, names: StreamNames, claim: CommandClaim,
 ): Promise<CommandClaim> => {
   const stream = claimStream(names, claim.commandId);
   const data = {
@@ -64,13 +62,13 @@ export const claimCommandId = async (
     commandHash: claim.commandHash,
   };
   try {
-    await client.appendToStream(stream, {
+    await client.appendToStream(stream, [{
       id: claimEventId(claim), type: claimEventType, contentType: 'application/json', data,
       metadata: undefined,
-    }, { expectedRevision: NO_STREAM });
+    }], { expectedRevision: 'no_stream', streamState: 'no_stream' });
     return data;
   } catch (e) {
-    if (!(e instanceof ClientWrongExpectedVersion)) throw mapError(e, { stream });
+    if (!isClientError(e, 'wrong-expected-version')) throw mapError(e, { stream });
   }
   try {
     return await readClaim(client, stream);

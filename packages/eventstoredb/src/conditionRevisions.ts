@@ -2,8 +2,8 @@
 // append is sent. EventStoreDB checks an expected revision on one stream per append only, so
 // the adapter declares `appendConditions: 'checked-before'`: a write to a condition stream that
 // lands between these reads and the append goes unseen (see docs/reference/event-store.md).
-import { BACKWARDS, END, StreamNotFoundError } from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
+import { isClientError } from './eventStoreClient.ts';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import type { AppendCondition } from '@usha/ledger';
 import { mapError } from './mapError.ts';
 
@@ -12,16 +12,16 @@ const readsAtOnce = 32;
 
 // The last revision of one stream; undefined if it has no events. Read to the end (one event),
 // not left early: a read abandoned midway stays open on the connection.
-const lastRevision = async (client: EventStoreDBClient, stream: string,
+const lastRevision = async (client: EventStoreClient, stream: string,
   toServer: (stream: string) => string): Promise<bigint | undefined> => {
   let last: bigint | undefined;
   try {
     for await (const resolved of client.readStream(toServer(stream),
-      { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      { direction: 'backwards', fromRevision: 'end', maxCount: 1 })) {
       last = resolved.event?.revision ?? last;
     }
   } catch (e) {
-    if (e instanceof StreamNotFoundError) return undefined;
+    if (isClientError(e, 'stream-not-found')) return undefined;
     throw mapError(e, { stream, reading: true });
   }
   return last;
@@ -29,7 +29,7 @@ const lastRevision = async (client: EventStoreDBClient, stream: string,
 
 /** Each condition stream's revision now, by its port name (server names via `toServer`). */
 export const conditionRevisions = async (
-  client: EventStoreDBClient, conditions: readonly AppendCondition[],
+  client: EventStoreClient, conditions: readonly AppendCondition[],
   toServer: (stream: string) => string,
 ): Promise<Map<string, bigint | undefined>> => {
   const streams = [...new Set(conditions.map((c) => c.stream))];

@@ -1,9 +1,10 @@
 // The EventStoreDB adapter of the event-store port.
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { createRequire } from 'node:module';
 import { StoreClosedError } from '@usha/ledger';
 import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
 import { claimCommandId } from './commandClaims.ts';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import { defaultBackoff } from './resubscribeBackoff.ts';
 import type { BackoffPolicy } from './resubscribeBackoff.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
@@ -12,14 +13,17 @@ import { streamNames } from './streamNames.ts';
 import { subscribeAllEvents } from './subscribeAll.ts';
 import type { ResubscribeInfo, SubscribeContext } from './subscribeAll.ts';
 
-/** How to reach EventStoreDB: a connection string, or a client the caller owns. */
+/**
+ * How to reach EventStoreDB: a connection string (`esdb://`, for @eventstore/db-client), or a
+ * client the caller owns: an `EventStoreDBClient` or a KurrentDB `KurrentDBClient`.
+ */
 export type EventStoreDbConnection =
   | {
     /** e.g. `esdb://localhost:2113?tls=false`, or `esdb+discover://...` for a cluster. */
     readonly connectionString: string;
     readonly client?: undefined;
   }
-  | { readonly client: EventStoreDBClient; readonly connectionString?: undefined };
+  | { readonly client: EventStoreClient; readonly connectionString?: undefined };
 
 /** Options of the EventStoreDB store. */
 export type EventStoreDbStoreOptions<E extends EventShape> = EventStoreDbConnection & {
@@ -35,6 +39,16 @@ export type EventStoreDbStoreOptions<E extends EventShape> = EventStoreDbConnect
   readonly cacheMaxEvents?: number;
 };
 
+type DbClientModule = typeof import('@eventstore/db-client');
+
+// @eventstore/db-client is loaded only when a connection string asks for it: its generated
+// protobuf classes are global to the process, and loaded beside a KurrentDB client they
+// replace that client's own (its appends then fail inside the client).
+const clientFor = (connectionString: string): EventStoreClient => {
+  const loaded: DbClientModule = createRequire(import.meta.url)('@eventstore/db-client');
+  return loaded.EventStoreDBClient.connectionString(connectionString);
+};
+
 /**
  * Opens the event store over EventStoreDB (KurrentDB). Revisions and positions are bigint;
  * positions keep both commit and prepare. A store built from a connection string owns its
@@ -46,7 +60,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
   options: EventStoreDbStoreOptions<E>,
 ): EventStore<E> => {
   const owned = options.client === undefined;
-  const client = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
+  const client = options.client ?? clientFor(options.connectionString);
   const closing = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;

@@ -1,11 +1,9 @@
 // Reads of one stream and of $all, decoded with the schema. EventStoreDB reads $all backwards
 // from a position exclusively, the port inclusively: the event at the position is fetched
 // first. System events ($-streams, $-types) are skipped, so `maxCount` counts only ours.
-import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client';
 import type {
-  AllStreamResolvedEvent, EventStoreDBClient, Position as ClientPosition, RecordedEvent as
-    ClientRecordedEvent, ResolvedEvent,
-} from '@eventstore/db-client';
+  ClientPosition, ClientRead, ClientRecordedEvent, EventStoreClient,
+} from './eventStoreClient.ts';
 import { comparePosition } from '@usha/ledger';
 import type {
   EventSchema, EventShape, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent,
@@ -17,7 +15,7 @@ import type { StreamNames } from './streamNames.ts';
 
 /** What reads need from the store around them. */
 export interface ReadContext<E extends EventShape> {
-  readonly client: EventStoreDBClient;
+  readonly client: EventStoreClient;
   readonly schema: EventSchema<E>;
   readonly names: StreamNames;
   readonly refuseIfClosed: () => void;
@@ -28,10 +26,6 @@ export const decodeEvent = <E extends EventShape>(ctx: ReadContext<E>,
   e: ClientRecordedEvent): RecordedEvent<E> =>
   decodeRecorded(ctx.schema, recordedFieldsOf(e, ctx.names.fromServer(e.streamId)),
     storedFormOf(e));
-
-type ClientRead = AsyncIterable<ResolvedEvent | AllStreamResolvedEvent> & {
-  cancel: () => Promise<void>;
-};
 
 /** Iterates a client read, cancelling the call if the consumer stops early. */
 async function* events(read: ClientRead, context: { stream?: string }) {
@@ -46,7 +40,9 @@ async function* events(read: ClientRead, context: { stream?: string }) {
     finished = true;
     throw mapError(e, reading);
   } finally {
-    if (!finished) await read.cancel();
+    // Leaving the loop above has already closed an iterator (a KurrentDB read); a
+    // cancellable read (@eventstore/db-client's) also has its call cancelled.
+    if (!finished) await read.cancel?.();
   }
 }
 
@@ -58,8 +54,8 @@ export async function* readStreamEvents<E extends EventShape>(ctx: ReadContext<E
   const backwards = o.direction === 'backwards';
   const from = o.fromRevision ?? (backwards ? 'end' : 'start');
   const read = ctx.client.readStream(ctx.names.toServer(stream), {
-    direction: backwards ? BACKWARDS : FORWARDS,
-    fromRevision: from === 'start' ? START : from === 'end' ? END : from,
+    direction: backwards ? 'backwards' : 'forwards',
+    fromRevision: from,
     ...(o.maxCount === undefined ? {} : { maxCount: o.maxCount }),
   });
   for await (const e of events(read, { stream })) {
@@ -82,7 +78,7 @@ export async function* readAllEvents<E extends EventShape>(ctx: ReadContext<E>,
   if (backwards && typeof from === 'object') {
     // The event at the position itself, which a backwards read from it would leave out.
     const at: Position = from;
-    const first = ctx.client.readAll({ fromPosition: at, direction: FORWARDS, maxCount: 1 });
+    const first = ctx.client.readAll({ fromPosition: at, direction: 'forwards', maxCount: 1 });
     for await (const e of events(first, {})) {
       const p = e.position === undefined ? undefined : toPosition(e.position);
       if (p !== undefined && comparePosition(p, at) === 0 && ctx.names.isOurs(e)) {
@@ -96,8 +92,8 @@ export async function* readAllEvents<E extends EventShape>(ctx: ReadContext<E>,
   while (left > 0) {
     const pageSize = left === Infinity ? undefined : Math.max(left, pageFloor);
     const read = ctx.client.readAll({
-      fromPosition: from === 'start' ? START : from === 'end' ? END : from,
-      direction: backwards ? BACKWARDS : FORWARDS,
+      fromPosition: from,
+      direction: backwards ? 'backwards' : 'forwards',
       ...(pageSize === undefined ? {} : { maxCount: pageSize }),
     });
     let seen = 0;

@@ -4,10 +4,10 @@
 // recognised anywhere in the stream, and the same id with other content is refused), so the
 // adapter checks ids itself. The cache makes that cheap: before an append it reads only the
 // events written since it last looked, usually none.
-import { StreamNotFoundError } from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { Position } from '@usha/ledger';
 import { contentKeyOf, toPosition } from './clientEvents.ts';
+import { isClientError } from './eventStoreClient.ts';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import type { StoredRef } from './ledgerInternals.ts';
 
 interface Known {
@@ -62,7 +62,7 @@ const stateOf = (view: View): StreamState => ({
 });
 
 /** Creates a cache over a client; `maxEvents` bounds the ids it keeps. */
-export const createStreamCache = (client: EventStoreDBClient, maxEvents: number):
+export const createStreamCache = (client: EventStoreClient, maxEvents: number):
   StreamCache => {
   const views = new Map<string, View>();
   let total = 0;
@@ -97,7 +97,7 @@ export const createStreamCache = (client: EventStoreDBClient, maxEvents: number)
         total += 1;
       }
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) {
+      if (!isClientError(error, 'stream-not-found')) {
         view.stale = true;
         throw error;
       }

@@ -1,12 +1,12 @@
 // Port stream names and EventStoreDB stream names. A store may live under a prefix (several
 // ledgers, or test runs, sharing one database); system streams and events (`$`) are never ours.
-import type { RecordedEvent } from '@eventstore/db-client';
+import type { ClientRecordedEvent } from './eventStoreClient.ts';
 
 /** Maps names both ways and tells which recorded events belong to the store. */
 export interface StreamNames {
   readonly toServer: (stream: string) => string;
   readonly fromServer: (serverName: string) => string;
-  readonly isOurs: (event: RecordedEvent) => boolean;
+  readonly isOurs: (event: ClientRecordedEvent) => boolean;
   /** Where command-id claims live (see commandClaims.ts): never one of the Ledger's streams. */
   readonly claimCategory: string;
 }

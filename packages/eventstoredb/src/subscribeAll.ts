@@ -3,8 +3,7 @@
 // from the last event it delivered, after a bounded back-off, and tells the app through
 // `onResubscribe`. Delivery is exactly once across drops: the checkpoint is exclusive, and it
 // moves only when an event is handed to the consumer.
-import { BACKWARDS, END } from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStoreClient } from './eventStoreClient.ts';
 import type {
   EventShape, Position, SubscribeOptions, SubscriptionMessage,
 } from '@usha/ledger';
@@ -36,8 +35,8 @@ export interface SubscribeContext<E extends EventShape> extends ReadContext<E> {
   readonly closed: AbortSignal;
 }
 
-const lastPosition = async (client: EventStoreDBClient): Promise<Position | 'start'> => {
-  for await (const r of client.readAll({ fromPosition: END, direction: BACKWARDS,
+const lastPosition = async (client: EventStoreClient): Promise<Position | 'start'> => {
+  for await (const r of client.readAll({ fromPosition: 'end', direction: 'backwards',
     maxCount: 1 })) {
     if (r.event?.position !== undefined) return toPosition(r.event.position);
   }

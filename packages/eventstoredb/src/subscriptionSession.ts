@@ -2,16 +2,16 @@
 // caught up, dropped. The client announces `caughtUp` as soon as it parses the message, which
 // can be before the events it already buffered reach a listener, so the marker is held back
 // until those events have passed. A slow consumer pauses the stream (bounded queue).
-import { START } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, EventStoreDBClient, RecordedEvent }
-  from '@eventstore/db-client';
+import type {
+  ClientRecordedEvent, ClientResolvedEvent, EventStoreClient,
+} from './eventStoreClient.ts';
 import type { Position } from '@usha/ledger';
 import { StoreUnavailableError } from './errors.ts';
 
 /** What a session reports, in order. */
 export type SessionItem =
   | { readonly kind: 'confirmed' }
-  | { readonly kind: 'event'; readonly event: RecordedEvent }
+  | { readonly kind: 'event'; readonly event: ClientRecordedEvent }
   | { readonly kind: 'caught-up' }
   | { readonly kind: 'dropped'; readonly error: unknown };
 
@@ -25,8 +25,8 @@ const highWater = 1_000;
 const lowWater = 100;
 
 /** Subscribes to $all after `from` (exclusive), or from the start. */
-export const openSession = (client: EventStoreDBClient, from: Position | 'start'): Session => {
-  const sub = client.subscribeToAll({ fromPosition: from === 'start' ? START : from });
+export const openSession = (client: EventStoreClient, from: Position | 'start'): Session => {
+  const sub = client.subscribeToAll({ fromPosition: from });
   const queue: SessionItem[] = [];
   let wake: (() => void) | undefined;
   let caughtUpAfter: number | undefined;
@@ -43,7 +43,7 @@ export const openSession = (client: EventStoreDBClient, from: Position | 'start'
     push({ kind: 'dropped', error });
   };
   sub.on('confirmation', () => push({ kind: 'confirmed' }));
-  sub.on('data', (resolved: AllStreamResolvedEvent) => {
+  sub.on('data', (resolved: ClientResolvedEvent) => {
     if (resolved.event !== undefined) push({ kind: 'event', event: resolved.event });
     if (caughtUpAfter !== undefined && --caughtUpAfter === 0) {
       caughtUpAfter = undefined;

@@ -25,7 +25,8 @@ const terms = {
   firstRepaymentOn: null, daysInYear: 365, daysInMonth: 30, installmentMultipleOf: '0.01',
   rounding: 'half-even', graceOnPrincipal: 0, graceOnInterestPayment: 0,
   graceOnInterestCharged: 0, allocationOrder: ['penalties', 'fees', 'interest', 'principal'],
-  excessRepayment: 'reject',
+  excessRepayment: 'reject', scheduleType: 'cumulative', downPaymentPercent: '0',
+  interestRecalculation: 'none', maxTranches: 1,
 } as const;
 
 const template = (rupees: number): Template => {
@@ -169,7 +170,8 @@ export const generateHistory = (
     }));
     emit('LoanDisbursed', on, { loanId, memberId, productId: 'LN', on, principal: m$(principal),
       terms, schedule: { installments, totalPrincipal: m$(principal),
-        totalInterest: m$(t.totalInterest), totalDue: m$(BigInt(principal) + t.totalInterest) } });
+        totalInterest: m$(t.totalInterest), totalDue: m$(BigInt(principal) + t.totalInterest) },
+      topUpOf: null });
     loanLeft[i] = 12;
     loanTemplate[i] = k;
     loanStart[i] = day;

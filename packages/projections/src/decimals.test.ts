@@ -9,8 +9,8 @@ import { products, projections } from './testing/compare.ts';
 import { countDecimals } from './testing/countDecimals.ts';
 
 // A fixed sample with a busy account (the accrual test below checks it has 10 changes or more;
-// seed 2 since member transfers joined the generated steps).
-const events = fc.sample(steps(), { numRuns: 40, seed: 2 }).flatMap((s, i) =>
+// seed 6 since loans in tranches, reschedules and top-ups joined the generated steps).
+const events = fc.sample(steps(), { numRuns: 40, seed: 6 }).flatMap((s, i) =>
   // Forty co-operatives one after another: command ids made distinct, positions rising.
   historyOf(s, products, `c${i}-`).map((e, k) => ({
     ...e, position: { commit: BigInt(i * 1000 + k), prepare: 0n },

@@ -42,6 +42,8 @@ test('the member balances and the journal agree account by account', () => {
     assert.is(gl.get('1200') ?? 0n, sum(principalOutstanding), 'loans');
     assert.is(gl.get('1210') ?? 0n, sum(penaltiesReceivable), 'penalties');
     assert.is(gl.get('1220') ?? 0n, sum(feesReceivable), 'fees');
+    // Every top-up in these histories is complete: its payoff left clearing as it came in.
+    assert.is(gl.get('1240') ?? 0n, 0n, 'top-up clearing');
   }), runs);
 });
 

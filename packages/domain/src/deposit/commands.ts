@@ -1,9 +1,11 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
   DateString, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
-import { commandCodec } from '../shared/shape.ts';
+import { closed, commandCodec, commandFields, withCheck } from '../shared/shape.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
+import { TermUnitCodec } from '../products/termUnit.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { DepositSource } from './events.ts';
 import { CallGuarantee, PlaceLien, ReleaseLien } from './liens.ts';
@@ -24,10 +26,30 @@ export const OpenRecurringDeposit = commandCodec('OpenRecurringDeposit', {
 });
 export type OpenRecurringDeposit = t.TypeOf<typeof OpenRecurringDeposit>;
 
-/** Open a fixed deposit of `principal` for `termMonths` months. */
-export const OpenFixedDeposit = commandCodec('OpenFixedDeposit', {
-  ...opening, principal: PositiveMoneyInput, termMonths: PositiveCountInput,
-});
+// A fixed deposit's term: `termMonths` as callers have always said it, or `term` counted in
+// `termUnit` (days, weeks, months or years). One way only; half of the second is refused.
+const fixedTermCheck = (d: { termMonths?: number; term?: number; termUnit?: string }) => {
+  if (d.termMonths !== undefined) {
+    return d.term === undefined && d.termUnit === undefined ? undefined
+      : { field: 'term', message: 'give termMonths, or term and termUnit, not both' };
+  }
+  if (d.term === undefined) return { field: 'term', message: 'is required (or termMonths)' };
+  return d.termUnit === undefined ? { field: 'termUnit', message: 'is required with term' }
+    : undefined;
+};
+
+const openFixedData = closedWithOptional({ ...commandFields, ...opening,
+  principal: PositiveMoneyInput }, {
+  termMonths: PositiveCountInput, term: PositiveCountInput, termUnit: TermUnitCodec,
+}, 'OpenFixedDepositData');
+
+/** Open a fixed deposit of `principal` for `termMonths` months, or `term` `termUnit`s. */
+export const OpenFixedDeposit = closed({
+  type: t.literal('OpenFixedDeposit'),
+  // The fields stay listed (`props`), as the amount limits and docs read them from the codec.
+  data: Object.assign(withCheck(openFixedData, fixedTermCheck),
+    { props: openFixedData.props, optionalProps: openFixedData.optionalProps }),
+}, 'OpenFixedDeposit');
 export type OpenFixedDeposit = t.TypeOf<typeof OpenFixedDeposit>;
 
 /** Pay money in (savings, or one instalment of a recurring deposit). */
@@ -58,11 +80,13 @@ export const MarkInstalmentMissed = commandCodec('MarkInstalmentMissed', {
 });
 export type MarkInstalmentMissed = t.TypeOf<typeof MarkInstalmentMissed>;
 
-/** Mature a recurring or fixed deposit; interest from fixed/recurringDepositMaturity. */
+/** Mature a recurring or fixed deposit; interest from fixedDepositMaturity or, for a
+ * recurring deposit, recurringDepositOnPaid (the instalments as paid). */
 export const MatureDeposit = commandCodec('MatureDeposit', { accountId: AccountId });
 export type MatureDeposit = t.TypeOf<typeof MatureDeposit>;
 
-/** Close a recurring or fixed deposit early; interest from fixedDepositPrematureClosure. */
+/** Close a recurring or fixed deposit early; interest from fixedDepositPrematureClosure or
+ * recurringDepositPrematureClosure (the instalments as paid), at the rate less the penalty. */
 export const CloseDepositEarly = commandCodec('CloseDepositEarly', { accountId: AccountId });
 export type CloseDepositEarly = t.TypeOf<typeof CloseDepositEarly>;
 

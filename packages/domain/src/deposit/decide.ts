@@ -9,6 +9,10 @@ import { notBefore } from '../shared/guards.ts';
 import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
 import { InvalidDepositTermsError } from '../finance/invalidDepositTerms.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
+import {
+  fixedDepositTermRange, type FixedDepositProduct,
+} from '../products/depositProducts.ts';
+import { termEnd, type DepositTerm } from '../finance/depositTerm.ts';
 import type * as C from './commands.ts';
 import type { DepositEvent } from './events.ts';
 import type { DepositFacts, DepositInterestFacts } from './facts.ts';
@@ -21,6 +25,7 @@ import {
 } from './lienDecisions.ts';
 import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 import { tdsOn } from './tdsOn.ts';
+import { tdsReversedWith } from './tdsOfPostings.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -132,6 +137,26 @@ const openRecurring = (
   } }]);
 };
 
+// The term an opening asks for: `termMonths`, or `term` in `termUnit` (the codec allows one).
+const fixedTermAsked = (c: C.OpenFixedDeposit['data']): DepositTerm =>
+  c.termMonths !== undefined ? { length: c.termMonths, unit: 'months' }
+    : { length: c.term ?? 0, unit: c.termUnit ?? 'months' };
+
+// Within the product's range, counted in the product's unit: a term in another unit is
+// refused rather than converted (a month is not a whole number of days or weeks).
+const fixedTermIn = (p: FixedDepositProduct, asked: DepositTerm): E.Either<Rejection, true> => {
+  const range = fixedDepositTermRange(p);
+  if (range === undefined) {
+    return E.left({ type: 'cannot_compute', field: 'termUnit',
+      reason: 'the product has no term range' });
+  }
+  if (asked.unit !== range.unit) {
+    return E.left({ type: 'invalid_terms', field: 'termUnit',
+      reason: `the product counts terms in ${range.unit}` });
+  }
+  return termIn(range.min, range.max, asked.length);
+};
+
 const openFixed = (
   ps: Products, c: C.OpenFixedDeposit['data'], m: MembershipFacts, s: DepositState,
 ): Result => {
@@ -139,7 +164,8 @@ const openFixed = (
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'fixed');
   if (E.isLeft(p)) return p;
-  const term = termIn(p.right.minTermMonths, p.right.maxTermMonths, c.termMonths);
+  const asked = fixedTermAsked(c);
+  const term = fixedTermIn(p.right, asked);
   if (E.isLeft(term)) return term;
   const amount = atLeast(p.right.minimumPrincipal, c.principal);
   if (E.isLeft(amount)) return amount;
@@ -147,7 +173,7 @@ const openFixed = (
     accountId: c.accountId, memberId: c.memberId, branchId: f.right.branchId,
     productId: c.productId, on: c.on,
     rateAnnualPercent: p.right.rateAnnualPercent, principal: c.principal,
-    termMonths: c.termMonths, maturesOn: addMonths(c.on, c.termMonths),
+    term: asked.length, termUnit: asked.unit, maturesOn: termEnd(c.on, asked),
   } }]);
 };
 
@@ -306,13 +332,17 @@ const closeEarly = (
   if (c.on >= maturesOn) return E.left({ type: 'already_mature', maturesOn });
   const p = productOf(ps, s.productId, s.kind === 'fixed' ? 'fixed' : 'recurring');
   if (E.isLeft(p)) return p;
-  const credited = interest(() =>
-    moneyString(interestOnEarlyClosure(s, p.right, f.history, c.on)));
+  const credited = interest(() => interestOnEarlyClosure(s, p.right, f.history, c.on));
   if (E.isLeft(credited)) return credited;
-  return E.right([{ type: 'DepositClosedEarly', data: {
-    accountId: s.accountId, memberId: s.memberId, on: c.on, balance: moneyString(s.balance),
-    interest: credited.right, penaltyPercent: p.right.prematureClosurePenaltyPercent,
-    payout: moneyString(s.balance + minorOf(credited.right)),
+  // The closing pays the balance out in the same event, so the tax on its interest leaves the
+  // balance first: `balance` is net of it, and `payout` is still `balance` + `interest`.
+  const tds = tdsOn(f, s, c.on, credited.right);
+  const balance = s.balance - tds.reduce((sum, d) => sum + minorOf(d.data.amount), 0n);
+  return E.right([...tds, { type: 'DepositClosedEarly', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on, balance: moneyString(balance),
+    interest: moneyString(credited.right),
+    penaltyPercent: p.right.prematureClosurePenaltyPercent,
+    payout: moneyString(balance + credited.right),
   } }]);
 };
 
@@ -349,12 +379,14 @@ const reverse = (c: ReverseEvent['data'], state: DepositState): Result => {
   return E.right([{ type: 'EventReversed', data: {
     aggregate: 'deposit', aggregateId: s.accountId, memberId: s.memberId, on: c.on,
     reversedEventId: c.eventId, reversedEventType: p.right.eventType, reason: c.reason,
-  } }]);
+  } }, ...tdsReversedWith(p.right, s, c.on, c.eventId)]);
 };
 
 const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefined => {
   if (p.calledFor !== undefined) return `it recovered loan ${p.calledFor} from a guarantee`;
-  if (s.balance - p.balanceDelta < 0n) return 'the money has since been paid out';
+  // A taxed posting's deduction comes back with it: the balance loses the posting net of it.
+  const back = p.tds === undefined ? 0n : minorOf(p.tds.amount);
+  if (s.balance - p.balanceDelta + back < 0n) return 'the money has since been paid out';
   const from = p.periodFrom;
   if (from === null) return undefined;
   const later = Object.values(s.postings)

@@ -9,6 +9,8 @@ import { GuaranteeCalled, LienPlaced, LienReleased } from './liens.ts';
 import { BranchAtOpening } from '../member/branchAtOpening.ts';
 import { NomineeNominated } from '../nominee/nominee.ts';
 import { TdsDeducted } from '../tds/tdsDeducted.ts';
+import { TermUnitCodec } from '../products/termUnit.ts';
+import { TdsReversed } from '../tds/tdsReversed.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -34,11 +36,14 @@ export const RecurringDepositOpened = eventCodec('RecurringDepositOpened', {
 });
 export type RecurringDepositOpened = t.TypeOf<typeof RecurringDepositOpened>;
 
-/** A fixed deposit was opened with its principal paid in. */
+/**
+ * A fixed deposit was opened with its principal paid in, for `term` days, weeks, months or
+ * years (`termUnit`; version 2 had `termMonths`, read as months).
+ */
 export const FixedDepositOpened = eventCodec('FixedDepositOpened', {
   ...opened, productId: ProductId, on: DateString,
-  rateAnnualPercent: RatePercent, principal: MoneyString, termMonths: PositiveCount,
-  maturesOn: DateString,
+  rateAnnualPercent: RatePercent, principal: MoneyString, term: PositiveCount,
+  termUnit: TermUnitCodec, maturesOn: DateString,
 });
 export type FixedDepositOpened = t.TypeOf<typeof FixedDepositOpened>;
 
@@ -92,10 +97,10 @@ export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
   DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
-  GuaranteeCalled, TdsDeducted,
+  GuaranteeCalled, TdsDeducted, TdsReversed,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
   | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
-  | GuaranteeCalled | TdsDeducted;
+  | GuaranteeCalled | TdsDeducted | TdsReversed;

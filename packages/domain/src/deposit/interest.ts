@@ -1,10 +1,10 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
-import { Decimal } from '../money/decimal.ts';
-import { roundMoney } from '../money/rounding.ts';
 import { moneyString } from '../shared/codecs.ts';
 import { fixedDepositMaturity, fixedDepositPrematureClosure } from '../finance/fixedDeposit.ts';
-import { recurringDepositMaturity } from '../finance/recurringDeposit.ts';
-import { accruedSavingsInterest, savingsInterest } from '../finance/savingsInterest.ts';
+import {
+  recurringDepositOnPaid, recurringDepositPrematureClosure,
+} from '../finance/recurringDeposit.ts';
+import { savingsInterest } from '../finance/savingsInterest.ts';
 import type { SavingsTerms } from '../finance/depositInterest/savingsTerms.ts';
 import type { SavingsDayCount } from '../finance/depositInterest/dayWeights.ts';
 import { depositDaysInYear } from '../products/settings.ts';
@@ -22,18 +22,27 @@ type Open = Exclude<DepositState, { status: 'none' }>;
 type Product = SavingsProduct | RecurringDepositProduct | FixedDepositProduct;
 
 const daysInYear = (p: Product): SavingsDayCount => depositDaysInYear(p.dayCount);
-const compoundingMonths = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 } as const;
 const rupees = (minor: bigint): string => moneyString(minor < 0n ? -minor : minor);
 const signed = (minor: bigint): string => (minor < 0n ? `-${rupees(minor)}` : rupees(minor));
 const atLeastZero = (minor: bigint): bigint => (minor > 0n ? minor : 0n);
+
+// A savings product's own options. Recurring and fixed deposit products here name neither:
+// their interest stays on the daily balance, with no floor.
+const savingsOptions = (p: Product): Pick<SavingsTerms, 'method' | 'minBalanceForInterest'> =>
+  p.kind !== 'savings' ? { method: 'daily-balance' } : {
+    method: p.interestCalculation ?? 'daily-balance',
+    ...(p.minimumBalanceForInterest === undefined ? {}
+      : { minBalanceForInterest: p.minimumBalanceForInterest }),
+  };
 
 const terms = (
   a: Open, p: Product, h: AccountHistory, to: BusinessDate, rate = h.rateAnnualPercent,
 ): SavingsTerms => ({
   transactions: h.transactions.filter((t) => t.on <= to)
     .map((t) => ({ on: t.on, amount: signed(t.minor) })),
-  rateAnnualPercent: rate, from: a.openedOn, to, method: 'daily-balance',
-  compounding: p.compounding, posting: p.kind === 'savings' ? p.posting : p.compounding,
+  rateAnnualPercent: rate, from: a.openedOn, to, ...savingsOptions(p),
+  compounding: p.compounding, posting: p.kind === 'savings' ? p.posting
+    : p.kind === 'fixed' ? p.posting ?? p.compounding : p.compounding,
   daysInYear: daysInYear(p), postOn: 'period-end', currencyDigits: 2, rounding: p.rounding,
 });
 
@@ -61,55 +70,57 @@ export const interestForPeriod = (
 
 const deposited = (h: AccountHistory): bigint => h.transactions.reduce((s, t) => s + t.minor, 0n);
 
-// Interest on the actual balances over [openedOn, to), at `rate`: for a recurring deposit not
-// paid on schedule, or closed early (at the rate less the penalty).
-const accrued = (a: Open, p: Product, h: AccountHistory, to: BusinessDate, rate: string) =>
-  roundMoney(accruedSavingsInterest(terms(a, p, h, to, rate), { from: a.openedOn, to }),
-    { digits: 2, mode: p.rounding }).minor;
+// A term deposit's own settings: posting when compounded unless a fixed deposit product says.
+const termSettings = (p: RecurringDepositProduct | FixedDepositProduct) => ({
+  compounding: p.compounding, posting: p.kind === 'fixed' ? p.posting ?? p.compounding
+    : p.compounding,
+  daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
+});
 
-/** Interest credited at maturity (fixedDepositMaturity / recurringDepositMaturity). */
+// A recurring deposit's money in as it came (dates and amounts), up to a day.
+const paidBy = (h: AccountHistory, on: BusinessDate) =>
+  h.transactions.filter((t) => t.on <= on).map((t) => ({ on: t.on, amount: signed(t.minor) }));
+
+const fixedTerms = (a: Open, p: FixedDepositProduct, h: AccountHistory) => ({
+  principal: rupees(deposited(h)), rateAnnualPercent: h.rateAnnualPercent,
+  term: a.term ?? { length: 0, unit: 'months' as const }, startOn: a.openedOn,
+  ...termSettings(p),
+});
+
+/**
+ * Interest credited at maturity: a fixed deposit's by fixedDepositMaturity; a recurring
+ * deposit's on the instalments as paid (recurringDepositOnPaid), which is
+ * recurringDepositMaturity's figure when each was paid on its due date.
+ */
 export const interestAtMaturity = (
   a: Open, p: RecurringDepositProduct | FixedDepositProduct, h: AccountHistory,
 ): bigint => {
   const maturesOn = a.maturesOn ?? a.openedOn;
-  const term = a.termMonths ?? 0;
   if (p.kind === 'fixed') {
-    const principal = deposited(h);
-    const maturity = fixedDepositMaturity({
-      principal: rupees(principal), rateAnnualPercent: h.rateAnnualPercent, tenureMonths: term,
-      compoundingMonths: compoundingMonths[p.compounding], startOn: a.openedOn,
-      daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
-    });
-    return atLeastZero(maturity.minor - principal - h.interestPostedMinor);
+    const maturity = fixedDepositMaturity(fixedTerms(a, p, h));
+    return atLeastZero(maturity.minor - deposited(h) - h.interestPostedMinor);
   }
-  const onSchedule = a.instalmentsPaid === term && a.instalmentsMissed.length === 0;
-  if (!onSchedule) {
-    return atLeastZero(accrued(a, p, h, maturesOn, h.rateAnnualPercent) - h.interestPostedMinor);
-  }
-  const maturity = recurringDepositMaturity({
-    instalment: rupees(a.instalment ?? 0n), rateAnnualPercent: h.rateAnnualPercent,
-    tenureMonths: term, startOn: a.openedOn, compounding: p.compounding,
-    daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
-  });
-  return atLeastZero(maturity.minor - deposited(h) - h.interestPostedMinor);
+  const r = recurringDepositOnPaid({ paid: paidBy(h, maturesOn), endOn: maturesOn,
+    rateAnnualPercent: h.rateAnnualPercent, startOn: a.openedOn, ...termSettings(p) });
+  return atLeastZero(r.interest.minor - h.interestPostedMinor);
 };
 
-/** Interest credited on closing early, at the rate less the product's penalty. */
+/**
+ * Interest credited on closing early, at the rate less the product's penalty: a fixed
+ * deposit's on its principal, a recurring deposit's on the instalments actually paid.
+ */
 export const interestOnEarlyClosure = (
   a: Open, p: RecurringDepositProduct | FixedDepositProduct, h: AccountHistory,
   closedOn: BusinessDate,
 ): bigint => {
+  const penaltyRatePercent = p.prematureClosurePenaltyPercent;
   if (p.kind === 'fixed') {
-    const principal = deposited(h);
-    const payout = fixedDepositPrematureClosure({
-      principal: rupees(principal), rateAnnualPercent: h.rateAnnualPercent,
-      tenureMonths: a.termMonths ?? 0, compoundingMonths: compoundingMonths[p.compounding],
-      startOn: a.openedOn, closedOn, penaltyRatePercent: p.prematureClosurePenaltyPercent,
-      daysInYear: daysInYear(p), currencyDigits: 2, rounding: p.rounding,
-    });
-    return atLeastZero(payout.minor - principal - h.interestPostedMinor);
+    const payout = fixedDepositPrematureClosure({ ...fixedTerms(a, p, h), closedOn,
+      penaltyRatePercent });
+    return atLeastZero(payout.minor - deposited(h) - h.interestPostedMinor);
   }
-  const net = Decimal.max(0, new Decimal(h.rateAnnualPercent)
-    .minus(p.prematureClosurePenaltyPercent)).toString();
-  return atLeastZero(accrued(a, p, h, closedOn, net) - h.interestPostedMinor);
+  const r = recurringDepositPrematureClosure({ paid: paidBy(h, closedOn), closedOn,
+    penaltyRatePercent, rateAnnualPercent: h.rateAnnualPercent, startOn: a.openedOn,
+    ...termSettings(p) });
+  return atLeastZero(r.interest.minor - h.interestPostedMinor);
 };

@@ -4,6 +4,8 @@ import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { DepositEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
+import type { DepositTerm } from '../finance/depositTerm.ts';
+import { tdsNoted, type PostingTds } from './tdsOfPostings.ts';
 
 /** What the account remembers of a reversible event: its effect on the balance. */
 export interface DepositPosting extends PostingRecord {
@@ -12,6 +14,8 @@ export interface DepositPosting extends PostingRecord {
   readonly periodFrom: BusinessDate | null;
   /** For a withdrawal a guarantee call made: the loan it recovered (not reversible). */
   readonly calledFor?: string;
+  /** For an interest posting taxed at source: the deduction, given back if it is reversed. */
+  readonly tds?: PostingTds;
 }
 
 /** Savings, recurring or fixed. */
@@ -30,7 +34,10 @@ export type DepositState =
     readonly lastOn: BusinessDate;
     readonly balance: bigint;
     readonly instalment: bigint | null;
+    /** A recurring deposit's instalments (one a month); null for the others. */
     readonly termMonths: number | null;
+    /** A recurring or fixed deposit's term; null for savings. */
+    readonly term: DepositTerm | null;
     readonly maturesOn: BusinessDate | null;
     readonly instalmentsPaid: number;
     readonly instalmentsMissed: ReadonlyArray<number>;
@@ -52,7 +59,7 @@ const opened = (
   kind: DepositKind, more: Partial<Open>,
 ): DepositState => ({
   status: 'open', kind, accountId: d.accountId, memberId: d.memberId, productId: d.productId,
-  openedOn: d.on, lastOn: d.on, balance: 0n, instalment: null, termMonths: null,
+  openedOn: d.on, lastOn: d.on, balance: 0n, instalment: null, termMonths: null, term: null,
   maturesOn: null, instalmentsPaid: 0, instalmentsMissed: [], interestPostedThrough: null,
   postings: {}, liens: {}, ...more,
 });
@@ -116,7 +123,10 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
     }
     case 'TdsDeducted':
       return { ...s, lastOn: e.data.on > s.lastOn ? e.data.on : s.lastOn,
-        balance: s.balance - minorOf(e.data.amount) };
+        balance: s.balance - minorOf(e.data.amount), postings: tdsNoted(s.postings, e.data) };
+    case 'TdsReversed':
+      return { ...s, lastOn: e.data.on > s.lastOn ? e.data.on : s.lastOn,
+        balance: s.balance + minorOf(e.data.amount) };
     case 'LienReleased': {
       const { [e.data.loanId]: _released, ...liens } = s.liens;
       return { ...s, lastOn: e.data.on, liens };
@@ -149,12 +159,14 @@ export const evolveDeposit = (state: DepositState, event: DepositEvent): Deposit
       const d = event.data;
       return state.status === 'none' ? opened(d, 'recurring', {
         instalment: minorOf(d.instalment), termMonths: d.termMonths, maturesOn: d.maturesOn,
+        term: { length: d.termMonths, unit: 'months' },
       }) : state;
     }
     case 'FixedDepositOpened': {
       const d = event.data;
       return state.status === 'none' ? opened(d, 'fixed', {
-        balance: minorOf(d.principal), termMonths: d.termMonths, maturesOn: d.maturesOn,
+        balance: minorOf(d.principal), maturesOn: d.maturesOn,
+        term: { length: d.term, unit: d.termUnit },
       }) : state;
     }
     default:

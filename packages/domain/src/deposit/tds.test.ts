@@ -75,4 +75,62 @@ test('interest at maturity is taxed too, and the payout is net of the tax', () =
     })]);
 });
 
+const rd = asMember(command('OpenRecurringDeposit', {
+  ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId: 'RD', instalment: '10000',
+  termMonths: 12,
+}));
+// Six instalments of Rs 10,000, April to September.
+const paid = [rd, ...['04', '05', '06', '07', '08', '09'].map((m) => asMember(command(
+  'MakeDeposit', { ...by(`i${m}`, `2024-${m}-01`), ...A, amount: '10000', source: 'cash' })))];
+
+test('interest on closing a recurring deposit early is taxed first; the payout is net of it',
+  () => {
+    // 1,058.23 at 7% - 1% on the instalments' daily balances, compounded quarterly. 39,900 +
+    // 1,058.23 > 40,000: 10% of it, 105.823 -> 106. The closing pays the balance out in the
+    // same event, so the tax leaves it first: balance 59,894.00, payout 59,894 + 1,058.23.
+    const closing = (t: TdsFacts) => withFacts(command('CloseDepositEarly', {
+      ...by('c2', '2024-10-01'), ...A }), { history: accountHistory(history(decider, paid)),
+      tds: t });
+    given(...paid).when(closing(tds(39_900))).then([event('TdsDeducted', {
+      ...A, memberId: 'M1', on: '2024-10-01', financialYear: '2024-25', interest: '1058.23',
+      rate: '10', amount: '106.00',
+    }), event('DepositClosedEarly', {
+      ...A, memberId: 'M1', on: '2024-10-01', balance: '59894.00', interest: '1058.23',
+      penaltyPercent: '1', payout: '60952.23',
+    })]);
+    given(...paid).when(closing(tds(39_900, { exempt: true }))).then([event(
+      'DepositClosedEarly', { ...A, memberId: 'M1', on: '2024-10-01', balance: '60000.00',
+        interest: '1058.23', penaltyPercent: '1', payout: '61058.23' })]);
+  });
+
+const reverse = (eventId: string) => command('ReverseEvent', {
+  ...by('c5', '2024-07-01'), aggregate: 'deposit', aggregateId: 'A1', eventId,
+  reason: 'wrong_amount',
+});
+
+test('reversing a taxed interest posting gives its deduction back with it', () => {
+  const taxed = post(funded, tds(39_900));
+  given(...funded, taxed).when(reverse('c3.0')).then([event('EventReversed', {
+    aggregate: 'deposit', aggregateId: 'A1', memberId: 'M1', on: '2024-07-01',
+    reversedEventId: 'c3.0', reversedEventType: 'InterestPosted', reason: 'wrong_amount',
+  }), event('TdsReversed', {
+    ...A, memberId: 'M1', on: '2024-07-01', reversedEventId: 'c3.0', financialYear: '2024-25',
+    interest: '199.45', rate: '10', amount: '20.00',
+  })]);
+  // 20,000 + 199.45 - 20 - 199.45 + 20: the deposit alone, and the period open again.
+  given(...funded, taxed, reverse('c3.0')).when(command('Withdraw', {
+    ...by('c6', '2024-07-02'), ...A, amount: '19900' })).then([event('Withdrawn', {
+    eventId: 'c6.0', ...A, memberId: 'M1', on: '2024-07-02', amount: '19900.00',
+    balanceAfter: '100.00',
+  })]);
+});
+
+test('reversing an untaxed posting gives nothing back', () => {
+  const untaxed = post(funded, tds(39_800));
+  given(...funded, untaxed).when(reverse('c3.0')).then([event('EventReversed', {
+    aggregate: 'deposit', aggregateId: 'A1', memberId: 'M1', on: '2024-07-01',
+    reversedEventId: 'c3.0', reversedEventType: 'InterestPosted', reason: 'wrong_amount',
+  })]);
+});
+
 test.run();

@@ -182,4 +182,21 @@ test('the same terms always give the same schedule', () => {
   }), { numRuns: 100 });
 });
 
+// Fineract amortises what is left after the down payment; the rest of the schedule is the
+// schedule of that smaller loan, one number later.
+test('a down payment is installment 1, and the rest is the schedule of what is left', () => {
+  const percent = fc.integer({ min: 1, max: 9_000 }).map((bp) => (bp / 100).toFixed(2));
+  fc.assert(fc.property(terms(true), percent, (t0, p) => {
+    const t = { ...t0, interestMethod: 'declining-balance' as const };
+    const s = scheduleOrNull({ ...t, downPaymentPercent: p });
+    const first = s?.installments[0];
+    if (s === null || first === undefined) return;
+    assert.is(first.dueOn, t.disbursedOn);
+    assert.is(`${first.days} ${first.interest}`, '0 0.00');
+    assert.is(String(s.totalPrincipal), String(t.principal));
+    const rest = loanSchedule({ ...t, principal: String(first.balance) });
+    assert.equal(s.installments.slice(1), rest.installments.map((i) => ({ ...i, n: i.n + 1 })));
+  }), { numRuns: 200 });
+});
+
 test.run();

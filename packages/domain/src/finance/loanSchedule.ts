@@ -1,14 +1,8 @@
-import type { Decimal } from '../money/decimal.ts';
-import { sum, type Money } from '../money/money.ts';
-import { roundMoney } from '../money/rounding.ts';
-import { buildRows } from './loan/buildRows.ts';
-import { decliningBalanceRule } from './loan/decliningBalance.ts';
-import { fineractMath } from './loan/fineractMath.ts';
-import { flatInterestRule } from './loan/flatInterest.ts';
-import { progressiveRows } from './progressive/progressiveSchedule.ts';
 import { readScheduleType } from './progressive/scheduleType.ts';
 import { readTerms } from './loan/terms.ts';
-import type { Installment, LoanSchedule, LoanTerms, Row, Terms } from './loan/types.ts';
+import { scheduleRows } from './loan/scheduleRows.ts';
+import { toSchedule } from './loan/toSchedule.ts';
+import type { LoanSchedule, LoanTerms } from './loan/types.ts';
 
 export { InvalidTermsError } from './loan/invalidTermsError.ts';
 export type {
@@ -17,7 +11,8 @@ export type {
 
 /**
  * The repayment schedule Apache Fineract generates for the same settings (its cumulative
- * schedule generators, without charges, holidays or interest recalculation), to the paisa.
+ * schedule generators, without charges, holidays or interest recalculation), to the paisa;
+ * with `downPaymentPercent`, installment 1 is the down payment, due on the disbursement date.
  * Throws InvalidTermsError, naming the field, for terms that cannot make a schedule.
  * @example
  * const s = loanSchedule({
@@ -29,38 +24,5 @@ export type {
  */
 export const loanSchedule = (terms: LoanTerms): LoanSchedule => {
   const t = readTerms(terms);
-  const m = fineractMath(t.digits, t.rounding);
-  const rows = readScheduleType(terms.scheduleType) === 'progressive'
-    ? progressiveRows(t)
-    : buildRows(t, t.interestMethod === 'flat'
-      ? flatInterestRule(t, m)
-      : decliningBalanceRule(t, m));
-  const installments = rows.map((r) => toInstallment(t, r));
-  const totalPrincipal = sum(installments.map((i) => i.principal), t.digits);
-  const totalInterest = sum(installments.map((i) => i.interest), t.digits);
-  return {
-    installments,
-    totalPrincipal,
-    totalInterest,
-    totalDue: sum([totalPrincipal, totalInterest], t.digits),
-  };
+  return toSchedule(t, scheduleRows(t, readScheduleType(terms.scheduleType)));
 };
-
-// Every amount is already at the currency's scale; this only changes its representation.
-const toMoney = (t: Terms, d: Decimal): Money =>
-  roundMoney(d, { digits: t.digits, mode: t.rounding });
-
-const toInstallment = (t: Terms, r: Row): Installment => {
-  const principal = toMoney(t, r.principal);
-  const interest = toMoney(t, r.interest);
-  return {
-    n: r.n,
-    dueOn: r.dueOn,
-    days: r.days,
-    principal,
-    interest,
-    total: sum([principal, interest], t.digits),
-    balance: toMoney(t, r.balance),
-  };
-};
-

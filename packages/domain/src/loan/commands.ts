@@ -1,11 +1,14 @@
 import * as t from 'io-ts';
-import { LoanId, LoanIdInput, MemberId, ProductId } from '../shared/ids.ts';
-import { DateString, PositiveCountInput, PositiveMoneyInput } from '../shared/codecs.ts';
+import { LoanId, LoanIdInput, MemberId, ProductId, UserIdInput } from '../shared/ids.ts';
+import {
+  DateString, intBetween, PositiveCountInput, PositiveMoneyInput, RatePercent,
+} from '../shared/codecs.ts';
+import { MAX_COMMAND_COUNT } from '../money/limits.ts';
 import { closed, commandCodec, commandFields } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { GuaranteesInput } from './guarantors.ts';
 import { ReverseEvent } from '../shared/correction.ts';
-import { FeeReason, LoanRejectionReason, PenaltyReason } from './events.ts';
+import { FeeReason, LoanRejectionReason, PenaltyReason, RescheduleKind } from './events.ts';
 
 const loan = { loanId: LoanId };
 
@@ -32,9 +35,48 @@ export type ApproveLoan = t.TypeOf<typeof ApproveLoan>;
 export const RejectLoan = commandCodec('RejectLoan', { ...loan, reason: LoanRejectionReason });
 export type RejectLoan = t.TypeOf<typeof RejectLoan>;
 
-/** Pay the approved loan out on `on`; the schedule is computed and fixed. */
-export const DisburseLoan = commandCodec('DisburseLoan', loan);
+/**
+ * Pay the approved loan out on `on` and fix its schedule. `amount` (optional, all of the
+ * approved principal when left out) is the first tranche of a product with `maxTranches` above
+ * 1. `topUpOf` (optional) names an active loan of hers that this one pays off (a top-up).
+ */
+export const DisburseLoan = closed({
+  type: t.literal('DisburseLoan'),
+  data: closedWithOptional({ ...commandFields, ...loan },
+    { amount: PositiveMoneyInput, topUpOf: LoanId }, 'DisburseLoanData'),
+}, 'DisburseLoan');
 export type DisburseLoan = t.TypeOf<typeof DisburseLoan>;
+
+/** Pay out the next tranche, `amount`, of a multi-tranche loan; the schedule is recomputed. */
+export const DisburseTranche = commandCodec('DisburseTranche', {
+  ...loan, amount: PositiveMoneyInput,
+});
+export type DisburseTranche = t.TypeOf<typeof DisburseTranche>;
+
+/** A number of repayment periods in a command: 0 to MAX_COMMAND_COUNT. */
+const PeriodsInput = intBetween('PeriodsInput', 0, MAX_COMMAND_COUNT);
+
+/** What a reschedule changes; a field left out stays as it was, and at least one is given. */
+export const ScheduleChangeInput = closedWithOptional({}, {
+  rateAnnualPercent: RatePercent, extraRepayments: PeriodsInput,
+  moratoriumPeriods: PeriodsInput, interestOnlyPeriods: PeriodsInput,
+}, 'ScheduleChangeInput');
+
+/**
+ * Change an active loan's schedule from `from` on. `requestedBy` is the user who asked for it
+ * (the maker); the actor approves it (the checker), and must be someone else.
+ */
+export const RescheduleLoan = commandCodec('RescheduleLoan', {
+  ...loan, from: DateString, kind: RescheduleKind, change: ScheduleChangeInput,
+  requestedBy: UserIdInput,
+});
+export type RescheduleLoan = t.TypeOf<typeof RescheduleLoan>;
+
+/** Close this loan with `amount`, paid out of the top-up loan `byLoanId`: all it owes today. */
+export const PayOffByTopUp = commandCodec('PayOffByTopUp', {
+  ...loan, byLoanId: LoanId, amount: PositiveMoneyInput,
+});
+export type PayOffByTopUp = t.TypeOf<typeof PayOffByTopUp>;
 
 /** Receive a repayment of `amount`. */
 export const RecordRepayment = commandCodec('RecordRepayment', {
@@ -76,7 +118,9 @@ export type CloseLoan = t.TypeOf<typeof CloseLoan>;
 export const loanCommands = {
   ApplyForLoan, ApproveLoan, RejectLoan, DisburseLoan, RecordRepayment, ChargePenalty,
   ChargeFee, WaiveInterest, WriteOffLoan, RecordRecovery, CloseLoan, ReverseEvent,
+  DisburseTranche, RescheduleLoan, PayOffByTopUp,
 } as const;
 export type LoanCommand =
   | ApplyForLoan | ApproveLoan | RejectLoan | DisburseLoan | RecordRepayment | ChargePenalty
-  | ChargeFee | WaiveInterest | WriteOffLoan | RecordRecovery | CloseLoan | ReverseEvent;
+  | ChargeFee | WaiveInterest | WriteOffLoan | RecordRecovery | CloseLoan | ReverseEvent
+  | DisburseTranche | RescheduleLoan | PayOffByTopUp;

@@ -12,6 +12,10 @@ import { loanIn } from './loanIn.ts';
 import { duesOn, totalDue } from './dues.ts';
 import { disburse } from './disburse.ts';
 import { repay } from './repay.ts';
+import { disburseTranche } from './tranche.ts';
+import { reschedule } from './reschedule.ts';
+import { payOffByTopUp } from './topUp.ts';
+import { recalculationWithout } from './recalculate.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import type { LoanFacts } from './facts.ts';
@@ -193,16 +197,24 @@ const reverse = (c: ReverseEvent['data'], state: LoanState): Result => {
   if (why !== undefined) {
     return E.left({ type: 'not_reversible', eventId: c.eventId, eventType, why });
   }
+  // A repayment that moved a recalculating schedule moves it back when it is reversed.
+  const recalculated = eventType === 'RepaymentReceived'
+    ? recalculationWithout(s, { commandId: c.commandId, eventId: c.eventId, on: c.on })
+    : E.right([]);
+  if (E.isLeft(recalculated)) return recalculated;
   return E.right([{ type: 'EventReversed', data: {
     aggregate: 'loan', aggregateId: s.loanId, memberId: s.memberId, on: c.on,
     reversedEventId: c.eventId, reversedEventType: eventType, reason: c.reason,
-  } }]);
+  } }, ...recalculated.right]);
 };
 
 /** A loan command with the facts it is decided on and the closed period it is decided in. */
 export type LoanDecision = WithFacts<C.LoanCommand, LoanFacts> & WithPeriod;
 
-/** The loan decider: application to closure, with maker-checker approval. */
+/**
+ * The loan decider: application to closure, with maker-checker approval; tranches,
+ * reschedules, recalculation and top-ups change the schedule on the way.
+ */
 export const createLoanDecider = (config: { readonly products: ProductCatalogue }):
   Decider<LoanDecision, LoanEvent, LoanState> => ({
   initialState: initialLoanState,
@@ -227,6 +239,9 @@ export const createLoanDecider = (config: { readonly products: ProductCatalogue 
       case 'RecordRecovery': return recover(command.data, state);
       case 'CloseLoan': return close(command.data, state);
       case 'ReverseEvent': return reverse(command.data, state);
+      case 'DisburseTranche': return disburseTranche(command.data, state);
+      case 'RescheduleLoan': return reschedule(command.data, state);
+      case 'PayOffByTopUp': return payOffByTopUp(command.data, state);
     }
   },
 });

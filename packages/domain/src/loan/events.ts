@@ -9,8 +9,10 @@ import { EventReversed } from '../shared/correction.ts';
 import { GuarantorsNamed } from './guarantors.ts';
 import {
   AmortizationCodec, DaysInMonthCodec, DaysInYearCodec, ExcessRepaymentCodec, FrequencyCodec,
-  InterestMethodCodec, InterestPeriodCodec,
+  InterestMethodCodec, InterestPeriodCodec, InterestRecalculationCodec, RecalculationStrategyCodec,
+  ScheduleTypeCodec,
 } from '../products/loanProduct.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { AllocationOrderCodec } from '../products/allocationOrder.ts';
 import { RoundingModeCodec } from '../products/settings.ts';
 
@@ -60,6 +62,11 @@ export const LoanTermsSnapshot = closed({
   graceOnInterestCharged: Count,
   allocationOrder: AllocationOrderCodec,
   excessRepayment: ExcessRepaymentCodec,
+  // Since version 2 of LoanDisbursed; older events are read with the defaults noted.
+  scheduleType: ScheduleTypeCodec, // 'cumulative'
+  downPaymentPercent: RatePercent, // "0": no down payment
+  interestRecalculation: InterestRecalculationCodec, // 'none'
+  maxTranches: PositiveCount, // 1: paid out at once
 }, 'LoanTermsSnapshot');
 export type LoanTermsSnapshot = t.TypeOf<typeof LoanTermsSnapshot>;
 
@@ -70,16 +77,63 @@ export const ScheduledInstallment = closed({
 }, 'ScheduledInstallment');
 export type ScheduledInstallment = t.TypeOf<typeof ScheduledInstallment>;
 
-/** The loan was paid out; the schedule (from loanSchedule) is fixed from now on. */
+/**
+ * A whole loan's schedule. A later schedule carries over the instalments due before it
+ * unchanged, so the latest one alone says what the loan owes.
+ */
+export const LoanScheduleData = closed({
+  installments: t.readonlyArray(ScheduledInstallment),
+  totalPrincipal: MoneyString, totalInterest: MoneyString, totalDue: MoneyString,
+}, 'LoanScheduleData');
+export type LoanScheduleData = t.TypeOf<typeof LoanScheduleData>;
+
+/** The loan a top-up pays off, and what paying it off took out of the new principal. */
+export const TopUpOf = closed({ loanId: LoanId, payoff: MoneyString }, 'TopUpOf');
+export type TopUpOf = t.TypeOf<typeof TopUpOf>;
+
+/**
+ * The loan (or its first tranche, `principal`) was paid out, with the schedule from
+ * loanSchedule. A top-up names the loan it pays off; the member receives principal - payoff.
+ */
 export const LoanDisbursed = eventCodec('LoanDisbursed', {
   ...loan, productId: ProductId, on: DateString, principal: MoneyString,
   terms: LoanTermsSnapshot,
-  schedule: closed({
-    installments: t.readonlyArray(ScheduledInstallment),
-    totalPrincipal: MoneyString, totalInterest: MoneyString, totalDue: MoneyString,
-  }, 'LoanScheduleData'),
+  schedule: LoanScheduleData,
+  topUpOf: t.union([TopUpOf, t.null]),
 });
 export type LoanDisbursed = t.TypeOf<typeof LoanDisbursed>;
+
+/** A later tranche (2, 3, ...) of a multi-tranche loan; tranches never pass the approval. */
+export const LoanTrancheDisbursed = eventCodec('LoanTrancheDisbursed', {
+  eventId: EventId, ...loan, on: DateString, amount: MoneyString, tranche: PositiveCount,
+  schedule: LoanScheduleData,
+});
+export type LoanTrancheDisbursed = t.TypeOf<typeof LoanTrancheDisbursed>;
+
+/** A reschedule changes the terms only; a restructure also answers the member's distress. */
+export const RescheduleKind = oneOf('RescheduleKind', ['rescheduled', 'restructured'] as const);
+
+/** What a reschedule changes from `from` on; a field left out stays as it was. */
+export const LoanScheduleChange = closedWithOptional({}, {
+  rateAnnualPercent: RatePercent, extraRepayments: Count, moratoriumPeriods: Count,
+  interestOnlyPeriods: Count,
+}, 'LoanScheduleChange');
+export type LoanScheduleChange = t.TypeOf<typeof LoanScheduleChange>;
+
+/** The schedule was changed from `from` on, asked by one user and approved by another. */
+export const LoanRescheduled = eventCodec('LoanRescheduled', {
+  eventId: EventId, ...loan, on: DateString, from: DateString, kind: RescheduleKind,
+  change: LoanScheduleChange, requestedBy: UserId, approvedBy: UserId,
+  schedule: LoanScheduleData,
+});
+export type LoanRescheduled = t.TypeOf<typeof LoanRescheduled>;
+
+/** Principal paid off the schedule (`cause`, a repayment) recomputed the rest of it. */
+export const LoanScheduleRecalculated = eventCodec('LoanScheduleRecalculated', {
+  eventId: EventId, ...loan, on: DateString, cause: EventId, strategy: RecalculationStrategyCodec,
+  schedule: LoanScheduleData,
+});
+export type LoanScheduleRecalculated = t.TypeOf<typeof LoanScheduleRecalculated>;
 
 /** How a repayment was shared out; with `prepayment` it sums exactly to the amount received. */
 export const Allocation = closed({
@@ -132,9 +186,17 @@ export const RecoveryReceived = eventCodec('RecoveryReceived', {
 });
 export type RecoveryReceived = t.TypeOf<typeof RecoveryReceived>;
 
-/** The loan is closed: repaid in full, or written off and done with. */
+/** A top-up loan (`byLoanId`) paid this loan off: `amount` allocated as a repayment would be. */
+export const LoanPaidOffByTopUp = eventCodec('LoanPaidOffByTopUp', {
+  eventId: EventId, ...loan, on: DateString, byLoanId: LoanId, amount: MoneyString,
+  allocation: Allocation, principalOutstandingAfter: MoneyString,
+});
+export type LoanPaidOffByTopUp = t.TypeOf<typeof LoanPaidOffByTopUp>;
+
+/** The loan is closed: repaid in full, written off and done with, or paid off by a top-up. */
 export const LoanClosed = eventCodec('LoanClosed', {
-  ...loan, on: DateString, reason: oneOf('LoanClosure', ['repaid', 'written_off'] as const),
+  ...loan, on: DateString,
+  reason: oneOf('LoanClosure', ['repaid', 'written_off', 'topped_up'] as const),
 });
 export type LoanClosed = t.TypeOf<typeof LoanClosed>;
 
@@ -142,9 +204,11 @@ export type LoanClosed = t.TypeOf<typeof LoanClosed>;
 export const loanEvents = {
   LoanApplied, LoanApproved, LoanRejected, LoanDisbursed, RepaymentReceived, PenaltyCharged,
   FeeCharged, InterestWaived, LoanWrittenOff, RecoveryReceived, LoanClosed, EventReversed,
-  GuarantorsNamed,
+  GuarantorsNamed, LoanTrancheDisbursed, LoanRescheduled, LoanScheduleRecalculated,
+  LoanPaidOffByTopUp,
 } as const;
 export type LoanEvent =
   | LoanApplied | LoanApproved | LoanRejected | LoanDisbursed | RepaymentReceived
   | PenaltyCharged | FeeCharged | InterestWaived | LoanWrittenOff | RecoveryReceived
-  | LoanClosed | EventReversed | GuarantorsNamed;
+  | LoanClosed | EventReversed | GuarantorsNamed | LoanTrancheDisbursed | LoanRescheduled
+  | LoanScheduleRecalculated | LoanPaidOffByTopUp;

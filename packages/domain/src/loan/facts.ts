@@ -1,5 +1,6 @@
 import type { MembershipFacts } from '../member/membership.ts';
 import type { LendingFacts } from './limits.ts';
+import type { TopUpFact } from './topUp.ts';
 
 /**
  * What an application and an approval are decided on: the borrower's membership and the
@@ -12,6 +13,15 @@ export interface LendingDecisionFacts extends MembershipFacts {
 }
 
 /**
+ * What a disbursement is decided on: the borrower's membership and, for a top-up, the loan it
+ * pays off as that loan's stream holds it on the day (`topUpFactOf`); the decider refuses
+ * (`cannot_compute`) a top-up without it.
+ */
+export interface DisbursementFacts extends MembershipFacts {
+  readonly topUp?: TopUpFact;
+}
+
+/**
  * The facts of the loan's commands, by command type (the others need none). Every step up to
  * the money paid out is decided on the borrower's membership: a member who exits after
  * applying is not lent to. Repayments, recoveries and corrections are not: a debt is
@@ -20,5 +30,5 @@ export interface LendingDecisionFacts extends MembershipFacts {
 export interface LoanFacts {
   readonly ApplyForLoan: LendingDecisionFacts;
   readonly ApproveLoan: LendingDecisionFacts;
-  readonly DisburseLoan: MembershipFacts;
+  readonly DisburseLoan: DisbursementFacts;
 }

@@ -7,3 +7,4 @@ export * from './decide.ts';
 export * from './facts.ts';
 export * from './guarantors.ts';
 export * from './limits.ts';
+export * from './topUp.ts';

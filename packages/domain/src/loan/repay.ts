@@ -10,11 +10,13 @@ import { applyEffect, outstandingPrincipal, type LoanState } from './state.ts';
 import { duesOn, totalDue } from './dues.ts';
 import { allocate } from './allocate.ts';
 import { loanIn } from './loanIn.ts';
+import { recalculationAfter } from './recalculate.ts';
 
 /**
  * Receives a repayment: allocated over what is due in the product's order; any excess is paid
  * ahead into principal when the product allows it, and refused otherwise. A repayment that
- * settles everything closes the loan.
+ * settles everything closes the loan; one that pays principal early or late on a loan whose
+ * terms recalculate also records the recomputed schedule.
  */
 export const repay = (
   c: RecordRepayment['data'], state: LoanState,
@@ -41,7 +43,7 @@ export const repay = (
     principalRepaid: parts.principal + prepayment,
   }, 1n);
   const principalAfter = outstandingPrincipal(totals);
-  const repaid: LoanEvent = { type: 'RepaymentReceived', data: {
+  const repaid = { type: 'RepaymentReceived' as const, data: {
     eventId: eventIdFor(c.commandId, 0), loanId: s.loanId, memberId: s.memberId, on: c.on,
     amount: c.amount,
     allocation: {
@@ -51,7 +53,14 @@ export const repay = (
     prepayment: moneyString(prepayment), principalOutstandingAfter: moneyString(principalAfter),
   } };
   const settled = principalAfter === 0n && totalDue(duesOn(s.schedule, totals, c.on)) === 0n;
-  if (!settled) return E.right([repaid]);
+  if (!settled) {
+    const recalculated = recalculationAfter(s, {
+      commandId: c.commandId, eventId: repaid.data.eventId, on: c.on,
+      principalDue: parts.principal, prepayment,
+    });
+    if (E.isLeft(recalculated)) return recalculated;
+    return E.right([repaid, ...recalculated.right]);
+  }
   return E.right([repaid, { type: 'LoanClosed', data: {
     loanId: s.loanId, memberId: s.memberId, on: c.on, reason: 'repaid',
   } }]);

@@ -2,7 +2,9 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
-import type { LoanEvent, LoanTermsSnapshot } from './events.ts';
+import type {
+  LoanEvent, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
+} from './events.ts';
 import type { Guarantee } from './guarantors.ts';
 
 /** Running totals of a loan, in paise. Outstanding principal = disbursed - repaid - written off. */
@@ -31,6 +33,17 @@ export interface DueInstalment {
   readonly interest: bigint;
 }
 
+/** An amount paid out or repaid on a date, in paise: what a recalculation is made from. */
+export interface DatedPaise {
+  readonly on: BusinessDate;
+  readonly amount: bigint;
+}
+
+/** Principal repaid by one repayment; left out of a recalculation once it is reversed. */
+export interface PrincipalPayment extends DatedPaise {
+  readonly eventId: string;
+}
+
 /** Where a loan is in its life. */
 export type LoanStatus = 'applied' | 'approved' | 'rejected' | 'active' | 'written_off' | 'closed';
 
@@ -50,10 +63,18 @@ export type LoanState =
     readonly lastOn: BusinessDate;
     readonly terms: LoanTermsSnapshot | null;
     readonly schedule: ReadonlyArray<DueInstalment>;
+    /** The latest schedule as written, or null before disbursement: what a change starts from. */
+    readonly scheduleData: LoanScheduleData | null;
     readonly totals: LoanTotals;
     readonly postings: Readonly<Record<string, LoanPosting>>;
     /** The guarantors the application named (GuarantorsNamed); none when it named none. */
     readonly guarantors: ReadonlyArray<Guarantee>;
+    /** Every tranche paid out, the first (LoanDisbursed) first. */
+    readonly disbursements: ReadonlyArray<DatedPaise>;
+    /** Principal repaid, repayment by repayment, in the order received. */
+    readonly principalPayments: ReadonlyArray<PrincipalPayment>;
+    /** The loan this one paid off as a top-up, or null. */
+    readonly topUpOf: TopUpOf | null;
   };
 
 /** Before the application. */
@@ -92,6 +113,28 @@ const withPosting = (s: Known, id: string, eventType: string, effect: Partial<Lo
   postings: { ...s.postings, [id]: { eventType, reversed: false, effect } },
 });
 
+// Every schedule event replaces the whole schedule: the latest one alone is the loan's.
+const withSchedule = (s: Known, d: LoanScheduleData, on: BusinessDate): Known => ({
+  ...s, lastOn: on, scheduleData: d,
+  schedule: d.installments.map((i) => ({
+    dueOn: i.dueOn, principal: minorOf(i.principal), interest: minorOf(i.interest),
+  })),
+});
+
+/** Principal repaid by repayments not reversed since: what a recalculation is made from. */
+export const principalPaidSoFar = (s: Known): ReadonlyArray<PrincipalPayment> =>
+  s.principalPayments.filter((p) =>
+    !(Object.hasOwn(s.postings, p.eventId) && s.postings[p.eventId]?.reversed === true));
+
+const repaid = (s: Known, eventId: string, on: BusinessDate, principal: bigint): Known =>
+  principal === 0n ? s
+    : { ...s, principalPayments: [...s.principalPayments, { eventId, on, amount: principal }] };
+
+// The rate a reschedule changed is the rate later recalculations compute at.
+const withRate = (s: Known, rate: string | undefined): Known =>
+  rate === undefined || s.terms === null ? s
+    : { ...s, terms: { ...s.terms, rateAnnualPercent: rate } };
+
 const later = (s: Known, e: LoanEvent): Known => {
   switch (e.type) {
     case 'LoanApplied': return s;
@@ -105,20 +148,33 @@ const later = (s: Known, e: LoanEvent): Known => {
     case 'LoanDisbursed': {
       const d = e.data;
       return {
-        ...s, status: 'active', lastOn: d.on, terms: d.terms,
-        totals: { ...s.totals, disbursed: minorOf(d.principal) },
-        schedule: d.schedule.installments.map((i) => ({
-          dueOn: i.dueOn, principal: minorOf(i.principal), interest: minorOf(i.interest),
-        })),
+        ...withSchedule(s, d.schedule, d.on), status: 'active', terms: d.terms,
+        topUpOf: d.topUpOf, totals: { ...s.totals, disbursed: minorOf(d.principal) },
+        disbursements: [{ on: d.on, amount: minorOf(d.principal) }],
       };
     }
-    case 'RepaymentReceived': {
+    case 'LoanTrancheDisbursed': {
+      const d = e.data;
+      return {
+        ...withSchedule(s, d.schedule, d.on),
+        totals: { ...s.totals, disbursed: s.totals.disbursed + minorOf(d.amount) },
+        disbursements: [...s.disbursements, { on: d.on, amount: minorOf(d.amount) }],
+      };
+    }
+    case 'LoanRescheduled':
+      return withSchedule(withRate(s, e.data.change.rateAnnualPercent), e.data.schedule,
+        e.data.on);
+    case 'LoanScheduleRecalculated': return withSchedule(s, e.data.schedule, e.data.on);
+    case 'RepaymentReceived':
+    case 'LoanPaidOffByTopUp': {
       const a = e.data.allocation;
-      return withPosting(s, e.data.eventId, e.type, {
-        penaltiesPaid: minorOf(a.penalties), feesPaid: minorOf(a.fees),
-        interestPaid: minorOf(a.interest),
-        principalRepaid: minorOf(a.principal) + minorOf(e.data.prepayment),
-      }, e.data.on);
+      const principal = minorOf(a.principal)
+        + (e.type === 'RepaymentReceived' ? minorOf(e.data.prepayment) : 0n);
+      return withPosting(repaid(s, e.data.eventId, e.data.on, principal), e.data.eventId,
+        e.type, {
+          penaltiesPaid: minorOf(a.penalties), feesPaid: minorOf(a.fees),
+          interestPaid: minorOf(a.interest), principalRepaid: principal,
+        }, e.data.on);
     }
     case 'PenaltyCharged':
       return withPosting(s, e.data.eventId, e.type,
@@ -159,6 +215,7 @@ export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
     status: 'applied', loanId: d.loanId, memberId: d.memberId, productId: d.productId,
     appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
     firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
-    schedule: [], totals: zeroTotals, postings: {}, guarantors: [],
+    schedule: [], scheduleData: null, totals: zeroTotals, postings: {}, guarantors: [],
+    disbursements: [], principalPayments: [], topUpOf: null,
   };
 };

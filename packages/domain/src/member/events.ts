@@ -1,5 +1,5 @@
-import type * as t from 'io-ts';
-import { BranchId, MemberId, ProductId } from '../shared/ids.ts';
+import * as t from 'io-ts';
+import { AccountId, BranchId, LoanId, MemberId, ProductId } from '../shared/ids.ts';
 import { DateString, PositiveCount } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 
@@ -33,6 +33,23 @@ export const MemberTransferred = eventCodec('MemberTransferred', {
 });
 export type MemberTransferred = t.TypeOf<typeof MemberTransferred>;
 
+/**
+ * An account or loan of the member is being opened: noted on her stream just before its own
+ * first event, so that a decision on her stream (her exit, her lending limits) knows of it,
+ * whichever Ledger opened it. A note whose opening was then refused names a stream with no
+ * events. It moves no money and changes nothing of her membership.
+ */
+export const AccountOpeningNoted = eventCodec('AccountOpeningNoted', {
+  memberId: MemberId,
+  kind: t.keyof({ savings: null, recurring: null, fixed: null, loan: null }),
+  id: t.union([AccountId, LoanId]),
+  on: DateString,
+});
+export type AccountOpeningNoted = t.TypeOf<typeof AccountOpeningNoted>;
+
 /** The member's events, by type. */
-export const memberEvents = { MemberAdmitted, MemberExited, MemberTransferred } as const;
-export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred;
+export const memberEvents = {
+  MemberAdmitted, MemberExited, MemberTransferred, AccountOpeningNoted,
+} as const;
+export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred
+  | AccountOpeningNoted;

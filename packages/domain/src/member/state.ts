@@ -29,5 +29,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
     case 'MemberTransferred':
       return state.status === 'none' ? state
         : { ...state, branchId: event.data.to, lastOn: event.data.on };
+    // A note for the Ledger's decisions on her stream: her membership is as it was.
+    case 'AccountOpeningNoted':
+      return state;
   }
 };

@@ -23,4 +23,20 @@ test('an unknown day count is refused at decode, naming the field', () => {
   assert.equal(E.isLeft(r) ? reportErrors(r.left).map((f) => f.path) : [], ['SB.dayCount']);
 });
 
+test('a savings product may name its interest calculation and a minimum for interest', () => {
+  const sb = { ...savings('actual/365'), interestCalculation: 'average-daily-balance',
+    minimumBalanceForInterest: '5000.00' };
+  const r = ProductCatalogue.decode({ SB: sb });
+  assert.equal(E.isRight(r) ? r.right.SB : undefined, sb);
+  const older = ProductCatalogue.decode({ SB: savings('actual/365') });
+  assert.equal(E.isRight(older) ? Object.keys(older.right.SB ?? {}).length : 0, 8);
+});
+
+test('an unknown interest calculation is refused at decode, naming the field', () => {
+  const r = ProductCatalogue.decode({ SB: { ...savings('actual/365'),
+    interestCalculation: 'minimum-balance' } });
+  assert.equal(E.isLeft(r) ? reportErrors(r.left).map((f) => f.path) : [],
+    ['SB.interestCalculation']);
+});
+
 test.run();

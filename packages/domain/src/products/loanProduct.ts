@@ -6,6 +6,7 @@ import {
 import { withCheck } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { lendingLimitFields } from './lendingLimits.ts';
+import { scheduleChangeFields, scheduleChangeProblem } from './scheduleChanges.ts';
 import { RoundingModeCodec } from './settings.ts';
 import { AllocationOrderCodec } from './allocationOrder.ts';
 
@@ -53,7 +54,7 @@ export const LoanProduct = withCheck(closedWithOptional({
   graceOnInterestCharged: Count,
   allocationOrder: AllocationOrderCodec,
   excessRepayment: ExcessRepaymentCodec,
-}, lendingLimitFields, 'LoanProduct'), (p) =>
+}, { ...lendingLimitFields, ...scheduleChangeFields }, 'LoanProduct'), (p) =>
   minorOf(p.minPrincipal) <= 0n ? { field: 'minPrincipal', message: 'must be more than zero' }
   : minorOf(p.maxPrincipal) < minorOf(p.minPrincipal)
     ? { field: 'maxPrincipal', message: 'must be at least minPrincipal' }
@@ -63,5 +64,9 @@ export const LoanProduct = withCheck(closedWithOptional({
     ? { field: 'installmentMultipleOf', message: 'must be more than zero ("0.01" for paise)' }
   : p.guarantorsRequired !== undefined && p.guarantorsAbove === undefined
     ? { field: 'guarantorsRequired', message: 'needs guarantorsAbove, the principal they are for' }
-  : undefined);
+  : scheduleChangeProblem(p));
 export type LoanProduct = t.TypeOf<typeof LoanProduct>;
+// The schedule-change codecs are read where the other schedule settings are.
+export {
+  InterestRecalculationCodec, RecalculationStrategyCodec, ScheduleTypeCodec,
+} from './scheduleChanges.ts';

@@ -9,3 +9,4 @@ export * from './reportErrors.ts';
 export * from './shape.ts';
 export * from './guards.ts';
 export * from './plainInput.ts';
+export * from './closedWithOptional.ts';

@@ -176,6 +176,26 @@ export type Rejection =
     readonly type: 'loan_not_settled'; readonly principalOutstanding: string;
     readonly due: string;
   }
+  // Tranches, top-ups and reschedules (loan/tranche.ts, loan/topUp.ts, loan/reschedule.ts).
+  | {
+    readonly type: 'partial_disbursement_not_allowed'; readonly approved: string;
+    readonly requested: string;
+  }
+  | { readonly type: 'tranche_limit_reached'; readonly maxTranches: number }
+  | {
+    readonly type: 'tranche_exceeds_approved'; readonly approved: string;
+    readonly disbursed: string; readonly requested: string;
+  }
+  | { readonly type: 'top_up_not_allowed'; readonly productId: string }
+  | {
+    readonly type: 'top_up_loan_invalid'; readonly loanId: string;
+    readonly why: 'same_loan' | 'other_member' | 'not_active';
+  }
+  | {
+    readonly type: 'top_up_payoff_exceeds_principal'; readonly payoff: string;
+    readonly principal: string;
+  }
+  | { readonly type: 'payoff_differs'; readonly payoff: string; readonly requested: string }
   // Lending limits (loan/limits.ts), at application and at approval.
   | {
     readonly type: 'invalid_guarantor'; readonly memberId: string;
@@ -271,6 +291,9 @@ export const rejectionTypes = [
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
   'recovery_exceeds_written_off', 'loan_not_settled',
+  'partial_disbursement_not_allowed', 'tranche_limit_reached', 'tranche_exceeds_approved',
+  'top_up_not_allowed', 'top_up_loan_invalid', 'top_up_payoff_exceeds_principal',
+  'payoff_differs',
   'invalid_guarantor', 'too_many_loans', 'loan_limit_exceeded', 'guarantors_required',
   'guarantee_not_secured',
   'reserve_below_legal_minimum', 'invalid_society_settings', 'financial_year_not_ended',

@@ -68,6 +68,11 @@ export const permissions = {
   WriteOffLoan: { by: managers, checkedBy: board },
   RecordRecovery: { by: ['cashier', 'branchManager'] },
   CloseLoan: { by: clerks },
+  DisburseTranche: { by: cash },
+  // The request's maker is named in the command; the manager who sends it is its checker.
+  RescheduleLoan: { by: ['branchManager', 'board'] },
+  // Paid out of the top-up's own disbursement, at the same counter.
+  PayOffByTopUp: { by: cash },
   ReverseEvent: { by: ['clerk', 'cashier', 'branchManager'],
     checkedBy: ['branchManager', 'board'] },
   ConfigureSociety: { by: board },

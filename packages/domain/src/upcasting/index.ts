@@ -3,3 +3,5 @@ export * from './repaymentReceivedV1.ts';
 export * from './dividendDeclaredV1.ts';
 export * from './societyConfiguredV1.ts';
 export * from './branchAtOpeningV1.ts';
+export * from './fixedDepositTermV2.ts';
+export * from './loanDisbursedV1.ts';

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { branchAtOpeningV1toV2 } from './branchAtOpeningV1.ts';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
+import { fixedDepositTermV2toV3 } from './fixedDepositTermV2.ts';
+import { loanDisbursedV1toV2 } from './loanDisbursedV1.ts';
 import { repaymentReceivedV1toV2 } from './repaymentReceivedV1.ts';
 import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
 import { withNoSocietyLendingLimits } from './societyLendingLimitsV2.ts';
@@ -17,9 +19,10 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
   SocietySettingsChanged: 3,
   SavingsAccountOpened: 2,
   RecurringDepositOpened: 2,
-  FixedDepositOpened: 2,
+  FixedDepositOpened: 3,
   SharesPurchased: 2,
   LoanApplied: 2,
+  LoanDisbursed: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
@@ -32,9 +35,10 @@ export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster
   SocietySettingsChanged: { 1: withNoSocietyLendingLimits, 2: withTdsOff },
   SavingsAccountOpened: { 1: branchAtOpeningV1toV2 },
   RecurringDepositOpened: { 1: branchAtOpeningV1toV2 },
-  FixedDepositOpened: { 1: branchAtOpeningV1toV2 },
+  FixedDepositOpened: { 1: branchAtOpeningV1toV2, 2: fixedDepositTermV2toV3 },
   SharesPurchased: { 1: branchAtOpeningV1toV2 },
   LoanApplied: { 1: branchAtOpeningV1toV2 },
+  LoanDisbursed: { 1: loanDisbursedV1toV2 },
 };
 
 /** The version new events of a type are written at. */

@@ -46,6 +46,7 @@ export type { ProcessOutcome } from './processes/processOutcome.ts';
 export type { RepayFromSavingsRequest } from './processes/repayFromSavings.ts';
 export type { CreditDividendsRequest } from './processes/creditDividends.ts';
 export type { CloseYearRequest } from './processes/closeFinancialYear.ts';
+export type { TopUpLoanRequest } from './processes/topUpLoan.ts';
 export { stepId } from './processes/stepId.ts';
 export {
   createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions,

@@ -32,6 +32,11 @@ export interface FileIndex {
   /** Reads the stream name of the line at a byte offset (the rare path: confirming a key). */
   readonly streamOfLine: (offset: number) => string;
   readonly keyOf: KeyOf;
+  /**
+   * The stream of the line indexed last, and its number: the lines of an append share one,
+   * so its key is hashed once an append, not once a line (a name's number never changes).
+   */
+  readonly last: { stream: string | undefined; number: number };
 }
 
 // Bounded so the heap stays small however many streams are touched; cleared when full, since
@@ -45,6 +50,7 @@ export const emptyIndex = (
   lines: f64Column(), previousInStream: i32Column(), streamKeys: hashRows(),
   streamLength: i32Column(), streamLast: i32Column(), collided: new Map(),
   confirmed: new Map(), ids: hashRows(), streamOfLine, keyOf,
+  last: { stream: undefined, number: -1 },
 });
 
 /**
@@ -60,6 +66,8 @@ export const indexLine = (index: FileIndex, line: ScannedLine): void => {
     const k = index.keyOf(line.stream);
     if (firstRow(index.streamKeys, k) >= 0) index.collided.set(line.stream, s);
     else addRow(index.streamKeys, k, s);
+  } else if (line.stream === index.last.stream) {
+    s = index.last.number;
   } else {
     s = index.collided.get(line.stream) ?? -1;
     if (s < 0) {
@@ -68,6 +76,8 @@ export const indexLine = (index: FileIndex, line: ScannedLine): void => {
       if (s < 0) throw new Error(`unreachable: revision ${line.revision} of a new stream`);
     }
   }
+  index.last.stream = line.stream;
+  index.last.number = s;
   const n = pushF64(index.lines, line.offset);
   pushI32(index.previousInStream, index.streamLast.data[s] ?? -1);
   index.streamLast.data[s] = n;

@@ -65,6 +65,8 @@ export const groupCommitter = (init: {
   readonly index: FileIndex;
   readonly size: number;
   readonly lastHash: string;
+  /** The handle was opened with O_DSYNC: each write is durable when it returns. */
+  readonly writesSynced?: boolean;
   readonly now: () => Date;
   readonly onCommitted: () => void;
   /** Signs the hash of each append's last line (the writer's key); absent: unsigned. */
@@ -191,7 +193,7 @@ export const groupCommitter = (init: {
       const r = await handle.write(bytes, written, bytes.length - written, size + written);
       written += r.bytesWritten;
     }
-    await handle.datasync();
+    if (init.writesSynced !== true) await handle.datasync();
   };
   const run = async (): Promise<void> => {
     while (queue.length > 0 && broken === undefined) {

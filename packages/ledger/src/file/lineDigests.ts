@@ -17,8 +17,16 @@ export interface LineDigests {
 /** An empty record of line digests. */
 export const lineDigests = (): LineDigests => {
   const words = i32Column(1 << 16); // two words a line
-  const word = (hashHex: string, at: number) =>
-    Number.parseInt(hashHex.slice(at, at + 8), 16) | 0;
+  // 8 hex digits as a word, without a substring: on every line written and read. Its input
+  // is always a SHA-256 the store computed itself, in lowercase hex.
+  const word = (hashHex: string, at: number): number => {
+    let w = 0;
+    for (let i = at; i < at + 8; i++) {
+      const c = hashHex.charCodeAt(i);
+      w = (w << 4) | (c <= 0x39 ? c - 0x30 : c - 0x57);
+    }
+    return w | 0;
+  };
   return {
     add: (hashHex) => {
       pushI32(words, word(hashHex, 0));

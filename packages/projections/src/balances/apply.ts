@@ -1,3 +1,4 @@
+import type { LoanScheduleData } from '@usha/domain';
 import { addAmount, setAmount } from '../core/amountColumn.ts';
 import { epochDayOf } from '../core/epochDayOf.ts';
 import { minor } from '../core/minor.ts';
@@ -170,6 +171,17 @@ const loanMoney = (rows: BalancesRows, l: number, r: ReversedPosting, sign: bigi
   }
 };
 
+// A loan's schedule from now on: the whole loan's, so the latest alone says what is due. Its
+// rows are appended and the loan pointed at them; the rows it had stay in the store unread
+// (schedule changes are rare: a few rows a loan, against a copy of every loan's columns).
+const setSchedule = (s: BalancesState, l: number, schedule: LoanScheduleData): void => {
+  const installments = schedule.installments;
+  const ints = s.rows.loans.ints;
+  ints[l * LI + L_SCHEDULE_AT] = appendSchedule(s.schedules, installments.map(
+    (r) => [epochDayOf(r.dueOn), minor(r.principal), minor(r.interest)] as const));
+  ints[l * LI + L_SCHEDULE_LENGTH] = installments.length;
+};
+
 const setDeposit = (rows: BalancesRows, a: number, balance: bigint, status: number) => {
   if (a < 0) return;
   setAmount(rows.deposits.amounts, a * DA + D_BALANCE, balance);
@@ -264,10 +276,27 @@ const applyLoanOrSociety = (s: BalancesState, e: ResolvedEvent): void => {
       setLoanStatus(rows, l, 'active');
       setText(rows.loans, L_DISBURSED_ON, l, d.on);
       setAmount(rows.loans.amounts, l * LA + DISBURSED, minor(d.principal));
-      const installments = d.schedule.installments;
-      rows.loans.ints[l * LI + L_SCHEDULE_AT] = appendSchedule(s.schedules, installments.map(
-        (r) => [epochDayOf(r.dueOn), minor(r.principal), minor(r.interest)] as const));
-      rows.loans.ints[l * LI + L_SCHEDULE_LENGTH] = installments.length;
+      setSchedule(s, l, d.schedule);
+      return;
+    }
+    case 'LoanTrancheDisbursed': {
+      const l = loan(rows, e.data.loanId, e.data.memberId);
+      addToLoan(rows, l, DISBURSED, minor(e.data.amount));
+      setSchedule(s, l, e.data.schedule);
+      return;
+    }
+    case 'LoanRescheduled': case 'LoanScheduleRecalculated':
+      setSchedule(s, loan(rows, e.data.loanId, e.data.memberId), e.data.schedule);
+      return;
+    // The old loan is paid as a repayment would pay it; its LoanClosed follows.
+    case 'LoanPaidOffByTopUp': {
+      const d = e.data;
+      const a = d.allocation;
+      const l = loan(rows, d.loanId, d.memberId);
+      addToLoan(rows, l, PENALTIES_PAID, minor(a.penalties));
+      addToLoan(rows, l, FEES_PAID, minor(a.fees));
+      addToLoan(rows, l, INTEREST_PAID, minor(a.interest));
+      addToLoan(rows, l, PRINCIPAL_REPAID, minor(a.principal));
       return;
     }
     case 'RepaymentReceived': {

@@ -3,6 +3,7 @@
 // is slow and meant to be obviously right: the model the columnar fold (apply.ts) is tested
 // against (plainBalances.properties.test.ts). Its objects have the fields of the views, so a
 // field added to shapes.ts does not compile here until the plain fold computes it too.
+import type { LoanScheduleData } from '@usha/domain';
 import { minor } from '../core/minor.ts';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { DepositBalance, DepositKind, LoanBalance, MemberBalance } from './state.ts';
@@ -127,6 +128,10 @@ const deposit = (b: PlainBalances, e: ProjectedEvent): void => {
   }
 };
 
+// A schedule event's rows: the latest replaces the loan's schedule whole.
+const scheduleOf = (d: LoanScheduleData): PlainInstalment[] =>
+  d.installments.map((r) => [r.dueOn, minor(r.principal), minor(r.interest)] as const);
+
 const loan = (b: PlainBalances, e: ProjectedEvent): void => {
   switch (e.type) {
     case 'LoanApplied': loanOf(b, e.data.loanId, e.data.memberId, e.data.productId); return;
@@ -138,8 +143,25 @@ const loan = (b: PlainBalances, e: ProjectedEvent): void => {
       l.status = 'active';
       l.disbursedOn = e.data.on;
       l.disbursed = minor(e.data.principal);
-      l.schedule = e.data.schedule.installments.map(
-        (r) => [r.dueOn, minor(r.principal), minor(r.interest)] as const);
+      l.schedule = scheduleOf(e.data.schedule);
+      return;
+    }
+    case 'LoanTrancheDisbursed': {
+      const l = loanOf(b, e.data.loanId, e.data.memberId);
+      l.disbursed += minor(e.data.amount);
+      l.schedule = scheduleOf(e.data.schedule);
+      return;
+    }
+    case 'LoanRescheduled': case 'LoanScheduleRecalculated':
+      loanOf(b, e.data.loanId, e.data.memberId).schedule = scheduleOf(e.data.schedule);
+      return;
+    case 'LoanPaidOffByTopUp': {
+      const l = loanOf(b, e.data.loanId, e.data.memberId);
+      const a = e.data.allocation;
+      l.penaltiesPaid += minor(a.penalties);
+      l.feesPaid += minor(a.fees);
+      l.interestPaid += minor(a.interest);
+      l.principalRepaid += minor(a.principal);
       return;
     }
     case 'LoanWrittenOff': {

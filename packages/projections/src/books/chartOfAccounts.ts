@@ -9,7 +9,8 @@ export type PostingRole =
   | 'dividendsAwaitingDeposit' | 'shareCapital' | 'statutoryReserve' | 'accumulatedSurplus'
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
   | 'depositInterestExpense' | 'loanLossExpense'
-  | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack' | 'tdsPayable';
+  | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack' | 'tdsPayable'
+  | 'topUpClearing';
 
 /** One account of the chart. */
 export interface LedgerAccount {
@@ -38,6 +39,9 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '1210', name: 'Penalties receivable', class: 'asset' },
     { code: '1220', name: 'Fees receivable', class: 'asset' },
     { code: '1230', name: 'Interest receivable', class: 'asset' },
+    // A top-up's payoff between its two entries (the new loan paid out, the old loan paid
+    // off, on two streams): zero once both are recorded.
+    { code: '1240', name: 'Top-up payoffs clearing', class: 'asset' },
     // A contra-asset: an asset account whose balance is a credit, shown against the loans.
     { code: '1290', name: 'Provision for loan losses', class: 'asset' },
     { code: '2100', name: 'Members\' savings deposits', class: 'liability' },
@@ -69,7 +73,7 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',
     recoveriesIncome: '4400', depositInterestExpense: '5100', loanLossExpense: '5200',
     loanLossProvision: '1290', provisionExpense: '5300', provisionWrittenBack: '4500',
-    tdsPayable: '2400',
+    tdsPayable: '2400', topUpClearing: '1240',
   },
 };
 

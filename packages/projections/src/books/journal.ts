@@ -89,6 +89,17 @@ export const moneyLines = (
 
 const none = (): void => undefined;
 
+// A loan paid out: the member receives it in cash, less a top-up's payoff, which goes to
+// clearing until the old loan's LoanPaidOffByTopUp takes it out again.
+const disbursed = (
+  j: JournalSink, principal: bigint, topUpOf: { readonly payoff: string } | null,
+): void => {
+  const payoff = topUpOf === null ? 0n : minor(topUpOf.payoff);
+  j.post('loansReceivable', principal);
+  j.post('cash', payoff - principal);
+  j.post('topUpClearing', -payoff);
+};
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // One posting reused for every forward event (the mapping is synchronous and keeps nothing).
 const scratch: Mutable<ReversedPosting> = {
@@ -117,6 +128,7 @@ const posting = (
 export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext): void => {
   switch (e.type) {
     case 'MemberAdmitted': case 'MemberExited': case 'MemberTransferred':
+    case 'AccountOpeningNoted':
     case 'ShareAccountClosed':
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
@@ -156,9 +168,26 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     case 'TdsDeducted':
       return move(j, depositRole(ctx.depositKind(e.data.accountId)), 'tdsPayable',
         minor(e.data.amount));
+    // The deduction of a reversed interest posting, given back: the TdsDeducted entry undone.
+    case 'TdsReversed':
+      return move(j, 'tdsPayable', depositRole(ctx.depositKind(e.data.accountId)),
+        minor(e.data.amount));
     case 'DepositAccountClosed':
       return move(j, depositRole(ctx.depositKind(e.data.accountId)), 'cash', minor(e.data.payout));
-    case 'LoanDisbursed': return move(j, 'loansReceivable', 'cash', minor(e.data.principal));
+    case 'LoanDisbursed': return disbursed(j, minor(e.data.principal), e.data.topUpOf);
+    case 'LoanTrancheDisbursed': return move(j, 'loansReceivable', 'cash', minor(e.data.amount));
+    // A new schedule moves no money: what is owed changes as it falls due and is paid.
+    case 'LoanRescheduled': case 'LoanScheduleRecalculated': return none();
+    // Paid from the top-up loan's proceeds (held in clearing), shared out as a repayment is.
+    case 'LoanPaidOffByTopUp': {
+      const a = e.data.allocation;
+      j.post('topUpClearing', minor(e.data.amount));
+      j.post('penaltiesReceivable', -minor(a.penalties));
+      j.post('feesReceivable', -minor(a.fees));
+      j.post('loanInterestIncome', -minor(a.interest));
+      j.post('loansReceivable', -minor(a.principal));
+      return;
+    }
     case 'LoanWrittenOff': {
       const d = e.data;
       move(j, 'loanLossExpense', 'loansReceivable', minor(d.principal));

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { decodeJson } from '../core/decodeJson.ts';
 import type { Projection } from '../projection.ts';
 import { applyBooks } from './apply.ts';
+import { checkpointRows } from './checkpointRows.ts';
 import { defaultChartOfAccounts, indexChart, type ChartOfAccounts } from './chartOfAccounts.ts';
 import { emptyBooks, type BooksState, type LedgerSelection } from './state.ts';
 
@@ -61,13 +62,11 @@ export const booksProjection = (o: BooksOptions = {}): Projection<BooksState> =>
     }),
     deserialize: (json) => {
       const j = decodeJson('books', BooksJson, json);
-      if (j.codes.join() !== codes.join()) {
-        throw new TypeError('books checkpoint was made with another chart of accounts');
-      }
+      const rows = checkpointRows(j.codes, chart);
       const s = emptyBooks(chart, keep);
-      bigints(j.balances).forEach((b, i) => { s.balances[i] = b; });
-      for (const [d, r] of j.daily) s.daily.set(d, bigints(r));
-      for (const [y, r] of j.years) s.years.set(y, bigints(r));
+      rows(bigints(j.balances)).forEach((b, i) => { s.balances[i] = b; });
+      for (const [d, r] of j.daily) s.daily.set(d, rows(bigints(r)));
+      for (const [y, r] of j.years) s.years.set(y, rows(bigints(r)));
       for (const c of j.closes) {
         s.closes.set(c.financialYear, {
           ...c, netProfitDeclared: BigInt(c.netProfitDeclared),

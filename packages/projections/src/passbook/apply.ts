@@ -2,6 +2,8 @@ import { streamNameFor, type MemberId } from '@usha/domain';
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
 import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
+import { rupees } from './rupees.ts';
+import { scheduleText } from './scheduleText.ts';
 import type { PassbookAccount, PassbookKind, PassbookState } from './state.ts';
 
 const page = (
@@ -40,10 +42,7 @@ const line = (
 const sourceText = { cash: 'By cash', transfer: 'By transfer', dividend: 'By dividend',
   interest_transfer: 'By interest transfer' } as const;
 
-const r = (paise: bigint): string => {
-  const s = String(paise < 0n ? -paise : paise).padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-};
+const r = rupees;
 
 // The effect of a money event on its page, times `sign` (-1n prints its reversal).
 const money = (
@@ -134,6 +133,12 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       line(a, e.data.on, `To TDS at ${e.data.rate}%`, -minor(e.data.amount));
       return;
     }
+    case 'TdsReversed': {
+      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      line(a, e.data.on, `By TDS at ${e.data.rate}% given back (posting reversed)`,
+        minor(e.data.amount));
+      return;
+    }
     case 'DepositMatured': {
       const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
       line(a, e.data.on, 'By interest at maturity', minor(e.data.interest));
@@ -151,8 +156,30 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       return;
     }
     case 'LoanDisbursed': {
-      const a = page(s, e.data.loanId, e.data.memberId, 'loan');
-      line(a, e.data.on, 'To loan disbursed', minor(e.data.principal));
+      const d = e.data;
+      const a = page(s, d.loanId, d.memberId, 'loan');
+      const t = d.topUpOf;
+      line(a, d.on, t === null ? 'To loan disbursed' : `To loan disbursed: ${t.loanId} paid off `
+        + `${r(minor(t.payoff))}, paid out ${r(minor(d.principal) - minor(t.payoff))}`,
+      minor(d.principal));
+      return;
+    }
+    case 'LoanTrancheDisbursed': {
+      const d = e.data;
+      line(page(s, d.loanId, d.memberId, 'loan'), d.on, `To tranche ${d.tranche} disbursed`,
+        minor(d.amount));
+      return;
+    }
+    case 'LoanRescheduled': case 'LoanScheduleRecalculated':
+      line(page(s, e.data.loanId, e.data.memberId, 'loan'), e.data.on, scheduleText(e), 0n);
+      return;
+    case 'LoanPaidOffByTopUp': {
+      const d = e.data;
+      const x = d.allocation;
+      line(page(s, d.loanId, d.memberId, 'loan'), d.on, `By top-up loan ${d.byLoanId}: `
+        + `principal ${r(minor(x.principal))}, interest ${r(minor(x.interest))}, penalties `
+        + `${r(minor(x.penalties))}, fees ${r(minor(x.fees))}`,
+      -minor(x.principal), -minor(d.amount));
       return;
     }
     case 'RepaymentReceived': {

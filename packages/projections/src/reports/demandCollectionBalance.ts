@@ -47,6 +47,16 @@ const scheduledBy = (st: ScheduleStore, l: LoanBalance, day: number) => {
   };
 };
 
+// What a loan owed by `day`: its schedule's, except that a closed loan owed no more than it
+// paid (a top-up pays a loan off with the interest of the periods run, not of the schedule's
+// later instalments), so that nothing is overdue on a loan that is settled.
+const owedBy = (st: ScheduleStore, l: LoanBalance, day: number) => {
+  const due = scheduledBy(st, l, day);
+  if (l.status !== 'closed') return due;
+  return { principal: min(due.principal, l.principalRepaid),
+    interest: min(due.interest, l.interestPaid + l.interestWaived) };
+};
+
 /**
  * One part from what was due and paid by the day before the period (`due0`, `paid0`) and by
  * its last day (`due1`, `paid1`), and what was waived in the period (`waived`: interest only).
@@ -89,8 +99,8 @@ const loanDcb = (start: BalancesState, end: BalancesState, l: LoanBalance, days:
 }): DcbFigures => {
   const l0 = start.loans.get(l.loanId);
   const due0 = l0 === undefined ? { principal: 0n, interest: 0n }
-    : scheduledBy(start.schedules, l0, days.before);
-  const due1 = scheduledBy(end.schedules, l, days.last);
+    : owedBy(start.schedules, l0, days.before);
+  const due1 = owedBy(end.schedules, l, days.last);
   // Interest waived is taken off the demand (before the period from its figures, in it by
   // dcbPart): it is neither collected nor overdue.
   const waived0 = l0?.interestWaived ?? 0n;

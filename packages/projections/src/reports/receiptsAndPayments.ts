@@ -40,6 +40,9 @@ const heads: Readonly<Record<CashSide, ReadonlyArray<readonly [PostingRole, stri
     ['loansReceivable', 'Loan principal repaid'], ['loanInterestIncome', 'Loan interest'],
     ['penaltiesReceivable', 'Loan penalties'], ['feesReceivable', 'Loan fees'],
     ['recoveriesIncome', 'Bad debts recovered'],
+    // A top-up is shown gross: the new loan among loans disbursed, the old loan's payoff
+    // withheld from it here, so the two net to the cash the member received.
+    ['topUpClearing', 'Loans paid off by top-up'],
   ],
   payment: [
     ['loansReceivable', 'Loans disbursed'], ['savingsDeposits', 'Savings withdrawn'],

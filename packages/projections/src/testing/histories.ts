@@ -2,17 +2,27 @@
 // the deciders over generated commands, so that every history is a valid one.
 import fc from 'fast-check';
 import {
-  addDays, businessDate, moneyString, savingsInterestCalculator, type Command,
-  type ProductCatalogue,
+  addDays, businessDate, moneyString, ProductCatalogue, savingsInterestCalculator,
+  type Command,
 } from '@usha/domain';
-import { products } from '@usha/domain/testing';
+import { products as domainProducts } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
 import { incomeStatement } from '../books/reports.ts';
 import { financialYearLabel } from '../books/financialYearLabel.ts';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import { simulator } from './simulator.ts';
 
-export { products };
+/**
+ * The domain's test products and LT: LN paid out in up to three tranches on the progressive
+ * engine, recalculated to a smaller EMI when principal is paid ahead, able to top up a loan.
+ */
+export const products: ProductCatalogue = (() => {
+  const d = ProductCatalogue.decode({ ...domainProducts, LT: { ...domainProducts.LN, id: 'LT',
+    scheduleType: 'progressive', interestRecalculation: 'reduce-emi', maxTranches: 3,
+    allowTopUp: true, excessRepayment: 'prepay-principal' } });
+  if (d._tag === 'Left') throw new Error('the LT product does not decode');
+  return d.right;
+})();
 
 /** One step of a history: days to wait, then an operation. */
 export type Op =
@@ -23,7 +33,18 @@ export type Op =
   | { readonly k: 'writeoff' | 'fixed' | 'mature' | 'dividend'; readonly m: number }
   | { readonly k: 'recurring' | 'miss'; readonly m: number }
   | { readonly k: 'reverse'; readonly pick: number }
-  | { readonly k: 'transfer'; readonly m: number; readonly to: number };
+  | { readonly k: 'transfer'; readonly m: number; readonly to: number }
+  // A loan of the product LT (paid out in tranches, recalculated when principal is paid ahead):
+  // its first tranche, a later one, a reschedule, a top-up by a new LT loan.
+  | { readonly k: 'trancheLoan' | 'topUp'; readonly m: number; readonly rupees: number }
+  | { readonly k: 'tranche'; readonly m: number; readonly paise: number }
+  | { readonly k: 'reschedule'; readonly m: number; readonly change: number };
+
+// The reschedules a generated history asks for: each field alone, and two together.
+const changes: ReadonlyArray<Record<string, unknown>> = [
+  { rateAnnualPercent: '10' }, { extraRepayments: 2 }, { moratoriumPeriods: 1 },
+  { interestOnlyPeriods: 1 }, { rateAnnualPercent: '15', extraRepayments: 1 },
+];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ k: fc.constant('deposit' as const),
@@ -46,6 +67,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     m: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('transfer' as const), m: fc.nat(2),
     to: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constantFrom('trancheLoan' as const,
+    'topUp' as const), m: fc.nat(2), rupees: fc.integer({ min: 2000, max: 30000 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('tranche' as const), m: fc.nat(2),
+    paise: fc.integer({ min: 10_000, max: 600_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('reschedule' as const), m: fc.nat(2),
+    change: fc.nat(changes.length - 1) }) },
 );
 
 /** Steps of a history: up to `max` operations a few days apart. */
@@ -66,8 +93,15 @@ export const historyOf = (
   let live = books.initialState();
   const run = (type: Command['type'], data: Record<string, unknown>,
     given?: { readonly netProfit: string }) => {
-    for (const e of sim.run(type, data, given)) live = books.apply(live, e);
+    ran(type, data, given);
   };
+  // The same, with the events it stored.
+  function ran(type: Command['type'], data: Record<string, unknown>,
+    given?: { readonly netProfit: string }): ReadonlyArray<ProjectedEvent> {
+    const out = sim.run(type, data, given);
+    for (const e of out) live = books.apply(live, e);
+    return out;
+  }
   const accepted = (type: Command['type'], data: Record<string, unknown>): boolean => {
     const before = sim.events.length;
     run(type, data);
@@ -79,6 +113,19 @@ export const historyOf = (
   const moves: Array<Array<{ on: string; amount: string; id: string }>> = [[], [], []];
   const posted = [0n, 0n, 0n];
   const loans = [0, 0, 0];
+  // Each member's latest LT loan: the one a 'tranche' op pays out more of.
+  const ltLoans: Array<string | undefined> = [undefined, undefined, undefined];
+  // What the log says of a loan: whether it is active, and its next due date from `on`.
+  const ofLoan = (id: string) => sim.events.filter((e) => 'loanId' in e.data
+    && e.data.loanId === id);
+  const isActive = (id: string): boolean => ofLoan(id).reduce((a, e) =>
+    (e.type === 'LoanDisbursed' ? true : e.type === 'LoanClosed'
+      || e.type === 'LoanWrittenOff' ? false : a), false);
+  const nextDue = (id: string): string | undefined => {
+    let dues: ReadonlyArray<{ dueOn: string }> = [];
+    for (const e of ofLoan(id)) if ('schedule' in e.data) dues = e.data.schedule.installments;
+    return dues.find((i) => i.dueOn >= on)?.dueOn;
+  };
   // Ids of the shape a command takes (letters and a number): member m's n-th loan.
   const loanIdOf = (m: number, n: number) => `LN-${m}${String(n).padStart(3, '0')}`;
   let on = businessDate('2024-04-01');
@@ -211,7 +258,42 @@ export const historyOf = (
         return;
       }
       case 'reverse': return reverse(o.pick);
+      case 'trancheLoan': case 'topUp': return ltLoan(m, o.rupees, o.k === 'topUp');
+      case 'tranche': {
+        const lt = ltLoans[m];
+        return lt === undefined ? undefined
+          : run('DisburseTranche', { on, loanId: lt, amount: rs(o.paise) });
+      }
+      // From her loan's next due date (a reschedule starts on one), by another user.
+      case 'reschedule': {
+        const from = nextDue(loanId);
+        if (from === undefined) return;
+        return run('RescheduleLoan', { on, actor: 'mgr-1', loanId, from,
+          kind: o.change % 2 === 0 ? 'rescheduled' : 'restructured',
+          change: changes[o.change] ?? {}, requestedBy: 'clerk-1' });
+      }
     }
+  }
+
+  // A new LT loan of member m: half paid out now, the rest by 'tranche' ops; or, as a top-up of
+  // her latest loan, all of it paid out and that loan paid off from it, as the Ledger's
+  // topUpLoan process does.
+  function ltLoan(m: number, rupees: number, topUp: boolean): void {
+    const old = loanIdOf(m, loans[m] ?? 0);
+    loans[m] = (loans[m] ?? 0) + 1;
+    const id = loanIdOf(m, loans[m] ?? 0);
+    ltLoans[m] = id;
+    run('ApplyForLoan', { on, loanId: id, memberId: `M${m}`, productId: 'LT',
+      principal: `${rupees}`, repayments: 6, firstRepaymentOn: null });
+    run('ApproveLoan', { on, actor: 'mgr-1', loanId: id, principal: `${rupees}` });
+    if (!topUp || !isActive(old)) {
+      run('DisburseLoan', { on, loanId: id, amount: `${Math.ceil(rupees / 2)}` });
+      return;
+    }
+    const paid = ran('DisburseLoan', { on, loanId: id, topUpOf: old });
+    const payoff = paid.find((e) => e.type === 'LoanDisbursed');
+    if (payoff?.type !== 'LoanDisbursed' || payoff.data.topUpOf === null) return;
+    run('PayOffByTopUp', { on, loanId: old, byLoanId: id, amount: payoff.data.topUpOf.payoff });
   }
 
   function reverse(pick: number): void {

@@ -7,7 +7,7 @@ import {
   createShareDecider, createSocietyDecider, decodeCommand, depositEvents, eventIdFor,
   routeCommand, schemaVersionOf, SignedMoneyInput, type Command, type DecidableCommand,
   type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type MemberState,
-  type ProductCatalogue, type ShareState,
+  type LoanState, type ProductCatalogue, type ShareState, streamNameFor, topUpFactOf,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { TdsFacts } from '@usha/domain';
@@ -82,8 +82,15 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       case 'PurchaseShares': case 'OpenSavingsAccount': case 'OpenRecurringDeposit':
       case 'OpenFixedDeposit': case 'ApplyForLoan':
         return { ...c, facts: memberOf(c.data.memberId) };
-      case 'MakeDeposit': case 'ApproveLoan': case 'DisburseLoan':
+      case 'MakeDeposit': case 'ApproveLoan':
         return { ...c, facts: ownerOf(stream) };
+      // A top-up is decided on the loan it pays off, as the Ledger reads it (fetchFacts).
+      case 'DisburseLoan': {
+        const old = c.data.topUpOf;
+        const s = old === undefined ? undefined : states.get(streamNameFor.loan(old));
+        const topUp = s === undefined ? undefined : topUpFactOf(s as LoanState, c.data.on);
+        return { ...c, facts: { ...ownerOf(stream), ...(topUp === undefined ? {} : { topUp }) } };
+      }
       case 'RedeemShares':
         return { ...c, facts: { loans: stateOf<LoanFact>('loan', c.data.memberId) } };
       case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly':

@@ -33,7 +33,8 @@ export type PeriodRule = (p: PeriodInput) => PeriodResult;
  * "interest charged from" date unset and the global configuration
  * interest-charged-from-date-same-as-disbursal-date off (Fineract's defaults). Peculiarity
  * matched: the first period's interest runs from the ideal disbursement date, one repayment
- * period before the first due date, not from the disbursement date.
+ * period before the first due date, not from the disbursement date. The rest of a loan
+ * scheduled anew from a later due date starts there, as that period did in the loan.
  */
 export const interestStart = (
   t: Terms,
@@ -41,6 +42,7 @@ export const interestStart = (
   ideal: BusinessDate,
   firstDue: BusinessDate,
 ): BusinessDate => {
+  if (t.continuation?.afterFirstPeriod === true) return periodStart;
   const early = periodStart < ideal || periodStart < firstDue;
   return early && periodStart === t.disbursedOn ? ideal : periodStart;
 };

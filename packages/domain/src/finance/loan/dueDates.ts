@@ -29,7 +29,8 @@ export const adjustToSeed = (
 };
 
 /** Due dates count from the first repayment date when one is given, else from disbursement. */
-export const seedDate = (t: Terms): BusinessDate => t.firstRepaymentOn ?? t.disbursedOn;
+export const seedDate = (t: Terms): BusinessDate =>
+  t.continuation?.seedOn ?? t.firstRepaymentOn ?? t.disbursedOn;
 
 /** DefaultScheduledDateGenerator.generateNextRepaymentDate, without holidays or calendars. */
 export const nextDueDate = (t: Terms, last: BusinessDate, isFirst: boolean): BusinessDate => {

@@ -8,8 +8,10 @@ import type { Terms } from './types.ts';
 
 /**
  * LoanApplicationTerms.calculatePeriodsInOneYear. Peculiarity matched: a daysInYear of
- * 'actual' counts as 365 (no leap years) in this schedule, and a same-as-repayment rate
- * divides by 365, 52 or 12 whatever daysInYear says (except for daily repayments).
+ * 'actual' counts as 365 (no leap years, and no split of a period across 31 December) in this
+ * schedule, since DefaultPaymentPeriodsInOneYearCalculator gives 365 for days; and a
+ * same-as-repayment rate divides by 365, 52 or 12 whatever daysInYear says (except for daily
+ * repayments).
  */
 export const periodsInOneYear = (t: Terms): number => {
   const fixedYear = t.daysInYear === 'actual' ? 365 : t.daysInYear;

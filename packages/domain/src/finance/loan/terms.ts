@@ -92,8 +92,21 @@ export const readTerms = (input: LoanTerms): Terms => {
     graceOnPrincipal: grace('graceOnPrincipal'),
     graceOnInterestPayment: grace('graceOnInterestPayment'),
     graceOnInterestCharged: grace('graceOnInterestCharged'),
+    downPaymentPercent: downPaymentPercent(raw),
+    continuation: null,
   };
   return checkGraceFitsFlat(terms);
+};
+
+// Fineract takes the percentage with at most 6 decimals; 100 would leave nothing to amortise.
+const downPaymentPercent = (raw: Raw): Decimal => {
+  if (raw['downPaymentPercent'] === undefined) return new Decimal(0);
+  const d = decimal(raw, 'downPaymentPercent');
+  if (d.lt(0) || d.gte(100) || d.decimalPlaces() > 6) {
+    throw new InvalidTermsError('downPaymentPercent',
+      `must be from 0 to below 100 with at most 6 decimals, got ${d}`);
+  }
+  return d;
 };
 
 // Flat equal installments spread the interest over the periods with neither kind of interest

@@ -33,6 +33,8 @@ export interface LoanTerms {
   readonly graceOnInterestPayment?: number;
   readonly graceOnInterestCharged?: number;
   readonly scheduleType?: 'cumulative' | 'progressive';
+  /** Share of the principal due on the disbursement date as instalment 1; 0 (default): none. */
+  readonly downPaymentPercent?: DecimalInput;
 }
 
 /** One repayment: `balance` is the principal still outstanding after it. */
@@ -74,6 +76,22 @@ export interface Terms {
   readonly graceOnPrincipal: number;
   readonly graceOnInterestPayment: number;
   readonly graceOnInterestCharged: number;
+  /** The down payment's share of the principal, in percent; zero for none. */
+  readonly downPaymentPercent: Decimal;
+  /** Set when these terms schedule the rest of a loan from one of its due dates. */
+  readonly continuation: Continuation | null;
+}
+
+/**
+ * The rest of a loan scheduled anew from one of its due dates (a reschedule): its due dates
+ * keep the loan's day of month, and a period after the loan's first charges interest from its
+ * own start, as in the loan's one schedule, not from an "ideal disbursement date".
+ */
+export interface Continuation {
+  /** The date whose day of month the loan's due dates keep (see adjustToSeed). */
+  readonly seedOn: BusinessDate;
+  /** Whether the first period here is a later period of the loan, not its first. */
+  readonly afterFirstPeriod: boolean;
 }
 
 /** An installment while the schedule is built: amounts are Decimals at the currency's scale. */

@@ -1,8 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BusinessDate } from '../../dates/businessDate.ts';
+import { fineractMath } from '../loan/fineractMath.ts';
+import { readTerms } from '../loan/terms.ts';
+import type { Terms } from '../loan/types.ts';
 import {
   InvalidTermsError, loanSchedule, type LoanSchedule, type LoanTerms,
 } from '../loanSchedule.ts';
+import { rateFactor } from './rateFactor.ts';
 
 // Expected figures from Apache Fineract's ProgressiveEMICalculatorTest.java,
 // fineract-progressive-loan/src/test/java/org/apache/fineract/portfolio/loanproduct/calc/,
@@ -97,6 +102,39 @@ test('testEMICalculation_disbursedAmt1000_NoInterest_repayEvery1Month', () => {
 test('100 at 7% over 6 months (the first period of the reschedule tests): EMI 17.01', () => {
   const s = loanSchedule({ ...hundred, rateAnnualPercent: '7' });
   assert.equal(lines(s)[0], '2024-02-01 17.01 0.58 16.43 83.57');
+});
+
+test('testEMICalculation_disbursedAmt100_dayInYearsActual_daysInMonthActual_repayEvery1Month: ' +
+  'rate factors of actual/actual periods, one across a year end', () => {
+  // The test's own periods are not consecutive (its 3rd ends 1 March, its 4th starts 12 March),
+  // so no terms make its schedule; its rate factors, checked to 12 places, are reproduced.
+  const t = readTerms({ ...hundred, daysInYear: 'actual', daysInMonth: 'actual' });
+  const m = fineractMath(2, 'half-even');
+  const factor = (from: string, due: string) =>
+    rateFactor(t, m, from as BusinessDate, due as BusinessDate).toFixed(12);
+  assert.is(factor('2023-12-12', '2024-01-12'), '0.008044857759');
+  assert.is(factor('2024-01-12', '2024-02-12'), '0.008031371585');
+  assert.is(factor('2024-02-12', '2024-03-01'), '0.007513218579');
+  assert.is(factor('2024-04-12', '2024-05-01'), '0.007772295082');
+});
+
+test('interest periods inside a repayment period: their days over the period\'s days', () => {
+  // checkPeriod's rate factors of the split periods in multiDisbursedAmt300InSamePeriod,
+  // multiDisbursedAmt200InDifferentPeriod (9.4822%) and add_balance_correction_on0215 (7%).
+  const t = readTerms(hundred);
+  const seven = readTerms({ ...hundred, rateAnnualPercent: '7' });
+  const m = fineractMath(2, 'half-even');
+  const factor = (terms: Terms, from: string, due: string, within: [string, string]) =>
+    rateFactor(terms, m, from as BusinessDate, due as BusinessDate,
+      { from: within[0] as BusinessDate, due: within[1] as BusinessDate }).toFixed(12);
+  const jan: [string, string] = ['2024-01-01', '2024-02-01'];
+  const feb: [string, string] = ['2024-02-01', '2024-03-01'];
+  assert.is(factor(t, '2024-01-01', '2024-01-08', jan), '0.001784284946');
+  assert.is(factor(t, '2024-01-08', '2024-02-01', jan), '0.006117548387');
+  assert.is(factor(t, '2024-02-01', '2024-02-15', feb), '0.003814678161');
+  assert.is(factor(t, '2024-02-15', '2024-03-01', feb), '0.004087155172');
+  assert.is(factor(seven, '2024-02-01', '2024-02-15', feb), '0.002816091954');
+  assert.is(factor(seven, '2024-02-15', '2024-03-01', feb), '0.003017241379');
 });
 
 test('absent scheduleType keeps the cumulative schedule', () => {

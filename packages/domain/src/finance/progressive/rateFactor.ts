@@ -32,21 +32,29 @@ const yearFractions = (m: FineractMath, from: BusinessDate, due: BusinessDate): 
   return sum;
 };
 
+/** The repayment period an interest period lies in, when they differ. */
+export interface Within {
+  readonly from: BusinessDate;
+  readonly due: BusinessDate;
+}
+
 /**
- * The rate factor of one repayment period, as ProgressiveEMICalculator
- * .calculateRateFactorPerPeriod computes it for a period holding one interest period: annual
- * rate / 100 x (unit days x every / days in year), each step to 12 significant digits. The
- * period's own length does not change it (actual days / calculated days is 1).
+ * The rate factor of an interest period, as ProgressiveEMICalculator
+ * .calculateRateFactorPerPeriod computes it: annual rate / 100 x (unit days x every / days in
+ * year) x actual days / calculated days, each step to 12 significant digits. Actual days are
+ * the interest period's, calculated days its repayment period's (`within`, by default itself).
  */
 export const rateFactor = (
   t: Terms,
   m: FineractMath,
   from: BusinessDate,
   due: BusinessDate,
+  within: Within = { from, due },
 ): Decimal => {
   const rate = mcDivide(m, t.rateAnnual, 100);
   const days = new Decimal(daysBetween(from, due));
   if (days.isZero()) return new Decimal(0);
+  const calculated = new Decimal(daysBetween(within.from, within.due));
   if (t.daysInYear === 'actual' && dateParts(due).year > dateParts(from).year) {
     // rateFactorByRepaymentPartialPeriod: every x fractions, unrounded, then the mc steps.
     const fraction = new Decimal(t.every).times(yearFractions(m, from, due));
@@ -54,6 +62,5 @@ export const rateFactor = (
   }
   const perPeriod = mcDivide(m, mcMultiply(m, new Decimal(unitDays(t, from)), t.every),
     yearDays(t, from));
-  // actual days / calculated days: both the period's own length, kept for the rounding steps.
-  return mcDivide(m, mcMultiply(m, mcMultiply(m, rate, perPeriod), days), days);
+  return mcDivide(m, mcMultiply(m, mcMultiply(m, rate, perPeriod), days), calculated);
 };

@@ -9,11 +9,15 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { PendingEvent } from './decideCommand.ts';
 import type { FactSource } from './factSource.ts';
 import type { StreamState } from './streamStates.ts';
+import { noteEvent, type OpeningNote } from './openingNote.ts';
 
 /** What an append of decided events came to. */
 export type AppendStep =
-  /** Stored where they were decided to go: right after the state's revision. */
-  | { readonly kind: 'stored'; readonly result: AppendResult }
+  /**
+   * Stored where they were decided to go: right after the state's revision; an opening's note
+   * stored before them on the member's stream is `noted`.
+   */
+  | { readonly kind: 'stored'; readonly result: AppendResult; readonly noted?: PendingEvent }
   /**
    * Not stored by this append: another writer moved the stream, or the store answered with
    * these events where it already held them, further on (another writer stored this very
@@ -41,6 +45,8 @@ export interface AppendInput {
   readonly events: ReadonlyArray<PendingEvent>;
   /** Where the facts were read (the filled command's `readFrom`): the append's conditions. */
   readonly readFrom?: ReadonlyArray<FactSource>;
+  /** An opening's note, appended to the member's stream first (openingNote.ts). */
+  readonly note?: OpeningNote;
 }
 
 const moved: AppendStep = { kind: 'moved' };
@@ -72,12 +78,38 @@ const conditionsOf = (
   return out.length === 0 ? undefined : out;
 };
 
+// The note appended where her membership was read; then the facts' revision of her stream is
+// the note's, so the opening is stored only if nothing came to her stream after its note.
+const appendNote = async (
+  store: EventStore<LedgerEvent>, i: AppendInput, note: OpeningNote,
+): Promise<AppendStep | { readonly readFrom: ReadonlyArray<FactSource>;
+    readonly noted: PendingEvent }> => {
+  const first = i.events[0];
+  if (first === undefined) throw new Error('unreachable: an opening decided no event');
+  const event = noteEvent(note, i.command.data.commandId, first.metadata);
+  let result: AppendResult;
+  try {
+    result = await store.appendToStream(note.stream, [event],
+      { expectedRevision: note.revision ?? 'no_stream' });
+  } catch (e) {
+    const step = asConflict(e);
+    return step.kind === 'moved' ? { kind: 'factMoved', stream: note.stream } : step;
+  }
+  const at = (note.revision ?? -1n) + 1n;
+  // Answered with a note stored before, further on: her stream moved since it was read.
+  if (result.nextExpectedRevision !== at) return { kind: 'factMoved', stream: note.stream };
+  const readFrom = (i.readFrom ?? []).map((s) => s.stream === note.stream
+    ? { stream: s.stream, revision: at } : s);
+  return { readFrom, noted: { ...event, stream: note.stream, revision: at } };
+};
+
 /**
  * The write step: appends decided events with the state's revision as the expected one, and
  * with the revisions the facts were read at as conditions (where the store takes them). A
  * store whose event ids are unique per stream only cannot refuse the same command id in
  * another stream, so the id is claimed first, once for the whole store (a claim is kept even
- * if the append then meets a conflict: the id stays bound to this request).
+ * if the append then meets a conflict: the id stays bound to this request). An opening appends
+ * its note to the member's stream before its own events (see OpeningNote).
  */
 export const appendDecided = async (
   store: EventStore<LedgerEvent>, i: AppendInput,
@@ -89,7 +121,14 @@ export const appendDecided = async (
     if (held.commandHash !== i.hash) return { kind: 'claimed', claim: held };
   }
   const { target, events } = i;
-  const conditions = conditionsOf(store, target.stream, i.readFrom);
+  let readFrom = i.readFrom;
+  let noted: PendingEvent | undefined;
+  if (i.note !== undefined) {
+    const n = await appendNote(store, i, i.note);
+    if ('kind' in n) return n;
+    ({ readFrom, noted } = n);
+  }
+  const conditions = conditionsOf(store, target.stream, readFrom);
   const expectedRevision = target.revision ?? 'no_stream';
   let result: AppendResult;
   try {
@@ -102,5 +141,6 @@ export const appendDecided = async (
   // their revisions, whatever the expected one: elsewhere than decided, the state held was
   // behind the stream, so its events are not this state's to fold.
   const last = (target.revision ?? -1n) + BigInt(events.length);
-  return result.nextExpectedRevision === last ? { kind: 'stored', result } : moved;
+  if (result.nextExpectedRevision !== last) return moved;
+  return noted === undefined ? { kind: 'stored', result } : { kind: 'stored', result, noted };
 };

@@ -117,6 +117,15 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     };
   };
 
+  // An opening's note folded into her stream's state held here, if held right before it: the
+  // next command on her accounts then decides on her stream as stored, not one behind.
+  const heldNote = (noted: PendingEvent): void => {
+    const held = states.cached(noted.stream);
+    if (held !== undefined && (held.revision ?? -1n) + 1n === noted.revision) {
+      states.advance(held, [noted]);
+    }
+  };
+
   const tryOnce = async (
     c: Command, hash: string, target: StreamState, options: HandleOptions, held: boolean,
   ): Promise<Try> => {
@@ -135,9 +144,13 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     }
     const { events } = decision;
     const readFrom = E.isRight(filled) ? filled.right.readFrom : undefined;
-    const appended = await appendDecided(o.store, { command: c, hash, target, events, readFrom });
+    const note = E.isRight(filled) ? filled.right.note : undefined;
+    const appended = await appendDecided(o.store,
+      { command: c, hash, target, events, readFrom, note });
     switch (appended.kind) {
-      case 'stored': return done(accepted(c, target, events, appended.result));
+      case 'stored':
+        if (appended.noted !== undefined) heldNote(appended.noted);
+        return done(accepted(c, target, events, appended.result));
       case 'claimed': return done(reused(id, appended.claim.commandType));
       case 'moved': case 'idStored': return { kind: appended.kind };
       case 'factMoved': return appended;

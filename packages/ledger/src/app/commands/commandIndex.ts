@@ -18,6 +18,7 @@ export interface CommandRef {
 
 /** What the command index reads of an event (a StreamEvent is one). */
 export type CommandEvent = Pick<StreamEvent, 'stream' | 'revision'> & {
+  readonly type?: string;
   readonly metadata: {
     readonly commandId: string; readonly commandType: string; readonly commandHash: string;
   };
@@ -52,6 +53,9 @@ export const commandIndex = (keyOf: KeyOf = key64): CommandIndex => {
     return stringIs(strings, nextString(strings, nextString(strings, type)), stream);
   };
   const observe = (e: CommandEvent): void => {
+    // An opening's note on the member's stream carries the opening's command record; the
+    // command's events, whose outcome a retry is answered with, are in the account's stream.
+    if (e.type === 'AccountOpeningNoted') return;
     const m = e.metadata;
     const row = rowOf(m.commandId);
     if (row < 0) {

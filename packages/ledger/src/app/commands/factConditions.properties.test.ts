@@ -26,9 +26,18 @@ const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<
   })(),
 });
 
-// The same store, as a store that takes no conditions would serve the Ledger.
-const unconditioned = (store: EventStore<LedgerEvent>): EventStore<LedgerEvent> =>
-  ({ ...store, appendConditions: undefined });
+// The same store, as a store that takes no conditions would serve the Ledger. An opening's
+// events follow its note on the member's stream; a writer slow between the two (a few turns
+// of the scheduler) leaves the window open that only the condition on her stream closes.
+const unconditioned = (s: fc.Scheduler) => (store: EventStore<LedgerEvent>):
+  EventStore<LedgerEvent> => {
+  let noted = false;
+  return { ...store, appendConditions: undefined, appendToStream: async (stream, events, o) => {
+    if (noted) for (let i = 0; i < 6; i += 1) await s.schedule(Promise.resolve(), 'slow');
+    noted = events[0]?.type === 'AccountOpeningNoted';
+    return store.appendToStream(stream, events, o);
+  } };
+};
 
 type Stores = 'memory' | 'file';
 const dir = await mkdtemp(join(tmpdir(), 'usha-fact-conditions-'));
@@ -146,7 +155,7 @@ for (const [name, race] of races) {
 
   test(`without conditions the race is lost: ${name}`, async () => {
     const r = await fc.check(fc.asyncProperty(fc.scheduler(), fc.nat({ max: 3 }),
-      async (s, lag) => (await race.run(s, unconditioned, 'memory', lag)).held),
+      async (s, lag) => (await race.run(s, unconditioned(s), 'memory', lag)).held),
     { numRuns: 200 });
     assert.ok(r.failed, 'no interleaving stored a command on facts that had moved');
   });

@@ -52,8 +52,10 @@ test('the facts of an exit are her streams, each with the revision it was read a
   assert.equal(facts.loans.map((l) => l.totals.disbursed), [500000n]);
   assert.is(facts.shares.status === 'open' && facts.shares.shares, 10);
   assert.equal(facts.deposits.map((d) => d.status), ['open']);
-  assert.equal(readFrom, [{ stream: 'loan-L1', revision: 2n },
-    { stream: 'shares-M1', revision: 0n }, { stream: 'deposit-SB-M1', revision: 1n }]);
+  // Her own stream first: the notes of her savings account and her loan are at 1 and 2.
+  assert.equal(readFrom, [{ stream: 'member-M1', revision: 2n },
+    { stream: 'loan-L1', revision: 2n }, { stream: 'shares-M1', revision: 0n },
+    { stream: 'deposit-SB-M1', revision: 1n }]);
 });
 
 test('an opening is decided on her member stream, read at its revision', async () => {
@@ -67,14 +69,16 @@ test('an opening is decided on her member stream, read at its revision', async (
     memberId: 'M1', productId: 'FD', principal: '1000', termMonths: 12 } });
   const r = await fetch(open, await states.load('deposit-FD-1', 'deposit'));
   if (E.isLeft(r) || r.right.type !== 'OpenFixedDeposit') throw new Error('no facts');
-  assert.equal([r.right.facts.member.status, r.right.readFrom],
-    ['active', [{ stream: 'member-M1', revision: 0n }]]);
+  // Read after her savings account's note (revision 1); this opening's note expects it.
+  assert.equal([r.right.facts.member.status, r.right.readFrom, r.right.note],
+    ['active', [{ stream: 'member-M1', revision: 1n }], { stream: 'member-M1', revision: 1n,
+      data: { memberId: 'M1', kind: 'fixed', id: 'FD-1', on: '2024-04-01' } }]);
   // A deposit into her account: the member it belongs to, from the account's state.
   const deposit = decoded({ type: 'MakeDeposit', data: { ...by('d'), accountId: 'SB-M1',
     amount: '1', source: 'cash' } });
   const d = await fetch(deposit, await states.load('deposit-SB-M1', 'deposit'));
   if (E.isLeft(d) || d.right.type !== 'MakeDeposit') throw new Error('no facts');
-  assert.equal(d.right.readFrom, [{ stream: 'member-M1', revision: 0n }]);
+  assert.equal(d.right.readFrom, [{ stream: 'member-M1', revision: 1n }]);
 });
 
 test('without a fact reader a command needing facts is cannot_compute; others go on', () => {

@@ -3,8 +3,9 @@ import {
   accountHistory, closedThrough, depositCommands, depositEvents, initialMemberState, isFactless,
   loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
+  type LoanId, type AccountOpeningNoted, type BusinessDate,
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
-  type SignedMoneyString, type SocietyId,
+  type SignedMoneyString, type SocietyId, topUpFactOf,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -16,6 +17,8 @@ import type { StreamState, StreamStates } from './streamStates.ts';
 import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
 import { withSocietyLimits } from './societyLimitsOf.ts';
 import { withTds } from './tdsFactsOf.ts';
+import { memberAccountsOf } from './memberAccounts.ts';
+import { withNote, type OpeningNote } from './openingNote.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -35,13 +38,18 @@ export interface FactReaders {
 export interface FactsRead<F> {
   readonly facts: F;
   readonly readFrom: ReadonlyArray<FactSource>;
+  /** An opening's note on the member's stream, appended before its events (openingNote.ts). */
+  readonly note?: OpeningNote;
 }
 
 /**
  * A command as the decider takes it, with its facts and, beside them, where they were read
  * (`readFrom`): an append conditioned on the facts would expect those revisions still.
  */
-export type FetchedCommand = DecidableCommand & { readonly readFrom?: ReadonlyArray<FactSource> };
+export type FetchedCommand = DecidableCommand & {
+  readonly readFrom?: ReadonlyArray<FactSource>;
+  readonly note?: OpeningNote;
+};
 
 /** Reads the facts a command is decided with; a command needing none goes on as it is. */
 export type FillFacts = (c: Command, target: StreamState) =>
@@ -54,16 +62,24 @@ type Fetcher<K extends keyof CommandFacts> = (
 
 const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
 
-// Every loan of the member as its stream holds it (a loan never applied for is none).
-const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: LoanFact[] }> => {
+// Each loan as its stream holds it (a loan never applied for is none).
+const loanFacts = async (r: FactReaders, loanIds: ReadonlyArray<LoanId>):
+  Promise<{ loans: LoanFact[]; readFrom: FactSource[] }> => {
   const loans: LoanFact[] = [];
   const readFrom: FactSource[] = [];
-  for (const loanId of r.members.get(memberId)?.loans ?? []) {
+  for (const loanId of loanIds) {
     const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
     readFrom.push(source(s));
     if (s.state.kind === 'loan' && s.state.state.status !== 'none') loans.push(s.state.state);
   }
-  return E.right({ facts: { loans }, readFrom });
+  return { loans, readFrom };
+};
+
+// Every loan of the member: those her stream notes, read now (see memberAccounts.ts).
+const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: LoanFact[] }> => {
+  const held = await memberAccountsOf(r, memberId);
+  const { loans, readFrom } = await loanFacts(r, held.accounts.loans);
+  return E.right({ facts: { loans }, readFrom: [...held.readFrom, ...readFrom] });
 };
 
 const isDepositEvent = (e: LedgerEvent): e is LedgerEvent & DepositEvent =>
@@ -119,6 +135,11 @@ const heldMember = (r: FactReaders, target: StreamState): StreamState | undefine
     ? held : undefined;
 };
 
+type Opening = { readonly data: { readonly memberId: MemberId; readonly on: BusinessDate } };
+const noteOf = (
+  c: Opening, kind: AccountOpeningNoted['data']['kind'], id: AccountOpeningNoted['data']['id'],
+): AccountOpeningNoted['data'] => ({ memberId: c.data.memberId, kind, id, on: c.data.on });
+
 const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => {
   for (const p of Object.values(products)) if (p.kind === 'share') return p.faceValue;
   return undefined;
@@ -126,44 +147,61 @@ const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => 
 
 /** One fetcher per command decided with facts: the compiler refuses the table without one. */
 export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = {
-  ExitMember: async (r, c) => {
+  // Her accounts as her own stream (the target) notes them at the revision decided on: one
+  // opened anywhere since moves it, and the append, expecting that revision, is refused.
+  ExitMember: async (r, c, target) => {
     const m = c.data.memberId;
-    const loans = await loansOf(r, m);
-    if (E.isLeft(loans)) return loans;
+    const held = await memberAccountsOf(r, m, source(target));
+    const loans = await loanFacts(r, held.accounts.loans);
     const shares = await r.states.load(streamNameFor.shares(m), 'shares');
     const deposits: DepositState[] = [];
-    const readFrom = [...loans.right.readFrom, source(shares)];
-    for (const d of r.members.get(m)?.deposits ?? []) {
+    const readFrom = [...held.readFrom, ...loans.readFrom, source(shares)];
+    for (const d of held.accounts.deposits) {
       const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
       readFrom.push(source(s));
       if (s.state.kind === 'deposit') deposits.push(s.state.state);
     }
-    const held = shares.state.kind === 'shares' ? shares.state.state : { status: 'none' as const };
-    return E.right({ facts: { loans: loans.right.facts.loans, shares: held, deposits },
-      readFrom });
+    const sharesHeld = shares.state.kind === 'shares' ? shares.state.state
+      : { status: 'none' as const };
+    return E.right({ facts: { loans: loans.loans, shares: sharesHeld, deposits }, readFrom });
   },
   RedeemShares: (r, c) => loansOf(r, c.data.memberId),
   PurchaseShares: (r, c) => membershipOf(r, c.data.memberId),
-  OpenSavingsAccount: (r, c) => membershipOf(r, c.data.memberId),
-  OpenRecurringDeposit: (r, c) => membershipOf(r, c.data.memberId),
-  OpenFixedDeposit: (r, c) => membershipOf(r, c.data.memberId),
+  // An opening notes itself on her stream first (openingNote.ts), where her exit looks.
+  OpenSavingsAccount: (r, c) => withNote(r, noteOf(c, 'savings', c.data.accountId),
+    membershipOf(r, c.data.memberId)),
+  OpenRecurringDeposit: (r, c) => withNote(r, noteOf(c, 'recurring', c.data.accountId),
+    membershipOf(r, c.data.memberId)),
+  OpenFixedDeposit: (r, c) => withNote(r, noteOf(c, 'fixed', c.data.accountId),
+    membershipOf(r, c.data.memberId)),
   MakeDeposit: (r, _c, target) => membershipOfOwner(r, target),
   // The lending limits' facts (lendingFactsOf.ts), read after her membership, with the
   // society-wide limits in force on the command's date (societyLimitsOf.ts).
-  ApplyForLoan: (r, c) => withSocietyLimits(r, c.data.on, withLending(
-    membershipOf(r, c.data.memberId),
-    () => lendingFactsOf(r, c.data.memberId, c.data.guarantors ?? []))),
+  ApplyForLoan: (r, c) => withNote(r, noteOf(c, 'loan', c.data.loanId),
+    withSocietyLimits(r, c.data.on, withLending(
+      membershipOf(r, c.data.memberId),
+      () => lendingFactsOf(r, c.data.memberId, c.data.guarantors ?? [])))),
   ApproveLoan: (r, c, target) => {
     const loan = target.state.kind === 'loan' ? target.state.state : undefined;
     return loan === undefined || loan.status === 'none' ? membershipOfOwner(r, target)
       : withSocietyLimits(r, c.data.on, withLending(membershipOfOwner(r, target),
         () => lendingFactsOf(r, loan.memberId, loan.guarantors)));
   },
-  DisburseLoan: (r, _c, target) => membershipOfOwner(r, target),
+  // A top-up also reads the loan it pays off, as that loan's stream holds it (the append is
+  // conditioned on that revision too: a repayment there meanwhile sends it round again).
+  DisburseLoan: async (r, c, target) => {
+    const member = await membershipOfOwner(r, target);
+    const old = c.data.topUpOf;
+    if (old === undefined || E.isLeft(member)) return member;
+    const s = await r.states.load(streamNameFor.loan(old), 'loan');
+    const topUp = s.state.kind === 'loan' ? topUpFactOf(s.state.state, c.data.on) : undefined;
+    return E.right({ facts: { ...member.right.facts, ...(topUp === undefined ? {} : { topUp }) },
+      readFrom: [...member.right.readFrom, source(s)] });
+  },
   // With the TDS facts when the society deducts it on the command's date (tdsFactsOf.ts).
   PostInterest: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   MatureDeposit: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
-  CloseDepositEarly: (r, _c, target) => historyOf(r, target),
+  CloseDepositEarly: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   // From the books as of the log's head: a condition on it would be on the head position.
   CloseFinancialYear: async (r, c) =>
     E.right({ facts: { netProfit: await r.netProfit(c.data.financialYear) }, readFrom: [] }),
@@ -183,7 +221,9 @@ const withFacts = async <C extends Command, F>(
   c: C, read: Promise<E.Either<LedgerRejection, FactsRead<F>>>,
 ): Promise<E.Either<LedgerRejection, C & FactsRead<F>>> => {
   const f = await read;
-  return E.isLeft(f) ? f : E.right({ ...c, facts: f.right.facts, readFrom: f.right.readFrom });
+  if (E.isLeft(f)) return f;
+  const { facts, readFrom, note } = f.right;
+  return E.right(note === undefined ? { ...c, facts, readFrom } : { ...c, facts, readFrom, note });
 };
 
 // The facts of CommandFacts, by command type.

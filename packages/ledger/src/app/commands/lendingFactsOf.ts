@@ -5,6 +5,7 @@ import {
 } from '@usha/domain';
 import type { FactSource } from './factSource.ts';
 import type { FactReaders, FactsRead } from './fetchFacts.ts';
+import { memberAccountsOf } from './memberAccounts.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState } from './streamStates.ts';
 
@@ -21,19 +22,21 @@ export const lendingFactsOf = async (
   r: FactReaders, borrower: MemberId, guarantors: ReadonlyArray<Pick<Guarantee,
     'memberId' | 'accountId'>>,
 ): Read<LendingFacts> => {
-  const readFrom: FactSource[] = [];
-  const streams = r.members.get(borrower);
+  // Her accounts as her stream notes them now: one opened since moves it (memberAccounts.ts).
+  const held = await memberAccountsOf(r, borrower);
+  const streams = held.accounts;
+  const readFrom: FactSource[] = [...held.readFrom];
   const sh = await r.states.load(streamNameFor.shares(borrower), 'shares');
   readFrom.push(source(sh));
   const shares: ShareState = sh.state.kind === 'shares' ? sh.state.state : { status: 'none' };
   const deposits: DepositState[] = [];
-  for (const d of streams?.deposits ?? []) {
+  for (const d of streams.deposits) {
     const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
     readFrom.push(source(s));
     if (s.state.kind === 'deposit') deposits.push(s.state.state);
   }
   const loans: LoanStatusFact[] = [];
-  for (const loanId of streams?.loans ?? []) {
+  for (const loanId of streams.loans) {
     const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
     readFrom.push(source(s));
     if (s.state.kind === 'loan' && s.state.state.status !== 'none') loans.push(s.state.state);

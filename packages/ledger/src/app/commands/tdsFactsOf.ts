@@ -5,6 +5,7 @@ import {
 } from '@usha/domain';
 import type { FactReaders, FactsRead } from './fetchFacts.ts';
 import type { FactSource } from './factSource.ts';
+import { memberAccountsOf } from './memberAccounts.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState } from './streamStates.ts';
 
@@ -13,28 +14,36 @@ type Interest = { readonly history: AccountHistory; readonly tds?: TdsFacts };
 
 const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
 
-// Interest credited on one account dated from `from` to `to`, read up to its state's revision.
+// Interest credited on one account dated from `from` to `to`, read up to its state's revision:
+// postings not reversed, and the interest of a maturity or an early closing.
 const creditedIn = async (r: FactReaders, s: StreamState, from: string, to: string):
   Promise<bigint> => {
-  let sum = 0n;
-  if (s.revision === undefined) return sum;
+  if (s.revision === undefined) return 0n;
+  const credits = new Map<string, bigint>();
+  const inYear = (on: string) => on >= from && on <= to;
   for await (const e of r.store.readStream(s.stream)) {
     if (e.revision > s.revision) break;
-    const amount = e.type === 'InterestPosted' ? e.data.amount
-      : e.type === 'DepositMatured' ? e.data.interest : undefined;
-    if (amount !== undefined && e.data.on >= from && e.data.on <= to) sum += minorOf(amount);
+    if (e.type === 'InterestPosted' && inYear(e.data.on)) {
+      credits.set(e.data.eventId, minorOf(e.data.amount));
+    } else if ((e.type === 'DepositMatured' || e.type === 'DepositClosedEarly')
+      && inYear(e.data.on)) {
+      credits.set(e.type, minorOf(e.data.interest));
+    } else if (e.type === 'EventReversed') credits.delete(e.data.reversedEventId);
   }
-  return sum;
+  return [...credits.values()].reduce((a, b) => a + b, 0n);
 };
 
-// Her interest in the year up to `on` on every deposit account of hers (the member index
-// lists them): every stream read is named, so a posting stored meanwhile sends it round.
+// Her interest in the year up to `on` on every deposit account of hers: every stream read is
+// named, so a posting stored meanwhile, or an account opened, sends it round.
 const earlierInYear = async (r: FactReaders, memberId: MemberId, on: BusinessDate,
   target: StreamState): Promise<{ minor: bigint; readFrom: FactSource[] }> => {
   const fy = financialYearOf(on);
   let minor = 0n;
   const readFrom: FactSource[] = [];
-  for (const d of r.members.get(memberId)?.deposits ?? []) {
+  // Her accounts as her stream notes them (memberAccounts.ts), that stream named too.
+  const held = await memberAccountsOf(r, memberId);
+  readFrom.push(...held.readFrom);
+  for (const d of held.accounts.deposits) {
     const name = streamNameFor.deposit(d.accountId);
     const s = name === target.stream ? target : await r.states.load(name, 'deposit');
     if (s !== target) readFrom.push(source(s));

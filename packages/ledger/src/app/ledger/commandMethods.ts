@@ -31,6 +31,9 @@ export interface CommandMethods {
   readonly approveLoan: Method<'ApproveLoan'>;
   readonly rejectLoan: Method<'RejectLoan'>;
   readonly disburseLoan: Method<'DisburseLoan'>;
+  readonly disburseTranche: Method<'DisburseTranche'>;
+  readonly rescheduleLoan: Method<'RescheduleLoan'>;
+  readonly payOffByTopUp: Method<'PayOffByTopUp'>;
   readonly recordRepayment: Method<'RecordRepayment'>;
   readonly chargePenalty: Method<'ChargePenalty'>;
   readonly chargeFee: Method<'ChargeFee'>;
@@ -73,6 +76,9 @@ export const commandMethods = (send: Send): CommandMethods => ({
   approveLoan: (r) => send('ApproveLoan', r),
   rejectLoan: (r) => send('RejectLoan', r),
   disburseLoan: (r) => send('DisburseLoan', r),
+  disburseTranche: (r) => send('DisburseTranche', r),
+  rescheduleLoan: (r) => send('RescheduleLoan', r),
+  payOffByTopUp: (r) => send('PayOffByTopUp', r),
   recordRepayment: (r) => send('RecordRepayment', r),
   chargePenalty: (r) => send('ChargePenalty', r),
   chargeFee: (r) => send('ChargeFee', r),

@@ -39,6 +39,7 @@ import {
 import {
   recoverFromGuarantor, type RecoverFromGuarantorRequest,
 } from '../processes/recoverFromGuarantor.ts';
+import { topUpLoan, type TopUpLoanRequest } from '../processes/topUpLoan.ts';
 import type { NomineesEntry } from '../directory/nomineeRecords.ts';
 import type { TdsExemption } from '../directory/tdsExemptions.ts';
 import { tdsStatementOf, type TdsStatementRequest } from '../reports/tdsStatementOf.ts';
@@ -62,6 +63,8 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
     Promise<ProcessOutcome>;
   /** A written-off loan recovered from a guarantor's liened savings (recoverFromGuarantor.ts). */
   readonly recoverFromGuarantor: (r: RecoverFromGuarantorRequest) => Promise<ProcessOutcome>;
+  /** A top-up loan paid out and the loan it pays off closed (topUpLoan.ts). */
+  readonly topUpLoan: (r: TopUpLoanRequest) => Promise<ProcessOutcome>;
   readonly creditDividends: (r: CreditDividendsRequest) => Promise<ProcessOutcome>;
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
   /** A checker approves a request, then its command runs (once, however often approved). */
@@ -196,7 +199,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   };
   const ctx: ProcessContext = {
     store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,
-    accruedInterest: queries.accruedInterest,
+    accruedInterest: queries.accruedInterest, catchUp,
   };
   // A process the log shows started and not ended (the app died between its steps) is
   // completed now, from the request its first step recorded: steps already stored are
@@ -217,6 +220,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     approveWithLiens: (r) => approveWithLiens(ctx, r),
     closeLoanReleasingLiens: (r) => closeLoanReleasingLiens(ctx, r),
     recoverFromGuarantor: (r) => recoverFromGuarantor(ctx, r),
+    topUpLoan: (r) => topUpLoan(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),

@@ -48,6 +48,9 @@ export const closeFinancialYear = async (
     financialYear: r.financialYear }) };
   const closeInput = { type: 'CloseFinancialYear', data: { actor: r.actor, on: r.on,
     commandId: stepId(pid, 'close'), societyId: r.societyId, financialYear: r.financialYear } };
+  // Every account opened and every step stored so far, through any Ledger over the store: the
+  // interest steps are one per savings account the indexes name.
+  await ctx.catchUp?.();
   // Not started yet: would the society close the year now? If not, post nothing.
   if (ctx.processes.get(pid) === undefined) {
     const refused = await wouldRefuse(ctx, closeInput);

@@ -108,6 +108,9 @@ export const creditDividends = async (
   const r = decoded.right;
   // The codec has checked the command id: it is a CommandId.
   const pid = r.commandId;
+  // Every savings account and step stored so far, through any Ledger over the store: a part is
+  // credited to her savings account if the indexes name an open one.
+  await ctx.catchUp?.();
   const d = await declared(ctx, r.societyId, r.financialYear);
   if (d === undefined) {
     return { status: 'rejected', processId: pid, steps: [],

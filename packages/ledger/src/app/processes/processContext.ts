@@ -29,6 +29,11 @@ export interface ProcessContext {
   readonly fill: FillFacts;
   /** Resolves once the projections have applied everything up to `position`. */
   readonly waitFor: (position: Position) => Promise<void>;
+  /**
+   * Reads what other writers (other Ledgers over the store) stored since this one last looked,
+   * into its indexes: a process that runs over every member or account reads it first.
+   */
+  readonly catchUp?: () => Promise<void>;
   /** The accrued-interest report (the year-end accruals of a close are its figures). */
   readonly accruedInterest: (o: AccruedInterestOptions) => Promise<AccruedInterest>;
 }

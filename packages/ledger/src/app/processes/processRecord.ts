@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 export const ProcessName = t.keyof({
   repayFromSavings: null, creditDividends: null, closeFinancialYear: null,
   approveWithLiens: null, closeLoanReleasingLiens: null, recoverFromGuarantor: null,
+  topUpLoan: null,
 }, 'ProcessName');
 export type ProcessName = t.TypeOf<typeof ProcessName>;
 
@@ -34,6 +35,8 @@ export const processRequests = {
     'CloseLoanReleasingLiensRequest'),
   recoverFromGuarantor: t.type({ ...common, loanId: t.string, guarantorAccountId: t.string,
     amount: t.string }, 'RecoverFromGuarantorRequest'),
+  topUpLoan: t.intersection([t.type({ ...common, loanId: t.string, topUpOf: t.string }),
+    t.partial({ amount: t.string })], 'TopUpLoanRequest'),
 } as const;
 
 /** A process being run: its id (the command id of its request) and its record. */

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import {
   AccountId, CommandId, DateString, FinancialYearLabel, LoanId, SocietyId, UserId, closed,
+  closedWithOptional,
 } from '@usha/domain';
 
 const requestFields = { commandId: CommandId, actor: UserId, on: DateString };
@@ -27,6 +28,11 @@ export const CloseLoanReleasingLiensRequestCodec = closed({
 export const RecoverFromGuarantorRequestCodec = closed({
   ...requestFields, loanId: LoanId, guarantorAccountId: AccountId, amount: t.string,
 }, 'RecoverFromGuarantorRequest');
+
+/** The request of `topUpLoan` (the first tranche's amount, if any, decoded by the step). */
+export const TopUpLoanRequestCodec = closedWithOptional({
+  ...requestFields, loanId: LoanId, topUpOf: LoanId,
+}, { amount: t.string }, 'TopUpLoanRequest');
 
 /** The request of `creditDividends`. */
 export const CreditDividendsRequestCodec = closed({

@@ -9,6 +9,7 @@ import { repayFromSavings } from './repayFromSavings.ts';
 import { approveWithLiens } from './approveWithLiens.ts';
 import { closeLoanReleasingLiens } from './closeLoanReleasingLiens.ts';
 import { recoverFromGuarantor } from './recoverFromGuarantor.ts';
+import { topUpLoan } from './topUpLoan.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -41,6 +42,10 @@ const resumeOne = (
     case 'recoverFromGuarantor': {
       const r = processRequests.recoverFromGuarantor.decode(request);
       return E.isLeft(r) ? Promise.resolve(malformed(p)) : recoverFromGuarantor(ctx, r.right);
+    }
+    case 'topUpLoan': {
+      const r = processRequests.topUpLoan.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : topUpLoan(ctx, r.right);
     }
     case 'closeFinancialYear': {
       const r = processRequests.closeFinancialYear.decode(request);

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   FinancialYearLabel, MemberId, closed, plainInput, reportErrors, streamNameFor, tdsStatement,
-  type TdsDeducted, type TdsStatement,
+  type TdsDeducted, type TdsReversed, type TdsStatement,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -26,8 +26,9 @@ export class TdsStatementRequestError extends TypeError {
 }
 
 /**
- * A member's TDS statement of one financial year (tdsStatement), from the deductions her
- * deposit accounts' streams hold (the member index lists them); none for a member never seen.
+ * A member's TDS statement of one financial year (tdsStatement), from the deductions (and
+ * those given back) her deposit accounts' streams hold (the member index lists them); none
+ * for a member never seen.
  */
 export const tdsStatementOf = async (
   r: { readonly store: EventStore<LedgerEvent>; readonly members: MemberIndex },
@@ -42,10 +43,11 @@ export const tdsStatementOf = async (
         .map((f) => f.message).join('; '));
   }
   const q = decoded.right;
-  const deducted: TdsDeducted[] = [];
+  const deducted: Array<TdsDeducted | TdsReversed> = [];
   for (const d of r.members.get(q.memberId)?.deposits ?? []) {
     for await (const e of r.store.readStream(streamNameFor.deposit(d.accountId))) {
       if (e.type === 'TdsDeducted') deducted.push({ type: e.type, data: e.data });
+      if (e.type === 'TdsReversed') deducted.push({ type: e.type, data: e.data });
     }
   }
   return tdsStatement(deducted, q.memberId, q.financialYear);

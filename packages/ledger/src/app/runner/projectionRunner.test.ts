@@ -32,15 +32,16 @@ test('after a restart the runner resumes without losing or double-counting', asy
     const checkpoints = fileCheckpointStore(join(dir, 'tally.json'));
     let store = await openFileEventStore({ file, schema: ledgerEventSchema });
     const ledger = await testLedger(store, { projection: tally, checkpoints,
-      checkpointEveryEvents: 3 });
+      checkpointEveryEvents: 4 });
     await memberWithSavings(ledger, 'M1', '1000');
     const last = ok(await ledger.makeDeposit({ commandId: 'd-2', actor: 'clerk',
       on: '2024-04-02', accountId: 'SB-M1', amount: '250', source: 'cash' }));
     if (last.status !== 'accepted') return;
     // Read your writes: wait for the command's position, then query.
     const seen = await ledger.projection({ after: last.position });
-    assert.equal(seen, { events: 5, depositedMinor: 125000n });
-    // Killed: no stop, no final checkpoint; the one on disk is from the 3rd event.
+    // Her savings account's opening is noted on her stream too: 6 events.
+    assert.equal(seen, { events: 6, depositedMinor: 125000n });
+    // Killed: no stop, no final checkpoint; the one on disk is from the 4th event.
     ledger.runner?.stop();
     await store.close();
     store = await openFileEventStore({ file, schema: ledgerEventSchema });
@@ -49,7 +50,7 @@ test('after a restart the runner resumes without losing or double-counting', asy
       accountId: 'SB-M1', amount: '0.5', source: 'cash' }));
     if (d3.status !== 'accepted') return;
     const after = await more.projection({ after: d3.position });
-    assert.equal(after, { events: 6, depositedMinor: 125050n });
+    assert.equal(after, { events: 7, depositedMinor: 125050n });
     await more.close();
     await store.close();
   } finally {
@@ -68,7 +69,7 @@ test('a checkpoint of another version is dropped and the projection rebuilt', as
     const runner = createProjectionRunner({ store, projection: tally, checkpoints });
     await runner.start();
     await runner.caughtUp();
-    assert.equal(runner.state(), { events: 4, depositedMinor: 1000n });
+    assert.equal(runner.state(), { events: 5, depositedMinor: 1000n });
     await runner.stop();
   } finally {
     await rm(dir, { recursive: true, force: true });

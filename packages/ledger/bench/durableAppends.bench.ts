@@ -1,0 +1,159 @@
+// Durable appends of 100 events, one after another, side by side in one run:
+//   floor  - what any writer of this hash-chained format must do, nothing checked: the JSON
+//            text of data and metadata, each line and its SHA-256, one write + fdatasync;
+//   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
+//            fdatasync), as the store writes where the platform has O_DSYNC;
+//   store  - the embedded file store's appendToStream, each append durable when it resolves;
+//   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append.
+// Each is run `ROUNDS` times, in a rotating order so none always goes first; the best counts.
+// Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run).
+import { constants } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as t from 'io-ts';
+import { lineBatch } from '../src/file/lineBatch.ts';
+import { genesisHash } from '../src/file/lineFormat.ts';
+import { eventSchemaFromCodecs, openFileEventStore } from '../src/index.ts';
+
+const batchCount = Number(process.env['BATCHES'] ?? 2000);
+const rounds = Number(process.env['ROUNDS'] ?? 5);
+const perBatch = 100;
+
+const Amount = t.string;
+const schema = eventSchemaFromCodecs(
+  {
+    RepaymentRecorded: t.type({
+      loanId: t.string,
+      memberId: t.string,
+      date: t.string,
+      amount: Amount,
+      allocation: t.type({ penalty: Amount, fees: Amount, interest: Amount, principal: Amount }),
+    }),
+  },
+  t.type({ commandId: t.string, branch: t.string }),
+);
+
+let counter = 0;
+const id = () => `00000000-0000-4000-8000-${(counter++).toString(16).padStart(12, '0')}`;
+const repayment = (loan: number) => ({
+  eventId: id(),
+  type: 'RepaymentRecorded' as const,
+  data: {
+    loanId: `L${loan}`,
+    memberId: `M${loan % 5000}`,
+    date: '2025-04-01',
+    amount: '1250.00',
+    allocation: { penalty: '0.00', fees: '10.00', interest: '140.25', principal: '1099.75' },
+  },
+  metadata: { commandId: id(), branch: 'sonagachi' },
+});
+const batches = Array.from({ length: batchCount }, (_, b) =>
+  Array.from({ length: perBatch }, () => repayment(b)));
+const streamOf = (b: number) => `loan-L${b}`;
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-durable-'));
+
+const writeFloor = async (file: string, dsync: boolean): Promise<void> => {
+  const flags = constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC;
+  const h = await open(file, dsync ? flags | constants.O_DSYNC : flags);
+  const lines = lineBatch();
+  let prev = genesisHash;
+  let at = 0;
+  for (const [b, events] of batches.entries()) {
+    lines.reset();
+    const recordedAt = new Date().toISOString();
+    for (const [i, e] of events.entries()) {
+      prev = lines.add({
+        batchIndex: i, batchSize: events.length, dataJson: JSON.stringify(e.data),
+        eventId: e.eventId, metadataJson: JSON.stringify(e.metadata), prev, recordedAt,
+        revision: BigInt(i), stream: streamOf(b), type: e.type,
+      });
+    }
+    const out = lines.bytes();
+    await h.write(out, 0, out.length, at);
+    at += out.length;
+    if (!dsync) await h.datasync();
+  }
+  await h.close();
+};
+const floor = (file: string) => writeFloor(file, false);
+const floorDsync = (file: string) => writeFloor(file, true);
+
+const store = async (file: string): Promise<void> => {
+  const s = await openFileEventStore({ file, schema, maxAppendBytes: 1 << 24 });
+  for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
+  await s.close();
+};
+
+// What a SQLite event store needs at least: a global position, and (stream, revision) unique
+// so that a concurrent writer's append is refused. Payloads are the same JSON texts.
+const sqlite = async (file: string): Promise<void> => {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL,
+    revision INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+    metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream, revision))`);
+  const insert = db.prepare(`INSERT INTO events
+    (stream, revision, event_id, type, data, metadata, recorded_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const appendBatch = db.transaction((stream: string, events: typeof batches[number]) => {
+    const recordedAt = new Date().toISOString();
+    for (const [i, e] of events.entries()) {
+      insert.run(stream, i, e.eventId, e.type, JSON.stringify(e.data),
+        JSON.stringify(e.metadata), recordedAt);
+    }
+  });
+  for (const [b, events] of batches.entries()) appendBatch(streamOf(b), events);
+  db.close();
+};
+
+const runs = { floor, floorDsync, store, sqlite };
+type Name = keyof typeof runs;
+const names: Name[] = ['floor', 'floorDsync', 'store', 'sqlite'];
+const bestMs = new Map<Name, number>();
+const bestCpuMs = new Map<Name, number>();
+try {
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length] ?? 'floor';
+      const roundDir = await mkdtemp(join(dir, `${name}-`));
+      globalThis.gc?.();
+      const cpu = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      await runs[name](join(roundDir, 'log'));
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const used = process.cpuUsage(cpu);
+      bestMs.set(name, Math.min(bestMs.get(name) ?? Infinity, ms));
+      bestCpuMs.set(name, Math.min(bestCpuMs.get(name) ?? Infinity,
+        (used.user + used.system) / 1000));
+      await rm(roundDir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+const events = batchCount * perBatch;
+const ms = (n: Name) => bestMs.get(n) ?? NaN;
+const rate = (n: Name) => Math.round((events / ms(n)) * 1000).toLocaleString('en-US');
+const cpuUsPerEvent = (n: Name) => (((bestCpuMs.get(n) ?? NaN) * 1000) / events).toFixed(2);
+console.log(`${batchCount} appends of ${perBatch} events, each durable; best of ${rounds}`);
+console.log(`${'run'.padEnd(46)} ${'events/s'.padStart(10)}  ms/append  CPU µs/event`);
+const label: Record<Name, string> = {
+  floor: 'floor: stringify + SHA-256 + write + fdatasync',
+  floorDsync: 'floor, O_DSYNC write instead of fdatasync',
+  store: 'file store appendToStream',
+  sqlite: 'SQLite WAL, synchronous=FULL, 1 txn/append',
+};
+for (const n of names) {
+  console.log(`${label[n].padEnd(46)} ${rate(n).padStart(10)}  `
+    + `${(ms(n) / batchCount).toFixed(3).padStart(9)}  ${cpuUsPerEvent(n).padStart(12)}`);
+}
+const ratio = (a: Name, b: Name) => (ms(b) / ms(a)).toFixed(2);
+console.log(`store / floor   ${ratio('store', 'floor')}  (target >= 0.80)`);
+console.log(`store / sqlite  ${ratio('store', 'sqlite')}  (target > 1.00)`);
+console.log(`sqlite / floor  ${ratio('sqlite', 'floor')}`);
+console.log(`store / floor with O_DSYNC  ${ratio('store', 'floorDsync')}`);

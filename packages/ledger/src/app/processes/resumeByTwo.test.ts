@@ -1,0 +1,62 @@
+// Two Ledgers opened at once on a log whose dividend credit was killed half-way (two app
+// instances restarted together): both find it unfinished and both run its remaining steps.
+// Each step's id derives from the process's, so each is stored once, by whichever instance
+// gets there first; the other's step is answered with the stored outcome.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { signedMoneyString } from '@usha/domain';
+import { openFileEventStore } from '../../file/fileEventStore.ts';
+import { ledgerEventSchema } from '../log/ledgerEvent.ts';
+import { allEvents, balanceOf, memberWithSavings, ok, testLedger } from '../testSupport.ts';
+import { closeByHand } from './closeByHand.fixture.ts';
+
+const fixture = new URL('./killBetweenSteps.fixture.ts', import.meta.url).pathname;
+
+const killedAfter = (file: string, appends: number) =>
+  new Promise<NodeJS.Signals | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'credit',
+      String(appends)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (_, signal) => resolve(signal));
+  });
+
+test('two Ledgers resuming one dividend credit at once store each of its steps once', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-resume-two-'));
+  const file = join(dir, 'usha.ndjson');
+  try {
+    const setup = await openFileEventStore({ file, schema: ledgerEventSchema });
+    const ledger = await testLedger(setup, {
+      netProfit: () => signedMoneyString(10_000_000n) });
+    for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(ledger, m, '1000');
+    const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
+    ok(await ledger.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
+      societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+    await closeByHand(ledger, { ...year, commandId: 'fy', on: '2025-04-05' });
+    ok(await ledger.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
+      ratePercent: '10' }));
+    await ledger.close();
+    await setup.close();
+    assert.is(await killedAfter(file, 4), 'SIGKILL');
+    // The file store takes one writer: both Ledgers share its one read-write handle.
+    const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+    const [a, b] = await Promise.all([testLedger(store), testLedger(store)]);
+    assert.equal([...a.resumed, ...b.resumed].map((o) => [o.processId, o.status]),
+      [['credit', 'completed'], ['credit', 'completed']]);
+    const events = await allEvents(store);
+    assert.equal(events.filter((e) => e.type === 'DividendCredited').map((e) => e.data.amount),
+      ['10.00', '10.00', '10.00']);
+    assert.is(events.filter((e) => e.type === 'Deposited' && e.data.source === 'dividend')
+      .length, 3);
+    assert.is(events.filter((e) => e.metadata.processEnd === true).length, 1);
+    for (const m of ['M1', 'M2', 'M3']) assert.is(await balanceOf(a, store, `SB-${m}`), 101000n);
+    await store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
