@@ -11,11 +11,11 @@ import { constants } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as t from 'io-ts';
 import { lineBatch } from '../src/file/lineBatch.ts';
 import { genesisHash } from '../src/file/lineFormat.ts';
 import { eventSchemaFromCodecs, openFileEventStore } from '../src/index.ts';
+import { sqliteDatabase } from './sqliteDatabase.ts';
 
 const batchCount = Number(process.env['BATCHES'] ?? 2000);
 const rounds = Number(process.env['ROUNDS'] ?? 5);
@@ -89,6 +89,7 @@ const store = async (file: string): Promise<void> => {
 
 // What a SQLite event store needs at least: a global position, and (stream, revision) unique
 // so that a concurrent writer's append is refused. Payloads are the same JSON texts.
+const Database = sqliteDatabase();
 const sqlite = async (file: string): Promise<void> => {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
