@@ -1,10 +1,12 @@
 import * as t from 'io-ts';
-import { DateString, FinancialYearLabel } from '@usha/domain';
+import { BranchId, DateString, FinancialYearLabel } from '@usha/domain';
+import { Paper, PrintLang } from '@usha/projections';
 
 /** The reports `usha report` prints, each as the Ledger's formatter prints it. */
 export const reportKinds = [
   'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook', 'share-register',
-  'appropriation', 'receipts-payments', 'dcb', 'npa', 'accrued-interest',
+  'appropriation', 'receipts-payments', 'dcb', 'npa', 'accrued-interest', 'collection-sheet',
+  'dues',
 ] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -28,12 +30,21 @@ export interface ReportCommand {
    * How a report prints: a text statement (the default), RFC 4180 CSV, or JSON (the CSV's
    * records as objects keyed by its header, amounts as decimal strings).
    */
-  readonly format?: 'text' | 'csv' | 'json';
+  readonly format?: 'text' | 'csv' | 'json' | 'html';
+  /** A printed page's language and paper (`--format html`: the passbook). */
+  readonly lang?: PrintLang;
+  readonly paper?: Paper;
   /** A period's first and last business dates (receipts-payments, dcb), instead of a year. */
   readonly from?: string;
   readonly to?: string;
   /** The product catalogue's JSON file (accrued-interest: interest accrues by product). */
   readonly products?: string;
+  /** One branch's books (trial balance, balance sheet, income statement); the society's if not. */
+  readonly branch?: string;
+  /** One field officer's part of a collection sheet (his staff id). */
+  readonly officer?: string;
+  /** The overdue list: only instalments unpaid and late at the period's end (dues). */
+  readonly overdue?: boolean;
 }
 
 /** One parsed command line. */
@@ -69,8 +80,13 @@ export const ReportFlags = t.partial({
   'signed-after': Sha256Hex,
   key: NonEmpty,
   out: NonEmpty,
-  format: t.union([t.literal('text'), t.literal('csv'), t.literal('json')]),
+  format: t.union([t.literal('text'), t.literal('csv'), t.literal('json'), t.literal('html')]),
+  lang: PrintLang,
+  paper: Paper,
+  branch: BranchId,
   from: DateString,
   products: NonEmpty,
+  officer: NonEmpty,
+  overdue: t.boolean,
 });
 export type ReportFlags = t.TypeOf<typeof ReportFlags>;

@@ -21,6 +21,11 @@ const flags = {
   format: { type: 'string' },
   from: { type: 'string' },
   products: { type: 'string' },
+  lang: { type: 'string' },
+  paper: { type: 'string' },
+  branch: { type: 'string' },
+  officer: { type: 'string' },
+  overdue: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -30,23 +35,25 @@ const allowed: Record<string, readonly string[]> = {
   verify: ['anchor', 'key', 'signed-after'],
   keygen: ['out'],
   report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb', 'format', 'from', 'to',
-    'products'],
+    'products', 'lang', 'paper', 'branch', 'officer', 'overdue'],
   export: ['esdb', 'to'],
 };
 
 // Which flags each report takes, beside --esdb.
 const reportTakes: Record<ReportKind, readonly string[]> = {
-  'trial-balance': ['as-of', 'known-at', 'format'],
-  'balance-sheet': ['as-of', 'known-at', 'format'],
-  'income-statement': ['year', 'known-at', 'format'],
+  'trial-balance': ['as-of', 'known-at', 'format', 'branch'],
+  'balance-sheet': ['as-of', 'known-at', 'format', 'branch'],
+  'income-statement': ['year', 'known-at', 'format', 'branch'],
   par: ['as-of', 'known-at', 'format'],
-  passbook: ['as-of', 'known-at', 'member', 'account', 'format'],
+  passbook: ['as-of', 'known-at', 'member', 'account', 'format', 'lang', 'paper'],
   'share-register': ['year', 'as-of', 'known-at', 'format'],
   appropriation: ['year', 'known-at', 'format'],
   'receipts-payments': ['year', 'from', 'to', 'known-at', 'format'],
   dcb: ['year', 'from', 'to', 'known-at', 'format'],
   npa: ['as-of', 'known-at', 'format'],
   'accrued-interest': ['as-of', 'known-at', 'products', 'format'],
+  'collection-sheet': ['as-of', 'known-at', 'branch', 'officer', 'format'],
+  dues: ['from', 'to', 'branch', 'overdue', 'known-at', 'format'],
 };
 
 // A period is a financial year or two dates, never both; the second date not before the first.
@@ -61,12 +68,37 @@ const periodError = (f: ReportFlags, to: string | undefined): string | undefined
   return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
 };
 
+// A printed page is made of the passbook only, and its language and paper mean nothing else.
+const htmlReports: readonly ReportKind[] = ['passbook'];
+const htmlError = (report: ReportKind, f: ReportFlags): string | undefined => {
+  if (f.format === 'html') {
+    return htmlReports.includes(report) ? undefined
+      : `--format html is for ${htmlReports.join(', ')} only`;
+  }
+  const flag = f.lang !== undefined ? 'lang' : f.paper !== undefined ? 'paper' : undefined;
+  return flag === undefined ? undefined : `--${flag} goes with --format html`;
+};
+
+// A collection sheet is of one branch on one day; a due list of two days, both given.
+const fieldReportError = (report: ReportKind, f: ReportFlags, to: string | undefined):
+  string | undefined => {
+  if (report === 'collection-sheet' && (f.branch === undefined || f['as-of'] === undefined)) {
+    return 'collection-sheet needs --branch and --as-of (the day to collect)';
+  }
+  if (report !== 'dues') return undefined;
+  if (f.from === undefined || to === undefined) return 'dues needs --from and --to';
+  return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
+};
+
 // What each flag's value looks like, said when its codec gives no message of its own.
 const expected: Record<string, string> = {
   'known-at': 'expected a position like C:123/P:123, as usha verify prints it',
   anchor: 'expected a 64-hex-digit hash, as usha verify prints it',
   'signed-after': 'expected a 64-hex-digit hash, as usha verify prints it',
-  format: 'expected text, csv or json',
+  format: 'expected text, csv, json or html',
+  lang: 'expected bn or en',
+  paper: 'expected A4 or A5',
+  branch: 'expected a branch id, e.g. SONAGACHI (HO: the head office)',
 };
 
 const firstError = (errors: t.Errors, name?: string): string => {
@@ -162,9 +194,13 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     const wrong = periodError(f, until);
     if (wrong !== undefined) return left(wrong.startsWith('needs') ? `${report} ${wrong}` : wrong);
   }
+  const html = htmlError(report, f);
+  if (html !== undefined) return left(html);
   if (report === 'accrued-interest' && f.products === undefined) {
     return left('accrued-interest needs --products <catalogue.json>');
   }
+  const field = fieldReportError(report, f, until);
+  if (field !== undefined) return left(field);
   return right({
     command: 'report', report, source: source.right,
     ...(f['as-of'] === undefined ? {} : { asOf: f['as-of'] }),
@@ -176,5 +212,10 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     ...(f.from === undefined ? {} : { from: f.from }),
     ...(until === undefined ? {} : { to: until }),
     ...(f.products === undefined ? {} : { products: f.products }),
+    ...(f.lang === undefined ? {} : { lang: f.lang }),
+    ...(f.paper === undefined ? {} : { paper: f.paper }),
+    ...(f.branch === undefined ? {} : { branch: f.branch }),
+    ...(f.officer === undefined ? {} : { officer: f.officer }),
+    ...(f.overdue === undefined ? {} : { overdue: f.overdue }),
   });
 };

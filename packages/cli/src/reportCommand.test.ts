@@ -93,6 +93,8 @@ test('--format json for every report: JSON, never a number in it', async () => {
     appropriation: ['--year', '2025-26'], 'receipts-payments': ['--year', '2025-26'],
     dcb: ['--year', '2025-26'], passbook: ['--member', 'M-1'],
     'accrued-interest': ['--products', catalogue],
+    'collection-sheet': ['--branch', 'SONAGACHI', '--as-of', '2025-06-10'],
+    dues: ['--from', '2025-04-01', '--to', '2025-06-30'],
   };
   for (const kind of reportKinds) {
     const r = await usha('report', kind, file, '--format', 'json', ...(more[kind] ?? []));
@@ -103,6 +105,31 @@ test('--format json for every report: JSON, never a number in it', async () => {
   const open = await usha('report', 'appropriation', file, '--year', '2025-26', '--format',
     'json');
   assert.equal(JSON.parse(open.out), []);
+});
+
+test('--branch: that branch\'s books, titled by it; all of this log is SONAGACHI\'s', async () => {
+  const all = await usha('report', 'trial-balance', file);
+  const one = await usha('report', 'trial-balance', file, '--branch', 'SONAGACHI');
+  assert.is(one.code, 0);
+  assert.is(one.out,
+    all.out.replace('Trial balance as of', 'Trial balance of branch SONAGACHI as of'));
+  // Nothing society-level in this log: the head office's books are empty.
+  const ho = await usha('report', 'balance-sheet', file, '--branch', 'HO', '--format', 'csv');
+  assert.equal(ho, { code: 0, err: '', out: 'section,code,account,amount\r\n'
+    + 'total,,Total assets,0.00\r\ntotal,,Total liabilities,0.00\r\ntotal,,Total equity,0.00\r\n'
+    + 'total,,Total liabilities and equity,0.00\r' });
+  assert.is((await usha('report', 'income-statement', file, '--year', '2025-26', '--branch',
+    'SONAGACHI')).out.split('\n')[0],
+  'Income statement of branch SONAGACHI, financial year 2025-26');
+});
+
+test('--branch of a branch the log never names is refused, naming its branches', async () => {
+  assert.equal(await usha('report', 'trial-balance', file, '--branch', 'KALIGHAT'), {
+    code: 1, out: '',
+    err: 'usha: --branch KALIGHAT: no entry of that branch in the log; its branches: HO, SONAGACHI',
+  });
+  assert.equal((await usha('report', 'par', file, '--branch', 'SONAGACHI')).err,
+    'usha: par takes no --branch\nRun \'usha help\' for the commands.');
 });
 
 test.run();

@@ -1,16 +1,19 @@
 import { stat } from 'node:fs/promises';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
-  balanceSheet, balanceSheetCsv, demandCollectionBalanceCsv, formatBalanceSheet,
+  balanceSheet, balanceSheetCsv, collectionSheetCsv, demandCollectionBalanceCsv, duesCsv,
+  formatBalanceSheet, formatCollectionSheet, formatDues,
   formatDemandCollectionBalance, formatIncomeStatement, formatNpaSchedule, formatParReport,
-  formatPassbook, formatProfitAppropriation, formatReceiptsAndPayments,
+  branchesOf, formatPassbook, formatProfitAppropriation, formatReceiptsAndPayments,
   formatShareCapitalRegister, formatTrialBalance, incomeStatement, incomeStatementCsv,
-  npaScheduleCsv, parReport, parReportCsv, passbook, passbookCsv, profitAppropriationCsv,
+  npaScheduleCsv, parReport, parReportCsv, passbook, passbookCsv, passbookHtml,
+  profitAppropriationCsv,
   receiptsAndPaymentsCsv, replayAsync, shareCapitalRegisterCsv, trialBalance, trialBalanceCsv,
   type ReplayOptions,
 } from '@usha/projections';
 import {
-  accruedInterestCsv, accruedInterestQuery, formatAccruedInterest, periodReports,
+  accruedInterestCsv, accruedInterestQuery, collectionReports, formatAccruedInterest,
+  periodReports,
   positionFromString, reportProjection, yearEndReports, type EventStore, type LedgerEvent,
   type PeriodOptions, type Position, type ReportState,
 } from '@usha/ledger';
@@ -21,6 +24,7 @@ import { observedStore } from './observedStore.ts';
 import { openLog } from './openLog.ts';
 import { describeProductsFileError, readProductsFile } from './productsFile.ts';
 import { passbookProblem, readProblem, ReportRefusedError } from './readProblem.ts';
+import { branchProblem } from './branchProblem.ts';
 import { replayProgress } from './replayProgress.ts';
 
 // Each report in text, CSV or JSON (made from the CSV): the forms are chosen together, so
@@ -30,13 +34,18 @@ const either = <T>(c: ReportCommand, r: T, text: (r: T) => string, csv: (r: T) =
 
 const print = (c: ReportCommand, s: ReportState): string => {
   const asOf = c.asOf === undefined ? {} : { asOf: c.asOf };
+  // One branch's books with --branch; the society's (the sum of the branches') without.
+  const branch = c.branch === undefined ? {} : { branchId: c.branch };
+  const unknown = c.branch === undefined ? undefined
+    : branchProblem(c.branch, branchesOf(s.states.books));
+  if (unknown !== undefined) throw new ReportRefusedError(unknown);
   switch (c.report) {
-    case 'trial-balance':
-      return either(c, trialBalance(s.states.books, asOf), formatTrialBalance, trialBalanceCsv);
-    case 'balance-sheet':
-      return either(c, balanceSheet(s.states.books, asOf), formatBalanceSheet, balanceSheetCsv);
+    case 'trial-balance': return either(c, trialBalance(s.states.books, { ...asOf, ...branch }),
+      formatTrialBalance, trialBalanceCsv);
+    case 'balance-sheet': return either(c, balanceSheet(s.states.books, { ...asOf, ...branch }),
+      formatBalanceSheet, balanceSheetCsv);
     case 'income-statement':
-      return either(c, incomeStatement(s.states.books, { financialYear: c.year ?? '' }),
+      return either(c, incomeStatement(s.states.books, { financialYear: c.year ?? '', ...branch }),
         formatIncomeStatement, incomeStatementCsv);
     case 'par': return either(c, parReport(s.states.balances, asOf), formatParReport,
       parReportCsv);
@@ -47,6 +56,12 @@ const print = (c: ReportCommand, s: ReportState): string => {
       if (problem !== undefined) throw new ReportRefusedError(problem);
       const pages = c.account === undefined ? p.pages
         : p.pages.filter((page) => page.accountId === c.account);
+      // The printed page names her by id only: this command never reads the directory.
+      if (c.format === 'html') {
+        // `out` ends what it prints with the page's last line feed.
+        return passbookHtml({ ...p, pages }, { lang: c.lang ?? 'en', paper: c.paper ?? 'A4' })
+          .replace(/\n$/, '');
+      }
       return either(c, { ...p, pages }, formatPassbook, passbookCsv);
     }
     default: return '';
@@ -88,8 +103,23 @@ const period = async (c: ReportCommand, { store, knownAt }: Read): Promise<strin
     ...(c.asOf === undefined ? {} : { asOf: c.asOf }) }), formatNpaSchedule, npaScheduleCsv);
 };
 
+// The collection sheet and the due lists, read as the Ledger's queries read them.
+const collection = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
+  const reports = collectionReports(store);
+  const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
+  const branch = c.branch === undefined ? {} : { branchId: c.branch };
+  if (c.report === 'collection-sheet') {
+    return either(c, await reports.collectionSheet({ branchId: c.branch ?? '',
+      on: c.asOf ?? '', ...known, ...(c.officer === undefined ? {} : {
+        fieldOfficer: c.officer }) }), formatCollectionSheet, collectionSheetCsv);
+  }
+  return either(c, await reports.dues({ from: c.from ?? '', to: c.to ?? '', ...branch,
+    ...known, overdueOnly: c.overdue === true }), formatDues, duesCsv);
+};
+
 const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportState>) => {
   switch (c.report) {
+    case 'collection-sheet': case 'dues': return collection(c, read);
     case 'share-register': case 'appropriation': return yearEnd(c, read);
     case 'receipts-payments': case 'dcb': case 'npa': return period(c, read);
     default: return replayAsync(reportProjection(), read.store.readAll(), options)

@@ -423,7 +423,8 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'trial-balance', file, '--member', 'M-1'], 'usha: trial-balance takes no --member'],
     [['report', 'ledger', file],
       'usha: which report? one of trial-balance, balance-sheet, income-statement, par, passbook, '
-        + 'share-register, appropriation, receipts-payments, dcb, npa, accrued-interest'],
+        + 'share-register, appropriation, receipts-payments, dcb, npa, accrued-interest, '
+        + 'collection-sheet, dues'],
     [['report', 'dcb', file], 'usha: dcb needs --year, or --from and --to, e.g. --year 2025-26'],
     [['report', 'dcb', file, '--year', '2025-26', '--from', '2025-04-01'],
       'usha: give --year or --from and --to, not both'],
@@ -439,7 +440,7 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['verify', file, '--anchor', 'abc'], 'usha: --anchor: not a valid value: "abc": '
       + 'expected a 64-hex-digit hash, as usha verify prints it'],
     [['report', 'par', file, '--format', 'xml'],
-      'usha: --format: not a valid value: "xml": expected text, csv or json'],
+      'usha: --format: not a valid value: "xml": expected text, csv, json or html'],
     [['--version', 'verify', file], 'usha: --version takes no command or other flag'],
     [['export', file], 'usha: export needs --to <file>'],
     [['keygen'], 'usha: keygen needs --out <dir>'],

@@ -18,7 +18,7 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
   usha report <report> (<log.ndjson> | --esdb <connection>) [options]
       <report>: trial-balance, balance-sheet, income-statement, par, passbook,
                 share-register, appropriation, receipts-payments, dcb, npa,
-                accrued-interest
+                accrued-interest, collection-sheet, dues
       --as-of YYYY-MM-DD     events effective on or before this business date
       --known-at C:n/P:n     only events recorded up to this position of the log, as
                              'usha verify' printed it at an audit
@@ -29,12 +29,23 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       --to YYYY-MM-DD        (receipts-payments, dcb)
       --member <id>          whose passbook (passbook; required)
       --account <id>         one account's page only (passbook)
+      --branch <id>          one branch's books (trial-balance, balance-sheet,
+                             income-statement); HO is the head office's. Without it,
+                             the society's: the sum of every branch's
+      --officer <staff id>   one field officer's members only (collection-sheet, which
+                             needs --branch and --as-of: the day to collect)
+      --overdue              the overdue list: instalments unpaid and late at --to
+                             (dues, which needs --from and --to; --branch optional)
       --products <file>      the product catalogue as JSON (accrued-interest; required):
                              deposit interest accrues by its product's settings
-      --format text|csv|json a statement (default); RFC 4180 CSV with a header row,
+      --format text|csv|json|html
+                             a statement (default); RFC 4180 CSV with a header row,
                              plain decimal amounts and CRLF after every record; or
                              JSON: the CSV's records keyed by its header, amounts as
-                             decimal strings
+                             decimal strings; html (passbook): a printable page, one
+                             account to a sheet, inline style, no script
+      --lang bn|en           the printed page's language (html; default en)
+      --paper A4|A5          the printed page's paper (html; default A4)
       Refused (exit 1) when it would mislead: a log with no event, --known-at at no
       event's position, --as-of before the first event, a passbook of no such member or
       account. A replay longer than a second shows its progress on standard error, only

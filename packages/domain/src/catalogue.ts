@@ -10,19 +10,24 @@ import { loanEvents, type LoanEvent } from './loan/events.ts';
 import { societyEvents, type SocietyEvent } from './society/events.ts';
 import { staffEvents, type StaffEvent } from './staff/events.ts';
 import { approvalEvents, type ApprovalEvent } from './staff/approval/events.ts';
+import {
+  standingInstructionEvents, type StandingInstructionEvent,
+} from './standingInstruction/events.ts';
+import { branchEvents, type BranchEvent } from './branch/events.ts';
 import { schemaVersionOf, upcast } from './upcasting/registry.ts';
 
 /** Every event codec, by type. EventReversed is shared by shares, deposit and loan streams. */
 export const eventCodecs = {
   ...memberEvents, ...shareEvents, ...depositEvents, ...loanEvents, ...societyEvents,
-  ...staffEvents, ...approvalEvents,
+  ...staffEvents, ...approvalEvents, ...standingInstructionEvents,
+  ...branchEvents,
 } as const;
 
 /** Every event type. */
 export type DomainEventType = keyof typeof eventCodecs;
 /** Any event of the domain. */
 export type DomainEvent = MemberEvent | ShareEvent | DepositEvent | LoanEvent | SocietyEvent
-  | StaffEvent | ApprovalEvent;
+  | StaffEvent | ApprovalEvent | StandingInstructionEvent | BranchEvent;
 /** The codec of any event, decoded by its `type`. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> =
   byTag('DomainEvent', 'type', eventCodecs);

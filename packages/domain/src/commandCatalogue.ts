@@ -10,18 +10,23 @@ import { loanCommands, type LoanCommand } from './loan/commands.ts';
 import { societyCommands, type SocietyCommand } from './society/commands.ts';
 import { staffCommands, type StaffCommand } from './staff/commands.ts';
 import { approvalCommands, type ApprovalCommand } from './staff/approval/commands.ts';
+import {
+  standingInstructionCommands, type StandingInstructionCommand,
+} from './standingInstruction/commands.ts';
+import { branchCommands, type BranchCommand } from './branch/commands.ts';
 import type { AggregateKind } from './shared/streams.ts';
 import { streamNameFor } from './shared/streams.ts';
 
 /** Every command codec, by type. ReverseEvent is shared by shares, deposit and loan. */
 export const commandCodecs = {
   ...memberCommands, ...shareCommands, ...depositCommands, ...loanCommands, ...societyCommands,
-  ...staffCommands, ...approvalCommands,
+  ...staffCommands, ...approvalCommands, ...standingInstructionCommands,
+  ...branchCommands,
 } as const;
 
 /** Any command of the domain. */
 export type Command = MemberCommand | ShareCommand | DepositCommand | LoanCommand | SocietyCommand
-  | StaffCommand | ApprovalCommand;
+  | StaffCommand | ApprovalCommand | StandingInstructionCommand | BranchCommand;
 /** The codec of any command, decoded by its `type`. */
 export const Command: t.Type<Command, unknown, unknown> = byTag('Command', 'type', commandCodecs);
 
@@ -63,7 +68,7 @@ export const decodeCommand = (input: unknown): E.Either<CommandDecodeError, Comm
 /** The aggregate and stream a command is addressed to. */
 export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: string } => {
   switch (c.type) {
-    case 'AdmitMember': case 'ExitMember': case 'TransferMember':
+    case 'AdmitMember': case 'ExitMember': case 'TransferMember': case 'AssignFieldOfficer':
       return { aggregate: 'member', stream: streamNameFor.member(c.data.memberId) };
     case 'PurchaseShares': case 'RedeemShares': case 'CreditDividend':
     case 'RecordDividendPayableInCash': case 'PayDividendInCash':
@@ -71,16 +76,17 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'OpenSavingsAccount': case 'OpenRecurringDeposit': case 'OpenFixedDeposit':
     case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':
     case 'MatureDeposit': case 'CloseDepositEarly': case 'CloseDepositAccount':
-    case 'PlaceLien': case 'ReleaseLien': case 'CallGuarantee':
+    case 'PlaceLien': case 'ReleaseLien': case 'CallGuarantee': case 'ReactivateAccount':
       return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
     case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':
     case 'WriteOffLoan': case 'RecordRecovery': case 'CloseLoan': case 'DisburseTranche':
-    case 'RescheduleLoan': case 'PayOffByTopUp':
+    case 'RescheduleLoan': case 'PayOffByTopUp': case 'ApplyCharges':
       return { aggregate: 'loan', stream: streamNameFor.loan(c.data.loanId) };
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
     case 'RecordDividendAllocation': case 'RecordYearEndAccruals':
     case 'SetLoanLossProvision': case 'ChangeSocietySettings': case 'EndDividendRun':
+    case 'ChangeProductRate':
       return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
     case 'AppointStaff': case 'RevokeStaff':
       return { aggregate: 'staff', stream: streamNameFor.staff(c.data.staffId) };
@@ -94,6 +100,14 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
       return c.data.account === 'shares'
         ? { aggregate: 'shares', stream: streamNameFor.shares(c.data.memberId) }
         : { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
+    case 'GiveStandingInstruction': case 'PauseStandingInstruction':
+    case 'ResumeStandingInstruction': case 'CancelStandingInstruction':
+    case 'RecordStandingInstructionExecuted': case 'RecordStandingInstructionRefused':
+      return { aggregate: 'standing', stream: streamNameFor.standing(c.data.instructionId) };
+    case 'TakeOverVaultCash': case 'TransferBranchCash': case 'SendCashToBranch':
+    case 'ReceiveCashFromBranch': case 'MoveTillCash': case 'ReleaseTillCash':
+    case 'CountTillCash': case 'CloseBranchDay':
+      return { aggregate: 'branch', stream: streamNameFor.branch(c.data.branchId) };
     case 'ReverseEvent':
       return { aggregate: c.data.aggregate, stream: `${c.data.aggregate}-${c.data.aggregateId}` };
   }

@@ -10,6 +10,7 @@ import type { BackoffPolicy } from './resubscribeBackoff.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
 import { createStreamCache } from './streamCache.ts';
 import { streamNames } from './streamNames.ts';
+import { streamLocks } from './ledgerInternals.ts';
 import { subscribeAllEvents } from './subscribeAll.ts';
 import type { ResubscribeInfo, SubscribeContext } from './subscribeAll.ts';
 
@@ -78,6 +79,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
     onResubscribe: options.onResubscribe ?? (() => undefined),
     closed: closing.signal,
   };
+  const locks = streamLocks();
   const appendCtx = {
     client, schema: options.schema, cache,
     maxAppendBytes: options.maxAppendBytes ?? 1_048_576, maxAttempts: 3,
@@ -100,8 +102,12 @@ export const createEventStoreDbStore = <E extends EventShape>(
     },
     appendToStream: async (stream, events, o) => {
       refuseIfClosed();
-      const p = appendEvents(appendCtx, names.toServer(stream), { events,
-        expected: o?.expectedRevision ?? 'any', label: stream, conditions: o?.conditions });
+      // Conditions are read just before the append: holding the condition streams as well
+      // keeps this store's own appends to them out of that gap (other processes' are not).
+      const held = [stream, ...(o?.conditions ?? []).map((c) => c.stream)];
+      const p = locks.holding(held, () => appendEvents(appendCtx, names.toServer(stream), {
+        events, expected: o?.expectedRevision ?? 'any', label: stream,
+        conditions: o?.conditions }));
       inFlight.add(p);
       try {
         return await p;

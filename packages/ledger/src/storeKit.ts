@@ -8,3 +8,4 @@ export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
 export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
 export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
 export { checkConditions, checkConditionShape } from './eventStore/appendConditions.ts';
+export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';

@@ -37,7 +37,9 @@ export {
   accountBalances, trialBalance, balanceSheet, incomeStatement, yearEnd, generalLedger, AsOfError,
   type TrialBalance, type BalanceSheet, type IncomeStatement, type StatementLine,
   type GeneralLedgerLine, type AccountBalance,
+  BranchBooksUnavailableError, branchesOf, type AsOfBranchOptions, type BranchOption,
 } from './books/reports.ts';
+export { HEAD_OFFICE_BRANCH } from './books/branchBooks.ts';
 export { formatTrialBalance, formatBalanceSheet, formatIncomeStatement } from './books/format.ts';
 
 export { loanPosition, type LoanPosition } from './portfolio/loanStatus.ts';
@@ -54,3 +56,4 @@ export {
 } from './passbook/passbook.ts';
 export { rupees, table } from './format/textTable.ts';
 export * from './reports/index.ts';
+export * from './print/index.ts';

@@ -10,6 +10,7 @@ import { ReverseEvent } from '../shared/correction.ts';
 import { DepositSource } from './events.ts';
 import { CallGuarantee, PlaceLien, ReleaseLien } from './liens.ts';
 import { NominateNominee } from '../nominee/nominee.ts';
+import { ReactivateAccount } from './dormancyReactivation.ts';
 
 // A new account id must have the strict id shape (AccountIdInput); the member and product
 // name things that exist already (or the opening is refused), so they keep the shape every
@@ -99,10 +100,10 @@ export const depositCommands = {
   OpenSavingsAccount, OpenRecurringDeposit, OpenFixedDeposit, MakeDeposit, Withdraw,
   PostInterest, MarkInstalmentMissed, MatureDeposit, CloseDepositEarly, CloseDepositAccount,
   ReverseEvent, PlaceLien, ReleaseLien, NominateNominee,
-  CallGuarantee,
+  CallGuarantee, ReactivateAccount,
 } as const;
 export type DepositCommand =
   | OpenSavingsAccount | OpenRecurringDeposit | OpenFixedDeposit | MakeDeposit | Withdraw
   | PostInterest | MarkInstalmentMissed | MatureDeposit | CloseDepositEarly
   | CloseDepositAccount | ReverseEvent | PlaceLien | ReleaseLien | NominateNominee
-  | CallGuarantee;
+  | CallGuarantee | ReactivateAccount;

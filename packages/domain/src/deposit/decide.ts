@@ -26,6 +26,8 @@ import {
 import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 import { tdsOn } from './tdsOn.ts';
 import { tdsReversedWith } from './tdsOfPostings.ts';
+import { notDormant } from './dormancy.ts';
+import { reactivate, type ReactivateAccount } from './dormancyReactivation.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -230,6 +232,8 @@ const withdraw = (ps: Products, c: C.Withdraw['data'], state: DepositState): Res
       balanceAfter: moneyString(after),
     });
   }
+  const active = notDormant(s, p.right, c.on);
+  if (E.isLeft(active)) return active;
   return E.right([{ type: 'Withdrawn', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, amount: c.amount, balanceAfter: moneyString(after),
@@ -260,7 +264,8 @@ const postInterest = (
   }
   const p = productFor(ps, s);
   if (E.isLeft(p)) return p;
-  const due = interest(() => interestForPeriod(s, p.right, f.history, c.periodTo));
+  const due = interest(() => interestForPeriod(s, p.right, f.history, c.periodTo,
+    f.rateSteps));
   if (E.isLeft(due)) return due;
   const { minor, through } = due.right;
   // A posting of nothing is not stored: it would record a period as credited for no money.
@@ -394,6 +399,15 @@ const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefin
   return later ? 'a later interest posting must be reversed first' : undefined;
 };
 
+// A savings account dormant on the command's date, reactivated by its product's rule.
+const reactivateSavings = (ps: Products, c: ReactivateAccount['data'], state: DepositState):
+  Result => {
+  const a = accountFor(state, c, 'reactivate', ['savings']);
+  if (E.isLeft(a)) return a;
+  const p = productOf(ps, a.right.productId, 'savings');
+  return E.isLeft(p) ? p : reactivate(a.right, p.right, c.on);
+};
+
 // A nominee on any deposit account not closed (a matured deposit awaits its payout).
 const nominateOnDeposit = (c: NominateNominee['data'], state: DepositState): Result => {
   const a = account(state, c);
@@ -429,6 +443,7 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
         reverse(command.data, state));
       case 'CallGuarantee': return callGuarantee(command.data, state);
       case 'NominateNominee': return nominateOnDeposit(command.data, state);
+      case 'ReactivateAccount': return reactivateSavings(ps, command.data, state);
     }
   },
 });

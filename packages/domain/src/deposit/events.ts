@@ -11,6 +11,7 @@ import { NomineeNominated } from '../nominee/nominee.ts';
 import { TdsDeducted } from '../tds/tdsDeducted.ts';
 import { TermUnitCodec } from '../products/termUnit.ts';
 import { TdsReversed } from '../tds/tdsReversed.ts';
+import { AccountReactivated } from './dormancyReactivation.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -97,10 +98,10 @@ export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
   DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
-  GuaranteeCalled, TdsDeducted, TdsReversed,
+  GuaranteeCalled, TdsDeducted, TdsReversed, AccountReactivated,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
   | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
-  | GuaranteeCalled | TdsDeducted | TdsReversed;
+  | GuaranteeCalled | TdsDeducted | TdsReversed | AccountReactivated;

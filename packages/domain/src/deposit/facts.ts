@@ -1,6 +1,7 @@
 import type { MembershipFacts } from '../member/membership.ts';
 import type { AccountHistory } from './accountHistory.ts';
 import type { TdsFacts } from '../tds/tdsDue.ts';
+import type { RateStep } from '../products/rateChange.ts';
 
 /**
  * What a command crediting interest needs besides the account's state: the account's own
@@ -10,6 +11,8 @@ export interface DepositInterestFacts {
   readonly history: AccountHistory;
   /** Tax deducted at source on the interest; absent where the society deducts none. */
   readonly tds?: TdsFacts;
+  /** A savings product's rate changes (ProductRateChanged, society stream); absent: none. */
+  readonly rateSteps?: ReadonlyArray<RateStep>;
 }
 
 /**

@@ -6,3 +6,6 @@ export * from './facts.ts';
 export * from './accountHistory.ts';
 export * from './interest.ts';
 export * from './liens.ts';
+export * from './dormancy.ts';
+export * from './dormancyReactivation.ts';
+export * from './rateSteps.ts';

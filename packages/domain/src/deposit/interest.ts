@@ -13,6 +13,8 @@ import type {
 } from '../products/depositProducts.ts';
 import type { AccountHistory } from './accountHistory.ts';
 import type { DepositState } from './state.ts';
+import type { RateStep } from '../products/rateChange.ts';
+import { steppedSavingsInterest } from './rateSteps.ts';
 
 // The figures a deposit command credits, from the account, its product and its history, with
 // the finance functions (Fineract's engines). An engine that refuses the terms throws
@@ -38,7 +40,9 @@ const savingsOptions = (p: Product): Pick<SavingsTerms, 'method' | 'minBalanceFo
 const terms = (
   a: Open, p: Product, h: AccountHistory, to: BusinessDate, rate = h.rateAnnualPercent,
 ): SavingsTerms => ({
-  transactions: h.transactions.filter((t) => t.on <= to)
+  // Tax deducted leaves the balance the engine earns on, as Fineract's withholding-tax debit
+  // does (accountHistory.ts); the term deposits' own formulas below keep to the money paid in.
+  transactions: [...h.transactions, ...h.taxMoves ?? []].filter((t) => t.on <= to)
     .map((t) => ({ on: t.on, amount: signed(t.minor) })),
   rateAnnualPercent: rate, from: a.openedOn, to, ...savingsOptions(p),
   compounding: p.compounding, posting: p.kind === 'savings' ? p.posting
@@ -61,8 +65,13 @@ export interface InterestDue {
  */
 export const interestForPeriod = (
   a: Open, p: Product, h: AccountHistory, periodTo: BusinessDate,
+  rateSteps: ReadonlyArray<RateStep> = [],
 ): InterestDue => {
-  const { postings } = savingsInterest(terms(a, p, h, periodTo));
+  // A savings product's rate changes apply to its accounts day by day (rateSteps.ts); term
+  // deposits keep the rate they were opened at.
+  const { postings } = p.kind === 'savings' && rateSteps.length > 0
+    ? steppedSavingsInterest(terms(a, p, h, periodTo), rateSteps)
+    : savingsInterest(terms(a, p, h, periodTo));
   const total = postings.reduce((sum, x) => sum + x.interest.minor, 0n);
   const through = postings.at(-1)?.on ?? null;
   return { minor: atLeastZero(total - h.interestPostedMinor), through };

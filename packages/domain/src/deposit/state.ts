@@ -6,6 +6,7 @@ import type { DepositEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
 import type { DepositTerm } from '../finance/depositTerm.ts';
 import { tdsNoted, type PostingTds } from './tdsOfPostings.ts';
+import { isMemberActivity } from './dormancy.ts';
 
 /** What the account remembers of a reversible event: its effect on the balance. */
 export interface DepositPosting extends PostingRecord {
@@ -47,6 +48,8 @@ export type DepositState =
     readonly liens: Readonly<Record<string, bigint>>;
     /** The nominee named last (nominee/), if any: a directory reference, never a name. */
     readonly nominee?: NomineeRef;
+    /** The last member activity (dormancy.ts) after the opening; absent: none yet. */
+    readonly lastActivityOn?: BusinessDate;
   };
 
 /** Before the account is opened. */
@@ -86,6 +89,7 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
       // last date stays the latest one.
       return {
         ...s, lastOn: d.on > s.lastOn ? d.on : s.lastOn, balance: s.balance + delta,
+        ...(isMemberActivity(e) ? { lastActivityOn: d.on } : {}),
         instalmentsPaid: s.instalmentsPaid + (instalment ? 1 : 0),
         interestPostedThrough:
           e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,
@@ -127,6 +131,8 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
     case 'TdsReversed':
       return { ...s, lastOn: e.data.on > s.lastOn ? e.data.on : s.lastOn,
         balance: s.balance + minorOf(e.data.amount) };
+    case 'AccountReactivated':
+      return { ...s, lastOn: e.data.on, lastActivityOn: e.data.on };
     case 'LienReleased': {
       const { [e.data.loanId]: _released, ...liens } = s.liens;
       return { ...s, lastOn: e.data.on, liens };

@@ -8,6 +8,7 @@ import { closed, commandCodec, commandFields } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { GuaranteesInput } from './guarantors.ts';
 import { ReverseEvent } from '../shared/correction.ts';
+import { ApplyCharges } from '../charges/commands.ts';
 import { FeeReason, LoanRejectionReason, PenaltyReason, RescheduleKind } from './events.ts';
 
 const loan = { loanId: LoanId };
@@ -118,9 +119,9 @@ export type CloseLoan = t.TypeOf<typeof CloseLoan>;
 export const loanCommands = {
   ApplyForLoan, ApproveLoan, RejectLoan, DisburseLoan, RecordRepayment, ChargePenalty,
   ChargeFee, WaiveInterest, WriteOffLoan, RecordRecovery, CloseLoan, ReverseEvent,
-  DisburseTranche, RescheduleLoan, PayOffByTopUp,
+  DisburseTranche, RescheduleLoan, PayOffByTopUp, ApplyCharges,
 } as const;
 export type LoanCommand =
   | ApplyForLoan | ApproveLoan | RejectLoan | DisburseLoan | RecordRepayment | ChargePenalty
   | ChargeFee | WaiveInterest | WriteOffLoan | RecordRecovery | CloseLoan | ReverseEvent
-  | DisburseTranche | RescheduleLoan | PayOffByTopUp;
+  | DisburseTranche | RescheduleLoan | PayOffByTopUp | ApplyCharges;

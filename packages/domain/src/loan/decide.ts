@@ -20,6 +20,7 @@ import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import type { LoanFacts } from './facts.ts';
 import { appliedWithinLimits, approvedWithinLimits } from './limitsAtDecision.ts';
+import { applyLoanCharges } from '../charges/applyLoanCharges.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<LoanEvent>>;
 type KnownLoan = Exclude<LoanState, { status: 'none' }>;
@@ -98,7 +99,7 @@ const chargePenalty = (c: C.ChargePenalty['data'], state: LoanState): Result => 
   if (E.isLeft(l)) return l;
   return E.right([{ type: 'PenaltyCharged', data: {
     eventId: eventIdFor(c.commandId, 0), loanId: l.right.loanId, memberId: l.right.memberId,
-    on: c.on, amount: c.amount, reason: c.reason,
+    on: c.on, amount: c.amount, reason: c.reason, rule: null,
   } }]);
 };
 
@@ -107,7 +108,7 @@ const chargeFee = (c: C.ChargeFee['data'], state: LoanState): Result => {
   if (E.isLeft(l)) return l;
   return E.right([{ type: 'FeeCharged', data: {
     eventId: eventIdFor(c.commandId, 0), loanId: l.right.loanId, memberId: l.right.memberId,
-    on: c.on, amount: c.amount, reason: c.reason,
+    on: c.on, amount: c.amount, reason: c.reason, rule: null,
   } }]);
 };
 
@@ -234,6 +235,7 @@ export const createLoanDecider = (config: { readonly products: ProductCatalogue 
       case 'RecordRepayment': return repay(command.data, state);
       case 'ChargePenalty': return chargePenalty(command.data, state);
       case 'ChargeFee': return chargeFee(command.data, state);
+      case 'ApplyCharges': return applyLoanCharges(ps, command.data, state);
       case 'WaiveInterest': return waive(command.data, state);
       case 'WriteOffLoan': return writeOff(command.data, state);
       case 'RecordRecovery': return recover(command.data, state);

@@ -15,6 +15,7 @@ import {
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { AllocationOrderCodec } from '../products/allocationOrder.ts';
 import { RoundingModeCodec } from '../products/settings.ts';
+import { ChargeRuleRef } from '../charges/chargeRuleRef.ts';
 
 const loan = { loanId: LoanId, memberId: MemberId };
 
@@ -153,17 +154,20 @@ export const PenaltyReason = oneOf('PenaltyReason', ['late_payment', 'other'] as
 /** Why a fee was charged. */
 export const FeeReason = oneOf('FeeReason', ['processing', 'documentation', 'other'] as const);
 
-/** A penalty (late payment) was charged. */
+/** The rule that computed a charge, or null for one typed in by hand (all before version 2). */
+const ChargedByRule = t.union([ChargeRuleRef, t.null]);
+
+/** A penalty (late payment) was charged, by hand or by the product's rule (`rule`). */
 export const PenaltyCharged = eventCodec('PenaltyCharged', {
   eventId: EventId, ...loan, on: DateString, amount: MoneyString,
-  reason: PenaltyReason,
+  reason: PenaltyReason, rule: ChargedByRule,
 });
 export type PenaltyCharged = t.TypeOf<typeof PenaltyCharged>;
 
-/** A fee was charged. */
+/** A fee was charged, by hand or by the product's rule (`rule`). */
 export const FeeCharged = eventCodec('FeeCharged', {
   eventId: EventId, ...loan, on: DateString, amount: MoneyString,
-  reason: FeeReason,
+  reason: FeeReason, rule: ChargedByRule,
 });
 export type FeeCharged = t.TypeOf<typeof FeeCharged>;
 

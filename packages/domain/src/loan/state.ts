@@ -6,6 +6,7 @@ import type {
   LoanEvent, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
 } from './events.ts';
 import type { Guarantee } from './guarantors.ts';
+import { chargeKey, type ChargeRuleRef } from '../charges/chargeRuleRef.ts';
 
 /** Running totals of a loan, in paise. Outstanding principal = disbursed - repaid - written off. */
 export interface LoanTotals {
@@ -75,6 +76,8 @@ export type LoanState =
     readonly principalPayments: ReadonlyArray<PrincipalPayment>;
     /** The loan this one paid off as a top-up, or null. */
     readonly topUpOf: TopUpOf | null;
+    /** The rule charges recorded (chargeKey), reversed or not: a rule charges a period once. */
+    readonly chargedByRule: Readonly<Record<string, true>>;
   };
 
 /** Before the application. */
@@ -135,6 +138,9 @@ const withRate = (s: Known, rate: string | undefined): Known =>
   rate === undefined || s.terms === null ? s
     : { ...s, terms: { ...s.terms, rateAnnualPercent: rate } };
 
+const byRule = (s: Known, rule: ChargeRuleRef | null): Known =>
+  rule === null ? s : { ...s, chargedByRule: { ...s.chargedByRule, [chargeKey(rule)]: true } };
+
 const later = (s: Known, e: LoanEvent): Known => {
   switch (e.type) {
     case 'LoanApplied': return s;
@@ -177,10 +183,10 @@ const later = (s: Known, e: LoanEvent): Known => {
         }, e.data.on);
     }
     case 'PenaltyCharged':
-      return withPosting(s, e.data.eventId, e.type,
+      return withPosting(byRule(s, e.data.rule), e.data.eventId, e.type,
         { penaltiesCharged: minorOf(e.data.amount) }, e.data.on);
     case 'FeeCharged':
-      return withPosting(s, e.data.eventId, e.type,
+      return withPosting(byRule(s, e.data.rule), e.data.eventId, e.type,
         { feesCharged: minorOf(e.data.amount) }, e.data.on);
     case 'InterestWaived':
       return withPosting(s, e.data.eventId, e.type,
@@ -216,6 +222,6 @@ export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
     appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
     firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
     schedule: [], scheduleData: null, totals: zeroTotals, postings: {}, guarantors: [],
-    disbursements: [], principalPayments: [], topUpOf: null,
+    disbursements: [], principalPayments: [], topUpOf: null, chargedByRule: {},
   };
 };

@@ -1,5 +1,7 @@
 import type * as t from 'io-ts';
-import { BranchIdInput, MemberId, MemberIdInput, ProductId } from '../shared/ids.ts';
+import {
+  BranchIdInput, MemberId, MemberIdInput, ProductId, UserIdInput,
+} from '../shared/ids.ts';
 import { PositiveCountInput } from '../shared/codecs.ts';
 import { commandCodec } from '../shared/shape.ts';
 
@@ -29,6 +31,14 @@ export const TransferMember = commandCodec('TransferMember', {
 });
 export type TransferMember = t.TypeOf<typeof TransferMember>;
 
+/** From `on`, field officer `staffId` collects from an active member (her collection sheet). */
+export const AssignFieldOfficer = commandCodec('AssignFieldOfficer', {
+  memberId: MemberId, staffId: UserIdInput,
+});
+export type AssignFieldOfficer = t.TypeOf<typeof AssignFieldOfficer>;
+
 /** The member's commands, by type. */
-export const memberCommands = { AdmitMember, ExitMember, TransferMember } as const;
-export type MemberCommand = AdmitMember | ExitMember | TransferMember;
+export const memberCommands = {
+  AdmitMember, ExitMember, TransferMember, AssignFieldOfficer,
+} as const;
+export type MemberCommand = AdmitMember | ExitMember | TransferMember | AssignFieldOfficer;

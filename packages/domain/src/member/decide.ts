@@ -4,7 +4,9 @@ import type { Rejection } from '../shared/rejection.ts';
 import { moneyString } from '../shared/codecs.ts';
 import { notBefore } from '../shared/guards.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
-import type { AdmitMember, ExitMember, MemberCommand, TransferMember } from './commands.ts';
+import type {
+  AdmitMember, AssignFieldOfficer, ExitMember, MemberCommand, TransferMember,
+} from './commands.ts';
 import type { MemberEvent } from './events.ts';
 import { loansOutstandingMinor, type ExitMemberFacts, type MemberFacts } from './facts.ts';
 import { evolveMember, initialMemberState, type MemberState } from './state.ts';
@@ -60,6 +62,15 @@ const transfer = (c: TransferMember['data'], s: MemberState): Result => {
   } }]);
 };
 
+// Her officer from `on`; the same officer again is recorded too (a dated confirmation).
+const assignOfficer = (c: AssignFieldOfficer['data'], s: MemberState): Result => {
+  const m = activeMember(c, s);
+  if (E.isLeft(m)) return m;
+  return E.right([{ type: 'FieldOfficerAssigned', data: {
+    memberId: m.right.memberId, staffId: c.staffId, on: c.on,
+  } }]);
+};
+
 const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result => {
   const m = activeMember(c, s);
   if (E.isLeft(m)) return m;
@@ -80,7 +91,10 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
   } }]);
 };
 
-/** The member decider: admission (with the minimum shares), transfer, exit (nothing left). */
+/**
+ * The member decider: admission (with the minimum shares), transfer, field officer, exit
+ * (nothing left).
+ */
 export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
   Decider<MemberDecision, MemberEvent, MemberState> => ({
   initialState: initialMemberState,
@@ -90,6 +104,7 @@ export const createMemberDecider = (config: { readonly products: ProductCatalogu
       case 'AdmitMember': return admit(config.products, command.data, state);
       case 'ExitMember': return exit(command.data, command.facts, state);
       case 'TransferMember': return transfer(command.data, state);
+      case 'AssignFieldOfficer': return assignOfficer(command.data, state);
     }
   },
 });

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { AccountId, BranchId, LoanId, MemberId, ProductId } from '../shared/ids.ts';
+import { AccountId, BranchId, LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { DateString, PositiveCount } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 
@@ -47,9 +47,20 @@ export const AccountOpeningNoted = eventCodec('AccountOpeningNoted', {
 });
 export type AccountOpeningNoted = t.TypeOf<typeof AccountOpeningNoted>;
 
+/**
+ * From `on`, the field officer `staffId` (a staff id, no name) collects from the member: her
+ * collection sheet is his until another assignment. It moves no money.
+ */
+export const FieldOfficerAssigned = eventCodec('FieldOfficerAssigned', {
+  memberId: MemberId,
+  staffId: UserId,
+  on: DateString,
+});
+export type FieldOfficerAssigned = t.TypeOf<typeof FieldOfficerAssigned>;
+
 /** The member's events, by type. */
 export const memberEvents = {
-  MemberAdmitted, MemberExited, MemberTransferred, AccountOpeningNoted,
+  MemberAdmitted, MemberExited, MemberTransferred, AccountOpeningNoted, FieldOfficerAssigned,
 } as const;
 export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred
-  | AccountOpeningNoted;
+  | AccountOpeningNoted | FieldOfficerAssigned;

@@ -32,5 +32,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
     // A note for the Ledger's decisions on her stream: her membership is as it was.
     case 'AccountOpeningNoted':
       return state;
+    // Dated like a transfer: a later assignment may not be dated before it.
+    case 'FieldOfficerAssigned':
+      return state.status === 'none' ? state : { ...state, lastOn: event.data.on };
   }
 };

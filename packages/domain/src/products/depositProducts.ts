@@ -35,6 +35,9 @@ export const SavingsProduct = closedWithOptional({
 }, {
   interestCalculation: InterestCalculationCodec,
   minimumBalanceForInterest: MoneyString,
+  // Months without a member's own deposit or withdrawal after which the account is dormant
+  // (deposit/dormancy.ts); left out, an account never falls dormant.
+  dormantAfterMonths: Months,
 }, 'SavingsProduct');
 export type SavingsProduct = t.TypeOf<typeof SavingsProduct>;
 

@@ -6,3 +6,4 @@ export * from './termUnit.ts';
 export * from './loanProduct.ts';
 export * from './productCatalogue.ts';
 export * from './lendingLimits.ts';
+export * from './rateChange.ts';

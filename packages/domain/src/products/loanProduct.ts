@@ -9,6 +9,7 @@ import { lendingLimitFields } from './lendingLimits.ts';
 import { scheduleChangeFields, scheduleChangeProblem } from './scheduleChanges.ts';
 import { RoundingModeCodec } from './settings.ts';
 import { AllocationOrderCodec } from './allocationOrder.ts';
+import { LatePaymentPenaltyRule } from '../charges/chargeRules.ts';
 
 /** Repayments every `every` days, weeks or months. */
 export const FrequencyCodec = oneOf('Frequency', ['days', 'weeks', 'months'] as const);
@@ -54,7 +55,11 @@ export const LoanProduct = withCheck(closedWithOptional({
   graceOnInterestCharged: Count,
   allocationOrder: AllocationOrderCodec,
   excessRepayment: ExcessRepaymentCodec,
-}, { ...lendingLimitFields, ...scheduleChangeFields }, 'LoanProduct'), (p) =>
+}, {
+  ...lendingLimitFields, ...scheduleChangeFields,
+  // Left out: no late-payment penalty is computed (penalties only as typed in by hand).
+  latePaymentPenalty: LatePaymentPenaltyRule,
+}, 'LoanProduct'), (p) =>
   minorOf(p.minPrincipal) <= 0n ? { field: 'minPrincipal', message: 'must be more than zero' }
   : minorOf(p.maxPrincipal) < minorOf(p.minPrincipal)
     ? { field: 'maxPrincipal', message: 'must be at least minPrincipal' }

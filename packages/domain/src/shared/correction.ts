@@ -23,6 +23,8 @@ export const AggregateIdCodec = new t.Type<string, string, unknown>(
 export const ReversalReason = oneOf('ReversalReason', [
   'entry_error', 'duplicate', 'wrong_account', 'wrong_amount', 'wrong_date', 'payment_bounced',
   'other',
+  // A charge forgiven (maker-checker), not a mistake: the rule does not charge it again.
+  'charge_waived',
 ] as const);
 export type ReversalReason = t.TypeOf<typeof ReversalReason>;
 

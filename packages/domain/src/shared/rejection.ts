@@ -118,6 +118,15 @@ export type Rejection =
     readonly type: 'below_minimum_balance'; readonly minimumBalance: string;
     readonly balanceAfter: string;
   }
+  // Dormancy (deposit/dormancy.ts): checked after the balance, as a manager may still reactivate.
+  | {
+    readonly type: 'account_dormant'; readonly accountId: string;
+    readonly lastActivityOn: string; readonly dormantSince: string;
+  }
+  | {
+    readonly type: 'account_not_dormant'; readonly accountId: string;
+    readonly lastActivityOn: string; readonly dormantAfterMonths: number | null;
+  }
   // Liens on a guarantor's savings (deposit/liens.ts).
   | {
     readonly type: 'lien_held'; readonly liens: string; readonly minimumBalance: string;
@@ -175,6 +184,11 @@ export type Rejection =
   | {
     readonly type: 'loan_not_settled'; readonly principalOutstanding: string;
     readonly due: string;
+  }
+  // Charges by rule (charges/): nothing the rules give is left unrecorded for the date.
+  | {
+    readonly type: 'nothing_to_charge'; readonly aggregate: AggregateKind; readonly id: string;
+    readonly on: string;
   }
   // Tranches, top-ups and reschedules (loan/tranche.ts, loan/topUp.ts, loan/reschedule.ts).
   | {
@@ -262,7 +276,32 @@ export type Rejection =
     readonly type: 'dividend_allocation_mismatch'; readonly financialYear: string;
     readonly batch: number; readonly reason: string;
   }
-  | { readonly type: 'dividend_run_already_ended'; readonly financialYear: string };
+  | { readonly type: 'dividend_run_already_ended'; readonly financialYear: string }
+  // Standing instructions (standingInstruction/).
+  | { readonly type: 'invalid_standing_instruction'; readonly field: string;
+    readonly reason: string }
+  | {
+    readonly type: 'invalid_instruction_status'; readonly instructionId: string;
+    readonly status: string; readonly allowed: ReadonlyArray<string>;
+  }
+  | {
+    readonly type: 'instruction_already_run'; readonly instructionId: string;
+    readonly dueOn: string; readonly lastDueOn: string;
+  }
+  // A branch's cash (branch/): checked after the branch's closed day and its last date.
+  | {
+    readonly type: 'branch_day_closed'; readonly branchId: string;
+    readonly closedThrough: string; readonly on: string;
+  }
+  | { readonly type: 'same_cash_place'; readonly branchId: string; readonly place: string }
+  | {
+    readonly type: 'cash_short'; readonly branchId: string; readonly place: string;
+    readonly available: string; readonly requested: string;
+  }
+  | {
+    readonly type: 'till_not_counted'; readonly branchId: string; readonly tillId: string;
+    readonly book: string;
+  };
 
 /** The tag of a rejection. */
 export type RejectionType = Rejection['type'];
@@ -283,6 +322,7 @@ export const rejectionTypes = [
   'dividend_amount_differs',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
+  'account_dormant', 'account_not_dormant',
   'lien_held', 'lien_exceeds_free_balance', 'lien_already_held', 'no_lien',
   'recovery_exceeds_lien', 'nominee_unchanged',
   'interest_period_invalid', 'instalment_not_missable', 'nothing_to_post', 'not_yet_mature',
@@ -290,7 +330,7 @@ export const rejectionTypes = [
   'cannot_compute',
   'invalid_loan_status', 'same_user_cannot_approve', 'approved_above_applied',
   'invalid_terms', 'overpayment', 'waiver_exceeds_interest_due',
-  'recovery_exceeds_written_off', 'loan_not_settled',
+  'recovery_exceeds_written_off', 'loan_not_settled', 'nothing_to_charge',
   'partial_disbursement_not_allowed', 'tranche_limit_reached', 'tranche_exceeds_approved',
   'top_up_not_allowed', 'top_up_loan_invalid', 'top_up_payoff_exceeds_principal',
   'payoff_differs',
@@ -303,6 +343,8 @@ export const rejectionTypes = [
   'loan_loss_provision_already_set', 'dividend_rate_above_cap',
   'dividend_already_declared',
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch', 'dividend_run_already_ended',
+  'invalid_standing_instruction', 'invalid_instruction_status', 'instruction_already_run',
+  'branch_day_closed', 'same_cash_place', 'cash_short', 'till_not_counted',
 ] as const satisfies ReadonlyArray<RejectionType>;
 
 // Fails to compile when a rejection is added to the union but not to the list above.

@@ -1,12 +1,13 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import {
-  isOpaqueId, type AccountId, type CommandId, type LoanId, type MemberId, type SocietyId,
+  isOpaqueId, type AccountId, type BranchId, type CommandId, type LoanId, type MemberId, type SocietyId,
   type UserId,
 } from './ids.ts';
 
 /** The aggregates of the domain, and the prefix of their streams. */
 export type AggregateKind =
-  | 'member' | 'shares' | 'deposit' | 'loan' | 'society' | 'staff' | 'approval';
+  | 'member' | 'shares' | 'deposit' | 'loan' | 'society' | 'staff' | 'approval'
+  | 'standing' | 'branch';
 
 /** `member-<memberId>`: admission, transfers and exit. */
 export const memberStream = (id: MemberId): string => `member-${id}`;
@@ -22,6 +23,10 @@ export const societyStream = (id: SocietyId): string => `society-${id}`;
 export const staffStream = (id: UserId): string => `staff-${id}`;
 /** `approval-<commandId>`: the request for a command that needs a checker, by its id. */
 export const approvalStream = (id: CommandId): string => `approval-${id}`;
+/** `standing-<instructionId>`: one standing instruction and each due date it decided. */
+export const standingStream = (id: string): string => `standing-${id}`;
+/** `branch-<branchId>`: a branch's vault, tills and days (one stream: cash is decided in order). */
+export const branchStream = (id: BranchId): string => `branch-${id}`;
 
 /** The stream names, by aggregate. @example streamNameFor.loan(loanId) === 'loan-L1' */
 export const streamNameFor = {
@@ -32,11 +37,13 @@ export const streamNameFor = {
   society: societyStream,
   staff: staffStream,
   approval: approvalStream,
+  standing: standingStream,
+  branch: branchStream,
 } as const;
 
 const isAggregateKind = (s: string): s is AggregateKind =>
   s === 'member' || s === 'shares' || s === 'deposit' || s === 'loan' || s === 'society'
-  || s === 'staff' || s === 'approval';
+  || s === 'staff' || s === 'approval' || s === 'standing' || s === 'branch';
 
 /**
  * Splits a stream name into its aggregate and id. The aggregate ends at the first `-`, as

@@ -8,6 +8,7 @@ import { TdsSettings } from '../tds/tdsSettings.ts';
 import { DividendPart } from './events.ts';
 import { ClassHoldings } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
+import { ChangeProductRate } from '../products/rateChange.ts';
 
 /**
  * Set the statutory reserve percent (at least 25) and the dividend rate cap; `lendingLimits`
@@ -100,7 +101,9 @@ export type EndDividendRun = t.TypeOf<typeof EndDividendRun>;
 export const societyCommands = {
   ConfigureSociety, ChangeSocietySettings, CloseFinancialYear, DeclareDividend,
   RecordDividendAllocation, EndDividendRun, RecordYearEndAccruals, SetLoanLossProvision,
+  ChangeProductRate,
 } as const;
 export type SocietyCommand =
   | ConfigureSociety | ChangeSocietySettings | CloseFinancialYear | DeclareDividend
-  | RecordDividendAllocation | EndDividendRun | RecordYearEndAccruals | SetLoanLossProvision;
+  | RecordDividendAllocation | EndDividendRun | RecordYearEndAccruals | SetLoanLossProvision
+  | ChangeProductRate;

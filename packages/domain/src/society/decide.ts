@@ -25,6 +25,8 @@ import {
 } from './provisioning.ts';
 import { financialYearDates } from './financialYearDates.ts';
 import type { CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts } from './facts.ts';
+import { decideRateChange, type ChangeProductRate } from '../products/rateChange.ts';
+import type { ProductCatalogue } from '../products/productCatalogue.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<SocietyEvent>>;
 type Known = Exclude<SocietyState, { status: 'none' }>;
@@ -343,8 +345,22 @@ const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
   } }]);
 };
 
-/** The society decider: configuration, year-end accruals and close, dividends and parts. */
-export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, SocietyState> => ({
+// A savings product's rate change, recorded here so that every Ledger and a replay read it.
+const changeRate = (
+  products: ProductCatalogue, c: ChangeProductRate['data'], state: SocietyState,
+): Result => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const d = decideRateChange(products, k.right.rateSteps ?? {}, c);
+  return E.isLeft(d) ? d : E.right([{ type: 'ProductRateChanged', data: d.right }]);
+};
+
+/**
+ * The society decider: configuration, year-end accruals and close, dividends and parts, and
+ * savings rate changes, checked against `products` (none given: every product is unknown).
+ */
+export const createSocietyDecider = (config: { readonly products?: ProductCatalogue } = {}):
+  Decider<SocietyDecision, SocietyEvent, SocietyState> => ({
   initialState: initialSocietyState,
   evolve: evolveSociety,
   decide: (command, state) => {
@@ -357,6 +373,7 @@ export const createSocietyDecider = (): Decider<SocietyDecision, SocietyEvent, S
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);
       case 'RecordYearEndAccruals': return recordAccruals(command.data, state);
       case 'SetLoanLossProvision': return setProvision(command.data, state);
+      case 'ChangeProductRate': return changeRate(config.products ?? {}, command.data, state);
     }
   },
 });

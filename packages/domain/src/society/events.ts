@@ -9,6 +9,7 @@ import { ClassProvisions } from './provisioning.ts';
 import { societySettingsFields } from './settings.ts';
 import { SocietyLendingLimits } from './lendingLimits.ts';
 import { TdsSettings } from '../tds/tdsSettings.ts';
+import { ProductRateChanged } from '../products/rateChange.ts';
 
 /**
  * The society was configured: its settings (societySettingsFields), in force from `on`.
@@ -144,7 +145,9 @@ export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
 export const societyEvents = {
   SocietyConfigured, SocietySettingsChanged, FinancialYearClosed, DividendDeclared,
   DividendAllocated, DividendRunEnded, YearEndAccrualsRecorded, LoanLossProvisionSet,
+  ProductRateChanged,
 } as const;
 export type SocietyEvent =
   | SocietyConfigured | SocietySettingsChanged | FinancialYearClosed | DividendDeclared
-  | DividendAllocated | DividendRunEnded | YearEndAccrualsRecorded | LoanLossProvisionSet;
+  | DividendAllocated | DividendRunEnded | YearEndAccrualsRecorded | LoanLossProvisionSet
+  | ProductRateChanged;

@@ -5,6 +5,7 @@ import type { SocietyEvent } from './events.ts';
 import { EMPTY_ALLOCATION_DIGEST } from './allocation.ts';
 import { financialYearDates, nextFinancialYear } from './financialYearDates.ts';
 import type { DatedSettings, SocietySettings } from './settings.ts';
+import { withRateChange, type RateSteps } from '../products/rateChange.ts';
 
 /**
  * How far a declared dividend's parts are recorded: `inline` (a version 1 declaration listed
@@ -53,6 +54,8 @@ export type SocietyState =
     readonly provisionedYears: ReadonlyArray<string>;
     /** The provision for loan losses last set, in paise (0 before any). */
     readonly provisionTotal: bigint;
+    /** Savings products' rate changes (ProductRateChanged); absent: none yet. */
+    readonly rateSteps?: RateSteps;
   };
 
 const dated = (d: SocietySettings & { readonly on: BusinessDate }): DatedSettings => ({
@@ -67,6 +70,9 @@ export const initialSocietyState: SocietyState = { status: 'none' };
 /** Applies one society event. */
 export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState => {
   switch (e.type) {
+    case 'ProductRateChanged':
+      return s.status === 'none' ? s : { ...s, lastOn: e.data.on,
+        rateSteps: withRateChange(s.rateSteps ?? {}, e.data) };
     case 'SocietyConfigured': {
       const d = e.data;
       if (s.status !== 'none') {

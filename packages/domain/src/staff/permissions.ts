@@ -33,6 +33,8 @@ export const permissions = {
   ExitMember: { by: clerks },
   // A branch's members are its books: moving one is the branch manager's decision.
   TransferMember: { by: managers },
+  // Who collects from whom is how the manager shares out the branch's field work.
+  AssignFieldOfficer: { by: managers },
   PurchaseShares: { by: cash },
   RedeemShares: { by: cash },
   CreditDividend: { by: ['branchManager', 'board'] },
@@ -57,6 +59,8 @@ export const permissions = {
   // Taking a guarantor's savings for a written-off loan is a manager's decision; she records
   // the recovery it pays as the next step of the same process (recoverFromGuarantor).
   CallGuarantee: { by: managers },
+  // A dormant account's money moves again only on a manager's word (deposit/dormancy.ts).
+  ReactivateAccount: { by: managers },
   ApplyForLoan: { by: ['clerk'] },
   ApproveLoan: { by: managers },
   RejectLoan: { by: managers },
@@ -64,6 +68,8 @@ export const permissions = {
   RecordRepayment: { by: cash },
   ChargePenalty: { by: clerks },
   ChargeFee: { by: clerks },
+  // Computed from the product's rules for the date: nothing is typed in but the date.
+  ApplyCharges: { by: clerks },
   WaiveInterest: { by: managers, checkedBy: ['branchManager', 'board'] },
   WriteOffLoan: { by: managers, checkedBy: board },
   RecordRecovery: { by: ['cashier', 'branchManager'] },
@@ -83,6 +89,26 @@ export const permissions = {
   SetLoanLossProvision: { by: board },
   ChangeSocietySettings: { by: board },
   EndDividendRun: { by: board },
+  // A savings rate is the society's policy, set for every branch at once.
+  ChangeProductRate: { by: board },
+  // A standing instruction is the member's own request, recorded at the counter.
+  GiveStandingInstruction: { by: clerks },
+  PauseStandingInstruction: { by: clerks },
+  ResumeStandingInstruction: { by: clerks },
+  CancelStandingInstruction: { by: clerks },
+  // Steps of runStandingInstructions, beside the withdrawal and payment a cashier sends.
+  RecordStandingInstructionExecuted: { by: cash },
+  RecordStandingInstructionRefused: { by: cash },
+  // A branch's cash: the vault is the manager's, a till its cashier's; the till's side of a
+  // member's cash is a step of cashAtTill, sent with the counter's own command.
+  TakeOverVaultCash: { by: managers },
+  TransferBranchCash: { by: ['cashier', 'branchManager'] },
+  SendCashToBranch: { by: managers },
+  ReceiveCashFromBranch: { by: managers },
+  MoveTillCash: { by: cash },
+  ReleaseTillCash: { by: cash },
+  CountTillCash: { by: ['cashier', 'branchManager'] },
+  CloseBranchDay: { by: ['cashier', 'branchManager'] },
   AppointStaff: { by: board },
   RevokeStaff: { by: board },
   RequestApproval: { by: 'requested command' },

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { branchAtOpeningV1toV2 } from './branchAtOpeningV1.ts';
+import { chargedByHandV1toV2 } from './chargedByHandV1.ts';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
 import { fixedDepositTermV2toV3 } from './fixedDepositTermV2.ts';
 import { loanDisbursedV1toV2 } from './loanDisbursedV1.ts';
@@ -23,6 +24,8 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
   SharesPurchased: 2,
   LoanApplied: 2,
   LoanDisbursed: 2,
+  PenaltyCharged: 2,
+  FeeCharged: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
@@ -39,6 +42,8 @@ export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster
   SharesPurchased: { 1: branchAtOpeningV1toV2 },
   LoanApplied: { 1: branchAtOpeningV1toV2 },
   LoanDisbursed: { 1: loanDisbursedV1toV2 },
+  PenaltyCharged: { 1: chargedByHandV1toV2 },
+  FeeCharged: { 1: chargedByHandV1toV2 },
 };
 
 /** The version new events of a type are written at. */

@@ -14,11 +14,13 @@ export { accruedInterestQuery } from './reports/accruedInterest.ts';
 export { formatAccruedInterest, accruedInterestCsv } from './reports/accruedInterestFormat.ts';
 export type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
+  BranchBooksOptions, BranchIncomeStatementOptions,
 } from './reports/queryOptions.ts';
 export {
   formatMemberPassbook, type MemberPassbook, type PassbookHolder,
 } from './reports/memberPassbook.ts';
 export { PassbookArgumentsError } from './reports/passbookArguments.ts';
+export { PrintRequestError, type PassbookHtmlRequest } from './print/passbookHtmlRequest.ts';
 export {
   reportProjection, type ReportOptions, type ReportProjections, type ReportState,
 } from './reports/reportProjection.ts';
@@ -28,6 +30,9 @@ export {
 export {
   periodReports, ReportPeriodError, type PeriodReports, type PeriodOptions, type NpaOptions,
 } from './reports/periodReports.ts';
+export {
+  collectionReports, type CollectionReports, type CollectionSheetQuery, type DuesQuery,
+} from './reports/collectionReports.ts';
 export { SocietyNotNamedError } from './reports/societyNorms.ts';
 export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
 export {
@@ -47,6 +52,10 @@ export type { RepayFromSavingsRequest } from './processes/repayFromSavings.ts';
 export type { CreditDividendsRequest } from './processes/creditDividends.ts';
 export type { CloseYearRequest } from './processes/closeFinancialYear.ts';
 export type { TopUpLoanRequest } from './processes/topUpLoan.ts';
+export type { CashAtTillRequest } from './branch/cashAtTillRequest.ts';
+export type { TillPositions } from './branch/branchQueries.ts';
+export { BranchQueryError } from './branch/branchQueries.ts';
+export type { DayCash, TillDay } from './branch/dayCashReport.ts';
 export { stepId } from './processes/stepId.ts';
 export {
   createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions,

@@ -58,6 +58,16 @@ export const applyAccrual = (s: AccrualState, e: ResolvedEvent): AccrualState =>
       break;
     }
     case 'EventReversed': reverse(s, e); break;
+    // Tax at source leaves the balance interest is earned on, and a give-back comes back into
+    // it, from the day after each, as the deposit decider's history has them (accountHistory).
+    case 'TdsDeducted': case 'TdsReversed': {
+      const a = s.accounts.get(e.data.accountId);
+      const x = minor(e.data.amount);
+      if (a !== undefined) {
+        move(s.moves, a, epochDayOf(e.data.on) + 1, e.type === 'TdsDeducted' ? -x : x);
+      }
+      break;
+    }
     default: break;
   }
   return s;

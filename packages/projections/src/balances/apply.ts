@@ -233,6 +233,13 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
       addToDeposit(rows, a, D_INTEREST, x);
       break;
     }
+    // Tax at source leaves the balance for TDS payable; a reversed posting's tax comes back.
+    case 'TdsDeducted':
+      addToDeposit(rows, deposit(rows, e.data.accountId), D_BALANCE, -minor(e.data.amount));
+      break;
+    case 'TdsReversed':
+      addToDeposit(rows, deposit(rows, e.data.accountId), D_BALANCE, minor(e.data.amount));
+      break;
     case 'SavingsAccountOpened': open(rows, e.data, 'savings', 0n); break;
     case 'RecurringDepositOpened': open(rows, e.data, 'recurring', 0n); break;
     case 'FixedDepositOpened': open(rows, e.data, 'fixed', minor(e.data.principal)); break;

@@ -111,6 +111,13 @@ const deposit = (b: PlainBalances, e: ProjectedEvent): void => {
     case 'SavingsAccountOpened': return open(b, e.data, 'savings', 0n);
     case 'RecurringDepositOpened': return open(b, e.data, 'recurring', 0n);
     case 'FixedDepositOpened': return open(b, e.data, 'fixed', minor(e.data.principal));
+    // Tax at source is not a reversible posting: its give-back is an event of its own.
+    case 'TdsDeducted': case 'TdsReversed': {
+      const a = b.deposits.get(e.data.accountId);
+      const x = minor(e.data.amount);
+      if (a !== undefined) a.balance += e.type === 'TdsDeducted' ? -x : x;
+      return;
+    }
     case 'RecurringInstalmentMissed': {
       const a = b.deposits.get(e.data.accountId);
       if (a !== undefined) a.instalmentsMissed += 1;

@@ -1,9 +1,13 @@
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent } from '../core/projectedEvent.ts';
+import {
+  branchOfEvent, carriedSlot, HEAD_OFFICE_BRANCH, headOfficeRoles, memberOf,
+} from './branchBooks.ts';
+import { transferLines } from './branchTransfer.ts';
 import type { PostingRole } from './chartOfAccounts.ts';
-import { financialYearLabel } from './financialYearLabel.ts';
 import { journalFor, type JournalContext, type JournalSink } from './journal.ts';
-import type { BooksState } from './state.ts';
+import { postLine } from './postLine.ts';
+import type { BooksState, MemberBooks } from './state.ts';
 
 /** A journal entry whose debits and credits differ: a defect in the mapping. */
 export class UnbalancedEntryError extends Error {
@@ -13,62 +17,91 @@ export class UnbalancedEntryError extends Error {
   }
 }
 
-const isIncomeOrExpense = (s: BooksState, i: number): boolean => {
-  const c = s.chart.chart.accounts[i]?.class;
-  return c === 'income' || c === 'expense';
-};
-
-const row = (m: Map<string, bigint[]>, key: string, n: number): bigint[] => {
-  let r = m.get(key);
-  if (r === undefined) {
-    r = new Array<bigint>(n).fill(0n);
-    m.set(key, r);
-  }
-  return r;
-};
+interface CrossLine { readonly branchId: string; readonly on: string; readonly amount: bigint }
 
 // One sink per state, reused for every event: the entry being posted is kept in its fields.
 interface Poster extends JournalSink, JournalContext {
   event: ResolvedEvent | null;
   sum: bigint;
+  /** The branch the entry is posted at. */
+  branchId: string;
+  /** The member the entry is of, whose carried balances it changes. */
+  member: MemberBooks | undefined;
+  /** Lines held by another branch than the entry's (the head office's accounts). */
+  readonly cross: CrossLine[];
 }
 
 const posters = new WeakMap<BooksState, Poster>();
 
+// Each branch an entry touched is balanced through the inter-branch account, by date.
+const settle = (s: BooksState, p: Poster): void => {
+  if (p.cross.length === 0 || p.event === null) return;
+  const owed = new Map<string, CrossLine>();
+  for (const c of p.cross) {
+    const key = `${c.branchId}\n${c.on}`;
+    const before = owed.get(key)?.amount ?? 0n;
+    owed.set(key, { ...c, amount: before + c.amount });
+  }
+  p.cross.length = 0;
+  const i = s.chart.roleIndex.interBranch;
+  for (const c of owed.values()) {
+    if (c.amount === 0n) continue;
+    postLine(s, p.event, { branchId: c.branchId, i, amount: -c.amount, on: c.on });
+    postLine(s, p.event, { branchId: p.branchId, i, amount: c.amount, on: c.on });
+  }
+};
+
+// A year's income and expense (one row) closed into the head office's accumulated surplus.
+const closeRow = (s: BooksState, p: Poster, year: ReadonlyArray<bigint>): void => {
+  year.forEach((a, i) => {
+    const account = s.chart.chart.accounts[i];
+    if (a === 0n || account === undefined) return;
+    const role = rolesByCode(s).get(account.code);
+    if (role !== undefined) {
+      p.post(role, -a);
+      p.post('accumulatedSurplus', a);
+    }
+  });
+};
+
 const posterFor = (s: BooksState): Poster => {
   const existing = posters.get(s);
   if (existing !== undefined) return existing;
-  const n = s.balances.length;
   const p: Poster = {
-    event: null, sum: 0n,
+    event: null, sum: 0n, branchId: HEAD_OFFICE_BRANCH, member: undefined, cross: [],
     depositKind: (accountId) => s.kinds.get(accountId) ?? 'savings',
     post: (role: PostingRole, amount: bigint, dated?: string) => {
       if (amount === 0n || p.event === null) return;
-      const i = s.chart.roleIndex[role];
       const on = dated ?? p.event.metadata.effectiveOn;
+      const branchId = headOfficeRoles.has(role) ? HEAD_OFFICE_BRANCH : p.branchId;
       p.sum += amount;
-      s.balances[i] = (s.balances[i] ?? 0n) + amount;
-      const day = row(s.daily, on, n);
-      day[i] = (day[i] ?? 0n) + amount;
-      if (isIncomeOrExpense(s, i) && p.event.type !== 'FinancialYearClosed') {
-        const year = row(s.years, financialYearLabel(on), n);
-        year[i] = (year[i] ?? 0n) + amount;
+      postLine(s, p.event, { branchId, i: s.chart.roleIndex[role], amount, on });
+      if (branchId !== p.branchId) {
+        p.cross.push({ branchId, on, amount });
+        return;
       }
-      if (s.keep !== null) keepLine(s, i, p.event, amount, on);
+      const slot = carriedSlot(role);
+      if (p.member !== undefined && slot >= 0) {
+        p.member.held[slot] = (p.member.held[slot] ?? 0n) + amount;
+      }
     },
+    // Each branch's year is closed in its books, its result sent to the head office's surplus;
+    // books resumed without branches close the society's year at the head office.
     closeYear: (fy) => {
-      const year = s.years.get(fy);
-      if (year === undefined) return;
-      year.forEach((a, i) => {
-        const account = s.chart.chart.accounts[i];
-        if (a === 0n || account === undefined) return;
-        const code = account.code;
-        const role = rolesByCode(s).get(code);
-        if (role !== undefined) {
-          p.post(role, -a);
-          p.post('accumulatedSurplus', a);
-        }
-      });
+      const entryBranch = p.branchId;
+      if (!s.branchesComplete) {
+        const year = s.years.get(fy);
+        if (year !== undefined) closeRow(s, p, [...year]);
+        return;
+      }
+      for (const [branchId, rows] of [...s.branches]) {
+        const year = rows.years.get(fy);
+        if (year === undefined) continue;
+        p.branchId = branchId;
+        closeRow(s, p, [...year]);
+        settle(s, p);
+      }
+      p.branchId = entryBranch;
     },
   };
   posters.set(s, p);
@@ -86,21 +119,6 @@ const rolesByCode = (s: BooksState): Map<string, PostingRole> => {
     roleMaps.set(s, m);
   }
   return m;
-};
-
-const keepLine = (
-  s: BooksState, i: number, e: ResolvedEvent, amount: bigint, on: string,
-): void => {
-  const k = s.keep;
-  const code = s.chart.chart.accounts[i]?.code;
-  if (k === null || code === undefined || !k.accounts.includes(code)) return;
-  if ((k.from !== undefined && on < k.from) || (k.to !== undefined && on > k.to)) return;
-  let lines = s.ledger.get(code);
-  if (lines === undefined) {
-    lines = [];
-    s.ledger.set(code, lines);
-  }
-  lines.push({ on, eventId: e.metadata.eventId, eventType: e.type, amount });
 };
 
 const netOf = (s: BooksState, fy: string): bigint => {
@@ -132,8 +150,15 @@ export const applyBooks = (s: BooksState, e: ResolvedEvent): BooksState => {
   const p = posterFor(s);
   p.event = e;
   p.sum = 0n;
+  p.member = memberOf(s, e);
+  if (e.type === 'MemberTransferred' && p.member !== undefined) {
+    transferLines(s, e, p.member);
+  }
+  p.branchId = branchOfEvent(e, p.member);
   journalFor(p, e, p);
+  settle(s, p);
   p.event = null;
+  p.member = undefined;
   if (p.sum !== 0n) throw new UnbalancedEntryError(e.metadata.eventId, p.sum);
   s.entries += 1;
   return s;

@@ -10,7 +10,7 @@ export type PostingRole =
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
   | 'depositInterestExpense' | 'loanLossExpense'
   | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack' | 'tdsPayable'
-  | 'topUpClearing';
+  | 'topUpClearing' | 'interBranch' | 'cashExcess' | 'cashShortage';
 
 /** One account of the chart. */
 export interface LedgerAccount {
@@ -44,6 +44,9 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '1240', name: 'Top-up payoffs clearing', class: 'asset' },
     // A contra-asset: an asset account whose balance is a credit, shown against the loans.
     { code: '1290', name: 'Provision for loan losses', class: 'asset' },
+    // What branches owe each other and the head office: an entry touching two branches
+    // balances in each through it, so it sums to zero over the society (see branchBooks.ts).
+    { code: '1900', name: 'Inter-branch account', class: 'asset' },
     { code: '2100', name: 'Members\' savings deposits', class: 'liability' },
     { code: '2110', name: 'Recurring deposits', class: 'liability' },
     { code: '2120', name: 'Fixed deposits', class: 'liability' },
@@ -52,6 +55,9 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '2310', name: 'Dividends credited, awaiting deposit', class: 'liability' },
     // Tax deducted from members' interest, owed to the government until it is paid over.
     { code: '2400', name: 'TDS payable', class: 'liability' },
+    // Cash found above a till's book at its count: held, not income, until it is explained
+    // (a member over-paid, a receipt was not recorded) or the society decides it is income.
+    { code: '2500', name: 'Cash excess, unexplained', class: 'liability' },
     { code: '3100', name: 'Share capital', class: 'equity' },
     { code: '3200', name: 'Statutory reserve', class: 'equity' },
     { code: '3300', name: 'Accumulated surplus', class: 'equity' },
@@ -63,6 +69,8 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '5100', name: 'Interest on deposits', class: 'expense' },
     { code: '5200', name: 'Loans written off', class: 'expense' },
     { code: '5300', name: 'Provision expense', class: 'expense' },
+    // Cash found below a till's book at its count (TillCashCounted).
+    { code: '5400', name: 'Cash shortage', class: 'expense' },
   ],
   roles: {
     cash: '1100', bank: '1110', loansReceivable: '1200', penaltiesReceivable: '1210',
@@ -73,7 +81,8 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     loanInterestIncome: '4100', penaltyIncome: '4200', feeIncome: '4300',
     recoveriesIncome: '4400', depositInterestExpense: '5100', loanLossExpense: '5200',
     loanLossProvision: '1290', provisionExpense: '5300', provisionWrittenBack: '4500',
-    tdsPayable: '2400', topUpClearing: '1240',
+    tdsPayable: '2400', topUpClearing: '1240', interBranch: '1900',
+    cashExcess: '2500', cashShortage: '5400',
   },
 };
 

@@ -1,9 +1,11 @@
 import { cell, rupees, table } from '../format/textTable.ts';
 import type { BalanceSheet, IncomeStatement, StatementLine, TrialBalance } from './reports.ts';
 
+const ofBranch = (b: string | undefined): string => (b === undefined ? '' : ` of branch ${b}`);
+
 /** A trial balance as a printed table. */
 export const formatTrialBalance = (tb: TrialBalance): string => [
-  `Trial balance as of ${tb.asOf ?? '-'}`,
+  `Trial balance${ofBranch(tb.branchId)} as of ${tb.asOf ?? '-'}`,
   table(['Code', 'Account', 'Debit', 'Credit'], [
     ...tb.rows.filter((r) => r.debit !== 0n || r.credit !== 0n)
       .map((r) => [r.code, r.name, cell(r.debit), cell(r.credit)]),
@@ -20,7 +22,7 @@ const section = (title: string, ls: ReadonlyArray<StatementLine>): string[][] =>
 export const formatBalanceSheet = (bs: BalanceSheet): string => {
   const total = (ls: ReadonlyArray<StatementLine>) => ls.reduce((a, l) => a + l.amount, 0n);
   return [
-    `Balance sheet as of ${bs.asOf ?? '-'}`,
+    `Balance sheet${ofBranch(bs.branchId)} as of ${bs.asOf ?? '-'}`,
     table(['', 'Rs'], [
       ...section('Assets', bs.assets), ['Total assets', rupees(bs.totalAssets)], [],
       ...section('Liabilities', bs.liabilities),
@@ -33,7 +35,7 @@ export const formatBalanceSheet = (bs: BalanceSheet): string => {
 
 /** An income statement as a printed statement. */
 export const formatIncomeStatement = (is: IncomeStatement): string => [
-  `Income statement, financial year ${is.financialYear}`,
+  `Income statement${ofBranch(is.branchId)}, financial year ${is.financialYear}`,
   table(['', 'Rs'], [
     ...section('Income', is.income), ['Total income', rupees(is.totalIncome)], [],
     ...section('Expenses', is.expenses), ['Total expenses', rupees(is.totalExpenses)], [],

@@ -127,18 +127,38 @@ const posting = (
  */
 export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext): void => {
   switch (e.type) {
+    // A transfer moves her balances between branches only, none in the society's books: the
+    // books post that entry themselves (branchTransfer.ts), from balances this mapping lacks.
     case 'MemberAdmitted': case 'MemberExited': case 'MemberTransferred':
-    case 'AccountOpeningNoted':
+    case 'AccountOpeningNoted': case 'FieldOfficerAssigned':
     case 'ShareAccountClosed':
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
     case 'GuarantorsNamed': case 'LienPlaced': case 'LienReleased':
     // A guarantee call's money moves by the Withdrawn decided with it; a nominee moves none.
     case 'GuaranteeCalled': case 'NomineeNominated':
+    // Dormancy is derived; a reactivation is a manager's act that moves no money.
+    case 'AccountReactivated':
     case 'SocietyConfigured': case 'SocietySettingsChanged': case 'DividendRunEnded':
+    // A rate change moves money only through the postings figured at the new rate.
+    case 'ProductRateChanged':
     case 'StaffAppointed': case 'StaffRevoked': case 'ApprovalRequested':
     case 'RequestApproved': case 'RequestDeclined':
+    // A standing instruction's money moves by the withdrawal and payment its run records.
+    case 'StandingInstructionGiven': case 'StandingInstructionPaused':
+    case 'StandingInstructionResumed': case 'StandingInstructionCancelled':
+    case 'StandingInstructionExecuted': case 'StandingInstructionRefused':
+    // A branch's cash moving between its vault and tills stays in "Cash in hand"; a member's
+    // cash at a till is posted by her account's own event.
+    case 'VaultCashTakenOver': case 'BranchCashTransferred': case 'TillCashMoved':
+    case 'TillCashReleased': case 'BranchDayClosed':
       return none();
+    case 'CashSentToBranch': return move(j, 'interBranch', 'cash', minor(e.data.amount));
+    case 'CashReceivedFromBranch': return move(j, 'cash', 'interBranch', minor(e.data.amount));
+    case 'TillCashCounted': {
+      const d = minor(e.data.difference);
+      return d < 0n ? move(j, 'cashShortage', 'cash', -d) : move(j, 'cash', 'cashExcess', d);
+    }
     case 'SharesPurchased': case 'SharesRedeemed': case 'DividendCredited':
     case 'Withdrawn': case 'InterestPosted': case 'PenaltyCharged': case 'FeeCharged':
     case 'InterestWaived': case 'RecoveryReceived':

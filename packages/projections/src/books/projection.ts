@@ -2,13 +2,14 @@ import * as t from 'io-ts';
 import { decodeJson } from '../core/decodeJson.ts';
 import type { Projection } from '../projection.ts';
 import { applyBooks } from './apply.ts';
+import { BranchesJson, deserializeBranches, serializeBranches } from './checkpointBranches.ts';
 import { checkpointRows } from './checkpointRows.ts';
 import { defaultChartOfAccounts, indexChart, type ChartOfAccounts } from './chartOfAccounts.ts';
 import { emptyBooks, type BooksState, type LedgerSelection } from './state.ts';
 
 const kind = t.union([t.literal('savings'), t.literal('recurring'), t.literal('fixed')]);
 const Row = t.tuple([t.string, t.array(t.string)]);
-const BooksJson = t.type({
+const SocietyJson = t.type({
   codes: t.array(t.string),
   balances: t.array(t.string),
   daily: t.array(Row),
@@ -18,10 +19,15 @@ const BooksJson = t.type({
     netProfitBooks: t.string, statutoryReserve: t.string, distributableSurplus: t.string,
   })),
   kinds: t.array(t.tuple([t.string, kind])),
-  ledger: t.array(t.tuple([t.string, t.array(t.tuple([t.string, t.string, t.string, t.string]))])),
+  // A line's fifth field, its branch, is absent in checkpoints made before branches.
+  ledger: t.array(t.tuple([t.string, t.array(t.union([
+    t.tuple([t.string, t.string, t.string, t.string, t.string]),
+    t.tuple([t.string, t.string, t.string, t.string]),
+  ]))])),
   entries: t.number,
   through: t.union([t.null, t.string]),
 });
+const BooksJson = t.intersection([SocietyJson, t.partial({ branchBooks: BranchesJson })]);
 
 const strings = (r: ReadonlyArray<bigint>) => r.map(String);
 const bigints = (r: ReadonlyArray<string>) => r.map((x) => BigInt(x));
@@ -57,8 +63,10 @@ export const booksProjection = (o: BooksOptions = {}): Projection<BooksState> =>
       })),
       kinds: [...s.kinds],
       ledger: [...s.ledger].map(([code, lines]) => [code,
-        lines.map((l) => [l.on, l.eventId, l.eventType, String(l.amount)])]),
+        lines.map((l) => [l.on, l.eventId, l.eventType, String(l.amount),
+          ...(l.branchId === null ? [] : [l.branchId])])]),
       entries: s.entries, through: s.through,
+      ...(s.branchesComplete ? { branchBooks: serializeBranches(s) } : {}),
     }),
     deserialize: (json) => {
       const j = decodeJson('books', BooksJson, json);
@@ -76,9 +84,11 @@ export const booksProjection = (o: BooksOptions = {}): Projection<BooksState> =>
       }
       for (const [a, k] of j.kinds) s.kinds.set(a, k);
       for (const [code, lines] of j.ledger) {
-        s.ledger.set(code, lines.map(([on, eventId, eventType, amount]) =>
-          ({ on, eventId, eventType, amount: BigInt(amount) })));
+        s.ledger.set(code, lines.map(([on, eventId, eventType, amount, branchId]) =>
+          ({ on, eventId, eventType, amount: BigInt(amount), branchId: branchId ?? null })));
       }
+      if (j.branchBooks === undefined) s.branchesComplete = false;
+      else deserializeBranches(s, j.branchBooks, rows);
       s.entries = j.entries;
       s.through = j.through;
       return s;

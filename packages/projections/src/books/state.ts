@@ -8,6 +8,8 @@ export interface LedgerLine {
   readonly eventType: string;
   /** Debit positive, credit negative, in paise. */
   readonly amount: bigint;
+  /** The branch whose books hold the line; null when read from a checkpoint made before. */
+  readonly branchId: string | null;
 }
 
 /** What closing a financial year did in the books. */
@@ -29,6 +31,22 @@ export interface LedgerSelection {
   readonly to?: string;
 }
 
+/** One branch's part of the books, in the shape of the society's: their sum is the society's. */
+export interface BranchRows {
+  readonly balances: bigint[];
+  readonly daily: Map<string, bigint[]>;
+  readonly years: Map<string, bigint[]>;
+}
+
+/**
+ * A member as the books know her: the branch holding her accounts and loans, and what they
+ * carry on each carried role (see carriedRoles), debit positive: what a transfer moves.
+ */
+export interface MemberBooks {
+  branchId: string;
+  readonly held: bigint[];
+}
+
 /**
  * The books: account balances now, their changes by business date (for any as-of date), the
  * income and expense of each financial year, year closes, and the kind of each deposit
@@ -44,6 +62,10 @@ export interface BooksState {
   readonly kinds: Map<string, DepositKind>;
   readonly keep: LedgerSelection | null;
   readonly ledger: Map<string, LedgerLine[]>;
+  readonly branches: Map<string, BranchRows>;
+  readonly members: Map<string, MemberBooks>;
+  /** False when resumed from a checkpoint made before the books kept branches. */
+  branchesComplete: boolean;
   entries: number;
   through: string | null;
 }
@@ -51,5 +73,7 @@ export interface BooksState {
 /** Books before any event. */
 export const emptyBooks = (chart: IndexedChart, keep: LedgerSelection | null): BooksState => ({
   chart, balances: chart.chart.accounts.map(() => 0n), daily: new Map(), years: new Map(),
-  closes: new Map(), kinds: new Map(), keep, ledger: new Map(), entries: 0, through: null,
+  closes: new Map(), kinds: new Map(), keep, ledger: new Map(), branches: new Map(),
+  members: new Map(), branchesComplete: true, entries: 0,
+  through: null,
 });

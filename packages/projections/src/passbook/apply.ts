@@ -83,6 +83,7 @@ const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares' } as const;
 export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState => {
   const on = e.metadata.effectiveOn;
   if (s.through === null || on > s.through) s.through = on;
+  if (e.type === 'ProductRateChanged') return rateChanged(s, e.data);
   if (!('memberId' in e.data) || (s.members !== null && !s.members.has(e.data.memberId))) {
     return s;
   }
@@ -118,7 +119,14 @@ export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState
 
 const others = (s: PassbookState, e: ResolvedEvent): void => {
   switch (e.type) {
-    case 'SavingsAccountOpened': page(s, e.data.accountId, e.data.memberId, 'savings'); return;
+    case 'SavingsAccountOpened':
+      page(s, e.data.accountId, e.data.memberId, 'savings').productId = e.data.productId;
+      return;
+    // Dormancy is derived and prints nothing; a manager's reactivation is a line of its own.
+    case 'AccountReactivated':
+      line(page(s, e.data.accountId, e.data.memberId, 'savings'), e.data.on,
+        `Account reactivated (dormant since ${e.data.dormantSince})`, 0n);
+      return;
     case 'RecurringDepositOpened':
       page(s, e.data.accountId, e.data.memberId, 'recurring');
       return;
@@ -254,6 +262,21 @@ const guaranteeCalled = (
   } else {
     line(a, d.on, text, 0n);
   }
+};
+
+// A savings product's rate change prints on every page of the product, dated from when the
+// new rate applies: the member sees why a period's interest differs from the last.
+const rateChanged = (
+  s: PassbookState,
+  d: { productId: string; effectiveFrom: string; rateAnnualPercent: string;
+    previousRateAnnualPercent: string },
+): PassbookState => {
+  for (const a of s.accounts.values()) {
+    if (a.kind !== 'savings' || a.productId !== d.productId) continue;
+    line(a, d.effectiveFrom, `Interest rate ${d.rateAnnualPercent}% a year from `
+      + `${d.effectiveFrom} (was ${d.previousRateAnnualPercent}%)`, 0n);
+  }
+  return s;
 };
 
 const shareAccount = (s: PassbookState, memberId: MemberId): string => {

@@ -18,6 +18,8 @@ export interface PassbookAccount {
   readonly accountId: string;
   readonly memberId: string;
   readonly kind: PassbookKind;
+  /** A savings page's product, so that its rate changes print on it. */
+  productId?: string;
   balance: bigint;
   readonly lines: PassbookLine[];
 }

@@ -26,3 +26,12 @@ export { formatNpaSchedule, npaScheduleCsv } from './npaScheduleFormat.ts';
 export {
   trialBalanceCsv, balanceSheetCsv, incomeStatementCsv, parReportCsv, passbookCsv,
 } from './statementsCsv.ts';
+export {
+  collectionSheet, type CollectionSheet, type CollectionLine, type CollectionSheetOptions,
+} from './collectionSheet.ts';
+export {
+  collectionSheetFactsProjection, officerOn, type CollectionSheetFacts, type RecurringPlan,
+} from './collectionSheetFacts.ts';
+export { formatCollectionSheet, collectionSheetCsv } from './collectionSheetFormat.ts';
+export { dues, type Dues, type DueLine, type DuesOptions } from './dues.ts';
+export { formatDues, duesCsv } from './duesFormat.ts';

@@ -2,8 +2,8 @@
 // the deciders over generated commands, so that every history is a valid one.
 import fc from 'fast-check';
 import {
-  addDays, businessDate, moneyString, ProductCatalogue, savingsInterestCalculator,
-  type Command,
+  addDays, businessDate, minorOf, moneyString, ProductCatalogue, savingsInterestCalculator,
+  type Command, type TdsSettings,
 } from '@usha/domain';
 import { products as domainProducts } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
@@ -33,6 +33,8 @@ export type Op =
   | { readonly k: 'writeoff' | 'fixed' | 'mature' | 'dividend'; readonly m: number }
   | { readonly k: 'recurring' | 'miss'; readonly m: number }
   | { readonly k: 'reverse'; readonly pick: number }
+  // Member m's latest interest posting reversed (with its tax given back), to be posted again.
+  | { readonly k: 'unpost'; readonly m: number }
   | { readonly k: 'transfer'; readonly m: number; readonly to: number }
   // A loan of the product LT (paid out in tranches, recalculated when principal is paid ahead):
   // its first tranche, a later one, a reschedule, a top-up by a new LT loan.
@@ -83,10 +85,24 @@ export const steps = (max = 90): fc.Arbitrary<ReadonlyArray<{ gap: number; op: O
 const rs = (paise: number | bigint) => moneyString(BigInt(paise));
 const quarterEnds = new Set(['03-31', '06-30', '09-30', '12-31']);
 
-/** Runs steps into a history (events with metadata, positions, streams and revisions). */
+/**
+ * TDS as a society may set it, with thresholds low enough for these small accounts' interest
+ * to cross them in their first year (a rupee's tax needs Rs 5 to Rs 20 of interest); none for
+ * a society configured without it.
+ */
+export const tdsSettings: fc.Arbitrary<TdsSettings | undefined> = fc.option(fc.record({
+  enabled: fc.constant(true),
+  thresholdPerYear: fc.constantFrom(0n, 5_000n, 30_000n).map(moneyString),
+  ratePercent: fc.constantFrom('10', '7.5', '20'),
+}), { nil: undefined, freq: 2 });
+
+/**
+ * Runs steps into a history (events with metadata, positions, streams and revisions), in a
+ * society that deducts TDS as `tds` says (left out: it does not).
+ */
 export const historyOf = (
   ss: ReadonlyArray<{ gap: number; op: Op }>, catalogue: ProductCatalogue = products,
-  prefix = '',
+  prefix = '', tds?: TdsSettings,
 ): ProjectedEvent[] => {
   const sim = simulator(catalogue, prefix);
   const books = allProjections();
@@ -130,7 +146,7 @@ export const historyOf = (
   const loanIdOf = (m: number, n: number) => `LN-${m}${String(n).padStart(3, '0')}`;
   let on = businessDate('2024-04-01');
   run('ConfigureSociety', { on, societyId: 'U', statutoryReservePercent: '25',
-    dividendRateCapPercent: '15' });
+    dividendRateCapPercent: '15', ...(tds === undefined ? {} : { tds }) });
   for (let m = 0; m < 3; m += 1) {
     run('AdmitMember', { on, memberId: `M${m}`, branchId: m === 2 ? 'B2' : 'B1',
       shareProductId: 'SH', shares: 5 });
@@ -154,6 +170,13 @@ export const historyOf = (
         throw new Error(`interest on A${m} to ${periodTo}: model ${rs(amount)}`);
       }
       posted[m] = (posted[m] ?? 0n) + amount;
+      // The tax deducted leaves the balance later interest is earned on, from the next day
+      // (as Fineract's withholding-tax debit does).
+      const tax = sim.events[before + 1];
+      if (tax?.type === 'TdsDeducted') {
+        moves[m]?.push({ on: addDays(tax.data.on, 1), amount: `-${tax.data.amount}`,
+          id: `tds ${before}` });
+      }
     }
   };
   const none = { loans: 0, outstanding: '0.00' };
@@ -258,6 +281,7 @@ export const historyOf = (
         return;
       }
       case 'reverse': return reverse(o.pick);
+      case 'unpost': return unpost(m);
       case 'trancheLoan': case 'topUp': return ltLoan(m, o.rupees, o.k === 'topUp');
       case 'tranche': {
         const lt = ltLoans[m];
@@ -296,6 +320,23 @@ export const historyOf = (
     run('PayOffByTopUp', { on, loanId: old, byLoanId: id, amount: payoff.data.topUpOf.payoff });
   }
 
+  // The posting's interest is owed again, and its tax, given back on the reversal's day, is
+  // money in from the day after (a later posting taxes the interest afresh).
+  function unpost(m: number): void {
+    const last = sim.events.findLast((e) => e.type === 'InterestPosted'
+      && e.data.accountId === `A${m}`);
+    if (last?.type !== 'InterestPosted') return;
+    const out = ran('ReverseEvent', { on, aggregate: 'deposit', aggregateId: `A${m}`,
+      eventId: last.data.eventId, reason: 'wrong_amount' });
+    if (out.length === 0) return;
+    posted[m] = (posted[m] ?? 0n) - minorOf(last.data.amount);
+    const back = out.find((e) => e.type === 'TdsReversed');
+    if (back?.type === 'TdsReversed') {
+      moves[m]?.push({ on: addDays(back.data.on, 1), amount: back.data.amount,
+        id: `tds back ${on}` });
+    }
+  }
+
   function reverse(pick: number): void {
     const money = sim.events.filter((e) => 'eventId' in e.data && e.type !== 'InterestPosted');
     const e = money[pick % Math.max(1, money.length)];
@@ -313,6 +354,19 @@ export const historyOf = (
   }
 };
 
-/** Generated histories. */
+// Interest postings reversed, each at a step of the history: apart from `steps`, so the fixed
+// samples other tests take of it stay the same.
+const unposts = fc.array(fc.record({ at: fc.nat(), m: fc.nat(2) }), { maxLength: 3 });
+
+/**
+ * Generated histories, about half of them in a society that deducts TDS, some with interest
+ * postings reversed (and their tax given back).
+ */
 export const histories = (max = 90): fc.Arbitrary<ProjectedEvent[]> =>
-  steps(max).map((s) => historyOf(s));
+  fc.tuple(steps(max), tdsSettings, unposts).map(([s, tds, us]) => {
+    const all = [...s];
+    for (const u of us) {
+      all.splice(u.at % (all.length + 1), 0, { gap: 1, op: { k: 'unpost', m: u.m } });
+    }
+    return historyOf(all, products, '', tds);
+  });

@@ -10,7 +10,8 @@ import {
   type LoanState, type ProductCatalogue, type ShareState, streamNameFor, topUpFactOf,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
-import type { TdsFacts } from '@usha/domain';
+import type { SocietyState, TdsFacts } from '@usha/domain';
+import { tdsFactsOf } from './tdsFactsOf.ts';
 
 type AnyDecider = {
   initialState: unknown;
@@ -67,6 +68,9 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
   // Her state on her own stream, and the member of an existing account or loan.
   const memberOf = (memberId: string) => ({ member: (states.get(`member-${memberId}`)
     ?? { status: 'none' }) as MemberState });
+  // The society configured in this log, if any (one society: the first stream of its kind).
+  const societyOf = () => [...states.entries()]
+    .find(([stream]) => stream.startsWith('society-'))?.[1] as SocietyState | undefined;
   const ownerOf = (stream: string) =>
     memberOf(String(Reflect.get(Object(states.get(stream)), 'memberId')));
   // The facts a command is decided with, from the states and events of the log so far.
@@ -93,9 +97,13 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       }
       case 'RedeemShares':
         return { ...c, facts: { loans: stateOf<LoanFact>('loan', c.data.memberId) } };
-      case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly':
+      // The TDS facts given, else as the Ledger reads them from the society and her accounts.
+      case 'PostInterest': case 'MatureDeposit': case 'CloseDepositEarly': {
+        const tds = given?.tds ?? tdsFactsOf(events, societyOf(),
+          String(Reflect.get(Object(states.get(stream)), 'memberId')), c.data.on);
         return { ...c, facts: { history: historyOf(stream),
-          ...(given?.tds === undefined ? {} : { tds: given.tds }) } };
+          ...(tds === undefined ? {} : { tds }) } };
+      }
       case 'CloseFinancialYear': {
         const p = SignedMoneyInput.decode(given?.netProfit);
         if (E.isLeft(p)) throw new Error('CloseFinancialYear: give the net profit');

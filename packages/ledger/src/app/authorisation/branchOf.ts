@@ -1,5 +1,5 @@
 import {
-  MemberId, routeCommand, streamNameFor, type BranchId, type Command,
+  isBranchCommand, MemberId, routeCommand, streamNameFor, type BranchId, type Command,
 } from '@usha/domain';
 import type { FactSource } from '../commands/factSource.ts';
 import type { StreamState, StreamStates } from '../commands/streamStates.ts';
@@ -37,14 +37,31 @@ export const branchOf = async (
   states: StreamStates, c: Command, target: StreamState,
 ): Promise<BranchRead> => {
   if (c.type === 'AdmitMember') return { branchId: c.data.branchId, readFrom: [] };
+  // A branch's cash commands name the branch they are about.
+  if (isBranchCommand(c)) return { branchId: c.data.branchId, readFrom: [] };
   const { aggregate } = routeCommand(c);
   if (aggregate === 'society' || aggregate === 'staff' || aggregate === 'approval') {
     return { branchId: null, readFrom: [] };
   }
-  const memberId = memberOf(c, target);
-  if (memberId === undefined) return { branchId: undefined, readFrom: [source(target)] };
+  // A standing instruction is about the member whose savings account it pays from.
+  const from = aggregate === 'standing' ? await fromAccount(states, c, target) : undefined;
+  const memberId = from === undefined ? memberOf(c, target) : memberOf(c, from);
+  const read = from === undefined ? [source(target)] : [source(target), source(from)];
+  if (memberId === undefined) return { branchId: undefined, readFrom: read };
   const m = await states.load(streamNameFor.member(memberId), 'member');
   const branchId = m.state.kind === 'member' && m.state.state.status !== 'none'
     ? m.state.state.branchId : undefined;
-  return { branchId, readFrom: [source(target), source(m)] };
+  return { branchId, readFrom: [...read, source(m)] };
+};
+
+// The savings account a standing instruction pays from: named by GiveStandingInstruction, held
+// by the instruction's stream for the others.
+const fromAccount = async (
+  states: StreamStates, c: Command, target: StreamState,
+): Promise<StreamState | undefined> => {
+  const s = target.state;
+  const accountId = c.type === 'GiveStandingInstruction' ? c.data.fromAccountId
+    : s.kind === 'standing' && s.state.status !== 'none' ? s.state.fromAccountId : undefined;
+  return accountId === undefined ? undefined
+    : states.load(streamNameFor.deposit(accountId), 'deposit');
 };

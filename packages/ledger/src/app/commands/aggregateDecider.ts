@@ -14,6 +14,15 @@ import {
   staffEvents, type ApprovalCommand, type ApprovalEvent, type ApprovalState, type StaffCommand,
   type StaffEvent, type StaffState,
 } from '@usha/domain';
+import {
+  createStandingInstructionDecider, standingInstructionCommands, standingInstructionEvents,
+  type StandingInstructionCommand, type StandingInstructionEvent,
+  type StandingInstructionState,
+} from '@usha/domain';
+import {
+  branchCommands, branchEvents, createBranchCashDecider, type BranchCashState,
+  type BranchCommand, type BranchEvent,
+} from '@usha/domain';
 
 /** The state of one stream, tagged with its aggregate. */
 export type AggregateState =
@@ -23,7 +32,9 @@ export type AggregateState =
   | { readonly kind: 'loan'; readonly state: LoanState }
   | { readonly kind: 'society'; readonly state: SocietyState }
   | { readonly kind: 'staff'; readonly state: StaffState }
-  | { readonly kind: 'approval'; readonly state: ApprovalState };
+  | { readonly kind: 'approval'; readonly state: ApprovalState }
+  | { readonly kind: 'standing'; readonly state: StandingInstructionState }
+  | { readonly kind: 'branch'; readonly state: BranchCashState };
 
 /** Every aggregate's decider behind one face: what the command handler folds and decides. */
 export interface AggregateDecider {
@@ -42,6 +53,9 @@ const isLoanEvent = (e: DomainEvent): e is LoanEvent => has(loanEvents, e.type);
 const isSocietyEvent = (e: DomainEvent): e is SocietyEvent => has(societyEvents, e.type);
 const isStaffEvent = (e: DomainEvent): e is StaffEvent => has(staffEvents, e.type);
 const isApprovalEvent = (e: DomainEvent): e is ApprovalEvent => has(approvalEvents, e.type);
+const isStandingEvent = (e: DomainEvent): e is StandingInstructionEvent =>
+  has(standingInstructionEvents, e.type);
+const isBranchEvent = (e: DomainEvent): e is BranchEvent => has(branchEvents, e.type);
 type C = DecidableCommand;
 const isMemberCommand = (c: C): c is MemberDecision => has(memberCommands, c.type);
 const isShareCommand = (c: C): c is ShareDecision => has(shareCommands, c.type);
@@ -50,6 +64,9 @@ const isLoanCommand = (c: C): c is LoanDecision => has(loanCommands, c.type);
 const isSocietyCommand = (c: C): c is SocietyDecision => has(societyCommands, c.type);
 const isStaffCommand = (c: C): c is StaffCommand => has(staffCommands, c.type);
 const isApprovalCommand = (c: C): c is ApprovalCommand => has(approvalCommands, c.type);
+const isStandingCommand = (c: C): c is StandingInstructionCommand =>
+  has(standingInstructionCommands, c.type);
+const isBranchCashCommand = (c: C): c is BranchCommand => has(branchCommands, c.type);
 
 /** The five deciders of the domain over one product catalogue, routed by aggregate. */
 export const aggregateDecider = (products: ProductCatalogue): AggregateDecider => {
@@ -57,9 +74,11 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
   const shares = createShareDecider({ products });
   const deposit = createDepositDecider({ products });
   const loan = createLoanDecider({ products });
-  const society = createSocietyDecider();
+  const society = createSocietyDecider({ products });
   const staff = createStaffDecider();
   const approval = createApprovalDecider();
+  const standing = createStandingInstructionDecider();
+  const branch = createBranchCashDecider();
   const initial = (kind: AggregateKind): AggregateState => {
     switch (kind) {
       case 'member': return { kind, state: member.initialState };
@@ -69,6 +88,8 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       case 'society': return { kind, state: society.initialState };
       case 'staff': return { kind, state: staff.initialState };
       case 'approval': return { kind, state: approval.initialState };
+      case 'standing': return { kind, state: standing.initialState };
+      case 'branch': return { kind, state: branch.initialState };
     }
   };
   // An event of another aggregate in a stream is ignored, as each decider ignores what it
@@ -88,6 +109,10 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
         return isStaffEvent(e) ? { kind: s.kind, state: staff.evolve(s.state, e) } : s;
       case 'approval':
         return isApprovalEvent(e) ? { kind: s.kind, state: approval.evolve(s.state, e) } : s;
+      case 'standing':
+        return isStandingEvent(e) ? { kind: s.kind, state: standing.evolve(s.state, e) } : s;
+      case 'branch':
+        return isBranchEvent(e) ? { kind: s.kind, state: branch.evolve(s.state, e) } : s;
     }
   };
   const wrong = (s: AggregateState, c: C): E.Either<Rejection, never> =>
@@ -101,6 +126,8 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       case 'society': return isSocietyCommand(c) ? society.decide(c, s.state) : wrong(s, c);
       case 'staff': return isStaffCommand(c) ? staff.decide(c, s.state) : wrong(s, c);
       case 'approval': return isApprovalCommand(c) ? approval.decide(c, s.state) : wrong(s, c);
+      case 'standing': return isStandingCommand(c) ? standing.decide(c, s.state) : wrong(s, c);
+      case 'branch': return isBranchCashCommand(c) ? branch.decide(c, s.state) : wrong(s, c);
     }
   };
   return { initial, evolve, decide };

@@ -17,6 +17,7 @@ import type { StreamState, StreamStates } from './streamStates.ts';
 import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
 import { withSocietyLimits } from './societyLimitsOf.ts';
 import { withTds } from './tdsFactsOf.ts';
+import { withRateSteps } from './rateStepsOf.ts';
 import { memberAccountsOf } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
 
@@ -199,7 +200,8 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
       readFrom: [...member.right.readFrom, source(s)] });
   },
   // With the TDS facts when the society deducts it on the command's date (tdsFactsOf.ts).
-  PostInterest: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
+  PostInterest: (r, c, target) =>
+    withTds(r, c.data.on, target, withRateSteps(r, target, historyOf(r, target))),
   MatureDeposit: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   CloseDepositEarly: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   // From the books as of the log's head: a condition on it would be on the head position.

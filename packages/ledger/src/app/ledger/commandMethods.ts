@@ -10,6 +10,7 @@ export interface CommandMethods {
   readonly admitMember: Method<'AdmitMember'>;
   readonly exitMember: Method<'ExitMember'>;
   readonly transferMember: Method<'TransferMember'>;
+  readonly assignFieldOfficer: Method<'AssignFieldOfficer'>;
   readonly purchaseShares: Method<'PurchaseShares'>;
   readonly redeemShares: Method<'RedeemShares'>;
   readonly creditDividend: Method<'CreditDividend'>;
@@ -20,6 +21,7 @@ export interface CommandMethods {
   readonly openFixedDeposit: Method<'OpenFixedDeposit'>;
   readonly makeDeposit: Method<'MakeDeposit'>;
   readonly withdraw: Method<'Withdraw'>;
+  readonly reactivateAccount: Method<'ReactivateAccount'>;
   readonly placeLien: Method<'PlaceLien'>;
   readonly releaseLien: Method<'ReleaseLien'>;
   readonly postInterest: Method<'PostInterest'>;
@@ -37,17 +39,30 @@ export interface CommandMethods {
   readonly recordRepayment: Method<'RecordRepayment'>;
   readonly chargePenalty: Method<'ChargePenalty'>;
   readonly chargeFee: Method<'ChargeFee'>;
+  /** The penalties the loan product's rules give for the date, each recorded once. */
+  readonly applyCharges: Method<'ApplyCharges'>;
   readonly waiveInterest: Method<'WaiveInterest'>;
   readonly writeOffLoan: Method<'WriteOffLoan'>;
   readonly recordRecovery: Method<'RecordRecovery'>;
   readonly closeLoan: Method<'CloseLoan'>;
   readonly configureSociety: Method<'ConfigureSociety'>;
   readonly changeSocietySettings: Method<'ChangeSocietySettings'>;
+  readonly changeProductRate: Method<'ChangeProductRate'>;
   readonly declareDividend: Method<'DeclareDividend'>;
   readonly appointStaff: Method<'AppointStaff'>;
   readonly revokeStaff: Method<'RevokeStaff'>;
   readonly requestApproval: Method<'RequestApproval'>;
   readonly declineRequest: Method<'DeclineRequest'>;
+  readonly takeOverVaultCash: Method<'TakeOverVaultCash'>;
+  readonly transferBranchCash: Method<'TransferBranchCash'>;
+  readonly sendCashToBranch: Method<'SendCashToBranch'>;
+  readonly receiveCashFromBranch: Method<'ReceiveCashFromBranch'>;
+  readonly countTillCash: Method<'CountTillCash'>;
+  readonly closeBranchDay: Method<'CloseBranchDay'>;
+  readonly giveStandingInstruction: Method<'GiveStandingInstruction'>;
+  readonly pauseStandingInstruction: Method<'PauseStandingInstruction'>;
+  readonly resumeStandingInstruction: Method<'ResumeStandingInstruction'>;
+  readonly cancelStandingInstruction: Method<'CancelStandingInstruction'>;
 }
 
 /** The methods, each sending its command through `send`. */
@@ -55,6 +70,7 @@ export const commandMethods = (send: Send): CommandMethods => ({
   admitMember: (r) => send('AdmitMember', r),
   exitMember: (r) => send('ExitMember', r),
   transferMember: (r) => send('TransferMember', r),
+  assignFieldOfficer: (r) => send('AssignFieldOfficer', r),
   purchaseShares: (r) => send('PurchaseShares', r),
   redeemShares: (r) => send('RedeemShares', r),
   creditDividend: (r) => send('CreditDividend', r),
@@ -65,6 +81,7 @@ export const commandMethods = (send: Send): CommandMethods => ({
   openFixedDeposit: (r) => send('OpenFixedDeposit', r),
   makeDeposit: (r) => send('MakeDeposit', r),
   withdraw: (r) => send('Withdraw', r),
+  reactivateAccount: (r) => send('ReactivateAccount', r),
   placeLien: (r) => send('PlaceLien', r),
   releaseLien: (r) => send('ReleaseLien', r),
   postInterest: (r) => send('PostInterest', r),
@@ -82,15 +99,27 @@ export const commandMethods = (send: Send): CommandMethods => ({
   recordRepayment: (r) => send('RecordRepayment', r),
   chargePenalty: (r) => send('ChargePenalty', r),
   chargeFee: (r) => send('ChargeFee', r),
+  applyCharges: (r) => send('ApplyCharges', r),
   waiveInterest: (r) => send('WaiveInterest', r),
   writeOffLoan: (r) => send('WriteOffLoan', r),
   recordRecovery: (r) => send('RecordRecovery', r),
   closeLoan: (r) => send('CloseLoan', r),
   configureSociety: (r) => send('ConfigureSociety', r),
   changeSocietySettings: (r) => send('ChangeSocietySettings', r),
+  changeProductRate: (r) => send('ChangeProductRate', r),
   declareDividend: (r) => send('DeclareDividend', r),
   appointStaff: (r) => send('AppointStaff', r),
   revokeStaff: (r) => send('RevokeStaff', r),
   requestApproval: (r) => send('RequestApproval', r),
   declineRequest: (r) => send('DeclineRequest', r),
+  takeOverVaultCash: (r) => send('TakeOverVaultCash', r),
+  transferBranchCash: (r) => send('TransferBranchCash', r),
+  sendCashToBranch: (r) => send('SendCashToBranch', r),
+  receiveCashFromBranch: (r) => send('ReceiveCashFromBranch', r),
+  countTillCash: (r) => send('CountTillCash', r),
+  closeBranchDay: (r) => send('CloseBranchDay', r),
+  giveStandingInstruction: (r) => send('GiveStandingInstruction', r),
+  pauseStandingInstruction: (r) => send('PauseStandingInstruction', r),
+  resumeStandingInstruction: (r) => send('ResumeStandingInstruction', r),
+  cancelStandingInstruction: (r) => send('CancelStandingInstruction', r),
 });

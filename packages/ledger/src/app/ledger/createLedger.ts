@@ -40,11 +40,19 @@ import {
   recoverFromGuarantor, type RecoverFromGuarantorRequest,
 } from '../processes/recoverFromGuarantor.ts';
 import { topUpLoan, type TopUpLoanRequest } from '../processes/topUpLoan.ts';
+import {
+  runStandingInstructions, type StandingRunRequest,
+} from '../processes/standingInstructions.ts';
+import { cashAtTill } from '../branch/cashAtTill.ts';
+import type { CashAtTillRequest } from '../branch/cashAtTillRequest.ts';
+import { branchQueries, type BranchQueries } from '../branch/branchQueries.ts';
 import type { NomineesEntry } from '../directory/nomineeRecords.ts';
 import type { TdsExemption } from '../directory/tdsExemptions.ts';
 import { tdsStatementOf, type TdsStatementRequest } from '../reports/tdsStatementOf.ts';
 import { nominateWithDirectory, type NominateRequest } from './nominateWithDirectory.ts';
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
+import { passbookHtmlQuery } from '../print/passbookHtmlQuery.ts';
+import type { PassbookHtmlRequest } from '../print/passbookHtmlRequest.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
@@ -52,7 +60,7 @@ import { readsFrom } from './catchUp.ts';
 import { requireUniqueCommandIds } from './ledgerStoreError.ts';
 
 /** The Ledger an app imports: commands, processes, the projections, the member directory. */
-export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
+export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, BranchQueries {
   /** Any command as raw input `{ type, data }`: decoded here, its outcome a value. */
   readonly execute: (input: unknown) => Promise<CommandOutcome>;
   readonly repayFromSavings: (r: RepayFromSavingsRequest) => Promise<ProcessOutcome>;
@@ -67,6 +75,10 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
   readonly topUpLoan: (r: TopUpLoanRequest) => Promise<ProcessOutcome>;
   readonly creditDividends: (r: CreditDividendsRequest) => Promise<ProcessOutcome>;
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
+  /** Pays (or records refused) each standing instruction due on a date, once per date. */
+  readonly runStandingInstructions: (r: StandingRunRequest) => Promise<ProcessOutcome>;
+  /** A member's cash through a till: the till's side, then her account's (cashAtTill.ts). */
+  readonly cashAtTill: (r: CashAtTillRequest) => Promise<ProcessOutcome>;
   /** A checker approves a request, then its command runs (once, however often approved). */
   readonly approveRequest: (r: CommandRequest<'ApproveRequest'>) => Promise<ApprovalOutcome>;
   /** The projection's state once it has applied everything up to `position` (if given). */
@@ -101,6 +113,11 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'> {
    * backup taken before can no longer be opened (see docs/concepts/privacy.md).
    */
   readonly rotateDirectoryKey: (newKey?: Buffer) => Promise<void>;
+  /**
+   * A passbook as a printable HTML page in Bengali or English (passbookHtmlRequest.ts for the
+   * request); refused with a PrintRequestError naming what is wrong.
+   */
+  readonly passbookHtml: (request: PassbookHtmlRequest) => Promise<string>;
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
   /** Stops the runners and saves their checkpoints (the store stays open: it is the caller's). */
@@ -223,6 +240,9 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     topUpLoan: (r) => topUpLoan(ctx, r),
     creditDividends: (r) => creditDividends(ctx, r),
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
+    runStandingInstructions: (r) => runStandingInstructions(ctx, r),
+    cashAtTill: (r) => cashAtTill(ctx, r),
+    ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor, runner, resumed,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
@@ -235,6 +255,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     forgetMember: async (id, on) => (await directory('forgetMember')).forget(id, on),
     rotateDirectoryKey: async (key) =>
       (await directory('rotateDirectoryKey')).rotateMasterKey(key),
+    passbookHtml: passbookHtmlQuery(queries),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
     close: async () => { await runner?.stop(); await stopQueries(); },

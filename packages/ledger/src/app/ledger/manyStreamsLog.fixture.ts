@@ -1,6 +1,6 @@
-// Writes a log of many one-event streams, as the Ledger would store it: for each member, her
-// admission, a share purchase, a savings account and a recurring deposit (four streams, one
-// event each). Writing it command by command through the Ledger would take minutes for a
+// Writes a log of many small streams, as the Ledger would store it: for each member, her
+// admission, a share purchase, a savings account and a recurring deposit (four streams; her
+// own stream also notes each account opened on it, so six events). Writing it command by command through the Ledger would take minutes for a
 // million events; instead the Ledger stores the four commands of one member once, and each
 // other member's events are those with her ids put in, the request hash recomputed from her
 // requests as the Ledger computes it, and the event ids derived from her command ids, all
@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeCommand } from '@usha/domain';
 import { products } from '@usha/domain/testing';
+import type { NewEvent } from '../../eventStore/port.ts';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { inMemoryEventStore } from '../../memory/inMemoryEventStore.ts';
 import { commandHash } from '../commands/commandHash.ts';
@@ -47,6 +48,7 @@ interface Template {
   readonly stream: string;
   readonly text: string; // the stored form's JSON, member 0's ids in it
   readonly hash: string; // the request hash in it
+  readonly request: number; // which of memberRequests made it
 }
 
 // Member 0's history, stored by the Ledger itself.
@@ -58,32 +60,45 @@ const template = async (): Promise<Template[]> => {
     if (o.status !== 'accepted') throw new Error(`template ${r.type}: ${JSON.stringify(o)}`);
   }
   await ledger.close();
+  const ids = memberRequests(0).map((r) => Reflect.get(r.data, 'commandId'));
   const out: Template[] = [];
   for await (const e of store.readAll()) {
+    const request = ids.indexOf(e.metadata.commandId);
+    if (request < 0) throw new Error(`template event ${e.type} of no request`);
     out.push({ stream: e.stream, text: JSON.stringify(ledgerEventSchema.encode(e)),
-      hash: e.metadata.commandHash });
+      hash: e.metadata.commandHash, request });
   }
   return out;
 };
 
-/** Writes members × 4 one-event streams to a new log `file`; returns the events written. */
+// The template's events by stream, in the order the Ledger stored them.
+const byStream = (events: ReadonlyArray<Template>): ReadonlyArray<ReadonlyArray<Template>> => {
+  const streams = new Map<string, Template[]>();
+  for (const t of events) streams.set(t.stream, [...streams.get(t.stream) ?? [], t]);
+  return [...streams.values()];
+};
+
+/** Writes a new log `file` of `members` members' streams; returns the events written. */
 export const writeManyStreamsLog = async (file: string, members: number): Promise<number> => {
   const events = await template();
+  const streams = byStream(events);
   const store = await openFileEventStore({ file, schema: ledgerEventSchema });
   const inFlight = new Set<Promise<unknown>>();
   try {
     for (let i = 0; i < members; i++) {
       const m = memberPart(i);
       const requests = memberRequests(i);
-      for (const [k, t] of events.entries()) {
-        const request = requests[k];
-        if (request === undefined) throw new Error('a template event without its request');
-        const text = t.text.replaceAll(marker, m).replace(t.hash, hashOf(request));
-        const decoded = ledgerEventSchema.decode(JSON.parse(text));
-        if (E.isLeft(decoded)) throw new Error(`member ${i}: ${decoded.left.message}`);
-        const e: LedgerEvent = decoded.right;
-        const p = store.appendToStream(t.stream.replaceAll(marker, m),
-          [{ ...e, eventId: eventUuid(e.metadata.eventId) }], { expectedRevision: 'no_stream' });
+      for (const stream of streams) {
+        const batch = stream.map((t): NewEvent<LedgerEvent> => {
+          const request = requests[t.request];
+          if (request === undefined) throw new Error('a template event without its request');
+          const text = t.text.replaceAll(marker, m).replace(t.hash, hashOf(request));
+          const decoded = ledgerEventSchema.decode(JSON.parse(text));
+          if (E.isLeft(decoded)) throw new Error(`member ${i}: ${decoded.left.message}`);
+          return { ...decoded.right, eventId: eventUuid(decoded.right.metadata.eventId) };
+        });
+        const name = (stream[0]?.stream ?? '').replaceAll(marker, m);
+        const p = store.appendToStream(name, batch, { expectedRevision: 'no_stream' });
         inFlight.add(p);
         void p.finally(() => inFlight.delete(p));
         if (inFlight.size >= 512) await Promise.race(inFlight);

@@ -1,10 +1,11 @@
 import * as t from 'io-ts';
+import { CashAtTillRequestCodec } from '../branch/cashAtTillRequest.ts';
 
 /** The processes the Ledger runs across aggregates, by name. */
 export const ProcessName = t.keyof({
   repayFromSavings: null, creditDividends: null, closeFinancialYear: null,
   approveWithLiens: null, closeLoanReleasingLiens: null, recoverFromGuarantor: null,
-  topUpLoan: null,
+  topUpLoan: null, standingInstruction: null, cashAtTill: null,
 }, 'ProcessName');
 export type ProcessName = t.TypeOf<typeof ProcessName>;
 
@@ -37,6 +38,9 @@ export const processRequests = {
     amount: t.string }, 'RecoverFromGuarantorRequest'),
   topUpLoan: t.intersection([t.type({ ...common, loanId: t.string, topUpOf: t.string }),
     t.partial({ amount: t.string })], 'TopUpLoanRequest'),
+  standingInstruction: t.intersection([t.type({ ...common, instructionId: t.string,
+    amount: t.string }), t.partial({ refusedFor: t.string })], 'StandingDueRequest'),
+  cashAtTill: CashAtTillRequestCodec,
 } as const;
 
 /** A process being run: its id (the command id of its request) and its record. */

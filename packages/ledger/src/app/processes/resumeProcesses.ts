@@ -10,6 +10,8 @@ import { approveWithLiens } from './approveWithLiens.ts';
 import { closeLoanReleasingLiens } from './closeLoanReleasingLiens.ts';
 import { recoverFromGuarantor } from './recoverFromGuarantor.ts';
 import { topUpLoan } from './topUpLoan.ts';
+import { standingDue } from './standingDue.ts';
+import { cashAtTill } from '../branch/cashAtTill.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -46,6 +48,14 @@ const resumeOne = (
     case 'topUpLoan': {
       const r = processRequests.topUpLoan.decode(request);
       return E.isLeft(r) ? Promise.resolve(malformed(p)) : topUpLoan(ctx, r.right);
+    }
+    case 'standingInstruction': {
+      const r = processRequests.standingInstruction.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : standingDue(ctx, r.right);
+    }
+    case 'cashAtTill': {
+      const r = processRequests.cashAtTill.decode(request);
+      return E.isLeft(r) ? Promise.resolve(malformed(p)) : cashAtTill(ctx, r.right);
     }
     case 'closeFinancialYear': {
       const r = processRequests.closeFinancialYear.decode(request);

@@ -21,14 +21,16 @@ import {
 } from './unclaimedDividends.ts';
 import { yearEndReports, type YearEndReports } from './yearEndReports.ts';
 import { periodReports, type PeriodReports } from './periodReports.ts';
+import { collectionReports, type CollectionReports } from './collectionReports.ts';
 import { passbookArguments } from './passbookArguments.ts';
 import type {
-  AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
+  AsOfOptions, BranchBooksOptions, BranchIncomeStatementOptions, IncomeStatementOptions,
+  ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
 import { reportProjection, type ReportOptions, type ReportState } from './reportProjection.ts';
 
 /** The Ledger's queries over the report projections. */
-export interface LedgerQueries extends YearEndReports, PeriodReports {
+export interface LedgerQueries extends YearEndReports, PeriodReports, CollectionReports {
   /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
   readonly balances: (memberId: string, o?: AsOfOptions) =>
     Promise<MemberStatement | undefined>;
@@ -42,9 +44,12 @@ export interface LedgerQueries extends YearEndReports, PeriodReports {
     /** @deprecated pass the account as `{ accountId }` in the options. */
     (memberId: string, accountId: string, o?: PassbookOptions): Promise<MemberPassbook>;
   };
-  readonly trialBalance: (o?: AsOfOptions) => Promise<TrialBalance>;
-  readonly balanceSheet: (o?: AsOfOptions) => Promise<BalanceSheet>;
-  readonly incomeStatement: (o: IncomeStatementOptions) => Promise<IncomeStatement>;
+  /** The trial balance of one branch (`branchId`), or of the society when omitted. */
+  readonly trialBalance: (o?: BranchBooksOptions) => Promise<TrialBalance>;
+  /** The balance sheet of one branch (`branchId`), or of the society when omitted. */
+  readonly balanceSheet: (o?: BranchBooksOptions) => Promise<BalanceSheet>;
+  /** A year's income statement of one branch (`branchId`), or of the society when omitted. */
+  readonly incomeStatement: (o: BranchIncomeStatementOptions) => Promise<IncomeStatement>;
   /** What closing a financial year did in the books: reserve and surplus; undefined if open. */
   readonly yearClose: (o: IncomeStatementOptions) => Promise<YearClose | undefined>;
   /** Every active loan's days past due and bucket, by branch and overall. */
@@ -129,6 +134,8 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     return replayed(o, true);
   };
   const asOf = (o: AsOfOptions) => (o.asOf === undefined ? {} : { asOf: o.asOf });
+  const branch = (o: { readonly branchId?: string }) =>
+    (o.branchId === undefined ? {} : { branchId: o.branchId });
   const holder = async (memberId: string): Promise<PassbookHolder> => {
     if (q.directory === undefined) return { status: 'no_directory' };
     const e = await q.directory.get(memberId);
@@ -157,10 +164,12 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
       return { ...p, pages, ...(o.withName === true
         ? { holder: await holder(memberId), nominees: await nomineeNames(memberId) } : {}) };
     },
-    trialBalance: async (o = {}) => trialBalance((await state(o, false)).states.books, asOf(o)),
-    balanceSheet: async (o = {}) => balanceSheet((await state(o, false)).states.books, asOf(o)),
+    trialBalance: async (o = {}) =>
+      trialBalance((await state(o, false)).states.books, { ...asOf(o), ...branch(o) }),
+    balanceSheet: async (o = {}) =>
+      balanceSheet((await state(o, false)).states.books, { ...asOf(o), ...branch(o) }),
     incomeStatement: async (o) => incomeStatement((await state(o, false)).states.books,
-      { financialYear: o.financialYear }),
+      { financialYear: o.financialYear, ...branch(o) }),
     yearClose: async (o) => yearEnd((await state(o, false)).states.books, o.financialYear),
     portfolio,
     unclaimedDividends: (o = {}) => unclaimedDividends(q.store, o),
@@ -172,6 +181,7 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     shareCapitalRegister: yearReports.shareCapitalRegister,
     profitAppropriation: yearReports.profitAppropriation,
     ...periodReports(q.store, q.chart === undefined ? {} : { chart: q.chart }),
+    ...collectionReports(q.store),
     reportState: (o = {}) => state(o, false),
     stop: async () => {
       if (runner !== undefined) await runner.stop();

@@ -22,7 +22,8 @@ const holderLine = (h: PassbookHolder | undefined): string[] =>
 
 // The log's line names the directory's reference only; the printed page adds her name.
 const recorded = /^Nominee recorded \((NOM-[0-9]+)\)$/;
-const withNomineeNames = (p: MemberPassbook): Passbook => {
+/** The passbook with each nominee's name beside the line that recorded her, when known. */
+export const withNomineeNames = (p: MemberPassbook): Passbook => {
   const names = p.nominees ?? {};
   const named = (particulars: string): string => {
     const ref = recorded.exec(particulars)?.[1];

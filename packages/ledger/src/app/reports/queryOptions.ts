@@ -36,3 +36,13 @@ export interface ParOptions extends AsOfOptions {
 export interface IncomeStatementOptions extends ReadOptions {
   readonly financialYear: string;
 }
+
+/** A trial balance or balance sheet as of a date: one branch's, or the society's if omitted. */
+export interface BranchBooksOptions extends AsOfOptions {
+  readonly branchId?: string;
+}
+
+/** The income statement of a financial year: one branch's, or the society's if omitted. */
+export interface BranchIncomeStatementOptions extends IncomeStatementOptions {
+  readonly branchId?: string;
+}

@@ -1,0 +1,23 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseStreamName } from '../shared/streams.ts';
+
+const isAccountStream = (s: string): boolean => {
+  const p = parseStreamName(s);
+  return E.isRight(p) && (p.right.aggregate === 'deposit' || p.right.aggregate === 'loan'
+    || p.right.aggregate === 'shares');
+};
+
+/**
+ * The stream of a member's account (`deposit-`, `loan-` or `shares-` and an opaque id): a
+ * free string here could carry a name into the log, so only a stream name decodes. The value
+ * refused is withheld from the error, as an id's is.
+ */
+export const AccountStream = new t.Type<string, string, unknown>(
+  'AccountStream',
+  (u): u is string => typeof u === 'string' && isAccountStream(u),
+  (u, c) => typeof u === 'string' && isAccountStream(u) ? t.success(u)
+    : t.failure(typeof u === 'string' ? `(withheld: ${u.length} characters)` : u, c,
+      'not an account stream: deposit-, loan- or shares- and an id'),
+  t.identity,
+);

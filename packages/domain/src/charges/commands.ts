@@ -1,0 +1,10 @@
+import type * as t from 'io-ts';
+import { LoanId } from '../shared/ids.ts';
+import { commandCodec } from '../shared/shape.ts';
+
+/**
+ * Record the charges a loan's product rules give on `on` that are not recorded yet: each rule
+ * charges a period once, however often this runs. Nothing is typed in but the date.
+ */
+export const ApplyCharges = commandCodec('ApplyCharges', { loanId: LoanId });
+export type ApplyCharges = t.TypeOf<typeof ApplyCharges>;

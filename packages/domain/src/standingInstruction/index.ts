@@ -1,0 +1,6 @@
+export * from './instructionId.ts';
+export * from './events.ts';
+export * from './commands.ts';
+export * from './state.ts';
+export * from './decide.ts';
+export * from './amountDue.ts';

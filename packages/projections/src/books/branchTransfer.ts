@@ -1,0 +1,37 @@
+// A member transferred to another branch takes her accounts and loans with her, as a
+// co-operative bank transfers an account: the old branch gives up her deposits, shares and
+// loans at their balances that day, the new branch takes them on, and the inter-branch account
+// balances both. The old branch's history stays as it was (its figures to the day before the
+// transfer are unchanged); from the transfer on, her business is the new branch's. The cash
+// she paid in or was paid stays in the books of the branch whose till it passed through.
+import type { MemberTransferred } from '@usha/domain';
+import type { ResolvedEvent } from '../core/projectedEvent.ts';
+import { carriedRoles } from './branchBooks.ts';
+import { postLine } from './postLine.ts';
+import type { BooksState, MemberBooks } from './state.ts';
+
+/** The entry of a member's transfer: her accounts' balances moved to her new branch. */
+export const transferLines = (
+  s: BooksState, e: ResolvedEvent & { readonly data: MemberTransferred['data'] },
+  member: MemberBooks,
+): void => {
+  const from = member.branchId;
+  const to = e.data.to;
+  if (from === to) return;
+  const on = e.metadata.effectiveOn;
+  let moved = 0n;
+  member.held.forEach((amount, k) => {
+    const role = carriedRoles[k];
+    if (amount === 0n || role === undefined) return;
+    const i = s.chart.roleIndex[role];
+    postLine(s, e, { branchId: from, i, amount: -amount, on });
+    postLine(s, e, { branchId: to, i, amount, on });
+    moved += amount;
+  });
+  if (moved !== 0n) {
+    const ib = s.chart.roleIndex.interBranch;
+    postLine(s, e, { branchId: from, i: ib, amount: moved, on });
+    postLine(s, e, { branchId: to, i: ib, amount: -moved, on });
+  }
+  member.branchId = to;
+};
