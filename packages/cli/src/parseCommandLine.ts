@@ -52,7 +52,7 @@ const reportTakes: Record<ReportKind, readonly string[]> = {
   dcb: ['year', 'from', 'to', 'known-at', 'format'],
   npa: ['as-of', 'known-at', 'format'],
   'accrued-interest': ['as-of', 'known-at', 'products', 'format'],
-  'collection-sheet': ['as-of', 'known-at', 'branch', 'officer', 'format'],
+  'collection-sheet': ['as-of', 'known-at', 'branch', 'officer', 'format', 'lang', 'paper'],
   dues: ['from', 'to', 'branch', 'overdue', 'known-at', 'format'],
 };
 
@@ -68,8 +68,9 @@ const periodError = (f: ReportFlags, to: string | undefined): string | undefined
   return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
 };
 
-// A printed page is made of the passbook only, and its language and paper mean nothing else.
-const htmlReports: readonly ReportKind[] = ['passbook'];
+// A printed page is made of the passbook or the collection sheet only, and its language and
+// paper mean nothing else.
+const htmlReports: readonly ReportKind[] = ['passbook', 'collection-sheet'];
 const htmlError = (report: ReportKind, f: ReportFlags): string | undefined => {
   if (f.format === 'html') {
     return htmlReports.includes(report) ? undefined

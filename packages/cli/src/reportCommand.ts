@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   balanceSheet, balanceSheetCsv, collectionSheetCsv, demandCollectionBalanceCsv, duesCsv,
-  formatBalanceSheet, formatCollectionSheet, formatDues,
+  formatBalanceSheet, formatCollectionSheet, formatDues, collectionSheetHtml,
   formatDemandCollectionBalance, formatIncomeStatement, formatNpaSchedule, formatParReport,
   branchesOf, formatPassbook, formatProfitAppropriation, formatReceiptsAndPayments,
   formatShareCapitalRegister, formatTrialBalance, incomeStatement, incomeStatementCsv,
@@ -109,9 +109,15 @@ const collection = async (c: ReportCommand, { store, knownAt }: Read): Promise<s
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   const branch = c.branch === undefined ? {} : { branchId: c.branch };
   if (c.report === 'collection-sheet') {
-    return either(c, await reports.collectionSheet({ branchId: c.branch ?? '',
+    const sheet = await reports.collectionSheet({ branchId: c.branch ?? '',
       on: c.asOf ?? '', ...known, ...(c.officer === undefined ? {} : {
-        fieldOfficer: c.officer }) }), formatCollectionSheet, collectionSheetCsv);
+        fieldOfficer: c.officer }) });
+    // Members by id only, as in the text sheet; `out` ends it with the page's last line feed.
+    if (c.format === 'html') {
+      return collectionSheetHtml(sheet, { lang: c.lang ?? 'en', paper: c.paper ?? 'A4' })
+        .replace(/\n$/, '');
+    }
+    return either(c, sheet, formatCollectionSheet, collectionSheetCsv);
   }
   return either(c, await reports.dues({ from: c.from ?? '', to: c.to ?? '', ...branch,
     ...known, overdueOnly: c.overdue === true }), formatDues, duesCsv);

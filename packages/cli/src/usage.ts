@@ -42,8 +42,8 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
                              a statement (default); RFC 4180 CSV with a header row,
                              plain decimal amounts and CRLF after every record; or
                              JSON: the CSV's records keyed by its header, amounts as
-                             decimal strings; html (passbook): a printable page, one
-                             account to a sheet, inline style, no script
+                             decimal strings; html (passbook, collection-sheet): a
+                             printable page, inline style, no script
       --lang bn|en           the printed page's language (html; default en)
       --paper A4|A5          the printed page's paper (html; default A4)
       Refused (exit 1) when it would mislead: a log with no event, --known-at at no

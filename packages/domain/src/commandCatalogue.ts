@@ -77,6 +77,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':
     case 'MatureDeposit': case 'CloseDepositEarly': case 'CloseDepositAccount':
     case 'PlaceLien': case 'ReleaseLien': case 'CallGuarantee': case 'ReactivateAccount':
+    case 'ApplyDepositCharges':
       return { aggregate: 'deposit', stream: streamNameFor.deposit(c.data.accountId) };
     case 'ApplyForLoan': case 'ApproveLoan': case 'RejectLoan': case 'DisburseLoan':
     case 'RecordRepayment': case 'ChargePenalty': case 'ChargeFee': case 'WaiveInterest':

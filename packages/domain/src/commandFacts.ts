@@ -28,7 +28,7 @@ export const factCommandTypes = {
   CloseDepositEarly: true, CloseFinancialYear: true, DeclareDividend: true,
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
-  DisburseLoan: true,
+  DisburseLoan: true, ApplyDepositCharges: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

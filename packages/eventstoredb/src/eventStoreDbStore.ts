@@ -50,6 +50,20 @@ const clientFor = (connectionString: string): EventStoreClient => {
   return loaded.EventStoreDBClient.connectionString(connectionString);
 };
 
+// The streams an append's conditions name, for its locks; malformed conditions name none here
+// (the append refuses them with InvalidAppendError before anything is sent).
+const conditionStreams = (conditions: unknown): string[] => {
+  try {
+    if (!Array.isArray(conditions)) return [];
+    return conditions.flatMap((c: unknown) => {
+      const name: unknown = typeof c === 'object' && c !== null ? Reflect.get(c, 'stream') : null;
+      return typeof name === 'string' ? [name] : [];
+    });
+  } catch {
+    return [];
+  }
+};
+
 /**
  * Opens the event store over EventStoreDB (KurrentDB). Revisions and positions are bigint;
  * positions keep both commit and prepare. A store built from a connection string owns its
@@ -104,7 +118,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
       refuseIfClosed();
       // Conditions are read just before the append: holding the condition streams as well
       // keeps this store's own appends to them out of that gap (other processes' are not).
-      const held = [stream, ...(o?.conditions ?? []).map((c) => c.stream)];
+      const held = [stream, ...conditionStreams(o?.conditions)];
       const p = locks.holding(held, () => appendEvents(appendCtx, names.toServer(stream), {
         events, expected: o?.expectedRevision ?? 'any', label: stream,
         conditions: o?.conditions }));

@@ -66,7 +66,7 @@ test('the income statement of 2024-25, figure by figure', () => {
   const is = incomeStatement(all.states.books, { financialYear: '2024-25' });
   assert.equal(is.income.map((l) => [l.code, rs(l.amount)]),
     [['4100', '120.00'], ['4200', '50.00'], ['4300', '100.00'], ['4400', '0.00'],
-      ['4500', '0.00']]);
+      ['4500', '0.00'], ['4600', '0.00'], ['4700', '0.00']]);
   assert.is(rs(is.totalExpenses), '199.45');
   assert.is(rs(is.netProfit), '70.55');
 });

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { LoanId } from '../shared/ids.ts';
+import { AccountId, LoanId } from '../shared/ids.ts';
 import { commandCodec } from '../shared/shape.ts';
 
 /**
@@ -8,3 +8,10 @@ import { commandCodec } from '../shared/shape.ts';
  */
 export const ApplyCharges = commandCodec('ApplyCharges', { loanId: LoanId });
 export type ApplyCharges = t.TypeOf<typeof ApplyCharges>;
+
+/**
+ * Record the charges a savings account's or recurring deposit's product rule gives on `on`
+ * that are not recorded yet, each taken from the balance; once per rule and period.
+ */
+export const ApplyDepositCharges = commandCodec('ApplyDepositCharges', { accountId: AccountId });
+export type ApplyDepositCharges = t.TypeOf<typeof ApplyDepositCharges>;

@@ -6,3 +6,7 @@ export * from './missedInstalmentPenalties.ts';
 export * from './belowMinimumBalanceCharges.ts';
 export * from './commands.ts';
 export * from './applyLoanCharges.ts';
+export * from './depositChargeApplied.ts';
+export * from './datedBalances.ts';
+export * from './applyDepositCharges.ts';
+export * from './admissionFeeCharged.ts';

@@ -32,6 +32,7 @@ export const accountHistory = (events: Iterable<DepositEvent>): AccountHistory =
   const reversed = new Set<string>();
   // A deduction is not reversible itself: its give-back is a separate event, a move of its own.
   const taxMoves: Array<{ on: BusinessDate; minor: bigint }> = [];
+  const charges = new Map<string, { on: BusinessDate; minor: bigint }>();
   for (const e of events) {
     switch (e.type) {
       case 'SavingsAccountOpened': case 'RecurringDepositOpened':
@@ -57,6 +58,11 @@ export const accountHistory = (events: Iterable<DepositEvent>): AccountHistory =
         taxMoves.push({ on: addDays(e.data.on, 1), minor: e.type === 'TdsDeducted' ? -x : x });
         break;
       }
+      // A charge by rule leaves the balance interest is earned on from its own day, like a
+      // withdrawal, but stays apart from `transactions`: an instalment stays what was paid.
+      case 'DepositChargeApplied':
+        charges.set(e.data.eventId, { on: e.data.on, minor: -minorOf(e.data.amount) });
+        break;
       default: break;
     }
   }
@@ -65,6 +71,7 @@ export const accountHistory = (events: Iterable<DepositEvent>): AccountHistory =
     rateAnnualPercent: rate,
     transactions: kept.filter((m) => !m.interest).map(({ on, minor }) => ({ on, minor })),
     interestPostedMinor: kept.filter((m) => m.interest).reduce((a, m) => a + m.minor, 0n),
-    taxMoves,
+    taxMoves: [...taxMoves,
+      ...[...charges.entries()].filter(([id]) => !reversed.has(id)).map(([, m]) => m)],
   };
 };

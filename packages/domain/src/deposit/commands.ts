@@ -11,6 +11,7 @@ import { DepositSource } from './events.ts';
 import { CallGuarantee, PlaceLien, ReleaseLien } from './liens.ts';
 import { NominateNominee } from '../nominee/nominee.ts';
 import { ReactivateAccount } from './dormancyReactivation.ts';
+import { ApplyDepositCharges } from '../charges/commands.ts';
 
 // A new account id must have the strict id shape (AccountIdInput); the member and product
 // name things that exist already (or the opening is refused), so they keep the shape every
@@ -100,10 +101,10 @@ export const depositCommands = {
   OpenSavingsAccount, OpenRecurringDeposit, OpenFixedDeposit, MakeDeposit, Withdraw,
   PostInterest, MarkInstalmentMissed, MatureDeposit, CloseDepositEarly, CloseDepositAccount,
   ReverseEvent, PlaceLien, ReleaseLien, NominateNominee,
-  CallGuarantee, ReactivateAccount,
+  CallGuarantee, ReactivateAccount, ApplyDepositCharges,
 } as const;
 export type DepositCommand =
   | OpenSavingsAccount | OpenRecurringDeposit | OpenFixedDeposit | MakeDeposit | Withdraw
   | PostInterest | MarkInstalmentMissed | MatureDeposit | CloseDepositEarly
   | CloseDepositAccount | ReverseEvent | PlaceLien | ReleaseLien | NominateNominee
-  | CallGuarantee | ReactivateAccount;
+  | CallGuarantee | ReactivateAccount | ApplyDepositCharges;

@@ -28,6 +28,7 @@ import { tdsOn } from './tdsOn.ts';
 import { tdsReversedWith } from './tdsOfPostings.ts';
 import { notDormant } from './dormancy.ts';
 import { reactivate, type ReactivateAccount } from './dormancyReactivation.ts';
+import { applyDepositCharges } from '../charges/applyDepositCharges.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<DepositEvent>>;
 type Open = Exclude<DepositState, { status: 'none' }>;
@@ -444,6 +445,10 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
       case 'CallGuarantee': return callGuarantee(command.data, state);
       case 'NominateNominee': return nominateOnDeposit(command.data, state);
       case 'ReactivateAccount': return reactivateSavings(ps, command.data, state);
+      case 'ApplyDepositCharges': {
+        const a = accountFor(state, command.data, 'apply_charges', ['savings', 'recurring']);
+        return E.isLeft(a) ? a : applyDepositCharges(ps, command.data, command.facts, a.right);
+      }
     }
   },
 });

@@ -12,6 +12,7 @@ import { TdsDeducted } from '../tds/tdsDeducted.ts';
 import { TermUnitCodec } from '../products/termUnit.ts';
 import { TdsReversed } from '../tds/tdsReversed.ts';
 import { AccountReactivated } from './dormancyReactivation.ts';
+import { DepositChargeApplied } from '../charges/depositChargeApplied.ts';
 
 const account = { accountId: AccountId, memberId: MemberId };
 
@@ -98,10 +99,10 @@ export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
   DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
-  GuaranteeCalled, TdsDeducted, TdsReversed, AccountReactivated,
+  GuaranteeCalled, TdsDeducted, TdsReversed, AccountReactivated, DepositChargeApplied,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
   | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
-  | GuaranteeCalled | TdsDeducted | TdsReversed | AccountReactivated;
+  | GuaranteeCalled | TdsDeducted | TdsReversed | AccountReactivated | DepositChargeApplied;

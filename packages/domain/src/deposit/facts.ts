@@ -2,6 +2,7 @@ import type { MembershipFacts } from '../member/membership.ts';
 import type { AccountHistory } from './accountHistory.ts';
 import type { TdsFacts } from '../tds/tdsDue.ts';
 import type { RateStep } from '../products/rateChange.ts';
+import type { DepositChargeFacts } from '../charges/datedBalances.ts';
 
 /**
  * What a command crediting interest needs besides the account's state: the account's own
@@ -28,4 +29,5 @@ export interface DepositFacts {
   readonly PostInterest: DepositInterestFacts;
   readonly MatureDeposit: DepositInterestFacts;
   readonly CloseDepositEarly: DepositInterestFacts;
+  readonly ApplyDepositCharges: DepositChargeFacts;
 }

@@ -7,6 +7,7 @@ import type { NomineeRef } from '../nominee/nomineeRef.ts';
 import type { DepositTerm } from '../finance/depositTerm.ts';
 import { tdsNoted, type PostingTds } from './tdsOfPostings.ts';
 import { isMemberActivity } from './dormancy.ts';
+import { chargeKey } from '../charges/chargeRuleRef.ts';
 
 /** What the account remembers of a reversible event: its effect on the balance. */
 export interface DepositPosting extends PostingRecord {
@@ -50,6 +51,8 @@ export type DepositState =
     readonly nominee?: NomineeRef;
     /** The last member activity (dormancy.ts) after the opening; absent: none yet. */
     readonly lastActivityOn?: BusinessDate;
+    /** Charges by rule recorded (charges/), by chargeKey: the event id; absent: none yet. */
+    readonly chargedByRule?: Readonly<Record<string, string>>;
   };
 
 /** Before the account is opened. */
@@ -133,6 +136,14 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
         balance: s.balance + minorOf(e.data.amount) };
     case 'AccountReactivated':
       return { ...s, lastOn: e.data.on, lastActivityOn: e.data.on };
+    // A waiver reverses the posting but keeps the key: the rule never charges it again.
+    case 'DepositChargeApplied': {
+      const d = e.data;
+      const delta = -minorOf(d.amount);
+      return { ...s, lastOn: d.on, balance: s.balance + delta,
+        postings: { ...s.postings, [d.eventId]: posting(e.type, delta, false, null) },
+        chargedByRule: { ...s.chargedByRule, [chargeKey(d.rule)]: d.eventId } };
+    }
     case 'LienReleased': {
       const { [e.data.loanId]: _released, ...liens } = s.liens;
       return { ...s, lastOn: e.data.on, liens };

@@ -2,7 +2,9 @@ export * from './loanSchedule.ts';
 export {
   rescheduledSchedule, type RescheduleInput, type RescheduleChange,
 } from './reschedule/index.ts';
-export { recalculatedSchedule, type RecalculationInput } from './recalculation/index.ts';
+export {
+  recalculatedSchedule, type DatedReschedule, type RecalculationInput,
+} from './recalculation/index.ts';
 export * from './savingsInterest.ts';
 export * from './fixedDeposit.ts';
 export * from './recurringDeposit.ts';

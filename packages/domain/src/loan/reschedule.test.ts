@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
 import { by, command, history } from '../testing/fixtures.ts';
 import { createLoanDecider } from './decide.ts';
+import { rateInForce } from './state.ts';
 import { approvedLoan, changeProducts, decided, disburseOf } from './scheduleChanges.fixture.ts';
 
 const decider = createLoanDecider({ products: changeProducts });
@@ -45,9 +46,13 @@ test('after a reschedule the loan is due by the new schedule', () => {
   });
 });
 
-test('a new rate is kept in the terms later schedules are computed at', () => {
+test('a new rate is the rate in force after it; the terms keep the rate paid out at', () => {
   given(...active).when(rescheduleBy('mgr-1', { rateAnnualPercent: '9' })).thenState((s) => {
-    assert.ok(s.status === 'active' && s.terms?.rateAnnualPercent === '9');
+    assert.ok(s.status === 'active');
+    if (s.status !== 'active') return;
+    assert.equal([rateInForce(s), s.terms?.rateAnnualPercent], ['9', '12']);
+    assert.equal(s.reschedules, [{ on: '2024-03-01', from: '2024-04-15',
+      change: { rateAnnualPercent: '9' } }]);
   });
 });
 

@@ -4,9 +4,16 @@ import { eventIdFor } from '../shared/ids.ts';
 import { rescheduledSchedule } from '../finance/reschedule/index.ts';
 import type { RescheduleLoan } from './commands.ts';
 import type { LoanEvent } from './events.ts';
-import type { LoanState } from './state.ts';
-import { loanIn } from './loanIn.ts';
+import { principalPaidSoFar, rateInForce, type LoanState } from './state.ts';
+import { loanIn, type KnownLoan } from './loanIn.ts';
 import { computedSchedule, loanTermsOf, scheduleOf } from './loanTerms.ts';
+import { scheduleOverTranches } from './tranche.ts';
+
+// A loan whose schedule is kept by replaying its history (tranches, or principal paid off the
+// schedule recalculated): its reschedule is replayed there too, so that it counts principal
+// already paid ahead and later recalculations find the same schedule.
+const replayed = (s: KnownLoan): boolean => s.terms?.scheduleType === 'progressive'
+  && (s.disbursements.length > 1 || (s.terms.interestRecalculation ?? 'none') !== 'none');
 
 /**
  * Changes an active loan's schedule from `from` on, asked for by one user (`requestedBy`) and
@@ -31,13 +38,20 @@ export const reschedule = (
   if (first === undefined || terms === null || current === null) {
     return E.left({ type: 'invalid_loan_status', status: s.status, allowed: ['active'] });
   }
-  const schedule = computedSchedule(() => rescheduledSchedule({
-    terms: loanTermsOf(terms, s.totals.disbursed, first.on), current: scheduleOf(current),
+  const rate = rateInForce(s) ?? terms.rateAnnualPercent;
+  const cut = computedSchedule(() => rescheduledSchedule({
+    terms: loanTermsOf({ ...terms, rateAnnualPercent: rate }, s.totals.disbursed, first.on),
+    current: scheduleOf(current),
     principalPaid: s.totals.principalRepaid,
     // Interest waived is settled as surely as interest paid: neither is owed again.
     interestPaid: s.totals.interestPaid + s.totals.interestWaived,
     from: c.from, change: c.change,
   }));
+  if (E.isLeft(cut)) return cut;
+  const schedule = !replayed(s) ? cut : scheduleOverTranches(s, {
+    disbursements: s.disbursements, principalPaid: principalPaidSoFar(s),
+    reschedules: [...s.reschedules, { on: c.on, from: c.from, change: c.change }],
+  });
   if (E.isLeft(schedule)) return schedule;
   return E.right([{ type: 'LoanRescheduled', data: {
     eventId: eventIdFor(c.commandId, 0), loanId: s.loanId, memberId: s.memberId, on: c.on,

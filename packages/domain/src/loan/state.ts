@@ -3,7 +3,7 @@ import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type {
-  LoanEvent, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
+  LoanEvent, LoanScheduleChange, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
 } from './events.ts';
 import type { Guarantee } from './guarantors.ts';
 import { chargeKey, type ChargeRuleRef } from '../charges/chargeRuleRef.ts';
@@ -45,6 +45,13 @@ export interface PrincipalPayment extends DatedPaise {
   readonly eventId: string;
 }
 
+/** A reschedule as later recalculations replay it: recorded on `on`, changing from `from`. */
+export interface LoanReschedule {
+  readonly on: BusinessDate;
+  readonly from: BusinessDate;
+  readonly change: LoanScheduleChange;
+}
+
 /** Where a loan is in its life. */
 export type LoanStatus = 'applied' | 'approved' | 'rejected' | 'active' | 'written_off' | 'closed';
 
@@ -62,6 +69,7 @@ export type LoanState =
     readonly firstRepaymentOn: BusinessDate | null;
     readonly recordedBy: UserId;
     readonly lastOn: BusinessDate;
+    /** The terms it was paid out under; a reschedule's rate is in `reschedules`. */
     readonly terms: LoanTermsSnapshot | null;
     readonly schedule: ReadonlyArray<DueInstalment>;
     /** The latest schedule as written, or null before disbursement: what a change starts from. */
@@ -74,6 +82,8 @@ export type LoanState =
     readonly disbursements: ReadonlyArray<DatedPaise>;
     /** Principal repaid, repayment by repayment, in the order received. */
     readonly principalPayments: ReadonlyArray<PrincipalPayment>;
+    /** Every reschedule, in the order recorded. */
+    readonly reschedules: ReadonlyArray<LoanReschedule>;
     /** The loan this one paid off as a top-up, or null. */
     readonly topUpOf: TopUpOf | null;
     /** The rule charges recorded (chargeKey), reversed or not: a rule charges a period once. */
@@ -133,10 +143,10 @@ const repaid = (s: Known, eventId: string, on: BusinessDate, principal: bigint):
   principal === 0n ? s
     : { ...s, principalPayments: [...s.principalPayments, { eventId, on, amount: principal }] };
 
-// The rate a reschedule changed is the rate later recalculations compute at.
-const withRate = (s: Known, rate: string | undefined): Known =>
-  rate === undefined || s.terms === null ? s
-    : { ...s, terms: { ...s.terms, rateAnnualPercent: rate } };
+/** The annual rate in force now: the latest reschedule's that set one, else the terms'. */
+export const rateInForce = (s: Known): string | undefined =>
+  s.reschedules.findLast((r) => r.change.rateAnnualPercent !== undefined)
+    ?.change.rateAnnualPercent ?? s.terms?.rateAnnualPercent;
 
 const byRule = (s: Known, rule: ChargeRuleRef | null): Known =>
   rule === null ? s : { ...s, chargedByRule: { ...s.chargedByRule, [chargeKey(rule)]: true } };
@@ -168,8 +178,11 @@ const later = (s: Known, e: LoanEvent): Known => {
       };
     }
     case 'LoanRescheduled':
-      return withSchedule(withRate(s, e.data.change.rateAnnualPercent), e.data.schedule,
-        e.data.on);
+      // Kept beside the terms, not over them: a recalculation replays the loan from its start
+      // and must price the periods before `from` at the rate they were due at.
+      return withSchedule({ ...s, reschedules: [...s.reschedules,
+        { on: e.data.on, from: e.data.from, change: e.data.change }] }, e.data.schedule,
+      e.data.on);
     case 'LoanScheduleRecalculated': return withSchedule(s, e.data.schedule, e.data.on);
     case 'RepaymentReceived':
     case 'LoanPaidOffByTopUp': {
@@ -222,6 +235,7 @@ export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
     appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
     firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
     schedule: [], scheduleData: null, totals: zeroTotals, postings: {}, guarantors: [],
-    disbursements: [], principalPayments: [], topUpOf: null, chargedByRule: {},
+    disbursements: [], principalPayments: [], reschedules: [], topUpOf: null,
+    chargedByRule: {},
   };
 };

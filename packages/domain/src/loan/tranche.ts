@@ -5,20 +5,26 @@ import { minorOf, moneyString } from '../shared/codecs.ts';
 import { recalculatedSchedule } from '../finance/recalculation/index.ts';
 import type { DisburseTranche } from './commands.ts';
 import type { LoanEvent, LoanScheduleData } from './events.ts';
-import { principalPaidSoFar, type DatedPaise, type LoanState } from './state.ts';
+import {
+  principalPaidSoFar, type DatedPaise, type LoanReschedule, type LoanState,
+} from './state.ts';
 import { loanIn, type KnownLoan } from './loanIn.ts';
 import { computedSchedule, loanTermsOf } from './loanTerms.ts';
 
-/** Amounts paid out and principal repaid, dated, in paise: what a recalculation reads. */
+/**
+ * Amounts paid out and principal repaid, dated, in paise, and the reschedules (the loan's
+ * own when left out): what a recalculation reads.
+ */
 export interface RecalculationFlows {
   readonly disbursements: ReadonlyArray<DatedPaise>;
   readonly principalPaid: ReadonlyArray<DatedPaise>;
+  readonly reschedules?: ReadonlyArray<LoanReschedule>;
 }
 
 /**
  * The loan's whole schedule recomputed over its tranches and, when its terms recalculate,
  * the principal repaid (Fineract: without recalculation, money paid early or late changes no
- * instalment), at the terms it was disbursed under.
+ * instalment), at the terms it was disbursed under, its reschedules replayed where they fell.
  */
 export const scheduleOverTranches = (
   s: KnownLoan, flows: RecalculationFlows,
@@ -34,6 +40,7 @@ export const scheduleOverTranches = (
     terms: loanTermsOf(terms, s.approvedPrincipal, first.on),
     disbursements: flows.disbursements.map(dated),
     principalPaid: recalculates ? flows.principalPaid.map(dated) : [],
+    reschedules: flows.reschedules ?? s.reschedules,
     strategy: terms.interestRecalculation === 'reduce-term' ? 'reduce-term' : 'reduce-emi',
   }));
 };

@@ -29,10 +29,13 @@ const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberStat
   if (c.shares > maximumShares) {
     return E.left({ type: 'above_maximum_shares', maximumShares, sharesAfter: c.shares });
   }
+  const fee = p.right.admissionFee;
   return E.right([{ type: 'MemberAdmitted', data: {
     memberId: c.memberId, branchId: c.branchId, on: c.on,
     shareProductId: c.shareProductId, sharesSubscribed: c.shares,
-  } }]);
+  } }, ...fee === undefined ? [] : [{ type: 'AdmissionFeeCharged' as const, data: {
+    memberId: c.memberId, branchId: c.branchId, on: c.on, amount: fee.amount,
+  } }]]);
 };
 
 type Admitted = Exclude<MemberState, { status: 'none' }>;

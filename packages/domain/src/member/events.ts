@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { AccountId, BranchId, LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { DateString, PositiveCount } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
+import { AdmissionFeeCharged } from '../charges/admissionFeeCharged.ts';
 
 /** A member was admitted at a branch, subscribing to at least the minimum shares. */
 export const MemberAdmitted = eventCodec('MemberAdmitted', {
@@ -61,6 +62,7 @@ export type FieldOfficerAssigned = t.TypeOf<typeof FieldOfficerAssigned>;
 /** The member's events, by type. */
 export const memberEvents = {
   MemberAdmitted, MemberExited, MemberTransferred, AccountOpeningNoted, FieldOfficerAssigned,
+  AdmissionFeeCharged,
 } as const;
 export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred
-  | AccountOpeningNoted | FieldOfficerAssigned;
+  | AccountOpeningNoted | FieldOfficerAssigned | AdmissionFeeCharged;

@@ -31,6 +31,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
         : { ...state, branchId: event.data.to, lastOn: event.data.on };
     // A note for the Ledger's decisions on her stream: her membership is as it was.
     case 'AccountOpeningNoted':
+    // Her fee moves cash into the society's income; her membership is as it was.
+    case 'AdmissionFeeCharged':
       return state;
     // Dated like a transfer: a later assignment may not be dated before it.
     case 'FieldOfficerAssigned':

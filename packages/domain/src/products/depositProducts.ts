@@ -5,6 +5,7 @@ import { closedWithOptional } from '../shared/closedWithOptional.ts';
 import { closed, withCheck } from '../shared/shape.ts';
 import { DayCountCodec, PeriodCodec, RoundingModeCodec, type Period } from './settings.ts';
 import { TermUnitCodec } from './termUnit.ts';
+import { BelowMinimumBalanceRule, MissedInstalmentRule } from '../charges/chargeRules.ts';
 import { maxTermLength, type TermUnit } from '../finance/depositTerm.ts';
 
 const Months = intBetween('Months', 1, 600);
@@ -38,6 +39,8 @@ export const SavingsProduct = closedWithOptional({
   // Months without a member's own deposit or withdrawal after which the account is dormant
   // (deposit/dormancy.ts); left out, an account never falls dormant.
   dormantAfterMonths: Months,
+  // Left out: no below-minimum-balance charge (charges/belowMinimumBalanceCharges.ts).
+  belowMinimumBalanceCharge: BelowMinimumBalanceRule,
 }, 'SavingsProduct');
 export type SavingsProduct = t.TypeOf<typeof SavingsProduct>;
 
@@ -47,7 +50,7 @@ const termCheck = (p: { minTermMonths: number; maxTermMonths: number }) =>
     : undefined;
 
 /** A recurring deposit: a fixed instalment each month for a term. */
-export const RecurringDepositProduct = withCheck(closed({
+export const RecurringDepositProduct = withCheck(closedWithOptional({
   kind: t.literal('recurring'),
   id: ProductId,
   rateAnnualPercent: RatePercent,
@@ -59,6 +62,9 @@ export const RecurringDepositProduct = withCheck(closed({
   // Percentage points taken off the rate when closed before maturity.
   prematureClosurePenaltyPercent: RatePercent,
   rounding: RoundingModeCodec,
+}, {
+  // Left out: no missed-instalment penalty (charges/missedInstalmentPenalties.ts).
+  missedInstalmentPenalty: MissedInstalmentRule,
 }, 'RecurringDepositProduct'), (p) =>
   termCheck(p) ?? (minorOf(p.minimumInstalment) <= 0n
     ? { field: 'minimumInstalment', message: 'must be more than zero' } : undefined));

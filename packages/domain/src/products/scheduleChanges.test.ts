@@ -20,8 +20,19 @@ test('a product without the settings decodes as before', () => {
 
 test('progressive tranches with recalculation, a down payment and top-ups are accepted', () => {
   assert.is(refusal({ scheduleType: 'progressive', maxTranches: 3,
-    interestRecalculation: 'reduce-term', downPaymentPercent: '25', allowTopUp: true }),
-  'accepted');
+    interestRecalculation: 'reduce-term', allowTopUp: true }), 'accepted');
+  assert.is(refusal({ scheduleType: 'progressive', downPaymentPercent: '25', allowTopUp: true }),
+    'accepted');
+});
+
+test('a down payment with tranches or recalculation is refused: no tranche could be paid', () => {
+  const why = /downPaymentPercent: a down payment needs maxTranches 1 and interestRecalc/;
+  assert.match(refusal({ scheduleType: 'progressive', maxTranches: 2, downPaymentPercent: '10' }),
+    why);
+  assert.match(refusal({ scheduleType: 'progressive', interestRecalculation: 'reduce-emi',
+    downPaymentPercent: '10' }), why);
+  assert.is(refusal({ scheduleType: 'progressive', maxTranches: 2, downPaymentPercent: '0' }),
+    'accepted');
 });
 
 test('combinations the engines cannot compute are refused, naming the field', () => {

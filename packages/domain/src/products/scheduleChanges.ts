@@ -73,5 +73,12 @@ export const scheduleChangeProblem = (p: ScheduleChangeSettings): Problem => {
   if ((p.maxTranches ?? 1) > 1 && !progressive) {
     return { field: 'maxTranches', message: "more than 1 needs scheduleType 'progressive'" };
   }
+  const changes = (p.maxTranches ?? 1) > 1 || (p.interestRecalculation ?? 'none') !== 'none';
+  if (changes && new Decimal(p.downPaymentPercent ?? '0').gt(0)) {
+    // recalculatedSchedule refuses a down payment (Fineract takes one from each tranche): a
+    // loan of such a product could take no tranche and no repayment off its schedule.
+    return { field: 'downPaymentPercent',
+      message: "a down payment needs maxTranches 1 and interestRecalculation 'none'" };
+  }
   return undefined;
 };

@@ -70,6 +70,7 @@ export const permissions = {
   ChargeFee: { by: clerks },
   // Computed from the product's rules for the date: nothing is typed in but the date.
   ApplyCharges: { by: clerks },
+  ApplyDepositCharges: { by: clerks },
   WaiveInterest: { by: managers, checkedBy: ['branchManager', 'board'] },
   WriteOffLoan: { by: managers, checkedBy: board },
   RecordRecovery: { by: ['cashier', 'branchManager'] },

@@ -21,6 +21,9 @@ export {
 } from './reports/memberPassbook.ts';
 export { PassbookArgumentsError } from './reports/passbookArguments.ts';
 export { PrintRequestError, type PassbookHtmlRequest } from './print/passbookHtmlRequest.ts';
+export type { CollectionSheetHtmlRequest } from './print/collectionSheetHtmlRequest.ts';
+export type { DayCashHtmlRequest } from './print/dayCashHtmlRequest.ts';
+export { dayCashHtml } from './print/dayCashHtml.ts';
 export {
   reportProjection, type ReportOptions, type ReportProjections, type ReportState,
 } from './reports/reportProjection.ts';

@@ -58,6 +58,12 @@ export const applyAccrual = (s: AccrualState, e: ResolvedEvent): AccrualState =>
       break;
     }
     case 'EventReversed': reverse(s, e); break;
+    // A charge by rule leaves the balance from its own day, as in accountHistory.
+    case 'DepositChargeApplied': {
+      const a = s.accounts.get(e.data.accountId);
+      if (a !== undefined) move(s.moves, a, day(e.data.on), -minor(e.data.amount));
+      break;
+    }
     // Tax at source leaves the balance interest is earned on, and a give-back comes back into
     // it, from the day after each, as the deposit decider's history has them (accountHistory).
     case 'TdsDeducted': case 'TdsReversed': {
@@ -82,6 +88,8 @@ const reverse = (s: AccrualState, e: Extract<ResolvedEvent, { type: 'EventRevers
   const a = s.accounts.get(e.data.aggregateId);
   if (p === null || a === undefined) return;
   if (p.type === 'Deposited') move(s.moves, a, day(p.on), -p.amount);
-  else if (p.type === 'Withdrawn') move(s.moves, a, day(p.on), p.amount);
+  else if (p.type === 'Withdrawn' || p.type === 'DepositChargeApplied') {
+    move(s.moves, a, day(p.on), p.amount);
+  }
   else if (p.type === 'InterestPosted') a.interestPosted -= p.amount;
 };

@@ -144,6 +144,8 @@ const money = (
       return;
     case 'Deposited': addToDeposit(rows, deposit(rows, ids.accountId), D_BALANCE, amount); return;
     case 'Withdrawn': addToDeposit(rows, deposit(rows, ids.accountId), D_BALANCE, -amount); return;
+    case 'DepositChargeApplied':
+      addToDeposit(rows, deposit(rows, ids.accountId), D_BALANCE, -amount); return;
     case 'InterestPosted': {
       const a = deposit(rows, ids.accountId);
       addToDeposit(rows, a, D_BALANCE, amount);
@@ -239,6 +241,9 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
       break;
     case 'TdsReversed':
       addToDeposit(rows, deposit(rows, e.data.accountId), D_BALANCE, minor(e.data.amount));
+      break;
+    case 'DepositChargeApplied':
+      addToDeposit(rows, deposit(rows, e.data.accountId), D_BALANCE, -minor(e.data.amount));
       break;
     case 'SavingsAccountOpened': open(rows, e.data, 'savings', 0n); break;
     case 'RecurringDepositOpened': open(rows, e.data, 'recurring', 0n); break;

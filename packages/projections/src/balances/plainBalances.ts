@@ -73,11 +73,11 @@ const money = (b: PlainBalances, e: ProjectedEvent, sign: bigint): void => {
     case 'DividendCredited':
       memberOf(b, e.data.memberId).dividendsCredited += sign * minor(e.data.amount);
       return;
-    case 'Deposited': case 'Withdrawn': case 'InterestPosted': {
+    case 'Deposited': case 'Withdrawn': case 'InterestPosted': case 'DepositChargeApplied': {
       const a = b.deposits.get(e.data.accountId);
       if (a === undefined) return;
       const x = sign * minor(e.data.amount);
-      a.balance += e.type === 'Withdrawn' ? -x : x;
+      a.balance += e.type === 'Withdrawn' || e.type === 'DepositChargeApplied' ? -x : x;
       if (e.type === 'InterestPosted') a.interestPosted += x;
       return;
     }

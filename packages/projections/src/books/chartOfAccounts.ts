@@ -10,7 +10,8 @@ export type PostingRole =
   | 'loanInterestIncome' | 'penaltyIncome' | 'feeIncome' | 'recoveriesIncome'
   | 'depositInterestExpense' | 'loanLossExpense'
   | 'loanLossProvision' | 'provisionExpense' | 'provisionWrittenBack' | 'tdsPayable'
-  | 'topUpClearing' | 'interBranch' | 'cashExcess' | 'cashShortage';
+  | 'topUpClearing' | 'interBranch' | 'cashExcess' | 'cashShortage'
+  | 'depositChargeIncome' | 'admissionFeeIncome';
 
 /** One account of the chart. */
 export interface LedgerAccount {
@@ -66,6 +67,10 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     { code: '4300', name: 'Fees', class: 'income' },
     { code: '4400', name: 'Bad debts recovered', class: 'income' },
     { code: '4500', name: 'Provisions written back', class: 'income' },
+    // Charges by a deposit product's rule, taken from the balance (DepositChargeApplied).
+    { code: '4600', name: 'Charges on deposits', class: 'income' },
+    // Paid in cash on admission (AdmissionFeeCharged); not share capital, not refundable.
+    { code: '4700', name: 'Admission fees', class: 'income' },
     { code: '5100', name: 'Interest on deposits', class: 'expense' },
     { code: '5200', name: 'Loans written off', class: 'expense' },
     { code: '5300', name: 'Provision expense', class: 'expense' },
@@ -83,6 +88,7 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
     loanLossProvision: '1290', provisionExpense: '5300', provisionWrittenBack: '4500',
     tdsPayable: '2400', topUpClearing: '1240', interBranch: '1900',
     cashExcess: '2500', cashShortage: '5400',
+    depositChargeIncome: '4600', admissionFeeIncome: '4700',
   },
 };
 

@@ -84,6 +84,7 @@ export const moneyLines = (
     // moves nothing in the books; the balances projection keeps the waiver.
     case 'InterestWaived': return;
     case 'RecoveryReceived': return move(j, 'cash', 'recoveriesIncome', a);
+    case 'DepositChargeApplied': return move(j, depositRole(kind), 'depositChargeIncome', a);
   }
 };
 
@@ -161,7 +162,7 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     }
     case 'SharesPurchased': case 'SharesRedeemed': case 'DividendCredited':
     case 'Withdrawn': case 'InterestPosted': case 'PenaltyCharged': case 'FeeCharged':
-    case 'InterestWaived': case 'RecoveryReceived':
+    case 'InterestWaived': case 'RecoveryReceived': case 'DepositChargeApplied':
       return moneyLines(j, posting(e.type, minor(e.data.amount)),
         'accountId' in e.data ? ctx.depositKind(e.data.accountId) : 'savings', 1n);
     case 'Deposited':
@@ -240,6 +241,7 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
     case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));
+    case 'AdmissionFeeCharged': return move(j, 'cash', 'admissionFeeIncome', minor(e.data.amount));
     default: return unmapped(e);
   }
 };

@@ -13,7 +13,7 @@ import {
 const types: ReadonlyArray<ReversibleType> = [
   'SharesPurchased', 'SharesRedeemed', 'DividendCredited', 'Deposited', 'Withdrawn',
   'InterestPosted', 'RepaymentReceived', 'PenaltyCharged', 'FeeCharged', 'InterestWaived',
-  'RecoveryReceived',
+  'RecoveryReceived', 'DepositChargeApplied',
 ];
 const sources = ['cash', 'transfer', 'dividend', 'interest_transfer'] as const;
 const REVERSED = 0x80;
@@ -136,6 +136,8 @@ export const recordReversible = (ix: ReversalIndex, e: ProjectedEvent): void => 
       return insert(ix, e.data.eventId, 10, 0, minor(e.data.amount), e.data.on);
     case 'RecoveryReceived':
       return insert(ix, e.data.eventId, 11, 0, minor(e.data.amount), e.data.on);
+    case 'DepositChargeApplied':
+      return insert(ix, e.data.eventId, 12, 0, minor(e.data.amount), e.data.on);
     default: return undefined;
   }
 };

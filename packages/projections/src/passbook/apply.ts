@@ -43,6 +43,11 @@ const sourceText = { cash: 'By cash', transfer: 'By transfer', dividend: 'By div
   interest_transfer: 'By interest transfer' } as const;
 
 const r = rupees;
+// How a passbook names the rule a charge was taken by.
+const chargeText = {
+  late_payment: 'late payment', below_minimum_balance: 'below minimum balance',
+  missed_instalment: 'missed instalment', admission_fee: 'admission fee',
+} as const;
 
 // The effect of a money event on its page, times `sign` (-1n prints its reversal).
 const money = (
@@ -67,6 +72,7 @@ const money = (
     case 'FeeCharged': return line(a, on, `${prefix}Fee charged ${r(p.amount)}`, 0n);
     case 'InterestWaived': return line(a, on, `${prefix}Interest waived ${r(p.amount)}`, 0n);
     case 'RecoveryReceived': return line(a, on, `${prefix}By recovery`, 0n, -x);
+    case 'DepositChargeApplied': return line(a, on, `${prefix}To charge`, -x);
   }
 };
 
@@ -134,6 +140,12 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       const d = e.data;
       line(page(s, d.accountId, d.memberId, 'fixed'), d.on, 'By fixed deposit',
         minor(d.principal));
+      return;
+    }
+    case 'DepositChargeApplied': {
+      const d = e.data;
+      line(page(s, d.accountId, d.memberId, 'savings'), d.on,
+        `To charge: ${chargeText[d.rule.rule]} ${d.rule.period}`, -minor(d.amount));
       return;
     }
     case 'TdsDeducted': {

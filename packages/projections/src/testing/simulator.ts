@@ -3,7 +3,7 @@
 // accepted commands leave events, so every history is one the domain can produce.
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, createDepositDecider, createLoanDecider, createMemberDecider,
+  accountHistory, datedBalances, createDepositDecider, createLoanDecider, createMemberDecider,
   createShareDecider, createSocietyDecider, decodeCommand, depositEvents, eventIdFor,
   routeCommand, schemaVersionOf, SignedMoneyInput, type Command, type DecidableCommand,
   type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type MemberState,
@@ -63,8 +63,9 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
     .filter(([stream, st]) => stream.startsWith(`${kind}-`) &&
       Reflect.get(Object(st), 'memberId') === memberId)
     .map(([, st]) => st as S);
-  const historyOf = (stream: string) => accountHistory(events.filter((e): e is
-    ProjectedEvent & DepositEvent => e.stream === stream && Object.hasOwn(depositEvents, e.type)));
+  const depositEventsOf = (stream: string) => events.filter((e): e is
+    ProjectedEvent & DepositEvent => e.stream === stream && Object.hasOwn(depositEvents, e.type));
+  const historyOf = (stream: string) => accountHistory(depositEventsOf(stream));
   // Her state on her own stream, and the member of an existing account or loan.
   const memberOf = (memberId: string) => ({ member: (states.get(`member-${memberId}`)
     ?? { status: 'none' }) as MemberState });
@@ -104,6 +105,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         return { ...c, facts: { history: historyOf(stream),
           ...(tds === undefined ? {} : { tds }) } };
       }
+      case 'ApplyDepositCharges':
+        return { ...c, facts: { balances: datedBalances(depositEventsOf(stream)) } };
       case 'CloseFinancialYear': {
         const p = SignedMoneyInput.decode(given?.netProfit);
         if (E.isLeft(p)) throw new Error('CloseFinancialYear: give the net profit');

@@ -26,6 +26,8 @@ export interface ModelPeriod {
   readonly paidPrincipal: Decimal;
   /** The last day principal was repaid into this period's balance, if any. */
   readonly lastPaidOn: BusinessDate | null;
+  /** The nominal annual rate of this period, when a reschedule changed it from the terms'. */
+  readonly rateAnnual?: Decimal;
 }
 
 /** ProgressiveLoanInterestScheduleModel: the periods of one loan and how to compute them. */
@@ -35,13 +37,17 @@ export interface InterestModel {
   readonly periods: ReadonlyArray<ModelPeriod>;
 }
 
-/** A slice's rate factor: its own days over its repayment period's days. */
+/** A slice's rate factor: its own days over its repayment period's days, at its rate. */
 export const sliceFactor = (
   model: Pick<InterestModel, 't' | 'm'>,
-  period: { from: BusinessDate; dueOn: BusinessDate },
+  period: { from: BusinessDate; dueOn: BusinessDate; rateAnnual?: Decimal },
   from: BusinessDate,
   to: BusinessDate,
-): Decimal => rateFactor(model.t, model.m, from, to, { from: period.from, due: period.dueOn });
+): Decimal => {
+  const t = period.rateAnnual === undefined ? model.t
+    : { ...model.t, rateAnnual: period.rateAnnual };
+  return rateFactor(t, model.m, from, to, { from: period.from, due: period.dueOn });
+};
 
 /**
  * generateInterestScheduleModel: one slice per period over its whole length, nothing lent yet,

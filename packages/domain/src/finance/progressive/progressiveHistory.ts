@@ -8,6 +8,7 @@ import { recalculateEmiFrom } from './emiRecalculation.ts';
 import { evaluatePeriods } from './evaluatePeriods.ts';
 import { emptyModel, withPeriod, type InterestModel } from './interestModel.ts';
 import { checkSupported, periodsOf } from './progressivePeriods.ts';
+import { rescheduleModel, type ModelReschedule } from './rescheduleModel.ts';
 
 /** Money on a date, already read and checked. */
 export interface Dated {
@@ -15,10 +16,14 @@ export interface Dated {
   readonly amount: Decimal;
 }
 
-/** What the loan has seen: tranches paid out, principal repaid, and what gives way. */
+/**
+ * What the loan has seen: tranches paid out, principal repaid, reschedules (none when left
+ * out), and what gives way.
+ */
 export interface ProgressiveHistory {
   readonly disbursements: ReadonlyArray<Dated>;
   readonly principalPaid: ReadonlyArray<Dated>;
+  readonly reschedules?: ReadonlyArray<ModelReschedule>;
   readonly strategy: 'reduce-emi' | 'reduce-term';
 }
 
@@ -66,34 +71,47 @@ const repay = (model: InterestModel, d: Dated): { model: InterestModel; k: numbe
 };
 
 // Under reduce-emi, principal paid beyond the period's own share spreads a new, lower EMI over
-// the periods after it; under reduce-term the EMI stays and the loan ends sooner.
+// the periods after it; under reduce-term the EMI stays and the loan ends sooner. Paid about
+// one period's share ahead, the EMI recomputed over one period fewer is the same EMI but for
+// rounding, which may land a paisa above: then the EMI stays and the last installment takes
+// the difference, so a payment ahead never raises what she pays each period.
 const afterRepayment = (model: InterestModel, k: number, h: ProgressiveHistory) => {
   if (h.strategy !== 'reduce-emi' || k + 1 >= model.periods.length) return model;
   const p = model.periods[k];
   const f = evaluatePeriods(model)[k];
   if (p === undefined || f === undefined) return model;
-  const ahead = p.paidPrincipal.gt(p.emi.minus(f.calculatedInterest));
-  return ahead ? recalculateEmiFrom(model, k + 1) : model;
+  if (!p.paidPrincipal.gt(p.emi.minus(f.calculatedInterest))) return model;
+  const recalculated = recalculateEmiFrom(model, k + 1);
+  const before = model.periods[k + 1]?.emi;
+  const after = recalculated.periods[k + 1]?.emi;
+  return before !== undefined && after !== undefined && after.gt(before) ? model : recalculated;
 };
 
-type Step = { kind: 'disbursed' | 'paid'; d: Dated };
+type Step =
+  | { kind: 'disbursed' | 'paid'; on: BusinessDate; d: Dated }
+  | { kind: 'rescheduled'; on: BusinessDate; r: ModelReschedule };
 
-// In date order; on one date the money goes out before any comes back.
+// In date order (a stable sort); on one date the money goes out before any comes back, and a
+// reschedule acts on the balance the money of its day left.
 const steps = (h: ProgressiveHistory): Step[] => [
-  ...h.disbursements.map((d): Step => ({ kind: 'disbursed', d })),
-  ...h.principalPaid.map((d): Step => ({ kind: 'paid', d })),
-].sort((a, b) => (a.d.on < b.d.on ? -1 : a.d.on > b.d.on ? 1 : 0));
+  ...h.disbursements.map((d): Step => ({ kind: 'disbursed', on: d.on, d })),
+  ...h.principalPaid.map((d): Step => ({ kind: 'paid', on: d.on, d })),
+  ...(h.reschedules ?? []).map((r): Step => ({ kind: 'rescheduled', on: r.on, r })),
+].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 
 /**
  * The progressive schedule after the loan's history, as ProgressiveEMICalculator keeps it:
- * tranches by addDisbursement, repayments by payPrincipal. Periods after a repayment has
- * cleared the balance are left out. Throws InvalidTermsError naming the field.
+ * tranches by addDisbursement, repayments by payPrincipal, reschedules by rescheduleModel.
+ * Periods after a repayment has cleared the balance are left out. Throws InvalidTermsError
+ * naming the field.
  */
 export const progressiveHistoryRows = (t: Terms, h: ProgressiveHistory): Row[] => {
   checkSupported(t);
   let model = emptyModel(t, fineractMath(t.digits, t.rounding), periodsOf(t));
   for (const s of steps(h)) {
-    if (s.kind === 'disbursed') {
+    if (s.kind === 'rescheduled') {
+      model = rescheduleModel(model, s.r);
+    } else if (s.kind === 'disbursed') {
       model = disburse(model, s.d);
     } else {
       const r = repay(model, s.d);

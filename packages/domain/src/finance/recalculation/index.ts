@@ -7,6 +7,7 @@ import { progressiveHistoryRows } from '../progressive/progressiveHistory.ts';
 import { readScheduleType } from '../progressive/scheduleType.ts';
 import { readHistory } from './readHistory.ts';
 import { toSchedule } from '../loan/toSchedule.ts';
+import type { RescheduleChange } from '../reschedule/rescheduleChange.ts';
 
 /** A dated amount: a tranche paid out, or principal repaid. */
 export interface DatedAmount {
@@ -17,11 +18,26 @@ export interface DatedAmount {
 /** Which part of the schedule gives way when principal is repaid ahead of it. */
 export type RecalculationStrategy = 'reduce-emi' | 'reduce-term';
 
-/** What a recalculated schedule is made from; `terms.principal` is the total approved. */
+/**
+ * A reschedule recorded on `on`: from the period due on `from`, the `change` (a new rate,
+ * extra repayments) as rescheduledSchedule takes it.
+ */
+export interface DatedReschedule {
+  readonly on: string;
+  readonly from: string;
+  readonly change: RescheduleChange;
+}
+
+/**
+ * What a recalculated schedule is made from; `terms.principal` is the total approved and
+ * `terms.rateAnnualPercent` the rate at disbursement.
+ */
 export interface RecalculationInput {
   readonly terms: LoanTerms;
   readonly disbursements: ReadonlyArray<DatedAmount>;
   readonly principalPaid: ReadonlyArray<DatedAmount>;
+  /** The loan's reschedules, in the order recorded; none when left out. */
+  readonly reschedules?: ReadonlyArray<DatedReschedule>;
   readonly strategy: RecalculationStrategy;
 }
 
@@ -29,9 +45,11 @@ export interface RecalculationInput {
  * The whole loan's schedule after its tranches and the principal repaid so far, as Apache
  * Fineract's progressive engine (ProgressiveEMICalculator) keeps it: each tranche recomputes
  * the EMI from its period on; principal paid ahead of the schedule lowers the interest from
- * its date and then the EMI ('reduce-emi') or the number of installments ('reduce-term').
- * One tranche with nothing repaid is loanSchedule of that tranche; otherwise the schedule
- * must be progressive, without down payment. Throws InvalidTermsError naming the field.
+ * its date and then the EMI ('reduce-emi') or the number of installments ('reduce-term');
+ * each reschedule, on its day, prices the periods from its `from` at its rate and adds its
+ * extra periods. One tranche with nothing repaid and no reschedule is loanSchedule of that
+ * tranche; otherwise the schedule must be progressive, without down payment. Throws
+ * InvalidTermsError naming the field.
  * @example
  * const s = recalculatedSchedule({
  *   terms: {
@@ -50,7 +68,8 @@ export const recalculatedSchedule = (input: RecalculationInput): LoanSchedule =>
   const t = readTerms(input.terms);
   const history = readHistory(t, input);
   const [only, ...more] = history.disbursements;
-  if (only !== undefined && more.length === 0 && history.principalPaid.length === 0) {
+  const plain = history.principalPaid.length === 0 && (history.reschedules ?? []).length === 0;
+  if (only !== undefined && more.length === 0 && plain) {
     return loanSchedule({ ...input.terms, principal: only.amount.toString() });
   }
   if (readScheduleType(input.terms.scheduleType) !== 'progressive') {

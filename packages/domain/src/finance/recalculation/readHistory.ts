@@ -5,11 +5,12 @@ import { ZERO } from '../loan/fineractMath.ts';
 import { InvalidTermsError } from '../loan/invalidTermsError.ts';
 import type { Terms } from '../loan/types.ts';
 import type { Dated, ProgressiveHistory } from '../progressive/progressiveHistory.ts';
+import type { ModelReschedule } from '../progressive/rescheduleModel.ts';
+import { readChange, type RescheduleChange } from '../reschedule/rescheduleChange.ts';
 
 const read = (field: string, x: unknown, digits: number): Dated => {
   const raw = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
-  const on = parseBusinessDate(raw['on']);
-  if (E.isLeft(on)) throw new InvalidTermsError(`${field}.on`, on.left.message);
+  const on = dateOf(`${field}.on`, raw['on']);
   let amount: Decimal;
   try {
     amount = decimalFrom(raw['amount'], `${field}.amount`);
@@ -22,7 +23,7 @@ const read = (field: string, x: unknown, digits: number): Dated => {
     throw new InvalidTermsError(`${field}.amount`,
       `must be above zero with at most ${digits} decimals, got ${amount}`);
   }
-  return { on: on.right, amount };
+  return { on, amount };
 };
 
 const readAll = (field: string, xs: unknown, digits: number): Dated[] => {
@@ -54,17 +55,57 @@ const check = (t: Terms, lent: readonly Dated[], repaid: readonly Dated[]): void
   }
 };
 
-/** Reads and checks a loan's tranches, principal repaid and strategy, naming any bad field. */
+const dateOf = (field: string, x: unknown): BusinessDate => {
+  const d = parseBusinessDate(x);
+  if (E.isLeft(d)) throw new InvalidTermsError(field, d.left.message);
+  return d.right;
+};
+
+// A reschedule's change read as rescheduledSchedule reads it, its errors named in the list;
+// the progressive engine has no grace, so no moratorium and no interest-only periods.
+const readReschedule = (field: string, x: unknown): ModelReschedule => {
+  const raw = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+  const on = dateOf(`${field}.on`, raw['on']);
+  const from = dateOf(`${field}.from`, raw['from']);
+  let change;
+  try {
+    change = readChange(raw['change'] as RescheduleChange);
+  } catch (e) {
+    if (!(e instanceof InvalidTermsError)) throw e;
+    throw new InvalidTermsError(`${field}.${e.field}`, e.reason);
+  }
+  for (const part of ['moratoriumPeriods', 'interestOnlyPeriods'] as const) {
+    if (change[part] > 0) {
+      throw new InvalidTermsError(`${field}.change.${part}`,
+        'a progressive schedule has no grace');
+    }
+  }
+  return { on, from, rateAnnual: change.rateAnnual, extraRepayments: change.extraRepayments,
+    field };
+};
+
+const readReschedules = (xs: unknown): ModelReschedule[] => {
+  if (xs === undefined) return [];
+  if (!Array.isArray(xs)) throw new InvalidTermsError('reschedules', 'must be an array');
+  return xs.map((x: unknown, i) => readReschedule(`reschedules[${i}]`, x));
+};
+
+/**
+ * Reads and checks a loan's tranches, principal repaid, reschedules and strategy, naming any
+ * bad field.
+ */
 export const readHistory = (
   t: Terms,
-  input: { disbursements: unknown; principalPaid: unknown; strategy: unknown },
+  input: { disbursements: unknown; principalPaid: unknown; reschedules?: unknown;
+    strategy: unknown },
 ): ProgressiveHistory => {
   const disbursements = readAll('disbursements', input.disbursements, t.digits);
   const principalPaid = readAll('principalPaid', input.principalPaid, t.digits);
+  const reschedules = readReschedules(input.reschedules);
   if (input.strategy !== 'reduce-emi' && input.strategy !== 'reduce-term') {
     throw new InvalidTermsError('strategy', `must be "reduce-emi" or "reduce-term", got ` +
       `${JSON.stringify(input.strategy)}`);
   }
   check(t, disbursements, principalPaid);
-  return { disbursements, principalPaid, strategy: input.strategy };
+  return { disbursements, principalPaid, reschedules, strategy: input.strategy };
 };

@@ -152,6 +152,43 @@ test('reduce-term never raises the EMI and never lengthens the loan', () => {
   }), { numRuns: 80 });
 });
 
+test('principal paid ahead about one period\'s share never raises the EMI under reduce-emi',
+  () => {
+    // Paid on the day of payout, within a few paise of the first installment's principal: the
+    // EMI over one period fewer is the same EMI but for rounding, the edge where it could rise.
+    fc.assert(fc.property(terms, fc.integer({ min: -3, max: 3 }), (t, paise) => {
+      const plain = loanSchedule(t);
+      const first = plain.installments[0];
+      const share = BigInt(dec(first?.principal).times(100).toFixed(0)) + BigInt(paise);
+      fc.pre(share > 0n && plain.installments.length > 2);
+      const s = recalculatedSchedule({ terms: t, strategy: 'reduce-emi',
+        disbursements: [{ on: t.disbursedOn, amount: t.principal }],
+        principalPaid: [{ on: t.disbursedOn, amount: minor(share) }] });
+      const emi = dec(first?.total);
+      for (const i of s.installments.slice(1, -1)) {
+        assert.ok(dec(i.total).lte(emi), `installment ${i.n}: ${i.total} > ${emi}`);
+      }
+    }), { numRuns: 300 });
+  });
+
+test('the case found: 1,000 at 0% over 16 days in whole rupees, a paisa above the first '
+  + 'share paid on the day of payout, keeps the EMI', () => {
+  const t: LoanTerms = { principal: '1000.00', rateAnnualPercent: '0.00',
+    interestMethod: 'declining-balance', amortization: 'equal-installments',
+    interestPeriod: 'same-as-repayment', repayments: 16, every: 1, frequency: 'days',
+    disbursedOn: '2010-01-01', daysInYear: 360, daysInMonth: 30, rounding: 'half-even',
+    scheduleType: 'progressive', installmentMultipleOf: '1' };
+  const plain = loanSchedule(t);
+  const emi = dec(plain.installments[0]?.total);
+  const share = dec(plain.installments[0]?.principal).plus('0.01');
+  const s = recalculatedSchedule({ terms: t, strategy: 'reduce-emi',
+    disbursements: [{ on: t.disbursedOn, amount: t.principal }],
+    principalPaid: [{ on: t.disbursedOn, amount: share.toFixed(2) }] });
+  for (const i of s.installments.slice(1, -1)) {
+    assert.ok(dec(i.total).lte(emi), `installment ${i.n}: ${i.total} > ${emi}`);
+  }
+});
+
 test('reduce-emi never raises the EMI', () => {
   const oneTranche = history.filter((h) => h.disbursements.length === 1 &&
     h.principalPaid.length > 0).map((h) => ({ ...h, strategy: 'reduce-emi' as const }));

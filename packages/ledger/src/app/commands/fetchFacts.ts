@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, closedThrough, depositCommands, depositEvents, initialMemberState, isFactless,
+  accountHistory, closedThrough, datedBalances, type DepositChargeFacts, depositCommands,
+  depositEvents, initialMemberState, isFactless,
   loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
   type LoanId, type AccountOpeningNoted, type BusinessDate,
@@ -86,9 +87,8 @@ const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: Loan
 const isDepositEvent = (e: LedgerEvent): e is LedgerEvent & DepositEvent =>
   Object.hasOwn(depositEvents, e.type);
 
-// The target account's own history, read up to the revision its state is at, so both agree.
-const historyOf = async (r: FactReaders, target: StreamState):
-  Result<{ history: AccountHistory }> => {
+// The target account's own events, read up to the revision its state is at, so both agree.
+const eventsUpTo = async (r: FactReaders, target: StreamState): Promise<DepositEvent[]> => {
   const events: DepositEvent[] = [];
   const upTo = target.revision;
   if (upTo !== undefined) {
@@ -97,8 +97,15 @@ const historyOf = async (r: FactReaders, target: StreamState):
       if (isDepositEvent(e)) events.push(e);
     }
   }
-  return E.right({ facts: { history: accountHistory(events) }, readFrom: [source(target)] });
+  return events;
 };
+const historyOf = async (r: FactReaders, target: StreamState):
+  Result<{ history: AccountHistory }> => E.right({
+  facts: { history: accountHistory(await eventsUpTo(r, target)) }, readFrom: [source(target)] });
+// The balances a charge rule reads (charges/datedBalances.ts), from the same events.
+const balancesOf = async (r: FactReaders, target: StreamState): Result<DepositChargeFacts> =>
+  E.right({ facts: { balances: datedBalances(await eventsUpTo(r, target)) },
+    readFrom: [source(target)] });
 
 // The member's state, from her own stream, not from an index: another Ledger over the same
 // store may have admitted her, or seen her exit. The handler's stream cache holds the state,
@@ -204,6 +211,7 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     withTds(r, c.data.on, target, withRateSteps(r, target, historyOf(r, target))),
   MatureDeposit: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   CloseDepositEarly: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
+  ApplyDepositCharges: (r, _c, target) => balancesOf(r, target),
   // From the books as of the log's head: a condition on it would be on the head position.
   CloseFinancialYear: async (r, c) =>
     E.right({ facts: { netProfit: await r.netProfit(c.data.financialYear) }, readFrom: [] }),
@@ -252,6 +260,7 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'PostInterest': return withFacts(c, f.PostInterest(r, c, target));
     case 'MatureDeposit': return withFacts(c, f.MatureDeposit(r, c, target));
     case 'CloseDepositEarly': return withFacts(c, f.CloseDepositEarly(r, c, target));
+    case 'ApplyDepositCharges': return withFacts(c, f.ApplyDepositCharges(r, c, target));
     case 'CloseFinancialYear': return withFacts(c, f.CloseFinancialYear(r, c, target));
     case 'DeclareDividend': return withFacts(c, f.DeclareDividend(r, c, target));
     // Most commands need no facts: they go on at once, not a promise later. A command left

@@ -41,6 +41,8 @@ export interface CommandMethods {
   readonly chargeFee: Method<'ChargeFee'>;
   /** The penalties the loan product's rules give for the date, each recorded once. */
   readonly applyCharges: Method<'ApplyCharges'>;
+  /** The charges a deposit product's rule gives for the date, each recorded once. */
+  readonly applyDepositCharges: Method<'ApplyDepositCharges'>;
   readonly waiveInterest: Method<'WaiveInterest'>;
   readonly writeOffLoan: Method<'WriteOffLoan'>;
   readonly recordRecovery: Method<'RecordRecovery'>;
@@ -100,6 +102,7 @@ export const commandMethods = (send: Send): CommandMethods => ({
   chargePenalty: (r) => send('ChargePenalty', r),
   chargeFee: (r) => send('ChargeFee', r),
   applyCharges: (r) => send('ApplyCharges', r),
+  applyDepositCharges: (r) => send('ApplyDepositCharges', r),
   waiveInterest: (r) => send('WaiveInterest', r),
   writeOffLoan: (r) => send('WriteOffLoan', r),
   recordRecovery: (r) => send('RecordRecovery', r),

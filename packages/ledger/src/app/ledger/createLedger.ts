@@ -30,6 +30,7 @@ import { processIndex } from '../processes/processIndex.ts';
 import { resumeProcesses } from '../processes/resumeProcesses.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/repayFromSavings.ts';
+import { applyChargesForBranch, type BranchChargesRequest } from '../processes/charges.ts';
 import {
   approveWithLiens, type ApproveWithLiensRequest,
 } from '../processes/approveWithLiens.ts';
@@ -53,6 +54,10 @@ import { nominateWithDirectory, type NominateRequest } from './nominateWithDirec
 import { ledgerQueries, type LedgerQueries } from '../reports/ledgerQueries.ts';
 import { passbookHtmlQuery } from '../print/passbookHtmlQuery.ts';
 import type { PassbookHtmlRequest } from '../print/passbookHtmlRequest.ts';
+import { collectionSheetHtmlQuery } from '../print/collectionSheetHtmlQuery.ts';
+import type { CollectionSheetHtmlRequest } from '../print/collectionSheetHtmlRequest.ts';
+import { dayCashHtmlQuery } from '../print/dayCashHtmlQuery.ts';
+import type { DayCashHtmlRequest } from '../print/dayCashHtmlRequest.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
@@ -77,6 +82,8 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   readonly closeFinancialYear: (r: CloseYearRequest) => Promise<ProcessOutcome>;
   /** Pays (or records refused) each standing instruction due on a date, once per date. */
   readonly runStandingInstructions: (r: StandingRunRequest) => Promise<ProcessOutcome>;
+  /** The charges by rule of every account of a branch for a date, each once (charges.ts). */
+  readonly applyChargesForBranch: (r: BranchChargesRequest) => Promise<ProcessOutcome>;
   /** A member's cash through a till: the till's side, then her account's (cashAtTill.ts). */
   readonly cashAtTill: (r: CashAtTillRequest) => Promise<ProcessOutcome>;
   /** A checker approves a request, then its command runs (once, however often approved). */
@@ -118,6 +125,13 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
    * request); refused with a PrintRequestError naming what is wrong.
    */
   readonly passbookHtml: (request: PassbookHtmlRequest) => Promise<string>;
+  /**
+   * A branch's collection sheet of a day as a printable HTML page (collectionSheetHtmlQuery.ts);
+   * refused with a PrintRequestError naming what is wrong.
+   */
+  readonly collectionSheetHtml: (request: CollectionSheetHtmlRequest) => Promise<string>;
+  /** A branch's day-end cash as a printable HTML page (dayCashHtmlQuery.ts), refused likewise. */
+  readonly dayCashHtml: (request: DayCashHtmlRequest) => Promise<string>;
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
   /** Stops the runners and saves their checkpoints (the store stays open: it is the caller's). */
@@ -242,6 +256,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     closeFinancialYear: (r) => closeFinancialYear(ctx, r),
     runStandingInstructions: (r) => runStandingInstructions(ctx, r),
     cashAtTill: (r) => cashAtTill(ctx, r),
+    applyChargesForBranch: (r) => applyChargesForBranch(ctx, r),
     ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor, runner, resumed,
@@ -256,6 +271,8 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     rotateDirectoryKey: async (key) =>
       (await directory('rotateDirectoryKey')).rotateMasterKey(key),
     passbookHtml: passbookHtmlQuery(queries),
+    collectionSheetHtml: collectionSheetHtmlQuery(queries),
+    dayCashHtml: dayCashHtmlQuery(branchQueries({ store: o.store, states: handler.states })),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
     close: async () => { await runner?.stop(); await stopQueries(); },

@@ -34,7 +34,7 @@ const candidates: ReadonlyArray<unknown> = ['c-1', '2024-05-01', '2024-25', '1',
   { extraRepayments: 1 },
   { type: 'WriteOffLoan',
     data: { commandId: 'c-2', actor: 'c-1', on: '2024-05-01', loanId: 'L1' } },
-  'deposit-SB-1'];
+  'deposit-SB-1', 'rd-instalment'];
 const sampleFor = (codec: t.Mixed): unknown => candidates.find((c) => E.isRight(codec.decode(c)));
 
 // Fields that are the other way of saying what a sample already says (a fixed deposit's term

@@ -15,10 +15,13 @@ export const PassbookHtmlRequest = closedWithOptional({ lang: PrintLang }, {
 }, 'PassbookHtmlRequest');
 export type PassbookHtmlRequest = t.TypeOf<typeof PassbookHtmlRequest>;
 
-/** A printed passbook refused: the request's field that is wrong, or the account not found. */
+/**
+ * A printed page refused: the request's field that is wrong, or what it names not found; the
+ * message begins with the Ledger method asked (`passbookHtml`, `collectionSheetHtml`, ...).
+ */
 export class PrintRequestError extends TypeError {
-  constructor(message: string) {
-    super(`passbookHtml: ${message}`);
+  constructor(message: string, method = 'passbookHtml') {
+    super(`${method}: ${message}`);
     this.name = 'PrintRequestError';
   }
 }
