@@ -4,14 +4,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatCollectionSheet } from '@usha/projections';
 import { branchDay } from './branchDay.fixture.ts';
-import { renderInChromium, textOf } from './headlessChromium.fixture.ts';
+import { chromiumTest, renderInChromium, textOf } from './headlessChromium.fixture.ts';
 import { passbookHistory } from './passbookHistory.fixture.ts';
 
 const bengaliDigits = '০১২৩৪৫৬৭৮৯';
 const latin = (s: string) => s.replace(/[০-৯]/g, (d) => String(bengaliDigits.indexOf(d)));
 const amounts = (text: string) => text.match(/\d[\d,]*\.\d{2}\b/g) ?? [];
 
-test('ledger.collectionSheetHtml in Bengali shows the text sheet\'s amounts, on one page',
+chromiumTest('ledger.collectionSheetHtml in Bengali shows the text sheet\'s amounts, on one page',
   async () => {
     const { ledger } = await passbookHistory();
     const at = { branchId: 'SONAGACHI', on: '2024-08-05' };
@@ -25,7 +25,7 @@ test('ledger.collectionSheetHtml in Bengali shows the text sheet\'s amounts, on 
     assert.is(page.pdfPages, 1);
   });
 
-test('ledger.dayCashHtml in English shows the text report\'s figures, on one page',
+chromiumTest('ledger.dayCashHtml in English shows the text report\'s figures, on one page',
   async () => {
     const { ledger } = await branchDay();
     const at = { branchId: 'SONAGACHI', on: '2024-04-02' };

@@ -7,11 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { test } from 'uvu';
 
 const run = promisify(execFile);
 
 /** Debian's Chromium; .ci/run installs it when missing. */
 export const chromiumPath = '/usr/bin/chromium';
+
+/**
+ * A test that renders in Chromium: skipped, saying why, on a machine without it (a developer's
+ * with only Node and npm); .ci/run installs it first, so there it always runs.
+ */
+export const chromiumTest: typeof test = existsSync(chromiumPath) ? test : test.skip;
+if (!existsSync(chromiumPath)) {
+  console.log(`${chromiumPath} is missing: the pages are not rendered here (.ci/run installs it)`);
+}
 
 /** Where screenshots and PDFs of rendered pages are kept (gitignored). */
 export const printOutDir = new URL('../../../../../.print/', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { collectionSheetHtml, formatCollectionSheet } from '@usha/projections';
 import { formatMemberPassbook } from '../reports/memberPassbook.ts';
-import { renderInChromium, textOf } from './headlessChromium.fixture.ts';
+import { chromiumTest, renderInChromium, textOf } from './headlessChromium.fixture.ts';
 import { passbookHistory } from './passbookHistory.fixture.ts';
 
 const bengaliDigits = '০১২৩৪৫৬৭৮৯';
@@ -29,7 +29,7 @@ const rendered = (lang: 'bn' | 'en', paper: 'A4' | 'A5') => {
   return page;
 };
 
-test('an English passbook shows the text report\'s amounts, exactly as it prints them',
+chromiumTest('an English passbook shows the text report\'s amounts, exactly as it prints them',
   async () => {
     const { report, page } = await rendered('en', 'A4');
     const shown = amounts(textOf(page.dom));
@@ -39,7 +39,7 @@ test('an English passbook shows the text report\'s amounts, exactly as it prints
       '0.00', '3,000.00', '27,486.14']);
   });
 
-test('a Bengali passbook shows the text report\'s amounts in Bengali digits', async () => {
+chromiumTest('a Bengali passbook shows the text report\'s amounts in Bengali digits', async () => {
   const { report, page } = await rendered('bn', 'A5');
   const text = textOf(page.dom);
   assert.not.match(text, /[0-9]\.[0-9]{2}/, 'an amount left in Latin digits');
@@ -47,7 +47,7 @@ test('a Bengali passbook shows the text report\'s amounts in Bengali digits', as
   assert.ok(text.includes('১২,৩৪,২৪৬.৩৫'), 'her savings balance, grouped in lakhs');
 });
 
-test('each account prints on a page of its own, on A4 and on A5', async () => {
+chromiumTest('each account prints on a page of its own, on A4 and on A5', async () => {
   for (const [lang, paper] of [['en', 'A4'], ['bn', 'A5']] as const) {
     const { page } = await rendered(lang, paper);
     assert.is(page.dom.match(/<section class="sheet">/g)?.length, 3);
@@ -55,7 +55,7 @@ test('each account prints on a page of its own, on A4 and on A5', async () => {
   }
 });
 
-test('the page Chromium parsed holds no script and names her only as the directory does',
+chromiumTest('the page Chromium parsed holds no script and names her only as the directory does',
   async () => {
     const { page } = await rendered('en', 'A4');
     assert.not.match(page.dom, /<script|<img|<link|<iframe/i);
@@ -63,7 +63,7 @@ test('the page Chromium parsed holds no script and names her only as the directo
     assert.ok(statSync(page.screenshotFile).size > 10_000, 'a screenshot to look at');
   });
 
-test('a Bengali collection sheet shows the text sheet\'s amounts, on one landscape page',
+chromiumTest('a Bengali collection sheet shows the text sheet\'s amounts, on one landscape page',
   async () => {
     const { ledger } = await passbookHistory();
     const sheet = await ledger.collectionSheet({ branchId: 'SONAGACHI', on: '2024-08-05' });
