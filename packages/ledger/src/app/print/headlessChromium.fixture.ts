@@ -18,7 +18,7 @@ export const chromiumPath = '/usr/bin/chromium';
  * A test that renders in Chromium: skipped, saying why, on a machine without it (a developer's
  * with only Node and npm); .ci/run installs it first, so there it always runs.
  */
-export const chromiumTest: typeof test = existsSync(chromiumPath) ? test : test.skip;
+export const chromiumTest: typeof test.skip = existsSync(chromiumPath) ? test : test.skip;
 if (!existsSync(chromiumPath)) {
   console.log(`${chromiumPath} is missing: the pages are not rendered here (.ci/run installs it)`);
 }
