@@ -4,24 +4,11 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addDays, businessDate } from '@usha/domain';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { memoryStore, testLedger } from '../testSupport.ts';
 import { catalogue, charges, run, society } from './chargesSociety.fixture.ts';
+import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 15);
-
-class Crash extends Error {}
-
-// Every append after the first `appends` throws, as if the process were killed there.
-const dyingAfter = (store: EventStore<LedgerEvent>, appends: number): EventStore<LedgerEvent> => {
-  let left = appends;
-  return { ...store, appendToStream: (stream, events, o) => {
-    if (left <= 0) return Promise.reject(new Crash('killed'));
-    left -= 1;
-    return store.appendToStream(stream, events, o);
-  } };
-};
 
 const again = fc.record({
   // Days after 1 April 2025: from nothing due yet to half a year of charges.

@@ -8,22 +8,11 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { closeByHand } from './closeByHand.fixture.ts';
 import { generateShareholders } from './shareholders.fixture.ts';
+import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
 const credit = { ...year, commandId: 'credit', on: '2025-04-11' };
 const netProfit = () => signedMoneyString(100_000_000n);
-
-class Crash extends Error {}
-
-// The process dies after `appends` appends: every later append throws, as if it were killed.
-const dyingAfter = (store: EventStore<LedgerEvent>, appends: number): EventStore<LedgerEvent> => {
-  let left = appends;
-  return { ...store, appendToStream: (stream, events, o) => {
-    if (left <= 0) return Promise.reject(new Crash('killed'));
-    left -= 1;
-    return store.appendToStream(stream, events, o);
-  } };
-};
 
 const declared = async (store: EventStore<LedgerEvent>) => {
   const ledger = await testLedger(store, { netProfit });

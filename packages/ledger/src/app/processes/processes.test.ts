@@ -6,18 +6,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import {
   allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
 } from '../testSupport.ts';
-
-class Crash extends Error {}
-
-// The process dies after `appends` appends: every later append throws, as if it were killed.
-const dyingAfter = (store: EventStore<LedgerEvent>, appends: number): EventStore<LedgerEvent> => {
-  let left = appends;
-  return { ...store, appendToStream: (stream, events, o) => {
-    if (left <= 0) return Promise.reject(new Crash('killed'));
-    left -= 1;
-    return store.appendToStream(stream, events, o);
-  } };
-};
+import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const loanFor = async (store: EventStore<LedgerEvent>) => {
   const ledger = await testLedger(store);

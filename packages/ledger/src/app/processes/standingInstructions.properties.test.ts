@@ -4,24 +4,11 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, balanceOf, memoryStore, testLedger } from '../testSupport.ts';
 import { decided, runOfDay, standingDay } from './standingDay.fixture.ts';
+import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
-
-class Crash extends Error {}
-
-// The process dies after `appends` appends: every later append throws, as if it were killed.
-const dyingAfter = (store: EventStore<LedgerEvent>, appends: number): EventStore<LedgerEvent> => {
-  let left = appends;
-  return { ...store, appendToStream: (stream, events, o) => {
-    if (left <= 0) return Promise.reject(new Crash('killed'));
-    left -= 1;
-    return store.appendToStream(stream, events, o);
-  } };
-};
 
 const afterCrash = fc.record({
   // The run has seven appends; 7 is a run never cut short.
