@@ -6,9 +6,11 @@ import type { WithPeriod } from './periodFact.ts';
 import type { WithFacts } from './shared/decider.ts';
 import type { ShareFacts } from './shares/facts.ts';
 import type { SocietyFacts } from './society/facts.ts';
+import type { StandingInstructionFacts } from './standingInstruction/facts.ts';
 
 /** The facts of every command that needs some from other aggregates, by command type. */
-export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & LoanFacts & SocietyFacts;
+export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & LoanFacts & SocietyFacts
+  & StandingInstructionFacts;
 
 /**
  * Any command as its decider takes it: with its facts beside its data when it needs some, and
@@ -28,7 +30,7 @@ export const factCommandTypes = {
   CloseDepositEarly: true, CloseFinancialYear: true, DeclareDividend: true,
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
-  DisburseLoan: true, ApplyDepositCharges: true,
+  DisburseLoan: true, ApplyDepositCharges: true, GiveStandingInstruction: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

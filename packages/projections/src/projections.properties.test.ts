@@ -106,20 +106,25 @@ test('as known at a position equals the projection of the log up to it', () => {
 
 test('accrued interest at a posting date equals the interest then posted', () => {
   let checked = 0;
+  let afterChange = 0; // postings whose period earned at a changed rate
   fc.assert(fc.property(histories(), (h) => {
     const p = projections();
     let s = p.initialState();
+    let changedFrom: string | undefined;
     for (const e of h) {
+      if (e.type === 'ProductRateChanged') changedFrom ??= e.data.effectiveFrom;
       if (e.type === 'InterestPosted') {
         const a = depositAccruals(s.states.accrual, products, { asOf: e.data.periodTo })
           .find((x) => x.accountId === e.data.accountId);
         assert.is(a?.accrued, BigInt(e.data.amount.replace('.', '')), e.data.periodTo);
         checked += 1;
+        if (changedFrom !== undefined && changedFrom <= e.data.periodTo) afterChange += 1;
       }
       s = p.apply(s, e);
     }
   }), { numRuns: 25 });
   assert.ok(checked > 20, `only ${checked} postings checked`);
+  assert.ok(afterChange > 5, `only ${afterChange} postings checked after a rate change`);
 });
 
 test.run();

@@ -9,3 +9,4 @@ export * from './liens.ts';
 export * from './dormancy.ts';
 export * from './dormancyReactivation.ts';
 export * from './rateSteps.ts';
+export * from './steppedSavingsCalculator.ts';

@@ -7,7 +7,7 @@ import { postingPlan } from '../finance/depositInterest/postingPlan.ts';
 import { normalSavingsAccount } from '../finance/depositInterest/savingsAccount.ts';
 import { savingsPostings } from '../finance/depositInterest/savingsPostings.ts';
 import {
-  currencyDigitsOf, normalSavingsProduct, type NormalProduct,
+  currencyDigitsOf, normalSavingsProduct, type NormalProduct, type SavingsProduct,
 } from '../finance/depositInterest/savingsProduct.ts';
 import { dayOf, type SavingsTerms } from '../finance/depositInterest/savingsTerms.ts';
 
@@ -21,7 +21,7 @@ interface Segment {
 
 // Each step's product on one denominator: q grows with the rate's decimals, so the rates are
 // brought to the largest q (a multiple of every other, both being 10^scale * 100 * perYear).
-const segmentsOf = (t: SavingsTerms, steps: ReadonlyArray<RateStep>) => {
+const segmentsOf = (t: SavingsProduct, steps: ReadonlyArray<RateStep>) => {
   const rates = [{ fromDay: -Infinity, rate: t.rateAnnualPercent }, ...steps.map((s) =>
     ({ fromDay: dayOf(s.effectiveFrom, 'rateSteps.effectiveFrom'), rate: s.rateAnnualPercent }))];
   const products = rates.map((r) => normalSavingsProduct({ ...t, rateAnnualPercent: r.rate }));
@@ -81,7 +81,7 @@ const unsupported = (why: string): never => {
 
 /** The product of `t` with its rate stepped as `steps` say (each step in force from its day). */
 export const steppedRateProduct = (
-  t: SavingsTerms, steps: ReadonlyArray<RateStep>,
+  t: SavingsProduct, steps: ReadonlyArray<RateStep>,
 ): NormalProduct => {
   const { q, segments, first } = segmentsOf(t, steps);
   // The engine reads one rate where a period's average balance earns (average daily balance)

@@ -4,7 +4,9 @@ import {
 } from './depositInterest/savingsAccount.ts';
 import { postingPlans } from './depositInterest/postingPlan.ts';
 import { savingsPostings, type SavingsPosting } from './depositInterest/savingsPostings.ts';
-import { normalSavingsProduct, type SavingsProduct } from './depositInterest/savingsProduct.ts';
+import {
+  normalSavingsProduct, type NormalProduct, type SavingsProduct,
+} from './depositInterest/savingsProduct.ts';
 
 export type { AccrualWindow } from './depositInterest/savingsAccrual.ts';
 export type { SavingsAccountSpan } from './depositInterest/savingsAccount.ts';
@@ -40,8 +42,11 @@ export interface SavingsInterestCalculator {
  *   method: 'daily-balance', compounding: 'quarterly', posting: 'quarterly', daysInYear: 365,
  *   postOn: 'next-day' })
  */
-export const savingsInterestCalculator = (product: SavingsProduct): SavingsInterestCalculator => {
-  const p = normalSavingsProduct(product);
+export const savingsInterestCalculator = (product: SavingsProduct): SavingsInterestCalculator =>
+  calculatorOf(normalSavingsProduct(product));
+
+/** The calculator of a product already checked (a stepped rate's too: rateSteps.ts). */
+export const calculatorOf = (p: NormalProduct): SavingsInterestCalculator => {
   const plans = postingPlans(p);
   return {
     postings: (transactions, span) => {

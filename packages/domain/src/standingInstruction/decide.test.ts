@@ -3,17 +3,19 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeCommand } from '../commandCatalogue.ts';
 import { spec } from '../testing/deciderSpecification.ts';
-import { by, command, event, history } from '../testing/fixtures.ts';
+import { by, command, event, history, withFacts } from '../testing/fixtures.ts';
 import { createStandingInstructionDecider } from './decide.ts';
+import { goodFacts } from './instructionAccounts.fixture.ts';
 
 const decider = createStandingInstructionDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
   spec(decider).given(history(decider, cs));
 
 const instruction = { instructionId: 'SI-1' };
-const give = (more: Record<string, unknown> = {}) => command('GiveStandingInstruction', {
-  ...by('g1', '2025-04-15'), ...instruction, fromAccountId: 'SB-1', toAccountId: 'RD-1',
-  what: 'rd-instalment', startOn: '2025-05-01', endOn: null, ...more });
+// From her savings SB-1 to her recurring deposit RD-1, both open (goodFacts).
+const give = (more: Record<string, unknown> = {}) => withFacts(command('GiveStandingInstruction',
+  { ...by('g1', '2025-04-15'), ...instruction, fromAccountId: 'SB-1', toAccountId: 'RD-1',
+    what: 'rd-instalment', startOn: '2025-05-01', endOn: null, ...more }), goodFacts);
 type Simple = 'PauseStandingInstruction' | 'ResumeStandingInstruction'
   | 'CancelStandingInstruction';
 const simple = (type: Simple, id: string, on: string) =>

@@ -1,19 +1,28 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { BusinessDate } from '../dates/businessDate.ts';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import { notBefore } from '../shared/guards.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import type { GiveStandingInstruction, StandingInstructionCommand } from './commands.ts';
 import type { StandingInstructionEvent } from './events.ts';
+import type { GiveInstructionFacts, StandingInstructionFacts } from './facts.ts';
+import { instructionAccounts } from './instructionAccounts.ts';
 import {
   evolveStandingInstruction, initialStandingInstructionState, type InstructionStatus,
   type StandingInstructionState,
 } from './state.ts';
 
+/** A standing instruction's command with the facts it is decided on (GiveStandingInstruction). */
+export type StandingInstructionDecision =
+  WithFacts<StandingInstructionCommand, StandingInstructionFacts>;
+
 type Result = E.Either<Rejection, ReadonlyArray<StandingInstructionEvent>>;
 type Given = Exclude<StandingInstructionState, { status: 'none' }>;
 
-const give = (c: GiveStandingInstruction['data'], s: StandingInstructionState): Result => {
+// The command's own fields first (they need no facts), then the accounts it names as read.
+const give = (
+  c: GiveStandingInstruction['data'], f: GiveInstructionFacts, s: StandingInstructionState,
+): Result => {
   if (s.status !== 'none') {
     return E.left({ type: 'already_exists', aggregate: 'standing', id: s.instructionId });
   }
@@ -27,6 +36,8 @@ const give = (c: GiveStandingInstruction['data'], s: StandingInstructionState): 
   if (c.endOn !== null && c.endOn < c.startOn) {
     return invalid('endOn', `before startOn, ${c.startOn}`);
   }
+  const accounts = instructionAccounts(c, f);
+  if (accounts !== undefined) return E.left(accounts);
   return E.right([{ type: 'StandingInstructionGiven', data: {
     instructionId: c.instructionId, fromAccountId: c.fromAccountId, toAccountId: c.toAccountId,
     what: c.what, startOn: c.startOn, endOn: c.endOn, on: c.on } }]);
@@ -66,8 +77,8 @@ const dueDate = (on: string, s: Given): Rejection | undefined => {
   return undefined;
 };
 
-const decideOne = (c: StandingInstructionCommand, s: StandingInstructionState): Result => {
-  if (c.type === 'GiveStandingInstruction') return give(c.data, s);
+const decideOne = (c: StandingInstructionDecision, s: StandingInstructionState): Result => {
+  if (c.type === 'GiveStandingInstruction') return give(c.data, c.facts, s);
   const d = c.data;
   const data = { instructionId: d.instructionId, on: d.on };
   switch (c.type) {
@@ -97,9 +108,10 @@ const decideOne = (c: StandingInstructionCommand, s: StandingInstructionState): 
 /**
  * The standing-instruction decider: one stream per instruction. Its own stream decides each due
  * date once (`instruction_already_run`), so a date is paid or refused at most once whichever
- * run, Ledger or retry records it.
+ * run, Ledger or retry records it. An instruction is given on its accounts' streams as read
+ * (GiveInstructionFacts): from her open savings account into her own open target.
  */
-export const createStandingInstructionDecider = (): Decider<StandingInstructionCommand,
+export const createStandingInstructionDecider = (): Decider<StandingInstructionDecision,
   StandingInstructionEvent, StandingInstructionState> => ({
   initialState: initialStandingInstructionState,
   evolve: evolveStandingInstruction,

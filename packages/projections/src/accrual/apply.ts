@@ -1,4 +1,4 @@
-import { businessDate, toEpochDay } from '@usha/domain';
+import { businessDate, toEpochDay, withRateChange } from '@usha/domain';
 import type { DepositKind } from '../balances/state.ts';
 import { epochDayOf } from '../core/epochDayOf.ts';
 import { minor } from '../core/minor.ts';
@@ -58,6 +58,8 @@ export const applyAccrual = (s: AccrualState, e: ResolvedEvent): AccrualState =>
       break;
     }
     case 'EventReversed': reverse(s, e); break;
+    // Every savings account of the product earns the new rate from its day (rateSteps.ts).
+    case 'ProductRateChanged': s.rateSteps = withRateChange(s.rateSteps, e.data); break;
     // A charge by rule leaves the balance from its own day, as in accountHistory.
     case 'DepositChargeApplied': {
       const a = s.accounts.get(e.data.accountId);

@@ -1,7 +1,7 @@
 import {
   addDays, businessDate, Decimal, depositDaysInYear, fromEpochDay, moneyString, productOf,
-  roundMoney, savingsInterestCalculator, toEpochDay, type BusinessDate, type Period,
-  type ProductCatalogue, type RoundingMode, type SavingsInterestCalculator,
+  roundMoney, steppedSavingsInterestCalculator, toEpochDay, type BusinessDate, type Period,
+  type ProductCatalogue, type RateSteps, type RoundingMode, type SavingsInterestCalculator,
 } from '@usha/domain';
 import * as E from 'fp-ts/lib/Either.js';
 import { asOfDay } from '../core/asOfDay.ts';
@@ -26,11 +26,20 @@ interface Terms {
   readonly rounding: RoundingMode;
 }
 
+// As the deposit decider takes them for a posting to `d`: only the changes in force by then.
+const inForce = (steps: RateSteps, productId: string, d: BusinessDate) =>
+  (Object.hasOwn(steps, productId) ? steps[productId] ?? [] : [])
+    .filter((x) => x.effectiveFrom <= d);
+
 const signed = (x: bigint): string => (x < 0n ? `-${moneyString(-x)}` : moneyString(x));
 
-/** The product settings of an account's interest, the rate being the account's own. */
+/**
+ * The product settings of an account's interest: the account's own rate, and for savings the
+ * product's rate changes in force by the date asked (term deposits keep their opening rate).
+ */
 const termsOf = (
-  products: ProductCatalogue, a: AccrualAccount, cache: Map<string, Terms>,
+  products: ProductCatalogue, a: AccrualAccount, steps: RateSteps, d: BusinessDate,
+  cache: Map<string, Terms>,
 ): Terms | undefined => {
   const key = `${a.productId} ${a.rateAnnualPercent}`;
   const hit = cache.get(key);
@@ -40,11 +49,11 @@ const termsOf = (
   const daysInYear = depositDaysInYear(p.right.dayCount);
   const posting = p.right.kind === 'savings' ? p.right.posting : null;
   const t: Terms = {
-    calculator: savingsInterestCalculator({
+    calculator: steppedSavingsInterestCalculator({
       rateAnnualPercent: a.rateAnnualPercent, method: 'daily-balance',
       compounding: p.right.compounding, posting: posting ?? p.right.compounding, daysInYear,
       postOn: 'period-end', currencyDigits: 2, rounding: p.right.rounding,
-    }),
+    }, a.kind === 'savings' ? inForce(steps, a.productId, d) : []),
     posting, rounding: p.right.rounding,
   };
   cache.set(key, t);
@@ -100,7 +109,7 @@ export const depositAccruals = (
   const out: DepositAccrual[] = [];
   for (const a of s.accounts.values()) {
     if (a.status !== 'open' || a.openedOn > d) continue;
-    const t = termsOf(products, a, cache);
+    const t = termsOf(products, a, s.rateSteps, d, cache);
     if (t === undefined) continue;
     out.push({
       accountId: a.accountId, memberId: a.memberId, kind: a.kind,

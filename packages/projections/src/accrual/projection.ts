@@ -1,11 +1,16 @@
 import * as t from 'io-ts';
+import { DateString } from '@usha/domain';
 
 import { decodeJson } from '../core/decodeJson.ts';
 import type { Projection } from '../projection.ts';
 import { applyAccrual } from './apply.ts';
 import { emptyAccrual, move, movesOf, type AccrualState } from './state.ts';
 
-const AccrualJson = t.type({
+const RateStepsJson = t.record(t.string,
+  t.array(t.type({ effectiveFrom: DateString, rateAnnualPercent: t.string })));
+
+// Version 1 had no rate changes: its state reads as one with none (rateSteps left out).
+const AccrualJson = t.intersection([t.partial({ rateSteps: RateStepsJson }), t.type({
   through: t.union([t.null, t.string]),
   accounts: t.array(t.type({
     accountId: t.string, memberId: t.string,
@@ -14,7 +19,7 @@ const AccrualJson = t.type({
     status: t.union([t.literal('open'), t.literal('matured'), t.literal('closed')]),
     days: t.array(t.number), amounts: t.array(t.string), interestPosted: t.string,
   })),
-});
+})]);
 
 /**
  * Interest accrual on deposit accounts: each account's balance changes and the interest
@@ -23,11 +28,13 @@ const AccrualJson = t.type({
  */
 export const accrualProjection = (): Projection<AccrualState> => ({
   name: 'accrual',
-  version: 1,
+  // 2: savings accrue at the rate in force each day (ProductRateChanged). A checkpoint of 1
+  // may have passed a rate change by, so a runner rebuilds it rather than trust it.
+  version: 2,
   initialState: emptyAccrual,
   apply: applyAccrual,
   serialize: (s) => ({
-    through: s.through,
+    through: s.through, rateSteps: s.rateSteps,
     accounts: [...s.accounts.values()].map((a) => {
       const { days, amounts } = movesOf(s.moves, a);
       return {
@@ -41,6 +48,7 @@ export const accrualProjection = (): Projection<AccrualState> => ({
     const j = decodeJson('accrual', AccrualJson, json);
     const s = emptyAccrual();
     s.through = j.through;
+    s.rateSteps = j.rateSteps ?? {};
     for (const { days, amounts, ...x } of j.accounts) {
       const a = { ...x, head: -1, tail: -1, count: 0, interestPosted: BigInt(x.interestPosted) };
       s.accounts.set(a.accountId, a);

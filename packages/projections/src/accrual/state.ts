@@ -1,3 +1,4 @@
+import type { RateSteps } from '@usha/domain';
 import type { DepositKind } from '../balances/state.ts';
 
 /**
@@ -50,12 +51,14 @@ export interface AccrualAccount {
 export interface AccrualState {
   readonly accounts: Map<string, AccrualAccount>;
   readonly moves: MoveStore;
+  /** Savings products' rate changes (ProductRateChanged), in the order they take effect. */
+  rateSteps: RateSteps;
   through: string | null;
 }
 
 /** Accrual before any event. */
 export const emptyAccrual = (): AccrualState => ({
-  accounts: new Map(), through: null,
+  accounts: new Map(), through: null, rateSteps: {},
   moves: { chunks: [], wide: new Map(), size: 0 },
 });
 

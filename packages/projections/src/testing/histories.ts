@@ -2,8 +2,8 @@
 // the deciders over generated commands, so that every history is a valid one.
 import fc from 'fast-check';
 import {
-  addDays, businessDate, minorOf, moneyString, ProductCatalogue, savingsInterestCalculator,
-  type Command, type TdsSettings,
+  addDays, businessDate, minorOf, moneyString, ProductCatalogue,
+  steppedSavingsInterestCalculator, type Command, type RateStep, type TdsSettings,
 } from '@usha/domain';
 import { products as domainProducts } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
@@ -40,7 +40,10 @@ export type Op =
   // its first tranche, a later one, a reschedule, a top-up by a new LT loan.
   | { readonly k: 'trancheLoan' | 'topUp'; readonly m: number; readonly rupees: number }
   | { readonly k: 'tranche'; readonly m: number; readonly paise: number }
-  | { readonly k: 'reschedule'; readonly m: number; readonly change: number };
+  | { readonly k: 'reschedule'; readonly m: number; readonly change: number }
+  // SB's rate changed from `days` days on (a rate in force already, or an earlier day than the
+  // last change's, is refused like any rejected command here).
+  | { readonly k: 'rate'; readonly rate: string; readonly days: number };
 
 // The reschedules a generated history asks for: each field alone, and two together.
 const changes: ReadonlyArray<Record<string, unknown>> = [
@@ -123,9 +126,13 @@ export const historyOf = (
     run(type, data);
     return sim.events.length > before;
   };
-  const calc = savingsInterestCalculator({ rateAnnualPercent: '4', method: 'daily-balance',
-    compounding: 'quarterly', posting: 'quarterly', daysInYear: 365, postOn: 'period-end',
-    currencyDigits: 2, rounding: 'half-even' });
+  const sb = { rateAnnualPercent: '4', method: 'daily-balance', compounding: 'quarterly',
+    posting: 'quarterly', daysInYear: 365, postOn: 'period-end', currencyDigits: 2,
+    rounding: 'half-even' } as const;
+  // SB's rate changes so far; a posting to a day earns at those in force by then.
+  const rateSteps: RateStep[] = [];
+  const calcTo = (periodTo: string) => steppedSavingsInterestCalculator(sb,
+    rateSteps.filter((x) => x.effectiveFrom <= periodTo));
   const moves: Array<Array<{ on: string; amount: string; id: string }>> = [[], [], []];
   const posted = [0n, 0n, 0n];
   const loans = [0, 0, 0];
@@ -157,7 +164,7 @@ export const historyOf = (
   const postInterest = (periodTo: string) => {
     for (let m = 0; m < 3; m += 1) {
       const txs = (moves[m] ?? []).filter((t) => t.on <= periodTo);
-      const total = calc.postings(txs, { from: '2024-04-01', to: periodTo }).postings
+      const total = calcTo(periodTo).postings(txs, { from: '2024-04-01', to: periodTo }).postings
         .reduce((a, p) => a + p.interest.minor, 0n);
       const amount = total - (posted[m] ?? 0n);
       if (amount <= 0n) continue;
@@ -281,6 +288,13 @@ export const historyOf = (
         return;
       }
       case 'reverse': return reverse(o.pick);
+      case 'rate': {
+        for (const e of ran('ChangeProductRate', { on, societyId: 'U', productId: 'SB',
+          effectiveFrom: addDays(on, o.days), rateAnnualPercent: o.rate })) {
+          if (e.type === 'ProductRateChanged') rateSteps.push(e.data);
+        }
+        return;
+      }
       case 'unpost': return unpost(m);
       case 'trancheLoan': case 'topUp': return ltLoan(m, o.rupees, o.k === 'topUp');
       case 'tranche': {
@@ -358,15 +372,24 @@ export const historyOf = (
 // samples other tests take of it stay the same.
 const unposts = fc.array(fc.record({ at: fc.nat(), m: fc.nat(2) }), { maxLength: 3 });
 
+// SB's rate changed, at steps of the history, from the day or some weeks on: apart from
+// `steps` too, and none in about half the histories.
+const rateChanges = fc.array(fc.record({ at: fc.nat(), rate: fc.constantFrom('3', '5', '6.5',
+  '4.25'), days: fc.constantFrom(0, 1, 15, 40) }), { maxLength: 2 });
+
 /**
  * Generated histories, about half of them in a society that deducts TDS, some with interest
- * postings reversed (and their tax given back).
+ * postings reversed (and their tax given back), some with SB's rate changed.
  */
 export const histories = (max = 90): fc.Arbitrary<ProjectedEvent[]> =>
-  fc.tuple(steps(max), tdsSettings, unposts).map(([s, tds, us]) => {
+  fc.tuple(steps(max), tdsSettings, unposts, rateChanges).map(([s, tds, us, rcs]) => {
     const all = [...s];
     for (const u of us) {
       all.splice(u.at % (all.length + 1), 0, { gap: 1, op: { k: 'unpost', m: u.m } });
+    }
+    for (const r of rcs) {
+      all.splice(r.at % (all.length + 1), 0,
+        { gap: 0, op: { k: 'rate', rate: r.rate, days: r.days } });
     }
     return historyOf(all, products, '', tds);
   });

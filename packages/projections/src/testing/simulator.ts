@@ -30,7 +30,7 @@ const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
   return {
     member: wrap(createMemberDecider(config)), shares: wrap(createShareDecider(config)),
     deposit: wrap(createDepositDecider(config)), loan: wrap(createLoanDecider(config)),
-    society: wrap(createSocietyDecider()),
+    society: wrap(createSocietyDecider(config)),
   };
 };
 
@@ -72,6 +72,14 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
   // The society configured in this log, if any (one society: the first stream of its kind).
   const societyOf = () => [...states.entries()]
     .find(([stream]) => stream.startsWith('society-'))?.[1] as SocietyState | undefined;
+  // A savings account's product rate changes, as the Ledger reads them (rateStepsOf.ts).
+  const rateStepsOf = (stream: string) => {
+    const a = states.get(stream) as DepositState | undefined;
+    const society = societyOf();
+    const steps = a === undefined || a.status === 'none' || a.kind !== 'savings'
+      || society?.status !== 'configured' ? undefined : society.rateSteps?.[a.productId];
+    return steps === undefined || steps.length === 0 ? {} : { rateSteps: steps };
+  };
   const ownerOf = (stream: string) =>
     memberOf(String(Reflect.get(Object(states.get(stream)), 'memberId')));
   // The facts a command is decided with, from the states and events of the log so far.
@@ -103,7 +111,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         const tds = given?.tds ?? tdsFactsOf(events, societyOf(),
           String(Reflect.get(Object(states.get(stream)), 'memberId')), c.data.on);
         return { ...c, facts: { history: historyOf(stream),
-          ...(tds === undefined ? {} : { tds }) } };
+          ...(tds === undefined ? {} : { tds }),
+          ...(c.type === 'PostInterest' ? rateStepsOf(stream) : {}) } };
       }
       case 'ApplyDepositCharges':
         return { ...c, facts: { balances: datedBalances(depositEventsOf(stream)) } };
@@ -113,6 +122,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         return { ...c, facts: { netProfit: p.right } };
       }
       case 'DeclareDividend': throw new Error('DeclareDividend is not simulated');
+      // No standing-instruction decider here: its streams are the Ledger's processes.
+      case 'GiveStandingInstruction': throw new Error('GiveStandingInstruction is not simulated');
       default: return c;
     }
   };

@@ -16,7 +16,7 @@ import {
 } from '@usha/domain';
 import {
   createStandingInstructionDecider, standingInstructionCommands, standingInstructionEvents,
-  type StandingInstructionCommand, type StandingInstructionEvent,
+  type StandingInstructionDecision, type StandingInstructionEvent,
   type StandingInstructionState,
 } from '@usha/domain';
 import {
@@ -64,7 +64,7 @@ const isLoanCommand = (c: C): c is LoanDecision => has(loanCommands, c.type);
 const isSocietyCommand = (c: C): c is SocietyDecision => has(societyCommands, c.type);
 const isStaffCommand = (c: C): c is StaffCommand => has(staffCommands, c.type);
 const isApprovalCommand = (c: C): c is ApprovalCommand => has(approvalCommands, c.type);
-const isStandingCommand = (c: C): c is StandingInstructionCommand =>
+const isStandingCommand = (c: C): c is StandingInstructionDecision =>
   has(standingInstructionCommands, c.type);
 const isBranchCashCommand = (c: C): c is BranchCommand => has(branchCommands, c.type);
 

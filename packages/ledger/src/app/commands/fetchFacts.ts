@@ -21,6 +21,7 @@ import { withTds } from './tdsFactsOf.ts';
 import { withRateSteps } from './rateStepsOf.ts';
 import { memberAccountsOf } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
+import { standingFactsOf } from './standingFactsOf.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -225,6 +226,8 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     }
     return E.right({ facts: { holdings: h.holdings, faceValue }, readFrom: h.readFrom });
   },
+  // The savings account it pays from and the target it pays into (standingFactsOf.ts).
+  GiveStandingInstruction: (r, c) => standingFactsOf(r, c),
 };
 
 const withFacts = async <C extends Command, F>(
@@ -263,6 +266,8 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'ApplyDepositCharges': return withFacts(c, f.ApplyDepositCharges(r, c, target));
     case 'CloseFinancialYear': return withFacts(c, f.CloseFinancialYear(r, c, target));
     case 'DeclareDividend': return withFacts(c, f.DeclareDividend(r, c, target));
+    case 'GiveStandingInstruction':
+      return withFacts(c, f.GiveStandingInstruction(r, c, target));
     // Most commands need no facts: they go on at once, not a promise later. A command left
     // out above that needs facts does not compile here (it would go on without them).
     default: return E.right(c);
