@@ -11,44 +11,16 @@ import { constants } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as t from 'io-ts';
 import { lineBatch } from '../src/file/lineBatch.ts';
 import { genesisHash } from '../src/file/lineFormat.ts';
-import { eventSchemaFromCodecs, openFileEventStore } from '../src/index.ts';
+import { openFileEventStore } from '../src/index.ts';
 import { sqliteDatabase } from './sqliteDatabase.ts';
+import { repayment, schema } from './repaymentEvents.ts';
 
 const batchCount = Number(process.env['BATCHES'] ?? 2000);
 const rounds = Number(process.env['ROUNDS'] ?? 5);
 const perBatch = 100;
 
-const Amount = t.string;
-const schema = eventSchemaFromCodecs(
-  {
-    RepaymentRecorded: t.type({
-      loanId: t.string,
-      memberId: t.string,
-      date: t.string,
-      amount: Amount,
-      allocation: t.type({ penalty: Amount, fees: Amount, interest: Amount, principal: Amount }),
-    }),
-  },
-  t.type({ commandId: t.string, branch: t.string }),
-);
-
-let counter = 0;
-const id = () => `00000000-0000-4000-8000-${(counter++).toString(16).padStart(12, '0')}`;
-const repayment = (loan: number) => ({
-  eventId: id(),
-  type: 'RepaymentRecorded' as const,
-  data: {
-    loanId: `L${loan}`,
-    memberId: `M${loan % 5000}`,
-    date: '2025-04-01',
-    amount: '1250.00',
-    allocation: { penalty: '0.00', fees: '10.00', interest: '140.25', principal: '1099.75' },
-  },
-  metadata: { commandId: id(), branch: 'sonagachi' },
-});
 const batches = Array.from({ length: batchCount }, (_, b) =>
   Array.from({ length: perBatch }, () => repayment(b)));
 const streamOf = (b: number) => `loan-L${b}`;

@@ -115,6 +115,17 @@ const loan = (rows: BalancesRows, loanId: string, memberId: string, productId = 
 const addToLoan = (rows: BalancesRows, l: number, column: number, x: bigint) =>
   addAmount(rows.loans.amounts, l * LA + column, x);
 
+// What a payment on a loan paid, part by part; `ahead` is principal paid ahead of the schedule.
+const paid = (
+  rows: BalancesRows, l: number,
+  a: { penalties: string; fees: string; interest: string; principal: string }, ahead: bigint,
+) => {
+  addToLoan(rows, l, PENALTIES_PAID, minor(a.penalties));
+  addToLoan(rows, l, FEES_PAID, minor(a.fees));
+  addToLoan(rows, l, INTEREST_PAID, minor(a.interest));
+  addToLoan(rows, l, PRINCIPAL_REPAID, minor(a.principal) + ahead);
+};
+
 // An amount charged to, waived on or recovered for a loan (rare events: one shape or another).
 const loanAmount = (
   rows: BalancesRows, d: { loanId: string; memberId: string; amount: string }, column: number,
@@ -301,26 +312,13 @@ const applyLoanOrSociety = (s: BalancesState, e: ResolvedEvent): void => {
       setSchedule(s, loan(rows, e.data.loanId, e.data.memberId), e.data.schedule);
       return;
     // The old loan is paid as a repayment would pay it; its LoanClosed follows.
-    case 'LoanPaidOffByTopUp': {
-      const d = e.data;
-      const a = d.allocation;
-      const l = loan(rows, d.loanId, d.memberId);
-      addToLoan(rows, l, PENALTIES_PAID, minor(a.penalties));
-      addToLoan(rows, l, FEES_PAID, minor(a.fees));
-      addToLoan(rows, l, INTEREST_PAID, minor(a.interest));
-      addToLoan(rows, l, PRINCIPAL_REPAID, minor(a.principal));
+    case 'LoanPaidOffByTopUp':
+      paid(rows, loan(rows, e.data.loanId, e.data.memberId), e.data.allocation, 0n);
       return;
-    }
-    case 'RepaymentReceived': {
-      const d = e.data;
-      const a = d.allocation;
-      const l = loan(rows, d.loanId, d.memberId);
-      addToLoan(rows, l, PENALTIES_PAID, minor(a.penalties));
-      addToLoan(rows, l, FEES_PAID, minor(a.fees));
-      addToLoan(rows, l, INTEREST_PAID, minor(a.interest));
-      addToLoan(rows, l, PRINCIPAL_REPAID, minor(a.principal) + minor(d.prepayment));
+    case 'RepaymentReceived':
+      paid(rows, loan(rows, e.data.loanId, e.data.memberId), e.data.allocation,
+        minor(e.data.prepayment));
       return;
-    }
     case 'PenaltyCharged': loanAmount(rows, e.data, PENALTIES_CHARGED); return;
     case 'FeeCharged': loanAmount(rows, e.data, FEES_CHARGED); return;
     case 'InterestWaived': loanAmount(rows, e.data, INTEREST_WAIVED); return;
