@@ -36,6 +36,7 @@ export {
 export {
   collectionReports, type CollectionReports, type CollectionSheetQuery, type DuesQuery,
 } from './reports/collectionReports.ts';
+export { QueryRequestError } from './reports/queryRequest.ts';
 export { SocietyNotNamedError } from './reports/societyNorms.ts';
 export type { CommandRequest, CommandType } from './commands/commandRequest.ts';
 export {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,30 +5,17 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RecordedEvent } from '../eventStore/port.ts';
 import { openFileEventStore } from './fileEventStore.ts';
+import { acknowledgedBeforeKill } from './killedChild.fixture.ts';
 import { noteSchema, type Note } from './noteSchema.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const kills = 10;
 
-// Starts the child, kills it with SIGKILL `delayMs` after it is ready; returns the ids it
-// printed as acknowledged (only whole lines: a line cut by the kill was not seen).
-const runAndKill = (file: string, run: number, delayMs: number): Promise<string[]> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx',
-      new URL('./conditionalCrashChild.fixture.ts', import.meta.url).pathname, file, String(run)],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      const first = out === '';
-      out += d.toString();
-      if (first) setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', () => {
-      const whole = out.slice(0, out.lastIndexOf('\n') + 1).split('\n');
-      resolve(whole.filter((l) => l.startsWith('ack ')).flatMap((l) => l.slice(4).split(' ')));
-    });
-  });
+const child = new URL('./conditionalCrashChild.fixture.ts', import.meta.url).pathname;
+
+// Runs the child for `run`, killed `delayMs` after it is ready: the ids it acknowledged.
+const runAndKill = (file: string, run: number, delayMs: number) =>
+  acknowledgedBeforeKill(child, [file, String(run)], delayMs);
 
 // The child's ids: run, writer step i and place j; an append of step i holds 1 + i % 3 events.
 const stepOf = (id: string): string => `${id.slice(0, 8)}:${Math.floor(

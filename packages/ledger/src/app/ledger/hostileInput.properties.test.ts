@@ -7,16 +7,26 @@ import * as assert from 'uvu/assert';
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import {
-  commandCodecs, decodeCommand, defaultProvisioningNorms, plainInput, PositiveMoneyInput,
+  commandCodecs, decodeCommand, defaultProvisioningNorms, InvalidDateError, plainInput,
+  PositiveMoneyInput,
 } from '@usha/domain';
 import { hostileValues } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import {
-  CloseYearRequestCodec, CreditDividendsRequestCodec, RepayFromSavingsRequestCodec,
+  ApproveWithLiensRequestCodec, CloseLoanReleasingLiensRequestCodec, CloseYearRequestCodec,
+  CreditDividendsRequestCodec, RecoverFromGuarantorRequestCodec, RepayFromSavingsRequestCodec,
   TopUpLoanRequestCodec,
 } from '../processes/processRequests.ts';
-import { testLedger } from '../testSupport.ts';
+import { BranchChargesRequestCodec } from '../processes/charges.ts';
+import { StandingRunRequestCodec } from '../processes/standingRequest.ts';
+import { CashAtTillRequestCodec } from '../branch/cashAtTillRequest.ts';
+import { memberWithSavings, testLedger } from '../testSupport.ts';
+import { BranchQueryError } from '../branch/branchQueries.ts';
+import { PrintRequestError } from '../print/passbookHtmlRequest.ts';
+import { ReportPeriodError } from '../reports/periodReports.ts';
+import { QueryRequestError } from '../reports/queryRequest.ts';
+import { TdsStatementRequestError } from '../reports/tdsStatementOf.ts';
 
 const propsOf = (codec: unknown): Record<string, t.Mixed> =>
   Reflect.get(Object(codec), 'props') ?? {};
@@ -51,7 +61,19 @@ const samples = Object.fromEntries(Object.entries(commandCodecs).map(([type, cod
     .filter(([field]) => !(otherWay[type] ?? []).includes(field))
     .map(([field, c]) => [field, sampleFor(c)]))]));
 
+const asked = { commandId: 'p-1', actor: 'clerk', on: '2025-04-05' } as const;
 const requests = {
+  approveWithLiens: { codec: ApproveWithLiensRequestCodec, sample: { ...asked, loanId: 'L1',
+    principal: '1' } },
+  closeLoanReleasingLiens: { codec: CloseLoanReleasingLiensRequestCodec, sample: { ...asked,
+    loanId: 'L1' } },
+  recoverFromGuarantor: { codec: RecoverFromGuarantorRequestCodec, sample: { ...asked,
+    loanId: 'L1', guarantorAccountId: 'SB-1', amount: '1' } },
+  runStandingInstructions: { codec: StandingRunRequestCodec, sample: asked },
+  applyChargesForBranch: { codec: BranchChargesRequestCodec, sample: { ...asked,
+    branchId: 'BR-1' } },
+  cashAtTill: { codec: CashAtTillRequestCodec, sample: { ...asked, branchId: 'BR-1',
+    tillId: 'T-1', type: 'MakeDeposit', amount: '1', accountId: 'SB-1' } },
   repayFromSavings: { codec: RepayFromSavingsRequestCodec, sample: { commandId: 'p-1',
     actor: 'clerk', on: '2025-04-05', loanId: 'L1', accountId: 'SB-1', amount: '1' } },
   creditDividends: { codec: CreditDividendsRequestCodec, sample: { commandId: 'p-1',
@@ -168,6 +190,70 @@ test('any JS value in any process request field is refused with a typed invalid_
     assert.is(o.rejection?.type, 'invalid_command');
     assert.is(await size(), before, '0 bytes written');
   }), { numRuns: 600 });
+  await done();
+});
+
+// Each query of a branch, a day or a member, a request that answers (member M1 has a savings
+// account at SONAGACHI), and its typed errors.
+const day = { branchId: 'SONAGACHI', on: '2024-04-01' } as const;
+// `more`: fields a sample leaves out that the query reads (a log position, as known then).
+type Query = { sample: object; errors: ReadonlyArray<Function>; more?: ReadonlyArray<string> };
+const queries: Record<string, Query> = {
+  tillPositions: { sample: { branchId: 'SONAGACHI' }, errors: [BranchQueryError] },
+  dayCash: { sample: day, errors: [BranchQueryError] },
+  dayCashReport: { sample: day, errors: [BranchQueryError] },
+  collectionSheet: { sample: day, errors: [QueryRequestError, InvalidDateError],
+    more: ['asKnownAt', 'fieldOfficer'] },
+  dues: { sample: { from: '2025-04-01', to: '2025-04-30' },
+    errors: [QueryRequestError, InvalidDateError, ReportPeriodError],
+    more: ['asKnownAt', 'branchId', 'overdueOnly'] },
+  passbookHtml: { sample: { memberId: 'M1', lang: 'en' }, errors: [PrintRequestError] },
+  collectionSheetHtml: { sample: { ...day, lang: 'bn' }, errors: [PrintRequestError] },
+  dayCashHtml: { sample: { ...day, lang: 'en' }, errors: [PrintRequestError] },
+  tdsStatement: { sample: { memberId: 'M1', financialYear: '2024-25' },
+    errors: [TdsStatementRequestError] },
+};
+
+test('every sample query answers, so a query refused is refused for its field', async () => {
+  const { ledger, done } = await openLedger();
+  await memberWithSavings(ledger, 'M1', '100.00');
+  for (const [name, { sample }] of Object.entries(queries)) {
+    const ask: (r: unknown) => Promise<unknown> = Reflect.get(Object(ledger), name);
+    await ask(sample).catch((e: unknown) => assert.unreachable(`${name}: ${String(e)}`));
+  }
+  await done();
+});
+
+test('any JS value as a query request or in its fields is answered or refused with the ' +
+  "query's typed error, never a runtime TypeError, and nothing is written", async () => {
+  const { ledger, size, done } = await openLedger();
+  await memberWithSavings(ledger, 'M1', '100.00');
+  const before = await size();
+  const cases = fc.constantFrom(...Object.keys(queries)).chain((name) => fc.tuple(
+    fc.constant(name),
+    fc.constantFrom('(request)', ...Object.keys(queries[name]?.sample ?? {}),
+      ...queries[name]?.more ?? []),
+    anyValue,
+  ));
+  await fc.assert(fc.asyncProperty(cases, async ([name, field, made]) => {
+    const v = make(made);
+    const { sample, errors } = queries[name] ?? { sample: {}, errors: [] };
+    const request = field === '(request)' ? v : { ...sample, [field]: v };
+    const ask: (r: unknown) => Promise<unknown> = Reflect.get(Object(ledger), name);
+    const refused = await ask(request).then(() => undefined, (e: unknown) => e ?? null);
+    // A request that is no plain object of fields (null, a number, a revoked proxy) answers
+    // nothing: it is refused.
+    const plain = plainInput(v);
+    const isObject = E.isRight(plain) && typeof plain.right === 'object'
+      && plain.right !== null && !Array.isArray(plain.right);
+    if (field === '(request)' && !isObject) assert.ok(refused !== undefined, 'refused');
+    if (refused !== undefined) {
+      assert.ok(errors.some((c) => refused instanceof c),
+        `${name}.${field}: ${String(Reflect.get(Object(refused), 'name'))} ` +
+        `${String(Reflect.get(Object(refused), 'message')).slice(0, 120)}`);
+    }
+    assert.is(await size(), before, '0 bytes written');
+  }), { numRuns: 400 });
   await done();
 });
 

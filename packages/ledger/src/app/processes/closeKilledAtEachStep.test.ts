@@ -1,15 +1,13 @@
 // A year close killed (SIGKILL) at each boundary between its steps, in a child process, is
 // finished by the next Ledger opened on the file: the log then holds exactly what a close never
 // interrupted writes, event for event, none twice.
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openFileEventStore } from '../../file/fileEventStore.ts';
-import { ledgerEventSchema } from '../log/ledgerEvent.ts';
-import { allEvents, memberWithSavings, ok, testLedger } from '../testSupport.ts';
+import { memberWithSavings, ok } from '../testSupport.ts';
+import { childSignal, openLog, storedEntries } from './killedChild.fixture.ts';
 
 const fixture = new URL('./killBetweenSteps.fixture.ts', import.meta.url).pathname;
 const close = { actor: 'board', societyId: 'USHA', financialYear: '2024-25', commandId: 'fy',
@@ -17,29 +15,7 @@ const close = { actor: 'board', societyId: 'USHA', financialYear: '2024-25', com
 
 // Runs the close in a child that kills itself before its append number `appends + 1`.
 const killedAfter = (file: string, appends: number) =>
-  new Promise<NodeJS.Signals | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, 'close',
-      String(appends)], { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (_, signal) => resolve(signal));
-  });
-
-const open = async (file: string) => {
-  const store = await openFileEventStore({ file, schema: ledgerEventSchema });
-  return { store, ledger: await testLedger(store) };
-};
-
-// Every event as stored, positions aside (a file's offsets are its own): stream, revision,
-// event id, type, data and metadata.
-const entries = async (file: string) => {
-  const { store, ledger } = await open(file);
-  const out = (await allEvents(store)).map((e) => JSON.stringify({ stream: e.stream,
-    revision: String(e.revision), eventId: e.eventId, type: e.type, data: e.data,
-    metadata: e.metadata }));
-  await ledger.close();
-  await store.close();
-  return out;
-};
+  childSignal(fixture, [file, 'close', String(appends)]);
 
 test('a close killed before any of its six appends is finished at the next open, once',
   async () => {
@@ -49,7 +25,7 @@ test('a close killed before any of its six appends is finished at the next open,
     // interest on three accounts, the accruals, the provision and the close itself.
     const base = join(dir, 'base.ndjson');
     {
-      const { store, ledger } = await open(base);
+      const { store, ledger } = await openLog(base);
       for (const m of ['M-0001', 'M-0002', 'M-0003']) await memberWithSavings(ledger, m, '1000');
       ok(await ledger.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
         societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
@@ -59,7 +35,7 @@ test('a close killed before any of its six appends is finished at the next open,
     const whole = join(dir, 'whole.ndjson');
     await copyFile(base, whole);
     {
-      const { store, ledger } = await open(whole);
+      const { store, ledger } = await openLog(whole);
       const o = await ledger.closeFinancialYear(close);
       assert.equal(o.steps.map((s) => s.status === 'accepted' && s.commandType), [
         'PostInterest', 'PostInterest', 'PostInterest', 'RecordYearEndAccruals',
@@ -67,12 +43,12 @@ test('a close killed before any of its six appends is finished at the next open,
       await ledger.close();
       await store.close();
     }
-    const expected = await entries(whole);
+    const expected = await storedEntries(whole);
     for (let appends = 0; appends < 6; appends++) {
       const file = join(dir, `killed-${appends}.ndjson`);
       await copyFile(base, file);
       assert.is(await killedAfter(file, appends), 'SIGKILL');
-      const { store, ledger } = await open(file);
+      const { store, ledger } = await openLog(file);
       if (appends === 0) {
         // Killed before its first step: nothing of it is on disk, so nothing is resumed; the
         // request sent again runs it whole.
@@ -86,8 +62,9 @@ test('a close killed before any of its six appends is finished at the next open,
       }
       await ledger.close();
       await store.close();
-      assert.equal(await entries(file), expected, `the log killed after ${appends} appends`);
-      const again = await open(file);
+      assert.equal(await storedEntries(file), expected,
+        `the log killed after ${appends} appends`);
+      const again = await openLog(file);
       assert.is(again.ledger.resumed.length, 0, 'ended: nothing left to resume');
       await again.ledger.close();
       await again.store.close();

@@ -2,50 +2,26 @@
 // in a child process: the next Ledger opened on the file completes the instruction in flight,
 // the run sent again does the rest, and the log then holds exactly what an uninterrupted run
 // writes, event for event: each instruction's due date paid or refused once.
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openFileEventStore } from '../../file/fileEventStore.ts';
-import { ledgerEventSchema } from '../log/ledgerEvent.ts';
-import { allEvents, testLedger } from '../testSupport.ts';
+import { childSignal, openLog, storedEntries } from './killedChild.fixture.ts';
 import { decided, runOfDay, standingDay } from './standingDay.fixture.ts';
 
 const fixture = new URL('./standingKilled.fixture.ts', import.meta.url).pathname;
 
 // Runs the day in a child that kills itself before its append number `appends + 1`.
 const killedAfter = (file: string, appends: number) =>
-  new Promise<NodeJS.Signals | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, file, String(appends)],
-      { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (_, signal) => resolve(signal));
-  });
-
-const open = async (file: string) => {
-  const store = await openFileEventStore({ file, schema: ledgerEventSchema });
-  return { store, ledger: await testLedger(store) };
-};
-
-// Every event as stored, positions aside (a file's offsets are its own).
-const entries = async (file: string) => {
-  const { store, ledger } = await open(file);
-  const out = (await allEvents(store)).map((e) => JSON.stringify({ stream: e.stream,
-    revision: String(e.revision), eventId: e.eventId, type: e.type, data: e.data,
-    metadata: e.metadata }));
-  await ledger.close();
-  await store.close();
-  return out;
-};
+  childSignal(fixture, [file, String(appends)]);
 
 test('a run killed before each of its seven appends pays each due date once', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-standing-kill-'));
   try {
     const base = join(dir, 'base.ndjson');
     {
-      const { store, ledger } = await open(base);
+      const { store, ledger } = await openLog(base);
       await standingDay(ledger);
       await ledger.close();
       await store.close();
@@ -53,18 +29,18 @@ test('a run killed before each of its seven appends pays each due date once', as
     const whole = join(dir, 'whole.ndjson');
     await copyFile(base, whole);
     {
-      const { store, ledger } = await open(whole);
+      const { store, ledger } = await openLog(whole);
       const o = await ledger.runStandingInstructions(runOfDay);
       assert.is(o.steps.filter((s) => s.status === 'accepted').length, 7);
       await ledger.close();
       await store.close();
     }
-    const expected = await entries(whole);
+    const expected = await storedEntries(whole);
     for (let appends = 0; appends < 7; appends++) {
       const file = join(dir, `killed-${appends}.ndjson`);
       await copyFile(base, file);
       assert.is(await killedAfter(file, appends), 'SIGKILL');
-      const { store, ledger } = await open(file);
+      const { store, ledger } = await openLog(file);
       // Killed inside an instruction's steps (not after its last): that one is completed now.
       const inFlight = [1, 2, 4, 5].includes(appends) ? 1 : 0;
       assert.is(ledger.resumed.length, inFlight, `resumed after ${appends}`);
@@ -75,7 +51,7 @@ test('a run killed before each of its seven appends pays each due date once', as
         'SI-3 2024-05-10 refused 500.00 insufficient_balance'], `decided after ${appends}`);
       await ledger.close();
       await store.close();
-      assert.equal(await entries(file), expected, `the log killed after ${appends} appends`);
+      assert.equal(await storedEntries(file), expected, `the log killed after ${appends} appends`);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { businessDate } from '@usha/domain';
+import { BranchId, businessDate } from '@usha/domain';
 import {
   balancesProjection, collectionSheet, collectionSheetFactsProjection, combine, dues,
   replayAsync, type CollectionSheet, type CollectionSheetOptions, type Dues, type DuesOptions,
@@ -7,6 +7,7 @@ import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { ReportPeriodError } from './periodReports.ts';
 import type { ReadOptions } from './queryOptions.ts';
+import { QueryRequestError, queryRequest } from './queryRequest.ts';
 
 /** A collection sheet query: a branch, a date, one field officer of it if given. */
 export type CollectionSheetQuery = CollectionSheetOptions & ReadOptions;
@@ -31,20 +32,37 @@ export const collectionReports = (store: EventStore<LedgerEvent>): CollectionRep
   }), store.readAll(), { asOf, ...(r.asKnownAt === undefined ? {} : {
     asKnownAt: r.asKnownAt }) })).states;
   return {
-    collectionSheet: async (r) => {
+    collectionSheet: async (u) => {
+      // Read once into a plain copy: null or a revoked proxy is refused, never a TypeError.
+      const refuse = (why: string) => new QueryRequestError('collectionSheet', why);
+      const { fields: r, read } = queryRequest(u, refuse);
       const on = businessDate(r.on, 'on');
-      const s = await statesTo(on, r);
+      if (!BranchId.is(r.branchId)) throw refuse('branchId: not a branch id');
+      const officer = r.fieldOfficer;
+      if (officer !== undefined && typeof officer !== 'string') {
+        throw refuse('fieldOfficer: not a staff id');
+      }
+      const s = await statesTo(on, read);
       return collectionSheet(s.balances, s.facts, { branchId: r.branchId, on,
-        ...(r.fieldOfficer === undefined ? {} : { fieldOfficer: r.fieldOfficer }) });
+        ...(officer === undefined ? {} : { fieldOfficer: officer }) });
     },
-    dues: async (r) => {
+    dues: async (u) => {
+      const refuse = (why: string) => new QueryRequestError('dues', why);
+      const { fields: r, read } = queryRequest(u, refuse);
       const from = businessDate(r.from, 'from');
       const to = businessDate(r.to, 'to');
       if (to < from) throw new ReportPeriodError(from, to);
-      const s = await statesTo(to, r);
+      const { branchId, overdueOnly } = r;
+      if (branchId !== undefined && !BranchId.is(branchId)) {
+        throw refuse('branchId: not a branch id');
+      }
+      if (overdueOnly !== undefined && typeof overdueOnly !== 'boolean') {
+        throw refuse('overdueOnly: not true or false');
+      }
+      const s = await statesTo(to, read);
       return dues(s.balances, s.facts, { from, to,
-        ...(r.branchId === undefined ? {} : { branchId: r.branchId }),
-        ...(r.overdueOnly === undefined ? {} : { overdueOnly: r.overdueOnly }) });
+        ...(branchId === undefined ? {} : { branchId }),
+        ...(overdueOnly === undefined ? {} : { overdueOnly }) });
     },
   };
 };

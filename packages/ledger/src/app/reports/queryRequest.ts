@@ -1,0 +1,75 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { plainInput, type PlainValue } from '@usha/domain';
+import type { Position } from '../../eventStore/position.ts';
+import type { ReadOptions } from './queryOptions.ts';
+
+/** A query's request that is no plain object of fields: named with the query's name. */
+export class QueryRequestError extends Error {
+  override readonly name = 'QueryRequestError';
+  constructor(readonly method: string, readonly reason: string) {
+    super(`${method}: ${reason}`);
+  }
+}
+
+/** A request's fields read: plain values, and apart its log positions (they hold bigints). */
+export interface QueryFields {
+  readonly fields: Readonly<Record<string, PlainValue>>;
+  readonly read: ReadOptions;
+}
+
+// Named fields, not an array or a single value (readonly arrays escape Array.isArray's narrowing).
+const isFields = (v: PlainValue): v is { readonly [key: string]: PlainValue } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// The fields of a request that hold a log position, not a JSON value.
+const positionFields = ['after', 'asKnownAt'] as const;
+
+// A fresh copy of a position, or undefined when the value is none (read inside the try).
+const positionOf = (u: unknown): Position | undefined => {
+  if (typeof u !== 'object' || u === null) return undefined;
+  const commit: unknown = Reflect.get(u, 'commit');
+  const prepare: unknown = Reflect.get(u, 'prepare');
+  return typeof commit === 'bigint' && typeof prepare === 'bigint' ? { commit, prepare }
+    : undefined;
+};
+
+/**
+ * A query's request read once into a copy: its own fields (each getter and proxy trap run
+ * once, inside a try), the positions copied and every other field a plain JSON value, so a
+ * revoked proxy, a getter that throws, a cycle or a huge string is refused with
+ * `refuse(reason)` (the query's own typed error), never a TypeError of the runtime. What a
+ * getter threw is never repeated: it could carry a name.
+ */
+export const queryRequest = (u: unknown, refuse: (reason: string) => Error): QueryFields => {
+  const read = readFields(u);
+  if (typeof read === 'string') throw refuse(read);
+  const p = plainInput(read.fields);
+  if (E.isLeft(p)) throw refuse(p.left.message);
+  if (!isFields(p.right)) throw refuse('a request is an object of named fields');
+  return { fields: p.right, read: read.positions };
+};
+
+// The own fields with the positions apart, or why they cannot be read.
+const readFields = (u: unknown):
+  string | { fields: Record<string, unknown>; positions: { -readonly [K in keyof ReadOptions]:
+    Position } } => {
+  try {
+    // A plain object only, as plainInput takes one: no array, Date, Map or class instance.
+    const proto = typeof u === 'object' && u !== null ? Object.getPrototypeOf(u) : undefined;
+    if ((proto !== Object.prototype && proto !== null) || Array.isArray(u)) {
+      return 'the request must be an object of fields';
+    }
+    const fields: Record<string, unknown> = { ...(u as object) };
+    const positions: { -readonly [K in keyof ReadOptions]: Position } = {};
+    for (const k of positionFields) {
+      if (fields[k] === undefined) continue;
+      const p = positionOf(fields[k]);
+      if (p === undefined) return `${k}: not a log position`;
+      positions[k] = p;
+      delete fields[k];
+    }
+    return { fields, positions };
+  } catch {
+    return 'the request could not be read';
+  }
+};
