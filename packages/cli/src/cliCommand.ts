@@ -6,7 +6,7 @@ import { Paper, PrintLang } from '@usha/projections';
 export const reportKinds = [
   'trial-balance', 'balance-sheet', 'income-statement', 'par', 'passbook', 'share-register',
   'appropriation', 'receipts-payments', 'dcb', 'npa', 'accrued-interest', 'collection-sheet',
-  'dues',
+  'dues', 'day-cash',
 ] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -45,6 +45,8 @@ export interface ReportCommand {
   readonly officer?: string;
   /** The overdue list: only instalments unpaid and late at the period's end (dues). */
   readonly overdue?: boolean;
+  /** The business day a branch's cash is reported for (day-cash). */
+  readonly on?: string;
 }
 
 /** One parsed command line. */
@@ -85,6 +87,7 @@ export const ReportFlags = t.partial({
   paper: Paper,
   branch: BranchId,
   from: DateString,
+  on: DateString,
   products: NonEmpty,
   officer: NonEmpty,
   overdue: t.boolean,

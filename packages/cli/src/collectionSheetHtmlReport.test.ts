@@ -58,7 +58,7 @@ test('a language or paper not printed, or one without html, is refused', async (
     'usha: --paper: not a valid value: "Letter": expected A4 or A5');
   await refused([...sheet, '--lang', 'bn'], 'usha: --lang goes with --format html');
   await refused(['report', 'dues', file, '--from', '2025-05-01', '--to', '2025-06-01',
-    '--format', 'html'], 'usha: --format html is for passbook, collection-sheet only');
+    '--format', 'html'], 'usha: --format html is for passbook, collection-sheet, day-cash only');
 });
 
 test.run();

@@ -26,6 +26,7 @@ const flags = {
   branch: { type: 'string' },
   officer: { type: 'string' },
   overdue: { type: 'boolean' },
+  on: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -35,7 +36,7 @@ const allowed: Record<string, readonly string[]> = {
   verify: ['anchor', 'key', 'signed-after'],
   keygen: ['out'],
   report: ['as-of', 'known-at', 'year', 'member', 'account', 'esdb', 'format', 'from', 'to',
-    'products', 'lang', 'paper', 'branch', 'officer', 'overdue'],
+    'products', 'lang', 'paper', 'branch', 'officer', 'overdue', 'on'],
   export: ['esdb', 'to'],
 };
 
@@ -54,6 +55,7 @@ const reportTakes: Record<ReportKind, readonly string[]> = {
   'accrued-interest': ['as-of', 'known-at', 'products', 'format'],
   'collection-sheet': ['as-of', 'known-at', 'branch', 'officer', 'format', 'lang', 'paper'],
   dues: ['from', 'to', 'branch', 'overdue', 'known-at', 'format'],
+  'day-cash': ['on', 'branch', 'known-at', 'format', 'lang', 'paper'],
 };
 
 // A period is a financial year or two dates, never both; the second date not before the first.
@@ -68,9 +70,9 @@ const periodError = (f: ReportFlags, to: string | undefined): string | undefined
   return to < f.from ? `--to ${to} is before --from ${f.from}` : undefined;
 };
 
-// A printed page is made of the passbook or the collection sheet only, and its language and
-// paper mean nothing else.
-const htmlReports: readonly ReportKind[] = ['passbook', 'collection-sheet'];
+// A printed page is made of the passbook, the collection sheet or the day-end cash only, and
+// its language and paper mean nothing else.
+const htmlReports: readonly ReportKind[] = ['passbook', 'collection-sheet', 'day-cash'];
 const htmlError = (report: ReportKind, f: ReportFlags): string | undefined => {
   if (f.format === 'html') {
     return htmlReports.includes(report) ? undefined
@@ -80,11 +82,14 @@ const htmlError = (report: ReportKind, f: ReportFlags): string | undefined => {
   return flag === undefined ? undefined : `--${flag} goes with --format html`;
 };
 
-// A collection sheet is of one branch on one day; a due list of two days, both given.
+// A collection sheet and a day's cash are of one branch on one day; a due list of two days.
 const fieldReportError = (report: ReportKind, f: ReportFlags, to: string | undefined):
   string | undefined => {
   if (report === 'collection-sheet' && (f.branch === undefined || f['as-of'] === undefined)) {
     return 'collection-sheet needs --branch and --as-of (the day to collect)';
+  }
+  if (report === 'day-cash' && (f.branch === undefined || f.on === undefined)) {
+    return 'day-cash needs --branch and --on (the business day)';
   }
   if (report !== 'dues') return undefined;
   if (f.from === undefined || to === undefined) return 'dues needs --from and --to';
@@ -218,5 +223,6 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
     ...(f.branch === undefined ? {} : { branch: f.branch }),
     ...(f.officer === undefined ? {} : { officer: f.officer }),
     ...(f.overdue === undefined ? {} : { overdue: f.overdue }),
+    ...(f.on === undefined ? {} : { on: f.on }),
   });
 };

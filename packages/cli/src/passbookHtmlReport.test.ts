@@ -54,7 +54,7 @@ test('html, its language and its paper are refused where they mean nothing', asy
     assert.equal(await usha(...argv), { code: 2, out: '',
       err: `${err}\nRun 'usha help' for the commands.` });
   await refused(['report', 'par', file, '--format', 'html'],
-    'usha: --format html is for passbook, collection-sheet only');
+    'usha: --format html is for passbook, collection-sheet, day-cash only');
   await refused(['report', 'passbook', file, '--member', 'M-1', '--lang', 'bn'],
     'usha: --lang goes with --format html');
   await refused(['report', 'passbook', file, '--member', 'M-1', '--format', 'html',

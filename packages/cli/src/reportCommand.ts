@@ -12,8 +12,8 @@ import {
   type ReplayOptions,
 } from '@usha/projections';
 import {
-  accruedInterestCsv, accruedInterestQuery, collectionReports, formatAccruedInterest,
-  periodReports,
+  accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
+  formatAccruedInterest, periodReports,
   positionFromString, reportProjection, yearEndReports, type EventStore, type LedgerEvent,
   type PeriodOptions, type Position, type ReportState,
 } from '@usha/ledger';
@@ -26,6 +26,8 @@ import { describeProductsFileError, readProductsFile } from './productsFile.ts';
 import { passbookProblem, readProblem, ReportRefusedError } from './readProblem.ts';
 import { branchProblem } from './branchProblem.ts';
 import { replayProgress } from './replayProgress.ts';
+import { dayCashCsv } from './dayCashCsv.ts';
+import { dayCashOfLog } from './dayCashOfLog.ts';
 
 // Each report in text, CSV or JSON (made from the CSV): the forms are chosen together, so
 // none prints one only.
@@ -123,9 +125,20 @@ const collection = async (c: ReportCommand, { store, knownAt }: Read): Promise<s
     ...known, overdueOnly: c.overdue === true }), formatDues, duesCsv);
 };
 
+// A branch's day-end cash: the text is the Ledger's own report, the page its own print.
+const dayCashReport = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
+  const d = await dayCashOfLog({ store, branchId: c.branch ?? '', on: c.on ?? '',
+    ...(knownAt === undefined ? {} : { knownAt }) });
+  // `out` ends what it prints with the page's last line feed.
+  return c.format === 'html'
+    ? dayCashHtml(d, { lang: c.lang ?? 'en', paper: c.paper ?? 'A4' }).replace(/\n$/, '')
+    : either(c, d, dayCashReportText, dayCashCsv);
+};
+
 const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportState>) => {
   switch (c.report) {
     case 'collection-sheet': case 'dues': return collection(c, read);
+    case 'day-cash': return dayCashReport(c, read);
     case 'share-register': case 'appropriation': return yearEnd(c, read);
     case 'receipts-payments': case 'dcb': case 'npa': return period(c, read);
     default: return replayAsync(reportProjection(), read.store.readAll(), options)

@@ -424,7 +424,7 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['report', 'ledger', file],
       'usha: which report? one of trial-balance, balance-sheet, income-statement, par, passbook, '
         + 'share-register, appropriation, receipts-payments, dcb, npa, accrued-interest, '
-        + 'collection-sheet, dues'],
+        + 'collection-sheet, dues, day-cash'],
     [['report', 'dcb', file], 'usha: dcb needs --year, or --from and --to, e.g. --year 2025-26'],
     [['report', 'dcb', file, '--year', '2025-26', '--from', '2025-04-01'],
       'usha: give --year or --from and --to, not both'],

@@ -18,7 +18,7 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
   usha report <report> (<log.ndjson> | --esdb <connection>) [options]
       <report>: trial-balance, balance-sheet, income-statement, par, passbook,
                 share-register, appropriation, receipts-payments, dcb, npa,
-                accrued-interest, collection-sheet, dues
+                accrued-interest, collection-sheet, dues, day-cash
       --as-of YYYY-MM-DD     events effective on or before this business date
       --known-at C:n/P:n     only events recorded up to this position of the log, as
                              'usha verify' printed it at an audit
@@ -34,6 +34,9 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
                              the society's: the sum of every branch's
       --officer <staff id>   one field officer's members only (collection-sheet, which
                              needs --branch and --as-of: the day to collect)
+      --on YYYY-MM-DD        the business day whose cash is reported (day-cash, which
+                             needs --branch and --on): each till's opening, moves, count
+                             and closing, then the vault
       --overdue              the overdue list: instalments unpaid and late at --to
                              (dues, which needs --from and --to; --branch optional)
       --products <file>      the product catalogue as JSON (accrued-interest; required):
@@ -42,14 +45,15 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
                              a statement (default); RFC 4180 CSV with a header row,
                              plain decimal amounts and CRLF after every record; or
                              JSON: the CSV's records keyed by its header, amounts as
-                             decimal strings; html (passbook, collection-sheet): a
-                             printable page, inline style, no script
+                             decimal strings; html (passbook, collection-sheet,
+                             day-cash): a printable page, inline style, no script
       --lang bn|en           the printed page's language (html; default en)
       --paper A4|A5          the printed page's paper (html; default A4)
       Refused (exit 1) when it would mislead: a log with no event, --known-at at no
       event's position, --as-of before the first event, a passbook of no such member or
-      account. A replay longer than a second shows its progress on standard error, only
-      when that is a terminal.
+      account, a day-cash of a branch with no cash in the log or of a day it held none.
+      A replay longer than a second shows its progress on standard error, only when that
+      is a terminal.
 
   usha export (<log.ndjson> | --esdb <connection>) --to <file.ndjson>
       Writes every event to a new hash-chained log, ids, order and revisions kept; from a

@@ -14,20 +14,21 @@ import {
   standingInstructionEvents, type StandingInstructionEvent,
 } from './standingInstruction/events.ts';
 import { branchEvents, type BranchEvent } from './branch/events.ts';
+import { coordinationEvents, type CoordinationEvent } from './coordination/events.ts';
 import { schemaVersionOf, upcast } from './upcasting/registry.ts';
 
 /** Every event codec, by type. EventReversed is shared by shares, deposit and loan streams. */
 export const eventCodecs = {
   ...memberEvents, ...shareEvents, ...depositEvents, ...loanEvents, ...societyEvents,
   ...staffEvents, ...approvalEvents, ...standingInstructionEvents,
-  ...branchEvents,
+  ...branchEvents, ...coordinationEvents,
 } as const;
 
 /** Every event type. */
 export type DomainEventType = keyof typeof eventCodecs;
 /** Any event of the domain. */
 export type DomainEvent = MemberEvent | ShareEvent | DepositEvent | LoanEvent | SocietyEvent
-  | StaffEvent | ApprovalEvent | StandingInstructionEvent | BranchEvent;
+  | StaffEvent | ApprovalEvent | StandingInstructionEvent | BranchEvent | CoordinationEvent;
 /** The codec of any event, decoded by its `type`. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> =
   byTag('DomainEvent', 'type', eventCodecs);
@@ -75,7 +76,7 @@ export const decodeDomainEvent = (
   if (typeof type !== 'string' || !Object.hasOwn(eventCodecs, type)) {
     return fail([field('type', `unknown event type ${JSON.stringify(type)}`)]);
   }
-  const data = upcast(type, metadata.right.schemaVersion, stored.data);
+  const data = upcast(type, metadata.right.schemaVersion, stored.data, metadata.right);
   if (E.isLeft(data)) return fail([field('metadata.schemaVersion', data.left)]);
   const event = DomainEvent.decode({ type, data: data.right });
   if (E.isLeft(event)) return fail(reportErrors(event.left));

@@ -1,3 +1,4 @@
+import type { WithBranchDay } from './branch/branchDayFact.ts';
 import type { Command } from './commandCatalogue.ts';
 import type { DepositFacts } from './deposit/facts.ts';
 import type { LoanFacts } from './loan/facts.ts';
@@ -13,10 +14,11 @@ export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & LoanFacts &
   & StandingInstructionFacts;
 
 /**
- * Any command as its decider takes it: with its facts beside its data when it needs some, and
- * the closed period (read by the share, deposit and loan deciders, ignored by the others).
+ * Any command as its decider takes it: with its facts beside its data when it needs some, the
+ * closed period and the member's branch day (read by the share, deposit and loan deciders,
+ * ignored by the others).
  */
-export type DecidableCommand = WithFacts<Command, CommandFacts> & WithPeriod;
+export type DecidableCommand = WithFacts<Command, CommandFacts> & WithPeriod & WithBranchDay;
 
 /** A command decided on its stream's state alone. */
 export type FactlessCommand = Exclude<Command, { readonly type: keyof CommandFacts }>;

@@ -14,6 +14,7 @@ export * from './society/index.ts';
 export * from './staff/index.ts';
 export * from './standingInstruction/index.ts';
 export * from './branch/index.ts';
+export * from './coordination/index.ts';
 export * from './catalogue.ts';
 export * from './commandCatalogue.ts';
 export * from './commandLimits.ts';

@@ -8,12 +8,12 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ledgerEventSchema } from '@usha/ledger';
-import { plans, runPlan } from '@usha/ledger/testing';
+import { plans, runPlan, setUp, type Scenario } from '@usha/ledger/testing';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
 import { startEsdbTestServer } from './testSupport.ts';
 
 // One property run: `replay` pins a case fast-check found (its seed and path), none for random.
-const property = async (o: { readonly runs: number;
+const property = async (o: { readonly runs: number; readonly scenario?: Scenario;
   readonly replay?: { readonly seed: number; readonly path: string } }) => {
   const server = await startEsdbTestServer();
   let run = 0;
@@ -22,14 +22,18 @@ const property = async (o: { readonly runs: number;
     const open = () => Promise.resolve(createEventStoreDbStore({
       connectionString: server.connectionString, schema: ledgerEventSchema,
       streamPrefix: `run${run++}-` }));
-    await fc.assert(fc.asyncProperty(fc.scheduler(), plans(2), async (s, plan) => {
+    await fc.assert(fc.asyncProperty(fc.scheduler(), plans(2, o.scenario), async (s, plan) => {
       const store = await open();
       try {
-        const r = await runPlan({ s, store, fresh: open, ledgers: 2, plan });
+        const r = await runPlan({ s, store, fresh: open, ledgers: 2, plan,
+          ...(o.scenario === undefined ? {} : { scenario: o.scenario }) });
         assert.equal(r.modelRejections, []);
         assert.equal(r.reusedUnstored, []);
         assert.equal(r.streams, r.modelStreams);
         for (const x of r.refusals) assert.equal(x.got, x.expected);
+        if (o.scenario?.unfinished !== undefined) {
+          assert.equal(r.resumed.map((x) => x.status), ['completed']);
+        }
       } finally {
         await store.close();
       }
@@ -42,6 +46,11 @@ const property = async (o: { readonly runs: number;
 test('the log several Ledgers write over EventStoreDB is the one a single Ledger writes taking '
   + 'the accepted commands in log order, and what must be refused is (2 Ledgers)', async () => {
   await property({ runs: 25 });
+});
+
+test('over EventStoreDB too, Ledgers opened before the society and staff were set up decide '
+  + 'on them, and one of two Ledgers opening on an unfinished process completes it', async () => {
+  await property({ runs: 8, scenario: setUp });
 });
 
 test('a share purchase and her exit, each conditioned on the other\'s stream, through one '

@@ -61,6 +61,7 @@ export {
   generateSigningKeys, SigningKeyError, type KeyInput, type SigningKeyFiles,
 } from './file/signingKeys.ts';
 export type { TornTail } from './file/scanLog.ts';
+export type { OpenedFrom } from './file/loadIndex.ts';
 export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
 export { genesisHash, notALogLine } from './file/lineFormat.ts';

@@ -7,7 +7,9 @@ import { TillId } from './tillId.ts';
 
 /** What a member's cash at a till was for: the account command it went with. */
 export const TillPurpose = oneOf('TillPurpose',
-  ['deposit', 'withdrawal', 'repayment', 'disbursement', 'dividend'] as const);
+  ['deposit', 'withdrawal', 'repayment', 'disbursement', 'dividend',
+    // Her admission fee, taken with AdmitMember (its account stream is her member stream).
+    'fee'] as const);
 export type TillPurpose = t.TypeOf<typeof TillPurpose>;
 
 // A place cash is kept at a branch: a till, or the vault (null).

@@ -4,3 +4,6 @@ export * from './events.ts';
 export * from './commands.ts';
 export * from './state.ts';
 export * from './decide.ts';
+export * from './branchDayFact.ts';
+export * from './branchOnDate.ts';
+export * from './openBooks.ts';

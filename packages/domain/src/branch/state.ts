@@ -36,7 +36,8 @@ export const initialBranchCashState: BranchCashState = {
 };
 
 /** Whether cash of this purpose comes into the till (else it goes out). */
-export const isCashIn = (p: TillPurpose): boolean => p === 'deposit' || p === 'repayment';
+export const isCashIn = (p: TillPurpose): boolean =>
+  p === 'deposit' || p === 'repayment' || p === 'fee';
 
 /** The cash a till holds (zero for a till never used). */
 export const tillCashMinor = (s: BranchCashState, tillId: TillId): bigint =>

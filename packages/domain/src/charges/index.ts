@@ -10,3 +10,4 @@ export * from './depositChargeApplied.ts';
 export * from './datedBalances.ts';
 export * from './applyDepositCharges.ts';
 export * from './admissionFeeCharged.ts';
+export * from './admissionFee.ts';

@@ -18,7 +18,9 @@ import type { DepositEvent } from './events.ts';
 import type { DepositFacts, DepositInterestFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
-import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import type { WithPeriod } from '../periodFact.ts';
+import type { WithBranchDay } from '../branch/branchDayFact.ts';
+import { inOpenBooks } from '../branch/openBooks.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import {
   callGuarantee, keepsLiens, placeLien, releaseLien, reversalKeepsLiens,
@@ -35,7 +37,8 @@ type Open = Exclude<DepositState, { status: 'none' }>;
 type Products = ProductCatalogue;
 
 /** A deposit account's command with the facts it is decided on. */
-export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts> & WithPeriod;
+export type DepositDecision = WithFacts<C.DepositCommand, DepositFacts> & WithPeriod
+  & WithBranchDay;
 
 // The account's product, of the account's kind.
 const productFor = (ps: Products, s: Open) => productOf(ps, s.productId, s.kind);
@@ -421,9 +424,10 @@ export const createDepositDecider = (config: { readonly products: ProductCatalog
   initialState: initialDepositState,
   evolve: evolveDeposit,
   decide: (command, state) => {
-    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
-    const period = inOpenPeriod(command.data.on, command.period);
-    if (E.isLeft(period)) return period;
+    // Closed books take nothing new, whatever the stream's state: a closed year (PeriodFact),
+    // a closed day of her branch (BranchDayFact).
+    const open = inOpenBooks(command);
+    if (E.isLeft(open)) return open;
     const ps = config.products;
     switch (command.type) {
       case 'OpenSavingsAccount': return openSavings(ps, command.data, command.facts, state);

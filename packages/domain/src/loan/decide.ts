@@ -16,7 +16,9 @@ import { disburseTranche } from './tranche.ts';
 import { reschedule } from './reschedule.ts';
 import { payOffByTopUp } from './topUp.ts';
 import { recalculationWithout } from './recalculate.ts';
-import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import type { WithPeriod } from '../periodFact.ts';
+import type { WithBranchDay } from '../branch/branchDayFact.ts';
+import { inOpenBooks } from '../branch/openBooks.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import type { LoanFacts } from './facts.ts';
 import { appliedWithinLimits, approvedWithinLimits } from './limitsAtDecision.ts';
@@ -210,7 +212,8 @@ const reverse = (c: ReverseEvent['data'], state: LoanState): Result => {
 };
 
 /** A loan command with the facts it is decided on and the closed period it is decided in. */
-export type LoanDecision = WithFacts<C.LoanCommand, LoanFacts> & WithPeriod;
+export type LoanDecision = WithFacts<C.LoanCommand, LoanFacts> & WithPeriod
+  & WithBranchDay;
 
 /**
  * The loan decider: application to closure, with maker-checker approval; tranches,
@@ -221,9 +224,10 @@ export const createLoanDecider = (config: { readonly products: ProductCatalogue 
   initialState: initialLoanState,
   evolve: evolveLoan,
   decide: (command, state) => {
-    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
-    const period = inOpenPeriod(command.data.on, command.period);
-    if (E.isLeft(period)) return period;
+    // Closed books take nothing new, whatever the stream's state: a closed year (PeriodFact),
+    // a closed day of her branch (BranchDayFact).
+    const open = inOpenBooks(command);
+    if (E.isLeft(open)) return open;
     const ps = config.products;
     switch (command.type) {
       case 'ApplyForLoan': return appliedWithinLimits(ps, command.data, command.facts,

@@ -1,21 +1,30 @@
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import {
   BranchIdInput, MemberId, MemberIdInput, ProductId, UserIdInput,
 } from '../shared/ids.ts';
 import { PositiveCountInput } from '../shared/codecs.ts';
-import { commandCodec } from '../shared/shape.ts';
+import { closed, commandCodec, commandFields } from '../shared/shape.ts';
+import { closedWithOptional } from '../shared/closedWithOptional.ts';
+import { TillId } from '../branch/tillId.ts';
+import { ReverseEvent } from '../shared/correction.ts';
 
 /**
  * Admit a member at a branch; `shares` is what she subscribes to on admission. The member id
  * is new here, so it must have the shape of one (numberedIdShape; memberIdFor mints them);
- * commands naming an existing member take any id a log holds.
+ * commands naming an existing member take any id a log holds. `tillId` (optional) names the
+ * till that took her admission fee in cash: the Ledger's cashAtTill sends it, after that till's
+ * movement; left out, the fee is the branch's cash in hand, as before tills.
  */
-export const AdmitMember = commandCodec('AdmitMember', {
-  memberId: MemberIdInput,
-  branchId: BranchIdInput,
-  shareProductId: ProductId,
-  shares: PositiveCountInput,
-});
+export const AdmitMember = closed({
+  type: t.literal('AdmitMember'),
+  data: closedWithOptional({
+    ...commandFields,
+    memberId: MemberIdInput,
+    branchId: BranchIdInput,
+    shareProductId: ProductId,
+    shares: PositiveCountInput,
+  }, { tillId: TillId }, 'AdmitMemberData'),
+}, 'AdmitMember');
 export type AdmitMember = t.TypeOf<typeof AdmitMember>;
 
 /**
@@ -39,6 +48,8 @@ export type AssignFieldOfficer = t.TypeOf<typeof AssignFieldOfficer>;
 
 /** The member's commands, by type. */
 export const memberCommands = {
-  AdmitMember, ExitMember, TransferMember, AssignFieldOfficer,
+  AdmitMember, ExitMember, TransferMember, AssignFieldOfficer, ReverseEvent,
 } as const;
-export type MemberCommand = AdmitMember | ExitMember | TransferMember | AssignFieldOfficer;
+/** A member's command; ReverseEvent here reverses her admission fee (maker-checker). */
+export type MemberCommand = AdmitMember | ExitMember | TransferMember | AssignFieldOfficer
+  | ReverseEvent;

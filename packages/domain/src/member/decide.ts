@@ -4,6 +4,12 @@ import type { Rejection } from '../shared/rejection.ts';
 import { moneyString } from '../shared/codecs.ts';
 import { notBefore } from '../shared/guards.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
+import { admissionFeeOf } from '../charges/admissionFee.ts';
+import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
+import { eventIdFor } from '../shared/ids.ts';
+import type { WithPeriod } from '../periodFact.ts';
+import type { WithBranchDay } from '../branch/branchDayFact.ts';
+import { inOpenBooks } from '../branch/openBooks.ts';
 import type {
   AdmitMember, AssignFieldOfficer, ExitMember, MemberCommand, TransferMember,
 } from './commands.ts';
@@ -14,7 +20,8 @@ import { evolveMember, initialMemberState, type MemberState } from './state.ts';
 type Result = E.Either<Rejection, ReadonlyArray<MemberEvent>>;
 
 /** A member's command with the facts it is decided on. */
-export type MemberDecision = WithFacts<MemberCommand, MemberFacts>;
+export type MemberDecision = WithFacts<MemberCommand, MemberFacts> & WithPeriod
+  & WithBranchDay;
 
 const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberState): Result => {
   if (s.status !== 'none') {
@@ -29,12 +36,14 @@ const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberStat
   if (c.shares > maximumShares) {
     return E.left({ type: 'above_maximum_shares', maximumShares, sharesAfter: c.shares });
   }
-  const fee = p.right.admissionFee;
+  const fee = admissionFeeOf(p.right);
+  // The fee is the second event of the append: its id is the one the Ledger stores it under.
   return E.right([{ type: 'MemberAdmitted', data: {
     memberId: c.memberId, branchId: c.branchId, on: c.on,
     shareProductId: c.shareProductId, sharesSubscribed: c.shares,
-  } }, ...fee === undefined ? [] : [{ type: 'AdmissionFeeCharged' as const, data: {
-    memberId: c.memberId, branchId: c.branchId, on: c.on, amount: fee.amount,
+  } }, ...fee === null ? [] : [{ type: 'AdmissionFeeCharged' as const, data: {
+    eventId: eventIdFor(c.commandId, 1), memberId: c.memberId, branchId: c.branchId, on: c.on,
+    amount: fee, tillId: c.tillId ?? null,
   } }]]);
 };
 
@@ -53,6 +62,32 @@ const activeMember = (c: ExitMember['data'], s: MemberState): E.Either<Rejection
   if (s.status === 'exited') return E.left({ type: 'member_exited', memberId: s.memberId });
   const date = notBefore(c.on, s.lastOn);
   return E.isLeft(date) ? date : E.right(s);
+};
+
+// Her admission fee reversed (charged in error, or waived), once; nothing else of her stream
+// is a money event.
+const reverse = (c: ReverseEvent['data'], s: MemberState): Result => {
+  if (c.aggregate !== 'member') {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'member', expected: 'member', got: c.aggregate,
+    });
+  }
+  if (s.status === 'none') {
+    return E.left({ type: 'not_found', aggregate: 'member', id: c.aggregateId });
+  }
+  if (s.memberId !== c.aggregateId) {
+    return E.left({
+      type: 'wrong_aggregate', aggregate: 'member', expected: s.memberId, got: c.aggregateId,
+    });
+  }
+  const date = notBefore(c.on, s.lastOn);
+  if (E.isLeft(date)) return date;
+  const p = reversiblePosting(s.fees, c.eventId);
+  if (E.isLeft(p)) return p;
+  return E.right([{ type: 'EventReversed', data: {
+    aggregate: 'member', aggregateId: s.memberId, memberId: s.memberId, on: c.on,
+    reversedEventId: c.eventId, reversedEventType: p.right.eventType, reason: c.reason,
+  } }]);
 };
 
 const transfer = (c: TransferMember['data'], s: MemberState): Result => {
@@ -95,8 +130,8 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
 };
 
 /**
- * The member decider: admission (with the minimum shares), transfer, field officer, exit
- * (nothing left).
+ * The member decider: admission (with the minimum shares, and her product's admission fee),
+ * transfer, field officer, exit (nothing left), and the reversal of her admission fee.
  */
 export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
   Decider<MemberDecision, MemberEvent, MemberState> => ({
@@ -108,6 +143,11 @@ export const createMemberDecider = (config: { readonly products: ProductCatalogu
       case 'ExitMember': return exit(command.data, command.facts, state);
       case 'TransferMember': return transfer(command.data, state);
       case 'AssignFieldOfficer': return assignOfficer(command.data, state);
+      case 'ReverseEvent': {
+        // Closed books take nothing new (a closed year, a closed day), as for any reversal.
+        const open = inOpenBooks(command);
+        return E.isLeft(open) ? open : reverse(command.data, state);
+      }
     }
   },
 });

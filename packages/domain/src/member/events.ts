@@ -3,6 +3,7 @@ import { AccountId, BranchId, LoanId, MemberId, ProductId, UserId } from '../sha
 import { DateString, PositiveCount } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 import { AdmissionFeeCharged } from '../charges/admissionFeeCharged.ts';
+import { EventReversed } from '../shared/correction.ts';
 
 /** A member was admitted at a branch, subscribing to at least the minimum shares. */
 export const MemberAdmitted = eventCodec('MemberAdmitted', {
@@ -62,7 +63,8 @@ export type FieldOfficerAssigned = t.TypeOf<typeof FieldOfficerAssigned>;
 /** The member's events, by type. */
 export const memberEvents = {
   MemberAdmitted, MemberExited, MemberTransferred, AccountOpeningNoted, FieldOfficerAssigned,
-  AdmissionFeeCharged,
+  AdmissionFeeCharged, EventReversed,
 } as const;
+/** A member's event; EventReversed on her stream reverses her admission fee. */
 export type MemberEvent = MemberAdmitted | MemberExited | MemberTransferred
-  | AccountOpeningNoted | FieldOfficerAssigned | AdmissionFeeCharged;
+  | AccountOpeningNoted | FieldOfficerAssigned | AdmissionFeeCharged | EventReversed;

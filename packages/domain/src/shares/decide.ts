@@ -17,7 +17,9 @@ import type { ShareEvent } from './events.ts';
 import { loansOutstandingMinor } from '../member/facts.ts';
 import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
 import { evolveShares, initialShareState, type ShareState } from './state.ts';
-import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
+import type { WithPeriod } from '../periodFact.ts';
+import type { WithBranchDay } from '../branch/branchDayFact.ts';
+import { inOpenBooks } from '../branch/openBooks.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
 import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 
@@ -25,7 +27,8 @@ type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
 
 /** A share account's command with the facts it is decided on. */
-export type ShareDecision = WithFacts<ShareCommand, ShareFacts> & WithPeriod;
+export type ShareDecision = WithFacts<ShareCommand, ShareFacts> & WithPeriod
+  & WithBranchDay;
 
 /** The open account a command is for, or why the command cannot touch it. */
 const openAccount = (
@@ -249,9 +252,10 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
   initialState: initialShareState,
   evolve: evolveShares,
   decide: (command, state) => {
-    // A closed year's books take nothing new, whatever the stream's state (see PeriodFact).
-    const period = inOpenPeriod(command.data.on, command.period);
-    if (E.isLeft(period)) return period;
+    // Closed books take nothing new, whatever the stream's state: a closed year (PeriodFact),
+    // a closed day of her branch (BranchDayFact).
+    const open = inOpenBooks(command);
+    if (E.isLeft(open)) return open;
     switch (command.type) {
       case 'PurchaseShares':
         return purchase(config.products, command.data, command.facts, state);

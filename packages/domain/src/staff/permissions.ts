@@ -29,7 +29,8 @@ const board = ['board'] as const;
  * nothing: they read. The compiler refuses the table when a command type is missing.
  */
 export const permissions = {
-  AdmitMember: { by: clerks },
+  // A cashier admits her too when her till takes the admission fee (cashAtTill).
+  AdmitMember: { by: ['clerk', 'branchManager', 'cashier'] },
   ExitMember: { by: clerks },
   // A branch's members are its books: moving one is the branch manager's decision.
   TransferMember: { by: managers },

@@ -6,3 +6,4 @@ export * from './branchAtOpeningV1.ts';
 export * from './fixedDepositTermV2.ts';
 export * from './loanDisbursedV1.ts';
 export * from './chargedByHandV1.ts';
+export * from './admissionFeeChargedV1.ts';

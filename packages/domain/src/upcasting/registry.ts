@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { admissionFeeChargedV1toV2 } from './admissionFeeChargedV1.ts';
 import { branchAtOpeningV1toV2 } from './branchAtOpeningV1.ts';
 import { chargedByHandV1toV2 } from './chargedByHandV1.ts';
 import { dividendDeclaredV1toV2 } from './dividendDeclaredV1.ts';
@@ -9,8 +10,16 @@ import { societyConfiguredV1toV2 } from './societyConfiguredV1.ts';
 import { withNoSocietyLendingLimits } from './societyLendingLimitsV2.ts';
 import { withTdsOff } from './societyTdsV4.ts';
 
-/** Turns the data of version n of an event into version n + 1; never fails, never reads I/O. */
-export type Upcaster = (data: unknown) => unknown;
+/** What an upcaster may read of the stored event besides its data: its own id (metadata). */
+export interface UpcastEnvelope {
+  readonly eventId: string;
+}
+
+/**
+ * Turns the data of version n of an event into version n + 1; never fails, never reads I/O.
+ * Most read the data alone; one whose new field is the event's own id reads it from `envelope`.
+ */
+export type Upcaster = (data: unknown, envelope?: UpcastEnvelope) => unknown;
 
 /** The schema version each event type is written at now; a type not listed is at 1. */
 export const currentSchemaVersions: Readonly<Record<string, number>> = {
@@ -26,6 +35,7 @@ export const currentSchemaVersions: Readonly<Record<string, number>> = {
   LoanDisbursed: 2,
   PenaltyCharged: 2,
   FeeCharged: 2,
+  AdmissionFeeCharged: 2,
 };
 
 /** Upcasters by event type and the version they start from. */
@@ -44,6 +54,7 @@ export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster
   LoanDisbursed: { 1: loanDisbursedV1toV2 },
   PenaltyCharged: { 1: chargedByHandV1toV2 },
   FeeCharged: { 1: chargedByHandV1toV2 },
+  AdmissionFeeCharged: { 1: admissionFeeChargedV1toV2 },
 };
 
 /** The version new events of a type are written at. */
@@ -55,7 +66,7 @@ export const schemaVersionOf = (type: string): number =>
  * step that is missing or a version from the future.
  */
 export const upcast = (
-  type: string, version: number, data: unknown,
+  type: string, version: number, data: unknown, envelope?: UpcastEnvelope,
 ): E.Either<string, unknown> => {
   const current = schemaVersionOf(type);
   if (version > current) {
@@ -67,7 +78,7 @@ export const upcast = (
     const steps = Object.hasOwn(upcasters, type) ? upcasters[type] : undefined;
     const step = steps !== undefined && Object.hasOwn(steps, v) ? steps[v] : undefined;
     if (step === undefined) return E.left(`no upcaster from version ${v} to ${v + 1}`);
-    out = step(out);
+    out = step(out, envelope);
   }
   return E.right(out);
 };

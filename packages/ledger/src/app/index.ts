@@ -5,6 +5,8 @@ export {
   InvalidProductsError, NoDirectoryError, type LedgerOptions,
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
+export { IndexCheckpointWriteError } from './ledger/indexCheckpointWriter.ts';
+export type { LedgerOpened } from './ledger/openIndexes.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';
 export type {
@@ -59,7 +61,9 @@ export type { TopUpLoanRequest } from './processes/topUpLoan.ts';
 export type { CashAtTillRequest } from './branch/cashAtTillRequest.ts';
 export type { TillPositions } from './branch/branchQueries.ts';
 export { BranchQueryError } from './branch/branchQueries.ts';
-export type { DayCash, TillDay } from './branch/dayCashReport.ts';
+// The day-end cash report from a branch's events, for readers of a log without a Ledger.
+export { dayCash, type DayCash, type TillDay } from './branch/dayCashReport.ts';
+export { dayCashReportText } from './branch/dayCashReportText.ts';
 export { stepId } from './processes/stepId.ts';
 export {
   createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions,

@@ -18,19 +18,19 @@ import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import { checkConditionShape } from '../eventStore/appendConditions.ts';
 import {
-  emptyIndex, firstLineAtOrAfter, indexLine, lineCount, lineOffset, streamLength,
-  streamOffsets, type FileIndex,
+  firstLineAtOrAfter, lineCount, lineOffset, streamLength, streamOffsets,
 } from './fileIndex.ts';
-import { lineStreamName } from './lineStreamName.ts';
+import {
+  defaultCheckpointEveryBytes, indexCheckpointer, type IndexCheckpointer,
+} from './fileIndexCheckpointer.ts';
+import { loadIndex, type LoadedIndex, type OpenedFrom } from './loadIndex.ts';
 import { notVerified } from './checkedLine.ts';
 import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
 import { lineDecoder, type ChainLink } from './lineDecoder.ts';
-import { lineDigests, type LineDigests } from './lineDigests.ts';
 import { genesisHash } from './lineFormat.ts';
 import { readLineChunks, type LineChunk } from './lineReader.ts';
 import { readLineBytesAt } from './readLineAt.ts';
-import { scanLog, type ScannedLine, type TornTail } from './scanLog.ts';
-import { signatureRequirement } from './signatureRequirement.ts';
+import type { TornTail } from './scanLog.ts';
 import {
   checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
 } from './signingKeys.ts';
@@ -59,6 +59,13 @@ export interface FileEventStoreOptions<E extends EventShape> {
   readonly verifyKey?: KeyInput;
   /** With `verifyKey`: the last hash before signing began; appends up to it may be unsigned. */
   readonly signedAfter?: string;
+  /**
+   * `'full'` verifies every line at open, as `verify()` does the chain, even when the index
+   * checkpoint (`<file>.index`) could be used; by default only the lines after it are.
+   */
+  readonly verify?: 'checkpoint' | 'full';
+  /** Bytes appended between index checkpoints (read-write; also written on close). 64 MiB. */
+  readonly checkpointEveryBytes?: number;
 }
 
 /** The embedded file store: the port, plus what opening found and a full verification. */
@@ -73,6 +80,8 @@ export interface FileEventStore<E extends EventShape> extends EventStore<E> {
   readonly verify: () => Promise<VerifyResult>;
   /** Bytes of complete appends, verified or written by this store: what an export copies. */
   readonly appendedBytes: () => number;
+  /** How the open built its index: from the checkpoint, or by a scan (and why). */
+  readonly opened: OpenedFrom;
 }
 
 const defaultMaxAppendBytes = 1024 * 1024;
@@ -104,9 +113,11 @@ const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> 
 };
 
 /**
- * Opens (or creates) a log file. Read-write takes the writer lock, verifies every line, cuts an
- * unfinished last append left by a crash (reported in `recovery`) and refuses any other damage
- * with StoreCorruptError naming the line.
+ * Opens (or creates) a log file. Read-write takes the writer lock. The index comes from the
+ * index checkpoint (`<file>.index`) if it belongs to this log, and the lines after it are
+ * verified; else every line is (`opened` says which, and why). Cuts an unfinished last append
+ * left by a crash (reported in `recovery`) and refuses any other damage it reads with
+ * StoreCorruptError naming the line; `verify()` checks the lines before the checkpoint too.
  */
 export const openFileEventStore = async <E extends EventShape>(
   options: FileEventStoreOptions<E>,
@@ -122,23 +133,15 @@ export const openFileEventStore = async <E extends EventShape>(
   let lock: WriterLock | undefined;
   try {
     if (!readOnly) lock = await acquireWriterLock(file);
-    const digests = lineDigests();
-    const index: FileIndex = emptyIndex(lineStreamName(handle.fd, file, (offset, hash) =>
-      digests.matches(firstLineAtOrAfter(index, BigInt(offset)), hash)));
-    const required = verifyKey === undefined ? undefined
-      : signatureRequirement(verifyKey, file, options.signedAfter);
-    const onLine = (line: ScannedLine) => {
-      indexLine(index, line);
-      digests.add(line.hash ?? '');
-    };
-    const scan = await scanLog(handle, file, onLine, undefined, required?.onAppend);
-    required?.finish();
+    const loaded = await loadIndex({
+      handle, file, verifyKey, signedAfter: options.signedAfter, full: options.verify === 'full',
+    });
+    const { scan } = loaded;
     if (scan.tornTail !== undefined && !readOnly) {
       await handle.truncate(scan.endOffset);
       await handle.sync();
     }
-    const opened = { handle, lock, index, scan, readOnly, signingKey, verifyKey, digests };
-    return fileStore(options, opened);
+    return fileStore(options, { handle, lock, readOnly, signingKey, verifyKey, loaded });
   } catch (e) {
     await lock?.release();
     await handle.close();
@@ -149,12 +152,10 @@ export const openFileEventStore = async <E extends EventShape>(
 interface Opened {
   readonly handle: FileHandle;
   readonly lock: WriterLock | undefined;
-  readonly index: ReturnType<typeof emptyIndex>;
-  readonly scan: Awaited<ReturnType<typeof scanLog>>;
   readonly readOnly: boolean;
   readonly signingKey: KeyObject | undefined;
   readonly verifyKey: KeyObject | undefined;
-  readonly digests: LineDigests;
+  readonly loaded: LoadedIndex;
 }
 
 const fileStore = <E extends EventShape>(
@@ -162,27 +163,41 @@ const fileStore = <E extends EventShape>(
   opened: Opened,
 ): FileEventStore<E> => {
   const { file, schema } = options;
-  const { handle, index, readOnly, signingKey, verifyKey, digests } = opened;
+  const { handle, readOnly, signingKey, verifyKey, loaded } = opened;
+  const { index, digests, scan } = loaded;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
   const changes = changeSignal();
   let closed: string | undefined;
+  let lastUnsignedLine = loaded.lastUnsignedLine;
+  let checkpointer: IndexCheckpointer | undefined;
+  const onCommitted = () => {
+    if (signingKey === undefined) lastUnsignedLine = lineCount(index);
+    checkpointer?.onCommitted();
+    changes.notify();
+  };
   const committer: GroupCommitter | undefined = readOnly
     ? undefined
     : groupCommitter({
         handle,
         index,
-        size: opened.scan.endOffset,
-        lastHash: opened.scan.lastHash,
+        size: scan.endOffset,
+        lastHash: scan.lastHash,
         writesSynced: syncedWrites !== 0,
         now: options.now ?? (() => new Date()),
-        onCommitted: () => changes.notify(),
+        onCommitted,
         ...(signingKey === undefined ? {} : { sign: (hash) => signHash(signingKey, hash) }),
         corrupt: (offset, reason) => corrupt(offset, reason),
         onWritten: (line) => digests.add(line.hash ?? ''),
         verified: (offset, hash) =>
           digests.matches(firstLineAtOrAfter(index, BigInt(offset)), hash),
       });
-  const size = () => committer?.size() ?? opened.scan.endOffset;
+  const size = () => committer?.size() ?? scan.endOffset;
+  const lastHash = () => committer?.lastHash() ?? scan.lastHash;
+  checkpointer = committer === undefined ? undefined : indexCheckpointer({
+    log: file, index, digests, signingKey, currentEnd: loaded.checkpointEnd,
+    everyBytes: options.checkpointEveryBytes ?? defaultCheckpointEveryBytes,
+    end: () => ({ offset: size(), hash: lastHash() }), lastUnsignedLine: () => lastUnsignedLine,
+  });
   const refuseIfClosed = () => {
     const broken = committer?.broken();
     if (broken !== undefined) throw new StoreClosedError(broken);
@@ -303,8 +318,9 @@ const fileStore = <E extends EventShape>(
   return {
     file,
     readOnly,
-    recovery: opened.scan.tornTail,
-    lastHash: () => committer?.lastHash() ?? opened.scan.lastHash,
+    recovery: scan.tornTail,
+    opened: loaded.opened,
+    lastHash,
     verify: () => verifyLog(file, verifyKey === undefined ? {} : {
       publicKey: verifyKey,
       ...(options.signedAfter === undefined ? {} : { signedAfter: options.signedAfter }),
@@ -332,6 +348,7 @@ const fileStore = <E extends EventShape>(
       closed = 'the store is closed';
       changes.close();
       await committer?.drain();
+      if (committer?.broken() === undefined) await checkpointer?.close();
       // FileHandle.close waits for reads in flight; later reads see the store closed.
       await handle.close();
       await opened.lock?.release();

@@ -43,15 +43,25 @@ export interface FileIndex {
 // the busy streams are confirmed again at the cost of one read each.
 const confirmedMax = 4096;
 
+/** The parts of an index a checkpoint keeps: the rest is rebuilt or relearnt. */
+export type StoredIndex = Pick<FileIndex,
+  | 'lines' | 'previousInStream' | 'streamKeys' | 'streamLength' | 'streamLast' | 'collided'
+  | 'ids'>;
+
+/** An index from stored parts (a checkpoint's), confirming stream keys with `streamOfLine`. */
+export const restoredIndex = (
+  stored: StoredIndex, streamOfLine: (offset: number) => string, keyOf: KeyOf = key64,
+): FileIndex => ({
+  ...stored, confirmed: new Map(), streamOfLine, keyOf, last: { stream: undefined, number: -1 },
+});
+
 /** An empty index, confirming stream keys with `streamOfLine`. */
 export const emptyIndex = (
   streamOfLine: (offset: number) => string, keyOf: KeyOf = key64,
-): FileIndex => ({
+): FileIndex => restoredIndex({
   lines: f64Column(), previousInStream: i32Column(), streamKeys: hashRows(),
-  streamLength: i32Column(), streamLast: i32Column(), collided: new Map(),
-  confirmed: new Map(), ids: hashRows(), streamOfLine, keyOf,
-  last: { stream: undefined, number: -1 },
-});
+  streamLength: i32Column(), streamLast: i32Column(), collided: new Map(), ids: hashRows(),
+}, streamOfLine, keyOf);
 
 /**
  * Adds a line to the index; lines must come in log order, verified, with their revisions (the

@@ -1,4 +1,4 @@
-import { i32Column, pushI32 } from '../offHeap/columns.ts';
+import { i32Column, pushI32, type I32Column } from '../offHeap/columns.ts';
 
 /**
  * The first 8 bytes of each line's hash, in log order, as the store verified them at open or
@@ -12,11 +12,14 @@ export interface LineDigests {
   readonly add: (hashHex: string) => void;
   /** True if line `index` (from 0) was recorded with a hash that starts as `hashHex` does. */
   readonly matches: (index: number, hashHex: string) => boolean;
+  /** Lines (from 0) recorded with a hash that starts as `hashHex` does, in log order. */
+  readonly linesMatching: (hashHex: string) => number[];
+  /** The two words a line, as kept (what an index checkpoint saves). */
+  readonly words: () => I32Column;
 }
 
-/** An empty record of line digests. */
-export const lineDigests = (): LineDigests => {
-  const words = i32Column(1 << 16); // two words a line
+/** A record of line digests: empty, or the words a checkpoint kept. */
+export const lineDigests = (words: I32Column = i32Column(1 << 16)): LineDigests => {
   // 8 hex digits as a word, without a substring: on every line written and read. Its input
   // is always a SHA-256 the store computed itself, in lowercase hex.
   const word = (hashHex: string, at: number): number => {
@@ -36,5 +39,14 @@ export const lineDigests = (): LineDigests => {
       index >= 0 && 2 * index < words.length
       && words.data[2 * index] === word(hashHex, 0)
       && words.data[2 * index + 1] === word(hashHex, 8),
+    linesMatching: (hashHex) => {
+      const [a, b] = [word(hashHex, 0), word(hashHex, 8)];
+      const found: number[] = [];
+      for (let i = 0; i < words.length; i += 2) {
+        if (words.data[i] === a && words.data[i + 1] === b) found.push(i / 2);
+      }
+      return found;
+    },
+    words: () => words,
   };
 };

@@ -13,7 +13,7 @@ import {
   signatureOf,
 } from './lineFormat.ts';
 import { readLineChunks } from './lineReader.ts';
-import { streamRevisions } from './streamRevisions.ts';
+import { streamRevisions, type RevisionsSeed } from './streamRevisions.ts';
 
 /** A verified line, as the index needs it. */
 export interface ScannedLine {
@@ -51,6 +51,17 @@ export interface ScanResult {
 
 const badPrefix = notALogLine;
 
+/** Where a walk starts when the lines before were verified earlier (an index checkpoint). */
+export interface ScanStart {
+  /** Byte offset after the last line already verified; complete lines before it. */
+  readonly offset: number;
+  readonly lines: number;
+  /** Hash and offset of the line before `offset` (genesis and undefined if none). */
+  readonly lastHash: string;
+  readonly lastLineOffset: number | undefined;
+  readonly revisions: RevisionsSeed;
+}
+
 /** The last line of a complete append, as `scanLog` hands it to `onAppend`. */
 export interface ScannedAppend {
   /** Line number (from 1) and byte offset of the append's last line. */
@@ -73,7 +84,8 @@ export interface ScannedAppend {
  * and the last line of each (its hash and signature, unchecked here) to `onAppend`.
  * An unfinished last append is reported as the torn tail; any other fault throws
  * StoreCorruptError naming the line. Memory: one chunk, plus a count per stream
- * (in typed arrays, off the JS heap).
+ * (in typed arrays, off the JS heap). With `from`, the walk starts there, after lines verified
+ * earlier, and checks only the lines after it, as it would have (numbered from `from.lines`).
  *
  * The hash is taken over the bytes as they are on disk and compared with the hash field byte by
  * byte; the content is parsed once, for the field checks. Revisions are counted in numbers: a
@@ -85,24 +97,28 @@ export const scanLog = async (
   onLine?: (line: ScannedLine) => void,
   anchor?: string,
   onAppend?: (append: ScannedAppend) => void,
+  from?: ScanStart,
 ): Promise<ScanResult> => {
   const { size } = await handle.stat();
-  const revisions = streamRevisions(handle); // off the heap: a log may hold 1M streams
+  // Off the heap: a log may hold 1M streams.
+  const revisions = streamRevisions(handle, undefined, from?.revisions);
   const problem = { reason: '' };
-  let lineNumber = 0;
-  let prev = genesisHash;
+  let lineNumber = from?.lines ?? 0;
+  let prev = from?.lastHash ?? genesisHash;
   let batchLines = 0; // lines of the append being read
   let batchSize = 0;
   let batchStream = '';
   let batch: ScannedLine[] = []; // only when indexing
-  let end = { lines: 0, offset: 0, hash: genesisHash, lastLine: -1 };
+  let end = {
+    lines: lineNumber, offset: from?.offset ?? 0, hash: prev, lastLine: from?.lastLineOffset ?? -1,
+  };
   let anchorLine: { readonly line: number; readonly offset: number } | undefined;
   let tail: { offset: number; bytes: number } | undefined;
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: lineNumber, offset }, reason);
 
   const onTail = (offset: number, bytes: number) => (tail = { offset, bytes });
-  for await (const chunk of readLineChunks(handle, 0, size, onTail)) {
+  for await (const chunk of readLineChunks(handle, end.offset, size, onTail)) {
     const { buffer, bounds } = chunk;
     const encoding = chunk.ascii ? 'latin1' : 'utf8';
     for (let i = 0; i < chunk.lines; i++) {

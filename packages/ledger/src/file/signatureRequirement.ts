@@ -7,6 +7,14 @@ import { signatureValid } from './signingKeys.ts';
 export const notSignedYet = 'append not signed (a log begun before signing opens with '
   + 'signedAfter: the last hash before signing began)';
 
+/** What an open from a checkpoint knows of the appends before it (see `signatureSeed`). */
+export interface RequirementSeed {
+  /** The append whose hash is `signedAfter` is before the checkpoint (or none was given). */
+  readonly started: boolean;
+  /** The checkpoint's last append, if it must be signed and its signature is the last one. */
+  readonly last: ScannedAppend | undefined;
+}
+
 /**
  * What an open with a verify key asks of a log, fed by `scanLog` (its `onAppend`): every append
  * after the line whose hash is `signedAfter` (or every append, without it) carries a signature,
@@ -18,9 +26,10 @@ export const signatureRequirement = (
   key: KeyObject,
   file: string,
   signedAfter: string | undefined,
+  seed?: RequirementSeed,
 ) => {
-  let started = signedAfter === undefined;
-  let last: ScannedAppend | undefined;
+  let started = seed?.started ?? signedAfter === undefined;
+  let last: ScannedAppend | undefined = seed?.last;
   const refuse = (a: ScannedAppend, reason: string) =>
     new StoreCorruptError({ file, line: a.line, offset: a.offset }, reason);
   const onAppend = (a: ScannedAppend): void => {

@@ -1,6 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
-import { f64Column, i32Column, pushF64, pushI32 } from '../offHeap/columns.ts';
-import { addRow, firstRow, hashRows } from '../offHeap/hashRows.ts';
+import {
+  f64Column, i32Column, pushF64, pushI32, type F64Column, type I32Column,
+} from '../offHeap/columns.ts';
+import { addRow, firstRow, hashRows, type HashRows } from '../offHeap/hashRows.ts';
 import { keyOf as key64, type KeyOf } from '../offHeap/keyHash.ts';
 import { readLineAt } from './readLineAt.ts';
 
@@ -20,18 +22,38 @@ export interface StreamRevisions {
   readonly advance: (offset: number) => void;
 }
 
-/** Counts revisions for a walk through the log open on `handle`. */
-export const streamRevisions = (handle: FileHandle, keyOf: KeyOf = key64): StreamRevisions => {
-  const keys = hashRows();
-  const counts = i32Column();
-  const lastOffsets = f64Column();
-  const collided = new Map<string, number>();
+/** What a walk that starts part way knows of the streams before that point. */
+export interface RevisionsSeed {
+  readonly keys: HashRows;
+  /** Events in each stream, by stream number. */
+  readonly counts: I32Column;
+  /** Offset of each stream's last line, by stream number. */
+  readonly lastOffsets: F64Column;
+  readonly collided: Map<string, number>;
+  /** Reads the stream name of an indexed line (checked against what was verified). */
+  readonly streamOfLine: (offset: number) => string;
+}
+
+/** Counts revisions for a walk through the log open on `handle`, from its start or `seed`. */
+export const streamRevisions = (
+  handle: FileHandle, keyOf: KeyOf = key64, seed?: RevisionsSeed,
+): StreamRevisions => {
+  const keys = seed?.keys ?? hashRows();
+  const counts = seed?.counts ?? i32Column();
+  const lastOffsets = seed?.lastOffsets ?? f64Column();
+  const collided = seed?.collided ?? new Map<string, number>();
   let current = -1; // the stream resolved last; -1 for a stream not seen yet
   let pendingName = '';
   const streamOfLine = async (offset: number): Promise<unknown> =>
     Reflect.get(Object(JSON.parse(await readLineAt(handle, offset))), 'stream');
+  // Lines before a seeded walk's start were not walked here: names are read checked against
+  // the digests (the lines of each append the walk passes are indexed as it ends).
+  const nameAt = (s: number): Promise<unknown> | string => {
+    const offset = lastOffsets.data[s] ?? 0;
+    return seed !== undefined ? seed.streamOfLine(offset) : streamOfLine(offset);
+  };
   const confirm = async (stream: string, s: number): Promise<void> => {
-    if ((await streamOfLine(lastOffsets.data[s] ?? 0)) === stream) return;
+    if ((await nameAt(s)) === stream) return;
     current = -1;
     pendingName = stream; // a new name whose key another has: kept by name from now on
   };

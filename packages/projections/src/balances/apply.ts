@@ -163,6 +163,8 @@ const money = (
       addToDeposit(rows, a, D_INTEREST, amount);
       return;
     }
+    // Society income, none of her balances: its reversal moves none either.
+    case 'AdmissionFeeCharged': return;
     default: loanMoney(rows, loan(rows, ids.accountId, ids.memberId), r, sign);
   }
 };

@@ -85,6 +85,8 @@ export const moneyLines = (
     case 'InterestWaived': return;
     case 'RecoveryReceived': return move(j, 'cash', 'recoveriesIncome', a);
     case 'DepositChargeApplied': return move(j, depositRole(kind), 'depositChargeIncome', a);
+    // One cash account for the branch's vault and tills: a till's fee is cash in hand too.
+    case 'AdmissionFeeCharged': return move(j, 'cash', 'admissionFeeIncome', a);
   }
 };
 
@@ -132,6 +134,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     // books post that entry themselves (branchTransfer.ts), from balances this mapping lacks.
     case 'MemberAdmitted': case 'MemberExited': case 'MemberTransferred':
     case 'AccountOpeningNoted': case 'FieldOfficerAssigned':
+    // Notes and claims that coordinate Ledger instances over one store move no money.
+    case 'SetUpNoted': case 'ProcessClaimed':
     case 'ShareAccountClosed':
     case 'SavingsAccountOpened': case 'RecurringDepositOpened': case 'RecurringInstalmentMissed':
     case 'LoanApplied': case 'LoanApproved': case 'LoanRejected': case 'LoanClosed':
@@ -241,7 +245,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
     case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));
-    case 'AdmissionFeeCharged': return move(j, 'cash', 'admissionFeeIncome', minor(e.data.amount));
+    case 'AdmissionFeeCharged':
+      return moneyLines(j, posting(e.type, minor(e.data.amount)), 'savings', 1n);
     default: return unmapped(e);
   }
 };

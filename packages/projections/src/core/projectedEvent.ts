@@ -20,7 +20,7 @@ export type ProjectedEvent = DomainEnvelope<DomainEvent> & {
 export type ReversibleType =
   | 'SharesPurchased' | 'SharesRedeemed' | 'DividendCredited' | 'Deposited' | 'Withdrawn'
   | 'InterestPosted' | 'RepaymentReceived' | 'PenaltyCharged' | 'FeeCharged'
-  | 'InterestWaived' | 'RecoveryReceived' | 'DepositChargeApplied';
+  | 'InterestWaived' | 'RecoveryReceived' | 'DepositChargeApplied' | 'AdmissionFeeCharged';
 
 /**
  * What a projection needs of the event an `EventReversed` names, to apply its exact opposite:

@@ -13,7 +13,7 @@ import {
 const types: ReadonlyArray<ReversibleType> = [
   'SharesPurchased', 'SharesRedeemed', 'DividendCredited', 'Deposited', 'Withdrawn',
   'InterestPosted', 'RepaymentReceived', 'PenaltyCharged', 'FeeCharged', 'InterestWaived',
-  'RecoveryReceived', 'DepositChargeApplied',
+  'RecoveryReceived', 'DepositChargeApplied', 'AdmissionFeeCharged',
 ];
 const sources = ['cash', 'transfer', 'dividend', 'interest_transfer'] as const;
 const REVERSED = 0x80;
@@ -138,6 +138,8 @@ export const recordReversible = (ix: ReversalIndex, e: ProjectedEvent): void => 
       return insert(ix, e.data.eventId, 11, 0, minor(e.data.amount), e.data.on);
     case 'DepositChargeApplied':
       return insert(ix, e.data.eventId, 12, 0, minor(e.data.amount), e.data.on);
+    case 'AdmissionFeeCharged':
+      return insert(ix, e.data.eventId, 13, 0, minor(e.data.amount), e.data.on);
     default: return undefined;
   }
 };

@@ -7,11 +7,16 @@ import { scheduleText } from './scheduleText.ts';
 import type { PassbookAccount, PassbookKind, PassbookState } from './state.ts';
 
 const page = (
-  s: PassbookState, accountId: string, memberId: string, kind: PassbookKind,
+  s: PassbookState, accountId: string, memberId: MemberId, kind: PassbookKind,
 ): PassbookAccount => {
   let a = s.accounts.get(accountId);
   if (a === undefined) {
-    a = { accountId, memberId, kind, balance: 0n, lines: [] };
+    // Her admission fee is printed before her share account has an id: that page, keyed by her
+    // share stream, becomes the share account's first lines.
+    const early = kind === 'shares' ? streamNameFor.shares(memberId) : undefined;
+    const held = early === undefined ? undefined : s.accounts.get(early);
+    a = { accountId, memberId, kind, balance: held?.balance ?? 0n, lines: held?.lines ?? [] };
+    if (early !== undefined && held !== undefined) s.accounts.delete(early);
     s.accounts.set(accountId, a);
   }
   return a;
@@ -73,6 +78,9 @@ const money = (
     case 'InterestWaived': return line(a, on, `${prefix}Interest waived ${r(p.amount)}`, 0n);
     case 'RecoveryReceived': return line(a, on, `${prefix}By recovery`, 0n, -x);
     case 'DepositChargeApplied': return line(a, on, `${prefix}To charge`, -x);
+    // Society income, not share capital: a line of its own, her shares' balance as it was.
+    case 'AdmissionFeeCharged':
+      return line(a, on, `${prefix}Admission fee ${r(p.amount)} in cash`, 0n);
   }
 };
 
@@ -83,7 +91,7 @@ const posting = (
   penalties: 0n, fees: 0n, interest: 0n, principal: 0n, ...more,
 });
 
-const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares' } as const;
+const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares', member: 'shares' } as const;
 
 /** Applies one event to the passbooks of the members chosen, in place. */
 export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState => {
@@ -211,6 +219,13 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       }), d.on, 1n, '');
       return;
     }
+    // Her admission fee prints on her share page, the one page every member has.
+    case 'AdmissionFeeCharged': {
+      const d = e.data;
+      money(page(s, shareAccount(s, d.memberId), d.memberId, 'shares'),
+        posting(e.type, d.on, minor(d.amount)), d.on, 1n, '');
+      return;
+    }
     case 'PenaltyCharged': case 'FeeCharged': case 'InterestWaived': case 'RecoveryReceived':
       money(page(s, e.data.loanId, e.data.memberId, 'loan'),
         posting(e.type, e.data.on, minor(e.data.amount)), e.data.on, 1n, '');
@@ -251,9 +266,10 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     case 'EventReversed': {
       const p = e.reversed;
       if (p === undefined) throw new UnresolvedReversalError(e.data.reversedEventId);
-      if (p === null || e.data.aggregate === 'member' || e.data.aggregate === 'society') return;
-      const id = e.data.aggregate === 'shares' ? shareAccount(s, e.data.memberId)
-        : e.data.aggregateId;
+      if (p === null || e.data.aggregate === 'society') return;
+      // A member's stream reverses her admission fee: on her share page, where it printed.
+      const id = e.data.aggregate === 'shares' || e.data.aggregate === 'member'
+        ? shareAccount(s, e.data.memberId) : e.data.aggregateId;
       const a = page(s, id, e.data.memberId, kindOf[e.data.aggregate]);
       money(a, p, e.data.on, -1n, `Reversal (${p.on}): `);
       return;

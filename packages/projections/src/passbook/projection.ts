@@ -24,7 +24,8 @@ export const passbookProjection = (
   const members = o.members === undefined ? null : new Set(o.members);
   return {
     name: 'passbook',
-    version: 1,
+    // 2: her admission fee and its reversal print on her share page.
+    version: 2,
     initialState: () => ({ members, accounts: new Map(), through: null }),
     apply: applyPassbook,
     serialize: (s) => ({

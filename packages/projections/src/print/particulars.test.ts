@@ -22,6 +22,12 @@ test('a reversal reads the line it reverses in Bengali too', () => {
   assert.is(bn('Reversal (2025-04-02): To cash'), 'বাতিল (০২/০৪/২০২৫): নগদ উত্তোলন');
 });
 
+test('her admission fee and its reversal read in Bengali, the amount in Bengali digits', () => {
+  assert.is(bn('Admission fee 47.00 in cash'), 'ভর্তি ফি ৪৭.০০ নগদে');
+  assert.is(bn('Reversal (2025-04-01): Admission fee 47.00 in cash'),
+    'বাতিল (০১/০৪/২০২৫): ভর্তি ফি ৪৭.০০ নগদে');
+});
+
 test('a nominee line keeps her reference and the name the directory gave', () => {
   assert.is(bn('Nominee recorded (NOM-1): Rina Das'), 'নমিনি নথিভুক্ত (NOM-1): Rina Das');
 });

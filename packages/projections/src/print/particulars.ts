@@ -33,6 +33,7 @@ const bengali: ReadonlyArray<Rule> = [
     + `জরিমানা ${amount(f, m[3])}, ফি ${amount(f, m[4])}`],
   [/^Penalty charged (\S+)$/, (m, f) => `জরিমানা ধার্য ${amount(f, m[1])}`],
   [/^Fee charged (\S+)$/, (m, f) => `ফি ধার্য ${amount(f, m[1])}`],
+  [/^Admission fee (\S+) in cash$/, (m, f) => `ভর্তি ফি ${amount(f, m[1])} নগদে`],
   [/^Interest waived (\S+)$/, (m, f) => `সুদ মকুব ${amount(f, m[1])}`],
   [/^Dividend (\S+) (\S+) to savings$/, (m, f) =>
     `লভ্যাংশ ${f.digits(m[1] ?? '')} ${amount(f, m[2])} সঞ্চয়ে`],

@@ -1,3 +1,7 @@
+import {
+  readNumber, writeNumber, type SnapshotReader, type SnapshotWriter,
+} from '../../offHeap/snapshot.ts';
+
 /** What the staff register reads of an event (a LedgerEvent is one). */
 export interface StaffRegisterEvent { readonly type: string }
 
@@ -13,10 +17,17 @@ export interface StaffRegister {
  * last member of staff leaves a register with nobody in post, not a society being set up).
  * Each member's appointment is read from her own stream when she acts, never from here.
  */
-export const staffRegister = (): StaffRegister => {
-  let appointed = false;
+export const staffRegister = (
+  fromCheckpoint = false,
+): StaffRegister & { readonly snapshot: (w: SnapshotWriter) => void } => {
+  let appointed = fromCheckpoint;
   return {
     exists: () => appointed,
     observe: (e) => { if (e.type === 'StaffAppointed') appointed = true; },
+    snapshot: (w) => writeNumber(w, appointed ? 1 : 0),
   };
 };
+
+/** The register a checkpoint holds (its one bit). */
+export const restoreStaffRegister = (r: SnapshotReader): ReturnType<typeof staffRegister> =>
+  staffRegister(readNumber(r) === 1);

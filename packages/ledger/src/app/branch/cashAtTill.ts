@@ -6,16 +6,18 @@ import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { startRequest } from '../processes/processStart.ts';
 import { processRecord } from '../processes/processRecord.ts';
 import { stepId } from '../processes/stepId.ts';
+import { admissionData, tillAmountOf } from './cashAtTillAmount.ts';
 import {
   CashAtTillRequestCodec, tillPurposeOf, type CashAtTillRequest,
 } from './cashAtTillRequest.ts';
 
 // The account command's fields: the request's, less the till's and the process's own.
-const accountData = (r: CashAtTillRequest) => {
+const accountData = (r: CashAtTillRequest, amount: string | null) => {
+  if (r.type === 'AdmitMember') return { ...admissionData(r, amount), actor: r.actor, on: r.on };
   const named = { accountId: r.accountId, loanId: r.loanId, memberId: r.memberId,
     financialYear: r.financialYear };
   const given = Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined));
-  return { ...given, actor: r.actor, on: r.on, amount: r.amount,
+  return { ...given, actor: r.actor, on: r.on, amount,
     ...(r.type === 'MakeDeposit' ? { source: 'cash' } : {}) };
 };
 
@@ -27,6 +29,8 @@ const accountData = (r: CashAtTillRequest) => {
  * refused (the account moved meanwhile), the till's side is released. Each step's id derives
  * from the request's: after a crash the Ledger runs the process again at open, recognising the
  * steps done and completing the rest, so no till movement is left without its account event.
+ * An admission's cash is her share product's fee (tillAmountOf); a product with none moves no
+ * cash, so she is admitted in one step, with no till movement.
  */
 export const cashAtTill = async (
   ctx: ProcessContext, input: CashAtTillRequest,
@@ -36,24 +40,35 @@ export const cashAtTill = async (
   const { request: r, pid } = started.right;
   const ids = { till: stepId(pid, 'till'), account: stepId(pid, 'account'),
     release: stepId(pid, 'release') };
+  const amount = tillAmountOf(ctx.products, r);
+  if (E.isLeft(amount)) {
+    return { status: 'rejected', processId: pid, rejection: amount.left, steps: [] };
+  }
   const account = stepCommand({ type: r.type,
-    data: { ...accountData(r), commandId: ids.account } });
+    data: { ...accountData(r, amount.right), commandId: ids.account } });
   if (E.isLeft(account)) {
     return { status: 'rejected', processId: pid, rejection: account.left, steps: [] };
   }
+  const proc = { id: pid, record: processRecord('cashAtTill', { ...r }) };
+  const c = account.right;
+  // No fee, no cash: a movement of nothing would leave the till to be counted for nothing.
+  if (amount.right === null) {
+    const only = await runStep(ctx, proc, { type: c.type, data: c.data }, { end: true });
+    return only.status === 'accepted'
+      ? { status: 'completed', processId: pid, steps: [only], skipped: [] }
+      : { status: 'rejected', processId: pid, rejection: only.rejection, steps: [only] };
+  }
   const base = { actor: r.actor, on: r.on, branchId: r.branchId };
   const till = { type: 'MoveTillCash', data: { ...base, commandId: ids.till, tillId: r.tillId,
-    purpose: tillPurposeOf[r.type], amount: r.amount, stepId: ids.account,
-    accountStream: routeCommand(account.right).stream } };
+    purpose: tillPurposeOf[r.type], amount: amount.right, stepId: ids.account,
+    accountStream: routeCommand(c).stream } };
   // Not started yet: would the account take this now? If not, store nothing at the till.
-  const c = account.right;
   if (ctx.commands.get(ids.till) === undefined && isFactless(c)) {
     const held = await ctx.handler.states.load(routeCommand(c).stream, routeCommand(c).aggregate);
     const tried = ctx.decider.decide(c, held.state);
     if (E.isLeft(tried)) return { status: 'rejected', processId: pid, rejection: tried.left,
       steps: [] };
   }
-  const proc = { id: pid, record: processRecord('cashAtTill', { ...r }) };
   const steps: CommandOutcome[] = [];
   const first = await runStep(ctx, proc, till);
   steps.push(first);

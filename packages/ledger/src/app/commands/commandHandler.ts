@@ -86,18 +86,22 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
   const mutex = keyedMutex();
   const maxAttempts = o.maxAttempts ?? 10;
 
-  // The command seen before: its original outcome, or a refusal of a reused id.
+  // The command stored before: its original outcome, or a refusal of a reused id. A refused
+  // command stored nothing, so its id binds nothing: a retry, of the same request or another,
+  // is decided again on the store's facts, as every other Ledger over the store decides it.
   const seen = (c: Command, hash: string): Promise<CommandOutcome> | Rejected | undefined => {
     const id = c.data.commandId;
     const ref = o.commands.get(id);
-    if (ref !== undefined) {
-      return ref.commandHash === hash ? originalOutcome(o.store, c, ref)
-        : reused(id, ref.commandType);
-    }
+    if (ref === undefined) return undefined;
+    return ref.commandHash === hash ? originalOutcome(o.store, c, ref)
+      : reused(id, ref.commandType);
+  };
+
+  // Refused as before: the same request refused the same way by this Ledger (`duplicate`).
+  const refusedAgain = (id: string, hash: string, rejection: LedgerRejection): boolean => {
     const memo = o.memo.get(id);
-    if (memo === undefined) return undefined;
-    return memo.commandHash === hash ? rejected(id, memo.rejection, true)
-      : reused(id, 'rejected command');
+    return memo !== undefined && memo.commandHash === hash
+      && JSON.stringify(memo.rejection) === JSON.stringify(rejection);
   };
 
   // The facts from other aggregates: the one step that reads beyond the target stream.
@@ -139,8 +143,9 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     const id = c.data.commandId;
     if (decision.kind === 'reject') {
       if (held) return stale;
+      const again = refusedAgain(id, hash, decision.rejection);
       o.memo.remember(id, { commandHash: hash, rejection: decision.rejection });
-      return done(rejected(id, decision.rejection));
+      return done(rejected(id, decision.rejection, again));
     }
     const { events } = decision;
     const readFrom = E.isRight(filled) ? filled.right.readFrom : undefined;

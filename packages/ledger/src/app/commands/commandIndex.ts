@@ -2,8 +2,15 @@ import { f64Column, i32Column, pushF64, pushI32 } from '../../offHeap/columns.ts
 import { addRow, findRow, hashRows } from '../../offHeap/hashRows.ts';
 import { keyOf as key64, type KeyOf } from '../../offHeap/keyHash.ts';
 import {
+  SnapshotShapeError, type SnapshotReader, type SnapshotWriter,
+} from '../../offHeap/snapshot.ts';
+import {
   addString, nextString, stringArena, stringAt, stringIs,
 } from '../../offHeap/stringArena.ts';
+import {
+  arena, changedI32, grownF64, hashTable, readParts, requireRows, writeParts,
+  type Snapshots,
+} from '../ledger/indexParts.ts';
 import type { StreamEvent } from '../log/ledgerEvent.ts';
 
 /** Where a stored command's events are, and the hash of its request. */
@@ -40,12 +47,38 @@ export interface CommandIndex {
  * confirmed against the id itself: exact, and synchronous), its first revision and its count
  * in columns. About 150 bytes a command (120 MiB for a million), none of them on the heap.
  */
-export const commandIndex = (keyOf: KeyOf = key64): CommandIndex => {
-  const keys = hashRows();
-  const strings = stringArena(); // per command: id, type, request hash, stream
-  const at = f64Column();
-  const firstRevision = f64Column(); // revisions are below 2^53 in any store: exact
-  const count = i32Column();
+export const commandIndex = (keyOf: KeyOf = key64): CommandIndex & Snapshots =>
+  indexOver(keyOf, {
+    keys: hashRows(), strings: stringArena(), at: f64Column(), firstRevision: f64Column(),
+    count: i32Column(),
+  });
+
+// The parts, in the order a checkpoint holds them: per command its id, type, request hash and
+// stream in the arena (`at` is where the id starts), its first revision and its count.
+const shape = {
+  keys: hashTable, strings: arena, at: grownF64, firstRevision: grownF64, count: changedI32,
+};
+type Parts = { -readonly [K in keyof typeof shape]: ReturnType<(typeof shape)[K]['read']> };
+
+/**
+ * The index a checkpoint holds (written by its `snapshot`), read back as it was: its parts are
+ * views on the checkpoint's bytes, so reading it copies nothing. SnapshotShapeError if the
+ * parts do not fit together.
+ */
+export const restoreCommandIndex = (
+  r: SnapshotReader, keyOf: KeyOf = key64,
+): CommandIndex & Snapshots => {
+  const parts = readParts(shape, r);
+  const { at, firstRevision, count } = parts;
+  requireRows(at.length, { firstRevision, count });
+  if (parts.keys.count !== at.length) {
+    throw new SnapshotShapeError(`${parts.keys.count} command keys for ${at.length} commands`);
+  }
+  return indexOver(keyOf, parts);
+};
+
+const indexOver = (keyOf: KeyOf, parts: Parts): CommandIndex & Snapshots => {
+  const { keys, strings, at, firstRevision, count } = parts;
   const rowOf = (commandId: string): number =>
     findRow(keys, keyOf(commandId), (row) => stringIs(strings, at.data[row] ?? 0, commandId));
   const streamIs = (row: number, stream: string): boolean => {
@@ -55,7 +88,10 @@ export const commandIndex = (keyOf: KeyOf = key64): CommandIndex => {
   const observe = (e: CommandEvent): void => {
     // An opening's note on the member's stream carries the opening's command record; the
     // command's events, whose outcome a retry is answered with, are in the account's stream.
-    if (e.type === 'AccountOpeningNoted') return;
+    // So does a first configuration's or appointment's note (SetUpNoted); a claim on a process
+    // is no command's.
+    if (e.type === 'AccountOpeningNoted' || e.type === 'SetUpNoted'
+      || e.type === 'ProcessClaimed') return;
     const m = e.metadata;
     const row = rowOf(m.commandId);
     if (row < 0) {
@@ -85,5 +121,8 @@ export const commandIndex = (keyOf: KeyOf = key64): CommandIndex => {
       firstRevision: BigInt(firstRevision.data[row] ?? 0), count: count.data[row] ?? 0,
     };
   };
-  return { get, observe, size: () => at.length };
+  return {
+    get, observe, size: () => at.length,
+    snapshot: (w: SnapshotWriter) => writeParts(shape, w, parts),
+  };
 };

@@ -71,16 +71,19 @@ test('an opening is decided on her member stream, read at its revision', async (
     memberId: 'M1', productId: 'FD', principal: '1000', termMonths: 12 } });
   const r = await fetch(open, await states.load('deposit-FD-1', 'deposit'));
   if (E.isLeft(r) || r.right.type !== 'OpenFixedDeposit') throw new Error('no facts');
-  // Read after her savings account's note (revision 1); this opening's note expects it.
+  // Read after her savings account's note (revision 1); this opening's note expects it. Her
+  // branch's stream is read for its closed day (none yet: no stream).
   assert.equal([r.right.facts.member.status, r.right.readFrom, r.right.note],
-    ['active', [{ stream: 'member-M1', revision: 1n }], { stream: 'member-M1', revision: 1n,
+    ['active', [{ stream: 'member-M1', revision: 1n },
+      { stream: 'branch-SONAGACHI', revision: undefined }], { stream: 'member-M1', revision: 1n,
       data: { memberId: 'M1', kind: 'fixed', id: 'FD-1', on: '2024-04-01' } }]);
   // A deposit into her account: the member it belongs to, from the account's state.
   const deposit = decoded({ type: 'MakeDeposit', data: { ...by('d'), accountId: 'SB-M1',
     amount: '1', source: 'cash' } });
   const d = await fetch(deposit, await states.load('deposit-SB-M1', 'deposit'));
   if (E.isLeft(d) || d.right.type !== 'MakeDeposit') throw new Error('no facts');
-  assert.equal(d.right.readFrom, [{ stream: 'member-M1', revision: 1n }]);
+  assert.equal(d.right.readFrom, [{ stream: 'member-M1', revision: 1n },
+    { stream: 'branch-SONAGACHI', revision: undefined }]);
 });
 
 test('without a fact reader a command needing facts is cannot_compute; others go on', () => {

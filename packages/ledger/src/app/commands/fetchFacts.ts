@@ -22,6 +22,7 @@ import { withRateSteps } from './rateStepsOf.ts';
 import { memberAccountsOf } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
+import { withBranchDay } from './branchDayFacts.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -300,14 +301,18 @@ const withPeriod = async (
 /**
  * Reads the facts a command is decided with (CommandFacts, declared in the domain) from the
  * other aggregates' streams, when it is handled, and for a share, deposit or loan command the
- * closed period (PeriodFact) from the society's. The caller never sends them.
+ * closed period (PeriodFact) from the society's and her branch's day (BranchDayFact) from
+ * the branch's. The caller never sends them.
  */
 export const fetchFacts = (r: FactReaders): FillFacts => {
   const other = otherFacts(r);
   // With no society configured no year is closed: the command goes on as it is (a decider
   // given no period checks none), without a promise around it.
-  return (c, target) => isDated(c) && r.society() !== undefined
+  const dated: FillFacts = (c, target) => isDated(c) && r.society() !== undefined
     ? withPeriod(r, other(c, target)) : other(c, target);
+  // A member's account command is also decided on her branch's day (branchDayFacts.ts).
+  return (c, target) => isDated(c)
+    ? withBranchDay(r, c, target, dated(c, target)) : dated(c, target);
 };
 
 /** Without a fact reader: a command needing facts cannot be decided (`cannot_compute`). */

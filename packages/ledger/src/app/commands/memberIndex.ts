@@ -5,7 +5,14 @@ import {
 import { f64Column, i32Column, pushF64, pushI32 } from '../../offHeap/columns.ts';
 import { addRow, findRow, hashRows } from '../../offHeap/hashRows.ts';
 import { keyOf as key64, type KeyOf } from '../../offHeap/keyHash.ts';
+import {
+  SnapshotShapeError, type SnapshotReader, type SnapshotWriter,
+} from '../../offHeap/snapshot.ts';
 import { addString, stringArena, stringAt, stringIs } from '../../offHeap/stringArena.ts';
+import {
+  arena, changedI32, grownF64, grownI32, hashTable, readParts, requireRows, writeParts,
+  type Snapshots,
+} from '../ledger/indexParts.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 
 /** What streams belong to a member: opaque ids only, from the log. */
@@ -56,16 +63,53 @@ const checked = <T>(is: (u: unknown) => u is T, s: string): T => {
  * the id itself; ids as UTF-8 in an arena; flags and lists in columns), so that a log of a
  * quarter of a million members opens in a small heap: about 120 bytes a member with two accounts.
  */
-export const memberIndex = (keyOf: KeyOf = key64): MemberIndex => {
-  const keys = hashRows();
-  const strings = stringArena();
-  const memberAt = f64Column();
-  const flags = i32Column();
-  const head = i32Column();
-  const tail = i32Column();
-  const itemAt = f64Column();
-  const itemKind = i32Column();
-  const itemNext = i32Column();
+export const memberIndex = (keyOf: KeyOf = key64): MemberIndex & Snapshots =>
+  indexOver(keyOf, {
+    keys: hashRows(), strings: stringArena(), memberAt: f64Column(), flags: i32Column(),
+    head: i32Column(), tail: i32Column(), itemAt: f64Column(), itemKind: i32Column(),
+    itemNext: i32Column(),
+  });
+
+// The parts, in the order a checkpoint holds them: per member where her id is, her flags and
+// the first and last of her items; per item (account or loan) where its id is, its kind and
+// the next item of the same member. Flags and links change in place: copied when written.
+const shape = {
+  keys: hashTable, strings: arena, memberAt: grownF64, flags: changedI32, head: changedI32,
+  tail: changedI32, itemAt: grownF64, itemKind: grownI32, itemNext: changedI32,
+};
+type Parts = { -readonly [K in keyof typeof shape]: ReturnType<(typeof shape)[K]['read']> };
+
+/**
+ * The index a checkpoint holds (written by its `snapshot`), read back as it was, its parts
+ * views on the checkpoint's bytes. SnapshotShapeError if the parts do not fit together.
+ */
+export const restoreMemberIndex = (
+  r: SnapshotReader, keyOf: KeyOf = key64,
+): MemberIndex & Snapshots => {
+  const parts = readParts(shape, r);
+  const { memberAt, flags, head, tail, itemAt, itemKind, itemNext } = parts;
+  requireRows(memberAt.length, { flags, head, tail });
+  requireRows(itemAt.length, { itemKind, itemNext });
+  if (parts.keys.count !== memberAt.length) {
+    throw new SnapshotShapeError(`${parts.keys.count} member keys for ${memberAt.length} members`);
+  }
+  // A link out of range would read past the columns when a member's items are listed, and one
+  // back to an earlier item would loop: an item's next was always pushed after it.
+  const link = (v: number, after: number) => {
+    if (v !== -1 && (v <= after || v >= itemAt.length)) {
+      throw new SnapshotShapeError(`an item link of ${v}`);
+    }
+  };
+  for (let i = 0; i < memberAt.length; i++) {
+    link(head.data[i] ?? -1, -1);
+    link(tail.data[i] ?? -1, -1);
+  }
+  for (let i = 0; i < itemAt.length; i++) link(itemNext.data[i] ?? -1, i);
+  return indexOver(keyOf, parts);
+};
+
+const indexOver = (keyOf: KeyOf, parts: Parts): MemberIndex & Snapshots => {
+  const { keys, strings, memberAt, flags, head, tail, itemAt, itemKind, itemNext } = parts;
   const rowOf = (memberId: string): number =>
     findRow(keys, keyOf(memberId), (r) => stringIs(strings, memberAt.data[r] ?? 0, memberId));
   const rowOrAdd = (memberId: string): number => {
@@ -134,5 +178,7 @@ export const memberIndex = (keyOf: KeyOf = key64): MemberIndex => {
     const known = memberAt.length;
     return { *[Symbol.iterator]() { for (let r = 0; r < known; r++) yield streamsOf(r); } };
   };
-  return { get, members, observe };
+  return {
+    get, members, observe, snapshot: (w: SnapshotWriter) => writeParts(shape, w, parts),
+  };
 };

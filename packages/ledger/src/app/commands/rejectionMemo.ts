@@ -14,10 +14,10 @@ export interface RejectionMemo {
 }
 
 /**
- * A rejection stores nothing in the log, so it is remembered in memory only: within one
- * Ledger's life a retried rejected command answers the same; after a restart (or once
- * `capacity` newer rejections have pushed it out) it is decided again, which is safe because it
- * never had an effect.
+ * A rejection stores nothing in the log, so a retry of a refused command is decided again, on
+ * every Ledger over the store alike (safe: it never had an effect). The memo only lets the
+ * Ledger that refused it say so (`duplicate`) when the same request meets the same refusal;
+ * after a restart, or once `capacity` newer rejections have pushed it out, it cannot.
  */
 export const rejectionMemo = (capacity = 10_000): RejectionMemo => {
   const memo = new Map<string, RememberedRejection>();

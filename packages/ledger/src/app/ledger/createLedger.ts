@@ -8,17 +8,14 @@ import { comparePosition, type Position } from '../../eventStore/position.ts';
 import { exportEventLog, type ExportResult } from '../../file/exportLog.ts';
 import { aggregateDecider } from '../commands/aggregateDecider.ts';
 import {
-  approveRequest, authorising, staffRegister, type ApprovalOutcome,
+  approveRequest, authorising, type ApprovalOutcome,
 } from '../authorisation/index.ts';
 import type { CommandRequest } from '../commands/commandRequest.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
-import { commandIndex } from '../commands/commandIndex.ts';
 import { fetchFacts } from '../commands/fetchFacts.ts';
-import { memberIndex } from '../commands/memberIndex.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
-import { societyIndex } from '../commands/societyIndex.ts';
 import type { DirectoryEntry, MemberDetails } from '../directory/memberDirectory.ts';
 import { ledgerEventSchema, type StreamEvent } from '../log/ledgerEvent.ts';
 import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
@@ -26,8 +23,9 @@ import { createProjectionRunner, type ProjectionRunner } from '../runner/project
 import { closeFinancialYear, type CloseYearRequest } from '../processes/closeFinancialYear.ts';
 import { creditDividends, type CreditDividendsRequest } from '../processes/creditDividends.ts';
 import { commandRefusal, type ProcessContext } from '../processes/processContext.ts';
-import { processIndex } from '../processes/processIndex.ts';
-import { resumeProcesses } from '../processes/resumeProcesses.ts';
+import { resumeClaimedProcesses } from '../processes/resumeProcesses.ts';
+import { processClaimSettings, type HeldElsewhere } from '../processes/processClaim.ts';
+import { setUpIndex, withSetUp } from '../authorisation/setUpNotes.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/repayFromSavings.ts';
 import { applyChargesForBranch, type BranchChargesRequest } from '../processes/charges.ts';
@@ -62,6 +60,8 @@ import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
 import { readsFrom } from './catchUp.ts';
+import { indexCheckpointWriter } from './indexCheckpointWriter.ts';
+import { checkpointPlace, openIndexes, type LedgerOpened } from './openIndexes.ts';
 import { requireUniqueCommandIds } from './ledgerStoreError.ts';
 
 /** The Ledger an app imports: commands, processes, the projections, the member directory. */
@@ -95,6 +95,10 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   readonly runner: ProjectionRunner<S> | undefined;
   /** The processes found unfinished in the log at open and completed then, in log order. */
   readonly resumed: ReadonlyArray<ProcessOutcome>;
+  /** Unfinished processes left at open to the instance whose claim on them still runs. */
+  readonly resumedElsewhere: ReadonlyArray<HeldElsewhere>;
+  /** How the indexes were opened: from their checkpoint or the whole log, and events read. */
+  readonly opened: LedgerOpened;
   /** Keeps a member's personal data in the directory (never in the log). */
   readonly registerMember: (memberId: string, details: MemberDetails) => Promise<void>;
   /** What the directory holds for a member: present, forgotten, or absent. */
@@ -134,7 +138,10 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   readonly dayCashHtml: (request: DayCashHtmlRequest) => Promise<string>;
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
-  /** Stops the runners and saves their checkpoints (the store stays open: it is the caller's). */
+  /**
+   * Stops the runners and saves their checkpoints and the index checkpoint (the store stays
+   * open: it is the caller's); IndexCheckpointWriteError if that one could not be written.
+   */
   readonly close: () => Promise<void>;
   readonly products: Products;
 }
@@ -148,33 +155,51 @@ const decodeProducts = (u: unknown): Products => {
 };
 
 /**
- * Opens the Ledger over a store: reads the log once (the stored commands, each member's
- * streams, the processes), starts the projection runner if a projection is given, completes
- * any process left unfinished, and returns the methods and queries.
+ * Opens the Ledger over a store: restores its indexes (the stored commands, each member's
+ * streams, the processes) from their checkpoint and reads the log after it, or reads the whole
+ * log when there is none (see `indexCheckpoint`), starts the projection runner if a projection
+ * is given, completes any process left unfinished, and returns the methods and queries.
  * @example const ledger = await createLedger({ store, products })
  *   const o = await ledger.withdraw({ commandId: 'c-1', actor: 'u1', on: '2025-04-02',
  *     accountId: 'SB-1', amount: '500' })
  */
 export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<Ledger<S>> => {
   const products = decodeProducts(o.products);
-  const commands = commandIndex();
-  const members = memberIndex();
-  const processes = processIndex();
-  const society = societyIndex();
-  const staff = staffRegister();
+  requireUniqueCommandIds(o.store);
+  const place = checkpointPlace(o.store, o.indexCheckpoint);
+  const start = await openIndexes(o.store, place);
+  const indexes = start.indexes;
+  const { commands, members, processes, society, staff } = indexes;
+  // The last event read from the log in order (the checkpoint's, the scan, then each catch-up):
+  // what another writer stored after it is unknown to this Ledger until it catches up.
+  let scanned = start.seen;
+  const checkpoint = place === undefined ? undefined : indexCheckpointWriter({
+    place, readOnly: Reflect.get(o.store, 'readOnly') === true, indexes,
+    restored: start.seen, seen: () => scanned, catchUp: () => catchUp(),
+  });
+  const setUp = setUpIndex();
   const observe = (e: StreamEvent) => {
     commands.observe(e); members.observe(e); processes.observe(e); society.observe(e);
-    staff.observe(e);
+    staff.observe(e); setUp.observe(e);
   };
-  requireUniqueCommandIds(o.store);
-  // The last position read from the log in order (the scan, then each catch-up): what another
-  // writer stored after it is unknown to this Ledger until it catches up.
-  let scanned: Position | undefined;
-  const catchUp = readsFrom(o.store, () => scanned, (e) => { observe(e); scanned = e.position; });
-  await catchUp(); // the whole log, once
+  let eventsRead = 0;
+  // What counts towards the next checkpoint: each event read in log order and each append
+  // (a stream read for a decision shows the indexes events they hold already).
+  const catchUp = readsFrom(o.store, () => scanned?.position, (e) => {
+    observe(e);
+    scanned = { position: e.position, eventId: e.eventId };
+    eventsRead += 1;
+    checkpoint?.observed();
+  });
+  await catchUp(); // the whole log, or what follows the checkpoint
+  const opened: LedgerOpened = start.seen === undefined
+    ? { from: 'log', eventsRead, reason: start.reason ?? 'no index checkpoint' }
+    : { from: 'checkpoint', eventsRead };
+  checkpoint?.arm();
   const decider = aggregateDecider(products);
   let last: Position | undefined;
   const written = (p: Position) => {
+    checkpoint?.observed();
     if (last === undefined || comparePosition(p, last) > 0) last = p;
   };
   const memo = rejectionMemo();
@@ -207,13 +232,16 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     const s = await queries.reportState(head === undefined ? {} : { after: head });
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
-  // The permission table first (see docs/concepts/staff-and-roles.md), then the facts.
-  const fill = authorising(
-    { states: handler.states, register: staff, requireStaff: o.requireStaff === true },
+  // The permission table first (see docs/concepts/staff-and-roles.md), then the facts; while
+  // the log has no society or no staff, conditioned on its set-up notes (setUpNotes.ts).
+  const requireStaff = o.requireStaff === true;
+  const fill = withSetUp({ store: o.store, states: handler.states, society: society.id,
+    register: staff, setUp, requireStaff, catchUp }, authorising(
+    { states: handler.states, register: staff, requireStaff },
     fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
       tdsExempt: (m, fy) => o.directory?.tdsExempt(m, fy) ?? Promise.resolve(false),
-    }));
+    })));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
   // promise wrapped around it (and the turns of the event loop that would take).
@@ -235,7 +263,11 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   // A process the log shows started and not ended (the app died between its steps) is
   // completed now, from the request its first step recorded: steps already stored are
   // recognised by their ids, the rest applied once.
-  const resumed = o.resume === false ? [] : await resumeProcesses(ctx, processes.unfinished());
+  // Each is claimed first (processClaim.ts): of instances opening at once, one completes it.
+  const { resumed, elsewhere: resumedElsewhere } = o.resume === false
+    ? { resumed: [], elsewhere: [] }
+    : await resumeClaimedProcesses(ctx, processClaimSettings(o.processClaims),
+      processes.unfinished());
   // Each directory method's outcome is a promise, rejected (never a throw at the call) when
   // the Ledger has no directory.
   const directory = async (method: string) => {
@@ -259,7 +291,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     applyChargesForBranch: (r) => applyChargesForBranch(ctx, r),
     ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
-    projection, waitFor, runner, resumed,
+    projection, waitFor, runner, resumed, resumedElsewhere, opened,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
     nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),
@@ -275,7 +307,11 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     dayCashHtml: dayCashHtmlQuery(branchQueries({ store: o.store, states: handler.states })),
     exportForAuditors: (file) =>
       exportEventLog({ store: o.store, schema: ledgerEventSchema, file }),
-    close: async () => { await runner?.stop(); await stopQueries(); },
+    close: async () => {
+      await runner?.stop();
+      await stopQueries();
+      await checkpoint?.close();
+    },
     products,
   };
 };

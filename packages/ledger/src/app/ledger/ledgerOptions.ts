@@ -4,6 +4,7 @@ import type { EventStore } from '../../eventStore/port.ts';
 import type { Backoff } from '../commands/backoff.ts';
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { ProcessClaimSettings } from '../processes/processClaim.ts';
 import type { CheckpointStore } from '../runner/checkpointStore.ts';
 import type { RunnableProjection } from '../runner/runnableProjection.ts';
 
@@ -38,6 +39,8 @@ export interface LedgerOptions<S> {
   readonly backoff?: Backoff;
   /** Complete processes left unfinished in the log when opening; default true. */
   readonly resume?: boolean;
+  /** How this instance claims an unfinished process before completing it (processClaim.ts). */
+  readonly processClaims?: Partial<ProcessClaimSettings>;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
   /**
@@ -46,6 +49,14 @@ export interface LedgerOptions<S> {
    * the first appointment (docs/concepts/staff-and-roles.md).
    */
   readonly requireStaff?: boolean;
+  /**
+   * Where the Ledger keeps its indexes between opens, so that an open reads only the events
+   * stored after them: written when it closes and every `everyEvents` events it sees (default
+   * 50,000). By default `<log>.ledger-index` beside a file store's log, none for other stores;
+   * `false`: none (every open reads the whole log). A cache, never a record: a checkpoint that
+   * is missing, damaged or of another log is set aside and the log read whole.
+   */
+  readonly indexCheckpoint?: { readonly file: string; readonly everyEvents?: number } | false;
 }
 
 /** Products that are not a catalogue: each field at fault. */

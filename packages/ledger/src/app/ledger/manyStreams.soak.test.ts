@@ -1,8 +1,8 @@
-// A log of 200,000 small streams (50,000 members, each with four streams; 300,000 events, her
-// own stream noting the two accounts opened on it) opens in a 32 MiB heap: `usha verify` walks it, and the file store and the Ledger open over it and
-// still work. The indexes kept on the heap before (Maps of streams, ids, commands, members)
-// ran out of memory on this log at 32 MiB (verify) and 64 MiB (the Ledger). The million-event
-// run is a benchmark: `npx -y pnpm@10 bench manyStreams`.
+// A log of 200,000 small streams (50,000 members, each with four streams; 300,000 events, her own
+// stream noting the two accounts opened on it) opens in a 32 MiB heap: `usha verify` walks it, and
+// the file store and the Ledger open over it and still work. The indexes kept on the heap before
+// (Maps of streams, ids, commands, members) ran out of memory on this log at 32 MiB (verify) and
+// 64 MiB (the Ledger). The million-event run is a benchmark: `npx -y pnpm@10 bench manyStreams`.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,11 @@
 // Writes a log of many small streams, as the Ledger would store it: for each member, her
-// admission, a share purchase, a savings account and a recurring deposit (four streams; her
-// own stream also notes each account opened on it, so six events). Writing it command by command through the Ledger would take minutes for a
-// million events; instead the Ledger stores the four commands of one member once, and each
-// other member's events are those with her ids put in, the request hash recomputed from her
-// requests as the Ledger computes it, and the event ids derived from her command ids, all
-// appended through the file store's normal append path (which checks every event).
+// admission, a share purchase, a savings account and a recurring deposit (four streams; her own
+// stream also notes each account opened on it, so six events). Writing it command by command
+// through the Ledger would take minutes for a million events; instead the Ledger stores the four
+// commands of one member once, and each other member's events are those with her ids put in, the
+// request hash recomputed from her requests as the Ledger computes it, and the event ids derived
+// from her command ids, all appended through the file store's normal append path (which checks
+// every event).
 import * as E from 'fp-ts/lib/Either.js';
 import { decodeCommand } from '@usha/domain';
 import { products } from '@usha/domain/testing';

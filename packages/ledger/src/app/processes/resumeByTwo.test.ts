@@ -1,7 +1,7 @@
 // Two Ledgers opened at once on a log whose dividend credit was killed half-way (two app
-// instances restarted together): both find it unfinished and both run its remaining steps.
-// Each step's id derives from the process's, so each is stored once, by whichever instance
-// gets there first; the other's step is answered with the stored outcome.
+// instances restarted together): both find it unfinished, both claim it (processClaim.ts),
+// one claim is stored and that instance completes it; the other leaves it, reporting it
+// resumed elsewhere. Each step's id derives from the process's, so each is stored once.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,8 @@ const killedAfter = (file: string, appends: number) =>
     child.on('exit', (_, signal) => resolve(signal));
   });
 
-test('two Ledgers resuming one dividend credit at once store each of its steps once', async () => {
+test('of two Ledgers opening at once on one unfinished dividend credit, one claims and '
+  + 'completes it, the other leaves it to that one; each step is stored once', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-resume-two-'));
   const file = join(dir, 'usha.ndjson');
   try {
@@ -45,13 +46,16 @@ test('two Ledgers resuming one dividend credit at once store each of its steps o
     const store = await openFileEventStore({ file, schema: ledgerEventSchema });
     const [a, b] = await Promise.all([testLedger(store), testLedger(store)]);
     assert.equal([...a.resumed, ...b.resumed].map((o) => [o.processId, o.status]),
-      [['credit', 'completed'], ['credit', 'completed']]);
+      [['credit', 'completed']]);
+    assert.equal([...a.resumedElsewhere, ...b.resumedElsewhere].map((h) => h.processId),
+      ['credit']);
     const events = await allEvents(store);
     assert.equal(events.filter((e) => e.type === 'DividendCredited').map((e) => e.data.amount),
       ['10.00', '10.00', '10.00']);
     assert.is(events.filter((e) => e.type === 'Deposited' && e.data.source === 'dividend')
       .length, 3);
     assert.is(events.filter((e) => e.metadata.processEnd === true).length, 1);
+    assert.is(events.filter((e) => e.type === 'ProcessClaimed').length, 1);
     for (const m of ['M1', 'M2', 'M3']) assert.is(await balanceOf(a, store, `SB-${m}`), 101000n);
     await store.close();
   } finally {

@@ -12,6 +12,9 @@ import { recoverFromGuarantor } from './recoverFromGuarantor.ts';
 import { topUpLoan } from './topUpLoan.ts';
 import { standingDue } from './standingDue.ts';
 import { cashAtTill } from '../branch/cashAtTill.ts';
+import {
+  claimProcess, type HeldElsewhere, type ProcessClaimSettings,
+} from './processClaim.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -64,16 +67,31 @@ const resumeOne = (
   }
 };
 
+/** What an instance did at open with the processes the log shows unfinished. */
+export interface ResumedAtOpen {
+  /** Those it claimed and completed, in log order. */
+  readonly resumed: ReadonlyArray<ProcessOutcome>;
+  /** Those another instance claimed first, its lease still running: left to it. */
+  readonly elsewhere: ReadonlyArray<HeldElsewhere>;
+}
+
 /**
- * Completes processes the log shows started and not ended, one after another in log order.
- * Running a process again is safe by construction (deterministic step ids), so one whose last
- * step was refused, and so never marked ended, is only run again, applying nothing.
+ * Completes the processes the log shows started and not ended that this instance wins a claim
+ * on (processClaim.ts), one after another in log order, and leaves the others to the instance
+ * that holds them. Running a process again is safe by construction (deterministic step ids),
+ * so one whose last step was refused, and so never marked ended, is only run again, applying
+ * nothing; of several instances opening at once, one runs it.
  */
-export const resumeProcesses = async (
-  ctx: ProcessContext,
+export const resumeClaimedProcesses = async (
+  ctx: ProcessContext, settings: ProcessClaimSettings,
   unfinished: ReadonlyArray<ProcessEntry & { readonly record: ProcessRecord }>,
-): Promise<ReadonlyArray<ProcessOutcome>> => {
-  const out: ProcessOutcome[] = [];
-  for (const p of unfinished) out.push(await resumeOne(ctx, p));
-  return out;
+): Promise<ResumedAtOpen> => {
+  const resumed: ProcessOutcome[] = [];
+  const elsewhere: HeldElsewhere[] = [];
+  for (const p of unfinished) {
+    const claim = await claimProcess(ctx.store, settings, p);
+    if (claim.kind === 'held') elsewhere.push(claim.by);
+    else resumed.push(await resumeOne(ctx, p));
+  }
+  return { resumed, elsewhere };
 };

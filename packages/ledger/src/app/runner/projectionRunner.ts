@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { ProjectionVersionError } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
 import {
   comparePosition, positionFromString, positionToString, type Position,
@@ -67,7 +68,13 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
     const saved = Saved.decode(JSON.parse(text));
     // Another projection or version: rebuild from the start rather than trust its state.
     if (E.isLeft(saved) || saved.right.projection !== label) return;
-    state = o.projection.deserialize(saved.right.state);
+    // A part of a combined projection at another version (ProjectionVersionError): the same.
+    try {
+      state = o.projection.deserialize(saved.right.state);
+    } catch (e) {
+      if (e instanceof ProjectionVersionError) return;
+      throw e;
+    }
     const p = saved.right.position === null ? undefined : positionFromString(saved.right.position);
     at = p === undefined || E.isLeft(p) ? undefined : p.right;
   };

@@ -1,0 +1,173 @@
+// A decade of a 20,000-member society in 48 branches (SCALE_EVENTS events, default 1,000,000;
+// 4,000,000 for the full table): how the file store and the Ledger open it, cold, after a
+// clean close and after a crash, in Node's default heap and in 128 MiB, and what `usha verify`
+// and `usha report trial-balance` take. Each figure is one child process (scaleChild.ts), run
+// once, on a copy of the cached log (scaleLog.ts); times are printed beside the parse bound,
+// JSON.parse of every line of the same log, measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays, businessDate } from '@usha/domain';
+import { scaleParameters } from './scalePlan.ts';
+
+const events = Number(process.env.SCALE_EVENTS ?? 1_000_000);
+const crashCommands = Number(process.env.SCALE_CRASH_COMMANDS ?? 2_000);
+const root = new URL('../../../', import.meta.url).pathname;
+const child = join(root, 'packages/ledger/bench/scaleChild.ts');
+const usage = join(root, 'packages/ledger/bench/scaleUsage.ts');
+
+interface Run {
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly result: Record<string, unknown>;
+  readonly peakRssMiB: number | undefined;
+  readonly cpuMs: number | undefined; // the whole process's, its start included
+  readonly error: string;
+  readonly signal: string | null;
+}
+
+const run = (args: ReadonlyArray<string>, heapMiB?: number, showStderr = false): Run => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [
+    ...(heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`]),
+    '--expose-gc', '--import', 'tsx', '--import', usage, ...args,
+  ], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', showStderr ? 'inherit' : 'pipe'] });
+  const ms = performance.now() - t0;
+  const line = /^RESULT (.*)$/m.exec(r.stdout)?.[1];
+  const result: Record<string, unknown> = line === undefined ? {} : JSON.parse(line);
+  const stderr = r.stderr ?? '';
+  const rss = /maxRssMiB=(\d+)/.exec(stderr)?.[1];
+  const cpu = /cpuMs=(\d+)/.exec(stderr)?.[1];
+  const error = r.status === 0 ? '' : lastErrorLine(stderr);
+  return { ok: r.status === 0, ms, result, peakRssMiB: rss === undefined ? undefined : Number(rss),
+    cpuMs: cpu === undefined ? undefined : Number(cpu), error, signal: r.signal };
+};
+
+const lastErrorLine = (stderr: string): string => {
+  const lines = stderr.split('\n').filter((l) => /error|heap|memory/i.test(l));
+  return (lines.find((l) => /heap out of memory/i.test(l)) ?? lines[0] ?? stderr.trim())
+    .trim().slice(0, 160);
+};
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const num = (r: Run, key: string): number => Number(r.result[key] ?? NaN);
+
+const parameters = scaleParameters(events);
+console.log(`scale: ${events.toLocaleString('en')} events, ` +
+  `${parameters.members.toLocaleString('en')} members, 48 branches, 10 years`);
+// The writer keeps every stream it touched in its heap: a large one, so that it never waits on
+// the collector (the histories it writes are what the opens below are measured on).
+const written = run([child, 'write', String(events)], 8192, true); // its progress shown
+if (!written.ok) throw new Error(`writing the history failed: ${written.error}`);
+const cached = String(written.result.file);
+const h: unknown = written.result.history;
+const field = (key: string): unknown => (typeof h === 'object' && h !== null ? Reflect.get(h, key)
+  : undefined);
+const history = { events: Number(field('events')), commands: Number(field('commands')),
+  lastDate: String(field('lastDate')), seconds: Number(field('seconds')) };
+const { size } = await stat(cached);
+console.log(`log: ${history.events.toLocaleString('en')} events from ` +
+  `${history.commands.toLocaleString('en')} commands to ${history.lastDate}, ` +
+  `${(size / 2 ** 20).toFixed(0)} MiB; ${written.result.cached === true ? 'cached' : 'written'} ` +
+  `(writing took ${history.seconds.toFixed(0)} s) at ${cached}`);
+
+const founders = String(Math.floor(parameters.members / 4));
+const day = addDays(businessDate(history.lastDate), 1);
+const dir = await mkdtemp(join(tmpdir(), 'usha-scale-run-'));
+const file = join(dir, 'usha.ndjson');
+const checkpoints = [`${file}.index`, `${file}.ledger-index`];
+try {
+  await copyFile(cached, file);
+  const parse = run([child, 'parse', cached]);
+  const bound = num(parse, 'ms');
+  const boundCpu = num(parse, 'cpuMs');
+  console.log(`parse bound (JSON.parse of every line): ${s(bound)}, CPU ${s(boundCpu)}, ` +
+    `peak RSS ${parse.result.peakRssMiB} MiB`);
+  const open = (tag: string, heapMiB?: number) =>
+    run([child, 'open', file, day, tag, founders], heapMiB);
+  const rows: Array<[string, Run]> = [];
+  rows.push(['cold open (no checkpoint)', open('cold')]);
+  rows.push(['reopen after clean close', open('reopen')]);
+  const crash = run([child, 'crash', file, day, 'crash', founders, String(crashCommands)]);
+  console.log(`crash child: ${crashCommands} commands, then ${crash.signal ?? 'no signal'}`);
+  rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, open('crashed')]);
+  rows.push(['reopen at --max-old-space-size=128', open('small', 128)]);
+  for (const c of checkpoints) await rm(c, { force: true });
+  rows.push(['cold open at --max-old-space-size=128', open('smallCold', 128)]);
+  for (const [name, r] of rows) printOpen(name, r, bound, boundCpu);
+  const cli = join(root, 'packages/cli/src/bin.ts');
+  const startup = run([cli, 'version']);
+  const verify = run([cli, 'verify', file]);
+  const report = run([cli, 'report', 'trial-balance', file]);
+  console.log(`usha version (the CLI's start, in each time below) ${s(startup.ms)}, ` +
+    `CPU ${s(startup.cpuMs ?? NaN)}`);
+  const cliRuns = [['usha verify', verify], ['usha report trial-balance', report]] as const;
+  for (const [name, r] of cliRuns) {
+    console.log(`${name.padEnd(46)} ${r.ok ? 'ok' : `FAILED (${r.error})`} ${s(r.ms)} ` +
+      `(${(r.ms / bound).toFixed(2)} x parse bound), CPU ${s(r.cpuMs ?? NaN)} ` +
+      `(${((r.cpuMs ?? NaN) / boundCpu).toFixed(2)} x), peak RSS ${r.peakRssMiB ?? '?'} MiB`);
+  }
+  printSummary(rows, verify, report, bound, boundCpu, history.events);
+  if (![...rows.map(([, r]) => r), verify, report].every((r) => r.ok)) process.exitCode = 1;
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+// How each side opened, as the child found it (`opened` of the store and of the Ledger).
+function opened(r: Run): string {
+  const one = (o: unknown, readKey: string) => {
+    if (typeof o !== 'object' || o === null) return 'n/a (no checkpoint)';
+    const read = Number(Reflect.get(o, readKey));
+    return `${String(Reflect.get(o, 'from'))} (${read.toLocaleString('en')} read)`;
+  };
+  return `store ${one(r.result.storeOpened, 'linesRead')}, ` +
+    `Ledger ${one(r.result.ledgerOpened, 'eventsRead')}`;
+}
+
+function printOpen(name: string, r: Run, bound: number, boundCpu: number): void {
+  if (!r.ok) {
+    console.log(`${name.padEnd(46)} FAILED after ${s(r.ms)}: ${r.error}`);
+    return;
+  }
+  const total = num(r, 'storeMs') + num(r, 'ledgerMs');
+  const cpu = num(r, 'storeCpuMs') + num(r, 'ledgerCpuMs');
+  console.log(`${name.padEnd(46)} store ${s(num(r, 'storeMs'))} + Ledger ` +
+    `${s(num(r, 'ledgerMs'))} = ${s(total)} (${(total / bound).toFixed(2)} x parse bound); ` +
+    `CPU ${s(num(r, 'storeCpuMs'))} + ${s(num(r, 'ledgerCpuMs'))} ` +
+    `(${(cpu / boundCpu).toFixed(2)} x parse bound's); ` +
+    `heap after open ${r.result.heapMiB} MiB (+${r.result.externalMiB} MiB external), ` +
+    `peak RSS ${r.result.peakRssMiB} MiB; first command ${num(r, 'firstMs')} ms, ` +
+    `warm ${num(r, 'warmMs')} ms (${(num(r, 'firstMs') / num(r, 'warmMs')).toFixed(1)}x); ` +
+    `close ${s(num(r, 'closeMs'))}; ${opened(r)}`);
+}
+
+// One row of the docs' table: wall time, with CPU time in brackets where measured.
+function printSummary(rows: ReadonlyArray<[string, Run]>, verify: Run, report: Run,
+  bound: number, boundCpu: number, n: number): void {
+  const open = (i: number) => {
+    const r = rows[i]?.[1];
+    if (r === undefined || !r.ok) return 'failed';
+    return s(num(r, 'storeMs') + num(r, 'ledgerMs'));
+  };
+  const cold = rows[0]?.[1];
+  const small = rows.slice(3).map(([, r]) => (r.ok ? 'yes' : `no (${r.error})`)).join(' / ');
+  const both = (wall: number, cpu: number | undefined) => `${s(wall)} (${s(cpu ?? NaN)})`;
+  const cells = cold === undefined || !cold.ok ? ['failed'] : [
+    both(num(cold, 'storeMs'), num(cold, 'storeCpuMs')),
+    both(num(cold, 'ledgerMs'), num(cold, 'ledgerCpuMs')),
+    `${cold.result.heapMiB} MiB`, `${cold.result.peakRssMiB} MiB`,
+    `${num(cold, 'firstMs')} / ${num(cold, 'warmMs')} ms ` +
+      `(${(num(cold, 'firstMs') / num(cold, 'warmMs')).toFixed(1)}x)`,
+    open(1), open(2), small,
+    `${both(verify.ms, verify.cpuMs)}, ${verify.peakRssMiB ?? '?'} MiB`,
+    `${both(report.ms, report.cpuMs)}, ${report.peakRssMiB ?? '?'} MiB`, both(bound, boundCpu),
+  ];
+  console.log('\n| events | store open | createLedger | heap after open | peak RSS ' +
+    '| first / warm ' +
+    'command | reopen, clean | reopen, crash | 128 MiB (checkpoint / cold) | usha verify | ' +
+    'trial-balance | parse bound |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`| ${n.toLocaleString('en')} | ${cells.join(' | ')} |`);
+}

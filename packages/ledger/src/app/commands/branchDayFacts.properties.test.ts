@@ -1,0 +1,90 @@
+// Two Ledgers over one memory store, each opened before the setup (so each decides on what it
+// reads from the store, not on what it wrote), send deposits without a till and the close of
+// the members' branch day in an interleaving fast-check's scheduler chooses. A deposit touches
+// only her account's stream: its append is conditioned on the branch stream's revision read.
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
+  ...store,
+  appendToStream: (stream, events, o) =>
+    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
+      store.appendToStream(stream, events, o)),
+  readStream: (stream, o) => (async function* () {
+    await s.schedule(Promise.resolve(), `read ${stream}`);
+    yield* store.readStream(stream, o);
+  })(),
+});
+
+const day = '2024-04-02';
+const members = ['M1', 'M2'] as const;
+
+const plans = fc.record({
+  // Whether the branch keeps a stream before the day (a vault taken over) or the close is its
+  // first event.
+  vault: fc.boolean(),
+  closeBy: fc.nat({ max: 1 }),
+  closeAt: fc.nat({ max: 4 }),
+  deposits: fc.array(fc.record({
+    ledger: fc.nat({ max: 1 }),
+    member: fc.constantFrom(...members),
+    amount: fc.constantFrom('100.00', '250.00', '400.00'),
+  }), { minLength: 1, maxLength: 4 }),
+});
+
+const paise = (s: string) => BigInt(s.replace('.', ''));
+
+test('a deposit racing the close of its branch day is stored before the close or refused',
+  async () => {
+    const seen = { before: 0, refused: 0 };
+    await fc.assert(fc.asyncProperty(fc.scheduler(), plans, async (s, plan) => {
+      const store = memoryStore();
+      const ledgers = [await testLedger(scheduled(s, store)),
+        await testLedger(scheduled(s, store))];
+      const setup = await testLedger(store);
+      for (const m of members) await memberWithSavings(setup, m, '1000');
+      if (plan.vault) {
+        ok(await setup.takeOverVaultCash({ commandId: 'v0', actor: 'manager',
+          on: '2024-04-01', branchId: 'SONAGACHI', amount: '5000' }));
+      }
+      const sent = plan.deposits.map((d, n) => ledgers[d.ledger]!.makeDeposit({
+        commandId: `d${n}`, actor: 'clerk', on: day, accountId: `SB-${d.member}`,
+        amount: d.amount, source: 'cash' }));
+      const close = ledgers[plan.closeBy]!.closeBranchDay({ commandId: 'close',
+        actor: 'manager', on: day, branchId: 'SONAGACHI' });
+      sent.splice(Math.min(plan.closeAt, sent.length), 0, close);
+      const work = Promise.all(sent);
+      await s.waitFor(work);
+      const outcomes = await work;
+      const log = await allEvents(store);
+      const at = (commandId: string) => log.findIndex((e) => e.metadata.commandId === commandId);
+      const closedAt = at('close');
+      assert.ok(closedAt >= 0, 'the day closed');
+      let stored = 0n;
+      plan.deposits.forEach((d, n) => {
+        const o = outcomes.find((x) => 'commandId' in x && x.commandId === `d${n}`);
+        if (o?.status === 'accepted') {
+          assert.ok(at(`d${n}`) < closedAt, `d${n} was stored after the close`);
+          stored += paise(d.amount);
+          seen.before += 1;
+        } else {
+          assert.equal(o?.status === 'rejected' ? o.rejection : o, { type: 'branch_day_closed',
+            branchId: 'SONAGACHI', closedThrough: day, on: day });
+          seen.refused += 1;
+        }
+      });
+      // The day's books hold exactly the deposits stored: 2 x (1,000.00 saved + 100.00 of
+      // shares) from the setup, and those stored before the close.
+      const tb = await (await testLedger(store)).trialBalance({ branchId: 'SONAGACHI',
+        asOf: day });
+      assert.is(tb.rows.find((r) => r.code === '1100')?.debit, 220_000n + stored);
+    }), { numRuns: 60 });
+    // Both outcomes occur, or the property held of nothing.
+    assert.ok(seen.before > 0 && seen.refused > 0, JSON.stringify(seen));
+  });
+
+test.run();

@@ -1,0 +1,174 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  branchOnDate, memberEvents, MemberId, streamNameFor, type BranchDayFact, type BranchId,
+  type Command, type MemberEvent,
+} from '@usha/domain';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { FactSource } from './factSource.ts';
+import type { FactReaders, FetchedCommand, FillFacts } from './fetchFacts.ts';
+import type { LedgerRejection } from './outcome.ts';
+import type { StreamState } from './streamStates.ts';
+
+/** The branch-day fact of a command (none: no member known), and the streams it rests on. */
+export interface BranchDayRead {
+  readonly fact: BranchDayFact | undefined;
+  readonly readFrom: ReadonlyArray<FactSource>;
+}
+
+const none: BranchDayRead = { fact: undefined, readFrom: [] };
+const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
+
+// The member a share, deposit or loan command is about: named in its data (an opening, a
+// purchase), else the owner its stream holds. None yet: the decider refuses it as not found.
+const memberOf = (c: Command, target: StreamState): MemberId | undefined => {
+  const named: unknown = Reflect.get(c.data, 'memberId');
+  if (MemberId.is(named)) return named;
+  const s = target.state;
+  return (s.kind === 'deposit' || s.kind === 'loan' || s.kind === 'shares')
+    && s.state.status !== 'none' ? s.state.memberId : undefined;
+};
+
+// A stream's state as held in memory when it is (the usual case: no read at all), else read.
+// Held is safe to decide on: the append is conditioned on its revision, and a stream that
+// moved meanwhile is read again by the handler before the next try.
+const stateOf = (
+  r: FactReaders, stream: string, kind: 'member' | 'branch', fresh: boolean,
+): Promise<StreamState> | StreamState => {
+  const held = fresh ? undefined : r.states.cached(stream);
+  return held ?? r.states.load(stream, kind);
+};
+
+const isMemberEvent = (e: LedgerEvent): e is LedgerEvent & MemberEvent =>
+  Object.hasOwn(memberEvents, e.type);
+
+// Her branch on the date from her stream's events up to the revision her state is at, so
+// the two agree (only for a command dated before her stream's last date: a transfer may
+// come after it).
+const branchFromEvents = async (
+  r: FactReaders, member: StreamState, on: Command['data']['on'],
+): Promise<BranchId | undefined> => {
+  const events: MemberEvent[] = [];
+  const upTo = member.revision ?? -1n;
+  for await (const e of r.store.readStream(member.stream)) {
+    if (e.revision > upTo) break;
+    if (isMemberEvent(e)) events.push(e);
+  }
+  return branchOnDate(events, on);
+};
+
+// The branches whose books hold her business on the date: her branch on that date and, when
+// a later transfer moved her, the branch her business is posted at now (the books by branch
+// post an entry at her branch when it is recorded); either one's closed day refuses it.
+const branchesOf = async (
+  r: FactReaders, member: StreamState, on: Command['data']['on'],
+): Promise<ReadonlyArray<BranchId>> => {
+  const s = member.state;
+  if (s.kind !== 'member' || s.state.status === 'none') return [];
+  if (on >= s.state.lastOn) return [s.state.branchId];
+  const dated = await branchFromEvents(r, member, on);
+  return dated === undefined || dated === s.state.branchId ? [s.state.branchId]
+    : [dated, s.state.branchId];
+};
+
+const refuses = (f: BranchDayFact, on: string): boolean =>
+  !f.tillMoved && f.closedThrough !== null && on <= f.closedThrough;
+
+const factOf = (c: Command, branchId: BranchId, b: StreamState): BranchDayFact => {
+  const s = b.state.kind === 'branch' ? b.state.state : undefined;
+  return { branchId, closedThrough: s?.closedThrough ?? null,
+    tillMoved: s?.moves.get(c.data.commandId)?.released === false };
+};
+
+// The fact from states held in memory only, without a promise (the usual case: her stream
+// and her branch's are held, and the date is not before her stream's last). Undefined when a
+// stream is not held or her branch on the date needs her events: read then (readDay).
+const heldDay = (r: FactReaders, c: Command, target: StreamState): BranchDayRead | undefined => {
+  const memberId = memberOf(c, target);
+  if (memberId === undefined) return none;
+  const member = r.states.cached(streamNameFor.member(memberId));
+  if (member === undefined) return undefined;
+  const m = member.state;
+  if (m.kind !== 'member' || m.state.status === 'none') return { fact: undefined,
+    readFrom: [source(member)] };
+  if (c.data.on < m.state.lastOn) return undefined;
+  const b = r.states.cached(streamNameFor.branch(m.state.branchId));
+  if (b === undefined) return undefined;
+  return { fact: factOf(c, m.state.branchId, b), readFrom: [source(member), source(b)] };
+};
+
+const readDay = async (
+  r: FactReaders, c: Command, target: StreamState, fresh: boolean,
+): Promise<BranchDayRead> => {
+  const memberId = memberOf(c, target);
+  if (memberId === undefined) return none;
+  const member = await stateOf(r, streamNameFor.member(memberId), 'member', fresh);
+  const readFrom: FactSource[] = [source(member)];
+  let fact: BranchDayFact | undefined;
+  for (const branchId of await branchesOf(r, member, c.data.on)) {
+    const b = await stateOf(r, streamNameFor.branch(branchId), 'branch', fresh);
+    readFrom.push(source(b));
+    const f = factOf(c, branchId, b);
+    if (fact === undefined || (!refuses(fact, c.data.on) && refuses(f, c.data.on))) fact = f;
+  }
+  return { fact, readFrom };
+};
+
+/**
+ * The day of the member's branch a share, deposit or loan command is decided on: the last day
+ * her branch closed, from the branch's stream, at a revision the append is conditioned on (so
+ * a day closed by another Ledger meanwhile sends the command round again, to be refused). A
+ * branch that keeps no stream reads as none closed. Held states are used when held; a refusal
+ * is read again from the store first, so it never rests on a state held in memory.
+ */
+export const branchDayOf = (
+  r: FactReaders, c: Command, target: StreamState,
+): BranchDayRead | Promise<BranchDayRead> => {
+  const refused = (d: BranchDayRead) => d.fact !== undefined && refuses(d.fact, c.data.on);
+  const held = heldDay(r, c, target);
+  if (held === undefined) {
+    return readDay(r, c, target, false).then((d) =>
+      refused(d) ? readDay(r, c, target, true) : d);
+  }
+  return refused(held) ? readDay(r, c, target, true) : held;
+};
+
+type Filled = E.Either<LedgerRejection, FetchedCommand>;
+
+// A stream the other facts read at the same revision (her member stream, usually) is named
+// once: the append's conditions stay as few as the streams they rest on.
+const joined = (f: Filled, day: BranchDayRead): Filled => {
+  if (E.isLeft(f) || day.fact === undefined) return f;
+  const had = f.right.readFrom;
+  const readFrom = had === undefined ? day.readFrom : [...had, ...day.readFrom.filter((d) =>
+    !had.some((h) => h.stream === d.stream && h.revision === d.revision))];
+  return E.right({ ...f.right, branchDay: day.fact, readFrom });
+};
+
+const isPromise = <A>(a: A | Promise<A>): a is Promise<A> => a instanceof Promise;
+
+// The society's own postings by rule, which its day-end and year-end runs make once the
+// branches have closed their days: interest, maturity, missed instalments, charges by rule,
+// dividends credited or declared payable. They move no cash at a counter and no member asks
+// for them, so a closed day does not refuse them (a closed year still does).
+const societyPostings: ReadonlySet<string> = new Set([
+  'PostInterest', 'MatureDeposit', 'MarkInstalmentMissed', 'ApplyDepositCharges',
+  'ApplyCharges', 'CreditDividend', 'RecordDividendPayableInCash',
+]);
+
+/**
+ * The command with its facts as filled, and beside them its member's branch day; without a
+ * promise when both are at hand (most deposits and withdrawals: her stream and her branch's
+ * held in memory).
+ */
+export const withBranchDay = (
+  r: FactReaders, c: Command, target: StreamState, filled: ReturnType<FillFacts>,
+): ReturnType<FillFacts> => {
+  if (societyPostings.has(c.type)) return filled;
+  // After the other facts: an opening's read of her stream is then the one held here.
+  if (isPromise(filled)) {
+    return filled.then(async (f) => E.isLeft(f) ? f : joined(f, await branchDayOf(r, c, target)));
+  }
+  if (E.isLeft(filled)) return filled;
+  const day = branchDayOf(r, c, target);
+  return isPromise(day) ? day.then((d) => joined(filled, d)) : joined(filled, day);
+};

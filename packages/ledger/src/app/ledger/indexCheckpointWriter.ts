@@ -1,0 +1,104 @@
+// When a Ledger writes its index checkpoint: every so many observed events (in the background,
+// between commands) and when it closes. The snapshot is taken in one synchronous step, so no
+// event is half in it; the file is then written while commands go on (indexParts.ts says why
+// the snapshot does not change under them).
+import { StoreClosedError } from '../../eventStore/errors.ts';
+import { comparePosition } from '../../eventStore/position.ts';
+import { writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
+import { indexSnapshot, type LedgerIndexes, type SeenUpTo } from './indexCheckpoint.ts';
+import type { CheckpointPlace } from './openIndexes.ts';
+
+/** A checkpoint the Ledger could not write when it closed. */
+export class IndexCheckpointWriteError extends Error {
+  override readonly name = 'IndexCheckpointWriteError';
+  constructor(readonly file: string, cause: unknown) {
+    super(`the Ledger's index checkpoint ${file} could not be written `
+      + `(${cause instanceof Error ? cause.message : String(cause)}); the log is intact, and `
+      + 'the next open reads it whole. Pass `indexCheckpoint: false` to keep none', { cause });
+  }
+}
+
+/** Writes a Ledger's checkpoint when due. */
+export interface IndexCheckpointWriter {
+  /** Counts an event shown to the indexes; when enough have been, a write is started. */
+  readonly observed: () => void;
+  /** From now on writes are started when due (not while the open reads the log). */
+  readonly arm: () => void;
+  /** Resolves when the write in the background, if any, has ended (its error kept, not thrown). */
+  readonly settled: () => Promise<void>;
+  /** Writes a checkpoint of the log as read to its end, unless the last one holds it. */
+  readonly close: () => Promise<void>;
+}
+
+// One write at a time per file, whichever Ledger of this process starts it: two writes of the
+// same file would share its temporary name.
+const writing = new Map<string, Promise<unknown>>();
+const inTurn = (file: string, write: () => Promise<void>): Promise<void> => {
+  const turn = (writing.get(file) ?? Promise.resolve()).catch(() => undefined).then(write);
+  writing.set(file, turn);
+  void turn.catch(() => undefined).finally(() => {
+    if (writing.get(file) === turn) writing.delete(file);
+  });
+  return turn;
+};
+
+/** The writer of the checkpoint at `place` (none written for a store opened read-only). */
+export const indexCheckpointWriter = (o: {
+  readonly place: CheckpointPlace;
+  readonly readOnly: boolean;
+  readonly indexes: LedgerIndexes;
+  /** The event the checkpoint the Ledger opened from had read up to, if it opened from one. */
+  readonly restored: SeenUpTo | undefined;
+  readonly seen: () => SeenUpTo | undefined;
+  readonly catchUp: () => Promise<void>;
+}): IndexCheckpointWriter => {
+  let since = 0; // events observed (read or appended) since the last snapshot
+  let kept = o.restored; // what the checkpoint on disk has read up to
+  let due = o.place.everyEvents; // after a failed write, as many events more before another
+  let armed = false;
+  let background: Promise<void> | undefined;
+  const write = async (): Promise<void> => {
+    // Own appends are observed as they are stored, ahead of the position read up to; reading
+    // on to the end moves that position past them (they are seen again: changing nothing).
+    try {
+      await o.catchUp();
+    } catch (e) {
+      if (!(e instanceof StoreClosedError)) throw e; // else: kept as read so far
+    }
+    const seen = o.seen();
+    if (seen === undefined) return; // an empty log: nothing to keep
+    // The indexes are those of the log up to `seen`: the checkpoint holds them already.
+    if (kept !== undefined && comparePosition(kept.position, seen.position) === 0) {
+      since = 0;
+      return;
+    }
+    const taken = since;
+    const snapshot = indexSnapshot(o.indexes, seen);
+    since -= taken;
+    await inTurn(o.place.file, () => writeSnapshotFile(o.place.file, snapshot));
+    kept = seen;
+  };
+  const start = () => {
+    if (o.readOnly || !armed || background !== undefined || since < due) return;
+    // Started on the next turn: the event just observed may be one of a batch still being shown.
+    background = new Promise<void>((resolve) => setImmediate(resolve)).then(write)
+      .then(() => { due = o.place.everyEvents; })
+      // A cache: a later write (at the latest the close's) tries again.
+      .catch(() => { due = since + o.place.everyEvents; })
+      .finally(() => { background = undefined; start(); });
+  };
+  return {
+    observed: () => { since += 1; start(); },
+    arm: () => { armed = true; start(); },
+    settled: async () => { await background; },
+    close: async () => {
+      await background;
+      if (o.readOnly) return;
+      try {
+        await write();
+      } catch (e) {
+        throw new IndexCheckpointWriteError(o.place.file, e);
+      }
+    },
+  };
+};

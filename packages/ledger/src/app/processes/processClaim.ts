@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CommandId, DateString, eventIdFor, processClaimStream, schemaVersionOf, UserId,
+  type BusinessDate, type ProcessClaimed as Claimed,
+} from '@usha/domain';
+import {
+  EventIdConflictError, StreamNotFoundError, WrongExpectedVersionError,
+} from '../../eventStore/errors.ts';
+import type { EventStore, NewEvent } from '../../eventStore/port.ts';
+import { eventUuid } from '../log/eventUuid.ts';
+import type { LedgerEvent, LedgerMetadata } from '../log/ledgerEvent.ts';
+import type { ProcessRecord } from './processRecord.ts';
+import { stepId } from './stepId.ts';
+
+/** How an instance claims the unfinished processes it would complete at open. */
+export interface ProcessClaimSettings {
+  /** This instance's name in its claims (opaque); a random UUID per Ledger by default. */
+  readonly claimant: string;
+  /** How long a claim keeps other instances off; default 5 minutes (300,000 ms). */
+  readonly leaseMs: number;
+  /** The app's clock (the domain reads none); `new Date()` by default. */
+  readonly now: () => Date;
+}
+
+/** The settings with their defaults filled in. */
+export const processClaimSettings = (
+  s: Partial<ProcessClaimSettings> = {},
+): ProcessClaimSettings => ({
+  claimant: s.claimant ?? randomUUID(), leaseMs: s.leaseMs ?? 300_000,
+  now: s.now ?? (() => new Date()),
+});
+
+/** A claim another instance holds, its lease still running. */
+export interface HeldElsewhere {
+  readonly processId: string;
+  readonly claimant: string;
+  readonly leaseUntil: string;
+}
+
+/** What a claim came to: this instance completes the process, or another holds it. */
+export type ClaimOutcome =
+  | { readonly kind: 'won' }
+  | { readonly kind: 'held'; readonly by: HeldElsewhere };
+
+type Last = { readonly revision: bigint; readonly claim: Claimed['data'] } | undefined;
+
+// The claim stream's last claim, with its revision; none: never claimed.
+const lastClaim = async (store: EventStore<LedgerEvent>, stream: string): Promise<Last> => {
+  try {
+    for await (const e of store.readStream(stream,
+      { direction: 'backwards', fromRevision: 'end', maxCount: 1, notFoundAsEmpty: true })) {
+      if (e.type === 'ProcessClaimed') return { revision: e.revision, claim: e.data };
+    }
+  } catch (e) {
+    if (!(e instanceof StreamNotFoundError)) throw e;
+  }
+  return undefined;
+};
+
+// The claim as an event: its id derives from the process, the revision it expects and the
+// claimant, so a retry is recognised and two instances' claims never pass for one retried
+// (a store that recognises a retry by id alone, as EventStoreDB does, would say both won).
+const claimEvent = (data: Claimed['data'], at: bigint, actor: UserId): NewEvent<LedgerEvent> => {
+  const commandId = stepId(data.processId, `claim-${at}-${data.claimant}`);
+  const eventId = eventIdFor(commandId, 0);
+  const metadata: LedgerMetadata = {
+    eventId, commandId, actor,
+    effectiveOn: data.on, schemaVersion: schemaVersionOf('ProcessClaimed'),
+    commandType: 'ClaimProcess', commandHash: `${data.claimant} ${data.leaseUntil}`,
+  };
+  return { type: 'ProcessClaimed', data, metadata, eventId: eventUuid(eventId) };
+};
+
+const held = (processId: string, last: NonNullable<Last>): ClaimOutcome =>
+  ({ kind: 'held', by: { processId, claimant: last.claim.claimant,
+    leaseUntil: last.claim.leaseUntil } });
+
+// One try: the last claim read, then this instance's appended after it unless another's
+// lease runs; undefined: another claim was stored first (read again and try again).
+const tryClaim = async (
+  store: EventStore<LedgerEvent>, settings: ProcessClaimSettings,
+  p: { readonly processId: CommandId; readonly on: BusinessDate; readonly actor: UserId },
+): Promise<ClaimOutcome | undefined> => {
+  const stream = processClaimStream(p.processId);
+  const last = await lastClaim(store, stream);
+  const now = settings.now();
+  if (last !== undefined && last.claim.claimant !== settings.claimant
+    && Date.parse(last.claim.leaseUntil) > now.getTime()) return held(p.processId, last);
+  const leaseUntil = new Date(now.getTime() + settings.leaseMs).toISOString();
+  const data: Claimed['data'] = { processId: p.processId, claimant: settings.claimant,
+    leaseUntil, on: p.on };
+  const at = last === undefined ? 0n : last.revision + 1n;
+  try {
+    const r = await store.appendToStream(stream, [claimEvent(data, at, p.actor)],
+      { expectedRevision: last?.revision ?? 'no_stream' });
+    // Answered with a claim of ours stored before, further on: read again.
+    return r.nextExpectedRevision === at ? { kind: 'won' } : undefined;
+  } catch (e) {
+    if (e instanceof WrongExpectedVersionError || e instanceof EventIdConflictError) {
+      return undefined;
+    }
+    throw e;
+  }
+};
+
+// Tries before an instance whose claims keep meeting others' leaves the process to them.
+const claimTries = 5;
+
+/**
+ * Claims an unfinished process before this instance completes it: appends ProcessClaimed to
+ * `process-<id>` expecting the revision its last claim was read at, so of instances claiming
+ * at once exactly one is stored. A claim by another instance whose lease has not run out (by
+ * this instance's clock) is left alone; one run out is taken over the same way.
+ */
+export const claimProcess = async (
+  store: EventStore<LedgerEvent>, settings: ProcessClaimSettings,
+  p: { readonly processId: string; readonly record: ProcessRecord },
+): Promise<ClaimOutcome> => {
+  const { processId } = p;
+  const { on, actor } = p.record.request;
+  // A record that does not decode is reported as malformed by the resume, claimed or not.
+  if (!CommandId.is(processId) || on === undefined || !DateString.is(on)
+    || actor === undefined || !UserId.is(actor)) return { kind: 'won' };
+  for (let n = 0; n < claimTries; n += 1) {
+    const out = await tryClaim(store, settings, { processId, on, actor });
+    if (out !== undefined) return out;
+    // A store may refuse an append for a claim its reads do not show yet (an append in
+    // flight): the next turn of the event loop reads again.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { kind: 'held', by: { processId, claimant: 'another instance', leaseUntil: '' } };
+};

@@ -1,0 +1,73 @@
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openFileEventStore } from './fileEventStore.ts';
+import { checkpointFileOf, readIndexCheckpoint } from './fileIndexCheckpoint.ts';
+import { acknowledgedBeforeKill } from './killedChild.fixture.ts';
+import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-checkpoint-crash-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+const child = new URL('./fileIndexCheckpointChild.fixture.ts', import.meta.url).pathname;
+
+// A log of `events` notes in appends of up to 100, closed: its checkpoint covers them all.
+const closedLog = async (name: string, events: number): Promise<string> => {
+  const file = join(dir, name);
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  for (let i = 0; i < events; i += 100) {
+    const n = Math.min(100, events - i);
+    await store.appendToStream(`member-${i % 7}`,
+      Array.from({ length: n }, (_, j) => note(idOf(i + j), `event ${i + j}`)));
+  }
+  await store.close();
+  return file;
+};
+
+const idsIn = async (file: string, verify?: 'full'): Promise<string[]> => {
+  const store = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only', verify });
+  const ids: string[] = [];
+  for await (const e of store.readAll()) ids.push(e.eventId);
+  await store.close();
+  return ids;
+};
+
+test('after a SIGKILL past the checkpoint, the reopen reads only the appends after it',
+  async () => {
+    const file = await closedLog('tail.ndjson', 50);
+    const acknowledged = await acknowledgedBeforeKill(child, [file, 'tail', '1', '30'], 0);
+    assert.is(acknowledged.length, 30);
+    const store = await openFileEventStore({ file, schema: noteSchema });
+    assert.equal(store.opened, { from: 'checkpoint', linesRead: 30 });
+    assert.is(store.recovery, undefined);
+    await store.close();
+    const ids = await idsIn(file);
+    assert.is(ids.length, 80);
+    assert.equal(ids.slice(50), acknowledged);
+    assert.equal(await idsIn(file, 'full'), ids);
+  });
+
+const kills = 6;
+test(`a SIGKILL while a checkpoint is written leaves the old or the new one (${kills} kills)`,
+  async () => {
+    const file = await closedLog('kill-mid-write.ndjson', 40_000);
+    let midWrite = 0;
+    for (let run = 1; run <= kills; run++) {
+      const acknowledged = await acknowledgedBeforeKill(child, [file, 'checkpoints',
+        String(run)], 20 + Math.floor(Math.random() * 150));
+      midWrite += await access(`${checkpointFileOf(file)}.writing`).then(() => 1, () => 0);
+      const read = await readIndexCheckpoint(checkpointFileOf(file));
+      assert.equal(read.found ? 'found' : read.reason, 'found', `run ${run}`);
+      const store = await openFileEventStore({ file, schema: noteSchema });
+      assert.is(store.opened.from, 'checkpoint', `run ${run}`);
+      await store.close();
+      const ids = await idsIn(file);
+      assert.equal(await idsIn(file, 'full'), ids, `run ${run}`);
+      const stored = new Set(ids);
+      assert.equal(acknowledged.filter((id) => !stored.has(id)), [], `run ${run}: lost`);
+    }
+    console.log(`  ${midWrite} of ${kills} kills left a checkpoint write unfinished`);
+  });
+
+test.run();
