@@ -22,14 +22,22 @@ export interface ObservedStore {
   readonly seen: () => ReadSeen;
 }
 
+/** Events watched on their way to a report, and what was seen of them. */
+export interface EventWatch {
+  readonly watch: (
+    events: AsyncIterable<RecordedEvent<LedgerEvent>>,
+  ) => AsyncIterable<RecordedEvent<LedgerEvent>>;
+  readonly see: (e: RecordedEvent<LedgerEvent>) => void;
+  readonly seen: () => ReadSeen;
+}
+
 /**
- * Wraps a store so that every event its `readAll` yields is seen (and handed to `onEvent`,
- * the progress display's hook) on its way to the report, which reads it as before.
+ * Watches events read for a report, from a store or straight from a log file: each is seen
+ * (and handed to `onEvent`, the progress display's hook) on its way, unchanged.
  */
-export const observedStore = (
-  store: EventStore<LedgerEvent>,
+export const eventWatch = (
   o: { readonly knownAt?: Position; readonly onEvent?: (e: RecordedEvent<LedgerEvent>) => void },
-): ObservedStore => {
+): EventWatch => {
   // Mutable on purpose: one update per event of a possibly long log, no object per event.
   const seen = { events: 0, firstEffectiveOn: undefined as string | undefined,
     knownAtFound: false, before: undefined as Position | undefined,
@@ -50,12 +58,24 @@ export const observedStore = (
     }
     o.onEvent?.(e);
   };
-  async function* watched(events: AsyncIterable<RecordedEvent<LedgerEvent>>) {
+  async function* watch(events: AsyncIterable<RecordedEvent<LedgerEvent>>) {
     for await (const e of events) {
       see(e);
       yield e;
     }
   }
+  return { watch, see, seen: (): ReadSeen => ({ ...seen }) };
+};
+
+/**
+ * Wraps a store so that every event its `readAll` yields is seen (and handed to `onEvent`,
+ * the progress display's hook) on its way to the report, which reads it as before.
+ */
+export const observedStore = (
+  store: EventStore<LedgerEvent>,
+  o: { readonly knownAt?: Position; readonly onEvent?: (e: RecordedEvent<LedgerEvent>) => void },
+): ObservedStore => {
+  const { watch: watched, see, seen } = eventWatch(o);
   async function* watchedLive(messages: AsyncIterable<SubscriptionMessage<LedgerEvent>>) {
     for await (const m of messages) {
       if (m.kind === 'event') see(m.event);
@@ -75,5 +95,5 @@ export const observedStore = (
       return Reflect.get(target, key, receiver);
     },
   });
-  return { store: proxy, seen: (): ReadSeen => ({ ...seen }) };
+  return { store: proxy, seen };
 };

@@ -19,6 +19,8 @@ export interface ProgressFigures {
   readonly elapsedMs: number;
   /** Bytes read over the file's size; undefined for a database. */
   readonly fraction?: number;
+  /** What is being done to the events: 'Replaying' (the default) or 'Verifying'. */
+  readonly doing?: string;
 }
 
 const grouped = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
@@ -32,7 +34,7 @@ export const formatProgress = (f: ProgressFigures): string => {
   const rate = f.elapsedMs === 0 ? 0 : (f.events * 1000) / f.elapsedMs;
   const part = f.fraction === undefined ? ''
     : `, ${Math.min(100, Math.floor(f.fraction * 100))}% of the file`;
-  return `Replaying: ${grouped.format(f.events)} events read, ${grouped.format(rate)} a second`
+  return `${f.doing ?? 'Replaying'}: ${grouped.format(f.events)} events read, ${grouped.format(rate)} a second`
     + part;
 };
 
@@ -49,7 +51,8 @@ const redrawMs = 250;
 export const replayProgress = (o: {
   readonly sink: ProgressSink | undefined;
   readonly nowMs: () => number;
-  readonly fileBytes?: number;
+  readonly fileBytes?: number | undefined;
+  readonly doing?: string;
 }) => {
   const started = o.nowMs();
   let events = 0;
@@ -61,7 +64,8 @@ export const replayProgress = (o: {
     const fraction = o.fileBytes === undefined || offset === undefined || o.fileBytes === 0
       ? undefined : Number(offset) / o.fileBytes;
     o.sink?.write(`\r${formatProgress({ events, elapsedMs: now - started,
-      ...(fraction === undefined ? {} : { fraction }) })}\u001b[K`);
+      ...(fraction === undefined ? {} : { fraction }),
+      ...(o.doing === undefined ? {} : { doing: o.doing }) })}\u001b[K`);
   };
   return {
     /** One event read, at this byte offset of the file (its position), if a file. */

@@ -14,14 +14,16 @@ import {
 import {
   accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
   formatAccruedInterest, periodReports,
-  positionFromString, reportProjection, yearEndReports, type EventStore, type LedgerEvent,
-  type PeriodOptions, type Position, type ReportState,
+  ledgerEventSchema, positionFromString, readLogForwards, reportProjection, yearEndReports,
+  type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportState,
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
 import { csvAsJson } from './csvAsJson.ts';
-import { observedStore } from './observedStore.ts';
-import { openLog } from './openLog.ts';
+import { eventWatch, observedStore, type ReadSeen } from './observedStore.ts';
+import { LogUnreadableError, openLog } from './openLog.ts';
+import { logFileProblem } from './fileProblem.ts';
+import { reportFold } from './reportFold.ts';
 import { describeProductsFileError, readProductsFile } from './productsFile.ts';
 import { passbookProblem, readProblem, ReportRefusedError } from './readProblem.ts';
 import { branchProblem } from './branchProblem.ts';
@@ -146,13 +148,71 @@ const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportS
   }
 };
 
+// The reports made by one replay of every event: from a file, read once, forwards, no index.
+const replayed = new Set(['trial-balance', 'balance-sheet', 'income-statement', 'par',
+  'passbook']);
+
+/** How a report reads a log file: forwards once with no index, or through the file store. */
+export type ReportRead = 'sequential' | 'indexed';
+
+type Progress = ReturnType<typeof replayProgress>;
+
+/** What a report's reads made: its text, or why it was refused, and what they saw. */
+interface Made {
+  readonly text: string;
+  readonly refused: string | undefined;
+  readonly seen: ReadSeen;
+}
+
+// Runs a report's reads: a refusal is kept to be told after what the reads saw.
+const made = async (seen: () => ReadSeen, text: () => Promise<string>): Promise<Made> => {
+  try {
+    return { text: await text(), refused: undefined, seen: seen() };
+  } catch (e) {
+    if (!(e instanceof ReportRefusedError)) throw e;
+    return { text: '', refused: e.message, seen: seen() };
+  }
+};
+
+// A replayed report straight from the file: memory is the fold's and one read chunk's, not
+// an index of every event (which grows with the history).
+const sequentialReport = async (
+  c: ReportCommand, file: string, options: ReplayOptions<ReportState>, progress: Progress,
+): Promise<Made> => {
+  const problem = await logFileProblem(file);
+  if (problem !== undefined) throw new LogUnreadableError(problem);
+  const watch = eventWatch({ ...(options.asKnownAt === undefined ? {} : {
+    knownAt: options.asKnownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
+  const events = watch.watch(readLogForwards({ file, schema: ledgerEventSchema }));
+  return made(watch.seen, async () => print(c, await replayAsync(reportFold(c), events, options)));
+};
+
+// Any report through a store: the log file's (indexed) or the database's.
+const storeReport = async (
+  c: ReportCommand, read: { readonly knownAt: Position | undefined }, progress: Progress,
+  parts: { readonly options: ReplayOptions<ReportState>; readonly products: Products },
+): Promise<Made> => {
+  const log = await openLog(c.source);
+  const watched = observedStore(log.store, { ...(read.knownAt === undefined ? {} : {
+    knownAt: read.knownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
+  try {
+    const r = { store: watched.store, knownAt: read.knownAt };
+    return await made(watched.seen, () => (parts.products === undefined
+      ? reportText(c, r, parts.options) : accrued(c, r, parts.products)));
+  } finally {
+    await log.close();
+  }
+};
+
 /**
  * `usha report`: replays the log into fresh report projections, keeping only the events
  * effective on or before `--as-of` and recorded up to `--known-at`, and prints one report as
  * the Ledger's formatters print it, in text, CSV or JSON. Refused (exit 1, nothing printed)
  * when it would mislead: see `readProblem`. Nothing is written anywhere.
  */
-export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number> => {
+export const reportCommand = async (
+  c: ReportCommand, io: CliIo, how: { readonly read?: ReportRead } = {},
+): Promise<number> => {
   const knownAt = c.knownAt === undefined ? undefined : positionFromString(c.knownAt);
   if (knownAt !== undefined && isLeft(knownAt)) {
     io.err(`usha: --known-at: ${knownAt.left}`);
@@ -167,26 +227,22 @@ export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number
     ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
     ...(knownAt === undefined ? {} : { asKnownAt: knownAt.right }),
   };
-  const log = await openLog(c.source);
+  const file = c.source.kind === 'file' ? c.source.file : undefined;
   const progress = replayProgress({ sink: io.progress, nowMs: () => performance.now(),
-    ...(c.source.kind === 'file' ? { fileBytes: (await stat(c.source.file)).size } : {}) });
-  const watched = observedStore(log.store, { ...(knownAt === undefined ? {} : {
-    knownAt: knownAt.right }), onEvent: (e) => progress.onEvent(e.position.commit) });
-  let text = '';
-  let refused: string | undefined;
+    ...(file === undefined ? {} : { fileBytes: await fileBytes(file) }) });
+  let r: Made;
   try {
-    const read = { store: watched.store, knownAt: knownAt?.right };
-    text = products === undefined ? await reportText(c, read, options)
-      : await accrued(c, read, products.right);
-  } catch (e) {
-    if (!(e instanceof ReportRefusedError)) throw e;
-    refused = e.message;
+    r = file !== undefined && products === undefined && replayed.has(c.report)
+      && how.read !== 'indexed'
+      ? await sequentialReport(c, file, options, progress)
+      : await storeReport(c, { knownAt: knownAt?.right }, progress,
+        { options, products: products?.right });
   } finally {
     progress.done();
-    await log.close();
   }
+  const { text, refused } = r;
   // What the reads saw first: a passbook of nobody in a log of nothing is a log of nothing.
-  const problem = readProblem(c, watched.seen()) ?? refused;
+  const problem = readProblem(c, r.seen) ?? refused;
   if (problem !== undefined) {
     io.err(`usha: ${problem}`);
     return 1;
@@ -197,10 +253,15 @@ export const reportCommand = async (c: ReportCommand, io: CliIo): Promise<number
   return 0;
 };
 
+type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefined;
+
+// The file's size for the progress line; a file that cannot be read is told by the read.
+const fileBytes = (file: string): Promise<number | undefined> =>
+  stat(file).then((s) => s.size, () => undefined);
+
 // Accrued interest, as the Ledger's query computes it, with the catalogue given.
 const accrued = async (
-  c: ReportCommand, { store, knownAt }: Read,
-  products: Parameters<typeof accruedInterestQuery>[0]['products'],
+  c: ReportCommand, { store, knownAt }: Read, products: NonNullable<Products>,
 ): Promise<string> => {
   const q = accruedInterestQuery({ store, products, lastWritten: () => undefined });
   try {

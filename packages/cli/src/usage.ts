@@ -9,7 +9,8 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
       writer's public key: checks every append's signature and names the first unsigned or
       badly signed one; --signed-after <hash>: the last hash before signing began, appends up
       to it may be unsigned. Exit 1 if the chain is broken, the anchor is not found, an append
-      is not signed by the key, or the file holds no event or is not a log.
+      is not signed by the key, or the file holds no event or is not a log. A walk longer
+      than a second shows its progress on standard error, only when that is a terminal.
 
   usha keygen --out <dir>
       Writes a new signing key pair: usha-signing.key (mode 0600, for the ledger's writer)

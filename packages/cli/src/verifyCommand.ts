@@ -2,9 +2,10 @@ import {
   notALogLine, positionToString, verifyLog, type AnchorFound, type SignatureReport,
   type TornTail,
 } from '@usha/ledger';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { CliIo } from './cliIo.ts';
 import { logFileProblem } from './fileProblem.ts';
+import { replayProgress } from './replayProgress.ts';
 
 const notALog = notALogLine;
 const notALogText = (file: string) =>
@@ -58,7 +59,9 @@ const missingAnchor = (anchor: string) => `Anchor ${anchor} is on no line: the h
 
 /**
  * `usha verify`: walks the chain, and with `--key` checks every append's signature; 0 if the
- * log is intact (every append signed by the key, if given; the anchor found, if given).
+ * log is intact (every append signed by the key, if given; the anchor found, if given). A walk
+ * longer than a second shows its progress on `io.progress` (a terminal only); `clock` is for
+ * tests.
  */
 export const verifyCommand = async (
   c: {
@@ -68,6 +71,7 @@ export const verifyCommand = async (
     readonly signedAfter?: string;
   },
   io: CliIo,
+  clock: { readonly nowMs?: () => number } = {},
 ): Promise<number> => {
   const problem = await logFileProblem(c.file)
     ?? (c.key === undefined ? undefined : await logFileProblem(c.key, 'key file'));
@@ -75,11 +79,24 @@ export const verifyCommand = async (
     io.err(`usha: ${problem}`);
     return 1;
   }
-  const v = await verifyLog(c.file, {
-    ...(c.anchor === undefined ? {} : { anchor: c.anchor }),
-    ...(c.key === undefined ? {} : { publicKey: { file: c.key } }),
-    ...(c.signedAfter === undefined ? {} : { signedAfter: c.signedAfter }),
-  });
+  const progress = replayProgress({ sink: io.progress,
+    nowMs: clock.nowMs ?? (() => performance.now()),
+    fileBytes: (await stat(c.file)).size, doing: 'Verifying' });
+  let v: Awaited<ReturnType<typeof verifyLog>>;
+  try {
+    v = await verifyLog(c.file, {
+      ...(c.anchor === undefined ? {} : { anchor: c.anchor }),
+      ...(c.key === undefined ? {} : { publicKey: { file: c.key } }),
+      ...(c.signedAfter === undefined ? {} : { signedAfter: c.signedAfter }),
+      // Counted an event at a time, so that the line is redrawn as often as a report's.
+      onAppend: (a) => {
+        const at = BigInt(a.offset);
+        for (let i = 0; i < a.events; i++) progress.onEvent(at);
+      },
+    });
+  } finally {
+    progress.done();
+  }
   if (!v.ok && v.signatures === undefined) {
     if (v.line === 1 && v.reason === notALog) {
       io.out(notALogText(c.file));

@@ -13,6 +13,9 @@ import { scaleParameters } from './scalePlan.ts';
 
 const events = Number(process.env.SCALE_EVENTS ?? 1_000_000);
 const crashCommands = Number(process.env.SCALE_CRASH_COMMANDS ?? 2_000);
+// Fresh processes reopening after a clean close: the first command's time against a warm one's
+// is a median over them (one process's first command is one sample).
+const reopenRuns = Number(process.env.SCALE_REOPENS ?? 5);
 const root = new URL('../../../', import.meta.url).pathname;
 const child = join(root, 'packages/ledger/bench/scaleChild.ts');
 const usage = join(root, 'packages/ledger/bench/scaleUsage.ts');
@@ -90,6 +93,9 @@ try {
   const rows: Array<[string, Run]> = [];
   rows.push(['cold open (no checkpoint)', open('cold')]);
   rows.push(['reopen after clean close', open('reopen')]);
+  const reopens = [rows[1]?.[1], ...Array.from({ length: reopenRuns - 1 },
+    (_, i) => open(`reopen${i + 2}`))].filter((r): r is Run => r !== undefined);
+  const parts = run([child, 'checkpoints', file]);
   const crash = run([child, 'crash', file, day, 'crash', founders, String(crashCommands)]);
   console.log(`crash child: ${crashCommands} commands, then ${crash.signal ?? 'no signal'}`);
   rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, open('crashed')]);
@@ -97,6 +103,7 @@ try {
   for (const c of checkpoints) await rm(c, { force: true });
   rows.push(['cold open at --max-old-space-size=128', open('smallCold', 128)]);
   for (const [name, r] of rows) printOpen(name, r, bound, boundCpu);
+  printReopens(reopens, parts);
   const cli = join(root, 'packages/cli/src/bin.ts');
   const startup = run([cli, 'version']);
   const verify = run([cli, 'verify', file]);
@@ -170,4 +177,37 @@ function printSummary(rows: ReadonlyArray<[string, Run]>, verify: Run, report: R
     'trial-balance | parse bound |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   console.log(`| ${n.toLocaleString('en')} | ${cells.join(' | ')} |`);
+}
+
+// The reopens after a clean close, as medians over fresh processes: the open, the first
+// command against a warm one (wall and CPU), and where a reopen's time goes.
+function printReopens(runs: ReadonlyArray<Run>, parts: Run): void {
+  const ok = runs.filter((r) => r.ok);
+  const median = (key: string) => {
+    const xs = ok.map((r) => num(r, key)).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)] ?? NaN;
+  };
+  const ratios = (a: string, b: string) => ok.map((r) => num(r, a) / num(r, b))
+    .sort((x, y) => x - y);
+  const mid = (xs: number[]) => (xs[Math.floor(xs.length / 2)] ?? NaN).toFixed(1);
+  const open = ok.map((r) => num(r, 'storeMs') + num(r, 'ledgerMs')).sort((a, b) => a - b);
+  const openCpu = ok.map((r) => num(r, 'storeCpuMs') + num(r, 'ledgerCpuMs'))
+    .sort((a, b) => a - b);
+  console.log(`reopen after clean close, median of ${ok.length} processes: open ` +
+    `${s(open[Math.floor(open.length / 2)] ?? NaN)} (CPU ` +
+    `${s(openCpu[Math.floor(openCpu.length / 2)] ?? NaN)}); first command ` +
+    `${median('firstMs')} ms / warm ${median('warmMs')} ms (ratio ${mid(ratios('firstMs',
+      'warmMs'))}x); CPU ${median('firstCpuMs')} / ${median('warmCpuMs')} ms ` +
+    `(ratio ${mid(ratios('firstCpuMs', 'warmCpuMs'))}x)`);
+  const part = (side: string, key: string) => {
+    const o: unknown = parts.result[side];
+    const v: unknown = typeof o === 'object' && o !== null ? Reflect.get(o, key) : undefined;
+    if (typeof v !== 'object' || v === null) return String(v);
+    return `${Number(Reflect.get(v, 'ms'))} ms (CPU ${Number(Reflect.get(v, 'cpuMs'))})`;
+  };
+  for (const side of ['store', 'ledger']) {
+    console.log(`  ${side} checkpoint, ${part(side, 'mib')} MiB: bytes read ` +
+      `${part(side, 'read')}, SHA-256 ${part(side, 'sha')}, read + hash + restore ` +
+      `${part(side, 'whole')}`);
+  }
 }

@@ -4,10 +4,17 @@
 //   parse <log>                     JSON.parse of every line: the parse bound, the baseline
 //   open <log> <day> <tag> <m>      open the store and the Ledger, a command, 20 more, close
 //   crash <log> <day> <tag> <m> <n> open, n commands, then SIGKILL itself (no close)
+//   checkpoints <log>               a reopen's parts: checkpoint bytes read, SHA-256, restore
 // Commands are deposits into the savings accounts of the first <m> members (those admitted in
 // the history's first month) on <day> (after the history), their ids tagged with <tag> so that
 // each child's are new.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { openFileEventStore } from '../src/file/fileEventStore.ts';
+import { readIndexCheckpoint as readFileIndexCheckpoint } from
+  '../src/file/fileIndexCheckpoint.ts';
+import { readIndexCheckpoint as readLedgerIndexCheckpoint } from
+  '../src/app/ledger/indexCheckpoint.ts';
 import { createLedger } from '../src/app/ledger/createLedger.ts';
 import { ledgerEventSchema } from '../src/app/log/ledgerEvent.ts';
 import { readLines } from '../../projections/bench/readEvents.ts';
@@ -51,13 +58,17 @@ const openLedger = async () => {
   return { store, ledger, storeMs, ledgerMs: ms(t1), storeCpuMs, ledgerCpuMs: cpuMs(c1) };
 };
 
+// A deposit's wall time; its CPU time is added to `spentCpuMs`.
+let spentCpuMs = 0;
 const deposit = async (ledger: Awaited<ReturnType<typeof openLedger>>['ledger'], n: number) => {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const o = await ledger.execute({ type: 'MakeDeposit', data: { commandId: `${tag}-${n}`,
     actor: 'clerk-1', on: day, accountId: savingsId(member(n)), amount: '250', source: 'cash' } });
   if (o.status !== 'accepted' || o.duplicate) {
     throw new Error(`deposit ${n} not newly accepted: ${JSON.stringify(o)}`);
   }
+  spentCpuMs = cpuMs(c0);
   return ms(t0);
 };
 
@@ -66,16 +77,21 @@ const open = async () => {
   globalThis.gc?.();
   const memory = process.memoryUsage();
   const firstMs = await deposit(ledger, 1);
+  const firstCpuMs = spentCpuMs;
   const warm: number[] = [];
-  for (let n = 2; n <= 21; n += 1) warm.push(await deposit(ledger, n));
-  warm.sort((a, b) => a - b);
+  const warmCpu: number[] = [];
+  for (let n = 2; n <= 21; n += 1) {
+    warm.push(await deposit(ledger, n));
+    warmCpu.push(spentCpuMs);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const t0 = performance.now();
   await ledger.close();
   await store.close();
   report({
     storeMs, ledgerMs, storeCpuMs, ledgerCpuMs, closeMs: ms(t0), heapMiB: mib(memory.heapUsed),
-    externalMiB: mib(memory.external), rssAfterOpenMiB: mib(memory.rss), firstMs,
-    warmMs: warm[Math.floor(warm.length / 2)] ?? 0,
+    externalMiB: mib(memory.external), rssAfterOpenMiB: mib(memory.rss), firstMs, firstCpuMs,
+    warmMs: median(warm), warmCpuMs: median(warmCpu),
     storeOpened: Reflect.get(store, 'opened'), ledgerOpened: Reflect.get(ledger, 'opened'),
   });
 };
@@ -84,6 +100,33 @@ const crash = async () => {
   const { ledger } = await openLedger();
   for (let n = 1; n <= Number(count); n += 1) await deposit(ledger, n);
   process.kill(process.pid, 'SIGKILL');
+};
+
+// Where a reopen's time goes, for each checkpoint file: reading its bytes (into memory of
+// their own, as the restore does), SHA-256 over them, and the whole read (bytes, hash and
+// restore, as an open does it); wall and CPU milliseconds.
+const checkpoints = async () => {
+  const timed = async (f: () => unknown) => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    await f();
+    return { ms: ms(t0), cpuMs: cpuMs(c0) };
+  };
+  const parts = async (path: string, restore: () => Promise<{ found: boolean }>) => {
+    let bytes = Buffer.alloc(0);
+    const read = await timed(() => { bytes = readFileSync(path); });
+    const sha = await timed(() => createHash('sha256').update(bytes).digest());
+    const mibs = mib(bytes.length);
+    bytes = Buffer.alloc(0);
+    let found = false;
+    const whole = await timed(async () => { found = (await restore()).found; });
+    return { mib: mibs, read, sha, whole, found };
+  };
+  report({
+    store: await parts(`${file}.index`, () => readFileIndexCheckpoint(`${file}.index`)),
+    ledger: await parts(`${file}.ledger-index`,
+      () => readLedgerIndexCheckpoint(`${file}.ledger-index`)),
+  });
 };
 
 const write = async () => {
@@ -96,4 +139,5 @@ if (mode === 'write') await write();
 else if (mode === 'parse') parse();
 else if (mode === 'open') await open();
 else if (mode === 'crash') await crash();
+else if (mode === 'checkpoints') await checkpoints();
 else throw new Error(`scaleChild: unknown mode ${String(mode)}`);

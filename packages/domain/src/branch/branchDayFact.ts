@@ -1,7 +1,17 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { BusinessDate } from '../dates/businessDate.ts';
+import type { MoneyString } from '../shared/codecs.ts';
 import type { BranchId } from '../shared/ids.ts';
 import type { Rejection } from '../shared/rejection.ts';
+import type { TillPurpose } from './events.ts';
+import type { TillId } from './tillId.ts';
+
+/** A member's till movement as the branch's stream holds it, named by its account step's id. */
+export interface TillMoveFact {
+  readonly tillId: TillId;
+  readonly purpose: TillPurpose;
+  readonly amount: MoneyString;
+}
 
 /**
  * What a member's account command needs from her branch's stream (`branch-<id>`): the last
@@ -17,12 +27,18 @@ export interface BranchDayFact {
    * day was open and is in the till's count, so the account's side completes it.
    */
   readonly tillMoved: boolean;
+  /**
+   * That movement itself, when `tillMoved`: an admission naming a till is refused unless the
+   * till took her fee (`tillTookFee`). Absent in facts built before it was read.
+   */
+  readonly tillMove?: TillMoveFact;
 }
 
 /**
  * A member's account command as its decider takes it: with her branch's day beside it.
  * Optional in the type so a decider can be exercised alone (none: no day is checked); the
- * Ledger fills it for every share, deposit and loan command about a member it knows.
+ * Ledger fills it for every share, deposit and loan command about a member it knows, and for
+ * her admission, transfer, exit and the reversal of her fee (their branches' days).
  */
 export interface WithBranchDay {
   readonly branchDay?: BranchDayFact;

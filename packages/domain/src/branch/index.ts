@@ -7,3 +7,4 @@ export * from './decide.ts';
 export * from './branchDayFact.ts';
 export * from './branchOnDate.ts';
 export * from './openBooks.ts';
+export * from './tillTookFee.ts';

@@ -10,6 +10,7 @@ import { eventIdFor } from '../shared/ids.ts';
 import type { WithPeriod } from '../periodFact.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
+import { tillTookFee } from '../branch/tillTookFee.ts';
 import type {
   AdmitMember, AssignFieldOfficer, ExitMember, MemberCommand, TransferMember,
 } from './commands.ts';
@@ -23,7 +24,10 @@ type Result = E.Either<Rejection, ReadonlyArray<MemberEvent>>;
 export type MemberDecision = WithFacts<MemberCommand, MemberFacts> & WithPeriod
   & WithBranchDay;
 
-const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberState): Result => {
+const admit = (
+  products: ProductCatalogue, command: AdmitMember & WithBranchDay, s: MemberState,
+): Result => {
+  const c = command.data;
   if (s.status !== 'none') {
     return E.left({ type: 'already_exists', aggregate: 'member', id: s.memberId });
   }
@@ -37,6 +41,9 @@ const admit = (products: ProductCatalogue, c: AdmitMember['data'], s: MemberStat
     return E.left({ type: 'above_maximum_shares', maximumShares, sharesAfter: c.shares });
   }
   const fee = admissionFeeOf(p.right);
+  const took = tillTookFee({ branchId: c.branchId, tillId: c.tillId, commandId: c.commandId, fee },
+    command.branchDay);
+  if (E.isLeft(took)) return took;
   // The fee is the second event of the append: its id is the one the Ledger stores it under.
   return E.right([{ type: 'MemberAdmitted', data: {
     memberId: c.memberId, branchId: c.branchId, on: c.on,
@@ -129,25 +136,38 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
   } }]);
 };
 
+// Her admission, transfer and exit change a branch's members, and her fee and its reversal
+// post to a branch's books: a closed day of that branch refuses them, as it does her account
+// commands (the Ledger reads each branch concerned; for a transfer, both). An admission's fee
+// taken by a till before the close completes it; one naming no till does not (no till took it).
+// Her field officer is a directory reference, no entry of a day's books: never refused.
+const inOpenDay = (command: MemberDecision): E.Either<Rejection, true> => {
+  if (command.type === 'AssignFieldOfficer') return E.right(true);
+  const day = command.branchDay;
+  const noTill = command.type === 'AdmitMember' && command.data.tillId === undefined;
+  return inOpenBooks(noTill && day !== undefined
+    ? { ...command, branchDay: { ...day, tillMoved: false } } : command);
+};
+
 /**
- * The member decider: admission (with the minimum shares, and her product's admission fee),
- * transfer, field officer, exit (nothing left), and the reversal of her admission fee.
+ * The member decider: admission (with the minimum shares, and her product's admission fee,
+ * naming only a till that took it), transfer, field officer, exit (nothing left), and the
+ * reversal of her admission fee; all but the field officer refused in a closed branch day.
  */
 export const createMemberDecider = (config: { readonly products: ProductCatalogue }):
   Decider<MemberDecision, MemberEvent, MemberState> => ({
   initialState: initialMemberState,
   evolve: evolveMember,
   decide: (command, state) => {
+    // Closed books take nothing new (a closed year, a closed day), checked first.
+    const open = inOpenDay(command);
+    if (E.isLeft(open)) return open;
     switch (command.type) {
-      case 'AdmitMember': return admit(config.products, command.data, state);
+      case 'AdmitMember': return admit(config.products, command, state);
       case 'ExitMember': return exit(command.data, command.facts, state);
       case 'TransferMember': return transfer(command.data, state);
       case 'AssignFieldOfficer': return assignOfficer(command.data, state);
-      case 'ReverseEvent': {
-        // Closed books take nothing new (a closed year, a closed day), as for any reversal.
-        const open = inOpenBooks(command);
-        return E.isLeft(open) ? open : reverse(command.data, state);
-      }
+      case 'ReverseEvent': return reverse(command.data, state);
     }
   },
 });

@@ -301,6 +301,11 @@ export type Rejection =
   | {
     readonly type: 'till_not_counted'; readonly branchId: string; readonly tillId: string;
     readonly book: string;
+  }
+  // An admission fee naming a till whose movement of that fee the branch's stream lacks.
+  | {
+    readonly type: 'till_not_moved'; readonly branchId: string; readonly tillId: string;
+    readonly stepId: string; readonly amount: string;
   };
 
 /** The tag of a rejection. */
@@ -344,7 +349,7 @@ export const rejectionTypes = [
   'dividend_already_declared',
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch', 'dividend_run_already_ended',
   'invalid_standing_instruction', 'invalid_instruction_status', 'instruction_already_run',
-  'branch_day_closed', 'same_cash_place', 'cash_short', 'till_not_counted',
+  'branch_day_closed', 'same_cash_place', 'cash_short', 'till_not_counted', 'till_not_moved',
 ] as const satisfies ReadonlyArray<RejectionType>;
 
 // Fails to compile when a rejection is added to the union but not to the list above.

@@ -143,28 +143,29 @@ const readParts = (r: SnapshotReader): IndexCheckpoint | string => {
 export const readIndexCheckpoint = async (
   file: string, verifyKey?: KeyObject,
 ): Promise<CheckpointRead> => {
-  const read = await readSnapshotFile(file);
-  if (!read.found) return read;
-  const { reader } = read;
-  const start = reader.at;
-  try {
-    const parts = readParts(reader);
-    if (typeof parts === 'string') return { found: false, reason: parts };
-    const end = reader.at;
-    const signature = readText(reader);
-    if (reader.at !== reader.buffer.length) return { found: false, reason: 'bytes after its end' };
-    if (verifyKey !== undefined) {
-      const digest = createHash('sha256').update(reader.buffer.subarray(start, end))
-        .digest('hex');
-      if (!/^[0-9a-f]{128}$/.test(signature) || !signatureValid(verifyKey, digest, signature)) {
-        return { found: false, reason: 'not signed by the writer\'s key' };
+  const read = await readSnapshotFile(file, (reader): CheckpointRead => {
+    // The parts' bytes hashed as they are read, for the signature over them (with a key).
+    const partsSha = createHash('sha256');
+    if (verifyKey !== undefined) reader.taps.add(partsSha);
+    try {
+      const parts = readParts(reader);
+      if (typeof parts === 'string') return { found: false, reason: parts };
+      reader.taps.delete(partsSha);
+      const signature = readText(reader);
+      if (reader.at !== reader.end) return { found: false, reason: 'bytes after its end' };
+      if (verifyKey !== undefined) {
+        const digest = partsSha.digest('hex');
+        if (!/^[0-9a-f]{128}$/.test(signature) || !signatureValid(verifyKey, digest, signature)) {
+          return { found: false, reason: 'not signed by the writer\'s key' };
+        }
       }
+      return { found: true, checkpoint: parts, signed: signature !== '' };
+    } catch (e) {
+      if (e instanceof SnapshotShapeError || e instanceof SyntaxError) {
+        return { found: false, reason: e.message };
+      }
+      throw e;
     }
-    return { found: true, checkpoint: parts, signed: signature !== '' };
-  } catch (e) {
-    if (e instanceof SnapshotShapeError || e instanceof SyntaxError) {
-      return { found: false, reason: e.message };
-    }
-    throw e;
-  }
+  });
+  return read.found ? read.value : read;
 };

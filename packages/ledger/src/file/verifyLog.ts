@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { position, type Position } from '../eventStore/position.ts';
-import { scanLog, type TornTail } from './scanLog.ts';
+import { scanLog, type ScannedAppend, type TornTail } from './scanLog.ts';
 import { signatureTally, type SignatureReport } from './signatureTally.ts';
 import { loadPublicKey, type KeyInput } from './signingKeys.ts';
 
@@ -50,6 +50,8 @@ export interface VerifyOptions {
   readonly publicKey?: KeyInput;
   /** With `publicKey`: the last hash before signing began; appends up to it may be unsigned. */
   readonly signedAfter?: string;
+  /** Hears of each whole append walked, in order: a caller's progress display. */
+  readonly onAppend?: (append: ScannedAppend) => void;
 }
 
 /**
@@ -68,7 +70,10 @@ export const verifyLog = async (
   const tally = signatureTally(key, options.signedAfter);
   const handle = await open(file, 'r');
   try {
-    const r = await scanLog(handle, file, undefined, options.anchor, tally.onAppend);
+    const heard = options.onAppend;
+    const onAppend = heard === undefined ? tally.onAppend
+      : (a: ScannedAppend) => { tally.onAppend(a); heard(a); };
+    const r = await scanLog(handle, file, undefined, options.anchor, onAppend);
     const at = (offset: number | undefined) =>
       offset === undefined ? undefined : position(BigInt(offset));
     const anchor = r.anchorLine === undefined ? undefined : {

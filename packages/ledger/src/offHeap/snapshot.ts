@@ -1,7 +1,8 @@
 // An index's off-heap parts (columns, hash tables, string arenas) written as one run of bytes and
 // read back as they were: how an index is kept across a restart instead of rebuilt from the log.
-// Each part is a length and its bytes, 8-byte aligned, so a part read back is a view on the
-// bytes read (no copy, nothing on the JS heap per row) and grows by copying only when pushed to.
+// Each part is a length and its bytes, 8-byte aligned, so a part read back from memory is a view
+// on its bytes and one read from a file lands in memory of its own (no copy, nothing on the JS
+// heap per row either way).
 import { f64Column, i32Column, type F64Column, type I32Column } from './columns.ts';
 import type { HashRows } from './hashRows.ts';
 import type { StringArena } from './stringArena.ts';
@@ -68,14 +69,39 @@ export const writeArena = (w: SnapshotWriter, a: StringArena): void => {
   a.blocks.forEach((b, i) => writeBytes(w, b.subarray(0, a.ends[i] ?? 0)));
 };
 
-/** A snapshot being read, from its first part. */
+/**
+ * A snapshot being read, part after part: from memory (each part a view on its bytes) or from
+ * a file (each part read into memory of its own, a column straight into an array with room to
+ * grow). Every byte taken is fed to each hash in `taps`, in order.
+ */
 export interface SnapshotReader {
-  readonly buffer: Buffer;
+  /** Bytes taken so far, from the snapshot's start. */
   at: number;
+  /** Where the snapshot ends. */
+  readonly end: number;
+  /** True when parts are read into memory of their own (views on nothing else). */
+  readonly owned: boolean;
+  /** The next `n` bytes (`at + n` within `end`, checked by the caller). */
+  readonly take: (n: number) => Buffer;
+  /** Fills `into` with the next bytes (`into.byteLength` of them). */
+  readonly fill: (into: Uint8Array) => void;
+  readonly taps: Set<{ update: (b: Uint8Array) => unknown }>;
 }
 
-/** The snapshot in `buffer`, to be read from its start (an 8-byte aligned offset). */
-export const snapshotReader = (buffer: Buffer, at = 0): SnapshotReader => ({ buffer, at });
+/** The snapshot in `buffer`, to be read from `at` (an 8-byte aligned offset). */
+export const snapshotReader = (buffer: Buffer, at = 0): SnapshotReader => {
+  const r: SnapshotReader = {
+    at, end: buffer.length, owned: false, taps: new Set(),
+    take: (n) => {
+      const bytes = buffer.subarray(r.at, r.at + n);
+      r.at += n;
+      for (const t of r.taps) t.update(bytes);
+      return bytes;
+    },
+    fill: (into) => { into.set(r.take(into.byteLength)); },
+  };
+  return r;
+};
 
 /** A snapshot that ends before a part it should hold, or holds one out of shape. */
 export class SnapshotShapeError extends Error {
@@ -84,31 +110,47 @@ export class SnapshotShapeError extends Error {
 
 /** Reads a number. */
 export const readNumber = (r: SnapshotReader): number => {
-  if (r.at + 8 > r.buffer.length) throw new SnapshotShapeError(`ends at byte ${r.at}`);
-  const n = r.buffer.readDoubleLE(r.at);
-  r.at += 8;
+  if (r.at + 8 > r.end) throw new SnapshotShapeError(`ends at byte ${r.at}`);
+  return r.take(8).readDoubleLE(0);
+};
+
+// A part's length, checked against what the snapshot holds after it.
+const partLength = (r: SnapshotReader): number => {
+  const n = readNumber(r);
+  if (!Number.isSafeInteger(n) || n < 0 || r.at + n > r.end) {
+    throw new SnapshotShapeError(`a part of ${n} bytes at byte ${r.at - 8}`);
+  }
   return n;
 };
 
-/** Reads a run of bytes: a view on the snapshot's buffer, not a copy. */
+// Past the padding after a part of `n` bytes (padding counts in the snapshot's hash too).
+const skipPadding = (r: SnapshotReader, n: number): void => {
+  const pad = (8 - (n % 8)) % 8;
+  if (pad === 0) return;
+  if (r.at + pad > r.end) throw new SnapshotShapeError(`ends at byte ${r.at}`);
+  r.take(pad);
+};
+
+/** Reads a run of bytes: a view on the snapshot's buffer, or bytes of its own from a file. */
 export const readBytes = (r: SnapshotReader): Buffer => {
-  const n = readNumber(r);
-  if (!Number.isSafeInteger(n) || n < 0 || r.at + n > r.buffer.length) {
-    throw new SnapshotShapeError(`a part of ${n} bytes at byte ${r.at - 8}`);
-  }
-  const bytes = r.buffer.subarray(r.at, r.at + n);
-  r.at += n + ((8 - (n % 8)) % 8);
+  const n = partLength(r);
+  const bytes = r.take(n);
+  skipPadding(r, n);
   return bytes;
 };
 
 /** Reads a string. */
 export const readText = (r: SnapshotReader): string => readBytes(r).toString('utf8');
 
+type Typed = Float64Array | Int32Array;
+interface TypedMaker<A extends Typed> {
+  new (buffer: ArrayBufferLike, offset: number, length: number): A;
+  new (length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
 // A typed array over the bytes: a view when they are aligned for it, else a copy.
-const typed = <A extends Float64Array | Int32Array>(
-  b: Buffer, make: { new (buffer: ArrayBufferLike, offset: number, length: number): A;
-    new (length: number): A; readonly BYTES_PER_ELEMENT: number },
-): A => {
+const typed = <A extends Typed>(b: Buffer, make: TypedMaker<A>): A => {
   const size = make.BYTES_PER_ELEMENT;
   if (b.byteLength % size !== 0) throw new SnapshotShapeError(`${b.byteLength} bytes of ${size}`);
   if (b.byteOffset % size === 0) return new make(b.buffer, b.byteOffset, b.byteLength / size);
@@ -117,16 +159,40 @@ const typed = <A extends Float64Array | Int32Array>(
   return copy;
 };
 
+/**
+ * Room for a restored column of `rows` to grow by a quarter before it is copied. Without it
+ * the first row pushed after an open copies the whole column into one twice its size (at 4M
+ * rows, 32 MiB a float64 column): the first command paid that for every column it touched.
+ * Pages of the room never written are never touched, so they cost address space only.
+ */
+export const restoredCapacity = (rows: number): number => rows + Math.max(1024, rows >> 2);
+
+// A column's rows: read from a file straight into an array with room to grow, else a view.
+const column = <A extends Typed>(r: SnapshotReader, make: TypedMaker<A>): { data: A;
+  length: number } => {
+  if (!r.owned) {
+    const data = typed(readBytes(r), make);
+    return { data, length: data.length };
+  }
+  const n = partLength(r);
+  const size = make.BYTES_PER_ELEMENT;
+  if (n % size !== 0) throw new SnapshotShapeError(`${n} bytes of ${size}`);
+  const data = new make(restoredCapacity(n / size));
+  r.fill(new Uint8Array(data.buffer, 0, n));
+  skipPadding(r, n);
+  return { data, length: n / size };
+};
+
 /** Reads a float64 column. */
 export const readF64 = (r: SnapshotReader): F64Column => {
-  const data = typed(readBytes(r), Float64Array);
-  return data.length === 0 ? f64Column() : { data, length: data.length };
+  const c = column(r, Float64Array);
+  return c.length === 0 ? f64Column() : c;
 };
 
 /** Reads an int32 column. */
 export const readI32 = (r: SnapshotReader): I32Column => {
-  const data = typed(readBytes(r), Int32Array);
-  return data.length === 0 ? i32Column() : { data, length: data.length };
+  const c = column(r, Int32Array);
+  return c.length === 0 ? i32Column() : c;
 };
 
 /** Reads a hash table. */

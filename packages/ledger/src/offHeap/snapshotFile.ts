@@ -1,11 +1,12 @@
 // A snapshot kept in a file: written beside under another name, synced, then renamed over the
-// old one (a crash leaves the old snapshot or the new, never a part of one), and read back only
-// if its SHA-256 still matches (a damaged snapshot is reported and not used: the caller rebuilds
+// old one (a crash leaves the old snapshot or the new, never a part of one), and used only if
+// its SHA-256 still matches (a damaged snapshot is reported and not used: the caller rebuilds
 // what it held from the log, which stays the only record).
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { snapshotReader, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
+import { SnapshotShapeError, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
 
 // Magic (16 bytes), SHA-256 of the body (32), body length (8): 56 bytes, so the body starts
 // 8-byte aligned, as its parts need.
@@ -52,34 +53,109 @@ export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promis
   }
 };
 
-/** A snapshot read back, or why none could be. */
-export type SnapshotRead =
-  | { readonly found: true; readonly reader: SnapshotReader; readonly bytes: number }
+/** What was read from a snapshot file, or why nothing could be. */
+export type SnapshotRead<T> =
+  | { readonly found: true; readonly value: T; readonly bytes: number }
   | { readonly found: false; readonly reason: string };
 
-/** Reads the snapshot in `file`, checking its header and SHA-256. */
-export const readSnapshotFile = async (file: string): Promise<SnapshotRead> => {
-  let buffer: Buffer;
+const shaMismatch = 'its SHA-256 does not match: changed or damaged';
+// Small parts (numbers, texts, headers) are served from one read of this many bytes.
+const aheadBytes = 64 << 10;
+
+// Reads into `into` from `position` until full; a file cut short meanwhile ends the snapshot.
+const readFully = (fd: number, into: Uint8Array, position: number): void => {
+  for (let done = 0; done < into.byteLength;) {
+    const n = readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) throw new SnapshotShapeError(`the file ends at byte ${position + done}`);
+    done += n;
+  }
+};
+
+// A reader taking the snapshot's bytes from the file as they are asked for: a large part is
+// read straight into the memory it stays in (a column into its array), small ones through
+// a buffer read ahead.
+const fileReader = (fd: number, at: number, end: number): SnapshotReader => {
+  const ahead = Buffer.allocUnsafe(aheadBytes);
+  let aheadFrom = 0;
+  let aheadTo = 0; // the file's bytes [aheadFrom, aheadTo) are in `ahead`
+  const r: SnapshotReader = {
+    at, end, owned: true, taps: new Set(),
+    take: (n) => {
+      const out = Buffer.allocUnsafe(n);
+      if (n <= aheadBytes / 16 && (r.at < aheadFrom || r.at + n > aheadTo)) {
+        aheadFrom = r.at;
+        aheadTo = Math.min(end, r.at + aheadBytes);
+        readFully(fd, ahead.subarray(0, aheadTo - aheadFrom), aheadFrom);
+      }
+      r.fill(out);
+      return out;
+    },
+    fill: (into) => {
+      const n = into.byteLength;
+      const cached = r.at >= aheadFrom && r.at < aheadTo ? Math.min(n, aheadTo - r.at) : 0;
+      into.set(ahead.subarray(r.at - aheadFrom, r.at - aheadFrom + cached));
+      if (cached < n) readFully(fd, into.subarray(cached), r.at + cached);
+      r.at += n;
+      for (const t of r.taps) t.update(into);
+    },
+  };
+  return r;
+};
+
+/**
+ * Reads the snapshot in `file` with `parse`, checking its header, and its SHA-256 over every
+ * byte (the bytes `parse` left too): a snapshot whose hash does not match is refused with that
+ * reason, whatever `parse` made of it or threw. Parts are read as `parse` asks for them, so a
+ * column lands once, in the array it stays in (see `restoredCapacity`).
+ */
+export const readSnapshotFile = async <T>(
+  file: string, parse: (r: SnapshotReader) => T,
+): Promise<SnapshotRead<T>> => {
+  let h: FileHandle;
   try {
-    buffer = await readFile(file);
+    h = await open(file, 'r');
   } catch (e) {
     if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') {
       return { found: false, reason: 'no snapshot' };
     }
     throw e;
   }
-  if (buffer.length < headerBytes || !buffer.subarray(0, 16).equals(magic)) {
-    return { found: false, reason: 'not a snapshot file' };
+  try {
+    const { size } = await h.stat();
+    const head = Buffer.alloc(headerBytes);
+    if (size >= headerBytes) readFully(h.fd, head, 0);
+    if (size < headerBytes || !head.subarray(0, 16).equals(magic)) {
+      return { found: false, reason: 'not a snapshot file' };
+    }
+    const body = head.readDoubleLE(48);
+    if (body !== size - headerBytes) {
+      return { found: false, reason: `${size - headerBytes} bytes, not ${body}` };
+    }
+    const r = fileReader(h.fd, headerBytes, size);
+    const sha = createHash('sha256');
+    r.taps.add(sha);
+    let parsed: { value: T } | { error: unknown };
+    try {
+      parsed = { value: parse(r) };
+    } catch (error) {
+      parsed = { error };
+    }
+    r.taps.clear();
+    r.taps.add(sha);
+    // The bytes after where parse stopped, through a small buffer: only the hash needs them.
+    const rest = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(0, size - r.at)));
+    try {
+      while (r.at < size) r.fill(rest.subarray(0, Math.min(rest.length, size - r.at)));
+    } catch (e) {
+      if (e instanceof SnapshotShapeError) return { found: false, reason: e.message };
+      throw e;
+    }
+    if (!sha.digest().equals(head.subarray(16, 48))) return { found: false, reason: shaMismatch };
+    if ('error' in parsed) throw parsed.error;
+    return { found: true, value: parsed.value, bytes: size };
+  } finally {
+    await h.close();
   }
-  const body = buffer.readDoubleLE(48);
-  if (body !== buffer.length - headerBytes) {
-    return { found: false, reason: `${buffer.length - headerBytes} bytes, not ${body}` };
-  }
-  const sha = createHash('sha256').update(buffer.subarray(headerBytes)).digest();
-  if (!sha.equals(buffer.subarray(16, 48))) {
-    return { found: false, reason: 'its SHA-256 does not match: changed or damaged' };
-  }
-  return { found: true, reader: snapshotReader(buffer, headerBytes), bytes: buffer.length };
 };
 
 /** Removes a snapshot (and a write a crash left unfinished). */

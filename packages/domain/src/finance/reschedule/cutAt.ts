@@ -37,6 +37,18 @@ const amountPaid = (field: string, v: unknown): bigint => {
   return v;
 };
 
+// A reschedule amortises anew the principal still owed; with none owed it has nothing to
+// change (Fineract reschedules only an active loan, and a repaid one is closed). Checked before
+// `from`, so that a repaid loan is refused for what it is, even when trailing installments
+// with nothing due (a progressive schedule repaid early) would still match `from`.
+const checkOutstanding = (t: Terms, s: LoanSchedule, principalPaid: bigint): void => {
+  const principal = s.installments.reduce((a, i) => a + i.principal.minor, 0n);
+  if (principalPaid >= principal) {
+    throw new InvalidTermsError('principalPaid', `${principalPaid} paise repays the whole ` +
+      `principal ${t.principal.toFixed(t.digits)}: nothing is outstanding to reschedule`);
+  }
+};
+
 /**
  * Fineract's rule for rescheduleFromDate: it is the due date of a repayment installment that
  * is not paid yet; the installments due before it are kept exactly as they were.
@@ -50,12 +62,14 @@ export const cutAt = (
   const parsed = parseBusinessDate(fromInput);
   if (E.isLeft(parsed)) throw new InvalidTermsError('from', parsed.left.message);
   const from = parsed.right;
+  const principalPaid = amountPaid('principalPaid', paid.principal);
+  const interestPaid = amountPaid('interestPaid', paid.interest);
+  checkOutstanding(t, s, principalPaid);
   const at = s.installments.findIndex((i) => i.dueOn === from && !isDownPayment(t, i));
   if (at < 0) {
     throw new InvalidTermsError('from', `${from} is not the due date of a repayment installment`);
   }
-  const covered = paidCount(s, amountPaid('principalPaid', paid.principal),
-    amountPaid('interestPaid', paid.interest));
+  const covered = paidCount(s, principalPaid, interestPaid);
   if (covered > at) {
     throw new InvalidTermsError('from', `installment ${at + 1}, due ${from}, is paid; a ` +
       'reschedule starts after the paid installments');

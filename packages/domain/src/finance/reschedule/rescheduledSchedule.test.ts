@@ -145,4 +145,46 @@ test('refuses what it cannot reschedule as Fineract does, naming the field', () 
     change: { moratoriumPeriods: 1 } }), 'change.moratoriumPeriods');
 });
 
+// rescheduledSchedule.properties.test.ts, seed 1497996969, shrunk. On actual days a period
+// crossing a year charges its interest twice over (Fineract's rateFactorByRepaymentPartialPeriod
+// multiplies its year fractions by `every`, here 2). On 1 January 2001 that is 52.80, all of it
+// asked, above the EMI of 42.24 the annuity counted on: the principal runs out a period early
+// and installment 36 has nothing due.
+const repaidEarly: LoanTerms = {
+  principal: '1000.00', rateAnnualPercent: '23.39', interestMethod: 'declining-balance',
+  amortization: 'equal-installments', interestPeriod: 'same-as-repayment', repayments: 35,
+  every: 2, frequency: 'months', disbursedOn: '2000-01-01', daysInYear: 'actual',
+  daysInMonth: 30, downPaymentPercent: '25', scheduleType: 'progressive',
+};
+
+test('seed 1497996969: a repaid loan is refused, from an installment with nothing due too', () => {
+  const current = loanSchedule(repaidEarly);
+  assert.equal(lines(current).slice(5, 7), [
+    '6 2000-11-01 61 15.67 26.57 42.24 677.22',
+    '7 2001-01-01 61 0.00 52.80 52.80 677.22',
+  ]);
+  assert.equal(lines(current).slice(33), [
+    '34 2005-07-01 61 39.34 2.90 42.24 36.01',
+    '35 2005-09-01 62 36.01 1.38 37.39 0.00',
+    '36 2005-11-01 61 0.00 0.00 0.00 0.00',
+  ]);
+  assert.is(String(current.totalInterest), '695.74');
+  const input: RescheduleInput = {
+    terms: repaidEarly, current, principalPaid: 100000n, interestPaid: 69574n,
+    from: '2005-11-01', change: { extraRepayments: 1 },
+  };
+  assert.throws(() => rescheduledSchedule(input), (e: unknown) =>
+    e instanceof InvalidTermsError && e.field === 'principalPaid' && e.reason ===
+      '100000 paise repays the whole principal 1000.00: nothing is outstanding to reschedule');
+  // Installment 35 unpaid: the reschedule from 36 keeps it and adds one more with nothing due.
+  const s = rescheduledSchedule({ ...input, principalPaid: 96399n, interestPaid: 69436n });
+  assert.equal(lines(s).slice(34), [
+    '35 2005-09-01 62 36.01 1.38 37.39 0.00',
+    '36 2005-11-01 61 0.00 0.00 0.00 0.00',
+    '37 2006-01-01 61 0.00 0.00 0.00 0.00',
+  ]);
+  assert.is(String(s.totalPrincipal), '1000.00');
+  assert.is(String(s.totalInterest), '695.74');
+});
+
 test.run();

@@ -3,11 +3,15 @@
 // the members' branch day in an interleaving fast-check's scheduler chooses. A deposit touches
 // only her account's stream: its append is conditioned on the branch stream's revision read.
 import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ProductCatalogue } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import {
+  allEvents, memberWithSavings, memoryStore, ok, products, testLedger,
+} from '../testSupport.ts';
 
 const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
   ...store,
@@ -82,6 +86,67 @@ test('a deposit racing the close of its branch day is stored before the close or
       const tb = await (await testLedger(store)).trialBalance({ branchId: 'SONAGACHI',
         asOf: day });
       assert.is(tb.rows.find((r) => r.code === '1100')?.debit, 220_000n + stored);
+    }), { numRuns: 60 });
+    // Both outcomes occur, or the property held of nothing.
+    assert.ok(seen.before > 0 && seen.refused > 0, JSON.stringify(seen));
+  });
+
+// Her admission is appended to her new stream only, conditioned on her branch stream's revision
+// read: its fee of 47.00 is in the closed day's books only when stored before the close.
+const decoded = ProductCatalogue.decode({ ...products,
+  SHF: { ...products['SH'], id: 'SHF', admissionFee: { amount: '47.00' } } });
+if (E.isLeft(decoded)) throw new Error('bad catalogue');
+const withFee = { products: decoded.right };
+
+const admissionPlans = fc.record({
+  vault: fc.boolean(),
+  closeBy: fc.nat({ max: 1 }),
+  closeAt: fc.nat({ max: 4 }),
+  admissions: fc.array(fc.nat({ max: 1 }), { minLength: 1, maxLength: 4 }),
+});
+
+test('an admission racing the close of its branch day is stored before the close or refused',
+  async () => {
+    const seen = { before: 0, refused: 0 };
+    await fc.assert(fc.asyncProperty(fc.scheduler(), admissionPlans, async (s, plan) => {
+      const store = memoryStore();
+      const ledgers = [await testLedger(scheduled(s, store), withFee),
+        await testLedger(scheduled(s, store), withFee)];
+      if (plan.vault) {
+        ok(await (await testLedger(store, withFee)).takeOverVaultCash({ commandId: 'v0',
+          actor: 'manager', on: '2024-04-01', branchId: 'SONAGACHI', amount: '5000' }));
+      }
+      const sent = plan.admissions.map((by, n) => ledgers[by]!.admitMember({
+        commandId: `a${n}`, actor: 'clerk', on: day, memberId: `M${n}`, branchId: 'SONAGACHI',
+        shareProductId: 'SHF', shares: 10 }));
+      const close = ledgers[plan.closeBy]!.closeBranchDay({ commandId: 'close',
+        actor: 'manager', on: day, branchId: 'SONAGACHI' });
+      sent.splice(Math.min(plan.closeAt, sent.length), 0, close);
+      const work = Promise.all(sent);
+      await s.waitFor(work);
+      const outcomes = await work;
+      const log = await allEvents(store);
+      const at = (commandId: string) => log.findIndex((e) => e.metadata.commandId === commandId);
+      const closedAt = at('close');
+      assert.ok(closedAt >= 0, 'the day closed');
+      let stored = 0n;
+      plan.admissions.forEach((_, n) => {
+        const o = outcomes.find((x) => 'commandId' in x && x.commandId === `a${n}`);
+        if (o?.status === 'accepted') {
+          assert.ok(at(`a${n}`) < closedAt, `a${n} was stored after the close`);
+          stored += 4_700n;
+          seen.before += 1;
+        } else {
+          assert.equal(o?.status === 'rejected' ? o.rejection : o, { type: 'branch_day_closed',
+            branchId: 'SONAGACHI', closedThrough: day, on: day });
+          assert.is(at(`a${n}`), -1);
+          seen.refused += 1;
+        }
+      });
+      // The closed day's admission fees (4700) are exactly those stored before the close.
+      const tb = await (await testLedger(store, withFee)).trialBalance({
+        branchId: 'SONAGACHI', asOf: day });
+      assert.is(tb.rows.find((r) => r.code === '4700')?.credit ?? 0n, stored);
     }), { numRuns: 60 });
     // Both outcomes occur, or the property held of nothing.
     assert.ok(seen.before > 0 && seen.refused > 0, JSON.stringify(seen));

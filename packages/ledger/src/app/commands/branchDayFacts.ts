@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  branchOnDate, memberEvents, MemberId, streamNameFor, type BranchDayFact, type BranchId,
-  type Command, type MemberEvent,
+  branchOnDate, memberEvents, MemberId, moneyString, streamNameFor, type BranchDayFact,
+  type BranchId, type Command, type MemberEvent,
 } from '@usha/domain';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { FactSource } from './factSource.ts';
@@ -18,15 +18,22 @@ export interface BranchDayRead {
 const none: BranchDayRead = { fact: undefined, readFrom: [] };
 const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
 
-// The member a share, deposit or loan command is about: named in its data (an opening, a
-// purchase), else the owner its stream holds. None yet: the decider refuses it as not found.
+// The member a command is about: named in its data (an opening, a purchase, her transfer),
+// else the owner its stream holds (her own stream: the reversal of her fee). None yet (her
+// admission, or an account never opened): her stream has no branch to read.
 const memberOf = (c: Command, target: StreamState): MemberId | undefined => {
+  if (c.type === 'AdmitMember') return undefined;
   const named: unknown = Reflect.get(c.data, 'memberId');
   if (MemberId.is(named)) return named;
   const s = target.state;
-  return (s.kind === 'deposit' || s.kind === 'loan' || s.kind === 'shares')
-    && s.state.status !== 'none' ? s.state.memberId : undefined;
+  return (s.kind === 'deposit' || s.kind === 'loan' || s.kind === 'shares'
+    || s.kind === 'member') && s.state.status !== 'none' ? s.state.memberId : undefined;
 };
+
+// The branch a member command names itself: the one she is admitted at, the one she moves to.
+const namedBranch = (c: Command): BranchId | undefined =>
+  c.type === 'AdmitMember' ? c.data.branchId
+    : c.type === 'TransferMember' ? c.data.to : undefined;
 
 // A stream's state as held in memory when it is (the usual case: no read at all), else read.
 // Held is safe to decide on: the append is conditioned on its revision, and a stream that
@@ -75,14 +82,24 @@ const refuses = (f: BranchDayFact, on: string): boolean =>
 
 const factOf = (c: Command, branchId: BranchId, b: StreamState): BranchDayFact => {
   const s = b.state.kind === 'branch' ? b.state.state : undefined;
-  return { branchId, closedThrough: s?.closedThrough ?? null,
-    tillMoved: s?.moves.get(c.data.commandId)?.released === false };
+  const m = s?.moves.get(c.data.commandId);
+  const closedThrough = s?.closedThrough ?? null;
+  if (m === undefined || m.released) return { branchId, closedThrough, tillMoved: false };
+  return { branchId, closedThrough, tillMoved: true, tillMove: { tillId: m.tillId,
+    purpose: m.purpose, amount: moneyString(m.amountMinor) } };
 };
 
 // The fact from states held in memory only, without a promise (the usual case: her stream
 // and her branch's are held, and the date is not before her stream's last). Undefined when a
 // stream is not held or her branch on the date needs her events: read then (readDay).
 const heldDay = (r: FactReaders, c: Command, target: StreamState): BranchDayRead | undefined => {
+  if (c.type === 'AdmitMember') {
+    const b = r.states.cached(streamNameFor.branch(c.data.branchId));
+    return b === undefined ? undefined
+      : { fact: factOf(c, c.data.branchId, b), readFrom: [source(b)] };
+  }
+  // A transfer reads two branches: it is rare, and read from the store (readDay).
+  if (c.type === 'TransferMember') return undefined;
   const memberId = memberOf(c, target);
   if (memberId === undefined) return none;
   const member = r.states.cached(streamNameFor.member(memberId));
@@ -100,11 +117,19 @@ const readDay = async (
   r: FactReaders, c: Command, target: StreamState, fresh: boolean,
 ): Promise<BranchDayRead> => {
   const memberId = memberOf(c, target);
-  if (memberId === undefined) return none;
-  const member = await stateOf(r, streamNameFor.member(memberId), 'member', fresh);
-  const readFrom: FactSource[] = [source(member)];
+  const named = namedBranch(c);
+  const readFrom: FactSource[] = [];
+  let branches: ReadonlyArray<BranchId> = [];
+  if (memberId !== undefined) {
+    const member = await stateOf(r, streamNameFor.member(memberId), 'member', fresh);
+    readFrom.push(source(member));
+    branches = await branchesOf(r, member, c.data.on);
+  }
+  // A branch the command names is read as well: her admission's, a transfer's destination.
+  if (named !== undefined && !branches.includes(named)) branches = [...branches, named];
+  if (branches.length === 0) return memberId === undefined ? none : { fact: undefined, readFrom };
   let fact: BranchDayFact | undefined;
-  for (const branchId of await branchesOf(r, member, c.data.on)) {
+  for (const branchId of branches) {
     const b = await stateOf(r, streamNameFor.branch(branchId), 'branch', fresh);
     readFrom.push(source(b));
     const f = factOf(c, branchId, b);
@@ -114,7 +139,9 @@ const readDay = async (
 };
 
 /**
- * The day of the member's branch a share, deposit or loan command is decided on: the last day
+ * The day of the member's branch a share, deposit, loan or member command is decided on (her
+ * admission: the branch she is admitted at; a transfer: hers and its destination, the one
+ * refusing if either does): the last day
  * her branch closed, from the branch's stream, at a revision the append is conditioned on (so
  * a day closed by another Ledger meanwhile sends the command round again, to be refused). A
  * branch that keeps no stream reads as none closed. Held states are used when held; a refusal
@@ -123,7 +150,10 @@ const readDay = async (
 export const branchDayOf = (
   r: FactReaders, c: Command, target: StreamState,
 ): BranchDayRead | Promise<BranchDayRead> => {
-  const refused = (d: BranchDayRead) => d.fact !== undefined && refuses(d.fact, c.data.on);
+  // A fee naming a till with no movement of it held is refused too (till_not_moved).
+  const noMove = c.type === 'AdmitMember' && c.data.tillId !== undefined;
+  const refused = (d: BranchDayRead) => d.fact !== undefined
+    && (refuses(d.fact, c.data.on) || (noMove && !d.fact.tillMoved));
   const held = heldDay(r, c, target);
   if (held === undefined) {
     return readDay(r, c, target, false).then((d) =>
@@ -154,6 +184,17 @@ const societyPostings: ReadonlySet<string> = new Set([
   'PostInterest', 'MatureDeposit', 'MarkInstalmentMissed', 'ApplyDepositCharges',
   'ApplyCharges', 'CreditDividend', 'RecordDividendPayableInCash',
 ]);
+
+// Her member commands a closed day refuses: admission, transfer and exit change a branch's
+// members, her fee posts to its books, a transfer moves her balances between two branches'
+// books (its reversal is a ReverseEvent, read with the account commands). Her field officer
+// is a directory reference only, no entry of the day: it reads no day.
+const memberDayCommands: ReadonlySet<string> = new Set([
+  'AdmitMember', 'TransferMember', 'ExitMember',
+]);
+
+/** Whether a member command is decided on her branch's day (share, deposit, loan: isDated). */
+export const onMemberBranchDay = (c: Command): boolean => memberDayCommands.has(c.type);
 
 /**
  * The command with its facts as filled, and beside them its member's branch day; without a

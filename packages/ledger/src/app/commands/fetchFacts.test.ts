@@ -54,10 +54,12 @@ test('the facts of an exit are her streams, each with the revision it was read a
   assert.equal(facts.loans.map((l) => l.totals.disbursed), [500000n]);
   assert.is(facts.shares.status === 'open' && facts.shares.shares, 10);
   assert.equal(facts.deposits.map((d) => d.status), ['open']);
-  // Her own stream first: the notes of her savings account and her loan are at 1 and 2.
+  // Her own stream first: the notes of her savings account and her loan are at 1 and 2. Her
+  // branch's stream last, for its closed day (none yet: no stream).
   assert.equal(readFrom, [{ stream: 'member-M1', revision: 2n },
     { stream: 'loan-L1', revision: 2n }, { stream: 'shares-M1', revision: 0n },
-    { stream: 'deposit-SB-M1', revision: 1n }]);
+    { stream: 'deposit-SB-M1', revision: 1n },
+    { stream: 'branch-SONAGACHI', revision: undefined }]);
 });
 
 test('an opening is decided on her member stream, read at its revision', async () => {

@@ -22,7 +22,7 @@ import { withRateSteps } from './rateStepsOf.ts';
 import { memberAccountsOf } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
-import { withBranchDay } from './branchDayFacts.ts';
+import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -310,8 +310,9 @@ export const fetchFacts = (r: FactReaders): FillFacts => {
   // given no period checks none), without a promise around it.
   const dated: FillFacts = (c, target) => isDated(c) && r.society() !== undefined
     ? withPeriod(r, other(c, target)) : other(c, target);
-  // A member's account command is also decided on her branch's day (branchDayFacts.ts).
-  return (c, target) => isDated(c)
+  // A member's account command is also decided on her branch's day (branchDayFacts.ts), as
+  // are her admission, transfer and exit.
+  return (c, target) => isDated(c) || onMemberBranchDay(c)
     ? withBranchDay(r, c, target, dated(c, target)) : dated(c, target);
 };
 

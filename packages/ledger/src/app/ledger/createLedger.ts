@@ -18,7 +18,6 @@ import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
 import type { DirectoryEntry, MemberDetails } from '../directory/memberDirectory.ts';
 import { ledgerEventSchema, type StreamEvent } from '../log/ledgerEvent.ts';
-import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import { closeFinancialYear, type CloseYearRequest } from '../processes/closeFinancialYear.ts';
 import { creditDividends, type CreditDividendsRequest } from '../processes/creditDividends.ts';
@@ -210,11 +209,13 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const queries = ledgerQueries({
     store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
     passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints, products,
-    society: () => society.id(),
+    society: () => society.id(), members, catchUp,
   });
   const runner = o.projection === undefined ? undefined : createProjectionRunner({
     store: o.store, projection: o.projection,
-    checkpoints: o.checkpoints ?? memoryCheckpointStore(),
+    // None given: the projection is rebuilt at open, and its state never serialized for a
+    // checkpoint nobody reads (that cost grows with the state, so with the log, at every save).
+    ...(o.checkpoints === undefined ? {} : { checkpoints: o.checkpoints }),
     checkpointEveryEvents: o.checkpointEveryEvents,
   });
   await runner?.start();

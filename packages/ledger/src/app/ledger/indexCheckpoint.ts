@@ -93,23 +93,23 @@ const restore = (r: SnapshotReader): IndexCheckpointRead => {
     processes: restoreProcessIndex(r), society: restoreSocietyIndex(r),
     staff: restoreStaffRegister(r),
   };
-  if (r.at !== r.buffer.length) {
-    throw new SnapshotShapeError(`${r.buffer.length - r.at} bytes after the last index`);
+  if (r.at !== r.end) {
+    throw new SnapshotShapeError(`${r.end - r.at} bytes after the last index`);
   }
   return { found: true, indexes, seen: { position: at.right, eventId } };
 };
 
 /** Reads the checkpoint in `file`: its indexes and the event they have read up to. */
 export const readIndexCheckpoint = async (file: string): Promise<IndexCheckpointRead> => {
-  const read = await readSnapshotFile(file);
-  if (!read.found) {
-    return { found: false, reason: read.reason === 'no snapshot'
-      ? `no checkpoint at ${file}` : `${file}: ${read.reason}` };
-  }
-  try {
-    return restore(read.reader);
-  } catch (e) {
-    if (e instanceof SnapshotShapeError) return { found: false, reason: `garbled: ${e.message}` };
-    throw e;
-  }
+  const read = await readSnapshotFile(file, (r): IndexCheckpointRead => {
+    try {
+      return restore(r);
+    } catch (e) {
+      if (!(e instanceof SnapshotShapeError)) throw e;
+      return { found: false, reason: `garbled: ${e.message}` };
+    }
+  });
+  if (read.found) return read.value;
+  return { found: false, reason: read.reason === 'no snapshot'
+    ? `no checkpoint at ${file}` : `${file}: ${read.reason}` };
 };

@@ -18,7 +18,7 @@ export interface LedgerOptions<S> {
   readonly directory?: MemberDirectory;
   /** The projection the runner keeps (a `combine(...)`); without it, no runner. */
   readonly projection?: RunnableProjection<S>;
-  /** Where the runner keeps its checkpoint; in memory (rebuilt at open) by default. */
+  /** Where the runner keeps its checkpoint; none by default (the projection rebuilt at open). */
   readonly checkpoints?: CheckpointStore;
   /** Save a checkpoint after this many events; default 1000. */
   readonly checkpointEveryEvents?: number;

@@ -9,7 +9,6 @@ import {
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { memoryCheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { AsOfOptions } from './queryOptions.ts';
 import { societyNormsFromStream } from './societyNorms.ts';
@@ -102,8 +101,8 @@ export const accruedInterestQuery = (q: {
       })).standardUpToDays);
   let started: Promise<ProjectionRunner<AccrualSources>> | undefined;
   const start = () => (started ??= (async () => {
-    const r = createProjectionRunner({ store: q.store, projection: sources(),
-      checkpoints: memoryCheckpointStore() });
+    // No checkpoint store: rebuilt at every start, so its state is never serialized.
+    const r = createProjectionRunner({ store: q.store, projection: sources() });
     await r.start();
     await r.caughtUp();
     return r;

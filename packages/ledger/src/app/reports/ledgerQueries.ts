@@ -1,14 +1,14 @@
 import {
   balanceSheet, incomeStatement, memberBalances, parReport, passbook, replayAsync, trialBalance,
   yearEnd,
-  type BalanceSheet, type IncomeStatement, type MemberStatement, type ParReport,
-  type PortfolioFigures, type TrialBalance, type YearClose,
+  type BalancesState, type BalanceSheet, type IncomeStatement, type MemberStatement,
+  type ParReport, type PortfolioFigures, type TrialBalance, type YearClose,
 } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { Position } from '../../eventStore/position.ts';
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { memoryCheckpointStore, type CheckpointStore } from '../runner/checkpointStore.ts';
+import type { CheckpointStore } from '../runner/checkpointStore.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { MemberPassbook, PassbookHolder } from './memberPassbook.ts';
 import type { ProductCatalogue, SocietyId } from '@usha/domain';
@@ -16,6 +16,9 @@ import {
   accruedInterestQuery, type AccruedInterest, type AccruedInterestOptions,
 } from './accruedInterest.ts';
 import { noLoans } from './noLoans.ts';
+import {
+  loanBalancesAsOf, memberBalancesAsOf, type DatedBalancesSources,
+} from './datedBalances.ts';
 import {
   unclaimedDividends, type UnclaimedDividend, type UnclaimedDividendOptions,
 } from './unclaimedDividends.ts';
@@ -31,7 +34,10 @@ import { reportProjection, type ReportOptions, type ReportState } from './report
 
 /** The Ledger's queries over the report projections. */
 export interface LedgerQueries extends YearEndReports, PeriodReports, CollectionReports {
-  /** A member's shares, deposits and loans as of a date; undefined for a member never seen. */
+  /**
+   * A member's shares, deposits and loans as of a date; undefined for a member never seen. A
+   * past date reads her streams only; `asKnownAt` replays the whole log to that position.
+   */
   readonly balances: (memberId: string, o?: AsOfOptions) =>
     Promise<MemberStatement | undefined>;
   /**
@@ -52,7 +58,10 @@ export interface LedgerQueries extends YearEndReports, PeriodReports, Collection
   readonly incomeStatement: (o: BranchIncomeStatementOptions) => Promise<IncomeStatement>;
   /** What closing a financial year did in the books: reserve and surplus; undefined if open. */
   readonly yearClose: (o: IncomeStatementOptions) => Promise<YearClose | undefined>;
-  /** Every active loan's days past due and bucket, by branch and overall. */
+  /**
+   * Every active loan's days past due and bucket, by branch and overall. A past date folds the
+   * loan and member streams' events only; `asKnownAt` replays the whole log.
+   */
   readonly portfolio: (o?: AsOfOptions) => Promise<ParReport>;
   /** PAR30, PAR90, buckets and arrears of a branch, or of the society. */
   readonly par: (o?: ParOptions) => Promise<PortfolioFigures>;
@@ -80,7 +89,7 @@ export interface QuerySources extends ReportOptions {
   readonly directory?: MemberDirectory;
   /** The position of the last event this Ledger wrote: queries wait for it by default. */
   readonly lastWritten: () => Position | undefined;
-  /** Where the report runner keeps its checkpoint; in memory (rebuilt at open) by default. */
+  /** Where the report runner keeps its checkpoint; none (rebuilt at open) by default. */
   readonly checkpoints?: CheckpointStore;
   /** The products: deposit interest accrues by its product's settings. */
   readonly products: ProductCatalogue;
@@ -91,13 +100,21 @@ export interface QuerySources extends ReportOptions {
   readonly npaDaysPastDue?: number;
   /** The society whose settings the accrual-basis reports follow. */
   readonly society?: () => SocietyId | undefined;
+  /**
+   * Each member's streams: balances and the portfolio as of a past date fold those streams
+   * only; without it they replay the whole log.
+   */
+  readonly members?: DatedBalancesSources['members'];
+  /** Reads what other writers stored since, into `members`, before it is read. */
+  readonly catchUp?: () => Promise<void>;
 }
 
 /**
  * The queries. The report runner starts on the first query (a Ledger that only takes commands
  * pays nothing for it), reads the log from its checkpoint, then follows it. A query waits until
  * the runner holds `after` (by default this Ledger's last write). Balances and the portfolio as
- * of a date before the latest applied, and any `asKnownAt`, replay the log into fresh states.
+ * of a date before the latest applied fold only the streams they read (her streams; the loan
+ * and member streams), when the member index is given; any `asKnownAt` replays the whole log.
  */
 export const ledgerQueries = (q: QuerySources): LedgerQueries => {
   const projection = reportProjection(q);
@@ -106,8 +123,10 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
   let runner: ProjectionRunner<ReportState> | undefined;
   let started: Promise<ProjectionRunner<ReportState>> | undefined;
   const start = (): Promise<ProjectionRunner<ReportState>> => (started ??= (async () => {
+    // Without a checkpoint store none is kept: a throwaway one cost a serialization of the
+    // whole state every thousand events, quadratic in the log (25x a replay at 250k events).
     const r = createProjectionRunner({ store: q.store, projection,
-      checkpoints: q.checkpoints ?? memoryCheckpointStore() });
+      ...(q.checkpoints === undefined ? {} : { checkpoints: q.checkpoints }) });
     runner = r;
     await r.start();
     await r.caughtUp();
@@ -148,11 +167,33 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     if (e?.status !== 'present') return {};
     return Object.fromEntries(Object.entries(e.nominees).map(([ref, n]) => [ref, n.name]));
   };
+  // Balances as of a past date from the streams that hold them: exact whatever the order of
+  // business dates in the log, as the same fold and the same `asOf` rule run over the same
+  // events in the same order (a snapshot by log position would not be one by date). Exact for
+  // any date, so a dated query does not start the report runner (a read of the whole log)
+  // only to learn whether the live state would do; once it runs, it answers its own dates.
+  const balancesState = async (
+    o: AsOfOptions, past: (s: DatedBalancesSources, day: string) => Promise<BalancesState>,
+  ): Promise<BalancesState> => {
+    const members = q.members;
+    if (o.asKnownAt !== undefined || members === undefined || o.asOf === undefined) {
+      return (await state(o, true)).states.balances;
+    }
+    const day = o.asOf;
+    if (started !== undefined) {
+      const s = await live(o);
+      const through = s.cursor.through;
+      if (through === null || day >= through) return s.states.balances;
+    }
+    await q.catchUp?.(); // the index names what other writers stored as a replay would read it
+    return past({ store: q.store, members }, day);
+  };
   const portfolio = async (o: AsOfOptions = {}) =>
-    parReport((await state(o, true)).states.balances, asOf(o));
+    parReport(await balancesState(o, loanBalancesAsOf), asOf(o));
   return {
-    balances: async (memberId, o = {}) =>
-      memberBalances((await state(o, true)).states.balances, memberId, asOf(o)),
+    balances: async (memberId, o = {}) => memberBalances(
+      await balancesState(o, (s, day) => memberBalancesAsOf(s, memberId, day)),
+      memberId, asOf(o)),
     passbook: async (memberId: string, accountOrOptions?: string | PassbookOptions,
       more?: PassbookOptions) => {
       const o = passbookArguments(accountOrOptions, more);

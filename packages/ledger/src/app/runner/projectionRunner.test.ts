@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
-import { fileCheckpointStore } from './checkpointStore.ts';
+import { fileCheckpointStore, memoryCheckpointStore } from './checkpointStore.ts';
 import { createProjectionRunner } from './projectionRunner.ts';
 import type { RunnableProjection } from './runnableProjection.ts';
 
@@ -74,6 +74,50 @@ test('a checkpoint of another version is dropped and the projection rebuilt', as
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+// The tally, counting how often its state is serialized: each time is a pass over all of it.
+const counted = () => {
+  const calls = { serialize: 0 };
+  const projection: RunnableProjection<Tally> = {
+    ...tally, serialize: (s) => { calls.serialize += 1; return tally.serialize(s); },
+  };
+  return { calls, projection };
+};
+
+test('a runner without a checkpoint store never serializes its state', async () => {
+  const store = memoryStore();
+  await memberWithSavings(await testLedger(store), 'M1', '10');
+  const { calls, projection } = counted();
+  const runner = createProjectionRunner({ store, projection, checkpointEveryEvents: 1 });
+  await runner.start();
+  await runner.caughtUp();
+  await runner.checkpoint();
+  await runner.stop();
+  assert.equal(runner.state(), { events: 5, depositedMinor: 1000n });
+  assert.is(calls.serialize, 0);
+});
+
+test('a runner saves once per checkpointEveryEvents events and once on catching up', async () => {
+  const store = memoryStore();
+  await memberWithSavings(await testLedger(store), 'M1', '10');
+  const { calls, projection } = counted();
+  const saved: string[] = [];
+  const memory = memoryCheckpointStore();
+  const checkpoints = { load: memory.load,
+    save: (text: string) => { saved.push(text); return memory.save(text); } };
+  const runner = createProjectionRunner({ store, projection, checkpoints,
+    checkpointEveryEvents: 2 });
+  await runner.start();
+  await runner.caughtUp();
+  await runner.checkpoint();
+  // After the 2nd and 4th of 5 events, on catching up, and the one asked for (which waits
+  // for the others to be written): 4 saves, each serializing once.
+  assert.is(saved.length, 4);
+  assert.is(calls.serialize, 4);
+  assert.equal(JSON.parse(saved[1] ?? '{}').state, { events: 4, depositedMinor: '0' });
+  assert.equal(JSON.parse(saved[2] ?? '{}').state, { events: 5, depositedMinor: '1000' });
+  await runner.stop();
 });
 
 test.run();

@@ -30,7 +30,11 @@ export interface ProjectionRunner<S> {
 export interface ProjectionRunnerOptions<S> {
   readonly store: EventStore<LedgerEvent>;
   readonly projection: Projection<S>;
-  readonly checkpoints: CheckpointStore;
+  /**
+   * Where the checkpoint is kept. Omitted: none is kept, the projection is rebuilt at every
+   * start, and its state is never serialized (a save costs a pass over the whole state).
+   */
+  readonly checkpoints?: CheckpointStore;
   /** Save a checkpoint after this many events (and whenever the runner catches up). */
   readonly checkpointEveryEvents?: number;
 }
@@ -62,8 +66,10 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
   let loop: Promise<void> = Promise.resolve();
   let saving: Promise<void> = Promise.resolve();
 
+  const checkpoints = o.checkpoints;
   const load = async () => {
-    const text = await o.checkpoints.load();
+    if (checkpoints === undefined) return;
+    const text = await checkpoints.load();
     if (text === undefined) return;
     const saved = Saved.decode(JSON.parse(text));
     // Another projection or version: rebuild from the start rather than trust its state.
@@ -81,11 +87,13 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
 
   const save = (): Promise<void> => {
     sinceSave = 0;
+    // Nowhere to keep it: serializing would only cost time, growing with the state.
+    if (checkpoints === undefined) return saving;
     const text = JSON.stringify({
       projection: label, position: at === undefined ? null : positionToString(at),
       state: o.projection.serialize(state),
     });
-    saving = saving.then(() => o.checkpoints.save(text));
+    saving = saving.then(() => checkpoints.save(text));
     return saving;
   };
 
