@@ -25,6 +25,7 @@ import { memberWithSavings, testLedger } from '../testSupport.ts';
 import { BranchQueryError } from '../branch/branchQueries.ts';
 import { PrintRequestError } from '../print/passbookHtmlRequest.ts';
 import { ReportPeriodError } from '../reports/periodReports.ts';
+import { PassbookArgumentsError } from '../reports/passbookArguments.ts';
 import { QueryRequestError } from '../reports/queryRequest.ts';
 import { TdsStatementRequestError } from '../reports/tdsStatementOf.ts';
 
@@ -197,7 +198,46 @@ test('any JS value in any process request field is refused with a typed invalid_
 // account at SONAGACHI), and its typed errors.
 const day = { branchId: 'SONAGACHI', on: '2024-04-01' } as const;
 // `more`: fields a sample leaves out that the query reads (a log position, as known then).
-type Query = { sample: object; errors: ReadonlyArray<Function>; more?: ReadonlyArray<string> };
+// `lead`: the sample's field passed first, apart from the options (`balances(memberId, o)`).
+// `takes`: a request that is no object of fields and still answers (options left out).
+type Query = { sample: object; errors: ReadonlyArray<Function>; more?: ReadonlyArray<string>;
+  lead?: string; takes?: (v: unknown) => boolean };
+const leftOut = (v: unknown) => v === undefined;
+const dated = { asOf: '2025-04-01' } as const;
+const books = { ...dated, branchId: 'SONAGACHI' } as const;
+const year = { financialYear: '2024-25' } as const;
+const positions = ['after', 'asKnownAt'] as const;
+// The queries of the Ledger over its report projections and its replays of the log.
+const olderQueries: Record<string, Query> = {
+  balances: { sample: { memberId: 'M1', ...dated }, lead: 'memberId', takes: leftOut,
+    errors: [QueryRequestError], more: positions },
+  // The older form reads a string second as the account (`passbook(id, accountId)`).
+  passbook: { sample: { memberId: 'M1', accountId: 'SB-M1', withName: false, ...dated },
+    lead: 'memberId', takes: (v) => v === undefined || typeof v === 'string',
+    errors: [QueryRequestError, PassbookArgumentsError], more: positions },
+  trialBalance: { sample: books, takes: leftOut, errors: [QueryRequestError], more: positions },
+  balanceSheet: { sample: books, takes: leftOut, errors: [QueryRequestError], more: positions },
+  incomeStatement: { sample: { ...year, branchId: 'SONAGACHI' }, errors: [QueryRequestError],
+    more: positions },
+  yearClose: { sample: year, errors: [QueryRequestError], more: positions },
+  portfolio: { sample: dated, takes: leftOut, errors: [QueryRequestError], more: positions },
+  par: { sample: books, takes: leftOut, errors: [QueryRequestError], more: positions },
+  unclaimedDividends: { sample: dated, takes: leftOut, errors: [QueryRequestError],
+    more: ['asKnownAt'] },
+  accruedInterest: { sample: { ...dated, npaDaysPastDue: 90 }, takes: leftOut,
+    errors: [QueryRequestError], more: positions },
+  reportState: { sample: {}, takes: leftOut, errors: [QueryRequestError], more: positions },
+  shareCapitalRegister: { sample: { ...year, ...dated }, errors: [QueryRequestError],
+    more: ['asKnownAt'] },
+  profitAppropriation: { sample: year, errors: [QueryRequestError], more: ['asKnownAt'] },
+  receiptsAndPayments: { sample: year, more: ['from', 'to', 'asKnownAt'],
+    errors: [QueryRequestError, InvalidDateError, ReportPeriodError] },
+  demandCollectionBalance: { sample: { from: '2025-04-01', to: '2025-04-30' },
+    more: ['financialYear', 'asKnownAt'],
+    errors: [QueryRequestError, InvalidDateError, ReportPeriodError] },
+  npaSchedule: { sample: dated, takes: leftOut, errors: [QueryRequestError],
+    more: ['societyId', 'asKnownAt'] },
+};
 const queries: Record<string, Query> = {
   tillPositions: { sample: { branchId: 'SONAGACHI' }, errors: [BranchQueryError] },
   dayCash: { sample: day, errors: [BranchQueryError] },
@@ -214,47 +254,75 @@ const queries: Record<string, Query> = {
     errors: [TdsStatementRequestError] },
 };
 
+// The arguments a query is asked with: its request, or its lead field then its options.
+const argsOf = (q: Query, field: string, v: unknown): ReadonlyArray<unknown> => {
+  const sample: Record<string, unknown> = { ...q.sample };
+  const put = field === '(sample)' ? {} : { [field]: v };
+  if (q.lead === undefined) return [field === '(request)' ? v : { ...sample, ...put }];
+  const { [q.lead]: lead, ...options } = sample;
+  if (field === q.lead) return [v, options];
+  return [lead, field === '(request)' ? v : { ...options, ...put }];
+};
+
 test('every sample query answers, so a query refused is refused for its field', async () => {
   const { ledger, done } = await openLedger();
   await memberWithSavings(ledger, 'M1', '100.00');
-  for (const [name, { sample }] of Object.entries(queries)) {
-    const ask: (r: unknown) => Promise<unknown> = Reflect.get(Object(ledger), name);
-    await ask(sample).catch((e: unknown) => assert.unreachable(`${name}: ${String(e)}`));
+  for (const [name, q] of Object.entries({ ...queries, ...olderQueries })) {
+    const ask: (...r: ReadonlyArray<unknown>) => Promise<unknown> =
+      Reflect.get(Object(ledger), name);
+    await ask(...argsOf(q, '(sample)', undefined))
+      .catch((e: unknown) => assert.unreachable(`${name}: ${String(e)}`));
   }
   await done();
 });
 
-test('any JS value as a query request or in its fields is answered or refused with the ' +
-  "query's typed error, never a runtime TypeError, and nothing is written", async () => {
+// Any JS value as the request of each query of `table`, or in one of its fields: answered,
+// or refused with one of the query's typed errors (a rejected promise, never a throw).
+const queriesHoldAnyValue = async (table: Record<string, Query>, numRuns: number) => {
   const { ledger, size, done } = await openLedger();
   await memberWithSavings(ledger, 'M1', '100.00');
   const before = await size();
-  const cases = fc.constantFrom(...Object.keys(queries)).chain((name) => fc.tuple(
+  const cases = fc.constantFrom(...Object.keys(table)).chain((name) => fc.tuple(
     fc.constant(name),
-    fc.constantFrom('(request)', ...Object.keys(queries[name]?.sample ?? {}),
-      ...queries[name]?.more ?? []),
+    fc.constantFrom('(request)', ...Object.keys(table[name]?.sample ?? {}),
+      ...table[name]?.more ?? []),
     anyValue,
   ));
   await fc.assert(fc.asyncProperty(cases, async ([name, field, made]) => {
     const v = make(made);
-    const { sample, errors } = queries[name] ?? { sample: {}, errors: [] };
-    const request = field === '(request)' ? v : { ...sample, [field]: v };
-    const ask: (r: unknown) => Promise<unknown> = Reflect.get(Object(ledger), name);
-    const refused = await ask(request).then(() => undefined, (e: unknown) => e ?? null);
+    const q = table[name] ?? { sample: {}, errors: [] };
+    const ask: (...r: ReadonlyArray<unknown>) => unknown = Reflect.get(Object(ledger), name);
+    const asked = ask(...argsOf(q, field, v));
+    assert.instance(asked, Promise, `${name}: a promise, never a synchronous throw`);
+    const refused = await Promise.resolve(asked)
+      .then(() => undefined, (e: unknown) => e ?? null);
     // A request that is no plain object of fields (null, a number, a revoked proxy) answers
-    // nothing: it is refused.
+    // nothing unless the query takes it (options left out): it is refused. So is a lead
+    // field that is no id (a member id that is not a string).
     const plain = plainInput(v);
     const isObject = E.isRight(plain) && typeof plain.right === 'object'
       && plain.right !== null && !Array.isArray(plain.right);
-    if (field === '(request)' && !isObject) assert.ok(refused !== undefined, 'refused');
+    if (field === '(request)' && !isObject && q.takes?.(v) !== true) {
+      assert.ok(refused !== undefined, `${name}: refused`);
+    }
+    if (field === q.lead && typeof v !== 'string') assert.ok(refused !== undefined, 'refused');
     if (refused !== undefined) {
-      assert.ok(errors.some((c) => refused instanceof c),
+      assert.ok(q.errors.some((c) => refused instanceof c),
         `${name}.${field}: ${String(Reflect.get(Object(refused), 'name'))} ` +
         `${String(Reflect.get(Object(refused), 'message')).slice(0, 120)}`);
     }
     assert.is(await size(), before, '0 bytes written');
-  }), { numRuns: 400 });
+  }), { numRuns });
   await done();
-});
+};
+
+test('any JS value as a query request or in its fields is answered or refused with the ' +
+  "query's typed error, never a runtime TypeError, and nothing is written", () =>
+  queriesHoldAnyValue(queries, 400));
+
+test('any JS value as the options of an older query (balances to npaSchedule), in one of ' +
+  'its fields or as its member id is answered or refused with a QueryRequestError (or the ' +
+  "query's own typed error), never a runtime TypeError, and nothing is written", () =>
+  queriesHoldAnyValue(olderQueries, 600));
 
 test.run();

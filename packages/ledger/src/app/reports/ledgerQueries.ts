@@ -30,6 +30,8 @@ import type {
   AsOfOptions, BranchBooksOptions, BranchIncomeStatementOptions, IncomeStatementOptions,
   ParOptions, PassbookOptions, ReadOptions,
 } from './queryOptions.ts';
+import { queryOptionsOf } from './queryOptionsOf.ts';
+import { QueryRequestError } from './queryRequest.ts';
 import { reportProjection, type ReportOptions, type ReportState } from './reportProjection.ts';
 
 /** The Ledger's queries over the report projections. */
@@ -188,15 +190,29 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     await q.catchUp?.(); // the index names what other writers stored as a replay would read it
     return past({ store: q.store, members }, day);
   };
-  const portfolio = async (o: AsOfOptions = {}) =>
+  const portfolio = async (o: AsOfOptions) =>
     parReport(await balancesState(o, loanBalancesAsOf), asOf(o));
+  // Each query reads its options once into a checked copy: any JS value is answered or
+  // refused with a QueryRequestError naming the query and the field, never a TypeError. A
+  // member id is any string (one never seen answers as before: no statement, no pages).
+  const dated = ['asOf'] as const;
+  const books = ['asOf', 'branchId'] as const;
   return {
-    balances: async (memberId, o = {}) => memberBalances(
-      await balancesState(o, (s, day) => memberBalancesAsOf(s, memberId, day)),
-      memberId, asOf(o)),
+    balances: async (memberId, u) => {
+      const o = queryOptionsOf('balances', u, { may: dated });
+      if (typeof memberId !== 'string') {
+        throw new QueryRequestError('balances', 'memberId: not a string');
+      }
+      return memberBalances(
+        await balancesState(o, (s, day) => memberBalancesAsOf(s, memberId, day)),
+        memberId, asOf(o));
+    },
     passbook: async (memberId: string, accountOrOptions?: string | PassbookOptions,
       more?: PassbookOptions) => {
       const o = passbookArguments(accountOrOptions, more);
+      if (typeof memberId !== 'string') {
+        throw new QueryRequestError('passbook', 'memberId: not a string');
+      }
       const accountId = o.accountId;
       const s = await state(o, false);
       const p = passbook(s.states.passbook, memberId, asOf(o));
@@ -205,25 +221,39 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
       return { ...p, pages, ...(o.withName === true
         ? { holder: await holder(memberId), nominees: await nomineeNames(memberId) } : {}) };
     },
-    trialBalance: async (o = {}) =>
-      trialBalance((await state(o, false)).states.books, { ...asOf(o), ...branch(o) }),
-    balanceSheet: async (o = {}) =>
-      balanceSheet((await state(o, false)).states.books, { ...asOf(o), ...branch(o) }),
-    incomeStatement: async (o) => incomeStatement((await state(o, false)).states.books,
-      { financialYear: o.financialYear, ...branch(o) }),
-    yearClose: async (o) => yearEnd((await state(o, false)).states.books, o.financialYear),
-    portfolio,
-    unclaimedDividends: (o = {}) => unclaimedDividends(q.store, o),
-    par: async (o = {}) => {
+    trialBalance: async (u) => {
+      const o = queryOptionsOf('trialBalance', u, { may: books });
+      return trialBalance((await state(o, false)).states.books, { ...asOf(o), ...branch(o) });
+    },
+    balanceSheet: async (u) => {
+      const o = queryOptionsOf('balanceSheet', u, { may: books });
+      return balanceSheet((await state(o, false)).states.books, { ...asOf(o), ...branch(o) });
+    },
+    incomeStatement: async (u) => {
+      const o = queryOptionsOf('incomeStatement', u,
+        { must: ['financialYear'], may: ['branchId'] });
+      return incomeStatement((await state(o, false)).states.books,
+        { financialYear: o.financialYear, ...branch(o) });
+    },
+    yearClose: async (u) => {
+      const o = queryOptionsOf('yearClose', u, { must: ['financialYear'] });
+      return yearEnd((await state(o, false)).states.books, o.financialYear);
+    },
+    portfolio: async (u) => portfolio(queryOptionsOf('portfolio', u, { may: dated })),
+    unclaimedDividends: async (u) =>
+      unclaimedDividends(q.store, queryOptionsOf('unclaimedDividends', u, { may: dated })),
+    par: async (u) => {
+      const o = queryOptionsOf('par', u, { may: books });
       const r = await portfolio(o);
       return o.branchId === undefined ? r.overall : r.byBranch.get(o.branchId) ?? noLoans;
     },
-    accruedInterest: accrued.query,
+    accruedInterest: async (u) => accrued.query(
+      queryOptionsOf('accruedInterest', u, { may: ['asOf', 'npaDaysPastDue'] })),
     shareCapitalRegister: yearReports.shareCapitalRegister,
     profitAppropriation: yearReports.profitAppropriation,
     ...periodReports(q.store, q.chart === undefined ? {} : { chart: q.chart }),
     ...collectionReports(q.store),
-    reportState: (o = {}) => state(o, false),
+    reportState: async (u) => state(queryOptionsOf('reportState', u, {}), false),
     stop: async () => {
       if (runner !== undefined) await runner.stop();
       await accrued.stop();

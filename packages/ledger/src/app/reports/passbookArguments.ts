@@ -1,6 +1,7 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { plainInput } from '@usha/domain';
+import { isOpaqueId } from '@usha/domain';
 import type { PassbookOptions } from './queryOptions.ts';
+import { queryOptionsOf } from './queryOptionsOf.ts';
+import { QueryRequestError } from './queryRequest.ts';
 
 /**
  * A passbook asked for with options that would be dropped: options after an account id that
@@ -13,18 +14,16 @@ export class PassbookArgumentsError extends TypeError {
   }
 }
 
-// Options are read into a plain copy (no getter or proxy runs twice, what one threw is never
-// repeated: it could carry a name); anything but an object of options is refused here, and
-// each option's value by the query that reads it.
+// Options are read once into a checked copy (queryOptionsOf): anything but an object of the
+// options a passbook reads, each of its kind, is refused, as a passbook's arguments always
+// were, with a PassbookArgumentsError naming the option (what a getter threw is never told).
 const optionsOf = (u: unknown): PassbookOptions => {
-  if (u === undefined) return {};
-  const p = plainInput(u);
-  if (E.isLeft(p)) throw new PassbookArgumentsError(`options: ${p.left.message}`);
-  const v = p.right;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new PassbookArgumentsError('options must be an object');
+  try {
+    return queryOptionsOf('passbook', u, { may: ['asOf', 'accountId', 'withName'] });
+  } catch (e) {
+    if (e instanceof QueryRequestError) throw new PassbookArgumentsError(`options: ${e.reason}`);
+    throw e;
   }
-  return v as PassbookOptions;
 };
 
 /**
@@ -41,6 +40,7 @@ export const passbookArguments = (
     }
     return optionsOf(accountOrOptions);
   }
+  if (!isOpaqueId(accountOrOptions)) throw new PassbookArgumentsError('not an account id');
   const o = optionsOf(more);
   if (o.accountId !== undefined && o.accountId !== accountOrOptions) {
     throw new PassbookArgumentsError(

@@ -10,6 +10,8 @@ import {
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { AsOfOptions, ReadOptions } from './queryOptions.ts';
+import { queryOptionsOf } from './queryOptionsOf.ts';
+import { QueryRequestError } from './queryRequest.ts';
 import { societyFold } from './societyNorms.ts';
 
 /** A report's period: a financial year ('2024-25'), or two dates, both included. */
@@ -37,6 +39,21 @@ export interface PeriodReports {
   readonly npaSchedule: (o?: NpaOptions) => Promise<NpaSchedule>;
 }
 
+const known = (o: ReadOptions) => (o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt });
+
+// A period's options read once into a checked copy (a financial year or two dates, both
+// checked as dates below), or refused with a QueryRequestError naming the query and field.
+const periodOptions = (method: string, u: unknown): PeriodOptions => {
+  const o = queryOptionsOf(method, u, { may: ['financialYear', 'from', 'to'] });
+  if (o.financialYear !== undefined) {
+    if (o.from !== undefined || o.to !== undefined) {
+      throw new QueryRequestError(method, 'financialYear: given with from and to');
+    }
+    return { financialYear: o.financialYear, ...known(o) };
+  }
+  return { from: o.from ?? '', to: o.to ?? '', ...known(o) };
+};
+
 const periodOf = (o: PeriodOptions): { from: BusinessDate; to: BusinessDate } => {
   if (o.financialYear !== undefined) {
     const { start, end } = financialYearDates(o.financialYear);
@@ -47,8 +64,6 @@ const periodOf = (o: PeriodOptions): { from: BusinessDate; to: BusinessDate } =>
   if (to < from) throw new ReportPeriodError(from, to);
   return { from, to };
 };
-
-const known = (o: ReadOptions) => (o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt });
 
 /**
  * The period reports, each a replay of the log from the start as the year-end reports are:
@@ -63,7 +78,8 @@ export const periodReports = (
     combine({ balances: balancesProjection() }), store.readAll(), { asOf, ...known(r) },
   )).states.balances;
   return {
-    receiptsAndPayments: async (r) => {
+    receiptsAndPayments: async (u) => {
+      const r = periodOptions('receiptsAndPayments', u);
       const p = periodOf(r);
       const s = await replayAsync(combine({
         books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
@@ -71,13 +87,15 @@ export const periodReports = (
       }), store.readAll(), { asOf: p.to, ...known(r) });
       return receiptsAndPayments(s.states.books, s.states.cash, p);
     },
-    demandCollectionBalance: async (r) => {
+    demandCollectionBalance: async (u) => {
+      const r = periodOptions('demandCollectionBalance', u);
       const p = periodOf(r);
       const [start, end] = await Promise.all([balancesTo(addDays(p.from, -1), r),
         balancesTo(p.to, r)]);
       return demandCollectionBalance(start, end, p);
     },
-    npaSchedule: async (r = {}) => {
+    npaSchedule: async (u) => {
+      const r = queryOptionsOf('npaSchedule', u, { may: ['asOf', 'societyId'] });
       const society = societyFold();
       const tapped = async function* () {
         for await (const e of store.readAll()) {

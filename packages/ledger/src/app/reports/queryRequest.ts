@@ -60,6 +60,8 @@ const readFields = (u: unknown):
       return 'the request must be an object of fields';
     }
     const fields: Record<string, unknown> = { ...(u as object) };
+    // A field set to undefined is a field left out, as in JSON (`{ asOf: undefined }`).
+    for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
     const positions: { -readonly [K in keyof ReadOptions]: Position } = {};
     for (const k of positionFields) {
       if (fields[k] === undefined) continue;

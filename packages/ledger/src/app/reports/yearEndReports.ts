@@ -6,6 +6,7 @@ import {
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { IncomeStatementOptions } from './queryOptions.ts';
+import { queryOptionsOf } from './queryOptionsOf.ts';
 
 /** The share capital register of a financial year, as of a date (today's when omitted). */
 export interface ShareRegisterOptions extends IncomeStatementOptions {
@@ -36,14 +37,19 @@ export const yearEndReports = (
     ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
     ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }),
   });
+  // Options read once into a checked copy: any JS value is answered or refused with a
+  // QueryRequestError naming the query and the field, never a TypeError.
   return {
-    shareCapitalRegister: async (r) => {
+    shareCapitalRegister: async (u) => {
+      const r = queryOptionsOf('shareCapitalRegister', u,
+        { must: ['financialYear'], may: ['asOf'] });
       const s = await replayed(r);
       return shareCapitalRegister(s.states.balances, s.states.facts, {
         financialYear: r.financialYear, ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
       });
     },
-    profitAppropriation: async (r) => {
+    profitAppropriation: async (u) => {
+      const r = queryOptionsOf('profitAppropriation', u, { must: ['financialYear'] });
       const s = await replayed({ financialYear: r.financialYear,
         ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }) });
       return profitAppropriation(s.states.books, s.states.facts, r.financialYear);
