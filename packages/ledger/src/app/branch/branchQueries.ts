@@ -44,7 +44,8 @@ export const branchQueries = (deps: {
   };
   // The request read once into a plain copy: what a caller sends anyway (null, a revoked
   // proxy, a getter that throws) is refused with this query's error, never a TypeError.
-  const request = (u: unknown) => queryRequest(u, (why) => new BranchQueryError('request', why));
+  const request = (u: unknown, known: ReadonlyArray<string>) =>
+    queryRequest(u, (why) => new BranchQueryError('request', why), known);
   const day = (on: unknown): string => {
     const d = parseBusinessDate(on);
     if (E.isLeft(d)) throw new BranchQueryError('on', d.left.message);
@@ -52,7 +53,7 @@ export const branchQueries = (deps: {
   };
   /** The cash each till and the vault of a branch hold, as the store holds it now. */
   const tillPositions = async (u: { readonly branchId: string }): Promise<TillPositions> => {
-    const q = { branchId: branch(request(u).fields.branchId) };
+    const q = { branchId: branch(request(u, ['branchId']).fields.branchId) };
     const loaded = await deps.states.load(streamNameFor.branch(branch(q.branchId)), 'branch');
     const s = loaded.state.kind === 'branch' ? loaded.state.state : undefined;
     const tills = s === undefined ? [] : [...s.tills].map(([tillId, p]) => ({ tillId,
@@ -63,7 +64,7 @@ export const branchQueries = (deps: {
   /** A branch's cash on one day, by till and for the vault (dayCashReport.ts). */
   const dayCashOf = async (u: { readonly branchId: string; readonly on: string }):
     Promise<DayCash> => {
-    const r = request(u).fields;
+    const r = request(u, ['branchId', 'on']).fields;
     const q = { branchId: branch(r.branchId), on: day(r.on) };
     const events: BranchEvent[] = [];
     try {

@@ -35,7 +35,7 @@ export const collectionReports = (store: EventStore<LedgerEvent>): CollectionRep
     collectionSheet: async (u) => {
       // Read once into a plain copy: null or a revoked proxy is refused, never a TypeError.
       const refuse = (why: string) => new QueryRequestError('collectionSheet', why);
-      const { fields: r, read } = queryRequest(u, refuse);
+      const { fields: r, read } = queryRequest(u, refuse, ['on', 'branchId', 'fieldOfficer']);
       const on = businessDate(r.on, 'on');
       if (!BranchId.is(r.branchId)) throw refuse('branchId: not a branch id');
       const officer = r.fieldOfficer;
@@ -48,7 +48,8 @@ export const collectionReports = (store: EventStore<LedgerEvent>): CollectionRep
     },
     dues: async (u) => {
       const refuse = (why: string) => new QueryRequestError('dues', why);
-      const { fields: r, read } = queryRequest(u, refuse);
+      const { fields: r, read } = queryRequest(u, refuse,
+        ['from', 'to', 'branchId', 'overdueOnly']);
       const from = businessDate(r.from, 'from');
       const to = businessDate(r.to, 'to');
       if (to < from) throw new ReportPeriodError(from, to);

@@ -69,12 +69,22 @@ test("a getter that throws is refused and what it threw is never repeated", asyn
   assert.not.ok(refused.includes('Asha'));
 });
 
-test('a field set to undefined is a field left out, and a field no query reads is left out',
+test('a field set to undefined is a field left out, and a field no query reads is refused',
   async () => {
     const ledger = await society();
-    const asked = await ledger.balances('M1', loose({ asOf: undefined, colour: 'red' }));
+    const asked = await ledger.balances('M1', loose({ asOf: undefined }));
     assert.equal(asked, await ledger.balances('M1'));
     assert.is(asked?.shareCapital, 10000n);
+    // A misspelt option would otherwise answer for today as if no date had been asked for.
+    const misspelt = await ledger.balances('M1', loose({ asof: '2024-04-01' }))
+      .catch((x: unknown) => x);
+    assert.instance(misspelt, QueryRequestError);
+    assert.is((misspelt as QueryRequestError).message,
+      'balances: asof: not an option of this query (it reads asOf, after, asKnownAt)');
+    const sheet = await ledger.collectionSheet(loose({ on: '2024-04-01', branchId: 'B1',
+      officer: 'S1' })).catch((x: unknown) => x);
+    assert.instance(sheet, QueryRequestError);
+    assert.match((sheet as QueryRequestError).reason, /^officer: not an option/);
     assert.instance(await ledger.reportState(loose({ after: undefined })), Object);
     // A refusal is typed, so a caller can tell it from a failure of the store.
     const e = await ledger.trialBalance(loose(1)).catch((x: unknown) => x);

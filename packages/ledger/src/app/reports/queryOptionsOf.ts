@@ -44,7 +44,7 @@ export type OptionsOf<M extends Name, R extends Name> =
  * A query's options read once into a checked copy (queryRequest): any JS value that is not an
  * object of the options named, each of its kind, is refused with a QueryRequestError naming
  * the query and the field; a query whose options may be omitted reads undefined as none.
- * Fields the query does not read are left out of the copy, as the newer queries leave them.
+ * A field the query does not read is refused: dropping it would answer another question.
  */
 export const queryOptionsOf = <M extends Name = never, R extends Name = never>(
   method: string, u: unknown, o: { readonly may?: ReadonlyArray<M>;
@@ -53,7 +53,7 @@ export const queryOptionsOf = <M extends Name = never, R extends Name = never>(
   const refuse = (why: string) => new QueryRequestError(method, why);
   const must: ReadonlyArray<Name> = o.must ?? [];
   if (u === undefined && must.length === 0) return {} as OptionsOf<M, R>;
-  const { fields, read } = queryRequest(u, refuse);
+  const { fields, read } = queryRequest(u, refuse, [...must, ...o.may ?? []]);
   const out: Record<string, PlainValue> = {};
   for (const k of [...must, ...o.may ?? []]) {
     const v = fields[k];
