@@ -85,7 +85,10 @@ const main = async (): Promise<number> => {
     keyFile: join(keyFolder, 'members.key') });
   // As a society in production: no command is accepted until the first board member is
   // appointed, and from then on each only from the role the permission table names.
-  const ledger = await createLedger({ store, products, directory, requireStaff: true });
+  // The instance names itself in its claims on the processes it runs (by default the host's
+  // name, which would make the log's bytes differ from one machine to the next).
+  const ledger = await createLedger({ store, products, directory, requireStaff: true,
+    processClaims: { claimant: 'usha-demo' } });
   const year = await runCooperativeYear(ledger, { members: 300, seed: 2025 });
   say(`Usha Multipurpose Co-operative Society, financial year ${financialYear}`);
   say(`${year.members} members, ${year.commands} commands; ${year.recurringDeposits} recurring `

@@ -15,15 +15,18 @@ import {
   accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
   formatAccruedInterest, periodReports,
   ledgerEventSchema, positionFromString, readLogForwards, reportProjection, yearEndReports,
-  type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportState,
+  type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportReadOptions,
+  type ReportState,
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import type { CliIo } from './cliIo.ts';
 import { csvAsJson } from './csvAsJson.ts';
 import { eventWatch, observedStore, type ReadSeen } from './observedStore.ts';
-import { LogUnreadableError, openLog } from './openLog.ts';
+import { LogUnreadableError, openLog, type OpenLog } from './openLog.ts';
+import { forwardsStore } from './forwardsStore.ts';
 import { logFileProblem } from './fileProblem.ts';
 import { reportFold } from './reportFold.ts';
+import { reversedEventIds } from './reversedEventIds.ts';
 import { describeProductsFileError, readProductsFile } from './productsFile.ts';
 import { passbookProblem, readProblem, ReportRefusedError } from './readProblem.ts';
 import { branchProblem } from './branchProblem.ts';
@@ -72,11 +75,16 @@ const print = (c: ReportCommand, s: ReportState): string => {
   }
 };
 
-type Read = { readonly store: EventStore<LedgerEvent>; readonly knownAt: Position | undefined };
+type Read = {
+  readonly store: EventStore<LedgerEvent>;
+  readonly knownAt: Position | undefined;
+  /** The replays' reversal index keeps these events only (a file scanned first). */
+  readonly reading: ReportReadOptions;
+};
 
 // The year-end reports, read as the Ledger's queries read them.
-const yearEnd = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
-  const reports = yearEndReports(store);
+const yearEnd = async (c: ReportCommand, { store, knownAt, reading }: Read): Promise<string> => {
+  const reports = yearEndReports(store, reading);
   const financialYear = c.year ?? '';
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   if (c.report === 'appropriation') {
@@ -90,8 +98,8 @@ const yearEnd = async (c: ReportCommand, { store, knownAt }: Read): Promise<stri
 };
 
 // The period and loan-quality reports, read as the Ledger's queries read them.
-const period = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
-  const reports = periodReports(store);
+const period = async (c: ReportCommand, { store, knownAt, reading }: Read): Promise<string> => {
+  const reports = periodReports(store, reading);
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   const when: PeriodOptions = c.year !== undefined ? { financialYear: c.year, ...known }
     : { from: c.from ?? '', to: c.to ?? '', ...known };
@@ -108,8 +116,10 @@ const period = async (c: ReportCommand, { store, knownAt }: Read): Promise<strin
 };
 
 // The collection sheet and the due lists, read as the Ledger's queries read them.
-const collection = async (c: ReportCommand, { store, knownAt }: Read): Promise<string> => {
-  const reports = collectionReports(store);
+const collection = async (
+  c: ReportCommand, { store, knownAt, reading }: Read,
+): Promise<string> => {
+  const reports = collectionReports(store, reading);
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   const branch = c.branch === undefined ? {} : { branchId: c.branch };
   if (c.report === 'collection-sheet') {
@@ -152,7 +162,10 @@ const reportText = (c: ReportCommand, read: Read, options: ReplayOptions<ReportS
 const replayed = new Set(['trial-balance', 'balance-sheet', 'income-statement', 'par',
   'passbook']);
 
-/** How a report reads a log file: forwards once with no index, or through the file store. */
+/**
+ * How a report reads a log file: forwards with no index (once, or once per replay the report's
+ * query makes), or through the file store and its index.
+ */
 export type ReportRead = 'sequential' | 'indexed';
 
 type Progress = ReturnType<typeof replayProgress>;
@@ -183,20 +196,28 @@ const sequentialReport = async (
   if (problem !== undefined) throw new LogUnreadableError(problem);
   const watch = eventWatch({ ...(options.asKnownAt === undefined ? {} : {
     knownAt: options.asKnownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
-  const events = watch.watch(readLogForwards({ file, schema: ledgerEventSchema }));
-  return made(watch.seen, async () => print(c, await replayAsync(reportFold(c), events, options)));
+  // The reversals' targets first, by a plain scan of the same bytes: the replay's reversal
+  // index then keeps those events only, not 21 bytes of every money event in the history.
+  const { size: bytes } = await stat(file);
+  const reversed = await reversedEventIds(file, bytes);
+  const events = watch.watch(readLogForwards({ file, schema: ledgerEventSchema, bytes }));
+  const fold = reportFold(c, { reversible: (id) => reversed.has(id) });
+  return made(watch.seen, async () => print(c, await replayAsync(fold, events, options)));
 };
 
-// Any report through a store: the log file's (indexed) or the database's.
+// Any report through a store: the log file's (read forwards, or indexed) or the database's.
 const storeReport = async (
   c: ReportCommand, read: { readonly knownAt: Position | undefined }, progress: Progress,
-  parts: { readonly options: ReplayOptions<ReportState>; readonly products: Products },
+  parts: {
+    readonly options: ReplayOptions<ReportState>; readonly products: Products;
+    readonly open: () => Promise<OpenLog>; readonly reading: ReportReadOptions;
+  },
 ): Promise<Made> => {
-  const log = await openLog(c.source);
+  const log = await parts.open();
   const watched = observedStore(log.store, { ...(read.knownAt === undefined ? {} : {
     knownAt: read.knownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
   try {
-    const r = { store: watched.store, knownAt: read.knownAt };
+    const r = { store: watched.store, knownAt: read.knownAt, reading: parts.reading };
     return await made(watched.seen, () => (parts.products === undefined
       ? reportText(c, r, parts.options) : accrued(c, r, parts.products)));
   } finally {
@@ -232,11 +253,15 @@ export const reportCommand = async (
     ...(file === undefined ? {} : { fileBytes: await fileBytes(file) }) });
   let r: Made;
   try {
-    r = file !== undefined && products === undefined && replayed.has(c.report)
-      && how.read !== 'indexed'
+    const forwards = file !== undefined && how.read !== 'indexed';
+    r = forwards && products === undefined && replayed.has(c.report)
       ? await sequentialReport(c, file, options, progress)
-      : await storeReport(c, { knownAt: knownAt?.right }, progress,
-        { options, products: products?.right });
+      : forwards ? await storeReport(c, { knownAt: knownAt?.right }, progress, {
+        options, products: products?.right, ...await forwardsLog(file),
+      })
+        : await storeReport(c, { knownAt: knownAt?.right }, progress, {
+          options, products: products?.right, open: () => openLog(c.source), reading: {},
+        });
   } finally {
     progress.done();
   }
@@ -251,6 +276,20 @@ export const reportCommand = async (
   // standard output ends with CRLF, the last one too (RFC 4180).
   io.out(c.format === 'csv' ? text.replace(/\n$/, '') : text);
   return 0;
+};
+
+// A log file for the reports the Ledger's queries make: each of their reads of the whole log
+// reads the file forwards once, so no index of every event is built; the reversals' targets
+// are found first by a plain scan, so that the replays' reversal indexes keep those only.
+const forwardsLog = async (file: string) => {
+  const problem = await logFileProblem(file);
+  if (problem !== undefined) throw new LogUnreadableError(problem);
+  const { size: bytes } = await stat(file);
+  const reversed = await reversedEventIds(file, bytes);
+  const store = forwardsStore(file, bytes);
+  const log: OpenLog = { store, close: () => store.close() };
+  return { open: () => Promise.resolve(log),
+    reading: { reversible: (id: string) => reversed.has(id) } };
 };
 
 type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefined;

@@ -6,7 +6,9 @@
 //   store  - the embedded file store's appendToStream, each append durable when it resolves;
 //   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append.
 // Each is run `ROUNDS` times, in a rotating order so none always goes first; the best counts.
-// Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run).
+// Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run). BEFORE=<dir> adds
+// the store of another copy of this package (`git archive <commit> packages/ledger`, with its
+// node_modules) as `before`, to compare two versions in one run.
 import { constants } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,9 +85,21 @@ const sqlite = async (file: string): Promise<void> => {
   db.close();
 };
 
-const runs = { floor, floorDsync, store, sqlite };
+const beforeDir = process.env['BEFORE'];
+const beforeStore: typeof openFileEventStore | undefined = beforeDir === undefined
+  ? undefined
+  : Reflect.get(await import(join(beforeDir, 'src/index.ts')), 'openFileEventStore');
+const before = async (file: string): Promise<void> => {
+  if (beforeStore === undefined) return;
+  const s = await beforeStore({ file, schema, maxAppendBytes: 1 << 24 });
+  for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
+  await s.close();
+};
+
+const runs = { floor, floorDsync, store, sqlite, before };
 type Name = keyof typeof runs;
 const names: Name[] = ['floor', 'floorDsync', 'store', 'sqlite'];
+if (beforeStore !== undefined) names.push('before');
 const bestMs = new Map<Name, number>();
 const bestCpuMs = new Map<Name, number>();
 try {
@@ -120,6 +134,7 @@ const label: Record<Name, string> = {
   floorDsync: 'floor, O_DSYNC write instead of fdatasync',
   store: 'file store appendToStream',
   sqlite: 'SQLite WAL, synchronous=FULL, 1 txn/append',
+  before: `file store of ${beforeDir ?? ''}`.slice(0, 46),
 };
 for (const n of names) {
   console.log(`${label[n].padEnd(46)} ${rate(n).padStart(10)}  `
@@ -130,3 +145,7 @@ console.log(`store / floor   ${ratio('store', 'floor')}  (target >= 0.80)`);
 console.log(`store / sqlite  ${ratio('store', 'sqlite')}  (target > 1.00)`);
 console.log(`sqlite / floor  ${ratio('sqlite', 'floor')}`);
 console.log(`store / floor with O_DSYNC  ${ratio('store', 'floorDsync')}`);
+if (beforeStore !== undefined) {
+  const cpu = (n: Name) => bestCpuMs.get(n) ?? NaN;
+  console.log(`store CPU / before CPU  ${(cpu('store') / cpu('before')).toFixed(2)}`);
+}

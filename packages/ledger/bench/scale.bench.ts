@@ -3,9 +3,11 @@
 // clean close and after a crash, in Node's default heap and in 128 MiB, and what `usha verify`
 // and `usha report trial-balance` take. Each figure is one child process (scaleChild.ts), run
 // once, on a copy of the cached log (scaleLog.ts); times are printed beside the parse bound,
-// JSON.parse of every line of the same log, measured in the same run.
+// JSON.parse of every line of the same log, measured in the same run. The reopens after a
+// clean close and after the crash run in SCALE_REOPENS fresh processes each (medians), the
+// crash's beside as many fresh processes reading the same tail through the store.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, businessDate } from '@usha/domain';
@@ -16,6 +18,8 @@ const crashCommands = Number(process.env.SCALE_CRASH_COMMANDS ?? 2_000);
 // Fresh processes reopening after a clean close: the first command's time against a warm one's
 // is a median over them (one process's first command is one sample).
 const reopenRuns = Number(process.env.SCALE_REOPENS ?? 5);
+// `SCALE_REOPEN_ONLY=1`: the opens and reopens only, without the runs in 128 MiB and the CLI.
+const reopenOnly = process.env.SCALE_REOPEN_ONLY === '1';
 const root = new URL('../../../', import.meta.url).pathname;
 const child = join(root, 'packages/ledger/bench/scaleChild.ts');
 const usage = join(root, 'packages/ledger/bench/scaleUsage.ts');
@@ -96,30 +100,87 @@ try {
   const reopens = [rows[1]?.[1], ...Array.from({ length: reopenRuns - 1 },
     (_, i) => open(`reopen${i + 2}`))].filter((r): r is Run => r !== undefined);
   const parts = run([child, 'checkpoints', file]);
+  const tailOffset = String((await stat(file)).size); // the first line the crash child writes
   const crash = run([child, 'crash', file, day, 'crash', founders, String(crashCommands)]);
   console.log(`crash child: ${crashCommands} commands, then ${crash.signal ?? 'no signal'}`);
-  rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, open('crashed')]);
-  rows.push(['reopen at --max-old-space-size=128', open('small', 128)]);
-  for (const c of checkpoints) await rm(c, { force: true });
-  rows.push(['cold open at --max-old-space-size=128', open('smallCold', 128)]);
+  // The log and checkpoints as the SIGKILL left them, copied back before each run on them.
+  const image = join(dir, 'crashed');
+  await mkdir(image);
+  const saveOrRestore = async (to: 'image' | 'log') => {
+    for (const f of [file, ...checkpoints]) {
+      const kept = join(image, f.slice(dir.length + 1));
+      await copyFile(to === 'image' ? f : kept, to === 'image' ? kept : f);
+    }
+  };
+  await saveOrRestore('image');
+  // Like with like: what reading the same tail costs a fresh process, through the store whose
+  // checkpoint already covers it (so its open reads no line).
+  run([child, 'close', file]);
+  const tails = Array.from({ length: reopenRuns }, () => run([child, 'tail', file, tailOffset]));
+  const crashes: Run[] = [];
+  for (let i = 0; i < reopenRuns; i += 1) {
+    await saveOrRestore('log');
+    crashes.push(open(i === 0 ? 'crashed' : `crashed${i + 1}`));
+  }
+  const crashed = crashes[crashes.length - 1];
+  if (crashed !== undefined) {
+    rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, crashed]);
+  }
+  if (!reopenOnly) {
+    rows.push(['reopen at --max-old-space-size=128', open('small', 128)]);
+    for (const c of checkpoints) await rm(c, { force: true });
+    rows.push(['cold open at --max-old-space-size=128', open('smallCold', 128)]);
+  }
   for (const [name, r] of rows) printOpen(name, r, bound, boundCpu);
   printReopens(reopens, parts);
-  const cli = join(root, 'packages/cli/src/bin.ts');
-  const startup = run([cli, 'version']);
-  const verify = run([cli, 'verify', file]);
-  const report = run([cli, 'report', 'trial-balance', file]);
-  console.log(`usha version (the CLI's start, in each time below) ${s(startup.ms)}, ` +
-    `CPU ${s(startup.cpuMs ?? NaN)}`);
-  const cliRuns = [['usha verify', verify], ['usha report trial-balance', report]] as const;
-  for (const [name, r] of cliRuns) {
-    console.log(`${name.padEnd(46)} ${r.ok ? 'ok' : `FAILED (${r.error})`} ${s(r.ms)} ` +
-      `(${(r.ms / bound).toFixed(2)} x parse bound), CPU ${s(r.cpuMs ?? NaN)} ` +
-      `(${((r.cpuMs ?? NaN) / boundCpu).toFixed(2)} x), peak RSS ${r.peakRssMiB ?? '?'} MiB`);
+  printCrashReopens(reopens, crashes, tails);
+  if (reopenOnly) {
+    if (!rows.every(([, r]) => r.ok)) process.exitCode = 1;
+  } else {
+    const cli = join(root, 'packages/cli/src/bin.ts');
+    const startup = run([cli, 'version']);
+    const verify = run([cli, 'verify', file]);
+    const report = run([cli, 'report', 'trial-balance', file]);
+    console.log(`usha version (the CLI's start, in each time below) ${s(startup.ms)}, ` +
+      `CPU ${s(startup.cpuMs ?? NaN)}`);
+    const cliRuns = [['usha verify', verify], ['usha report trial-balance', report]] as const;
+    for (const [name, r] of cliRuns) {
+      console.log(`${name.padEnd(46)} ${r.ok ? 'ok' : `FAILED (${r.error})`} ${s(r.ms)} ` +
+        `(${(r.ms / bound).toFixed(2)} x parse bound), CPU ${s(r.cpuMs ?? NaN)} ` +
+        `(${((r.cpuMs ?? NaN) / boundCpu).toFixed(2)} x), peak RSS ${r.peakRssMiB ?? '?'} MiB`);
+    }
+    printSummary(rows, verify, report, bound, boundCpu, history.events);
+    if (![...rows.map(([, r]) => r), verify, report].every((r) => r.ok)) process.exitCode = 1;
   }
-  printSummary(rows, verify, report, bound, boundCpu, history.events);
-  if (![...rows.map(([, r]) => r), verify, report].every((r) => r.ok)) process.exitCode = 1;
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+
+// The crash reopen's cost beyond a clean one (medians of CPU, store + Ledger), against a fresh
+// process reading the same tail through the store: the target is no more than that read.
+function printCrashReopens(clean: ReadonlyArray<Run>, crashes: ReadonlyArray<Run>,
+  tails: ReadonlyArray<Run>): void {
+  const median = (rs: ReadonlyArray<Run>, f: (r: Run) => number) => {
+    const xs = rs.filter((r) => r.ok).map(f).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)] ?? NaN;
+  };
+  const openCpu = (r: Run) => num(r, 'storeCpuMs') + num(r, 'ledgerCpuMs');
+  const cleanCpu = median(clean, openCpu);
+  const crashCpu = median(crashes, openCpu);
+  const tailCpu = median(tails, (r) => num(r, 'readCpuMs'));
+  const all = (rs: ReadonlyArray<Run>, f: (r: Run) => number) =>
+    rs.filter((r) => r.ok).map((r) => f(r).toFixed(1)).join(', ');
+  const how = crashes[0] === undefined ? '' : opened(crashes[0]);
+  console.log(`reopen after SIGKILL, median of ${crashes.length} processes: CPU ` +
+    `${crashCpu.toFixed(1)} ms (store ${median(crashes, (r) => num(r, 'storeCpuMs'))} + ` +
+    `Ledger ${median(crashes, (r) => num(r, 'ledgerCpuMs'))}; all: ${all(crashes, openCpu)}); ` +
+    `clean reopen ${cleanCpu.toFixed(1)} ms; extra ${(crashCpu - cleanCpu).toFixed(1)} ms; ` +
+    `first / warm command ${median(crashes, (r) => num(r, 'firstCpuMs'))} / ` +
+    `${median(crashes, (r) => num(r, 'warmCpuMs'))} ms CPU; ${how}`);
+  console.log(`the same tail read by a fresh process (${tails[0]?.result.events} events), ` +
+    `median of ${tails.length}: CPU ${tailCpu} ms ` +
+    `(all: ${all(tails, (r) => num(r, 'readCpuMs'))}); ` +
+    `extra / tail read ${((crashCpu - cleanCpu) / tailCpu).toFixed(2)}`);
 }
 
 // How each side opened, as the child found it (`opened` of the store and of the Ledger).

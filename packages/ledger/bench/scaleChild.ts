@@ -5,6 +5,10 @@
 //   open <log> <day> <tag> <m>      open the store and the Ledger, a command, 20 more, close
 //   crash <log> <day> <tag> <m> <n> open, n commands, then SIGKILL itself (no close)
 //   checkpoints <log>               a reopen's parts: checkpoint bytes read, SHA-256, restore
+//   close <log>                     open the store alone and close it (its checkpoint then
+//                                   covers every line)
+//   tail <log> <offset>             open the store, then read every event from the line at
+//                                   <offset> on: what a crash reopen's tail costs to read once
 // Commands are deposits into the savings accounts of the first <m> members (those admitted in
 // the history's first month) on <day> (after the history), their ids tagged with <tag> so that
 // each child's are new.
@@ -17,6 +21,7 @@ import { readIndexCheckpoint as readLedgerIndexCheckpoint } from
   '../src/app/ledger/indexCheckpoint.ts';
 import { createLedger } from '../src/app/ledger/createLedger.ts';
 import { ledgerEventSchema } from '../src/app/log/ledgerEvent.ts';
+import { position } from '../src/eventStore/position.ts';
 import { readLines } from '../../projections/bench/readEvents.ts';
 import { scaleParameters, scaleProducts } from './scalePlan.ts';
 import { cachedScaleLog } from './scaleLog.ts';
@@ -129,6 +134,26 @@ const checkpoints = async () => {
   });
 };
 
+const closeStore = async () => {
+  const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+  await store.close();
+  report({ storeOpened: store.opened });
+};
+
+// The events from the line at byte `day` (this mode's second argument) on, read forwards in a
+// fresh process through the store, as a Ledger's catch-up reads them: decoded, hash checked.
+const tail = async () => {
+  const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let events = 0;
+  for await (const e of store.readAll({ from: position(BigInt(day)) })) events += e.type ? 1 : 0;
+  const readMs = ms(t0);
+  const readCpuMs = cpuMs(c0);
+  await store.close();
+  report({ readMs, readCpuMs, events, storeOpened: store.opened });
+};
+
 const write = async () => {
   const log = await cachedScaleLog(scaleParameters(Number(file)),
     (line) => process.stderr.write(`  writing the history: ${line}\n`));
@@ -140,4 +165,6 @@ else if (mode === 'parse') parse();
 else if (mode === 'open') await open();
 else if (mode === 'crash') await crash();
 else if (mode === 'checkpoints') await checkpoints();
+else if (mode === 'close') await closeStore();
+else if (mode === 'tail') await tail();
 else throw new Error(`scaleChild: unknown mode ${String(mode)}`);

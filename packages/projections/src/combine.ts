@@ -31,6 +31,16 @@ const CombinedJson = t.type({
   states: t.record(t.string, t.unknown),
 });
 
+/** How `combine` runs its projections. */
+export interface CombineOptions {
+  /**
+   * Which money events the reversal index keeps, by their domain event id (every one when
+   * omitted). A reader that knows beforehand every id a reversal names (a log file scanned
+   * first) keeps those only, so that the index no longer grows with every money event.
+   */
+  readonly reversible?: (eventId: string) => boolean;
+}
+
 /**
  * Runs projections together over stored events, one event at a time: ignores a redelivered
  * event (at or before the last position applied, or a stream revision already applied), hands
@@ -38,7 +48,9 @@ const CombinedJson = t.type({
  * the event to every projection. The result is itself a projection: it serialises and resumes.
  * @example const run = combine({ balances: balancesProjection(), books: booksProjection() })
  */
-export const combine = <P extends ProjectionSet>(projections: P): Projection<Combined<P>> => {
+export const combine = <P extends ProjectionSet>(
+  projections: P, o: CombineOptions = {},
+): Projection<Combined<P>> => {
   const names = Object.keys(projections);
   const list = names.map((n) => [n, projections[n]] as const);
   const name = `combined(${names.join(',')})`;
@@ -56,7 +68,7 @@ export const combine = <P extends ProjectionSet>(projections: P): Projection<Com
     }),
     apply: (state, event) => {
       if (!admit(state.cursor, event)) return state;
-      const resolved = resolve(state.reversals, event);
+      const resolved = resolve(state.reversals, event, o.reversible);
       const states: Record<string, unknown> = state.states;
       for (let i = 0; i < list.length; i += 1) {
         const entry = list[i];
@@ -90,10 +102,18 @@ export const combine = <P extends ProjectionSet>(projections: P): Projection<Com
   };
 };
 
-const resolve = (ix: ReversalIndex, e: ProjectedEvent): ResolvedEvent => {
+const resolve = (
+  ix: ReversalIndex, e: ProjectedEvent, keep: ((eventId: string) => boolean) | undefined,
+): ResolvedEvent => {
   if (e.type !== 'EventReversed') {
-    recordReversible(ix, e);
+    if (keep === undefined || kept(e, keep)) recordReversible(ix, e);
     return e;
   }
   return { ...e, reversed: takeReversed(ix, e.data.reversedEventId) };
+};
+
+// Whether the index keeps a money event (an event without a domain id is not one).
+const kept = (e: ProjectedEvent, keep: (eventId: string) => boolean): boolean => {
+  const d: object = e.data;
+  return !('eventId' in d) || typeof d.eventId !== 'string' || keep(d.eventId);
 };

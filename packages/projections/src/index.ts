@@ -9,7 +9,9 @@ export type { Cursor } from './core/cursor.ts';
 export {
   checkpoint, restore, ProjectionVersionError, CheckpointFormatError, type Projection,
 } from './projection.ts';
-export { combine, type Combined, type ProjectionSet, type StatesOf } from './combine.ts';
+export {
+  combine, type CombineOptions, type Combined, type ProjectionSet, type StatesOf,
+} from './combine.ts';
 export { replay, replayAsync, type ReplayOptions } from './replay.ts';
 export { allProjections } from './allProjections.ts';
 
@@ -44,10 +46,13 @@ export { formatTrialBalance, formatBalanceSheet, formatIncomeStatement } from '.
 
 export { loanPosition, type LoanPosition } from './portfolio/loanStatus.ts';
 export {
-  parReport, bucketOf, type ParReport, type PortfolioFigures, type AgeingBucket,
-  type LoanDelinquency, type BucketFigures,
+  parReport, parReportOf, loanDelinquency, bucketOf, type ParReport, type PortfolioFigures,
+  type AgeingBucket, type LoanDelinquency, type BucketFigures,
 } from './portfolio/parReport.ts';
 export { formatParReport } from './portfolio/format.ts';
+export {
+  streamSpansProjection, type StreamSpan, type StreamSpans,
+} from './portfolio/streamSpans.ts';
 
 export { passbookProjection } from './passbook/projection.ts';
 export type { PassbookState, PassbookLine, PassbookKind } from './passbook/state.ts';

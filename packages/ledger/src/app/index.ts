@@ -5,6 +5,7 @@ export {
   InvalidProductsError, NoDirectoryError, type LedgerOptions,
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
+export { ProcessTakenOverError } from './processes/runningClaim.ts';
 export { IndexCheckpointWriteError } from './ledger/indexCheckpointWriter.ts';
 export type { LedgerOpened } from './ledger/openIndexes.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
@@ -35,6 +36,7 @@ export {
 export {
   periodReports, ReportPeriodError, type PeriodReports, type PeriodOptions, type NpaOptions,
 } from './reports/periodReports.ts';
+export type { ReportReadOptions } from './reports/reportReadOptions.ts';
 export {
   collectionReports, type CollectionReports, type CollectionSheetQuery, type DuesQuery,
 } from './reports/collectionReports.ts';

@@ -18,7 +18,11 @@ export const memoryStore = (): EventStore<LedgerEvent> =>
 /** A Ledger over `store`, no back-off (tests schedule everything themselves). */
 export const testLedger = <S = undefined>(
   store: EventStore<LedgerEvent>, more: Partial<LedgerOptions<S>> = {},
-): Promise<Ledger<S>> => createLedger<S>({ store, products, backoff: noBackoff, ...more });
+): Promise<Ledger<S>> => createLedger<S>({ store, products, backoff: noBackoff, ...more,
+  // One instance, restarted: a test's Ledger opened after another stopped is that instance
+  // again (in one process its default name's pid would keep the stopped one's lease running).
+  // Tests of several instances name each one.
+  processClaims: { claimant: 'test-instance', ...more.processClaims } });
 
 /** Every event in the store. */
 export const allEvents = async (store: EventStore<LedgerEvent>) => {

@@ -1,83 +1,67 @@
+import { hasAwkwardKey, keySetWriter, quote, type ValueWriter } from './keySetWriter.ts';
+
 // The canonical text of a value that is already plain JSON, without the deep copy that
 // `canonicalJson` makes: on every append and every command hash, where the value almost always
-// is plain JSON. Only objects whose keys are out of order are copied (shallow, sorted), then
-// the native writer writes the whole. Anything else (bigint, -0, holes, undefined, class
-// instances, integer-like or "__proto__" keys, deep nesting) is left to `canonicalJson`.
+// is plain JSON. The value is checked and written in one walk; objects by a writer made once
+// per key set (`keySetWriter.ts`), so no sorted copy is made. Anything else (bigint, -0,
+// holes, undefined, class instances, integer-like or "__proto__" keys, deep nesting) is left
+// to `canonicalJson`. `plainJsonTextByCopy` is its plain twin, the model of its tests.
 
 const maxDepth = 64; // as canonicalJson
-const refused: unique symbol = Symbol('refused');
 
 const isPlainObject = (value: object): value is { readonly [key: string]: unknown } => {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 };
 
-// JSON.stringify writes integer-like keys first whatever the order: those go the long way.
-const isAwkwardKey = (key: string): boolean => {
-  const first = key.charCodeAt(0);
-  return (first >= 0x30 && first <= 0x39) || key === '__proto__';
-};
-
-const check = (value: unknown, depth: number): unknown => {
+const write: ValueWriter = (value, depth) => {
   switch (typeof value) {
-    case 'string': case 'boolean': return value;
-    case 'number': return Number.isFinite(value) && !Object.is(value, -0) ? value : refused;
+    case 'string': return quote(value);
+    case 'boolean': return value ? 'true' : 'false';
+    // String(n) is JSON.stringify(n) for a finite number; -0 would read back as 0.
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? String(value) : undefined;
     case 'object':
-      if (value === null) return null;
-      if (depth >= maxDepth) return refused;
-      if (Array.isArray(value)) return checkArray(value, depth);
-      return isPlainObject(value) ? checkObject(value, depth) : refused;
-    default: return refused;
+      if (value === null) return 'null';
+      if (depth >= maxDepth) return undefined;
+      if (Array.isArray(value)) return writeArray(value, depth);
+      return isPlainObject(value) ? writeObject(value, depth) : undefined;
+    default: return undefined;
   }
 };
 
-const checkArray = (value: readonly unknown[], depth: number): unknown => {
-  let out: unknown[] | undefined;
+const writeArray = (value: readonly unknown[], depth: number): string | undefined => {
+  let text = '[';
   for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) return refused;
-    const item: unknown = value[i];
-    const checked = check(item, depth + 1);
-    if (checked === refused) return refused;
-    if (checked !== item) (out ??= value.slice())[i] = checked;
+    if (!(i in value)) return undefined;
+    const item = write(value[i], depth + 1);
+    if (item === undefined) return undefined;
+    text += i === 0 ? item : `,${item}`;
   }
-  return out ?? value;
+  return `${text}]`;
 };
 
-// Sorts short key lists in place, by UTF-16 code units as the native sort does: without the
-// work array the native sort allocates on every call (most of what a sorted copy cost). A long
-// list takes the native sort.
-const sortKeys = (keys: string[]): string[] => {
-  if (keys.length > 16) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] ?? '';
-    let j = i - 1;
-    for (; j >= 0 && (keys[j] ?? '') > key; j--) keys[j + 1] = keys[j] ?? '';
-    keys[j + 1] = key;
-  }
-  return keys;
-};
-
-const checkObject = (value: { readonly [key: string]: unknown }, depth: number): unknown => {
+const writeObject = (
+  value: { readonly [key: string]: unknown }, depth: number,
+): string | undefined => {
   const keys = Object.keys(value);
-  let unsorted = false;
-  // The fields whose own values were copied (objects out of order below this one), by key;
-  // made only when there is one.
-  let copied: Map<string, unknown> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] ?? '';
-    if (isAwkwardKey(key)) return refused;
-    if (i > 0 && (keys[i - 1] ?? '') >= key) unsorted = true;
-    const field = value[key];
-    const checked = check(field, depth + 1);
-    if (checked === refused) return refused;
-    if (checked !== field) (copied ??= new Map()).set(key, checked);
+  const writer = keySetWriter(keys);
+  if (writer === undefined) return writeAnyObject(value, keys, depth);
+  return writer(value, depth + 1, write);
+};
+
+// Past the bound of key sets: the same text, by a loop over the sorted keys.
+const writeAnyObject = (
+  value: { readonly [key: string]: unknown }, keys: string[], depth: number,
+): string | undefined => {
+  if (hasAwkwardKey(keys)) return undefined;
+  let text = '{';
+  for (const key of keys.sort()) {
+    const field = write(value[key], depth + 1);
+    if (field === undefined) return undefined;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${field}`;
   }
-  if (!unsorted && copied === undefined) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of unsorted ? sortKeys(keys) : keys) {
-    out[key] = copied?.has(key) === true ? copied.get(key) : value[key];
-  }
-  return out;
+  return `${text}}`;
 };
 
 /**
@@ -87,7 +71,4 @@ const checkObject = (value: { readonly [key: string]: unknown }, depth: number):
  * @example plainJsonText({ b: 1, a: ['x'] }) // '{"a":["x"],"b":1}'
  * @example plainJsonText({ n: 1n }) // undefined: canonicalJson writes it as a string
  */
-export const plainJsonText = (value: unknown): string | undefined => {
-  const checked: unknown = check(value, 0);
-  return checked === refused ? undefined : JSON.stringify(checked);
-};
+export const plainJsonText = (value: unknown): string | undefined => write(value, 0);

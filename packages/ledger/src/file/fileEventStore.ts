@@ -35,6 +35,7 @@ import {
   checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
 } from './signingKeys.ts';
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
+import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
 
 export interface FileEventStoreOptions<E extends EventShape> {
@@ -165,6 +166,9 @@ const fileStore = <E extends EventShape>(
   const { file, schema } = options;
   const { handle, readOnly, signingKey, verifyKey, loaded } = opened;
   const { index, digests, scan } = loaded;
+  // The lines the open verified after the index checkpoint, parsed: the first read forwards
+  // over them takes them from here (verifiedTail.ts).
+  let tail = loaded.tail;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
   const changes = changeSignal();
   let closed: string | undefined;
@@ -274,28 +278,48 @@ const fileStore = <E extends EventShape>(
     const first =
       from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
     const startOffset = lineOffset(index, first);
-    let left = o.maxCount ?? Infinity;
-    if (startOffset === undefined || left <= 0) return emptySource;
-    const chunks = readLineChunks(handle, startOffset, size());
+    const budget = { left: o.maxCount ?? Infinity };
+    if (startOffset === undefined || budget.left <= 0) return emptySource;
     // Consecutive lines: each must link to the one before (the first to genesis, if first).
     const link: ChainLink = { prev: first === 0 ? genesisHash : undefined };
+    const end = size();
+    const kept = tail;
+    if (kept === undefined || first >= kept.firstLine + kept.lines.length) {
+      return fileLines({ first, startOffset, end, link, budget });
+    }
+    const at = Math.max(first, kept.firstLine);
+    const afterKept = kept.firstLine + kept.lines.length;
+    const onEnd = () => { tail = undefined; }; // read once: later reads go to the file
+    return concatSources([
+      () => fileLines({ first, startOffset, end: Math.max(startOffset, kept.startOffset), link,
+        budget }),
+      () => keptLines(schema, kept, at - kept.firstLine, { link, budget, corrupt, onEnd }),
+      () => fileLines({ first: afterKept, startOffset: kept.endOffset, end, link, budget }),
+    ]);
+  };
+  // The lines [first, ...) of the file from `startOffset` to `end`, checked as they are read.
+  const fileLines = (r: {
+    first: number; startOffset: number; end: number; link: ChainLink; budget: { left: number };
+  }): ChunkedSource<RecordedEvent<E>> => {
+    const { link, budget } = r;
+    const chunks = readLineChunks(handle, r.startOffset, r.end);
     let chunk: LineChunk | undefined;
     let i = 0;
-    let line = first; // the number (from 0) of the next line taken
+    let line = r.first; // the number (from 0) of the next line taken
     return {
       take: () => {
-        if (chunk === undefined || i >= chunk.lines || left <= 0) return undefined;
+        if (chunk === undefined || i >= chunk.lines || budget.left <= 0) return undefined;
         const start = chunk.bounds[i] ?? 0;
         const end = (chunk.bounds[i + 1] ?? 0) - 1;
         i++;
-        left--;
+        budget.left--;
         const at = chunk.offset + start;
         const event = decodeLine(chunk.buffer, start, end, at, chunk.ascii, link);
         refuseUnlessVerified(line++, at, link);
         return event;
       },
       refill: async () => {
-        if (left <= 0) return false;
+        if (budget.left <= 0) return false;
         const read = await chunks.next();
         if (read.done === true) return false;
         refuseIfClosed();

@@ -66,9 +66,10 @@ export const emptyIndex = (
 /**
  * Adds a line to the index; lines must come in log order, verified, with their revisions (the
  * scan checked them, or the committer assigned them from `streamLength`). Revision 0 starts a
- * stream, so a known key at revision 0 is a collision and no read is needed to tell.
+ * stream, so a known key at revision 0 is a collision and no read is needed to tell. `idKey`
+ * is `index.keyOf(line.eventId)` if the caller has it already (the committer does).
  */
-export const indexLine = (index: FileIndex, line: ScannedLine): void => {
+export const indexLine = (index: FileIndex, line: ScannedLine, idKey?: Int32Array): void => {
   let s: number;
   if (line.revision === 0) {
     s = pushI32(index.streamLength, 0);
@@ -92,8 +93,7 @@ export const indexLine = (index: FileIndex, line: ScannedLine): void => {
   pushI32(index.previousInStream, index.streamLast.data[s] ?? -1);
   index.streamLast.data[s] = n;
   index.streamLength.data[s] = (index.streamLength.data[s] ?? 0) + 1;
-  const k = index.keyOf(line.eventId);
-  addRow(index.ids, k, n);
+  addRow(index.ids, idKey ?? index.keyOf(line.eventId), n);
 };
 
 /** The number of a stored stream (exact: a key's hit is confirmed), or -1 if none. */
@@ -149,6 +149,10 @@ export const mayHoldId = (index: FileIndex, eventId: string): boolean => {
   const k = index.keyOf(eventId);
   return firstRow(index.ids, k) >= 0;
 };
+
+/** `mayHoldId` for an id whose key (`index.keyOf(eventId)`) the caller has already. */
+export const mayHoldIdKey = (index: FileIndex, idKey: Int32Array): boolean =>
+  firstRow(index.ids, idKey) >= 0;
 
 /** Offsets of the lines whose event id has this one's key: read them to confirm. */
 export const candidateOffsets = (index: FileIndex, eventId: string): readonly number[] => {

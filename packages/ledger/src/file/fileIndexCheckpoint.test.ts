@@ -60,6 +60,35 @@ test('a garbled checkpoint is not used: the log is scanned, saying why', async (
   assert.equal(await openedBy(file), { from: 'checkpoint', linesRead: 0 });
 });
 
+test('a byte flipped in a large part, hashed on another thread as it is read: the log is '
+  + 'scanned, saying why, and reads are right', async () => {
+  // 10,000 events: the checkpoint's large parts (offsets, the event ids' table of 16,384
+  // slots, digests; 356 of its 400 KB) are read into shared memory and hashed there. Its
+  // middle byte falls in the ids' table.
+  const file = join(dir, 'large.ndjson');
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  for (let a = 0; a < 50; a++) {
+    const notes = Array.from({ length: 200 }, (_, i) => note(idOf(a * 200 + i + 1), `t${i}`));
+    await store.appendToStream(`loan-${a % 7}`, notes);
+  }
+  await store.close();
+  assert.equal(await openedBy(file), { from: 'checkpoint', linesRead: 0 });
+  const checkpoint = await readFile(checkpointFileOf(file));
+  const at = checkpoint.length >> 1;
+  checkpoint[at] = (checkpoint[at] ?? 0) ^ 0x20;
+  await writeFile(checkpointFileOf(file), checkpoint);
+  const reopened = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+  try {
+    assert.equal(reopened.opened, { from: 'scan', linesRead: 10_000,
+      reason: 'its SHA-256 does not match: changed or damaged' });
+    let events = 0;
+    for await (const _ of reopened.readStream('loan-3')) events += 1;
+    assert.is(events, 1_400);
+  } finally {
+    await reopened.close();
+  }
+});
+
 test('another log’s checkpoint is not used: the log is scanned, saying why', async () => {
   const file = await closedLog('mine.ndjson');
   const same = await closedLog('same-length.ndjson', 'm');

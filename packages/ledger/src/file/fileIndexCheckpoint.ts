@@ -8,6 +8,7 @@ import {
   writeF64, writeHashRows, writeI32, writeNumber, writeText, type SnapshotReader,
   type SnapshotWriter,
 } from '../offHeap/snapshot.ts';
+import { parallelSha256 } from '../offHeap/parallelSha256.ts';
 import { readSnapshotFile, writeSnapshotFile } from '../offHeap/snapshotFile.ts';
 import type { I32Column } from '../offHeap/columns.ts';
 import type { HashRows } from '../offHeap/hashRows.ts';
@@ -143,23 +144,25 @@ const readParts = (r: SnapshotReader): IndexCheckpoint | string => {
 export const readIndexCheckpoint = async (
   file: string, verifyKey?: KeyObject,
 ): Promise<CheckpointRead> => {
-  const read = await readSnapshotFile(file, (reader): CheckpointRead => {
-    // The parts' bytes hashed as they are read, for the signature over them (with a key).
-    const partsSha = createHash('sha256');
-    if (verifyKey !== undefined) reader.taps.add(partsSha);
+  type Parsed = CheckpointRead | Promise<CheckpointRead>;
+  const read = await readSnapshotFile(file, (reader): Parsed => {
+    // The parts' bytes hashed as they are read (on the hash worker, beside the file's own
+    // SHA-256), for the signature over them (with a key).
+    const partsSha = verifyKey === undefined ? undefined : parallelSha256();
+    if (partsSha !== undefined) reader.taps.add(partsSha);
     try {
       const parts = readParts(reader);
       if (typeof parts === 'string') return { found: false, reason: parts };
-      reader.taps.delete(partsSha);
+      if (partsSha !== undefined) reader.taps.delete(partsSha);
       const signature = readText(reader);
       if (reader.at !== reader.end) return { found: false, reason: 'bytes after its end' };
-      if (verifyKey !== undefined) {
-        const digest = partsSha.digest('hex');
-        if (!/^[0-9a-f]{128}$/.test(signature) || !signatureValid(verifyKey, digest, signature)) {
-          return { found: false, reason: 'not signed by the writer\'s key' };
-        }
-      }
-      return { found: true, checkpoint: parts, signed: signature !== '' };
+      const found = { found: true as const, checkpoint: parts, signed: signature !== '' };
+      if (verifyKey === undefined || partsSha === undefined) return found;
+      return partsSha.digest().then((digest) => {
+        const hex = digest.toString('hex');
+        return /^[0-9a-f]{128}$/.test(signature) && signatureValid(verifyKey, hex, signature)
+          ? found : { found: false, reason: 'not signed by the writer\'s key' };
+      });
     } catch (e) {
       if (e instanceof SnapshotShapeError || e instanceof SyntaxError) {
         return { found: false, reason: e.message };

@@ -5,11 +5,13 @@ import { checkConditions } from '../eventStore/appendConditions.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import type { AppendCondition, AppendResult, ExpectedRevision } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
-import { eventContentKey, type PreparedAppend } from '../eventStore/prepareAppend.ts';
+import {
+  eventContentKey, type PreparedAppend, type PreparedEvent,
+} from '../eventStore/prepareAppend.ts';
 import { canonicalText } from '../json/canonicalJson.ts';
 import type { JsonValue } from '../json/jsonValue.ts';
 import {
-  candidateOffsets, indexLine, mayHoldId, streamLength, type FileIndex,
+  candidateOffsets, indexLine, mayHoldIdKey, streamLength, type FileIndex,
 } from './fileIndex.ts';
 import { decodeEnvelope } from './lineEnvelope.ts';
 import { lineBatch } from './lineBatch.ts';
@@ -104,6 +106,26 @@ export const groupCommitter = (init: {
   };
 
   const batch = lineBatch(); // reused: commits run one at a time
+  // The 64-bit key of each event id, two words a line of the group, in the order of `entries`:
+  // hashed once for the look-up that tells a new id from a retry, and kept for the index.
+  let idKeys = new Int32Array(2 * 1024);
+  const idKey = new Int32Array(2); // one key handed to the index: no view made per line
+  // Keys of `events`, at line `from` of the group on; true if the index may hold one of them.
+  const keyIds = (events: readonly PreparedEvent[], from: number): boolean => {
+    if (idKeys.length < 2 * (from + events.length)) {
+      const bigger = new Int32Array(Math.max(2 * idKeys.length, 2 * (from + events.length)));
+      bigger.set(idKeys);
+      idKeys = bigger;
+    }
+    let mayHold = false;
+    for (let i = 0; i < events.length; i++) {
+      const k = index.keyOf(events[i]?.eventId ?? '');
+      idKeys[2 * (from + i)] = k[0] ?? 0;
+      idKeys[2 * (from + i) + 1] = k[1] ?? 0;
+      if (!mayHold && mayHoldIdKey(index, k)) mayHold = true;
+    }
+    return mayHold;
+  };
   const commitGroup = async (group: readonly Request[]): Promise<void> => {
     const revisions = new Map<string, bigint>(); // stream -> last revision, this group included
     const revisionOf = (s: string): bigint | undefined =>
@@ -119,9 +141,8 @@ export const groupCommitter = (init: {
       const { stream, events } = request.append;
       try {
         // Most appends carry only new ids: a look at the in-memory index settles that.
-        const maybeStored = events.some(
-          (e) => pendingIds?.has(e.eventId) || mayHoldId(index, e.eventId),
-        );
+        const maybeStored = keyIds(events, entries.length)
+          || (pendingIds !== undefined && events.some((e) => pendingIds.has(e.eventId)));
         const retry = !maybeStored
           ? 'new'
           : await detectRetry(
@@ -180,7 +201,13 @@ export const groupCommitter = (init: {
       }
     }
     if (entries.length > 0) await writeDurably(batch.bytes());
-    for (const entry of entries) indexLine(index, entry);
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j];
+      if (entry === undefined) continue;
+      idKey[0] = idKeys[2 * j] ?? 0;
+      idKey[1] = idKeys[2 * j + 1] ?? 0;
+      indexLine(index, entry, idKey);
+    }
     for (const entry of entries) init.onWritten?.(entry);
     size += batch.size();
     lastHash = prev;

@@ -3,7 +3,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { lineBatch } from './lineBatch.ts';
-import { contentBraceAt, encodeLine, genesisHash, hasLineFrame } from './lineFormat.ts';
+import {
+  contentBraceAt, encodeLine, genesisHash, hasLineFrame, lineContent,
+} from './lineFormat.ts';
 
 const fields = {
   batchIndex: 0,
@@ -89,6 +91,17 @@ test('a signed line is the unsigned line with the signature of its hash after th
       assert.is(contentBraceAt(bytes, lastStart, end) - lastStart, last ? 211 : 74);
     }),
   );
+});
+
+test('each line names its own stream and type, whatever the lines before it', () => {
+  const name = fc.oneof(fc.constantFrom('loan-1', 'loan-2', 'Noted', 'a"b', 'é\u2028'),
+    fc.string({ unit: 'binary', maxLength: 8 }));
+  fc.assert(fc.property(fc.array(fc.tuple(name, name), { minLength: 1, maxLength: 8 }), (xs) => {
+    for (const [stream, type] of xs) {
+      const parsed: unknown = JSON.parse(lineContent({ ...fields, stream, type }));
+      assert.equal(parsed, { ...JSON.parse(lineContent(fields)), stream, type });
+    }
+  }));
 });
 
 test.run();

@@ -43,6 +43,27 @@ export const sha256Hex = hashHex;
 export const sha256HexOf = (buffer: Buffer, start: number, end: number): string =>
   hashHex(new Uint8Array(buffer.buffer, buffer.byteOffset + start, end - start));
 
+// The lines of an append share a stream, and mostly a type: each is quoted once a run of
+// lines, not once a line (a memo of the last one: the same text either way).
+let lastStream = '';
+let lastStreamJson = '""';
+let lastType = '';
+let lastTypeJson = '""';
+const streamJson = (stream: string): string => {
+  if (stream !== lastStream) {
+    lastStreamJson = JSON.stringify(stream);
+    lastStream = stream;
+  }
+  return lastStreamJson;
+};
+const typeJson = (type: string): string => {
+  if (type !== lastType) {
+    lastTypeJson = JSON.stringify(type);
+    lastType = type;
+  }
+  return lastTypeJson;
+};
+
 /**
  * The canonical content of a line: every field but the hash, keys in sorted order. Data and
  * metadata are already canonical JSON; strings go through JSON.stringify, like the JSON codec.
@@ -51,7 +72,7 @@ export const lineContent = (f: LineFields): string =>
   `{"batchIndex":${f.batchIndex},"batchSize":${f.batchSize},"data":${f.dataJson},` +
   `"eventId":${JSON.stringify(f.eventId)},"metadata":${f.metadataJson},"prev":"${f.prev}",` +
   `"recordedAt":"${f.recordedAt}","revision":"${f.revision}",` +
-  `"stream":${JSON.stringify(f.stream)},"type":${JSON.stringify(f.type)}}`;
+  `"stream":${streamJson(f.stream)},"type":${typeJson(f.type)}}`;
 
 /**
  * Writes one line of the log: `{"hash":"<sha256 of content>",` followed by the content without

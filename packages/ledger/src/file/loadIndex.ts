@@ -14,6 +14,7 @@ import { lineStreamName } from './lineStreamName.ts';
 import { scanLog, type ScannedAppend, type ScannedLine, type ScanResult } from './scanLog.ts';
 import { signatureRequirement, type RequirementSeed } from './signatureRequirement.ts';
 import type { RevisionsSeed } from './streamRevisions.ts';
+import { tailCollector, type VerifiedTail } from './verifiedTail.ts';
 
 /** How a file store opened: from its index checkpoint or by scanning the whole log. */
 export interface OpenedFrom {
@@ -34,6 +35,8 @@ export interface LoadedIndex {
   readonly lastUnsignedLine: number;
   /** End offset of the checkpoint on disk that is current, or -1 if none is. */
   readonly checkpointEnd: number;
+  /** The lines verified after the checkpoint, parsed, if there were any and few enough. */
+  readonly tail?: VerifiedTail;
 }
 
 interface LoadOptions {
@@ -81,18 +84,22 @@ const walk = async (
     if (a.signature === undefined) lastUnsignedLine = a.line;
     required?.onAppend(a);
   };
+  const cp = c?.checkpoint;
+  // Only after a checkpoint: a walk of the whole log is an open that reads everything anyway.
+  const kept = cp === undefined ? undefined
+    : tailCollector({ line: cp.lines, offset: cp.endOffset });
   const onLine = (line: ScannedLine) => {
     indexLine(index, line);
     digests.add(line.hash ?? '');
+    kept?.onLine(line);
   };
-  const cp = c?.checkpoint;
   const from = cp === undefined ? undefined : {
     offset: cp.endOffset, lines: cp.lines, lastHash: cp.lastHash,
     lastLineOffset: cp.lastLineOffset, revisions: revisionsOf(index),
   };
   const scan = await scanLog(o.handle, o.file, onLine, undefined, onAppend, from);
   required?.finish();
-  return { index, digests, scan, lastUnsignedLine };
+  return { index, digests, scan, lastUnsignedLine, tail: kept?.tail(scan.endOffset) };
 };
 
 // The checkpoint, if it can be used for this open; else why not.

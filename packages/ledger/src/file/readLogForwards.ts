@@ -14,6 +14,11 @@ import { streamRevisions } from './streamRevisions.ts';
 export interface ReadLogForwardsOptions<E extends EventShape> {
   readonly file: string;
   readonly schema: EventSchema<E>;
+  /**
+   * Reads the log as it was at this length at most (its length at the first read when
+   * omitted): so that a reader which scanned the file first reads no append made since.
+   */
+  readonly bytes?: number;
 }
 
 /**
@@ -34,7 +39,9 @@ export async function* readLogForwards<E extends EventShape>(
 ): AsyncGenerator<RecordedEvent<E>> {
   const handle = await open(o.file, 'r');
   try {
-    const { size } = await handle.stat(); // the log as it is now: later appends are not read
+    // The log as it is now (or was, at `bytes`): later appends are not read.
+    const now = (await handle.stat()).size;
+    const size = o.bytes === undefined ? now : Math.min(o.bytes, now);
     const revisions = streamRevisions(handle);
     const decode = recordedDecoder(o.schema);
     const problem = { reason: '' };

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
-import { isRawLine } from './lineEnvelope.ts';
+import { isRawLine, type RawLine } from './lineEnvelope.ts';
 import {
   contentBraceAt,
   genesisHash,
@@ -24,6 +24,8 @@ export interface ScannedLine {
   readonly revision: number;
   /** The line's hash (64 hex), as verified. */
   readonly hash?: string;
+  /** The line's content as parsed and checked (from `scanLog`; a write leaves it out). */
+  readonly content?: RawLine;
 }
 
 /** Bytes at the end of the log that a crash left unfinished: never acknowledged. */
@@ -160,7 +162,7 @@ export const scanLog = async (
       revisions.advance(offset);
       batchLines++;
       if (onLine !== undefined) {
-        batch.push({ offset, stream: e.stream, eventId: e.eventId, revision, hash });
+        batch.push({ offset, stream: e.stream, eventId: e.eventId, revision, hash, content: e });
       }
       prev = hash;
       if (hash === anchor) anchorLine = { line: lineNumber, offset };

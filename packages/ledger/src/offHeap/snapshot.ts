@@ -85,6 +85,11 @@ export interface SnapshotReader {
   readonly take: (n: number) => Buffer;
   /** Fills `into` with the next bytes (`into.byteLength` of them). */
   readonly fill: (into: Uint8Array) => void;
+  /**
+   * Memory of `bytes` for a part read into memory of its own: a file's reader gives shared
+   * memory, so that its hash is taken on another thread from the bytes as they lie.
+   */
+  readonly memory: (bytes: number) => ArrayBufferLike;
   readonly taps: Set<{ update: (b: Uint8Array) => unknown }>;
 }
 
@@ -92,6 +97,7 @@ export interface SnapshotReader {
 export const snapshotReader = (buffer: Buffer, at = 0): SnapshotReader => {
   const r: SnapshotReader = {
     at, end: buffer.length, owned: false, taps: new Set(),
+    memory: (bytes) => new ArrayBuffer(bytes),
     take: (n) => {
       const bytes = buffer.subarray(r.at, r.at + n);
       r.at += n;
@@ -177,7 +183,8 @@ const column = <A extends Typed>(r: SnapshotReader, make: TypedMaker<A>): { data
   const n = partLength(r);
   const size = make.BYTES_PER_ELEMENT;
   if (n % size !== 0) throw new SnapshotShapeError(`${n} bytes of ${size}`);
-  const data = new make(restoredCapacity(n / size));
+  const rows = restoredCapacity(n / size);
+  const data = new make(r.memory(rows * size), 0, rows);
   r.fill(new Uint8Array(data.buffer, 0, n));
   skipPadding(r, n);
   return { data, length: n / size };

@@ -98,6 +98,48 @@ test('what parse throws on an intact file is thrown, not hidden', () =>
     }
   }));
 
+// A column of 200,000 rows (1.6 MB): past the size read into shared memory and hashed there,
+// on the hash worker, while the read goes on.
+const wide = (): SnapshotWriter => {
+  const f = f64Column(8);
+  for (let i = 0; i < 200_000; i++) pushF64(f, i);
+  const w = snapshotWriter();
+  writeF64(w, f);
+  writeText(w, 'end');
+  return w;
+};
+
+test('a large column is read into shared memory, rows as written, hashed on the worker', () =>
+  inTemp(async (dir) => {
+    const file = join(dir, 'wide.snapshot');
+    await writeSnapshotFile(file, wide());
+    const read = await readSnapshotFile(file, (r) => ({ f: readF64(r), text: readText(r) }));
+    if (!read.found) throw new Error(read.reason);
+    const { f, text } = read.value;
+    assert.ok(f.data.buffer instanceof SharedArrayBuffer, 'the column is in shared memory');
+    assert.equal([f.length, f.data[0], f.data[123_456], f.data[199_999], text],
+      [200_000, 0, 123_456, 199_999, 'end']);
+  }));
+
+test('a byte flipped in a column hashed on the worker: refused, its rows never returned', () =>
+  inTemp(async (dir) => {
+    const file = join(dir, 'flipped.snapshot');
+    await writeSnapshotFile(file, wide());
+    const bytes = await readFile(file);
+    const at = 56 + 8 + 8 * 150_000 + 3; // inside row 150,000 of the column
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x10, at);
+    await writeFile(file, bytes);
+    let parsedRow: number | undefined;
+    const read = await readSnapshotFile(file, (r) => {
+      const f = readF64(r);
+      parsedRow = f.data[150_000];
+      return f;
+    });
+    assert.ok(parsedRow !== 150_000, 'the parse saw the changed row');
+    assert.equal(read, { found: false,
+      reason: 'its SHA-256 does not match: changed or damaged' });
+  }));
+
 test('no file, a file of other bytes and a file cut short are told apart', () =>
   inTemp(async (dir) => {
     const file = join(dir, 'cut.snapshot');

@@ -1,11 +1,13 @@
 // A snapshot kept in a file: written beside under another name, synced, then renamed over the
 // old one (a crash leaves the old snapshot or the new, never a part of one), and used only if
 // its SHA-256 still matches (a damaged snapshot is reported and not used: the caller rebuilds
-// what it held from the log, which stays the only record).
+// what it held from the log, which stays the only record). The SHA-256 of a read is taken on
+// another thread while its parts are read (parallelSha256.ts), and awaited before any is used.
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { hashingRead, parallelSha256 } from './parallelSha256.ts';
 import { SnapshotShapeError, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
 
 // Magic (16 bytes), SHA-256 of the body (32), body length (8): 56 bytes, so the body starts
@@ -61,6 +63,9 @@ export type SnapshotRead<T> =
 const shaMismatch = 'its SHA-256 does not match: changed or damaged';
 // Small parts (numbers, texts, headers) are served from one read of this many bytes.
 const aheadBytes = 64 << 10;
+// Parts larger than this are read into shared memory, hashed where they lie; smaller ones are
+// copied for the hash (a shared buffer costs more to make than a small copy).
+const sharedFromBytes = 64 << 10;
 
 // Reads into `into` from `position` until full; a file cut short meanwhile ends the snapshot.
 const readFully = (fd: number, into: Uint8Array, position: number): void => {
@@ -80,8 +85,10 @@ const fileReader = (fd: number, at: number, end: number): SnapshotReader => {
   let aheadTo = 0; // the file's bytes [aheadFrom, aheadTo) are in `ahead`
   const r: SnapshotReader = {
     at, end, owned: true, taps: new Set(),
+    memory: (bytes) => new SharedArrayBuffer(bytes),
     take: (n) => {
-      const out = Buffer.allocUnsafe(n);
+      const out = n > sharedFromBytes ? Buffer.from(new SharedArrayBuffer(n))
+        : Buffer.allocUnsafe(n);
       if (n <= aheadBytes / 16 && (r.at < aheadFrom || r.at + n > aheadTo)) {
         aheadFrom = r.at;
         aheadTo = Math.min(end, r.at + aheadBytes);
@@ -105,12 +112,13 @@ const fileReader = (fd: number, at: number, end: number): SnapshotReader => {
 /**
  * Reads the snapshot in `file` with `parse`, checking its header, and its SHA-256 over every
  * byte (the bytes `parse` left too): a snapshot whose hash does not match is refused with that
- * reason, whatever `parse` made of it or threw. Parts are read as `parse` asks for them, so a
- * column lands once, in the array it stays in (see `restoredCapacity`).
+ * reason, whatever `parse` made of it or threw, and nothing `parse` made is returned before
+ * the hash matched (a promise it returns is awaited after that). Parts are read as `parse`
+ * asks for them, so a column lands once, in the array it stays in (see `restoredCapacity`).
  */
 export const readSnapshotFile = async <T>(
   file: string, parse: (r: SnapshotReader) => T,
-): Promise<SnapshotRead<T>> => {
+): Promise<SnapshotRead<Awaited<T>>> => {
   let h: FileHandle;
   try {
     h = await open(file, 'r');
@@ -120,6 +128,7 @@ export const readSnapshotFile = async <T>(
     }
     throw e;
   }
+  let endHashing: (() => void) | undefined;
   try {
     const { size } = await h.stat();
     const head = Buffer.alloc(headerBytes);
@@ -132,11 +141,14 @@ export const readSnapshotFile = async <T>(
       return { found: false, reason: `${size - headerBytes} bytes, not ${body}` };
     }
     const r = fileReader(h.fd, headerBytes, size);
-    const sha = createHash('sha256');
+    endHashing = hashingRead();
+    const sha = parallelSha256();
     r.taps.add(sha);
     let parsed: { value: T } | { error: unknown };
     try {
       parsed = { value: parse(r) };
+      // Awaited below only if the hash matches: a rejection meanwhile is not unhandled.
+      if (parsed.value instanceof Promise) parsed.value.catch(() => undefined);
     } catch (error) {
       parsed = { error };
     }
@@ -150,10 +162,16 @@ export const readSnapshotFile = async <T>(
       if (e instanceof SnapshotShapeError) return { found: false, reason: e.message };
       throw e;
     }
-    if (!sha.digest().equals(head.subarray(16, 48))) return { found: false, reason: shaMismatch };
+    const digest = await sha.digest().catch((e: unknown) => e instanceof Error ? e : undefined);
+    if (!(digest instanceof Buffer)) {
+      const why = digest instanceof Error ? digest.message : 'unknown';
+      return { found: false, reason: `its SHA-256 could not be taken (${why})` };
+    }
+    if (!digest.equals(head.subarray(16, 48))) return { found: false, reason: shaMismatch };
     if ('error' in parsed) throw parsed.error;
-    return { found: true, value: parsed.value, bytes: size };
+    return { found: true, value: await parsed.value, bytes: size };
   } finally {
+    endHashing?.();
     await h.close();
   }
 };

@@ -1,5 +1,5 @@
 import { asOfDay } from '../core/asOfDay.ts';
-import type { BalancesState } from '../balances/state.ts';
+import type { BalancesState, LoanBalance, ScheduleStore } from '../balances/state.ts';
 import { loanPosition } from './loanStatus.ts';
 
 /** Ageing buckets of days past due. */
@@ -75,6 +75,33 @@ const figures = (ls: ReadonlyArray<LoanDelinquency>): PortfolioFigures => {
   };
 };
 
+/** One loan's line of the PAR report on `day` (an epoch day); none if it is not reported. */
+export const loanDelinquency = (
+  schedules: ScheduleStore, l: LoanBalance, day: number, branchId: string | null,
+): LoanDelinquency | undefined => {
+  if (l.status !== 'active') return undefined;
+  const p = loanPosition(schedules, l, day);
+  if (p.principalOutstanding <= 0n && p.arrears === 0n) return undefined;
+  return {
+    loanId: l.loanId, memberId: l.memberId, daysPastDue: p.daysPastDue, branchId,
+    bucket: bucketOf(p.daysPastDue), principalOutstanding: p.principalOutstanding,
+    arrears: p.arrears,
+  };
+};
+
+/** The PAR report of these loans' lines, in this order: by branch and overall. */
+export const parReportOf = (
+  loans: ReadonlyArray<LoanDelinquency>, asOf: string | null,
+): ParReport => {
+  const branches = [...new Set(loans.map((l) => l.branchId ?? '(none)'))].sort();
+  return {
+    asOf, loans,
+    byBranch: new Map(branches.map((b) =>
+      [b, figures(loans.filter((l) => (l.branchId ?? '(none)') === b))])),
+    overall: figures(loans),
+  };
+};
+
 /**
  * Days past due of every active loan, ageing buckets, arrears, PAR30 and PAR90, by branch and
  * overall, on a date on or after the latest event applied (a report over the balances state:
@@ -84,20 +111,9 @@ export const parReport = (s: BalancesState, o: { readonly asOf?: string } = {}):
   const day = asOfDay(s.through, o.asOf);
   const loans: LoanDelinquency[] = [];
   for (const l of s.loans.values()) {
-    if (l.status !== 'active') continue;
-    const p = loanPosition(s.schedules, l, day);
-    if (p.principalOutstanding <= 0n && p.arrears === 0n) continue;
-    loans.push({
-      loanId: l.loanId, memberId: l.memberId, daysPastDue: p.daysPastDue,
-      branchId: s.members.get(l.memberId)?.branchId ?? null, bucket: bucketOf(p.daysPastDue),
-      principalOutstanding: p.principalOutstanding, arrears: p.arrears,
-    });
+    const line = loanDelinquency(s.schedules, l, day,
+      s.members.get(l.memberId)?.branchId ?? null);
+    if (line !== undefined) loans.push(line);
   }
-  const branches = [...new Set(loans.map((l) => l.branchId ?? '(none)'))].sort();
-  return {
-    asOf: o.asOf ?? s.through, loans,
-    byBranch: new Map(branches.map((b) =>
-      [b, figures(loans.filter((l) => (l.branchId ?? '(none)') === b))])),
-    overall: figures(loans),
-  };
+  return parReportOf(loans, o.asOf ?? s.through);
 };

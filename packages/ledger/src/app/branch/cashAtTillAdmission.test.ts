@@ -87,7 +87,8 @@ test('refused before the till moves: admitted already, an amount sent, no such p
 
 test('stopped after the till took the fee, the next Ledger to open admits her', async () => {
   const { store } = await openDay();
-  const first = await testLedger(dyingAfter(store, 1), { products: decoded.right });
+  // Its claim, then the till's step.
+  const first = await testLedger(dyingAfter(store, 2), { products: decoded.right });
   await first.cashAtTill(admission('adm-1', 'M1')).catch(() => undefined);
   const types = async () => (await allEvents(store)).filter((e) => e.stream === 'member-M1'
     || e.type === 'TillCashMoved').map((e) => e.type);

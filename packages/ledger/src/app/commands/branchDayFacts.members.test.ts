@@ -139,7 +139,7 @@ test('an admission cut short after the till took her fee completes after the clo
     const at = { branchId: 'SONAGACHI' };
     // Opened first: it does not complete the process cut short below (the next open does).
     const setup = await testLedger(store, withFee);
-    await (await testLedger(dyingAfter(store, 1), withFee)).cashAtTill({ ...by('adm-1',
+    await (await testLedger(dyingAfter(store, 2), withFee)).cashAtTill({ ...by('adm-1',
       '2024-04-02', 'cashier'), ...at, tillId: 'T1', type: 'AdmitMember', memberId: 'M1',
     shareProductId: 'SHF', shares: '10' }).catch(() => undefined);
     ok(await setup.countTillCash({ ...by('count', '2024-04-02', 'cashier'), ...at,

@@ -50,8 +50,13 @@ const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<
 });
 
 /** A Ledger over `store` with the run's products, no back-off, its run not resumed. */
-export const ledgerOver = (store: EventStore<LedgerEvent>): Promise<Ledger<undefined>> =>
-  createLedger({ store, products: catalogue, backoff: noBackoff });
+// Each Ledger is an instance of its own, with a claimant of its own (the default, the host's
+// name, would make them all one instance).
+let instances = 0;
+export const ledgerOver = (
+  store: EventStore<LedgerEvent>, claims: { readonly now?: () => Date } = {},
+): Promise<Ledger<undefined>> => createLedger({ store, products: catalogue,
+  backoff: noBackoff, processClaims: { claimant: `instance-${instances++}`, ...claims } });
 
 const sendAll = async (ledger: Ledger<undefined>, inputs: ReadonlyArray<Input>) => {
   for (const i of inputs) {
@@ -67,11 +72,12 @@ const readLog = async (store: EventStore<LedgerEvent>) => {
 };
 
 // Sets the scenario up through a Ledger of its own; a process it leaves unfinished is run over
-// a store that dies after the process's first append (its withdrawal).
+// a store that dies after the process's claim and first step (its withdrawal), by an instance
+// whose clock said 1970: its claim has run out by the time others open.
 const setUpOn = async (store: EventStore<LedgerEvent>, scenario: Scenario) => {
   await sendAll(await ledgerOver(store), scenario.setup);
   if (scenario.unfinished === undefined) return;
-  const dying = await ledgerOver(dyingAfter(store, 1));
+  const dying = await ledgerOver(dyingAfter(store, 2), { now: () => new Date(0) });
   await dying.repayFromSavings(scenario.unfinished.request).then(
     (x) => { throw new Error(`the process was not cut short: ${JSON.stringify(x)}`); },
     () => undefined);

@@ -83,10 +83,12 @@ test('a process claimed by an instance that died is left to it until its lease r
   ok(await setup.approveLoan({ ...by('approve', 'checker'), loanId: 'L1', principal: '5000' }));
   ok(await setup.disburseLoan({ ...by('disburse', 'checker'), loanId: 'L1' }));
   const repay = { ...by('repay'), loanId: 'L1', accountId: 'SB-M1', amount: '500' };
-  // Cut short after its withdrawal; then an instance claims it at open and dies at once.
-  await (await testLedger(dyingAfter(store, 1))).repayFromSavings(repay)
-    .then(() => assert.unreachable(), () => undefined);
   const clock = (iso: string) => ({ leaseMs: 60_000, now: () => new Date(iso) });
+  // Cut short after its claim and its withdrawal; then the same instance, restarted, claims it
+  // again at open and dies at once.
+  await (await testLedger(dyingAfter(store, 2),
+    { processClaims: { claimant: 'dead', ...clock('2026-12-05T09:59:00.000Z') } }))
+    .repayFromSavings(repay).then(() => assert.unreachable(), () => undefined);
   await testLedger(dyingAfter(store, 1),
     { processClaims: { claimant: 'dead', ...clock('2026-12-05T10:00:00.000Z') } })
     .then(() => assert.unreachable(), () => undefined);
@@ -99,7 +101,7 @@ test('a process claimed by an instance that died is left to it until its lease r
   assert.equal(late.resumed.map((o) => [o.processId, o.status]), [['repay', 'completed']]);
   const events = await allEvents(store);
   assert.equal(events.flatMap((e) => e.type === 'ProcessClaimed' ? [e.data.claimant] : []),
-    ['dead', 'late']);
+    ['dead', 'dead', 'late']);
   assert.equal(events.flatMap((e) => e.type === 'RepaymentReceived' ? [e.data.amount] : []),
     ['500.00']);
 });

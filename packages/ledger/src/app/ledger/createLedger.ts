@@ -24,6 +24,7 @@ import { creditDividends, type CreditDividendsRequest } from '../processes/credi
 import { commandRefusal, type ProcessContext } from '../processes/processContext.ts';
 import { resumeClaimedProcesses } from '../processes/resumeProcesses.ts';
 import { processClaimSettings, type HeldElsewhere } from '../processes/processClaim.ts';
+import { runningClaims } from '../processes/runningClaim.ts';
 import { setUpIndex, withSetUp } from '../authorisation/setUpNotes.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { repayFromSavings, type RepayFromSavingsRequest } from '../processes/repayFromSavings.ts';
@@ -257,9 +258,11 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
       return Promise.reject(e);
     }
   };
+  const claims = runningClaims(processClaimSettings(o.processClaims));
   const ctx: ProcessContext = {
     store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,
     accruedInterest: queries.accruedInterest, catchUp,
+    claims,
   };
   // A process the log shows started and not ended (the app died between its steps) is
   // completed now, from the request its first step recorded: steps already stored are
@@ -267,7 +270,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   // Each is claimed first (processClaim.ts): of instances opening at once, one completes it.
   const { resumed, elsewhere: resumedElsewhere } = o.resume === false
     ? { resumed: [], elsewhere: [] }
-    : await resumeClaimedProcesses(ctx, processClaimSettings(o.processClaims),
+    : await resumeClaimedProcesses(ctx, claims.settings,
       processes.unfinished());
   // Each directory method's outcome is a promise, rejected (never a throw at the call) when
   // the Ledger has no directory.

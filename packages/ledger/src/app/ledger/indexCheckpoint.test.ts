@@ -218,18 +218,20 @@ test('a process left unfinished before the checkpoint and one after it are both 
     const repay = (m: string) => ({ commandId: `pay-${m}`, actor: 'clerk', on: '2024-05-20',
       loanId: `L-${m}`, accountId: `SB-${m}`, amount: '300' });
     const options = { indexCheckpoint: { file }, resume: false };
-    // Each dies after its first step (the withdrawal): the repayment is not stored.
-    const before = await testLedger(dyingAfter(store, 1), options);
+    // Each dies after its claim and its first step (the withdrawal): the repayment is not
+    // stored.
+    const before = await testLedger(dyingAfter(store, 2), options);
     await before.repayFromSavings(repay('M1')).then(() => assert.unreachable(),
       (e: unknown) => assert.instance(e, Crash));
     await before.close(); // the checkpoint holds the process unfinished
-    const after = await testLedger(dyingAfter(store, 1), options);
+    const after = await testLedger(dyingAfter(store, 2), options);
     assert.equal(after.opened, { from: 'checkpoint', eventsRead: 0 });
     await after.repayFromSavings(repay('M2')).then(() => assert.unreachable(),
       (e: unknown) => assert.instance(e, Crash));
     // Not closed: its process is in the log only, after the checkpoint.
     const restarted = await testLedger(store, { indexCheckpoint: { file } });
-    assert.equal(restarted.opened, { from: 'checkpoint', eventsRead: 1 });
+    // After the checkpoint: M2's claim and withdrawal.
+    assert.equal(restarted.opened, { from: 'checkpoint', eventsRead: 2 });
     assert.equal(restarted.resumed.map((o) => [o.processId, o.status]),
       [['pay-M1', 'completed'], ['pay-M2', 'completed']]);
     const events = await allEvents(store);

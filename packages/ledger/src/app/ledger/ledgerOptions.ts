@@ -39,7 +39,7 @@ export interface LedgerOptions<S> {
   readonly backoff?: Backoff;
   /** Complete processes left unfinished in the log when opening; default true. */
   readonly resume?: boolean;
-  /** How this instance claims an unfinished process before completing it (processClaim.ts). */
+  /** How this instance claims the processes it starts or resumes (runningClaim.ts). */
   readonly processClaims?: Partial<ProcessClaimSettings>;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;

@@ -131,7 +131,8 @@ test('a top-up cut short after its disbursement is completed at the next open, o
     const told = await testLedger(first, { products });
     await story(told);
     await told.close();
-    const cut = await testLedger(cutAfter(first, 1), { products });
+    // Its claim, then the disbursement.
+    const cut = await testLedger(cutAfter(first, 2), { products });
     await topUp(cut).then(() => assert.unreachable('the payoff was not stored'), () => undefined);
     // Paid out, the old loan not yet paid off: its payoff waits in clearing (a credit).
     const between = await books(cut);

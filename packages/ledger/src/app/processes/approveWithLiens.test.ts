@@ -55,8 +55,8 @@ test('cut short after the first lien, the next Ledger to open completes it, once
     productId: 'LG', principal: '25000', repayments: 12, firstRepaymentOn: null,
     guarantors: [{ memberId: 'M2', accountId: 'SB-M2', amount: '5000' },
       { memberId: 'M3', accountId: 'SB-M3', amount: '4000' }] }));
-  // A store that stops (as a killed process does) after one more append.
-  let left = 1;
+  // A store that stops (as a killed process does) after two more: the claim, the first lien.
+  let left = 2;
   const dying: typeof store = { ...store, appendToStream: (stream, events, o) => {
     if (left <= 0) return Promise.reject(new Error('killed'));
     left -= 1;

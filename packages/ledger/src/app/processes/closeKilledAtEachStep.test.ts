@@ -17,12 +17,12 @@ const close = { actor: 'board', societyId: 'USHA', financialYear: '2024-25', com
 const killedAfter = (file: string, appends: number) =>
   childSignal(fixture, [file, 'close', String(appends)]);
 
-test('a close killed before any of its six appends is finished at the next open, once',
+test('a close killed before any of its seven appends is finished at the next open, once',
   async () => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-close-kill-'));
   try {
-    // Three members with Rs 1,000 saved, the society configured: the close's appends are the
-    // interest on three accounts, the accruals, the provision and the close itself.
+    // Three members with Rs 1,000 saved, the society configured: the close's appends are its
+    // claim, the interest on three accounts, the accruals, the provision and the close itself.
     const base = join(dir, 'base.ndjson');
     {
       const { store, ledger } = await openLog(base);
@@ -44,21 +44,21 @@ test('a close killed before any of its six appends is finished at the next open,
       await store.close();
     }
     const expected = await storedEntries(whole);
-    for (let appends = 0; appends < 6; appends++) {
+    for (let appends = 0; appends < 7; appends++) {
       const file = join(dir, `killed-${appends}.ndjson`);
       await copyFile(base, file);
       assert.is(await killedAfter(file, appends), 'SIGKILL');
       const { store, ledger } = await openLog(file);
-      if (appends === 0) {
-        // Killed before its first step: nothing of it is on disk, so nothing is resumed; the
-        // request sent again runs it whole.
+      if (appends <= 1) {
+        // Killed before its first step: nothing of it is on disk but its claim, so nothing is
+        // resumed; the request sent again runs it whole.
         assert.is(ledger.resumed.length, 0);
         assert.is((await ledger.closeFinancialYear(close)).status, 'completed');
       } else {
         const o = ledger.resumed[0];
         assert.is(o?.status, 'completed', `killed after ${appends}`);
         assert.equal(o?.steps.map((s) => s.status === 'accepted' && s.duplicate),
-          [0, 1, 2, 3, 4, 5].map((i) => i < appends), `resumed after ${appends}`);
+          [0, 1, 2, 3, 4, 5].map((i) => i < appends - 1), `resumed after ${appends}`);
       }
       await ledger.close();
       await store.close();

@@ -6,6 +6,7 @@ import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import { testLedger } from '../testSupport.ts';
+import { instanceName } from './instanceName.ts';
 
 const [file = '', which = '', appends = '0'] = process.argv.slice(2);
 const store = await openFileEventStore({ file, schema: ledgerEventSchema });
@@ -15,7 +16,9 @@ const dying: EventStore<LedgerEvent> = { ...store, appendToStream: (stream, even
   left -= 1;
   return store.appendToStream(stream, events, o);
 } };
-const ledger = await testLedger(dying);
+// Under the name an app's instance has by default: the Ledger opened after this process died
+// finds its pid gone, and need not wait out its lease.
+const ledger = await testLedger(dying, { processClaims: { claimant: instanceName() } });
 const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
 if (which === 'credit') {
   await ledger.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });

@@ -49,18 +49,18 @@ test('a claim is left alone until its lease runs out, then taken over', async ()
   const settings = (claimant: string, now: string) =>
     processClaimSettings({ claimant, leaseMs: 60_000, now: at(now) });
   assert.equal(await claimProcess(store, settings('A', '2026-12-05T10:00:00.000Z'), p),
-    { kind: 'won' });
+    { kind: 'won', claim: { revision: 0n, leaseUntil: '2026-12-05T10:01:00.000Z' } });
   assert.equal(await claimProcess(store, settings('B', '2026-12-05T10:00:59.999Z'), p),
     { kind: 'held', by: { processId: 'credit', claimant: 'A',
       leaseUntil: '2026-12-05T10:01:00.000Z' } });
   // Its own claim renewed, whatever the lease.
   assert.equal(await claimProcess(store, settings('A', '2026-12-05T10:00:30.000Z'), p),
-    { kind: 'won' });
+    { kind: 'won', claim: { revision: 1n, leaseUntil: '2026-12-05T10:01:30.000Z' } });
   assert.equal(await claimProcess(store, settings('B', '2026-12-05T10:01:29.999Z'), p),
     { kind: 'held', by: { processId: 'credit', claimant: 'A',
       leaseUntil: '2026-12-05T10:01:30.000Z' } });
   assert.equal(await claimProcess(store, settings('B', '2026-12-05T10:01:30.001Z'), p),
-    { kind: 'won' });
+    { kind: 'won', claim: { revision: 2n, leaseUntil: '2026-12-05T10:02:30.001Z' } });
   const claims = (await allEvents(store)).flatMap((e) => e.type === 'ProcessClaimed'
     ? [`${e.stream} ${e.revision} ${e.data.claimant} ${e.data.leaseUntil}`] : []);
   assert.equal(claims, [

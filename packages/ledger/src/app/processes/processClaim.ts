@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CommandId, DateString, eventIdFor, processClaimStream, schemaVersionOf, UserId,
   type BusinessDate, type ProcessClaimed as Claimed,
@@ -10,12 +9,23 @@ import type { EventStore, NewEvent } from '../../eventStore/port.ts';
 import { eventUuid } from '../log/eventUuid.ts';
 import type { LedgerEvent, LedgerMetadata } from '../log/ledgerEvent.ts';
 import type { ProcessRecord } from './processRecord.ts';
+import { instanceName, stoppedHere } from './instanceName.ts';
 import { stepId } from './stepId.ts';
 
-/** How an instance claims the unfinished processes it would complete at open. */
+/** How an instance claims the processes it starts, and the unfinished ones it resumes. */
 export interface ProcessClaimSettings {
-  /** This instance's name in its claims (opaque); a random UUID per Ledger by default. */
+  /**
+   * This instance's name in its claims (opaque, no personal data): by default one of its own,
+   * `h<digest of the host name>.<pid>.<uuid>` (instanceName.ts). A name given must be this
+   * instance's alone: two instances under one name would both hold its claims.
+   */
   readonly claimant: string;
+  /**
+   * Whether the instance named in a claim is known to have stopped, so its lease need not be
+   * waited out; by default (stoppedHere) a default name of this machine whose process is gone,
+   * so an instance restarted after a crash resumes at once what it was running.
+   */
+  readonly stopped: (claimant: string) => boolean;
   /** How long a claim keeps other instances off; default 5 minutes (300,000 ms). */
   readonly leaseMs: number;
   /** The app's clock (the domain reads none); `new Date()` by default. */
@@ -26,8 +36,8 @@ export interface ProcessClaimSettings {
 export const processClaimSettings = (
   s: Partial<ProcessClaimSettings> = {},
 ): ProcessClaimSettings => ({
-  claimant: s.claimant ?? randomUUID(), leaseMs: s.leaseMs ?? 300_000,
-  now: s.now ?? (() => new Date()),
+  claimant: s.claimant ?? instanceName(), leaseMs: s.leaseMs ?? 300_000,
+  now: s.now ?? (() => new Date()), stopped: s.stopped ?? ((c) => stoppedHere(c)),
 });
 
 /** A claim another instance holds, its lease still running. */
@@ -37,15 +47,29 @@ export interface HeldElsewhere {
   readonly leaseUntil: string;
 }
 
-/** What a claim came to: this instance completes the process, or another holds it. */
+/** This instance's claim as stored: the revision a renewal expects, and its lease. */
+export interface OwnClaim {
+  readonly revision: bigint;
+  readonly leaseUntil: string;
+}
+
+/**
+ * What a claim came to: this instance completes the process (`claim` is undefined only for a
+ * record that does not decode, which no step is run for), or another holds it.
+ */
 export type ClaimOutcome =
-  | { readonly kind: 'won' }
+  | { readonly kind: 'won'; readonly claim?: OwnClaim }
   | { readonly kind: 'held'; readonly by: HeldElsewhere };
 
-type Last = { readonly revision: bigint; readonly claim: Claimed['data'] } | undefined;
+/** A claim stream's last claim and its revision; undefined: never claimed. */
+export type LastClaim =
+  { readonly revision: bigint; readonly claim: Claimed['data'] } | undefined;
+type Last = LastClaim;
 
-// The claim stream's last claim, with its revision; none: never claimed.
-const lastClaim = async (store: EventStore<LedgerEvent>, stream: string): Promise<Last> => {
+/** The last claim on `stream` (`process-<id>`), with its revision; undefined: never claimed. */
+export const lastClaim = async (
+  store: EventStore<LedgerEvent>, stream: string,
+): Promise<Last> => {
   try {
     for await (const e of store.readStream(stream,
       { direction: 'backwards', fromRevision: 'end', maxCount: 1, notFoundAsEmpty: true })) {
@@ -57,10 +81,14 @@ const lastClaim = async (store: EventStore<LedgerEvent>, stream: string): Promis
   return undefined;
 };
 
-// The claim as an event: its id derives from the process, the revision it expects and the
-// claimant, so a retry is recognised and two instances' claims never pass for one retried
-// (a store that recognises a retry by id alone, as EventStoreDB does, would say both won).
-const claimEvent = (data: Claimed['data'], at: bigint, actor: UserId): NewEvent<LedgerEvent> => {
+/**
+ * A claim as an event at revision `at`. Its id derives from the process, that revision and the
+ * claimant, so a retry is recognised and two instances' claims never pass for one retried (a
+ * store that recognises a retry by id alone, as EventStoreDB does, would say both won).
+ */
+export const claimEvent = (
+  data: Claimed['data'], at: bigint, actor: UserId,
+): NewEvent<LedgerEvent> => {
   const commandId = stepId(data.processId, `claim-${at}-${data.claimant}`);
   const eventId = eventIdFor(commandId, 0);
   const metadata: LedgerMetadata = {
@@ -71,9 +99,9 @@ const claimEvent = (data: Claimed['data'], at: bigint, actor: UserId): NewEvent<
   return { type: 'ProcessClaimed', data, metadata, eventId: eventUuid(eventId) };
 };
 
-const held = (processId: string, last: NonNullable<Last>): ClaimOutcome =>
-  ({ kind: 'held', by: { processId, claimant: last.claim.claimant,
-    leaseUntil: last.claim.leaseUntil } });
+/** The claim another instance holds, as reported. */
+export const heldBy = (processId: string, last: NonNullable<Last>): HeldElsewhere =>
+  ({ processId, claimant: last.claim.claimant, leaseUntil: last.claim.leaseUntil });
 
 // One try: the last claim read, then this instance's appended after it unless another's
 // lease runs; undefined: another claim was stored first (read again and try again).
@@ -85,7 +113,10 @@ const tryClaim = async (
   const last = await lastClaim(store, stream);
   const now = settings.now();
   if (last !== undefined && last.claim.claimant !== settings.claimant
-    && Date.parse(last.claim.leaseUntil) > now.getTime()) return held(p.processId, last);
+    && Date.parse(last.claim.leaseUntil) > now.getTime()
+    && !settings.stopped(last.claim.claimant)) {
+    return { kind: 'held', by: heldBy(p.processId, last) };
+  }
   const leaseUntil = new Date(now.getTime() + settings.leaseMs).toISOString();
   const data: Claimed['data'] = { processId: p.processId, claimant: settings.claimant,
     leaseUntil, on: p.on };
@@ -94,7 +125,8 @@ const tryClaim = async (
     const r = await store.appendToStream(stream, [claimEvent(data, at, p.actor)],
       { expectedRevision: last?.revision ?? 'no_stream' });
     // Answered with a claim of ours stored before, further on: read again.
-    return r.nextExpectedRevision === at ? { kind: 'won' } : undefined;
+    return r.nextExpectedRevision === at ? { kind: 'won', claim: { revision: at, leaseUntil } }
+      : undefined;
   } catch (e) {
     if (e instanceof WrongExpectedVersionError || e instanceof EventIdConflictError) {
       return undefined;

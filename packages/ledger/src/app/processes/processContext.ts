@@ -16,6 +16,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { AccruedInterest, AccruedInterestOptions } from '../reports/accruedInterest.ts';
 import type { ProcessIndex } from './processIndex.ts';
 import type { RunningProcess } from './processRecord.ts';
+import { keepClaim, type RunningClaims } from './runningClaim.ts';
 
 /** What a process works with: the command handler and what the Ledger knows. */
 export interface ProcessContext {
@@ -36,6 +37,8 @@ export interface ProcessContext {
   readonly catchUp?: () => Promise<void>;
   /** The accrued-interest report (the year-end accruals of a close are its figures). */
   readonly accruedInterest: (o: AccruedInterestOptions) => Promise<AccruedInterest>;
+  /** This instance's claims on the processes it runs (runningClaim.ts); none: unclaimed. */
+  readonly claims?: RunningClaims;
 }
 
 /** Why a command input is refused before any decider: not a command, or an amount too large. */
@@ -74,9 +77,10 @@ export const decodeRequest = <A>(
 };
 
 /**
- * Runs one step of a process: decoded, facts filled, stored with the process id. The first step
- * the log holds of a process carries its record (so the Ledger can complete it at open); the
- * step marked `end` carries `processEnd`.
+ * Runs one step of a process: decoded, claimed, facts filled, stored with the process id. The
+ * first step the log holds of a process carries its record (so the Ledger can complete it at
+ * open); the step marked `end` carries `processEnd`. ProcessTakenOverError (runningClaim.ts):
+ * another instance holds the process, and this step was not run.
  */
 export const runStep = async (
   ctx: ProcessContext, p: RunningProcess & { readonly id: CommandId }, input: unknown,
@@ -85,6 +89,9 @@ export const runStep = async (
   const c = stepCommand(input);
   if (E.isLeft(c)) return { status: 'rejected', commandId: undefined, rejection: c.left,
     duplicate: false };
+  // Claimed (or the claim renewed) before the step: throws, running nothing, when another
+  // instance has taken the process over.
+  await keepClaim(ctx, p);
   const started = ctx.processes.get(p.id)?.record !== undefined;
   return ctx.handler.handle(c.right, {
     processId: p.id, fill: ctx.fill, ...(started ? {} : { processStart: p.record }),

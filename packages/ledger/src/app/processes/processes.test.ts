@@ -24,7 +24,8 @@ const repay = { commandId: 'pay-1', actor: 'clerk', on: '2024-05-20', loanId: 'L
 test('a repayment from savings killed between its steps is completed on restart', async () => {
   const store = memoryStore();
   await loanFor(store);
-  const dying = await testLedger(dyingAfter(store, 1));
+  // Its claim on the process, then the withdrawal.
+  const dying = await testLedger(dyingAfter(store, 2));
   await dying.repayFromSavings(repay).then(() => assert.unreachable(), (e: unknown) =>
     assert.instance(e, Crash));
   assert.is(await balanceOf(dying, store, 'SB-M1'), 470000n, 'withdrawn, not yet repaid');
@@ -71,8 +72,9 @@ test('a dividend credited to savings, killed midway, is completed once on restar
   ok(await setup.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
     ratePercent: '10' }));
   const credit = { ...year, commandId: 'credit', on: '2025-04-11' };
-  // Its first append records the parts (one batch), then three of the six credit steps.
-  const dying = await testLedger(dyingAfter(store, 4), { netProfit });
+  // Its first append claims the process, the second records the parts (one batch), then
+  // three of the six credit steps.
+  const dying = await testLedger(dyingAfter(store, 5), { netProfit });
   await dying.creditDividends(credit).catch((e: unknown) => assert.instance(e, Crash));
   const restarted = await testLedger(store, { netProfit });
   const o = restarted.resumed[0];

@@ -56,8 +56,9 @@ test('a dividend credit killed after 3 of its 6 steps is completed at the next o
       ok(await l.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
         ratePercent: '10' }));
     }, () => '10000000');
-    // Its first append records the parts (one batch), then three of the six credit steps.
-    assert.is(await killedAfter(file, 'credit', 4), 'SIGKILL');
+    // Its first append claims the process, the second records the parts (one batch), then
+    // three of the six credit steps.
+    assert.is(await killedAfter(file, 'credit', 5), 'SIGKILL');
     const seen = await openFileEventStore({ file, schema: ledgerEventSchema, mode: 'read-only' });
     const done = (await allEvents(seen)).filter((e) => e.metadata.processId === 'credit');
     await seen.close();
@@ -90,7 +91,8 @@ test('a dividend credit killed after 3 of its 6 steps is completed at the next o
 test('a year close killed after its first interest posting is completed at the next open', () =>
   withLog(async (file) => {
     await society(file);
-    assert.is(await killedAfter(file, 'close', 1), 'SIGKILL');
+    // Its claim, then its first posting.
+    assert.is(await killedAfter(file, 'close', 2), 'SIGKILL');
     const { store, ledger } = await reopen(file);
     const o = ledger.resumed[0];
     assert.is(o?.status, 'completed');

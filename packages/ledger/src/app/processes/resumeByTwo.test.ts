@@ -1,7 +1,8 @@
 // Two Ledgers opened at once on a log whose dividend credit was killed half-way (two app
-// instances restarted together): both find it unfinished, both claim it (processClaim.ts),
-// one claim is stored and that instance completes it; the other leaves it, reporting it
-// resumed elsewhere. Each step's id derives from the process's, so each is stored once.
+// instances, on other machines than the one that died, opened once its lease ran out): both
+// find it unfinished, both claim it (processClaim.ts), one claim is stored and that instance
+// completes it; the other leaves it, reporting it resumed elsewhere. Each step's id derives
+// from the process's, so each is stored once.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,10 +42,16 @@ test('of two Ledgers opening at once on one unfinished dividend credit, one clai
       ratePercent: '10' }));
     await ledger.close();
     await setup.close();
-    assert.is(await killedAfter(file, 4), 'SIGKILL');
+    // Its claim, the parts, then three of the six credit steps.
+    assert.is(await killedAfter(file, 5), 'SIGKILL');
     // The file store takes one writer: both Ledgers share its one read-write handle.
     const store = await openFileEventStore({ file, schema: ledgerEventSchema });
-    const [a, b] = await Promise.all([testLedger(store), testLedger(store)]);
+    // The dead instance's claim (5 minutes by the real clock) has run out; its process is gone
+    // too, which alone would let either take it over (instanceName.test.ts).
+    const later = () => new Date(Date.now() + 301_000);
+    const [a, b] = await Promise.all(['A', 'B'].map((claimant) =>
+      testLedger(store, { processClaims: { claimant, now: later } })));
+    if (a === undefined || b === undefined) throw new Error('two Ledgers');
     assert.equal([...a.resumed, ...b.resumed].map((o) => [o.processId, o.status]),
       [['credit', 'completed']]);
     assert.equal([...a.resumedElsewhere, ...b.resumedElsewhere].map((h) => h.processId),
@@ -55,7 +62,9 @@ test('of two Ledgers opening at once on one unfinished dividend credit, one clai
     assert.is(events.filter((e) => e.type === 'Deposited' && e.data.source === 'dividend')
       .length, 3);
     assert.is(events.filter((e) => e.metadata.processEnd === true).length, 1);
-    assert.is(events.filter((e) => e.type === 'ProcessClaimed').length, 1);
+    const claimants = events.flatMap((e) => e.type === 'ProcessClaimed' ? [e.data.claimant] : []);
+    assert.match(claimants[0] ?? '', /^h[0-9a-f]{12}\.\d+\.[0-9a-f-]{36}$/);
+    assert.equal(claimants.slice(1), [a.resumed.length === 1 ? 'A' : 'B']);
     for (const m of ['M1', 'M2', 'M3']) assert.is(await balanceOf(a, store, `SB-${m}`), 101000n);
     await store.close();
   } finally {

@@ -15,6 +15,7 @@ import { cashAtTill } from '../branch/cashAtTill.ts';
 import {
   claimProcess, type HeldElsewhere, type ProcessClaimSettings,
 } from './processClaim.ts';
+import { ProcessTakenOverError } from './runningClaim.ts';
 
 const malformed = (p: ProcessEntry): ProcessOutcome => ({
   status: 'rejected', processId: p.processId, steps: [],
@@ -71,7 +72,10 @@ const resumeOne = (
 export interface ResumedAtOpen {
   /** Those it claimed and completed, in log order. */
   readonly resumed: ReadonlyArray<ProcessOutcome>;
-  /** Those another instance claimed first, its lease still running: left to it. */
+  /**
+   * Those another instance claimed first, its lease still running, or took over while this
+   * one ran them (its lease having run out): left to it.
+   */
   readonly elsewhere: ReadonlyArray<HeldElsewhere>;
 }
 
@@ -80,7 +84,9 @@ export interface ResumedAtOpen {
  * on (processClaim.ts), one after another in log order, and leaves the others to the instance
  * that holds them. Running a process again is safe by construction (deterministic step ids),
  * so one whose last step was refused, and so never marked ended, is only run again, applying
- * nothing; of several instances opening at once, one runs it.
+ * nothing; of several instances opening at once, one runs it. The claim is kept while it runs
+ * (runningClaim.ts); one taken over meanwhile stops before its next step and is listed with
+ * those held elsewhere.
  */
 export const resumeClaimedProcesses = async (
   ctx: ProcessContext, settings: ProcessClaimSettings,
@@ -90,8 +96,20 @@ export const resumeClaimedProcesses = async (
   const elsewhere: HeldElsewhere[] = [];
   for (const p of unfinished) {
     const claim = await claimProcess(ctx.store, settings, p);
-    if (claim.kind === 'held') elsewhere.push(claim.by);
-    else resumed.push(await resumeOne(ctx, p));
+    if (claim.kind === 'held') {
+      elsewhere.push(claim.by);
+      continue;
+    }
+    // The run's first step takes this claim rather than claiming again.
+    if (claim.claim !== undefined) ctx.claims?.handedOver.set(p.processId, claim.claim);
+    try {
+      resumed.push(await resumeOne(ctx, p));
+    } catch (e) {
+      if (!(e instanceof ProcessTakenOverError)) throw e;
+      elsewhere.push(e.by);
+    } finally {
+      ctx.claims?.handedOver.delete(p.processId);
+    }
   }
   return { resumed, elsewhere };
 };

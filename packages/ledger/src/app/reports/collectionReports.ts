@@ -8,6 +8,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { ReportPeriodError } from './periodReports.ts';
 import type { ReadOptions } from './queryOptions.ts';
 import { QueryRequestError, queryRequest } from './queryRequest.ts';
+import { reversibleOf, type ReportReadOptions } from './reportReadOptions.ts';
 
 /** A collection sheet query: a branch, a date, one field officer of it if given. */
 export type CollectionSheetQuery = CollectionSheetOptions & ReadOptions;
@@ -26,10 +27,12 @@ export interface CollectionReports {
  * sheet's date, the list's last day) through the balances and the collection facts, as known
  * at `asKnownAt` when given. Dates are checked before anything is read.
  */
-export const collectionReports = (store: EventStore<LedgerEvent>): CollectionReports => {
+export const collectionReports = (
+  store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
+): CollectionReports => {
   const statesTo = async (asOf: string, r: ReadOptions) => (await replayAsync(combine({
     balances: balancesProjection(), facts: collectionSheetFactsProjection(),
-  }), store.readAll(), { asOf, ...(r.asKnownAt === undefined ? {} : {
+  }, reversibleOf(o)), store.readAll(), { asOf, ...(r.asKnownAt === undefined ? {} : {
     asKnownAt: r.asKnownAt }) })).states;
   return {
     collectionSheet: async (u) => {

@@ -19,6 +19,7 @@ import { noLoans } from './noLoans.ts';
 import {
   loanBalancesAsOf, memberBalancesAsOf, type DatedBalancesSources,
 } from './datedBalances.ts';
+import { portfolioAsOf } from './datedPortfolio.ts';
 import {
   unclaimedDividends, type UnclaimedDividend, type UnclaimedDividendOptions,
 } from './unclaimedDividends.ts';
@@ -61,8 +62,9 @@ export interface LedgerQueries extends YearEndReports, PeriodReports, Collection
   /** What closing a financial year did in the books: reserve and surplus; undefined if open. */
   readonly yearClose: (o: IncomeStatementOptions) => Promise<YearClose | undefined>;
   /**
-   * Every active loan's days past due and bucket, by branch and overall. A past date folds the
-   * loan and member streams' events only; `asKnownAt` replays the whole log.
+   * Every active loan's days past due and bucket, by branch and overall. A past date reads the
+   * loan and member streams with events on both sides of it, once the report runner runs
+   * (before, one read of the log folding those streams); `asKnownAt` replays the whole log.
    */
   readonly portfolio: (o?: AsOfOptions) => Promise<ParReport>;
   /** PAR30, PAR90, buckets and arrears of a branch, or of the society. */
@@ -190,8 +192,25 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
     await q.catchUp?.(); // the index names what other writers stored as a replay would read it
     return past({ store: q.store, members }, day);
   };
-  const portfolio = async (o: AsOfOptions) =>
-    parReport(await balancesState(o, loanBalancesAsOf), asOf(o));
+  // The portfolio of a past date, once the report runner runs, from its live state and the
+  // loan and member streams with events on both sides of the date (portfolioAsOf): exact for
+  // any date and any order of business dates, and it reads a few hundred streams where a
+  // replay reads the whole log. Before the runner runs, as the balances do: one read of the
+  // log folding the loan and member streams only (cheaper than starting the runner, a read of
+  // the log into every report projection, for one date).
+  const portfolio = async (o: AsOfOptions): Promise<ParReport> => {
+    const day = o.asOf;
+    if (o.asKnownAt !== undefined || day === undefined
+      || (started === undefined && q.members !== undefined)) {
+      return parReport(await balancesState(o, loanBalancesAsOf), asOf(o));
+    }
+    const s = await live(o);
+    const through = s.cursor.through;
+    if (through === null || day >= through) return parReport(s.states.balances, asOf(o));
+    const dated = await portfolioAsOf({ store: q.store, balances: s.states.balances,
+      spans: s.states.spans, knownAt: s.cursor.position }, day);
+    return dated ?? parReport((await replayed(o, true)).states.balances, asOf(o));
+  };
   // Each query reads its options once into a checked copy: any JS value is answered or
   // refused with a QueryRequestError naming the query and the field, never a TypeError. A
   // member id is any string (one never seen answers as before: no statement, no pages).

@@ -4,7 +4,7 @@ import {
 import {
   balancesProjection, booksProjection, cashBookProjection, combine, comparePositions,
   demandCollectionBalance, npaSchedule, receiptsAndPayments, replayAsync,
-  type ChartOfAccounts, type DemandCollectionBalance, type NpaSchedule,
+  type DemandCollectionBalance, type NpaSchedule,
   type ReceiptsAndPayments,
 } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
@@ -12,6 +12,7 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { AsOfOptions, ReadOptions } from './queryOptions.ts';
 import { queryOptionsOf } from './queryOptionsOf.ts';
 import { QueryRequestError } from './queryRequest.ts';
+import { reversibleOf, type ReportReadOptions } from './reportReadOptions.ts';
 import { societyFold } from './societyNorms.ts';
 
 /** A report's period: a financial year ('2024-25'), or two dates, both included. */
@@ -72,10 +73,11 @@ const periodOf = (o: PeriodOptions): { from: BusinessDate; to: BusinessDate } =>
  * society's norms to the date), as known at `asKnownAt` when given.
  */
 export const periodReports = (
-  store: EventStore<LedgerEvent>, o: { readonly chart?: ChartOfAccounts } = {},
+  store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
 ): PeriodReports => {
   const balancesTo = async (asOf: string, r: ReadOptions) => (await replayAsync(
-    combine({ balances: balancesProjection() }), store.readAll(), { asOf, ...known(r) },
+    combine({ balances: balancesProjection() }, reversibleOf(o)), store.readAll(),
+    { asOf, ...known(r) },
   )).states.balances;
   return {
     receiptsAndPayments: async (u) => {
@@ -84,7 +86,7 @@ export const periodReports = (
       const s = await replayAsync(combine({
         books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
         cash: cashBookProjection(),
-      }), store.readAll(), { asOf: p.to, ...known(r) });
+      }, reversibleOf(o)), store.readAll(), { asOf: p.to, ...known(r) });
       return receiptsAndPayments(s.states.books, s.states.cash, p);
     },
     demandCollectionBalance: async (u) => {
@@ -106,7 +108,8 @@ export const periodReports = (
           yield e;
         }
       };
-      const s = await replayAsync(combine({ balances: balancesProjection() }), tapped(), {
+      const s = await replayAsync(combine({ balances: balancesProjection() },
+        reversibleOf(o)), tapped(), {
         ...(r.asOf === undefined ? {} : { asOf: r.asOf }), ...known(r),
       });
       const asOf = r.asOf ?? s.states.balances.through ?? '';

@@ -1,14 +1,16 @@
 import {
-  balancesProjection, booksProjection, combine, passbookProjection, type ChartOfAccounts,
-  type Combined, type Projection,
+  balancesProjection, booksProjection, combine, passbookProjection, streamSpansProjection,
+  type ChartOfAccounts, type Combined, type Projection,
 } from '@usha/projections';
-import type { BalancesState, BooksState, PassbookState } from '@usha/projections';
+import type { BalancesState, BooksState, PassbookState, StreamSpans } from '@usha/projections';
 
 /** The projections the Ledger's queries read: balances (and the portfolio), books, passbooks. */
 export type ReportProjections = {
   readonly balances: Projection<BalancesState>;
   readonly books: Projection<BooksState>;
   readonly passbook: Projection<PassbookState>;
+  /** Which loan and member streams a past date's portfolio must read again. */
+  readonly spans: Projection<StreamSpans>;
 };
 
 /** The state the queries read: one cursor, a state per projection. */
@@ -32,6 +34,7 @@ export const reportProjection = (o: ReportOptions = {}): Projection<ReportState>
     books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
     passbook: passbookProjection(
       o.passbookMembers === undefined ? {} : { members: o.passbookMembers }),
+    spans: streamSpansProjection(),
   };
   return combine(set);
 };

@@ -1,12 +1,13 @@
 import {
   balancesProjection, booksProjection, combine, profitAppropriation, replayAsync,
-  shareCapitalRegister, yearFactsProjection, type ChartOfAccounts, type ProfitAppropriation,
+  shareCapitalRegister, yearFactsProjection, type ProfitAppropriation,
   type ShareCapitalRegister,
 } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { IncomeStatementOptions } from './queryOptions.ts';
 import { queryOptionsOf } from './queryOptionsOf.ts';
+import { reversibleOf, type ReportReadOptions } from './reportReadOptions.ts';
 
 /** The share capital register of a financial year, as of a date (today's when omitted). */
 export interface ShareRegisterOptions extends IncomeStatementOptions {
@@ -26,13 +27,13 @@ export interface YearEndReports {
  * folded together to the date asked, as known at the position asked.
  */
 export const yearEndReports = (
-  store: EventStore<LedgerEvent>, o: { readonly chart?: ChartOfAccounts } = {},
+  store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
 ): YearEndReports => {
   const projection = () => combine({
     balances: balancesProjection(),
     books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
     facts: yearFactsProjection(),
-  });
+  }, reversibleOf(o));
   const replayed = (r: ShareRegisterOptions) => replayAsync(projection(), store.readAll(), {
     ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
     ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }),

@@ -1,0 +1,29 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { balancesProjection } from './balances/projection.ts';
+import { booksProjection } from './books/projection.ts';
+import { combine } from './combine.ts';
+import { replay } from './replay.ts';
+import { histories } from './testing/histories.ts';
+
+const set = () => ({ balances: balancesProjection(), books: booksProjection() });
+
+test('keeping only the money events a reversal names changes no state, for any history', () => {
+  let reversals = 0;
+  fc.assert(fc.property(histories(), (h) => {
+    const named = new Set<string>(h.flatMap((e) => (e.type === 'EventReversed'
+      ? [e.data.reversedEventId] : [])));
+    reversals += named.size;
+    const all = combine(set());
+    const kept = combine(set(), { reversible: (id) => named.has(id) });
+    const a = replay(all, h);
+    const k = replay(kept, h);
+    const states = (json: unknown): unknown => (json as { readonly states: unknown }).states;
+    assert.equal(states(kept.serialize(k)), states(all.serialize(a)));
+    assert.ok(k.reversals.rows.size <= named.size);
+  }));
+  assert.ok(reversals > 0, 'the histories reverse some events');
+});
+
+test.run();
