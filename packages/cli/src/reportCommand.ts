@@ -8,8 +8,8 @@ import {
   formatShareCapitalRegister, formatTrialBalance, incomeStatement, incomeStatementCsv,
   npaScheduleCsv, parReport, parReportCsv, passbook, passbookCsv, passbookHtml,
   profitAppropriationCsv,
-  receiptsAndPaymentsCsv, replayAsync, shareCapitalRegisterCsv, trialBalance, trialBalanceCsv,
-  type ReplayOptions,
+  receiptsAndPaymentsCsv, replayAsync, ReversibleIdsIncompleteError, shareCapitalRegisterCsv,
+  trialBalance, trialBalanceCsv, type ReplayOptions,
 } from '@usha/projections';
 import {
   accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
@@ -191,6 +191,7 @@ const made = async (seen: () => ReadSeen, text: () => Promise<string>): Promise<
 // an index of every event (which grows with the history).
 const sequentialReport = async (
   c: ReportCommand, file: string, options: ReplayOptions<ReportState>, progress: Progress,
+  scan: boolean,
 ): Promise<Made> => {
   const problem = await logFileProblem(file);
   if (problem !== undefined) throw new LogUnreadableError(problem);
@@ -199,9 +200,10 @@ const sequentialReport = async (
   // The reversals' targets first, by a plain scan of the same bytes: the replay's reversal
   // index then keeps those events only, not 21 bytes of every money event in the history.
   const { size: bytes } = await stat(file);
-  const reversed = await reversedEventIds(file, bytes);
+  const reversed = scan ? await reversedEventIds(file, bytes) : undefined;
   const events = watch.watch(readLogForwards({ file, schema: ledgerEventSchema, bytes }));
-  const fold = reportFold(c, { reversible: (id) => reversed.has(id) });
+  const fold = reportFold(c, reversed === undefined ? {}
+    : { reversible: (id) => reversed.has(id) });
   return made(watch.seen, async () => print(c, await replayAsync(fold, events, options)));
 };
 
@@ -255,10 +257,9 @@ export const reportCommand = async (
   try {
     const forwards = file !== undefined && how.read !== 'indexed';
     r = forwards && products === undefined && replayed.has(c.report)
-      ? await sequentialReport(c, file, options, progress)
-      : forwards ? await storeReport(c, { knownAt: knownAt?.right }, progress, {
-        options, products: products?.right, ...await forwardsLog(file),
-      })
+      ? await scanned((scan) => sequentialReport(c, file, options, progress, scan))
+      : forwards ? await scanned(async (scan) => storeReport(c, { knownAt: knownAt?.right },
+        progress, { options, products: products?.right, ...await forwardsLog(file, scan) }))
         : await storeReport(c, { knownAt: knownAt?.right }, progress, {
           options, products: products?.right, open: () => openLog(c.source), reading: {},
         });
@@ -281,15 +282,28 @@ export const reportCommand = async (
 // A log file for the reports the Ledger's queries make: each of their reads of the whole log
 // reads the file forwards once, so no index of every event is built; the reversals' targets
 // are found first by a plain scan, so that the replays' reversal indexes keep those only.
-const forwardsLog = async (file: string) => {
+const forwardsLog = async (file: string, scan: boolean) => {
   const problem = await logFileProblem(file);
   if (problem !== undefined) throw new LogUnreadableError(problem);
   const { size: bytes } = await stat(file);
-  const reversed = await reversedEventIds(file, bytes);
+  const reversed = scan ? await reversedEventIds(file, bytes) : undefined;
   const store = forwardsStore(file, bytes);
   const log: OpenLog = { store, close: () => store.close() };
   return { open: () => Promise.resolve(log),
-    reading: { reversible: (id: string) => reversed.has(id) } };
+    reading: reversed === undefined ? {} : { reversible: (id: string) => reversed.has(id) } };
+};
+
+// The scan finds the ids as the store writes its lines (canonical JSON); a line written
+// otherwise (a space, an escaped key) and still chained is read as it is, its reversal's
+// target missed by the scan: the replay refuses (ReversibleIdsIncompleteError) and the report
+// is made again keeping every money event, as exact and only larger.
+const scanned = async (make: (scan: boolean) => Promise<Made>): Promise<Made> => {
+  try {
+    return await make(true);
+  } catch (e) {
+    if (!(e instanceof ReversibleIdsIncompleteError)) throw e;
+    return make(false);
+  }
 };
 
 type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefined;

@@ -7,6 +7,7 @@ import {
   emptyReversalIndex, recordReversible, reversalIndexFromJson, reversalIndexToJson,
   takeReversed, type ReversalIndex,
 } from './core/reversalIndex.ts';
+import { ReversibleIdsIncompleteError } from './core/unresolvedReversal.ts';
 import { CheckpointFormatError, ProjectionVersionError, type Projection } from './projection.ts';
 
 /** Projections by name. */
@@ -36,7 +37,8 @@ export interface CombineOptions {
   /**
    * Which money events the reversal index keeps, by their domain event id (every one when
    * omitted). A reader that knows beforehand every id a reversal names (a log file scanned
-   * first) keeps those only, so that the index no longer grows with every money event.
+   * first) keeps those only, so that the index no longer grows with every money event. An
+   * `EventReversed` naming an id it says not to keep throws ReversibleIdsIncompleteError.
    */
   readonly reversible?: (eventId: string) => boolean;
 }
@@ -108,6 +110,11 @@ const resolve = (
   if (e.type !== 'EventReversed') {
     if (keep === undefined || kept(e, keep)) recordReversible(ix, e);
     return e;
+  }
+  // A target left out by `reversible` would be told apart from one never stored only by
+  // chance: refused, so the caller reads again keeping every money event.
+  if (keep !== undefined && !keep(e.data.reversedEventId)) {
+    throw new ReversibleIdsIncompleteError(e.data.reversedEventId);
   }
   return { ...e, reversed: takeReversed(ix, e.data.reversedEventId) };
 };

@@ -3,7 +3,9 @@ export type {
   LogPosition, ProjectedEvent, ResolvedEvent, ReversedPosting, ReversibleType,
 } from './core/projectedEvent.ts';
 export { comparePositions } from './core/projectedEvent.ts';
-export { UnresolvedReversalError } from './core/unresolvedReversal.ts';
+export {
+  ReversibleIdsIncompleteError, UnresolvedReversalError,
+} from './core/unresolvedReversal.ts';
 export { EventIdHashCollisionError } from './core/reversalIndex.ts';
 export type { Cursor } from './core/cursor.ts';
 export {

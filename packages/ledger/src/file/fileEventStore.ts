@@ -285,6 +285,8 @@ const fileStore = <E extends EventShape>(
     const end = size();
     const kept = tail;
     if (kept === undefined || first >= kept.firstLine + kept.lines.length) {
+      // A read from past the kept lines: the catch-up they were kept for is behind it.
+      if (kept !== undefined) tail = undefined;
       return fileLines({ first, startOffset, end, link, budget });
     }
     const at = Math.max(first, kept.firstLine);

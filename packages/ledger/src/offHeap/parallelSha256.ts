@@ -53,6 +53,7 @@ let nextId = 1;
 const fail = (e: Error): void => {
   for (const p of pending.values()) p.reject(e);
   pending.clear();
+  worker?.unref(); // nothing awaited: the worker holds the process open no longer
 };
 
 const started = (): Worker => {

@@ -61,10 +61,16 @@ export const portfolioAsOf = async (
   if (!s.spans.complete || s.knownAt === null) return undefined;
   const knownAt = s.knownAt;
   const day = toEpochDay(businessDate(asOf, 'asOf'));
+  // Taken from the live state before the first read, once a member: the runner changes it in
+  // place while the reads are awaited (a transfer applied then must not move a loan's branch).
+  const taken = new Map<string, string | null | undefined>();
   const liveBranch = (memberId: string): string | null | undefined => {
+    if (taken.has(memberId)) return taken.get(memberId);
     const w = where(s.spans, memberStream(memberId), asOf);
-    if (w === 'straddles') return undefined;
-    return w === 'absent' ? null : s.balances.members.get(memberId)?.branchId ?? null;
+    const b = w === 'straddles' ? undefined
+      : w === 'absent' ? null : s.balances.members.get(memberId)?.branchId ?? null;
+    taken.set(memberId, b);
+    return b;
   };
   const lines: Line[] = [];
   const reread = new Set<string>();
@@ -96,8 +102,9 @@ export const portfolioAsOf = async (
     }
   }
   const folded = (await replayAsync(balancesOnly, selected())).states.balances;
+  // Every member a line needs was taken above, before the first await.
   const branchOf = (memberId: string): string | null =>
-    liveBranch(memberId) ?? folded.members.get(memberId)?.branchId ?? null;
+    taken.get(memberId) ?? folded.members.get(memberId)?.branchId ?? null;
   for (const x of lines) {
     if (x.branchOf !== undefined && x.line !== undefined) {
       x.line = { ...x.line, branchId: branchOf(x.branchOf) };
