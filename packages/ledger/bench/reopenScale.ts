@@ -2,7 +2,7 @@
 // process (the store, then `createLedger`), timed in wall and CPU time, and the CPU time of
 // the main thread alone (the SHA-256 of the checkpoints is taken on another thread), with the
 // heap and RSS after it. Run on a copy of a scale log (scaleLog.ts), never the cached one:
-//   node --import tsx packages/ledger/bench/reopenScale.ts <copy of usha.ndjson> [reopens]
+//   node --import tsx packages/ledger/bench/reopenScale.ts main <copy of usha.ndjson> [reopens]
 // Without checkpoints beside the log it first opens cold and closes (which writes them).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';

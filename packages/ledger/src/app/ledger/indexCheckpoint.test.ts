@@ -135,7 +135,32 @@ test('a checkpoint of another version: set aside, the log read whole', () =>
     writeNumber(w, 0);
     await writeSnapshotFile(file, w);
     assert.equal(await reopened(store, file), { from: 'log', eventsRead: 11,
-      reason: 'version 0; this Ledger reads version 1' });
+      reason: `version 0; this Ledger reads version ${indexCheckpointVersion}` });
+  }));
+
+test('a checkpoint of version 1 (each command\'s type, hash and stream as text): set aside, '
+  + 'the log read whole, and a checkpoint of this version kept at the close', () =>
+  withDir(async (dir) => {
+    const file = join(dir, 'x.ledger-index');
+    const store = memoryStore();
+    await history(store, file);
+    // How version 1 began: its version, the key probe, the event read up to, the command
+    // index's parts by their names then.
+    const w = snapshotWriter();
+    writeNumber(w, 1);
+    const k = keyOf('usha-ledger-index');
+    writeNumber(w, k[0] ?? 0);
+    writeNumber(w, k[1] ?? 0);
+    writeText(w, 'C:1/P:1');
+    writeText(w, 'e-1');
+    writeText(w, 'keys,strings,at,firstRevision,count');
+    await writeSnapshotFile(file, w);
+    const ledger = await testLedger(store, { indexCheckpoint: { file } });
+    assert.equal(ledger.opened, { from: 'log', eventsRead: 11,
+      reason: 'version 1; this Ledger reads version 2' });
+    await ledger.close();
+    assert.equal((await readIndexCheckpoint(file)).found, true);
+    assert.equal(await reopened(store, file), { from: 'checkpoint', eventsRead: 0 });
   }));
 
 test('a checkpoint of this version out of shape: set aside as garbled, the log read whole', () =>

@@ -22,7 +22,7 @@ import { processIndex, restoreProcessIndex } from '../processes/processIndex.ts'
  * The layout this code writes and reads. Raise it whenever an index's parts, what an index
  * takes from an event, or the key hash change: an older checkpoint is then set aside.
  */
-export const indexCheckpointVersion = 1;
+export const indexCheckpointVersion = 2;
 
 /** The indexes a Ledger builds from the log. */
 export interface LedgerIndexes {
