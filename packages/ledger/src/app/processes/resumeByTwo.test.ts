@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { signedMoneyString } from '@usha/domain';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
-import { allEvents, balanceOf, memberWithSavings, ok, testLedger } from '../testSupport.ts';
-import { closeByHand } from './closeByHand.fixture.ts';
+import { allEvents, balanceOf, testLedger } from '../testSupport.ts';
+import { dividendDeclared } from './dividendDeclared.fixture.ts';
 
 const fixture = new URL('./killBetweenSteps.fixture.ts', import.meta.url).pathname;
 
@@ -31,16 +30,7 @@ test('of two Ledgers opening at once on one unfinished dividend credit, one clai
   const file = join(dir, 'usha.ndjson');
   try {
     const setup = await openFileEventStore({ file, schema: ledgerEventSchema });
-    const ledger = await testLedger(setup, {
-      netProfit: () => signedMoneyString(10_000_000n) });
-    for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(ledger, m, '1000');
-    const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
-    ok(await ledger.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
-      societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
-    await closeByHand(ledger, { ...year, commandId: 'fy', on: '2025-04-05' });
-    ok(await ledger.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
-      ratePercent: '10' }));
-    await ledger.close();
+    await dividendDeclared(setup);
     await setup.close();
     // Its claim, the parts, then three of the six credit steps.
     assert.is(await killedAfter(file, 5), 'SIGKILL');
