@@ -10,8 +10,8 @@ import { products } from '@usha/domain/testing';
 import { auditTrail } from './auditTrail.fixture.ts';
 import { cashDay } from './dayCashDay.fixture.ts';
 import { ForwardsOnlyError, forwardsStore } from './forwardsStore.ts';
-import { parseCommandLine } from './parseCommandLine.ts';
-import { reportCommand, type ReportRead } from './reportCommand.ts';
+import type { ReportRead } from './reportCommand.ts';
+import { runReport } from './reportRun.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-query-read-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -21,17 +21,7 @@ const dayDir = await mkdtemp(join(dir, 'day-'));
 const day = await cashDay(dayDir);
 
 // One report read one way: its exit code and every line it wrote.
-const report = async (read: ReportRead, argv: readonly string[]) => {
-  const parsed = parseCommandLine(['report', ...argv]);
-  if (parsed._tag === 'Left' || parsed.right.command !== 'report') {
-    throw new Error(`not a report: ${argv.join(' ')}`);
-  }
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await reportCommand(parsed.right, { out: (l) => out.push(l),
-    err: (l) => err.push(l) }, { read });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const report = (read: ReportRead, argv: readonly string[]) => runReport(argv, read);
 
 // Each query's report, cut by known-at (the reversal after the audit included or not), in
 // text and CSV, and refusals (a branch with no cash entry).

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { auditTrail } from './auditTrail.fixture.ts';
-import { parseCommandLine } from './parseCommandLine.ts';
-import { reportCommand, type ReportRead } from './reportCommand.ts';
+import type { ReportRead } from './reportCommand.ts';
+import { runReport } from './reportRun.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-report-read-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -13,17 +13,7 @@ const trail = await auditTrail(dir);
 const { file } = trail;
 
 // One report read one way: its exit code and every line it wrote.
-const report = async (read: ReportRead, argv: readonly string[]) => {
-  const parsed = parseCommandLine(['report', ...argv]);
-  if (parsed._tag === 'Left' || parsed.right.command !== 'report') {
-    throw new Error(`not a report: ${argv.join(' ')}`);
-  }
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await reportCommand(parsed.right, { out: (l) => out.push(l),
-    err: (l) => err.push(l) }, { read });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const report = (read: ReportRead, argv: readonly string[]) => runReport(argv, read);
 
 // Every report made by one replay, in every form, as of dates and known-at positions that cut
 // the history (the reversal after the audit included or not), and the refusals.

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { auditTrail } from './auditTrail.fixture.ts';
-import { parseCommandLine } from './parseCommandLine.ts';
-import { reportCommand } from './reportCommand.ts';
 import { reversedEventIds } from './reversedEventIds.ts';
+import { runReport as report } from './reportRun.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-scan-missed-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -31,16 +30,6 @@ const rewritten = async (from: string, to: string): Promise<void> => {
     return `{"hash":"${hash}",${body}\n`;
   });
   await writeFile(to, out.join(''));
-};
-
-const report = async (argv: readonly string[]) => {
-  const parsed = parseCommandLine(['report', ...argv]);
-  if (parsed._tag === 'Left' || parsed.right.command !== 'report') throw new Error('a report');
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await reportCommand(parsed.right, { out: (l) => out.push(l),
-    err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
 };
 
 test('a reversal the scan cannot see is still applied: the report is read again keeping every '
