@@ -6,6 +6,9 @@ export {
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export { ProcessTakenOverError } from './processes/runningClaim.ts';
+export {
+  ClaimClockError, ProcessClaimSettingsError, type ProcessClaimSettings,
+} from './processes/processClaim.ts';
 export { IndexCheckpointWriteError } from './ledger/indexCheckpointWriter.ts';
 export type { LedgerOpened } from './ledger/openIndexes.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
@@ -68,7 +71,8 @@ export { dayCash, type DayCash, type TillDay } from './branch/dayCashReport.ts';
 export { dayCashReportText } from './branch/dayCashReportText.ts';
 export { stepId } from './processes/stepId.ts';
 export {
-  createProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions,
+  createProjectionRunner, ProjectionRunnerStoppedError, type ProjectionRunner,
+  type ProjectionRunnerOptions,
 } from './runner/projectionRunner.ts';
 export type { RunnableProjection } from './runner/runnableProjection.ts';
 export {

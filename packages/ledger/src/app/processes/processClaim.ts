@@ -1,5 +1,5 @@
 import {
-  CommandId, DateString, eventIdFor, processClaimStream, schemaVersionOf, UserId,
+  CommandId, DateString, eventIdFor, isOpaqueId, processClaimStream, schemaVersionOf, UserId,
   type BusinessDate, type ProcessClaimed as Claimed,
 } from '@usha/domain';
 import {
@@ -32,13 +32,90 @@ export interface ProcessClaimSettings {
   readonly now: () => Date;
 }
 
-/** The settings with their defaults filled in. */
-export const processClaimSettings = (
-  s: Partial<ProcessClaimSettings> = {},
-): ProcessClaimSettings => ({
-  claimant: s.claimant ?? instanceName(), leaseMs: s.leaseMs ?? 300_000,
-  now: s.now ?? (() => new Date()), stopped: s.stopped ?? ((c) => stoppedHere(c)),
-});
+/** Claim settings that cannot be used (createLedger's `processClaims`): the field and why. */
+export class ProcessClaimSettingsError extends Error {
+  override readonly name = 'ProcessClaimSettingsError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(`processClaims.${field}: ${reason}`);
+  }
+}
+
+// The longest lease taken: a claim must lapse within a day of a crash the app cannot report.
+const maxLeaseMs = 86_400_000;
+
+// Each field read once, whatever the object is (a getter, a proxy): what is checked is used.
+const field = (s: unknown, name: keyof ProcessClaimSettings): unknown => {
+  if (s === undefined) return undefined;
+  if (s === null || typeof s !== 'object') {
+    throw new ProcessClaimSettingsError('', 'not an object of settings');
+  }
+  try {
+    return Reflect.get(s, name);
+  } catch (e) {
+    throw new ProcessClaimSettingsError(name, `could not be read (${
+      e instanceof Error ? e.name : typeof e})`);
+  }
+};
+
+/**
+ * The settings with their defaults filled in; any value is checked, each field read once, and a
+ * field that cannot be used is refused with ProcessClaimSettingsError. A `stopped` or `now`
+ * that throws later, or answers something else, is read as "not known to have stopped" and as
+ * no usable clock (ClaimClockError) respectively: a claim is never taken on a broken answer.
+ */
+export const processClaimSettings = (s: unknown = {}): ProcessClaimSettings => {
+  const claimant = field(s, 'claimant');
+  const leaseMs = field(s, 'leaseMs');
+  const now = field(s, 'now');
+  const stopped = field(s, 'stopped');
+  if (claimant !== undefined && (typeof claimant !== 'string' || !isOpaqueId(claimant))) {
+    throw new ProcessClaimSettingsError('claimant',
+      'not an opaque name (1 to 100 letters, digits or - _ . :, starting with a letter or '
+      + 'digit; no personal data)');
+  }
+  if (leaseMs !== undefined && (typeof leaseMs !== 'number' || !Number.isSafeInteger(leaseMs)
+    || leaseMs < 1 || leaseMs > maxLeaseMs)) {
+    throw new ProcessClaimSettingsError('leaseMs',
+      `not a whole number of milliseconds from 1 to ${maxLeaseMs}`);
+  }
+  if (now !== undefined && typeof now !== 'function') {
+    throw new ProcessClaimSettingsError('now', 'not a function');
+  }
+  if (stopped !== undefined && typeof stopped !== 'function') {
+    throw new ProcessClaimSettingsError('stopped', 'not a function');
+  }
+  const ask = stopped === undefined ? (c: string) => stoppedHere(c)
+    : (c: string): boolean => {
+      try {
+        return Reflect.apply(stopped, undefined, [c]) === true;
+      } catch {
+        return false;
+      }
+    };
+  const clock = now === undefined ? () => new Date() : (): Date => {
+    let d: unknown;
+    try {
+      d = Reflect.apply(now, undefined, []);
+    } catch (e) {
+      throw new ClaimClockError(`threw (${e instanceof Error ? e.name : typeof e})`);
+    }
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
+      throw new ClaimClockError('did not answer a valid Date');
+    }
+    return d;
+  };
+  return {
+    claimant: claimant ?? instanceName(), leaseMs: leaseMs ?? 300_000, now: clock, stopped: ask,
+  };
+};
+
+/** The app's clock for claims (`processClaims.now`) could not be used when a claim was taken. */
+export class ClaimClockError extends Error {
+  override readonly name = 'ClaimClockError';
+  constructor(readonly reason: string) {
+    super(`processClaims.now ${reason}: no claim is taken without a clock`);
+  }
+}
 
 /** A claim another instance holds, its lease still running. */
 export interface HeldElsewhere {

@@ -7,8 +7,9 @@ import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { fileCheckpointStore, memoryCheckpointStore } from './checkpointStore.ts';
-import { createProjectionRunner } from './projectionRunner.ts';
+import { createProjectionRunner, ProjectionRunnerStoppedError } from './projectionRunner.ts';
 import type { RunnableProjection } from './runnableProjection.ts';
+import { position } from '../../eventStore/position.ts';
 
 // Counts events and sums money deposited, in paise: a double-counted or lost event shows.
 interface Tally { events: number; depositedMinor: bigint }
@@ -118,6 +119,72 @@ test('a runner saves once per checkpointEveryEvents events and once on catching 
   assert.equal(JSON.parse(saved[1] ?? '{}').state, { events: 4, depositedMinor: '0' });
   assert.equal(JSON.parse(saved[2] ?? '{}').state, { events: 5, depositedMinor: '1000' });
   await runner.stop();
+});
+
+// A feed that fails, before catching up, with the error given.
+const failingFeed = (error: Error) => ({
+  subscribeToAll: () => ({
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }),
+  }),
+});
+
+// A feed that never sends anything until it is aborted, and then ends.
+const silentFeed = () => ({
+  subscribeToAll: (o?: { signal?: AbortSignal }) => ({
+    [Symbol.asyncIterator]: () => ({
+      next: () => new Promise<IteratorResult<never>>((resolve) => {
+        if (o?.signal?.aborted === true) { resolve({ done: true, value: undefined }); return; }
+        o?.signal?.addEventListener('abort', () => resolve({ done: true, value: undefined }));
+      }),
+    }),
+  }),
+});
+
+const later = () => position(99999n, 99999n);
+
+// What a promise settles to: the error it was refused with, or 'resolved'.
+const refusal = (p: Promise<void>): Promise<unknown> => p.then(() => 'resolved', (e) => e);
+
+test('a feed that fails refuses caughtUp and waitFor with its error, never hangs', async () => {
+  const broken = new Error('subscription lost');
+  const runner = createProjectionRunner({ store: failingFeed(broken), projection: tally });
+  const before = runner.caughtUp();
+  const waiting = runner.waitFor(later());
+  await runner.start();
+  assert.is(await refusal(before), broken);
+  assert.is(await refusal(waiting), broken);
+  assert.is(await refusal(runner.caughtUp()), broken);
+  assert.is(await refusal(runner.waitFor(later())), broken);
+});
+
+test('a runner stopped before catching up refuses the waits left (typed), never hangs', async () => {
+  const runner = createProjectionRunner({ store: silentFeed(), projection: tally });
+  await runner.start();
+  const catching = runner.caughtUp();
+  const waiting = runner.waitFor(later());
+  await runner.stop();
+  const caught = await refusal(catching);
+  assert.instance(caught, ProjectionRunnerStoppedError);
+  assert.is((caught as Error).message, 'projection tally@1 stopped before catching up');
+  const waited = await refusal(waiting);
+  assert.instance(waited, ProjectionRunnerStoppedError);
+  assert.is((waited as Error).message,
+    'projection tally@1 stopped before position C:99999/P:99999');
+  assert.instance(await refusal(runner.caughtUp()), ProjectionRunnerStoppedError);
+  assert.instance(await refusal(runner.waitFor(later())), ProjectionRunnerStoppedError);
+});
+
+test('a runner that caught up still answers caughtUp after it stops', async () => {
+  const store = memoryStore();
+  await memberWithSavings(await testLedger(store), 'M1', '10');
+  const runner = createProjectionRunner({ store, projection: tally });
+  await runner.start();
+  await runner.caughtUp();
+  await runner.stop();
+  await runner.caughtUp();
+  const at = runner.position();
+  if (at === undefined) throw new Error('no position after catching up');
+  await runner.waitFor(at);
 });
 
 test.run();

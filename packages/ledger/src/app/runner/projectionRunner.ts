@@ -17,9 +17,15 @@ export interface ProjectionRunner<S> {
   readonly state: () => S;
   /** The position of the last event applied, or undefined before the first. */
   readonly position: () => Position | undefined;
-  /** Resolves once every event up to `position` (inclusive) has been applied. */
+  /**
+   * Resolves once every event up to `position` (inclusive) has been applied; rejects with the
+   * feed's failure, or ProjectionRunnerStoppedError if the runner stops first.
+   */
   readonly waitFor: (position: Position) => Promise<void>;
-  /** Resolves once the runner has read everything stored when it started. */
+  /**
+   * Resolves once the runner has read everything stored when it started; rejects like
+   * `waitFor` if the feed fails or the runner stops first.
+   */
   readonly caughtUp: () => Promise<void>;
   /** Saves a checkpoint now. */
   readonly checkpoint: () => Promise<void>;
@@ -63,6 +69,18 @@ const Saved = t.type({
 
 interface Waiter { readonly at: Position; readonly resolve: () => void;
   readonly reject: (e: unknown) => void }
+interface Pending { readonly resolve: () => void; readonly reject: (e: unknown) => void }
+
+/**
+ * Why a wait on a runner can never be met: it was stopped, or its feed ended, before the
+ * position (or the catch-up) waited for was reached.
+ */
+export class ProjectionRunnerStoppedError extends Error {
+  override readonly name = 'ProjectionRunnerStoppedError';
+  constructor(readonly projection: string, readonly waitedFor: string) {
+    super(`projection ${projection} stopped before ${waitedFor}`);
+  }
+}
 
 /**
  * Subscribes to the store's global feed from the stored checkpoint, feeds the projection, and
@@ -83,7 +101,8 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
   let waiters: Waiter[] = [];
   let failure: unknown;
   let caught = false;
-  let onCaughtUp: Array<() => void> = [];
+  let ended = false;
+  let onCaughtUp: Pending[] = [];
   const abort = new AbortController();
   let loop: Promise<void> = Promise.resolve();
   let saving: Promise<void> = Promise.resolve();
@@ -136,7 +155,7 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
     for await (const m of o.store.subscribeToAll({ from, signal: abort.signal })) {
       if (m.kind === 'caught-up') {
         caught = true;
-        for (const f of onCaughtUp) f();
+        for (const f of onCaughtUp) f.resolve();
         onCaughtUp = [];
         await save();
         continue;
@@ -151,21 +170,39 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
 
   const start = async () => {
     await load();
-    loop = follow().catch((e: unknown) => {
-      failure = e;
-      for (const w of waiters) w.reject(e);
+    // Whichever way the feed ends, no wait is left pending: a wait that can no longer be met
+    // is refused with the failure, or with ProjectionRunnerStoppedError.
+    loop = follow().then(() => {
+      ended = true;
+      for (const w of waiters) w.reject(stopped(`position ${positionToString(w.at)}`));
+      for (const f of onCaughtUp) f.reject(stopped('catching up'));
       waiters = [];
+      onCaughtUp = [];
+    }, (e: unknown) => {
+      failure = e;
+      ended = true;
+      for (const w of waiters) w.reject(e);
+      for (const f of onCaughtUp) f.reject(e);
+      waiters = [];
+      onCaughtUp = [];
     });
   };
+
+  const stopped = (waitedFor: string) => new ProjectionRunnerStoppedError(label, waitedFor);
 
   const waitFor = (p: Position): Promise<void> => {
     if (failure !== undefined) return Promise.reject(failure);
     if (at !== undefined && comparePosition(p, at) <= 0) return Promise.resolve();
+    if (ended) return Promise.reject(stopped(`position ${positionToString(p)}`));
     return new Promise((resolve, reject) => { waiters.push({ at: p, resolve, reject }); });
   };
 
-  const caughtUp = (): Promise<void> =>
-    caught ? Promise.resolve() : new Promise((resolve) => { onCaughtUp.push(resolve); });
+  const caughtUp = (): Promise<void> => {
+    if (caught) return Promise.resolve();
+    if (failure !== undefined) return Promise.reject(failure);
+    if (ended) return Promise.reject(stopped('catching up'));
+    return new Promise((resolve, reject) => { onCaughtUp.push({ resolve, reject }); });
+  };
 
   const stop = async () => {
     abort.abort();
