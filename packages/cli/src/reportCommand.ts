@@ -14,7 +14,7 @@ import {
 import {
   accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
   formatAccruedInterest, periodReports,
-  ledgerEventSchema, positionFromString, readLogForwards, reportProjection, yearEndReports,
+  ledgerEventSchema, logEnd, positionFromString, readLogForwards, reportProjection, yearEndReports,
   type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportReadOptions,
   type ReportState,
 } from '@usha/ledger';
@@ -199,7 +199,7 @@ const sequentialReport = async (
     knownAt: options.asKnownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
   // The reversals' targets first, by a plain scan of the same bytes: the replay's reversal
   // index then keeps those events only, not 21 bytes of every money event in the history.
-  const { size: bytes } = await stat(file);
+  const bytes = await logEnd(file); // not the size: that counts the space ahead of the log
   const reversed = scan ? await reversedEventIds(file, bytes) : undefined;
   const events = watch.watch(readLogForwards({ file, schema: ledgerEventSchema, bytes }));
   const fold = reportFold(c, reversed === undefined ? {}
@@ -285,7 +285,7 @@ export const reportCommand = async (
 const forwardsLog = async (file: string, scan: boolean) => {
   const problem = await logFileProblem(file);
   if (problem !== undefined) throw new LogUnreadableError(problem);
-  const { size: bytes } = await stat(file);
+  const bytes = await logEnd(file); // not the size: that counts the space ahead of the log
   const reversed = scan ? await reversedEventIds(file, bytes) : undefined;
   const store = forwardsStore(file, bytes);
   const log: OpenLog = { store, close: () => store.close() };
@@ -314,9 +314,10 @@ const fileBytes = (file: string): Promise<number | undefined> =>
 
 // Accrued interest, as the Ledger's query computes it, with the catalogue given.
 const accrued = async (
-  c: ReportCommand, { store, knownAt }: Read, products: NonNullable<Products>,
+  c: ReportCommand, { store, knownAt, reading }: Read, products: NonNullable<Products>,
 ): Promise<string> => {
-  const q = accruedInterestQuery({ store, products, lastWritten: () => undefined });
+  // The reversal filter of the other kinds: its index keeps the events reversals name only.
+  const q = accruedInterestQuery({ store, products, lastWritten: () => undefined, reading });
   try {
     return either(c, await q.query({ ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
       ...(knownAt === undefined ? {} : { asKnownAt: knownAt }) }),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { products } from '@usha/domain/testing';
 import { auditTrail } from './auditTrail.fixture.ts';
 import { reversedEventIds } from './reversedEventIds.ts';
 import { runReport as report } from './reportRun.fixture.ts';
@@ -15,6 +16,8 @@ import { runReport as report } from './reportRun.fixture.ts';
 const dir = await mkdtemp(join(tmpdir(), 'usha-scan-missed-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
 const trail = await auditTrail(dir);
+const catalogue = join(dir, 'products.json');
+await writeFile(catalogue, JSON.stringify(products));
 
 // The log with each reversal's key written `"reversedEventId": "…"`, every line from it on
 // chained again (a line's hash is the SHA-256 of its text without the hash field).
@@ -40,7 +43,8 @@ test('a reversal the scan cannot see is still applied: the report is read again 
   assert.ok((await ids(trail.file)).size > 0, 'the trail reverses a deposit');
   assert.is((await ids(odd)).size, 0, 'the scan misses it');
   for (const argv of [['trial-balance'], ['passbook', '--member', 'M-1'],
-    ['share-register', '--year', '2025-26'], ['receipts-payments', '--year', '2025-26']]) {
+    ['share-register', '--year', '2025-26'], ['receipts-payments', '--year', '2025-26'],
+    ['accrued-interest', '--products', catalogue]]) {
     const [kind = '', ...rest] = argv;
     const want = await report([kind, trail.file, ...rest]);
     const got = await report([kind, odd, ...rest]);

@@ -35,4 +35,16 @@ test('only the bytes asked for are read; an id cut short is not one', async () =
   assert.is(whole.size, 3);
 });
 
+test('the scan ends at the first zero byte: space set aside ahead is not lines', async () => {
+  const spaced = join(dir, 'spaced.ndjson');
+  // An id in a torn write after the zeros is not the log's, whatever the chunk size.
+  const torn = line({ reversedEventId: 'torn-1.0' });
+  await writeFile(spaced, Buffer.concat([Buffer.from(text), Buffer.alloc(100), Buffer.from(torn),
+    Buffer.alloc(100)]));
+  for (const chunk of [7, 64, 1 << 20]) {
+    const ids = await reversedEventIds(spaced, Buffer.byteLength(text) + 500, chunk);
+    assert.equal([...ids], ['dep-1.0', 'odd "quoted" \\ id', 'wd-9.0'], `chunks of ${chunk}`);
+  }
+});
+
 test.run();

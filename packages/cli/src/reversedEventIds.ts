@@ -42,9 +42,14 @@ export const reversedEventIds = async (
       at += bytesRead;
       const b = carry.length === 0 ? chunk.subarray(0, bytesRead)
         : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
-      const whole = b.lastIndexOf(newline) + 1;
+      // No line holds a zero byte: from the first one on is space set aside ahead of the log
+      // (or a write that did not finish), not lines.
+      const zero = b.indexOf(0);
+      const lines = zero === -1 ? b : b.subarray(0, zero);
+      const whole = lines.lastIndexOf(newline) + 1;
       scan(b.subarray(0, whole), ids);
-      carry = Buffer.from(b.subarray(whole)); // a copy: the chunk is read into again
+      carry = Buffer.from(lines.subarray(whole)); // a copy: the chunk is read into again
+      if (zero !== -1) break;
     }
     scan(carry, ids);
   } finally {

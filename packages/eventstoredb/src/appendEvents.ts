@@ -13,8 +13,8 @@ import type {
 import { toEventData, toPosition } from './clientEvents.ts';
 import { isUnavailable, mapError } from './mapError.ts';
 import {
-  checkConditions, checkConditionShape, checkExpectedRevision, detectRetry, eventContentKey,
-  prepareAppend,
+  checkConditions, checkConditionShape, checkExpectedRevision, dataJsonOf, detectRetry,
+  eventContentKey, metadataJsonOf, prepareAppend,
 } from './ledgerInternals.ts';
 import { conditionRevisions } from './conditionRevisions.ts';
 import type { PreparedAppend } from './ledgerInternals.ts';
@@ -72,7 +72,7 @@ const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
   const first = (state.current ?? -1n) + 1n;
   const position = r.position === undefined ? undefined : toPosition(r.position);
   ctx.cache.recordAppend(stream, first, prepared.events.map((e) => ({
-    eventId: e.eventId, contentKey: eventContentKey(e.type, e.dataJson, e.metadataJson),
+    eventId: e.eventId, contentKey: eventContentKey(e.type, dataJsonOf(e), metadataJsonOf(e)),
   })), position);
   if (position !== undefined) return { nextExpectedRevision: r.nextExpectedRevision, position };
   // Older servers answer a deduplicated append without a position: look it up.

@@ -4,7 +4,7 @@ import type { Position } from '@usha/ledger';
 import type {
   ClientEventData, ClientPosition, ClientRecordedEvent,
 } from './eventStoreClient.ts';
-import { eventContentKey } from './ledgerInternals.ts';
+import { dataJsonOf, eventContentKey, metadataJsonOf } from './ledgerInternals.ts';
 import type { PreparedEvent, RecordedFields } from './ledgerInternals.ts';
 
 const encoder = new TextEncoder();
@@ -17,9 +17,9 @@ export const toEventData = (e: PreparedEvent): ClientEventData => ({
   contentType: 'application/json',
   // The client JSON.stringifies `data` itself, so it gets the parsed canonical text; its type
   // allows only objects, arrays and strings, though any JSON value serialises the same way.
-  data: JSON.parse(e.dataJson) as Record<string, unknown>,
+  data: JSON.parse(dataJsonOf(e)) as Record<string, unknown>,
   // A plain Uint8Array (not a Buffer: the client checks the constructor) is sent as it is.
-  metadata: encoder.encode(e.metadataJson),
+  metadata: encoder.encode(metadataJsonOf(e)),
 });
 
 const parseBytes = (value: unknown): unknown => {

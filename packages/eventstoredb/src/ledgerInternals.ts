@@ -3,7 +3,7 @@
 // so it uses the same code rather than a copy.
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
-  checkConditions, checkConditionShape, streamLocks,
+  checkConditions, checkConditionShape, streamLocks, dataJsonOf, metadataJsonOf,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields,

@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { open, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lineBatch } from '../src/file/lineBatch.ts';
+import { jsonBytesOf, lineBatch } from '../src/file/lineBatch.ts';
 import { genesisHash, sha256HexOf } from '../src/file/lineFormat.ts';
 import { openFileEventStore, verifyLog } from '../src/index.ts';
 import { repayment, schema } from './repaymentEvents.ts';
@@ -128,15 +128,12 @@ try {
         prev = lines.add({
           batchIndex: i,
           batchSize: events.length,
-          dataJson: JSON.stringify(e.data),
-          eventId: e.eventId,
-          metadataJson: JSON.stringify(e.metadata),
           prev,
           recordedAt,
           revision: BigInt(i),
           stream: `loan-L${b % 10_000}`,
           type: e.type,
-        });
+        }, jsonBytesOf(e.eventId, JSON.stringify(e.data), JSON.stringify(e.metadata)));
       }
       const out = lines.bytes();
       await h.write(out, 0, out.length, at);

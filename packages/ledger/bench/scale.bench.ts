@@ -5,7 +5,8 @@
 // once, on a copy of the cached log (scaleLog.ts); times are printed beside the parse bound,
 // JSON.parse of every line of the same log, measured in the same run. The reopens after a
 // clean close and after the crash run in SCALE_REOPENS fresh processes each (medians), the
-// crash's beside as many fresh processes reading the same tail through the store.
+// crash's beside as many fresh processes reading the same tail through the store, and as
+// many taking the crash reopen apart (its store open, checkpoint, catch-up read and indexes).
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,6 +123,9 @@ try {
     await saveOrRestore('log');
     crashes.push(open(i === 0 ? 'crashed' : `crashed${i + 1}`));
   }
+  // The same reopen taken apart (read-only, so one copy of the image serves every run).
+  await saveOrRestore('log');
+  const crashParts = Array.from({ length: reopenRuns }, () => run([child, 'parts', file]));
   const crashed = crashes[crashes.length - 1];
   if (crashed !== undefined) {
     rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, crashed]);
@@ -134,6 +138,7 @@ try {
   for (const [name, r] of rows) printOpen(name, r, bound, boundCpu);
   printReopens(reopens, parts);
   printCrashReopens(reopens, crashes, tails);
+  printCrashParts(crashParts);
   if (reopenOnly) {
     if (!rows.every(([, r]) => r.ok)) process.exitCode = 1;
   } else {
@@ -181,6 +186,24 @@ function printCrashReopens(clean: ReadonlyArray<Run>, crashes: ReadonlyArray<Run
     `median of ${tails.length}: CPU ${tailCpu} ms ` +
     `(all: ${all(tails, (r) => num(r, 'readCpuMs'))}); ` +
     `extra / tail read ${((crashCpu - cleanCpu) / tailCpu).toFixed(2)}`);
+}
+
+// The crash reopen's parts (scaleChild.ts parts), medians of CPU over fresh processes: the
+// store's open, then the Ledger's steps, so that what the extra is made of is measured.
+function printCrashParts(parts: ReadonlyArray<Run>): void {
+  const ok = parts.filter((r) => r.ok);
+  const median = (key: string) => {
+    const xs = ok.map((r) => num(r, key)).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)] ?? NaN;
+  };
+  if (ok.length === 0) {
+    console.log(`crash reopen's parts: FAILED (${parts[0]?.error ?? 'not run'})`);
+    return;
+  }
+  console.log(`crash reopen's parts, median of ${ok.length} read-only processes, CPU ms: ` +
+    `store open ${median('storeCpuMs')}, Ledger checkpoint ${median('restoreCpuMs')}, ` +
+    `catch-up read (${ok[0]?.result.events} events, decoded) ${median('readCpuMs')}, ` +
+    `command index ${median('commandIndexCpuMs')}, other indexes ${median('otherIndexesCpuMs')}`);
 }
 
 // How each side opened, as the child found it (`opened` of the store and of the Ledger).

@@ -64,6 +64,7 @@ export type { TornTail } from './file/scanLog.ts';
 export type { OpenedFrom } from './file/loadIndex.ts';
 export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { readLogForwards, type ReadLogForwardsOptions } from './file/readLogForwards.ts';
+export { logEnd } from './file/logEnd.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
 export { genesisHash, notALogLine } from './file/lineFormat.ts';
 export * from './app/index.ts';

@@ -2,7 +2,9 @@
 // recognising a retry, decoding what was read. Another adapter (EventStoreDB) uses them so that
 // it behaves exactly as these stores do rather than through a copy. Not part of the Ledger's
 // application API, hence off the main entry point.
-export { prepareAppend, eventContentKey } from './eventStore/prepareAppend.ts';
+export {
+  prepareAppend, eventContentKey, dataJsonOf, metadataJsonOf,
+} from './eventStore/prepareAppend.ts';
 export type { PreparedAppend, PreparedEvent } from './eventStore/prepareAppend.ts';
 export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
 export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';

@@ -15,6 +15,7 @@ export {
   combine, type CombineOptions, type Combined, type ProjectionSet, type StatesOf,
 } from './combine.ts';
 export { replay, replayAsync, type ReplayOptions } from './replay.ts';
+export { idleProjection } from './idleProjection.ts';
 export { allProjections } from './allProjections.ts';
 
 export { balancesProjection } from './balances/projection.ts';
@@ -28,6 +29,7 @@ export { accrualProjection } from './accrual/projection.ts';
 export type { AccrualState, AccrualAccount } from './accrual/state.ts';
 export { depositAccruals, type DepositAccrual } from './accrual/depositAccrual.ts';
 export { loanAccruals, type LoanAccrual } from './accrual/loanAccrual.ts';
+export { loanBalancesProjection } from './accrual/loanBalances.ts';
 
 export { booksProjection, type BooksOptions } from './books/projection.ts';
 export {

@@ -1,7 +1,9 @@
 import { EventIdConflictError } from './errors.ts';
 import type { AppendResult } from './port.ts';
 import type { Position } from './position.ts';
-import { eventContentKey, type PreparedEvent } from './prepareAppend.ts';
+import {
+  dataJsonOf, eventContentKey, metadataJsonOf, type PreparedEvent,
+} from './prepareAppend.ts';
 
 /** What a store knows of an event id already in the stream. */
 export interface StoredRef {
@@ -45,7 +47,7 @@ export const detectRetry = async (
     if (ref === undefined || ref.revision !== first.revision + BigInt(i)) {
       return new EventIdConflictError(stream, firstStored?.eventId ?? event.eventId, partial);
     }
-    const key = eventContentKey(event.type, event.dataJson, event.metadataJson);
+    const key = eventContentKey(event.type, dataJsonOf(event), metadataJsonOf(event));
     if ((await ref.contentKey()) !== key) {
       const detail = `already stored at revision ${ref.revision} with different content`;
       return new EventIdConflictError(stream, event.eventId, detail);

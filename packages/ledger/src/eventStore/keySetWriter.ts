@@ -19,9 +19,12 @@ export type ObjectWriter = (
   write: ValueWriter,
 ) => string | undefined;
 
-interface KeySet {
+/** A key set seen, its text writer, and its byte writer once one is asked for. */
+export interface KeySet {
   readonly keys: readonly string[];
   readonly write: ObjectWriter;
+  /** Made by `keySetPutter.ts` on first use: the same text, written as bytes. */
+  put: unknown;
 }
 
 // Bounded so that a caller sending ever new key sets cannot grow the heap: past the bound,
@@ -91,16 +94,23 @@ const sameKeys = (a: readonly string[], b: readonly string[]): boolean => {
  * The writer of objects whose `Object.keys` are `keys`, made on first sight of the key set;
  * undefined past the bound of key sets or keys, for the general path.
  */
-export const keySetWriter = (keys: readonly string[]): ObjectWriter | undefined => {
+export const keySetWriter = (keys: readonly string[]): ObjectWriter | undefined =>
+  keySetOf(keys)?.write;
+
+/**
+ * The key set of objects whose `Object.keys` are `keys`, made on first sight; undefined past
+ * the bound of key sets or keys.
+ */
+export const keySetOf = (keys: readonly string[]): KeySet | undefined => {
   const first = keys.length === 0 ? '' : keys[0] ?? '';
   const known = byFirstKey.get(first);
   if (known !== undefined) {
-    for (const k of known) if (sameKeys(k.keys, keys)) return k.write;
+    for (const k of known) if (sameKeys(k.keys, keys)) return k;
   }
   if (keySetCount >= maxKeySets || keys.length > maxKeys) return undefined;
-  const made: KeySet = { keys: [...keys], write: writerOf(keys) };
+  const made: KeySet = { keys: [...keys], write: writerOf(keys), put: undefined };
   keySetCount++;
   if (known === undefined) byFirstKey.set(first, [made]);
   else known.push(made);
-  return made.write;
+  return made;
 };

@@ -8,17 +8,43 @@ import {
   InvalidEventError,
 } from './errors.ts';
 import type { EventSchema, StoredForm } from './eventSchema.ts';
-import { plainJsonText } from './plainJsonText.ts';
+import { byteSink, putAscii, putText, type ByteSink } from './byteSink.ts';
+import { putPlainJson } from './plainJsonBytes.ts';
 import type { EventShape, NewEvent } from './port.ts';
 import { isStorableStreamName } from './storableStreamName.ts';
 
-/** An event checked against its schema and written as canonical JSON, ready to store. */
+/**
+ * An event checked against its schema, its data and metadata written as canonical JSON in
+ * UTF-8, in a buffer the events of one append share, laid out as a log line holds them:
+ * `,"data":<data>,"eventId":"<id>","metadata":<metadata>` (the file store copies that run of
+ * bytes into its line whole). Data is bytes [dataStart, dataEnd) of `bytes`, metadata
+ * [metadataStart, metadataEnd); a store that keeps text reads them with `dataJsonOf` and
+ * `metadataJsonOf`.
+ */
 export interface PreparedEvent {
   readonly eventId: string;
   readonly type: string;
-  readonly dataJson: string;
-  readonly metadataJson: string;
+  readonly bytes: Buffer;
+  readonly dataStart: number;
+  readonly dataEnd: number;
+  readonly metadataStart: number;
+  readonly metadataEnd: number;
 }
+
+/** The canonical JSON text of a prepared event's data. */
+export const dataJsonOf = (e: PreparedEvent): string =>
+  e.bytes.toString('utf8', e.dataStart, e.dataEnd);
+
+/** The canonical JSON text of a prepared event's metadata. */
+export const metadataJsonOf = (e: PreparedEvent): string =>
+  e.bytes.toString('utf8', e.metadataStart, e.metadataEnd);
+
+/** What comes before the data in a prepared event's bytes. */
+export const dataKey = ',"data":';
+/** What comes between the data and the event id (an id is a plain lowercase UUID). */
+export const eventIdKey = ',"eventId":"';
+/** What comes between the event id and the metadata. */
+export const metadataKey = '","metadata":';
 
 /** One append, checked: every event valid, the whole within the size limit. */
 export interface PreparedAppend {
@@ -52,8 +78,8 @@ interface Context {
   readonly revision: bigint | undefined;
 }
 
-const invalid = (at: Context, type: string, field: string, detail: string) =>
-  left(new InvalidEventError(at.stream, at.revision, type, field, detail));
+const invalid = (at: Context, type: string, field: string, detail: string): EventStoreError =>
+  new InvalidEventError(at.stream, at.revision, type, field, detail);
 
 // Where the `index`-th event of an append would go, for an error to name: made only then.
 interface Where {
@@ -63,45 +89,65 @@ interface Where {
 const contextOf = ({ stream, nextRevision }: Where, index: number): Context =>
   ({ stream, revision: nextRevision === undefined ? undefined : nextRevision + BigInt(index) });
 
+// An append's data and metadata are written here, then copied out at their exact size.
+// prepareAppend runs to its end without awaiting, so one sink serves every append; one that
+// grew for a very large append is let go rather than kept.
+let sink = byteSink();
+const sinkKeptBytes = 1 << 20;
+
+// The id between data and metadata: checkShape has made sure it is a lowercase UUID.
+const putEventId = (to: ByteSink, eventId: string): void => {
+  putAscii(to, eventIdKey);
+  putAscii(to, eventId);
+  putAscii(to, metadataKey);
+};
+
+// Writes the event's bytes (see PreparedEvent) at the sink's end, pushing where its data and
+// metadata start and end on `ends`; returns the stored type, or the error (the sink then as
+// it was).
 const prepareOne = <E extends EventShape>(
   schema: EventSchema<E>,
   event: NewEvent<E>,
-  where: Where,
-  index: number,
-): Either<EventStoreError, PreparedEvent> => {
+  eventId: string,
+  at: { readonly where: Where; readonly index: number; readonly ends: number[] },
+): string | EventStoreError => {
   const type = String(event.type);
   if (!typePattern.test(type)) {
-    return invalid(contextOf(where, index), type, 'type', 'not a valid event type name');
+    return invalid(contextOf(at.where, at.index), type, 'type', 'not a valid event type name');
   }
   let stored;
   try {
     stored = schema.encode(event);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return invalid(contextOf(where, index), type, '', `cannot be encoded: ${why}`);
+    return invalid(contextOf(at.where, at.index), type, '', `cannot be encoded: ${why}`);
   }
   // Plain JSON (the usual case): its text written directly, and the value itself decoded in
   // place of the copy canonicalJson would make (it parses back deep-equal). A refusal is
   // reported from the canonical copy, so its field names are the same either way.
-  const dataText = plainJsonText(stored.data);
-  const metadataText = plainJsonText(stored.metadata);
-  if (dataText !== undefined && metadataText !== undefined) {
+  const start = sink.used;
+  putAscii(sink, dataKey);
+  if (putPlainJson(sink, stored.data)) {
+    const dataEnd = sink.used;
+    putEventId(sink, eventId);
+    const metadataStart = sink.used;
     // The stored form itself: a schema reads its `type`, `data` and `metadata`.
-    const checked = schema.decode(stored);
-    if (checked._tag === 'Right') {
-      return right({ eventId: event.eventId, type: stored.type, dataJson: dataText,
-        metadataJson: metadataText });
+    if (putPlainJson(sink, stored.metadata) && schema.decode(stored)._tag === 'Right') {
+      at.ends.push(start + dataKey.length, dataEnd, metadataStart, sink.used);
+      return stored.type;
     }
   }
-  return prepareCanonical(schema, event.eventId, stored, { ...contextOf(where, index), type });
+  sink.used = start;
+  const context = { ...contextOf(at.where, at.index), type };
+  return prepareCanonical(schema, stored, context, { eventId, ends: at.ends });
 };
 
 const prepareCanonical = <E extends EventShape>(
   schema: EventSchema<E>,
-  eventId: string,
   stored: StoredForm,
   at: Context & { readonly type: string },
-): Either<EventStoreError, PreparedEvent> => {
+  to: { readonly eventId: string; readonly ends: number[] },
+): string | EventStoreError => {
   const { type } = at;
   const data = canonicalJson(stored.data);
   if (data._tag === 'Left') return invalid(at, type, `data.${data.left.path}`, data.left.message);
@@ -116,31 +162,44 @@ const prepareCanonical = <E extends EventShape>(
     metadata: metadata.right.value,
   });
   if (back._tag === 'Left') return invalid(at, type, back.left.field, back.left.message);
-  return right({
-    eventId,
-    type: stored.type,
-    dataJson: data.right.text,
-    metadataJson: metadata.right.text,
-  });
+  putAscii(sink, dataKey);
+  const dataStart = sink.used;
+  putText(sink, data.right.text);
+  const dataEnd = sink.used;
+  putEventId(sink, to.eventId);
+  const metadataStart = sink.used;
+  putText(sink, metadata.right.text);
+  to.ends.push(dataStart, dataEnd, metadataStart, sink.used);
+  return stored.type;
 };
 
+const fewEvents = 8;
+const seenBefore = (ids: readonly string[], i: number, id: string) => {
+  for (let j = 0; j < i; j++) if (ids[j] === id) return true;
+  return false;
+};
+
+// Returns each event's id as read once here (a getter or a proxy could answer another value
+// at a second read: only the id checked is ever written), or why the append is refused.
 const checkShape = <E extends EventShape>(
   stream: string,
   events: readonly NewEvent<E>[],
-): EventStoreError | undefined => {
+): EventStoreError | string[] => {
   if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
   if (events.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
-  // One event (the usual append) cannot repeat an id: no set is made for it.
-  const seen = events.length > 1 ? new Set<string>() : undefined;
+  // A few events (the usual append) are compared pairwise: no set is made for them.
+  const seen = events.length > fewEvents ? new Set<string>() : undefined;
+  const ids: string[] = [];
   for (let i = 0; i < events.length; i++) {
     const id: unknown = events[i]?.eventId; // a JavaScript caller may pass a sparse array
     if (!isEventId(id)) return new InvalidAppendError(stream, `bad event id ${String(id)}`);
-    if (seen?.has(id) === true) {
+    if (seen === undefined ? seenBefore(ids, i, id) : seen.has(id)) {
       return new EventIdConflictError(stream, id, 'appears twice in one append');
     }
     seen?.add(id);
+    ids.push(id);
   }
-  return undefined;
+  return ids;
 };
 
 /**
@@ -153,21 +212,35 @@ export const prepareAppend = <E extends EventShape>(
   events: readonly NewEvent<E>[],
   limits: { readonly maxAppendBytes: number; readonly nextRevision: bigint | undefined },
 ): Either<EventStoreError, PreparedAppend> => {
-  const shape = checkShape(stream, events);
-  if (shape !== undefined) return left(shape);
-  const prepared: PreparedEvent[] = [];
-  let sizeBytes = 0;
-  const where: Where = { stream, nextRevision: limits.nextRevision };
+  const ids = checkShape(stream, events);
+  if (!Array.isArray(ids)) return left(ids);
+  if (sink.buffer.length > sinkKeptBytes) sink = byteSink();
+  sink.used = 0;
+  const types: string[] = [];
+  const ends: number[] = []; // where data and metadata start and end, event after event
+  const at = { where: { stream, nextRevision: limits.nextRevision }, index: 0, ends };
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     if (event === undefined) continue; // a hole: checkShape has refused it already
-    const one = prepareOne(schema, event, where, i);
-    if (one._tag === 'Left') return one;
-    sizeBytes += Buffer.byteLength(one.right.dataJson) + Buffer.byteLength(one.right.metadataJson);
-    prepared.push(one.right);
+    at.index = i;
+    const one = prepareOne(schema, event, ids[i] ?? '', at);
+    if (typeof one !== 'string') return left(one);
+    types.push(one);
   }
+  let sizeBytes = 0;
+  for (let i = 0; i < ends.length; i += 2) sizeBytes += (ends[i + 1] ?? 0) - (ends[i] ?? 0);
   if (sizeBytes > limits.maxAppendBytes) {
     return left(new AppendTooLargeError(stream, sizeBytes, limits.maxAppendBytes));
+  }
+  const bytes = Buffer.allocUnsafe(sink.used);
+  sink.buffer.copy(bytes, 0, 0, sink.used);
+  const prepared: PreparedEvent[] = [];
+  for (let i = 0; i < types.length; i++) {
+    prepared.push({
+      eventId: ids[i] ?? '', type: types[i] ?? '', bytes, dataStart: ends[4 * i] ?? 0,
+      dataEnd: ends[4 * i + 1] ?? 0, metadataStart: ends[4 * i + 2] ?? 0,
+      metadataEnd: ends[4 * i + 3] ?? 0,
+    });
   }
   return right({ stream, events: prepared, sizeBytes });
 };

@@ -4,8 +4,10 @@
 import { openFileEventStore } from './fileEventStore.ts';
 import { note, noteSchema } from './noteSchema.fixture.ts';
 
-const [file = '', run = '0'] = process.argv.slice(2);
-const store = await openFileEventStore({ file, schema: noteSchema });
+// A third argument: the space to keep ahead of the log (none by default, as the store's).
+const [file = '', run = '0', space] = process.argv.slice(2);
+const store = await openFileEventStore({ file, schema: noteSchema,
+  ...(space === undefined ? {} : { spaceAheadBytes: Number(space) }) });
 process.stdout.write('ready\n');
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 const idFor = (i: number, j: number) =>

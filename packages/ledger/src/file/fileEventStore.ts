@@ -18,7 +18,7 @@ import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import { checkConditionShape } from '../eventStore/appendConditions.ts';
 import {
-  firstLineAtOrAfter, lineCount, lineOffset, streamLength, streamOffsets,
+  firstLineAtOrAfter, lineCount, lineOffset, streamLength,
 } from './fileIndex.ts';
 import {
   defaultCheckpointEveryBytes, indexCheckpointer, type IndexCheckpointer,
@@ -27,9 +27,14 @@ import { loadIndex, type LoadedIndex, type OpenedFrom } from './loadIndex.ts';
 import { notVerified } from './checkedLine.ts';
 import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
 import { lineDecoder, type ChainLink } from './lineDecoder.ts';
+import { logSpace, type LogSpace } from './logSpace.ts';
 import { genesisHash } from './lineFormat.ts';
 import { readLineChunks, type LineChunk } from './lineReader.ts';
 import { readLineBytesAt } from './readLineAt.ts';
+import {
+  handleReader, readLinesAhead, streamReadAhead, type LineBytes, type LineSpan,
+} from './readAhead.ts';
+import { streamLines } from './streamLines.ts';
 import type { TornTail } from './scanLog.ts';
 import {
   checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
@@ -67,13 +72,29 @@ export interface FileEventStoreOptions<E extends EventShape> {
   readonly verify?: 'checkpoint' | 'full';
   /** Bytes appended between index checkpoints (read-write; also written on close). 64 MiB. */
   readonly checkpointEveryBytes?: number;
+  /**
+   * Zero-filled bytes set aside ahead of the log's end, grown a step at a time, where appends
+   * are written (read-write, where writes are synced by O_DSYNC); given back at a clean close.
+   * Default 0: none. On the disks measured (docs/benchmarks.md) writing the zeros cost more than
+   * the cheaper syncs saved; give a step (8 MiB, `spaceStepBytes`) where growing a file costs
+   * its syncs more. A value that is not a whole number of bytes up to 1 GiB keeps none.
+   */
+  readonly spaceAheadBytes?: number;
 }
+
+// The space to keep ahead: none unless a whole number of bytes up to 1 GiB is given.
+const spaceStep = (bytes: unknown): number =>
+  typeof bytes === 'number' && Number.isSafeInteger(bytes) && bytes > 0 && bytes <= 2 ** 30
+    ? bytes : 0;
 
 /** The embedded file store: the port, plus what opening found and a full verification. */
 export interface FileEventStore<E extends EventShape> extends EventStore<E> {
   readonly file: string;
   readonly readOnly: boolean;
-  /** An unfinished append a crash left: cut off on a read-write open, ignored read-only. */
+  /**
+   * An unfinished append a crash left: cut off on a read-write open (`cutBytes` from its
+   * `offset`), ignored read-only.
+   */
   readonly recovery: TornTail | undefined;
   /** Hash of the last line: anchor it to detect a rewritten history later. */
   readonly lastHash: () => string;
@@ -138,11 +159,24 @@ export const openFileEventStore = async <E extends EventShape>(
       handle, file, verifyKey, signedAfter: options.signedAfter, full: options.verify === 'full',
     });
     const { scan } = loaded;
-    if (scan.tornTail !== undefined && !readOnly) {
+    const cut = scan.tornTail === undefined || readOnly ? undefined
+      : { ...scan.tornTail, cutBytes: scan.fileBytes - scan.endOffset };
+    // A torn tail is cut, and the space after it with it (grown again at the next append);
+    // zeros alone after the last line are space set aside, kept as such.
+    if (cut !== undefined) {
       await handle.truncate(scan.endOffset);
       await handle.sync();
     }
-    return fileStore(options, { handle, lock, readOnly, signingKey, verifyKey, loaded });
+    const space = readOnly ? undefined : logSpace({
+      handle, fileBytes: scan.tornTail === undefined ? scan.fileBytes : scan.endOffset,
+      // Only where each write call is durable when it returns does a torn write stay within
+      // the reach the open allows it (logSpace.ts).
+      stepBytes: syncedWrites === 0 ? 0 : spaceStep(options.spaceAheadBytes),
+      writesSynced: syncedWrites !== 0,
+    });
+    const recovery = cut ?? scan.tornTail;
+    return fileStore(options,
+      { handle, lock, readOnly, signingKey, verifyKey, loaded, space, recovery });
   } catch (e) {
     await lock?.release();
     await handle.close();
@@ -157,6 +191,8 @@ interface Opened {
   readonly signingKey: KeyObject | undefined;
   readonly verifyKey: KeyObject | undefined;
   readonly loaded: LoadedIndex;
+  readonly space: LogSpace | undefined;
+  readonly recovery: TornTail | undefined;
 }
 
 const fileStore = <E extends EventShape>(
@@ -194,6 +230,7 @@ const fileStore = <E extends EventShape>(
         onWritten: (line) => digests.add(line.hash ?? ''),
         verified: (offset, hash) =>
           digests.matches(firstLineAtOrAfter(index, BigInt(offset)), hash),
+        ...(opened.space === undefined ? {} : { space: opened.space }),
       });
   const size = () => committer?.size() ?? scan.endOffset;
   const lastHash = () => committer?.lastHash() ?? scan.lastHash;
@@ -230,29 +267,65 @@ const fileStore = <E extends EventShape>(
   // A read checks the store is open when it starts and between chunks; FileHandle.close
   // waits for a read in flight, and one that races it fails with the handle's error.
 
+  // A line read ahead, checked as `decodeLineAt` checks it; its line number is known.
+  const decodeRead = (read: LineBytes, line: number): RecordedEvent<E> => {
+    const link: ChainLink = { prev: undefined }; // brings the line's hash out
+    const event = decodeLine(read.buffer, read.start, read.end, read.offset, false, link);
+    refuseUnlessVerified(line, read.offset, link);
+    return event;
+  };
+
+  // A stream's lines are read ahead of the consumer (readAhead.ts): its wait is that of a few
+  // parallel reads, not of one read per event; each line is checked before it is yielded.
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
-    {
-      refuseIfClosed();
-      // A forward read needs the lines from where it starts; a backward one, all of them.
-      const offsets = streamOffsets(index, stream,
-        o.direction === 'backwards' ? 'start' : o.fromRevision);
-      if (offsets === undefined) {
-        if (o.notFoundAsEmpty === true) return; // the caller's hint: no error to build
-        throw new StreamNotFoundError(stream);
-      }
-      const backwards = o.direction === 'backwards';
-      const last = offsets.length - 1; // appends after this point are not seen by this read
-      const from = o.fromRevision ?? (backwards ? 'end' : 'start');
-      // Backwards from past the end starts at the end, as EventStoreDB does.
-      const start =
-        from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
-      let left = o.maxCount ?? Infinity;
-      for (let r = start; r >= 0 && r <= last && left > 0; r += backwards ? -1 : 1, left--) {
-        const offset = offsets[r];
-        if (offset === undefined) return;
+    refuseIfClosed();
+    // A forward read needs the lines from where it starts; a backward one, all of them.
+    const lines = streamLines(index, stream,
+      o.direction === 'backwards' ? 'start' : o.fromRevision);
+    if (lines === undefined) {
+      if (o.notFoundAsEmpty === true) return; // the caller's hint: no error to build
+      throw new StreamNotFoundError(stream);
+    }
+    const backwards = o.direction === 'backwards';
+    const last = lines.length - 1; // appends after this point are not seen by this read
+    const from = o.fromRevision ?? (backwards ? 'end' : 'start');
+    // Backwards from past the end starts at the end, as EventStoreDB does.
+    const start =
+      from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
+    const left = o.maxCount === undefined ? Infinity : Math.ceil(o.maxCount);
+    // A negative revision (a caller's error) has no line: nothing is read, as in every store.
+    const available = start < 0 ? 0 : backwards ? start + 1 : last - start + 1;
+    const count = left > 0 ? Math.max(0, Math.min(available, left)) : 0;
+    const step = backwards ? -1 : 1;
+    const lineOf = (k: number) => lines[start + k * step] ?? -1;
+    const lineEnd = lineCount(index);
+    const span = (k: number): LineSpan => {
+      const line = lineOf(k);
+      return { offset: lineOffset(index, line) ?? 0,
+        next: line + 1 < lineEnd ? lineOffset(index, line + 1) : undefined };
+    };
+    const stopped = () => closed !== undefined || committer?.broken() !== undefined;
+    const reads = readLinesAhead(handleReader(handle), span, count,
+      { ...streamReadAhead, stopped });
+    try {
+      for (let k = 0; ; k++) {
+        const read = await reads.next().catch((e: unknown) => {
+          refuseIfClosed(); // a read that raced the close
+          if (e instanceof Error && Reflect.get(e, 'code') !== undefined) throw e; // I/O error
+          throw corrupt(span(k).offset, 'no complete line there');
+        });
+        if (read.done === true) {
+          if (k < count) { // it stopped short: the store closed, or (never yet) a fault
+            refuseIfClosed();
+            throw corrupt(span(k).offset, 'the read of the stream stopped short');
+          }
+          return;
+        }
         refuseIfClosed();
-        yield await decodeLineAt(offset);
+        yield decodeRead(read.value, lineOf(k));
       }
+    } finally {
+      await reads.return(undefined); // a consumer that stops early: issue no more reads
     }
   }
 
@@ -344,7 +417,7 @@ const fileStore = <E extends EventShape>(
   return {
     file,
     readOnly,
-    recovery: scan.tornTail,
+    recovery: opened.recovery,
     opened: loaded.opened,
     lastHash,
     verify: () => verifyLog(file, verifyKey === undefined ? {} : {
@@ -375,6 +448,8 @@ const fileStore = <E extends EventShape>(
       changes.close();
       await committer?.drain();
       if (committer?.broken() === undefined) await checkpointer?.close();
+      // A cleanly closed log ends at its last line, as one written without space ahead.
+      await opened.space?.release(size());
       // FileHandle.close waits for reads in flight; later reads see the store closed.
       await handle.close();
       await opened.lock?.release();

@@ -6,7 +6,7 @@ import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import type { AppendCondition, AppendResult, ExpectedRevision } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
 import {
-  eventContentKey, type PreparedAppend, type PreparedEvent,
+  dataJsonOf, eventContentKey, metadataJsonOf, type PreparedAppend, type PreparedEvent,
 } from '../eventStore/prepareAppend.ts';
 import { canonicalText } from '../json/canonicalJson.ts';
 import type { JsonValue } from '../json/jsonValue.ts';
@@ -15,6 +15,7 @@ import {
 } from './fileIndex.ts';
 import { decodeEnvelope } from './lineEnvelope.ts';
 import { lineBatch } from './lineBatch.ts';
+import { writeCallBytes, type LogSpace } from './logSpace.ts';
 import { readCheckedLine } from './checkedLine.ts';
 import type { ScannedLine } from './scanLog.ts';
 
@@ -79,6 +80,8 @@ export const groupCommitter = (init: {
   readonly onWritten?: (line: ScannedLine) => void;
   /** True if a line read back hashes to what the store verified or wrote at that offset. */
   readonly verified?: (offset: number, hashHex: string) => boolean;
+  /** Zero-filled space ahead of the log, made sure of before each write; absent: none. */
+  readonly space?: LogSpace;
 }): GroupCommitter => {
   const { handle, index } = init;
   let size = init.size;
@@ -170,25 +173,17 @@ export const groupCommitter = (init: {
           const revision = first + BigInt(i);
           offset = size + batch.size();
           prev = batch.add({
-            batchIndex: i,
-            batchSize: events.length,
-            dataJson: e.dataJson,
-            eventId: e.eventId,
-            metadataJson: e.metadataJson,
-            prev,
-            recordedAt,
-            revision,
-            stream,
+            batchIndex: i, batchSize: events.length, prev, recordedAt, revision, stream,
             type: e.type,
-          }, i === events.length - 1 ? init.sign : undefined);
+          }, e, i === events.length - 1 ? init.sign : undefined);
           entries.push({
             offset, stream, eventId: e.eventId, revision: Number(revision), hash: prev,
           });
           if (pendingIds !== undefined) {
-            const key = eventContentKey(e.type, e.dataJson, e.metadataJson);
-            const ref = {
-              stream, revision, position: position(BigInt(offset)), contentKey: () => key,
-            };
+            // Read only by a retry in the same group: the text is made then, if ever.
+            const contentKey = () =>
+              eventContentKey(e.type, dataJsonOf(e), metadataJsonOf(e));
+            const ref = { stream, revision, position: position(BigInt(offset)), contentKey };
             pendingIds.set(e.eventId, ref);
           }
         }
@@ -215,9 +210,12 @@ export const groupCommitter = (init: {
     if (entries.length > 0) init.onCommitted();
   };
   const writeDurably = async (bytes: Buffer): Promise<void> => {
+    await init.space?.ensure(size + bytes.length);
     let written = 0;
     while (written < bytes.length) {
-      const r = await handle.write(bytes, written, bytes.length - written, size + written);
+      // At most `writeCallBytes` a call: a crash tears one call only (logSpace.ts).
+      const most = Math.min(bytes.length - written, writeCallBytes);
+      const r = await handle.write(bytes, written, most, size + written);
       written += r.bytesWritten;
     }
     if (init.writesSynced !== true) await handle.datasync();

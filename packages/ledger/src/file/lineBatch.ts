@@ -1,63 +1,174 @@
-import {
-  lineContent, linePrefixBytes, sha256HexOf, signedPrefixBytes, type LineFields,
-} from './lineFormat.ts';
+import { byteSink, reserve } from '../eventStore/byteSink.ts';
+import { dataKey, eventIdKey, metadataKey } from '../eventStore/prepareAppend.ts';
+import { linePrefixBytes, sha256HexOf, signedPrefixBytes } from './lineFormat.ts';
+
+/** The fields of a line other than data, event id and metadata (see `LineFields`). */
+export interface LineHead {
+  readonly batchIndex: number;
+  readonly batchSize: number;
+  /** The hash of the line before: 64 lowercase hex. */
+  readonly prev: string;
+  /** An ISO-8601 time as `Date.prototype.toISOString` writes it. */
+  readonly recordedAt: string;
+  readonly revision: bigint;
+  readonly stream: string;
+  readonly type: string;
+}
+
+/**
+ * Data, event id and metadata as a prepared event carries them (`PreparedEvent`): the bytes
+ * `,"data":<data>,"eventId":"<id>","metadata":<metadata>` of a line, data and metadata as
+ * canonical JSON in UTF-8, from `dataStart - 8` to `metadataEnd` of `bytes`.
+ */
+export interface JsonBytes {
+  readonly bytes: Buffer;
+  readonly dataStart: number;
+  readonly metadataEnd: number;
+}
 
 /** The lines of one write, encoded straight into one buffer (reused from write to write). */
 export interface LineBatch {
   /** Empties the batch; the bytes given out before must no longer be in use. */
   readonly reset: () => void;
   /**
-   * Encodes one more line (as `encodeLine` does) and returns its hash; with `sign`, the line
-   * also carries `"sig":"<sign(hash)>",` after its hash (the last line of an append).
+   * Encodes one more line (the very bytes `encodeLine` writes for the same fields) and returns
+   * its hash; with `sign`, the line also carries `"sig":"<sign(hash)>",` after its hash (the
+   * last line of an append).
    */
-  readonly add: (fields: LineFields, sign?: (hashHex: string) => string) => string;
+  readonly add: (head: LineHead, json: JsonBytes, sign?: (hashHex: string) => string) => string;
   /** Bytes encoded since the last reset. */
   readonly size: () => number;
   /** The encoded lines: a view of the batch's buffer, valid until the next reset or add. */
   readonly bytes: () => Buffer;
 }
 
-const opening = Buffer.from('{"hash":"');
-const initialBytes = 1 << 16;
+const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
+const opening = ascii('{"hash":"');
+const batchIndexKey = ascii('{"batchIndex":');
+const prevKey = ascii(',"prev":"');
+const dataKeyBytes = dataKey.length;
+
+// The engine's own latin1 writer, without `Buffer#write`'s choosing of an encoding on every
+// call: Node has had it on Buffer.prototype since its first versions.
+const latin1Write: (this: Buffer, text: string, at: number) => number = (() => {
+  const own: unknown = Reflect.get(Buffer.prototype, 'latin1Write');
+  if (typeof own !== 'function') {
+    return function (this: Buffer, text: string, at: number) {
+      return this.write(text, at, 'latin1');
+    };
+  }
+  return own as (this: Buffer, text: string, at: number) => number; // checked: a function
+})();
+
+// A revision up to this is written by digitsIn, without a string made of it.
+const maxExact = BigInt(Number.MAX_SAFE_INTEGER);
+
+// The decimal digits of a whole number below 2^53 into `b` at `at`; returns where they end.
+const digitsIn = (b: Buffer, at: number, n: number): number => {
+  let end = at + 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) end++;
+  let rest = n;
+  for (let i = end - 1; i >= at; i--) {
+    b[i] = 0x30 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return end;
+};
+
+// A piece of a line made from one or two values that repeat from line to line (the batch's
+// size, the commit's time, the append's stream and type): encoded once a run of lines, not
+// once a line (a memo of the last one: the same bytes either way).
+const memo = <K, V>(make: (k: K) => V, same: (a: K, b: K) => boolean): ((k: K) => V) => {
+  let last: K | undefined;
+  let made: V | undefined;
+  return (k) => {
+    if (last === undefined || made === undefined || !same(last, k)) {
+      made = make(k);
+      last = k;
+    }
+    return made;
+  };
+};
+const sameHead = (a: LineHead, b: LineHead) => a.stream === b.stream && a.type === b.type;
 
 /**
  * Makes an empty batch. Each line's content is written in place at byte 74 of the line (its
- * `{` there is where the line's `,` goes), hashed as those very bytes, and then the
- * `{"hash":"<hex>",` before it is filled in: no string is built for the whole line or the
- * batch, and nothing is encoded twice.
+ * `{` there is where the line's `,` goes), field by field, data and metadata copied as the
+ * bytes they were prepared as; the content is hashed as those very bytes, and then the
+ * `{"hash":"<hex>",` before it is filled in: no string is built for a line or its content,
+ * and nothing is encoded twice.
  */
 export const lineBatch = (): LineBatch => {
-  let buffer = Buffer.allocUnsafe(initialBytes);
-  let used = 0;
-  const reserve = (bytes: number) => {
-    if (used + bytes <= buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, used + bytes));
-    buffer.copy(bigger, 0, 0, used);
-    buffer = bigger;
+  const sink = byteSink();
+  const sizePiece = memo((n: number) => ascii(`,"batchSize":${n}`), (a, b) => a === b);
+  const timePiece = memo((t: string) => Buffer.from(`","recordedAt":"${t}","revision":"`),
+    (a, b) => a === b);
+  // Encoded as UTF-8: a stream or type name may be any text.
+  const tailPiece = memo((h: LineHead) => Buffer.from(
+    `","stream":${JSON.stringify(h.stream)},"type":${JSON.stringify(h.type)}}\n`), sameHead);
+  // Writes the content from `at` (its `{`) and its newline; returns where the newline is.
+  // Pieces of bytes made once, the event's run of bytes, the previous hash, and the digits:
+  // a copy by the engine for anything longer than a few bytes, and no string built.
+  const putContent = (head: LineHead, json: JsonBytes, at: number): number => {
+    const size = sizePiece(head.batchSize);
+    const time = timePiece(head.recordedAt);
+    const tail = tailPiece(head);
+    const middleStart = json.dataStart - dataKeyBytes;
+    const middleBytes = json.metadataEnd - middleStart;
+    const revision = head.revision <= maxExact ? Number(head.revision) : undefined;
+    reserve(sink, at - sink.used + 40 + size.length + middleBytes + 9 + head.prev.length
+      + time.length + 40 + tail.length);
+    const b = sink.buffer;
+    b.set(batchIndexKey, at);
+    let i = digitsIn(b, at + batchIndexKey.length, head.batchIndex);
+    b.set(size, i);
+    i += size.length;
+    const from = json.bytes;
+    b.set(new Uint8Array(from.buffer, from.byteOffset + middleStart, middleBytes), i);
+    i += middleBytes;
+    b.set(prevKey, i);
+    i += prevKey.length;
+    i += latin1Write.call(b, head.prev, i); // 64 hex
+    b.set(time, i);
+    i += time.length;
+    i = revision === undefined
+      ? i + latin1Write.call(b, head.revision.toString(), i)
+      : digitsIn(b, i, revision);
+    b.set(tail, i);
+    return i + tail.length - 1;
   };
   return {
     reset: () => {
-      used = 0;
+      sink.used = 0;
     },
-    add: (fields, sign) => {
-      const content = lineContent(fields);
+    add: (head, json, sign) => {
       const prefixBytes = sign === undefined ? linePrefixBytes : signedPrefixBytes;
-      reserve(prefixBytes + content.length * 3 + 1); // UTF-8: at most 3 bytes a UTF-16 unit
-      const contentStart = used + prefixBytes - 1;
-      const end = contentStart + buffer.write(content, contentStart, 'utf8');
+      const start = sink.used;
+      const contentStart = start + prefixBytes - 1;
+      const end = putContent(head, json, contentStart);
+      const buffer = sink.buffer; // after the content: it may have grown
       const hash = sha256HexOf(buffer, contentStart, end);
-      opening.copy(buffer, used);
-      buffer.write(hash, used + opening.length, 'latin1');
-      buffer[used + linePrefixBytes - 2] = 0x22; // `"` closing the hash
+      opening.copy(buffer, start);
+      buffer.write(hash, start + opening.length, 'latin1');
+      buffer[start + linePrefixBytes - 2] = 0x22; // `"` closing the hash
       if (sign !== undefined) {
-        buffer.write(`,"sig":"${sign(hash)}"`, used + linePrefixBytes - 1, 'latin1');
+        buffer.write(`,"sig":"${sign(hash)}"`, start + linePrefixBytes - 1, 'latin1');
       }
       buffer[contentStart] = 0x2c; // `,` in place of the content's `{`
-      buffer[end] = 0x0a;
-      used = end + 1;
+      sink.used = end + 1;
       return hash;
     },
-    size: () => used,
-    bytes: () => buffer.subarray(0, used),
+    size: () => sink.used,
+    bytes: () => sink.buffer.subarray(0, sink.used),
   };
+};
+
+/** An event id and its data and metadata texts (canonical JSON) as a line's bytes take them. */
+export const jsonBytesOf = (
+  eventId: string, dataJson: string, metadataJson: string,
+): JsonBytes => {
+  const id = JSON.stringify(eventId).slice(1, -1); // as encodeLine writes it, less its quotes
+  const text = `${dataKey}${dataJson}${eventIdKey}${id}${metadataKey}${metadataJson}`;
+  const bytes = Buffer.from(text);
+  return { bytes, dataStart: dataKeyBytes, metadataEnd: bytes.length };
 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { lineBatch } from './lineBatch.ts';
+import { jsonBytesOf, lineBatch } from './lineBatch.ts';
 import {
   contentBraceAt, encodeLine, genesisHash, hasLineFrame, lineContent,
 } from './lineFormat.ts';
@@ -53,7 +53,8 @@ test('a batch writes the very bytes encodeLine writes, line after line', () => {
         const f = { ...fields, batchIndex: i, batchSize: pairs.length, prev, stream };
         const line = { ...f, dataJson: JSON.stringify({ a }), revision: BigInt(i) };
         const encoded = encodeLine(line);
-        assert.is(batch.add(line), encoded.hash);
+        const json = jsonBytesOf(line.eventId, line.dataJson, line.metadataJson);
+        assert.is(batch.add(line, json), encoded.hash);
         expected.push(encoded.line);
         prev = encoded.hash;
       }
@@ -77,7 +78,8 @@ test('a signed line is the unsigned line with the signature of its hash after th
           dataJson: JSON.stringify({ a }), revision: BigInt(i) };
         const signed = last && i === texts.length - 1;
         const encoded = encodeLine(line);
-        assert.is(batch.add(line, signed ? sign : undefined), encoded.hash);
+        const json = jsonBytesOf(line.eventId, line.dataJson, line.metadataJson);
+        assert.is(batch.add(line, json, signed ? sign : undefined), encoded.hash);
         expected.push(signed ? `{"hash":"${encoded.hash}","sig":"${sign(encoded.hash)}",`
           + encoded.line.slice(75) : encoded.line);
         prev = encoded.hash;

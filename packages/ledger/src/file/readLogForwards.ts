@@ -7,8 +7,9 @@ import { position } from '../eventStore/position.ts';
 import { checkLine } from './checkedLine.ts';
 import { isRawLine, type RawLine } from './lineEnvelope.ts';
 import { genesisHash, linePrefixBytes } from './lineFormat.ts';
-import { readLineChunks } from './lineReader.ts';
+import { readLineChunks, type LineTail } from './lineReader.ts';
 import { streamRevisions } from './streamRevisions.ts';
+import { zeroTailFault } from './zeroTail.ts';
 
 /** Options of `readLogForwards`. */
 export interface ReadLogForwardsOptions<E extends EventShape> {
@@ -26,8 +27,11 @@ export interface ReadLogForwardsOptions<E extends EventShape> {
  * as the file store's open does (the hash of its content, the link to the line before, the
  * fields, revisions 0, 1, 2... in each stream, whole appends of one stream each) and yielding
  * the events decoded by the schema, in order. An unfinished last append (a crash, or a writer
- * still writing) is not read, as a read-only store ignores it; any other fault throws
- * StoreCorruptError naming the line, before any event after it is yielded.
+ * still writing) is not read, as a read-only store ignores it, nor zero-filled space set aside
+ * ahead of the log (in a log that ends in zeros the first zero ends the lines); any other fault
+ * (a zero byte in a log that does not end in zeros, or bytes that are not zero farther after
+ * the first zero than one write call can tear) throws StoreCorruptError naming the line, before
+ * any event after it is yielded.
  *
  * It keeps no index: memory is one read chunk, the events of one append, and a count per
  * stream (off the heap), whatever the length of the history. What it cannot do is what an
@@ -53,7 +57,8 @@ export async function* readLogForwards<E extends EventShape>(
     // decoded only then (a store never decodes an unfinished append either).
     let batch: { readonly line: RawLine; readonly offset: number }[] = [];
     let recordedAt = { text: '', ms: 0 };
-    for await (const chunk of readLineChunks(handle, 0, size)) {
+    let tail: LineTail | undefined;
+    for await (const chunk of readLineChunks(handle, 0, size, (t) => (tail = t))) {
       const { buffer, bounds } = chunk;
       for (let i = 0; i < chunk.lines; i++) {
         const start = bounds[i] ?? 0;
@@ -107,6 +112,9 @@ export async function* readLogForwards<E extends EventShape>(
         }
       }
     }
+    // The events before the zeros were yielded: the damage after them is found only now.
+    const fault = tail === undefined ? undefined : zeroTailFault(tail);
+    if (tail !== undefined && fault !== undefined) throw corruptAt(line + 1, tail.offset, fault);
   } finally {
     await handle.close();
   }

@@ -12,7 +12,8 @@ import {
   notALogLine,
   signatureOf,
 } from './lineFormat.ts';
-import { readLineChunks } from './lineReader.ts';
+import { readLineChunks, type LineTail } from './lineReader.ts';
+import { zeroTailFault } from './zeroTail.ts';
 import { streamRevisions, type RevisionsSeed } from './streamRevisions.ts';
 
 /** A verified line, as the index needs it. */
@@ -32,9 +33,13 @@ export interface ScannedLine {
 export interface TornTail {
   /** Line number (from 1) where the unfinished part starts. */
   readonly line: number;
+  /** Byte offset where it starts: the end of the last complete append. */
   readonly offset: number;
+  /** Bytes written from `offset` (zero-filled space after them not counted). */
   readonly bytes: number;
   readonly reason: string;
+  /** Bytes a read-write open cut from `offset`: these and any space after them. */
+  readonly cutBytes?: number;
 }
 
 export interface ScanResult {
@@ -49,6 +54,8 @@ export interface ScanResult {
   /** Where the line whose hash is the `anchor` asked for is; undefined if none has it. */
   readonly anchorLine: { readonly line: number; readonly offset: number } | undefined;
   readonly tornTail: TornTail | undefined;
+  /** Bytes in the file: past `endOffset`, a torn tail or zero-filled space (or both). */
+  readonly fileBytes: number;
 }
 
 const badPrefix = notALogLine;
@@ -85,7 +92,11 @@ export interface ScannedAppend {
  * append batches (complete, one stream each). Lines of complete batches go to `onLine` in order,
  * and the last line of each (its hash and signature, unchecked here) to `onAppend`.
  * An unfinished last append is reported as the torn tail; any other fault throws
- * StoreCorruptError naming the line. Memory: one chunk, plus a count per stream
+ * StoreCorruptError naming the line. A log that does not end in a zero byte is read so: a zero
+ * byte in it is damage. In one that ends in zeros (space set aside ahead, and a crash) the
+ * first zero byte ends the lines; bytes that are not zero after it, within one write call
+ * (`zeroTailFault`), are part of the torn tail, farther, damage. Memory: one chunk, plus a count
+ * per stream
  * (in typed arrays, off the JS heap). With `from`, the walk starts there, after lines verified
  * earlier, and checks only the lines after it, as it would have (numbered from `from.lines`).
  *
@@ -115,11 +126,11 @@ export const scanLog = async (
     lines: lineNumber, offset: from?.offset ?? 0, hash: prev, lastLine: from?.lastLineOffset ?? -1,
   };
   let anchorLine: { readonly line: number; readonly offset: number } | undefined;
-  let tail: { offset: number; bytes: number } | undefined;
+  let tail: LineTail | undefined;
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: lineNumber, offset }, reason);
 
-  const onTail = (offset: number, bytes: number) => (tail = { offset, bytes });
+  const onTail = (t: LineTail) => (tail = t);
   for await (const chunk of readLineChunks(handle, end.offset, size, onTail)) {
     const { buffer, bounds } = chunk;
     const encoding = chunk.ascii ? 'latin1' : 'utf8';
@@ -180,28 +191,38 @@ export const scanLog = async (
       }
     }
   }
-  const tornTail = tornTailOf(end, size, batchLines, tail);
+  const fault = tail === undefined ? undefined : zeroTailFault(tail);
+  if (tail !== undefined && fault !== undefined) {
+    throw new StoreCorruptError({ file, line: lineNumber + 1, offset: tail.offset }, fault);
+  }
+  const written = tail?.writtenEnd ?? size;
+  const tornTail = tornTailOf(end, written, batchLines, tail);
   if (tornTail === undefined && batchLines > 0) throw new Error('unreachable: open batch');
   // An anchor in the torn tail was never acknowledged: it does not count as found.
   const anchored =
     anchorLine !== undefined && anchorLine.line <= end.lines ? anchorLine : undefined;
   return {
-    lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail,
+    lines: end.lines, endOffset: end.offset, lastHash: end.hash, tornTail, fileBytes: size,
     lastLineOffset: end.lastLine < 0 ? undefined : end.lastLine, anchorLine: anchored,
   };
 };
 
+// `written`: where the bytes written end (the file's size, less zero-filled space).
 const tornTailOf = (
   end: { lines: number; offset: number },
-  size: number,
+  written: number,
   openBatchLines: number,
-  tail: { offset: number; bytes: number } | undefined,
+  tail: LineTail | undefined,
 ): TornTail | undefined => {
-  if (end.offset === size) return undefined;
+  if (end.offset === written) return undefined;
+  const cut = tail === undefined || tail.offset === written ? ''
+    : tail.zeroAt === undefined ? 'a line without its newline'
+      : tail.zeroAt === written ? 'a write that did not finish (bytes, then zeros)'
+        : `a write that did not finish (zeros from offset ${tail.zeroAt}, bytes after them)`;
   const reason =
     openBatchLines > 0
       ? `an append of which only ${openBatchLines} line(s) were written` +
-        (tail === undefined ? '' : ', then a line without its newline')
-      : 'a line without its newline';
-  return { line: end.lines + 1, offset: end.offset, bytes: size - end.offset, reason };
+        (cut === '' ? '' : `, then ${cut}`)
+      : cut;
+  return { line: end.lines + 1, offset: end.offset, bytes: written - end.offset, reason };
 };

@@ -130,4 +130,19 @@ test('a tail longer than its bound is not kept; a shorter one is, whole', () => 
   assert.is(tailCollector({ line: 0, offset: 0 }).tail(0), undefined);
 });
 
+test('a line seen without its parsed content leaves no tail; a kept line is the scan\'s own',
+  () => {
+    const content = { batchIndex: 0, batchSize: 1, data: {}, eventId: idOf(1), metadata: {},
+      prev: 'h', recordedAt: '2025-04-01T00:00:00.000Z', revision: '0', stream: 's',
+      type: 'Noted' };
+    const parsed = { offset: 0, stream: 's', eventId: idOf(1), revision: 0, hash: 'h', content };
+    const kept = tailCollector({ line: 0, offset: 0 });
+    kept.onLine(parsed);
+    assert.ok(kept.tail(100)?.lines[0] === parsed);
+    const unparsed = tailCollector({ line: 0, offset: 0 });
+    unparsed.onLine(parsed);
+    unparsed.onLine({ offset: 100, stream: 's', eventId: idOf(2), revision: 1, hash: 'h' });
+    assert.is(unparsed.tail(200), undefined);
+  });
+
 test.run();

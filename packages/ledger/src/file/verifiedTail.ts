@@ -33,6 +33,9 @@ export interface VerifiedTail {
  */
 export const verifiedTailBytes = 8 * 2 ** 20;
 
+// The scan's own line object is kept, not a copy of it: it is not used again by the scan.
+const hasContent = (l: ScannedLine): l is KeptLine => l.content !== undefined;
+
 /** Collects the lines an open verifies from `start`; none once they pass `maxBytes`. */
 export const tailCollector = (
   start: { readonly line: number; readonly offset: number }, maxBytes = verifiedTailBytes,
@@ -41,9 +44,8 @@ export const tailCollector = (
   return {
     onLine: (l: ScannedLine): void => {
       if (lines === undefined) return;
-      const { content } = l;
-      if (content === undefined || l.offset - start.offset >= maxBytes) lines = undefined;
-      else lines.push({ ...l, content });
+      if (!hasContent(l) || l.offset - start.offset >= maxBytes) lines = undefined;
+      else lines.push(l);
     },
     /** The tail, if it was kept whole; `endOffset` is where the verified lines end. */
     tail: (endOffset: number): VerifiedTail | undefined =>

@@ -15,7 +15,9 @@ import type {
 } from '../eventStore/port.ts';
 import { position, type Position } from '../eventStore/position.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
-import { eventContentKey, prepareAppend } from '../eventStore/prepareAppend.ts';
+import {
+  dataJsonOf, eventContentKey, metadataJsonOf, prepareAppend,
+} from '../eventStore/prepareAppend.ts';
 
 export interface InMemoryEventStoreOptions<E extends EventShape> {
   readonly schema: EventSchema<E>;
@@ -139,18 +141,20 @@ export const inMemoryEventStore = <E extends EventShape>(
     const recordedAtMs = nowMs();
     let last: Row | undefined;
     for (const e of prepared.right.events) {
+      const dataJson = dataJsonOf(e);
+      const metadataJson = metadataJsonOf(e);
       // A literal, not a spread of `e`: this runs for every event appended.
       last = {
         eventId: e.eventId,
         type: e.type,
-        dataJson: e.dataJson,
-        metadataJson: e.metadataJson,
+        dataJson,
+        metadataJson,
         stream,
         revision: indexes.length,
         at: bytes,
         recordedAtMs,
       };
-      bytes += e.dataJson.length + e.metadataJson.length + 64;
+      bytes += dataJson.length + metadataJson.length + 64;
       ids.set(e.eventId, rows.length);
       indexes.push(rows.length);
       rows.push(last);

@@ -1,5 +1,6 @@
 import { businessDate, toEpochDay } from '@usha/domain';
-import type { BalancesState, LoanBalance, ScheduleStore } from '../balances/state.ts';
+import type { BalancesState, LoanBalance } from '../balances/state.ts';
+import { dcbOpening, owedBy, type DcbOpening } from './dcbOpening.ts';
 
 /** One part (principal or interest) of demand, collection and balance, in paise. */
 export interface DcbPart {
@@ -37,26 +38,6 @@ const max0 = (x: bigint) => (x > 0n ? x : 0n);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
 
-// Scheduled principal and interest of the instalments due on or before `day`.
-const scheduledBy = (st: ScheduleStore, l: LoanBalance, day: number) => {
-  let k = 0;
-  while (k < l.scheduleLength && (st.dueDays[l.scheduleAt + k] ?? 0) <= day) k += 1;
-  return k === 0 ? { principal: 0n, interest: 0n } : {
-    principal: st.cumPrincipal[l.scheduleAt + k - 1] ?? 0n,
-    interest: st.cumInterest[l.scheduleAt + k - 1] ?? 0n,
-  };
-};
-
-// What a loan owed by `day`: its schedule's, except that a closed loan owed no more than it
-// paid (a top-up pays a loan off with the interest of the periods run, not of the schedule's
-// later instalments), so that nothing is overdue on a loan that is settled.
-const owedBy = (st: ScheduleStore, l: LoanBalance, day: number) => {
-  const due = scheduledBy(st, l, day);
-  if (l.status !== 'closed') return due;
-  return { principal: min(due.principal, l.principalRepaid),
-    interest: min(due.interest, l.interestPaid + l.interestWaived) };
-};
-
 /**
  * One part from what was due and paid by the day before the period (`due0`, `paid0`) and by
  * its last day (`due1`, `paid1`), and what was waived in the period (`waived`: interest only).
@@ -93,14 +74,13 @@ const sumOf = (fs: ReadonlyArray<DcbFigures>): DcbFigures => fs.reduce((a, f) =>
   interest: plus(a.interest, f.interest),
 }), { loans: 0, principal: zero, interest: zero });
 
-/** A loan's DCB from its balances the day before the period (`start`) and at its end. */
-const loanDcb = (start: BalancesState, end: BalancesState, l: LoanBalance, days: {
-  readonly before: number; readonly last: number;
-}): DcbFigures => {
-  const l0 = start.loans.get(l.loanId);
+/** A loan's DCB from its figures the day before the period (`opening`) and its end balance. */
+const loanDcb = (opening: DcbOpening, end: BalancesState, l: LoanBalance, last: number,
+): DcbFigures => {
+  const l0 = opening.figures(l.loanId);
   const due0 = l0 === undefined ? { principal: 0n, interest: 0n }
-    : owedBy(start.schedules, l0, days.before);
-  const due1 = owedBy(end.schedules, l, days.last);
+    : { principal: l0.duePrincipal, interest: l0.dueInterest };
+  const due1 = owedBy(end.schedules, l, last);
   // Interest waived is taken off the demand (before the period from its figures, in it by
   // dcbPart): it is neither collected nor overdue.
   const waived0 = l0?.interestWaived ?? 0n;
@@ -115,19 +95,24 @@ const loanDcb = (start: BalancesState, end: BalancesState, l: LoanBalance, days:
 
 /**
  * The DCB of loans over a period (`from` to `to`, both included), from the balances replayed
- * to the day before `from` (`start`) and to `to` (`end`): per branch and total. Loans written
- * off by the end are left out (what is recovered on them is income, not a collection).
+ * to the day before `from` (`start`, or only what the DCB reads of it: `dcbOpening`) and to
+ * `to` (`end`): per branch and total. Loans written off by the end are left out (what is
+ * recovered on them is income, not a collection).
  * @example demandCollectionBalance(march, may, { from: '2024-04-01', to: '2024-04-30' })
  */
 export const demandCollectionBalance = (
-  start: BalancesState, end: BalancesState, o: { readonly from: string; readonly to: string },
+  start: BalancesState | DcbOpening, end: BalancesState,
+  o: { readonly from: string; readonly to: string },
 ): DemandCollectionBalance => {
   const last = toEpochDay(businessDate(o.to, 'to'));
-  const days = { before: toEpochDay(businessDate(o.from, 'from')) - 1, last };
+  const opening = 'loans' in start ? dcbOpening(start, o.from) : start;
+  if (opening.from !== o.from) {
+    throw new RangeError(`DCB opening of ${opening.from} given for a period from ${o.from}`);
+  }
   const rows = new Map<string, DcbFigures[]>();
   for (const l of end.loans.values()) {
     if (l.disbursedOn === null || (l.status !== 'active' && l.status !== 'closed')) continue;
-    const f = loanDcb(start, end, l, days);
+    const f = loanDcb(opening, end, l, last);
     const p = f.principal;
     const i = f.interest;
     if (p.arrears + p.current + p.advance + i.arrears + i.current + i.advance === 0n) continue;

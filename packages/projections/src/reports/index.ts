@@ -18,6 +18,7 @@ export {
 export {
   demandCollectionBalance, dcbPart, type DemandCollectionBalance, type DcbFigures, type DcbPart,
 } from './demandCollectionBalance.ts';
+export { dcbOpening, type DcbOpening, type DcbOpeningLoan } from './dcbOpening.ts';
 export {
   formatDemandCollectionBalance, demandCollectionBalanceCsv,
 } from './demandCollectionBalanceFormat.ts';

@@ -1,6 +1,6 @@
 import {
-  accrualProjection, balancesProjection, combine, depositAccruals, loanAccruals, loanPosition,
-  replayAsync, type Combined, type DepositAccrual, type LoanAccrual,
+  accrualProjection, combine, depositAccruals, loanAccruals, loanBalancesProjection,
+  loanPosition, replayAsync, type Combined, type DepositAccrual, type LoanAccrual,
 } from '@usha/projections';
 import {
   businessDate, moneyString, toEpochDay, type MoneyString, type ProductCatalogue,
@@ -11,6 +11,7 @@ import type { Position } from '../../eventStore/position.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../runner/projectionRunner.ts';
 import type { AsOfOptions } from './queryOptions.ts';
+import { reversibleOf, type ReportReadOptions } from './reportReadOptions.ts';
 import { societyNormsFromStream } from './societyNorms.ts';
 
 /** A loan's accrued interest, with how late it is (income on an NPA waits for payment). */
@@ -36,9 +37,12 @@ export interface AccruedInterest {
   readonly loanInterestNotRecognised: MoneyString;
 }
 
-const sources = () => combine({ balances: balancesProjection(), accrual: accrualProjection() });
+// The balances of loans only: the figures read loans and their schedules, never a member's
+// or deposit account's balance (the accrual keeps the deposits' own changes).
+const sources = (o: ReportReadOptions) => combine(
+  { balances: loanBalancesProjection(), accrual: accrualProjection() }, reversibleOf(o));
 type AccrualSources = Combined<{
-  readonly balances: ReturnType<typeof balancesProjection>;
+  readonly balances: ReturnType<typeof loanBalancesProjection>;
   readonly accrual: ReturnType<typeof accrualProjection>;
 }>;
 
@@ -81,9 +85,9 @@ const figures = (
 };
 
 /**
- * The accrued-interest query: its own projections (balances and deposit accrual), started on
- * its first call so that other queries pay nothing for them, then following the log. A date
- * before the latest event applied, or an `asKnownAt`, replays the log up to it.
+ * The accrued-interest query: its own projections (loan balances and deposit accrual),
+ * started on its first call so that other queries pay nothing for them, then following the
+ * log. A date before the latest event applied, or an `asKnownAt`, replays the log up to it.
  */
 export const accruedInterestQuery = (q: {
   readonly store: EventStore<LedgerEvent>;
@@ -92,7 +96,10 @@ export const accruedInterestQuery = (q: {
   readonly npaDaysPastDue?: number;
   /** The society whose settings give the NPA threshold when none is given. */
   readonly society?: () => SocietyId | undefined;
+  /** Which money events a reversal names, when known beforehand: as the other reports. */
+  readonly reading?: ReportReadOptions;
 }) => {
+  const reading = q.reading ?? {};
   const npaDaysOf = async (o: AccruedInterestOptions, at: string): Promise<number> =>
     o.npaDaysPastDue ?? q.npaDaysPastDue ?? (q.society === undefined
       ? defaultNpaDaysPastDue
@@ -102,13 +109,13 @@ export const accruedInterestQuery = (q: {
   let started: Promise<ProjectionRunner<AccrualSources>> | undefined;
   const start = () => (started ??= (async () => {
     // No checkpoint store: rebuilt at every start, so its state is never serialized.
-    const r = createProjectionRunner({ store: q.store, projection: sources() });
+    const r = createProjectionRunner({ store: q.store, projection: sources(reading) });
     await r.start();
     await r.caughtUp();
     return r;
   })());
   const query = async (o: AccruedInterestOptions = {}): Promise<AccruedInterest> => {
-    const replay = () => replayAsync(sources(), q.store.readAll(), {
+    const replay = () => replayAsync(sources(reading), q.store.readAll(), {
       ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
       ...(o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt }),
     });

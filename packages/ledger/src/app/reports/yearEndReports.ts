@@ -1,5 +1,5 @@
 import {
-  balancesProjection, booksProjection, combine, profitAppropriation, replayAsync,
+  balancesProjection, booksProjection, combine, idleProjection, profitAppropriation, replayAsync,
   shareCapitalRegister, yearFactsProjection, type ProfitAppropriation,
   type ShareCapitalRegister,
 } from '@usha/projections';
@@ -29,12 +29,19 @@ export interface YearEndReports {
 export const yearEndReports = (
   store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
 ): YearEndReports => {
-  const projection = () => combine({
-    balances: balancesProjection(),
-    books: booksProjection(o.chart === undefined ? {} : { chart: o.chart }),
-    facts: yearFactsProjection(),
-  }, reversibleOf(o));
-  const replayed = (r: ShareRegisterOptions) => replayAsync(projection(), store.readAll(), {
+  // Each report folds what it reads only: the register the members' holdings (balances), the
+  // appropriation the books; the other state stays empty (at a decade, tens of MiB of heap).
+  const projection = (reads: 'balances' | 'books') => {
+    const books = booksProjection(o.chart === undefined ? {} : { chart: o.chart });
+    return combine({
+      balances: reads === 'balances' ? balancesProjection() : idleProjection(balancesProjection()),
+      books: reads === 'books' ? books : idleProjection(books),
+      facts: yearFactsProjection(),
+    }, reversibleOf(o));
+  };
+  const replayed = (
+    reads: 'balances' | 'books', r: ShareRegisterOptions,
+  ) => replayAsync(projection(reads), store.readAll(), {
     ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
     ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }),
   });
@@ -44,14 +51,14 @@ export const yearEndReports = (
     shareCapitalRegister: async (u) => {
       const r = queryOptionsOf('shareCapitalRegister', u,
         { must: ['financialYear'], may: ['asOf'] });
-      const s = await replayed(r);
+      const s = await replayed('balances', r);
       return shareCapitalRegister(s.states.balances, s.states.facts, {
         financialYear: r.financialYear, ...(r.asOf === undefined ? {} : { asOf: r.asOf }),
       });
     },
     profitAppropriation: async (u) => {
       const r = queryOptionsOf('profitAppropriation', u, { must: ['financialYear'] });
-      const s = await replayed({ financialYear: r.financialYear,
+      const s = await replayed('books', { financialYear: r.financialYear,
         ...(r.asKnownAt === undefined ? {} : { asKnownAt: r.asKnownAt }) });
       return profitAppropriation(s.states.books, s.states.facts, r.financialYear);
     },

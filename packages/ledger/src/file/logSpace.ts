@@ -1,0 +1,81 @@
+import type { FileHandle } from 'node:fs/promises';
+
+/** Zero-filled bytes kept ahead of the log's end by default: grown a step at a time. */
+export const spaceStepBytes = 8 * 1024 * 1024;
+
+/**
+ * The most bytes the writer hands to one write call. With writes synced (O_DSYNC) each call is
+ * durable when it returns, so a crash can tear one call's bytes only: in a log that ends in
+ * zeros, every byte that is not zero lies within this many bytes after the first zero byte.
+ */
+export const writeCallBytes = 1024 * 1024;
+
+/** Zero-filled space ahead of a log's end, where appends are written. */
+export interface LogSpace {
+  /**
+   * Makes sure the file holds more than `end` bytes, growing it by a step of zeros if not;
+   * never fails: if the zeros cannot be written, keeps no space from then on.
+   */
+  readonly ensure: (end: number) => Promise<void>;
+  /** Gives the space back: cuts the file at `end` (the last line's end), synced. */
+  readonly release: (end: number) => Promise<void>;
+  /** Bytes the file holds now: the log and the space after it. */
+  readonly fileBytes: () => number;
+}
+
+/**
+ * Keeps space ahead of the log on `handle`, whose file holds `fileBytes` now. A write that grows
+ * a file costs its sync more (the file's size and new blocks must reach the disk too) than one
+ * over blocks already there, so the file is grown `stepBytes` at a time, by writing zeros (not a
+ * sparse truncate, which would leave the blocks to be allocated at each later write) and syncing
+ * once: the appends then write over space the disk already holds. A step of 0 keeps none.
+ * @example const space = logSpace({ handle, fileBytes, stepBytes: 8 << 20, writesSynced: true })
+ */
+export const logSpace = (o: {
+  readonly handle: FileHandle;
+  readonly fileBytes: number;
+  readonly stepBytes: number;
+  /** The handle was opened with O_DSYNC: a write is durable when it returns. */
+  readonly writesSynced: boolean;
+}): LogSpace => {
+  let fileBytes = o.fileBytes;
+  let stepBytes = o.stepBytes;
+  const ensure = async (end: number): Promise<void> => {
+    // An append never reaches the file's last byte: a log with space always ends in a zero,
+    // which is how an open tells a log that had space from one that never had (scanLog.ts).
+    if (end < fileBytes) return;
+    if (stepBytes <= 0) {
+      fileBytes = end; // the append grows the file itself
+      return;
+    }
+    const before = fileBytes;
+    try {
+      await fill(before, end + stepBytes - before);
+      fileBytes = end + stepBytes;
+    } catch {
+      // The space is a saving, not a need: where it cannot be had (a disk nearly full), the
+      // append is written growing the file as before, and no space is kept from then on.
+      stepBytes = 0;
+      await o.handle.truncate(before).catch(() => {}); // give back zeros written, if any
+      fileBytes = end;
+    }
+  };
+  // Writes `bytes` zeros at `at`, durably.
+  const fill = async (at: number, bytes: number): Promise<void> => {
+    const zeros = Buffer.alloc(bytes);
+    for (let written = 0; written < zeros.length;) {
+      const r = await o.handle.write(zeros, written, zeros.length - written, at + written);
+      written += r.bytesWritten;
+    }
+    // The size too must be durable: fdatasync (and O_DSYNC) include it, as it is needed to
+    // read the data back.
+    if (!o.writesSynced) await o.handle.datasync();
+  };
+  const release = async (end: number): Promise<void> => {
+    if (fileBytes === end) return;
+    await o.handle.truncate(end);
+    await o.handle.sync();
+    fileBytes = end;
+  };
+  return { ensure, release, fileBytes: () => fileBytes };
+};
