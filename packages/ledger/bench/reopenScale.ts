@@ -31,7 +31,8 @@ const child = async () => {
   const storeCpuMs = cpuMs(c0);
   const ledger = await createLedger({ store, products: scaleProducts });
   const result = {
-    storeMs: Math.round(storeMs), storeCpuMs, ms: Math.round(performance.now() - t0), cpuMs: cpuMs(c0),
+    storeMs: Math.round(storeMs), storeCpuMs, ms: Math.round(performance.now() - t0),
+    cpuMs: cpuMs(c0),
     mainCpuMs: Math.round((mainThreadNs() - m0) / 1e6),
   };
   globalThis.gc?.();

@@ -65,6 +65,7 @@ export type { OpenedFrom } from './file/loadIndex.ts';
 export { exportEventLog, type ExportResult } from './file/exportLog.ts';
 export { readLogForwards, type ReadLogForwardsOptions } from './file/readLogForwards.ts';
 export { logEnd } from './file/logEnd.ts';
+export { spaceStepBytes } from './file/logSpace.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
 export { genesisHash, notALogLine } from './file/lineFormat.ts';
 export * from './app/index.ts';

@@ -39,8 +39,8 @@ export interface LineTail {
  * yielded; `onTail` hears where they start (`zeroAt` undefined).
  *
  * Zero bytes: no line holds one. Where [from, to) ends in a byte that is not zero, a zero is
- * read as any other byte (the checks of its line refuse it, as damage). Where it ends in zeros
- * (space set aside ahead of a log), the first zero byte ends the lines: the lines before its
+ * read like every other byte (the checks of its line refuse it, as damage). Where it ends in
+ * zeros (space set aside ahead of a log), the first zero byte ends the lines: the lines before its
  * line are yielded, and `onTail` hears where its line starts, `zeroAt` (the first zero) and
  * `writtenEnd` (after the last byte that is not zero; `zeroAt` if all after it are zero).
  */

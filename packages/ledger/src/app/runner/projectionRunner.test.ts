@@ -157,7 +157,8 @@ test('a feed that fails refuses caughtUp and waitFor with its error, never hangs
   assert.is(await refusal(runner.waitFor(later())), broken);
 });
 
-test('a runner stopped before catching up refuses the waits left (typed), never hangs', async () => {
+test('a runner stopped before catching up refuses the waits left (typed), never hangs',
+  async () => {
   const runner = createProjectionRunner({ store: silentFeed(), projection: tally });
   await runner.start();
   const catching = runner.caughtUp();
