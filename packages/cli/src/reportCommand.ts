@@ -12,14 +12,14 @@ import {
   trialBalance, trialBalanceCsv, type ReplayOptions,
 } from '@usha/projections';
 import {
-  accruedInterestCsv, accruedInterestQuery, collectionReports, dayCashHtml, dayCashReportText,
-  formatAccruedInterest, periodReports,
+  accruedInterestCsv, accruedInterestCsvRecords, accruedInterestLines, accruedInterestQuery,
+  collectionReports, dayCashHtml, dayCashReportText, periodReports,
   ledgerEventSchema, logEnd, positionFromString, readLogForwards, reportProjection, yearEndReports,
   type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportReadOptions,
   type ReportState,
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
-import type { CliIo } from './cliIo.ts';
+import { printLines, type CliIo } from './cliIo.ts';
 import { csvAsJson } from './csvAsJson.ts';
 import { eventWatch, observedStore, type ReadSeen } from './observedStore.ts';
 import { LogUnreadableError, openLog, type OpenLog } from './openLog.ts';
@@ -170,15 +170,22 @@ export type ReportRead = 'sequential' | 'indexed';
 
 type Progress = ReturnType<typeof replayProgress>;
 
+/** A report too long to hold as one string: its lines, made as they are printed. */
+interface Lines {
+  readonly lines: Iterable<string>;
+}
+
 /** What a report's reads made: its text, or why it was refused, and what they saw. */
 interface Made {
-  readonly text: string;
+  readonly text: string | Lines;
   readonly refused: string | undefined;
   readonly seen: ReadSeen;
 }
 
 // Runs a report's reads: a refusal is kept to be told after what the reads saw.
-const made = async (seen: () => ReadSeen, text: () => Promise<string>): Promise<Made> => {
+const made = async (
+  seen: () => ReadSeen, text: () => Promise<string | Lines>,
+): Promise<Made> => {
   try {
     return { text: await text(), refused: undefined, seen: seen() };
   } catch (e) {
@@ -273,6 +280,10 @@ export const reportCommand = async (
     io.err(`usha: ${problem}`);
     return 1;
   }
+  if (typeof text !== 'string') {
+    await printLines(io, text.lines);
+    return 0;
+  }
   // `out` ends what it prints with a line feed: CSV's last CR stays, so every record on
   // standard output ends with CRLF, the last one too (RFC 4180).
   io.out(c.format === 'csv' ? text.replace(/\n$/, '') : text);
@@ -312,17 +323,27 @@ type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefin
 const fileBytes = (file: string): Promise<number | undefined> =>
   stat(file).then((s) => s.size, () => undefined);
 
-// Accrued interest, as the Ledger's query computes it, with the catalogue given.
+// `out` ends each line with a line feed: a CSV record's CR stays, so each ends with CRLF.
+function* crlfRecords(records: Iterable<string>): Generator<string, void, undefined> {
+  for (const r of records) yield r.slice(0, -1);
+}
+
+// Accrued interest, as the Ledger's query computes it, with the catalogue given. A line per
+// deposit account and per loan: its text and CSV are printed as they are made, after the
+// query's state is let go, never held whole.
 const accrued = async (
   c: ReportCommand, { store, knownAt, reading }: Read, products: NonNullable<Products>,
-): Promise<string> => {
+): Promise<string | Lines> => {
   // The reversal filter of the other kinds: its index keeps the events reversals name only.
   const q = accruedInterestQuery({ store, products, lastWritten: () => undefined, reading });
+  let a: Awaited<ReturnType<typeof q.query>>;
   try {
-    return either(c, await q.query({ ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
-      ...(knownAt === undefined ? {} : { asKnownAt: knownAt }) }),
-    formatAccruedInterest, accruedInterestCsv);
+    a = await q.query({ ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
+      ...(knownAt === undefined ? {} : { asKnownAt: knownAt }) });
   } finally {
     await q.stop();
   }
+  return c.format === 'csv' ? { lines: crlfRecords(accruedInterestCsvRecords(a)) }
+    : c.format === 'json' ? csvAsJson(accruedInterestCsv(a))
+      : { lines: accruedInterestLines(a) };
 };

@@ -1,7 +1,8 @@
 // Durable appends of 100 events, one after another, side by side in one run:
 //   floor  - what any writer of this hash-chained format must do, nothing checked: the JSON
 //            text of data and metadata (JSON.stringify, then UTF-8), each line written by the
-//            store's own line writer and its SHA-256, one write + fdatasync;
+//            store's own line writer and its SHA-256, one write (the descriptor's callback
+//            write, as the store's) + fdatasync;
 //   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
 //            fdatasync), as the store writes where the platform has O_DSYNC;
 //   store  - the embedded file store's appendToStream, each append durable when it resolves;
@@ -10,7 +11,7 @@
 // Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run). BEFORE=<dir> adds
 // the store of another copy of this package (`git archive <commit> packages/ledger`, with its
 // node_modules) as `before`, to compare two versions in one run.
-import { constants } from 'node:fs';
+import { constants, write } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,10 @@ const writeFloor = async (file: string, dsync: boolean): Promise<void> => {
       }, { bytes: json.buffer, dataStart, metadataEnd: json.used });
     }
     const out = lines.bytes();
-    await h.write(out, 0, out.length, at);
+    // The descriptor's callback write, as the store makes it (no FileHandle wrapper).
+    await new Promise<void>((resolve, reject) => {
+      write(h.fd, out, 0, out.length, at, (e) => (e ? reject(e) : resolve()));
+    });
     at += out.length;
     if (!dsync) await h.datasync();
   }

@@ -48,11 +48,13 @@ export { ioTsFieldPath, ioTsFailures, type FieldFailure } from './eventStore/fie
 export { isStorableStreamName } from './eventStore/storableStreamName.ts';
 export { isEventId } from './eventStore/prepareAppend.ts';
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './memory/inMemoryEventStore.ts';
+export { MemoryStoreOptionsError } from './memory/memoryStoreOptions.ts';
 export {
   openFileEventStore,
   type FileEventStore,
   type FileEventStoreOptions,
 } from './file/fileEventStore.ts';
+export { FileStoreOptionsError } from './file/fileStoreOptions.ts';
 export {
   verifyLog, type AnchorFound, type VerifyOptions, type VerifyResult,
 } from './file/verifyLog.ts';

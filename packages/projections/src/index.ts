@@ -63,6 +63,6 @@ export type { PassbookState, PassbookLine, PassbookKind } from './passbook/state
 export {
   passbook, formatPassbook, type Passbook, type PassbookPage,
 } from './passbook/passbook.ts';
-export { rupees, table } from './format/textTable.ts';
+export { rupees, table, tableLines } from './format/textTable.ts';
 export * from './reports/index.ts';
 export * from './print/index.ts';

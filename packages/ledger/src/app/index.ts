@@ -5,6 +5,7 @@ export {
   InvalidProductsError, NoDirectoryError, type LedgerOptions,
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
+export { StateCacheEntriesError } from './commands/stateCacheEntries.ts';
 export { ProcessTakenOverError } from './processes/runningClaim.ts';
 export {
   ClaimClockError, ProcessClaimSettingsError, type ProcessClaimSettings,
@@ -17,7 +18,9 @@ export type {
   AccruedInterest, AccruedInterestOptions, LoanAccrualLine,
 } from './reports/accruedInterest.ts';
 export { accruedInterestQuery } from './reports/accruedInterest.ts';
-export { formatAccruedInterest, accruedInterestCsv } from './reports/accruedInterestFormat.ts';
+export {
+  formatAccruedInterest, accruedInterestCsv, accruedInterestCsvRecords, accruedInterestLines,
+} from './reports/accruedInterestFormat.ts';
 export type {
   AsOfOptions, IncomeStatementOptions, ParOptions, PassbookOptions, ReadOptions,
   BranchBooksOptions, BranchIncomeStatementOptions,

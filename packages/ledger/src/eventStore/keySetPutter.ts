@@ -1,9 +1,9 @@
 // Byte writers of plain objects by key set: the twin of the text writers of keySetWriter.ts,
 // writing the same canonical text as UTF-8 straight into a ByteSink. Made once per key set
 // (kept in the same bounded table) from generated code that reads the fields by constant name;
-// every key enters the code only as an index into an array of pre-encoded pieces, so no key
-// can change what the code does.
-import { putBytes, putJsonString, type ByteSink } from './byteSink.ts';
+// every key enters the code only as the bytes of its pre-encoded piece, written as numbers,
+// and as a JSON string literal reading the field, so no key can change what the code does.
+import { putJsonString, reserve, type ByteSink } from './byteSink.ts';
 import { hasAwkwardKey, keySetOf } from './keySetWriter.ts';
 
 /** Writes a value's canonical JSON at a depth into a sink; false if it is not plain JSON. */
@@ -19,14 +19,23 @@ export type ObjectPutter = (
 
 const refuseAll: ObjectPutter = () => false;
 
-/** The code of a byte writer of `keys` (sorted by UTF-16 code units, as canonical JSON). */
-const putterCode = (sorted: readonly string[]): string => {
-  const lines = ['"use strict";', 'return function (v, s, d, w) {', 'let x;'];
+// Code that writes the bytes of a piece: one reserve, then each byte as a constant store
+// (a piece is a few bytes: stores beat a call that copies them). Only numbers from 0 to 255
+// enter the code, so no key can change what it does.
+const bytesCode = (piece: Uint8Array): string => {
+  const stores = Array.from(piece, (byte, i) => `b[a + ${i}] = ${byte};`);
+  return [`r(s, ${piece.length}); b = s.buffer; a = s.used;`, ...stores,
+    `s.used = a + ${piece.length};`].join(' ');
+};
+
+/** The code of a byte writer whose pieces (`{"a":`, `,"b":`, ... `}`) are `pieces`. */
+const putterCode = (sorted: readonly string[], pieces: readonly Uint8Array[]): string => {
+  const lines = ['"use strict";', 'return function (v, s, d, w) {', 'let x, b, a;'];
   sorted.forEach((key, i) => {
-    lines.push(`x = v[${JSON.stringify(key)}]; p(s, K[${i}]);`,
+    lines.push(`x = v[${JSON.stringify(key)}];`, bytesCode(pieces[i] ?? new Uint8Array()),
       'if (typeof x === "string") q(s, x); else if (!w(s, x, d)) return false;');
   });
-  lines.push(`p(s, K[${sorted.length}]);`, 'return true;', '};');
+  lines.push(bytesCode(pieces[sorted.length] ?? new Uint8Array()), 'return true;', '};');
   return lines.join('\n');
 };
 
@@ -37,9 +46,9 @@ const putterOf = (keys: readonly string[]): ObjectPutter => {
   const pieces = sorted.map((key, i) =>
     Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`));
   pieces.push(Buffer.from(sorted.length === 0 ? '{}' : '}'));
-  const make: unknown = new Function('K', 'p', 'q', putterCode(sorted));
+  const make: unknown = new Function('r', 'q', putterCode(sorted, pieces));
   if (typeof make !== 'function') throw new Error('unreachable: not a function');
-  const putter: unknown = make(pieces, putBytes, putJsonString);
+  const putter: unknown = make(reserve, putJsonString);
   return putter as ObjectPutter; // generated from putterCode, of that type by construction
 };
 

@@ -7,8 +7,8 @@ import {
   InvalidAppendError,
   InvalidEventError,
 } from './errors.ts';
-import type { EventSchema, StoredForm } from './eventSchema.ts';
-import { byteSink, putAscii, putText, type ByteSink } from './byteSink.ts';
+import { decodesAsIs, type EventSchema, type StoredForm } from './eventSchema.ts';
+import { byteSink, putAscii, putText, reserve, type ByteSink } from './byteSink.ts';
 import { putPlainJson } from './plainJsonBytes.ts';
 import type { EventShape, NewEvent } from './port.ts';
 import { isStorableStreamName } from './storableStreamName.ts';
@@ -55,6 +55,7 @@ export interface PreparedAppend {
 }
 
 const typePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+let lastTypeChecked = ''; // a type name that matched typePattern (the empty one never does)
 
 /**
  * True for a lowercase UUID (`/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/`),
@@ -96,10 +97,17 @@ let sink = byteSink();
 const sinkKeptBytes = 1 << 20;
 
 // The id between data and metadata: checkShape has made sure it is a lowercase UUID.
+// The two keys are copied as bytes encoded once, the id's 36 characters one by one.
+const eventIdKeyBytes = Buffer.from(eventIdKey, 'latin1');
+const metadataKeyBytes = Buffer.from(metadataKey, 'latin1');
 const putEventId = (to: ByteSink, eventId: string): void => {
-  putAscii(to, eventIdKey);
-  putAscii(to, eventId);
-  putAscii(to, metadataKey);
+  reserve(to, eventIdKeyBytes.length + eventId.length + metadataKeyBytes.length);
+  const b = to.buffer;
+  let at = to.used;
+  for (let i = 0; i < eventIdKeyBytes.length; i++) b[at++] = eventIdKeyBytes[i] ?? 0;
+  for (let i = 0; i < eventId.length; i++) b[at++] = eventId.charCodeAt(i);
+  for (let i = 0; i < metadataKeyBytes.length; i++) b[at++] = metadataKeyBytes[i] ?? 0;
+  to.used = at;
 };
 
 // Writes the event's bytes (see PreparedEvent) at the sink's end, pushing where its data and
@@ -109,12 +117,20 @@ const prepareOne = <E extends EventShape>(
   schema: EventSchema<E>,
   event: NewEvent<E>,
   eventId: string,
-  at: { readonly where: Where; readonly index: number; readonly ends: number[] },
+  at: {
+    readonly where: Where;
+    readonly index: number;
+    readonly ends: number[];
+    /** The schema's `decodesAsIs` check, if it has one. */
+    readonly asIs: ((stored: StoredForm) => boolean) | undefined;
+  },
 ): string | EventStoreError => {
   const type = String(event.type);
-  if (!typePattern.test(type)) {
+  // The events of an append mostly share a type: the one checked last is not checked again.
+  if (type !== lastTypeChecked && !typePattern.test(type)) {
     return invalid(contextOf(at.where, at.index), type, 'type', 'not a valid event type name');
   }
+  lastTypeChecked = type;
   let stored;
   try {
     stored = schema.encode(event);
@@ -131,8 +147,10 @@ const prepareOne = <E extends EventShape>(
     const dataEnd = sink.used;
     putEventId(sink, eventId);
     const metadataStart = sink.used;
-    // The stored form itself: a schema reads its `type`, `data` and `metadata`.
-    if (putPlainJson(sink, stored.metadata) && schema.decode(stored)._tag === 'Right') {
+    // The stored form itself: a schema reads its `type`, `data` and `metadata`. A schema of
+    // codecs whose output is their input says so without building the decoded event.
+    if (putPlainJson(sink, stored.metadata)
+      && (at.asIs?.(stored) === true || schema.decode(stored)._tag === 'Right')) {
       at.ends.push(start + dataKey.length, dataEnd, metadataStart, sink.used);
       return stored.type;
     }
@@ -179,6 +197,47 @@ const seenBefore = (ids: readonly string[], i: number, id: string) => {
   return false;
 };
 
+// More ids are looked up in an open-addressing table of (index + 1)s, by a hash of the id's
+// characters, reused from append to append: no Set, no entry allocated an id. A hash that
+// matches is confirmed by comparing the ids themselves.
+let slots = new Int32Array(256);
+// `isEventId` and a hash of the id in one pass over its characters: the hash, or -1 if the id
+// is not a lowercase UUID.
+const eventIdHash = (id: unknown): number => {
+  if (typeof id !== 'string' || id.length !== 36) return -1;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 36; i++) {
+    const c = id.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 0x2d) return -1;
+    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) {
+      return -1;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return (h ^ (h >>> 15)) >>> 0;
+};
+// Prepares the table for `n` ids: at most half full.
+const clearSlots = (n: number): void => {
+  if (slots.length < 2 * n || slots.length > Math.max(256, 8 * n)) {
+    slots = new Int32Array(Math.max(256, 2 ** Math.ceil(Math.log2(2 * n))));
+  } else {
+    slots.fill(0);
+  }
+};
+// True if `id` (the i-th, of hash `hash`) is among ids[0, i); else it is added to the table.
+const seenInSlots = (ids: readonly string[], i: number, id: string, hash: number): boolean => {
+  const mask = slots.length - 1;
+  for (let at = hash & mask; ; at = (at + 1) & mask) {
+    const held = slots[at] ?? 0;
+    if (held === 0) {
+      slots[at] = i + 1;
+      return false;
+    }
+    if (ids[held - 1] === id) return true;
+  }
+};
+
 // Returns each event's id as read once here (a getter or a proxy could answer another value
 // at a second read: only the id checked is ever written), or why the append is refused.
 const checkShape = <E extends EventShape>(
@@ -188,15 +247,18 @@ const checkShape = <E extends EventShape>(
   if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
   if (events.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
   // A few events (the usual append) are compared pairwise: no set is made for them.
-  const seen = events.length > fewEvents ? new Set<string>() : undefined;
+  const few = events.length <= fewEvents;
+  if (!few) clearSlots(events.length);
   const ids: string[] = [];
   for (let i = 0; i < events.length; i++) {
     const id: unknown = events[i]?.eventId; // a JavaScript caller may pass a sparse array
-    if (!isEventId(id)) return new InvalidAppendError(stream, `bad event id ${String(id)}`);
-    if (seen === undefined ? seenBefore(ids, i, id) : seen.has(id)) {
+    const hash = few ? (isEventId(id) ? 0 : -1) : eventIdHash(id);
+    if (hash < 0 || typeof id !== 'string') {
+      return new InvalidAppendError(stream, `bad event id ${String(id)}`);
+    }
+    if (few ? seenBefore(ids, i, id) : seenInSlots(ids, i, id, hash)) {
       return new EventIdConflictError(stream, id, 'appears twice in one append');
     }
-    seen?.add(id);
     ids.push(id);
   }
   return ids;
@@ -218,7 +280,8 @@ export const prepareAppend = <E extends EventShape>(
   sink.used = 0;
   const types: string[] = [];
   const ends: number[] = []; // where data and metadata start and end, event after event
-  const at = { where: { stream, nextRevision: limits.nextRevision }, index: 0, ends };
+  const where = { stream, nextRevision: limits.nextRevision };
+  const at = { where, index: 0, ends, asIs: decodesAsIs(schema) };
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     if (event === undefined) continue; // a hole: checkShape has refused it already

@@ -42,6 +42,7 @@ import {
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
+import { fileStoreOptions } from './fileStoreOptions.ts';
 
 export interface FileEventStoreOptions<E extends EventShape> {
   /** Path of the NDJSON log; created if absent (read-write only). */
@@ -140,10 +141,13 @@ const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> 
  * verified; else every line is (`opened` says which, and why). Cuts an unfinished last append
  * left by a crash (reported in `recovery`) and refuses any other damage it reads with
  * StoreCorruptError naming the line; `verify()` checks the lines before the checkpoint too.
+ * Options that cannot be used are refused with FileStoreOptionsError before any file is touched.
  */
 export const openFileEventStore = async <E extends EventShape>(
-  options: FileEventStoreOptions<E>,
+  given: FileEventStoreOptions<E>,
 ): Promise<FileEventStore<E>> => {
+  // Read once and checked (fileStoreOptions.ts): from here on no getter runs again.
+  const options = fileStoreOptions(given);
   const { file } = options;
   const readOnly = options.mode === 'read-only';
   const signingKey =

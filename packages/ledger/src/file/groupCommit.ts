@@ -1,3 +1,4 @@
+import { write } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import { EventStoreError, StoreClosedError } from '../eventStore/errors.ts';
@@ -14,7 +15,7 @@ import {
   candidateOffsets, indexLine, mayHoldIdKey, streamLength, type FileIndex,
 } from './fileIndex.ts';
 import { decodeEnvelope } from './lineEnvelope.ts';
-import { lineBatch } from './lineBatch.ts';
+import { lineBatch, type LineHead } from './lineBatch.ts';
 import { writeCallBytes, type LogSpace } from './logSpace.ts';
 import { readCheckedLine } from './checkedLine.ts';
 import type { ScannedLine } from './scanLog.ts';
@@ -49,6 +50,8 @@ interface Accepted {
   readonly result: AppendResult;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const isJson = (u: unknown): u is JsonValue => u !== undefined; // parsed JSON is JSON
 
 // An id written earlier in this group, as a lookup from `stream` sees it (another stream's is
@@ -58,6 +61,21 @@ const pendingRef = (ref: StoredRef | undefined, stream: string): StoredRef | und
   const { revision, position: at, contentKey } = ref;
   return { revision, position: at, contentKey };
 };
+
+// Bytes [from, from + bytes) of a buffer, written at byte `at` of the file.
+interface Part {
+  readonly from: number;
+  readonly bytes: number;
+  readonly at: number;
+}
+// One write call on the handle's descriptor, by the callback API: the same write as
+// `FileHandle#write`, which adds a promise wrapper and a reference count costing about 0.1 ms
+// of an append's wall time and 20 µs of CPU (59 KiB through O_DSYNC, measured alternating).
+// The handle stays open while a write is in flight: the store drains the committer first.
+const writeAt = (fd: number, buffer: Buffer, part: Part): Promise<number> =>
+  new Promise((resolve, reject) => {
+    write(fd, buffer, part.from, part.bytes, part.at, (e, n) => (e ? reject(e) : resolve(n)));
+  });
 
 const lastRevision = (length: number): bigint | undefined =>
   length === 0 ? undefined : BigInt(length - 1);
@@ -137,7 +155,11 @@ export const groupCommitter = (init: {
     const pendingIds = group.length > 1 ? new Map<string, StoredRef>() : undefined;
     const accepted: Accepted[] = [];
     const entries: ScannedLine[] = [];
-    const recordedAt = init.now().toISOString();
+    // One head for every line of the group, its fields set line by line: no object a line.
+    const head: Mutable<LineHead> = {
+      batchIndex: 0, batchSize: 0, prev: lastHash, recordedAt: init.now().toISOString(),
+      revision: 0, stream: '', type: '',
+    };
     batch.reset();
     let prev = lastHash;
     for (const request of group) {
@@ -166,23 +188,28 @@ export const groupCommitter = (init: {
         const moved = checkConditions(stream, request.conditions, revisionOf);
         if (moved !== undefined) throw moved;
         const first = current === undefined ? 0n : current + 1n;
+        // Revisions as numbers in the loop: a stream's length is an Int32 column of the index.
+        const firstNumber = Number(first);
         let offset = size;
+        head.batchSize = events.length;
+        head.stream = stream;
         for (let i = 0; i < events.length; i++) {
           const e = events[i];
           if (e === undefined) throw new Error('unreachable: a hole in a prepared append');
-          const revision = first + BigInt(i);
           offset = size + batch.size();
-          prev = batch.add({
-            batchIndex: i, batchSize: events.length, prev, recordedAt, revision, stream,
-            type: e.type,
-          }, e, i === events.length - 1 ? init.sign : undefined);
+          head.batchIndex = i;
+          head.prev = prev;
+          head.revision = firstNumber + i;
+          head.type = e.type;
+          prev = batch.add(head, e, i === events.length - 1 ? init.sign : undefined);
           entries.push({
-            offset, stream, eventId: e.eventId, revision: Number(revision), hash: prev,
+            offset, stream, eventId: e.eventId, revision: firstNumber + i, hash: prev,
           });
           if (pendingIds !== undefined) {
             // Read only by a retry in the same group: the text is made then, if ever.
             const contentKey = () =>
               eventContentKey(e.type, dataJsonOf(e), metadataJsonOf(e));
+            const revision = first + BigInt(i);
             const ref = { stream, revision, position: position(BigInt(offset)), contentKey };
             pendingIds.set(e.eventId, ref);
           }
@@ -215,8 +242,8 @@ export const groupCommitter = (init: {
     while (written < bytes.length) {
       // At most `writeCallBytes` a call: a crash tears one call only (logSpace.ts).
       const most = Math.min(bytes.length - written, writeCallBytes);
-      const r = await handle.write(bytes, written, most, size + written);
-      written += r.bytesWritten;
+      const part = { from: written, bytes: most, at: size + written };
+      written += await writeAt(handle.fd, bytes, part);
     }
     if (init.writesSynced !== true) await handle.datasync();
   };

@@ -10,7 +10,8 @@ export interface LineHead {
   readonly prev: string;
   /** An ISO-8601 time as `Date.prototype.toISOString` writes it. */
   readonly recordedAt: string;
-  readonly revision: bigint;
+  /** A whole number from 0; the committer passes a number (revisions there are below 2^31). */
+  readonly revision: bigint | number;
   readonly stream: string;
   readonly type: string;
 }
@@ -78,6 +79,12 @@ const digitsIn = (b: Buffer, at: number, n: number): number => {
 // A piece of a line made from one or two values that repeat from line to line (the batch's
 // size, the commit's time, the append's stream and type): encoded once a run of lines, not
 // once a line (a memo of the last one: the same bytes either way).
+// Copies a piece into `b` at `at`; returns where it ends. (`set`: a loop measured slower.)
+const putPiece = (b: Buffer, piece: Uint8Array, at: number): number => {
+  b.set(piece, at);
+  return at + piece.length;
+};
+
 const memo = <K, V>(make: (k: K) => V, same: (a: K, b: K) => boolean): ((k: K) => V) => {
   let last: K | undefined;
   let made: V | undefined;
@@ -89,7 +96,21 @@ const memo = <K, V>(make: (k: K) => V, same: (a: K, b: K) => boolean): ((k: K) =
     return made;
   };
 };
-const sameHead = (a: LineHead, b: LineHead) => a.stream === b.stream && a.type === b.type;
+// The stream and type of a head, compared by value: a caller may pass one head object,
+// changed from line to line, so the memo must not keep the object itself.
+const tailMemo = (make: (stream: string, type: string) => Buffer) => {
+  let stream: string | undefined;
+  let type: string | undefined;
+  let made: Buffer = Buffer.alloc(0);
+  return (h: LineHead): Buffer => {
+    if (h.stream !== stream || h.type !== type) {
+      made = make(h.stream, h.type);
+      stream = h.stream;
+      type = h.type;
+    }
+    return made;
+  };
+};
 
 /**
  * Makes an empty batch. Each line's content is written in place at byte 74 of the line (its
@@ -104,8 +125,8 @@ export const lineBatch = (): LineBatch => {
   const timePiece = memo((t: string) => Buffer.from(`","recordedAt":"${t}","revision":"`),
     (a, b) => a === b);
   // Encoded as UTF-8: a stream or type name may be any text.
-  const tailPiece = memo((h: LineHead) => Buffer.from(
-    `","stream":${JSON.stringify(h.stream)},"type":${JSON.stringify(h.type)}}\n`), sameHead);
+  const tailPiece = tailMemo((stream, type) => Buffer.from(
+    `","stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}\n`));
   // Writes the content from `at` (its `{`) and its newline; returns where the newline is.
   // Pieces of bytes made once, the event's run of bytes, the previous hash, and the digits:
   // a copy by the engine for anything longer than a few bytes, and no string built.
@@ -115,31 +136,37 @@ export const lineBatch = (): LineBatch => {
     const tail = tailPiece(head);
     const middleStart = json.dataStart - dataKeyBytes;
     const middleBytes = json.metadataEnd - middleStart;
-    const revision = head.revision <= maxExact ? Number(head.revision) : undefined;
+    const revision = typeof head.revision === 'number' ? head.revision
+      : head.revision <= maxExact ? Number(head.revision) : undefined;
     reserve(sink, at - sink.used + 40 + size.length + middleBytes + 9 + head.prev.length
       + time.length + 40 + tail.length);
     const b = sink.buffer;
-    b.set(batchIndexKey, at);
-    let i = digitsIn(b, at + batchIndexKey.length, head.batchIndex);
-    b.set(size, i);
-    i += size.length;
+    let i = digitsIn(b, putPiece(b, batchIndexKey, at), head.batchIndex);
+    i = putPiece(b, size, i);
     const from = json.bytes;
     b.set(new Uint8Array(from.buffer, from.byteOffset + middleStart, middleBytes), i);
-    i += middleBytes;
-    b.set(prevKey, i);
-    i += prevKey.length;
-    i += latin1Write.call(b, head.prev, i); // 64 hex
-    b.set(time, i);
-    i += time.length;
+    i = putPiece(b, prevKey, i + middleBytes);
+    // The previous hash is most often the hash of the line just written into this buffer:
+    // copied from there, not encoded from its string again.
+    if (head.prev === lastHash && lastHashAt >= 0) {
+      b.copyWithin(i, lastHashAt, lastHashAt + lastHash.length);
+    } else {
+      latin1Write.call(b, head.prev, i);
+    }
+    i = putPiece(b, time, i + head.prev.length); // 64 hex
     i = revision === undefined
       ? i + latin1Write.call(b, head.revision.toString(), i)
       : digitsIn(b, i, revision);
     b.set(tail, i);
     return i + tail.length - 1;
   };
+  // The hash of the line added last, and where its hex is in the buffer (-1: none since reset).
+  let lastHash = '';
+  let lastHashAt = -1;
   return {
     reset: () => {
       sink.used = 0;
+      lastHashAt = -1;
     },
     add: (head, json, sign) => {
       const prefixBytes = sign === undefined ? linePrefixBytes : signedPrefixBytes;
@@ -148,8 +175,10 @@ export const lineBatch = (): LineBatch => {
       const end = putContent(head, json, contentStart);
       const buffer = sink.buffer; // after the content: it may have grown
       const hash = sha256HexOf(buffer, contentStart, end);
-      opening.copy(buffer, start);
-      buffer.write(hash, start + opening.length, 'latin1');
+      putPiece(buffer, opening, start);
+      latin1Write.call(buffer, hash, start + opening.length);
+      lastHash = hash;
+      lastHashAt = start + opening.length;
       buffer[start + linePrefixBytes - 2] = 0x22; // `"` closing the hash
       if (sign !== undefined) {
         buffer.write(`,"sig":"${sign(hash)}"`, start + linePrefixBytes - 1, 'latin1');

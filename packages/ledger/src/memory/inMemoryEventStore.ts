@@ -18,6 +18,7 @@ import { clampRevision } from '../eventStore/clampRevision.ts';
 import {
   dataJsonOf, eventContentKey, metadataJsonOf, prepareAppend,
 } from '../eventStore/prepareAppend.ts';
+import { memoryStoreOptions } from './memoryStoreOptions.ts';
 
 export interface InMemoryEventStoreOptions<E extends EventShape> {
   readonly schema: EventSchema<E>;
@@ -59,8 +60,10 @@ const defaultMaxAppendBytes = 1024 * 1024;
  * bytes stored (increasing, not consecutive).
  */
 export const inMemoryEventStore = <E extends EventShape>(
-  options: InMemoryEventStoreOptions<E>,
+  given: InMemoryEventStoreOptions<E>,
 ): EventStore<E> => {
+  // Read once and checked (memoryStoreOptions.ts): MemoryStoreOptionsError names a bad field.
+  const options = memoryStoreOptions(given);
   const { schema } = options;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
   const { now } = options;

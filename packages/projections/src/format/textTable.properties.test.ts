@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { rupees } from './textTable.ts';
+import { rupees, table, tableLines } from './textTable.ts';
 
 // The grouping by hand that the locale's grouping replaced, kept as the model: the last three
 // digits, then pairs (lakh, crore), on the absolute value, the sign in front.
@@ -23,6 +23,33 @@ test('the figures printed before print the same: lakh, crore, negatives and pais
 test('the locale\'s Indian grouping is the grouping by hand for any amount', () => {
   fc.assert(fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
     (paise) => rupees(paise) === byHand(paise)), { numRuns: 2000 });
+});
+
+// Cells as a report has them: ids, figures, blanks, and rows shorter or longer than the header.
+const cellText = fc.oneof(fc.constantFrom('', 'yes', '-'), fc.string({ maxLength: 12 }),
+  fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map(rupees));
+const shaped = fc.integer({ min: 0, max: 6 }).chain((columns) => fc.record({
+  header: fc.array(cellText, { minLength: columns, maxLength: columns }),
+  rows: fc.array(fc.array(cellText, { maxLength: columns + 1 }), { maxLength: 8 }),
+  left: fc.integer({ min: 0, max: columns + 1 }),
+}));
+
+test('the streamed lines of a table, joined by line feeds, are the table', () => {
+  fc.assert(fc.property(shaped, ({ header, rows, left }) => {
+    const streamed = [...tableLines(header, rows, (r) => r, left)].join('\n');
+    assert.is(streamed, table(header, rows, left));
+  }), { numRuns: 1000 });
+});
+
+test('a table\'s streamed lines: widths from every row, a rule for an empty one', () => {
+  const rows = [['SB-1', '1,500.00'], [], ['FD-12', '12,34,567.05']];
+  assert.equal([...tableLines(['Account', 'Rs'], rows, (r) => r)], [
+    'Account            Rs',
+    '-------  ------------',
+    'SB-1         1,500.00',
+    '-------  ------------',
+    'FD-12    12,34,567.05',
+  ]);
 });
 
 test.run();

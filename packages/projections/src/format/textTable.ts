@@ -24,3 +24,30 @@ export const table = (
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map((r) => (r.length === 0 ? rule : line(r)))].join('\n');
 };
+
+/**
+ * The lines of `table(header, items.map(cells), left)`, one at a time, for a report too long
+ * to hold as one string: each item's cells are made twice (for the widths, then for its line),
+ * so that no cell outlives its own line. An item with no cells is a rule, as in `table`.
+ */
+export function* tableLines<T>(
+  header: ReadonlyArray<string>, items: Iterable<T>, cells: (item: T) => ReadonlyArray<string>,
+  left = 1,
+): Generator<string, void, undefined> {
+  const widths = header.map((h) => h.length);
+  for (const item of items) {
+    const r = cells(item);
+    for (let c = 0; c < widths.length; c++) {
+      widths[c] = Math.max(widths[c] ?? 0, (r[c] ?? '').length);
+    }
+  }
+  const line = (r: ReadonlyArray<string>) => r.map((x, c) =>
+    (c < left ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  yield line(header);
+  yield rule;
+  for (const item of items) {
+    const r = cells(item);
+    yield r.length === 0 ? rule : line(r);
+  }
+}

@@ -9,3 +9,14 @@ const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '
 /** Rows as RFC 4180 CSV: a header row first, CRLF after every record. */
 export const csv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>):
   string => [header, ...rows].map((r) => `${r.map(field).join(',')}\r\n`).join('');
+
+/**
+ * The records of `csv(header, rows)` one at a time, each with its CRLF (joined, they are that
+ * text), for a report too long to hold as one string.
+ */
+export function* csvRecords(
+  header: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<string>>,
+): Generator<string, void, undefined> {
+  yield `${header.map(field).join(',')}\r\n`;
+  for (const r of rows) yield `${r.map(field).join(',')}\r\n`;
+}

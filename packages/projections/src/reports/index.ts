@@ -3,7 +3,7 @@ export {
 } from './yearFacts.ts';
 export { shareCapitalRegister, type ShareCapitalRegister } from './shareCapitalRegister.ts';
 export { profitAppropriation, type ProfitAppropriation } from './profitAppropriation.ts';
-export { csv, decimal } from './csv.ts';
+export { csv, csvRecords, decimal } from './csv.ts';
 export {
   formatShareCapitalRegister, shareCapitalRegisterCsv, formatProfitAppropriation,
   profitAppropriationCsv,

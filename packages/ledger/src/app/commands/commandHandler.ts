@@ -39,6 +39,8 @@ export interface CommandHandlerOptions {
   readonly backoff: Backoff;
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
+  /** The most aggregate states held in memory (streamStates.ts); default 4096, 0: none. */
+  readonly stateCacheEntries?: number;
   /** Told the position of every append this handler makes (read-your-writes for queries). */
   readonly written?: (position: Position) => void;
   /**
@@ -82,7 +84,8 @@ const noOptions: HandleOptions = {};
  * rests on the store's expected revision, not on that queue.
  */
 export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler => {
-  const states = streamStates({ store: o.store, decider: o.decider, observe: o.observe });
+  const states = streamStates({ store: o.store, decider: o.decider, observe: o.observe,
+    entries: o.stateCacheEntries });
   const mutex = keyedMutex();
   const maxAttempts = o.maxAttempts ?? 10;
 

@@ -23,27 +23,30 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * @example idPattern('int-12-3') // { pattern: 'int-#-#', numbers: 12 * 2 ** 20 + 3 }
  */
 export const idPattern = (id: string): IdPattern | undefined => {
+  // The pattern is made of the text between the numbers, added a slice at a time (at most 3),
+  // not a character at a time: on a cold open this runs once a command.
   let pattern = '';
   let numbers = 0;
   let runs = 0;
+  let from = 0; // where the text not yet added to `pattern` starts
   for (let i = 0; i < id.length;) {
     const c = id.charCodeAt(i);
     if (c === 0x23) return undefined; // '#' stands for a number in a pattern
     if (!isDigit(c)) {
-      pattern += id[i];
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < id.length && isDigit(id.charCodeAt(j))) j++;
+    let n = c - 0x30;
+    for (; j < id.length && isDigit(id.charCodeAt(j)); j++) n = n * 10 + id.charCodeAt(j) - 0x30;
     if (j - i > 7 || (c === 0x30 && j - i > 1) || ++runs > 2) return undefined;
-    const n = Number(id.slice(i, j));
     if (n >= numberSpan) return undefined;
     numbers = numbers * numberSpan + n;
-    pattern += '#';
+    pattern += `${id.slice(from, i)}#`;
+    from = j;
     i = j;
   }
-  return { pattern, numbers };
+  return { pattern: from === 0 ? id : pattern + id.slice(from), numbers };
 };
 
 /** The id a pattern and its numbers stand for (its inverse: no two ids share both). */

@@ -141,8 +141,17 @@ const indexOver = (keyOf: KeyOf, parts: Parts): CommandIndex & Snapshots => {
     if (((kind.data[row] ?? 0) & patterned) === 0) return stringIs(ids, at, commandId);
     return isIdOf(commandId, patternText(Math.floor(at / patternSpan)), at % patternSpan);
   };
-  const rowOf = (commandId: string): number =>
-    findRow(keys, keyOf(commandId), (row) => isRow(row, commandId));
+  // The id being looked up, for `isProbed`: one confirming function, not a closure a look-up.
+  let probing = '';
+  const isProbed = (row: number): boolean => isRow(row, probing);
+  const rowAt = (commandId: string, k: Int32Array): number => {
+    probing = commandId;
+    return findRow(keys, k, isProbed);
+  };
+  const rowOf = (commandId: string): number => rowAt(commandId, keyOf(commandId));
+  // The observed id's key, copied out of `keyOf`'s array (interning the stream reuses it), so
+  // that a new command is added under the key its look-up computed: the id is hashed once.
+  const idKey = new Int32Array(2);
   const add = (e: CommandEvent): void => {
     const m = e.metadata;
     const asWords = pushHashWords(hash, m.commandHash);
@@ -156,7 +165,7 @@ const indexOver = (keyOf: KeyOf, parts: Parts): CommandIndex & Snapshots => {
     pushI32(kind, internType(m.commandType) * 4 + (code >= 0 ? patterned : 0)
       + (asWords ? 0 : hashAsText));
     // Last, so that a row is found only once every column holds it.
-    addRow(keys, keyOf(m.commandId), pushF64(id, at));
+    addRow(keys, idKey, pushF64(id, at));
   };
   const observe = (e: CommandEvent): void => {
     // An opening's note on the member's stream carries the opening's command record; the
@@ -165,7 +174,10 @@ const indexOver = (keyOf: KeyOf, parts: Parts): CommandIndex & Snapshots => {
     // is no command's.
     if (e.type === 'AccountOpeningNoted' || e.type === 'SetUpNoted'
       || e.type === 'ProcessClaimed') return;
-    const row = rowOf(e.metadata.commandId);
+    const k = keyOf(e.metadata.commandId);
+    idKey[0] = k[0] ?? 0;
+    idKey[1] = k[1] ?? 0;
+    const row = rowAt(e.metadata.commandId, idKey);
     if (row < 0) return add(e);
     const next = (firstRevision.data[row] ?? 0) + (count.data[row] ?? 0);
     if (Number(e.revision) === next && internedIs(streams, stream.data[row] ?? 0, e.stream)) {

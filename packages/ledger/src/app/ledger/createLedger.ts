@@ -14,6 +14,7 @@ import type { CommandRequest } from '../commands/commandRequest.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
 import { fetchFacts } from '../commands/fetchFacts.ts';
+import { stateCacheEntriesOf } from '../commands/stateCacheEntries.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
 import type { DirectoryEntry, MemberDetails } from '../directory/memberDirectory.ts';
@@ -165,6 +166,8 @@ const decodeProducts = (u: unknown): Products => {
  */
 export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<Ledger<S>> => {
   const products = decodeProducts(o.products);
+  // Read once and checked before anything is opened: a bad bound is refused, nothing begun.
+  const stateCacheEntries = stateCacheEntriesOf(o.stateCacheEntries);
   requireUniqueCommandIds(o.store);
   const place = checkpointPlace(o.store, o.indexCheckpoint);
   const start = await openIndexes(o.store, place);
@@ -206,6 +209,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const handler = createCommandHandler({
     store: o.store, decider, commands, observe, memo,
     backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written, catchUp,
+    stateCacheEntries,
   });
   const queries = ledgerQueries({
     store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,

@@ -44,6 +44,12 @@ export interface LedgerOptions<S> {
   /** Attempts before `concurrency_conflict`; default 10. */
   readonly maxAttempts?: number;
   /**
+   * The most aggregate states held folded in memory, the least recently used let go first
+   * (folded again from the store when next needed); default 4096, 0: none. A whole number
+   * from 0 to 1,048,576, else StateCacheEntriesError.
+   */
+  readonly stateCacheEntries?: number;
+  /**
    * Refuse every command, except the appointment of a first board member, while no staff is
    * appointed; default false: a log with no staff register takes commands from anyone until
    * the first appointment (docs/concepts/staff-and-roles.md).

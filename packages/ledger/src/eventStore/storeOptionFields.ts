@@ -1,0 +1,92 @@
+import { types } from 'node:util';
+import { decodesToPlainEvents, type EventSchema } from './eventSchema.ts';
+import type { EventShape } from './port.ts';
+
+/** Refuses a field of a store's options: throws the store's own typed error. */
+export type RefuseOption = (field: string, reason: string) => never;
+
+/** The largest `maxAppendBytes`: one append is built and hashed in memory as one buffer. */
+export const maxAppendBytesLimit = 2 ** 30;
+
+/**
+ * Reads the named fields of a store's options, each once, into a plain record: whatever the
+ * value is (a getter, a proxy whose traps throw), what is checked afterwards is what is used.
+ */
+export const readOptionFields = <K extends string>(
+  given: unknown, names: readonly K[], refuse: RefuseOption,
+): Record<K, unknown> => {
+  if (given === null || typeof given !== 'object') refuse('', 'not an object of options');
+  const read = {} as Record<K, unknown>; // filled below, one key per name
+  for (const name of names) {
+    try {
+      read[name] = Reflect.get(given, name);
+    } catch (e) {
+      refuse(name, `could not be read (${e instanceof Error ? e.name : typeof e})`);
+    }
+  }
+  return read;
+};
+
+/** `maxAppendBytes`: undefined (the default) or a whole number of bytes from 1 to 1 GiB. */
+export const checkedMaxAppendBytes = (
+  v: unknown, byDefault: number, refuse: RefuseOption,
+): number => {
+  if (v === undefined) return byDefault;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > maxAppendBytesLimit) {
+    return refuse('maxAppendBytes',
+      `not a whole number of bytes from 1 to ${maxAppendBytesLimit}`);
+  }
+  return v;
+};
+
+type Method = (arg: unknown) => unknown;
+const methodOf = (schema: object, name: 'decode' | 'encode', refuse: RefuseOption): Method => {
+  let m: unknown;
+  try {
+    m = Reflect.get(schema, name);
+  } catch (e) {
+    const why = e instanceof Error ? e.name : typeof e;
+    return refuse(`schema.${name}`, `could not be read (${why})`);
+  }
+  return typeof m === 'function'
+    ? (arg) => Reflect.apply(m, schema, [arg])
+    : refuse(`schema.${name}`, 'not a function');
+};
+
+/**
+ * `schema`: an object with `decode` and `encode` functions, each read once. One made by
+ * `eventSchemaFromCodecs` is kept as it is (the stores' fast reads know it by identity); any
+ * other is called through the methods read here, so a getter cannot swap them later.
+ */
+export const checkedSchema = <E extends EventShape>(
+  v: EventSchema<E> | unknown, refuse: RefuseOption,
+): EventSchema<E> => {
+  if (v === null || typeof v !== 'object') return refuse('schema', 'not an object');
+  if (decodesToPlainEvents(v)) return v as EventSchema<E>; // built by eventSchemaFromCodecs
+  const decode = methodOf(v, 'decode', refuse);
+  const encode = methodOf(v, 'encode', refuse);
+  // What the schema's own methods answer is checked where it is used (decode, prepareAppend).
+  return { decode: (stored) => decode(stored) as ReturnType<EventSchema<E>['decode']>,
+    encode: (event) => encode(event) as ReturnType<EventSchema<E>['encode']> };
+};
+
+/**
+ * `now`: undefined (the system clock) or a function. Its answers are checked when it is called:
+ * a clock that throws or answers no valid Date fails that call with the store's typed error.
+ */
+export const checkedClock = (v: unknown, refuse: RefuseOption): (() => Date) | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'function') return refuse('now', 'not a function');
+  return () => {
+    let d: unknown;
+    try {
+      d = Reflect.apply(v, undefined, []);
+    } catch (e) {
+      return refuse('now', `threw (${e instanceof Error ? e.name : typeof e})`);
+    }
+    // A real Date, read by Date's own method: a proxy or an overridden getTime cannot answer.
+    const ms = types.isDate(d) ? Date.prototype.getTime.call(d) : Number.NaN;
+    if (Number.isNaN(ms)) return refuse('now', 'did not answer a valid Date');
+    return new Date(ms);
+  };
+};
