@@ -30,6 +30,8 @@ export type { AccrualState, AccrualAccount } from './accrual/state.ts';
 export { depositAccruals, type DepositAccrual } from './accrual/depositAccrual.ts';
 export { loanAccruals, type LoanAccrual } from './accrual/loanAccrual.ts';
 export { loanBalancesProjection } from './accrual/loanBalances.ts';
+export { liveLoanBalancesProjection } from './accrual/liveLoanBalances.ts';
+export { openAccrualProjection } from './accrual/openAccrual.ts';
 
 export { booksProjection, type BooksOptions } from './books/projection.ts';
 export {

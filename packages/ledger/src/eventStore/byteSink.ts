@@ -66,3 +66,30 @@ export const putJsonString = (sink: ByteSink, s: string): void => {
   b[at++] = 0x22;
   sink.used = at;
 };
+
+/**
+ * A writer of `before`, then an ASCII text of exactly `length` units, then `after`: the two
+ * pieces' bytes stored as constants after one room check (generated code: only numbers from
+ * 0 to 255 and the length enter it). The caller checks the text's length and that it is ASCII.
+ * @example framedAscii(',"id":"', 2, '"')(sink, 'ab') // sink gains ,"id":"ab"
+ */
+export const framedAscii = (
+  before: string, length: number, after: string,
+): ((sink: ByteSink, text: string) => void) => {
+  const head = Buffer.from(before, 'latin1');
+  const tail = Buffer.from(after, 'latin1');
+  const n = head.length + length + tail.length;
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`length ${length}`);
+  const code = [
+    '"use strict";', 'return function (s, t) {', `r(s, ${n});`,
+    'const b = s.buffer; const a = s.used;',
+    ...Array.from(head, (byte, i) => `b[a + ${i}] = ${byte};`),
+    `for (let i = 0; i < ${length}; i++) b[a + ${head.length} + i] = t.charCodeAt(i);`,
+    ...Array.from(tail, (byte, i) => `b[a + ${head.length + length + i}] = ${byte};`),
+    `s.used = a + ${n};`, '};',
+  ].join('\n');
+  const make: unknown = new Function('r', code);
+  if (typeof make !== 'function') throw new Error('unreachable: not a function');
+  const put: unknown = make(reserve);
+  return put as (sink: ByteSink, text: string) => void; // generated above, of that type
+};

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { EventIdConflictError, InvalidAppendError } from './errors.ts';
 import { eventSchemaFromCodecs } from './eventSchema.ts';
 import { prepareAppend } from './prepareAppend.ts';
+import { keyOf } from '../offHeap/keyHash.ts';
 
 const schema = eventSchemaFromCodecs({ Noted: t.unknown }, t.unknown);
 const limits = { maxAppendBytes: 1 << 24, nextRevision: 0n };
@@ -52,6 +53,23 @@ test('an append is refused for a bad event id exactly when one of its ids is not
       assert.ok(r._tag === 'Left' && r.left.message.endsWith(`bad event id ${bad}`));
     }
   }), { numRuns: 400 });
+});
+
+test('the key an append carries for each id is the index key of that id', () => {
+  fc.assert(fc.property(fc.uniqueArray(fc.uuid(), { minLength: 1, maxLength: 40 }), (ids) => {
+    const events = ids.map((id) =>
+      ({ eventId: id, type: 'Noted' as const, data: 1, metadata: {} }));
+    const r = prepareAppend(schema, 'loan-1', events, limits);
+    if (r._tag === 'Left') return assert.unreachable(r.left.message);
+    const keys = r.right.idKeys;
+    assert.ok(keys !== undefined);
+    assert.is(keys.length, 2 * ids.length);
+    ids.forEach((id, i) => {
+      const k = keyOf(id);
+      assert.is(keys[2 * i], k[0]);
+      assert.is(keys[2 * i + 1], k[1]);
+    });
+  }), { numRuns: 300 });
 });
 
 test.run();

@@ -3,12 +3,12 @@ import { canonicalJson } from '../json/canonicalJson.ts';
 import {
   AppendTooLargeError,
   EventIdConflictError,
-  type EventStoreError,
+  EventStoreError,
   InvalidAppendError,
   InvalidEventError,
 } from './errors.ts';
 import { decodesAsIs, type EventSchema, type StoredForm } from './eventSchema.ts';
-import { byteSink, putAscii, putText, reserve, type ByteSink } from './byteSink.ts';
+import { byteSink, framedAscii, putAscii, putText } from './byteSink.ts';
 import { putPlainJson } from './plainJsonBytes.ts';
 import type { EventShape, NewEvent } from './port.ts';
 import { isStorableStreamName } from './storableStreamName.ts';
@@ -52,6 +52,11 @@ export interface PreparedAppend {
   readonly events: readonly PreparedEvent[];
   /** UTF-8 bytes of all data and metadata JSON: what `maxAppendBytes` limits. */
   readonly sizeBytes: number;
+  /**
+   * Each event's id as the file index keys it (`keyOf` of keyHash.ts), two words an event, in
+   * order: made in the pass that checks the ids, so that no id is hashed twice.
+   */
+  readonly idKeys?: Int32Array;
 }
 
 const typePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
@@ -96,19 +101,9 @@ const contextOf = ({ stream, nextRevision }: Where, index: number): Context =>
 let sink = byteSink();
 const sinkKeptBytes = 1 << 20;
 
-// The id between data and metadata: checkShape has made sure it is a lowercase UUID.
-// The two keys are copied as bytes encoded once, the id's 36 characters one by one.
-const eventIdKeyBytes = Buffer.from(eventIdKey, 'latin1');
-const metadataKeyBytes = Buffer.from(metadataKey, 'latin1');
-const putEventId = (to: ByteSink, eventId: string): void => {
-  reserve(to, eventIdKeyBytes.length + eventId.length + metadataKeyBytes.length);
-  const b = to.buffer;
-  let at = to.used;
-  for (let i = 0; i < eventIdKeyBytes.length; i++) b[at++] = eventIdKeyBytes[i] ?? 0;
-  for (let i = 0; i < eventId.length; i++) b[at++] = eventId.charCodeAt(i);
-  for (let i = 0; i < metadataKeyBytes.length; i++) b[at++] = metadataKeyBytes[i] ?? 0;
-  to.used = at;
-};
+// The id between data and metadata: checkShape has made sure it is a lowercase UUID (36
+// ASCII characters). The two keys are stored as constants, the id's characters one by one.
+const putEventId = framedAscii(eventIdKey, 36, metadataKey);
 
 // Writes the event's bytes (see PreparedEvent) at the sink's end, pushing where its data and
 // metadata start and end on `ends`; returns the stored type, or the error (the sink then as
@@ -197,25 +192,38 @@ const seenBefore = (ids: readonly string[], i: number, id: string) => {
   return false;
 };
 
-// More ids are looked up in an open-addressing table of (index + 1)s, by a hash of the id's
-// characters, reused from append to append: no Set, no entry allocated an id. A hash that
+// More ids are looked up in an open-addressing table of (index + 1)s, by the first word of the
+// id's key, reused from append to append: no Set, no entry allocated an id. A key that
 // matches is confirmed by comparing the ids themselves.
 let slots = new Int32Array(256);
-// `isEventId` and a hash of the id in one pass over its characters: the hash, or -1 if the id
-// is not a lowercase UUID.
-const eventIdHash = (id: unknown): number => {
-  if (typeof id !== 'string' || id.length !== 36) return -1;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < 36; i++) {
-    const c = id.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 0x2d) return -1;
+// The finish of keyHash.ts's two hashes (the projections' `mix`, a murmur3 finaliser).
+const mix = (h: number): number => {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+};
+// `isEventId` and the id's 64-bit key (`keyOf` of keyHash.ts, the file index's key) in one
+// pass over its characters: the key goes to `keys[2 * i]` and `keys[2 * i + 1]`; false if the
+// id is not a lowercase UUID.
+const checkIdKey = (id: unknown, keys: Int32Array, i: number): id is string => {
+  if (typeof id !== 'string' || id.length !== 36) return false;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ 36;
+  for (let j = 0; j < 36; j++) {
+    const c = id.charCodeAt(j);
+    if (j === 8 || j === 13 || j === 18 || j === 23) {
+      if (c !== 0x2d) return false;
     } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) {
-      return -1;
+      return false;
     }
-    h = Math.imul(h ^ c, 0x01000193);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b + c, 0x2f0f2b1d) ^ (b >>> 15);
   }
-  return (h ^ (h >>> 15)) >>> 0;
+  keys[2 * i] = mix(a);
+  keys[2 * i + 1] = mix(b);
+  return true;
 };
 // Prepares the table for `n` ids: at most half full.
 const clearSlots = (n: number): void => {
@@ -239,30 +247,38 @@ const seenInSlots = (ids: readonly string[], i: number, id: string, hash: number
 };
 
 // Returns each event's id as read once here (a getter or a proxy could answer another value
-// at a second read: only the id checked is ever written), or why the append is refused.
+// at a second read: only the id checked is ever written), and its key, or why the append is
+// refused.
 const checkShape = <E extends EventShape>(
   stream: string,
   events: readonly NewEvent<E>[],
-): EventStoreError | string[] => {
+): EventStoreError | { readonly ids: string[]; readonly keys: Int32Array } => {
   if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
   if (events.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
-  // A few events (the usual append) are compared pairwise: no set is made for them.
+  // A few events (the usual append) are compared pairwise: no table is filled for them.
   const few = events.length <= fewEvents;
-  if (!few) clearSlots(events.length);
+  // Every id read before the shared table is used: a getter may prepare another append.
+  const read: unknown[] = [];
+  for (let i = 0; i < events.length; i++) read.push(events[i]?.eventId); // sparse: undefined
+  if (!few) clearSlots(read.length);
   const ids: string[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const id: unknown = events[i]?.eventId; // a JavaScript caller may pass a sparse array
-    const hash = few ? (isEventId(id) ? 0 : -1) : eventIdHash(id);
-    if (hash < 0 || typeof id !== 'string') {
+  const keys = new Int32Array(2 * read.length);
+  for (let i = 0; i < read.length; i++) {
+    const id = read[i];
+    if (!checkIdKey(id, keys, i)) {
       return new InvalidAppendError(stream, `bad event id ${String(id)}`);
     }
-    if (few ? seenBefore(ids, i, id) : seenInSlots(ids, i, id, hash)) {
+    if (few ? seenBefore(ids, i, id) : seenInSlots(ids, i, id, keys[2 * i] ?? 0)) {
       return new EventIdConflictError(stream, id, 'appears twice in one append');
     }
     ids.push(id);
   }
-  return ids;
+  return { ids, keys };
 };
+
+// True while an append is being prepared: caller code it runs (an encode, a getter) may
+// prepare another, which then gets a sink of its own rather than writing over this one's.
+let preparing = false;
 
 /**
  * Checks an append before anything is written: stream name, event ids, each event against
@@ -274,8 +290,32 @@ export const prepareAppend = <E extends EventShape>(
   events: readonly NewEvent<E>[],
   limits: { readonly maxAppendBytes: number; readonly nextRevision: bigint | undefined },
 ): Either<EventStoreError, PreparedAppend> => {
-  const ids = checkShape(stream, events);
-  if (!Array.isArray(ids)) return left(ids);
+  if (!preparing) {
+    preparing = true;
+    try {
+      return prepareAppendOnce(schema, stream, events, limits);
+    } finally {
+      preparing = false;
+    }
+  }
+  const outer = sink;
+  sink = byteSink();
+  try {
+    return prepareAppendOnce(schema, stream, events, limits);
+  } finally {
+    sink = outer;
+  }
+};
+
+const prepareAppendOnce = <E extends EventShape>(
+  schema: EventSchema<E>,
+  stream: string,
+  events: readonly NewEvent<E>[],
+  limits: { readonly maxAppendBytes: number; readonly nextRevision: bigint | undefined },
+): Either<EventStoreError, PreparedAppend> => {
+  const shape = checkShape(stream, events);
+  if (shape instanceof EventStoreError) return left(shape);
+  const { ids, keys } = shape;
   if (sink.buffer.length > sinkKeptBytes) sink = byteSink();
   sink.used = 0;
   const types: string[] = [];
@@ -305,7 +345,7 @@ export const prepareAppend = <E extends EventShape>(
       metadataEnd: ends[4 * i + 3] ?? 0,
     });
   }
-  return right({ stream, events: prepared, sizeBytes });
+  return right({ stream, events: prepared, sizeBytes, idKeys: keys });
 };
 
 /** The canonical text of what makes two events "the same content": type, data, metadata. */

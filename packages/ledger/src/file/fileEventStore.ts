@@ -440,6 +440,9 @@ const fileStore = <E extends EventShape>(
       const nextRevision = BigInt(streamLength(index, stream));
       const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
       if (prepared._tag === 'Left') throw prepared.left;
+      // Preparing ran the caller's code (encode, getters), which may have closed the store:
+      // nothing may be queued after close() has drained the committer.
+      refuseIfClosed();
       return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any',
         conditions);
     },

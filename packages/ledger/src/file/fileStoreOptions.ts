@@ -46,12 +46,13 @@ const checkedFile = (v: unknown): string =>
   typeof v === 'string' && v !== '' && !v.includes('\0') ? v
     : refuse('file', 'not a path (a non-empty string without NUL bytes)');
 
-// A whole number of bytes from 1, or Infinity: checkpoints then only on close.
+// A whole number of bytes, or Infinity: checkpoints then only on close. 0 (after every
+// append, as 1) was always accepted: apps that pass it keep opening their logs.
 const checkedEvery = (v: unknown): number => {
   if (v === undefined) return defaultCheckpointEveryBytes;
   if (v === Number.POSITIVE_INFINITY) return v;
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 ? v
-    : refuse('checkpointEveryBytes', 'not a whole number of bytes from 1, nor Infinity');
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
+    : refuse('checkpointEveryBytes', 'not a whole number of bytes from 0, nor Infinity');
 };
 
 // A KeyInput copied into a plain record, each field read once; a real KeyObject as it is. A key

@@ -7,7 +7,7 @@ import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import type { AppendCondition, AppendResult, ExpectedRevision } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
 import {
-  dataJsonOf, eventContentKey, metadataJsonOf, type PreparedAppend, type PreparedEvent,
+  dataJsonOf, eventContentKey, metadataJsonOf, type PreparedAppend,
 } from '../eventStore/prepareAppend.ts';
 import { canonicalText } from '../json/canonicalJson.ts';
 import type { JsonValue } from '../json/jsonValue.ts';
@@ -19,6 +19,7 @@ import { lineBatch, type LineHead } from './lineBatch.ts';
 import { writeCallBytes, type LogSpace } from './logSpace.ts';
 import { readCheckedLine } from './checkedLine.ts';
 import type { ScannedLine } from './scanLog.ts';
+import { keyOf as key64 } from '../offHeap/keyHash.ts';
 
 /** Appends to the log: many concurrent appends share one write and one fsync. */
 export interface GroupCommitter {
@@ -131,19 +132,30 @@ export const groupCommitter = (init: {
   // hashed once for the look-up that tells a new id from a retry, and kept for the index.
   let idKeys = new Int32Array(2 * 1024);
   const idKey = new Int32Array(2); // one key handed to the index: no view made per line
-  // Keys of `events`, at line `from` of the group on; true if the index may hold one of them.
-  const keyIds = (events: readonly PreparedEvent[], from: number): boolean => {
+  // Keys of an append's events, at line `from` of the group on; true if the index may hold
+  // one of them. The keys prepareAppend made while checking the ids are the index's own when
+  // the index keys with keyHash.ts's keyOf (always, but for tests that force collisions).
+  const keyIds = (append: PreparedAppend, from: number): boolean => {
+    const { events } = append;
     if (idKeys.length < 2 * (from + events.length)) {
       const bigger = new Int32Array(Math.max(2 * idKeys.length, 2 * (from + events.length)));
       bigger.set(idKeys);
       idKeys = bigger;
     }
+    const prepared = index.keyOf === key64 ? append.idKeys : undefined;
     let mayHold = false;
     for (let i = 0; i < events.length; i++) {
-      const k = index.keyOf(events[i]?.eventId ?? '');
-      idKeys[2 * (from + i)] = k[0] ?? 0;
-      idKeys[2 * (from + i) + 1] = k[1] ?? 0;
-      if (!mayHold && mayHoldIdKey(index, k)) mayHold = true;
+      if (prepared !== undefined) {
+        idKey[0] = prepared[2 * i] ?? 0;
+        idKey[1] = prepared[2 * i + 1] ?? 0;
+      } else {
+        const k = index.keyOf(events[i]?.eventId ?? '');
+        idKey[0] = k[0] ?? 0;
+        idKey[1] = k[1] ?? 0;
+      }
+      idKeys[2 * (from + i)] = idKey[0] ?? 0;
+      idKeys[2 * (from + i) + 1] = idKey[1] ?? 0;
+      if (!mayHold && mayHoldIdKey(index, idKey)) mayHold = true;
     }
     return mayHold;
   };
@@ -166,7 +178,7 @@ export const groupCommitter = (init: {
       const { stream, events } = request.append;
       try {
         // Most appends carry only new ids: a look at the in-memory index settles that.
-        const maybeStored = keyIds(events, entries.length)
+        const maybeStored = keyIds(request.append, entries.length)
           || (pendingIds !== undefined && events.some((e) => pendingIds.has(e.eventId)));
         const retry = !maybeStored
           ? 'new'

@@ -12,6 +12,8 @@ export interface MoveStore {
   readonly chunks: MoveChunk[];
   readonly wide: Map<number, bigint>;
   size: number;
+  /** The first row let go (`release`), to be used again before the columns grow; -1: none. */
+  free: number;
 }
 
 /** One chunk of the move columns. */
@@ -59,14 +61,16 @@ export interface AccrualState {
 /** Accrual before any event. */
 export const emptyAccrual = (): AccrualState => ({
   accounts: new Map(), through: null, rateSteps: {},
-  moves: { chunks: [], wide: new Map(), size: 0 },
+  moves: { chunks: [], wide: new Map(), size: 0, free: -1 },
 });
 
 /** Adds a balance change of an account on a day (an epoch day). */
 export const move = (st: MoveStore, a: AccrualAccount, day: number, amount: bigint): void => {
-  const i = st.size;
-  if ((i & MASK) === 0) st.chunks.push(newChunk());
+  const reused = st.free;
+  const i = reused >= 0 ? reused : st.size;
+  if (reused < 0 && (i & MASK) === 0) st.chunks.push(newChunk());
   const c = st.chunks[i >>> BITS] ?? newChunk();
+  if (reused >= 0) st.free = c.next[i & MASK] ?? -1;
   c.days[i & MASK] = day;
   const narrow = amount > -0x80000000n && amount <= 0x7fffffffn;
   c.amounts[i & MASK] = narrow ? Number(amount) : WIDE;
@@ -77,7 +81,26 @@ export const move = (st: MoveStore, a: AccrualAccount, day: number, amount: bigi
   else a.head = i;
   a.tail = i;
   a.count += 1;
-  st.size = i + 1;
+  if (reused < 0) st.size = i + 1;
+};
+
+/**
+ * Lets go of an account's balance changes: its rows join the free list, to hold the next
+ * changes of any account, and it reads as having none. For a fold that never reads them again.
+ */
+export const release = (st: MoveStore, a: AccrualAccount): void => {
+  if (a.head < 0) return;
+  if (st.wide.size > 0) {
+    for (let i = a.head; i >= 0; i = st.chunks[i >>> BITS]?.next[i & MASK] ?? -1) {
+      st.wide.delete(i);
+    }
+  }
+  const tail = st.chunks[a.tail >>> BITS];
+  if (tail !== undefined) tail.next[a.tail & MASK] = st.free;
+  st.free = a.head;
+  a.head = -1;
+  a.tail = -1;
+  a.count = 0;
 };
 
 /** An account's balance changes, in the order they were applied. */

@@ -68,6 +68,20 @@ test('a part: interest waived in the period comes off the arrears first, then th
       collectedArrears: 0n, collectedCurrent: 0n, advance: 0n, balance: 150n });
   });
 
+test('a part: a payment made before the period, reversed in it, spends the advance first, '
+  + 'then the demand it had met is owed again', () => {
+  // Paid 100 ahead of nothing due; 50 falls due in the period; 80 of the payment reversed:
+  // 50 of it was advance, 30 had met the period's demand, which is unpaid again.
+  assert.equal(dcbPart(0n, 100n, 50n, 20n), { arrears: 0n, current: 0n,
+    collectedArrears: 0n, collectedCurrent: -30n, advance: -50n, balance: 30n });
+  // Arrears of 20 at the start, 30 due in the period, 20 of an earlier payment reversed.
+  assert.equal(dcbPart(50n, 30n, 80n, 10n), { arrears: 20n, current: 30n,
+    collectedArrears: 0n, collectedCurrent: -20n, advance: 0n, balance: 70n });
+  // A reversal within the advance leaves the balance nil.
+  assert.equal(dcbPart(0n, 100n, 50n, 90n), { arrears: 0n, current: 0n,
+    collectedArrears: 0n, collectedCurrent: 0n, advance: -10n, balance: 0n });
+});
+
 test('the DCB as a table and as CSV', () => {
   assert.equal(formatDemandCollectionBalance(july).split('\n'), [
     'Demand, collection and balance of loans, 2024-07-01 to 2024-07-31',

@@ -53,7 +53,18 @@ export const dcbPart = (
   const arrears = owed0 - waivedArrears;
   const current = max0(max0(due1 - max(due0, paid0)) - (waived - waivedArrears));
   const collected = paid1 - paid0;
-  const collectedArrears = min(max0(collected), arrears);
+  if (collected < 0n) {
+    // Payments made before the period reversed in it: the advance they held goes first, then
+    // the demand they had met is owed again (a negative collection of the period's demand),
+    // so the balance is still what is due and unpaid at the end.
+    const balance = max0(due1 - paid1 - waived);
+    const collectedCurrent = arrears + current - balance;
+    return {
+      arrears, current, collectedArrears: 0n, collectedCurrent,
+      advance: collected - collectedCurrent, balance,
+    };
+  }
+  const collectedArrears = min(collected, arrears);
   const collectedCurrent = min(collected - collectedArrears, current);
   return {
     arrears, current, collectedArrears, collectedCurrent,

@@ -2,8 +2,9 @@
 // the deciders over generated commands, so that every history is a valid one.
 import fc from 'fast-check';
 import {
-  addDays, businessDate, minorOf, moneyString, ProductCatalogue,
-  steppedSavingsInterestCalculator, type Command, type RateStep, type TdsSettings,
+  addDays, businessDate, loanInstalmentDue, minorOf, moneyString, ProductCatalogue,
+  rdInstalmentDue, steppedSavingsInterestCalculator, topUpFactOf, type Command, type DepositState,
+  type LoanState, type RateStep, type ShareState, type TdsSettings,
 } from '@usha/domain';
 import { products as domainProducts } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
@@ -14,12 +15,14 @@ import { simulator } from './simulator.ts';
 
 /**
  * The domain's test products and LT: LN paid out in up to three tranches on the progressive
- * engine, recalculated to a smaller EMI when principal is paid ahead, able to top up a loan.
+ * engine, recalculated to a smaller EMI when principal is paid ahead, able to top up a loan;
+ * RD charges Rs 10 for each instalment missed.
  */
 export const products: ProductCatalogue = (() => {
   const d = ProductCatalogue.decode({ ...domainProducts, LT: { ...domainProducts.LN, id: 'LT',
     scheduleType: 'progressive', interestRecalculation: 'reduce-emi', maxTranches: 3,
-    allowTopUp: true, excessRepayment: 'prepay-principal' } });
+    allowTopUp: true, excessRepayment: 'prepay-principal' },
+  RD: { ...domainProducts.RD, missedInstalmentPenalty: { amount: '10.00' } } });
   if (d._tag === 'Left') throw new Error('the LT product does not decode');
   return d.right;
 })();
@@ -43,7 +46,14 @@ export type Op =
   | { readonly k: 'reschedule'; readonly m: number; readonly change: number }
   // SB's rate changed from `days` days on (a rate in force already, or an earlier day than the
   // last change's, is refused like any rejected command here).
-  | { readonly k: 'rate'; readonly rate: string; readonly days: number };
+  | { readonly k: 'rate'; readonly rate: string; readonly days: number }
+  // Member m: leaves (shares redeemed, deposits closed, then her exit), closes her latest term
+  // deposit early, pays her recurring deposit late (and is charged for what she missed), or
+  // gives a standing instruction paying her recurring deposit or loan from her savings.
+  | { readonly k: 'exit' | 'closeEarly' | 'charge' | 'instruct'; readonly m: number }
+  // The next member's savings pledged for member m's loan; later, that loan written off and
+  // the guarantee called.
+  | { readonly k: 'lien' | 'call'; readonly m: number };
 
 // The reschedules a generated history asks for: each field alone, and two together.
 const changes: ReadonlyArray<Record<string, unknown>> = [
@@ -186,6 +196,11 @@ export const historyOf = (
       }
     }
   };
+  // Standing instructions given, each run on its target's due dates, as the daily run does.
+  const instructions: Array<{ readonly id: string; readonly m: number;
+    readonly what: 'rd-instalment' | 'loan-instalment'; readonly to: string }> = [];
+  // The savings account each loan's lien is held on.
+  const liens = new Map<string, number>();
   const none = { loans: 0, outstanding: '0.00' };
   const closeYear = (endsOn: string) => {
     const fy = financialYearLabel(endsOn);
@@ -203,6 +218,10 @@ export const historyOf = (
     const start = on;
     for (let d = 1; d <= s.gap; d += 1) {
       const day = addDays(start, d);
+      if (instructions.length > 0) {
+        on = day;
+        runInstructions();
+      }
       if (quarterEnds.has(day.slice(5))) {
         on = day;
         postInterest(day);
@@ -223,17 +242,8 @@ export const historyOf = (
     const m = 'm' in o ? o.m : 0;
     const loanId = loanIdOf(m, loans[m] ?? 0);
     switch (o.k) {
-      case 'deposit': case 'withdraw': {
-        const out = sim.events.length;
-        run(o.k === 'deposit' ? 'MakeDeposit' : 'Withdraw', { on, accountId: `A${m}`,
-          amount: rs(o.paise), ...(o.k === 'deposit' ? { source: 'cash' } : {}) });
-        const e = sim.events[out];
-        if (e !== undefined && (e.type === 'Deposited' || e.type === 'Withdrawn')) {
-          moves[m]?.push({ on, id: e.data.eventId,
-            amount: o.k === 'deposit' ? rs(o.paise) : `-${rs(o.paise)}` });
-        }
-        return;
-      }
+      case 'deposit': case 'withdraw':
+        return void savings(o.k === 'deposit' ? 'cash' : 'out', m, rs(o.paise));
       case 'repay': return run('RecordRepayment', { on, loanId, amount: rs(o.paise) });
       case 'penalty': return run('ChargePenalty', { on, loanId, amount: rs(o.paise),
         reason: 'late_payment' });
@@ -297,6 +307,20 @@ export const historyOf = (
       }
       case 'unpost': return unpost(m);
       case 'trancheLoan': case 'topUp': return ltLoan(m, o.rupees, o.k === 'topUp');
+      case 'exit': return exit(m);
+      case 'closeEarly': {
+        const last = termDeposits(mem).findLast((id) => depositOf(id).status === 'open');
+        return last === undefined ? undefined : run('CloseDepositEarly', { on, accountId: last });
+      }
+      case 'charge': {
+        const rd = termDeposits(mem).findLast((id) => id.startsWith('RD-'));
+        if (rd === undefined) return;
+        run('MakeDeposit', { on, accountId: rd, amount: '500', source: 'cash' });
+        return run('ApplyDepositCharges', { on, accountId: rd });
+      }
+      case 'instruct': return instruct(m);
+      case 'lien': return lien(m, loanId);
+      case 'call': return call(m);
       case 'tranche': {
         const lt = ltLoans[m];
         return lt === undefined ? undefined
@@ -310,6 +334,140 @@ export const historyOf = (
           kind: o.change % 2 === 0 ? 'rescheduled' : 'restructured',
           change: changes[o.change] ?? {}, requestedBy: 'clerk-1' });
       }
+    }
+  }
+
+  // Money into (cash or transfer) or out of member m's savings, kept in the interest model;
+  // whether it was stored.
+  function savings(how: 'cash' | 'transfer' | 'out', m: number, amount: string): boolean {
+    const out = ran(how === 'out' ? 'Withdraw' : 'MakeDeposit', { on, accountId: `A${m}`,
+      amount, ...(how === 'out' ? {} : { source: how }) });
+    const e = out[0];
+    if (e?.type !== 'Deposited' && e?.type !== 'Withdrawn') return false;
+    moves[m]?.push({ on, id: e.data.eventId, amount: how === 'out' ? `-${amount}` : amount });
+    return true;
+  }
+
+  function depositOf(id: string): DepositState {
+    return (sim.stateOf(`deposit-${id}`) ?? { status: 'none' }) as DepositState;
+  }
+  function loanOf(id: string): LoanState {
+    return (sim.stateOf(`loan-${id}`) ?? { status: 'none' }) as LoanState;
+  }
+  // A member's recurring and fixed deposits, in the order opened.
+  function termDeposits(mem: string): string[] {
+    return sim.events.flatMap((e) => (e.type === 'RecurringDepositOpened'
+      || e.type === 'FixedDepositOpened') && e.data.memberId === mem ? [e.data.accountId] : []);
+  }
+
+  // She leaves as the domain allows: her loans paid off, her shares redeemed, each deposit
+  // closed (a term deposit early, or at maturity), then her exit. A payoff or redemption
+  // refused (her shares still locked in) leaves her a member with the rest as it was.
+  function exit(m: number): void {
+    const mem = `M${m}`;
+    for (let n = 1; n <= (loans[m] ?? 0); n += 1) {
+      const id = loanIdOf(m, n);
+      const payoff = topUpFactOf(loanOf(id), on)?.payoff;
+      if (isActive(id) && payoff !== undefined) {
+        run('RecordRepayment', { on, loanId: id, amount: payoff });
+      }
+      if (isActive(id)) return;
+    }
+    const sh = (sim.stateOf(`shares-${mem}`) ?? { status: 'none' }) as ShareState;
+    if (sh.status === 'open' && sh.shares > 0 && ran('RedeemShares', { on, accountId: `S${m}`,
+      memberId: mem, shares: sh.shares, forExit: true }).length === 0) return;
+    for (const id of [`A${m}`, ...termDeposits(mem)]) {
+      const d = depositOf(id);
+      if (d.status === 'none' || d.status === 'closed') continue;
+      if (d.status === 'open' && d.kind !== 'savings') {
+        if (d.maturesOn !== null && on < d.maturesOn) {
+          run('CloseDepositEarly', { on, accountId: id });
+          continue;
+        }
+        run('MatureDeposit', { on, accountId: id });
+      }
+      run('CloseDepositAccount', { on, accountId: id });
+    }
+    run('ExitMember', { on, memberId: mem });
+  }
+
+  // From her savings into her latest recurring deposit if open, else into her loan if active.
+  function instruct(m: number): void {
+    const rd = termDeposits(`M${m}`).findLast((id) => id.startsWith('RD-')
+      && depositOf(id).status === 'open');
+    const loanId = loanIdOf(m, loans[m] ?? 0);
+    const to = rd ?? (isActive(loanId) ? loanId : undefined);
+    if (to === undefined) return;
+    const id = `SI-${m}${String(instructions.length + 1).padStart(3, '0')}`;
+    const what = rd === undefined ? 'loan-instalment' as const : 'rd-instalment' as const;
+    if (accepted('GiveStandingInstruction', { on, instructionId: id, fromAccountId: `A${m}`,
+      toAccountId: to, what, startOn: on, endOn: null })) instructions.push({ id, m, what, to });
+  }
+
+  // Each instruction due on `on` paid as the Ledger's standingDue does: from her savings into
+  // its target, paid back if the target refuses, and the date recorded executed or refused. A
+  // target that takes no more payments (closed, paid up) ends the instruction.
+  function runInstructions(): void {
+    for (const si of instructions) {
+      const s = sim.stateOf(`standing-${si.id}`);
+      if (Reflect.get(Object(s), 'status') !== 'active') continue;
+      const due = si.what === 'rd-instalment' ? rdInstalmentDue(depositOf(si.to), on)
+        : loanInstalmentDue(loanOf(si.to), on);
+      if (due.kind === 'not_due') continue;
+      const base = { on, instructionId: si.id };
+      if (due.kind === 'refused') {
+        run('RecordStandingInstructionRefused', { ...base, amount: '0.00', reason: due.reason });
+        run('CancelStandingInstruction', base);
+        continue;
+      }
+      const amount = rs(due.amount);
+      let refusal: string | undefined;
+      if (!savings('out', si.m, amount)) refusal = sim.lastRejection();
+      else {
+        const paid = si.what === 'rd-instalment'
+          ? ran('MakeDeposit', { on, accountId: si.to, amount, source: 'transfer' })
+          : ran('RecordRepayment', { on, loanId: si.to, amount });
+        if (paid.length === 0) {
+          refusal = sim.lastRejection();
+          savings('transfer', si.m, amount);
+        }
+      }
+      run(refusal === undefined ? 'RecordStandingInstructionExecuted'
+        : 'RecordStandingInstructionRefused', { ...base, amount,
+        ...(refusal === undefined ? {} : { reason: refusal }) });
+    }
+  }
+
+  // The next member's savings pledged for member m's active loan, Rs 300.
+  function lien(m: number, loanId: string): void {
+    const g = (m + 1) % 3;
+    if (!isActive(loanId) || liens.has(loanId)) return;
+    if (accepted('PlaceLien', { on, accountId: `A${g}`, loanId, amount: '300' })) {
+      liens.set(loanId, g);
+    }
+  }
+
+  // Member m's pledged loan written off (if still active) and the guarantor's lien called, up
+  // to Rs 150 and what is still recoverable, as recoverFromGuarantor does: the call, then the
+  // recovery on the loan, the money paid back in cash if the loan refuses it.
+  function call(m: number): void {
+    const loanId = [...liens.keys()].findLast((id) => id.startsWith(`LN-${m}`));
+    const g = loanId === undefined ? undefined : liens.get(loanId);
+    if (loanId === undefined || g === undefined) return;
+    if (isActive(loanId)) run('WriteOffLoan', { on, loanId });
+    const loan = loanOf(loanId);
+    const held = depositOf(`A${g}`);
+    if (loan.status !== 'written_off' || held.status === 'none') return;
+    const limits = [15_000n, loan.totals.writtenOff - loan.totals.recovered,
+      held.liens[loanId] ?? 0n];
+    const amount = limits.reduce((a, b) => (b < a ? b : a));
+    if (amount <= 0n) return;
+    const called = ran('CallGuarantee', { on, accountId: `A${g}`, loanId, amount: rs(amount) });
+    const w = called[0];
+    if (w?.type !== 'Withdrawn') return;
+    moves[g]?.push({ on, id: w.data.eventId, amount: `-${rs(amount)}` });
+    if (!accepted('RecordRecovery', { on, loanId, amount: rs(amount) })) {
+      savings('cash', g, rs(amount));
     }
   }
 
@@ -377,12 +535,24 @@ const unposts = fc.array(fc.record({ at: fc.nat(), m: fc.nat(2) }), { maxLength:
 const rateChanges = fc.array(fc.record({ at: fc.nat(), rate: fc.constantFrom('3', '5', '6.5',
   '4.25'), days: fc.constantFrom(0, 1, 15, 40) }), { maxLength: 2 });
 
+// Members' later life, at steps of the history, apart from `steps` too: exits, early
+// closings, recurring deposits (paid late and charged, or paid by standing instruction); loans
+// guaranteed by another member's savings, the guarantee called some steps later.
+const lives = fc.array(fc.record({ at: fc.nat(), m: fc.nat(2),
+  k: fc.constantFrom('exit' as const, 'closeEarly' as const, 'charge' as const,
+    'instruct' as const, 'recurring' as const) }), { maxLength: 6 });
+const guarantees = fc.array(fc.record({ at: fc.nat(), later: fc.integer({ min: 1, max: 25 }),
+  m: fc.nat(2) }), { maxLength: 2 });
+
 /**
  * Generated histories, about half of them in a society that deducts TDS, some with interest
- * postings reversed (and their tax given back), some with SB's rate changed.
+ * postings reversed (and their tax given back), some with SB's rate changed, some with members
+ * leaving, closing term deposits early, charged for missed instalments, paying by standing
+ * instruction, or with a guarantor's pledge called.
  */
 export const histories = (max = 90): fc.Arbitrary<ProjectedEvent[]> =>
-  fc.tuple(steps(max), tdsSettings, unposts, rateChanges).map(([s, tds, us, rcs]) => {
+  fc.tuple(steps(max), tdsSettings, unposts, rateChanges, lives, guarantees).map(
+    ([s, tds, us, rcs, ls, gs]) => {
     const all = [...s];
     for (const u of us) {
       all.splice(u.at % (all.length + 1), 0, { gap: 1, op: { k: 'unpost', m: u.m } });
@@ -390,6 +560,16 @@ export const histories = (max = 90): fc.Arbitrary<ProjectedEvent[]> =>
     for (const r of rcs) {
       all.splice(r.at % (all.length + 1), 0,
         { gap: 0, op: { k: 'rate', rate: r.rate, days: r.days } });
+    }
+    // An exit near the end: her shares are locked in for a year.
+    for (const l of ls) {
+      all.splice(l.k === 'exit' ? Math.max(0, all.length - (l.at % 8))
+        : l.at % (all.length + 1), 0, { gap: 1, op: { k: l.k, m: l.m } });
+    }
+    for (const g of gs) {
+      const at = g.at % (all.length + 1);
+      all.splice(at, 0, { gap: 1, op: { k: 'lien', m: g.m } });
+      all.splice(Math.min(all.length, at + g.later), 0, { gap: 1, op: { k: 'call', m: g.m } });
     }
     return historyOf(all, products, '', tds);
   });

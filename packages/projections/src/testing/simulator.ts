@@ -4,10 +4,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   accountHistory, datedBalances, createDepositDecider, createLoanDecider, createMemberDecider,
-  createShareDecider, createSocietyDecider, decodeCommand, depositEvents, eventIdFor,
-  routeCommand, schemaVersionOf, SignedMoneyInput, type Command, type DecidableCommand,
-  type DepositEvent, type DepositState, type DomainEvent, type LoanFact, type MemberState,
-  type LoanState, type ProductCatalogue, type ShareState, streamNameFor, topUpFactOf,
+  createShareDecider, createSocietyDecider, createStandingInstructionDecider, decodeCommand,
+  depositEvents, eventIdFor, routeCommand, schemaVersionOf, SignedMoneyInput, type Command,
+  type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
+  type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
+  topUpFactOf,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -31,6 +32,7 @@ const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
     member: wrap(createMemberDecider(config)), shares: wrap(createShareDecider(config)),
     deposit: wrap(createDepositDecider(config)), loan: wrap(createLoanDecider(config)),
     society: wrap(createSocietyDecider(config)),
+    standing: wrap(createStandingInstructionDecider()),
   };
 };
 
@@ -50,6 +52,10 @@ export interface Simulator {
    */
   run(type: Command['type'], data: Record<string, unknown>,
     given?: SimulatorGiven): ReadonlyArray<ProjectedEvent>;
+  /** A stream's state as its decider folds it (undefined: nothing stored there yet). */
+  stateOf(stream: string): unknown;
+  /** The type of the last command's rejection; undefined when it was accepted. */
+  lastRejection(): string | undefined;
 }
 
 /** A simulator over a product catalogue. */
@@ -59,6 +65,7 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
   const revisions = new Map<string, bigint>();
   const events: ProjectedEvent[] = [];
   let n = 0;
+  let rejection: string | undefined;
   const stateOf = <S>(kind: string, memberId: string): S[] => [...states.entries()]
     .filter(([stream, st]) => stream.startsWith(`${kind}-`) &&
       Reflect.get(Object(st), 'memberId') === memberId)
@@ -122,13 +129,24 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         return { ...c, facts: { netProfit: p.right } };
       }
       case 'DeclareDividend': throw new Error('DeclareDividend is not simulated');
-      // No standing-instruction decider here: its streams are the Ledger's processes.
-      case 'GiveStandingInstruction': throw new Error('GiveStandingInstruction is not simulated');
+      // Its accounts as read from their streams, as the Ledger reads them (fetchFacts).
+      case 'GiveStandingInstruction': {
+        const none = { status: 'none' } as const;
+        const from = states.get(streamNameFor.deposit(c.data.fromAccountId)) ?? none;
+        const to = c.data.what === 'rd-instalment'
+          ? { kind: 'deposit' as const, state: (states.get(
+            streamNameFor.deposit(c.data.toAccountId)) ?? none) as DepositState }
+          : { kind: 'loan' as const, state: (states.get(
+            `loan-${c.data.toAccountId}`) ?? none) as LoanState };
+        return { ...c, facts: { from: from as DepositState, to } };
+      }
       default: return c;
     }
   };
   return {
     events,
+    stateOf: (stream) => states.get(stream),
+    lastRejection: () => rejection,
     run: (type, data, given) => {
       n += 1;
       const commandId = `${prefix}k${n}`;
@@ -140,6 +158,7 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       if (d === undefined) throw new Error(`no decider for ${aggregate}`);
       const before = states.has(stream) ? states.get(stream) : d.initialState;
       const r = d.decide(withFacts(c, stream, given), before);
+      rejection = E.isLeft(r) ? r.left.type : undefined;
       if (E.isLeft(r)) return [];
       let s = before;
       const out: ProjectedEvent[] = [];

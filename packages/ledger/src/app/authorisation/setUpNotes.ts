@@ -11,7 +11,7 @@ import type { EventStore, NewEvent } from '../../eventStore/port.ts';
 import type { FactSource } from '../commands/factSource.ts';
 import type { FetchedCommand, FillFacts } from '../commands/fetchFacts.ts';
 import type { LedgerRejection } from '../commands/outcome.ts';
-import type { StreamStates } from '../commands/streamStates.ts';
+import type { StreamState, StreamStates } from '../commands/streamStates.ts';
 import { eventUuid } from '../log/eventUuid.ts';
 import type { LedgerEvent, LedgerMetadata, StreamEvent } from '../log/ledgerEvent.ts';
 import type { StaffRegister } from './staffRegister.ts';
@@ -125,6 +125,15 @@ const readNotes = async (r: SetUpReaders): Promise<void> => {
   }
 };
 
+// Whether the set-up stream holds notes past the revision a decision was taken at.
+const notesMoved = async (r: SetUpReaders, at: bigint | undefined): Promise<boolean> => {
+  await readNotes(r);
+  return r.setUp.revision() !== at;
+};
+
+// Rounds of a refusal decided again on moved notes, before it is returned as it stands.
+const maxRounds = 4;
+
 const withSources = (
   f: E.Either<LedgerRejection, FetchedCommand>, readFrom: ReadonlyArray<FactSource>,
 ): E.Either<LedgerRejection, FetchedCommand> => E.isLeft(f) ? f
@@ -148,7 +157,9 @@ const recentIds = (capacity: number) => {
  * revision this Ledger has read, and on the stream of each society or staff member noted
  * there and not yet seen set up. A first configuration or appointment notes itself there
  * first (SetUpNoted), so a decision on the old "none" is refused when stored after it, and
- * is taken again once this Ledger has caught up. With both set up, nothing is added.
+ * is taken again once this Ledger has caught up. A refusal is checked against the notes
+ * stored before it is returned (it stores nothing to be refused on). With both set up,
+ * nothing is added.
  */
 export const withSetUp = (r: SetUpReaders, inner: FillFacts): FillFacts => {
   const retried = recentIds(1024);
@@ -168,19 +179,35 @@ export const withSetUp = (r: SetUpReaders, inner: FillFacts): FillFacts => {
     await r.catchUp();
     await readNotes(r);
   };
+  // One decision's facts: the notes read (first, or again), the command's own note, and the
+  // set-up stream and noted streams added to where the facts were read.
+  const fill = async (c: Command, target: StreamState, again: boolean) => {
+    await (again ? reread() : first ??= read());
+    let at = r.setUp.revision();
+    const note = setsUp(r, c);
+    if (note !== undefined) at = await appendNote(r, c, note, at);
+    const set = r.society() !== undefined && r.register.exists();
+    const readFrom = set ? [] : [{ stream: setUpStream, revision: at },
+      ...await notedStreams(r)];
+    return { filled: withSources(await inner(c, target), readFrom), at };
+  };
   return (c, target) => {
     if (setsUp(r, c) === undefined && r.society() !== undefined && r.register.exists()) {
       return inner(c, target);
     }
     return (async () => {
-      await (retried(`${c.data.commandId} ${target.stream}`) ? reread() : first ??= read());
-      let at = r.setUp.revision();
-      const note = setsUp(r, c);
-      if (note !== undefined) at = await appendNote(r, c, note, at);
-      const set = r.society() !== undefined && r.register.exists();
-      const readFrom = set ? [] : [{ stream: setUpStream, revision: at },
-        ...await notedStreams(r)];
-      return withSources(await inner(c, target), readFrom);
+      let again = retried(`${c.data.commandId} ${target.stream}`);
+      for (let round = 1; ; round += 1) {
+        const { filled, at } = await fill(c, target, again);
+        // A refusal here (the set-up rule's, the permission table's) reaches the command
+        // handler with no stream to check it against, so the notes are checked now: moved,
+        // it is decided again on them, as a Ledger that read them first decides it. Each
+        // round needs a note stored meanwhile, of which there are a few: the bound is slack.
+        if (E.isRight(filled) || round === maxRounds || !await notesMoved(r, at)) {
+          return filled;
+        }
+        again = true;
+      }
     })();
   };
 };

@@ -11,6 +11,7 @@ import { commandHash } from './commandHash.ts';
 import { decideCommand, type PendingEvent, type ProcessStep } from './decideCommand.ts';
 import { noFacts, type FillFacts } from './fetchFacts.ts';
 import { keyedMutex } from './keyedMutex.ts';
+import { movedFact } from './movedFact.ts';
 import { originalOutcome } from './originalOutcome.ts';
 import type { Accepted, CommandOutcome, LedgerRejection, Rejected } from './outcome.ts';
 import type { RejectionMemo } from './rejectionMemo.ts';
@@ -78,7 +79,8 @@ const noOptions: HandleOptions = {};
  * The command loop, one path per try: recognise a command seen before, fill in the Ledger's
  * facts, decide (pure), claim the id where the store needs it, append with the revision the
  * state is at. The first try takes the aggregate's state held in memory, if any: the expected
- * revision checks an acceptance, and a rejection is decided again on a fresh read. Every later
+ * revision checks an acceptance, and a rejection is decided again on a fresh read, then checked
+ * against the revisions of its facts' streams in the store (movedFact.ts). Every later
  * try reads what the stream gained; a conflict tries again, up to `maxAttempts` with back-off.
  * Commands on one stream queue up within this Ledger, which saves conflicts; correctness
  * rests on the store's expected revision, not on that queue.
@@ -146,6 +148,12 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
     const id = c.data.commandId;
     if (decision.kind === 'reject') {
       if (held) return stale;
+      // Facts that moved since they were read (an index behind the store, say) decide again:
+      // the refusal is then the one any Ledger over the store gives. Refusals only: an
+      // acceptance's append is conditioned on the same revisions.
+      const moved = E.isRight(filled) && filled.right.readFrom !== undefined
+        ? await movedFact(o.store, filled.right.readFrom, target.stream) : undefined;
+      if (moved !== undefined) return { kind: 'factMoved', stream: moved };
       const again = refusedAgain(id, hash, decision.rejection);
       o.memo.remember(id, { commandHash: hash, rejection: decision.rejection });
       return done(rejected(id, decision.rejection, again));

@@ -1,6 +1,6 @@
 import {
-  accrualProjection, combine, depositAccruals, loanAccruals, loanBalancesProjection,
-  loanPosition, replayAsync, type Combined, type DepositAccrual, type LoanAccrual,
+  combine, depositAccruals, liveLoanBalancesProjection, loanAccruals, loanPosition,
+  openAccrualProjection, replayAsync, type Combined, type DepositAccrual, type LoanAccrual,
 } from '@usha/projections';
 import {
   businessDate, moneyString, toEpochDay, type MoneyString, type ProductCatalogue,
@@ -38,12 +38,13 @@ export interface AccruedInterest {
 }
 
 // The balances of loans only: the figures read loans and their schedules, never a member's
-// or deposit account's balance (the accrual keeps the deposits' own changes).
+// or deposit account's balance (the accrual keeps the deposits' own changes). Both folds let
+// go of what the figures never read again: schedules of ended loans, changes of ended accounts.
 const sources = (o: ReportReadOptions) => combine(
-  { balances: loanBalancesProjection(), accrual: accrualProjection() }, reversibleOf(o));
+  { balances: liveLoanBalancesProjection(), accrual: openAccrualProjection() }, reversibleOf(o));
 type AccrualSources = Combined<{
-  readonly balances: ReturnType<typeof loanBalancesProjection>;
-  readonly accrual: ReturnType<typeof accrualProjection>;
+  readonly balances: ReturnType<typeof liveLoanBalancesProjection>;
+  readonly accrual: ReturnType<typeof openAccrualProjection>;
 }>;
 
 /** Days past due beyond which a loan is non-performing, unless the Ledger is told otherwise. */
