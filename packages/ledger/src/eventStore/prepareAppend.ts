@@ -1,3 +1,4 @@
+import { mix } from '@usha/projections/string-keys';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { canonicalJson } from '../json/canonicalJson.ts';
 import {
@@ -196,14 +197,6 @@ const seenBefore = (ids: readonly string[], i: number, id: string) => {
 // id's key, reused from append to append: no Set, no entry allocated an id. A key that
 // matches is confirmed by comparing the ids themselves.
 let slots = new Int32Array(256);
-// The finish of keyHash.ts's two hashes (the projections' `mix`, a murmur3 finaliser).
-const mix = (h: number): number => {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-};
 // `isEventId` and the id's 64-bit key (`keyOf` of keyHash.ts, the file index's key) in one
 // pass over its characters: the key goes to `keys[2 * i]` and `keys[2 * i + 1]`; false if the
 // id is not a lowercase UUID.

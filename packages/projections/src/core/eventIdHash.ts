@@ -2,7 +2,8 @@
 // seed, both finished with a murmur3 mix): 64 bits, so that an index of a million ids costs 8
 // bytes a key instead of the id string itself. Event ids here; the ledger's off-heap indexes
 // key streams, commands and members with them too (the `string-keys` subpath).
-const mix = (h: number): number => {
+/** The murmur3 finaliser both halves of a key end with (the file store's id check mixes too). */
+export const mix = (h: number): number => {
   let x = h ^ (h >>> 16);
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;
