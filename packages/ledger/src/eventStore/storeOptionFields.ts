@@ -2,6 +2,13 @@ import { types } from 'node:util';
 import { decodesToPlainEvents, type EventSchema } from './eventSchema.ts';
 import type { EventShape } from './port.ts';
 
+/** A store's option that cannot be used: the field (`''`: the options as a whole) and why. */
+export class StoreOptionsError extends Error {
+  constructor(store: string, readonly field: string, readonly reason: string) {
+    super(field === '' ? `${store} options: ${reason}` : `${store} option ${field}: ${reason}`);
+  }
+}
+
 /** Refuses a field of a store's options: throws the store's own typed error. */
 export type RefuseOption = (field: string, reason: string) => never;
 

@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import {
-  checkedClock, checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
+  checkedClock, checkedMaxAppendBytes, checkedSchema, readOptionFields, StoreOptionsError,
+  type RefuseOption,
 } from '../eventStore/storeOptionFields.ts';
 import type { EventShape } from '../eventStore/port.ts';
 import type { FileEventStoreOptions } from './fileEventStore.ts';
@@ -8,11 +9,10 @@ import { defaultCheckpointEveryBytes } from './fileIndexCheckpointer.ts';
 import { SigningKeyError, type KeyInput } from './signingKeys.ts';
 
 /** File store options that cannot be used: the field (`''`: the options as a whole) and why. */
-export class FileStoreOptionsError extends Error {
+export class FileStoreOptionsError extends StoreOptionsError {
   override readonly name = 'FileStoreOptionsError';
-  constructor(readonly field: string, readonly reason: string) {
-    super(field === '' ? `file store options: ${reason}`
-      : `file store option ${field}: ${reason}`);
+  constructor(field: string, reason: string) {
+    super('file store', field, reason);
   }
 }
 

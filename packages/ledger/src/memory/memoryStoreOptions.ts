@@ -1,15 +1,15 @@
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape } from '../eventStore/port.ts';
 import {
-  checkedClock, checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
+  checkedClock, checkedMaxAppendBytes, checkedSchema, readOptionFields, StoreOptionsError,
+  type RefuseOption,
 } from '../eventStore/storeOptionFields.ts';
 
 /** In-memory store options that cannot be used: the field (`''`: the whole) and why. */
-export class MemoryStoreOptionsError extends Error {
+export class MemoryStoreOptionsError extends StoreOptionsError {
   override readonly name = 'MemoryStoreOptionsError';
-  constructor(readonly field: string, readonly reason: string) {
-    super(field === '' ? `memory store options: ${reason}`
-      : `memory store option ${field}: ${reason}`);
+  constructor(field: string, reason: string) {
+    super('memory store', field, reason);
   }
 }
 
