@@ -1,7 +1,19 @@
+import { loanLayout } from '../balances/rows.ts';
 import type { BalancesState } from '../balances/state.ts';
+import type { ResolvedEvent } from '../core/projectedEvent.ts';
+import { findRow, type Table } from '../core/table.ts';
 import type { Projection } from '../projection.ts';
+import { compactLoans, liveLoanRows } from './liveLoans.ts';
 import { compactSchedules, liveScheduleRows } from './liveSchedules.ts';
 import { loanBalancesProjection } from './loanBalances.ts';
+
+const LI = loanLayout.widths.ints;
+
+// Whether e is a recovery on, or a reversal of, a loan whose row was let go.
+const letGo = (t: Table, e: ResolvedEvent): boolean =>
+  (e.type === 'RecoveryReceived' && findRow(t, e.data.loanId) < 0)
+  || (e.type === 'EventReversed' && e.data.aggregate === 'loan'
+    && findRow(t, e.data.aggregateId) < 0);
 
 /**
  * The loan balances as loan accrual reads them (`loanAccruals`, `loanPosition` of its loans):
@@ -9,7 +21,9 @@ import { loanBalancesProjection } from './loanBalances.ts';
  * off) and of schedules replaced are let go: when an appended schedule would outgrow the
  * columns and half the rows or more are of no active loan, the live rows are copied into
  * fresh columns instead (compactSchedules). A loan not active reads as having no schedule.
- * `eager` compacts after every event, to exercise the copy on small histories.
+ * Likewise the rows of loans ended: when a new loan would outgrow the loan table and half its
+ * rows or more are of ended loans, those rows are let go (compactLoans).
+ * `eager` compacts after every event, to exercise the copies on small histories.
  * @example combine({ balances: liveLoanBalancesProjection(), accrual: openAccrualProjection() })
  */
 export const liveLoanBalancesProjection = (
@@ -21,6 +35,20 @@ export const liveLoanBalancesProjection = (
     // Its own name: a checkpoint of it lacks the schedules of ended loans.
     name: 'live-loan-balances',
     apply: (s, e) => {
+      const t = s.rows.loans;
+      // A recovery or a reversal on a loan follows the events that made its row: no row
+      // means the loan ended and was let go. Applied, it would make a row that is never
+      // active and never let go again; only the date moves.
+      if (letGo(t, e)) {
+        if (s.through === null || e.metadata.effectiveOn > s.through) {
+          s.through = e.metadata.effectiveOn;
+        }
+        return s;
+      }
+      if ('loanId' in e.data && (t.size + 1) * LI > t.ints.length
+        && findRow(t, e.data.loanId) < 0 && 2 * liveLoanRows(s) <= t.size) {
+        compactLoans(s);
+      }
       const incoming = 'schedule' in e.data ? e.data.schedule.installments.length : 0;
       const st = s.schedules;
       if (incoming > 0 && st.size + incoming > st.dueDays.length
@@ -28,7 +56,10 @@ export const liveLoanBalancesProjection = (
         compactSchedules(s, incoming);
       }
       loans.apply(s, e);
-      if (o.eager === true) compactSchedules(s, 0);
+      if (o.eager === true) {
+        compactLoans(s);
+        compactSchedules(s, 0);
+      }
       return s;
     },
   };

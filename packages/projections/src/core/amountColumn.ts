@@ -17,10 +17,10 @@ export interface AmountColumn {
 export const emptyAmounts = (n: number): AmountColumn =>
   ({ values: new BigInt64Array(n), wide: new Map() });
 
-/** Makes room for `n` slots (doubling: amortised to a constant per slot). */
+/** Makes room for `n` slots (grown by half: amortised to a constant per slot). */
 export const reserveAmounts = (c: AmountColumn, n: number): void => {
   if (n <= c.values.length) return;
-  const a = new BigInt64Array(Math.max(n, c.values.length * 2));
+  const a = new BigInt64Array(Math.max(n, c.values.length + (c.values.length >> 1)));
   a.set(c.values);
   c.values = a;
 };

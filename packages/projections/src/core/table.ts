@@ -34,9 +34,11 @@ export const emptyTable = (layout: RowLayout<RowShape>): Table => {
   };
 };
 
+// Grown by half, not doubled: at the moment of growth the old columns and the new are alive
+// together, and a long replay's last growth leaves less slack; still a constant per row.
 const roomFor = <A extends Int32Array | Float64Array>(a: A, n: number, make: (n: number) => A) => {
   if (n <= a.length) return a;
-  const b = make(Math.max(n, a.length * 2));
+  const b = make(Math.max(n, a.length + (a.length >> 1)));
   b.set(a);
   return b;
 };
