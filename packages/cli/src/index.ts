@@ -2,5 +2,6 @@
 export { runCli } from './runCli.ts';
 export { parseCommandLine } from './parseCommandLine.ts';
 export { processIo, type CliIo } from './cliIo.ts';
+export { watchOutput, type WatchedStream } from './outputWatch.ts';
 export type { CliCommand, LogSource, ReportCommand, ReportKind } from './cliCommand.ts';
 export { reportKinds } from './cliCommand.ts';

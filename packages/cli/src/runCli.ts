@@ -3,6 +3,7 @@ import type { CliIo } from './cliIo.ts';
 import { exportCommand } from './exportCommand.ts';
 import { fileProblem } from './fileProblem.ts';
 import { LogUnreadableError } from './openLog.ts';
+import { OutputIncompleteError, OutputWriteError } from './outputFailure.ts';
 import { keygenCommand } from './keygenCommand.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 import { reportCommand } from './reportCommand.ts';
@@ -11,6 +12,10 @@ import { verifyCommand } from './verifyCommand.ts';
 import { packageVersion } from './version.ts';
 
 const describe = (e: unknown): string => {
+  // Said last, after the partial report, so that nobody takes what is above for the whole.
+  if (e instanceof OutputIncompleteError) {
+    return `the report above is incomplete: ${describe(e.cause)}`;
+  }
   if (e instanceof StoreCorruptError && e.where.line === 1 && e.reason === notALogLine) {
     return `${e.where.file}: not an event log (its first line is not a log line)`;
   }
@@ -26,8 +31,11 @@ const describe = (e: unknown): string => {
 
 /**
  * Runs one `usha` command line (without `node` and the script) and returns its exit code: 0
- * done, 1 the log is damaged or cannot be read, 2 the command line is wrong. Nothing is thrown.
- * @example process.exitCode = await runCli(['verify', 'usha.ndjson'], processIo)
+ * done, 1 the log is damaged or cannot be read, or the output failed (told by whoever watches
+ * the output: see watchOutput), 2 the command line is wrong. Nothing is thrown. Called from
+ * code with the process's own output, install `watchOutput` first, as the command does.
+ * @example watchOutput({ out: process.stdout, err: process.stderr, onFailed: () => {} });
+ * process.exitCode = await runCli(['verify', 'usha.ndjson'], processIo)
  */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const parsed = parseCommandLine(argv);
@@ -51,6 +59,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       case 'keygen': return await keygenCommand(c, io);
     }
   } catch (e) {
+    if (e instanceof OutputWriteError) return 1;
     io.err(`usha: ${describe(e)}`);
     return 1;
   }

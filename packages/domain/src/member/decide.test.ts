@@ -15,23 +15,40 @@ const admit = (shares: number, productId = 'SH') => command('AdmitMember', {
   ...by('c1', '2024-04-01'), memberId: 'M1', branchId: 'SONAGACHI', shareProductId: productId,
   shares,
 });
+// Her share account: 5 bought, then `then` applied (its purchase reversed, or all redeemed
+// and the account closed on exit).
+const shareAccount = (then: 'reversed' | 'closed') => {
+  const bought = evolveShares(initialShareState, event('SharesPurchased', {
+    branchId: 'SONAGACHI', eventId: 's.0', accountId: 'S1', memberId: 'M1', productId: 'SH',
+    on: '2024-04-01', shares: 5, faceValue: '10.00', amount: '50.00', sharesAfter: 5 }));
+  if (then === 'reversed') {
+    return evolveShares(bought, event('EventReversed', { aggregate: 'shares',
+      aggregateId: 'M1', memberId: 'M1', on: '2024-04-02', reversedEventId: 's.0',
+      reversedEventType: 'SharesPurchased', reason: 'duplicate' }));
+  }
+  return [event('SharesRedeemed', { eventId: 's2.0', accountId: 'S1', memberId: 'M1',
+    productId: 'SH', on: '2025-04-01', shares: 5, faceValue: '10.00', amount: '50.00',
+    sharesAfter: 0, forExit: true }),
+  event('ShareAccountClosed', { accountId: 'S1', memberId: 'M1', on: '2025-04-01' }),
+  ].reduce(evolveShares, bought);
+};
 // Her streams as the Ledger reads them: a loan owing `loanPaise` of principal, a share
-// account holding `shares`, `accounts` open savings accounts.
-const factsOf = (f: { loanPaise?: bigint; shares?: number; accounts?: number }):
-  ExitMemberFacts => ({
+// account holding `shares` (or as `account` left it), `accounts` open savings accounts.
+const factsOf = (f: { loanPaise?: bigint; shares?: number; accounts?: number;
+  account?: 'reversed' | 'closed' }): ExitMemberFacts => ({
   loans: f.loanPaise === undefined ? [] : [{ totals: { ...zeroTotals, disbursed: f.loanPaise } }],
-  shares: f.shares === undefined ? initialShareState : evolveShares(initialShareState,
-    event('SharesPurchased', { branchId: 'SONAGACHI', eventId: 's.0', accountId: 'S1',
-      memberId: 'M1',
-      productId: 'SH', on: '2024-04-01', shares: f.shares, faceValue: '10.00',
-      amount: '50.00', sharesAfter: f.shares })),
+  shares: f.account !== undefined ? shareAccount(f.account)
+    : f.shares === undefined ? initialShareState : evolveShares(initialShareState,
+      event('SharesPurchased', { branchId: 'SONAGACHI', eventId: 's.0', accountId: 'S1',
+        memberId: 'M1',
+        productId: 'SH', on: '2024-04-01', shares: f.shares, faceValue: '10.00',
+        amount: '50.00', sharesAfter: f.shares })),
   deposits: Array.from({ length: f.accounts ?? 0 }, (_, i) => evolveDeposit(initialDepositState,
     event('SavingsAccountOpened', { branchId: 'SONAGACHI', accountId: `A${i}`, memberId: 'M1',
       productId: 'SB',
       on: '2024-04-01', rateAnnualPercent: '4', minimumBalance: '100.00' }))),
 });
-const exit = (facts: { loanPaise?: bigint; shares?: number; accounts?: number },
-  memberId = 'M1') =>
+const exit = (facts: Parameters<typeof factsOf>[0], memberId = 'M1') =>
   withFacts(command('ExitMember', { ...by('c2', '2025-04-01'), memberId }), factsOf(facts));
 
 test('a member is admitted at a branch with her share subscription', () => {
@@ -43,6 +60,15 @@ test('a member is admitted at a branch with her share subscription', () => {
 
 test('a member leaves with no loan, no shares and no open account', () => {
   given(admit(5)).when(exit({})).then([event('MemberExited', {
+    memberId: 'M1', branchId: 'SONAGACHI', on: '2025-04-01',
+  })]);
+});
+
+test('her share account settled: she leaves once it is closed, not while a correction left '
+  + 'it open and empty', () => {
+  given(admit(5)).when(exit({ account: 'reversed' }))
+    .thenRejects('share_account_open', { accountId: 'S1' });
+  given(admit(5)).when(exit({ account: 'closed' })).then([event('MemberExited', {
     memberId: 'M1', branchId: 'SONAGACHI', on: '2025-04-01',
   })]);
 });
@@ -63,6 +89,8 @@ test('rejections, in the order they are checked', () => {
   given(admit(5)).when(exit({ loanPaise: 1n }))
     .thenRejects('loan_outstanding', { outstandingPrincipal: '0.01' });
   given(admit(5)).when(exit({ shares: 5 })).thenRejects('shares_still_held', { sharesHeld: 5 });
+  given(admit(5)).when(exit({ account: 'reversed' }))
+    .thenRejects('share_account_open', { accountId: 'S1' });
   given(admit(5)).when(exit({ accounts: 1 }))
     .thenRejects('deposits_still_open', { openDepositAccounts: 1 });
 });

@@ -125,6 +125,11 @@ const exit = (c: ExitMember['data'], f: ExitMemberFacts, s: MemberState): Result
   }
   const sharesHeld = f.shares.status === 'open' ? f.shares.shares : 0;
   if (sharesHeld > 0) return E.left({ type: 'shares_still_held', sharesHeld });
+  // Emptied by a correction, it is still open: she leaves once it is closed (RedeemShares
+  // for exit, of zero shares), so that no open account of hers stays on the register.
+  if (f.shares.status === 'open') {
+    return E.left({ type: 'share_account_open', accountId: f.shares.accountId });
+  }
   // A matured deposit still holds her money until it is closed and paid out.
   const openDepositAccounts = f.deposits
     .filter((d) => d.status === 'open' || d.status === 'matured').length;

@@ -83,7 +83,9 @@ export type Rejection =
     readonly type: 'exit_must_redeem_all'; readonly sharesHeld: number;
     readonly sharesRequested: number;
   }
+  | { readonly type: 'nothing_to_redeem'; readonly sharesHeld: number }
   | { readonly type: 'shares_still_held'; readonly sharesHeld: number }
+  | { readonly type: 'share_account_open'; readonly accountId: string }
   | { readonly type: 'deposits_still_open'; readonly openDepositAccounts: number }
   | { readonly type: 'already_at_branch'; readonly branchId: string }
   | { readonly type: 'dividend_already_credited'; readonly financialYear: string }
@@ -321,8 +323,8 @@ export const rejectionTypes = [
   'loan_closed', 'date_before_last_event', 'unknown_product', 'wrong_product',
   'event_not_found', 'already_reversed', 'not_reversible',
   'below_minimum_shares', 'above_maximum_shares', 'insufficient_shares', 'shares_locked_in',
-  'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'shares_still_held',
-  'deposits_still_open', 'already_at_branch',
+  'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'nothing_to_redeem',
+  'shares_still_held', 'share_account_open', 'deposits_still_open', 'already_at_branch',
   'dividend_already_credited', 'dividend_not_payable_in_cash', 'dividend_already_paid',
   'dividend_amount_differs',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',

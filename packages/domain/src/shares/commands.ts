@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  FinancialYearLabel, PositiveCountInput, PositiveMoneyInput,
+  FinancialYearLabel, intBetween, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
+import { MAX_COMMAND_COUNT } from '../money/limits.ts';
 import { commandCodec } from '../shared/shape.ts';
 import { ReverseEvent } from '../shared/correction.ts';
 import { NominateNominee } from '../nominee/nominee.ts';
@@ -19,14 +20,19 @@ export const PurchaseShares = commandCodec('PurchaseShares', {
 });
 export type PurchaseShares = t.TypeOf<typeof PurchaseShares>;
 
+// Zero is taken for an exit only, from an account a correction has emptied: it closes the
+// account, which has nothing to redeem (the decider refuses zero otherwise: nothing_to_redeem).
+const RedeemedCountInput = intBetween('RedeemedCountInput', 0, MAX_COMMAND_COUNT);
+
 /**
- * Redeem shares at face value. `forExit` redeems all of them and closes the account. It is
- * decided with RedeemSharesFacts (the member's loans), read by the application.
+ * Redeem shares at face value. `forExit` redeems all of them and closes the account (with zero
+ * shares, an account a correction emptied is closed). It is decided with RedeemSharesFacts
+ * (the member's loans), read by the application.
  */
 export const RedeemShares = commandCodec('RedeemShares', {
   accountId: AccountId,
   memberId: MemberId,
-  shares: PositiveCountInput,
+  shares: RedeemedCountInput,
   forExit: t.boolean,
 });
 export type RedeemShares = t.TypeOf<typeof RedeemShares>;

@@ -40,6 +40,23 @@ test('redeeming everything on exit closes the account, and it then accepts nothi
     .when(buy('c3', '2025-04-02', 5)).thenRejects('account_closed');
 });
 
+test('an account a correction emptied is closed on exit with zero shares, before its lock-in',
+  () => {
+    // Her only purchase reversed (bought twice by mistake, say): she holds none, the account is
+    // open. Closing it redeems nothing, so no money moves and the lock-in does not apply.
+    const emptied = command('ReverseEvent', { ...by('c2', '2024-04-02'), aggregate: 'shares',
+      aggregateId: 'M1', eventId: 'c1.0', reason: 'duplicate' });
+    given(opened, emptied).when(redeem('c3', '2024-04-03', 0, { exit: true })).then([
+      event('ShareAccountClosed', { ...A, on: '2024-04-03' })]);
+    given(opened, emptied).when(redeem('c3', '2024-04-03', 0, { exit: true }))
+      .thenState((st) => assert.equal([st.status, st.status === 'none' ? -1 : st.shares],
+        ['closed', 0]));
+    given(opened, emptied).when(redeem('c3', '2024-04-03', 0))
+      .thenRejects('nothing_to_redeem', { sharesHeld: 0 });
+    given(opened, emptied).when(redeem('c3', '2024-04-03', 0, { exit: true, loanPaise: 1n }))
+      .thenRejects('shares_pledged_to_loan', { sharesRequiredWhileBorrowing: 10, sharesAfter: 0 });
+  });
+
 test('undoing a redemption may not take the holding past the maximum', () => {
   // 20 bought, 5 redeemed, 485 more bought: 500, the maximum. Reversing the redemption would
   // give back 5 shares and make 505.
@@ -64,6 +81,10 @@ test('rejections, in the order they are checked', () => {
     .thenRejects('insufficient_shares', { sharesHeld: 20, sharesRequested: 21 });
   given(opened).when(redeem('c2', '2025-04-01', 19, { exit: true }))
     .thenRejects('exit_must_redeem_all');
+  given(opened).when(redeem('c2', '2025-04-01', 0, { exit: true }))
+    .thenRejects('exit_must_redeem_all', { sharesHeld: 20, sharesRequested: 0 });
+  given(opened).when(redeem('c2', '2025-04-01', 0))
+    .thenRejects('nothing_to_redeem', { sharesHeld: 20 });
   given(opened).when(redeem('c2', '2025-03-31', 1))
     .thenRejects('shares_locked_in', { lockedUntil: '2025-04-01' });
   given(opened).when(redeem('c2', '2025-04-01', 11, { loanPaise: 50000n })).thenRejects(

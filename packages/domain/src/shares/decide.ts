@@ -101,8 +101,12 @@ const redemptionRule = (
       type: 'exit_must_redeem_all', sharesHeld: s.shares, sharesRequested: c.shares,
     });
   }
+  if (c.shares === 0 && !c.forExit) {
+    return E.left({ type: 'nothing_to_redeem', sharesHeld: s.shares });
+  }
+  // The lock-in keeps capital in: an account a correction emptied has none to keep.
   const lockedUntil = addMonths(s.firstPurchasedOn, p.lockInMonths);
-  if (c.on < lockedUntil) return E.left({ type: 'shares_locked_in', lockedUntil });
+  if (c.shares > 0 && c.on < lockedUntil) return E.left({ type: 'shares_locked_in', lockedUntil });
   const required = p.minimumSharesWhileBorrowing;
   const outstanding = loansOutstandingMinor(f.loans);
   if (outstanding > 0n && sharesAfter < required) {
@@ -127,16 +131,18 @@ const redeem = (
   if (E.isLeft(p)) return p;
   const rule = redemptionRule(p.right, s, c, f);
   if (E.isLeft(rule)) return rule;
+  const closed: ShareEvent = { type: 'ShareAccountClosed', data: {
+    accountId: s.accountId, memberId: s.memberId, on: c.on,
+  } };
+  // An account a correction emptied is closed with no redemption: no share, no money moves.
+  if (c.shares === 0) return E.right([closed]);
   const redeemed: ShareEvent = { type: 'SharesRedeemed', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     productId: s.productId, on: c.on, shares: c.shares, faceValue: p.right.faceValue,
     amount: moneyString(minorOf(p.right.faceValue) * BigInt(c.shares)),
     sharesAfter: s.shares - c.shares, forExit: c.forExit,
   } };
-  if (!c.forExit) return E.right([redeemed]);
-  return E.right([redeemed, { type: 'ShareAccountClosed', data: {
-    accountId: s.accountId, memberId: s.memberId, on: c.on,
-  } }]);
+  return E.right(c.forExit ? [redeemed, closed] : [redeemed]);
 };
 
 const creditDividend = (c: CreditDividend['data'], state: ShareState): Result => {

@@ -374,7 +374,8 @@ export const historyOf = (
       if (isActive(id)) return;
     }
     const sh = (sim.stateOf(`shares-${mem}`) ?? { status: 'none' }) as ShareState;
-    if (sh.status === 'open' && sh.shares > 0 && ran('RedeemShares', { on, accountId: `S${m}`,
+    const emptied = sh.status === 'open' && sh.shares === 0; // by a correction of her purchase
+    if (sh.status === 'open' && !emptied && ran('RedeemShares', { on, accountId: `S${m}`,
       memberId: mem, shares: sh.shares, forExit: true }).length === 0) return;
     for (const id of [`A${m}`, ...termDeposits(mem)]) {
       const d = depositOf(id);
@@ -387,6 +388,12 @@ export const historyOf = (
         run('MatureDeposit', { on, accountId: id });
       }
       run('CloseDepositAccount', { on, accountId: id });
+    }
+    // An account a correction emptied: her exit tried first, as a clerk who sees no shares to
+    // redeem might (refused while it is open), then the account closed with zero redeemed.
+    if (emptied) {
+      run('ExitMember', { on, memberId: mem });
+      run('RedeemShares', { on, accountId: `S${m}`, memberId: mem, shares: 0, forExit: true });
     }
     run('ExitMember', { on, memberId: mem });
   }
