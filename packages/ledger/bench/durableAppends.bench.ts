@@ -6,7 +6,11 @@
 //   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
 //            fdatasync), as the store writes where the platform has O_DSYNC;
 //   store  - the embedded file store's appendToStream, each append durable when it resolves;
-//   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append.
+//   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append: the
+//            least an event store in SQLite needs;
+//   sqliteStore - the same, laid out as event stores on SQLite are (sqliteEventStore.ts):
+//            each event id unique in the store, the stream's expected revision checked and
+//            its version kept in a streams table, inside the append's transaction.
 // Each is run `ROUNDS` times, in a rotating order so none always goes first; the best counts.
 // Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run). BEFORE=<dir> adds
 // the store of another copy of this package (`git archive <commit> packages/ledger`, with its
@@ -21,6 +25,7 @@ import { lineBatch } from '../src/file/lineBatch.ts';
 import { genesisHash } from '../src/file/lineFormat.ts';
 import { openFileEventStore } from '../src/index.ts';
 import { sqliteDatabase } from './sqliteDatabase.ts';
+import { openSqliteEventStore } from './sqliteEventStore.ts';
 import { repayment, schema } from './repaymentEvents.ts';
 
 const batchCount = Number(process.env['BATCHES'] ?? 2000);
@@ -97,6 +102,14 @@ const sqlite = async (file: string): Promise<void> => {
   db.close();
 };
 
+// The same guarantees on ids and revisions as the file store's (sqliteEventStore.test.ts);
+// each stream is new, so each append expects no stream.
+const sqliteStore = async (file: string): Promise<void> => {
+  const s = openSqliteEventStore(Database, file);
+  for (const [b, events] of batches.entries()) s.append(streamOf(b), events, 'no_stream');
+  s.close();
+};
+
 const beforeDir = process.env['BEFORE'];
 const beforeStore: typeof openFileEventStore | undefined = beforeDir === undefined
   ? undefined
@@ -108,9 +121,9 @@ const before = async (file: string): Promise<void> => {
   await s.close();
 };
 
-const runs = { floor, floorDsync, store, sqlite, before };
+const runs = { floor, floorDsync, store, sqlite, sqliteStore, before };
 type Name = keyof typeof runs;
-const names: Name[] = ['floor', 'floorDsync', 'store', 'sqlite'];
+const names: Name[] = ['floor', 'floorDsync', 'store', 'sqlite', 'sqliteStore'];
 if (beforeStore !== undefined) names.push('before');
 // RUNS=store,before runs only those (the others print NaN): one code's figures without the rest.
 const only = process.env['RUNS']?.split(',');
@@ -149,6 +162,7 @@ const label: Record<Name, string> = {
   floorDsync: 'floor, O_DSYNC write instead of fdatasync',
   store: 'file store appendToStream',
   sqlite: 'SQLite WAL, synchronous=FULL, 1 txn/append',
+  sqliteStore: 'SQLite, as an event store (ids, revisions)',
   before: `file store of ${beforeDir ?? ''}`.slice(0, 46),
 };
 for (const n of names) {
@@ -158,6 +172,8 @@ for (const n of names) {
 const ratio = (a: Name, b: Name) => (ms(b) / ms(a)).toFixed(2);
 console.log(`store / floor   ${ratio('store', 'floor')}  (target >= 0.80)`);
 console.log(`store / sqlite  ${ratio('store', 'sqlite')}  (target > 1.00)`);
+console.log(`store / sqlite as an event store  ${ratio('store', 'sqliteStore')}`);
+console.log(`sqlite as an event store / sqlite  ${ratio('sqliteStore', 'sqlite')}`);
 console.log(`sqlite / floor  ${ratio('sqlite', 'floor')}`);
 console.log(`store / floor with O_DSYNC  ${ratio('store', 'floorDsync')}`);
 if (beforeStore !== undefined) {

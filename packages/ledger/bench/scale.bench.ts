@@ -6,7 +6,8 @@
 // JSON.parse of every line of the same log, measured in the same run. The reopens after a
 // clean close and after the crash run in SCALE_REOPENS fresh processes each (medians), the
 // crash's beside as many fresh processes reading the same tail through the store, and as
-// many taking the crash reopen apart (its store open, checkpoint, catch-up read and indexes).
+// many taking the crash reopen apart (its store open, checkpoint, catch-up read and indexes);
+// the tail reads and the parts are each run again, in turns, without V8's optimising compiler.
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,10 +36,13 @@ interface Run {
   readonly signal: string | null;
 }
 
-const run = (args: ReadonlyArray<string>, heapMiB?: number, showStderr = false): Run => {
+const run = (
+  args: ReadonlyArray<string>, heapMiB?: number, showStderr = false,
+  nodeFlags: ReadonlyArray<string> = [],
+): Run => {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [
-    ...(heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`]),
+    ...(heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`]), ...nodeFlags,
     '--expose-gc', '--import', 'tsx', '--import', usage, ...args,
   ], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', showStderr ? 'inherit' : 'pipe'] });
@@ -117,7 +121,15 @@ try {
   // Like with like: what reading the same tail costs a fresh process, through the store whose
   // checkpoint already covers it (so its open reads no line).
   run([child, 'close', file]);
-  const tails = Array.from({ length: reopenRuns }, () => run([child, 'tail', file, tailOffset]));
+  // Each run beside one without V8's optimising compiler (`--no-opt`), taken in turns: how much
+  // of a part's CPU is compiling code that has only a few thousand events left to run.
+  const noOpt = ['--no-opt'];
+  const tails: Run[] = [];
+  const tailsNoOpt: Run[] = [];
+  for (let i = 0; i < reopenRuns; i += 1) {
+    tails.push(run([child, 'tail', file, tailOffset]));
+    tailsNoOpt.push(run([child, 'tail', file, tailOffset], undefined, false, noOpt));
+  }
   const crashes: Run[] = [];
   for (let i = 0; i < reopenRuns; i += 1) {
     await saveOrRestore('log');
@@ -125,7 +137,12 @@ try {
   }
   // The same reopen taken apart (read-only, so one copy of the image serves every run).
   await saveOrRestore('log');
-  const crashParts = Array.from({ length: reopenRuns }, () => run([child, 'parts', file]));
+  const crashParts: Run[] = [];
+  const crashPartsNoOpt: Run[] = [];
+  for (let i = 0; i < reopenRuns; i += 1) {
+    crashParts.push(run([child, 'parts', file]));
+    crashPartsNoOpt.push(run([child, 'parts', file], undefined, false, noOpt));
+  }
   const crashed = crashes[crashes.length - 1];
   if (crashed !== undefined) {
     rows.push([`reopen after SIGKILL (${crashCommands} commands after close)`, crashed]);
@@ -138,7 +155,12 @@ try {
   for (const [name, r] of rows) printOpen(name, r, bound, boundCpu);
   printReopens(reopens, parts);
   printCrashReopens(reopens, crashes, tails);
-  printCrashParts(crashParts);
+  printCrashParts(crashParts, '');
+  printCrashParts(crashPartsNoOpt, ' without the optimising compiler (--no-opt)');
+  const tailNoOptCpu = tailsNoOpt.filter((r) => r.ok).map((r) => num(r, 'readCpuMs'))
+    .sort((a, b) => a - b)[Math.floor(tailsNoOpt.length / 2)] ?? NaN;
+  console.log(`the same tail read by a fresh process without the optimising compiler ` +
+    `(--no-opt), median of ${tailsNoOpt.length}: CPU ${tailNoOptCpu} ms`);
   if (reopenOnly) {
     if (!rows.every(([, r]) => r.ok)) process.exitCode = 1;
   } else {
@@ -190,17 +212,18 @@ function printCrashReopens(clean: ReadonlyArray<Run>, crashes: ReadonlyArray<Run
 
 // The crash reopen's parts (scaleChild.ts parts), medians of CPU over fresh processes: the
 // store's open, then the Ledger's steps, so that what the extra is made of is measured.
-function printCrashParts(parts: ReadonlyArray<Run>): void {
+function printCrashParts(parts: ReadonlyArray<Run>, how: string): void {
   const ok = parts.filter((r) => r.ok);
   const median = (key: string) => {
     const xs = ok.map((r) => num(r, key)).sort((a, b) => a - b);
     return xs[Math.floor(xs.length / 2)] ?? NaN;
   };
   if (ok.length === 0) {
-    console.log(`crash reopen's parts: FAILED (${parts[0]?.error ?? 'not run'})`);
+    console.log(`crash reopen's parts${how}: FAILED (${parts[0]?.error ?? 'not run'})`);
     return;
   }
-  console.log(`crash reopen's parts, median of ${ok.length} read-only processes, CPU ms: ` +
+  console.log(`crash reopen's parts${how}, median of ${ok.length} read-only processes, ` +
+    `CPU ms: ` +
     `store open ${median('storeCpuMs')}, Ledger checkpoint ${median('restoreCpuMs')}, ` +
     `catch-up read (${ok[0]?.result.events} events, decoded) ${median('readCpuMs')}, ` +
     `command index ${median('commandIndexCpuMs')}, other indexes ${median('otherIndexesCpuMs')}`);
