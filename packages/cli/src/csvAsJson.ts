@@ -36,3 +36,43 @@ export const csvAsJson = (csv: string): string => {
   const objects = rows.map((r) => Object.fromEntries(header.map((h, c) => [h, r[c] ?? ''])));
   return JSON.stringify(objects, null, 2);
 };
+
+/**
+ * The lines of `csvAsJson` of a CSV given a record at a time (each with its CRLF), made as
+ * they are read: joined with line feeds they are `csvAsJson` of the records joined, so that
+ * a long report's JSON is never held whole.
+ * @example [...csvRecordsAsJsonLines(['code\r\n', '1100\r\n'])].join('\n') // as csvAsJson
+ */
+export function* csvRecordsAsJsonLines(
+  csvRecords: Iterable<string>,
+): Generator<string, void, undefined> {
+  let header: string[] | undefined;
+  let held: string[] | undefined;
+  for (const r of csvRecords) {
+    const [fields = []] = records(r);
+    if (header === undefined) {
+      header = fields;
+      continue;
+    }
+    if (held === undefined) yield '[';
+    else yield* objectLines(header, held, ',');
+    held = fields;
+  }
+  if (header === undefined || held === undefined) {
+    yield '[]';
+    return;
+  }
+  yield* objectLines(header, held, '');
+  yield ']';
+}
+
+// One record's object as an element of csvAsJson's array: its own JSON, indented a level.
+function* objectLines(
+  header: ReadonlyArray<string>, row: ReadonlyArray<string>, after: string,
+): Generator<string, void, undefined> {
+  const lines = JSON.stringify(Object.fromEntries(header.map((h, c) => [h, row[c] ?? ''])),
+    null, 2).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    yield `  ${lines[i] ?? ''}${i === lines.length - 1 ? after : ''}`;
+  }
+}

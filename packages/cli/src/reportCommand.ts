@@ -12,7 +12,7 @@ import {
   trialBalance, trialBalanceCsv, type ReplayOptions,
 } from '@usha/projections';
 import {
-  accruedInterestCsv, accruedInterestCsvRecords, accruedInterestLines, accruedInterestQuery,
+  accruedInterestCsvRecords, accruedInterestLines, accruedInterestQuery,
   collectionReports, dayCashHtml, dayCashReportText, periodReports,
   ledgerEventSchema, logEnd, positionFromString, readLogForwards, reportProjection, yearEndReports,
   type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportReadOptions,
@@ -20,7 +20,7 @@ import {
 } from '@usha/ledger';
 import type { ReportCommand } from './cliCommand.ts';
 import { printLines, type CliIo } from './cliIo.ts';
-import { csvAsJson } from './csvAsJson.ts';
+import { csvAsJson, csvRecordsAsJsonLines } from './csvAsJson.ts';
 import { eventWatch, observedStore, type ReadSeen } from './observedStore.ts';
 import { LogUnreadableError, openLog, type OpenLog } from './openLog.ts';
 import { forwardsStore } from './forwardsStore.ts';
@@ -344,6 +344,6 @@ const accrued = async (
     await q.stop();
   }
   return c.format === 'csv' ? { lines: crlfRecords(accruedInterestCsvRecords(a)) }
-    : c.format === 'json' ? csvAsJson(accruedInterestCsv(a))
+    : c.format === 'json' ? { lines: csvRecordsAsJsonLines(accruedInterestCsvRecords(a)) }
       : { lines: accruedInterestLines(a) };
 };
