@@ -47,29 +47,48 @@ export function* csvRecordsAsJsonLines(
   csvRecords: Iterable<string>,
 ): Generator<string, void, undefined> {
   let header: string[] | undefined;
+  let plain = false;
   let held: string[] | undefined;
   for (const r of csvRecords) {
     const [fields = []] = records(r);
     if (header === undefined) {
       header = fields;
+      plain = plainHeader(header);
       continue;
     }
     if (held === undefined) yield '[';
-    else yield* objectLines(header, held, ',');
+    else yield* objectLines(header, plain, held, ',');
     held = fields;
   }
   if (header === undefined || held === undefined) {
     yield '[]';
     return;
   }
-  yield* objectLines(header, held, '');
+  yield* objectLines(header, plain, held, '');
   yield ']';
 }
 
-// One record's object as an element of csvAsJson's array: its own JSON, indented a level.
+// Whether an object keyed by the header keeps its keys in the header's order, once each: some
+// key, none twice and none an array index (JSON.stringify puts those first, in numeric order).
+const plainHeader = (header: ReadonlyArray<string>): boolean =>
+  header.length > 0 && new Set(header).size === header.length
+  && header.every((h) => !/^(0|[1-9][0-9]*)$/.test(h) || Number(h) >= 2 ** 32 - 1);
+
+// One record's object as an element of csvAsJson's array: its own JSON, indented a level;
+// written a field at a time when the header is plain, through the object otherwise.
 function* objectLines(
-  header: ReadonlyArray<string>, row: ReadonlyArray<string>, after: string,
+  header: ReadonlyArray<string>, plain: boolean, row: ReadonlyArray<string>, after: string,
 ): Generator<string, void, undefined> {
+  if (plain) {
+    yield '  {';
+    const last = header.length - 1;
+    for (let c = 0; c <= last; c++) {
+      const value = JSON.stringify(row[c] ?? '');
+      yield `    ${JSON.stringify(header[c])}: ${value}${c === last ? '' : ','}`;
+    }
+    yield `  }${after}`;
+    return;
+  }
   const lines = JSON.stringify(Object.fromEntries(header.map((h, c) => [h, row[c] ?? ''])),
     null, 2).split('\n');
   for (let i = 0; i < lines.length; i++) {
