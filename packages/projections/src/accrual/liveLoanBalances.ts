@@ -9,10 +9,11 @@ import { loanBalancesProjection } from './loanBalances.ts';
 
 const LI = loanLayout.widths.ints;
 
-// Whether e is a recovery on, or a reversal of, a loan whose row was let go.
+// Whether e is a recovery on, or a reversal of, a loan whose row was let go (a reversal not
+// resolved is applied, to be refused as the full fold refuses it).
 const letGo = (t: Table, e: ResolvedEvent): boolean =>
   (e.type === 'RecoveryReceived' && findRow(t, e.data.loanId) < 0)
-  || (e.type === 'EventReversed' && e.data.aggregate === 'loan'
+  || (e.type === 'EventReversed' && e.data.aggregate === 'loan' && e.reversed !== undefined
     && findRow(t, e.data.aggregateId) < 0);
 
 /**

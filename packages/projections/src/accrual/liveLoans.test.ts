@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { businessDate, toEpochDay } from '@usha/domain';
 import { combine } from '../combine.ts';
+import type { ResolvedEvent } from '../core/projectedEvent.ts';
+import { UnresolvedReversalError } from '../core/unresolvedReversal.ts';
 import { loanPosition } from '../portfolio/loanStatus.ts';
 import { replay } from '../replay.ts';
 import { historyOf, type Op } from '../testing/histories.ts';
@@ -55,17 +57,29 @@ test('a long history: the loan rows of ended loans are let go when the table is 
     const full = loansOf(false, asOf);
     const live = loansOf(true, asOf);
     assert.equal(live.report, full.report, asOf);
+    assert.is(live.state.through, full.state.through, asOf);
     const statuses = [...live.state.loans.values()].map((l) => l.status);
     assert.ok(statuses.every((s) => s === 'active' || s === 'written_off'), asOf);
   }
   const full = loansOf(false, last);
   const live = loansOf(true, last);
+  assert.is(live.state.through, last);
   assert.is(full.state.loans.size, 90);
   assert.is(full.report.length, 6);
   // Compacted once, at the 65th loan: the 4 active then kept, the 26 after it added; the
   // recovery and its reversal on a loan let go make no row.
   assert.is(live.state.loans.size, 4 + 26);
   assert.equal(live.report.map((x) => x.l.loanId), full.report.map((x) => x.l.loanId));
+});
+
+test('a reversal on a loan let go, its posting not resolved, is refused as the full fold '
+  + 'refuses it', () => {
+  const p = liveLoanBalancesProjection();
+  const last = history.at(-1);
+  const s = replay(combine({ balances: p }), history.slice(0, -1)).states.balances;
+  assert.ok(last?.type === 'EventReversed');
+  assert.throws(() => p.apply(s, { ...last, reversed: undefined } as ResolvedEvent),
+    (e: unknown) => e instanceof UnresolvedReversalError);
 });
 
 test.run();
