@@ -63,20 +63,19 @@ export interface PreparedAppend {
 const typePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 let lastTypeChecked = ''; // a type name that matched typePattern (the empty one never does)
 
+// Whether character code c may stand at place i of a lowercase UUID: a hyphen at 8, 13, 18
+// and 23, a digit or a-f elsewhere. The one rule of an event id's form, for both checks below.
+const uuidCharAt = (i: number, c: number): boolean =>
+  (i === 8 || i === 13 || i === 18 || i === 23 ? c === 0x2d
+    : (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66));
+
 /**
  * True for a lowercase UUID (`/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/`),
  * the only form of event id the stores accept. A loop, not that regex: every line read runs it.
  */
 export const isEventId = (id: unknown): id is string => {
   if (typeof id !== 'string' || id.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const c = id.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 0x2d) return false;
-    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) {
-      return false;
-    }
-  }
+  for (let i = 0; i < 36; i++) if (!uuidCharAt(i, id.charCodeAt(i))) return false;
   return true;
 };
 
@@ -206,11 +205,7 @@ const checkIdKey = (id: unknown, keys: Int32Array, i: number): id is string => {
   let b = 0x9747b28c ^ 36;
   for (let j = 0; j < 36; j++) {
     const c = id.charCodeAt(j);
-    if (j === 8 || j === 13 || j === 18 || j === 23) {
-      if (c !== 0x2d) return false;
-    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) {
-      return false;
-    }
+    if (!uuidCharAt(j, c)) return false;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b + c, 0x2f0f2b1d) ^ (b >>> 15);
   }
