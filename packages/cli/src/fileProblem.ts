@@ -12,6 +12,10 @@ const meanings: Record<string, string> = {
   EROFS: 'is on a read-only file system',
 };
 
+/** What a system error code means, in words (ENOSPC: 'no space left on the disk'), if known. */
+export const systemMeaning = (code: string): string | undefined =>
+  Object.hasOwn(meanings, code) ? meanings[code] : undefined;
+
 const isSystemError = (e: unknown): e is NodeJS.ErrnoException & { code: string } =>
   e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
 

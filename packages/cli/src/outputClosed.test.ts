@@ -2,11 +2,12 @@
 // that is full. No stack trace, ever; exit 1; a closed reader quietly, anything else in a line.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { products } from '@usha/domain/testing';
 import { auditTrail } from './auditTrail.fixture.ts';
 import { longPassbookLog } from './longPassbook.fixture.ts';
 
@@ -17,6 +18,10 @@ test.after(() => rm(dir, { recursive: true, force: true }));
 const long = await longPassbookLog(dir, 2000);
 const { file } = await auditTrail(dir);
 const bin = new URL('../bin/usha.mjs', import.meta.url).pathname;
+const catalogue = join(dir, 'products.json');
+await writeFile(catalogue, JSON.stringify(products));
+// The report printed a line at a time, through writeLines (the others print one string).
+const accrued = ['report', 'accrued-interest', file, '--products', catalogue, '--format', 'json'];
 
 type Run = { code: number | null; stderr: string; stdoutBytes: number };
 
@@ -55,7 +60,7 @@ test('a reader that closes after one chunk of a long report: exit 1, nothing sai
 test('a reader gone before the first line: verify, a report and help end quietly with 1',
   async () => {
     for (const argv of [['verify', file], ['report', 'trial-balance', file],
-      ['report', 'passbook', long, '--member', 'M-1', '--format', 'csv'], ['help']]) {
+      ['report', 'passbook', long, '--member', 'M-1', '--format', 'csv'], accrued, ['help']]) {
       const r = await usha(argv, 'gone');
       noStackTrace(r);
       assert.equal({ code: r.code, stderr: r.stderr }, { code: 1, stderr: '' }, argv[0]);
@@ -66,11 +71,12 @@ test('an output device that is full: one line naming the error, exit 1', async (
   if (!existsSync('/dev/full')) return; // Linux's always-full device; elsewhere nothing to do
   const full = openSync('/dev/full', 'w');
   try {
-    for (const argv of [['report', 'passbook', long, '--member', 'M-1'], ['verify', file]]) {
+    for (const argv of [['report', 'passbook', long, '--member', 'M-1'], ['verify', file],
+      accrued]) {
       const r = await usha(argv, full);
       noStackTrace(r);
       assert.equal({ code: r.code, stderr: r.stderr },
-        { code: 1, stderr: 'usha: cannot write the output: ENOSPC\n' }, argv[0]);
+        { code: 1, stderr: 'usha: cannot write the output: no space left on the disk\n' }, argv[0]);
     }
   } finally {
     closeSync(full);

@@ -1,12 +1,17 @@
+import { systemMeaning } from './fileProblem.ts';
+
 // What can go wrong while a command prints: the output stops taking bytes, or the lines
 // being printed stop coming part-way, after some of them were written.
 
-/** The output failed a write: its reader closed (EPIPE) or the device refused (ENOSPC...). */
+/**
+ * The output failed a write: its reader closed (EPIPE) or the device refused it; the message
+ * says why in words where the code is known ('no space left on the disk'), else the code.
+ */
 export class OutputWriteError extends Error {
   readonly code: string;
   constructor(cause: unknown) {
     const code = errorCode(cause);
-    super(`cannot write the output: ${code}`, { cause });
+    super(`cannot write the output: ${systemMeaning(code) ?? code}`, { cause });
     this.name = 'OutputWriteError';
     this.code = code;
   }
@@ -33,6 +38,5 @@ export const errorCode = (e: unknown): string => {
  * closed early (`usha report ... | head`): that is the reader's choice, not a fault to tell.
  */
 export const outputWriteProblem = (e: unknown): string | undefined => {
-  const code = errorCode(e);
-  return code === 'EPIPE' ? undefined : `cannot write the output: ${code}`;
+  return errorCode(e) === 'EPIPE' ? undefined : new OutputWriteError(e).message;
 };

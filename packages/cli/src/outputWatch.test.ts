@@ -20,7 +20,7 @@ test('a failed write is told once, in one line, however many follow', () => {
   s.out.emit('error', failure('ENOSPC'));
   s.out.emit('error', failure('ENOSPC'));
   assert.equal([s.told, failed, w.failed()],
-    [['usha: cannot write the output: ENOSPC\n'], 1, true]);
+    [['usha: cannot write the output: no space left on the disk\n'], 1, true]);
 });
 
 test('a reader that closed early is not told; standard error\'s own failure is let go', () => {

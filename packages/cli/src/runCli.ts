@@ -32,10 +32,9 @@ const describe = (e: unknown): string => {
 /**
  * Runs one `usha` command line (without `node` and the script) and returns its exit code: 0
  * done, 1 the log is damaged or cannot be read, or the output failed (told by whoever watches
- * the output: see watchOutput), 2 the command line is wrong. Nothing is thrown. Called from
- * code with the process's own output, install `watchOutput` first, as the command does.
- * @example watchOutput({ out: process.stdout, err: process.stderr, onFailed: () => {} });
- * process.exitCode = await runCli(['verify', 'usha.ndjson'], processIo)
+ * the output: see watchOutput), 2 the command line is wrong. Nothing is thrown. On the
+ * process's own output, call `runOnProcess` instead: it hears the output's failures too.
+ * @example const code = await runCli(['verify', 'usha.ndjson'], capturingIo)
  */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const parsed = parseCommandLine(argv);

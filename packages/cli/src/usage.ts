@@ -66,4 +66,5 @@ export const usage = `usha: verify a ledger's log and reproduce its statements
 
   The log is opened read-only: a running ledger may keep writing beside it. Members appear by
   id only: names live in the member directory, which this command never reads.
-  Exit codes: 0 done, 1 the log is damaged or cannot be read, 2 the command line is wrong.`;
+  Exit codes: 0 done, 1 the log is damaged or cannot be read, or the output failed or was
+  cut short (a report cut short says so last), 2 the command line is wrong.`;

@@ -234,34 +234,45 @@ const seenInSlots = (ids: readonly string[], i: number, id: string, hash: number
   }
 };
 
-// Returns each event's id as read once here (a getter or a proxy could answer another value
-// at a second read: only the id checked is ever written), and its key, or why the append is
-// refused.
+// Takes each event and its id once (a getter or a proxy could answer another value at a
+// second read: only what was checked is ever written) and the id's key, or why the append is
+// refused: at the first event that is not one or whose id is not a lowercase UUID, before
+// anything is sized by a length the caller may have made up. No event weighs less than two
+// bytes (its data and metadata as JSON), so a count beyond half the limit is too large.
 const checkShape = <E extends EventShape>(
   stream: string,
   events: readonly NewEvent<E>[],
-): EventStoreError | { readonly ids: string[]; readonly keys: Int32Array } => {
+  maxAppendBytes: number,
+): EventStoreError
+  | { readonly taken: NewEvent<E>[]; readonly ids: string[]; readonly keys: Int32Array } => {
   if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
-  if (events.length === 0) return new InvalidAppendError(stream, 'an append needs an event');
-  // A few events (the usual append) are compared pairwise: no table is filled for them.
-  const few = events.length <= fewEvents;
-  // Every id read before the shared table is used: a getter may prepare another append.
-  const read: unknown[] = [];
-  for (let i = 0; i < events.length; i++) read.push(events[i]?.eventId); // sparse: undefined
-  if (!few) clearSlots(read.length);
+  const n = events.length;
+  if (!Number.isSafeInteger(n) || n < 0) return new InvalidAppendError(stream, 'not a list');
+  if (n === 0) return new InvalidAppendError(stream, 'an append needs an event');
+  if (2 * n > maxAppendBytes) return new AppendTooLargeError(stream, 2 * n, maxAppendBytes);
+  const taken: NewEvent<E>[] = [];
   const ids: string[] = [];
-  const keys = new Int32Array(2 * read.length);
-  for (let i = 0; i < read.length; i++) {
-    const id = read[i];
-    if (!checkIdKey(id, keys, i)) {
+  const keys = new Int32Array(2 * n);
+  // Caller code may run here (getters), even another append: the shared table waits.
+  for (let i = 0; i < n; i++) {
+    const event = events[i];
+    const id: unknown = typeof event === 'object' && event !== null ? event.eventId : undefined;
+    if (event === undefined || !checkIdKey(id, keys, i)) {
       return new InvalidAppendError(stream, `bad event id ${String(id)}`);
     }
+    taken.push(event);
+    ids.push(id);
+  }
+  // A few events (the usual append) are compared pairwise: no table is filled for them.
+  const few = n <= fewEvents;
+  if (!few) clearSlots(n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] ?? '';
     if (few ? seenBefore(ids, i, id) : seenInSlots(ids, i, id, keys[2 * i] ?? 0)) {
       return new EventIdConflictError(stream, id, 'appears twice in one append');
     }
-    ids.push(id);
   }
-  return { ids, keys };
+  return { taken, ids, keys };
 };
 
 // True while an append is being prepared: caller code it runs (an encode, a getter) may
@@ -301,18 +312,18 @@ const prepareAppendOnce = <E extends EventShape>(
   events: readonly NewEvent<E>[],
   limits: { readonly maxAppendBytes: number; readonly nextRevision: bigint | undefined },
 ): Either<EventStoreError, PreparedAppend> => {
-  const shape = checkShape(stream, events);
+  const shape = checkShape(stream, events, limits.maxAppendBytes);
   if (shape instanceof EventStoreError) return left(shape);
-  const { ids, keys } = shape;
+  const { taken, ids, keys } = shape;
   if (sink.buffer.length > sinkKeptBytes) sink = byteSink();
   sink.used = 0;
   const types: string[] = [];
   const ends: number[] = []; // where data and metadata start and end, event after event
   const where = { stream, nextRevision: limits.nextRevision };
   const at = { where, index: 0, ends, asIs: decodesAsIs(schema) };
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (event === undefined) continue; // a hole: checkShape has refused it already
+  for (let i = 0; i < taken.length; i++) {
+    const event = taken[i];
+    if (event === undefined) continue; // never: checkShape took an event at each place
     at.index = i;
     const one = prepareOne(schema, event, ids[i] ?? '', at);
     if (typeof one !== 'string') return left(one);

@@ -9,12 +9,18 @@ import { loanBalancesProjection } from './loanBalances.ts';
 
 const LI = loanLayout.widths.ints;
 
-// Whether e is a recovery on, or a reversal of, a loan whose row was let go (a reversal not
-// resolved is applied, to be refused as the full fold refuses it).
-const letGo = (t: Table, e: ResolvedEvent): boolean =>
-  (e.type === 'RecoveryReceived' && findRow(t, e.data.loanId) < 0)
-  || (e.type === 'EventReversed' && e.data.aggregate === 'loan' && e.reversed !== undefined
-    && findRow(t, e.data.aggregateId) < 0);
+// Whether e is for a loan whose row was let go: a loan's life begins with its application
+// (or, in a log without one, its disbursal), so any other event of a loan with no row is of
+// one that ended and was let go (a recovery, a closing after a write-off, a late reversal).
+// A reversal not resolved is applied, to be refused as the full fold refuses it.
+const letGo = (t: Table, e: ResolvedEvent): boolean => {
+  if (e.type === 'LoanApplied' || e.type === 'LoanDisbursed') return false;
+  if (e.type === 'EventReversed') {
+    return e.data.aggregate === 'loan' && e.reversed !== undefined
+      && findRow(t, e.data.aggregateId) < 0;
+  }
+  return 'loanId' in e.data && findRow(t, e.data.loanId) < 0;
+};
 
 /**
  * The loan balances as loan accrual reads them (`loanAccruals`, `loanPosition` of its loans):

@@ -42,7 +42,10 @@ export const keepRows = (t: Table, keep: (r: number) => boolean): Int32Array => 
   t.amounts.wide.clear();
   for (const [i, x] of wide) t.amounts.wide.set(i, x);
   t.index.ids.length = 0;
-  t.index.slots = new Int32Array(2 * 64);
+  // Sized once for the kept ids (at most half full), not grown while they are added.
+  let slots = 64;
+  while (slots < 2 * (n + 1)) slots *= 2;
+  t.index.slots = new Int32Array(2 * slots);
   for (const id of ids) addId(t.index, id);
   t.size = n;
   return moved;

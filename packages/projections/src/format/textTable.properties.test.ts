@@ -34,11 +34,32 @@ const shaped = fc.integer({ min: 0, max: 6 }).chain((columns) => fc.record({
   left: fc.integer({ min: 0, max: columns + 1 }),
 }));
 
-test('the streamed lines of a table, joined by line feeds, are the table', () => {
+// The table as it was laid out before it was made of its streamed lines, kept as the model.
+const model = (
+  header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, left: number,
+): string => {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const line = (r: ReadonlyArray<string>) => r.map((x, c) =>
+    (c < left ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map((r) => (r.length === 0 ? rule : line(r)))].join('\n');
+};
+
+test('the streamed lines of a table, joined by line feeds, are the table laid out whole', () => {
   fc.assert(fc.property(shaped, ({ header, rows, left }) => {
     const streamed = [...tableLines(header, rows, (r) => r, left)].join('\n');
-    assert.is(streamed, table(header, rows, left));
+    assert.is(streamed, model(header, rows, left));
+    assert.is(table(header, rows, left), streamed);
   }), { numRuns: 1000 });
+});
+
+test('a table of 300,000 rows is laid out (widths taken by spreading them overflowed the stack)',
+  () => {
+  const rows = Array.from({ length: 300_000 }, (_, i) => [`SB-${i}`, rupees(BigInt(i))]);
+  const text = table(['Account', 'Rs'], rows);
+  assert.is(text.split('\n').length, 300_002);
+  assert.is(text.split('\n')[300_001], 'SB-299999  2,999.99');
 });
 
 test('a table\'s streamed lines: widths from every row, a rule for an empty one', () => {

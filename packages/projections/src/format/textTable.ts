@@ -16,22 +16,17 @@ export const cell = (paise: bigint): string => (paise === 0n ? '' : rupees(paise
 /** Lays rows out in columns: the first `left` columns left-aligned, the rest right-aligned. */
 export const table = (
   header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, left = 1,
-): string => {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  const line = (r: ReadonlyArray<string>) => r.map((x, c) =>
-    (c < left ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0))).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(header), rule, ...rows.map((r) => (r.length === 0 ? rule : line(r)))].join('\n');
-};
+): string => [...tableLines(header, rows, (r) => r, left)].join('\n');
 
 /**
  * The lines of `table(header, items.map(cells), left)`, one at a time, for a report too long
  * to hold as one string: each item's cells are made twice (for the widths, then for its line),
  * so that no cell outlives its own line. An item with no cells is a rule, as in `table`.
+ * The items are an array: they are read twice, which a one-pass iterable could not be.
  */
 export function* tableLines<T>(
-  header: ReadonlyArray<string>, items: Iterable<T>, cells: (item: T) => ReadonlyArray<string>,
+  header: ReadonlyArray<string>, items: ReadonlyArray<T>,
+  cells: (item: T) => ReadonlyArray<string>,
   left = 1,
 ): Generator<string, void, undefined> {
   const widths = header.map((h) => h.length);

@@ -8,7 +8,7 @@ const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '
 
 /** Rows as RFC 4180 CSV: a header row first, CRLF after every record. */
 export const csv = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>):
-  string => [header, ...rows].map((r) => `${r.map(field).join(',')}\r\n`).join('');
+  string => [...csvRecords(header, rows)].join('');
 
 /**
  * The records of `csv(header, rows)` one at a time, each with its CRLF (joined, they are that

@@ -1,0 +1,58 @@
+import * as t from 'io-ts';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { eventSchemaFromCodecs } from './eventSchema.ts';
+import { prepareAppend } from './prepareAppend.ts';
+
+// A caller's list read as it was at the first read: each place taken once, its length not
+// trusted beyond what the limit allows.
+const schema = eventSchemaFromCodecs({ Noted: t.unknown }, t.unknown);
+const limits = { maxAppendBytes: 1 << 20, nextRevision: 0n };
+const idOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const noted = (n: number) =>
+  ({ eventId: idOf(n), type: 'Noted' as const, data: n, metadata: {} });
+
+test('an event pushed onto the list while it is prepared is not written: the events taken are',
+  () => {
+    const events = [noted(1), noted(2)];
+    Object.defineProperty(events[1], 'data', { enumerable: true,
+      get: () => { if (events.length === 2) events.push(noted(3)); return 2; } });
+    const r = prepareAppend(schema, 'loan-1', events, limits);
+    if (r._tag === 'Left') throw r.left;
+    assert.equal(r.right.events.map((e) => e.eventId), [idOf(1), idOf(2)]);
+    assert.is(events.length, 3);
+  });
+
+test('a list whose place answers otherwise at a second read is written as first read', () => {
+  let reads = 0;
+  const list = new Proxy([noted(1), noted(2)], { get: (target, key, receiver) => {
+    if (key === '0') reads += 1;
+    return key === '0' && reads > 1 ? undefined : Reflect.get(target, key, receiver);
+  } });
+  const r = prepareAppend(schema, 'loan-1', list, limits);
+  if (r._tag === 'Left') throw r.left;
+  assert.equal(r.right.events.map((e) => e.eventId), [idOf(1), idOf(2)]);
+  assert.is(reads, 1);
+});
+
+test('a hole, a made-up length, or more events than the limit could hold: refused, typed, at '
+  + 'once', () => {
+  const refusal = (events: unknown) => {
+    const r = prepareAppend(schema, 'loan-1', events as [], limits);
+    return r._tag === 'Left' ? `${r.left.constructor.name}: ${r.left.message}` : 'accepted';
+  };
+  const holes: unknown[] = [noted(1)];
+  holes.length = 3;
+  assert.match(refusal(holes), /^InvalidAppendError: .*bad event id undefined/);
+  const huge: unknown[] = [];
+  huge.length = 2 ** 31;
+  assert.match(refusal(huge), /^AppendTooLargeError: /);
+  assert.match(refusal({ length: 1e9 }), /^AppendTooLargeError: /);
+  assert.match(refusal({ length: -1 }), /^InvalidAppendError: .*not a list/);
+  assert.match(refusal({ length: 1.5 }), /^InvalidAppendError: .*not a list/);
+  const sparse: unknown[] = [];
+  sparse.length = 1000;
+  assert.match(refusal(sparse), /^InvalidAppendError: .*bad event id undefined/);
+});
+
+test.run();
