@@ -1,6 +1,6 @@
 // The EventStoreDB adapter of the event-store port.
 import { createRequire } from 'node:module';
-import { StoreClosedError } from '@usha/ledger';
+import { checkedMaxAppendBytes, StoreClosedError, StoreOptionsError } from '@usha/ledger';
 import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
 import { claimCommandId } from './commandClaims.ts';
@@ -74,6 +74,9 @@ const conditionStreams = (conditions: unknown): string[] => {
 export const createEventStoreDbStore = <E extends EventShape>(
   options: EventStoreDbStoreOptions<E>,
 ): EventStore<E> => {
+  // Checked before a client is made: NaN or Infinity would lift the limit, not set it.
+  const maxAppendBytes = checkedMaxAppendBytes(options.maxAppendBytes, 1_048_576,
+    (field, reason) => { throw new StoreOptionsError('EventStoreDB store', field, reason); });
   const owned = options.client === undefined;
   const client = options.client ?? clientFor(options.connectionString);
   const closing = new AbortController();
@@ -96,7 +99,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
   const locks = streamLocks();
   const appendCtx = {
     client, schema: options.schema, cache,
-    maxAppendBytes: options.maxAppendBytes ?? 1_048_576, maxAttempts: 3,
+    maxAppendBytes, maxAttempts: 3,
     toServer: names.toServer,
   };
 

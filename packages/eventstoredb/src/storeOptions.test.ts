@@ -1,0 +1,30 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StoreOptionsError } from '@usha/ledger';
+import type { EventStoreClient } from './eventStoreClient.ts';
+import { createEventStoreDbStore } from './eventStoreDbStore.ts';
+import { testSchema } from './testSupport.ts';
+
+// A client never called: the options are refused before any is used.
+const client = {} as EventStoreClient;
+
+test('a maxAppendBytes that is not a whole number of bytes from 1 to 1 GiB is refused, typed, '
+  + 'naming the option', () => {
+  for (const bad of [Number.NaN, Infinity, 0, -1, 1.5, 2 ** 31, '4096']) {
+    assert.throws(() => createEventStoreDbStore({ client, schema: testSchema,
+      maxAppendBytes: bad as number }), (e: unknown) => e instanceof StoreOptionsError
+      && e.field === 'maxAppendBytes'
+      && e.message === 'EventStoreDB store option maxAppendBytes: not a whole number of bytes '
+        + 'from 1 to 1073741824', String(bad));
+  }
+});
+
+test('a whole number of bytes, or none, opens the store', async () => {
+  for (const ok of [1, 4096, undefined]) {
+    const store = createEventStoreDbStore({ client, schema: testSchema,
+      ...(ok === undefined ? {} : { maxAppendBytes: ok }) });
+    await store.close();
+  }
+});
+
+test.run();
