@@ -1,11 +1,14 @@
 // Durable appends of 100 events, one after another, side by side in one run:
 //   floor  - what any writer of this hash-chained format must do, nothing checked: the JSON
 //            text of data and metadata (JSON.stringify, then UTF-8), each line written by the
-//            store's own line writer and its SHA-256, one write (the descriptor's callback
-//            write, as the store's) + fdatasync;
+//            store's own line writer and its SHA-256, one write + fdatasync, both synchronous
+//            calls (the least a writer does: no hand-off to the thread pool);
 //   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
 //            fdatasync), as the store writes where the platform has O_DSYNC;
-//   store  - the embedded file store's appendToStream, each append durable when it resolves;
+//   store  - the embedded file store's appendToStream, each append durable when it resolves
+//            (its default `durableWrites: 'blocking'`: one synchronous O_DSYNC write);
+//   storeThreaded - the same with `durableWrites: 'threaded'`, the write made in the thread
+//            pool (the store's only way before 2026-12-06);
 //   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append: the
 //            least an event store in SQLite needs;
 //   sqliteStore - the same, laid out as event stores on SQLite are (sqliteEventStore.ts):
@@ -15,7 +18,7 @@
 // Run: npx -y pnpm@10 bench durableAppends (BATCHES=500 for a quicker run). BEFORE=<dir> adds
 // the store of another copy of this package (`git archive <commit> packages/ledger`, with its
 // node_modules) as `before`, to compare two versions in one run.
-import { constants, write } from 'node:fs';
+import { constants, fdatasyncSync, writeSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +63,11 @@ const writeFloor = async (file: string, dsync: boolean): Promise<void> => {
       }, { bytes: json.buffer, dataStart, metadataEnd: json.used });
     }
     const out = lines.bytes();
-    // The descriptor's callback write, as the store makes it (no FileHandle wrapper).
-    await new Promise<void>((resolve, reject) => {
-      write(h.fd, out, 0, out.length, at, (e) => (e ? reject(e) : resolve()));
-    });
+    for (let done = 0; done < out.length;) {
+      done += writeSync(h.fd, out, done, out.length - done, at + done);
+    }
     at += out.length;
-    if (!dsync) await h.datasync();
+    if (!dsync) fdatasyncSync(h.fd);
   }
   await h.close();
 };
@@ -74,6 +76,13 @@ const floorDsync = (file: string) => writeFloor(file, true);
 
 const store = async (file: string): Promise<void> => {
   const s = await openFileEventStore({ file, schema, maxAppendBytes: 1 << 24 });
+  for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
+  await s.close();
+};
+const storeThreaded = async (file: string): Promise<void> => {
+  const s = await openFileEventStore({
+    file, schema, maxAppendBytes: 1 << 24, durableWrites: 'threaded',
+  });
   for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
   await s.close();
 };
@@ -121,9 +130,9 @@ const before = async (file: string): Promise<void> => {
   await s.close();
 };
 
-const runs = { floor, floorDsync, store, sqlite, sqliteStore, before };
+const runs = { floor, floorDsync, store, storeThreaded, sqlite, sqliteStore, before };
 type Name = keyof typeof runs;
-const names: Name[] = ['floor', 'floorDsync', 'store', 'sqlite', 'sqliteStore'];
+const names: Name[] = ['floor', 'floorDsync', 'store', 'storeThreaded', 'sqlite', 'sqliteStore'];
 if (beforeStore !== undefined) names.push('before');
 // RUNS=store,before runs only those (the others print NaN): one code's figures without the rest.
 const only = process.env['RUNS']?.split(',');
@@ -161,6 +170,7 @@ const label: Record<Name, string> = {
   floor: 'floor: stringify + SHA-256 + write + fdatasync',
   floorDsync: 'floor, O_DSYNC write instead of fdatasync',
   store: 'file store appendToStream',
+  storeThreaded: 'file store, durableWrites: threaded',
   sqlite: 'SQLite WAL, synchronous=FULL, 1 txn/append',
   sqliteStore: 'SQLite, as an event store (ids, revisions)',
   before: `file store of ${beforeDir ?? ''}`.slice(0, 46),
@@ -176,6 +186,7 @@ console.log(`store / sqlite as an event store  ${ratio('store', 'sqliteStore')}`
 console.log(`sqlite as an event store / sqlite  ${ratio('sqliteStore', 'sqlite')}`);
 console.log(`sqlite / floor  ${ratio('sqlite', 'floor')}`);
 console.log(`store / floor with O_DSYNC  ${ratio('store', 'floorDsync')}`);
+console.log(`store / store with threaded writes  ${ratio('store', 'storeThreaded')}`);
 if (beforeStore !== undefined) {
   const cpu = (n: Name) => bestCpuMs.get(n) ?? NaN;
   console.log(`store CPU / before CPU  ${(cpu('store') / cpu('before')).toFixed(2)}`);

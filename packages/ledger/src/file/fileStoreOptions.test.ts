@@ -68,6 +68,8 @@ test('each other field: its refusal names it and says why', async () => {
     [{ schema: {} }, 'schema.decode', 'not a function'],
     [{ schema: { decode: () => 1 } }, 'schema.encode', 'not a function'],
     [{ mode: 'readonly' }, 'mode', "not one of 'read-write', 'read-only'"],
+    [{ durableWrites: 'sync' }, 'durableWrites', "not one of 'blocking', 'threaded'"],
+    [{ durableWrites: true }, 'durableWrites', "not one of 'blocking', 'threaded'"],
     [{ verify: true }, 'verify', "not one of 'checkpoint', 'full'"],
     [{ now: new Date(0) }, 'now', 'not a function'],
     [{ signedAfter: 'AB'.repeat(32) }, 'signedAfter', 'not a line hash (64 lowercase hex digits)'],
@@ -136,7 +138,8 @@ test('each field is read once, and the value read is the one used', async () => 
     maxAppendBytes: counted('maxAppendBytes',
       () => { const l = limit; limit = 2 ** 30; return l; }),
     ...Object.fromEntries(['mode', 'now', 'signingKey', 'verifyKey', 'signedAfter', 'verify',
-      'checkpointEveryBytes', 'spaceAheadBytes'].map((k) => [k, counted(k, () => undefined)])),
+      'checkpointEveryBytes', 'spaceAheadBytes', 'durableWrites'].map((k) =>
+      [k, counted(k, () => undefined)])),
   });
   // @ts-expect-error: the getters answer the types the store takes
   const store = await openFileEventStore(options);
@@ -145,8 +148,8 @@ test('each field is read once, and the value read is the one used', async () => 
   assert.ok(e instanceof AppendTooLargeError);
   assert.is(e.maxBytes, 100);
   await store.close();
-  assert.equal([...calls.values()], Array(11).fill(1));
-  assert.is(calls.size, 11);
+  assert.equal([...calls.values()], Array(12).fill(1));
+  assert.is(calls.size, 12);
 });
 
 test('a clock that answers no valid Date stops the store before a byte is written, named',

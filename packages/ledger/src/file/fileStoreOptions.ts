@@ -22,11 +22,12 @@ export interface FileStoreSettings<E extends EventShape> extends FileEventStoreO
   readonly maxAppendBytes: number;
   readonly verify: 'checkpoint' | 'full';
   readonly checkpointEveryBytes: number;
+  readonly durableWrites: 'blocking' | 'threaded';
 }
 
 const names = [
   'file', 'schema', 'mode', 'maxAppendBytes', 'now', 'signingKey', 'verifyKey', 'signedAfter',
-  'verify', 'checkpointEveryBytes', 'spaceAheadBytes',
+  'verify', 'checkpointEveryBytes', 'spaceAheadBytes', 'durableWrites',
 ] as const;
 
 const refuse: RefuseOption = (field, reason) => {
@@ -102,6 +103,8 @@ export const fileStoreOptions = <E extends EventShape>(
     verify: o.verify === undefined ? 'checkpoint'
       : oneOf('verify', o.verify, ['checkpoint', 'full']),
     checkpointEveryBytes: checkedEvery(o.checkpointEveryBytes),
+    durableWrites: o.durableWrites === undefined ? 'blocking'
+      : oneOf('durableWrites', o.durableWrites, ['blocking', 'threaded']),
     ...(now === undefined ? {} : { now }),
     ...(signingKey === undefined ? {} : { signingKey }),
     ...(verifyKey === undefined ? {} : { verifyKey }),

@@ -1,4 +1,4 @@
-import { write } from 'node:fs';
+import { fdatasyncSync, write, writeSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import { EventStoreError, StoreClosedError } from '../eventStore/errors.ts';
@@ -89,6 +89,11 @@ export const groupCommitter = (init: {
   readonly lastHash: string;
   /** The handle was opened with O_DSYNC: each write is durable when it returns. */
   readonly writesSynced?: boolean;
+  /**
+   * A group of up to `writeCallBytes` is written and synced by synchronous calls on this
+   * thread, not through the thread pool (the store's `durableWrites: 'blocking'`).
+   */
+  readonly blocking?: boolean;
   readonly now: () => Date;
   readonly onCommitted: () => void;
   /** Signs the hash of each append's last line (the writer's key); absent: unsigned. */
@@ -250,6 +255,16 @@ export const groupCommitter = (init: {
   };
   const writeDurably = async (bytes: Buffer): Promise<void> => {
     await init.space?.ensure(size + bytes.length);
+    if (init.blocking === true && bytes.length <= writeCallBytes) {
+      // The same calls, made here: the loop waits for the disk, and no thread hands over.
+      // Within `writeCallBytes` every call is one a crash may tear, as in the loop below.
+      let done = 0;
+      while (done < bytes.length) {
+        done += writeSync(handle.fd, bytes, done, bytes.length - done, size + done);
+      }
+      if (init.writesSynced !== true) fdatasyncSync(handle.fd);
+      return;
+    }
     let written = 0;
     while (written < bytes.length) {
       // At most `writeCallBytes` a call: a crash tears one call only (logSpace.ts).

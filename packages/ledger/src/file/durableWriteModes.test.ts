@@ -1,0 +1,161 @@
+// How the file store makes an append's durable write (`durableWrites`): by a synchronous call on
+// the main thread ('blocking', the default, for a group of up to 1 MiB) or through libuv's thread
+// pool ('threaded'). Which calls each way makes, that both leave the same bytes, and that a
+// failed write stops the store the same way.
+import fs from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StoreClosedError } from '../eventStore/errors.ts';
+import type { ExpectedRevision } from '../eventStore/port.ts';
+import { openFileEventStore } from './fileEventStore.ts';
+import { writeCallBytes } from './logSpace.ts';
+import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-durable-writes-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => join(dir, `log-${++n}.ndjson`);
+const clock = () => new Date('2026-12-06T10:00:00.000Z');
+
+// Replaces fs.write and fs.writeSync (the committer's named imports follow, through
+// syncBuiltinESMExports) for the length of `body`, hearing each call's length.
+const watchingWrites = async <T>(
+  body: (calls: string[]) => Promise<T>,
+  fail?: { readonly way: 'write' | 'writeSync' },
+): Promise<T> => {
+  const { write, writeSync } = fs;
+  const calls: string[] = [];
+  const eio = () => Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const patched: any = fs;
+  patched.write = (...args: unknown[]) => {
+    calls.push(`write ${String(args[3])}`);
+    if (fail?.way === 'write') {
+      const cb = args[args.length - 1];
+      if (typeof cb === 'function') queueMicrotask(() => cb(eio()));
+      return;
+    }
+    return Reflect.apply(write, fs, args);
+  };
+  patched.writeSync = (...args: unknown[]) => {
+    calls.push(`writeSync ${String(args[3])}`);
+    if (fail?.way === 'writeSync') throw eio();
+    return Reflect.apply(writeSync, fs, args);
+  };
+  syncBuiltinESMExports();
+  try {
+    return await body(calls);
+  } finally {
+    patched.write = write;
+    patched.writeSync = writeSync;
+    syncBuiltinESMExports();
+  }
+};
+
+const text = (bytes: number) => 'x'.repeat(bytes);
+
+test('blocking (the default): a group of up to 1 MiB is one synchronous write; a larger one, and '
+  + 'every group when threaded, goes through the thread pool', async () => {
+  for (const mode of [undefined, 'blocking', 'threaded'] as const) {
+    const file = fresh();
+    const store = await openFileEventStore({
+      file, schema: noteSchema, now: clock, maxAppendBytes: 4 * writeCallBytes,
+      ...(mode === undefined ? {} : { durableWrites: mode }),
+    });
+    const calls = await watchingWrites(async (c) => {
+      await store.appendToStream('loan-1', [note(idOf(1), text(100))]);
+      const small = (await readFile(file)).length;
+      // 2.5 MiB of text: three write calls of at most 1 MiB, whichever the mode.
+      await store.appendToStream('loan-2', [note(idOf(2), text(writeCallBytes * 2.5))]);
+      const big = (await readFile(file)).length - small;
+      return [...c, `sizes ${small} ${big}`];
+    });
+    await store.close();
+    const [small, big] = (calls.at(-1) ?? '').split(' ').slice(1).map(Number);
+    const bigCalls = [`write ${writeCallBytes}`, `write ${writeCallBytes}`,
+      `write ${(big ?? 0) - 2 * writeCallBytes}`];
+    assert.equal(calls.slice(0, -1), mode === 'threaded'
+      ? [`write ${small}`, ...bigCalls]
+      : [`writeSync ${small}`, ...bigCalls], String(mode));
+  }
+});
+
+// Appends made one by one and several at once (one group), with expected revisions right and
+// wrong, each outcome compared, then the logs byte for byte.
+const appendsArb = fc.array(fc.record({
+  stream: fc.constantFrom('loan-1', 'loan-2', 'share-3'),
+  texts: fc.array(fc.oneof(fc.string({ maxLength: 40 }),
+    fc.constantFrom(text(300_000), text(700_000))), { minLength: 1, maxLength: 4 }),
+  expected: fc.constantFrom<ExpectedRevision>('any', 'no_stream', 0n, 1n, 4n),
+  together: fc.boolean(),
+}), { minLength: 1, maxLength: 12 });
+
+test('the same appends leave the same log, byte for byte, and the same outcomes, whichever way '
+  + 'the durable writes are made', async () => {
+  await fc.assert(fc.asyncProperty(appendsArb, async (appends) => {
+    const run = async (durableWrites: 'blocking' | 'threaded') => {
+      const file = fresh();
+      const store = await openFileEventStore({ file, schema: noteSchema, now: clock,
+        maxAppendBytes: 4 * writeCallBytes, durableWrites });
+      const outcomes: string[] = [];
+      let id = 0;
+      let pending: Array<Promise<void>> = [];
+      for (const a of appends) {
+        const events = a.texts.map((t) => note(idOf(++id), t));
+        const done = store.appendToStream(a.stream, events, { expectedRevision: a.expected })
+          .then((r) => `${r.nextExpectedRevision}`, (e: unknown) =>
+            e instanceof Error ? `${e.name}: ${e.message}` : String(e))
+          .then((o) => { outcomes[id] = o; });
+        pending.push(done);
+        if (!a.together) {
+          await Promise.all(pending);
+          pending = [];
+        }
+      }
+      await Promise.all(pending);
+      await store.close();
+      return { outcomes: outcomes.join('\n'), bytes: await readFile(file) };
+    };
+    const blocking = await run('blocking');
+    const threaded = await run('threaded');
+    assert.is(blocking.outcomes, threaded.outcomes);
+    assert.ok(blocking.bytes.equals(threaded.bytes), 'the logs differ');
+  }), { numRuns: 25 });
+});
+
+test('a durable write that fails stops the store either way: the append and those after it are '
+  + 'refused, and a reopen finds the log as the appends before it left it', async () => {
+  for (const [mode, way] of [['blocking', 'writeSync'], ['threaded', 'write']] as const) {
+    const file = fresh();
+    const store = await openFileEventStore({ file, schema: noteSchema, durableWrites: mode });
+    let before: Buffer;
+    try {
+      await store.appendToStream('loan-1', [note(idOf(1), 'kept')]);
+      before = await readFile(file);
+      const failed = await watchingWrites(
+        () => store.appendToStream('loan-1', [note(idOf(2), 'lost')]).catch((e: unknown) => e),
+        { way });
+      assert.ok(failed instanceof StoreClosedError, mode);
+      assert.match(failed.message,
+        /a write to the log failed \(EIO: i\/o error, write\); reopen/);
+      const after = await store.appendToStream('loan-1', [note(idOf(3), 'x')])
+        .catch((e: unknown) => e);
+      assert.ok(after instanceof StoreClosedError, mode);
+    } finally {
+      await store.close().catch(() => {});
+    }
+    const reopened = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+    const texts: string[] = [];
+    for await (const e of reopened.readAll()) texts.push(e.data.text);
+    await reopened.close();
+    assert.equal(texts, ['kept'], mode);
+    assert.ok((await readFile(file)).subarray(0, before.length).equals(before), mode);
+  }
+});
+
+test.run();
