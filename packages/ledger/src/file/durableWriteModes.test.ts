@@ -26,7 +26,7 @@ const clock = () => new Date('2026-12-06T10:00:00.000Z');
 // syncBuiltinESMExports) for the length of `body`, hearing each call's length.
 const watchingWrites = async <T>(
   body: (calls: string[]) => Promise<T>,
-  fail?: { readonly way: 'write' | 'writeSync' },
+  fail?: { readonly way: 'write' | 'writeSync'; readonly wroteNothing?: boolean },
 ): Promise<T> => {
   const { write, writeSync } = fs;
   const calls: string[] = [];
@@ -37,14 +37,19 @@ const watchingWrites = async <T>(
     calls.push(`write ${String(args[3])}`);
     if (fail?.way === 'write') {
       const cb = args[args.length - 1];
-      if (typeof cb === 'function') queueMicrotask(() => cb(eio()));
+      if (typeof cb === 'function') {
+        queueMicrotask(() => (fail.wroteNothing === true ? cb(null, 0) : cb(eio())));
+      }
       return;
     }
     return Reflect.apply(write, fs, args);
   };
   patched.writeSync = (...args: unknown[]) => {
     calls.push(`writeSync ${String(args[3])}`);
-    if (fail?.way === 'writeSync') throw eio();
+    if (fail?.way === 'writeSync') {
+      if (fail.wroteNothing === true) return 0;
+      throw eio();
+    }
     return Reflect.apply(writeSync, fs, args);
   };
   syncBuiltinESMExports();
@@ -102,15 +107,16 @@ test('the same appends leave the same log, byte for byte, and the same outcomes,
       const file = fresh();
       const store = await openFileEventStore({ file, schema: noteSchema, now: clock,
         maxAppendBytes: 4 * writeCallBytes, durableWrites });
+      // Each append's outcome, in the order the appends settled.
       const outcomes: string[] = [];
       let id = 0;
       let pending: Array<Promise<void>> = [];
-      for (const a of appends) {
+      for (const [k, a] of appends.entries()) {
         const events = a.texts.map((t) => note(idOf(++id), t));
         const done = store.appendToStream(a.stream, events, { expectedRevision: a.expected })
           .then((r) => `${r.nextExpectedRevision}`, (e: unknown) =>
             e instanceof Error ? `${e.name}: ${e.message}` : String(e))
-          .then((o) => { outcomes[id] = o; });
+          .then((o) => { outcomes.push(`append ${k}: ${o}`); });
         pending.push(done);
         if (!a.together) {
           await Promise.all(pending);
@@ -123,14 +129,19 @@ test('the same appends leave the same log, byte for byte, and the same outcomes,
     };
     const blocking = await run('blocking');
     const threaded = await run('threaded');
+    assert.is(blocking.outcomes.split('\n').length, appends.length);
     assert.is(blocking.outcomes, threaded.outcomes);
     assert.ok(blocking.bytes.equals(threaded.bytes), 'the logs differ');
   }), { numRuns: 25 });
 });
 
-test('a durable write that fails stops the store either way: the append and those after it are '
-  + 'refused, and a reopen finds the log as the appends before it left it', async () => {
-  for (const [mode, way] of [['blocking', 'writeSync'], ['threaded', 'write']] as const) {
+test('a durable write that fails, or writes nothing, stops the store either way: the append and '
+  + 'those after it are refused, and a reopen finds the log as the appends before it left it',
+async () => {
+  const cases = [['blocking', 'writeSync', false], ['threaded', 'write', false],
+    ['blocking', 'writeSync', true], ['threaded', 'write', true]] as const;
+  for (const [mode, way, wroteNothing] of cases) {
+    const why = wroteNothing ? 'the write call wrote no byte' : 'EIO: i/o error, write';
     const file = fresh();
     const store = await openFileEventStore({ file, schema: noteSchema, durableWrites: mode });
     let before: Buffer;
@@ -139,10 +150,9 @@ test('a durable write that fails stops the store either way: the append and thos
       before = await readFile(file);
       const failed = await watchingWrites(
         () => store.appendToStream('loan-1', [note(idOf(2), 'lost')]).catch((e: unknown) => e),
-        { way });
+        { way, wroteNothing });
       assert.ok(failed instanceof StoreClosedError, mode);
-      assert.match(failed.message,
-        /a write to the log failed \(EIO: i\/o error, write\); reopen/);
+      assert.is(failed.message, `a write to the log failed (${why}); reopen`);
       const after = await store.appendToStream('loan-1', [note(idOf(3), 'x')])
         .catch((e: unknown) => e);
       assert.ok(after instanceof StoreClosedError, mode);

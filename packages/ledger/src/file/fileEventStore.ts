@@ -85,11 +85,13 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * How an append's durable write is made. `'blocking'` (the default): a group of appends of up
    * to 1 MiB (`writeCallBytes`) is written, and synced, by one synchronous call on the main
    * thread, as better-sqlite3 writes: the event loop waits for the disk meanwhile (about 0.2 to
-   * 0.3 ms for an append of 100 events, 59 KiB, on the disk measured; longer on a slower one),
-   * and the two hand-offs to and from libuv's thread pool are saved, 10 to 20% of an append's
-   * time (docs/benchmarks.md). Larger groups, and every group with `'threaded'`, are written
-   * through the thread pool, the loop free meanwhile: for an app that must keep answering while
-   * a slow disk writes. The bytes written, and when an append counts as durable, are the same.
+   * 0.3 ms for an append of 100 events, 59 KiB, on the disk measured; a group of 1 MiB several
+   * ms; longer on a slower disk), and the hand-offs to and from libuv's thread pool are saved:
+   * one writer's appends took 11 to 35% less time (docs/benchmarks.md). Larger groups, and
+   * every group with `'threaded'`, are written through the thread pool, the loop free
+   * meanwhile: for an app that must keep answering while a slow disk writes, or whose many
+   * writers each append many events at once (there the thread pool was as fast or faster). The
+   * bytes written, and when an append counts as durable, are the same.
    */
   readonly durableWrites?: 'blocking' | 'threaded';
 }
@@ -122,7 +124,8 @@ const defaultMaxAppendBytes = 1024 * 1024;
 const emptySource: ChunkedSource<never> = { take: () => undefined, refill: async () => false };
 
 // Where the platform has O_DSYNC, each write returns once it is as durable as a write and an
-// fdatasync make it: a commit is then one call to the thread pool instead of two (see
+// fdatasync make it: a commit is then one write call instead of a write and an fdatasync (made
+// on the main thread, or in the thread pool with `durableWrites: 'threaded'`; see
 // docs/benchmarks.md). Elsewhere the committer syncs after writing.
 const dsync: unknown = Reflect.get(constants, 'O_DSYNC');
 const syncedWrites = typeof dsync === 'number' && dsync !== 0 ? dsync : 0;

@@ -78,6 +78,14 @@ const writeAt = (fd: number, buffer: Buffer, part: Part): Promise<number> =>
     write(fd, buffer, part.from, part.bytes, part.at, (e, n) => (e ? reject(e) : resolve(n)));
   });
 
+// A write call that wrote nothing would be asked again for ever (the loop never blocking
+// another: with blocking writes the whole process): it fails the write instead, which stops the
+// store as any failed write does.
+const wrote = (n: number): number => {
+  if (n > 0) return n;
+  throw new Error('the write call wrote no byte');
+};
+
 const lastRevision = (length: number): bigint | undefined =>
   length === 0 ? undefined : BigInt(length - 1);
 
@@ -260,7 +268,7 @@ export const groupCommitter = (init: {
       // Within `writeCallBytes` every call is one a crash may tear, as in the loop below.
       let done = 0;
       while (done < bytes.length) {
-        done += writeSync(handle.fd, bytes, done, bytes.length - done, size + done);
+        done += wrote(writeSync(handle.fd, bytes, done, bytes.length - done, size + done));
       }
       if (init.writesSynced !== true) fdatasyncSync(handle.fd);
       return;
@@ -270,7 +278,7 @@ export const groupCommitter = (init: {
       // At most `writeCallBytes` a call: a crash tears one call only (logSpace.ts).
       const most = Math.min(bytes.length - written, writeCallBytes);
       const part = { from: written, bytes: most, at: size + written };
-      written += await writeAt(handle.fd, bytes, part);
+      written += wrote(await writeAt(handle.fd, bytes, part));
     }
     if (init.writesSynced !== true) await handle.datasync();
   };
