@@ -3,13 +3,15 @@ import { OutputIncompleteError } from './outputFailure.ts';
 import { writeLines } from './writeLines.ts';
 
 /**
- * Where the command writes: standard output and standard error, a line at a time. An output
- * that fails is for its owner to tell (bin.ts watches the process's): writes through `out`
- * never see it.
+ * Where the command writes: standard output and standard error, a line at a time. A failure of
+ * the output that `out` or `outLines` reports (OutputWriteError) is told on `err`, unless
+ * `outputWatched`: then its owner tells it (runOnProcess watches the process's).
  */
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** The output's failures are told by whoever watches it (`watchOutput`), not by the command. */
+  readonly outputWatched?: boolean;
   /**
    * Many lines to standard output, each as `out` writes one, in blocks as the output takes
    * them; without it, `printLines` gives each line to `out`.
@@ -21,6 +23,7 @@ export interface CliIo {
 
 /** The process's own streams. */
 export const processIo: CliIo = {
+  outputWatched: true,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   outLines: (lines) => writeLines(process.stdout, lines),
@@ -34,13 +37,17 @@ export const processIo: CliIo = {
 export const printLines = async (io: CliIo, lines: Iterable<string>): Promise<void> => {
   if (io.outLines !== undefined) return io.outLines(lines);
   let printed = 0;
-  try {
-    for (const line of lines) {
-      io.out(line);
-      printed += 1;
+  const it = lines[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = it.next();
+    } catch (e) {
+      if (printed === 0) throw e;
+      throw new OutputIncompleteError(e, printed);
     }
-  } catch (e) {
-    if (printed === 0) throw e;
-    throw new OutputIncompleteError(e, printed);
+    if (next.done === true) return;
+    io.out(next.value); // the output's own failure is passed on as it is
+    printed += 1;
   }
 };

@@ -3,7 +3,7 @@ import type { CliIo } from './cliIo.ts';
 import { exportCommand } from './exportCommand.ts';
 import { fileProblem } from './fileProblem.ts';
 import { LogUnreadableError } from './openLog.ts';
-import { OutputIncompleteError, OutputWriteError } from './outputFailure.ts';
+import { OutputIncompleteError, OutputWriteError, outputWriteProblem } from './outputFailure.ts';
 import { keygenCommand } from './keygenCommand.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 import { reportCommand } from './reportCommand.ts';
@@ -58,7 +58,12 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       case 'keygen': return await keygenCommand(c, io);
     }
   } catch (e) {
-    if (e instanceof OutputWriteError) return 1;
+    if (e instanceof OutputWriteError) {
+      // A reader that closed early (`| head`) is its choice, not a fault to tell.
+      const problem = io.outputWatched === true ? undefined : outputWriteProblem(e.cause);
+      if (problem !== undefined) io.err(`usha: ${problem}`);
+      return 1;
+    }
     io.err(`usha: ${describe(e)}`);
     return 1;
   }

@@ -1,6 +1,6 @@
 // The EventStoreDB adapter of the event-store port.
 import { createRequire } from 'node:module';
-import { checkedMaxAppendBytes, StoreClosedError, StoreOptionsError } from '@usha/ledger';
+import { StoreClosedError, StoreOptionsError } from '@usha/ledger';
 import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
 import { claimCommandId } from './commandClaims.ts';
@@ -10,7 +10,9 @@ import type { BackoffPolicy } from './resubscribeBackoff.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
 import { createStreamCache } from './streamCache.ts';
 import { streamNames } from './streamNames.ts';
-import { streamLocks } from './ledgerInternals.ts';
+import {
+  checkedMaxAppendBytes, checkedSchema, readOptionFields, streamLocks, type RefuseOption,
+} from './ledgerInternals.ts';
 import { subscribeAllEvents } from './subscribeAll.ts';
 import type { ResubscribeInfo, SubscribeContext } from './subscribeAll.ts';
 
@@ -74,31 +76,44 @@ const conditionStreams = (conditions: unknown): string[] => {
 export const createEventStoreDbStore = <E extends EventShape>(
   options: EventStoreDbStoreOptions<E>,
 ): EventStore<E> => {
-  // Checked before a client is made: NaN or Infinity would lift the limit, not set it.
-  const maxAppendBytes = checkedMaxAppendBytes(options.maxAppendBytes, 1_048_576,
-    (field, reason) => { throw new StoreOptionsError('EventStoreDB store', field, reason); });
-  const owned = options.client === undefined;
-  const client = options.client ?? clientFor(options.connectionString);
+  // Each field read once (a getter, a proxy), as the other stores read theirs, and checked
+  // before a client is made: NaN or Infinity would lift the limit, not set it.
+  const refuse: RefuseOption = (field, reason) => {
+    throw new StoreOptionsError('EventStoreDB store', field, reason);
+  };
+  const read = readOptionFields(options, ['client', 'connectionString', 'schema',
+    'maxAppendBytes', 'onResubscribe', 'resubscribe', 'streamPrefix', 'cacheMaxEvents'], refuse);
+  const schema = checkedSchema<E>(read.schema, refuse);
+  const maxAppendBytes = checkedMaxAppendBytes(read.maxAppendBytes, 1_048_576, refuse);
+  // The rest as typed: read once, each field's own value.
+  const o = read as Omit<EventStoreDbStoreOptions<E>, 'client' | 'connectionString'> & {
+    readonly client?: EventStoreClient; readonly connectionString?: string;
+  };
+  const owned = o.client === undefined;
+  if (owned && typeof o.connectionString !== 'string') {
+    refuse('connectionString', 'not a string, and no client given');
+  }
+  const client = o.client ?? clientFor(String(o.connectionString));
   const closing = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
   const refuseIfClosed = () => {
     if (closed) throw new StoreClosedError();
   };
-  const names = streamNames(options.streamPrefix ?? '');
-  const cache = createStreamCache(client, options.cacheMaxEvents ?? 100_000);
+  const names = streamNames(o.streamPrefix ?? '');
+  const cache = createStreamCache(client, o.cacheMaxEvents ?? 100_000);
   const ctx: SubscribeContext<E> = {
     client,
-    schema: options.schema,
+    schema,
     names,
     refuseIfClosed,
-    backoff: { ...defaultBackoff, ...options.resubscribe },
-    onResubscribe: options.onResubscribe ?? (() => undefined),
+    backoff: { ...defaultBackoff, ...o.resubscribe },
+    onResubscribe: o.onResubscribe ?? (() => undefined),
     closed: closing.signal,
   };
   const locks = streamLocks();
   const appendCtx = {
-    client, schema: options.schema, cache,
+    client, schema, cache,
     maxAppendBytes, maxAttempts: 3,
     toServer: names.toServer,
   };

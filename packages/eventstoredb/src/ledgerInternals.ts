@@ -4,7 +4,8 @@
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
   checkConditions, checkConditionShape, streamLocks, dataJsonOf, metadataJsonOf,
+  checkedMaxAppendBytes, checkedSchema, readOptionFields,
 } from '@usha/ledger/store-kit';
 export type {
-  PreparedAppend, PreparedEvent, StoredRef, RecordedFields,
+  PreparedAppend, PreparedEvent, StoredRef, RecordedFields, RefuseOption,
 } from '@usha/ledger/store-kit';

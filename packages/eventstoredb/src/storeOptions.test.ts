@@ -27,4 +27,31 @@ test('a whole number of bytes, or none, opens the store', async () => {
   }
 });
 
+test('options that cannot be read, or are no object, or have no schema: refused, typed, naming '
+  + 'the field, each field read once', () => {
+  const refusal = (options: unknown): string => {
+    try {
+      createEventStoreDbStore(options as Parameters<typeof createEventStoreDbStore>[0]);
+    } catch (e) {
+      if (e instanceof StoreOptionsError) return e.message;
+      throw e;
+    }
+    return 'opened';
+  };
+  assert.is(refusal(null), 'EventStoreDB store options: not an object of options');
+  assert.is(refusal({ client, schema: testSchema,
+    get maxAppendBytes(): number { throw new TypeError('no'); } }),
+  'EventStoreDB store option maxAppendBytes: could not be read (TypeError)');
+  assert.is(refusal(new Proxy({}, { get: () => { throw new Error('trap'); } })),
+    'EventStoreDB store option client: could not be read (Error)');
+  assert.is(refusal({ client }), 'EventStoreDB store option schema: not an object');
+  assert.is(refusal({ schema: testSchema }),
+    'EventStoreDB store option connectionString: not a string, and no client given');
+  let reads = 0;
+  const store = createEventStoreDbStore({ client,
+    get schema() { reads += 1; return testSchema; } });
+  assert.is(reads, 1);
+  void store.close();
+});
+
 test.run();

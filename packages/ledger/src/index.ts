@@ -48,9 +48,7 @@ export { ioTsFieldPath, ioTsFailures, type FieldFailure } from './eventStore/fie
 export { isStorableStreamName } from './eventStore/storableStreamName.ts';
 export { isEventId } from './eventStore/prepareAppend.ts';
 export { inMemoryEventStore, type InMemoryEventStoreOptions } from './memory/inMemoryEventStore.ts';
-export {
-  checkedMaxAppendBytes, StoreOptionsError, type RefuseOption,
-} from './eventStore/storeOptionFields.ts';
+export { StoreOptionsError } from './eventStore/storeOptionFields.ts';
 export { MemoryStoreOptionsError } from './memory/memoryStoreOptions.ts';
 export {
   openFileEventStore,

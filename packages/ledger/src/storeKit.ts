@@ -11,3 +11,6 @@ export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded
 export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
 export { checkConditions, checkConditionShape } from './eventStore/appendConditions.ts';
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
+export {
+  checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
+} from './eventStore/storeOptionFields.ts';

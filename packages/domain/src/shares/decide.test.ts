@@ -54,7 +54,8 @@ test('an account a correction emptied is closed on exit with zero shares, before
     given(opened, emptied).when(redeem('c3', '2024-04-03', 0))
       .thenRejects('nothing_to_redeem', { sharesHeld: 0 });
     given(opened, emptied).when(redeem('c3', '2024-04-03', 0, { exit: true, loanPaise: 1n }))
-      .thenRejects('shares_pledged_to_loan', { sharesRequiredWhileBorrowing: 10, sharesAfter: 0 });
+      .thenRejects('shares_pledged_to_loan', { outstandingPrincipal: '0.01',
+        sharesRequiredWhileBorrowing: 10, sharesAfter: 0 });
   });
 
 test('undoing a redemption may not take the holding past the maximum', () => {

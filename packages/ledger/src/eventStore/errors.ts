@@ -40,8 +40,11 @@ export class AppendTooLargeError extends EventStoreError {
     readonly stream: string,
     readonly sizeBytes: number,
     readonly maxBytes: number,
+    /** `sizeBytes` is a least size (counted before the events were written), not the size. */
+    readonly atLeast = false,
   ) {
-    super('append_too_large', `append to ${stream} is ${sizeBytes} bytes, over ${maxBytes}`);
+    super('append_too_large',
+      `append to ${stream} is ${atLeast ? 'at least ' : ''}${sizeBytes} bytes, over ${maxBytes}`);
   }
 }
 

@@ -249,12 +249,20 @@ const checkShape = <E extends EventShape>(
   const n = events.length;
   if (!Number.isSafeInteger(n) || n < 0) return new InvalidAppendError(stream, 'not a list');
   if (n === 0) return new InvalidAppendError(stream, 'an append needs an event');
-  if (2 * n > maxAppendBytes) return new AppendTooLargeError(stream, 2 * n, maxAppendBytes);
+  if (2 * n > maxAppendBytes) {
+    return new AppendTooLargeError(stream, 2 * n, maxAppendBytes, true);
+  }
   const taken: NewEvent<E>[] = [];
   const ids: string[] = [];
-  const keys = new Int32Array(2 * n);
+  // Grown as events are taken: a length the caller made up sizes nothing.
+  let keys = new Int32Array(2 * Math.min(n, 64));
   // Caller code may run here (getters), even another append: the shared table waits.
   for (let i = 0; i < n; i++) {
+    if (2 * i === keys.length) {
+      const more = new Int32Array(2 * Math.min(n, 2 * i));
+      more.set(keys);
+      keys = more;
+    }
     const event = events[i];
     const id: unknown = typeof event === 'object' && event !== null ? event.eventId : undefined;
     if (event === undefined || !checkIdKey(id, keys, i)) {

@@ -87,7 +87,8 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * thread, as better-sqlite3 writes: the event loop waits for the disk meanwhile (about 0.2 to
    * 0.3 ms for an append of 100 events, 59 KiB, on the disk measured; a group of 1 MiB several
    * ms; longer on a slower disk), and the hand-offs to and from libuv's thread pool are saved:
-   * one writer's appends took 11 to 35% less time (docs/benchmarks.md). Larger groups, and
+   * a writer appending one event at a time took 10 to 26% less time, one appending 100 at a
+   * time from 1% more to 18% less (docs/benchmarks.md). Larger groups, and
    * every group with `'threaded'`, are written through the thread pool, the loop free
    * meanwhile: for an app that must keep answering while a slow disk writes, or whose many
    * writers each append many events at once (there the thread pool was as fast or faster). The

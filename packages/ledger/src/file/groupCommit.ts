@@ -80,7 +80,7 @@ const writeAt = (fd: number, buffer: Buffer, part: Part): Promise<number> =>
 
 // A write call that wrote nothing would be asked again for ever (the loop never blocking
 // another: with blocking writes the whole process): it fails the write instead, which stops the
-// store as any failed write does.
+// store, like every other failed write.
 const wrote = (n: number): number => {
   if (n > 0) return n;
   throw new Error('the write call wrote no byte');

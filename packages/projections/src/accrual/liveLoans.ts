@@ -7,8 +7,8 @@ import type { Table } from '../core/table.ts';
 const L = loanLayout.at;
 const LI = loanLayout.widths.ints;
 const M_LOANS = memberLayout.at.loans;
-const ended = new Set(['rejected', 'written_off', 'closed']
-  .map((s) => loanShape.fields.status.values.indexOf(s as never)));
+const ended = new Set((['rejected', 'written_off', 'closed'] as const)
+  .map((s) => loanShape.fields.status.values.indexOf(s)));
 
 /** Whether loan row r has ended (rejected, written off or closed). */
 const endedAt = (t: Table, r: number): boolean => ended.has(t.ints[r * LI + L.status] ?? 0);

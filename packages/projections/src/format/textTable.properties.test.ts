@@ -50,7 +50,7 @@ test('the streamed lines of a table, joined by line feeds, are the table laid ou
   fc.assert(fc.property(shaped, ({ header, rows, left }) => {
     const streamed = [...tableLines(header, rows, (r) => r, left)].join('\n');
     assert.is(streamed, model(header, rows, left));
-    assert.is(table(header, rows, left), streamed);
+    assert.is(table(header, rows, left), model(header, rows, left));
   }), { numRuns: 1000 });
 });
 
