@@ -78,12 +78,18 @@ export const checkpointWriter = (
     writeNumber(w, s);
   }
   // The writer's signature of the SHA-256 of all the above: with it, an open that holds the
-  // public key knows the digests are the ones the writer verified or wrote.
+  // public key knows the digests are the ones the writer verified or wrote. Without a key the
+  // place is left empty, and nothing is hashed for it (the file's own SHA-256, taken as it is
+  // written, is what catches a damaged checkpoint).
+  writeText(w, o.signingKey === undefined ? '' : signHash(o.signingKey, partsSha256(w)));
+  return w;
+};
+
+// The SHA-256 of the parts written so far, in hex.
+const partsSha256 = (w: SnapshotWriter): string => {
   const sha = createHash('sha256');
   for (const p of w.parts) sha.update(p);
-  const digest = sha.digest('hex');
-  writeText(w, o.signingKey === undefined ? '' : signHash(o.signingKey, digest));
-  return w;
+  return sha.digest('hex');
 };
 
 /** Writes the checkpoint atomically (the old one or the new one survives a crash). */

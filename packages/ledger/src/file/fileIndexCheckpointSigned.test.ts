@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import crypto from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore, type FileEventStoreOptions } from './fileEventStore.ts';
+import { checkpointFileOf } from './fileIndexCheckpoint.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { appendForgedLine, strangerKeys } from './signedLog.fixture.ts';
 import { notSignedYet } from './signatureRequirement.ts';
@@ -82,5 +85,50 @@ test('a checkpoint the key did not sign is not used; the scan then decides', asy
   assert.equal(await outcome(file, { verifyKey: undefined }),
     { from: 'checkpoint', linesRead: 0 });
 });
+
+// The bytes given to SHA-256 hashes (node:crypto's createHash, watched) while `run` runs.
+const sha256BytesDuring = async (run: () => Promise<void>): Promise<number> => {
+  const real = crypto.createHash;
+  let bytes = 0;
+  const watched = (algorithm: string, options?: crypto.HashOptions): crypto.Hash => {
+    const hash = real(algorithm, options);
+    const update = hash.update.bind(hash);
+    if (algorithm === 'sha256') {
+      hash.update = (data: crypto.BinaryLike, encoding?: crypto.Encoding) => {
+        bytes += typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.byteLength;
+        return encoding === undefined || typeof data !== 'string'
+          ? update(data) : update(data, encoding);
+      };
+    }
+    return hash;
+  };
+  crypto.createHash = watched as typeof crypto.createHash;
+  syncBuiltinESMExports();
+  try {
+    await run();
+  } finally {
+    crypto.createHash = real;
+    syncBuiltinESMExports();
+  }
+  return bytes;
+};
+
+// The bytes of a checkpoint file after its 56-byte header: what its own SHA-256 covers.
+const checkpointBody = async (file: string): Promise<number> =>
+  (await stat(checkpointFileOf(file))).size - 56;
+
+test('a checkpoint is hashed once, as its file is written; a signed one again for its signature',
+  async () => {
+    const unsigned = join(dir, 'hashed-once.ndjson');
+    const plain = await openFileEventStore({ file: unsigned, schema: noteSchema });
+    await plain.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
+    assert.is(await sha256BytesDuring(() => plain.close()), await checkpointBody(unsigned));
+    const signed = join(dir, 'hashed-twice.ndjson');
+    const store = await openFileEventStore({ file: signed, schema: noteSchema, signingKey });
+    await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
+    // The signature signs the SHA-256 of every part before its own (8 + 128 bytes).
+    const hashed = await sha256BytesDuring(() => store.close());
+    assert.is(hashed, 2 * await checkpointBody(signed) - 136);
+  });
 
 test.run();
