@@ -2,14 +2,14 @@
 // was appended after it instead of the whole log. A cache, never a record: deleted, damaged or
 // out of date, the next open scans the log as before. Its shape is described once, here: the
 // writer and the reader below take the parts in the same order.
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   readF64, readHashRows, readI32, readNumber, readText, snapshotWriter, SnapshotShapeError,
   writeF64, writeHashRows, writeI32, writeNumber, writeText, type SnapshotReader,
   type SnapshotWriter,
 } from '../offHeap/snapshot.ts';
 import { parallelSha256 } from '../offHeap/parallelSha256.ts';
-import { readSnapshotFile, writeSnapshotFile } from '../offHeap/snapshotFile.ts';
+import { readSnapshotFile, sha256InTurns, writeSnapshotFile } from '../offHeap/snapshotFile.ts';
 import type { I32Column } from '../offHeap/columns.ts';
 import type { HashRows } from '../offHeap/hashRows.ts';
 import { keyOf } from '../offHeap/keyHash.ts';
@@ -48,12 +48,13 @@ const copyI32 = (c: I32Column): I32Column =>
   ({ data: c.data.slice(0, c.length), length: c.length });
 
 /**
- * The checkpoint's parts. With `copy`, what appends change in place (the hash tables, each
- * stream's length and last line) is copied, so that appends may go on while it is written; the
- * rest only grows past the rows taken here, and is written from where it is.
+ * The checkpoint's parts, all but the signature (`writeIndexCheckpoint` adds it). With `copy`,
+ * what appends change in place (the hash tables, each stream's length and last line) is copied,
+ * so that appends may go on while it is written; the rest only grows past the rows taken here,
+ * and is written from where it is.
  */
 export const checkpointWriter = (
-  c: IndexCheckpoint, o: { readonly copy: boolean; readonly signingKey?: KeyObject | undefined },
+  c: IndexCheckpoint, o: { readonly copy: boolean },
 ): SnapshotWriter => {
   const w = snapshotWriter();
   const { index } = c;
@@ -77,24 +78,25 @@ export const checkpointWriter = (
     writeText(w, JSON.stringify(name)); // escaped: a storable name may hold a lone surrogate
     writeNumber(w, s);
   }
-  // The writer's signature of the SHA-256 of all the above: with it, an open that holds the
-  // public key knows the digests are the ones the writer verified or wrote. Without a key the
-  // place is left empty, and nothing is hashed for it (the file's own SHA-256, taken as it is
-  // written, is what catches a damaged checkpoint).
-  writeText(w, o.signingKey === undefined ? '' : signHash(o.signingKey, partsSha256(w)));
   return w;
 };
 
-// The SHA-256 of the parts written so far, in hex.
-const partsSha256 = (w: SnapshotWriter): string => {
-  const sha = createHash('sha256');
-  for (const p of w.parts) sha.update(p);
-  return sha.digest('hex');
+/**
+ * Writes the checkpoint atomically (the old one or the new one survives a crash), after its
+ * last part: the writer's signature of the SHA-256 of all the parts before it, with which an
+ * open that holds the public key knows the digests are the ones the writer verified or wrote.
+ * Without a key the place is left empty and nothing is hashed for it (the file's own SHA-256,
+ * taken as it is written, is what catches a damaged checkpoint); with one, the parts are hashed
+ * a few MiB at a time, the event loop let run between, as the file's SHA-256 is.
+ */
+export const writeIndexCheckpoint = async (
+  file: string, w: SnapshotWriter, signingKey?: KeyObject,
+): Promise<void> => {
+  const signature = signingKey === undefined ? ''
+    : signHash(signingKey, (await sha256InTurns(w.parts)).toString('hex'));
+  writeText(w, signature);
+  await writeSnapshotFile(file, w);
 };
-
-/** Writes the checkpoint atomically (the old one or the new one survives a crash). */
-export const writeIndexCheckpoint = (file: string, w: SnapshotWriter): Promise<void> =>
-  writeSnapshotFile(file, w);
 
 const shapeFault = (c: IndexCheckpoint, streams: number): string | undefined => {
   const { index: x, lines } = c;

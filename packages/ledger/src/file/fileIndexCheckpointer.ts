@@ -50,12 +50,12 @@ export const indexCheckpointer = (o: {
     const c = state();
     let w: SnapshotWriter;
     try {
-      w = checkpointWriter(c, { copy, signingKey: o.signingKey });
+      w = checkpointWriter(c, { copy });
     } catch (e) { // never into the commit that called it
       failure = e instanceof Error ? e.message : String(e);
       return Promise.resolve();
     }
-    return writeIndexCheckpoint(file, w).then(() => {
+    return writeIndexCheckpoint(file, w, o.signingKey).then(() => {
       writtenEnd = c.endOffset;
       count++;
       failure = undefined;

@@ -20,11 +20,14 @@ const headerBytes = 56;
 const hashSliceBytes = 4 << 20;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Writes the snapshot to `file`, atomically and durably (see above). */
-export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promise<void> => {
+/**
+ * The SHA-256 of `parts` one after another, hashed a few MiB at a time with the event loop let
+ * run between. The parts must not change meanwhile.
+ */
+export const sha256InTurns = async (parts: readonly Uint8Array[]): Promise<Buffer> => {
   const sha = createHash('sha256');
   let sinceTurn = 0;
-  for (const p of w.parts) {
+  for (const p of parts) {
     for (let at = 0; at < p.byteLength; at += hashSliceBytes) {
       const slice = p.subarray(at, at + hashSliceBytes);
       sha.update(slice);
@@ -32,9 +35,15 @@ export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promis
       if (sinceTurn >= hashSliceBytes) { sinceTurn = 0; await nextTurn(); }
     }
   }
+  return sha.digest();
+};
+
+/** Writes the snapshot to `file`, atomically and durably (see above). */
+export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promise<void> => {
+  const digest = await sha256InTurns(w.parts);
   const head = Buffer.alloc(headerBytes);
   magic.copy(head, 0);
-  sha.digest().copy(head, 16);
+  digest.copy(head, 16);
   head.writeDoubleLE(w.bytes, 48);
   const temporary = `${file}.writing`;
   const h = await open(temporary, 'w');
