@@ -94,8 +94,9 @@ export const writeIndexCheckpoint = async (
 ): Promise<void> => {
   const signature = signingKey === undefined ? ''
     : signHash(signingKey, (await sha256InTurns(w.parts)).toString('hex'));
-  writeText(w, signature);
-  await writeSnapshotFile(file, w);
+  const signed = { parts: [...w.parts], bytes: w.bytes }; // `w` itself left as it was given
+  writeText(signed, signature);
+  await writeSnapshotFile(file, signed);
 };
 
 const shapeFault = (c: IndexCheckpoint, streams: number): string | undefined => {

@@ -7,7 +7,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore, type FileEventStoreOptions } from './fileEventStore.ts';
-import { checkpointFileOf } from './fileIndexCheckpoint.ts';
+import { checkpointFileOf, writeIndexCheckpoint } from './fileIndexCheckpoint.ts';
+import { snapshotWriter, writeBytes } from '../offHeap/snapshot.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { appendForgedLine, strangerKeys } from './signedLog.fixture.ts';
 import { notSignedYet } from './signatureRequirement.ts';
@@ -86,16 +87,19 @@ test('a checkpoint the key did not sign is not used; the scan then decides', asy
     { from: 'checkpoint', linesRead: 0 });
 });
 
-// The bytes given to SHA-256 hashes (node:crypto's createHash, watched) while `run` runs.
-const sha256BytesDuring = async (run: () => Promise<void>): Promise<number> => {
+// What SHA-256 hashes (node:crypto's createHash, watched) are given while `run` runs: the bytes
+// in all, and the most given to one `update`.
+const sha256During = async (run: () => Promise<void>) => {
   const real = crypto.createHash;
-  let bytes = 0;
+  const seen = { bytes: 0, largestUpdate: 0 };
   const watched = (algorithm: string, options?: crypto.HashOptions): crypto.Hash => {
     const hash = real(algorithm, options);
     const update = hash.update.bind(hash);
     if (algorithm === 'sha256') {
       hash.update = (data: crypto.BinaryLike, encoding?: crypto.Encoding) => {
-        bytes += typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.byteLength;
+        const n = typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.byteLength;
+        seen.bytes += n;
+        seen.largestUpdate = Math.max(seen.largestUpdate, n);
         return encoding === undefined || typeof data !== 'string'
           ? update(data) : update(data, encoding);
       };
@@ -110,25 +114,42 @@ const sha256BytesDuring = async (run: () => Promise<void>): Promise<number> => {
     crypto.createHash = real;
     syncBuiltinESMExports();
   }
-  return bytes;
+  return seen;
 };
 
 // The bytes of a checkpoint file after its 56-byte header: what its own SHA-256 covers.
 const checkpointBody = async (file: string): Promise<number> =>
   (await stat(checkpointFileOf(file))).size - 56;
 
-test('a checkpoint is hashed once, as its file is written; a signed one again for its signature',
+test('an unsigned checkpoint is hashed once, as its file is written', async () => {
+  const file = join(dir, 'hashed-once.ndjson');
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
+  const { bytes } = await sha256During(() => store.close());
+  assert.is(bytes, await checkpointBody(file));
+});
+
+test('a signed checkpoint is hashed again for its signature: every part before its own',
   async () => {
-    const unsigned = join(dir, 'hashed-once.ndjson');
-    const plain = await openFileEventStore({ file: unsigned, schema: noteSchema });
-    await plain.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
-    assert.is(await sha256BytesDuring(() => plain.close()), await checkpointBody(unsigned));
-    const signed = join(dir, 'hashed-twice.ndjson');
-    const store = await openFileEventStore({ file: signed, schema: noteSchema, signingKey });
+    const file = join(dir, 'hashed-twice.ndjson');
+    const store = await openFileEventStore({ file, schema: noteSchema, signingKey });
     await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
-    // The signature signs the SHA-256 of every part before its own (8 + 128 bytes).
-    const hashed = await sha256BytesDuring(() => store.close());
-    assert.is(hashed, 2 * await checkpointBody(signed) - 136);
+    const { bytes } = await sha256During(() => store.close());
+    assert.is(bytes, 2 * await checkpointBody(file) - (8 + 128)); // the signature's part
+  });
+
+test('a signed checkpoint\'s parts are hashed at most 4 MiB at a time, and the writer kept',
+  async () => {
+    const file = join(dir, 'large.ndjson.index');
+    const w = snapshotWriter();
+    writeBytes(w, new Uint8Array(9 << 20));
+    const { bytes, largestUpdate } = await sha256During(() =>
+      writeIndexCheckpoint(file, w, strangerKeys().privateKey));
+    assert.is(largestUpdate, 4 << 20);
+    // The parts for the signature, then the file's body: the same parts and the signature's.
+    assert.is(bytes, w.bytes + w.bytes + 8 + 128);
+    assert.is(w.parts.length, 3); // the length, the bytes, no padding: no signature added to it
+    assert.is((await stat(file)).size, 56 + w.bytes + 8 + 128); // header, parts, signature
   });
 
 test.run();
