@@ -6,14 +6,14 @@
 // the caller's expectation is wrong (to be sure), or after an append whose answer was lost.
 import { isClientError } from './eventStoreClient.ts';
 import type { EventStoreClient } from './eventStoreClient.ts';
-import { isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
+import { InvalidAppendError, isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
 import type {
   AppendCondition, AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent,
 } from '@usha/ledger';
 import { toEventData, toPosition } from './clientEvents.ts';
 import { isUnavailable, mapError } from './mapError.ts';
 import {
-  checkConditions, checkConditionShape, checkExpectedRevision, dataJsonOf, detectRetry,
+  checkConditions, takeConditions, checkExpectedRevision, dataJsonOf, detectRetry,
   eventContentKey, metadataJsonOf, prepareAppend,
 } from './ledgerInternals.ts';
 import { conditionRevisions } from './conditionRevisions.ts';
@@ -95,8 +95,8 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   };
   // A malformed append is refused before the server is asked anything.
   if (!isStorableStreamName(label) || events.length === 0) check(undefined);
-  const malformed = checkConditionShape(label, conditions);
-  if (malformed !== undefined) throw malformed;
+  const taken = takeConditions(label, conditions); // a copy, if the caller did not take one
+  if (taken instanceof InvalidAppendError) throw taken;
   let moved = 0;
   for (let refreshed = false; ; refreshed = true) {
     const cached = refreshed ? undefined : ctx.cache.peek(stream);
@@ -115,7 +115,7 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
       if (fresh) throw wrong;
       continue;
     }
-    await checkBefore(ctx, label, conditions);
+    await checkBefore(ctx, label, taken);
     const result = await send(ctx, stream, label, prepared, state);
     if (result !== undefined) return result;
     // The stream moved between our look and our append: perhaps this very append (a

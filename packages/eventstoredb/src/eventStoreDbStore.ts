@@ -1,6 +1,6 @@
 // The EventStoreDB adapter of the event-store port.
 import { createRequire } from 'node:module';
-import { StoreClosedError, StoreOptionsError } from '@usha/ledger';
+import { InvalidAppendError, StoreClosedError, StoreOptionsError } from '@usha/ledger';
 import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
 import { claimCommandId } from './commandClaims.ts';
@@ -11,7 +11,8 @@ import { readAllEvents, readStreamEvents } from './readEvents.ts';
 import { createStreamCache } from './streamCache.ts';
 import { streamNames } from './streamNames.ts';
 import {
-  checkedMaxAppendBytes, checkedSchema, readOptionFields, streamLocks, type RefuseOption,
+  checkedMaxAppendBytes, checkedSchema, readOptionFields, streamLocks, takeAppendOptions,
+  type RefuseOption,
 } from './ledgerInternals.ts';
 import { subscribeAllEvents } from './subscribeAll.ts';
 import type { ResubscribeInfo, SubscribeContext } from './subscribeAll.ts';
@@ -50,20 +51,6 @@ type DbClientModule = typeof import('@eventstore/db-client');
 const clientFor = (connectionString: string): EventStoreClient => {
   const loaded: DbClientModule = createRequire(import.meta.url)('@eventstore/db-client');
   return loaded.EventStoreDBClient.connectionString(connectionString);
-};
-
-// The streams an append's conditions name, for its locks; malformed conditions name none here
-// (the append refuses them with InvalidAppendError before anything is sent).
-const conditionStreams = (conditions: unknown): string[] => {
-  try {
-    if (!Array.isArray(conditions)) return [];
-    return conditions.flatMap((c: unknown) => {
-      const name: unknown = typeof c === 'object' && c !== null ? Reflect.get(c, 'stream') : null;
-      return typeof name === 'string' ? [name] : [];
-    });
-  } catch {
-    return [];
-  }
 };
 
 /**
@@ -134,12 +121,15 @@ export const createEventStoreDbStore = <E extends EventShape>(
     },
     appendToStream: async (stream, events, o) => {
       refuseIfClosed();
+      // The name checked before it is used, the options read once: only this copy is used.
+      const taken = takeAppendOptions(stream, o);
+      if (taken instanceof InvalidAppendError) throw taken;
       // Conditions are read just before the append: holding the condition streams as well
       // keeps this store's own appends to them out of that gap (other processes' are not).
-      const held = [stream, ...conditionStreams(o?.conditions)];
+      const held = [stream, ...(taken.conditions ?? []).map((c) => c.stream)];
       const p = locks.holding(held, () => appendEvents(appendCtx, names.toServer(stream), {
-        events, expected: o?.expectedRevision ?? 'any', label: stream,
-        conditions: o?.conditions }));
+        events, expected: taken.expectedRevision, label: stream,
+        conditions: taken.conditions }));
       inFlight.add(p);
       try {
         return await p;

@@ -3,7 +3,7 @@
 // so it uses the same code rather than a copy.
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
-  checkConditions, checkConditionShape, streamLocks, dataJsonOf, metadataJsonOf,
+  checkConditions, takeAppendOptions, takeConditions, streamLocks, dataJsonOf, metadataJsonOf,
   checkedMaxAppendBytes, checkedSchema, readOptionFields,
 } from '@usha/ledger/store-kit';
 export type {

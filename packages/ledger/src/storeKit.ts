@@ -9,7 +9,9 @@ export type { PreparedAppend, PreparedEvent } from './eventStore/prepareAppend.t
 export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
 export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
 export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
-export { checkConditions, checkConditionShape } from './eventStore/appendConditions.ts';
+export {
+  checkConditions, takeAppendOptions, takeConditions, type TakenAppendOptions,
+} from './eventStore/appendConditions.ts';
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
 export {
   checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,

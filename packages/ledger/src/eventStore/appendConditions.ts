@@ -1,29 +1,93 @@
 import { ConditionFailedError, InvalidAppendError } from './errors.ts';
-import type { AppendCondition } from './port.ts';
-import { isStorableStreamName } from './storableStreamName.ts';
+import type { AppendCondition, ExpectedRevision } from './port.ts';
+import { isStorableStreamName, quotedStreamName } from './storableStreamName.ts';
+
+// More conditions than any append needs (the Ledger's carry a few): refused, not read on.
+const maxConditions = 1000;
+
+const describe = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? `a ${Array.isArray(v) ? 'list' : 'record'}`
+    : typeof v === 'function' ? 'a function' : String(v);
 
 /**
- * Refuses malformed conditions before anything is read or written: a bad stream name, or a
- * revision that is neither `'no_stream'` nor a bigint of 0 or more. A JavaScript caller may
- * pass anything, so each field is checked by type.
+ * An append's conditions, read once into records of their own, or why they are refused before
+ * anything is read or written: a bad stream name, a revision that is neither `'no_stream'` nor
+ * a bigint of 0 or more, more than 1,000 of them, or a value that cannot be read. A JavaScript
+ * caller may pass anything (a proxy, getters, an array it changes after the call), so each
+ * field is read once and checked by type, and only the copy is used from then on.
  */
-export const checkConditionShape = (
+export const takeConditions = (
   stream: string,
-  conditions: readonly AppendCondition[] | undefined,
-): InvalidAppendError | undefined => {
+  conditions: unknown,
+): InvalidAppendError | readonly AppendCondition[] | undefined => {
   if (conditions === undefined) return undefined;
-  if (!Array.isArray(conditions)) return new InvalidAppendError(stream, 'conditions: not a list');
-  for (const c of conditions) {
-    const name: unknown = c?.stream;
-    if (typeof name !== 'string' || !isStorableStreamName(name)) {
-      return new InvalidAppendError(stream, `condition on a bad stream name ${String(name)}`);
+  const target = quotedStreamName(stream);
+  try {
+    if (!Array.isArray(conditions)) return new InvalidAppendError(target, 'conditions: not a list');
+    const n: unknown = conditions.length;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n > maxConditions) {
+      return new InvalidAppendError(target, `conditions: more than ${maxConditions}`);
     }
-    const r: unknown = c.revision;
-    if (r !== 'no_stream' && (typeof r !== 'bigint' || r < 0n)) {
-      return new InvalidAppendError(stream, `condition on ${name}: bad revision ${String(r)}`);
+    const taken: AppendCondition[] = [];
+    for (let i = 0; i < n; i++) {
+      const c: unknown = conditions[i];
+      if (typeof c !== 'object' || c === null) {
+        return new InvalidAppendError(target, `condition ${i}: ${describe(c)}, not a record`);
+      }
+      const name: unknown = Reflect.get(c, 'stream');
+      if (!isStorableStreamName(name)) {
+        return new InvalidAppendError(target,
+          `condition on a bad stream name ${quotedStreamName(name)}`);
+      }
+      const revision: unknown = Reflect.get(c, 'revision');
+      if (revision !== 'no_stream' && (typeof revision !== 'bigint' || revision < 0n)) {
+        return new InvalidAppendError(target,
+          `condition on ${name}: bad revision ${describe(revision)}`);
+      }
+      taken.push({ stream: name, revision });
     }
+    return taken;
+  } catch {
+    return new InvalidAppendError(target, 'conditions: a value that cannot be read');
   }
-  return undefined;
+};
+
+/** An append's options as taken once (see `takeAppendOptions`). */
+export interface TakenAppendOptions {
+  /** As given, `'any'` if none: checkExpectedRevision refuses any other value as a conflict. */
+  readonly expectedRevision: ExpectedRevision;
+  readonly conditions: readonly AppendCondition[] | undefined;
+}
+
+/**
+ * Refuses an append whose stream is not a storable name, before it is looked up anywhere, and
+ * reads its options once (`expectedRevision`, then `conditions`, taken by `takeConditions`):
+ * a getter that throws, or options that are not a record, are refused too. What a store uses
+ * from then on is this, never the caller's objects again.
+ */
+export const takeAppendOptions = (
+  stream: unknown, options: unknown,
+): InvalidAppendError | TakenAppendOptions => {
+  if (!isStorableStreamName(stream)) {
+    return new InvalidAppendError(quotedStreamName(stream), 'bad stream name');
+  }
+  if (options === undefined || options === null) {
+    return { expectedRevision: 'any', conditions: undefined };
+  }
+  if (typeof options !== 'object') return new InvalidAppendError(stream, 'options: not a record');
+  let expected: unknown;
+  let conditions: unknown;
+  try {
+    expected = Reflect.get(options, 'expectedRevision');
+    conditions = Reflect.get(options, 'conditions');
+  } catch {
+    return new InvalidAppendError(stream, 'options: a value that cannot be read');
+  }
+  const taken = takeConditions(stream, conditions);
+  if (taken instanceof InvalidAppendError) return taken;
+  // Any value but the four forms fails checkExpectedRevision as a conflict, as it always did.
+  const expectedRevision = (expected ?? 'any') as ExpectedRevision;
+  return { expectedRevision, conditions: taken };
 };
 
 /**

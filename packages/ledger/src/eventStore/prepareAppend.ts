@@ -12,7 +12,7 @@ import { decodesAsIs, type EventSchema, type StoredForm } from './eventSchema.ts
 import { byteSink, framedAscii, putAscii, putText } from './byteSink.ts';
 import { putPlainJson } from './plainJsonBytes.ts';
 import type { EventShape, NewEvent } from './port.ts';
-import { isStorableStreamName } from './storableStreamName.ts';
+import { isStorableStreamName, quotedStreamName } from './storableStreamName.ts';
 
 /**
  * An event checked against its schema, its data and metadata written as canonical JSON in
@@ -245,7 +245,9 @@ const checkShape = <E extends EventShape>(
   maxAppendBytes: number,
 ): EventStoreError
   | { readonly taken: NewEvent<E>[]; readonly ids: string[]; readonly keys: Int32Array } => {
-  if (!isStorableStreamName(stream)) return new InvalidAppendError(stream, 'bad stream name');
+  if (!isStorableStreamName(stream)) {
+    return new InvalidAppendError(quotedStreamName(stream), 'bad stream name');
+  }
   const n = events.length;
   if (!Number.isSafeInteger(n) || n < 0) return new InvalidAppendError(stream, 'not a list');
   if (n === 0) return new InvalidAppendError(stream, 'an append needs an event');

@@ -3,5 +3,15 @@
 // `<aggregate>-<id>` with ids of at most 100 characters, all fit (see the domain's streams.ts).
 const storablePattern = /^[^$\s\p{Cc}][^\s\p{Cc}]{0,199}$/u;
 
-/** Whether a store accepts the name at all (the domain's naming convention is its own). */
-export const isStorableStreamName = (stream: string): boolean => storablePattern.test(stream);
+/**
+ * Whether a store accepts the name at all (the domain's naming convention is its own). Only a
+ * string is a name: a number, a String object or anything else a JavaScript caller passes is
+ * not (the pattern alone would test what it turns into).
+ */
+export const isStorableStreamName = (stream: unknown): stream is string =>
+  typeof stream === 'string' && storablePattern.test(stream);
+
+/** A stream name as an error quotes it: a string as it is, anything else by its kind only. */
+export const quotedStreamName = (stream: unknown): string =>
+  typeof stream === 'string' ? stream
+    : `(not a stream name: ${stream === null ? 'null' : `a ${typeof stream}`})`;

@@ -1,6 +1,8 @@
-// Run by crash.soak.test.ts: appends in a bounded loop, printing each acknowledged event id, until
-// the parent kills it with SIGKILL. Several appends are in flight at once, so the kill also
-// lands inside group commits.
+// Run by crash.soak.test.ts and logSpace.test.ts: appends in a bounded loop, printing each
+// acknowledged event id, until the parent kills it with SIGKILL. Several appends are in flight at
+// once, so the kill also lands inside group commits. The bound is far beyond what a child writes
+// before its kill on a fast machine (4,000 appends once ended in under 300 ms, and a test that
+// needs the kill to land mid-write then saw a closed log).
 import { openFileEventStore } from './fileEventStore.ts';
 import { note, noteSchema } from './noteSchema.fixture.ts';
 
@@ -14,7 +16,7 @@ const idFor = (i: number, j: number) =>
   `${hex(Number(run), 8)}-0000-4000-8000-${hex(i * 8 + j, 12)}`;
 
 const writer = async (w: number) => {
-  for (let i = w; i < 4000; i += 4) {
+  for (let i = w; i < 40000; i += 4) {
     const events = Array.from({ length: 1 + (i % 3) }, (_, j) =>
       note(idFor(i, j), 'x'.repeat(i % 50)),
     );

@@ -5,7 +5,9 @@ import { dirname } from 'node:path';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { chunkedIterable, type ChunkedSource } from '../eventStore/chunkedIterable.ts';
-import { StoreClosedError, StoreCorruptError, StreamNotFoundError } from '../eventStore/errors.ts';
+import {
+  InvalidAppendError, StoreClosedError, StoreCorruptError, StreamNotFoundError,
+} from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type {
   EventShape,
@@ -16,7 +18,7 @@ import type {
 } from '../eventStore/port.ts';
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
-import { checkConditionShape } from '../eventStore/appendConditions.ts';
+import { takeAppendOptions } from '../eventStore/appendConditions.ts';
 import {
   firstLineAtOrAfter, lineCount, lineOffset, streamLength,
 } from './fileIndex.ts';
@@ -264,6 +266,21 @@ const fileStore = <E extends EventShape>(
     if (broken !== undefined) throw new StoreClosedError(broken);
     if (closed !== undefined) throw new StoreClosedError(closed);
   };
+  let closing: Promise<void> | undefined;
+  const closeOnce = async (): Promise<void> => {
+    closed = 'the store is closed';
+    changes.close();
+    await committer?.drain();
+    // A checkpoint being written is waited for either way; a store whose writes failed starts
+    // none (its log is to be verified again by a reopen).
+    if (committer?.broken() === undefined) await checkpointer?.close();
+    else await checkpointer?.settled();
+    // A cleanly closed log ends at its last line, as one written without space ahead.
+    await opened.space?.release(size());
+    // FileHandle.close waits for reads in flight; later reads see the store closed.
+    await handle.close();
+    await opened.lock?.release();
+  };
 
   const corrupt = (offset: number, reason: string): StoreCorruptError =>
     new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since opened?)`);
@@ -450,32 +467,26 @@ const fileStore = <E extends EventShape>(
     appendToStream: async (stream, events, appendOptions) => {
       refuseIfClosed();
       if (committer === undefined) throw new StoreClosedError('the log was opened read-only');
-      const conditions = appendOptions?.conditions;
-      const malformed = checkConditionShape(stream, conditions);
-      if (malformed !== undefined) throw malformed;
+      // The name checked before it is looked up, and the options read once, now: the
+      // committer checks this copy a turn later, never the caller's objects.
+      const taken = takeAppendOptions(stream, appendOptions);
+      if (taken instanceof InvalidAppendError) throw taken;
       const nextRevision = BigInt(streamLength(index, stream));
       const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision });
       if (prepared._tag === 'Left') throw prepared.left;
       // Preparing ran the caller's code (encode, getters), which may have closed the store:
       // nothing may be queued after close() has drained the committer.
       refuseIfClosed();
-      return committer.append(prepared.right, appendOptions?.expectedRevision ?? 'any',
-        conditions);
+      return committer.append(prepared.right, taken.expectedRevision, taken.conditions);
     },
     readStream,
     readAll,
     subscribeToAll: (o = {}) => catchUpSubscription(readAll, changes, o),
-    close: async () => {
-      if (closed !== undefined) return;
-      closed = 'the store is closed';
-      changes.close();
-      await committer?.drain();
-      if (committer?.broken() === undefined) await checkpointer?.close();
-      // A cleanly closed log ends at its last line, as one written without space ahead.
-      await opened.space?.release(size());
-      // FileHandle.close waits for reads in flight; later reads see the store closed.
-      await handle.close();
-      await opened.lock?.release();
+    // Once: a second call waits for the first, so that no caller goes on (to reopen, say)
+    // while a checkpoint is still being written or the writer lock still held.
+    close: () => {
+      closing ??= closeOnce();
+      return closing;
     },
   };
 };

@@ -15,6 +15,8 @@ export interface IndexCheckpointer {
   readonly onCommitted: () => void;
   /** Waits for a write under way, then writes one if the last does not cover the log's end. */
   readonly close: () => Promise<void>;
+  /** Waits for a write under way, if any, and starts none (a store whose writes failed). */
+  readonly settled: () => Promise<void>;
   /** Checkpoints written by this store, and the last write's failure, if any. */
   readonly written: () => { readonly count: number; readonly failure: string | undefined };
 }
@@ -75,6 +77,9 @@ export const indexCheckpointer = (o: {
     close: async () => {
       while (running !== undefined) await running;
       if (writtenEnd !== o.end().offset) await write(false);
+    },
+    settled: async () => {
+      while (running !== undefined) await running;
     },
     written: () => ({ count, failure }),
   };

@@ -2,10 +2,10 @@ import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { recordedDecoder } from '../eventStore/decodeRecorded.ts';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
-import { StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
+import { InvalidAppendError, StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
-import { checkConditions, checkConditionShape } from '../eventStore/appendConditions.ts';
+import { checkConditions, takeAppendOptions } from '../eventStore/appendConditions.ts';
 import type {
   EventShape,
   EventStore,
@@ -113,9 +113,10 @@ export const inMemoryEventStore = <E extends EventShape>(
 
   const appendToStream: EventStore<E>['appendToStream'] = async (stream, events, opts) => {
     refuseIfClosed();
-    const conditions = opts?.conditions;
-    const malformed = checkConditionShape(stream, conditions);
-    if (malformed !== undefined) throw malformed;
+    // The name checked before it is looked up, the options read once: only this copy is used.
+    const taken = takeAppendOptions(stream, opts);
+    if (taken instanceof InvalidAppendError) throw taken;
+    const { conditions } = taken;
     const current = currentRevision(stream);
     const next = current === undefined ? 0n : current + 1n;
     const prepared = prepareAppend(schema, stream, events, { maxAppendBytes, nextRevision: next });
@@ -130,11 +131,7 @@ export const inMemoryEventStore = <E extends EventShape>(
       return retry;
     }
     refuseIfClosed();
-    const wrong = checkExpectedRevision(
-      stream,
-      opts?.expectedRevision ?? 'any',
-      currentRevision(stream),
-    );
+    const wrong = checkExpectedRevision(stream, taken.expectedRevision, currentRevision(stream));
     if (wrong !== undefined) throw wrong;
     // Checked in the same synchronous step as the write: nothing can come between.
     const moved = checkConditions(stream, conditions, currentRevision);

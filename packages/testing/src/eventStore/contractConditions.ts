@@ -114,6 +114,43 @@ export const contractConditions = (test: Test, factory: StoreFactory, numRuns: n
     assert.equal(await held(store, 'loan-1'), []);
   });
 
+  withStore('conditions are read once, when the append is made: later changes to them do not '
+    + 'count', async (store) => {
+    await store.appendToStream('member-1', [deposit()]);
+    // Emptied by the caller right after the call: the condition it held still decides.
+    const conditions: AppendCondition[] = [{ stream: 'member-1', revision: 'no_stream' }];
+    const emptied = store.appendToStream('loan-1', [deposit()], { conditions });
+    conditions.length = 0;
+    await failed(emptied, { stream: 'loan-1', conditionStream: 'member-1',
+      expected: 'no_stream', actual: 0n });
+    // A getter answers a true revision at the first read and a false one after: the first counts.
+    let reads = 0;
+    const shifting = { stream: 'member-1', get revision() { reads += 1; return reads === 1 ? 0n : 9n; } };
+    const e = deposit();
+    const r = await store.appendToStream('loan-1', [e], { conditions: [shifting] });
+    assert.equal([r.nextExpectedRevision, reads], [0n, 1]);
+    assert.equal(await held(store, 'loan-1'), [e.eventId]);
+  });
+
+  withStore('options or conditions that cannot be read are refused, typed, and nothing is written',
+    async (store) => {
+      const throwing = () => { throw new Error('unreadable'); };
+      const bad: unknown[] = [
+        { get conditions() { return throwing(); } },
+        { get expectedRevision() { return throwing(); } },
+        { conditions: [{ stream: 'member-1', get revision() { return throwing(); } }] },
+        { conditions: new Proxy([], { get: throwing }) },
+        { conditions: Object.assign([], { length: 2 ** 32 - 1 }) },
+        { conditions: [null] }, { conditions: [new String('member-1')] }, 'any', 7,
+      ];
+      for (const options of bad) {
+        const e = await rejection(Reflect.apply(store.appendToStream, store,
+          ['loan-1', [deposit()], options]));
+        assert.instance(e, InvalidAppendError);
+      }
+      assert.equal(await held(store, 'loan-1'), []);
+    });
+
   withStore('a retry of a stored append is recognised whatever its conditions say',
     async (store) => {
       const events = [deposit(), deposit()];

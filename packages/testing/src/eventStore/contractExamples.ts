@@ -185,6 +185,27 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     assert.equal(all.map((x) => x.eventId), [original.eventId, shared.eventId]);
   });
 
+  withStore('a stream name that is not a storable string is refused, typed, and nothing is '
+    + 'written', async (store) => {
+    await store.appendToStream('loan-1', [deposit()]);
+    const hostile = [
+      123, true, undefined, null, 12n, Symbol('loan-1'), new String('loan-1'), ['loan-1'],
+      { toString: () => 'loan-1' }, { toString: () => { throw new Error('no name'); } },
+      new Proxy({}, { get: () => { throw new Error('no name'); } }),
+      '', '$system', 'loan 1', 'loan-\n1', 'x'.repeat(201),
+    ];
+    for (const name of hostile) {
+      // A JavaScript caller can pass anything; Reflect.apply stands in for one, without a cast.
+      const e = await rejection(Reflect.apply(store.appendToStream, store, [name, [deposit()]]));
+      assert.instance(e, InvalidAppendError, typeof name === 'string' ? name : typeof name);
+    }
+    const all = await collect(store.readAll());
+    assert.equal(all.map((x) => [x.stream, x.revision]), [['loan-1', 0n]]);
+    // The stream the String object spelled goes on from where it was.
+    const r = await store.appendToStream('loan-1', [deposit()], { expectedRevision: 0n });
+    assert.is(r.nextExpectedRevision, 1n);
+  });
+
   withStore('an over-large append is refused and nothing is written', async (store) => {
     await store.appendToStream('loan-1', [deposit()]);
     const big = {
