@@ -4,12 +4,12 @@
 import type {
   ClientPosition, ClientRead, ClientRecordedEvent, EventStoreClient,
 } from './eventStoreClient.ts';
-import { comparePosition } from '@usha/ledger';
+import { comparePosition, StreamNotFoundError } from '@usha/ledger';
 import type {
   EventSchema, EventShape, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent,
 } from '@usha/ledger';
 import { recordedFieldsOf, storedFormOf, toPosition } from './clientEvents.ts';
-import { decodeRecorded } from './ledgerInternals.ts';
+import { decodeRecorded, quotedStreamName } from './ledgerInternals.ts';
 import { mapError } from './mapError.ts';
 import type { StreamNames } from './streamNames.ts';
 
@@ -50,6 +50,11 @@ async function* events(read: ClientRead, context: { stream?: string }) {
 export async function* readStreamEvents<E extends EventShape>(ctx: ReadContext<E>,
   stream: string, o: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent<E>> {
   ctx.refuseIfClosed();
+  // Only a string names a stream; anything else a JavaScript caller passes names none.
+  if (typeof stream !== 'string') {
+    if (o.notFoundAsEmpty === true) return;
+    throw new StreamNotFoundError(quotedStreamName(stream));
+  }
   if (o.maxCount !== undefined && o.maxCount <= 0) return;
   const backwards = o.direction === 'backwards';
   const from = o.fromRevision ?? (backwards ? 'end' : 'start');

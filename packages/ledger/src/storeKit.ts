@@ -13,6 +13,7 @@ export {
   checkConditions, takeAppendOptions, takeConditions, type TakenAppendOptions,
 } from './eventStore/appendConditions.ts';
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
+export { quotedStreamName } from './eventStore/storableStreamName.ts';
 export {
   checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
 } from './eventStore/storeOptionFields.ts';

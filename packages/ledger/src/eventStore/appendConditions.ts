@@ -2,17 +2,22 @@ import { ConditionFailedError, InvalidAppendError } from './errors.ts';
 import type { AppendCondition, ExpectedRevision } from './port.ts';
 import { isStorableStreamName, quotedStreamName } from './storableStreamName.ts';
 
-// More conditions than any append needs (the Ledger's carry a few): refused, not read on.
-const maxConditions = 1000;
+// More conditions than any append needs, refused before any is read (a proxy may claim any
+// length). The Ledger's carry a few, and a dividend's declaration one for each share account
+// of the society, so the bound is far above any society's streams.
+const maxConditions = 1_000_000;
 
+// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
+// the caller's is run: no toString, no getter).
 const describe = (v: unknown): string =>
   typeof v === 'object' && v !== null ? `a ${Array.isArray(v) ? 'list' : 'record'}`
-    : typeof v === 'function' ? 'a function' : String(v);
+    : typeof v === 'function' ? 'a function'
+      : typeof v === 'string' ? JSON.stringify(v) : String(v);
 
 /**
  * An append's conditions, read once into records of their own, or why they are refused before
  * anything is read or written: a bad stream name, a revision that is neither `'no_stream'` nor
- * a bigint of 0 or more, more than 1,000 of them, or a value that cannot be read. A JavaScript
+ * a bigint of 0 or more, more than 1,000,000 of them, or a value that cannot be read. A JavaScript
  * caller may pass anything (a proxy, getters, an array it changes after the call), so each
  * field is read once and checked by type, and only the copy is used from then on.
  */
@@ -26,7 +31,7 @@ export const takeConditions = (
     if (!Array.isArray(conditions)) return new InvalidAppendError(target, 'conditions: not a list');
     const n: unknown = conditions.length;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n > maxConditions) {
-      return new InvalidAppendError(target, `conditions: more than ${maxConditions}`);
+      return new InvalidAppendError(target, `conditions: more than ${maxConditions.toLocaleString('en-US')}`);
     }
     const taken: AppendCondition[] = [];
     for (let i = 0; i < n; i++) {
@@ -74,7 +79,9 @@ export const takeAppendOptions = (
   if (options === undefined || options === null) {
     return { expectedRevision: 'any', conditions: undefined };
   }
-  if (typeof options !== 'object') return new InvalidAppendError(stream, 'options: not a record');
+  if (typeof options !== 'object') {
+    return new InvalidAppendError(stream, `options: ${describe(options)}, not a record`);
+  }
   let expected: unknown;
   let conditions: unknown;
   try {
@@ -83,11 +90,20 @@ export const takeAppendOptions = (
   } catch {
     return new InvalidAppendError(stream, 'options: a value that cannot be read');
   }
+  const expectedRevision = expectedRevisionOf(expected);
+  if (expectedRevision === undefined) {
+    return new InvalidAppendError(stream, `expectedRevision: ${describe(expected)}`);
+  }
   const taken = takeConditions(stream, conditions);
   if (taken instanceof InvalidAppendError) return taken;
-  // Any value but the four forms fails checkExpectedRevision as a conflict, as it always did.
-  const expectedRevision = (expected ?? 'any') as ExpectedRevision;
   return { expectedRevision, conditions: taken };
+};
+
+// One of the port's forms (none given: 'any'), or undefined for anything else.
+const expectedRevisionOf = (v: unknown): ExpectedRevision | undefined => {
+  if (v === undefined) return 'any';
+  if (v === 'any' || v === 'no_stream' || v === 'stream_exists') return v;
+  return typeof v === 'bigint' && v >= 0n ? v : undefined;
 };
 
 /**

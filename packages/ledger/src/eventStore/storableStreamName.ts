@@ -14,4 +14,5 @@ export const isStorableStreamName = (stream: unknown): stream is string =>
 /** A stream name as an error quotes it: a string as it is, anything else by its kind only. */
 export const quotedStreamName = (stream: unknown): string =>
   typeof stream === 'string' ? stream
-    : `(not a stream name: ${stream === null ? 'null' : `a ${typeof stream}`})`;
+    : `(not a stream name: ${stream === null || stream === undefined ? String(stream)
+      : `a ${typeof stream}`})`;

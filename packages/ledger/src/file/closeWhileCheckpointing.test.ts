@@ -57,6 +57,7 @@ const holdingCheckpoints = async (
   try {
     await body({ order, renameAsked, open, failing });
   } finally {
+    open(); // a rename still held (an assertion failed) goes on
     patchedPromises.rename = rename;
     patchedFs.writeSync = writeSync;
     syncBuiltinESMExports();

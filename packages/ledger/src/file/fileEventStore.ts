@@ -19,6 +19,7 @@ import type {
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import { takeAppendOptions } from '../eventStore/appendConditions.ts';
+import { quotedStreamName } from '../eventStore/storableStreamName.ts';
 import {
   firstLineAtOrAfter, lineCount, lineOffset, streamLength,
 } from './fileIndex.ts';
@@ -275,11 +276,17 @@ const fileStore = <E extends EventShape>(
     // none (its log is to be verified again by a reopen).
     if (committer?.broken() === undefined) await checkpointer?.close();
     else await checkpointer?.settled();
-    // A cleanly closed log ends at its last line, as one written without space ahead.
-    await opened.space?.release(size());
-    // FileHandle.close waits for reads in flight; later reads see the store closed.
-    await handle.close();
-    await opened.lock?.release();
+    try {
+      // A cleanly closed log ends at its last line, as one written without space ahead.
+      await opened.space?.release(size());
+    } finally {
+      try {
+        // FileHandle.close waits for reads in flight; later reads see the store closed.
+        await handle.close();
+      } finally {
+        await opened.lock?.release(); // given back whatever failed before
+      }
+    }
   };
 
   const corrupt = (offset: number, reason: string): StoreCorruptError =>
@@ -316,6 +323,11 @@ const fileStore = <E extends EventShape>(
   // parallel reads, not of one read per event; each line is checked before it is yielded.
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
     refuseIfClosed();
+    // Only a string names a stream; anything else a JavaScript caller passes names none.
+    if (typeof stream !== 'string') {
+      if (o.notFoundAsEmpty === true) return;
+      throw new StreamNotFoundError(quotedStreamName(stream));
+    }
     // A forward read needs the lines from where it starts; a backward one, all of them.
     const lines = streamLines(index, stream,
       o.direction === 'backwards' ? 'start' : o.fromRevision);

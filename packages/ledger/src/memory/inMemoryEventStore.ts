@@ -6,6 +6,7 @@ import { InvalidAppendError, StoreClosedError, StreamNotFoundError } from '../ev
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import { checkConditions, takeAppendOptions } from '../eventStore/appendConditions.ts';
+import { quotedStreamName } from '../eventStore/storableStreamName.ts';
 import type {
   EventShape,
   EventStore,
@@ -166,6 +167,11 @@ export const inMemoryEventStore = <E extends EventShape>(
 
   async function* readStream(stream: string, o: ReadStreamOptions = {}) {
     refuseIfClosed();
+    // Only a string names a stream; anything else a JavaScript caller passes names none.
+    if (typeof stream !== 'string') {
+      if (o.notFoundAsEmpty === true) return;
+      throw new StreamNotFoundError(quotedStreamName(stream));
+    }
     const indexes = streams.get(stream);
     if (indexes === undefined) {
       if (o.notFoundAsEmpty === true) return;

@@ -132,12 +132,15 @@ export const contractConditions = (test: Test, factory: StoreFactory, numRuns: n
     assert.equal(await held(store, 'loan-1'), [e.eventId]);
   });
 
-  withStore('options or conditions that cannot be read are refused, typed, and nothing is written',
-    async (store) => {
+  withStore('options of none of the port\'s forms, or that cannot be read, are refused, typed, '
+    + 'and nothing is written', async (store) => {
       const throwing = () => { throw new Error('unreadable'); };
       const bad: unknown[] = [
         { get conditions() { return throwing(); } },
         { get expectedRevision() { return throwing(); } },
+        { expectedRevision: Symbol('any') }, { expectedRevision: Object.create(null) },
+        { expectedRevision: { toString: throwing } }, { expectedRevision: 5 },
+        { expectedRevision: -1n }, { expectedRevision: 'latest' },
         { conditions: [{ stream: 'member-1', get revision() { return throwing(); } }] },
         { conditions: new Proxy([], { get: throwing }) },
         { conditions: Object.assign([], { length: 2 ** 32 - 1 }) },

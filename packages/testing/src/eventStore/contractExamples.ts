@@ -201,6 +201,13 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     }
     const all = await collect(store.readAll());
     assert.equal(all.map((x) => [x.stream, x.revision]), [['loan-1', 0n]]);
+    // Read, a value that is not a string names no stream, even one spelling a stored name.
+    for (const name of [new String('loan-1'), Symbol('loan-1'), 7, undefined]) {
+      const read = Reflect.apply(store.readStream, store, [name]);
+      assert.instance(await rejection(collect(read)), StreamNotFoundError);
+      const hinted = Reflect.apply(store.readStream, store, [name, { notFoundAsEmpty: true }]);
+      assert.equal(await collect(hinted), []);
+    }
     // The stream the String object spelled goes on from where it was.
     const r = await store.appendToStream('loan-1', [deposit()], { expectedRevision: 0n });
     assert.is(r.nextExpectedRevision, 1n);
