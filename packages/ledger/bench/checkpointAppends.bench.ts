@@ -70,7 +70,8 @@ try {
     const every = await run({ open: openFileEventStore, signed, checkpoints: true });
     globalThis.gc?.();
     const name = signed ? 'signed' : 'unsigned';
-    rows.push([`${name}, no checkpoint until close`, none], [`${name}, default checkpoints`, every]);
+    rows.push([`${name}, no checkpoint until close`, none],
+      [`${name}, default checkpoints`, every]);
   }
   if (beforeOpen !== undefined) {
     rows.push([`before, unsigned, default checkpoints`,

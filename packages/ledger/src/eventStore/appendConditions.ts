@@ -17,9 +17,9 @@ const describe = (v: unknown): string =>
 /**
  * An append's conditions, read once into records of their own, or why they are refused before
  * anything is read or written: a bad stream name, a revision that is neither `'no_stream'` nor
- * a bigint of 0 or more, more than 1,000,000 of them, or a value that cannot be read. A JavaScript
- * caller may pass anything (a proxy, getters, an array it changes after the call), so each
- * field is read once and checked by type, and only the copy is used from then on.
+ * a bigint of 0 or more, more than 1,000,000 of them, or a value that cannot be read. A
+ * JavaScript caller may pass anything (a proxy, getters, an array it changes after the call),
+ * so each field is read once and checked by type, and only the copy is used from then on.
  */
 export const takeConditions = (
   stream: string,
@@ -31,7 +31,8 @@ export const takeConditions = (
     if (!Array.isArray(conditions)) return new InvalidAppendError(target, 'conditions: not a list');
     const n: unknown = conditions.length;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n > maxConditions) {
-      return new InvalidAppendError(target, `conditions: more than ${maxConditions.toLocaleString('en-US')}`);
+      return new InvalidAppendError(target,
+        `conditions: more than ${maxConditions.toLocaleString('en-US')}`);
     }
     const taken: AppendCondition[] = [];
     for (let i = 0; i < n; i++) {
@@ -59,7 +60,7 @@ export const takeConditions = (
 
 /** An append's options as taken once (see `takeAppendOptions`). */
 export interface TakenAppendOptions {
-  /** As given, `'any'` if none: checkExpectedRevision refuses any other value as a conflict. */
+  /** One of the port's forms, as given; `'any'` if none was. */
   readonly expectedRevision: ExpectedRevision;
   readonly conditions: readonly AppendCondition[] | undefined;
 }

@@ -125,7 +125,13 @@ export const contractConditions = (test: Test, factory: StoreFactory, numRuns: n
       expected: 'no_stream', actual: 0n });
     // A getter answers a true revision at the first read and a false one after: the first counts.
     let reads = 0;
-    const shifting = { stream: 'member-1', get revision() { reads += 1; return reads === 1 ? 0n : 9n; } };
+    const shifting = {
+      stream: 'member-1',
+      get revision() {
+        reads += 1;
+        return reads === 1 ? 0n : 9n;
+      },
+    };
     const e = deposit();
     const r = await store.appendToStream('loan-1', [e], { conditions: [shifting] });
     assert.equal([r.nextExpectedRevision, reads], [0n, 1]);
