@@ -4,7 +4,7 @@
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
   checkConditions, takeAppendOptions, takeConditions, streamLocks, dataJsonOf, metadataJsonOf,
-  checkedMaxAppendBytes, checkedSchema, readOptionFields, quotedStreamName,
+  checkedMaxAppendBytes, checkedSchema, readOptionFields, quotedStreamName, takeSubscribeOptions,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields, RefuseOption,

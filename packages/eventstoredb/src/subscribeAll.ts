@@ -15,6 +15,8 @@ import { isUnavailable, mapError } from './mapError.ts';
 import { decodeEvent } from './readEvents.ts';
 import type { ReadContext } from './readEvents.ts';
 import { openSession } from './subscriptionSession.ts';
+import { takeSubscribeOptions } from './ledgerInternals.ts';
+import { InvalidReadError } from '@usha/ledger';
 
 /** What the adapter tells the app before it resubscribes. */
 export interface ResubscribeInfo {
@@ -47,11 +49,15 @@ const lastPosition = async (client: EventStoreClient): Promise<Position | 'start
 export async function* subscribeAllEvents<E extends EventShape>(ctx: SubscribeContext<E>,
   o: SubscribeOptions = {}): AsyncGenerator<SubscriptionMessage<E>> {
   ctx.refuseIfClosed();
-  const signal = o.signal === undefined ? ctx.closed : AbortSignal.any([o.signal, ctx.closed]);
-  let checkpoint: Position | 'start' = o.from === undefined || o.from === 'start' ? 'start'
-    : o.from === 'end' ? await lastPosition(ctx.client).catch((e: unknown) => {
+  // Read once: only these values are used from here on.
+  const taken = takeSubscribeOptions(o);
+  if (taken instanceof InvalidReadError) throw taken;
+  const signal = taken.signal === undefined ? ctx.closed
+    : AbortSignal.any([taken.signal, ctx.closed]);
+  let checkpoint: Position | 'start' = taken.from === 'start' ? 'start'
+    : taken.from === 'end' ? await lastPosition(ctx.client).catch((e: unknown) => {
       throw mapError(e);
-    }) : o.from;
+    }) : taken.from;
   let caughtUp = false;
   let failures = 0;
   while (!signal.aborted) {

@@ -35,6 +35,7 @@ export {
   InvalidEventError,
   EventIdConflictError,
   InvalidAppendError,
+  InvalidReadError,
   ConditionFailedError,
   type CorruptionSite,
 } from './eventStore/errors.ts';

@@ -15,5 +15,8 @@ export {
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
 export { quotedStreamName } from './eventStore/storableStreamName.ts';
 export {
+  takeSubscribeOptions, type TakenSubscribeOptions,
+} from './eventStore/subscribeOptions.ts';
+export {
   checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
 } from './eventStore/storeOptionFields.ts';

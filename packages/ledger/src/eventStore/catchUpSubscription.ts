@@ -1,10 +1,10 @@
-import { StoreClosedError } from './errors.ts';
+import { InvalidReadError, StoreClosedError } from './errors.ts';
+import { takeSubscribeOptions } from './subscribeOptions.ts';
 import type { ChangeSignal } from './changeSignal.ts';
 import type {
   EventShape,
   ReadAllOptions,
   RecordedEvent,
-  SubscribeOptions,
   SubscriptionMessage,
 } from './port.ts';
 import { comparePosition, type Position } from './position.ts';
@@ -18,15 +18,18 @@ import { comparePosition, type Position } from './position.ts';
 export async function* catchUpSubscription<E extends EventShape>(
   readAll: (options: ReadAllOptions) => AsyncIterable<RecordedEvent<E>>,
   changes: ChangeSignal,
-  options: SubscribeOptions,
+  options: unknown,
 ): AsyncGenerator<SubscriptionMessage<E>> {
-  const signal = options.signal;
+  // Read once, here, where a refusal is the iteration's first error.
+  const taken = takeSubscribeOptions(options);
+  if (taken instanceof InvalidReadError) throw taken;
+  const { signal } = taken;
   const aborted = () => signal?.aborted === true;
   let checkpoint: Position | undefined;
-  if (options.from === 'end') {
+  if (taken.from === 'end') {
     for await (const e of readAll({ direction: 'backwards', maxCount: 1 })) checkpoint = e.position;
-  } else if (options.from !== undefined && options.from !== 'start') {
-    checkpoint = options.from;
+  } else if (taken.from !== 'start') {
+    checkpoint = taken.from;
   }
   let caughtUp = false;
   while (!changes.isClosed() && !aborted()) {

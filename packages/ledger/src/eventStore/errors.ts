@@ -121,6 +121,16 @@ export class InvalidAppendError extends EventStoreError {
 }
 
 /**
+ * A read's or subscription's options are of none of the port's forms, or cannot be read (a
+ * getter that throws); nothing was read. `detail` names the option.
+ */
+export class InvalidReadError extends EventStoreError {
+  constructor(readonly detail: string) {
+    super('invalid_read', `read: ${detail}`);
+  }
+}
+
+/**
  * A stream the append was conditioned on is no longer at the revision given (see
  * `AppendOptions.conditions`); nothing was written. Distinct from the target's own conflict
  * (WrongExpectedVersionError): `stream` is the target, `conditionStream` the one that moved.

@@ -6,6 +6,7 @@ import {
   EventIdConflictError,
   InvalidAppendError,
   InvalidEventError,
+  InvalidReadError,
   StoreClosedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -259,6 +260,41 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
       );
     },
   );
+
+  withStore('a subscription whose options are of none of the port\'s forms is refused, typed, '
+    + 'when first read', async (store) => {
+    await store.appendToStream('loan-1', [deposit(), deposit()]);
+    const [first] = await collect(store.readAll({ maxCount: 1 }));
+    if (first === undefined) throw new Error('missing event');
+    let reads = 0;
+    // Not aborted to a loop, aborted to a wait: a look-alike that could spin a subscription.
+    const lying = {
+      get aborted() {
+        reads += 1;
+        return reads % 2 === 0;
+      },
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    };
+    const bad: unknown[] = [
+      { signal: lying }, { signal: {} }, 'start', 7,
+      { from: { commit: Number(first.position.commit), prepare: Number(first.position.prepare) } },
+      { from: { commit: -1n, prepare: 0n } }, { from: null }, { from: 'latest' },
+      { get from() { throw new Error('unreadable'); } },
+    ];
+    for (const options of bad) {
+      const messages = Reflect.apply(store.subscribeToAll, store, [options]);
+      assert.instance(await rejection(collect(messages)), InvalidReadError);
+    }
+    // From a real position, the event at it is not delivered again.
+    const abort = new AbortController();
+    const seen: string[] = [];
+    for await (const m of store.subscribeToAll({ from: first.position, signal: abort.signal })) {
+      if (m.kind === 'caught-up') abort.abort();
+      else seen.push(`${m.event.stream}@${m.event.revision}`);
+    }
+    assert.equal(seen, ['loan-1@1']);
+  });
 
   withStore(
     'a subscription catches up from an exclusive checkpoint, then goes live',

@@ -1,0 +1,53 @@
+import { InvalidReadError } from './errors.ts';
+import type { Position } from './position.ts';
+
+/** A subscription's options as taken once (see `takeSubscribeOptions`). */
+export interface TakenSubscribeOptions {
+  readonly from: Position | 'start' | 'end';
+  readonly signal: AbortSignal | undefined;
+}
+
+// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
+// the caller's is run).
+const kindOf = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? 'a record'
+    : typeof v === 'function' ? 'a function'
+      : typeof v === 'string' ? JSON.stringify(v) : String(v);
+
+/**
+ * A subscription's options read once, each field once, into values of its own, or why they
+ * are refused: `from` must be `'start'`, `'end'` or a position of two bigints of 0 or more
+ * (numbers would compare unequal to the positions read, and the checkpoint's event come again),
+ * and `signal` an AbortSignal (a look-alike whose `aborted` answers one thing to the loop and
+ * another to the wait could spin it without end). None given: from the start, no signal.
+ */
+export const takeSubscribeOptions = (
+  options: unknown,
+): InvalidReadError | TakenSubscribeOptions => {
+  if (options === undefined || options === null) return { from: 'start', signal: undefined };
+  if (typeof options !== 'object') {
+    return new InvalidReadError(`subscription options: ${kindOf(options)}, not a record`);
+  }
+  try {
+    const from: unknown = Reflect.get(options, 'from');
+    const signal: unknown = Reflect.get(options, 'signal');
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      return new InvalidReadError(`signal: ${kindOf(signal)}, not an AbortSignal`);
+    }
+    if (from === undefined || from === 'start' || from === 'end') {
+      return { from: from ?? 'start', signal };
+    }
+    if (typeof from !== 'object' || from === null) {
+      return new InvalidReadError(`from: ${kindOf(from)}, not a position`);
+    }
+    const commit: unknown = Reflect.get(from, 'commit');
+    const prepare: unknown = Reflect.get(from, 'prepare');
+    if (typeof commit !== 'bigint' || typeof prepare !== 'bigint' || commit < 0n
+      || prepare < 0n) {
+      return new InvalidReadError('from: a position of other than two bigints of 0 or more');
+    }
+    return { from: { commit, prepare }, signal };
+  } catch {
+    return new InvalidReadError('subscription options: a value that cannot be read');
+  }
+};
