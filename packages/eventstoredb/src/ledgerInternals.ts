@@ -5,6 +5,7 @@ export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
   checkConditions, takeAppendOptions, takeConditions, streamLocks, dataJsonOf, metadataJsonOf,
   checkedMaxAppendBytes, checkedSchema, readOptionFields, quotedStreamName, takeSubscribeOptions,
+  takeReadAllOptions, takeReadStreamOptions,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields, RefuseOption,

@@ -4,12 +4,14 @@
 import type {
   ClientPosition, ClientRead, ClientRecordedEvent, EventStoreClient,
 } from './eventStoreClient.ts';
-import { comparePosition, StreamNotFoundError } from '@usha/ledger';
+import { comparePosition, InvalidReadError, StreamNotFoundError } from '@usha/ledger';
 import type {
   EventSchema, EventShape, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent,
 } from '@usha/ledger';
 import { recordedFieldsOf, storedFormOf, toPosition } from './clientEvents.ts';
-import { decodeRecorded, quotedStreamName } from './ledgerInternals.ts';
+import {
+  decodeRecorded, quotedStreamName, takeReadAllOptions, takeReadStreamOptions,
+} from './ledgerInternals.ts';
 import { mapError } from './mapError.ts';
 import type { StreamNames } from './streamNames.ts';
 
@@ -48,20 +50,22 @@ async function* events(read: ClientRead, context: { stream?: string }) {
 
 /** Reads one stream (the port's readStream). */
 export async function* readStreamEvents<E extends EventShape>(ctx: ReadContext<E>,
-  stream: string, o: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent<E>> {
+  stream: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent<E>> {
   ctx.refuseIfClosed();
+  const o = takeReadStreamOptions(options); // read once: only this copy is used
+  if (o instanceof InvalidReadError) throw o;
   // Only a string names a stream; anything else a JavaScript caller passes names none.
   if (typeof stream !== 'string') {
-    if (o.notFoundAsEmpty === true) return;
+    if (o.notFoundAsEmpty) return;
     throw new StreamNotFoundError(quotedStreamName(stream));
   }
-  if (o.maxCount !== undefined && o.maxCount <= 0) return;
+  if (o.maxCount <= 0) return;
   const backwards = o.direction === 'backwards';
   const from = o.fromRevision ?? (backwards ? 'end' : 'start');
   const read = ctx.client.readStream(ctx.names.toServer(stream), {
     direction: backwards ? 'backwards' : 'forwards',
     fromRevision: from,
-    ...(o.maxCount === undefined ? {} : { maxCount: o.maxCount }),
+    ...(o.maxCount === Number.POSITIVE_INFINITY ? {} : { maxCount: o.maxCount }),
   });
   for await (const e of events(read, { stream })) {
     ctx.refuseIfClosed();
@@ -73,10 +77,12 @@ const pageFloor = 64;
 
 /** Reads $all (the port's readAll). */
 export async function* readAllEvents<E extends EventShape>(ctx: ReadContext<E>,
-  o: ReadAllOptions = {}): AsyncGenerator<RecordedEvent<E>> {
+  options?: ReadAllOptions): AsyncGenerator<RecordedEvent<E>> {
   ctx.refuseIfClosed();
+  const o = takeReadAllOptions(options); // read once: only this copy is used
+  if (o instanceof InvalidReadError) throw o;
   const backwards = o.direction === 'backwards';
-  let left = o.maxCount ?? Infinity;
+  let left = o.maxCount;
   if (left <= 0) return;
   let from: ClientPosition | 'start' | 'end' = o.from ?? (backwards ? 'end' : 'start');
   if (backwards && from === 'start') return;

@@ -18,5 +18,9 @@ export {
   takeSubscribeOptions, type TakenSubscribeOptions,
 } from './eventStore/subscribeOptions.ts';
 export {
+  takeReadAllOptions, takeReadStreamOptions, type TakenReadAllOptions,
+  type TakenReadStreamOptions,
+} from './eventStore/readOptions.ts';
+export {
   checkedMaxAppendBytes, checkedSchema, readOptionFields, type RefuseOption,
 } from './eventStore/storeOptionFields.ts';

@@ -6,8 +6,11 @@ import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { chunkedIterable, type ChunkedSource } from '../eventStore/chunkedIterable.ts';
 import {
-  InvalidAppendError, StoreClosedError, StoreCorruptError, StreamNotFoundError,
+  InvalidAppendError, InvalidReadError, StoreClosedError, StoreCorruptError, StreamNotFoundError,
 } from '../eventStore/errors.ts';
+import {
+  refusedRead, takeReadAllOptions, takeReadStreamOptions, type TakenReadAllOptions,
+} from '../eventStore/readOptions.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type {
   EventShape,
@@ -321,18 +324,20 @@ const fileStore = <E extends EventShape>(
 
   // A stream's lines are read ahead of the consumer (readAhead.ts): its wait is that of a few
   // parallel reads, not of one read per event; each line is checked before it is yielded.
-  async function* readStream(stream: string, o: ReadStreamOptions = {}) {
+  async function* readStream(stream: string, options?: ReadStreamOptions) {
     refuseIfClosed();
+    const o = takeReadStreamOptions(options); // read once: only this copy is used
+    if (o instanceof InvalidReadError) throw o;
     // Only a string names a stream; anything else a JavaScript caller passes names none.
     if (typeof stream !== 'string') {
-      if (o.notFoundAsEmpty === true) return;
+      if (o.notFoundAsEmpty) return;
       throw new StreamNotFoundError(quotedStreamName(stream));
     }
     // A forward read needs the lines from where it starts; a backward one, all of them.
     const lines = streamLines(index, stream,
       o.direction === 'backwards' ? 'start' : o.fromRevision);
     if (lines === undefined) {
-      if (o.notFoundAsEmpty === true) return; // the caller's hint: no error to build
+      if (o.notFoundAsEmpty) return; // the caller's hint: no error to build
       throw new StreamNotFoundError(stream);
     }
     const backwards = o.direction === 'backwards';
@@ -341,7 +346,7 @@ const fileStore = <E extends EventShape>(
     // Backwards from past the end starts at the end, as EventStoreDB does.
     const start =
       from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
-    const left = o.maxCount === undefined ? Infinity : Math.ceil(o.maxCount);
+    const left = o.maxCount;
     // A negative revision (a caller's error) has no line: nothing is read, as in every store.
     const available = start < 0 ? 0 : backwards ? start + 1 : last - start + 1;
     const count = left > 0 ? Math.max(0, Math.min(available, left)) : 0;
@@ -393,14 +398,14 @@ const fileStore = <E extends EventShape>(
 
   // Forwards, the common case (replays, subscriptions): the file is read in large chunks and
   // each event is decoded when it is asked for, so a read that stops early decodes no more.
-  const readForwards = (o: ReadAllOptions): ChunkedSource<RecordedEvent<E>> => {
+  const readForwards = (o: TakenReadAllOptions): ChunkedSource<RecordedEvent<E>> => {
     refuseIfClosed();
     const from = o.from ?? 'start';
     const count = lineCount(index);
     const first =
       from === 'start' ? 0 : from === 'end' ? count : firstLineAtOrAfter(index, from.commit);
     const startOffset = lineOffset(index, first);
-    const budget = { left: o.maxCount ?? Infinity };
+    const budget = { left: o.maxCount };
     if (startOffset === undefined || budget.left <= 0) return emptySource;
     // Consecutive lines: each must link to the one before (the first to genesis, if first).
     const link: ChainLink = { prev: first === 0 ? genesisHash : undefined };
@@ -454,10 +459,14 @@ const fileStore = <E extends EventShape>(
     };
   };
 
-  const readAll = (o: ReadAllOptions = {}): AsyncIterable<RecordedEvent<E>> =>
-    o.direction === 'backwards'
+  // The options read once, here; a refusal comes at the read's first step, as any error of it.
+  const readAll = (options?: ReadAllOptions): AsyncIterable<RecordedEvent<E>> => {
+    const o = takeReadAllOptions(options);
+    if (o instanceof InvalidReadError) return refusedRead(o);
+    return o.direction === 'backwards'
       ? readBackwards(o.from, o.maxCount)
       : chunkedIterable(() => readForwards(o));
+  };
   const lastAtOrBefore = (commit: bigint, count: number): number => {
     const i = firstLineAtOrAfter(index, commit + 1n);
     return Math.min(i, count) - 1;

@@ -2,7 +2,10 @@ import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { recordedDecoder } from '../eventStore/decodeRecorded.ts';
 import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
-import { InvalidAppendError, StoreClosedError, StreamNotFoundError } from '../eventStore/errors.ts';
+import {
+  InvalidAppendError, InvalidReadError, StoreClosedError, StreamNotFoundError,
+} from '../eventStore/errors.ts';
+import { takeReadAllOptions, takeReadStreamOptions } from '../eventStore/readOptions.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import { checkConditions, takeAppendOptions } from '../eventStore/appendConditions.ts';
@@ -165,16 +168,18 @@ export const inMemoryEventStore = <E extends EventShape>(
     return { nextExpectedRevision: BigInt(last.revision), position: positionOf(last) };
   };
 
-  async function* readStream(stream: string, o: ReadStreamOptions = {}) {
+  async function* readStream(stream: string, options?: ReadStreamOptions) {
     refuseIfClosed();
+    const o = takeReadStreamOptions(options); // read once: only this copy is used
+    if (o instanceof InvalidReadError) throw o;
     // Only a string names a stream; anything else a JavaScript caller passes names none.
     if (typeof stream !== 'string') {
-      if (o.notFoundAsEmpty === true) return;
+      if (o.notFoundAsEmpty) return;
       throw new StreamNotFoundError(quotedStreamName(stream));
     }
     const indexes = streams.get(stream);
     if (indexes === undefined) {
-      if (o.notFoundAsEmpty === true) return;
+      if (o.notFoundAsEmpty) return;
       throw new StreamNotFoundError(stream);
     }
     const backwards = o.direction === 'backwards';
@@ -183,7 +188,7 @@ export const inMemoryEventStore = <E extends EventShape>(
     // Backwards from past the end starts at the end, as EventStoreDB does.
     const start =
       from === 'start' ? 0 : from === 'end' ? last : clampRevision(from, last, backwards);
-    let left = o.maxCount ?? Infinity;
+    let left = o.maxCount;
     for (let r = start; r >= 0 && r <= last && left > 0; r += backwards ? -1 : 1, left--) {
       const row = rows[indexes[r] ?? -1];
       if (row === undefined) return;
@@ -206,14 +211,16 @@ export const inMemoryEventStore = <E extends EventShape>(
     return backwards ? lo - 1 : lo;
   };
 
-  async function* readAll(o: ReadAllOptions = {}) {
+  async function* readAll(options?: ReadAllOptions) {
     refuseIfClosed();
+    const o = takeReadAllOptions(options); // read once: only this copy is used
+    if (o instanceof InvalidReadError) throw o;
     const backwards = o.direction === 'backwards';
     const end = rows.length; // a read sees the events stored when it began
     const from = o.from ?? (backwards ? 'end' : 'start');
     const start =
       from === 'start' ? 0 : from === 'end' ? end - 1 : firstIndexFrom(from, backwards, end);
-    let left = o.maxCount ?? Infinity;
+    let left = o.maxCount;
     for (let i = start; i >= 0 && i < end && left > 0; i += backwards ? -1 : 1, left--) {
       const row = rows[i];
       if (row === undefined) return;

@@ -261,6 +261,47 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     },
   );
 
+  withStore('reads whose options are of none of the port\'s forms are refused, typed, when read',
+    async (store) => {
+      await store.appendToStream('loan-1', [deposit(), deposit(), deposit()]);
+      const throwing = () => { throw new Error('unreadable'); };
+      const both: unknown[] = [
+        { maxCount: 2n }, { maxCount: Number.NaN }, { maxCount: null }, { maxCount: {} },
+        { direction: 'sideways' }, { get direction() { return throwing(); } }, 'all', 3,
+      ];
+      for (const options of [...both, { fromRevision: 1.5 }, { fromRevision: Symbol('1') }]) {
+        const read = Reflect.apply(store.readStream, store, ['loan-1', options]);
+        assert.instance(await rejection(collect(read)), InvalidReadError);
+      }
+      for (const options of [...both, { from: { commit: 1, prepare: 1 } }, { from: 'first' },
+        { from: { get commit() { return throwing(); } } }]) {
+        for (const direction of [undefined, 'backwards']) {
+          const read = Reflect.apply(store.readAll, store,
+            [typeof options === 'object' && options !== null && direction !== undefined
+              && !('direction' in options) ? { ...options, direction } : options]);
+          assert.instance(await rejection(collect(read)), InvalidReadError);
+        }
+      }
+    });
+
+  withStore('a read takes each option once: a getter answering otherwise later changes nothing',
+    async (store) => {
+      await store.appendToStream('loan-1', [deposit(), deposit(), deposit(), deposit()]);
+      let reads = 0;
+      const options = {
+        get direction() {
+          reads += 1;
+          return reads === 1 ? 'forwards' : 'backwards';
+        },
+        fromRevision: 2n,
+      };
+      // Typed as the port's options would not admit a getter: passed as a JavaScript caller would.
+      const read: unknown[] = await collect(
+        Reflect.apply(store.readStream, store, ['loan-1', options]));
+      assert.equal(read.map((e) => Reflect.get(Object(e), 'revision')), [2n, 3n]);
+      assert.is(reads, 1);
+    });
+
   withStore('a subscription whose options are of none of the port\'s forms is refused, typed, '
     + 'when first read', async (store) => {
     await store.appendToStream('loan-1', [deposit(), deposit()]);

@@ -1,0 +1,115 @@
+import { InvalidReadError } from './errors.ts';
+import type { Direction } from './port.ts';
+import type { Position } from './position.ts';
+
+/** A stream read's options as taken once (see `takeReadStreamOptions`). */
+export interface TakenReadStreamOptions {
+  readonly fromRevision: bigint | 'start' | 'end' | undefined;
+  readonly direction: Direction;
+  /** A whole number, or Infinity: none given. */
+  readonly maxCount: number;
+  readonly notFoundAsEmpty: boolean;
+}
+
+/** A read of all events' options as taken once (see `takeReadAllOptions`). */
+export interface TakenReadAllOptions {
+  readonly from: Position | 'start' | 'end' | undefined;
+  readonly direction: Direction;
+  /** A whole number, or Infinity: none given. */
+  readonly maxCount: number;
+}
+
+// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
+// the caller's is run).
+const kindOf = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? 'a record'
+    : typeof v === 'function' ? 'a function'
+      : typeof v === 'string' ? JSON.stringify(v) : String(v);
+
+// Reads the named fields of `options` once each, or the refusal.
+const fieldsOf = <K extends string>(
+  what: string, options: unknown, keys: readonly K[],
+): InvalidReadError | Partial<Record<K, unknown>> => {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') {
+    return new InvalidReadError(`${what} options: ${kindOf(options)}, not a record`);
+  }
+  const out: Partial<Record<K, unknown>> = {};
+  try {
+    for (const k of keys) out[k] = Reflect.get(options, k);
+  } catch {
+    return new InvalidReadError(`${what} options: a value that cannot be read`);
+  }
+  return out;
+};
+
+const directionOf = (v: unknown): Direction | InvalidReadError =>
+  v === undefined || v === 'forwards' ? 'forwards' : v === 'backwards' ? 'backwards'
+    : new InvalidReadError(`direction: ${kindOf(v)}, not 'forwards' or 'backwards'`);
+
+// At most `maxCount` events, rounded up; none given: all. Not a number (a bigint, NaN): refused.
+const maxCountOf = (v: unknown): number | InvalidReadError =>
+  v === undefined ? Number.POSITIVE_INFINITY
+    : typeof v === 'number' && !Number.isNaN(v) ? Math.ceil(v)
+      : new InvalidReadError(`maxCount: ${kindOf(v)}, not a number`);
+
+/**
+ * A stream read's options, each read once, or why they are refused: `fromRevision` must be
+ * `'start'`, `'end'` or a bigint (a negative one reads nothing, as before), `direction` one of
+ * the two, `maxCount` a number. Only the copy is used from then on: a getter answering
+ * otherwise at a second read changes nothing.
+ */
+export const takeReadStreamOptions = (
+  options: unknown,
+): InvalidReadError | TakenReadStreamOptions => {
+  const f = fieldsOf('read', options,
+    ['fromRevision', 'direction', 'maxCount', 'notFoundAsEmpty'] as const);
+  if (f instanceof InvalidReadError) return f;
+  const direction = directionOf(f.direction);
+  if (direction instanceof InvalidReadError) return direction;
+  const maxCount = maxCountOf(f.maxCount);
+  if (maxCount instanceof InvalidReadError) return maxCount;
+  const r = f.fromRevision;
+  if (r !== undefined && r !== 'start' && r !== 'end' && typeof r !== 'bigint') {
+    return new InvalidReadError(`fromRevision: ${kindOf(r)}, not a bigint, 'start' or 'end'`);
+  }
+  return { fromRevision: r, direction, maxCount, notFoundAsEmpty: f.notFoundAsEmpty === true };
+};
+
+/**
+ * A read of all events' options, each read once, or why they are refused: `from` must be
+ * `'start'`, `'end'` or a position of two bigints (copied), `direction` one of the two,
+ * `maxCount` a number.
+ */
+export const takeReadAllOptions = (options: unknown): InvalidReadError | TakenReadAllOptions => {
+  const f = fieldsOf('read', options, ['from', 'direction', 'maxCount'] as const);
+  if (f instanceof InvalidReadError) return f;
+  const direction = directionOf(f.direction);
+  if (direction instanceof InvalidReadError) return direction;
+  const maxCount = maxCountOf(f.maxCount);
+  if (maxCount instanceof InvalidReadError) return maxCount;
+  const from = f.from;
+  if (from === undefined || from === 'start' || from === 'end') {
+    return { from, direction, maxCount };
+  }
+  if (typeof from !== 'object' || from === null) {
+    return new InvalidReadError(`from: ${kindOf(from)}, not a position`);
+  }
+  let commit: unknown;
+  let prepare: unknown;
+  try {
+    commit = Reflect.get(from, 'commit');
+    prepare = Reflect.get(from, 'prepare');
+  } catch {
+    return new InvalidReadError('from: a value that cannot be read');
+  }
+  if (typeof commit !== 'bigint' || typeof prepare !== 'bigint') {
+    return new InvalidReadError('from: a position of other than two bigints');
+  }
+  return { from: { commit, prepare }, direction, maxCount };
+};
+
+/** An iterable whose first step is the refusal: a read's errors come when it is read. */
+export const refusedRead = <T>(e: InvalidReadError): AsyncIterable<T> => ({
+  [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(e) }),
+});
