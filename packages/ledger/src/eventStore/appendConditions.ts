@@ -1,18 +1,12 @@
 import { ConditionFailedError, InvalidAppendError } from './errors.ts';
 import type { AppendCondition, ExpectedRevision } from './port.ts';
+import { quotedValue } from './quotedValue.ts';
 import { isStorableStreamName, quotedStreamName } from './storableStreamName.ts';
 
 // More conditions than any append needs, refused before any is read (a proxy may claim any
 // length). The Ledger's carry a few, and a dividend's declaration one for each share account
 // of the society, so the bound is far above any society's streams.
 const maxConditions = 1_000_000;
-
-// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
-// the caller's is run: no toString, no getter).
-const describe = (v: unknown): string =>
-  typeof v === 'object' && v !== null ? `a ${Array.isArray(v) ? 'list' : 'record'}`
-    : typeof v === 'function' ? 'a function'
-      : typeof v === 'string' ? JSON.stringify(v) : String(v);
 
 /**
  * An append's conditions, read once into records of their own, or why they are refused before
@@ -38,7 +32,7 @@ export const takeConditions = (
     for (let i = 0; i < n; i++) {
       const c: unknown = conditions[i];
       if (typeof c !== 'object' || c === null) {
-        return new InvalidAppendError(target, `condition ${i}: ${describe(c)}, not a record`);
+        return new InvalidAppendError(target, `condition ${i}: ${quotedValue(c)}, not a record`);
       }
       const name: unknown = Reflect.get(c, 'stream');
       if (!isStorableStreamName(name)) {
@@ -48,7 +42,7 @@ export const takeConditions = (
       const revision: unknown = Reflect.get(c, 'revision');
       if (revision !== 'no_stream' && (typeof revision !== 'bigint' || revision < 0n)) {
         return new InvalidAppendError(target,
-          `condition on ${name}: bad revision ${describe(revision)}`);
+          `condition on ${name}: bad revision ${quotedValue(revision)}`);
       }
       taken.push({ stream: name, revision });
     }
@@ -81,7 +75,7 @@ export const takeAppendOptions = (
     return { expectedRevision: 'any', conditions: undefined };
   }
   if (typeof options !== 'object') {
-    return new InvalidAppendError(stream, `options: ${describe(options)}, not a record`);
+    return new InvalidAppendError(stream, `options: ${quotedValue(options)}, not a record`);
   }
   let expected: unknown;
   let conditions: unknown;
@@ -93,7 +87,7 @@ export const takeAppendOptions = (
   }
   const expectedRevision = expectedRevisionOf(expected);
   if (expectedRevision === undefined) {
-    return new InvalidAppendError(stream, `expectedRevision: ${describe(expected)}`);
+    return new InvalidAppendError(stream, `expectedRevision: ${quotedValue(expected)}`);
   }
   const taken = takeConditions(stream, conditions);
   if (taken instanceof InvalidAppendError) return taken;

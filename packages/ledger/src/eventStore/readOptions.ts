@@ -1,4 +1,5 @@
 import { InvalidReadError } from './errors.ts';
+import { quotedValue } from './quotedValue.ts';
 import type { Direction } from './port.ts';
 import type { Position } from './position.ts';
 
@@ -19,20 +20,13 @@ export interface TakenReadAllOptions {
   readonly maxCount: number;
 }
 
-// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
-// the caller's is run).
-const kindOf = (v: unknown): string =>
-  typeof v === 'object' && v !== null ? 'a record'
-    : typeof v === 'function' ? 'a function'
-      : typeof v === 'string' ? JSON.stringify(v) : String(v);
-
 // Reads the named fields of `options` once each, or the refusal.
 const fieldsOf = <K extends string>(
   what: string, options: unknown, keys: readonly K[],
 ): InvalidReadError | Partial<Record<K, unknown>> => {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') {
-    return new InvalidReadError(`${what} options: ${kindOf(options)}, not a record`);
+    return new InvalidReadError(`${what} options: ${quotedValue(options)}, not a record`);
   }
   const out: Partial<Record<K, unknown>> = {};
   try {
@@ -45,13 +39,22 @@ const fieldsOf = <K extends string>(
 
 const directionOf = (v: unknown): Direction | InvalidReadError =>
   v === undefined || v === 'forwards' ? 'forwards' : v === 'backwards' ? 'backwards'
-    : new InvalidReadError(`direction: ${kindOf(v)}, not 'forwards' or 'backwards'`);
+    : new InvalidReadError(`direction: ${quotedValue(v)}, not 'forwards' or 'backwards'`);
 
 // At most `maxCount` events, rounded up; none given: all. Not a number (a bigint, NaN): refused.
 const maxCountOf = (v: unknown): number | InvalidReadError =>
   v === undefined ? Number.POSITIVE_INFINITY
     : typeof v === 'number' && !Number.isNaN(v) ? Math.ceil(v)
-      : new InvalidReadError(`maxCount: ${kindOf(v)}, not a number`);
+      : new InvalidReadError(`maxCount: ${quotedValue(v)}, not a number`);
+
+// The direction and the count, both reads take them alike.
+const wayOf = (f: { readonly direction?: unknown; readonly maxCount?: unknown }):
+  InvalidReadError | { readonly direction: Direction; readonly maxCount: number } => {
+  const direction = directionOf(f.direction);
+  if (direction instanceof InvalidReadError) return direction;
+  const maxCount = maxCountOf(f.maxCount);
+  return maxCount instanceof InvalidReadError ? maxCount : { direction, maxCount };
+};
 
 /**
  * A stream read's options, each read once, or why they are refused: `fromRevision` must be
@@ -65,13 +68,12 @@ export const takeReadStreamOptions = (
   const f = fieldsOf('read', options,
     ['fromRevision', 'direction', 'maxCount', 'notFoundAsEmpty'] as const);
   if (f instanceof InvalidReadError) return f;
-  const direction = directionOf(f.direction);
-  if (direction instanceof InvalidReadError) return direction;
-  const maxCount = maxCountOf(f.maxCount);
-  if (maxCount instanceof InvalidReadError) return maxCount;
+  const way = wayOf(f);
+  if (way instanceof InvalidReadError) return way;
+  const { direction, maxCount } = way;
   const r = f.fromRevision;
   if (r !== undefined && r !== 'start' && r !== 'end' && typeof r !== 'bigint') {
-    return new InvalidReadError(`fromRevision: ${kindOf(r)}, not a bigint, 'start' or 'end'`);
+    return new InvalidReadError(`fromRevision: ${quotedValue(r)}, not a bigint, 'start' or 'end'`);
   }
   return { fromRevision: r, direction, maxCount, notFoundAsEmpty: f.notFoundAsEmpty === true };
 };
@@ -84,16 +86,15 @@ export const takeReadStreamOptions = (
 export const takeReadAllOptions = (options: unknown): InvalidReadError | TakenReadAllOptions => {
   const f = fieldsOf('read', options, ['from', 'direction', 'maxCount'] as const);
   if (f instanceof InvalidReadError) return f;
-  const direction = directionOf(f.direction);
-  if (direction instanceof InvalidReadError) return direction;
-  const maxCount = maxCountOf(f.maxCount);
-  if (maxCount instanceof InvalidReadError) return maxCount;
+  const way = wayOf(f);
+  if (way instanceof InvalidReadError) return way;
+  const { direction, maxCount } = way;
   const from = f.from;
   if (from === undefined || from === 'start' || from === 'end') {
     return { from, direction, maxCount };
   }
   if (typeof from !== 'object' || from === null) {
-    return new InvalidReadError(`from: ${kindOf(from)}, not a position`);
+    return new InvalidReadError(`from: ${quotedValue(from)}, not a position`);
   }
   let commit: unknown;
   let prepare: unknown;

@@ -1,4 +1,5 @@
 import { InvalidReadError } from './errors.ts';
+import { quotedValue } from './quotedValue.ts';
 import type { Position } from './position.ts';
 
 /** A subscription's options as taken once (see `takeSubscribeOptions`). */
@@ -6,13 +7,6 @@ export interface TakenSubscribeOptions {
   readonly from: Position | 'start' | 'end';
   readonly signal: AbortSignal | undefined;
 }
-
-// A value as a refusal quotes it: a primitive as it is, anything else by its kind (nothing of
-// the caller's is run).
-const kindOf = (v: unknown): string =>
-  typeof v === 'object' && v !== null ? 'a record'
-    : typeof v === 'function' ? 'a function'
-      : typeof v === 'string' ? JSON.stringify(v) : String(v);
 
 /**
  * A subscription's options read once, each field once, into values of its own, or why they
@@ -26,19 +20,19 @@ export const takeSubscribeOptions = (
 ): InvalidReadError | TakenSubscribeOptions => {
   if (options === undefined || options === null) return { from: 'start', signal: undefined };
   if (typeof options !== 'object') {
-    return new InvalidReadError(`subscription options: ${kindOf(options)}, not a record`);
+    return new InvalidReadError(`subscription options: ${quotedValue(options)}, not a record`);
   }
   try {
     const from: unknown = Reflect.get(options, 'from');
     const signal: unknown = Reflect.get(options, 'signal');
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      return new InvalidReadError(`signal: ${kindOf(signal)}, not an AbortSignal`);
+      return new InvalidReadError(`signal: ${quotedValue(signal)}, not an AbortSignal`);
     }
     if (from === undefined || from === 'start' || from === 'end') {
       return { from: from ?? 'start', signal };
     }
     if (typeof from !== 'object' || from === null) {
-      return new InvalidReadError(`from: ${kindOf(from)}, not a position`);
+      return new InvalidReadError(`from: ${quotedValue(from)}, not a position`);
     }
     const commit: unknown = Reflect.get(from, 'commit');
     const prepare: unknown = Reflect.get(from, 'prepare');
