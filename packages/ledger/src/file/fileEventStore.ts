@@ -459,7 +459,7 @@ const fileStore = <E extends EventShape>(
     };
   };
 
-  // The options read once, here; a refusal comes at the read's first step, as any error of it.
+  // The options read once, here; a refusal comes at the read's first step, like its other errors.
   const readAll = (options?: ReadAllOptions): AsyncIterable<RecordedEvent<E>> => {
     const o = takeReadAllOptions(options);
     if (o instanceof InvalidReadError) return refusedRead(o);
