@@ -6,14 +6,14 @@
 // the caller's expectation is wrong (to be sure), or after an append whose answer was lost.
 import { isClientError } from './eventStoreClient.ts';
 import type { EventStoreClient } from './eventStoreClient.ts';
-import { InvalidAppendError, isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
+import { isStorableStreamName, WrongExpectedVersionError } from '@usha/ledger';
 import type {
   AppendCondition, AppendResult, EventSchema, EventShape, ExpectedRevision, NewEvent,
 } from '@usha/ledger';
 import { toEventData, toPosition } from './clientEvents.ts';
 import { isUnavailable, mapError } from './mapError.ts';
 import {
-  checkConditions, takeConditions, checkExpectedRevision, dataJsonOf, detectRetry,
+  checkConditions, checkExpectedRevision, dataJsonOf, detectRetry,
   eventContentKey, metadataJsonOf, prepareAppend,
 } from './ledgerInternals.ts';
 import { conditionRevisions } from './conditionRevisions.ts';
@@ -37,6 +37,7 @@ export interface AppendRequest<E extends EventShape> {
   readonly events: readonly NewEvent<E>[];
   readonly expected: ExpectedRevision;
   readonly label: string;
+  /** As `takeAppendOptions` took them: checked, and copied from the caller's. */
   readonly conditions?: readonly AppendCondition[] | undefined;
 }
 
@@ -95,8 +96,6 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   };
   // A malformed append is refused before the server is asked anything.
   if (!isStorableStreamName(label) || events.length === 0) check(undefined);
-  const taken = takeConditions(label, conditions); // a copy, if the caller did not take one
-  if (taken instanceof InvalidAppendError) throw taken;
   let moved = 0;
   for (let refreshed = false; ; refreshed = true) {
     const cached = refreshed ? undefined : ctx.cache.peek(stream);
@@ -115,7 +114,7 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
       if (fresh) throw wrong;
       continue;
     }
-    await checkBefore(ctx, label, taken);
+    await checkBefore(ctx, label, conditions);
     const result = await send(ctx, stream, label, prepared, state);
     if (result !== undefined) return result;
     // The stream moved between our look and our append: perhaps this very append (a

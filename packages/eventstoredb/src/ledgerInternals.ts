@@ -3,7 +3,7 @@
 // so it uses the same code rather than a copy.
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
-  checkConditions, takeAppendOptions, takeConditions, streamLocks, dataJsonOf, metadataJsonOf,
+  checkConditions, takeAppendOptions, streamLocks, dataJsonOf, metadataJsonOf,
   checkedMaxAppendBytes, checkedSchema, readOptionFields, quotedStreamName, takeSubscribeOptions,
   takeReadAllOptions, takeReadStreamOptions,
 } from '@usha/ledger/store-kit';

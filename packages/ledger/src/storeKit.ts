@@ -10,7 +10,7 @@ export { detectRetry, type StoredRef } from './eventStore/detectRetry.ts';
 export { decodeRecorded, type RecordedFields } from './eventStore/decodeRecorded.ts';
 export { checkExpectedRevision } from './eventStore/expectedRevision.ts';
 export {
-  checkConditions, takeAppendOptions, takeConditions, type TakenAppendOptions,
+  checkConditions, takeAppendOptions, type TakenAppendOptions,
 } from './eventStore/appendConditions.ts';
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
 export { quotedStreamName } from './eventStore/storableStreamName.ts';

@@ -41,7 +41,8 @@ const directionOf = (v: unknown): Direction | InvalidReadError =>
   v === undefined || v === 'forwards' ? 'forwards' : v === 'backwards' ? 'backwards'
     : new InvalidReadError(`direction: ${quotedValue(v)}, not 'forwards' or 'backwards'`);
 
-// At most `maxCount` events, rounded up; none given: all. Not a number (a bigint, NaN): refused.
+// At most `maxCount` events, rounded up (0 or less: none); none given: all. Not a number (a
+// bigint, NaN): refused.
 const maxCountOf = (v: unknown): number | InvalidReadError =>
   v === undefined ? Number.POSITIVE_INFINITY
     : typeof v === 'number' && !Number.isNaN(v) ? Math.ceil(v)
@@ -80,7 +81,7 @@ export const takeReadStreamOptions = (
 
 /**
  * A read of all events' options, each read once, or why they are refused: `from` must be
- * `'start'`, `'end'` or a position of two bigints (copied), `direction` one of the two,
+ * `'start'`, `'end'` or a position of two bigints of 0 or more (copied), `direction` one of the two,
  * `maxCount` a number.
  */
 export const takeReadAllOptions = (options: unknown): InvalidReadError | TakenReadAllOptions => {
@@ -93,6 +94,16 @@ export const takeReadAllOptions = (options: unknown): InvalidReadError | TakenRe
   if (from === undefined || from === 'start' || from === 'end') {
     return { from, direction, maxCount };
   }
+  const position = positionOf(from);
+  return position instanceof InvalidReadError ? position
+    : { from: position, direction, maxCount };
+};
+
+/**
+ * A position a caller gave, read once and copied, or the refusal: two bigints of 0 or more (a
+ * number would compare unequal to every position read). For reads and subscriptions alike.
+ */
+export const positionOf = (from: unknown): InvalidReadError | Position => {
   if (typeof from !== 'object' || from === null) {
     return new InvalidReadError(`from: ${quotedValue(from)}, not a position`);
   }
@@ -104,10 +115,10 @@ export const takeReadAllOptions = (options: unknown): InvalidReadError | TakenRe
   } catch {
     return new InvalidReadError('from: a value that cannot be read');
   }
-  if (typeof commit !== 'bigint' || typeof prepare !== 'bigint') {
-    return new InvalidReadError('from: a position of other than two bigints');
+  if (typeof commit !== 'bigint' || typeof prepare !== 'bigint' || commit < 0n || prepare < 0n) {
+    return new InvalidReadError('from: a position of other than two bigints of 0 or more');
   }
-  return { from: { commit, prepare }, direction, maxCount };
+  return { commit, prepare };
 };
 
 /** An iterable whose first step is the refusal: a read's errors come when it is read. */

@@ -1,5 +1,6 @@
 import { InvalidReadError } from './errors.ts';
 import { quotedValue } from './quotedValue.ts';
+import { positionOf } from './readOptions.ts';
 import type { Position } from './position.ts';
 
 /** A subscription's options as taken once (see `takeSubscribeOptions`). */
@@ -31,16 +32,8 @@ export const takeSubscribeOptions = (
     if (from === undefined || from === 'start' || from === 'end') {
       return { from: from ?? 'start', signal };
     }
-    if (typeof from !== 'object' || from === null) {
-      return new InvalidReadError(`from: ${quotedValue(from)}, not a position`);
-    }
-    const commit: unknown = Reflect.get(from, 'commit');
-    const prepare: unknown = Reflect.get(from, 'prepare');
-    if (typeof commit !== 'bigint' || typeof prepare !== 'bigint' || commit < 0n
-      || prepare < 0n) {
-      return new InvalidReadError('from: a position of other than two bigints of 0 or more');
-    }
-    return { from: { commit, prepare }, signal };
+    const position = positionOf(from);
+    return position instanceof InvalidReadError ? position : { from: position, signal };
   } catch {
     return new InvalidReadError('subscription options: a value that cannot be read');
   }

@@ -274,6 +274,7 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
         assert.instance(await rejection(collect(read)), InvalidReadError);
       }
       for (const options of [...both, { from: { commit: 1, prepare: 1 } }, { from: 'first' },
+        { from: { commit: -1n, prepare: 0n } },
         { from: { get commit() { return throwing(); } } }]) {
         for (const direction of [undefined, 'backwards']) {
           const read = Reflect.apply(store.readAll, store,
