@@ -12,6 +12,10 @@
 //   parts <log>                     a crash reopen's parts, read-only, one after the other:
 //                                   the store's open, the Ledger's checkpoint, the catch-up's
 //                                   read (decoded), the command index's fold, the others'
+//   session <log> <day> <tag> <m> <n> <policy>
+//                                   an app's session: open, n commands, close; each close
+//                                   writes both checkpoints (`every`) or as by default
+//                                   (`default`: only after enough was appended since them)
 // Commands are deposits into the savings accounts of the first <m> members (those admitted in
 // the history's first month) on <day> (after the history), their ids tagged with <tag> so that
 // each child's are new.
@@ -58,15 +62,17 @@ const parse = () => {
 // Members spread over the log (one in 997), so that commands seldom touch the same streams.
 const member = (n: number) => (n * 997) % Number(founders);
 
-const openLedger = async () => {
+const openLedger = async (everyClose = false) => {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+  const store = await openFileEventStore({ file, schema: ledgerEventSchema,
+    ...(everyClose ? { checkpointOnCloseAfterBytes: 0 } : {}) });
   const storeMs = ms(t0);
   const storeCpuMs = cpuMs(c0);
   const t1 = performance.now();
   const c1 = process.cpuUsage();
-  const ledger = await createLedger({ store, products: scaleProducts });
+  const ledger = await createLedger({ store, products: scaleProducts,
+    ...(everyClose ? { indexCheckpoint: { onCloseAfterEvents: 0 } } : {}) });
   return { store, ledger, storeMs, ledgerMs: ms(t1), storeCpuMs, ledgerCpuMs: cpuMs(c1) };
 };
 
@@ -194,6 +200,22 @@ const parts = async () => {
     events: events.length, restored: start.seen !== undefined, storeOpened: store.opened });
 };
 
+// An app's session between two restarts: open, `count` deposits, close (policy: the seventh
+// argument). A restart is one session's close and the next one's open.
+const session = async () => {
+  const policy = process.argv[8];
+  if (policy !== 'every' && policy !== 'default') throw new Error(`policy ${String(policy)}`);
+  const { store, ledger, storeMs, ledgerMs, storeCpuMs, ledgerCpuMs } =
+    await openLedger(policy === 'every');
+  for (let n = 1; n <= Number(count); n += 1) await deposit(ledger, n);
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await ledger.close();
+  await store.close();
+  report({ openMs: storeMs + ledgerMs, openCpuMs: storeCpuMs + ledgerCpuMs, closeMs: ms(t0),
+    closeCpuMs: cpuMs(c0), storeOpened: store.opened, ledgerOpened: ledger.opened });
+};
+
 const write = async () => {
   const log = await cachedScaleLog(scaleParameters(Number(file)),
     (line) => process.stderr.write(`  writing the history: ${line}\n`));
@@ -208,4 +230,5 @@ else if (mode === 'checkpoints') await checkpoints();
 else if (mode === 'close') await closeStore();
 else if (mode === 'tail') await tail();
 else if (mode === 'parts') await parts();
+else if (mode === 'session') await session();
 else throw new Error(`scaleChild: unknown mode ${String(mode)}`);

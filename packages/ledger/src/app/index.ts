@@ -11,6 +11,7 @@ export {
   ClaimClockError, ProcessClaimSettingsError, type ProcessClaimSettings,
 } from './processes/processClaim.ts';
 export { IndexCheckpointWriteError } from './ledger/indexCheckpointWriter.ts';
+export { IndexCheckpointOptionError } from './ledger/openIndexes.ts';
 export type { LedgerOpened } from './ledger/openIndexes.ts';
 export type { CommandMethods } from './ledger/commandMethods.ts';
 export type { LedgerQueries } from './reports/ledgerQueries.ts';

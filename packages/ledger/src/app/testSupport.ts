@@ -64,3 +64,9 @@ export const balanceOf = async <S>(ledger: Ledger<S>, store: EventStore<LedgerEv
   void ledger;
   return balance;
 };
+
+/**
+ * For tests of the Ledger's index checkpoint itself: every close writes it (by default a close
+ * after fewer than 5,000 events read or appended writes none; the next open reads those).
+ */
+export const everyClose = { onCloseAfterEvents: 0 } as const;

@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 import { StoreClosedError } from '../eventStore/errors.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { checkpointFileOf } from './fileIndexCheckpoint.ts';
-import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-close-checkpointing-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -69,7 +69,9 @@ test('a store stopped by a failed write closes only once the checkpoint being wr
     const file = join(dir, 'broken.ndjson');
     await holdingCheckpoints(async ({ order, renameAsked, open, failing }) => {
       // A checkpoint is due after every append: the first one starts it, beside the appends.
-      const store = await openFileEventStore({ file, schema: noteSchema, checkpointEveryBytes: 1 });
+      const store = await openFileEventStore({
+        file, schema: noteSchema, checkpointEveryBytes: 1, ...everyClose,
+      });
       await store.appendToStream('loan-1', [note(idOf(1))]);
       await renameAsked;
       failing.writes = true;
@@ -84,7 +86,7 @@ test('a store stopped by a failed write closes only once the checkpoint being wr
       assert.is(await exists(`${checkpointFileOf(file)}.writing`), false);
     });
     // The reopen the failure asked for finds the log as its one acknowledged append left it.
-    const again = await openFileEventStore({ file, schema: noteSchema });
+    const again = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     assert.equal(again.opened, { from: 'checkpoint', linesRead: 0 });
     await again.close();
   });
@@ -93,7 +95,7 @@ test('a second close() resolves only once the first has: checkpoint in place, lo
   async () => {
     const file = join(dir, 'twice.ndjson');
     await holdingCheckpoints(async ({ order, renameAsked, open }) => {
-      const store = await openFileEventStore({ file, schema: noteSchema });
+      const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
       await store.appendToStream('loan-1', [note(idOf(1))]);
       const first = store.close().then(() => order.push('first'));
       await renameAsked; // the close's checkpoint is being written
@@ -104,7 +106,7 @@ test('a second close() resolves only once the first has: checkpoint in place, lo
       await Promise.all([first, second]);
       assert.equal(order, ['renamed', 'first', 'second']);
     });
-    const again = await openFileEventStore({ file, schema: noteSchema });
+    const again = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     assert.equal(again.opened, { from: 'checkpoint', linesRead: 0 });
     await again.close();
   });

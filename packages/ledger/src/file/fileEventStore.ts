@@ -27,7 +27,7 @@ import {
   firstLineAtOrAfter, lineCount, lineOffset, streamLength,
 } from './fileIndex.ts';
 import {
-  defaultCheckpointEveryBytes, indexCheckpointer, type IndexCheckpointer,
+  indexCheckpointer, type IndexCheckpointer,
 } from './fileIndexCheckpointer.ts';
 import { loadIndex, type LoadedIndex, type OpenedFrom } from './loadIndex.ts';
 import { notVerified } from './checkedLine.ts';
@@ -48,7 +48,7 @@ import {
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
-import { fileStoreOptions } from './fileStoreOptions.ts';
+import { fileStoreOptions, type FileStoreSettings } from './fileStoreOptions.ts';
 
 export interface FileEventStoreOptions<E extends EventShape> {
   /** Path of the NDJSON log; created if absent (read-write only). */
@@ -77,8 +77,15 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * checkpoint (`<file>.index`) could be used; by default only the lines after it are.
    */
   readonly verify?: 'checkpoint' | 'full';
-  /** Bytes appended between index checkpoints (read-write; also written on close). 64 MiB. */
+  /** Bytes appended between index checkpoints written beside the appends (read-write). 64 MiB. */
   readonly checkpointEveryBytes?: number;
+  /**
+   * The least bytes after the last index checkpoint for `close()` to write one (read-write).
+   * 4 MiB: a close after less writes none and the next open verifies those lines instead, so a
+   * restart costs what was appended, not a checkpoint of the whole history. 0: a close always
+   * brings the checkpoint to the log's end; `Infinity`: never.
+   */
+  readonly checkpointOnCloseAfterBytes?: number;
   /**
    * Zero-filled bytes set aside ahead of the log's end, grown a step at a time, where appends
    * are written (read-write, where writes are synced by O_DSYNC); given back at a clean close.
@@ -221,7 +228,7 @@ interface Opened {
 }
 
 const fileStore = <E extends EventShape>(
-  options: FileEventStoreOptions<E>,
+  options: FileStoreSettings<E>,
   opened: Opened,
 ): FileEventStore<E> => {
   const { file, schema } = options;
@@ -262,7 +269,8 @@ const fileStore = <E extends EventShape>(
   const lastHash = () => committer?.lastHash() ?? scan.lastHash;
   checkpointer = committer === undefined ? undefined : indexCheckpointer({
     log: file, index, digests, signingKey, currentEnd: loaded.checkpointEnd,
-    everyBytes: options.checkpointEveryBytes ?? defaultCheckpointEveryBytes,
+    everyBytes: options.checkpointEveryBytes,
+    closeAfterBytes: options.checkpointOnCloseAfterBytes,
     end: () => ({ offset: size(), hash: lastHash() }), lastUnsignedLine: () => lastUnsignedLine,
   });
   const refuseIfClosed = () => {

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { positionToString } from '../eventStore/position.ts';
 import type { AppendResult } from '../eventStore/port.ts';
 import { openFileEventStore, type FileEventStore } from './fileEventStore.ts';
-import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-index-checkpoint-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -58,10 +58,10 @@ test('a store opened from its checkpoint reads as one opened by a scan, for any 
           results.push({ stream, events, result: await store.appendToStream(stream, events) });
         }
       };
-      const first = await openFileEventStore({ file, schema: noteSchema });
+      const first = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
       await appendAll(first, before);
       await first.close();
-      const writer = await openFileEventStore({ file, schema: noteSchema });
+      const writer = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
       assert.equal(writer.opened, { from: 'checkpoint', linesRead: 0 });
       const retried = results[0];
       if (retried !== undefined) {

@@ -8,7 +8,7 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import { notVerified } from './checkedLine.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { checkpointFileOf } from './fileIndexCheckpoint.ts';
-import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-checkpoint-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ test.after(() => rm(dir, { recursive: true, force: true }));
 // Ten appends of one event, loan-0 and loan-1 alternating, closed: the checkpoint covers them.
 const closedLog = async (name: string, text = 'n', appends = 10): Promise<string> => {
   const file = join(dir, name);
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   for (let i = 1; i <= appends; i++) {
     await store.appendToStream(`loan-${i % 2}`, [note(idOf(i), `${text}${i}`)]);
   }
@@ -34,11 +34,13 @@ test('a log without a checkpoint (written before them) opens by a scan; close wr
   async () => {
     const file = await closedLog('old.ndjson');
     await rm(checkpointFileOf(file));
-    const store = await openFileEventStore({ file, schema: noteSchema });
+    const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     assert.equal(store.opened, { from: 'scan', linesRead: 10, reason: 'no snapshot' });
     await store.close();
     assert.equal(await openedBy(file), { from: 'checkpoint', linesRead: 0 });
-    const full = await openFileEventStore({ file, schema: noteSchema, verify: 'full' });
+    const full = await openFileEventStore({
+      file, schema: noteSchema, verify: 'full', ...everyClose,
+    });
     assert.equal(full.opened,
       { from: 'scan', linesRead: 10, reason: 'a full verification was asked for' });
     await full.close();
@@ -66,7 +68,7 @@ test('a byte flipped in a large part, hashed on another thread as it is read: th
   // slots, digests; 356 of its 400 KB) are read into shared memory and hashed there. Its
   // middle byte falls in the ids' table.
   const file = join(dir, 'large.ndjson');
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   for (let a = 0; a < 50; a++) {
     const notes = Array.from({ length: 200 }, (_, i) => note(idOf(a * 200 + i + 1), `t${i}`));
     await store.appendToStream(`loan-${a % 7}`, notes);
@@ -137,7 +139,7 @@ test('a line before the checkpoint rewritten with its hash is caught on read and
 test('read-only opens use the checkpoint and never write it', async () => {
   const file = await closedLog('read-only.ndjson');
   const before = await readFile(checkpointFileOf(file));
-  const writer = await openFileEventStore({ file, schema: noteSchema });
+  const writer = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   await writer.appendToStream('loan-7', [note(idOf(11)), note(idOf(12))]);
   const reader = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
   assert.equal(reader.opened, { from: 'checkpoint', linesRead: 2 });
@@ -154,7 +156,9 @@ test('read-only opens use the checkpoint and never write it', async () => {
 
 test('a checkpoint is written every so many bytes appended, beside the appends', async () => {
   const file = join(dir, 'periodic.ndjson');
-  const store = await openFileEventStore({ file, schema: noteSchema, checkpointEveryBytes: 2000 });
+  const store = await openFileEventStore({
+    file, schema: noteSchema, checkpointEveryBytes: 2000, ...everyClose,
+  });
   for (let i = 1; i <= 20; i++) await store.appendToStream('loan-1', [note(idOf(i))]);
   // Written in the background: wait (a while at most) until the first is there.
   for (let wait = 0; wait < 200; wait++) {

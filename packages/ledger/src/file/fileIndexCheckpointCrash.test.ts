@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { openFileEventStore } from './fileEventStore.ts';
 import { checkpointFileOf, readIndexCheckpoint } from './fileIndexCheckpoint.ts';
 import { acknowledgedBeforeKill } from './killedChild.fixture.ts';
-import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-checkpoint-crash-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -15,7 +15,7 @@ const child = new URL('./fileIndexCheckpointChild.fixture.ts', import.meta.url).
 // A log of `events` notes in appends of up to 100, closed: its checkpoint covers them all.
 const closedLog = async (name: string, events: number): Promise<string> => {
   const file = join(dir, name);
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   for (let i = 0; i < events; i += 100) {
     const n = Math.min(100, events - i);
     await store.appendToStream(`member-${i % 7}`,
@@ -38,7 +38,7 @@ test('after a SIGKILL past the checkpoint, the reopen reads only the appends aft
     const file = await closedLog('tail.ndjson', 50);
     const acknowledged = await acknowledgedBeforeKill(child, [file, 'tail', '1', '30'], 0);
     assert.is(acknowledged.length, 30);
-    const store = await openFileEventStore({ file, schema: noteSchema });
+    const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     assert.equal(store.opened, { from: 'checkpoint', linesRead: 30 });
     assert.is(store.recovery, undefined);
     await store.close();
@@ -59,7 +59,7 @@ test(`a SIGKILL while a checkpoint is written leaves the old or the new one (${k
       midWrite += await access(`${checkpointFileOf(file)}.writing`).then(() => 1, () => 0);
       const read = await readIndexCheckpoint(checkpointFileOf(file));
       assert.equal(read.found ? 'found' : read.reason, 'found', `run ${run}`);
-      const store = await openFileEventStore({ file, schema: noteSchema });
+      const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
       assert.is(store.opened.from, 'checkpoint', `run ${run}`);
       await store.close();
       const ids = await idsIn(file);

@@ -9,7 +9,7 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore, type FileEventStoreOptions } from './fileEventStore.ts';
 import { checkpointFileOf, writeIndexCheckpoint } from './fileIndexCheckpoint.ts';
 import { snapshotWriter, writeBytes } from '../offHeap/snapshot.ts';
-import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { appendForgedLine, strangerKeys } from './signedLog.fixture.ts';
 import { notSignedYet } from './signatureRequirement.ts';
 import { generateSigningKeys } from './signingKeys.ts';
@@ -23,7 +23,9 @@ const signingKey = { file: keys.privateKeyFile };
 // Three appends (2, 1 and 2 events) signed by the writer, closed: a signed checkpoint.
 const signedLog = async (name: string): Promise<{ file: string; lastHash: string }> => {
   const file = join(dir, name);
-  const store = await openFileEventStore({ file, schema: noteSchema, signingKey, verifyKey });
+  const store = await openFileEventStore({
+    file, schema: noteSchema, signingKey, verifyKey, ...everyClose,
+  });
   await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
   await store.appendToStream('loan-2', [note(idOf(3))]);
   await store.appendToStream('loan-1', [note(idOf(4)), note(idOf(5))]);
@@ -61,7 +63,7 @@ test('appends forged after the checkpoint are refused by the walk of the tail', 
 
 test('a checkpoint the key did not sign is not used; the scan then decides', async () => {
   const file = join(dir, 'old.ndjson');
-  const old = await openFileEventStore({ file, schema: noteSchema });
+  const old = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   await old.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
   await old.close();
   const before = old.lastHash();
@@ -70,7 +72,7 @@ test('a checkpoint the key did not sign is not used; the scan then decides', asy
   assert.equal(await outcome(file, { signedAfter: before }),
     { from: 'scan', linesRead: 2, reason: unsignedCheckpoint });
   const store = await openFileEventStore({
-    file, schema: noteSchema, verifyKey, signedAfter: before, signingKey,
+    file, schema: noteSchema, verifyKey, signedAfter: before, signingKey, ...everyClose,
   });
   await store.appendToStream('loan-1', [note(idOf(3))]);
   await store.close();
@@ -123,7 +125,7 @@ const checkpointBody = async (file: string): Promise<number> =>
 
 test('an unsigned checkpoint is hashed once, as its file is written', async () => {
   const file = join(dir, 'hashed-once.ndjson');
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
   const { bytes } = await sha256During(() => store.close());
   assert.is(bytes, await checkpointBody(file));
@@ -132,7 +134,9 @@ test('an unsigned checkpoint is hashed once, as its file is written', async () =
 test('a signed checkpoint is hashed again for its signature: every part before its own',
   async () => {
     const file = join(dir, 'hashed-twice.ndjson');
-    const store = await openFileEventStore({ file, schema: noteSchema, signingKey });
+    const store = await openFileEventStore({
+      file, schema: noteSchema, signingKey, ...everyClose,
+    });
     await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
     const { bytes } = await sha256During(() => store.close());
     assert.is(bytes, 2 * await checkpointBody(file) - (8 + 128)); // the signature's part

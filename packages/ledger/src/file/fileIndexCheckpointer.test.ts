@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openFileEventStore } from './fileEventStore.ts';
 import { checkpointFileOf } from './fileIndexCheckpoint.ts';
-import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-checkpointer-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
@@ -22,13 +22,13 @@ const digestOf = async (file: string) =>
 // that is not closed: the log and checkpoint are copied as a SIGKILL would leave them.
 const crashImage = async (name: string): Promise<string> => {
   const live = join(dir, `${name}.live`);
-  const first = await openFileEventStore({ file: live, schema: noteSchema });
+  const first = await openFileEventStore({ file: live, schema: noteSchema, ...everyClose });
   for (let i = 0; i < 50; i += 5) {
     await first.appendToStream(`member-${i % 3}`,
       Array.from({ length: 5 }, (_, j) => note(idOf(i + j))));
   }
   await first.close();
-  const second = await openFileEventStore({ file: live, schema: noteSchema });
+  const second = await openFileEventStore({ file: live, schema: noteSchema, ...everyClose });
   for (let i = 50; i < 80; i += 5) {
     await second.appendToStream(`member-${i % 4}`,
       Array.from({ length: 5 }, (_, j) => note(idOf(i + j))));
@@ -42,7 +42,7 @@ const crashImage = async (name: string): Promise<string> => {
 
 test('a reopen after a crash reads only the 30 lines after its checkpoint, once', async () => {
   const file = await crashImage('tail.ndjson');
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   assert.equal(store.opened, { from: 'checkpoint', linesRead: 30 });
   assert.is(store.recovery, undefined);
   await store.close();
@@ -52,7 +52,7 @@ test('a reopen after a crash writes no checkpoint while it opens, under the inte
   async () => {
     const file = await crashImage('no-write.ndjson');
     const before = await digestOf(checkpointFileOf(file));
-    const store = await openFileEventStore({ file, schema: noteSchema });
+    const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     await sleep(20); // a write started in the background would have begun by now
     assert.is(await digestOf(checkpointFileOf(file)), before);
     await store.appendToStream('member-9', [note(idOf(80))]);
@@ -67,7 +67,9 @@ test('a reopen after a crash writes no checkpoint while it opens, under the inte
 
 test('past the interval, the open writes one checkpoint of the log as it found it', async () => {
   const file = await crashImage('past.ndjson');
-  const store = await openFileEventStore({ file, schema: noteSchema, checkpointEveryBytes: 1 });
+  const store = await openFileEventStore({
+    file, schema: noteSchema, checkpointEveryBytes: 1, ...everyClose,
+  });
   for (let i = 0; i < 100; i++) {
     const again = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
     await again.close();

@@ -15,7 +15,8 @@ const dir = await mkdtemp(join(tmpdir(), 'usha-options-props-'));
 test.after(() => rm(dir, { recursive: true, force: true }));
 
 const fields = ['file', 'schema', 'mode', 'maxAppendBytes', 'now', 'signingKey', 'verifyKey',
-  'signedAfter', 'verify', 'checkpointEveryBytes', 'spaceAheadBytes', 'durableWrites'] as const;
+  'signedAfter', 'verify', 'checkpointEveryBytes', 'checkpointOnCloseAfterBytes',
+  'spaceAheadBytes', 'durableWrites'] as const;
 
 // Values that misbehave when looked at: proxies whose traps throw, getters that throw or
 // answer differently each time, deep and cyclic objects, besides anything fast-check makes.

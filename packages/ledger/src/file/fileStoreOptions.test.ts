@@ -59,6 +59,18 @@ test('checkpointEveryBytes: a whole number of bytes from 0, or Infinity, else re
     }
   });
 
+test('checkpointOnCloseAfterBytes: a whole number of bytes from 0, or Infinity, else refused',
+  async () => {
+    for (const v of [-1, 0.5, Number.NaN, -Infinity, 2 ** 53, '0', 1n, [], null]) {
+      assert.equal(await refusal({ checkpointOnCloseAfterBytes: v }),
+        ['checkpointOnCloseAfterBytes', 'not a whole number of bytes from 0, nor Infinity'],
+        String(v));
+    }
+    for (const v of [0, 1, 2 ** 53 - 1, Infinity, undefined]) {
+      await opens({ checkpointOnCloseAfterBytes: v });
+    }
+  });
+
 test('each other field: its refusal names it and says why', async () => {
   const cases: Array<[Record<string, unknown>, string, string]> = [
     [{ file: '' }, 'file', 'not a path (a non-empty string without NUL bytes)'],
@@ -138,7 +150,8 @@ test('each field is read once, and the value read is the one used', async () => 
     maxAppendBytes: counted('maxAppendBytes',
       () => { const l = limit; limit = 2 ** 30; return l; }),
     ...Object.fromEntries(['mode', 'now', 'signingKey', 'verifyKey', 'signedAfter', 'verify',
-      'checkpointEveryBytes', 'spaceAheadBytes', 'durableWrites'].map((k) =>
+      'checkpointEveryBytes', 'checkpointOnCloseAfterBytes', 'spaceAheadBytes',
+      'durableWrites'].map((k) =>
       [k, counted(k, () => undefined)])),
   });
   // @ts-expect-error: the getters answer the types the store takes
@@ -148,8 +161,8 @@ test('each field is read once, and the value read is the one used', async () => 
   assert.ok(e instanceof AppendTooLargeError);
   assert.is(e.maxBytes, 100);
   await store.close();
-  assert.equal([...calls.values()], Array(12).fill(1));
-  assert.is(calls.size, 12);
+  assert.equal([...calls.values()], Array(13).fill(1));
+  assert.is(calls.size, 13);
 });
 
 test('a clock that answers no valid Date stops the store before a byte is written, named',

@@ -5,7 +5,9 @@ import {
 } from '../eventStore/storeOptionFields.ts';
 import type { EventShape } from '../eventStore/port.ts';
 import type { FileEventStoreOptions } from './fileEventStore.ts';
-import { defaultCheckpointEveryBytes } from './fileIndexCheckpointer.ts';
+import {
+  defaultCheckpointEveryBytes, defaultCheckpointOnCloseAfterBytes,
+} from './fileIndexCheckpointer.ts';
 import { SigningKeyError, type KeyInput } from './signingKeys.ts';
 
 /** File store options that cannot be used: the field (`''`: the options as a whole) and why. */
@@ -22,12 +24,14 @@ export interface FileStoreSettings<E extends EventShape> extends FileEventStoreO
   readonly maxAppendBytes: number;
   readonly verify: 'checkpoint' | 'full';
   readonly checkpointEveryBytes: number;
+  readonly checkpointOnCloseAfterBytes: number;
   readonly durableWrites: 'blocking' | 'threaded';
 }
 
 const names = [
   'file', 'schema', 'mode', 'maxAppendBytes', 'now', 'signingKey', 'verifyKey', 'signedAfter',
-  'verify', 'checkpointEveryBytes', 'spaceAheadBytes', 'durableWrites',
+  'verify', 'checkpointEveryBytes', 'checkpointOnCloseAfterBytes', 'spaceAheadBytes',
+  'durableWrites',
 ] as const;
 
 const refuse: RefuseOption = (field, reason) => {
@@ -47,13 +51,16 @@ const checkedFile = (v: unknown): string =>
   typeof v === 'string' && v !== '' && !v.includes('\0') ? v
     : refuse('file', 'not a path (a non-empty string without NUL bytes)');
 
-// A whole number of bytes, or Infinity: checkpoints then only on close. 0 (after every
-// append, as 1) was always accepted: apps that pass it keep opening their logs.
-const checkedEvery = (v: unknown): number => {
-  if (v === undefined) return defaultCheckpointEveryBytes;
+// A whole number of bytes, or Infinity (none beside the appends; none on close). For
+// `checkpointEveryBytes`, 0 (after every append, as 1) was always accepted: apps that pass it
+// keep opening their logs.
+const checkedBytes = (
+  field: 'checkpointEveryBytes' | 'checkpointOnCloseAfterBytes', v: unknown, byDefault: number,
+): number => {
+  if (v === undefined) return byDefault;
   if (v === Number.POSITIVE_INFINITY) return v;
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
-    : refuse('checkpointEveryBytes', 'not a whole number of bytes from 0, nor Infinity');
+    : refuse(field, 'not a whole number of bytes from 0, nor Infinity');
 };
 
 // A KeyInput copied into a plain record, each field read once; a real KeyObject as it is. A key
@@ -102,7 +109,10 @@ export const fileStoreOptions = <E extends EventShape>(
     maxAppendBytes: checkedMaxAppendBytes(o.maxAppendBytes, defaultMaxAppendBytes, refuse),
     verify: o.verify === undefined ? 'checkpoint'
       : oneOf('verify', o.verify, ['checkpoint', 'full']),
-    checkpointEveryBytes: checkedEvery(o.checkpointEveryBytes),
+    checkpointEveryBytes: checkedBytes('checkpointEveryBytes', o.checkpointEveryBytes,
+      defaultCheckpointEveryBytes),
+    checkpointOnCloseAfterBytes: checkedBytes('checkpointOnCloseAfterBytes',
+      o.checkpointOnCloseAfterBytes, defaultCheckpointOnCloseAfterBytes),
     durableWrites: o.durableWrites === undefined ? 'blocking'
       : oneOf('durableWrites', o.durableWrites, ['blocking', 'threaded']),
     ...(now === undefined ? {} : { now }),

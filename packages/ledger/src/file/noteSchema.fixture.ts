@@ -21,3 +21,9 @@ export const note = (eventId: string, text = 'hello') => ({
 /** The nth fixture event id, a valid lowercase UUID. */
 export const idOf = (n: number): string =>
   `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/**
+ * For tests of the index checkpoint itself: every close brings it to the log's end (by default
+ * a close after less than 4 MiB appended writes none, and the next open verifies those lines).
+ */
+export const everyClose = { checkpointOnCloseAfterBytes: 0 } as const;

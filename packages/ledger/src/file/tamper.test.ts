@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore } from './fileEventStore.ts';
-import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { lastLineAt } from './logFile.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
 
@@ -14,7 +14,7 @@ test.after(() => rm(dir, { recursive: true, force: true }));
 
 // Ten lines: loan-1 and loan-2 alternating, one event per append.
 const writeLog = async (file: string) => {
-  const store = await openFileEventStore({ file, schema: noteSchema });
+  const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
   for (let i = 1; i <= 10; i++)
     await store.appendToStream(`loan-${i % 2}`, [note(idOf(i), `n${i}`)]);
   await store.close();
@@ -31,7 +31,9 @@ const refusesAt = async (file: string, line: number, reason: RegExp, binds = tru
   assert.is(v.line, line);
   assert.match(v.reason, reason);
   try {
-    await openFileEventStore({ file, schema: noteSchema, verify: binds ? 'full' : undefined });
+    await openFileEventStore({
+      file, schema: noteSchema, verify: binds ? 'full' : undefined, ...everyClose,
+    });
     assert.unreachable('a damaged log opened');
   } catch (e) {
     assert.instance(e, StoreCorruptError);

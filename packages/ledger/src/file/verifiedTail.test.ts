@@ -10,7 +10,7 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import type { Position } from '../eventStore/position.ts';
 import { openFileEventStore, type FileEventStore } from './fileEventStore.ts';
 import { checkpointFileOf } from './fileIndexCheckpoint.ts';
-import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
+import { everyClose, idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { tailCollector } from './verifiedTail.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-verified-tail-'));
@@ -20,13 +20,13 @@ test.after(() => rm(dir, { recursive: true, force: true }));
 // that is not closed: the log and checkpoint copied as a SIGKILL would leave them.
 const crashImage = async (name: string): Promise<string> => {
   const live = join(dir, `${name}.live`);
-  const first = await openFileEventStore({ file: live, schema: noteSchema });
+  const first = await openFileEventStore({ file: live, schema: noteSchema, ...everyClose });
   for (let i = 0; i < 50; i += 5) {
     await first.appendToStream(`member-${i % 3}`,
       Array.from({ length: 5 }, (_, j) => note(idOf(i + j), `note ${i + j}`)));
   }
   await first.close();
-  const second = await openFileEventStore({ file: live, schema: noteSchema });
+  const second = await openFileEventStore({ file: live, schema: noteSchema, ...everyClose });
   for (let i = 50; i < 80; i += 5) {
     await second.appendToStream(`member-${i % 4}`,
       Array.from({ length: 5 }, (_, j) => note(idOf(i + j), `note ${i + j}`)));
@@ -88,7 +88,7 @@ test('a catch-up from the checkpoint\'s last event takes it and the tail, then l
 test('the kept lines are the bytes verified at open, read once: a later read checks the file',
   async () => {
     const file = await crashImage('once.ndjson');
-    const store = await openFileEventStore({ file, schema: noteSchema });
+    const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     await tamperWithLine60(file);
     const [at55] = (await readFrom(store)).slice(55, 56); // takes the kept lines, as verified
     if (at55 === undefined) throw new Error('no 56th event');
@@ -104,7 +104,7 @@ test('the kept lines are the bytes verified at open, read once: a later read che
 test('a read that stops inside the tail leaves it kept for the read that runs through it',
   async () => {
     const file = await crashImage('partial.ndjson');
-    const store = await openFileEventStore({ file, schema: noteSchema });
+    const store = await openFileEventStore({ file, schema: noteSchema, ...everyClose });
     await tamperWithLine60(file);
     const first = await readFrom(store, undefined, 55);
     const whole = await readFrom(store);

@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { memoryStore, testLedger } from '../testSupport.ts';
+import { everyClose, memoryStore, testLedger } from '../testSupport.ts';
 import type { Ledger } from './createLedger.ts';
 import { emptyIndexes, readIndexCheckpoint } from './indexCheckpoint.ts';
 
@@ -113,13 +113,13 @@ test('a Ledger reopened from its checkpoint decides every command as one that re
         .sort((x, y) => x - y);
       const file = join(dir, `a-${run}.ledger-index`);
       const store = memoryStore();
-      const first = await testLedger(store, { indexCheckpoint: { file } });
+      const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
       for (let i = 0; i < (cut ?? 0); i++) await send(first, steps, i);
       await first.close(); // the checkpoint
       const after = await testLedger(store, { indexCheckpoint: false });
       for (let i = cut ?? 0; i < (crash ?? 0); i++) await send(after, steps, i);
       const copy = await copyOf(store);
-      const restored = await testLedger(store, { indexCheckpoint: { file } });
+      const restored = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
       const read = await testLedger(copy, { indexCheckpoint: false });
       assert.is(read.opened.from, 'log');
       if (restored.opened.from === 'checkpoint') seen.fromCheckpoint += 1;

@@ -16,7 +16,7 @@ import { writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import { Crash, dyingAfter } from '../processes/dyingStore.fixture.ts';
 import {
-  allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
+  allEvents, balanceOf, everyClose, memberWithSavings, memoryStore, ok, testLedger,
 } from '../testSupport.ts';
 import { indexCheckpointVersion, readIndexCheckpoint } from './indexCheckpoint.ts';
 import { IndexCheckpointWriteError } from './indexCheckpointWriter.ts';
@@ -32,7 +32,7 @@ const withDir = async (f: (dir: string) => Promise<void>) => {
 // Two members with savings (5 events each), then the first withdraws: 11 events.
 const history = async (store: EventStore<LedgerEvent>, file?: string, [a, b] = ['M1', 'M2']) => {
   const ledger = await testLedger(store, { indexCheckpoint: file === undefined ? false
-    : { file } });
+    : { file, ...everyClose } });
   await memberWithSavings(ledger, a, '1000');
   await memberWithSavings(ledger, b, '1000');
   ok(await ledger.withdraw({ ...by(`w-${a}`), accountId: `SB-${a}`, amount: '100' }));
@@ -52,7 +52,7 @@ test('with a file, a memory store\'s Ledger opens from its checkpoint and decide
     const file = join(dir, 'memory.ledger-index');
     const store = memoryStore();
     await history(store, file);
-    const ledger = await testLedger(store, { indexCheckpoint: { file } });
+    const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(ledger.opened, { from: 'checkpoint', eventsRead: 0 });
     // A retry is recognised from the command index read back, not decided again.
     const again = await ledger.withdraw({ ...by('w-M1'), accountId: 'SB-M1', amount: '100' });
@@ -74,7 +74,7 @@ test('a file store\'s Ledger keeps its checkpoint beside the log by default', ()
   withDir(async (dir) => {
     const log = join(dir, 'usha.ndjson');
     const store = await openFileEventStore({ file: log, schema: ledgerEventSchema });
-    const first = await testLedger(store);
+    const first = await testLedger(store, { indexCheckpoint: everyClose });
     assert.equal(first.opened, { from: 'log', eventsRead: 0,
       reason: `no checkpoint at ${log}.ledger-index` });
     await memberWithSavings(first, 'M1', '1000');
@@ -98,7 +98,7 @@ test('a file store\'s Ledger keeps its checkpoint beside the log by default', ()
 // A Ledger opened over `store` with the checkpoint `file`, how it opened, and that it still
 // recognises the withdrawal as stored.
 const reopened = async (store: EventStore<LedgerEvent>, file: string) => {
-  const ledger = await testLedger(store, { indexCheckpoint: { file } });
+  const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
   const again = await ledger.withdraw({ ...by('w-M1'), accountId: 'SB-M1', amount: '100' });
   assert.is(again.status === 'accepted' && again.duplicate, true);
   return ledger.opened;
@@ -155,7 +155,7 @@ test('a checkpoint of version 1 (each command\'s type, hash and stream as text):
     writeText(w, 'e-1');
     writeText(w, 'keys,strings,at,firstRevision,count');
     await writeSnapshotFile(file, w);
-    const ledger = await testLedger(store, { indexCheckpoint: { file } });
+    const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(ledger.opened, { from: 'log', eventsRead: 11,
       reason: 'version 1; this Ledger reads version 2' });
     await ledger.close();
@@ -197,7 +197,7 @@ test('a checkpoint whose last event the log does not reach: set aside, the log r
     const file = join(dir, 'x.ledger-index');
     const longer = memoryStore();
     await history(longer, file);
-    const longerLedger = await testLedger(longer, { indexCheckpoint: { file } });
+    const longerLedger = await testLedger(longer, { indexCheckpoint: { file, ...everyClose } });
     ok(await longerLedger.withdraw({ ...by('w-2'), accountId: 'SB-M1', amount: '1' }));
     await longerLedger.close(); // the checkpoint: 12 events
     const last = (await allEvents(longer)).at(-1)?.position;
@@ -213,12 +213,12 @@ test('after a crash, only the events stored since the checkpoint are read', () =
     const file = join(dir, 'x.ledger-index');
     const store = memoryStore();
     await history(store, file);
-    const crashed = await testLedger(store, { indexCheckpoint: { file } });
+    const crashed = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     ok(await crashed.makeDeposit({ ...by('d-1'), accountId: 'SB-M2', amount: '50',
       source: 'cash' }));
     ok(await crashed.withdraw({ ...by('w-3'), accountId: 'SB-M2', amount: '20' }));
     // Never closed: its checkpoint is still the one written before it opened.
-    const ledger = await testLedger(store, { indexCheckpoint: { file } });
+    const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(ledger.opened, { from: 'checkpoint', eventsRead: 2 });
     const again = await ledger.withdraw({ ...by('w-3'), accountId: 'SB-M2', amount: '20' });
     assert.is(again.status === 'accepted' && again.duplicate, true);
@@ -242,7 +242,7 @@ test('a process left unfinished before the checkpoint and one after it are both 
     }
     const repay = (m: string) => ({ commandId: `pay-${m}`, actor: 'clerk', on: '2024-05-20',
       loanId: `L-${m}`, accountId: `SB-${m}`, amount: '300' });
-    const options = { indexCheckpoint: { file }, resume: false };
+    const options = { indexCheckpoint: { file, ...everyClose }, resume: false };
     // Each dies after its claim and its first step (the withdrawal): the repayment is not
     // stored.
     const before = await testLedger(dyingAfter(store, 2), options);
@@ -254,7 +254,7 @@ test('a process left unfinished before the checkpoint and one after it are both 
     await after.repayFromSavings(repay('M2')).then(() => assert.unreachable(),
       (e: unknown) => assert.instance(e, Crash));
     // Not closed: its process is in the log only, after the checkpoint.
-    const restarted = await testLedger(store, { indexCheckpoint: { file } });
+    const restarted = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     // After the checkpoint: M2's claim and withdrawal.
     assert.equal(restarted.opened, { from: 'checkpoint', eventsRead: 2 });
     assert.equal(restarted.resumed.map((o) => [o.processId, o.status]),
@@ -262,7 +262,8 @@ test('a process left unfinished before the checkpoint and one after it are both 
     const events = await allEvents(store);
     assert.is(events.filter((e) => e.type === 'RepaymentReceived').length, 2);
     assert.is(events.filter((e) => e.type === 'Withdrawn').length, 2);
-    assert.is((await testLedger(store, { indexCheckpoint: { file } })).resumed.length, 0);
+    const reopened = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
+    assert.is(reopened.resumed.length, 0);
   }));
 
 test('a log written before checkpoints opens by reading it, then keeps one', () =>
@@ -270,7 +271,7 @@ test('a log written before checkpoints opens by reading it, then keeps one', () 
     const log = join(dir, 'usha.ndjson');
     const store = await openFileEventStore({ file: log, schema: ledgerEventSchema });
     await history(store); // no checkpoint kept
-    const first = await testLedger(store);
+    const first = await testLedger(store, { indexCheckpoint: everyClose });
     assert.equal(first.opened, { from: 'log', eventsRead: 11,
       reason: `no checkpoint at ${log}.ledger-index` });
     await first.close();
@@ -284,14 +285,15 @@ test('a checkpoint is written every so many events, without a close', () =>
   withDir(async (dir) => {
     const file = join(dir, 'x.ledger-index');
     const store = memoryStore();
-    const ledger = await testLedger(store, { indexCheckpoint: { file, everyEvents: 4 } });
+    const ledger = await testLedger(store, {
+      indexCheckpoint: { file, everyEvents: 4, ...everyClose } });
     await memberWithSavings(ledger, 'M1', '1000'); // 4 appends: one checkpoint due
     for (let i = 0; i < 100 && !(await exists(file)); i++) await sleep(10);
     const kept = await readIndexCheckpoint(file);
     assert.ok(kept.found);
     // Never closed: a Ledger opening now reads only what followed that checkpoint.
     ok(await ledger.withdraw({ ...by('w-M1'), accountId: 'SB-M1', amount: '100' }));
-    const next = await testLedger(store, { indexCheckpoint: { file } });
+    const next = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(next.opened, { from: 'checkpoint', eventsRead: 1 });
   }));
 
@@ -299,13 +301,13 @@ test('a checkpoint that cannot be written fails the close with IndexCheckpointWr
   withDir(async (dir) => {
     const file = join(dir, 'no-such-folder', 'x.ledger-index');
     const store = memoryStore();
-    const ledger = await testLedger(store, { indexCheckpoint: { file } });
+    const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     await memberWithSavings(ledger, 'M1', '1000');
     const e = await ledger.close().then(() => undefined, (x: unknown) => x);
     assert.instance(e, IndexCheckpointWriteError);
     assert.match(String(Reflect.get(Object(e), 'message')), `${file} could not be written`);
     // The log is the record: a Ledger still opens from it.
-    const again = await testLedger(store, { indexCheckpoint: { file } });
+    const again = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(again.opened, { from: 'log', eventsRead: 5, reason: `no checkpoint at ${file}` });
   }));
 

@@ -1,5 +1,5 @@
 // When a Ledger writes its index checkpoint: every so many observed events (in the background,
-// between commands) and when it closes. The snapshot is taken in one synchronous step, so no
+// between commands) and when it closes after enough of them. The snapshot is taken in one synchronous step, so no
 // event is half in it; the file is then written while commands go on (indexParts.ts says why
 // the snapshot does not change under them).
 import { StoreClosedError } from '../../eventStore/errors.ts';
@@ -26,7 +26,10 @@ export interface IndexCheckpointWriter {
   readonly arm: () => void;
   /** Resolves when the write in the background, if any, has ended (its error kept, not thrown). */
   readonly settled: () => Promise<void>;
-  /** Writes a checkpoint of the log as read to its end, unless the last one holds it. */
+  /**
+   * Writes a checkpoint of the log as read to its end, unless the last one holds it or fewer
+   * than `onCloseAfterEvents` events were read or appended after it (the next open reads those).
+   */
   readonly close: () => Promise<void>;
 }
 
@@ -93,7 +96,7 @@ export const indexCheckpointWriter = (o: {
     settled: async () => { await background; },
     close: async () => {
       await background;
-      if (o.readOnly) return;
+      if (o.readOnly || since < o.place.onCloseAfterEvents) return;
       try {
         await write();
       } catch (e) {

@@ -57,12 +57,20 @@ export interface LedgerOptions<S> {
   readonly requireStaff?: boolean;
   /**
    * Where the Ledger keeps its indexes between opens, so that an open reads only the events
-   * stored after them: written when it closes and every `everyEvents` events it sees (default
-   * 50,000). By default `<log>.ledger-index` beside a file store's log, none for other stores;
+   * stored after them: written every `everyEvents` events it reads or appends (default 50,000),
+   * and by `close()` when at least `onCloseAfterEvents` (default 5,000; 0: always) were read or
+   * appended after the last one: after fewer, the next open reads those instead, so a restart
+   * costs what changed, not a checkpoint of the whole history. `file` by default
+   * `<log>.ledger-index` beside a file store's log; for other stores none unless given.
    * `false`: none (every open reads the whole log). A cache, never a record: a checkpoint that
-   * is missing, damaged or of another log is set aside and the log read whole.
+   * is missing, damaged or of another log is set aside and the log read whole. A field that
+   * cannot be used is refused with IndexCheckpointOptionError.
    */
-  readonly indexCheckpoint?: { readonly file: string; readonly everyEvents?: number } | false;
+  readonly indexCheckpoint?: {
+    readonly file?: string;
+    readonly everyEvents?: number;
+    readonly onCloseAfterEvents?: number;
+  } | false;
 }
 
 /** Products that are not a catalogue: each field at fault. */

@@ -1,20 +1,25 @@
 // Run as a child process, under a small heap: opens a log written by manyStreamsLog.fixture.ts
 // (file store, then the Ledger without a projection), then sends a retried command, commands
 // on existing streams and one that needs a member's facts, and prints what happened as JSON:
-// `node --max-old-space-size=64 --import tsx manyStreamsOpen.fixture.ts <log> <members>`.
+// `node --max-old-space-size=64 --import tsx manyStreamsOpen.fixture.ts <log> <members> [every]`
+// (`every`: the close writes the index checkpoints whatever followed the last ones; by default
+// it leaves a short tail to the next open).
 import { products } from '@usha/domain/testing';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { createLedger } from './createLedger.ts';
 import { memberPart, memberRequests } from './manyStreamsLog.fixture.ts';
 
-const [file = '', membersArg = '0'] = process.argv.slice(2);
+const [file = '', membersArg = '0', closes = 'default'] = process.argv.slice(2);
+const everyClose = closes === 'every';
 const last = Number(membersArg) - 1; // the last member written: found through every index
 const m = memberPart(last);
 const t0 = performance.now();
-const store = await openFileEventStore({ file, schema: ledgerEventSchema });
+const store = await openFileEventStore({ file, schema: ledgerEventSchema,
+  ...(everyClose ? { checkpointOnCloseAfterBytes: 0 } : {}) });
 const t1 = performance.now();
-const ledger = await createLedger({ store, products });
+const ledger = await createLedger({ store, products,
+  ...(everyClose ? { indexCheckpoint: { onCloseAfterEvents: 0 } } : {}) });
 const t2 = performance.now();
 const by = (c: string) => ({ commandId: `${c}-${m}`, actor: 'clerk', on: '2025-06-01' });
 const retried = await ledger.execute(memberRequests(last)[2]);

@@ -11,7 +11,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore, ReadAllOptions } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import {
+  everyClose, memberWithSavings, memoryStore, ok, testLedger,
+} from '../testSupport.ts';
 
 const by = (commandId: string) => ({ commandId, actor: 'clerk', on: '2024-05-01' });
 
@@ -41,11 +43,11 @@ const counted = (store: EventStore<LedgerEvent>) => {
 // A checkpointed history of 10 events, then `tail` deposits by a Ledger that never closes.
 const crashed = async (file: string, tail: number) => {
   const store = memoryStore();
-  const first = await testLedger(store, { indexCheckpoint: { file } });
+  const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
   await memberWithSavings(first, 'M1', '1000');
   await memberWithSavings(first, 'M2', '1000');
   await first.close();
-  const dying = await testLedger(store, { indexCheckpoint: { file } });
+  const dying = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
   for (let i = 1; i <= tail; i++) {
     ok(await dying.makeDeposit({ ...by(`d-${i}`), accountId: 'SB-M2', amount: '5',
       source: 'cash' }));
@@ -57,7 +59,7 @@ test('a reopen after a crash reads from the store only the events after its chec
   withDir(async (dir) => {
     const file = join(dir, 'x.ledger-index');
     const c = counted(await crashed(file, 7));
-    const ledger = await testLedger(c.store, { indexCheckpoint: { file } });
+    const ledger = await testLedger(c.store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(ledger.opened, { from: 'checkpoint', eventsRead: 7 });
     // The 7 stored after the checkpoint, and its last event twice: once to bind the checkpoint
     // to this log, once where the catch-up starts (its start is inclusive).
@@ -70,12 +72,13 @@ test('a reopen after a crash writes no checkpoint while it opens, under the inte
     const file = join(dir, 'x.ledger-index');
     const store = await crashed(file, 7);
     const before = await digestOf(file);
-    const ledger = await testLedger(store, { indexCheckpoint: { file, everyEvents: 8 } });
+    const ledger = await testLedger(store, {
+      indexCheckpoint: { file, everyEvents: 8, ...everyClose } });
     await sleep(20); // a write started in the background would have begun by now
     assert.is(await digestOf(file), before);
     await ledger.close(); // the close keeps the 7
     assert.is.not(await digestOf(file), before);
-    const again = await testLedger(store, { indexCheckpoint: { file } });
+    const again = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(again.opened, { from: 'checkpoint', eventsRead: 0 });
   }));
 

@@ -7,6 +7,7 @@ import {
   emptyIndexes, readIndexCheckpoint, type LedgerIndexes, type SeenUpTo,
 } from './indexCheckpoint.ts';
 import type { LedgerOptions } from './ledgerOptions.ts';
+import { readOptionFields, type RefuseOption } from '../../eventStore/storeOptionFields.ts';
 
 /** How a Ledger opened: from its checkpoint or from the log, and how many events it read. */
 export interface LedgerOpened {
@@ -21,6 +22,8 @@ export interface LedgerOpened {
 export interface CheckpointPlace {
   readonly file: string;
   readonly everyEvents: number;
+  /** The least events seen after the last checkpoint for a close to write one. */
+  readonly onCloseAfterEvents: number;
 }
 
 /**
@@ -31,20 +34,62 @@ export interface CheckpointPlace {
  */
 export const defaultCheckpointEveryEvents = 50_000;
 
+/**
+ * Events seen after the last checkpoint below which a close writes none, by default: the next
+ * open reads them instead (about 0.1 s for 5,000 on the machine of docs/benchmarks.md), where
+ * writing the checkpoint costs in proportion to the whole history (its command index above
+ * all: 273 MiB and seconds to write at a decade of the society).
+ */
+export const defaultCheckpointOnCloseAfterEvents = 5_000;
+
+/** An `indexCheckpoint` option that cannot be used: the field and why. */
+export class IndexCheckpointOptionError extends TypeError {
+  override readonly name = 'IndexCheckpointOptionError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+const refuse: RefuseOption = (field, reason) => {
+  throw new IndexCheckpointOptionError(
+    field === '' ? 'indexCheckpoint' : `indexCheckpoint.${field}`, reason);
+};
+
+// A count of events: a whole number from 0, or Infinity (never).
+const checkedEvents = (field: string, v: unknown, byDefault: number): number => {
+  if (v === undefined) return byDefault;
+  if (v === Number.POSITIVE_INFINITY) return v;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
+    : refuse(field, 'not a whole number of events from 0, nor Infinity');
+};
+
 const fileOf = (store: EventStore<LedgerEvent>): string | undefined => {
   const file: unknown = Reflect.get(store, 'file');
   return typeof file === 'string' ? file : undefined;
 };
 
-/** The checkpoint a Ledger keeps: as asked, else beside a file store's log, else none. */
+/**
+ * The checkpoint a Ledger keeps: as asked, else beside a file store's log, else none. The
+ * option is read once, each field checked: IndexCheckpointOptionError names the one at fault.
+ */
 export const checkpointPlace = (
-  store: EventStore<LedgerEvent>, option: LedgerOptions<unknown>['indexCheckpoint'],
+  store: EventStore<LedgerEvent>, option: LedgerOptions<unknown>['indexCheckpoint'] | unknown,
 ): CheckpointPlace | undefined => {
   if (option === false) return undefined;
-  const file = option?.file ?? (fileOf(store) === undefined ? undefined
-    : `${fileOf(store)}.ledger-index`);
-  if (file === undefined) return undefined;
-  return { file, everyEvents: option?.everyEvents ?? defaultCheckpointEveryEvents };
+  const o = option === undefined
+    ? { file: undefined, everyEvents: undefined, onCloseAfterEvents: undefined }
+    : readOptionFields(option, ['file', 'everyEvents', 'onCloseAfterEvents'], refuse);
+  const given = o.file;
+  if (given !== undefined && (typeof given !== 'string' || given === '' || given.includes('\0'))) {
+    refuse('file', 'not a path (a non-empty string without NUL bytes)');
+  }
+  const everyEvents = checkedEvents('everyEvents', o.everyEvents, defaultCheckpointEveryEvents);
+  const onCloseAfterEvents = checkedEvents('onCloseAfterEvents', o.onCloseAfterEvents,
+    defaultCheckpointOnCloseAfterEvents);
+  const beside = fileOf(store);
+  const file = typeof given === 'string' ? given
+    : beside === undefined ? undefined : `${beside}.ledger-index`;
+  return file === undefined ? undefined : { file, everyEvents, onCloseAfterEvents };
 };
 
 /** Why the checkpoint's last event is not in this log as it was, or undefined if it is. */

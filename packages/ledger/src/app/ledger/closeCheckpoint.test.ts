@@ -1,0 +1,152 @@
+// When a Ledger's close writes its index checkpoint: only after `onCloseAfterEvents` events
+// (5,000 by default) read or appended since the last one. After fewer, the checkpoint is left as
+// it was and the next open reads the events after it: a restart costs what changed, not a
+// checkpoint of the whole history. The option is read once and checked. Counted, not timed.
+import { createHash } from 'node:crypto';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { EventStore } from '../../eventStore/port.ts';
+import { openFileEventStore } from '../../file/fileEventStore.ts';
+import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
+import { everyClose, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { defaultCheckpointOnCloseAfterEvents, IndexCheckpointOptionError } from './openIndexes.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'usha-ledger-close-checkpoint-'));
+test.after(() => rm(dir, { recursive: true, force: true }));
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+const digestOf = async (file: string) =>
+  createHash('sha256').update(await readFile(file)).digest('hex');
+
+let next = 0;
+// A session: a Ledger opens, takes `n` deposits (one event each) and closes.
+const session = async (
+  store: EventStore<LedgerEvent>, n: number,
+  indexCheckpoint: { file?: string; onCloseAfterEvents?: number },
+) => {
+  const ledger = await testLedger(store, { indexCheckpoint });
+  for (let i = 0; i < n; i++) {
+    ok(await ledger.makeDeposit({ commandId: `d-${++next}`, actor: 'clerk', on: '2024-05-01',
+      accountId: 'SB-M1', amount: '5', source: 'cash' }));
+  }
+  await ledger.close();
+  return ledger.opened;
+};
+
+test(`by default a close after fewer than ${defaultCheckpointOnCloseAfterEvents} events `
+  + 'writes no checkpoint; the next open reads them', async () => {
+  const log = join(dir, 'default.ndjson');
+  const store = await openFileEventStore({ file: log, schema: ledgerEventSchema });
+  const first = await testLedger(store);
+  await memberWithSavings(first, 'M1', '1000'); // 5 events
+  await first.close();
+  assert.is(await exists(`${log}.ledger-index`), false);
+  const reason = `no checkpoint at ${log}.ledger-index`;
+  assert.equal(await session(store, 3, {}), { from: 'log', eventsRead: 5, reason });
+  assert.equal(await session(store, 0, {}), { from: 'log', eventsRead: 8, reason });
+  await store.close();
+});
+
+test('the events after the checkpoint add up across sessions until a close reaches the bound',
+  async () => {
+    const file = join(dir, 'sessions.ledger-index');
+    const store = memoryStore();
+    const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
+    await memberWithSavings(first, 'M1', '1000');
+    await first.close();
+    const kept = await digestOf(file);
+    const bound = { file, onCloseAfterEvents: 10 };
+    assert.equal(await session(store, 4, bound), { from: 'checkpoint', eventsRead: 0 });
+    assert.is(await digestOf(file), kept);
+    // The open reads the 4 (they count), then 5 more: 9, under 10.
+    assert.equal(await session(store, 5, bound), { from: 'checkpoint', eventsRead: 4 });
+    assert.is(await digestOf(file), kept);
+    assert.equal(await session(store, 1, bound), { from: 'checkpoint', eventsRead: 9 });
+    assert.is.not(await digestOf(file), kept); // 10: written
+    assert.equal(await session(store, 0, bound), { from: 'checkpoint', eventsRead: 0 });
+  });
+
+test('0: every close with anything new writes it; Infinity: no close does', async () => {
+  const file = join(dir, 'bounds.ledger-index');
+  const store = memoryStore();
+  const first = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 0 } });
+  await memberWithSavings(first, 'M1', '1000');
+  await first.close();
+  const kept = await digestOf(file);
+  const never = { file, onCloseAfterEvents: Infinity };
+  assert.equal(await session(store, 30, never), { from: 'checkpoint', eventsRead: 0 });
+  assert.is(await digestOf(file), kept);
+  assert.equal(await session(store, 0, { file, onCloseAfterEvents: 0 }),
+    { from: 'checkpoint', eventsRead: 30 });
+  assert.is.not(await digestOf(file), kept);
+  assert.equal(await session(store, 0, never), { from: 'checkpoint', eventsRead: 0 });
+});
+
+// What createLedger answers for an option: the refusal's field and reason, or 'opened'.
+const outcome = async (indexCheckpoint: unknown) => {
+  const store = memoryStore();
+  try {
+    // @ts-expect-error: any value, as an app's configuration might hold
+    const ledger = await testLedger(store, { indexCheckpoint });
+    await ledger.close();
+    return 'opened';
+  } catch (e) {
+    if (e instanceof IndexCheckpointOptionError) return [e.field, e.reason];
+    throw e;
+  }
+};
+
+const eventsReason = 'not a whole number of events from 0, nor Infinity';
+const pathReason = 'not a path (a non-empty string without NUL bytes)';
+
+test('an option that cannot be used is refused with IndexCheckpointOptionError naming its field',
+  async () => {
+    for (const field of ['everyEvents', 'onCloseAfterEvents']) {
+      for (const v of [-1, 0.5, Number.NaN, -Infinity, 2 ** 53, '10', 10n, null, {}]) {
+        assert.equal(await outcome({ file: join(dir, 'x.idx'), [field]: v }),
+          [`indexCheckpoint.${field}`, eventsReason], `${field} ${String(v)}`);
+      }
+    }
+    for (const v of ['', 'a\0b', 7, {}, null]) {
+      assert.equal(await outcome({ file: v }), ['indexCheckpoint.file', pathReason], String(v));
+    }
+    for (const v of [null, 1, 'x', true]) {
+      assert.equal(await outcome(v), ['indexCheckpoint', 'not an object of options'], String(v));
+    }
+    const throwing = new Proxy({}, { get: () => { throw new RangeError('trap'); } });
+    assert.equal(await outcome(throwing),
+      ['indexCheckpoint.file', 'could not be read (RangeError)']);
+    assert.equal(await outcome({ get everyEvents() { throw 'no'; } }),
+      ['indexCheckpoint.everyEvents', 'could not be read (string)']);
+    assert.is(await outcome(false), 'opened');
+    assert.is(await outcome(undefined), 'opened');
+    assert.is(await outcome({}), 'opened'); // a memory store: no file, so none kept
+    assert.equal(await readdir(dir).then((fs) => fs.filter((f) => f.startsWith('x.'))), []);
+  });
+
+test('each field is read once, and the value read is the one used', async () => {
+  const reads = new Map<string, number>();
+  const file = join(dir, 'once.ledger-index');
+  let bound = 0; // answers 0 (write at close), then Infinity
+  const counted = (name: string, v: () => unknown) => ({
+    get: () => { reads.set(name, (reads.get(name) ?? 0) + 1); return v(); }, enumerable: true,
+  });
+  const option = Object.defineProperties({}, {
+    file: counted('file', () => file),
+    everyEvents: counted('everyEvents', () => undefined),
+    onCloseAfterEvents: counted('onCloseAfterEvents',
+      () => { const b = bound; bound = Infinity; return b; }),
+  });
+  const store = memoryStore();
+  const ledger = await testLedger(store, { indexCheckpoint: option });
+  await memberWithSavings(ledger, 'M1', '1000');
+  await ledger.close();
+  assert.is(await exists(file), true);
+  assert.equal([...reads.entries()].sort(),
+    [['everyEvents', 1], ['file', 1], ['onCloseAfterEvents', 1]]);
+});
+
+test.run();
