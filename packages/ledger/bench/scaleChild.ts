@@ -207,13 +207,18 @@ const session = async () => {
   if (policy !== 'every' && policy !== 'default') throw new Error(`policy ${String(policy)}`);
   const { store, ledger, storeMs, ledgerMs, storeCpuMs, ledgerCpuMs } =
     await openLedger(policy === 'every');
+  const tc = performance.now();
+  const cc = process.cpuUsage();
   for (let n = 1; n <= Number(count); n += 1) await deposit(ledger, n);
+  const commandsMs = ms(tc);
+  const commandsCpuMs = cpuMs(cc);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   await ledger.close();
   await store.close();
-  report({ openMs: storeMs + ledgerMs, openCpuMs: storeCpuMs + ledgerCpuMs, closeMs: ms(t0),
-    closeCpuMs: cpuMs(c0), storeOpened: store.opened, ledgerOpened: ledger.opened });
+  report({ openMs: storeMs + ledgerMs, openCpuMs: storeCpuMs + ledgerCpuMs, commandsMs,
+    commandsCpuMs, closeMs: ms(t0), closeCpuMs: cpuMs(c0), storeOpened: store.opened,
+    ledgerOpened: ledger.opened });
 };
 
 const write = async () => {

@@ -1,7 +1,8 @@
 // When a close writes the index checkpoint: only when enough was appended after the last one
 // (`checkpointOnCloseAfterBytes`, 4 MiB by default). After less, the checkpoint is left as it
-// was and the next open verifies the lines after it, as after a crash: a restart costs what
-// was appended, not a checkpoint of the whole history. Counted, not timed.
+// was and the next open verifies the lines after it, as after a crash, and writes one beside the
+// first appends if they were half the bound or more: a restart costs what was appended, not a
+// checkpoint of the whole history. Counted, not timed.
 import { createHash } from 'node:crypto';
 import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,23 +54,29 @@ test('by default a close after less than 4 MiB writes no checkpoint; the next op
   assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 0 });
 });
 
-test('the bytes after the checkpoint add up across sessions until a close reaches the bound',
-  async () => {
-    const file = join(dir, 'sessions.ndjson');
-    await session(file, 20, everyClose);
-    const kept = await digestOf(checkpointFileOf(file));
-    // Between 20 lines and 25 (a line's length moves by a byte or two with its revision).
-    const lineBytes = (await stat(file)).size / 20;
-    const bound = { checkpointOnCloseAfterBytes: Math.round(lineBytes * 22.5) };
-    await session(file, 10, bound);
-    assert.is(await digestOf(checkpointFileOf(file)), kept);
-    assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 10 });
-    assert.equal(await session(file, 10, bound), { from: 'checkpoint', linesRead: 10 });
-    assert.is(await digestOf(checkpointFileOf(file)), kept); // 20 lines after it: under
-    assert.equal(await session(file, 5, bound), { from: 'checkpoint', linesRead: 20 });
-    assert.is.not(await digestOf(checkpointFileOf(file)), kept); // 25: over, written
-    assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 0 });
-  });
+test('the bytes after the checkpoint add up across sessions: a close writes one when they reach '
+  + 'the bound, an open when they reach half of it', async () => {
+  const file = join(dir, 'sessions.ndjson');
+  await session(file, 20, everyClose);
+  let kept = await digestOf(checkpointFileOf(file));
+  // 22.5 lines (a line's length moves by a byte or two with its revision); half: 11.25.
+  const lineBytes = (await stat(file)).size / 20;
+  const bound = { checkpointOnCloseAfterBytes: Math.round(lineBytes * 22.5) };
+  assert.equal(await session(file, 10, bound), { from: 'checkpoint', linesRead: 0 });
+  assert.is(await digestOf(checkpointFileOf(file)), kept); // 10 after it at the close: under
+  assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 10 });
+  // 10 at open (under half: none written then), 23 at the close: written.
+  assert.equal(await session(file, 13, bound), { from: 'checkpoint', linesRead: 10 });
+  assert.is.not(await digestOf(checkpointFileOf(file)), kept);
+  assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 0 });
+  kept = await digestOf(checkpointFileOf(file));
+  assert.equal(await session(file, 12, bound), { from: 'checkpoint', linesRead: 0 });
+  assert.is(await digestOf(checkpointFileOf(file)), kept); // 12 at the close: under
+  // 12 at open, over half: written beside the session's appends (none here), not at its close.
+  assert.equal(await session(file, 0, bound), { from: 'checkpoint', linesRead: 12 });
+  assert.is.not(await digestOf(checkpointFileOf(file)), kept);
+  assert.equal(await openedReadOnly(file), { from: 'checkpoint', linesRead: 0 });
+});
 
 test('0: every close brings the checkpoint to the end; Infinity: no close writes one',
   async () => {

@@ -81,9 +81,10 @@ export interface FileEventStoreOptions<E extends EventShape> {
   readonly checkpointEveryBytes?: number;
   /**
    * The least bytes after the last index checkpoint for `close()` to write one (read-write).
-   * 4 MiB: a close after less writes none and the next open verifies those lines instead, so a
-   * restart costs what was appended, not a checkpoint of the whole history. 0: a close always
-   * brings the checkpoint to the log's end; `Infinity`: never.
+   * 4 MiB: a close after less writes none and the next open verifies those lines instead (and
+   * writes one beside the first appends if they were half this or more), so a restart costs
+   * what was appended, not a checkpoint of the whole history. 0: a close always brings the
+   * checkpoint to the log's end; `Infinity`: never.
    */
   readonly checkpointOnCloseAfterBytes?: number;
   /**

@@ -18,8 +18,8 @@ export const defaultCheckpointEveryBytes = 64 * 1024 * 1024;
 export const defaultCheckpointOnCloseAfterBytes = 4 * 1024 * 1024;
 
 /**
- * Writes a read-write store's index checkpoint: every so many bytes appended, and on close when
- * enough were appended after the last one.
+ * Writes a read-write store's index checkpoint: every so many bytes appended, on close when
+ * enough were appended after the last one, and at open when half that many were.
  */
 export interface IndexCheckpointer {
   /** After each commit (the index, digests and end agree): writes one if enough was appended. */
@@ -82,14 +82,18 @@ export const indexCheckpointer = (o: {
   };
   const after = (): number => o.end().offset - Math.max(writtenEnd, 0);
   const due = (): boolean => after() >= o.everyBytes;
-  const onCommitted = (): void => {
-    if (running !== undefined || !due()) return;
+  const onCommitted = (early = false): void => {
+    if (running !== undefined || !(due() || early)) return;
     // Taken now, between commits, so it is one state; written while appends go on.
     running = write(true).finally(() => (running = undefined));
   };
-  onCommitted(); // a log scanned at open gets one as soon as it is long enough to be worth it
+  // A log scanned at open gets one as soon as it is long enough to be worth it; and an open
+  // that verified half the close's bound after the checkpoint writes one beside the first
+  // appends, so that a close seldom has to (with 0 every close writes, so no open needs to).
+  const openBound = o.closeAfterBytes > 0 ? o.closeAfterBytes / 2 : Number.POSITIVE_INFINITY;
+  onCommitted(writtenEnd !== o.end().offset && after() >= openBound);
   return {
-    onCommitted,
+    onCommitted: () => onCommitted(),
     close: async () => {
       while (running !== undefined) await running;
       if (writtenEnd !== o.end().offset && after() >= o.closeAfterBytes) await write(false);

@@ -1,7 +1,8 @@
 // When a Ledger's close writes its index checkpoint: only after `onCloseAfterEvents` events
 // (5,000 by default) read or appended since the last one. After fewer, the checkpoint is left as
-// it was and the next open reads the events after it: a restart costs what changed, not a
-// checkpoint of the whole history. The option is read once and checked. Counted, not timed.
+// it was and the next open reads the events after it, and writes one beside the first commands
+// if they were half the bound or more: a restart costs what changed, not a checkpoint of the
+// whole history. The option is read once and checked. Counted, not timed.
 import { createHash } from 'node:crypto';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,24 +51,28 @@ test(`by default a close after fewer than ${defaultCheckpointOnCloseAfterEvents}
   await store.close();
 });
 
-test('the events after the checkpoint add up across sessions until a close reaches the bound',
-  async () => {
-    const file = join(dir, 'sessions.ledger-index');
-    const store = memoryStore();
-    const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
-    await memberWithSavings(first, 'M1', '1000');
-    await first.close();
-    const kept = await digestOf(file);
-    const bound = { file, onCloseAfterEvents: 10 };
-    assert.equal(await session(store, 4, bound), { from: 'checkpoint', eventsRead: 0 });
-    assert.is(await digestOf(file), kept);
-    // The open reads the 4 (they count), then 5 more: 9, under 10.
-    assert.equal(await session(store, 5, bound), { from: 'checkpoint', eventsRead: 4 });
-    assert.is(await digestOf(file), kept);
-    assert.equal(await session(store, 1, bound), { from: 'checkpoint', eventsRead: 9 });
-    assert.is.not(await digestOf(file), kept); // 10: written
-    assert.equal(await session(store, 0, bound), { from: 'checkpoint', eventsRead: 0 });
-  });
+test('the events after the checkpoint add up across sessions: a close writes one when they '
+  + 'reach the bound, an open when they reach half of it', async () => {
+  const file = join(dir, 'sessions.ledger-index');
+  const store = memoryStore();
+  const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
+  await memberWithSavings(first, 'M1', '1000');
+  await first.close();
+  let kept = await digestOf(file);
+  const bound = { file, onCloseAfterEvents: 10 }; // half: 5
+  assert.equal(await session(store, 4, bound), { from: 'checkpoint', eventsRead: 0 });
+  assert.is(await digestOf(file), kept); // 4 after it at the close: under
+  // 4 read at open (under half: none written then), 11 at the close: written.
+  assert.equal(await session(store, 7, bound), { from: 'checkpoint', eventsRead: 4 });
+  assert.is.not(await digestOf(file), kept);
+  kept = await digestOf(file);
+  assert.equal(await session(store, 6, bound), { from: 'checkpoint', eventsRead: 0 });
+  assert.is(await digestOf(file), kept); // 6 at the close: under
+  // 6 read at open, over half: written beside the session's commands (none here).
+  assert.equal(await session(store, 0, bound), { from: 'checkpoint', eventsRead: 6 });
+  assert.is.not(await digestOf(file), kept);
+  assert.equal(await session(store, 0, bound), { from: 'checkpoint', eventsRead: 0 });
+});
 
 test('0: every close with anything new writes it; Infinity: no close does', async () => {
   const file = join(dir, 'bounds.ledger-index');

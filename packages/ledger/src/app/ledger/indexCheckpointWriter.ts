@@ -1,5 +1,6 @@
 // When a Ledger writes its index checkpoint: every so many observed events (in the background,
-// between commands) and when it closes after enough of them. The snapshot is taken in one synchronous step, so no
+// between commands), when it closes after enough of them, and right after an open that read
+// half that many. The snapshot is taken in one synchronous step, so no
 // event is half in it; the file is then written while commands go on (indexParts.ts says why
 // the snapshot does not change under them).
 import { StoreClosedError } from '../../eventStore/errors.ts';
@@ -22,7 +23,10 @@ export class IndexCheckpointWriteError extends Error {
 export interface IndexCheckpointWriter {
   /** Counts an event shown to the indexes; when enough have been, a write is started. */
   readonly observed: () => void;
-  /** From now on writes are started when due (not while the open reads the log). */
+  /**
+   * From now on writes are started when due (not while the open reads the log); one is started
+   * now if the open read half of `onCloseAfterEvents` or more.
+   */
   readonly arm: () => void;
   /** Resolves when the write in the background, if any, has ended (its error kept, not thrown). */
   readonly settled: () => Promise<void>;
@@ -81,8 +85,12 @@ export const indexCheckpointWriter = (o: {
     await inTurn(o.place.file, () => writeSnapshotFile(o.place.file, snapshot));
     kept = seen;
   };
-  const start = () => {
-    if (o.readOnly || !armed || background !== undefined || since < due) return;
+  // An open that read half the close's bound after the checkpoint writes one beside the first
+  // commands, so that a close seldom has to (with 0 every close writes, so no open needs to).
+  const { onCloseAfterEvents } = o.place;
+  const openBound = onCloseAfterEvents > 0 ? onCloseAfterEvents / 2 : Number.POSITIVE_INFINITY;
+  const start = (early = false) => {
+    if (o.readOnly || !armed || background !== undefined || (since < due && !early)) return;
     // Started on the next turn: the event just observed may be one of a batch still being shown.
     background = new Promise<void>((resolve) => setImmediate(resolve)).then(write)
       .then(() => { due = o.place.everyEvents; })
@@ -92,7 +100,7 @@ export const indexCheckpointWriter = (o: {
   };
   return {
     observed: () => { since += 1; start(); },
-    arm: () => { armed = true; start(); },
+    arm: () => { armed = true; start(since > 0 && since >= openBound); },
     settled: async () => { await background; },
     close: async () => {
       await background;
