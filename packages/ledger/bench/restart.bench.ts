@@ -4,7 +4,7 @@
 // (default 1,000: about a day of the society's business at 4M events a decade). Two copies of
 // the log, each with both checkpoints covering it to begin with, are run session for session,
 // alternating which goes first: `every`, whose closes always bring both checkpoints to the
-// log's end (the closes before 2026-12-07), the baseline; and `default`, whose closes write a
+// log's end (the closes until 2026-12-06), the baseline; and `default`, whose closes write a
 // checkpoint only after enough was appended since the last (4 MiB in the store, 5,000 events
 // in the Ledger), and whose opens write one beside the session's commands when they read half
 // that or more. Prints each session, then the restart's median and mean, wall and CPU, and
