@@ -1,8 +1,8 @@
 // When a Ledger writes its index checkpoint: every so many observed events (in the background,
 // between commands), when it closes after enough of them, and right after an open that read
-// half that many. The snapshot is taken in one synchronous step, so no
-// event is half in it; the file is then written while commands go on (indexParts.ts says why
-// the snapshot does not change under them).
+// half that many. The snapshot is taken in one synchronous step, so no event is half in it;
+// the file is then written while commands go on (indexParts.ts says why the snapshot does not
+// change under them).
 import { StoreClosedError } from '../../eventStore/errors.ts';
 import { comparePosition } from '../../eventStore/position.ts';
 import { writeSnapshotFile } from '../../offHeap/snapshotFile.ts';

@@ -6,7 +6,6 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import {
   emptyIndexes, readIndexCheckpoint, type LedgerIndexes, type SeenUpTo,
 } from './indexCheckpoint.ts';
-import type { LedgerOptions } from './ledgerOptions.ts';
 import { readOptionFields, type RefuseOption } from '../../eventStore/storeOptionFields.ts';
 
 /** How a Ledger opened: from its checkpoint or from the log, and how many events it read. */
@@ -73,7 +72,7 @@ const fileOf = (store: EventStore<LedgerEvent>): string | undefined => {
  * option is read once, each field checked: IndexCheckpointOptionError names the one at fault.
  */
 export const checkpointPlace = (
-  store: EventStore<LedgerEvent>, option: LedgerOptions<unknown>['indexCheckpoint'] | unknown,
+  store: EventStore<LedgerEvent>, option: unknown, // LedgerOptions' indexCheckpoint, unchecked
 ): CheckpointPlace | undefined => {
   if (option === false) return undefined;
   const o = option === undefined
