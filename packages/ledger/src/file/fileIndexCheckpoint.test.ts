@@ -30,7 +30,8 @@ const openedBy = async (file: string) => {
   return store.opened;
 };
 
-test('a log without a checkpoint (written before them) opens by a scan; close writes one',
+test('a log without a checkpoint (written before them) opens by a scan; a close asked to '
+  + 'writes one',
   async () => {
     const file = await closedLog('old.ndjson');
     await rm(checkpointFileOf(file));

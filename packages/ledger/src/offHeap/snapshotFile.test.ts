@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -154,6 +154,20 @@ test('no file, a file of other bytes and a file cut short are told apart', () =>
     const body = bytes.length - 56;
     assert.equal(await readSnapshotFile(file, readNumber),
       { found: false, reason: `${body - 8} bytes, not ${body}` });
+  }));
+
+test('a directory, or a name that cannot be opened, in the snapshot\'s place is set aside, '
+  + 'saying why', () =>
+  inTemp(async (dir) => {
+    const inPlace = join(dir, 'a-directory.snapshot');
+    await mkdir(inPlace);
+    assert.equal(await readSnapshotFile(inPlace, readNumber),
+      { found: false, reason: 'not a file' });
+    assert.equal(await readSnapshotFile(join(dir, 'x'.repeat(300)), readNumber),
+      { found: false, reason: 'could not be opened (ENAMETOOLONG)' });
+    await writeFile(join(dir, 'plain'), 'a file');
+    assert.equal(await readSnapshotFile(join(dir, 'plain', 'below'), readNumber),
+      { found: false, reason: 'could not be opened (ENOTDIR)' });
   }));
 
 test.run();

@@ -135,11 +135,17 @@ export const readSnapshotFile = async <T>(
     if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') {
       return { found: false, reason: 'no snapshot' };
     }
+    // A cache that cannot be opened (no permission, a name too long) is set aside, as one
+    // that is damaged: whoever reads it reads what it would have spared instead.
+    const code: unknown = e instanceof Error ? Reflect.get(e, 'code') : undefined;
+    if (typeof code === 'string') return { found: false, reason: `could not be opened (${code})` };
     throw e;
   }
   let endHashing: (() => void) | undefined;
   try {
-    const { size } = await h.stat();
+    const stat = await h.stat();
+    if (!stat.isFile()) return { found: false, reason: 'not a file' };
+    const { size } = stat;
     const head = Buffer.alloc(headerBytes);
     if (size >= headerBytes) readFully(h.fd, head, 0);
     if (size < headerBytes || !head.subarray(0, 16).equals(magic)) {

@@ -1,10 +1,10 @@
 // When a Ledger's close writes its index checkpoint: only after `onCloseAfterEvents` events
-// (5,000 by default) read or appended since the last one. After fewer, the checkpoint is left as
+// (5,000 by default) after the last one in the log. After fewer, the checkpoint is left as
 // it was and the next open reads the events after it, and writes one beside the first commands
 // if they were half the bound or more: a restart costs what changed, not a checkpoint of the
 // whole history. The option is read once and checked. Counted, not timed.
 import { createHash } from 'node:crypto';
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -13,6 +13,7 @@ import type { EventStore } from '../../eventStore/port.ts';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import { everyClose, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { IndexCheckpointWriteError } from './indexCheckpointWriter.ts';
 import { defaultCheckpointOnCloseAfterEvents, IndexCheckpointOptionError } from './openIndexes.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-ledger-close-checkpoint-'));
@@ -89,6 +90,46 @@ test('0: every close with anything new writes it; Infinity: no close does', asyn
   assert.is.not(await digestOf(file), kept);
   assert.equal(await session(store, 0, never), { from: 'checkpoint', eventsRead: 0 });
 });
+
+test('own appends read back by a catch-up count once: the close decides on the events after '
+  + 'the checkpoint', async () => {
+  const file = join(dir, 'once-counted.ledger-index');
+  const store = memoryStore();
+  const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
+  await memberWithSavings(first, 'M1', '1000');
+  await first.close();
+  const kept = await digestOf(file);
+  const ledger = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 10 } });
+  for (let i = 0; i < 6; i++) {
+    ok(await ledger.makeDeposit({ commandId: `r-${i}`, actor: 'clerk', on: '2024-05-01',
+      accountId: 'SB-M1', amount: '5', source: 'cash' }));
+  }
+  await ledger.balances('M1', { asOf: '2024-04-30' }); // a past date: reads the log on first
+  await ledger.close();
+  assert.is(await digestOf(file), kept); // 6 after it, under 10
+  const next = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 10 } });
+  assert.equal(next.opened, { from: 'checkpoint', eventsRead: 6 });
+  await next.close();
+});
+
+test('a checkpoint that failed to be written still counts: the close tries again and says so',
+  async () => {
+    const store = memoryStore();
+    const history = await testLedger(store, { indexCheckpoint: false });
+    for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(history, m, '1000'); // 15
+    await history.close();
+    const file = join(dir, 'a-directory.ledger-index'); // cannot be written over
+    await mkdir(file);
+    const ledger = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 10 } });
+    // The open read 15 (over half of 10): a write was started beside these, and failed.
+    for (let i = 0; i < 3; i++) {
+      ok(await ledger.makeDeposit({ commandId: `f-${i}`, actor: 'clerk', on: '2024-05-01',
+        accountId: 'SB-M1', amount: '5', source: 'cash' }));
+    }
+    const e: unknown = await ledger.close().catch((x: unknown) => x);
+    assert.ok(e instanceof IndexCheckpointWriteError, String(e));
+    assert.is(e.file, file);
+  });
 
 // What createLedger answers for an option: the refusal's field and reason, or 'opened'.
 const outcome = async (indexCheckpoint: unknown) => {

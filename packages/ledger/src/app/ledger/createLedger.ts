@@ -140,8 +140,9 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   /** Writes the log, hash-chained, for auditors: events only, never directory data. */
   readonly exportForAuditors: (file: string) => Promise<ExportResult>;
   /**
-   * Stops the runners and saves their checkpoints and the index checkpoint (the store stays
-   * open: it is the caller's); IndexCheckpointWriteError if that one could not be written.
+   * Stops the runners and saves their checkpoints, and the index checkpoint when at least
+   * `indexCheckpoint.onCloseAfterEvents` events are after the last (the store stays open: it is
+   * the caller's; close the Ledger first); IndexCheckpointWriteError if it could not be written.
    */
   readonly close: () => Promise<void>;
   readonly products: Products;
@@ -192,7 +193,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     observe(e);
     scanned = { position: e.position, eventId: e.eventId };
     eventsRead += 1;
-    checkpoint?.observed();
+    checkpoint?.observed('read');
   });
   await catchUp(); // the whole log, or what follows the checkpoint
   const opened: LedgerOpened = start.seen === undefined
@@ -202,7 +203,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const decider = aggregateDecider(products);
   let last: Position | undefined;
   const written = (p: Position) => {
-    checkpoint?.observed();
+    checkpoint?.observed('appended');
     if (last === undefined || comparePosition(p, last) > 0) last = p;
   };
   const memo = rejectionMemo();

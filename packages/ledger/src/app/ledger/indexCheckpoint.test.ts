@@ -266,7 +266,8 @@ test('a process left unfinished before the checkpoint and one after it are both 
     assert.is(reopened.resumed.length, 0);
   }));
 
-test('a log written before checkpoints opens by reading it, then keeps one', () =>
+test('a log written before checkpoints opens by reading it, then keeps one (every close '
+  + 'writing)', () =>
   withDir(async (dir) => {
     const log = join(dir, 'usha.ndjson');
     const store = await openFileEventStore({ file: log, schema: ledgerEventSchema });

@@ -21,8 +21,12 @@ export class IndexCheckpointWriteError extends Error {
 
 /** Writes a Ledger's checkpoint when due. */
 export interface IndexCheckpointWriter {
-  /** Counts an event shown to the indexes; when enough have been, a write is started. */
-  readonly observed: () => void;
+  /**
+   * Counts an event shown to the indexes: one read from the log in order, or one of this
+   * Ledger's appends (read back later: counted once as read); when enough have been, a write is
+   * started.
+   */
+  readonly observed: (how: 'read' | 'appended') => void;
   /**
    * From now on writes are started when due (not while the open reads the log); one is started
    * now if the open read half of `onCloseAfterEvents` or more.
@@ -31,8 +35,8 @@ export interface IndexCheckpointWriter {
   /** Resolves when the write in the background, if any, has ended (its error kept, not thrown). */
   readonly settled: () => Promise<void>;
   /**
-   * Writes a checkpoint of the log as read to its end, unless the last one holds it or fewer
-   * than `onCloseAfterEvents` events were read or appended after it (the next open reads those).
+   * Reads the log to its end, then writes a checkpoint of it unless the last one holds it or
+   * fewer than `onCloseAfterEvents` events are after it (the next open reads those).
    */
   readonly close: () => Promise<void>;
 }
@@ -59,19 +63,23 @@ export const indexCheckpointWriter = (o: {
   readonly seen: () => SeenUpTo | undefined;
   readonly catchUp: () => Promise<void>;
 }): IndexCheckpointWriter => {
-  let since = 0; // events observed (read or appended) since the last snapshot
+  let since = 0; // events observed (read or appended) since the last snapshot: when one is due
+  let after = 0; // events read in log order after the checkpoint on disk: what an open reads
   let kept = o.restored; // what the checkpoint on disk has read up to
   let due = o.place.everyEvents; // after a failed write, as many events more before another
   let armed = false;
   let background: Promise<void> | undefined;
-  const write = async (): Promise<void> => {
-    // Own appends are observed as they are stored, ahead of the position read up to; reading
-    // on to the end moves that position past them (they are seen again: changing nothing).
+  // Own appends are observed as they are stored, ahead of the position read up to; reading on
+  // to the end moves that position past them (they are seen again: changing nothing).
+  const readToEnd = async (): Promise<void> => {
     try {
       await o.catchUp();
     } catch (e) {
       if (!(e instanceof StoreClosedError)) throw e; // else: kept as read so far
     }
+  };
+  const write = async (): Promise<void> => {
+    await readToEnd();
     const seen = o.seen();
     if (seen === undefined) return; // an empty log: nothing to keep
     // The indexes are those of the log up to `seen`: the checkpoint holds them already.
@@ -80,9 +88,16 @@ export const indexCheckpointWriter = (o: {
       return;
     }
     const taken = since;
+    const read = after;
     const snapshot = indexSnapshot(o.indexes, seen);
     since -= taken;
-    await inTurn(o.place.file, () => writeSnapshotFile(o.place.file, snapshot));
+    try {
+      await inTurn(o.place.file, () => writeSnapshotFile(o.place.file, snapshot));
+    } catch (e) {
+      since += taken; // nothing was kept: the events still count towards the next write
+      throw e;
+    }
+    after -= read;
     kept = seen;
   };
   // An open that read half the close's bound after the checkpoint writes one beside the first
@@ -99,13 +114,19 @@ export const indexCheckpointWriter = (o: {
       .finally(() => { background = undefined; start(); });
   };
   return {
-    observed: () => { since += 1; start(); },
-    arm: () => { armed = true; start(since > 0 && since >= openBound); },
+    observed: (how) => {
+      since += 1;
+      if (how === 'read') after += 1;
+      start();
+    },
+    arm: () => { armed = true; start(after > 0 && after >= openBound); },
     settled: async () => { await background; },
     close: async () => {
       await background;
-      if (o.readOnly || since < o.place.onCloseAfterEvents) return;
+      if (o.readOnly) return;
       try {
+        await readToEnd(); // this Ledger's own appends read back: `after` is then exact
+        if (after < o.place.onCloseAfterEvents) return;
         await write();
       } catch (e) {
         throw new IndexCheckpointWriteError(o.place.file, e);

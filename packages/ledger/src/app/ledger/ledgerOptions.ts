@@ -56,16 +56,16 @@ export interface LedgerOptions<S> {
    */
   readonly requireStaff?: boolean;
   /**
-   * Where the Ledger keeps its indexes between opens, so that an open reads only the events
-   * stored after them: written every `everyEvents` events it reads or appends (default 50,000),
-   * and by `close()` when at least `onCloseAfterEvents` (default 5,000; 0: always) were read or
-   * appended after the last one: after fewer, the next open reads those instead (and writes one
-   * beside the first commands if it read half that many or more), so a restart costs what
-   * changed, not a checkpoint of the whole history. `file` by default
-   * `<log>.ledger-index` beside a file store's log; for other stores none unless given.
-   * `false`: none (every open reads the whole log). A cache, never a record: a checkpoint that
-   * is missing, damaged or of another log is set aside and the log read whole. A field that
-   * cannot be used is refused with IndexCheckpointOptionError.
+   * Where the Ledger keeps its indexes between opens, so that an open reads only the events stored
+   * after them: written every `everyEvents` events it reads or appends (default 50,000), and by
+   * `close()` when at least `onCloseAfterEvents` (default 5,000; 0: always) events are after the
+   * last one in the log, its own appends included: after fewer, the next open reads those instead
+   * (and writes one beside the first commands if it read half that many or more), so a restart
+   * costs what changed, not a checkpoint of the whole history. `file` by default
+   * `<log>.ledger-index` beside a file store's log; for other stores none unless given. `false`:
+   * none (every open reads the whole log). A cache, never a record: a checkpoint that is missing,
+   * damaged or of another log is set aside and the log read whole. A field that cannot be used is
+   * refused with IndexCheckpointOptionError.
    */
   readonly indexCheckpoint?: {
     readonly file?: string;

@@ -33,7 +33,7 @@ const redeem = await ledger.execute({ type: 'RedeemShares', data: { ...by('red')
 const exit = await ledger.execute({ type: 'ExitMember',
   data: { ...by('ext'), memberId: `M-${m}` } });
 const t3 = performance.now();
-await ledger.close(); // with the index checkpoint written beside the log
+await ledger.close(); // the index checkpoint written beside the log with `every`, else as due
 const t4 = performance.now();
 await store.close();
 const summary = (o: { status: string; duplicate: boolean } & object) =>
