@@ -4,8 +4,8 @@
 export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
   checkConditions, takeAppendOptions, streamLocks, dataJsonOf, metadataJsonOf,
-  checkedMaxAppendBytes, checkedSchema, readOptionFields, quotedStreamName, takeSubscribeOptions,
-  takeReadAllOptions, takeReadStreamOptions,
+  checkedMaxAppendBytes, checkedSchema, readOptionFields, takeSubscribeOptions,
+  takeReadAllOptions, takeStreamRead,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields, RefuseOption,

@@ -4,13 +4,13 @@
 import type {
   ClientPosition, ClientRead, ClientRecordedEvent, EventStoreClient,
 } from './eventStoreClient.ts';
-import { comparePosition, InvalidReadError, StreamNotFoundError } from '@usha/ledger';
+import { comparePosition, InvalidReadError } from '@usha/ledger';
 import type {
   EventSchema, EventShape, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent,
 } from '@usha/ledger';
 import { recordedFieldsOf, storedFormOf, toPosition } from './clientEvents.ts';
 import {
-  decodeRecorded, quotedStreamName, takeReadAllOptions, takeReadStreamOptions,
+  decodeRecorded, takeReadAllOptions, takeStreamRead,
 } from './ledgerInternals.ts';
 import { mapError } from './mapError.ts';
 import type { StreamNames } from './streamNames.ts';
@@ -52,13 +52,8 @@ async function* events(read: ClientRead, context: { stream?: string }) {
 export async function* readStreamEvents<E extends EventShape>(ctx: ReadContext<E>,
   stream: string, options?: ReadStreamOptions): AsyncGenerator<RecordedEvent<E>> {
   ctx.refuseIfClosed();
-  const o = takeReadStreamOptions(options); // read once: only this copy is used
-  if (o instanceof InvalidReadError) throw o;
-  // Only a string names a stream; anything else a JavaScript caller passes names none.
-  if (typeof stream !== 'string') {
-    if (o.notFoundAsEmpty) return;
-    throw new StreamNotFoundError(quotedStreamName(stream));
-  }
+  const o = takeStreamRead(stream, options); // read once: only this copy is used
+  if (o === undefined) return;
   if (o.maxCount <= 0) return;
   const backwards = o.direction === 'backwards';
   const from = o.fromRevision ?? (backwards ? 'end' : 'start');

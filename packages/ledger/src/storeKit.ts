@@ -18,7 +18,7 @@ export {
   takeSubscribeOptions, type TakenSubscribeOptions,
 } from './eventStore/subscribeOptions.ts';
 export {
-  takeReadAllOptions, takeReadStreamOptions, type TakenReadAllOptions,
+  takeReadAllOptions, takeReadStreamOptions, takeStreamRead, type TakenReadAllOptions,
   type TakenReadStreamOptions,
 } from './eventStore/readOptions.ts';
 export {

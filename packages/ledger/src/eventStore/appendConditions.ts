@@ -24,7 +24,11 @@ export const takeConditions = (
   try {
     if (!Array.isArray(conditions)) return new InvalidAppendError(target, 'conditions: not a list');
     const n: unknown = conditions.length;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n > maxConditions) {
+    // A proxy of a list answers any length: one that is no count is refused, never read as 0.
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      return new InvalidAppendError(target, `conditions: a length of ${quotedValue(n)}`);
+    }
+    if (n > maxConditions) {
       return new InvalidAppendError(target,
         `conditions: more than ${maxConditions.toLocaleString('en-US')}`);
     }

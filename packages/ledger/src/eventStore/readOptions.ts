@@ -1,7 +1,8 @@
-import { InvalidReadError } from './errors.ts';
+import { InvalidReadError, StreamNotFoundError } from './errors.ts';
 import { quotedValue } from './quotedValue.ts';
 import type { Direction } from './port.ts';
 import type { Position } from './position.ts';
+import { quotedStreamName } from './storableStreamName.ts';
 
 /** A stream read's options as taken once (see `takeReadStreamOptions`). */
 export interface TakenReadStreamOptions {
@@ -77,6 +78,21 @@ export const takeReadStreamOptions = (
     return new InvalidReadError(`fromRevision: ${quotedValue(r)}, not a bigint, 'start' or 'end'`);
   }
   return { fromRevision: r, direction, maxCount, notFoundAsEmpty: f.notFoundAsEmpty === true };
+};
+
+/**
+ * What every store's `readStream` takes first: its options, read once (InvalidReadError thrown
+ * if refused), and its name. Only a string names a stream; anything else a JavaScript caller
+ * passes names none: undefined (nothing to read) with `notFoundAsEmpty`, else StreamNotFoundError.
+ */
+export const takeStreamRead = (
+  stream: unknown, options: unknown,
+): TakenReadStreamOptions | undefined => {
+  const o = takeReadStreamOptions(options);
+  if (o instanceof InvalidReadError) throw o;
+  if (typeof stream === 'string') return o;
+  if (o.notFoundAsEmpty) return undefined;
+  throw new StreamNotFoundError(quotedStreamName(stream));
 };
 
 /**

@@ -11,8 +11,15 @@ const storablePattern = /^[^$\s\p{Cc}][^\s\p{Cc}]{0,199}$/u;
 export const isStorableStreamName = (stream: unknown): stream is string =>
   typeof stream === 'string' && storablePattern.test(stream);
 
-/** A stream name as an error quotes it: a string as it is, anything else by its kind only. */
+// The longest name a refusal shows whole (a storable one is at most 200 characters).
+const longestShown = 256;
+
+/**
+ * A stream name as an error quotes it: a string as it is (cut after 256 characters, its length
+ * said), anything else by its kind only.
+ */
 export const quotedStreamName = (stream: unknown): string =>
-  typeof stream === 'string' ? stream
+  typeof stream === 'string' ? (stream.length <= longestShown ? stream
+    : `${stream.slice(0, longestShown)}... (${stream.length.toLocaleString('en-US')} characters)`)
     : `(not a stream name: ${stream === null || stream === undefined ? String(stream)
       : `a ${typeof stream}`})`;

@@ -46,6 +46,27 @@ export const checkedMaxAppendBytes = (
   return v;
 };
 
+/**
+ * A path the file system can be asked about: a non-empty string without NUL bytes (Node refuses
+ * a NUL byte, untyped), else refused naming `field`.
+ */
+export const checkedPath = (field: string, v: unknown, refuse: RefuseOption): string =>
+  typeof v === 'string' && v !== '' && !v.includes('\0') ? v
+    : refuse(field, 'not a path (a non-empty string without NUL bytes)');
+
+/**
+ * A count of bytes or events: undefined (the default), a whole number from 0, or Infinity
+ * (never), else refused naming `field`.
+ */
+export const checkedCount = (
+  field: string, v: unknown, byDefault: number, unit: 'bytes' | 'events', refuse: RefuseOption,
+): number => {
+  if (v === undefined) return byDefault;
+  if (v === Number.POSITIVE_INFINITY) return v;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
+    : refuse(field, `not a whole number of ${unit} from 0, nor Infinity`);
+};
+
 type Method = (arg: unknown) => unknown;
 const methodOf = (schema: object, name: 'decode' | 'encode', refuse: RefuseOption): Method => {
   let m: unknown;

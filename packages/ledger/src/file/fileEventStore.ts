@@ -9,7 +9,7 @@ import {
   InvalidAppendError, InvalidReadError, StoreClosedError, StoreCorruptError, StreamNotFoundError,
 } from '../eventStore/errors.ts';
 import {
-  refusedRead, takeReadAllOptions, takeReadStreamOptions, type TakenReadAllOptions,
+  refusedRead, takeReadAllOptions, takeStreamRead, type TakenReadAllOptions,
 } from '../eventStore/readOptions.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type {
@@ -22,7 +22,6 @@ import type {
 import { clampRevision } from '../eventStore/clampRevision.ts';
 import { prepareAppend } from '../eventStore/prepareAppend.ts';
 import { takeAppendOptions } from '../eventStore/appendConditions.ts';
-import { quotedStreamName } from '../eventStore/storableStreamName.ts';
 import {
   firstLineAtOrAfter, lineCount, lineOffset, streamLength,
 } from './fileIndex.ts';
@@ -335,13 +334,8 @@ const fileStore = <E extends EventShape>(
   // parallel reads, not of one read per event; each line is checked before it is yielded.
   async function* readStream(stream: string, options?: ReadStreamOptions) {
     refuseIfClosed();
-    const o = takeReadStreamOptions(options); // read once: only this copy is used
-    if (o instanceof InvalidReadError) throw o;
-    // Only a string names a stream; anything else a JavaScript caller passes names none.
-    if (typeof stream !== 'string') {
-      if (o.notFoundAsEmpty) return;
-      throw new StreamNotFoundError(quotedStreamName(stream));
-    }
+    const o = takeStreamRead(stream, options); // read once: only this copy is used
+    if (o === undefined) return;
     // A forward read needs the lines from where it starts; a backward one, all of them.
     const lines = streamLines(index, stream,
       o.direction === 'backwards' ? 'start' : o.fromRevision);

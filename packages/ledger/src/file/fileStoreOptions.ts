@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import {
-  checkedClock, checkedMaxAppendBytes, checkedSchema, readOptionFields, StoreOptionsError,
+  checkedClock, checkedCount, checkedMaxAppendBytes, checkedPath, checkedSchema, readOptionFields,
+  StoreOptionsError,
   type RefuseOption,
 } from '../eventStore/storeOptionFields.ts';
 import type { EventShape } from '../eventStore/port.ts';
@@ -46,23 +47,6 @@ const oneOf = <T extends string>(field: string, v: unknown, allowed: readonly T[
   return found ?? refuse(field, `not one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
 };
 
-// A path the file system can be asked about: a NUL byte would be refused by Node, untyped.
-const checkedFile = (v: unknown): string =>
-  typeof v === 'string' && v !== '' && !v.includes('\0') ? v
-    : refuse('file', 'not a path (a non-empty string without NUL bytes)');
-
-// A whole number of bytes, or Infinity (none beside the appends; none on close). For
-// `checkpointEveryBytes`, 0 (after every append, as 1) was always accepted: apps that pass it
-// keep opening their logs.
-const checkedBytes = (
-  field: 'checkpointEveryBytes' | 'checkpointOnCloseAfterBytes', v: unknown, byDefault: number,
-): number => {
-  if (v === undefined) return byDefault;
-  if (v === Number.POSITIVE_INFINITY) return v;
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
-    : refuse(field, 'not a whole number of bytes from 0, nor Infinity');
-};
-
 // A KeyInput copied into a plain record, each field read once; a real KeyObject as it is. A key
 // of none of the four forms is the key loader's refusal (SigningKeyError), as it always was.
 const checkedKey = (v: unknown): KeyInput | undefined => {
@@ -103,16 +87,17 @@ export const fileStoreOptions = <E extends EventShape>(
   const signingKey = checkedKey(o.signingKey);
   const verifyKey = checkedKey(o.verifyKey);
   return {
-    file: checkedFile(o.file),
+    file: checkedPath('file', o.file, refuse),
     schema: checkedSchema<E>(o.schema, refuse),
     mode: o.mode === undefined ? 'read-write' : oneOf('mode', o.mode, ['read-write', 'read-only']),
     maxAppendBytes: checkedMaxAppendBytes(o.maxAppendBytes, defaultMaxAppendBytes, refuse),
     verify: o.verify === undefined ? 'checkpoint'
       : oneOf('verify', o.verify, ['checkpoint', 'full']),
-    checkpointEveryBytes: checkedBytes('checkpointEveryBytes', o.checkpointEveryBytes,
-      defaultCheckpointEveryBytes),
-    checkpointOnCloseAfterBytes: checkedBytes('checkpointOnCloseAfterBytes',
-      o.checkpointOnCloseAfterBytes, defaultCheckpointOnCloseAfterBytes),
+    // 0 (after every append, as 1) was always accepted: apps that pass it keep opening logs.
+    checkpointEveryBytes: checkedCount('checkpointEveryBytes', o.checkpointEveryBytes,
+      defaultCheckpointEveryBytes, 'bytes', refuse),
+    checkpointOnCloseAfterBytes: checkedCount('checkpointOnCloseAfterBytes',
+      o.checkpointOnCloseAfterBytes, defaultCheckpointOnCloseAfterBytes, 'bytes', refuse),
     durableWrites: o.durableWrites === undefined ? 'blocking'
       : oneOf('durableWrites', o.durableWrites, ['blocking', 'threaded']),
     ...(now === undefined ? {} : { now }),

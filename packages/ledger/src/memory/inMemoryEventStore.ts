@@ -5,11 +5,10 @@ import { detectRetry, type StoredRef } from '../eventStore/detectRetry.ts';
 import {
   InvalidAppendError, InvalidReadError, StoreClosedError, StreamNotFoundError,
 } from '../eventStore/errors.ts';
-import { takeReadAllOptions, takeReadStreamOptions } from '../eventStore/readOptions.ts';
+import { takeReadAllOptions, takeStreamRead } from '../eventStore/readOptions.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { checkExpectedRevision } from '../eventStore/expectedRevision.ts';
 import { checkConditions, takeAppendOptions } from '../eventStore/appendConditions.ts';
-import { quotedStreamName } from '../eventStore/storableStreamName.ts';
 import type {
   EventShape,
   EventStore,
@@ -170,13 +169,8 @@ export const inMemoryEventStore = <E extends EventShape>(
 
   async function* readStream(stream: string, options?: ReadStreamOptions) {
     refuseIfClosed();
-    const o = takeReadStreamOptions(options); // read once: only this copy is used
-    if (o instanceof InvalidReadError) throw o;
-    // Only a string names a stream; anything else a JavaScript caller passes names none.
-    if (typeof stream !== 'string') {
-      if (o.notFoundAsEmpty) return;
-      throw new StreamNotFoundError(quotedStreamName(stream));
-    }
+    const o = takeStreamRead(stream, options); // read once: only this copy is used
+    if (o === undefined) return;
     const indexes = streams.get(stream);
     if (indexes === undefined) {
       if (o.notFoundAsEmpty) return;

@@ -157,6 +157,26 @@ export const contractConditions = (test: Test, factory: StoreFactory, numRuns: n
           ['loan-1', [deposit()], options]));
         assert.instance(e, InvalidAppendError);
       }
+      // A list whose length is no count is refused, never read as empty (which would drop
+      // every condition); a revoked proxy, which even Array.isArray cannot ask, is named so.
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      const lengthOf = (n: unknown) => new Proxy([{ stream: 'member-1', revision: 0n }], {
+        get: (t, k) => (k === 'length' ? n : Reflect.get(t, k)) });
+      const exact: Array<[unknown, string]> = [
+        [{ conditions: lengthOf(-5) }, 'conditions: a length of -5'],
+        [{ conditions: lengthOf(Number.NaN) }, 'conditions: a length of NaN'],
+        [{ conditions: lengthOf('1') }, 'conditions: a length of "1"'],
+        [{ expectedRevision: revoked.proxy }, 'expectedRevision: a revoked proxy'],
+        [{ expectedRevision: 'x'.repeat(5_000_000) },
+          `expectedRevision: "${'x'.repeat(120)}"... (5,000,000 characters)`],
+      ];
+      for (const [options, detail] of exact) {
+        const e = await rejection(Reflect.apply(store.appendToStream, store,
+          ['loan-1', [deposit()], options]));
+        assert.instance(e, InvalidAppendError);
+        assert.is(e instanceof InvalidAppendError && e.detail, detail);
+      }
       assert.equal(await held(store, 'loan-1'), []);
     });
 

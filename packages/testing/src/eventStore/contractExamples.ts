@@ -265,9 +265,12 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     async (store) => {
       await store.appendToStream('loan-1', [deposit(), deposit(), deposit()]);
       const throwing = () => { throw new Error('unreadable'); };
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke(); // not even Array.isArray can ask it what it is
       const both: unknown[] = [
         { maxCount: 2n }, { maxCount: Number.NaN }, { maxCount: null }, { maxCount: {} },
         { direction: 'sideways' }, { get direction() { return throwing(); } }, 'all', 3,
+        { direction: revoked.proxy }, { maxCount: revoked.proxy }, { direction: 'x'.repeat(1e6) },
       ];
       for (const options of [...both, { fromRevision: 1.5 }, { fromRevision: Symbol('1') }]) {
         const read = Reflect.apply(store.readStream, store, ['loan-1', options]);

@@ -6,7 +6,9 @@ import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import {
   emptyIndexes, readIndexCheckpoint, type LedgerIndexes, type SeenUpTo,
 } from './indexCheckpoint.ts';
-import { readOptionFields, type RefuseOption } from '../../eventStore/storeOptionFields.ts';
+import {
+  checkedCount, checkedPath, readOptionFields, type RefuseOption,
+} from '../../eventStore/storeOptionFields.ts';
 
 /** How a Ledger opened: from its checkpoint or from the log, and how many events it read. */
 export interface LedgerOpened {
@@ -54,14 +56,6 @@ const refuse: RefuseOption = (field, reason) => {
     field === '' ? 'indexCheckpoint' : `indexCheckpoint.${field}`, reason);
 };
 
-// A count of events: a whole number from 0, or Infinity (never).
-const checkedEvents = (field: string, v: unknown, byDefault: number): number => {
-  if (v === undefined) return byDefault;
-  if (v === Number.POSITIVE_INFINITY) return v;
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v
-    : refuse(field, 'not a whole number of events from 0, nor Infinity');
-};
-
 const fileOf = (store: EventStore<LedgerEvent>): string | undefined => {
   const file: unknown = Reflect.get(store, 'file');
   return typeof file === 'string' ? file : undefined;
@@ -78,16 +72,13 @@ export const checkpointPlace = (
   const o = option === undefined
     ? { file: undefined, everyEvents: undefined, onCloseAfterEvents: undefined }
     : readOptionFields(option, ['file', 'everyEvents', 'onCloseAfterEvents'], refuse);
-  const given = o.file;
-  if (given !== undefined && (typeof given !== 'string' || given === '' || given.includes('\0'))) {
-    refuse('file', 'not a path (a non-empty string without NUL bytes)');
-  }
-  const everyEvents = checkedEvents('everyEvents', o.everyEvents, defaultCheckpointEveryEvents);
-  const onCloseAfterEvents = checkedEvents('onCloseAfterEvents', o.onCloseAfterEvents,
-    defaultCheckpointOnCloseAfterEvents);
+  const given = o.file === undefined ? undefined : checkedPath('file', o.file, refuse);
+  const everyEvents = checkedCount('everyEvents', o.everyEvents, defaultCheckpointEveryEvents,
+    'events', refuse);
+  const onCloseAfterEvents = checkedCount('onCloseAfterEvents', o.onCloseAfterEvents,
+    defaultCheckpointOnCloseAfterEvents, 'events', refuse);
   const beside = fileOf(store);
-  const file = typeof given === 'string' ? given
-    : beside === undefined ? undefined : `${beside}.ledger-index`;
+  const file = given ?? (beside === undefined ? undefined : `${beside}.ledger-index`);
   return file === undefined ? undefined : { file, everyEvents, onCloseAfterEvents };
 };
 
