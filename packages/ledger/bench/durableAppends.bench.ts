@@ -5,10 +5,15 @@
 //            calls (the least a writer does: no hand-off to the thread pool);
 //   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
 //            fdatasync), as the store writes where the platform has O_DSYNC;
+//   floorAhead - the O_DSYNC floor writing over zero-filled space set aside ahead, grown 8 MiB
+//            at a time by the store's own logSpace.ts, as the store writes by default: what the
+//            store is measured against when both write the same way;
 //   store  - the embedded file store's appendToStream, each append durable when it resolves
 //            (its default `durableWrites: 'blocking'`: one synchronous O_DSYNC write);
 //   storeThreaded - the same with `durableWrites: 'threaded'`, the write made in the thread
 //            pool (the store's only way before 2026-12-06);
+//   storeNoSpace - the store with `spaceAheadBytes: 0`, each append growing the file (its
+//            default before space set aside became the default);
 //   sqlite - better-sqlite3, WAL mode, synchronous=FULL, one transaction per append: the
 //            least an event store in SQLite needs;
 //   sqliteStore - the same, laid out as event stores on SQLite are (sqliteEventStore.ts):
@@ -25,6 +30,7 @@ import { join } from 'node:path';
 import { byteSink, putText } from '../src/eventStore/byteSink.ts';
 import { dataKey, eventIdKey, metadataKey } from '../src/eventStore/prepareAppend.ts';
 import { lineBatch } from '../src/file/lineBatch.ts';
+import { logSpace, spaceStepBytes } from '../src/file/logSpace.ts';
 import { genesisHash } from '../src/file/lineFormat.ts';
 import { openFileEventStore } from '../src/index.ts';
 import { sqliteDatabase } from './sqliteDatabase.ts';
@@ -41,9 +47,11 @@ const streamOf = (b: number) => `loan-L${b}`;
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-durable-'));
 
-const writeFloor = async (file: string, dsync: boolean): Promise<void> => {
+const writeFloor = async (file: string, dsync: boolean, ahead = false): Promise<void> => {
   const flags = constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC;
   const h = await open(file, dsync ? flags | constants.O_DSYNC : flags);
+  const space = logSpace({ handle: h, fileBytes: 0, stepBytes: ahead ? spaceStepBytes : 0,
+    writesSynced: dsync, blocking: true });
   const lines = lineBatch();
   const json = byteSink(); // the JSON texts of an append, as UTF-8
   let prev = genesisHash;
@@ -63,19 +71,29 @@ const writeFloor = async (file: string, dsync: boolean): Promise<void> => {
       }, { bytes: json.buffer, dataStart, metadataEnd: json.used });
     }
     const out = lines.bytes();
+    await space.ensure(at + out.length);
     for (let done = 0; done < out.length;) {
       done += writeSync(h.fd, out, done, out.length - done, at + done);
     }
     at += out.length;
     if (!dsync) fdatasyncSync(h.fd);
   }
+  await space.release(at);
   await h.close();
 };
 const floor = (file: string) => writeFloor(file, false);
 const floorDsync = (file: string) => writeFloor(file, true);
+const floorAhead = (file: string) => writeFloor(file, true, true);
 
 const store = async (file: string): Promise<void> => {
   const s = await openFileEventStore({ file, schema, maxAppendBytes: 1 << 24 });
+  for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
+  await s.close();
+};
+const storeNoSpace = async (file: string): Promise<void> => {
+  const s = await openFileEventStore({
+    file, schema, maxAppendBytes: 1 << 24, spaceAheadBytes: 0,
+  });
   for (const [b, events] of batches.entries()) await s.appendToStream(streamOf(b), events);
   await s.close();
 };
@@ -130,9 +148,14 @@ const before = async (file: string): Promise<void> => {
   await s.close();
 };
 
-const runs = { floor, floorDsync, store, storeThreaded, sqlite, sqliteStore, before };
+const runs = {
+  floor, floorDsync, floorAhead, store, storeThreaded, storeNoSpace, sqlite, sqliteStore, before,
+};
 type Name = keyof typeof runs;
-const names: Name[] = ['floor', 'floorDsync', 'store', 'storeThreaded', 'sqlite', 'sqliteStore'];
+const names: Name[] = [
+  'floor', 'floorDsync', 'floorAhead', 'store', 'storeThreaded', 'storeNoSpace', 'sqlite',
+  'sqliteStore',
+];
 if (beforeStore !== undefined) names.push('before');
 // RUNS=store,before runs only those (the others print NaN): one code's figures without the rest.
 const only = process.env['RUNS']?.split(',');
@@ -169,8 +192,10 @@ console.log(`${'run'.padEnd(46)} ${'events/s'.padStart(10)}  ms/append  CPU µs/
 const label: Record<Name, string> = {
   floor: 'floor: stringify + SHA-256 + write + fdatasync',
   floorDsync: 'floor, O_DSYNC write instead of fdatasync',
+  floorAhead: 'floor, O_DSYNC, over space set aside',
   store: 'file store appendToStream',
   storeThreaded: 'file store, durableWrites: threaded',
+  storeNoSpace: 'file store, spaceAheadBytes: 0',
   sqlite: 'SQLite WAL, synchronous=FULL, 1 txn/append',
   sqliteStore: 'SQLite, as an event store (ids, revisions)',
   before: `file store of ${beforeDir ?? ''}`.slice(0, 46),
@@ -186,6 +211,8 @@ console.log(`store / sqlite as an event store  ${ratio('store', 'sqliteStore')}`
 console.log(`sqlite as an event store / sqlite  ${ratio('sqliteStore', 'sqlite')}`);
 console.log(`sqlite / floor  ${ratio('sqlite', 'floor')}`);
 console.log(`store / floor with O_DSYNC  ${ratio('store', 'floorDsync')}`);
+console.log(`store / floor over space set aside  ${ratio('store', 'floorAhead')}`);
+console.log(`store / store without space ahead  ${ratio('store', 'storeNoSpace')}`);
 console.log(`store / store with threaded writes  ${ratio('store', 'storeThreaded')}`);
 if (beforeStore !== undefined) {
   const cpu = (n: Name) => bestCpuMs.get(n) ?? NaN;

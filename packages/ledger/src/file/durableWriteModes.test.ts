@@ -3,7 +3,7 @@
 // pool ('threaded'). Which calls each way makes, that both leave the same bytes, and that a
 // failed write stops the store the same way.
 import fs from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { StoreClosedError } from '../eventStore/errors.ts';
 import type { ExpectedRevision } from '../eventStore/port.ts';
 import { openFileEventStore } from './fileEventStore.ts';
-import { writeCallBytes } from './logSpace.ts';
+import { spaceStepBytes, writeCallBytes } from './logSpace.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-durable-writes-'));
@@ -22,17 +22,28 @@ let n = 0;
 const fresh = () => join(dir, `log-${++n}.ndjson`);
 const clock = () => new Date('2026-12-06T10:00:00.000Z');
 
-// Replaces fs.write and fs.writeSync (the committer's named imports follow, through
-// syncBuiltinESMExports) for the length of `body`, hearing each call's length.
+// FileHandle's prototype, whose writev the space's zeros are written by when writes are threaded.
+const fileHandleProto: { writev: unknown } = await (async () => {
+  const h = await open(join(dir, 'handle'), 'w');
+  await h.close();
+  return Object.getPrototypeOf(h) as { writev: unknown };
+})();
+
+// Replaces fs.write, fs.writeSync and fs.writevSync (the committer's and the space's named
+// imports follow, through syncBuiltinESMExports) and FileHandle#writev for the length of `body`,
+// hearing each call's length: `write`s fail as `fail` says.
 const watchingWrites = async <T>(
   body: (calls: string[]) => Promise<T>,
   fail?: { readonly way: 'write' | 'writeSync'; readonly wroteNothing?: boolean },
 ): Promise<T> => {
-  const { write, writeSync } = fs;
+  const { write, writeSync, writevSync } = fs;
+  const { writev } = fileHandleProto;
   const calls: string[] = [];
   const eio = () => Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+  const gathered = (buffers: unknown) =>
+    (buffers as Buffer[]).reduce((sum, b) => sum + b.length, 0);
   // fs's own properties, replaced for the test (the committer reads them through its imports).
-  const patched = fs as unknown as Record<'write' | 'writeSync', unknown>;
+  const patched = fs as unknown as Record<'write' | 'writeSync' | 'writevSync', unknown>;
   patched.write = (...args: unknown[]) => {
     calls.push(`write ${String(args[3])}`);
     if (fail?.way === 'write') {
@@ -52,20 +63,31 @@ const watchingWrites = async <T>(
     }
     return Reflect.apply(writeSync, fs, args);
   };
+  patched.writevSync = (...args: unknown[]) => {
+    calls.push(`writevSync ${gathered(args[1])}`);
+    return Reflect.apply(writevSync, fs, args);
+  };
+  fileHandleProto.writev = function (this: unknown, ...args: unknown[]) {
+    calls.push(`writev ${gathered(args[0])}`);
+    return Reflect.apply(writev as (...a: unknown[]) => unknown, this, args);
+  };
   syncBuiltinESMExports();
   try {
     return await body(calls);
   } finally {
     patched.write = write;
     patched.writeSync = writeSync;
+    patched.writevSync = writevSync;
+    fileHandleProto.writev = writev;
     syncBuiltinESMExports();
   }
 };
 
 const text = (bytes: number) => 'x'.repeat(bytes);
 
-test('blocking (the default): a group of up to 1 MiB is one synchronous write; a larger one, and '
-  + 'every group when threaded, goes through the thread pool', async () => {
+test('blocking (the default): a group of up to 1 MiB is one synchronous write, and so are the '
+  + "space's zeros; a larger group, and every write when threaded, goes through the thread pool",
+async () => {
   for (const mode of [undefined, 'blocking', 'threaded'] as const) {
     const file = fresh();
     const store = await openFileEventStore({
@@ -74,19 +96,23 @@ test('blocking (the default): a group of up to 1 MiB is one synchronous write; a
     });
     const calls = await watchingWrites(async (c) => {
       await store.appendToStream('loan-1', [note(idOf(1), text(100))]);
-      const small = (await readFile(file)).length;
-      // 2.5 MiB of text: three write calls of at most 1 MiB, whichever the mode.
+      const small = store.appendedBytes();
+      // 2.5 MiB of text: three write calls of at most 1 MiB, whichever the mode; into the space
+      // the first append set aside, so no more zeros are written.
       await store.appendToStream('loan-2', [note(idOf(2), text(writeCallBytes * 2.5))]);
-      const big = (await readFile(file)).length - small;
+      const big = store.appendedBytes() - small;
       return [...c, `sizes ${small} ${big}`];
     });
     await store.close();
-    const [small, big] = (calls.at(-1) ?? '').split(' ').slice(1).map(Number);
+    const [small = 0, big = 0] = (calls.at(-1) ?? '').split(' ').slice(1).map(Number);
     const bigCalls = [`write ${writeCallBytes}`, `write ${writeCallBytes}`,
-      `write ${(big ?? 0) - 2 * writeCallBytes}`];
+      `write ${big - 2 * writeCallBytes}`];
+    // The first append's zeros: from the log's start to a step past the append's end.
+    const zeros = small + spaceStepBytes;
     assert.equal(calls.slice(0, -1), mode === 'threaded'
-      ? [`write ${small}`, ...bigCalls]
-      : [`writeSync ${small}`, ...bigCalls], String(mode));
+      ? [`writev ${zeros}`, `write ${small}`, ...bigCalls]
+      : [`writevSync ${zeros}`, `writeSync ${small}`, ...bigCalls], String(mode));
+    assert.ok(small > 100 && big > 2.5 * writeCallBytes, `${small} ${big}`);
   }
 });
 
@@ -147,7 +173,8 @@ async () => {
     let before: Buffer;
     try {
       await store.appendToStream('loan-1', [note(idOf(1), 'kept')]);
-      before = await readFile(file);
+      // The log so far: its lines (the space set aside after them is not the log's).
+      before = (await readFile(file)).subarray(0, store.appendedBytes());
       const failed = await watchingWrites(
         () => store.appendToStream('loan-1', [note(idOf(2), 'lost')]).catch((e: unknown) => e),
         { way, wroteNothing });

@@ -32,7 +32,7 @@ import { loadIndex, type LoadedIndex, type OpenedFrom } from './loadIndex.ts';
 import { notVerified } from './checkedLine.ts';
 import { groupCommitter, type GroupCommitter } from './groupCommit.ts';
 import { lineDecoder, type ChainLink } from './lineDecoder.ts';
-import { logSpace, type LogSpace } from './logSpace.ts';
+import { logSpace, spaceStepBytes, type LogSpace } from './logSpace.ts';
 import { genesisHash } from './lineFormat.ts';
 import { readLineChunks, type LineChunk } from './lineReader.ts';
 import { readLineBytesAt } from './readLineAt.ts';
@@ -89,9 +89,11 @@ export interface FileEventStoreOptions<E extends EventShape> {
   /**
    * Zero-filled bytes set aside ahead of the log's end, grown a step at a time, where appends
    * are written (read-write, where writes are synced by O_DSYNC); given back at a clean close.
-   * Default 0: none. On the disks measured (docs/benchmarks.md) writing the zeros cost more than
-   * the cheaper syncs saved; give a step (8 MiB, `spaceStepBytes`) where growing a file costs
-   * its syncs more. A value that is not a whole number of bytes up to 1 GiB keeps none.
+   * Default 8 MiB (`spaceStepBytes`): on the disk measured (docs/benchmarks.md) an append's
+   * durable write over space already written took under half the time of one growing the
+   * file, and the zeros, written from one shared chunk, cost back about a fifth of that. 0
+   * keeps none (the log file then always ends at its last line, as it did by default before);
+   * so does a value that is not a whole number of bytes up to 1 GiB.
    */
   readonly spaceAheadBytes?: number;
   /**
@@ -110,10 +112,12 @@ export interface FileEventStoreOptions<E extends EventShape> {
   readonly durableWrites?: 'blocking' | 'threaded';
 }
 
-// The space to keep ahead: none unless a whole number of bytes up to 1 GiB is given.
+// The space to keep ahead: a step of `spaceStepBytes` if none is given, none unless what is
+// given is a whole number of bytes up to 1 GiB.
 const spaceStep = (bytes: unknown): number =>
-  typeof bytes === 'number' && Number.isSafeInteger(bytes) && bytes > 0 && bytes <= 2 ** 30
-    ? bytes : 0;
+  bytes === undefined ? spaceStepBytes
+    : typeof bytes === 'number' && Number.isSafeInteger(bytes) && bytes > 0 && bytes <= 2 ** 30
+      ? bytes : 0;
 
 /** The embedded file store: the port, plus what opening found and a full verification. */
 export interface FileEventStore<E extends EventShape> extends EventStore<E> {
@@ -205,6 +209,7 @@ export const openFileEventStore = async <E extends EventShape>(
       // the reach the open allows it (logSpace.ts).
       stepBytes: syncedWrites === 0 ? 0 : spaceStep(options.spaceAheadBytes),
       writesSynced: syncedWrites !== 0,
+      blocking: options.durableWrites !== 'threaded',
     });
     const recovery = cut ?? scan.tornTail;
     return fileStore(options,

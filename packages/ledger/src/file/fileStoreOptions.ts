@@ -71,7 +71,7 @@ const keyForms = 'expected a KeyObject, { pem }, { file } or { env }';
  * The file store's options read once and checked before any file is touched: each field is
  * read at most once (a getter, a proxy), and one that cannot be used is refused with
  * FileStoreOptionsError naming it (a key of none of the four forms: SigningKeyError, as the
- * key loader refuses it). `spaceAheadBytes` keeps its documented leniency: a value
+ * key loader refuses it). `spaceAheadBytes` keeps its documented leniency: a value given
  * that is not a whole number of bytes up to 1 GiB keeps no space (it is read once all the same).
  */
 export const fileStoreOptions = <E extends EventShape>(
@@ -104,6 +104,8 @@ export const fileStoreOptions = <E extends EventShape>(
     ...(signingKey === undefined ? {} : { signingKey }),
     ...(verifyKey === undefined ? {} : { verifyKey }),
     ...(typeof signedAfter === 'string' ? { signedAfter } : {}),
-    ...(typeof o.spaceAheadBytes === 'number' ? { spaceAheadBytes: o.spaceAheadBytes } : {}),
+    // Left out: the default step. Given but not a number: none, as any other value it refuses.
+    ...(o.spaceAheadBytes === undefined ? {}
+      : { spaceAheadBytes: typeof o.spaceAheadBytes === 'number' ? o.spaceAheadBytes : 0 }),
   };
 };

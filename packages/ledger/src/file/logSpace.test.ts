@@ -159,18 +159,26 @@ test('killed with space ahead, a log reopens to every acknowledged append, no ot
   assert.ok(acknowledged.length > 3, `only ${acknowledged.length} acknowledged`);
 });
 
-test('by default, and for a step that is not a whole number of bytes up to 1 GiB, no space is '
-  + 'kept: the file is the log while the store is open', async () => {
-  for (const spaceAheadBytes of [undefined, 0, -1, 1.5, Number.NaN, 2 ** 30 + 1, '8']) {
+test('by default a step of 8 MiB is set aside; 0, and a step that is not a whole number of '
+  + 'bytes up to 1 GiB, keep none: the file is then the log while the store is open', async () => {
+  const given = [undefined, 0, -1, 1.5, Number.NaN, 2 ** 30 + 1, '8', null, 8n];
+  const found: string[] = [];
+  for (const spaceAheadBytes of given) {
     const file = fresh();
     const store = await openFileEventStore({ file, schema: noteSchema, now,
       ...(spaceAheadBytes === undefined ? {} : { spaceAheadBytes: spaceAheadBytes as number }) });
     await store.appendToStream('loan-1', [note(idOf(1)), note(idOf(2))]);
     const bytes = await readFile(file);
-    assert.equal([bytes.length, bytes.indexOf(0)], [store.appendedBytes(), -1],
-      String(spaceAheadBytes));
+    const log = store.appendedBytes();
+    // The file's bytes after the log, and whether they are all zeros.
+    const after = bytes.subarray(log);
+    found.push(`${String(spaceAheadBytes)}: ${after.length} ${after.every((b) => b === 0)}`);
+    assert.is(bytes.indexOf(0), after.length === 0 ? -1 : log, String(spaceAheadBytes));
     await store.close();
+    assert.is((await readFile(file)).length, log, `${String(spaceAheadBytes)}: closed`);
   }
+  assert.equal(found,
+    given.map((g) => `${String(g)}: ${g === undefined ? spaceStepBytes : 0} true`));
 });
 
 test.run();

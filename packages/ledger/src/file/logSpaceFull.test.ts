@@ -9,15 +9,18 @@ import { logSpace } from './logSpace.ts';
 const fullDisk = (bytes: number, free: number) => {
   const file = { bytes, calls: [] as string[] };
   const limit = bytes + free;
+  // The zeros are written by one gathered call (threaded: FileHandle#writev).
   const handle = {
-    write: async (b: Buffer, offset: number, length: number, position: number) => {
+    writev: async (buffers: Buffer[], position: number) => {
+      const length = buffers.reduce((sum, b) => sum + b.length, 0);
       file.calls.push(`write ${position}+${length}`);
+      if (buffers.some((b) => b.some((byte) => byte !== 0))) throw new Error('not zeros');
       const fits = Math.max(0, Math.min(length, limit - position));
       file.bytes = Math.max(file.bytes, position + fits);
       if (fits < length) {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       }
-      return { bytesWritten: length, buffer: b.subarray(offset, offset + length) };
+      return { bytesWritten: length, buffers };
     },
     truncate: async (to: number) => {
       file.calls.push(`truncate ${to}`);
