@@ -13,7 +13,7 @@ const kills = 22;
 const child = new URL('./crashChild.fixture.ts', import.meta.url).pathname;
 
 // Runs the child for `run`, killed `delayMs` after it is ready: the ids it acknowledged. Odd runs
-// keep no space ahead of the log, even ones the default (8 MiB), so the log passes between both.
+// keep no space ahead of the log, even ones the default (1 MiB), so the log passes between both.
 const runAndKill = (file: string, run: number, delayMs: number) =>
   acknowledgedBeforeKill(child, [file, String(run), ...(run % 2 === 1 ? ['0'] : [])], delayMs);
 

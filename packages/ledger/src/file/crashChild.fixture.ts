@@ -6,7 +6,7 @@
 import { openFileEventStore } from './fileEventStore.ts';
 import { note, noteSchema } from './noteSchema.fixture.ts';
 
-// A third argument: the space to keep ahead of the log (absent: the store's default, 8 MiB).
+// A third argument: the space to keep ahead of the log (absent: the store's default, 1 MiB).
 const [file = '', run = '0', space] = process.argv.slice(2);
 const store = await openFileEventStore({ file, schema: noteSchema,
   ...(space === undefined ? {} : { spaceAheadBytes: Number(space) }) });

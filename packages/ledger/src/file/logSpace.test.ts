@@ -159,7 +159,7 @@ test('killed with space ahead, a log reopens to every acknowledged append, no ot
   assert.ok(acknowledged.length > 3, `only ${acknowledged.length} acknowledged`);
 });
 
-test('by default a step of 8 MiB is set aside; 0, and a step that is not a whole number of '
+test('by default a step of 1 MiB is set aside; 0, and a step that is not a whole number of '
   + 'bytes up to 1 GiB, keep none: the file is then the log while the store is open', async () => {
   const given = [undefined, 0, -1, 1.5, Number.NaN, 2 ** 30 + 1, '8', null, 8n];
   const found: string[] = [];
