@@ -319,9 +319,10 @@ const scanned = async (make: (scan: boolean) => Promise<Made>): Promise<Made> =>
 
 type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefined;
 
-// The file's size for the progress line; a file that cannot be read is told by the read.
+// The log's end for the progress line (not the file's size: that counts the space set aside
+// ahead of a log being written); a file that cannot be read is told by the read.
 const fileBytes = (file: string): Promise<number | undefined> =>
-  stat(file).then((s) => s.size, () => undefined);
+  logEnd(file).catch(() => stat(file).then((s) => s.size, () => undefined));
 
 // `out` ends each line with a line feed: a CSV record's CR stays, so each ends with CRLF.
 function* crlfRecords(records: Iterable<string>): Generator<string, void, undefined> {

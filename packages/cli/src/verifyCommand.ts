@@ -1,5 +1,5 @@
 import {
-  notALogLine, positionToString, verifyLog, type AnchorFound, type SignatureReport,
+  logEnd, notALogLine, positionToString, verifyLog, type AnchorFound, type SignatureReport,
   type TornTail,
 } from '@usha/ledger';
 import { open, stat } from 'node:fs/promises';
@@ -81,7 +81,10 @@ export const verifyCommand = async (
   }
   const progress = replayProgress({ sink: io.progress,
     nowMs: clock.nowMs ?? (() => performance.now()),
-    fileBytes: (await stat(c.file)).size, doing: 'Verifying' });
+    // The log's end, not the file's size: that counts the space set aside ahead of a log being
+    // written (or left by a crash), and the line would stop short of the end.
+    fileBytes: await logEnd(c.file).catch(async () => (await stat(c.file)).size),
+    doing: 'Verifying' });
   let v: Awaited<ReturnType<typeof verifyLog>>;
   try {
     v = await verifyLog(c.file, {

@@ -5,9 +5,9 @@
 //            calls (the least a writer does: no hand-off to the thread pool);
 //   floorDsync - the same through an O_DSYNC handle (one write call, durable on return, no
 //            fdatasync), as the store writes where the platform has O_DSYNC;
-//   floorAhead - the O_DSYNC floor writing over zero-filled space set aside ahead, grown 8 MiB
-//            at a time by the store's own logSpace.ts, as the store writes by default: what the
-//            store is measured against when both write the same way;
+//   floorAhead - the O_DSYNC floor writing over zero-filled space set aside ahead, grown a step
+//            (spaceStepBytes) at a time by the store's own logSpace.ts, as the store writes by
+//            default: what the store is measured against when both write the same way;
 //   store  - the embedded file store's appendToStream, each append durable when it resolves
 //            (its default `durableWrites: 'blocking'`: one synchronous O_DSYNC write);
 //   storeThreaded - the same with `durableWrites: 'threaded'`, the write made in the thread

@@ -205,9 +205,12 @@ function printCrashReopens(clean: ReadonlyArray<Run>, crashes: ReadonlyArray<Run
     `clean reopen ${cleanCpu.toFixed(1)} ms; extra ${(crashCpu - cleanCpu).toFixed(1)} ms; ` +
     `first / warm command ${median(crashes, (r) => num(r, 'firstCpuMs'))} / ` +
     `${median(crashes, (r) => num(r, 'warmCpuMs'))} ms CPU; ${how}`);
+  // How the tail's store opened: from a checkpoint with no line after it, or the read is not
+  // the whole of reading the tail (the open's scan would have read it).
+  const tailOpened = tails[0] === undefined ? '' : opened(tails[0]).split(', ')[0];
   console.log(`the same tail read by a fresh process (${tails[0]?.result.events} events), ` +
     `median of ${tails.length}: CPU ${tailCpu} ms ` +
-    `(all: ${all(tails, (r) => num(r, 'readCpuMs'))}); ` +
+    `(all: ${all(tails, (r) => num(r, 'readCpuMs'))}; ${tailOpened}); ` +
     `extra / tail read ${((crashCpu - cleanCpu) / tailCpu).toFixed(2)}`);
 }
 

@@ -90,7 +90,7 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * Zero-filled bytes set aside ahead of the log's end, grown a step at a time, where appends
    * are written (read-write, where writes are synced by O_DSYNC); given back at a clean close.
    * Default 1 MiB (`spaceStepBytes`): on the disk measured (docs/benchmarks.md) an append's
-   * durable write over space already written took under half the time of one growing the
+   * durable write over space already written took about 0.6 of the time of one growing the
    * file, and the zeros, written from one shared chunk, cost back about a fifth of that. 0
    * keeps none (the log file then always ends at its last line, as it did by default before);
    * so does a value that is not a whole number of bytes up to 1 GiB.

@@ -57,11 +57,17 @@ export const logSpace = (o: {
   readonly stepBytes: number;
   /** The handle was opened with O_DSYNC: a write is durable when it returns. */
   readonly writesSynced: boolean;
-  /** Zeros are written by synchronous calls on the main thread, as the appends' are. */
+  /**
+   * The appends' writes are made by synchronous calls on the main thread: so are the zeros, up
+   * to `writeCallBytes` and a default step of them at once (more go through the thread pool).
+   */
   readonly blocking?: boolean;
 }): LogSpace => {
   let fileBytes = o.fileBytes;
   let stepBytes = o.stepBytes;
+  // Zeros a failed fill wrote that could not be given back: the file may then be longer than
+  // `fileBytes` says, so `release` cuts it whatever `fileBytes` says.
+  let zerosLeft = false;
   const ensure = async (end: number): Promise<void> => {
     // An append never reaches the file's last byte: a log with space always ends in a zero,
     // which is how an open tells a log that had space from one that never had (scanLog.ts).
@@ -78,21 +84,25 @@ export const logSpace = (o: {
       // The space is a saving, not a need: where it cannot be had (a disk nearly full), the
       // append is written growing the file as before, and no space is kept from then on.
       stepBytes = 0;
-      await o.handle.truncate(before).catch(() => {}); // give back zeros written, if any
+      await o.handle.truncate(before).catch(() => { // give back zeros written, if any
+        zerosLeft = true;
+      });
       fileBytes = end;
     }
   };
   // Writes `bytes` zeros at `at`, durably: from one chunk of zeros kept for every store of the
   // process, named as often as needed in one gathered write call; by a synchronous call where
-  // the appends' writes are made so (`blocking`), as their writes are. Both ways were measured
-  // (docs/benchmarks.md, "Space set aside ahead, again"): a buffer made for each step cost
-  // 10-15 ms a step of 8 MiB, its fresh pages faulted in by the copy; a step handed to the
-  // thread pool took 12-17 ms in most runs; the shared zeros written by a synchronous call
-  // about 4 ms.
+  // the appends' writes are made so (`blocking`) and the zeros are no more than such a write's
+  // group and a default step (larger ones, as larger groups, through the thread pool, the loop
+  // free meanwhile). Both ways were measured (docs/benchmarks.md, "Space set aside ahead,
+  // again"): a buffer made for each step cost 10-15 ms a step of 8 MiB, its fresh pages
+  // faulted in by the copy; a step handed to the thread pool took 12-17 ms in most runs; the
+  // shared zeros written by a synchronous call about 4 ms.
   const fill = async (at: number, bytes: number): Promise<void> => {
+    const blocking = o.blocking === true && bytes <= writeCallBytes + spaceStepBytes;
     for (let written = 0; written < bytes;) {
       const zeros = zeroRun(bytes - written);
-      const wrote = o.blocking === true
+      const wrote = blocking
         ? writevSync(o.handle.fd, zeros, at + written)
         : (await o.handle.writev(zeros, at + written)).bytesWritten;
       if (wrote <= 0) throw new Error('a write of zeros wrote no byte');
@@ -103,10 +113,11 @@ export const logSpace = (o: {
     if (!o.writesSynced) await o.handle.datasync();
   };
   const release = async (end: number): Promise<void> => {
-    if (fileBytes === end) return;
+    if (fileBytes === end && !zerosLeft) return;
     await o.handle.truncate(end);
     await o.handle.sync();
     fileBytes = end;
+    zerosLeft = false;
   };
   return { ensure, release, fileBytes: () => fileBytes };
 };
