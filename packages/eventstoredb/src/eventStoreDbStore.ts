@@ -5,8 +5,11 @@ import type { EventSchema, EventShape, EventStore } from '@usha/ledger';
 import { appendEvents } from './appendEvents.ts';
 import { claimCommandId } from './commandClaims.ts';
 import type { EventStoreClient } from './eventStoreClient.ts';
-import { defaultBackoff } from './resubscribeBackoff.ts';
 import type { BackoffPolicy } from './resubscribeBackoff.ts';
+import {
+  checkedCacheMaxEvents, checkedClient, checkedOnResubscribe, checkedResubscribe,
+  checkedStreamPrefix,
+} from './adapterOptions.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
 import { createStreamCache } from './streamCache.ts';
 import { streamNames } from './streamNames.ts';
@@ -36,10 +39,20 @@ export type EventStoreDbStoreOptions<E extends EventShape> = EventStoreDbConnect
   readonly maxAppendBytes?: number;
   /** Told before each resubscription of a dropped subscription; log it. */
   readonly onResubscribe?: (info: ResubscribeInfo) => void;
+  /**
+   * How a dropped subscription is retried (`defaultBackoff` for a field left out): delays a
+   * whole number of milliseconds from 0 to 2^31 - 1, `maxAttempts` a whole number from 0.
+   */
   readonly resubscribe?: Partial<BackoffPolicy>;
-  /** Prefix of every stream this store writes and reads (several ledgers in one database). */
+  /**
+   * Prefix of every stream this store writes and reads (several ledgers in one database):
+   * printable, no whitespace, no leading `$`, at most 100 characters.
+   */
   readonly streamPrefix?: string;
-  /** Event ids remembered to recognise retries without reading streams back. Default 100k. */
+  /**
+   * Event ids remembered to recognise retries without reading streams back: a whole number
+   * from 0 to 16,000,000. Default 100,000.
+   */
   readonly cacheMaxEvents?: number;
 };
 
@@ -72,30 +85,32 @@ export const createEventStoreDbStore = <E extends EventShape>(
     'maxAppendBytes', 'onResubscribe', 'resubscribe', 'streamPrefix', 'cacheMaxEvents'], refuse);
   const schema = checkedSchema<E>(read.schema, refuse);
   const maxAppendBytes = checkedMaxAppendBytes(read.maxAppendBytes, 1_048_576, refuse);
-  // The rest as typed: read once, each field's own value.
-  const o = read as Omit<EventStoreDbStoreOptions<E>, 'client' | 'connectionString'> & {
-    readonly client?: EventStoreClient; readonly connectionString?: string;
-  };
-  const owned = o.client === undefined;
-  if (owned && typeof o.connectionString !== 'string') {
+  const given = checkedClient(read.client, refuse);
+  const prefix = checkedStreamPrefix(read.streamPrefix, refuse);
+  const cacheMaxEvents = checkedCacheMaxEvents(read.cacheMaxEvents, refuse);
+  const backoff = checkedResubscribe(read.resubscribe, refuse);
+  const onResubscribe = checkedOnResubscribe<(info: ResubscribeInfo) => void>(
+    read.onResubscribe, refuse);
+  const owned = given === undefined;
+  if (owned && typeof read.connectionString !== 'string') {
     refuse('connectionString', 'not a string, and no client given');
   }
-  const client = o.client ?? clientFor(String(o.connectionString));
+  const client = given ?? clientFor(String(read.connectionString));
   const closing = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
   const refuseIfClosed = () => {
     if (closed) throw new StoreClosedError();
   };
-  const names = streamNames(o.streamPrefix ?? '');
-  const cache = createStreamCache(client, o.cacheMaxEvents ?? 100_000);
+  const names = streamNames(prefix);
+  const cache = createStreamCache(client, cacheMaxEvents);
   const ctx: SubscribeContext<E> = {
     client,
     schema,
     names,
     refuseIfClosed,
-    backoff: { ...defaultBackoff, ...o.resubscribe },
-    onResubscribe: o.onResubscribe ?? (() => undefined),
+    backoff,
+    onResubscribe: onResubscribe ?? (() => undefined),
     closed: closing.signal,
   };
   const locks = streamLocks();

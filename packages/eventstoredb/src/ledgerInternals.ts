@@ -5,7 +5,7 @@ export {
   prepareAppend, eventContentKey, detectRetry, decodeRecorded, checkExpectedRevision,
   checkConditions, takeAppendOptions, streamLocks, dataJsonOf, metadataJsonOf,
   checkedMaxAppendBytes, checkedSchema, readOptionFields, takeSubscribeOptions,
-  takeReadAllOptions, takeStreamRead,
+  takeReadAllOptions, takeStreamRead, isStorableStreamName,
 } from '@usha/ledger/store-kit';
 export type {
   PreparedAppend, PreparedEvent, StoredRef, RecordedFields, RefuseOption,

@@ -5,8 +5,13 @@ import type { EventStoreClient } from './eventStoreClient.ts';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
 import { testSchema } from './testSupport.ts';
 
-// A client never called: the options are refused before any is used.
-const client = {} as EventStoreClient;
+// A client never called: the options are refused before any is used. Its methods are there, as
+// the adapter asks for them before it takes a client.
+const never = () => { throw new Error('called'); };
+const client: EventStoreClient = {
+  appendToStream: never, readStream: never, readAll: never, subscribeToAll: never,
+  dispose: never,
+};
 
 test('a maxAppendBytes that is not a whole number of bytes from 1 to 1 GiB is refused, typed, '
   + 'naming the option', () => {
@@ -52,6 +57,100 @@ test('options that cannot be read, or are no object, or have no schema: refused,
     get schema() { reads += 1; return testSchema; } });
   assert.is(reads, 1);
   void store.close();
+});
+
+// The refusal of `options` (with the stub client and the test schema beside them), or 'opened'.
+const refusalOf = (options: Record<string, unknown>): string => {
+  try {
+    const store = createEventStoreDbStore({ client, schema: testSchema, ...options } as
+      Parameters<typeof createEventStoreDbStore>[0]);
+    void store.close();
+  } catch (e) {
+    if (e instanceof StoreOptionsError) return `${e.field}: ${e.reason}`;
+    throw e;
+  }
+  return 'opened';
+};
+// `base` with `field` a getter that throws.
+const throwing = (field: string, base: object = {}) =>
+  Object.defineProperty({ ...base }, field, { get: () => { throw new RangeError('no'); } });
+
+test('a client whose methods are not functions is refused naming the method; a client that is '
+  + 'no object, naming the client', () => {
+  const without = (name: string) => ({ ...client, [name]: undefined });
+  assert.equal([null, 5, 'esdb://x', true].map((c) => refusalOf({ client: c })),
+    ['client: not an object', 'client: not an object', 'client: not an object',
+      'client: not an object']);
+  for (const name of ['appendToStream', 'readStream', 'readAll', 'subscribeToAll', 'dispose']) {
+    assert.is(refusalOf({ client: without(name) }), `client.${name}: not a function`);
+    assert.is(refusalOf({ client: throwing(name, client) }),
+      `client.${name}: could not be read (RangeError)`);
+  }
+  assert.is(refusalOf({ client: new Proxy(client, { get: () => { throw new Error('trap'); } }) }),
+    'client.appendToStream: could not be read (Error)');
+  // A class instance (its methods on the prototype), as the real clients are.
+  class Client {
+    appendToStream = never;
+    readStream(): never { return never(); }
+    readAll(): never { return never(); }
+    subscribeToAll(): never { return never(); }
+    dispose(): never { return never(); }
+  }
+  assert.is(refusalOf({ client: new Client() }), 'opened');
+});
+
+test('a streamPrefix that cannot begin a stream name is refused; none, empty or one that can, '
+  + 'opens', () => {
+  const why = 'streamPrefix: not the start of a stream name (printable, no whitespace, no '
+    + 'leading $, at most 100 characters)';
+  for (const bad of [5, null, {}, ['a'], 'a b', '$ce-', 'tab\t', 'nl\n', '\u0000x',
+    'x'.repeat(101), new String('a')]) {
+    assert.is(refusalOf({ streamPrefix: bad }), why, String(bad));
+  }
+  for (const ok of [undefined, '', 'branch-7/', 'x'.repeat(100), 'सोनागाछी-']) {
+    assert.is(refusalOf({ streamPrefix: ok }), 'opened', String(ok));
+  }
+});
+
+test('a cacheMaxEvents that is not a whole number of events from 0 to 16,000,000 is refused',
+  () => {
+    const why = 'cacheMaxEvents: not a whole number of events from 0 to 16000000';
+    for (const bad of [-1, 1.5, Number.NaN, Infinity, 16_000_001, '100', 10n, null]) {
+      assert.is(refusalOf({ cacheMaxEvents: bad }), why, String(bad));
+    }
+    for (const ok of [undefined, 0, 1, 16_000_000]) {
+      assert.is(refusalOf({ cacheMaxEvents: ok }), 'opened', String(ok));
+    }
+  });
+
+test('resubscribe: no object, or a field that is not a delay or a count, is refused naming the '
+  + 'field, each field read once; onResubscribe that is no function is refused', () => {
+  assert.equal([null, 5, 'fast'].map((r) => refusalOf({ resubscribe: r })),
+    ['resubscribe: not an object', 'resubscribe: not an object', 'resubscribe: not an object']);
+  const delay = 'not a whole number of milliseconds from 0 to 2147483647';
+  for (const field of ['initialDelayMs', 'maxDelayMs']) {
+    for (const bad of [-1, 0.5, Number.NaN, Infinity, 2 ** 31, '50', null]) {
+      assert.is(refusalOf({ resubscribe: { [field]: bad } }), `resubscribe.${field}: ${delay}`,
+        `${field} ${String(bad)}`);
+    }
+    assert.is(refusalOf({ resubscribe: throwing(field) }),
+      `resubscribe.${field}: could not be read (RangeError)`);
+  }
+  for (const bad of [-1, 1.5, Number.NaN, Infinity, '3', null]) {
+    assert.is(refusalOf({ resubscribe: { maxAttempts: bad } }),
+      'resubscribe.maxAttempts: not a whole number from 0', String(bad));
+  }
+  assert.is(refusalOf({ resubscribe: { initialDelayMs: 0, maxDelayMs: 2 ** 31 - 1,
+    maxAttempts: 0 } }), 'opened');
+  assert.is(refusalOf({ resubscribe: {} }), 'opened');
+  let reads = 0;
+  const counted = { get initialDelayMs() { reads += 1; return 10; } };
+  assert.is(refusalOf({ resubscribe: counted }), 'opened');
+  assert.is(reads, 1);
+  for (const bad of [5, 'log', {}, null]) {
+    assert.is(refusalOf({ onResubscribe: bad }), 'onResubscribe: not a function', String(bad));
+  }
+  assert.is(refusalOf({ onResubscribe: () => undefined }), 'opened');
 });
 
 test.run();

@@ -13,7 +13,7 @@ export {
   checkConditions, takeAppendOptions, type TakenAppendOptions,
 } from './eventStore/appendConditions.ts';
 export { streamLocks, type StreamLocks } from './eventStore/streamLocks.ts';
-export { quotedStreamName } from './eventStore/storableStreamName.ts';
+export { isStorableStreamName, quotedStreamName } from './eventStore/storableStreamName.ts';
 export {
   takeSubscribeOptions, type TakenSubscribeOptions,
 } from './eventStore/subscribeOptions.ts';
