@@ -15,7 +15,9 @@ export const streamPrefixLimit = 100;
 // The longest delay a timer takes (a longer one fires at once: Node's TimeoutOverflowWarning).
 const longestDelayMs = 2 ** 31 - 1;
 
-const clientMethods = ['appendToStream', 'readStream', 'readAll', 'subscribeToAll', 'dispose'];
+const clientMethods = [
+  'appendToStream', 'readStream', 'readAll', 'subscribeToAll', 'dispose',
+] as const;
 
 /**
  * `client`: undefined (a connection string is used), or an object whose methods the adapter
@@ -23,18 +25,10 @@ const clientMethods = ['appendToStream', 'readStream', 'readAll', 'subscribeToAl
  */
 export const checkedClient = (v: unknown, refuse: RefuseOption): EventStoreClient | undefined => {
   if (v === undefined) return undefined;
-  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
-    return refuse('client', 'not an object');
-  }
+  if (v === null || typeof v !== 'object') return refuse('client', 'not an object');
+  const methods = readOptionFields(v, clientMethods, (name, why) => refuse(`client.${name}`, why));
   for (const name of clientMethods) {
-    let m: unknown;
-    try {
-      m = Reflect.get(v, name);
-    } catch (e) {
-      const why = e instanceof Error ? e.name : typeof e;
-      return refuse(`client.${name}`, `could not be read (${why})`);
-    }
-    if (typeof m !== 'function') return refuse(`client.${name}`, 'not a function');
+    if (typeof methods[name] !== 'function') refuse(`client.${name}`, 'not a function');
   }
   return v as EventStoreClient;
 };
