@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,5 +70,40 @@ test(`a SIGKILL while a checkpoint is written leaves the old or the new one (${k
     }
     console.log(`  ${midWrite} of ${kills} kills left a checkpoint write unfinished`);
   });
+
+test(`a SIGKILL while an open writes a checkpoint beside its first appends leaves the old or `
+  + `the new one (${kills} kills)`, async () => {
+  const file = await closedLog('kill-open-write.ndjson', 60_000);
+  const writing = `${checkpointFileOf(file)}.writing`;
+  const bound = 4096; // an open that read 2,048 bytes after the checkpoint writes one
+  let midWrite = 0;
+  for (let run = 1; run <= kills; run++) {
+    // 20 more events after the checkpoint, closed without writing one: whatever the last kill
+    // left, the child's open reads at least these.
+    const tailStore = await openFileEventStore({ file, schema: noteSchema,
+      checkpointOnCloseAfterBytes: Infinity });
+    await tailStore.appendToStream('member-9', Array.from({ length: 20 },
+      (_, j) => note(idOf(60_000 + 20 * run + j), `tail ${j}`)));
+    await tailStore.close();
+    // What the child's open will read after the checkpoint: enough for it to write one.
+    const before = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+    const tail = before.appendedBytes() - (await readIndexCheckpoint(checkpointFileOf(file))
+      .then((r) => (r.found ? r.checkpoint.endOffset : 0)));
+    await before.close();
+    assert.ok(tail >= bound / 2, `run ${run}: ${tail} bytes after the checkpoint`);
+    // Killed the moment its write is seen under way (or after 400 ms): it appends meanwhile.
+    const acknowledged = await acknowledgedBeforeKill(child,
+      [file, 'opened', String(run), String(bound)], 400, () => existsSync(writing));
+    midWrite += existsSync(writing) ? 1 : 0;
+    const read = await readIndexCheckpoint(checkpointFileOf(file));
+    assert.equal(read.found ? 'found' : read.reason, 'found', `run ${run}`);
+    const ids = await idsIn(file);
+    assert.equal(await idsIn(file, 'full'), ids, `run ${run}`);
+    const stored = new Set(ids);
+    assert.equal(acknowledged.filter((id) => !stored.has(id)), [], `run ${run}: lost`);
+  }
+  console.log(`  ${midWrite} of ${kills} kills left the open's checkpoint write unfinished`);
+  assert.ok(midWrite > 0, 'no open was seen writing a checkpoint');
+});
 
 test.run();
