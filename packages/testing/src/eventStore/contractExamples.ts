@@ -369,6 +369,37 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     },
   );
 
+  withStore('options left out, undefined or null are every option\'s default', async (store) => {
+    const port = store as unknown as {
+      appendToStream: (s: string, e: unknown, o: unknown) =>
+        Promise<{ nextExpectedRevision: bigint }>;
+      readStream: (s: string, o: unknown) => AsyncIterable<{ eventId: string }>;
+      readAll: (o: unknown) => AsyncIterable<{ eventId: string }>;
+      subscribeToAll: (o: unknown) => AsyncIterable<{ kind: string }>;
+    };
+    const revisions: string[] = [];
+    for (const o of [undefined, null]) {
+      const r = await port.appendToStream('loan-1', [deposit()], o);
+      revisions.push(`${r.nextExpectedRevision}`);
+    }
+    await store.appendToStream('loan-1', [deposit()]);
+    const ids = async (read: AsyncIterable<{ eventId: string }>) =>
+      (await collect(read)).map((e) => e.eventId);
+    const all = await ids(store.readAll());
+    assert.equal([revisions, all.length], [['0', '1'], 3]);
+    for (const o of [undefined, null]) {
+      assert.equal(await ids(port.readAll(o)), all, String(o));
+      assert.equal(await ids(port.readStream('loan-1', o)), all, String(o));
+      // A subscription from the start: the three events, then caught up.
+      const kinds: string[] = [];
+      for await (const m of port.subscribeToAll(o)) {
+        kinds.push(m.kind);
+        if (m.kind === 'caught-up') break;
+      }
+      assert.equal(kinds, ['event', 'event', 'event', 'caught-up'], String(o));
+    }
+  });
+
   test('a closed store refuses appends and reads', async () => {
     const store = await factory.create({ schema: testSchema, maxAppendBytes });
     await store.appendToStream('loan-1', [deposit()]);
