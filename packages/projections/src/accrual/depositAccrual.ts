@@ -15,7 +15,10 @@ export interface DepositAccrual {
   readonly accountId: string;
   readonly memberId: string;
   readonly kind: AccrualAccount['kind'];
-  /** Paise: interest earned through the date, rounded as the product posts, less credited. */
+  /**
+   * Paise: interest earned through the date, rounded as the product posts, less credited; never
+   * below 0 (an account credited more than this reckoning earns owes nothing, and is not owed).
+   */
   readonly accrued: bigint;
   readonly interestPosted: bigint;
 }
@@ -111,9 +114,13 @@ export const depositAccruals = (
     if (a.status !== 'open' || a.openedOn > d) continue;
     const t = termsOf(products, a, s.rateSteps, d, cache);
     if (t === undefined) continue;
+    // Credited beyond what the account earned by this reckoning (a paisa of rounding between
+    // the postings the ledger made, each rounded when made, and this reckoning's postings of the
+    // same periods on the transactions known now): nothing is owed, and nothing is taken back.
+    const owed = earnedThrough(s.moves, a, t, d) - a.interestPosted;
     out.push({
       accountId: a.accountId, memberId: a.memberId, kind: a.kind,
-      accrued: earnedThrough(s.moves, a, t, d) - a.interestPosted,
+      accrued: owed > 0n ? owed : 0n,
       interestPosted: a.interestPosted,
     });
   }

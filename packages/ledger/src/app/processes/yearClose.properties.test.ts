@@ -45,6 +45,35 @@ const creditedIn = async (run: Run, fy: string): Promise<bigint> => {
   return sum;
 };
 
+// Found by the property above (seed -1835937255): a savings account credited a paisa more than
+// the accrual's reckoning earned by the second 31 March. The second close threw a raw RangeError
+// (a negative payable) before its accruals were recorded.
+test('a history credited a paisa beyond its accrual closes both years, the books balanced',
+  async () => {
+    const h = JSON.parse(`{"members":[{"savings":100,"rdInstalment":null}],"ops":[
+      {"kind":"instalment","member":0,"day":0},
+      {"kind":"deposit","member":0,"day":0,"amount":2250},{"kind":"post","member":0,"quarter":7},
+      {"kind":"loan","member":0,"day":0,"principal":1000,"repayments":3,"product":"LN"},
+      {"kind":"instalment","member":0,"day":0},{"kind":"instalment","member":0,"day":0},
+      {"kind":"repay","member":0,"day":0,"amount":1},
+      {"kind":"deposit","member":0,"day":0,"amount":2426},
+      {"kind":"withdraw","member":0,"day":729,"amount":52},
+      {"kind":"instalment","member":0,"day":0}],"closeAfterDays":[1,1]}`) as Parameters<
+      typeof runHistory>[0];
+    const balanced: string[] = [];
+    const afterClose = async (l: Run['ledger'], fy: string) => {
+      const tb = await l.trialBalance({ asOf: financialYearDates(fy).end });
+      balanced.push(`${fy} ${tb.totalDebit === tb.totalCredit}`);
+    };
+    const run = await runHistory(h, { afterClose });
+    assert.equal(run.closes.map((c) => c.status), ['completed', 'completed']);
+    assert.equal(balanced, YEARS.map((fy) => `${fy} true`));
+    // The payable recorded at the second close: the account owes nothing beyond what it was paid.
+    const payables = (await allEvents(run.store)).flatMap((e) =>
+      e.type === 'YearEndAccrualsRecorded' ? [e.data.depositInterestPayable] : []);
+    assert.equal(payables, ['0.00', '0.00']);
+  });
+
 test("a year's interest expense is the interest credited plus the change in payable",
   async () => {
     await fc.assert(fc.asyncProperty(histories(), async (h) => {
