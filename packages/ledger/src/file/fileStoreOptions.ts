@@ -104,7 +104,8 @@ export const fileStoreOptions = <E extends EventShape>(
     ...(signingKey === undefined ? {} : { signingKey }),
     ...(verifyKey === undefined ? {} : { verifyKey }),
     ...(typeof signedAfter === 'string' ? { signedAfter } : {}),
-    // Left out: the default step. Given but not a number: none, as any other value it refuses.
+    // Left out: the default step. Given but not a number: no space (what `spaceStep` does with
+    // every value it cannot use).
     ...(o.spaceAheadBytes === undefined ? {}
       : { spaceAheadBytes: typeof o.spaceAheadBytes === 'number' ? o.spaceAheadBytes : 0 }),
   };

@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import type { EventStore } from '../../eventStore/port.ts';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
-import { everyClose, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { IndexCheckpointWriteError } from './indexCheckpointWriter.ts';
 import { defaultCheckpointOnCloseAfterEvents, IndexCheckpointOptionError } from './openIndexes.ts';
 
@@ -24,18 +24,34 @@ const digestOf = async (file: string) =>
   createHash('sha256').update(await readFile(file)).digest('hex');
 
 let next = 0;
+// `n` deposits of 5 into SB-M1, one event each.
+const deposits = async (ledger: Awaited<ReturnType<typeof testLedger>>, n: number) => {
+  for (let i = 0; i < n; i++) {
+    ok(await ledger.makeDeposit({ commandId: `d-${++next}`, actor: 'clerk', on: '2024-05-01',
+      accountId: 'SB-M1', amount: '5', source: 'cash' }));
+  }
+};
+
 // A session: a Ledger opens, takes `n` deposits (one event each) and closes.
 const session = async (
   store: EventStore<LedgerEvent>, n: number,
   indexCheckpoint: { file?: string; onCloseAfterEvents?: number },
 ) => {
   const ledger = await testLedger(store, { indexCheckpoint });
-  for (let i = 0; i < n; i++) {
-    ok(await ledger.makeDeposit({ commandId: `d-${++next}`, actor: 'clerk', on: '2024-05-01',
-      accountId: 'SB-M1', amount: '5', source: 'cash' }));
-  }
+  await deposits(ledger, n);
   await ledger.close();
   return ledger.opened;
+};
+
+// A memory store holding M1 and her savings account (5 events), and the Ledger's checkpoint
+// of them at `name`, written by a first Ledger's close with `onCloseAfterEvents`.
+const checkpointed = async (name: string, onCloseAfterEvents = 0) => {
+  const file = join(dir, name);
+  const store = memoryStore();
+  const first = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents } });
+  await memberWithSavings(first, 'M1', '1000');
+  await first.close();
+  return { file, store, kept: await digestOf(file) };
 };
 
 test(`by default a close after fewer than ${defaultCheckpointOnCloseAfterEvents} events `
@@ -54,12 +70,9 @@ test(`by default a close after fewer than ${defaultCheckpointOnCloseAfterEvents}
 
 test('the events after the checkpoint add up across sessions: a close writes one when they '
   + 'reach the bound, an open when they reach half of it', async () => {
-  const file = join(dir, 'sessions.ledger-index');
-  const store = memoryStore();
-  const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
-  await memberWithSavings(first, 'M1', '1000');
-  await first.close();
-  let kept = await digestOf(file);
+  const checkpoint = await checkpointed('sessions.ledger-index');
+  const { file, store } = checkpoint;
+  let { kept } = checkpoint;
   const bound = { file, onCloseAfterEvents: 10 }; // half: 5
   assert.equal(await session(store, 4, bound), { from: 'checkpoint', eventsRead: 0 });
   assert.is(await digestOf(file), kept); // 4 after it at the close: under
@@ -76,12 +89,7 @@ test('the events after the checkpoint add up across sessions: a close writes one
 });
 
 test('0: every close with anything new writes it; Infinity: no close does', async () => {
-  const file = join(dir, 'bounds.ledger-index');
-  const store = memoryStore();
-  const first = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 0 } });
-  await memberWithSavings(first, 'M1', '1000');
-  await first.close();
-  const kept = await digestOf(file);
+  const { file, store, kept } = await checkpointed('bounds.ledger-index');
   const never = { file, onCloseAfterEvents: Infinity };
   assert.equal(await session(store, 30, never), { from: 'checkpoint', eventsRead: 0 });
   assert.is(await digestOf(file), kept);
@@ -93,17 +101,9 @@ test('0: every close with anything new writes it; Infinity: no close does', asyn
 
 test('own appends read back by a catch-up count once: the close decides on the events after '
   + 'the checkpoint', async () => {
-  const file = join(dir, 'once-counted.ledger-index');
-  const store = memoryStore();
-  const first = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
-  await memberWithSavings(first, 'M1', '1000');
-  await first.close();
-  const kept = await digestOf(file);
+  const { file, store, kept } = await checkpointed('once-counted.ledger-index');
   const ledger = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 10 } });
-  for (let i = 0; i < 6; i++) {
-    ok(await ledger.makeDeposit({ commandId: `r-${i}`, actor: 'clerk', on: '2024-05-01',
-      accountId: 'SB-M1', amount: '5', source: 'cash' }));
-  }
+  await deposits(ledger, 6);
   await ledger.balances('M1', { asOf: '2024-04-30' }); // a past date: reads the log on first
   await ledger.close();
   assert.is(await digestOf(file), kept); // 6 after it, under 10
@@ -122,10 +122,7 @@ test('a checkpoint that failed to be written still counts: the close tries again
     await mkdir(file);
     const ledger = await testLedger(store, { indexCheckpoint: { file, onCloseAfterEvents: 10 } });
     // The open read 15 (over half of 10): a write was started beside these, and failed.
-    for (let i = 0; i < 3; i++) {
-      ok(await ledger.makeDeposit({ commandId: `f-${i}`, actor: 'clerk', on: '2024-05-01',
-        accountId: 'SB-M1', amount: '5', source: 'cash' }));
-    }
+    await deposits(ledger, 3);
     const e: unknown = await ledger.close().catch((x: unknown) => x);
     assert.ok(e instanceof IndexCheckpointWriteError, String(e));
     assert.is(e.file, file);
