@@ -1,5 +1,4 @@
 import { open, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { canonicalJson } from '../json/canonicalJson.ts';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
@@ -7,6 +6,7 @@ import type { EventShape, EventStore } from '../eventStore/port.ts';
 import type { FileEventStore } from './fileEventStore.ts';
 import { encodeLine, genesisHash } from './lineFormat.ts';
 import { scanLog } from './scanLog.ts';
+import { syncFolder } from '../durable/syncFolder.ts';
 
 /** What an export wrote. */
 export interface ExportResult {
@@ -125,6 +125,5 @@ export const exportEventLog = async <E extends EventShape>(options: {
 // The export appears under its name only complete and synced.
 const publish = async (temporary: string, file: string): Promise<void> => {
   await rename(temporary, file);
-  const dir = await open(dirname(file), 'r');
-  await dir.sync().finally(() => dir.close());
+  await syncFolder(file);
 };

@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { chunkedIterable, type ChunkedSource } from '../eventStore/chunkedIterable.ts';
@@ -48,6 +47,7 @@ import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
 import { fileStoreOptions, type FileStoreSettings } from './fileStoreOptions.ts';
+import { syncFolder } from '../durable/syncFolder.ts';
 
 export interface FileEventStoreOptions<E extends EventShape> {
   /** Path of the NDJSON log; created if absent (read-write only). */
@@ -158,12 +158,7 @@ const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> 
   }
   const handle = await open(file, readWrite | constants.O_CREAT);
   // A new file's name is durable only once its directory is synced.
-  const dir = await open(dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await syncFolder(file);
   return handle;
 };
 

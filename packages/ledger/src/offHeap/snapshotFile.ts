@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { hashingRead, parallelSha256 } from './parallelSha256.ts';
 import { SnapshotShapeError, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
+import { syncFolder } from '../durable/syncFolder.ts';
 
 // Magic (16 bytes), SHA-256 of the body (32), body length (8): 56 bytes, so the body starts
 // 8-byte aligned, as its parts need.
@@ -56,12 +56,7 @@ export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promis
     await h.close();
   }
   await rename(temporary, file);
-  const dir = await open(dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await syncFolder(file);
 };
 
 /** What was read from a snapshot file, or why nothing could be. */

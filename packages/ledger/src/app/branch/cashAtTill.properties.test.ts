@@ -5,20 +5,8 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
-
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+import { scheduledStore } from '../commands/scheduledStore.fixture.ts';
 
 const branch = { branchId: 'SONAGACHI', actor: 'cashier', on: '2024-04-02' };
 const at = { ...branch, tillId: 'T1' };
@@ -39,8 +27,8 @@ test('a till never goes negative under concurrent commands (two Ledgers, one sto
     let short = 0;
     await fc.assert(fc.asyncProperty(fc.scheduler(), sends, async (s, plan) => {
       const store = memoryStore();
-      const ledgers = [await testLedger(scheduled(s, store)),
-        await testLedger(scheduled(s, store))];
+      const ledgers = [await testLedger(scheduledStore(s, store)),
+        await testLedger(scheduledStore(s, store))];
       const setup = await testLedger(store);
       for (const m of members) await memberWithSavings(setup, m, '20000');
       ok(await setup.takeOverVaultCash({ ...branch, commandId: 'v0', amount: '10000' }));

@@ -14,17 +14,7 @@ import type { CommandOutcome } from './outcome.ts';
 import {
   allEvents, memberWithSavings, memoryStore, ok, products, testLedger,
 } from '../testSupport.ts';
-
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 const day = '2024-04-02';
 const members = ['M1', 'M2'] as const;
@@ -83,8 +73,8 @@ test('a deposit racing the close of its branch day is stored before the close or
     const seen = { before: 0, refused: 0 };
     await fc.assert(fc.asyncProperty(fc.scheduler(), plans, async (s, plan) => {
       const store = memoryStore();
-      const ledgers = [await testLedger(scheduled(s, store)),
-        await testLedger(scheduled(s, store))];
+      const ledgers = [await testLedger(scheduledStore(s, store)),
+        await testLedger(scheduledStore(s, store))];
       const setup = await testLedger(store);
       for (const m of members) await memberWithSavings(setup, m, '1000');
       if (plan.vault) {
@@ -127,8 +117,8 @@ test('an admission racing the close of its branch day is stored before the close
     const seen = { before: 0, refused: 0 };
     await fc.assert(fc.asyncProperty(fc.scheduler(), admissionPlans, async (s, plan) => {
       const store = memoryStore();
-      const ledgers = [await testLedger(scheduled(s, store), withFee),
-        await testLedger(scheduled(s, store), withFee)];
+      const ledgers = [await testLedger(scheduledStore(s, store), withFee),
+        await testLedger(scheduledStore(s, store), withFee)];
       if (plan.vault) {
         ok(await (await testLedger(store, withFee)).takeOverVaultCash({ commandId: 'v0',
           actor: 'manager', on: '2024-04-01', branchId: 'SONAGACHI', amount: '5000' }));

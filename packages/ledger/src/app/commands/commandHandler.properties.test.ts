@@ -15,19 +15,9 @@ import { loanDisbursed } from './loanDisbursed.fixture.ts';
 import { plainCommandIndex } from './plainCommandIndex.ts';
 import { rejectionMemo } from './rejectionMemo.ts';
 import type { StreamState } from './streamStates.ts';
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 const decider = aggregateDecider(products);
-
-// Every read and append waits for the scheduler, which chooses how the writers interleave.
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), 'append').then(() => store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), 'read');
-    yield* store.readStream(stream, o);
-  })(),
-});
 
 const handler = (store: EventStore<LedgerEvent>): CommandHandler => {
   const commands = plainCommandIndex();
@@ -67,7 +57,7 @@ test('the state a handler holds is its stream folded from the store, after any i
       async (s, sends) => {
         const store = memoryStore();
         await disbursedLoan(store);
-        const writers = [0, 1, 2].map(() => handler(scheduled(s, store)));
+        const writers = [0, 1, 2].map(() => handler(scheduledStore(s, store)));
         // Each writer holds the loan first, so later tries start from state held in memory.
         const warm = writers.map((w, i) => w.handle(fee(`warm-${i}`)));
         await s.waitFor(Promise.all(warm));

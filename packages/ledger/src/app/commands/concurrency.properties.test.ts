@@ -1,25 +1,11 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { CommandOutcome } from './outcome.ts';
 import {
   allEvents, balanceOf, memberWithSavings, memoryStore, ok, testLedger,
 } from '../testSupport.ts';
-
-// The store as several app processes see it: every read and append waits for the scheduler,
-// so fast-check chooses how concurrent commands interleave.
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 // The i-th of several Ledgers, round robin.
 const nth = <A>(xs: ReadonlyArray<A>, i: number): A => {
@@ -32,7 +18,7 @@ const setUp = async (s: fc.Scheduler, instances: number) => {
   const store = memoryStore();
   await memberWithSavings(await testLedger(store), 'M1', '1000');
   const ledgers = [];
-  for (let i = 0; i < instances; i += 1) ledgers.push(await testLedger(scheduled(s, store)));
+  for (let i = 0; i < instances; i += 1) ledgers.push(await testLedger(scheduledStore(s, store)));
   return { store, ledgers };
 };
 
@@ -92,7 +78,7 @@ test('a command id is stored at most once, whichever streams and Ledgers it is s
         await memberWithSavings(setup, 'M1', '1000');
         await memberWithSavings(setup, 'M2', '1000');
         const ledgers: Array<Awaited<ReturnType<typeof testLedger>>> = [];
-        for (let i = 0; i < 3; i += 1) ledgers.push(await testLedger(scheduled(s, store)));
+        for (let i = 0; i < 3; i += 1) ledgers.push(await testLedger(scheduledStore(s, store)));
         const outcomes = await settle(s, sends.map((x, i) => {
           const request = { commandId: x.id, actor: 'clerk', on: '2024-05-01',
             accountId: x.account, amount: String(x.amount) };
@@ -126,8 +112,8 @@ test('a loan approved, disbursed and repaid concurrently ends consistent', async
     ok(await setup.applyForLoan({ commandId: 'apply', actor: 'maker', on: '2024-05-01',
       loanId: 'L1', memberId: 'M1', productId: 'LP', principal: '2000', repayments: 4,
       firstRepaymentOn: null }));
-    const [a, b, c] = [await testLedger(scheduled(s, store)),
-      await testLedger(scheduled(s, store)), await testLedger(scheduled(s, store))];
+    const [a, b, c] = [await testLedger(scheduledStore(s, store)),
+      await testLedger(scheduledStore(s, store)), await testLedger(scheduledStore(s, store))];
     const day = { actor: 'checker', on: '2024-05-02' };
     const outcomes = await settle(s, [
       a.approveLoan({ ...day, commandId: 'approve', loanId: 'L1', principal: '2000' }),

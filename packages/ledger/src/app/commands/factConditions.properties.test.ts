@@ -13,18 +13,7 @@ import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
 import { appointStaff, memberAndLoan } from '../authorisation/staffFixture.ts';
 import { allEvents, memoryStore, ok, testLedger } from '../testSupport.ts';
 import type { CommandOutcome } from './outcome.ts';
-
-// Every read and append waits for the scheduler, so fast-check chooses the interleaving.
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 // The same store, as a store that takes no conditions would serve the Ledger. An opening's
 // events follow its note on the member's stream; a writer slow between the two (a few turns
@@ -80,8 +69,8 @@ const exitRacingLoan: Race = {
       const setup = await testLedger(store);
       ok(await setup.admitMember({ commandId: 'admit-M2', actor: 'clerk', on: '2024-04-01',
         memberId: 'M2', branchId: 'SONAGACHI', shareProductId: 'SH', shares: 10 }));
-      const [a, b] = [await testLedger(wrap(scheduled(s, store))),
-        await testLedger(wrap(scheduled(s, store)))];
+      const [a, b] = [await testLedger(wrap(scheduledStore(s, store))),
+        await testLedger(wrap(scheduledStore(s, store)))];
       const [exit, apply] = await settle(s, [
         lagBy(store, 'member-M2', lag).then(() => a.exitMember({ commandId: 'exit-M2',
           actor: 'clerk', on: '2024-05-01', memberId: 'M2' })),
@@ -111,8 +100,8 @@ const revokeRacingStaff: Race = {
       const setup = await testLedger(store);
       await appointStaff(setup);
       await memberAndLoan(setup);
-      const [a, b] = [await testLedger(wrap(scheduled(s, store))),
-        await testLedger(wrap(scheduled(s, store)))];
+      const [a, b] = [await testLedger(wrap(scheduledStore(s, store))),
+        await testLedger(wrap(scheduledStore(s, store)))];
       const on = '2025-06-01';
       const [, withdrawal] = await settle(s, [
         lagBy(store, 'deposit-SB-M1', lag).then(() => a.revokeStaff({

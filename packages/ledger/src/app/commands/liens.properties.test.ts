@@ -3,22 +3,9 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { CommandOutcome } from './outcome.ts';
 import { allEvents, memberWithSavings, memoryStore, testLedger } from '../testSupport.ts';
-
-// Every read and append waits for the scheduler (as in concurrency.properties.test.ts).
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 const paise = (s: string): bigint => BigInt(s.replace('.', ''));
 const minimumBalance = 10000n;
@@ -42,8 +29,8 @@ test('no withdrawal ever breaks a lien or the minimum balance, under concurrent 
       maxLength: 8 }), async (s, ops) => {
       const store = memoryStore();
       await memberWithSavings(await testLedger(store), 'M1', '1000', '2024-05-01');
-      const ledgers = [await testLedger(scheduled(s, store)),
-        await testLedger(scheduled(s, store))];
+      const ledgers = [await testLedger(scheduledStore(s, store)),
+        await testLedger(scheduledStore(s, store))];
       const on = '2024-05-02';
       const send = (o: Op, i: number): Promise<CommandOutcome> => {
         const l = ledgers[i % 2]!;

@@ -15,6 +15,7 @@ import type { HeldElsewhere } from '../processes/processClaim.ts';
 import type { ProcessOutcome } from '../processes/processOutcome.ts';
 import { isAccepted, type CommandOutcome } from './outcome.ts';
 import { unset, type Input, type Scenario } from './severalLedgers.scenarios.fixture.ts';
+import { scheduledStore } from './scheduledStore.fixture.ts';
 
 export { setUp, settingUp, unset, type Planned, type Scenario } from
   './severalLedgers.scenarios.fixture.ts';
@@ -36,18 +37,6 @@ export const plans = (ledgers: number, scenario: Scenario = unset): fc.Arbitrary
   fc.array(fc.record({
     command: fc.nat({ max: scenario.pool.length - 1 }), ledger: fc.nat({ max: ledgers - 1 }),
   }), { minLength: 2, maxLength: 7 });
-
-// Every read and append waits for the scheduler, so fast-check chooses the interleaving.
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) =>
-    s.schedule(Promise.resolve(), `append ${stream}`).then(() =>
-      store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `read ${stream}`);
-    yield* store.readStream(stream, o);
-  })(),
-});
 
 /** A Ledger over `store` with the run's products, no back-off, its run not resumed. */
 // Each Ledger is an instance of its own, with a claimant of its own (the default, the host's
@@ -136,10 +125,12 @@ export const runPlan = async (o: {
   const scenario = o.scenario ?? unset;
   const { pool } = scenario;
   const ledgers: Array<Ledger<undefined>> = [];
-  for (let i = 0; i < o.ledgers; i += 1) ledgers.push(await ledgerOver(scheduled(o.s, o.store)));
+  for (let i = 0; i < o.ledgers; i += 1) {
+    ledgers.push(await ledgerOver(scheduledStore(o.s, o.store)));
+  }
   await setUpOn(o.store, scenario);
   const late = scenario.unfinished === undefined ? []
-    : [0, 1].map(() => ledgerOver(scheduled(o.s, o.store)));
+    : [0, 1].map(() => ledgerOver(scheduledStore(o.s, o.store)));
   const sends = Promise.all(o.plan.map((p) => ledgers[p.ledger]?.execute(pool[p.command]?.input)
     ?? Promise.reject(new Error('no such ledger or command'))));
   const work = Promise.all([sends, Promise.all(late)]);

@@ -1,14 +1,8 @@
 // The few durable file steps the directory is built of: write new, zero, destroy, replace.
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { syncFolder } from '../../durable/syncFolder.ts';
 
 const isMissing = (e: unknown) => e instanceof Error && Reflect.get(e, 'code') === 'ENOENT';
-
-/** Makes a new or removed name durable: syncs the folder holding it. */
-export const syncFolder = async (file: string): Promise<void> => {
-  const dir = await open(dirname(file), 'r');
-  try { await dir.sync(); } finally { await dir.close(); }
-};
 
 /**
  * Overwrites every byte of `file` with zeros and syncs: what it held is gone from the file

@@ -4,27 +4,15 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EventStore } from '../../eventStore/port.ts';
-import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, memoryStore } from '../testSupport.ts';
 import { claimProcess, processClaimSettings, type ClaimOutcome } from './processClaim.ts';
 import { processRecord } from './processRecord.ts';
+import { scheduledStore } from '../commands/scheduledStore.fixture.ts';
 
 const p = { processId: 'credit', record: processRecord('creditDividends',
   { commandId: 'credit', actor: 'board', on: '2025-04-10', societyId: 'USHA',
     financialYear: '2024-25' }) };
 const at = (iso: string) => () => new Date(iso);
-
-// Every read and append waits for the scheduler, so fast-check chooses the interleaving.
-const scheduled = (s: fc.Scheduler, store: EventStore<LedgerEvent>): EventStore<LedgerEvent> => ({
-  ...store,
-  appendToStream: (stream, events, o) => s.schedule(Promise.resolve(), 'append')
-    .then(() => store.appendToStream(stream, events, o)),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), 'read');
-    yield* store.readStream(stream, o);
-  })(),
-});
 
 test('of instances claiming one process at once, exactly one claim is stored, and every '
   + 'other instance is told that one holds it', async () => {
@@ -32,7 +20,7 @@ test('of instances claiming one process at once, exactly one claim is stored, an
     async (s, n) => {
       const store = memoryStore();
       const names = Array.from({ length: n }, (_, i) => `I${i}`);
-      const work = Promise.all(names.map((claimant) => claimProcess(scheduled(s, store),
+      const work = Promise.all(names.map((claimant) => claimProcess(scheduledStore(s, store),
         processClaimSettings({ claimant, now: at('2026-12-05T10:00:00.000Z') }), p)));
       await s.waitFor(work);
       const outcomes: ClaimOutcome[] = await work;

@@ -11,6 +11,7 @@ import { memoryStore, testLedger } from '../testSupport.ts';
 import { credit, creditBooks, dividendDeclared, oneRun } from './dividendDeclared.fixture.ts';
 import { dyingAfter } from './dyingStore.fixture.ts';
 import { ProcessTakenOverError } from './runningClaim.ts';
+import { scheduledStore } from '../commands/scheduledStore.fixture.ts';
 
 const t0 = Date.parse('2026-12-05T10:00:00.000Z');
 const claims = (claimant: string, atMs: number) =>
@@ -20,23 +21,18 @@ const claims = (claimant: string, atMs: number) =>
 // command id of every step of the credit it sends is noted, whether the append succeeds or not.
 const scheduled = (
   s: fc.Scheduler, store: EventStore<LedgerEvent>, name: string, sent: Array<[string, string]>,
-): EventStore<LedgerEvent> => ({
+): EventStore<LedgerEvent> => scheduledStore(s, {
   ...store,
-  appendToStream: (stream, events, o) => s.schedule(Promise.resolve(), `${name} append`)
-    .then(() => {
-      for (const e of events) {
-        const m = e.metadata;
-        if (m !== undefined && 'processId' in m && m.processId === 'credit') {
-          sent.push([String(m.commandId), name]);
-        }
+  appendToStream: (stream, events, o) => {
+    for (const e of events) {
+      const m = e.metadata;
+      if (m !== undefined && 'processId' in m && m.processId === 'credit') {
+        sent.push([String(m.commandId), name]);
       }
-      return store.appendToStream(stream, events, o);
-    }),
-  readStream: (stream, o) => (async function* () {
-    await s.schedule(Promise.resolve(), `${name} read`);
-    yield* store.readStream(stream, o);
-  })(),
-});
+    }
+    return store.appendToStream(stream, events, o);
+  },
+}, name);
 
 // What an instance's part came to: the run completed, left to the other, or stopped.
 const settled = (p: Promise<unknown>) => p.then(() => 'ran', (e: unknown) => {

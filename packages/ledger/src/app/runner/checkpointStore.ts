@@ -1,5 +1,5 @@
 import { open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { syncFolder } from '../../durable/syncFolder.ts';
 
 /** Where a runner keeps its checkpoint: one text, replaced whole. */
 export interface CheckpointStore {
@@ -41,11 +41,6 @@ export const fileCheckpointStore = (file: string): CheckpointStore => ({
       await h.close();
     }
     await rename(temporary, file);
-    const dir = await open(dirname(file), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
+    await syncFolder(file);
   },
 });
