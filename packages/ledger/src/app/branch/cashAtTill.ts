@@ -10,6 +10,7 @@ import { admissionData, tillAmountOf } from './cashAtTillAmount.ts';
 import {
   CashAtTillRequestCodec, tillPurposeOf, type CashAtTillRequest,
 } from './cashAtTillRequest.ts';
+import { stepStored } from '../processes/stepStored.ts';
 
 // The account command's fields: the request's, less the till's and the process's own.
 const accountData = (r: CashAtTillRequest, amount: string | null) => {
@@ -63,7 +64,7 @@ export const cashAtTill = async (
     purpose: tillPurposeOf[r.type], amount: amount.right, stepId: ids.account,
     accountStream: routeCommand(c).stream } };
   // Not started yet: would the account take this now? If not, store nothing at the till.
-  if (ctx.commands.get(ids.till) === undefined && isFactless(c)) {
+  if (isFactless(c) && !(await stepStored(ctx, till))) {
     const held = await ctx.handler.states.load(routeCommand(c).stream, routeCommand(c).aggregate);
     const tried = ctx.decider.decide(c, held.state);
     if (E.isLeft(tried)) return { status: 'rejected', processId: pid, rejection: tried.left,

@@ -154,6 +154,12 @@ export const createCommandHandler = (o: CommandHandlerOptions): CommandHandler =
       const moved = E.isRight(filled) && filled.right.readFrom !== undefined
         ? await movedFact(o.store, filled.right.readFrom, target.stream) : undefined;
       if (moved !== undefined) return { kind: 'factMoved', stream: moved };
+      // An id another Ledger stored in another stream: learnt while the facts were read, or
+      // else the log read first, so that the answer is the one every Ledger gives (its
+      // outcome, or the id reused), not a refusal decided as if the id were new.
+      if (o.commands.get(id) === undefined) await o.catchUp?.();
+      const stored = seen(c, hash);
+      if (stored !== undefined) return done(await stored);
       const again = refusedAgain(id, hash, decision.rejection);
       o.memo.remember(id, { commandHash: hash, rejection: decision.rejection });
       return done(rejected(id, decision.rejection, again));

@@ -79,6 +79,23 @@ test('a second Ledger opened earlier refuses an id the first stored since', asyn
   assert.is(await balanceOf(a, store, 'SB-A1'), 90000n);
 });
 
+test('a second Ledger opened earlier, sent an id the first stored since in another stream, '
+  + 'refuses it as reused even where the request itself would be refused', async () => {
+  const store = memoryStore();
+  await twoMembers(store);
+  const [a, b] = [await testLedger(store), await testLedger(store)];
+  // B has decided before (its first decision reads the log once, while no staff is appointed).
+  ok(await b.makeDeposit({ ...deposit, commandId: 'B-first' }));
+  ok(await a.withdraw(withdrawal));
+  const tooMuch = await b.withdraw({ ...withdrawal, accountId: 'SB-B1', amount: '99999' });
+  assert.equal(tooMuch.status === 'rejected' && tooMuch.rejection,
+    { type: 'command_id_reused', commandId: 'X-1', originalCommandType: 'Withdraw' });
+  // The request A stored, sent to B: its outcome, a duplicate.
+  const same = await b.withdraw(withdrawal);
+  assert.equal([same.status, same.status === 'accepted' && same.duplicate], ['accepted', true]);
+  assert.equal(await streamsOf(store, 'X-1'), ['deposit-SB-A1']);
+});
+
 test('on the file store, across Ledgers and after a restart, an id is stored once', async () => {
   await withFileStore(async (file) => {
     const store = await openFileEventStore({ file, schema: ledgerEventSchema });

@@ -9,6 +9,7 @@ import { startRequest } from './processStart.ts';
 import { RecoverFromGuarantorRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
+import { stepStored } from './stepStored.ts';
 
 /** A written-off loan recovered, up to the lien, from a guarantor's savings. */
 export interface RecoverFromGuarantorRequest {
@@ -49,8 +50,7 @@ export const recoverFromGuarantor = async (
     if (rejection !== undefined) return { status: 'rejected', processId: pid, rejection, steps: [] };
   }
   // Not started yet: would the loan take this recovery now? If not, store nothing.
-  if (ctx.commands.get(ids.call) === undefined && E.isRight(p)
-    && p.right.type === 'RecordRecovery') {
+  if (E.isRight(p) && p.right.type === 'RecordRecovery' && !(await stepStored(ctx, call))) {
     const loan = await ctx.handler.states.load(streamNameFor.loan(p.right.data.loanId), 'loan');
     const tried = ctx.decider.decide(p.right, loan.state);
     if (E.isLeft(tried)) {

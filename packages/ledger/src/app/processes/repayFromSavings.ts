@@ -8,6 +8,7 @@ import {
 import { RepayFromSavingsRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
+import { stepStored } from './stepStored.ts';
 
 /** A loan instalment paid out of the member's savings account. */
 export interface RepayFromSavingsRequest {
@@ -49,7 +50,7 @@ export const repayFromSavings = async (
     return { status: 'rejected', processId: r.commandId, rejection, steps: [] };
   }
   // Not started yet: would the loan take this repayment now? If not, store nothing.
-  if (ctx.commands.get(ids.withdraw) === undefined && p.right.type === 'RecordRepayment') {
+  if (p.right.type === 'RecordRepayment' && !(await stepStored(ctx, withdraw))) {
     const loan = await ctx.handler.states.load(streamNameFor.loan(p.right.data.loanId), 'loan');
     const tried = ctx.decider.decide(p.right, loan.state);
     if (E.isLeft(tried)) {

@@ -7,6 +7,7 @@ import { startRequest } from './processStart.ts';
 import { TopUpLoanRequestCodec } from './processRequests.ts';
 import { processRecord } from './processRecord.ts';
 import { stepId } from './stepId.ts';
+import { stepStored } from './stepStored.ts';
 
 /** A new loan paid out as a top-up of an active loan of hers, which it pays off. */
 export interface TopUpLoanRequest {
@@ -66,7 +67,7 @@ export const topUpLoan = async (
     commandId: ids.payoff, loanId: r.topUpOf, byLoanId: r.loanId, amount: payoff } });
   const rejected = (rejection: LedgerRejection, steps: CommandOutcome[] = []):
     ProcessOutcome => ({ status: 'rejected', processId: pid, rejection, steps });
-  if (ctx.commands.get(ids.disburse) === undefined) {
+  if (!(await stepStored(ctx, disburse))) {
     const tried = await tryBoth(ctx, r, disburse, payoffStep);
     if (tried !== undefined) return rejected(tried);
   }
