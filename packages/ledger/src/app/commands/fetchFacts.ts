@@ -275,8 +275,11 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
   }
 };
 
+// A closed year's books take nothing new: her account commands, and her admission (its fee),
+// transfer (her balances between branches' books) and exit (the members of the year).
 const isDated = (c: Command): boolean => Object.hasOwn(shareCommands, c.type)
-  || Object.hasOwn(depositCommands, c.type) || Object.hasOwn(loanCommands, c.type);
+  || Object.hasOwn(depositCommands, c.type) || Object.hasOwn(loanCommands, c.type)
+  || onMemberBranchDay(c);
 
 // The closed period, from the society stream's state: the handler's stream cache holds it, so
 // this reads only what the stream gained since (usually nothing).
@@ -300,9 +303,9 @@ const withPeriod = async (
 
 /**
  * Reads the facts a command is decided with (CommandFacts, declared in the domain) from the
- * other aggregates' streams, when it is handled, and for a share, deposit or loan command the
- * closed period (PeriodFact) from the society's and her branch's day (BranchDayFact) from
- * the branch's. The caller never sends them.
+ * other aggregates' streams, when it is handled, and for a share, deposit or loan command, and
+ * a member's admission, transfer and exit, the closed period (PeriodFact) from the society's
+ * and her branch's day (BranchDayFact) from the branch's. The caller never sends them.
  */
 export const fetchFacts = (r: FactReaders): FillFacts => {
   const other = otherFacts(r);
@@ -312,7 +315,7 @@ export const fetchFacts = (r: FactReaders): FillFacts => {
     ? withPeriod(r, other(c, target)) : other(c, target);
   // A member's account command is also decided on her branch's day (branchDayFacts.ts), as
   // are her admission, transfer and exit.
-  return (c, target) => isDated(c) || onMemberBranchDay(c)
+  return (c, target) => isDated(c)
     ? withBranchDay(r, c, target, dated(c, target)) : dated(c, target);
 };
 

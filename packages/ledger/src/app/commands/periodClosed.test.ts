@@ -1,8 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ProductCatalogue } from '@usha/domain';
+import { must, products } from '@usha/domain/testing';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 const by = (commandId: string, on: string) => ({ commandId, actor: 'clerk', on });
+// SF: shares whose admission takes a fee of 50.00 (posted to the day's income).
+const catalogue = must(ProductCatalogue, { ...products,
+  SF: { ...products.SH, id: 'SF', admissionFee: { amount: '50.00' } } });
 const deposit = (commandId: string, on: string) =>
   ({ ...by(commandId, on), accountId: 'SB-M1', amount: '500', source: 'cash' as const });
 
@@ -10,7 +15,7 @@ const deposit = (commandId: string, on: string) =>
 // deposit of any later date. The society then closes 2025-26 on 10 April 2026.
 const closedYear = async () => {
   const store = memoryStore();
-  const ledger = await testLedger(store);
+  const ledger = await testLedger(store, { products: catalogue });
   await memberWithSavings(ledger, 'M1', '1000', '2025-04-01');
   ok(await ledger.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
     statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
@@ -34,6 +39,31 @@ test('after 2025-26 is closed, a deposit dated 15 March 2026 is refused and noth
     assert.equal(again.status === 'rejected' && again.rejection,
       { type: 'period_closed', closedThrough: '2026-03-31', on: '2026-03-31' });
     assert.is((await allEvents(store)).length, before);
+  });
+
+test('after 2025-26 is closed, an admission (its fee), a transfer and an exit dated in it are '
+  + 'refused, nothing written; the closed year\'s income stays as closed', async () => {
+    const { store, ledger } = await closedYear();
+    const before = (await allEvents(store)).length;
+    const profit = async () => (await ledger.incomeStatement({ financialYear: '2025-26' }))
+      .netProfit;
+    const closedProfit = await profit();
+    const closed = (on: string) =>
+      ({ type: 'period_closed', closedThrough: '2026-03-31', on });
+    const admitted = await ledger.admitMember({ ...by('adm-late', '2026-03-20'), memberId: 'M9',
+      branchId: 'SONAGACHI', shareProductId: 'SF', shares: 10 });
+    assert.equal(admitted.status === 'rejected' && admitted.rejection, closed('2026-03-20'));
+    const moved = await ledger.transferMember({ ...by('tr-late', '2026-03-31'),
+      memberId: 'M1', to: 'KALIGHAT' });
+    assert.equal(moved.status === 'rejected' && moved.rejection, closed('2026-03-31'));
+    const left = await ledger.exitMember({ ...by('exit-late', '2026-01-02'), memberId: 'M1' });
+    assert.equal(left.status === 'rejected' && left.rejection, closed('2026-01-02'));
+    assert.is((await allEvents(store)).length, before);
+    assert.is(await profit(), closedProfit);
+    // Dated in the open year, the admission is taken, its fee in the new year's books.
+    ok(await ledger.admitMember({ ...by('adm', '2026-04-02'), memberId: 'M9',
+      branchId: 'SONAGACHI', shareProductId: 'SF', shares: 10 }));
+    assert.is(await profit(), closedProfit);
   });
 
 test('after 2025-26 is closed, a deposit dated 2 April 2026 is accepted', async () => {
