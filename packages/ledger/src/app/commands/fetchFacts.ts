@@ -36,6 +36,8 @@ export interface FactReaders {
   readonly society: () => SocietyId | undefined;
   /** Whether the member filed a Form 15G/15H for the year (the directory); none: false. */
   readonly tdsExempt?: (memberId: MemberId, financialYear: string) => Promise<boolean>;
+  /** Reads what other writers stored since this Ledger last looked, into its indexes. */
+  readonly catchUp?: () => Promise<void>;
 }
 
 /** Facts as read, with the streams they were read from and at which revisions. */
@@ -217,7 +219,11 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   // From the books as of the log's head: a condition on it would be on the head position.
   CloseFinancialYear: async (r, c) =>
     E.right({ facts: { netProfit: await r.netProfit(c.data.financialYear) }, readFrom: [] }),
+  // Every shareholder of the year, whichever Ledger admitted her: the members this one knows
+  // after reading the log to its end. The year is closed (or the declaration is refused), and
+  // no share change dated in a closed year is taken, so the log read holds every one.
   DeclareDividend: async (r, c) => {
+    await r.catchUp?.();
     const h = await shareHoldings(r, c.data.financialYear);
     // The face value the shares were bought at; with no share bought yet, the product's.
     const faceValue = h.faceValue ?? firstFaceValue(r.products);

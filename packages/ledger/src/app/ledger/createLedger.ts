@@ -247,7 +247,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     { states: handler.states, register: staff, requireStaff },
     fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
-      tdsExempt: (m, fy) => o.directory?.tdsExempt(m, fy) ?? Promise.resolve(false),
+      tdsExempt: (m, fy) => o.directory?.tdsExempt(m, fy) ?? Promise.resolve(false), catchUp,
     })));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
