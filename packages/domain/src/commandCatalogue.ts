@@ -87,7 +87,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'ConfigureSociety': case 'CloseFinancialYear': case 'DeclareDividend':
     case 'RecordDividendAllocation': case 'RecordYearEndAccruals':
     case 'SetLoanLossProvision': case 'ChangeSocietySettings': case 'EndDividendRun':
-    case 'ChangeProductRate':
+    case 'ChangeProductRate': case 'BeginYearClose':
       return { aggregate: 'society', stream: streamNameFor.society(c.data.societyId) };
     case 'AppointStaff': case 'RevokeStaff':
       return { aggregate: 'staff', stream: streamNameFor.staff(c.data.staffId) };

@@ -4,11 +4,14 @@ import type { Rejection } from './shared/rejection.ts';
 
 /**
  * What a share, deposit or loan command needs from the society: the last day of the last
- * closed financial year (31 March), or null while no year is closed. Read from the society
- * stream when the command is handled (`closedThrough` of its state); the caller never sends it.
+ * closed financial year (31 March), or null while no year is closed; while a year's close
+ * runs (`closing`), that year's last day. Read from the society stream when the command is
+ * handled (`closedThrough`, `closingThrough` of its state); the caller never sends it.
  */
 export interface PeriodFact {
   readonly closedThrough: BusinessDate | null;
+  /** The year ending `closedThrough` is being closed, not closed yet (YearCloseBegun). */
+  readonly closing?: boolean;
 }
 
 /**
@@ -21,16 +24,19 @@ export interface WithPeriod {
 }
 
 /**
- * Right when `on` falls after the closed period: a closed year's books take no new entry.
- * A correction of an event in a closed year is itself dated in the open year, so this holds
- * for ReverseEvent too (its own `on`, not the date of the event it names).
+ * Right when `on` falls after the closed period: a closed year's books take no new entry, nor
+ * do those of a year whose close has begun, but for its year-end interest (`yearEndInterest`:
+ * interest posted to its 31 March, dated that day, which the close posts itself). A correction
+ * of an event in a closed year is itself dated in the open year, so this holds for
+ * ReverseEvent too (its own `on`, not the date of the event it names).
  * @example inOpenPeriod('2026-03-15', { closedThrough: '2026-03-31' })
  *   // Left({ type: 'period_closed', closedThrough: '2026-03-31', on: '2026-03-15' })
  */
 export const inOpenPeriod = (
-  on: BusinessDate, period: PeriodFact | undefined,
+  on: BusinessDate, period: PeriodFact | undefined, yearEndInterest = false,
 ): E.Either<Rejection, true> => {
   const through = period?.closedThrough ?? null;
-  return through !== null && on <= through
-    ? E.left({ type: 'period_closed', closedThrough: through, on }) : E.right(true);
+  if (through === null || on > through) return E.right(true);
+  return period?.closing === true && yearEndInterest && on === through ? E.right(true)
+    : E.left({ type: 'period_closed', closedThrough: through, on });
 };

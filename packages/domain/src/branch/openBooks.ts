@@ -13,8 +13,13 @@ import { inOpenBranchDay, type WithBranchDay } from './branchDayFact.ts';
  *   // Right(true)
  */
 export const inOpenBooks = (
-  c: { readonly data: { readonly on: BusinessDate } } & WithPeriod & WithBranchDay,
+  c: {
+    readonly type?: string;
+    readonly data: { readonly on: BusinessDate; readonly periodTo?: BusinessDate };
+  } & WithPeriod & WithBranchDay,
 ): E.Either<Rejection, true> => {
-  const period = inOpenPeriod(c.data.on, c.period);
+  // Interest posted to the day it is dated: the year-end interest of a close under way.
+  const yearEnd = c.type === 'PostInterest' && c.data.periodTo === c.data.on;
+  const period = inOpenPeriod(c.data.on, c.period, yearEnd);
   return E.isLeft(period) ? period : inOpenBranchDay(c.data.on, c.branchDay);
 };

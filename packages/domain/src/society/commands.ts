@@ -48,6 +48,15 @@ export const CloseFinancialYear = commandCodec('CloseFinancialYear', {
 export type CloseFinancialYear = t.TypeOf<typeof CloseFinancialYear>;
 
 /**
+ * Begin a financial year's close, after its 31 March: from then its books take no new entry
+ * but its year-end interest (`period_closed`). The close process sends it first.
+ */
+export const BeginYearClose = commandCodec('BeginYearClose', {
+  societyId: SocietyId, financialYear: FinancialYearLabel,
+});
+export type BeginYearClose = t.TypeOf<typeof BeginYearClose>;
+
+/**
  * Record a year's accruals, dated its 31 March, before the year is closed: the figures of the
  * accrued-interest report as of that day (the close computes them).
  */
@@ -101,9 +110,9 @@ export type EndDividendRun = t.TypeOf<typeof EndDividendRun>;
 export const societyCommands = {
   ConfigureSociety, ChangeSocietySettings, CloseFinancialYear, DeclareDividend,
   RecordDividendAllocation, EndDividendRun, RecordYearEndAccruals, SetLoanLossProvision,
-  ChangeProductRate,
+  ChangeProductRate, BeginYearClose,
 } as const;
 export type SocietyCommand =
   | ConfigureSociety | ChangeSocietySettings | CloseFinancialYear | DeclareDividend
   | RecordDividendAllocation | EndDividendRun | RecordYearEndAccruals | SetLoanLossProvision
-  | ChangeProductRate;
+  | ChangeProductRate | BeginYearClose;

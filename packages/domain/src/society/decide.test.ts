@@ -5,6 +5,7 @@ import { spec } from '../testing/deciderSpecification.ts';
 import * as t from 'io-ts';
 import { by, command, event, history, must, withFacts } from '../testing/fixtures.ts';
 import { createSocietyDecider } from './decide.ts';
+import { closedThrough, closingThrough } from './state.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
 import { moneyString, PositiveMoneyInput, SignedMoneyInput } from '../shared/codecs.ts';
 import { HoldingInput } from './facts.ts';
@@ -153,6 +154,36 @@ test('the year-end accruals and provision are refused on the close\'s order rule
     assert.is(given(...ready, close('1')).when(entry('2025-26', '2026-03-31')).outcome()._tag,
       'Right');
   }
+});
+
+test('a close begins after the year\'s 31 March, on the next year to close; its closing ends '
+  + 'with the close', () => {
+  const begin = (financialYear: string, on: string, id = 'b1', societyId = 'USHA') =>
+    command('BeginYearClose', { ...by(id, on), societyId, financialYear });
+  given(configured).when(begin('2024-25', '2025-04-05')).then([event('YearCloseBegun',
+    { ...S, on: '2025-04-05', financialYear: '2024-25' })]);
+  given().when(begin('2024-25', '2025-04-05')).thenRejects('not_found');
+  given(configured).when(begin('2024-25', '2025-04-05', 'b1', 'OTHER'))
+    .thenRejects('wrong_aggregate');
+  given(configured).when(begin('2024-25', '2025-03-31')).thenRejects('financial_year_not_ended',
+    { financialYear: '2024-25', endsOn: '2025-03-31' });
+  given(...ready, close('1')).when(begin('2024-25', '2025-04-20'))
+    .thenRejects('financial_year_already_closed');
+  given(...ready, close('1')).when(begin('2026-27', '2027-04-05'))
+    .thenRejects('year_not_next', { financialYear: '2026-27', expected: '2025-26' });
+  // Once a year's entries are started, no other year's close may begin before it closes.
+  given(...ready).when(begin('2025-26', '2026-04-05')).thenRejects('year_not_next',
+    { financialYear: '2025-26', expected: '2024-25' });
+  // Begun again (a close run again after one that stopped): recorded again.
+  given(configured, begin('2024-25', '2025-04-05')).when(begin('2024-25', '2025-04-06', 'b2'))
+    .then([event('YearCloseBegun', { ...S, on: '2025-04-06', financialYear: '2024-25' })]);
+  const s = (cs: Parameters<typeof decider.decide>[0][]) =>
+    history(decider, cs).reduce(decider.evolve, decider.initialState);
+  const begun = s([configured, begin('2024-25', '2025-04-05'), ...ready.slice(1)]);
+  assert.is(closingThrough(begun), '2025-03-31');
+  assert.is(closedThrough(begun), null);
+  const ended = s([configured, begin('2024-25', '2025-04-05'), ...ready.slice(1), close('1')]);
+  assert.equal([closingThrough(ended), closedThrough(ended)], [null, '2025-03-31']);
 });
 
 test('a year closes only after its accruals and provision, and names the entry missing', () => {

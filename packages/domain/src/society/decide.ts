@@ -139,6 +139,26 @@ const nextToClose = (s: Known, fy: string): E.Either<Rejection, true> => {
     ? E.left({ type: 'year_not_next', financialYear: fy, expected }) : E.right(true);
 };
 
+// Begun again (a close run again after one that stopped) records it again: nothing changes.
+const beginClose = (c: C.BeginYearClose['data'], state: SocietyState): Result => {
+  const k = society(state, c);
+  if (E.isLeft(k)) return k;
+  const fy = c.financialYear;
+  const open = nextToClose(k.right, fy);
+  if (E.isLeft(open)) return open;
+  const started = yearInProgress(k.right);
+  if (started !== null && started !== fy) {
+    return E.left({ type: 'year_not_next', financialYear: fy, expected: started });
+  }
+  const { end } = financialYearDates(fy);
+  if (c.on <= end) {
+    return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
+  }
+  return E.right([{ type: 'YearCloseBegun', data: {
+    societyId: k.right.societyId, on: c.on, financialYear: fy,
+  } }]);
+};
+
 const closeYear = (
   c: C.CloseFinancialYear['data'], f: CloseFinancialYearFacts, state: SocietyState,
 ): Result => {
@@ -368,6 +388,7 @@ export const createSocietyDecider = (config: { readonly products?: ProductCatalo
       case 'ConfigureSociety': return configure(command.data, state);
       case 'ChangeSocietySettings': return changeSettings(command.data, state);
       case 'EndDividendRun': return endRun(command.data, state);
+      case 'BeginYearClose': return beginClose(command.data, state);
       case 'CloseFinancialYear': return closeYear(command.data, command.facts, state);
       case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);

@@ -60,6 +60,17 @@ export const FinancialYearClosed = eventCodec('FinancialYearClosed', {
 export type FinancialYearClosed = t.TypeOf<typeof FinancialYearClosed>;
 
 /**
+ * A financial year's close has begun (its date is the close's): from then the year's books
+ * take no new entry but its year-end interest, so that the figures the close takes (interest,
+ * accruals, provision, net profit) are those of every entry the year holds. Ended by
+ * FinancialYearClosed.
+ */
+export const YearCloseBegun = eventCodec('YearCloseBegun', {
+  societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,
+});
+export type YearCloseBegun = t.TypeOf<typeof YearCloseBegun>;
+
+/**
  * The year-end accruals of accrual-basis books, dated the year's last day (31 March): deposit
  * interest earned and not yet credited (payable), loan interest earned on performing loans and
  * not yet paid (receivable), and that on non-performing loans, recorded for the auditor but not
@@ -145,9 +156,9 @@ export type DividendAllocated = t.TypeOf<typeof DividendAllocated>;
 export const societyEvents = {
   SocietyConfigured, SocietySettingsChanged, FinancialYearClosed, DividendDeclared,
   DividendAllocated, DividendRunEnded, YearEndAccrualsRecorded, LoanLossProvisionSet,
-  ProductRateChanged,
+  ProductRateChanged, YearCloseBegun,
 } as const;
 export type SocietyEvent =
   | SocietyConfigured | SocietySettingsChanged | FinancialYearClosed | DividendDeclared
   | DividendAllocated | DividendRunEnded | YearEndAccrualsRecorded | LoanLossProvisionSet
-  | ProductRateChanged;
+  | ProductRateChanged | YearCloseBegun;

@@ -56,6 +56,8 @@ export type SocietyState =
     readonly provisionTotal: bigint;
     /** Savings products' rate changes (ProductRateChanged); absent: none yet. */
     readonly rateSteps?: RateSteps;
+    /** The year whose close has begun (YearCloseBegun) and is not closed yet; absent: none. */
+    readonly closing?: string;
   };
 
 const dated = (d: SocietySettings & { readonly on: BusinessDate }): DatedSettings => ({
@@ -112,6 +114,11 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const lastOn = d.on > s.lastOn ? d.on : s.lastOn;
       return { ...s, lastOn, accrualsRecorded: [...s.accrualsRecorded, d.financialYear] };
     }
+    case 'YearCloseBegun': {
+      if (s.status === 'none') return s;
+      const d = e.data;
+      return { ...s, lastOn: d.on > s.lastOn ? d.on : s.lastOn, closing: d.financialYear };
+    }
     case 'FinancialYearClosed': {
       if (s.status === 'none') return s;
       const d = e.data;
@@ -120,7 +127,8 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
         surplus: minorOf(d.distributableSurplus), dividend: null, allocation: null,
         runEnded: false,
       };
-      return { ...s, lastOn: d.on, years: { ...s.years, [d.financialYear]: year } };
+      const { closing: _ended, ...rest } = s;
+      return { ...rest, lastOn: d.on, years: { ...s.years, [d.financialYear]: year } };
     }
     case 'DividendDeclared': {
       if (s.status === 'none') return s;
@@ -169,6 +177,14 @@ export const closedThrough = (s: SocietyState): BusinessDate | null => {
   const last = lastClosedYear(s);
   return last === null ? null : financialYearDates(last).end;
 };
+
+/**
+ * The last day of the year whose close has begun and is not closed yet (its books take no new
+ * entry but its year-end interest), or null.
+ */
+export const closingThrough = (s: SocietyState): BusinessDate | null =>
+  s.status === 'none' || s.closing === undefined || Object.hasOwn(s.years, s.closing) ? null
+    : financialYearDates(s.closing).end;
 
 /** The year with a year-end entry recorded and not closed yet (one at most), or null. */
 export const yearInProgress = (s: SocietyState): string | null => {

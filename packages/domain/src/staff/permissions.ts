@@ -84,6 +84,7 @@ export const permissions = {
   ReverseEvent: { by: ['clerk', 'cashier', 'branchManager'],
     checkedBy: ['branchManager', 'board'] },
   ConfigureSociety: { by: board },
+  BeginYearClose: { by: board },
   CloseFinancialYear: { by: board },
   DeclareDividend: { by: board, checkedBy: board },
   RecordDividendAllocation: { by: board },

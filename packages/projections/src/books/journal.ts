@@ -147,6 +147,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
     case 'SocietyConfigured': case 'SocietySettingsChanged': case 'DividendRunEnded':
     // A rate change moves money only through the postings figured at the new rate.
     case 'ProductRateChanged':
+    // A close begun stops new entries in the year; the close's own entries post.
+    case 'YearCloseBegun':
     case 'StaffAppointed': case 'StaffRevoked': case 'ApprovalRequested':
     case 'RequestApproved': case 'RequestDeclined':
     // A standing instruction's money moves by the withdrawal and payment its run records.

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, closedThrough, datedBalances, type DepositChargeFacts, depositCommands,
+  accountHistory, closedThrough, closingThrough, datedBalances, type DepositChargeFacts, depositCommands,
   depositEvents, initialMemberState, isFactless,
   loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
@@ -288,13 +288,18 @@ const isDated = (c: Command): boolean => Object.hasOwn(shareCommands, c.type)
   || onMemberBranchDay(c);
 
 // The closed period, from the society stream's state: the handler's stream cache holds it, so
-// this reads only what the stream gained since (usually nothing).
+// this reads only what the stream gained since (usually nothing). A year whose close has begun
+// is closed to new entries (but its year-end interest): the close takes its figures on them.
 const periodOf = async (r: FactReaders): Result<PeriodFact> => {
   const id = r.society();
   if (id === undefined) return E.right({ facts: { closedThrough: null }, readFrom: [] });
   const s = await r.states.load(streamNameFor.society(id), 'society');
-  const through = s.state.kind === 'society' ? closedThrough(s.state.state) : null;
-  return E.right({ facts: { closedThrough: through }, readFrom: [source(s)] });
+  if (s.state.kind !== 'society') return E.right({ facts: { closedThrough: null },
+    readFrom: [source(s)] });
+  const closing = closingThrough(s.state.state);
+  const facts = closing === null ? { closedThrough: closedThrough(s.state.state) }
+    : { closedThrough: closing, closing: true };
+  return E.right({ facts, readFrom: [source(s)] });
 };
 
 const withPeriod = async (

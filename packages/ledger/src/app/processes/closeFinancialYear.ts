@@ -26,7 +26,8 @@ export interface CloseYearRequest {
 }
 
 /**
- * Closes a financial year across aggregates: posts savings interest to 31 March, dated 31 March,
+ * Closes a financial year across aggregates: begins the close (the year's books then take no
+ * new entry but its year-end interest), posts savings interest to 31 March, dated 31 March,
  * on every open savings account (one step per account), waits until the projections hold those
  * postings, records the year-end accruals as of 31 March (the accrued-interest report), sets
  * the provision for loan losses on the loans classified by days past due that day, then
@@ -48,8 +49,7 @@ export const closeFinancialYear = async (
     financialYear: r.financialYear }) };
   const closeInput = { type: 'CloseFinancialYear', data: { actor: r.actor, on: r.on,
     commandId: stepId(pid, 'close'), societyId: r.societyId, financialYear: r.financialYear } };
-  // Every account opened and every step stored so far, through any Ledger over the store: the
-  // interest steps are one per savings account the indexes name.
+  // Every step stored so far, through any Ledger over the store.
   await ctx.catchUp?.();
   // Not started yet: would the society close the year now? If not, post nothing.
   if (ctx.processes.get(pid) === undefined) {
@@ -62,6 +62,18 @@ export const closeFinancialYear = async (
   const steps: CommandOutcome[] = [];
   const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
   const base = { actor: r.actor, on: r.on };
+  // The close begun first: from then the year's books take no new entry, through any Ledger,
+  // but its year-end interest (an entry decided on the period before is sent round again, and
+  // refused). Every figure below is then taken on every entry the year holds.
+  const begun = await runStep(ctx, proc, { type: 'BeginYearClose', data: { ...base,
+    commandId: stepId(pid, 'begin'), societyId: r.societyId, financialYear: r.financialYear } });
+  steps.push(begun);
+  if (begun.status === 'rejected') {
+    return { status: 'rejected', processId: pid, rejection: begun.rejection, steps };
+  }
+  // Every account opened and every entry stored before the close began: the interest steps are
+  // one per savings account the indexes name.
+  await ctx.catchUp?.();
   for (const m of ctx.members.members()) {
     for (const d of m.deposits) {
       if (d.kind !== 'savings') continue;

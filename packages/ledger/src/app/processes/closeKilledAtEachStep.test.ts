@@ -17,12 +17,13 @@ const close = { actor: 'board', societyId: 'USHA', financialYear: '2024-25', com
 const killedAfter = (file: string, appends: number) =>
   childSignal(fixture, [file, 'close', String(appends)]);
 
-test('a close killed before any of its seven appends is finished at the next open, once',
+test('a close killed before any of its eight appends is finished at the next open, once',
   async () => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-close-kill-'));
   try {
     // Three members with Rs 1,000 saved, the society configured: the close's appends are its
-    // claim, the interest on three accounts, the accruals, the provision and the close itself.
+    // claim, its beginning, the interest on three accounts, the accruals, the provision and the
+    // close itself.
     const base = join(dir, 'base.ndjson');
     {
       const { store, ledger } = await openLog(base);
@@ -38,13 +39,13 @@ test('a close killed before any of its seven appends is finished at the next ope
       const { store, ledger } = await openLog(whole);
       const o = await ledger.closeFinancialYear(close);
       assert.equal(o.steps.map((s) => s.status === 'accepted' && s.commandType), [
-        'PostInterest', 'PostInterest', 'PostInterest', 'RecordYearEndAccruals',
+        'BeginYearClose', 'PostInterest', 'PostInterest', 'PostInterest', 'RecordYearEndAccruals',
         'SetLoanLossProvision', 'CloseFinancialYear']);
       await ledger.close();
       await store.close();
     }
     const expected = await storedEntries(whole);
-    for (let appends = 0; appends < 7; appends++) {
+    for (let appends = 0; appends < 8; appends++) {
       const file = join(dir, `killed-${appends}.ndjson`);
       await copyFile(base, file);
       assert.is(await killedAfter(file, appends), 'SIGKILL');
@@ -58,7 +59,7 @@ test('a close killed before any of its seven appends is finished at the next ope
         const o = ledger.resumed[0];
         assert.is(o?.status, 'completed', `killed after ${appends}`);
         assert.equal(o?.steps.map((s) => s.status === 'accepted' && s.duplicate),
-          [0, 1, 2, 3, 4, 5].map((i) => i < appends - 1), `resumed after ${appends}`);
+          [0, 1, 2, 3, 4, 5, 6].map((i) => i < appends - 1), `resumed after ${appends}`);
       }
       await ledger.close();
       await store.close();

@@ -67,8 +67,8 @@ test('a dividend credited to savings, killed midway, is completed once on restar
     statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
   const closed = await setup.closeFinancialYear({ ...year, commandId: 'fy', on: '2025-04-05' });
   assert.is(closed.status, 'completed');
-  assert.is(closed.steps.length, 6,
-    'interest on three accounts, the accruals, the provision, the close');
+  assert.is(closed.steps.length, 7,
+    'its beginning, interest on three accounts, the accruals, the provision, the close');
   ok(await setup.declareDividend({ ...year, commandId: 'div', on: '2025-04-10',
     ratePercent: '10' }));
   const credit = { ...year, commandId: 'credit', on: '2025-04-11' };
