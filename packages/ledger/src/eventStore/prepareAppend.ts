@@ -133,27 +133,41 @@ const prepareOne = <E extends EventShape>(
     const why = e instanceof Error ? e.message : String(e);
     return invalid(contextOf(at.where, at.index), type, '', `cannot be encoded: ${why}`);
   }
-  // Plain JSON (the usual case): its text written directly, and the value itself decoded in
-  // place of the copy canonicalJson would make (it parses back deep-equal). A refusal is
-  // reported from the canonical copy, so its field names are the same either way.
+  // Plain JSON (the usual case): its text written directly, then read back and decoded: what
+  // a reader decodes is the bytes, not the value they were written from (a getter or a proxy
+  // may answer differently at each read). A refusal is reported from the canonical copy, so
+  // its field names are the same either way.
+  const storedType = stored.type;
   const start = sink.used;
   putAscii(sink, dataKey);
+  const dataStart = sink.used;
   if (putPlainJson(sink, stored.data)) {
     const dataEnd = sink.used;
     putEventId(sink, eventId);
     const metadataStart = sink.used;
-    // The stored form itself: a schema reads its `type`, `data` and `metadata`. A schema of
-    // codecs whose output is their input says so without building the decoded event.
-    if (putPlainJson(sink, stored.metadata)
-      && (at.asIs?.(stored) === true || schema.decode(stored)._tag === 'Right')) {
-      at.ends.push(start + dataKey.length, dataEnd, metadataStart, sink.used);
-      return stored.type;
+    if (putPlainJson(sink, stored.metadata)) {
+      const written = readBack(storedType, [dataStart, dataEnd], [metadataStart, sink.used]);
+      // A schema of codecs whose output is their input says so without building the decoded
+      // event.
+      if (at.asIs?.(written) === true || schema.decode(written)._tag === 'Right') {
+        at.ends.push(dataStart, dataEnd, metadataStart, sink.used);
+        return storedType;
+      }
     }
   }
   sink.used = start;
   const context = { ...contextOf(at.where, at.index), type };
   return prepareCanonical(schema, stored, context, { eventId, ends: at.ends });
 };
+
+// The stored form as a reader parses it from the bytes just written at [from, to) in the sink.
+const readBack = (
+  type: string, data: readonly [number, number], metadata: readonly [number, number],
+): StoredForm => ({
+  type,
+  data: JSON.parse(sink.buffer.toString('utf8', data[0], data[1])),
+  metadata: JSON.parse(sink.buffer.toString('utf8', metadata[0], metadata[1])),
+});
 
 const prepareCanonical = <E extends EventShape>(
   schema: EventSchema<E>,
