@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
+import { StoreOptionsError } from '../eventStore/storeOptionFields.ts';
 import type { RecordedEvent } from '../eventStore/port.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
@@ -98,6 +99,36 @@ test('a line moved to another place breaks the chain at the first line out of pl
       assert.is(e.reason, 'prev is not the hash of the line before');
     }
   }
+});
+
+test('options of none of its forms are refused, typed and naming the field, when read; a '
+  + 'length in whole bytes reads what it covers', async () => {
+  const file = join(dir, 'options.ndjson');
+  await writeLog(file);
+  const throwing = { file, schema: noteSchema,
+    get bytes(): number { throw new Error('unreadable'); } };
+  const refused: Array<[unknown, string]> = [
+    [null, ''], ['file', ''], [{ file: '', schema: noteSchema }, 'file'],
+    [{ file: 42, schema: noteSchema }, 'file'], [{ file, schema: {} }, 'schema.decode'],
+    [new Proxy({}, { get: () => { throw new Error('trap'); } }), 'file'],
+    [throwing, 'bytes'],
+  ];
+  // A length of no whole number of bytes reached a native read, which aborted the process.
+  for (const bytes of [Number.NaN, 1.5, 200.7, -1, '100', 10n, Symbol('b'), {}]) {
+    refused.push([{ file, schema: noteSchema, bytes }, 'bytes']);
+  }
+  for (const [options, field] of refused) {
+    const e = await all(Reflect.apply(readLogForwards, undefined, [options]))
+      .then(() => undefined, (x: unknown) => x);
+    assert.instance(e, StoreOptionsError, String(field));
+    assert.is(e instanceof StoreOptionsError && e.field, field);
+  }
+  // The first append's two lines, then part of the next: only the first append is read.
+  const firstTwo = (await readFile(file, 'utf8')).split('\n').slice(0, 2).join('\n').length + 1;
+  const read = await all(readLogForwards({ file, schema: noteSchema, bytes: firstTwo + 10 }));
+  assert.equal(read.map((e) => `${e.stream}@${e.revision}`), ['loan-0@0', 'loan-0@1']);
+  assert.is((await all(readLogForwards({ file, schema: noteSchema,
+    bytes: Number.POSITIVE_INFINITY }))).length, 11);
 });
 
 test.run();

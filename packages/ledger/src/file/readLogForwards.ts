@@ -4,6 +4,9 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape, RecordedEvent } from '../eventStore/port.ts';
 import { position } from '../eventStore/position.ts';
+import {
+  StoreOptionsError, checkedCount, checkedPath, checkedSchema, readOptionFields,
+} from '../eventStore/storeOptionFields.ts';
 import { checkLine } from './checkedLine.ts';
 import { isRawLine, type RawLine } from './lineEnvelope.ts';
 import { genesisHash, linePrefixBytes } from './lineFormat.ts';
@@ -39,8 +42,9 @@ export interface ReadLogForwardsOptions<E extends EventShape> {
  * @example for await (const e of readLogForwards({ file, schema })) state = p.apply(state, e)
  */
 export async function* readLogForwards<E extends EventShape>(
-  o: ReadLogForwardsOptions<E>,
+  options: ReadLogForwardsOptions<E>,
 ): AsyncGenerator<RecordedEvent<E>> {
+  const o = readOptions<E>(options);
   const handle = await open(o.file, 'r');
   try {
     // The log as it is now (or was, at `bytes`): later appends are not read.
@@ -119,3 +123,18 @@ export async function* readLogForwards<E extends EventShape>(
     await handle.close();
   }
 }
+
+// The options, each read once and checked (StoreOptionsError naming the field) before the file
+// is opened: a length that is not a whole number of bytes would reach a native read.
+const readOptions = <E extends EventShape>(given: unknown): ReadLogForwardsOptions<E> => {
+  const refuse = (field: string, reason: string): never => {
+    throw new StoreOptionsError('readLogForwards', field, reason);
+  };
+  const o = readOptionFields(given, ['file', 'schema', 'bytes'], refuse);
+  const bytes = o.bytes === undefined ? undefined
+    : checkedCount('bytes', o.bytes, 0, 'bytes', refuse);
+  return {
+    file: checkedPath('file', o.file, refuse), schema: checkedSchema<E>(o.schema, refuse),
+    ...bytes === undefined || bytes === Number.POSITIVE_INFINITY ? {} : { bytes },
+  };
+};
