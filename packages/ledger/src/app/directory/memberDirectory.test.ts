@@ -8,7 +8,7 @@ import {
 } from '../testSupport.ts';
 import { withFolders } from './directoryFolders.fixture.ts';
 import { NoDirectoryError } from '../ledger/ledgerOptions.ts';
-import { WrongMasterKeyError } from './directoryErrors.ts';
+import { DirectoryFieldError, WrongMasterKeyError } from './directoryErrors.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
 import { decodeSlot, slotSize } from './slot.ts';
 
@@ -48,6 +48,38 @@ test('forgetting a member destroys her key; her history stays intact and balance
     }
     assert.equal(await allEvents(store), before);
     assert.is(await balanceOf(ledger, store, 'SB-M1'), 100000n);
+  }));
+
+test('details, ids and dates of none of their forms are refused, typed and naming the field, '
+  + 'before anything is written: her record and key stay as they were', () =>
+  withFolders(async ({ file, keyFile }) => {
+    const directory = await openMemberDirectory({ file, keyFile });
+    const ledger = await testLedger(memoryStore(), { directory });
+    await ledger.registerMember('M1', asha);
+    const before = await readFile(file);
+    const throwing = new Proxy({}, { get: () => { throw new Error('trap'); } });
+    const cyclic: Record<string, unknown> = { name: 'x' };
+    cyclic['self'] = cyclic;
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    const fieldOf = (p: Promise<unknown>) => p.then(() => 'accepted',
+      (e: unknown) => e instanceof DirectoryFieldError ? e.field : e);
+    for (const details of [42, {}, { name: 5 }, { name: 'A', phone: 7 }, null, undefined,
+      throwing, cyclic, { name: deep }, Symbol('d')]) {
+      const field = await fieldOf(Reflect.apply(ledger.registerMember, ledger, ['M1', details]));
+      assert.ok(typeof field === 'string' && field.startsWith('details'), String(field));
+    }
+    for (const id of [Symbol('M1'), 42, throwing, '', 'a b', undefined]) {
+      assert.is(await fieldOf(Reflect.apply(ledger.registerMember, ledger, [id, asha])),
+        'memberId');
+      assert.is(await fieldOf(Reflect.apply(ledger.forgetMember, ledger, [id, '2025-01-10'])),
+        'memberId');
+    }
+    for (const on of [undefined, [1, , 2], '2025-13-40', 20250110, throwing]) {
+      assert.is(await fieldOf(Reflect.apply(ledger.forgetMember, ledger, ['M1', on])), 'on');
+    }
+    assert.equal(await readFile(file), before);
+    assert.equal(await ledger.memberDetails('M1'), { status: 'present', details: asha });
   }));
 
 test('an export for auditors never contains directory data', () =>

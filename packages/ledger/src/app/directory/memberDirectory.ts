@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
 import { randomBytes } from 'node:crypto';
 import { checkAad } from './directoryHeader.ts';
 import {
@@ -9,6 +8,8 @@ import type { NomineeRef } from '@usha/domain';
 import type { DirectoryStorage, SlotWrite } from './directoryStorage.ts';
 import { checkedKey, opensCheck } from './masterKey.ts';
 import { seal, unseal } from './sealed.ts';
+import { forgottenOnOf, memberDetailsOf, memberIdOf } from './directoryInput.ts';
+import { MemberDetails } from './memberDetails.ts';
 import {
   nomineesIn, nomineesOf, withNominee, type NomineeDetails, type NomineesEntry,
   type StoredNominees,
@@ -19,12 +20,7 @@ import {
 
 export { DirectoryKeyError } from './directoryErrors.ts';
 
-/** A member's personal data: kept in the directory, never in the event log. */
-export const MemberDetails = t.intersection([
-  t.type({ name: t.string }),
-  t.partial({ phone: t.string, address: t.string }),
-], 'MemberDetails');
-export type MemberDetails = t.TypeOf<typeof MemberDetails>;
+export { MemberDetails } from './memberDetails.ts';
 
 /** What the directory holds for a member. */
 export type DirectoryEntry =
@@ -143,13 +139,25 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     return { status: 'present', details: onlyDetails(details.right), nominees: nomineesIn(json),
       exemptions: tdsExemptionsIn(json) };
   };
-  // Her details replaced; her nominees and declarations kept.
-  const put: MemberDirectory['put'] = (memberId, details) => serial(async () => {
-    const r = read(memberId);
-    await write(memberId, details, r.status === 'present' ? r.nominees : {},
-      r.status === 'present' ? r.exemptions : {});
-  });
+  // Her details replaced; her nominees and declarations kept. What is given is checked first,
+  // when given: a record is only ever written in the form the directory reads back.
+  const put: MemberDirectory['put'] = (memberId, details) => {
+    let id: string;
+    let d: MemberDetails;
+    try {
+      id = memberIdOf(memberId);
+      d = memberDetailsOf(id, details);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return serial(async () => {
+      const r = read(id);
+      await write(id, d, r.status === 'present' ? r.nominees : {},
+        r.status === 'present' ? r.exemptions : {});
+    });
+  };
   const get: MemberDirectory['get'] = async (memberId) => {
+    memberIdOf(memberId);
     await queue;
     const r = read(memberId);
     return r.status === 'present' ? { status: 'present', details: r.details } : r;
@@ -185,11 +193,21 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     const r = read(memberId);
     return r.status === 'present' && Object.hasOwn(r.exemptions, financialYear);
   };
-  const forget: MemberDirectory['forget'] = (memberId, on) => serial(async () => {
-    const slot = storage.current(memberId);
-    if (slot === undefined || slot.key === null) return;
-    await storage.write({ memberId, key: null, record: null, forgottenOn: on });
-  });
+  const forget: MemberDirectory['forget'] = (memberId, on) => {
+    let id: string;
+    let day: string;
+    try {
+      id = memberIdOf(memberId);
+      day = forgottenOnOf(id, on);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return serial(async () => {
+      const slot = storage.current(id);
+      if (slot === undefined || slot.key === null) return;
+      await storage.write({ memberId: id, key: null, record: null, forgottenOn: day });
+    });
+  };
   const rotateMasterKey: MemberDirectory['rotateMasterKey'] = (newKey) => serial(async () => {
     const next = await o.custody.prepare(newKey);
     const slots = storage.all().map((s): SlotWrite => {
