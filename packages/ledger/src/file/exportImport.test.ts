@@ -10,7 +10,8 @@ import { openFileEventStore } from './fileEventStore.ts';
 import { importEventLog } from './importLog.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { lastLineAt } from './logFile.fixture.ts';
-import { StoreCorruptError } from '../eventStore/errors.ts';
+import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
+import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { generateSigningKeys } from './signingKeys.ts';
 import { verifyLog } from './verifyLog.ts';
 
@@ -100,5 +101,29 @@ test('a signed file store exports as the same bytes, signatures kept; '
       [2, 'append not signed by the key']);
   }
 });
+
+// The notes' schema refusing a note whose text is 'd' (the fourth event, in the third append).
+const refusingD: EventSchema<Note> = {
+  encode: (e) => noteSchema.encode(e),
+  decode: (stored) => Reflect.get(Object(stored.data), 'text') === 'd'
+    ? { _tag: 'Left', left: { field: 'data.text', message: 'not a text this schema takes' } }
+    : noteSchema.decode(stored),
+};
+
+test('a log holding an event the schema refuses is refused before anything is imported',
+  async () => {
+    const file = join(dir, 'refused.ndjson');
+    const source = await openFileEventStore({ file, schema: noteSchema });
+    await fill(source);
+    await source.close();
+    const target = inMemoryEventStore({ schema: refusingD });
+    const e = await importEventLog({ file, store: target, schema: refusingD })
+      .then(() => undefined, (x: unknown) => x);
+    assert.instance(e, InvalidEventError);
+    assert.equal(e instanceof InvalidEventError && [e.stream, e.revision, e.eventType, e.field],
+      ['loan-1', 2n, 'Noted', 'data.text']);
+    // Before, the events of the first two appends were in the target: 3 of 4.
+    assert.equal(await summary(target), []);
+  });
 
 test.run();

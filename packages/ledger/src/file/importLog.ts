@@ -6,7 +6,7 @@ import { checkLine } from './checkedLine.ts';
 import { decodeEnvelope, type LineEnvelope } from './lineEnvelope.ts';
 import { genesisHash } from './lineFormat.ts';
 import { readLineChunks } from './lineReader.ts';
-import { scanLog } from './scanLog.ts';
+import { scanLog, type ScannedLine } from './scanLog.ts';
 import { signatureTally } from './signatureTally.ts';
 import { loadPublicKey, type KeyInput } from './signingKeys.ts';
 
@@ -20,8 +20,9 @@ export interface ImportResult {
  * Appends every event of a log file to any store, in the log's order and with its batches,
  * ids and revisions: each append expects exactly the revision the log had before it, so an
  * import into a store that already holds other events of those streams stops with
- * WrongExpectedVersionError. The whole file is verified first; a damaged or torn one is refused,
- * and with `publicKey` one with an append not signed by that key. Each line is checked against
+ * WrongExpectedVersionError. The whole file is verified first, every event decoded by the
+ * schema; a damaged or torn one is refused, one holding an event the schema refuses too
+ * (InvalidEventError), and with `publicKey` one with an append not signed by that key. Each line is checked against
  * its hash and link again as it is imported, so a file changed in between is refused there.
  */
 export const importEventLog = async <E extends EventShape>(options: {
@@ -38,7 +39,18 @@ export const importEventLog = async <E extends EventShape>(options: {
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since verified?)`);
   try {
-    const scan = await scanLog(handle, file, undefined, undefined, tally.onAppend);
+    // Every event decoded by the schema while the file is verified, before anything is
+    // appended: a line the schema refuses stops the import with the target store untouched.
+    const decodes = (line: ScannedLine) => {
+      const c = line.content;
+      if (c === undefined) return;
+      const decoded = schema.decode(c);
+      if (decoded._tag === 'Left') {
+        const { field, message } = decoded.left;
+        throw new InvalidEventError(c.stream, BigInt(line.revision), c.type, field, message);
+      }
+    };
+    const scan = await scanLog(handle, file, decodes, undefined, tally.onAppend);
     if (scan.tornTail !== undefined) {
       const t = scan.tornTail;
       throw new StoreCorruptError({ file, line: t.line, offset: t.offset }, `torn: ${t.reason}`);
