@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -11,6 +11,7 @@ import { importEventLog } from './importLog.ts';
 import { idOf, note, noteSchema, type Note } from './noteSchema.fixture.ts';
 import { lastLineAt } from './logFile.fixture.ts';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
+import { StoreOptionsError } from '../eventStore/storeOptionFields.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import { generateSigningKeys } from './signingKeys.ts';
 import { verifyLog } from './verifyLog.ts';
@@ -125,5 +126,37 @@ test('a log holding an event the schema refuses is refused before anything is im
     // Before, the events of the first two appends were in the target: 3 of 4.
     assert.equal(await summary(target), []);
   });
+
+test('an export\'s options of none of their forms are refused, typed, and nothing is written; '
+  + 'a name it cannot take leaves no copy behind', async () => {
+  const source = inMemoryEventStore({ schema: noteSchema });
+  await fill(source);
+  const folder = join(dir, 'refusals');
+  await mkdir(folder);
+  const file = join(folder, 'export.ndjson');
+  const throwing = new Proxy({}, { get: () => { throw new Error('trap'); } });
+  const refused: Array<[unknown, string]> = [
+    [undefined, ''], [throwing, 'file'],
+    ...[undefined, '', 42, throwing, 'a\0b'].map((f): [unknown, string] =>
+      [{ store: source, schema: noteSchema, file: f }, 'file']),
+    [{ store: undefined, schema: noteSchema, file }, 'store'],
+    [{ store: throwing, schema: noteSchema, file }, 'store'],
+    [{ store: {}, schema: noteSchema, file }, 'store'],
+    [{ store: source, schema: {}, file }, 'schema.decode'],
+  ];
+  for (const [options, field] of refused) {
+    const e = await Reflect.apply(exportEventLog, undefined, [options])
+      .then(() => undefined, (x: unknown) => x);
+    assert.instance(e, StoreOptionsError, field);
+    assert.is(e instanceof StoreOptionsError && e.field, field);
+  }
+  // A folder of that name: the rename is refused, and the copy written beside it removed.
+  await mkdir(file);
+  const e = await exportEventLog({ store: source, schema: noteSchema, file })
+    .then(() => undefined, (x: unknown) => x);
+  assert.ok(e instanceof Error && Reflect.get(e, 'code') === 'EISDIR', String(e));
+  assert.equal(await readdir(folder), ['export.ndjson']);
+  assert.equal(await readdir(file), []);
+});
 
 test.run();

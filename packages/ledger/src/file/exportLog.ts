@@ -7,6 +7,9 @@ import type { FileEventStore } from './fileEventStore.ts';
 import { encodeLine, genesisHash } from './lineFormat.ts';
 import { scanLog } from './scanLog.ts';
 import { syncFolder } from '../durable/syncFolder.ts';
+import {
+  StoreOptionsError, checkedPath, checkedSchema, readOptionFields,
+} from '../eventStore/storeOptionFields.ts';
 
 /** What an export wrote. */
 export interface ExportResult {
@@ -60,13 +63,17 @@ export const exportEventLog = async <E extends EventShape>(options: {
   readonly schema: EventSchema<E>;
   readonly file: string;
 }): Promise<ExportResult> => {
-  const temporary = `${options.file}.export-${process.pid}`;
-  if (isFileStore(options.store)) {
-    const copied = await copyLog(options.store, temporary).catch(async (e: unknown) => {
+  const fields = readOptionFields(options, ['file', 'store', 'schema'], refuse);
+  const file = checkedPath('file', fields.file, refuse);
+  const store = checkedStore<E>(fields.store);
+  const schema = checkedSchema<E>(fields.schema, refuse);
+  const temporary = `${file}.export-${process.pid}`;
+  if (isFileStore(store)) {
+    const copied = await copyLog(store, temporary).catch(async (e: unknown) => {
       await unlink(temporary).catch(() => {});
       throw e;
     });
-    await publish(temporary, options.file);
+    await publish(temporary, file);
     return copied;
   }
   const handle = await open(temporary, 'wx');
@@ -78,8 +85,8 @@ export const exportEventLog = async <E extends EventShape>(options: {
     pending = [];
   };
   try {
-    for await (const e of options.store.readAll()) {
-      const stored = options.schema.encode(e);
+    for await (const e of store.readAll()) {
+      const stored = schema.encode(e);
       const data = canonicalJson(stored.data);
       const metadata = canonicalJson(stored.metadata);
       if (data._tag === 'Left' || metadata._tag === 'Left') {
@@ -118,12 +125,34 @@ export const exportEventLog = async <E extends EventShape>(options: {
     throw e;
   }
   await handle.close();
-  await publish(temporary, options.file);
+  await publish(temporary, file);
   return { events, lastHash: prev };
 };
 
-// The export appears under its name only complete and synced.
+const refuse = (field: string, reason: string): never => {
+  throw new StoreOptionsError('exportEventLog', field, reason);
+};
+
+// Any object whose `readAll` is a function: a store of the port.
+const checkedStore = <E extends EventShape>(v: unknown): EventStore<E> => {
+  let readAll: unknown;
+  try {
+    readAll = v !== null && typeof v === 'object' ? Reflect.get(v, 'readAll') : undefined;
+  } catch {
+    return refuse('store', 'could not be read');
+  }
+  return typeof readAll === 'function' ? v as EventStore<E>
+    : refuse('store', 'not an event store (no readAll)');
+};
+
+// The export appears under its name only complete and synced; a rename refused (the name is a
+// folder, say) leaves nothing behind.
 const publish = async (temporary: string, file: string): Promise<void> => {
-  await rename(temporary, file);
+  try {
+    await rename(temporary, file);
+  } catch (e) {
+    await unlink(temporary).catch(() => {});
+    throw e;
+  }
   await syncFolder(file);
 };
