@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -141,6 +141,28 @@ test('an old unsigned log keeps opening; with signedAfter it takes signed append
     file, schema: noteSchema, verifyKey: publicKey, signedAfter: before, mode: 'read-only',
   });
   await reopened.close();
+});
+
+test('keys: a folder holding only a public key gets no private key of another pair, and one '
+  + 'holding only a private key keeps it as it was', async () => {
+  const only = await mkdtemp(join(tmpdir(), 'usha-keys-half-'));
+  try {
+    const pub = join(only, 'usha-signing.pub');
+    await writeFile(pub, 'an auditor\'s copy');
+    const e = await generateSigningKeys({ dir: only }).then(() => undefined, (x: unknown) => x);
+    assert.is(Reflect.get(Object(e), 'code'), 'EEXIST');
+    assert.equal(await readdir(only), ['usha-signing.pub']);
+    assert.is(await readFile(pub, 'utf8'), 'an auditor\'s copy');
+    await rm(pub);
+    const key = join(only, 'usha-signing.key');
+    await writeFile(key, 'the writer\'s key');
+    const again = await generateSigningKeys({ dir: only }).then(() => undefined, (x: unknown) => x);
+    assert.is(Reflect.get(Object(again), 'code'), 'EEXIST');
+    assert.equal(await readdir(only), ['usha-signing.key']);
+    assert.is(await readFile(key, 'utf8'), 'the writer\'s key');
+  } finally {
+    await rm(only, { recursive: true, force: true });
+  }
 });
 
 test('keys: the private key file is 0600 and never written over; a wrong key is refused',

@@ -1,7 +1,7 @@
 import {
   createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify,
 } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -117,7 +117,14 @@ export const generateSigningKeys = async (
     }
   };
   await write(privateKeyFile, String(privateKey.export({ type: 'pkcs8', format: 'pem' })), 0o600);
-  await write(publicKeyFile, String(publicKey.export({ type: 'spki', format: 'pem' })), 0o644);
+  try {
+    await write(publicKeyFile, String(publicKey.export({ type: 'spki', format: 'pem' })), 0o644);
+  } catch (e) {
+    // A public key there already (or none could be written): the private key just written
+    // matches nothing, and goes. The pair is written whole or not at all.
+    await unlink(privateKeyFile).catch(() => {});
+    throw e;
+  }
   return { privateKeyFile, publicKeyFile };
 };
 
