@@ -61,6 +61,8 @@ import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
 import { readsFrom } from './catchUp.ts';
+import { storedPosition } from './storedPosition.ts';
+import { QueryRequestError } from '../reports/queryRequest.ts';
 import { indexCheckpointWriter } from './indexCheckpointWriter.ts';
 import { checkpointPlace, openIndexes, type LedgerOpened } from './openIndexes.ts';
 import { requireUniqueCommandIds } from './ledgerStoreError.ts';
@@ -226,9 +228,20 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   });
   await runner?.start();
   const waitFor = (p: Position) => runner?.waitFor(p) ?? Promise.resolve();
+  // As the Ledger's caller waits: for the position of an event stored, checked first.
+  const waitForStored = async (p: Position): Promise<void> =>
+    waitFor(await storedPosition(o.store, 'waitFor', 'position', p));
   const projection = async (opts: { after?: Position } = {}): Promise<S> => {
     if (runner === undefined) throw new Error('the Ledger was opened without a projection');
-    if (opts.after !== undefined) await runner.waitFor(opts.after);
+    let after: unknown;
+    try {
+      after = opts === undefined ? undefined : Reflect.get(Object(opts), 'after');
+    } catch {
+      throw new QueryRequestError('projection', 'after: could not be read');
+    }
+    if (after !== undefined) {
+      await runner.waitFor(await storedPosition(o.store, 'projection', 'after', after));
+    }
     return runner.state();
   };
   // The income statement of the year, once the books hold every event stored so far (by any
@@ -300,7 +313,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
     applyChargesForBranch: (r) => applyChargesForBranch(ctx, r),
     ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
-    projection, waitFor, runner, resumed, resumedElsewhere, opened,
+    projection, waitFor: waitForStored, runner, resumed, resumedElsewhere, opened,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
     nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),

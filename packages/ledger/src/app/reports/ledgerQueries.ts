@@ -1,3 +1,4 @@
+import { storedPosition } from '../ledger/storedPosition.ts';
 import {
   balanceSheet, incomeStatement, memberBalances, parReport, passbook, replayAsync, trialBalance,
   yearEnd,
@@ -138,7 +139,9 @@ export const ledgerQueries = (q: QuerySources): LedgerQueries => {
   })());
   const live = async (o: ReadOptions): Promise<ReportState> => {
     const r = await start();
-    const after = o.after ?? q.lastWritten();
+    // A position given is one of an event stored: waiting for one no event holds never ends.
+    const after = o.after === undefined ? q.lastWritten()
+      : await storedPosition(q.store, 'query', 'after', o.after);
     if (after !== undefined) await r.waitFor(after);
     return r.state();
   };

@@ -24,13 +24,16 @@ const isFields = (v: PlainValue): v is { readonly [key: string]: PlainValue } =>
 // The fields of a request that hold a log position, not a JSON value.
 const positionFields = ['after', 'asKnownAt'] as const;
 
-// A fresh copy of a position, or undefined when the value is none (read inside the try).
-const positionOf = (u: unknown): Position | undefined => {
+/**
+ * A fresh copy of a position (two bigints from 0), or undefined when the value is none; a
+ * getter or trap that throws throws here (callers read it inside a try).
+ */
+export const positionOf = (u: unknown): Position | undefined => {
   if (typeof u !== 'object' || u === null) return undefined;
   const commit: unknown = Reflect.get(u, 'commit');
   const prepare: unknown = Reflect.get(u, 'prepare');
-  return typeof commit === 'bigint' && typeof prepare === 'bigint' ? { commit, prepare }
-    : undefined;
+  return typeof commit === 'bigint' && typeof prepare === 'bigint' && commit >= 0n
+    && prepare >= 0n ? { commit, prepare } : undefined;
 };
 
 /**
