@@ -84,6 +84,17 @@ const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
     position: ref?.position ?? { commit: -1n, prepare: -1n } };
 };
 
+// The list's length, 0 when it has none to give (not a list, or one whose reading throws).
+const lengthOf = (events: unknown): number => {
+  try {
+    const n: unknown = typeof events === 'object' && events !== null
+      ? Reflect.get(events, 'length') : undefined;
+    return typeof n === 'number' ? n : 0;
+  } catch {
+    return 0;
+  }
+};
+
 /** Appends events to one stream (its server name) with the port's semantics. */
 export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
   stream: string, request: AppendRequest<E>): Promise<AppendResult> => {
@@ -94,8 +105,9 @@ export const appendEvents = async <E extends EventShape>(ctx: AppendContext<E>,
     if (p._tag === 'Left') throw p.left;
     return p.right;
   };
-  // A malformed append is refused before the server is asked anything.
-  if (!isStorableStreamName(label) || events.length === 0) check(undefined);
+  // A malformed append is refused before the server is asked anything (a list that cannot
+  // even say its length among them: prepareAppend refuses it, typed).
+  if (!isStorableStreamName(label) || lengthOf(events) === 0) check(undefined);
   let moved = 0;
   for (let refreshed = false; ; refreshed = true) {
     const cached = refreshed ? undefined : ctx.cache.peek(stream);

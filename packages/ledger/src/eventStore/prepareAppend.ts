@@ -316,7 +316,7 @@ export const prepareAppend = <E extends EventShape>(
   if (!preparing) {
     preparing = true;
     try {
-      return prepareAppendOnce(schema, stream, events, limits);
+      return refusedIfThrown(stream, () => prepareAppendOnce(schema, stream, events, limits));
     } finally {
       preparing = false;
     }
@@ -324,9 +324,28 @@ export const prepareAppend = <E extends EventShape>(
   const outer = sink;
   sink = byteSink();
   try {
-    return prepareAppendOnce(schema, stream, events, limits);
+    return refusedIfThrown(stream, () => prepareAppendOnce(schema, stream, events, limits));
   } finally {
     sink = outer;
+  }
+};
+
+// What the caller handed over runs as it is read (getters, proxy traps, a `toString`, a
+// structure deep enough to exhaust the stack): whatever it throws refuses the append, typed,
+// before anything is written (the sink is set back at the next append's start).
+const refusedIfThrown = (
+  stream: unknown, prepare: () => Either<EventStoreError, PreparedAppend>,
+): Either<EventStoreError, PreparedAppend> => {
+  try {
+    return prepare();
+  } catch (e) {
+    if (e instanceof EventStoreError) return left(e);
+    let why: string = typeof e;
+    try {
+      if (e instanceof Error) why = String(e.name);
+    } catch { /* a name that throws too: its type says enough */ }
+    return left(new InvalidAppendError(quotedStreamName(stream),
+      `the events could not be read (${why})`));
   }
 };
 

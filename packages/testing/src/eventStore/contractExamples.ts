@@ -214,6 +214,34 @@ export const contractExamples = (test: Test, factory: StoreFactory): void => {
     assert.is(r.nextExpectedRevision, 1n);
   });
 
+  withStore('events that throw as they are read (a getter, a trap, a toString, a depth that '
+    + 'exhausts the stack) are refused, typed, and nothing is written', async (store) => {
+    await store.appendToStream('loan-1', [deposit()]);
+    const boom = () => { throw new Error('unreadable'); };
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i += 1) deep = [deep];
+    const trapped = new Proxy({}, { getPrototypeOf: boom, get: boom, ownKeys: boom });
+    const lists: unknown[] = [
+      undefined, null, { length: 1, get 0() { return boom(); } },
+      [{ ...deposit(), get eventId() { return boom(); } }],
+      [{ ...deposit(), type: { toString: boom } }],
+      [{ ...deposit(), data: trapped }],
+      [{ ...deposit(), data: { account: 'acc-1', amount: '1.00', sequence: 1n, deep } }],
+      [{ ...deposit(), metadata: trapped }],
+      new Proxy([], { get: boom }),
+    ];
+    for (const events of lists) {
+      const e = await rejection(Reflect.apply(store.appendToStream, store, ['loan-1', events]));
+      assert.ok(e instanceof InvalidAppendError || e instanceof InvalidEventError,
+        `${String(e)}`);
+    }
+    const all = await collect(store.readAll());
+    assert.equal(all.map((x) => [x.stream, x.revision]), [['loan-1', 0n]]);
+    // The stream goes on from where it was.
+    const r = await store.appendToStream('loan-1', [deposit()], { expectedRevision: 0n });
+    assert.is(r.nextExpectedRevision, 1n);
+  });
+
   withStore('an over-large append is refused and nothing is written', async (store) => {
     await store.appendToStream('loan-1', [deposit()]);
     const big = {
