@@ -22,6 +22,20 @@ test('only real calendar days parse', () => {
     (e: unknown) => e instanceof InvalidDateError && e.field === 'disbursedOn');
 });
 
+test('any value that is no string is refused as a date, named by its kind, never thrown', () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic['self'] = cyclic;
+  const trap = new Proxy({}, { get: () => { throw new Error('t'); } });
+  const values: unknown[] = [10n, cyclic, { toString: () => { throw new Error('x'); } },
+    Symbol('d'), undefined, null, 20240101, trap];
+  for (const v of values) {
+    const r = parseBusinessDate(v);
+    assert.ok(E.isLeft(r) && r.left.type === 'invalid_date', typeof v);
+    assert.throws(() => businessDate(v, 'on'),
+      (e: unknown) => e instanceof InvalidDateError && e.field === 'on');
+  }
+});
+
 // The definition, spelled out slowly: the pattern, then a day that the calendar has.
 const isDateByDefinition = (s: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -64,9 +64,14 @@ const invalid = (s: string, why: string): E.Either<DateParseError, never> =>
 /** Parses 'YYYY-MM-DD' and checks that the day exists (2023-02-30 does not). */
 export const parseBusinessDate = (input: unknown): E.Either<DateParseError, BusinessDate> => {
   if (isBusinessDate(input)) return E.right(input);
-  // Not a date: the pattern and each part again, to say which part is wrong.
-  const s = typeof input === 'string' ? input : String(input);
-  const m = typeof input === 'string' ? shape.exec(input) : null;
+  // Not a date: the pattern and each part again, to say which part is wrong. A value of
+  // another kind is named by its kind only: reading it (a cycle, a bigint, a getter) could throw.
+  if (typeof input !== 'string') {
+    const kind = input === null ? 'null' : typeof input;
+    return invalid(`(${kind})`, `a ${kind} is not a date of the form YYYY-MM-DD`);
+  }
+  const s = input;
+  const m = shape.exec(input);
   if (!m) return invalid(s, `${JSON.stringify(input)} is not a date of the form YYYY-MM-DD`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < 1900 || year > 2199) return invalid(s, `${s}: year must be between 1900 and 2199`);

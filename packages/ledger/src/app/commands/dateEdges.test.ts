@@ -1,0 +1,33 @@
+// Commands near the last day the domain has dates for (2199-12-31): one whose figures would run
+// past it (a loan's schedule, a deposit's maturity) is refused, typed, with nothing written,
+// where before the runtime's RangeError, or the domain's InvalidDateError, was thrown.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const by = (commandId: string, on: string, actor = 'clerk') => ({ commandId, actor, on });
+
+test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 are refused '
+  + 'cannot_compute, nothing written', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '1000', '2199-11-01');
+  ok(await ledger.applyForLoan({ ...by('apply', '2199-12-01', 'maker'), loanId: 'L1',
+    memberId: 'M1', productId: 'LP', principal: '2000', repayments: 4, firstRepaymentOn: null }));
+  ok(await ledger.approveLoan({ ...by('approve', '2199-12-01', 'checker'), loanId: 'L1',
+    principal: '2000' }));
+  const before = (await allEvents(store)).length;
+  const outcomes = [
+    await ledger.disburseLoan({ ...by('disburse', '2199-12-01', 'checker'), loanId: 'L1' }),
+    await ledger.openFixedDeposit({ ...by('fd', '2199-12-01'), accountId: 'FD-1',
+      memberId: 'M1', productId: 'FD', principal: '1000', termMonths: 12 }),
+    await ledger.openRecurringDeposit({ ...by('rd', '2199-12-01'), accountId: 'RD-1',
+      memberId: 'M1', productId: 'RD', instalment: '100', termMonths: 12 }),
+  ];
+  for (const o of outcomes) {
+    assert.is(o.status === 'rejected' && o.rejection.type, 'cannot_compute', JSON.stringify(o));
+  }
+  assert.is((await allEvents(store)).length, before);
+});
+
+test.run();
