@@ -60,6 +60,20 @@ for (const [input, tag] of errors) {
   });
 }
 
+test('an amount of millions of digits is refused as out of range without reading it as a '
+  + 'number, and its message shows the first 40 characters', () => {
+  // BigInt of n digits takes time growing as n squared: a million took minutes before.
+  const huge = '9'.repeat(5_000_000);
+  const e = rejection(`${huge}.00`);
+  assert.is(e.type, 'out_of_range');
+  assert.is(e.message, `"${'9'.repeat(40)}"... (5000003 characters) is beyond the largest amount`);
+  // Leading zeros are no digits of the amount: a million of them before 1.00 still parse.
+  assert.equal(parseMoney(`${'0'.repeat(1_000_000)}1.00`), parseMoney('1.00'));
+  // The largest amount, 10^17 paise, and a paisa more.
+  assert.ok(E.isRight(parseMoney('1000000000000000.00')));
+  assert.is(rejection('1000000000000000.01').type, 'out_of_range');
+});
+
 test('moneyFrom throws a typed failure that names the field', () => {
   try {
     moneyFrom('12.345', 2, 'principal');
