@@ -77,6 +77,29 @@ test('a checkpoint of another version is dropped and the projection rebuilt', as
   }
 });
 
+test('a checkpoint that is no JSON, cut short, or whose state the projection cannot read back '
+  + 'is dropped and the projection rebuilt: the Ledger opens', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-runner-'));
+  try {
+    const store = memoryStore();
+    await memberWithSavings(await testLedger(store), 'M1', '10');
+    const good = JSON.stringify({ projection: 'tally@1', position: 'C:999/P:999',
+      state: { events: 99, depositedMinor: '1' } });
+    for (const [i, text] of ['', 'garbage', good.slice(0, good.length / 2),
+      JSON.stringify({ projection: 'tally@1', position: 'C:1/P:1',
+        state: { events: 1, depositedMinor: 'not a number' } })].entries()) {
+      const checkpoints = fileCheckpointStore(join(dir, `tally-${i}.json`));
+      await checkpoints.save(text);
+      const ledger = await testLedger(store, { projection: tally, checkpoints });
+      await ledger.runner?.caughtUp();
+      assert.equal(await ledger.projection(), { events: 5, depositedMinor: 1000n }, text);
+      await ledger.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 // The tally, counting how often its state is serialized: each time is a pass over all of it.
 const counted = () => {
   const calls = { serialize: 0 };

@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { ProjectionVersionError } from '@usha/projections';
 import type { EventStore } from '../../eventStore/port.ts';
 import {
   comparePosition, positionFromString, positionToString, type Position,
@@ -114,15 +113,21 @@ export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): Projec
     if (text === undefined) return;
     // A state resumed is as large as its checkpoint: the first save waits as a later one would.
     every = eventsBeforeNextSave({ everyEvents, charsPerEvent, chars: text.length });
-    const saved = Saved.decode(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return; // not JSON (a file cut short, or another's): rebuilt from the start, as below
+    }
+    const saved = Saved.decode(json);
     // Another projection or version: rebuild from the start rather than trust its state.
     if (E.isLeft(saved) || saved.right.projection !== label) return;
-    // A part of a combined projection at another version (ProjectionVersionError): the same.
+    // A part of a combined projection at another version (ProjectionVersionError), or a state
+    // its projection cannot read back: the same. A checkpoint is a cache; the log is the truth.
     try {
       state = o.projection.deserialize(saved.right.state);
-    } catch (e) {
-      if (e instanceof ProjectionVersionError) return;
-      throw e;
+    } catch {
+      return;
     }
     const p = saved.right.position === null ? undefined : positionFromString(saved.right.position);
     at = p === undefined || E.isLeft(p) ? undefined : p.right;
