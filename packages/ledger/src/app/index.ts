@@ -6,6 +6,7 @@ export {
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export { StateCacheEntriesError } from './commands/stateCacheEntries.ts';
+export { MaxAttemptsError } from './commands/maxAttempts.ts';
 export { ProcessTakenOverError } from './processes/runningClaim.ts';
 export {
   ClaimClockError, ProcessClaimSettingsError, type ProcessClaimSettings,

@@ -61,6 +61,7 @@ import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
 import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
 import { readsFrom } from './catchUp.ts';
+import { maxAttemptsOf } from '../commands/maxAttempts.ts';
 import { storedPosition } from './storedPosition.ts';
 import { QueryRequestError } from '../reports/queryRequest.ts';
 import { indexCheckpointWriter } from './indexCheckpointWriter.ts';
@@ -171,6 +172,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const products = decodeProducts(o.products);
   // Read once and checked before anything is opened: a bad bound is refused, nothing begun.
   const stateCacheEntries = stateCacheEntriesOf(o.stateCacheEntries);
+  const maxAttempts = maxAttemptsOf(o.maxAttempts);
   requireUniqueCommandIds(o.store);
   const place = checkpointPlace(o.store, o.indexCheckpoint);
   const start = await openIndexes(o.store, place);
@@ -211,7 +213,7 @@ export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<
   const memo = rejectionMemo();
   const handler = createCommandHandler({
     store: o.store, decider, commands, observe, memo,
-    backoff: o.backoff ?? exponentialBackoff(), maxAttempts: o.maxAttempts, written, catchUp,
+    backoff: o.backoff ?? exponentialBackoff(), maxAttempts, written, catchUp,
     stateCacheEntries,
   });
   const queries = ledgerQueries({
