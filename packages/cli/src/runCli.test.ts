@@ -457,6 +457,14 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
   }
 });
 
+test('an --esdb connection string the client cannot read is the command line\'s fault: exit 2, '
+  + 'the option named', async () => {
+  const r = await usha('report', 'trial-balance', '--esdb', 'not-a-url');
+  assert.is(r.code, 2);
+  assert.match(r.err, /^usha: EventStoreDB store option connectionString: not a connection /);
+  assert.is(r.out, '');
+});
+
 test('--version prints the version in the package\'s manifest, read when it runs', async () => {
   assert.equal(await usha('--version'), { code: 0, out: manifestVersion, err: '' });
   assert.match(manifestVersion, /^\d+\.\d+\.\d+/);

@@ -1,4 +1,4 @@
-import { StoreCorruptError, EventStoreError, notALogLine } from '@usha/ledger';
+import { StoreCorruptError, EventStoreError, StoreOptionsError, notALogLine } from '@usha/ledger';
 import type { CliIo } from './cliIo.ts';
 import { exportCommand } from './exportCommand.ts';
 import { fileProblem } from './fileProblem.ts';
@@ -65,6 +65,8 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     io.err(`usha: ${describe(e)}`);
-    return 1;
+    // A store option refused (an --esdb connection string the client cannot read) is the
+    // command line's fault, not the log's.
+    return e instanceof StoreOptionsError ? 2 : 1;
   }
 };

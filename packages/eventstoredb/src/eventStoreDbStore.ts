@@ -95,7 +95,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
   if (owned && typeof read.connectionString !== 'string') {
     refuse('connectionString', 'not a string, and no client given');
   }
-  const client = given ?? clientFor(String(read.connectionString));
+  const client = given ?? ownClient(String(read.connectionString), refuse);
   const closing = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
@@ -163,4 +163,15 @@ export const createEventStoreDbStore = <E extends EventShape>(
       if (owned) await client.dispose();
     },
   };
+};
+
+// The client made from a connection string: one the client library cannot parse is refused
+// as the store's option, naming the field (its own ParseError told nothing of where).
+const ownClient = (connectionString: string, refuse: (field: string, reason: string) => never) => {
+  try {
+    return clientFor(connectionString);
+  } catch (e) {
+    return refuse('connectionString', `not a connection string the client reads (${
+      e instanceof Error ? e.message.split('\n')[0] ?? e.name : typeof e})`);
+  }
 };

@@ -52,6 +52,11 @@ test('options that cannot be read, or are no object, or have no schema: refused,
   assert.is(refusal({ client }), 'EventStoreDB store option schema: not an object');
   assert.is(refusal({ schema: testSchema }),
     'EventStoreDB store option connectionString: not a string, and no client given');
+  // One the client library cannot parse: the store's own refusal, not the library's ParseError.
+  for (const connectionString of ['not-a-url', '', 'esdb://']) {
+    assert.match(refusal({ schema: testSchema, connectionString }),
+      /^EventStoreDB store option connectionString: not a connection string the client reads/);
+  }
   let reads = 0;
   const store = createEventStoreDbStore({ client,
     get schema() { reads += 1; return testSchema; } });
