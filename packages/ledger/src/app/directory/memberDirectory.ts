@@ -139,23 +139,26 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     return { status: 'present', details: onlyDetails(details.right), nominees: nomineesIn(json),
       exemptions: tdsExemptionsIn(json) };
   };
-  // Her details replaced; her nominees and declarations kept. What is given is checked first,
-  // when given: a record is only ever written in the form the directory reads back.
-  const put: MemberDirectory['put'] = (memberId, details) => {
-    let id: string;
-    let d: MemberDetails;
+  // What is given checked when given, before anything is queued: a refusal rejects, and a
+  // record is only ever written in the form the directory reads back.
+  const checkedFirst = <A>(check: () => A, run: (a: A) => Promise<void>): Promise<void> => {
+    let a: A;
     try {
-      id = memberIdOf(memberId);
-      d = memberDetailsOf(id, details);
+      a = check();
     } catch (e) {
       return Promise.reject(e);
     }
-    return serial(async () => {
-      const r = read(id);
-      await write(id, d, r.status === 'present' ? r.nominees : {},
-        r.status === 'present' ? r.exemptions : {});
-    });
+    return serial(() => run(a));
   };
+  // Her details replaced; her nominees and declarations kept.
+  const put: MemberDirectory['put'] = (memberId, details) => checkedFirst(() => {
+    const id = memberIdOf(memberId);
+    return { id, d: memberDetailsOf(id, details) };
+  }, async ({ id, d }) => {
+    const r = read(id);
+    await write(id, d, r.status === 'present' ? r.nominees : {},
+      r.status === 'present' ? r.exemptions : {});
+  });
   const get: MemberDirectory['get'] = async (memberId) => {
     memberIdOf(memberId);
     await queue;
@@ -193,21 +196,14 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     const r = read(memberId);
     return r.status === 'present' && Object.hasOwn(r.exemptions, financialYear);
   };
-  const forget: MemberDirectory['forget'] = (memberId, on) => {
-    let id: string;
-    let day: string;
-    try {
-      id = memberIdOf(memberId);
-      day = forgottenOnOf(id, on);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return serial(async () => {
-      const slot = storage.current(id);
-      if (slot === undefined || slot.key === null) return;
-      await storage.write({ memberId: id, key: null, record: null, forgottenOn: day });
-    });
-  };
+  const forget: MemberDirectory['forget'] = (memberId, on) => checkedFirst(() => {
+    const id = memberIdOf(memberId);
+    return { id, day: forgottenOnOf(id, on) };
+  }, async ({ id, day }) => {
+    const slot = storage.current(id);
+    if (slot === undefined || slot.key === null) return;
+    await storage.write({ memberId: id, key: null, record: null, forgottenOn: day });
+  });
   const rotateMasterKey: MemberDirectory['rotateMasterKey'] = (newKey) => serial(async () => {
     const next = await o.custody.prepare(newKey);
     const slots = storage.all().map((s): SlotWrite => {
