@@ -2,7 +2,7 @@
 // directory. See docs/reference/ledger.md and docs/guides/getting-started.md.
 export { createLedger, type Ledger } from './ledger/createLedger.ts';
 export {
-  InvalidProductsError, NoDirectoryError, type LedgerOptions,
+  InvalidProductsError, LedgerOptionsError, NoDirectoryError, type LedgerOptions,
 } from './ledger/ledgerOptions.ts';
 export { LedgerStoreError } from './ledger/ledgerStoreError.ts';
 export { StateCacheEntriesError } from './commands/stateCacheEntries.ts';

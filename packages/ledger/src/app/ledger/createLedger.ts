@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  ProductCatalogue, reportErrors, signedMoneyString,
+  ProductCatalogue, plainInput, plainInputLimits, reportErrors, signedMoneyString,
   type ProductCatalogue as Products, type TdsStatement,
 } from '@usha/domain';
 import { incomeStatement } from '@usha/projections';
@@ -59,7 +59,11 @@ import { dayCashHtmlQuery } from '../print/dayCashHtmlQuery.ts';
 import type { DayCashHtmlRequest } from '../print/dayCashHtmlRequest.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
-import { InvalidProductsError, NoDirectoryError, type LedgerOptions } from './ledgerOptions.ts';
+import {
+  InvalidProductsError, LedgerOptionsError, NoDirectoryError, ledgerOptionNames,
+  type LedgerOptions,
+} from './ledgerOptions.ts';
+import { readOptionFields } from '../../eventStore/storeOptionFields.ts';
 import { readsFrom } from './catchUp.ts';
 import { maxAttemptsOf } from '../commands/maxAttempts.ts';
 import { storedPosition } from './storedPosition.ts';
@@ -151,8 +155,13 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   readonly products: Products;
 }
 
+// Read into a plain copy first: a proxy, a getter or a sparse list is refused as a value.
+const productsInput = { ...plainInputLimits, maxFieldsPerObject: 100_000, maxDepth: 64,
+  maxFieldNameLength: 128 };
 const decodeProducts = (u: unknown): Products => {
-  const p = ProductCatalogue.decode(u);
+  const plain = plainInput(u, productsInput);
+  if (E.isLeft(plain)) throw new InvalidProductsError(plain.left.message);
+  const p = ProductCatalogue.decode(plain.right);
   if (E.isLeft(p)) {
     throw new InvalidProductsError(reportErrors(p.left).map((f) => f.message).join('; '));
   }
@@ -168,7 +177,13 @@ const decodeProducts = (u: unknown): Products => {
  *   const o = await ledger.withdraw({ commandId: 'c-1', actor: 'u1', on: '2025-04-02',
  *     accountId: 'SB-1', amount: '500' })
  */
-export const createLedger = async <S = undefined>(o: LedgerOptions<S>): Promise<Ledger<S>> => {
+export const createLedger = async <S = undefined>(
+  options: LedgerOptions<S>,
+): Promise<Ledger<S>> => {
+  // Each option read once, into a record of its own: a getter or proxy runs here only.
+  const o = readOptionFields(options, ledgerOptionNames, (field, reason) => {
+    throw new LedgerOptionsError(field, reason);
+  }) as LedgerOptions<S>;
   const products = decodeProducts(o.products);
   // Read once and checked before anything is opened: a bad bound is refused, nothing begun.
   const stateCacheEntries = stateCacheEntriesOf(o.stateCacheEntries);

@@ -75,6 +75,22 @@ export interface LedgerOptions<S> {
 }
 
 /** Products that are not a catalogue: each field at fault. */
+/** Options of `createLedger` that are no object, or a field that cannot be read. */
+export class LedgerOptionsError extends TypeError {
+  override readonly name = 'LedgerOptionsError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(field === '' ? `createLedger options: ${reason}`
+      : `createLedger option ${field}: ${reason}`);
+  }
+}
+
+/** The fields of LedgerOptions, each read once by `createLedger`. */
+export const ledgerOptionNames = [
+  'store', 'products', 'directory', 'projection', 'checkpoints', 'checkpointEveryEvents',
+  'netProfit', 'chart', 'passbookMembers', 'reportCheckpoints', 'backoff', 'resume',
+  'processClaims', 'maxAttempts', 'stateCacheEntries', 'requireStaff', 'indexCheckpoint',
+] as const satisfies ReadonlyArray<keyof LedgerOptions<unknown>>;
+
 export class InvalidProductsError extends Error {
   override readonly name = 'InvalidProductsError';
 }
