@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  createDepositDecider, createLoanDecider, createMemberDecider, createShareDecider,
+  InvalidDateError, createDepositDecider, createLoanDecider, createMemberDecider,
+  createShareDecider,
   createSocietyDecider, depositCommands, depositEvents, loanCommands, loanEvents,
   memberCommands, memberEvents, shareCommands, shareEvents, societyCommands, societyEvents,
   type AggregateKind, type DecidableCommand, type DepositDecision, type DepositEvent,
@@ -118,6 +119,18 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
   const wrong = (s: AggregateState, c: C): E.Either<Rejection, never> =>
     E.left({ type: 'wrong_aggregate', aggregate: s.kind, expected: s.kind, got: c.type });
   const decide: AggregateDecider['decide'] = (c, s) => {
+    try {
+      return decideOn(c, s);
+    } catch (e) {
+      // Figures the domain cannot work out for this command (a schedule running past the last
+      // day it has dates for, 2199-12-31): refused, typed, as a figure it cannot compute. The
+      // handler and every process's own pre-check decide through here.
+      if (!(e instanceof InvalidDateError || e instanceof RangeError)) throw e;
+      return E.left({ type: 'cannot_compute',
+        field: e instanceof InvalidDateError ? e.field : 'on', reason: e.message });
+    }
+  };
+  const decideOn: AggregateDecider['decide'] = (c, s) => {
     switch (s.kind) {
       case 'member': return isMemberCommand(c) ? member.decide(c, s.state) : wrong(s, c);
       case 'shares': return isShareCommand(c) ? shares.decide(c, s.state) : wrong(s, c);

@@ -3,6 +3,7 @@
 // where before the runtime's RangeError, or the domain's InvalidDateError, was thrown.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { scheduleProducts } from '../ledger/scheduleProducts.fixture.ts';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 const by = (commandId: string, on: string, actor = 'clerk') => ({ commandId, actor, on });
@@ -27,6 +28,26 @@ test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 a
   for (const o of outcomes) {
     assert.is(o.status === 'rejected' && o.rejection.type, 'cannot_compute', JSON.stringify(o));
   }
+  assert.is((await allEvents(store)).length, before);
+});
+
+test('a top-up on 2199-12-01 whose schedule runs past 2199 is refused cannot_compute by its own '
+  + 'check, before any step', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store, { products: scheduleProducts });
+  await memberWithSavings(ledger, 'M1', '1000', '2199-05-01');
+  for (const [loanId, on, principal] of [['L1', '2199-05-01', '2000'],
+    ['L2', '2199-12-01', '5000']] as const) {
+    ok(await ledger.applyForLoan({ ...by(`apply-${loanId}`, on, 'maker'), loanId,
+      memberId: 'M1', productId: 'LT', principal, repayments: 3, firstRepaymentOn: null }));
+    ok(await ledger.approveLoan({ ...by(`approve-${loanId}`, on, 'mgr'), loanId, principal }));
+  }
+  ok(await ledger.disburseLoan({ ...by('disburse-L1', '2199-05-01'), loanId: 'L1' }));
+  const before = (await allEvents(store)).length;
+  const o = await ledger.topUpLoan({ ...by('top-up', '2199-12-01'), loanId: 'L2',
+    topUpOf: 'L1' });
+  assert.equal([o.status, o.status === 'rejected' && o.rejection.type, o.steps.length],
+    ['rejected', 'cannot_compute', 0]);
   assert.is((await allEvents(store)).length, before);
 });
 

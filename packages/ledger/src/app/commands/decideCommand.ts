@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  InvalidDateError, eventIdFor, schemaVersionOf, type Command, type CommandId, type DomainEvent, type EventId,
+  eventIdFor, schemaVersionOf, type Command, type CommandId, type DomainEvent, type EventId,
 } from '@usha/domain';
 import type { LedgerMetadata, StreamEvent } from '../log/ledgerEvent.ts';
 import type { ProcessRecord } from '../processes/processRecord.ts';
@@ -90,16 +90,7 @@ const pendingEvents = (
  * is read or written. A decider that accepts with no event is a defect, thrown.
  */
 export const decideCommand = (decider: AggregateDecider, i: DecisionInput): Decision => {
-  let decided;
-  try {
-    decided = E.isLeft(i.filled) ? i.filled : decider.decide(i.filled.right, i.target.state);
-  } catch (e) {
-    // Figures the domain cannot work out for this command (a schedule running past the last
-    // day it has dates for, 2199-12-31): refused, typed, as a figure it cannot compute.
-    if (!(e instanceof InvalidDateError || e instanceof RangeError)) throw e;
-    return { kind: 'reject', rejection: { type: 'cannot_compute',
-      field: e instanceof InvalidDateError ? e.field : 'on', reason: e.message } };
-  }
+  const decided = E.isLeft(i.filled) ? i.filled : decider.decide(i.filled.right, i.target.state);
   if (E.isLeft(decided)) return { kind: 'reject', rejection: decided.left };
   if (decided.right.length === 0) {
     throw new Error(`${i.command.type}: a decider decided no event`);
