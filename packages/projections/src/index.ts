@@ -14,7 +14,7 @@ export {
 export {
   combine, type CombineOptions, type Combined, type ProjectionSet, type StatesOf,
 } from './combine.ts';
-export { replay, replayAsync, type ReplayOptions } from './replay.ts';
+export { replay, replayAsync, ReplayOptionsError, type ReplayOptions } from './replay.ts';
 export { idleProjection } from './idleProjection.ts';
 export { allProjections } from './allProjections.ts';
 

@@ -1,5 +1,47 @@
 import { comparePositions, type LogPosition, type ProjectedEvent } from './core/projectedEvent.ts';
+import { isBusinessDate } from '@usha/domain';
 import type { Projection } from './projection.ts';
+
+/** A replay's option of the wrong kind: the field and why. */
+export class ReplayOptionsError extends TypeError {
+  override readonly name = 'ReplayOptionsError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(`replay option ${field}: ${reason}`);
+  }
+}
+
+// Each filter read once and checked: a date of another kind was compared as a string (a symbol
+// threw, a number filtered nothing), a position of another kind compared nothing.
+const checked = <S>(o: unknown): ReplayOptions<S> => {
+  if (o === undefined) return {};
+  if (o === null || typeof o !== 'object') throw new ReplayOptionsError('', 'not an object');
+  let asOf: unknown;
+  let asKnownAt: unknown;
+  let state: unknown;
+  try {
+    asOf = Reflect.get(o, 'asOf');
+    asKnownAt = Reflect.get(o, 'asKnownAt');
+    state = Reflect.get(o, 'state');
+  } catch {
+    throw new ReplayOptionsError('', 'could not be read');
+  }
+  if (asOf !== undefined && !isBusinessDate(asOf)) {
+    throw new ReplayOptionsError('asOf', 'not a business date (YYYY-MM-DD)');
+  }
+  let at: LogPosition | undefined;
+  if (asKnownAt !== undefined) {
+    const commit: unknown = typeof asKnownAt === 'object' && asKnownAt !== null
+      ? Reflect.get(asKnownAt, 'commit') : undefined;
+    const prepare: unknown = typeof asKnownAt === 'object' && asKnownAt !== null
+      ? Reflect.get(asKnownAt, 'prepare') : undefined;
+    if (typeof commit !== 'bigint' || typeof prepare !== 'bigint') {
+      throw new ReplayOptionsError('asKnownAt', 'not a log position');
+    }
+    at = { commit, prepare };
+  }
+  return { ...asOf === undefined ? {} : { asOf }, ...at === undefined ? {} : { asKnownAt: at },
+    ...state === undefined ? {} : { state: state as S } };
+};
 
 /** Which events a replay folds, and from which state. */
 export interface ReplayOptions<S> {
@@ -27,8 +69,9 @@ export const selected = (e: ProjectedEvent, o: ReplayOptions<unknown>): boolean 
  * @example const books = replay(combine({ books: booksProjection() }), events, { asOf })
  */
 export const replay = <S>(
-  p: Projection<S>, events: Iterable<ProjectedEvent>, options: ReplayOptions<S> = {},
+  p: Projection<S>, events: Iterable<ProjectedEvent>, given: ReplayOptions<S> = {},
 ): S => {
+  const options = checked<S>(given);
   let state = options.state ?? p.initialState();
   const filtered = options.asOf !== undefined || options.asKnownAt !== undefined;
   for (const e of events) {
@@ -40,8 +83,9 @@ export const replay = <S>(
 
 /** As `replay`, over events read asynchronously (a store's `readAll`). */
 export const replayAsync = async <S>(
-  p: Projection<S>, events: AsyncIterable<ProjectedEvent>, options: ReplayOptions<S> = {},
+  p: Projection<S>, events: AsyncIterable<ProjectedEvent>, given: ReplayOptions<S> = {},
 ): Promise<S> => {
+  const options = checked<S>(given);
   let state = options.state ?? p.initialState();
   for await (const e of events) {
     if (selected(e, options)) state = p.apply(state, e);

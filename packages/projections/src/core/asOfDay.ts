@@ -6,6 +6,9 @@ import { AsOfError } from '../books/reports.ts';
  * events after `asOf` cannot answer for it: replay with `{ asOf }` instead.
  */
 export const asOfDay = (through: string | null, asOf: string | undefined): number => {
+  if (asOf !== undefined && typeof asOf !== 'string') {
+    throw new AsOfError('asOf: not a business date (YYYY-MM-DD)');
+  }
   const d = asOf ?? through;
   if (d === null) return 0;
   if (asOf !== undefined && through !== null && asOf < through) {
