@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { position } from '../eventStore/position.ts';
+import { StoreOptionsError } from '../eventStore/storeOptionFields.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { verifyLog } from './verifyLog.ts';
@@ -54,6 +55,28 @@ test('an empty log has no last position; a torn tail is not where an anchor is f
   const torn = await verifyLog(file, { anchor: tornHash });
   assert.equal(torn.ok ? [torn.lines, torn.anchor, torn.tornTail?.line] : 'broken',
     [4, undefined, 5]);
+});
+
+test('a file or options of none of their forms are refused, typed and naming the field; null '
+  + 'options are none', async () => {
+  const file = join(dir, 'options.ndjson');
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  await store.appendToStream('loan-1', [note(idOf(1))]);
+  await store.close();
+  const trap = new Proxy({}, { get: () => { throw new Error('trap'); } });
+  const cases: Array<[unknown, unknown, string]> = [
+    [undefined, {}, 'file'], ['', {}, 'file'], [42, {}, 'file'],
+    [file, 42, ''], [file, trap, 'anchor'], [file, { anchor: 'abc' }, 'anchor'],
+    [file, { anchor: 7 }, 'anchor'], [file, { signedAfter: 'AB'.repeat(32) }, 'signedAfter'],
+    [file, { onAppend: 'print' }, 'onAppend'],
+  ];
+  for (const [f, options, field] of cases) {
+    const e = await Reflect.apply(verifyLog, undefined, [f, options])
+      .then(() => undefined, (x: unknown) => x);
+    assert.instance(e, StoreOptionsError, field);
+    assert.is(e instanceof StoreOptionsError && e.field, field);
+  }
+  assert.is((await verifyLog(file, null)).ok, true);
 });
 
 test.run();

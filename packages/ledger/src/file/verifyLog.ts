@@ -1,5 +1,8 @@
 import { open } from 'node:fs/promises';
 import { StoreCorruptError } from '../eventStore/errors.ts';
+import {
+  StoreOptionsError, checkedPath, readOptionFields,
+} from '../eventStore/storeOptionFields.ts';
 import { position, type Position } from '../eventStore/position.ts';
 import { scanLog, type ScannedAppend, type TornTail } from './scanLog.ts';
 import { signatureTally, type SignatureReport } from './signatureTally.ts';
@@ -64,8 +67,9 @@ export interface VerifyOptions {
  */
 export const verifyLog = async (
   file: string,
-  options: VerifyOptions = {},
+  given: VerifyOptions | null = {},
 ): Promise<VerifyResult> => {
+  const options = verifyOptionsOf(file, given);
   const key = options.publicKey === undefined ? undefined : await loadPublicKey(options.publicKey);
   const tally = signatureTally(key, options.signedAfter);
   const handle = await open(file, 'r');
@@ -94,4 +98,29 @@ export const verifyLog = async (
   } finally {
     await handle.close();
   }
+};
+
+// The file and options, each read once and checked (StoreOptionsError naming the field); null
+// or undefined options are none.
+const verifyOptionsOf = (file: unknown, given: unknown): VerifyOptions => {
+  const refuse = (field: string, reason: string): never => {
+    throw new StoreOptionsError('verifyLog', field, reason);
+  };
+  checkedPath('file', file, refuse);
+  if (given === undefined || given === null) return {};
+  const o = readOptionFields(given, ['anchor', 'publicKey', 'signedAfter', 'onAppend'], refuse);
+  const hash = (field: string, v: unknown): string | undefined =>
+    v === undefined || (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) ? v
+      : refuse(field, 'not a hash of 64 hex digits');
+  if (o.onAppend !== undefined && typeof o.onAppend !== 'function') {
+    refuse('onAppend', 'not a function');
+  }
+  const anchor = hash('anchor', o.anchor);
+  const signedAfter = hash('signedAfter', o.signedAfter);
+  return {
+    ...anchor === undefined ? {} : { anchor },
+    ...signedAfter === undefined ? {} : { signedAfter },
+    ...o.publicKey === undefined ? {} : { publicKey: o.publicKey as KeyInput },
+    ...o.onAppend === undefined ? {} : { onAppend: o.onAppend as VerifyOptions['onAppend'] },
+  } as VerifyOptions;
 };
