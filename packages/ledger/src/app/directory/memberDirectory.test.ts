@@ -74,6 +74,11 @@ test('details, ids and dates of none of their forms are refused, typed and namin
         'memberId');
       assert.is(await fieldOf(Reflect.apply(ledger.forgetMember, ledger, [id, '2025-01-10'])),
         'memberId');
+      for (const read of [directory.get, directory.nominees]) {
+        assert.is(await fieldOf(Reflect.apply(read, directory, [id])), 'memberId');
+      }
+      assert.is(await fieldOf(Reflect.apply(directory.tdsExempt, directory, [id, '2024-25'])),
+        'memberId');
     }
     for (const on of [undefined, [1, , 2], '2025-13-40', 20250110, throwing]) {
       assert.is(await fieldOf(Reflect.apply(ledger.forgetMember, ledger, ['M1', on])), 'on');

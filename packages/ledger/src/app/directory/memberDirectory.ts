@@ -179,6 +179,7 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     });
   };
   const nominees: MemberDirectory['nominees'] = async (memberId) => {
+    memberIdOf(memberId);
     await queue;
     const r = read(memberId);
     return r.status === 'present' ? { status: 'present', nominees: nomineesOf(r.nominees) } : r;
@@ -192,6 +193,7 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
         { ...r.exemptions, [d.financialYear]: d.form });
     });
   const tdsExempt: MemberDirectory['tdsExempt'] = async (memberId, financialYear) => {
+    memberIdOf(memberId);
     await queue;
     const r = read(memberId);
     return r.status === 'present' && Object.hasOwn(r.exemptions, financialYear);
