@@ -71,7 +71,7 @@ export const routeCommand = (c: Command): { aggregate: AggregateKind; stream: st
     case 'AdmitMember': case 'ExitMember': case 'TransferMember': case 'AssignFieldOfficer':
       return { aggregate: 'member', stream: streamNameFor.member(c.data.memberId) };
     case 'PurchaseShares': case 'RedeemShares': case 'CreditDividend':
-    case 'RecordDividendPayableInCash': case 'PayDividendInCash':
+    case 'RecordDividendPayableInCash': case 'RedirectDividendToCash': case 'PayDividendInCash':
       return { aggregate: 'shares', stream: streamNameFor.shares(c.data.memberId) };
     case 'OpenSavingsAccount': case 'OpenRecurringDeposit': case 'OpenFixedDeposit':
     case 'MakeDeposit': case 'Withdraw': case 'PostInterest': case 'MarkInstalmentMissed':

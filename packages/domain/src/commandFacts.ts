@@ -33,6 +33,7 @@ export const factCommandTypes = {
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
   DisburseLoan: true, ApplyDepositCharges: true, GiveStandingInstruction: true,
+  RedirectDividendToCash: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

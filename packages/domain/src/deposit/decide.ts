@@ -15,9 +15,11 @@ import {
 import { termEnd, type DepositTerm } from '../finance/depositTerm.ts';
 import type * as C from './commands.ts';
 import type { DepositEvent } from './events.ts';
-import type { DepositFacts, DepositInterestFacts } from './facts.ts';
+import type { DepositFacts, DepositInterestFacts, MakeDepositFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
-import { evolveDeposit, initialDepositState, type DepositState } from './state.ts';
+import {
+  dividendDeposited, evolveDeposit, initialDepositState, type DepositState,
+} from './state.ts';
 import type { WithPeriod } from '../periodFact.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
@@ -183,12 +185,29 @@ const openFixed = (
   } }]);
 };
 
-const deposit = (c: C.MakeDeposit['data'], m: MembershipFacts, state: DepositState): Result => {
+// A dividend deposit brings no more than her credits to the account it has not taken yet.
+const dividendCovered = (
+  c: C.MakeDeposit['data'], m: MakeDepositFacts, s: DepositState,
+): E.Either<Rejection, true> => {
+  if (c.source !== 'dividend') return E.right(true);
+  if (m.dividendCredited === undefined) {
+    return E.left({ type: 'cannot_compute', field: 'facts.dividendCredited',
+      reason: 'a dividend deposit is decided on her share account\'s credits, not read' });
+  }
+  const awaiting = m.dividendCredited - dividendDeposited(s);
+  return minorOf(c.amount) <= awaiting ? E.right(true) : E.left({
+    type: 'dividend_exceeds_credit', awaitingDeposit: moneyString(awaiting < 0n ? 0n : awaiting),
+    requested: c.amount });
+};
+
+const deposit = (c: C.MakeDeposit['data'], m: MakeDepositFacts, state: DepositState): Result => {
   const a = accountFor(state, c, 'deposit', ['savings', 'recurring']);
   if (E.isLeft(a)) return a;
   const s = a.right;
   const member = admittedMember(s.memberId, m);
   if (E.isLeft(member)) return member;
+  const covered = dividendCovered(c, m, s);
+  if (E.isLeft(covered)) return covered;
   let instalmentNumber: number | null = null;
   if (s.kind === 'recurring') {
     const term = s.termMonths ?? 0;

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
 import {
-  asMember, by, command, event, history, must, products,
+  activeMember, asMember, by, command, event, history, must, products, withFacts,
 } from '../testing/fixtures.ts';
 import { ProductCatalogue } from '../products/productCatalogue.ts';
 import { businessDate } from '../dates/businessDate.ts';
@@ -18,8 +18,10 @@ const A = { accountId: 'A1' };
 const open = (productId: string) => asMember(command('OpenSavingsAccount', {
   ...by('c1', '2024-04-01'), ...A, memberId: 'M1', productId,
 }));
+// A dividend deposit is decided on her credits to the account too: Rs 10.00 here.
 const deposit = (id: string, on: string, amount: string, source = 'cash') =>
-  asMember(command('MakeDeposit', { ...by(id, on), ...A, amount, source }));
+  withFacts(command('MakeDeposit', { ...by(id, on), ...A, amount, source }),
+    { ...activeMember(), ...(source === 'dividend' ? { dividendCredited: 1000n } : {}) });
 const withdraw = (id: string, on: string, amount = '100') =>
   command('Withdraw', { ...by(id, on), ...A, amount });
 const reactivate = (id: string, on: string) =>

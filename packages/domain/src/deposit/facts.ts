@@ -17,6 +17,16 @@ export interface DepositInterestFacts {
 }
 
 /**
+ * A deposit is decided on her standing; a deposit of a dividend (source `dividend`) also on her
+ * share account's credits to this account, neither reversed nor redirected to cash, in paise:
+ * what of them the account has not taken yet is all such a deposit may bring (so "Dividends
+ * awaiting deposit" never goes below zero). Absent for any other source.
+ */
+export interface MakeDepositFacts extends MembershipFacts {
+  readonly dividendCredited?: bigint;
+}
+
+/**
  * The facts of the deposit account's commands, by command type (the others need none). An
  * opening and a deposit are decided on the member's standing; a withdrawal or a closing is
  * not: her money is always paid back to her.
@@ -25,7 +35,7 @@ export interface DepositFacts {
   readonly OpenSavingsAccount: MembershipFacts;
   readonly OpenRecurringDeposit: MembershipFacts;
   readonly OpenFixedDeposit: MembershipFacts;
-  readonly MakeDeposit: MembershipFacts;
+  readonly MakeDeposit: MakeDepositFacts;
   readonly PostInterest: DepositInterestFacts;
   readonly MatureDeposit: DepositInterestFacts;
   readonly CloseDepositEarly: DepositInterestFacts;

@@ -3,6 +3,7 @@ import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { DepositEvent } from './events.ts';
+import type { DividendSavingsFact } from '../shares/facts.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
 import type { DepositTerm } from '../finance/depositTerm.ts';
 import { tdsNoted, type PostingTds } from './tdsOfPostings.ts';
@@ -18,6 +19,8 @@ export interface DepositPosting extends PostingRecord {
   readonly calledFor?: string;
   /** For an interest posting taxed at source: the deduction, given back if it is reversed. */
   readonly tds?: PostingTds;
+  /** A deposit of a dividend credited on her share account (source `dividend`). */
+  readonly dividend?: true;
 }
 
 /** Savings, recurring or fixed. */
@@ -55,6 +58,20 @@ export type DepositState =
     readonly chargedByRule?: Readonly<Record<string, string>>;
   };
 
+/** The dividend deposits the account holds, not reversed, in paise (DividendSavingsFact). */
+export const dividendDeposited = (s: DepositState): bigint => {
+  if (s.status === 'none') return 0n;
+  let sum = 0n;
+  for (const p of Object.values(s.postings)) {
+    if (p.dividend === true && !p.reversed) sum += p.balanceDelta;
+  }
+  return sum;
+};
+
+/** A savings account as a dividend credited to it is decided on (DividendSavingsFact). */
+export const dividendSavingsFact = (accountId: AccountId, s: DepositState): DividendSavingsFact =>
+  ({ accountId, open: s.status === 'open', dividendDeposited: dividendDeposited(s) });
+
 /** Before the account is opened. */
 export const initialDepositState: DepositState = { status: 'none' };
 
@@ -90,13 +107,15 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
       const periodFrom = e.type === 'InterestPosted' ? e.data.periodFrom : null;
       // An interest posting dated its period's end may follow later events: the stream's
       // last date stays the latest one.
+      const p = posting(e.type, delta, instalment, periodFrom);
       return {
         ...s, lastOn: d.on > s.lastOn ? d.on : s.lastOn, balance: s.balance + delta,
         ...(isMemberActivity(e) ? { lastActivityOn: d.on } : {}),
         instalmentsPaid: s.instalmentsPaid + (instalment ? 1 : 0),
         interestPostedThrough:
           e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,
-        postings: { ...s.postings, [d.eventId]: posting(e.type, delta, instalment, periodFrom) },
+        postings: { ...s.postings, [d.eventId]: e.type === 'Deposited'
+          && e.data.source === 'dividend' ? { ...p, dividend: true } : p },
       };
     }
     case 'RecurringInstalmentMissed':

@@ -95,6 +95,19 @@ export type Rejection =
     readonly type: 'dividend_amount_differs'; readonly financialYear: string;
     readonly expected: string; readonly got: string;
   }
+  | { readonly type: 'dividend_not_credited'; readonly financialYear: string }
+  | {
+    readonly type: 'dividend_exceeds_credit'; readonly awaitingDeposit: string;
+    readonly requested: string;
+  }
+  | {
+    readonly type: 'dividend_savings_open'; readonly financialYear: string;
+    readonly savingsAccountId: string;
+  }
+  | {
+    readonly type: 'dividend_already_deposited'; readonly financialYear: string;
+    readonly savingsAccountId: string; readonly awaitingDeposit: string;
+  }
   // Deposits.
   | {
     readonly type: 'operation_not_allowed'; readonly kind: string; readonly operation: string;
@@ -326,7 +339,8 @@ export const rejectionTypes = [
   'loan_outstanding', 'shares_pledged_to_loan', 'exit_must_redeem_all', 'nothing_to_redeem',
   'shares_still_held', 'share_account_open', 'deposits_still_open', 'already_at_branch',
   'dividend_already_credited', 'dividend_not_payable_in_cash', 'dividend_already_paid',
-  'dividend_amount_differs',
+  'dividend_amount_differs', 'dividend_not_credited', 'dividend_savings_open',
+  'dividend_already_deposited', 'dividend_exceeds_credit',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
   'account_dormant', 'account_not_dormant',

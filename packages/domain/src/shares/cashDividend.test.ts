@@ -1,7 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
-import { asMember, by, command, event, history, products, withFacts } from '../testing/fixtures.ts';
+import {
+  asMember, by, command, event, history, must, products, withFacts,
+} from '../testing/fixtures.ts';
+import { AccountId } from '../shared/ids.ts';
 import { createShareDecider } from './decide.ts';
 
 const decider = createShareDecider({ products });
@@ -52,6 +55,70 @@ test('cash dividend rejections, in the order they are checked', () => {
   given(opened, payable('c2')).when(pay('c3', '12.50', '2025-04-30'))
     .thenRejects('date_before_last_event');
   given().when(payable('c2')).thenRejects('not_found');
+});
+
+// SB-M1 as its stream holds it: open or closed, with `deposited` paise of dividend in it.
+const savings = (open: boolean, deposited = 0n, accountId = 'SB-M1') =>
+  ({ savings: { accountId: must(AccountId, accountId), open,
+    dividendDeposited: deposited } });
+const redirect = (id: string, f: ReturnType<typeof savings>, amount = '12.50') =>
+  withFacts(command('RedirectDividendToCash', { ...by(id, '2025-05-02'), ...A, ...FY, amount }),
+    f);
+
+test('a credit whose savings account closed before the deposit is redirected to cash, once, '
+  + 'and paid from there', () => {
+  given(opened, credit('c2')).when(redirect('c3', savings(false))).then([
+    event('DividendRedirectedToCash', { eventId: 'c3.0', ...A, on: '2025-05-02', ...FY,
+      amount: '12.50', savingsAccountId: 'SB-M1', creditedEventId: 'c2.0' })]);
+  given(opened, credit('c2'), redirect('c3', savings(false))).when(pay('c4'))
+    .then([event('DividendPaidInCash', { eventId: 'c4.0', ...A, on: '2025-05-10', ...FY,
+      amount: '12.50' })]);
+  given(opened, credit('c2'), redirect('c3', savings(false)))
+    .when(redirect('c4', savings(false))).thenRejects('dividend_already_credited', FY);
+  // A member who has left is still redirected (her share account closed since the credit).
+  const exitedSince = withFacts(command('RedeemShares', { ...by('c9', '2025-05-01'), ...A,
+    shares: 20, forExit: true }), { loans: [] });
+  given(opened, credit('c2'), exitedSince).when(redirect('c3', savings(false))).thenState((s) => {
+    assert.ok(s.status === 'closed');
+    assert.equal(s.cashDividends, { '2024-25': { amount: '12.50', paid: false } });
+  });
+});
+
+test('a redirect is refused while the part can still be, or already was, deposited', () => {
+  given(opened, credit('c2')).when(redirect('c3', savings(true)))
+    .thenRejects('dividend_savings_open', { ...FY, savingsAccountId: 'SB-M1' });
+  given(opened, credit('c2')).when(redirect('c3', savings(false, 1_250n)))
+    .thenRejects('dividend_already_deposited', { ...FY, savingsAccountId: 'SB-M1',
+      awaitingDeposit: '0.00' });
+  given(opened, credit('c2')).when(redirect('c3', savings(false, 1n)))
+    .thenRejects('dividend_already_deposited', { ...FY, awaitingDeposit: '12.49' });
+  given(opened, credit('c2')).when(redirect('c3', savings(false), '12.49'))
+    .thenRejects('dividend_amount_differs', { ...FY, expected: '12.50', got: '12.49' });
+  given(opened, credit('c2')).when(redirect('c3', savings(false, 0n, 'SB-M9')))
+    .thenRejects('wrong_aggregate', { aggregate: 'deposit', expected: 'SB-M1', got: 'SB-M9' });
+  given(opened, payable('c2')).when(redirect('c3', savings(false)))
+    .thenRejects('dividend_not_credited', FY);
+  given(opened).when(redirect('c3', savings(false))).thenRejects('dividend_not_credited', FY);
+});
+
+const undo = (id: string, f?: ReturnType<typeof savings>) => {
+  const c = command('ReverseEvent', { ...by(id, '2025-05-03'), aggregate: 'shares',
+    aggregateId: 'M1', eventId: 'c2.0', reason: 'entry_error' });
+  return f === undefined ? c : withFacts(c, f);
+};
+
+test('a credit is reversed only while its part awaits deposit, and never once redirected', () => {
+  given(opened, credit('c2')).when(undo('c3', savings(true))).thenState((s) => {
+    assert.ok(s.status === 'open');
+    assert.equal(s.dividendYears, [], 'the year is undecided again');
+  });
+  given(opened, credit('c2')).when(undo('c3', savings(true, 1n))).thenRejects('not_reversible',
+    { eventId: 'c2.0', eventType: 'DividendCredited',
+      why: 'the dividend was deposited in savings: reverse the deposit first' });
+  given(opened, credit('c2'), redirect('c3', savings(false))).when(undo('c4', savings(false)))
+    .thenRejects('not_reversible', { why: 'the dividend was redirected to cash' });
+  given(opened, credit('c2')).when(undo('c3')).thenRejects('cannot_compute',
+    { field: 'facts.savings' });
 });
 
 test.run();

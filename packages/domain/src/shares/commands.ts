@@ -60,15 +60,22 @@ export const RecordDividendPayableInCash =
   commandCodec('RecordDividendPayableInCash', cashDividend);
 export type RecordDividendPayableInCash = t.TypeOf<typeof RecordDividendPayableInCash>;
 
+/**
+ * Make a member's dividend credited to her savings account payable in cash instead: the
+ * account was closed before the part was deposited. Decided with DividendSavingsFacts.
+ */
+export const RedirectDividendToCash = commandCodec('RedirectDividendToCash', cashDividend);
+export type RedirectDividendToCash = t.TypeOf<typeof RedirectDividendToCash>;
+
 /** Pay a member, from the till, her dividend payable in cash (the actor is the cashier). */
 export const PayDividendInCash = commandCodec('PayDividendInCash', cashDividend);
 export type PayDividendInCash = t.TypeOf<typeof PayDividendInCash>;
 
 /** The share account's commands, by type. */
 export const shareCommands = {
-  PurchaseShares, RedeemShares, CreditDividend, RecordDividendPayableInCash, PayDividendInCash,
-  ReverseEvent, NominateNominee,
+  PurchaseShares, RedeemShares, CreditDividend, RecordDividendPayableInCash,
+  RedirectDividendToCash, PayDividendInCash, ReverseEvent, NominateNominee,
 } as const;
 export type ShareCommand =
   | PurchaseShares | RedeemShares | CreditDividend | RecordDividendPayableInCash
-  | PayDividendInCash | ReverseEvent | NominateNominee;
+  | RedirectDividendToCash | PayDividendInCash | ReverseEvent | NominateNominee;

@@ -10,13 +10,18 @@ import { reversiblePosting, type ReverseEvent } from '../shared/correction.ts';
 import { productOf, type ProductCatalogue } from '../products/productCatalogue.ts';
 import type { ShareProduct } from '../products/shareProduct.ts';
 import type {
-  CreditDividend, PayDividendInCash, PurchaseShares, RecordDividendPayableInCash, RedeemShares,
-  ShareCommand,
+  CreditDividend, PayDividendInCash, PurchaseShares, RecordDividendPayableInCash,
+  RedeemShares, RedirectDividendToCash, ShareCommand,
 } from './commands.ts';
 import type { ShareEvent } from './events.ts';
 import { loansOutstandingMinor } from '../member/facts.ts';
-import type { RedeemSharesFacts, ShareFacts } from './facts.ts';
-import { evolveShares, initialShareState, type ShareState } from './state.ts';
+import type {
+  DividendSavingsFact, RedeemSharesFacts, RedirectDividendFacts, ShareFacts, ShareReversalFacts,
+} from './facts.ts';
+import {
+  awaitingDeposit, evolveShares, initialShareState, standingCredit, type SharePosting,
+  type ShareState,
+} from './state.ts';
 import type { WithPeriod } from '../periodFact.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
@@ -26,9 +31,12 @@ import { nominate, type NominateNominee } from '../nominee/nominee.ts';
 type Result = E.Either<Rejection, ReadonlyArray<ShareEvent>>;
 type Open = Exclude<ShareState, { status: 'none' }>;
 
-/** A share account's command with the facts it is decided on. */
-export type ShareDecision = WithFacts<ShareCommand, ShareFacts> & WithPeriod
-  & WithBranchDay;
+/**
+ * A share account's command with the facts it is decided on. A correction (ReverseEvent, shared
+ * by every account) carries facts only when it reverses a dividend credit (ShareReversalFacts).
+ */
+export type ShareDecision = (WithFacts<ShareCommand, ShareFacts>
+  | (ReverseEvent & { readonly facts?: ShareReversalFacts })) & WithPeriod & WithBranchDay;
 
 /** The open account a command is for, or why the command cannot touch it. */
 const openAccount = (
@@ -190,12 +198,14 @@ const payInCash = (c: PayDividendInCash['data'], state: ShareState): Result => {
   if (E.isLeft(open)) return open;
   const s = open.right;
   const financialYear = c.financialYear;
-  if (s.dividendYears.includes(financialYear)) {
-    return E.left({ type: 'dividend_already_credited', financialYear });
-  }
+  // A part credited to savings is paid in cash only once redirected there (it is then owed).
   const owed = Object.hasOwn(s.cashDividends, financialYear)
     ? s.cashDividends[financialYear] : undefined;
-  if (owed === undefined) return E.left({ type: 'dividend_not_payable_in_cash', financialYear });
+  if (owed === undefined) {
+    return E.left(s.dividendYears.includes(financialYear)
+      ? { type: 'dividend_already_credited', financialYear }
+      : { type: 'dividend_not_payable_in_cash', financialYear });
+  }
   if (owed.paid) return E.left({ type: 'dividend_already_paid', financialYear });
   // Both amounts are canonical decimal strings: equal strings are equal amounts.
   if (owed.amount !== c.amount) {
@@ -205,8 +215,75 @@ const payInCash = (c: PayDividendInCash['data'], state: ShareState): Result => {
   return E.right([cashDividendEvent('DividendPaidInCash', s, c)]);
 };
 
+// What of the credits to the fact's savings account awaits deposit, as a money string.
+const awaiting = (s: Open, f: DividendSavingsFact): bigint =>
+  awaitingDeposit(s, f.accountId, f.dividendDeposited);
+
+/**
+ * A part credited to savings, made payable in cash: her savings account closed before it was
+ * deposited. Refused unless the year's credit stands (not reversed, not redirected already),
+ * for this amount, to the account the facts were read from, that account is not open (an open
+ * one takes the deposit), and the credits to it awaiting deposit cover the part (a part
+ * deposited before the account closed was hers in savings, and left with its balance).
+ */
+const redirect = (
+  c: RedirectDividendToCash['data'], f: RedirectDividendFacts, state: ShareState,
+): Result => {
+  const open = anyAccount(state, c);
+  if (E.isLeft(open)) return open;
+  const s = open.right;
+  const financialYear = c.financialYear;
+  const record = standingCredit(s, financialYear);
+  if (record === undefined) {
+    return E.left({ type: 'dividend_not_credited', financialYear });
+  }
+  if (record.redirected) return E.left({ type: 'dividend_already_credited', financialYear });
+  if (record.amount !== c.amount) {
+    return E.left({ type: 'dividend_amount_differs', financialYear, expected: record.amount,
+      got: c.amount });
+  }
+  const savingsAccountId = record.savingsAccountId;
+  if (f.savings.accountId !== savingsAccountId) {
+    return E.left({ type: 'wrong_aggregate', aggregate: 'deposit', expected: savingsAccountId,
+      got: f.savings.accountId });
+  }
+  if (f.savings.open) {
+    return E.left({ type: 'dividend_savings_open', financialYear, savingsAccountId });
+  }
+  const left = awaiting(s, f.savings);
+  if (left < minorOf(record.amount)) {
+    return E.left({ type: 'dividend_already_deposited', financialYear, savingsAccountId,
+      awaitingDeposit: moneyString(left < 0n ? 0n : left) });
+  }
+  return E.right([{ type: 'DividendRedirectedToCash', data: {
+    eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
+    on: c.on, financialYear, amount: record.amount, savingsAccountId,
+    creditedEventId: record.eventId,
+  } }]);
+};
+
+// A dividend credit is reversed only while its part awaits deposit: once in her savings, the
+// deposit is reversed first. One redirected to cash is settled in cash, not reversed.
+const creditReversible = (
+  s: Open, c: ReverseEvent['data'], p: SharePosting, facts: ShareReversalFacts | undefined,
+): E.Either<Rejection, true> => {
+  const record = p.credit;
+  if (record === undefined) return E.right(true);
+  const refused = (why: string): E.Either<Rejection, true> =>
+    E.left({ type: 'not_reversible', eventId: c.eventId, eventType: p.eventType, why });
+  if (record.redirected) return refused('the dividend was redirected to cash');
+  if (facts === undefined || facts.savings.accountId !== record.savingsAccountId) {
+    return E.left({ type: 'cannot_compute', field: 'facts.savings',
+      reason: `the savings account ${record.savingsAccountId} the credit names was not read` });
+  }
+  return awaiting(s, facts.savings) < minorOf(record.amount)
+    ? refused('the dividend was deposited in savings: reverse the deposit first')
+    : E.right(true);
+};
+
 const reverse = (
   products: ProductCatalogue, c: ReverseEvent['data'], state: ShareState,
+  facts: ShareReversalFacts | undefined,
 ): Result => {
   if (c.aggregate !== 'shares') {
     return E.left({
@@ -220,6 +297,8 @@ const reverse = (
   const s = open.right;
   const p = reversiblePosting(s.postings, c.eventId);
   if (E.isLeft(p)) return p;
+  const credit = creditReversible(s, c, p.right, facts);
+  if (E.isLeft(credit)) return credit;
   if (s.shares - p.right.sharesDelta < 0) {
     return E.left({
       type: 'not_reversible', eventId: c.eventId, eventType: p.right.eventType,
@@ -269,8 +348,10 @@ export const createShareDecider = (config: { readonly products: ProductCatalogue
         return redeem(config.products, command.data, command.facts, state);
       case 'CreditDividend': return creditDividend(command.data, state);
       case 'RecordDividendPayableInCash': return recordPayableInCash(command.data, state);
+      case 'RedirectDividendToCash': return redirect(command.data, command.facts, state);
       case 'PayDividendInCash': return payInCash(command.data, state);
-      case 'ReverseEvent': return reverse(config.products, command.data, state);
+      case 'ReverseEvent': return reverse(config.products, command.data, state,
+        'facts' in command ? command.facts : undefined);
       case 'NominateNominee': return nominateOnShares(command.data, state);
     }
   },

@@ -69,6 +69,19 @@ export type DividendCredited = t.TypeOf<typeof DividendCredited>;
 export const DividendPayableInCash = eventCodec('DividendPayableInCash', memberDividend);
 export type DividendPayableInCash = t.TypeOf<typeof DividendPayableInCash>;
 
+/**
+ * A member's dividend credited to her savings account (`creditedEventId`, a DividendCredited)
+ * could not be deposited there: the account `savingsAccountId` was closed first. The credit
+ * stands corrected by this event, not reversed: the part leaves "awaiting deposit" and is
+ * payable in cash, as if recorded so (DividendPayableInCash), until paid.
+ */
+export const DividendRedirectedToCash = eventCodec('DividendRedirectedToCash', {
+  ...memberDividend,
+  savingsAccountId: AccountId,
+  creditedEventId: EventId,
+});
+export type DividendRedirectedToCash = t.TypeOf<typeof DividendRedirectedToCash>;
+
 /** A member's dividend payable in cash was paid to her from the till. */
 export const DividendPaidInCash = eventCodec('DividendPaidInCash', memberDividend);
 export type DividendPaidInCash = t.TypeOf<typeof DividendPaidInCash>;
@@ -76,8 +89,9 @@ export type DividendPaidInCash = t.TypeOf<typeof DividendPaidInCash>;
 /** The share account's events, by type. */
 export const shareEvents = {
   SharesPurchased, SharesRedeemed, ShareAccountClosed, DividendCredited, DividendPayableInCash,
-  DividendPaidInCash, EventReversed, NomineeNominated,
+  DividendRedirectedToCash, DividendPaidInCash, EventReversed, NomineeNominated,
 } as const;
 export type ShareEvent =
   | SharesPurchased | SharesRedeemed | ShareAccountClosed | DividendCredited
-  | DividendPayableInCash | DividendPaidInCash | EventReversed | NomineeNominated;
+  | DividendPayableInCash | DividendRedirectedToCash | DividendPaidInCash | EventReversed
+  | NomineeNominated;

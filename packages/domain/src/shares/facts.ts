@@ -1,9 +1,36 @@
 import type { LoanFact } from '../member/facts.ts';
 import type { MembershipFacts } from '../member/membership.ts';
+import type { AccountId } from '../shared/ids.ts';
 
 /** What RedeemShares needs from other aggregates: every loan of the member (see LoanFact). */
 export interface RedeemSharesFacts {
   readonly loans: ReadonlyArray<LoanFact>;
+}
+
+/**
+ * The savings account a dividend was credited to, as its own stream holds it: whether it is
+ * still open, and the dividend deposits made into it and not reversed, in paise. What of her
+ * credits to it still awaits deposit is those credits less these deposits.
+ */
+export interface DividendSavingsFact {
+  readonly accountId: AccountId;
+  readonly open: boolean;
+  readonly dividendDeposited: bigint;
+}
+
+/** A redirect to cash: the savings account the year's credit names. */
+export interface RedirectDividendFacts {
+  readonly savings: DividendSavingsFact;
+}
+
+/**
+ * A correction on the share stream that reverses a dividend credit is decided on the savings
+ * account the credit names (`facts.savings`); a reversal of any other event needs no facts.
+ * ReverseEvent is shared by every account's decider, so these facts are optional on it: a
+ * dividend credit's reversal without them is refused (`cannot_compute`).
+ */
+export interface ShareReversalFacts {
+  readonly savings: DividendSavingsFact;
 }
 
 /**
@@ -14,4 +41,5 @@ export interface RedeemSharesFacts {
 export interface ShareFacts {
   readonly PurchaseShares: MembershipFacts;
   readonly RedeemShares: RedeemSharesFacts;
+  readonly RedirectDividendToCash: RedirectDividendFacts;
 }

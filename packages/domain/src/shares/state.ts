@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
-import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
-import type { MoneyString } from '../shared/codecs.ts';
+import type { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
+import { minorOf, type MoneyString } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { ShareEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
@@ -9,6 +9,18 @@ import type { NomineeRef } from '../nominee/nomineeRef.ts';
 export interface SharePosting extends PostingRecord {
   readonly sharesDelta: number;
   readonly financialYear: string | null;
+  /** A dividend credit's part and where it went (none for a share movement). */
+  readonly credit?: DividendCreditRecord;
+}
+
+/** A dividend credited to savings: the account, the amount, and whether it went to cash. */
+export interface DividendCreditRecord {
+  /** The DividendCredited event's id (the posting's key). */
+  readonly eventId: EventId;
+  readonly savingsAccountId: AccountId;
+  readonly amount: MoneyString;
+  /** Redirected to cash (DividendRedirectedToCash): the account closed before the deposit. */
+  readonly redirected: boolean;
 }
 
 /** A member's share account. */
@@ -35,6 +47,43 @@ export interface CashDividend {
   readonly amount: MoneyString;
   readonly paid: boolean;
 }
+
+/**
+ * What of her dividend credits to savings account `savingsAccountId` still awaits deposit, in
+ * paise: the credits neither reversed nor redirected to cash, less `deposited` (the dividend
+ * deposits the account holds, not reversed: DividendSavingsFact).
+ */
+export const awaitingDeposit = (
+  state: ShareState, savingsAccountId: string, deposited: bigint,
+): bigint => {
+  if (state.status === 'none') return -deposited;
+  let credited = 0n;
+  for (const p of Object.values(state.postings)) {
+    const c = p.credit;
+    if (c === undefined || p.reversed || c.redirected) continue;
+    if (c.savingsAccountId === savingsAccountId) credited += minorOf(c.amount);
+  }
+  return credited - deposited;
+};
+
+/** The savings account the dividend credit `eventId` names, if the event is one. */
+export const creditedSavingsOf = (state: ShareState, eventId: string): AccountId | undefined => {
+  if (state.status === 'none' || !Object.hasOwn(state.postings, eventId)) return undefined;
+  return state.postings[eventId]?.credit?.savingsAccountId;
+};
+
+/** The year's dividend credit standing (not reversed), if any: what a redirect corrects. */
+export const standingCredit = (
+  state: ShareState, financialYear: string,
+): DividendCreditRecord | undefined => {
+  if (state.status === 'none') return undefined;
+  for (const p of Object.values(state.postings)) {
+    if (p.credit !== undefined && !p.reversed && p.financialYear === financialYear) {
+      return p.credit;
+    }
+  }
+  return undefined;
+};
 
 /** Before the first purchase. */
 export const initialShareState: ShareState = { status: 'none' };
@@ -68,9 +117,25 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       return { ...state, status: 'closed', lastOn: event.data.on };
     case 'DividendCredited': {
       const d = event.data;
+      const credit = { eventId: d.eventId, savingsAccountId: d.savingsAccountId, amount: d.amount,
+        redirected: false };
       return {
         ...state, lastOn: d.on, dividendYears: [...state.dividendYears, d.financialYear],
-        postings: { ...state.postings, [d.eventId]: posting(event.type, 0, d.financialYear) },
+        postings: { ...state.postings,
+          [d.eventId]: { ...posting(event.type, 0, d.financialYear), credit } },
+      };
+    }
+    // The credit stands, marked redirected; the year's part is payable in cash, as recorded so.
+    case 'DividendRedirectedToCash': {
+      const d = event.data;
+      const id = d.creditedEventId;
+      const p = Object.hasOwn(state.postings, id) ? state.postings[id] : undefined;
+      return {
+        ...state, lastOn: d.on,
+        cashDividends: { ...state.cashDividends,
+          [d.financialYear]: { amount: d.amount, paid: false } },
+        postings: p?.credit === undefined ? state.postings
+          : { ...state.postings, [id]: { ...p, credit: { ...p.credit, redirected: true } } },
       };
     }
     // Recorded on a closed account too: a member who left is still owed her dividend.

@@ -40,6 +40,7 @@ export const permissions = {
   RedeemShares: { by: cash },
   CreditDividend: { by: ['branchManager', 'board'] },
   RecordDividendPayableInCash: { by: ['branchManager', 'board'] },
+  RedirectDividendToCash: { by: ['branchManager', 'board'] },
   PayDividendInCash: { by: cash },
   OpenSavingsAccount: { by: clerks },
   OpenRecurringDeposit: { by: clerks },

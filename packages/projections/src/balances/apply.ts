@@ -235,6 +235,10 @@ export const applyBalances = (s: BalancesState, e: ResolvedEvent): BalancesState
     case 'DividendCredited':
       addToMember(rows, member(rows, e.data.memberId), M_DIVIDENDS, minor(e.data.amount));
       break;
+    // A credit redirected to cash never reached her savings: it is no longer counted there.
+    case 'DividendRedirectedToCash':
+      addToMember(rows, member(rows, e.data.memberId), M_DIVIDENDS, -minor(e.data.amount));
+      break;
     case 'Deposited':
       addToDeposit(rows, deposit(rows, e.data.accountId), D_BALANCE, minor(e.data.amount));
       break;

@@ -112,6 +112,10 @@ const deposit = (b: PlainBalances, e: ProjectedEvent): void => {
     case 'RecurringDepositOpened': return open(b, e.data, 'recurring', 0n);
     case 'FixedDepositOpened': return open(b, e.data, 'fixed', minor(e.data.principal));
     // Tax at source is not a reversible posting: its give-back is an event of its own.
+    // A credit redirected to cash never reached her savings: it is no longer counted there.
+    case 'DividendRedirectedToCash':
+      memberOf(b, e.data.memberId).dividendsCredited -= minor(e.data.amount);
+      return;
     case 'TdsDeducted': case 'TdsReversed': {
       const a = b.deposits.get(e.data.accountId);
       const x = minor(e.data.amount);

@@ -246,6 +246,9 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
       return provisionLines(j, minor(e.data.total), minor(e.data.previousTotal));
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
+    // A credit whose savings account closed first: out of "awaiting deposit", payable in cash.
+    case 'DividendRedirectedToCash':
+      return move(j, 'dividendsAwaitingDeposit', 'dividendsPayable', minor(e.data.amount));
     case 'DividendPaidInCash': return move(j, 'dividendsPayable', 'cash', minor(e.data.amount));
     case 'AdmissionFeeCharged':
       return moneyLines(j, posting(e.type, minor(e.data.amount)), 'savings', 1n);

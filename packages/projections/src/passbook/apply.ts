@@ -238,6 +238,14 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
         `Dividend ${d.financialYear} ${r(minor(d.amount))} ${what} in cash`, 0n);
       return;
     }
+    // Her savings account closed before the credit was deposited: it is paid in cash instead.
+    case 'DividendRedirectedToCash': {
+      const d = e.data;
+      line(page(s, d.accountId, d.memberId, 'shares'), d.on, `Dividend ${d.financialYear} `
+        + `${r(minor(d.amount))} not deposited (${d.savingsAccountId} closed): payable in cash`,
+      0n);
+      return;
+    }
     // A lien moves no money: the savings page shows it (and its release) as a line, so the
     // guarantor sees why part of her balance cannot be withdrawn.
     case 'LienPlaced': case 'LienReleased': {

@@ -8,7 +8,8 @@ import {
   depositEvents, eventIdFor, routeCommand, schemaVersionOf, SignedMoneyInput, type Command,
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
-  topUpFactOf,
+  topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
+  awaitingDeposit,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -87,6 +88,10 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       || society?.status !== 'configured' ? undefined : society.rateSteps?.[a.productId];
     return steps === undefined || steps.length === 0 ? {} : { rateSteps: steps };
   };
+  const sharesAt = (stream: string) =>
+    (states.get(stream) ?? { status: 'none' }) as ShareState;
+  const savingsFactOf = (accountId: AccountId) => dividendSavingsFact(accountId,
+    (states.get(streamNameFor.deposit(accountId)) ?? { status: 'none' }) as DepositState);
   const ownerOf = (stream: string) =>
     memberOf(String(Reflect.get(Object(states.get(stream)), 'memberId')));
   // The facts a command is decided with, from the states and events of the log so far.
@@ -102,8 +107,14 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       case 'PurchaseShares': case 'OpenSavingsAccount': case 'OpenRecurringDeposit':
       case 'OpenFixedDeposit': case 'ApplyForLoan':
         return { ...c, facts: memberOf(c.data.memberId) };
-      case 'MakeDeposit': case 'ApproveLoan':
-        return { ...c, facts: ownerOf(stream) };
+      case 'ApproveLoan': return { ...c, facts: ownerOf(stream) };
+      // A dividend deposit also reads her credits to the account (fetchFacts).
+      case 'MakeDeposit': {
+        const owner = String(Reflect.get(Object(states.get(stream)), 'memberId'));
+        return { ...c, facts: { ...memberOf(owner), ...(c.data.source === 'dividend'
+          ? { dividendCredited: awaitingDeposit(sharesAt(`shares-${owner}`),
+            c.data.accountId, 0n) } : {}) } };
+      }
       // A top-up is decided on the loan it pays off, as the Ledger reads it (fetchFacts).
       case 'DisburseLoan': {
         const old = c.data.topUpOf;
@@ -139,6 +150,19 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
           : { kind: 'loan' as const, state: (states.get(
             `loan-${c.data.toAccountId}`) ?? none) as LoanState };
         return { ...c, facts: { from: from as DepositState, to } };
+      }
+      // The savings account the year's credit names, as its stream holds it (fetchFacts).
+      case 'RedirectDividendToCash': {
+        const credit = standingCredit(sharesAt(stream), c.data.financialYear);
+        const id = credit?.savingsAccountId ?? c.data.accountId;
+        return { ...c, facts: { savings: savingsFactOf(id) } };
+      }
+      case 'ReverseEvent': {
+        const id = c.data.aggregate === 'shares'
+          ? creditedSavingsOf(sharesAt(stream), c.data.eventId) : undefined;
+        if (id === undefined) return c;
+        const decided = { ...c, facts: { savings: savingsFactOf(id) } };
+        return decided;
       }
       default: return c;
     }

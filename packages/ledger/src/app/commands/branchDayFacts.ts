@@ -178,11 +178,11 @@ const isPromise = <A>(a: A | Promise<A>): a is Promise<A> => a instanceof Promis
 
 // The society's own postings by rule, which its day-end and year-end runs make once the
 // branches have closed their days: interest, maturity, missed instalments, charges by rule,
-// dividends credited or declared payable. They move no cash at a counter and no member asks
+// dividends credited, declared payable or redirected to cash. They move no cash at a counter and no member asks
 // for them, so a closed day does not refuse them (a closed year still does).
 const societyPostings: ReadonlySet<string> = new Set([
   'PostInterest', 'MatureDeposit', 'MarkInstalmentMissed', 'ApplyDepositCharges',
-  'ApplyCharges', 'CreditDividend', 'RecordDividendPayableInCash',
+  'ApplyCharges', 'CreditDividend', 'RecordDividendPayableInCash', 'RedirectDividendToCash',
 ]);
 
 // Her member commands a closed day refuses: admission, transfer and exit change a branch's

@@ -6,7 +6,9 @@ import {
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
   type LoanId, type AccountOpeningNoted, type BusinessDate,
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
-  type SignedMoneyString, type SocietyId, topUpFactOf,
+  type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
+  initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
+  awaitingDeposit, initialShareState,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -186,7 +188,18 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     membershipOf(r, c.data.memberId)),
   OpenFixedDeposit: (r, c) => withNote(r, noteOf(c, 'fixed', c.data.accountId),
     membershipOf(r, c.data.memberId)),
-  MakeDeposit: (r, _c, target) => membershipOfOwner(r, target),
+  // A dividend deposit also reads her share stream's credits to the account: a redirect or a
+  // reversal there meanwhile moves it, and the append, conditioned on it, goes round again.
+  MakeDeposit: async (r, c, target) => {
+    const member = await membershipOfOwner(r, target);
+    const owner = ownerOf(target);
+    if (c.data.source !== 'dividend' || owner === undefined || E.isLeft(member)) return member;
+    const s = await r.states.load(streamNameFor.shares(owner), 'shares');
+    const shares = s.state.kind === 'shares' ? s.state.state : initialShareState;
+    return E.right({ facts: { ...member.right.facts,
+      dividendCredited: awaitingDeposit(shares, c.data.accountId, 0n) },
+    readFrom: [...member.right.readFrom, source(s)] });
+  },
   // The lending limits' facts (lendingFactsOf.ts), read after her membership, with the
   // society-wide limits in force on the command's date (societyLimitsOf.ts).
   ApplyForLoan: (r, c) => withNote(r, noteOf(c, 'loan', c.data.loanId),
@@ -235,6 +248,40 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   },
   // The savings account it pays from and the target it pays into (standingFactsOf.ts).
   GiveStandingInstruction: (r, c) => standingFactsOf(r, c),
+  // The savings account the year's credit names, from its own stream: the append expects
+  // that revision, so a deposit there meanwhile sends the redirect round again.
+  RedirectDividendToCash: async (r, c, target) => {
+    const shares = target.state.kind === 'shares' ? target.state.state : undefined;
+    const credit = shares === undefined ? undefined
+      : standingCredit(shares, c.data.financialYear);
+    if (credit === undefined) {
+      return E.left({ type: 'dividend_not_credited', financialYear: c.data.financialYear });
+    }
+    return savingsFact(r, credit.savingsAccountId);
+  },
+};
+
+// A savings account as a dividend credited to it is decided on, with the revision it was at.
+const savingsFact = async (r: FactReaders, accountId: AccountId):
+  Result<{ savings: DividendSavingsFact }> => {
+  const s = await r.states.load(streamNameFor.deposit(accountId), 'deposit');
+  const state = s.state.kind === 'deposit' ? s.state.state : initialDepositState;
+  return E.right({ facts: { savings: dividendSavingsFact(accountId, state) },
+    readFrom: [source(s)] });
+};
+
+// A share correction that reverses a dividend credit is decided on the savings account the
+// credit names (ShareReversalFacts); any other correction goes on as it is.
+const reversalFacts = async (
+  r: FactReaders, c: Extract<Command, { type: 'ReverseEvent' }>, target: StreamState,
+): Promise<E.Either<LedgerRejection, FetchedCommand>> => {
+  const shares = target.state.kind === 'shares' ? target.state.state : undefined;
+  const id = shares === undefined || c.data.aggregate !== 'shares' ? undefined
+    : creditedSavingsOf(shares, c.data.eventId);
+  if (id === undefined) return E.right(c);
+  const f = await savingsFact(r, id);
+  if (E.isLeft(f)) return f;
+  return E.right({ ...c, facts: f.right.facts, readFrom: f.right.readFrom });
 };
 
 const withFacts = async <C extends Command, F>(
@@ -257,7 +304,7 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'OpenRecurringDeposit': return withFacts(c, f.OpenRecurringDeposit(r, c, target));
     case 'OpenFixedDeposit': return withFacts(c, f.OpenFixedDeposit(r, c, target));
     case 'MakeDeposit': {
-      const held = heldMember(r, target);
+      const held = c.data.source === 'dividend' ? undefined : heldMember(r, target);
       // Built as one literal, not a spread (fields added after a spread are slow on Node 20).
       return held?.state.kind === 'member'
         ? E.right({ type: c.type, data: c.data, facts: { member: held.state.state },
@@ -275,6 +322,9 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'DeclareDividend': return withFacts(c, f.DeclareDividend(r, c, target));
     case 'GiveStandingInstruction':
       return withFacts(c, f.GiveStandingInstruction(r, c, target));
+    case 'RedirectDividendToCash': return withFacts(c, f.RedirectDividendToCash(r, c, target));
+    case 'ReverseEvent': return c.data.aggregate === 'shares' ? reversalFacts(r, c, target)
+      : E.right(c);
     // Most commands need no facts: they go on at once, not a promise later. A command left
     // out above that needs facts does not compile here (it would go on without them).
     default: return E.right(c);

@@ -14,6 +14,7 @@ export interface CommandMethods {
   readonly purchaseShares: Method<'PurchaseShares'>;
   readonly redeemShares: Method<'RedeemShares'>;
   readonly creditDividend: Method<'CreditDividend'>;
+  readonly redirectDividendToCash: Method<'RedirectDividendToCash'>;
   readonly payDividendInCash: Method<'PayDividendInCash'>;
   readonly reverseEvent: Method<'ReverseEvent'>;
   readonly openSavingsAccount: Method<'OpenSavingsAccount'>;
@@ -76,6 +77,7 @@ export const commandMethods = (send: Send): CommandMethods => ({
   purchaseShares: (r) => send('PurchaseShares', r),
   redeemShares: (r) => send('RedeemShares', r),
   creditDividend: (r) => send('CreditDividend', r),
+  redirectDividendToCash: (r) => send('RedirectDividendToCash', r),
   payDividendInCash: (r) => send('PayDividendInCash', r),
   reverseEvent: (r) => send('ReverseEvent', r),
   openSavingsAccount: (r) => send('OpenSavingsAccount', r),

@@ -91,7 +91,9 @@ const allParts = async (
 /**
  * Pays out each member's part of a declared dividend. Where she has an open savings account it
  * is credited in two steps: `CreditDividend` on her share account (which decides the year once),
- * then a `MakeDeposit` (source dividend) into her savings. Where she has none, her part is
+ * then a `MakeDeposit` (source dividend) into her savings; if that account was closed in
+ * between (through any Ledger), a third, `RedirectDividendToCash`, makes the part payable in
+ * cash instead. Where she has none, her part is
  * recorded payable in cash (`RecordDividendPayableInCash`), for a cashier to pay. The parts come
  * from the DividendAllocated batches, recorded first if they are not yet. Step ids derive from
  * the process id and the member (or batch), so running the process again after a crash
@@ -141,9 +143,9 @@ export const creditDividends = async (
   let credited = 0;
   let payableInCash = 0;
   for (const a of actions) {
-    if (!await run(ctx, r, proc, a, { steps, skipped })) continue;
-    if (a.kind === 'credit') credited += 1;
-    else payableInCash += 1;
+    const done = await run(ctx, r, proc, a, { steps, skipped });
+    if (done === 'credited') credited += 1;
+    else if (done === 'cash') payableInCash += 1;
   }
   const end = await runStep(ctx, proc, { type: 'EndDividendRun', data: {
     actor: r.actor, on: r.on, commandId: stepId(pid, 'end'), societyId: r.societyId,
@@ -222,11 +224,12 @@ interface Progress {
   readonly skipped: Array<{ id: string; rejection: LedgerRejection }>;
 }
 
-// One member's steps; false when one was refused (she is then listed in `skipped`).
+// One member's steps, and where her part went: into savings, payable in cash, or refused
+// (she is then listed in `skipped`).
 const run = async (
   ctx: ProcessContext, r: CreditDividendsRequest, proc: Proc, a: Action,
   { steps, skipped }: Progress,
-): Promise<boolean> => {
+): Promise<'credited' | 'cash' | 'refused'> => {
   const pid = proc.id;
   const m = a.part.memberId;
   const base = { actor: r.actor, on: r.on };
@@ -238,15 +241,28 @@ const run = async (
     return o.status !== 'rejected';
   };
   if (a.kind === 'cash') {
-    return record({ type: 'RecordDividendPayableInCash', data: {
-      ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } });
+    return await record({ type: 'RecordDividendPayableInCash', data: {
+      ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } })
+      ? 'cash' : 'refused';
   }
   if (!await record({ type: 'CreditDividend', data: {
     ...base, ...part, commandId: stepId(pid, `credit:${m}`), accountId: a.accountId,
-    savingsAccountId: a.savings } })) return false;
-  return record({ type: 'MakeDeposit', data: {
+    savingsAccountId: a.savings } })) return 'refused';
+  const deposit = await runStep(ctx, proc, { type: 'MakeDeposit', data: {
     ...base, commandId: stepId(pid, `deposit:${m}`), accountId: a.savings, amount: part.amount,
     source: 'dividend' } });
+  steps.push(deposit);
+  if (deposit.status !== 'rejected') return 'credited';
+  // Her savings account closed (through any Ledger) after her part was planned: the credit
+  // stands, and is redirected to cash, out of "awaiting deposit" (a step of its own, so a run
+  // again after a crash stores it once).
+  if (deposit.rejection.type !== 'account_closed') {
+    skipped.push({ id: m, rejection: deposit.rejection });
+    return 'refused';
+  }
+  return await record({ type: 'RedirectDividendToCash', data: {
+    ...base, ...part, commandId: stepId(pid, `redirect:${m}`), accountId: a.accountId } })
+    ? 'cash' : 'refused';
 };
 
 const creditedTo = async (

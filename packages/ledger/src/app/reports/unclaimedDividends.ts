@@ -16,7 +16,8 @@ export interface UnclaimedDividendOptions {
 }
 
 /**
- * Dividends payable in cash and unpaid as of a date (every one when `asOf` is omitted), by
+ * Dividends payable in cash (recorded so, or credited to a savings account that closed first
+ * and redirected to cash) and unpaid as of a date (every one when `asOf` is omitted), by
  * member then year, as the log stood at `asKnownAt` (all of it when omitted). Read from the
  * log: a payment dated after `asOf`, or stored after `asKnownAt`, leaves its part unclaimed.
  */
@@ -26,7 +27,8 @@ export const unclaimedDividends = async (
   const open = new Map<string, UnclaimedDividend>();
   for await (const e of store.readAll()) {
     if (o.asKnownAt !== undefined && comparePosition(e.position, o.asKnownAt) > 0) break;
-    if (e.type !== 'DividendPayableInCash' && e.type !== 'DividendPaidInCash') continue;
+    if (e.type !== 'DividendPayableInCash' && e.type !== 'DividendRedirectedToCash'
+      && e.type !== 'DividendPaidInCash') continue;
     if (o.asOf !== undefined && e.data.on > o.asOf) continue;
     const d = e.data;
     const key = `${d.memberId}\u0000${d.financialYear}`;
