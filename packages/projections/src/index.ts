@@ -35,8 +35,8 @@ export { openAccrualProjection } from './accrual/openAccrual.ts';
 
 export { booksProjection, type BooksOptions } from './books/projection.ts';
 export {
-  defaultChartOfAccounts, InvalidChartError, type AccountClass, type ChartOfAccounts,
-  type LedgerAccount, type PostingRole,
+  defaultChartOfAccounts, decodeChart, indexChart, ChartOfAccountsCodec, InvalidChartError,
+  type AccountClass, type ChartOfAccounts, type LedgerAccount, type PostingRole,
 } from './books/chartOfAccounts.ts';
 export { journalFor, type JournalSink, type JournalContext } from './books/journal.ts';
 export { UnbalancedEntryError } from './books/apply.ts';

@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { plainInput, reportErrors } from '@usha/domain';
+
 /** The five kinds of account; assets and expenses carry debit balances, the rest credit. */
 export type AccountClass = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 
@@ -92,7 +96,10 @@ export const defaultChartOfAccounts: ChartOfAccounts = {
   },
 };
 
-/** A chart that names a role's account but does not list it, or lists a code twice. */
+/**
+ * A chart that is not one (decodeChart: the field at fault), names a role's account but does not
+ * list it, or lists a code twice.
+ */
 export class InvalidChartError extends Error {
   override readonly name = 'InvalidChartError';
   constructor(readonly detail: string) {
@@ -107,8 +114,42 @@ export interface IndexedChart {
   readonly codeIndex: ReadonlyMap<string, number>;
 }
 
-/** Checks a chart and indexes it. */
-export const indexChart = (chart: ChartOfAccounts): IndexedChart => {
+const accountClasses = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
+// An account code or name: a short line of text (it is printed in every report).
+const ChartText = t.refinement(t.string, (x) => x.length >= 1 && x.length <= 200
+  && !/[\u0000-\u001f]/.test(x), 'text of 1 to 200 characters, no control characters');
+const roleNames = Object.keys(defaultChartOfAccounts.roles) as PostingRole[];
+
+/** A chart as data, decoded: each account's code, name and class, and every role's code. */
+export const ChartOfAccountsCodec: t.Type<ChartOfAccounts, ChartOfAccounts, unknown> = t.type({
+  accounts: t.readonlyArray(t.type({
+    code: ChartText, name: ChartText,
+    class: t.keyof(Object.fromEntries(accountClasses.map((c) => [c, null])) as
+      Record<AccountClass, null>),
+  })),
+  roles: t.type(Object.fromEntries(roleNames.map((r) => [r, ChartText])) as
+    Record<PostingRole, typeof ChartText>),
+});
+
+/**
+ * Reads a chart given as any JS value: a plain copy (getters and proxies read once, nothing
+ * outside can change it after) decoded by ChartOfAccountsCodec, or InvalidChartError naming the
+ * first field at fault. Never any other error.
+ */
+export const decodeChart = (u: unknown): ChartOfAccounts => {
+  const plain = plainInput(u);
+  if (E.isLeft(plain)) throw new InvalidChartError(plain.left.message);
+  const decoded = ChartOfAccountsCodec.decode(plain.right);
+  if (E.isLeft(decoded)) {
+    const first = reportErrors(decoded.left)[0];
+    throw new InvalidChartError(first === undefined ? 'not a chart' : first.message);
+  }
+  return decoded.right;
+};
+
+/** Checks a chart (any JS value: decodeChart) and indexes it. */
+export const indexChart = (given: unknown): IndexedChart => {
+  const chart = decodeChart(given);
   const codeIndex = new Map<string, number>();
   chart.accounts.forEach((a, i) => {
     if (codeIndex.has(a.code)) throw new InvalidChartError(`code ${a.code} listed twice`);

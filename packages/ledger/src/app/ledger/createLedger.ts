@@ -59,6 +59,7 @@ import { dayCashHtmlQuery } from '../print/dayCashHtmlQuery.ts';
 import type { DayCashHtmlRequest } from '../print/dayCashHtmlRequest.ts';
 import { commandMethods, type CommandMethods } from './commandMethods.ts';
 import { headPosition } from './headPosition.ts';
+import { checkedOptionValues } from './ledgerOptionValues.ts';
 import {
   InvalidProductsError, LedgerOptionsError, NoDirectoryError, ledgerOptionNames,
   type LedgerOptions,
@@ -181,9 +182,14 @@ export const createLedger = async <S = undefined>(
   options: LedgerOptions<S>,
 ): Promise<Ledger<S>> => {
   // Each option read once, into a record of its own: a getter or proxy runs here only.
-  const o = readOptionFields(options, ledgerOptionNames, (field, reason) => {
+  const refuse = (field: string, reason: string): never => {
     throw new LedgerOptionsError(field, reason);
-  }) as LedgerOptions<S>;
+  };
+  const read = readOptionFields(options, ledgerOptionNames, refuse);
+  // The store, products and bounds are checked below, where they are opened and decoded.
+  const o = read as LedgerOptions<S>;
+  // The other options' values checked, before anything is opened; objects of methods read once.
+  const v = checkedOptionValues<S>(read, refuse);
   const products = decodeProducts(o.products);
   // Read once and checked before anything is opened: a bad bound is refused, nothing begun.
   const stateCacheEntries = stateCacheEntriesOf(o.stateCacheEntries);
@@ -228,20 +234,20 @@ export const createLedger = async <S = undefined>(
   const memo = rejectionMemo();
   const handler = createCommandHandler({
     store: o.store, decider, commands, observe, memo,
-    backoff: o.backoff ?? exponentialBackoff(), maxAttempts, written, catchUp,
+    backoff: v.backoff ?? exponentialBackoff(), maxAttempts, written, catchUp,
     stateCacheEntries,
   });
   const queries = ledgerQueries({
-    store: o.store, directory: o.directory, lastWritten: () => last, chart: o.chart,
-    passbookMembers: o.passbookMembers, checkpoints: o.reportCheckpoints, products,
+    store: o.store, directory: v.directory, lastWritten: () => last, chart: v.chart,
+    passbookMembers: v.passbookMembers, checkpoints: v.reportCheckpoints, products,
     society: () => society.id(), members, catchUp,
   });
-  const runner = o.projection === undefined ? undefined : createProjectionRunner({
-    store: o.store, projection: o.projection,
+  const runner = v.projection === undefined ? undefined : createProjectionRunner({
+    store: o.store, projection: v.projection,
     // None given: the projection is rebuilt at open, and its state never serialized for a
     // checkpoint nobody reads (that cost grows with the state, so with the log, at every save).
-    ...(o.checkpoints === undefined ? {} : { checkpoints: o.checkpoints }),
-    checkpointEveryEvents: o.checkpointEveryEvents,
+    ...(v.checkpoints === undefined ? {} : { checkpoints: v.checkpoints }),
+    checkpointEveryEvents: v.checkpointEveryEvents,
   });
   await runner?.start();
   const waitFor = (p: Position) => runner?.waitFor(p) ?? Promise.resolve();
@@ -264,20 +270,20 @@ export const createLedger = async <S = undefined>(
   // The income statement of the year, once the books hold every event stored so far (by any
   // writer): the postings a close process has just made are in it.
   const netProfit = async (fy: string) => {
-    if (o.netProfit !== undefined) return o.netProfit(fy, runner?.state());
+    if (v.netProfit !== undefined) return v.netProfit(fy, runner?.state());
     const head = await headPosition(o.store);
     const s = await queries.reportState(head === undefined ? {} : { after: head });
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
   // The permission table first (see docs/concepts/staff-and-roles.md), then the facts; while
   // the log has no society or no staff, conditioned on its set-up notes (setUpNotes.ts).
-  const requireStaff = o.requireStaff === true;
+  const requireStaff = v.requireStaff === true;
   const fill = withSetUp({ store: o.store, states: handler.states, society: society.id,
     register: staff, setUp, requireStaff, catchUp }, authorising(
     { states: handler.states, register: staff, requireStaff },
     fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
-      tdsExempt: (m, fy) => o.directory?.tdsExempt(m, fy) ?? Promise.resolve(false), catchUp,
+      tdsExempt: (m, fy) => v.directory?.tdsExempt(m, fy) ?? Promise.resolve(false), catchUp,
     })));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
@@ -303,15 +309,15 @@ export const createLedger = async <S = undefined>(
   // completed now, from the request its first step recorded: steps already stored are
   // recognised by their ids, the rest applied once.
   // Each is claimed first (processClaim.ts): of instances opening at once, one completes it.
-  const { resumed, elsewhere: resumedElsewhere } = o.resume === false
+  const { resumed, elsewhere: resumedElsewhere } = v.resume === false
     ? { resumed: [], elsewhere: [] }
     : await resumeClaimedProcesses(ctx, claims.settings,
       processes.unfinished());
   // Each directory method's outcome is a promise, rejected (never a throw at the call) when
   // the Ledger has no directory.
   const directory = async (method: string) => {
-    if (o.directory === undefined) throw new NoDirectoryError(method);
-    return o.directory;
+    if (v.directory === undefined) throw new NoDirectoryError(method);
+    return v.directory;
   };
   const { stop: stopQueries, ...query } = queries;
   return {
