@@ -80,7 +80,9 @@ export const auditStaff = (events: Iterable<LoggedEvent>): StaffAudit => {
       const roles = e.type === 'RequestApproved' ? checkersOf(request?.type)
         : commandType === 'RequestApproval' ? rolesOf(commandOf(e.data))
           // The dividend run's credit to savings is a book entry: CreditDividend's roles.
-          : commandType === 'MakeDeposit' && text(e.data, 'source') === 'dividend'
+          // (A dividend deposit's DividendDeposited, the year it brought, is that deposit's.)
+          : commandType === 'MakeDeposit' && (e.type === 'DividendDeposited'
+            || text(e.data, 'source') === 'dividend')
             ? rolesFor('CreditDividend') : rolesOf(commandType);
       if (!roles.includes(post.role)) breach(`role ${post.role} not in [${roles.join(', ')}]`);
       if (isBranchRole(post.role)) {

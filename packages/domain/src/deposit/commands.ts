@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  DateString, PositiveCountInput, PositiveMoneyInput,
+  DateString, FinancialYearLabel, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { closed, commandCodec, commandFields, withCheck } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
@@ -54,10 +54,17 @@ export const OpenFixedDeposit = closed({
 }, 'OpenFixedDeposit');
 export type OpenFixedDeposit = t.TypeOf<typeof OpenFixedDeposit>;
 
-/** Pay money in (savings, or one instalment of a recurring deposit). */
-export const MakeDeposit = commandCodec('MakeDeposit', {
-  accountId: AccountId, amount: PositiveMoneyInput, source: DepositSource,
-});
+/**
+ * Pay money in (savings, or one instalment of a recurring deposit). A deposit of a dividend
+ * (`source: 'dividend'`) may name the `financialYear` whose credit it brings (the dividend run
+ * does); left out, it brings the oldest credit of its amount awaiting deposit.
+ */
+export const MakeDeposit = closed({
+  type: t.literal('MakeDeposit'),
+  data: closedWithOptional({
+    ...commandFields, accountId: AccountId, amount: PositiveMoneyInput, source: DepositSource,
+  }, { financialYear: FinancialYearLabel }, 'MakeDepositData'),
+}, 'MakeDeposit');
 export type MakeDeposit = t.TypeOf<typeof MakeDeposit>;
 
 /** Pay money out of a savings account. */

@@ -18,8 +18,9 @@ import type { DepositEvent } from './events.ts';
 import type { DepositFacts, DepositInterestFacts, MakeDepositFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import {
-  dividendDeposited, evolveDeposit, initialDepositState, type DepositState,
+  dividendDeposits, evolveDeposit, initialDepositState, type DepositState,
 } from './state.ts';
+import { creditsAwaiting, creditsTotal } from '../shares/dividendDeposits.ts';
 import type { WithPeriod } from '../periodFact.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
@@ -185,19 +186,28 @@ const openFixed = (
   } }]);
 };
 
-// A dividend deposit brings no more than her credits to the account it has not taken yet.
-const dividendCovered = (
+/**
+ * The year of the credit a dividend deposit brings (none for another source): one of her credits
+ * to the account it has not taken yet, whole: the year named, else the oldest of this amount.
+ */
+const dividendYearOf = (
   c: C.MakeDeposit['data'], m: MakeDepositFacts, s: DepositState,
-): E.Either<Rejection, true> => {
-  if (c.source !== 'dividend') return E.right(true);
-  if (m.dividendCredited === undefined) {
-    return E.left({ type: 'cannot_compute', field: 'facts.dividendCredited',
+): E.Either<Rejection, string | null> => {
+  if (c.source !== 'dividend') {
+    return c.financialYear === undefined ? E.right(null) : E.left({ type: 'invalid_request',
+      field: 'data.financialYear', reason: 'named only by a deposit of a dividend' });
+  }
+  if (m.dividendCredits === undefined) {
+    return E.left({ type: 'cannot_compute', field: 'facts.dividendCredits',
       reason: 'a dividend deposit is decided on her share account\'s credits, not read' });
   }
-  const awaiting = m.dividendCredited - dividendDeposited(s);
-  return minorOf(c.amount) <= awaiting ? E.right(true) : E.left({
-    type: 'dividend_exceeds_credit', awaitingDeposit: moneyString(awaiting < 0n ? 0n : awaiting),
-    requested: c.amount });
+  const awaiting = creditsAwaiting(m.dividendCredits, dividendDeposits(s));
+  const year = c.financialYear;
+  const credit = awaiting.find((a) => a.amount === c.amount
+    && (year === undefined || a.financialYear === year));
+  return credit !== undefined ? E.right(credit.financialYear) : E.left({
+    type: 'dividend_not_awaiting_deposit', requested: c.amount, financialYear: year ?? null,
+    awaitingDeposit: moneyString(creditsTotal(awaiting)) });
 };
 
 const deposit = (c: C.MakeDeposit['data'], m: MakeDepositFacts, state: DepositState): Result => {
@@ -206,8 +216,8 @@ const deposit = (c: C.MakeDeposit['data'], m: MakeDepositFacts, state: DepositSt
   const s = a.right;
   const member = admittedMember(s.memberId, m);
   if (E.isLeft(member)) return member;
-  const covered = dividendCovered(c, m, s);
-  if (E.isLeft(covered)) return covered;
+  const dividendYear = dividendYearOf(c, m, s);
+  if (E.isLeft(dividendYear)) return dividendYear;
   let instalmentNumber: number | null = null;
   if (s.kind === 'recurring') {
     const term = s.termMonths ?? 0;
@@ -222,11 +232,15 @@ const deposit = (c: C.MakeDeposit['data'], m: MakeDepositFacts, state: DepositSt
   }
   const tooLarge = beyondRange(s.balance, c.amount);
   if (tooLarge !== undefined) return E.left(tooLarge);
-  return E.right([{ type: 'Deposited', data: {
+  const deposited: DepositEvent = { type: 'Deposited', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
     on: c.on, amount: c.amount, source: c.source, instalmentNumber,
     balanceAfter: moneyString(s.balance + minorOf(c.amount)),
-  } }]);
+  } };
+  const financialYear = dividendYear.right;
+  return E.right(financialYear === null ? [deposited] : [deposited, {
+    type: 'DividendDeposited', data: { accountId: s.accountId, memberId: s.memberId,
+      on: c.on, financialYear, depositedEventId: deposited.data.eventId } }]);
 };
 
 // A credit that would take the balance past the range every stored amount fits in is refused

@@ -5,6 +5,7 @@ import {
   activeMember, asMember, by, command, event, history, must, products, withFacts,
 } from '../testing/fixtures.ts';
 import { ProductCatalogue } from '../products/productCatalogue.ts';
+import { MoneyString } from '../shared/codecs.ts';
 import { businessDate } from '../dates/businessDate.ts';
 import { createDepositDecider } from './decide.ts';
 import { dormantSince } from './dormancy.ts';
@@ -21,7 +22,10 @@ const open = (productId: string) => asMember(command('OpenSavingsAccount', {
 // A dividend deposit is decided on her credits to the account too: Rs 10.00 here.
 const deposit = (id: string, on: string, amount: string, source = 'cash') =>
   withFacts(command('MakeDeposit', { ...by(id, on), ...A, amount, source }),
-    { ...activeMember(), ...(source === 'dividend' ? { dividendCredited: 1000n } : {}) });
+    { ...activeMember(), ...(source === 'dividend'
+      ? { dividendCredits: [{ financialYear: '2024-25', amount: must(MoneyString, '10.00'),
+        on: '2025-04-11' }] }
+      : {}) });
 const withdraw = (id: string, on: string, amount = '100') =>
   command('Withdraw', { ...by(id, on), ...A, amount });
 const reactivate = (id: string, on: string) =>

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  DateString, MoneyString, PositiveCount, RatePercent, oneOf,
+  DateString, FinancialYearLabel, MoneyString, PositiveCount, RatePercent, oneOf,
 } from '../shared/codecs.ts';
 import { eventCodec } from '../shared/shape.ts';
 import { EventReversed } from '../shared/correction.ts';
@@ -94,15 +94,28 @@ export const DepositAccountClosed = eventCodec('DepositAccountClosed', {
 });
 export type DepositAccountClosed = t.TypeOf<typeof DepositAccountClosed>;
 
+/**
+ * A dividend deposit (`depositedEventId`, a Deposited of source `dividend` stored with this
+ * event) brought her dividend of `financialYear`, credited on her share account: what links each
+ * part to its credit, so a credit is known deposited, reversible or redirected to cash by year.
+ * Moves no money (the Deposited does).
+ */
+export const DividendDeposited = eventCodec('DividendDeposited', {
+  ...account, on: DateString, financialYear: FinancialYearLabel, depositedEventId: EventId,
+});
+export type DividendDeposited = t.TypeOf<typeof DividendDeposited>;
+
 /** The deposit account's events, by type. */
 export const depositEvents = {
   SavingsAccountOpened, RecurringDepositOpened, FixedDepositOpened, Deposited, Withdrawn,
   InterestPosted, RecurringInstalmentMissed, DepositMatured, DepositClosedEarly,
   DepositAccountClosed, EventReversed, LienPlaced, LienReleased, NomineeNominated,
   GuaranteeCalled, TdsDeducted, TdsReversed, AccountReactivated, DepositChargeApplied,
+  DividendDeposited,
 } as const;
 export type DepositEvent =
   | SavingsAccountOpened | RecurringDepositOpened | FixedDepositOpened | Deposited | Withdrawn
   | InterestPosted | RecurringInstalmentMissed | DepositMatured | DepositClosedEarly
   | DepositAccountClosed | EventReversed | LienPlaced | LienReleased | NomineeNominated
-  | GuaranteeCalled | TdsDeducted | TdsReversed | AccountReactivated | DepositChargeApplied;
+  | GuaranteeCalled | TdsDeducted | TdsReversed | AccountReactivated | DepositChargeApplied
+  | DividendDeposited;

@@ -1,4 +1,5 @@
 import type { MembershipFacts } from '../member/membership.ts';
+import type { StandingCredit } from '../shares/dividendDeposits.ts';
 import type { AccountHistory } from './accountHistory.ts';
 import type { TdsFacts } from '../tds/tdsDue.ts';
 import type { RateStep } from '../products/rateChange.ts';
@@ -18,12 +19,12 @@ export interface DepositInterestFacts {
 
 /**
  * A deposit is decided on her standing; a deposit of a dividend (source `dividend`) also on her
- * share account's credits to this account, neither reversed nor redirected to cash, in paise:
- * what of them the account has not taken yet is all such a deposit may bring (so "Dividends
- * awaiting deposit" never goes below zero). Absent for any other source.
+ * share account's credits to this account, neither reversed nor redirected to cash: it brings
+ * one of them the account has not taken yet, whole (so each part is deposited once, and
+ * "Dividends awaiting deposit" never goes below zero). Absent for any other source.
  */
 export interface MakeDepositFacts extends MembershipFacts {
-  readonly dividendCredited?: bigint;
+  readonly dividendCredits?: ReadonlyArray<StandingCredit>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { DepositEvent } from './events.ts';
 import type { DividendSavingsFact } from '../shares/facts.ts';
+import type { DividendDeposit } from '../shares/dividendDeposits.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
 import type { DepositTerm } from '../finance/depositTerm.ts';
 import { tdsNoted, type PostingTds } from './tdsOfPostings.ts';
@@ -19,8 +20,11 @@ export interface DepositPosting extends PostingRecord {
   readonly calledFor?: string;
   /** For an interest posting taxed at source: the deduction, given back if it is reversed. */
   readonly tds?: PostingTds;
-  /** A deposit of a dividend credited on her share account (source `dividend`). */
-  readonly dividend?: true;
+  /**
+   * A deposit of a dividend credited on her share account (source `dividend`): its day, and the
+   * year it brought (DividendDeposited), or null while none is named (an older log's deposit).
+   */
+  readonly dividend?: { readonly year: string | null; readonly on: BusinessDate };
 }
 
 /** Savings, recurring or fixed. */
@@ -58,19 +62,21 @@ export type DepositState =
     readonly chargedByRule?: Readonly<Record<string, string>>;
   };
 
-/** The dividend deposits the account holds, not reversed, in paise (DividendSavingsFact). */
-export const dividendDeposited = (s: DepositState): bigint => {
-  if (s.status === 'none') return 0n;
-  let sum = 0n;
+/** The dividend deposits the account holds, not reversed, with the year each brought. */
+export const dividendDeposits = (s: DepositState): DividendDeposit[] => {
+  if (s.status === 'none') return [];
+  const out: DividendDeposit[] = [];
   for (const p of Object.values(s.postings)) {
-    if (p.dividend === true && !p.reversed) sum += p.balanceDelta;
+    if (p.dividend !== undefined && !p.reversed) {
+      out.push({ financialYear: p.dividend.year, amount: p.balanceDelta, on: p.dividend.on });
+    }
   }
-  return sum;
+  return out;
 };
 
 /** A savings account as a dividend credited to it is decided on (DividendSavingsFact). */
 export const dividendSavingsFact = (accountId: AccountId, s: DepositState): DividendSavingsFact =>
-  ({ accountId, open: s.status === 'open', dividendDeposited: dividendDeposited(s) });
+  ({ accountId, open: s.status === 'open', deposits: dividendDeposits(s) });
 
 /** Before the account is opened. */
 export const initialDepositState: DepositState = { status: 'none' };
@@ -115,7 +121,7 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
         interestPostedThrough:
           e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,
         postings: { ...s.postings, [d.eventId]: e.type === 'Deposited'
-          && e.data.source === 'dividend' ? { ...p, dividend: true } : p },
+          && e.data.source === 'dividend' ? { ...p, dividend: { year: null, on: d.on } } : p },
       };
     }
     case 'RecurringInstalmentMissed':
@@ -137,6 +143,13 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
         liens: { ...s.liens, [e.data.loanId]: minorOf(e.data.amount) } };
     case 'NomineeNominated':
       return { ...s, lastOn: e.data.on, nominee: e.data.nomineeRef };
+    // The year the dividend deposit stored with it brought, on that deposit's posting.
+    case 'DividendDeposited': {
+      const id = e.data.depositedEventId;
+      const p = Object.hasOwn(s.postings, id) ? s.postings[id] : undefined;
+      return p?.dividend === undefined ? s : { ...s, postings: { ...s.postings,
+        [id]: { ...p, dividend: { ...p.dividend, year: e.data.financialYear } } } };
+    }
     case 'GuaranteeCalled': {
       const d = e.data;
       const { [d.loanId]: _called, ...others } = s.liens;

@@ -97,8 +97,8 @@ export type Rejection =
   }
   | { readonly type: 'dividend_not_credited'; readonly financialYear: string }
   | {
-    readonly type: 'dividend_exceeds_credit'; readonly awaitingDeposit: string;
-    readonly requested: string;
+    readonly type: 'dividend_not_awaiting_deposit'; readonly requested: string;
+    readonly financialYear: string | null; readonly awaitingDeposit: string;
   }
   | {
     readonly type: 'dividend_savings_open'; readonly financialYear: string;
@@ -106,7 +106,7 @@ export type Rejection =
   }
   | {
     readonly type: 'dividend_already_deposited'; readonly financialYear: string;
-    readonly savingsAccountId: string; readonly awaitingDeposit: string;
+    readonly savingsAccountId: string;
   }
   // Deposits.
   | {
@@ -340,7 +340,7 @@ export const rejectionTypes = [
   'shares_still_held', 'share_account_open', 'deposits_still_open', 'already_at_branch',
   'dividend_already_credited', 'dividend_not_payable_in_cash', 'dividend_already_paid',
   'dividend_amount_differs', 'dividend_not_credited', 'dividend_savings_open',
-  'dividend_already_deposited', 'dividend_exceeds_credit',
+  'dividend_already_deposited', 'dividend_not_awaiting_deposit',
   'operation_not_allowed', 'term_out_of_range', 'amount_out_of_range', 'amount_not_instalment',
   'all_instalments_paid', 'insufficient_balance', 'below_minimum_balance',
   'account_dormant', 'account_not_dormant',

@@ -57,10 +57,12 @@ test('cash dividend rejections, in the order they are checked', () => {
   given().when(payable('c2')).thenRejects('not_found');
 });
 
-// SB-M1 as its stream holds it: open or closed, with `deposited` paise of dividend in it.
-const savings = (open: boolean, deposited = 0n, accountId = 'SB-M1') =>
-  ({ savings: { accountId: must(AccountId, accountId), open,
-    dividendDeposited: deposited } });
+// SB-M1 as its stream holds it: open or closed, with the dividend deposits it holds.
+type Deposit = { financialYear: string | null; amount: bigint; on: string };
+const savings = (open: boolean, deposits: Deposit[] = [], accountId = 'SB-M1') =>
+  ({ savings: { accountId: must(AccountId, accountId), open, deposits } });
+const of2024 = (amount = 1_250n): Deposit => ({ financialYear: '2024-25', amount,
+  on: '2025-05-01' });
 const redirect = (id: string, f: ReturnType<typeof savings>, amount = '12.50') =>
   withFacts(command('RedirectDividendToCash', { ...by(id, '2025-05-02'), ...A, ...FY, amount }),
     f);
@@ -87,14 +89,26 @@ test('a credit whose savings account closed before the deposit is redirected to 
 test('a redirect is refused while the part can still be, or already was, deposited', () => {
   given(opened, credit('c2')).when(redirect('c3', savings(true)))
     .thenRejects('dividend_savings_open', { ...FY, savingsAccountId: 'SB-M1' });
-  given(opened, credit('c2')).when(redirect('c3', savings(false, 1_250n)))
-    .thenRejects('dividend_already_deposited', { ...FY, savingsAccountId: 'SB-M1',
-      awaitingDeposit: '0.00' });
-  given(opened, credit('c2')).when(redirect('c3', savings(false, 1n)))
-    .thenRejects('dividend_already_deposited', { ...FY, awaitingDeposit: '12.49' });
+  given(opened, credit('c2')).when(redirect('c3', savings(false, [of2024()])))
+    .thenRejects('dividend_already_deposited', { ...FY, savingsAccountId: 'SB-M1' });
+  // A deposit of an older log names no year: it brought the credit of its amount.
+  given(opened, credit('c2')).when(redirect('c3', savings(false,
+    [{ financialYear: null, amount: 1_250n, on: '2025-05-01' }])))
+    .thenRejects('dividend_already_deposited');
+  // ... but not one deposited before the credit was made: it brought an earlier one.
+  given(opened, credit('c2')).when(redirect('c3', savings(false,
+    [{ financialYear: null, amount: 1_250n, on: '2025-04-30' }]))).then([
+    event('DividendRedirectedToCash', { eventId: 'c3.0', ...A, on: '2025-05-02', ...FY,
+      amount: '12.50', savingsAccountId: 'SB-M1', creditedEventId: 'c2.0' })]);
+  // One of another amount, or of another year, did not bring this one.
+  given(opened, credit('c2')).when(redirect('c3', savings(false,
+    [{ financialYear: null, amount: 1n, on: '2025-05-01' },
+      { financialYear: '2023-24', amount: 1_250n, on: '2025-05-01' }])))
+    .then([event('DividendRedirectedToCash', { eventId: 'c3.0', ...A, on: '2025-05-02', ...FY,
+      amount: '12.50', savingsAccountId: 'SB-M1', creditedEventId: 'c2.0' })]);
   given(opened, credit('c2')).when(redirect('c3', savings(false), '12.49'))
     .thenRejects('dividend_amount_differs', { ...FY, expected: '12.50', got: '12.49' });
-  given(opened, credit('c2')).when(redirect('c3', savings(false, 0n, 'SB-M9')))
+  given(opened, credit('c2')).when(redirect('c3', savings(false, [], 'SB-M9')))
     .thenRejects('wrong_aggregate', { aggregate: 'deposit', expected: 'SB-M1', got: 'SB-M9' });
   given(opened, payable('c2')).when(redirect('c3', savings(false)))
     .thenRejects('dividend_not_credited', FY);
@@ -112,13 +126,38 @@ test('a credit is reversed only while its part awaits deposit, and never once re
     assert.ok(s.status === 'open');
     assert.equal(s.dividendYears, [], 'the year is undecided again');
   });
-  given(opened, credit('c2')).when(undo('c3', savings(true, 1n))).thenRejects('not_reversible',
+  given(opened, credit('c2')).when(undo('c3', savings(true, [of2024()])))
+    .thenRejects('not_reversible',
     { eventId: 'c2.0', eventType: 'DividendCredited',
       why: 'the dividend was deposited in savings: reverse the deposit first' });
   given(opened, credit('c2'), redirect('c3', savings(false))).when(undo('c4', savings(false)))
     .thenRejects('not_reversible', { why: 'the dividend was redirected to cash' });
   given(opened, credit('c2')).when(undo('c3')).thenRejects('cannot_compute',
     { field: 'facts.savings' });
+});
+
+// Two years credited to SB-M1: 2023-24 Rs 5.00, then 2024-25 Rs 12.50.
+const credit2023 = command('CreditDividend', { ...by('c1b', '2025-05-01'), ...A,
+  financialYear: '2023-24', amount: '5.00', savingsAccountId: 'SB-M1' });
+const of2023: Deposit = { financialYear: '2023-24', amount: 500n, on: '2025-05-01' };
+
+test('with two years credited to one account, each is deposited, redirected or reversed as its '
+  + 'own: the year deposited is neither redirected nor reversed, the year awaiting is', () => {
+  const both = [opened, credit2023, credit('c2')] as const;
+  given(...both).when(withFacts(command('RedirectDividendToCash', { ...by('c3', '2025-05-02'),
+    ...A, financialYear: '2023-24', amount: '5.00' }), savings(false, [of2023])))
+    .thenRejects('dividend_already_deposited', { financialYear: '2023-24' });
+  given(...both).when(redirect('c3', savings(false, [of2023]))).then([
+    event('DividendRedirectedToCash', { eventId: 'c3.0', ...A, on: '2025-05-02', ...FY,
+      amount: '12.50', savingsAccountId: 'SB-M1', creditedEventId: 'c2.0' })]);
+  const undo2023 = withFacts(command('ReverseEvent', { ...by('c3', '2025-05-03'),
+    aggregate: 'shares', aggregateId: 'M1', eventId: 'c1b.0', reason: 'entry_error' }),
+  savings(true, [of2023]));
+  given(...both).when(undo2023).thenRejects('not_reversible', { eventId: 'c1b.0' });
+  given(...both).when(undo('c3', savings(true, [of2023]))).thenState((s) => {
+    assert.ok(s.status === 'open');
+    assert.equal(s.dividendYears, ['2023-24'], '2024-25 undecided again; 2023-24 stands');
+  });
 });
 
 test.run();

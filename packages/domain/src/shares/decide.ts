@@ -19,10 +19,11 @@ import type {
   DividendSavingsFact, RedeemSharesFacts, RedirectDividendFacts, ShareFacts, ShareReversalFacts,
 } from './facts.ts';
 import {
-  awaitingDeposit, evolveShares, initialShareState, standingCredit, type SharePosting,
+  evolveShares, initialShareState, standingCredit, standingCredits, type SharePosting,
   type ShareState,
 } from './state.ts';
 import type { WithPeriod } from '../periodFact.ts';
+import { creditsAwaiting } from './dividendDeposits.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
 import { admittedMember, type MembershipFacts } from '../member/membership.ts';
@@ -215,16 +216,18 @@ const payInCash = (c: PayDividendInCash['data'], state: ShareState): Result => {
   return E.right([cashDividendEvent('DividendPaidInCash', s, c)]);
 };
 
-// What of the credits to the fact's savings account awaits deposit, as a money string.
-const awaiting = (s: Open, f: DividendSavingsFact): bigint =>
-  awaitingDeposit(s, f.accountId, f.dividendDeposited);
+// Whether the year's credit to the fact's savings account still awaits deposit: no deposit
+// there brought it (creditsAwaiting matches each deposit to the credit of its year).
+const awaits = (s: Open, f: DividendSavingsFact, financialYear: string | null): boolean =>
+  creditsAwaiting(standingCredits(s, f.accountId), f.deposits)
+    .some((c) => c.financialYear === financialYear);
 
 /**
  * A part credited to savings, made payable in cash: her savings account closed before it was
  * deposited. Refused unless the year's credit stands (not reversed, not redirected already),
  * for this amount, to the account the facts were read from, that account is not open (an open
- * one takes the deposit), and the credits to it awaiting deposit cover the part (a part
- * deposited before the account closed was hers in savings, and left with its balance).
+ * one takes the deposit), and no deposit there brought this year's part (one deposited before
+ * the account closed was hers in savings, and left with its balance).
  */
 const redirect = (
   c: RedirectDividendToCash['data'], f: RedirectDividendFacts, state: ShareState,
@@ -243,17 +246,17 @@ const redirect = (
       got: c.amount });
   }
   const savingsAccountId = record.savingsAccountId;
-  if (f.savings.accountId !== savingsAccountId) {
+  const savings = f.savings;
+  if (savings === undefined) return notRead(savingsAccountId);
+  if (savings.accountId !== savingsAccountId) {
     return E.left({ type: 'wrong_aggregate', aggregate: 'deposit', expected: savingsAccountId,
-      got: f.savings.accountId });
+      got: savings.accountId });
   }
-  if (f.savings.open) {
+  if (savings.open) {
     return E.left({ type: 'dividend_savings_open', financialYear, savingsAccountId });
   }
-  const left = awaiting(s, f.savings);
-  if (left < minorOf(record.amount)) {
-    return E.left({ type: 'dividend_already_deposited', financialYear, savingsAccountId,
-      awaitingDeposit: moneyString(left < 0n ? 0n : left) });
+  if (!awaits(s, savings, financialYear)) {
+    return E.left({ type: 'dividend_already_deposited', financialYear, savingsAccountId });
   }
   return E.right([{ type: 'DividendRedirectedToCash', data: {
     eventId: eventIdFor(c.commandId, 0), accountId: s.accountId, memberId: s.memberId,
@@ -273,13 +276,16 @@ const creditReversible = (
     E.left({ type: 'not_reversible', eventId: c.eventId, eventType: p.eventType, why });
   if (record.redirected) return refused('the dividend was redirected to cash');
   if (facts === undefined || facts.savings.accountId !== record.savingsAccountId) {
-    return E.left({ type: 'cannot_compute', field: 'facts.savings',
-      reason: `the savings account ${record.savingsAccountId} the credit names was not read` });
+    return notRead(record.savingsAccountId);
   }
-  return awaiting(s, facts.savings) < minorOf(record.amount)
-    ? refused('the dividend was deposited in savings: reverse the deposit first')
-    : E.right(true);
+  return awaits(s, facts.savings, p.financialYear) ? E.right(true)
+    : refused('the dividend was deposited in savings: reverse the deposit first');
 };
+
+// A decision on a dividend credit made without the savings account it names.
+const notRead = (savingsAccountId: string): E.Either<Rejection, never> =>
+  E.left({ type: 'cannot_compute', field: 'facts.savings',
+    reason: `the savings account ${savingsAccountId} the credit names was not read` });
 
 const reverse = (
   products: ProductCatalogue, c: ReverseEvent['data'], state: ShareState,

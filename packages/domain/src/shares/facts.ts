@@ -1,6 +1,7 @@
 import type { LoanFact } from '../member/facts.ts';
 import type { MembershipFacts } from '../member/membership.ts';
 import type { AccountId } from '../shared/ids.ts';
+import type { DividendDeposit } from './dividendDeposits.ts';
 
 /** What RedeemShares needs from other aggregates: every loan of the member (see LoanFact). */
 export interface RedeemSharesFacts {
@@ -9,18 +10,18 @@ export interface RedeemSharesFacts {
 
 /**
  * The savings account a dividend was credited to, as its own stream holds it: whether it is
- * still open, and the dividend deposits made into it and not reversed, in paise. What of her
- * credits to it still awaits deposit is those credits less these deposits.
+ * still open, and the dividend deposits made into it and not reversed, each with the year it
+ * brought. Which of her credits to it still await deposit: creditsAwaiting.
  */
 export interface DividendSavingsFact {
   readonly accountId: AccountId;
   readonly open: boolean;
-  readonly dividendDeposited: bigint;
+  readonly deposits: ReadonlyArray<DividendDeposit>;
 }
 
-/** A redirect to cash: the savings account the year's credit names. */
+/** A redirect to cash: the savings account the year's credit names (none: no such credit). */
 export interface RedirectDividendFacts {
-  readonly savings: DividendSavingsFact;
+  readonly savings?: DividendSavingsFact;
 }
 
 /**

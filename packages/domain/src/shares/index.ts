@@ -3,3 +3,4 @@ export * from './commands.ts';
 export * from './state.ts';
 export * from './decide.ts';
 export * from './facts.ts';
+export * from './dividendDeposits.ts';

@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import type { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
-import { minorOf, type MoneyString } from '../shared/codecs.ts';
+import type { MoneyString } from '../shared/codecs.ts';
+import type { StandingCredit } from './dividendDeposits.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
 import type { ShareEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
@@ -17,6 +18,8 @@ export interface SharePosting extends PostingRecord {
 export interface DividendCreditRecord {
   /** The DividendCredited event's id (the posting's key). */
   readonly eventId: EventId;
+  /** The day it was credited. */
+  readonly on: BusinessDate;
   readonly savingsAccountId: AccountId;
   readonly amount: MoneyString;
   /** Redirected to cash (DividendRedirectedToCash): the account closed before the deposit. */
@@ -49,21 +52,23 @@ export interface CashDividend {
 }
 
 /**
- * What of her dividend credits to savings account `savingsAccountId` still awaits deposit, in
- * paise: the credits neither reversed nor redirected to cash, less `deposited` (the dividend
- * deposits the account holds, not reversed: DividendSavingsFact).
+ * Her dividend credits to savings account `savingsAccountId` that stand: neither reversed nor
+ * redirected to cash. Which of them still await deposit: creditsAwaiting, with the account's
+ * deposits.
  */
-export const awaitingDeposit = (
-  state: ShareState, savingsAccountId: string, deposited: bigint,
-): bigint => {
-  if (state.status === 'none') return -deposited;
-  let credited = 0n;
+export const standingCredits = (
+  state: ShareState, savingsAccountId: string,
+): StandingCredit[] => {
+  if (state.status === 'none') return [];
+  const out: StandingCredit[] = [];
   for (const p of Object.values(state.postings)) {
     const c = p.credit;
-    if (c === undefined || p.reversed || c.redirected) continue;
-    if (c.savingsAccountId === savingsAccountId) credited += minorOf(c.amount);
+    if (c === undefined || p.reversed || c.redirected || p.financialYear === null) continue;
+    if (c.savingsAccountId === savingsAccountId) {
+      out.push({ financialYear: p.financialYear, amount: c.amount, on: c.on });
+    }
   }
-  return credited - deposited;
+  return out;
 };
 
 /** The savings account the dividend credit `eventId` names, if the event is one. */
@@ -117,8 +122,8 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       return { ...state, status: 'closed', lastOn: event.data.on };
     case 'DividendCredited': {
       const d = event.data;
-      const credit = { eventId: d.eventId, savingsAccountId: d.savingsAccountId, amount: d.amount,
-        redirected: false };
+      const credit = { eventId: d.eventId, on: d.on, savingsAccountId: d.savingsAccountId,
+        amount: d.amount, redirected: false };
       return {
         ...state, lastOn: d.on, dividendYears: [...state.dividendYears, d.financialYear],
         postings: { ...state.postings,

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  awaitingDeposit, dividendDeposited, moneyString, standingCredit, type DepositState,
-  type ShareState,
+  creditsAwaiting, creditsTotal, dividendDeposits, standingCredit,
+  standingCredits, type DepositState, type ShareState,
 } from '@usha/domain';
 import { accountBalances, trialBalance } from './reports.ts';
 import { plainBalances } from '../balances/plainBalances.ts';
@@ -76,9 +76,9 @@ const step = (sim: Simulator, o: Op, reversible: Reversible[]): void => {
     }
   } else if (o.k === 'deposit') {
     const accountId = savingsOf(m)[o.s] ?? '';
-    const fits = awaitingDeposit(sharesOf(sim, m), accountId, dividendDeposited(
-      (sim.stateOf(`deposit-${accountId}`) ?? { status: 'none' }) as DepositState));
-    const amount = amounts[o.a] ?? (fits > 0n ? moneyString(fits) : '1.00');
+    const fits = creditsAwaiting(standingCredits(sharesOf(sim, m), accountId),
+      depositsIn(sim, accountId))[0]?.amount;
+    const amount = amounts[o.a] ?? fits ?? '1.00';
     const out = sim.run('MakeDeposit', { on, accountId, amount, source: 'dividend' });
     for (const e of out) if (e.type === 'Deposited') {
       reversible.push(['deposit', accountId, e.data.eventId]);
@@ -109,11 +109,21 @@ const fittingYear = (sim: Simulator, shares: ShareState, k: 'redirect' | 'pay'):
     return c !== undefined && !c.redirected && a?.status === 'closed';
   }) ?? '2024-25';
 
-// What each savings account still awaits, as her share account and the account say.
+const depositsIn = (sim: Simulator, accountId: string) => dividendDeposits(
+  (sim.stateOf(`deposit-${accountId}`) ?? { status: 'none' }) as DepositState);
+
+// What each savings account still awaits, as her share account and the account say; and that
+// every dividend deposit it holds brought a credit to it that stands, no year twice.
 const awaitingByAccount = (sim: Simulator): bigint[] => members.flatMap((m) => {
   const shares = sharesOf(sim, m);
-  return savingsOf(m).map((id) => awaitingDeposit(shares, id, dividendDeposited(
-    (sim.stateOf(`deposit-${id}`) ?? { status: 'none' }) as DepositState)));
+  return savingsOf(m).map((id) => {
+    const credited = standingCredits(shares, id).map((c) => c.financialYear);
+    const years = depositsIn(sim, id).map((d) => d.financialYear);
+    assert.equal(years.filter((y) => y === null || !credited.includes(y)), [],
+      `${id}: a deposit that brought no standing credit`);
+    assert.is(new Set(years).size, years.length, `${id}: a year deposited twice`);
+    return creditsTotal(creditsAwaiting(standingCredits(shares, id), depositsIn(sim, id)));
+  });
 });
 
 test('dividends awaiting deposit (2310) never go below zero and are what the share accounts '
@@ -134,7 +144,7 @@ test('dividends awaiting deposit (2310) never go below zero and are what the sha
       const plain = plainBalances(sim.events);
       for (const m of members) {
         const credited = savingsOf(m).reduce((x, id) =>
-          x + awaitingDeposit(sharesOf(sim, m), id, 0n), 0n);
+          x + creditsTotal(standingCredits(sharesOf(sim, m), id)), 0n);
         assert.equal([states.balances.members.get(m)?.dividendsCredited,
           plain.members.get(m)?.dividendsCredited], [credited, credited]);
       }
@@ -158,7 +168,8 @@ test('a part redirected to cash is paid once, for its amount, and never reversed
   assert.is(sim.lastRejection(), 'dividend_savings_open');
   sim.run('CloseDepositAccount', { on, accountId: 'SB-M0' });
   sim.run('MakeDeposit', { on, accountId: 'SV-M0', amount: '25.50', source: 'dividend' });
-  assert.is(sim.lastRejection(), 'dividend_exceeds_credit', 'credited to SB-M0, not SV-M0');
+  assert.is(sim.lastRejection(), 'dividend_not_awaiting_deposit',
+    'credited to SB-M0, not SV-M0');
   const redirected = sim.run('RedirectDividendToCash', { on, ...share, amount: '25.50' });
   assert.equal(redirected.map((e) => e.type), ['DividendRedirectedToCash']);
   sim.run('ReverseEvent', { on, aggregate: 'shares', aggregateId: 'M0', eventId: creditId,

@@ -246,6 +246,8 @@ export const journalFor = (j: JournalSink, e: ResolvedEvent, ctx: JournalContext
       return provisionLines(j, minor(e.data.total), minor(e.data.previousTotal));
     // Payable in cash: the part stays in dividends payable until the till pays it.
     case 'DividendPayableInCash': return none();
+    // Which year's credit a dividend deposit brought: the Deposited beside it moves the money.
+    case 'DividendDeposited': return none();
     // A credit whose savings account closed first: out of "awaiting deposit", payable in cash.
     case 'DividendRedirectedToCash':
       return move(j, 'dividendsAwaitingDeposit', 'dividendsPayable', minor(e.data.amount));

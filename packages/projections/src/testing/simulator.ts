@@ -9,7 +9,7 @@ import {
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
   topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
-  awaitingDeposit,
+  standingCredits,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -112,8 +112,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       case 'MakeDeposit': {
         const owner = String(Reflect.get(Object(states.get(stream)), 'memberId'));
         return { ...c, facts: { ...memberOf(owner), ...(c.data.source === 'dividend'
-          ? { dividendCredited: awaitingDeposit(sharesAt(`shares-${owner}`),
-            c.data.accountId, 0n) } : {}) } };
+          ? { dividendCredits: standingCredits(sharesAt(`shares-${owner}`),
+            c.data.accountId) } : {}) } };
       }
       // A top-up is decided on the loan it pays off, as the Ledger reads it (fetchFacts).
       case 'DisburseLoan': {
@@ -154,8 +154,8 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       // The savings account the year's credit names, as its stream holds it (fetchFacts).
       case 'RedirectDividendToCash': {
         const credit = standingCredit(sharesAt(stream), c.data.financialYear);
-        const id = credit?.savingsAccountId ?? c.data.accountId;
-        return { ...c, facts: { savings: savingsFactOf(id) } };
+        return { ...c, facts: credit === undefined ? {}
+          : { savings: savingsFactOf(credit.savingsAccountId) } };
       }
       case 'ReverseEvent': {
         const id = c.data.aggregate === 'shares'

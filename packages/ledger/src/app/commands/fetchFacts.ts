@@ -8,7 +8,7 @@ import {
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
-  awaitingDeposit, initialShareState,
+  standingCredits, initialShareState,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -197,7 +197,7 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     const s = await r.states.load(streamNameFor.shares(owner), 'shares');
     const shares = s.state.kind === 'shares' ? s.state.state : initialShareState;
     return E.right({ facts: { ...member.right.facts,
-      dividendCredited: awaitingDeposit(shares, c.data.accountId, 0n) },
+      dividendCredits: standingCredits(shares, c.data.accountId) },
     readFrom: [...member.right.readFrom, source(s)] });
   },
   // The lending limits' facts (lendingFactsOf.ts), read after her membership, with the
@@ -250,14 +250,13 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   GiveStandingInstruction: (r, c) => standingFactsOf(r, c),
   // The savings account the year's credit names, from its own stream: the append expects
   // that revision, so a deposit there meanwhile sends the redirect round again.
+  // With no credit for the year, none: the decider refuses it in its order (after the period).
   RedirectDividendToCash: async (r, c, target) => {
     const shares = target.state.kind === 'shares' ? target.state.state : undefined;
     const credit = shares === undefined ? undefined
       : standingCredit(shares, c.data.financialYear);
-    if (credit === undefined) {
-      return E.left({ type: 'dividend_not_credited', financialYear: c.data.financialYear });
-    }
-    return savingsFact(r, credit.savingsAccountId);
+    return credit === undefined ? E.right({ facts: {}, readFrom: [] })
+      : savingsFact(r, credit.savingsAccountId);
   },
 };
 

@@ -34,9 +34,11 @@ test('a member without savings is paid her dividend in cash, once, and the run e
   assert.is(run.status === 'completed' && run.skipped.length, 0);
   const steps = (await allEvents(store)).filter((e) => e.metadata.processId === 'credit');
   assert.equal(steps.map((e) => e.type), ['DividendAllocated', 'DividendCredited', 'Deposited',
-    'DividendCredited', 'Deposited', 'DividendPayableInCash', 'DividendRunEnded']);
+    'DividendDeposited', 'DividendCredited', 'Deposited', 'DividendDeposited',
+    'DividendPayableInCash', 'DividendRunEnded']);
   assert.equal(steps.map((e) => e.metadata.processEnd === true),
-    [false, false, false, false, false, false, true], 'the last step ends the run');
+    [false, false, false, false, false, false, false, false, true],
+    'the last step ends the run');
   const end = steps.at(-1);
   assert.equal(end?.type === 'DividendRunEnded' && [end.stream, end.data.credited,
     end.data.payableInCash, end.data.refused], ['society-USHA', 2, 1, 0]);

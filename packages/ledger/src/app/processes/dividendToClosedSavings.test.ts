@@ -61,11 +61,13 @@ test('a savings account closed through another instance between the credit and t
     && e.type !== 'DividendAllocated');
   assert.equal(steps.map((e) => [e.type, e.stream]), [
     ['DividendCredited', 'shares-M1'], ['Deposited', 'deposit-SB-M1'],
+    ['DividendDeposited', 'deposit-SB-M1'],
     ['DividendCredited', 'shares-M2'], ['DividendRedirectedToCash', 'shares-M2'],
     ['DividendCredited', 'shares-M3'], ['Deposited', 'deposit-SB-M3'],
+    ['DividendDeposited', 'deposit-SB-M3'],
     ['DividendRunEnded', 'society-USHA']]);
-  const redirected = steps[3];
-  const creditM2 = steps[2];
+  const redirected = steps[4];
+  const creditM2 = steps[3];
   assert.equal(redirected?.type === 'DividendRedirectedToCash' && redirected.data, {
     eventId: 'credit:redirect:M2.0', accountId: 'SH-M2', memberId: 'M2', on: '2025-04-11',
     financialYear: fy, amount: '10.00', savingsAccountId: 'SB-M2',
@@ -121,6 +123,13 @@ test('a credit stored by a run that left it awaiting deposit (a log from before 
   assert.equal(rejection(await redirect('r2', '10.00',
     { accountId: 'SH-M3', memberId: 'M3', financialYear: fy })),
   { type: 'dividend_not_credited', financialYear: fy });
+  // Refused in the order every share command is: the closed year first, then her account.
+  assert.equal(rejection(await l.redirectDividendToCash({ ...by('r5', '2025-03-30'), ...m2,
+    amount: '10.00' })), { type: 'period_closed', closedThrough: '2025-03-31',
+    on: '2025-03-30' });
+  assert.equal(rejection(await redirect('r6', '10.00',
+    { accountId: 'SH-M9', memberId: 'M9', financialYear: fy })),
+  { type: 'not_found', aggregate: 'shares', id: 'SH-M9' });
   const o = await redirect('r3');
   assert.equal(o.status === 'accepted' && o.events.map((e) => e.event.type),
     ['DividendRedirectedToCash']);
@@ -143,7 +152,7 @@ test('a part deposited before her savings closed is not redirected: it left with
     const o = await l.redirectDividendToCash({ commandId: 'r', actor: 'manager',
       on: '2025-04-13', accountId: 'SH-M2', memberId: 'M2', financialYear: fy, amount: '10.00' });
     assert.equal(rejection(o), { type: 'dividend_already_deposited', financialYear: fy,
-      savingsAccountId: 'SB-M2', awaitingDeposit: '0.00' });
+      savingsAccountId: 'SB-M2' });
     assert.equal(await rows(l, '2300', '2310'), [['2300', 0n, 0n], ['2310', 0n, 0n]]);
   });
 

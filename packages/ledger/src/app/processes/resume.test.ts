@@ -68,7 +68,8 @@ test('a dividend credit killed after 3 of its 6 steps is completed at the next o
       [true, true, true, false, false, false, false], 'the rest, then the run\'s end');
     const events = await allEvents(store);
     assert.equal(done.map((e) => e.type),
-      ['DividendAllocated', 'DividendCredited', 'Deposited', 'DividendCredited'],
+      ['DividendAllocated', 'DividendCredited', 'Deposited', 'DividendDeposited',
+        'DividendCredited'],
       'on disk when it was killed');
     assert.equal(done[0]?.metadata.process, { name: 'creditDividends', request: {
       commandId: 'credit', actor: 'board', on: '2025-04-11', societyId: 'USHA',
