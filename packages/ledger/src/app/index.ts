@@ -81,7 +81,7 @@ export {
 } from './runner/projectionRunner.ts';
 export type { RunnableProjection } from './runner/runnableProjection.ts';
 export {
-  fileCheckpointStore, memoryCheckpointStore, type CheckpointStore,
+  CheckpointFileError, fileCheckpointStore, memoryCheckpointStore, type CheckpointStore,
 } from './runner/checkpointStore.ts';
 export {
   MemberDetails, DirectoryKeyError, type DirectoryEntry, type MemberDirectory,

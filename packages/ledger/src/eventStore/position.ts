@@ -30,13 +30,32 @@ export const comparePosition = (a: Position, b: Position): number => {
  */
 export const positionToString = (p: Position): string => `C:${p.commit}/P:${p.prepare}`;
 
-const pattern = /^C:(0|[1-9]\d*)\/P:(0|[1-9]\d*)$/;
+// Each part a 64-bit unsigned number (EventStoreDB's positions are; the file store's offsets
+// are far below it): at most 20 digits, checked against 2^64 - 1 after.
+const pattern = /^C:(0|[1-9]\d{0,19})\/P:(0|[1-9]\d{0,19})$/;
+const maxPart = 2n ** 64n - 1n;
 
-/** Reads a position written by `positionToString`. */
-export const positionFromString = (text: string): Either<string, Position> => {
-  const m = pattern.exec(text);
+// What was given, shown in a refusal: a string cut to 40 characters, else its kind.
+const shown = (u: unknown): string => {
+  if (u === null || u === undefined) return String(u);
+  if (typeof u === 'object') return 'an object';
+  if (typeof u !== 'string') return `a ${typeof u}`;
+  return JSON.stringify(u.length > 40 ? `${u.slice(0, 40)}...` : u);
+};
+
+/**
+ * Reads a position written by `positionToString`: any value, never throws; a refusal names
+ * what was given (cut short).
+ */
+export const positionFromString = (text: unknown): Either<string, Position> => {
+  const m = typeof text === 'string' ? pattern.exec(text) : null;
   if (m === null || m[1] === undefined || m[2] === undefined) {
-    return left(`not a position: ${JSON.stringify(text)}`);
+    return left(`not a position: ${shown(text)}`);
   }
-  return right(position(BigInt(m[1]), BigInt(m[2])));
+  const commit = BigInt(m[1]);
+  const prepare = BigInt(m[2]);
+  if (commit > maxPart || prepare > maxPart) {
+    return left(`not a position: ${shown(text)} (each part at most 2^64 - 1)`);
+  }
+  return right(position(commit, prepare));
 };

@@ -1,4 +1,6 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { checkedPath } from '../../eventStore/storeOptionFields.ts';
 import { syncFolder } from '../../durable/syncFolder.ts';
 
 /** Where a runner keeps its checkpoint: one text, replaced whole. */
@@ -18,29 +20,54 @@ export const memoryCheckpointStore = (): CheckpointStore => {
 
 /**
  * A checkpoint in a file, replaced atomically: written beside it, synced, renamed over it, the
- * directory synced. A crash leaves the old checkpoint or the new one, never half of one.
+ * directory synced. A crash leaves the old checkpoint or the new one, never half of one; a save
+ * that fails removes what it wrote beside it. `file` is a path (a non-empty string without NUL
+ * bytes, not ending in a separator), else `CheckpointFileError` at once; a text to save that is
+ * no string is refused the same way, nothing written.
  */
 let saves = 0;
 
-export const fileCheckpointStore = (file: string): CheckpointStore => ({
-  load: async () => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (e) {
-      if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') return undefined;
-      throw e;
-    }
-  },
-  save: async (text) => {
-    const temporary = `${file}.${process.pid}.${saves += 1}.tmp`;
-    const h = await open(temporary, 'w');
-    try {
-      await h.writeFile(text, 'utf8');
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    await rename(temporary, file);
-    await syncFolder(file);
-  },
-});
+/** A checkpoint file's path, or a text to save in it, that cannot be used. */
+export class CheckpointFileError extends TypeError {
+  override readonly name = 'CheckpointFileError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(`fileCheckpointStore ${field}: ${reason}`);
+  }
+}
+
+const refuse = (field: string, reason: string): never => {
+  throw new CheckpointFileError(field, reason);
+};
+
+export const fileCheckpointStore = (file: unknown): CheckpointStore => {
+  const path = checkedPath('file', file, refuse);
+  if (path.endsWith('/') || path.endsWith(sep)) refuse('file', 'a folder, not a file');
+  return {
+    load: async () => {
+      try {
+        return await readFile(path, 'utf8');
+      } catch (e) {
+        if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
+    save: async (text: unknown) => {
+      if (typeof text !== 'string') return refuse('text', 'not a string');
+      const temporary = `${path}.${process.pid}.${saves += 1}.tmp`;
+      try {
+        const h = await open(temporary, 'w');
+        try {
+          await h.writeFile(text, 'utf8');
+          await h.sync();
+        } finally {
+          await h.close();
+        }
+        await rename(temporary, path);
+      } catch (e) {
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw e;
+      }
+      await syncFolder(path);
+    },
+  };
+};
