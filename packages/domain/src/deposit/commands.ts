@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { AccountId, AccountIdInput, MemberId, ProductId } from '../shared/ids.ts';
 import {
-  DateString, FinancialYearLabel, PositiveCountInput, PositiveMoneyInput,
+  DateString, PositiveCountInput, PositiveMoneyInput,
 } from '../shared/codecs.ts';
 import { closed, commandCodec, commandFields, withCheck } from '../shared/shape.ts';
 import { closedWithOptional } from '../shared/closedWithOptional.ts';
@@ -56,15 +56,12 @@ export type OpenFixedDeposit = t.TypeOf<typeof OpenFixedDeposit>;
 
 /**
  * Pay money in (savings, or one instalment of a recurring deposit). A deposit of a dividend
- * (`source: 'dividend'`) may name the `financialYear` whose credit it brings (the dividend run
- * does); left out, it brings the oldest credit of its amount awaiting deposit.
+ * (`source: 'dividend'`) brings one of her credits to the account awaiting deposit, of its
+ * amount: the one credited on the deposit's own day, else the oldest (DividendDeposited).
  */
-export const MakeDeposit = closed({
-  type: t.literal('MakeDeposit'),
-  data: closedWithOptional({
-    ...commandFields, accountId: AccountId, amount: PositiveMoneyInput, source: DepositSource,
-  }, { financialYear: FinancialYearLabel }, 'MakeDepositData'),
-}, 'MakeDeposit');
+export const MakeDeposit = commandCodec('MakeDeposit', {
+  accountId: AccountId, amount: PositiveMoneyInput, source: DepositSource,
+});
 export type MakeDeposit = t.TypeOf<typeof MakeDeposit>;
 
 /** Pay money out of a savings account. */

@@ -20,7 +20,7 @@ import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from '.
 import {
   dividendDeposits, evolveDeposit, initialDepositState, type DepositState,
 } from './state.ts';
-import { creditsAwaiting, creditsTotal } from '../shares/dividendDeposits.ts';
+import { creditFor, creditsAwaiting, creditsTotal } from '../shares/dividendDeposits.ts';
 import type { WithPeriod } from '../periodFact.ts';
 import type { WithBranchDay } from '../branch/branchDayFact.ts';
 import { inOpenBooks } from '../branch/openBooks.ts';
@@ -188,25 +188,21 @@ const openFixed = (
 
 /**
  * The year of the credit a dividend deposit brings (none for another source): one of her credits
- * to the account it has not taken yet, whole: the year named, else the oldest of this amount.
+ * to the account it has not taken yet, whole, of its amount (creditFor: the one credited on the
+ * deposit's day, as the dividend run makes them, else the oldest).
  */
 const dividendYearOf = (
   c: C.MakeDeposit['data'], m: MakeDepositFacts, s: DepositState,
 ): E.Either<Rejection, string | null> => {
-  if (c.source !== 'dividend') {
-    return c.financialYear === undefined ? E.right(null) : E.left({ type: 'invalid_request',
-      field: 'data.financialYear', reason: 'named only by a deposit of a dividend' });
-  }
+  if (c.source !== 'dividend') return E.right(null);
   if (m.dividendCredits === undefined) {
     return E.left({ type: 'cannot_compute', field: 'facts.dividendCredits',
       reason: 'a dividend deposit is decided on her share account\'s credits, not read' });
   }
   const awaiting = creditsAwaiting(m.dividendCredits, dividendDeposits(s));
-  const year = c.financialYear;
-  const credit = awaiting.find((a) => a.amount === c.amount
-    && (year === undefined || a.financialYear === year));
+  const credit = creditFor(awaiting, minorOf(c.amount), c.on);
   return credit !== undefined ? E.right(credit.financialYear) : E.left({
-    type: 'dividend_not_awaiting_deposit', requested: c.amount, financialYear: year ?? null,
+    type: 'dividend_not_awaiting_deposit', requested: c.amount,
     awaitingDeposit: moneyString(creditsTotal(awaiting)) });
 };
 

@@ -98,7 +98,7 @@ export type Rejection =
   | { readonly type: 'dividend_not_credited'; readonly financialYear: string }
   | {
     readonly type: 'dividend_not_awaiting_deposit'; readonly requested: string;
-    readonly financialYear: string | null; readonly awaitingDeposit: string;
+    readonly awaitingDeposit: string;
   }
   | {
     readonly type: 'dividend_savings_open'; readonly financialYear: string;

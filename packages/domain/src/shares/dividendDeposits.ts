@@ -21,11 +21,22 @@ export interface DividendDeposit {
 }
 
 /**
+ * Of `credits` (oldest year first), the one a deposit of `amount` on day `on` brings: of that
+ * amount, the one credited that day (the dividend run credits a part, then deposits it, the
+ * same day), else the oldest credited on or before it. None: no credit of its amount awaits.
+ */
+export const creditFor = <C extends StandingCredit>(
+  credits: ReadonlyArray<C>, amount: bigint, on: string,
+): C | undefined => {
+  const fits = credits.filter((c) => minorOf(c.amount) === amount && c.on <= on);
+  return fits.find((c) => c.on === on) ?? fits[0];
+};
+
+/**
  * The credits still awaiting deposit, oldest year first: each credit less the deposit that
- * names its year; then a deposit that names none (an older log's) takes the oldest credit left
- * of its amount credited on or before its day, so a log written before deposits named their
- * year reads as its runs made it (each run credited a part, then deposited that part the same
- * day). A deposit naming no credit left (its credit was reversed after it, as older versions
+ * names its year; then a deposit that names none (an older log's) takes the credit left that
+ * creditFor gives, so a log written before deposits named their year reads as its runs made
+ * it. A deposit naming no credit left (its credit was reversed after it, as older versions
  * allowed) takes none, and holds up no later year's credit.
  */
 export const creditsAwaiting = (
@@ -41,8 +52,8 @@ export const creditsAwaiting = (
   }
   for (const d of deposits) {
     if (d.financialYear !== null) continue;
-    const i = left.findIndex((c) => minorOf(c.amount) === d.amount && c.on <= d.on);
-    if (i >= 0) take(i);
+    const c = creditFor(left, d.amount, d.on);
+    if (c !== undefined) take(left.indexOf(c));
   }
   return left;
 };

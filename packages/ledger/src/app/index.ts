@@ -89,6 +89,7 @@ export {
 export { openMemberDirectory, inMemoryMemberDirectory } from './directory/openMemberDirectory.ts';
 export type { MasterKeySource } from './directory/masterKey.ts';
 export {
-  DirectoryCorruptError, DirectoryFieldError, DirectoryRecordTooLargeError, KeyBesideDataError,
+  DirectoryCorruptError, DirectoryFieldError, DirectoryOptionsError, DirectoryRecordTooLargeError,
+  KeyBesideDataError,
   MasterKeySizeError, MissingMasterKeyError, WrongMasterKeyError,
 } from './directory/directoryErrors.ts';

@@ -43,6 +43,18 @@ export class KeyBesideDataError extends DirectoryKeyError {
   }
 }
 
+/**
+ * Options of `openMemberDirectory` it cannot use: no object, a field that throws as it is read,
+ * a `file` that is no path, no key source or more than one, or a source of the wrong kind.
+ */
+export class DirectoryOptionsError extends TypeError {
+  override readonly name = 'DirectoryOptionsError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(field === '' ? `openMemberDirectory options: ${reason}`
+      : `openMemberDirectory option ${field}: ${reason}`);
+  }
+}
+
 /** The directory file is not one, or is damaged beyond a torn last write. */
 export class DirectoryCorruptError extends Error {
   override readonly name = 'DirectoryCorruptError';

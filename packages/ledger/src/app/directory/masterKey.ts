@@ -40,13 +40,19 @@ export const keyFromEnvOrProvider = async (
     }
     return checkedKey(Buffer.from(text.trim(), 'base64'), source);
   }
-  let key: Buffer;
+  let key: unknown;
   try {
     key = await s.keyProvider();
   } catch (e) {
-    throw new MissingMasterKeyError(source, e instanceof Error ? e.message : String(e));
+    // Its own words only when it threw an Error; anything else thrown is named by its kind.
+    throw new MissingMasterKeyError(source, e instanceof Error ? e.message : typeof e);
   }
-  return checkedKey(key, source);
+  // Bytes only, copied: a string of 32 characters is no AES-256 key, however long.
+  if (!(key instanceof Uint8Array)) {
+    throw new MissingMasterKeyError(source, `it gave ${key === null ? 'null' : typeof key}, `
+      + 'not bytes (a Buffer or Uint8Array of 32 bytes)');
+  }
+  return checkedKey(Buffer.from(key), source);
 };
 
 /** Whether `key` opens a directory's check value. */

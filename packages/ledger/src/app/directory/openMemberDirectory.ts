@@ -14,6 +14,7 @@ import {
 } from './memberDirectory.ts';
 import { tryUnseal } from './sealed.ts';
 import { finishReplacement, slotFileStorage, writeWholeDirectory } from './slotFile.ts';
+import { directoryOptions } from './directoryOptions.ts';
 
 const keyOf = async (o: MasterKeySource, file: string, bytes?: Buffer): Promise<Buffer> => {
   if ('masterKey' in o) return o.masterKey;
@@ -43,12 +44,16 @@ const refuseWrongLegacyKey = (key: Buffer, bytes: Buffer, file: string, source: 
  * format, and migrates a first-format `file` (the old file then zeroed and replaced).
  * The master key comes from apart from the data (see `MasterKeySource`); a key file inside
  * the directory's folder is refused (KeyBesideDataError), as is a copy of the key left there.
+ * Options it cannot use (no path, no key source or two, a source of the wrong kind) are refused
+ * with DirectoryOptionsError naming the field, before any file is touched.
  * @example const directory = await openMemberDirectory({ file: 'data/members.dir',
  *   keyFile: '/etc/usha/members.key' })
  */
 export const openMemberDirectory = async (
-  o: { readonly file: string } & MasterKeySource,
+  options: { readonly file: string } & MasterKeySource,
 ): Promise<MemberDirectory> => {
+  // Each field read once and checked (DirectoryOptionsError), before any file is touched.
+  const o = directoryOptions(options);
   const source = describeSource(o);
   if ('keyFile' in o) await refuseKeyBesideData(o.keyFile, o.file);
   await destroyLegacyTemps(o.file);

@@ -45,8 +45,10 @@ test('products that are no plain catalogue (a proxy, a sparse list, a getter) ar
 const trapAll = new Proxy({}, {
   get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); },
 });
+const revoked = Proxy.revocable([], {});
+revoked.revoke();
 const wrong: ReadonlyArray<unknown> = ['x', 1, NaN, -1, {}, [], null, () => 1, Symbol('s'), 10n,
-  trapAll];
+  trapAll, revoked.proxy];
 
 test('every other option of a wrong kind is refused with LedgerOptionsError naming the field '
   + '(and its part), before anything is opened; none is taken and misread later', async () => {
@@ -55,7 +57,8 @@ test('every other option of a wrong kind is refused with LedgerOptionsError nami
   // members an empty list, a store of checkpoints an object with load and save, and so on.
   const fits: Record<string, (v: unknown) => boolean> = {
     netProfit: (v) => typeof v === 'function', backoff: (v) => typeof v === 'function',
-    passbookMembers: (v) => Array.isArray(v), checkpointEveryEvents: (v) => v === 1,
+    passbookMembers: (v) => v !== revoked.proxy && Array.isArray(v),
+    checkpointEveryEvents: (v) => v === 1,
   };
   for (const field of ['directory', 'projection', 'checkpoints', 'reportCheckpoints',
     'checkpointEveryEvents', 'netProfit', 'chart', 'passbookMembers', 'backoff', 'resume',

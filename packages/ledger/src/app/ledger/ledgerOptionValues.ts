@@ -13,7 +13,16 @@ export const maxPassbookMembers = 1_000_000;
 /** The most events between two checkpoints of the runner's projection. */
 export const maxCheckpointEveryEvents = 1_000_000_000;
 
-const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array'
+// Whether `v` is an array; a revoked proxy makes Array.isArray throw: it is none.
+const isArray = (v: unknown): v is unknown[] => {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+};
+
+const kindOf = (v: unknown): string => (v === null ? 'null' : isArray(v) ? 'an array'
   : typeof v);
 
 // Reads a field of an object the caller gave, once, inside a try (a getter may throw).
@@ -71,8 +80,8 @@ const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<S> | un
   const m = methodsOf(v, 'projection', projectionMethods, refuse);
   const name = readField(Object(v), 'name', 'projection', refuse);
   const version = readField(Object(v), 'version', 'projection', refuse);
-  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
-    return refuse('projection.name', 'not a name of 1 to 200 characters');
+  if (typeof name !== 'string' || name.length === 0) {
+    return refuse('projection.name', 'not a name (a non-empty string)');
   }
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
     return refuse('projection.version', 'not a whole number');
@@ -83,7 +92,7 @@ const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<S> | un
 
 const passbookMembersOf = (v: unknown, refuse: Refuse): ReadonlyArray<string> | undefined => {
   if (v === undefined) return undefined;
-  if (!Array.isArray(v)) return refuse('passbookMembers', `not an array, got ${kindOf(v)}`);
+  if (!isArray(v)) return refuse('passbookMembers', `not an array, got ${kindOf(v)}`);
   let length: unknown;
   try {
     length = v.length;

@@ -250,7 +250,7 @@ const run = async (
     savingsAccountId: a.savings } })) return 'refused';
   const deposit = await runStep(ctx, proc, { type: 'MakeDeposit', data: {
     ...base, commandId: stepId(pid, `deposit:${m}`), accountId: a.savings, amount: part.amount,
-    source: 'dividend', financialYear: r.financialYear } });
+    source: 'dividend' } });
   steps.push(deposit);
   if (deposit.status !== 'rejected') return 'credited';
   // Her savings account closed (through any Ledger) after her part was planned: the credit
