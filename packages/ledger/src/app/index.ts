@@ -76,8 +76,8 @@ export { dayCash, type DayCash, type TillDay } from './branch/dayCashReport.ts';
 export { dayCashReportText } from './branch/dayCashReportText.ts';
 export { stepId } from './processes/stepId.ts';
 export {
-  createProjectionRunner, ProjectionRunnerStoppedError, type ProjectionRunner,
-  type ProjectionRunnerOptions,
+  createProjectionRunner, ProjectionRunnerOptionsError, ProjectionRunnerStoppedError,
+  type ProjectionRunner, type ProjectionRunnerOptions,
 } from './runner/projectionRunner.ts';
 export type { RunnableProjection } from './runner/runnableProjection.ts';
 export {

@@ -3,92 +3,24 @@ import { indexChart, InvalidChartError, type ChartOfAccounts } from '@usha/proje
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
 import type { CheckpointStore } from '../runner/checkpointStore.ts';
 import type { RunnableProjection } from '../runner/runnableProjection.ts';
+import {
+  checkpointStoreOf, isArray, kindOf, methodsOf, optionalBoolean, optionalFunction, projectionOf,
+  readField,
+} from '../optionValues.ts';
 import type { Backoff } from '../commands/backoff.ts';
 import type { LedgerOptions } from './ledgerOptions.ts';
 
 type Refuse = (field: string, reason: string) => never;
 
-/** The most members whose passbooks a Ledger keeps line by line (a society is far smaller). */
-export const maxPassbookMembers = 1_000_000;
-/** The most events between two checkpoints of the runner's projection. */
-export const maxCheckpointEveryEvents = 1_000_000_000;
-
-// Whether `v` is an array; a revoked proxy makes Array.isArray throw: it is none.
-const isArray = (v: unknown): v is unknown[] => {
-  try {
-    return Array.isArray(v);
-  } catch {
-    return false;
-  }
-};
-
-const kindOf = (v: unknown): string => (v === null ? 'null' : isArray(v) ? 'an array'
-  : typeof v);
-
-// Reads a field of an object the caller gave, once, inside a try (a getter may throw).
-const readField = (o: object, key: string, field: string, refuse: Refuse): unknown => {
-  try {
-    return Reflect.get(o, key);
-  } catch (e) {
-    return refuse(`${field}.${key}`, `could not be read (${e instanceof Error ? e.name : typeof e})`);
-  }
-};
-
-/**
- * An object of methods, each read once and checked to be a function: a copy whose methods call
- * the ones read, on the object given (a getter or proxy behind them is not asked again).
- */
-const methodsOf = <K extends string>(
-  v: unknown, field: string, names: ReadonlyArray<K>, refuse: Refuse,
-): Record<K, (...args: unknown[]) => unknown> => {
-  if (v === null || typeof v !== 'object') return refuse(field, `not an object, got ${kindOf(v)}`);
-  const copy = {} as Record<K, (...args: unknown[]) => unknown>; // filled below, one per name
-  for (const name of names) {
-    const f = readField(v, name, field, refuse);
-    if (typeof f !== 'function') return refuse(`${field}.${name}`, 'not a function');
-    copy[name] = (...args: unknown[]) => Reflect.apply(f, v, args);
-  }
-  return copy;
-};
-
-const optionalFunction = <F>(v: unknown, field: string, refuse: Refuse): F | undefined => {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'function') return refuse(field, `not a function, got ${kindOf(v)}`);
-  return v as F; // a function: how it is called is the option's documented signature
-};
-
-const optionalBoolean = (v: unknown, field: string, refuse: Refuse): boolean | undefined => {
-  if (v === undefined || typeof v === 'boolean') return v;
-  return refuse(field, `not true or false, got ${kindOf(v)}`);
-};
-
 const directoryMethods = [
   'put', 'get', 'putNominee', 'nominees', 'recordTdsExemption', 'tdsExempt', 'forget',
   'rotateMasterKey',
 ] as const satisfies ReadonlyArray<keyof MemberDirectory>;
-const checkpointMethods = ['load', 'save'] as const satisfies ReadonlyArray<keyof CheckpointStore>;
-const projectionMethods = ['initialState', 'apply', 'serialize', 'deserialize'] as const;
 
-const checkpointStoreOf = (v: unknown, field: string, refuse: Refuse) =>
-  v === undefined ? undefined
-    // The copy has the port's two methods, checked functions; their results are checked where
-    // they are used (a checkpoint that cannot be read is dropped).
-    : methodsOf(v, field, checkpointMethods, refuse) as unknown as CheckpointStore;
-
-const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<S> | undefined => {
-  if (v === undefined) return undefined;
-  const m = methodsOf(v, 'projection', projectionMethods, refuse);
-  const name = readField(Object(v), 'name', 'projection', refuse);
-  const version = readField(Object(v), 'version', 'projection', refuse);
-  if (typeof name !== 'string' || name.length === 0) {
-    return refuse('projection.name', 'not a name (a non-empty string)');
-  }
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
-    return refuse('projection.version', 'not a whole number');
-  }
-  // Its methods as read, called on the projection given (the shape of RunnableProjection).
-  return { name, version, ...m } as unknown as RunnableProjection<S>;
-};
+/** The most members whose passbooks a Ledger keeps line by line (a society is far smaller). */
+export const maxPassbookMembers = 1_000_000;
+/** The most events between two checkpoints of the runner's projection. */
+export const maxCheckpointEveryEvents = 1_000_000_000;
 
 const passbookMembersOf = (v: unknown, refuse: Refuse): ReadonlyArray<string> | undefined => {
   if (v === undefined) return undefined;

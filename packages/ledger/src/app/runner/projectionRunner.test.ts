@@ -7,7 +7,9 @@ import { openFileEventStore } from '../../file/fileEventStore.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { fileCheckpointStore, memoryCheckpointStore } from './checkpointStore.ts';
-import { createProjectionRunner, ProjectionRunnerStoppedError } from './projectionRunner.ts';
+import {
+  createProjectionRunner, ProjectionRunnerOptionsError, ProjectionRunnerStoppedError,
+} from './projectionRunner.ts';
 import type { RunnableProjection } from './runnableProjection.ts';
 import { position } from '../../eventStore/position.ts';
 
@@ -209,6 +211,32 @@ test('a runner that caught up still answers caughtUp after it stops', async () =
   const at = runner.position();
   if (at === undefined) throw new Error('no position after catching up');
   await runner.waitFor(at);
+});
+
+test('options it cannot use are refused when the runner is made, naming the field: a count of '
+  + 'NaN (it never saved), a projection or feed without its methods, a checkpoint store '
+  + 'without save', () => {
+  const store = memoryStore();
+  const refused = (options: Record<string, unknown>) => {
+    try {
+      createProjectionRunner(Object.assign({ store, projection: tally }, options) as never);
+      return 'made';
+    } catch (e) {
+      return e instanceof ProjectionRunnerOptionsError ? [e.field, e.reason] : e;
+    }
+  };
+  const count = 'not a whole number from 1 to 1000000000';
+  assert.equal(refused({ checkpointEveryEvents: NaN }), ['checkpointEveryEvents', count]);
+  assert.equal(refused({ checkpointEveryEvents: 0 }), ['checkpointEveryEvents', count]);
+  assert.equal(refused({ checkpointCharsPerEvent: -1 }), ['checkpointCharsPerEvent', count]);
+  assert.equal(refused({ projection: { ...tally, apply: 1 } }),
+    ['projection.apply', 'not a function']);
+  assert.equal(refused({ projection: undefined }), ['projection', 'required']);
+  assert.equal(refused({ store: {} }), ['store.subscribeToAll', 'not a function']);
+  assert.equal(refused({ checkpoints: { load: async () => undefined } }),
+    ['checkpoints.save', 'not a function']);
+  assert.is(refused({ checkpoints: memoryCheckpointStore(), checkpointEveryEvents: 5 }),
+    'made');
 });
 
 test.run();

@@ -6,6 +6,8 @@ import {
 } from '../../eventStore/position.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { CheckpointStore } from './checkpointStore.ts';
+import { checkpointStoreOf, methodsOf, projectionOf } from '../optionValues.ts';
+import { readOptionFields } from '../../eventStore/storeOptionFields.ts';
 import type { RunnableProjection as Projection } from './runnableProjection.ts';
 
 /** Runs one projection (usually `combine(...)` of several) over the store's global feed. */
@@ -57,6 +59,48 @@ export interface ProjectionRunnerOptions<S> {
   readonly checkpointCharsPerEvent?: number;
 }
 
+/** Options of `createProjectionRunner` it cannot use, naming the field. */
+export class ProjectionRunnerOptionsError extends TypeError {
+  override readonly name = 'ProjectionRunnerOptionsError';
+  constructor(readonly field: string, readonly reason: string) {
+    super(field === '' ? `createProjectionRunner options: ${reason}`
+      : `createProjectionRunner option ${field}: ${reason}`);
+  }
+}
+
+const refuse = (field: string, reason: string): never => {
+  throw new ProjectionRunnerOptionsError(field, reason);
+};
+
+// A whole number from 1 to `max`, or the default when undefined.
+const countOf = (field: string, v: unknown, byDefault: number, max: number): number => {
+  if (v === undefined) return byDefault;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= max ? v
+    : refuse(field, `not a whole number from 1 to ${max}`);
+};
+
+/**
+ * The options read once and checked (ProjectionRunnerOptionsError): the feed and projection of
+ * their shape, their methods read once; the counts whole numbers (NaN never saved before).
+ */
+const runnerOptions = <S>(given: unknown) => {
+  const o = readOptionFields(given, ['store', 'projection', 'checkpoints',
+    'checkpointEveryEvents', 'checkpointCharsPerEvent'], refuse);
+  const projection = projectionOf<S>(o.projection, refuse)
+    ?? refuse('projection', 'required');
+  return {
+    // The feed's one method, checked and read once, called on the store given.
+    store: methodsOf(o.store, 'store', ['subscribeToAll'], refuse) as unknown as
+      Pick<EventStore<LedgerEvent>, 'subscribeToAll'>,
+    projection,
+    checkpoints: checkpointStoreOf(o.checkpoints, 'checkpoints', refuse),
+    checkpointEveryEvents: countOf('checkpointEveryEvents', o.checkpointEveryEvents, 1000,
+      1_000_000_000),
+    checkpointCharsPerEvent: countOf('checkpointCharsPerEvent', o.checkpointCharsPerEvent, 256,
+      1_000_000_000),
+  };
+};
+
 /** The events to apply before the next save, after a checkpoint of `chars` characters. */
 export const eventsBeforeNextSave = (
   o: { readonly everyEvents: number; readonly charsPerEvent: number; readonly chars: number },
@@ -89,9 +133,12 @@ export class ProjectionRunnerStoppedError extends Error {
  * characters linear in the events applied, and a crash costs a catch-up of at most that gap.
  * A checkpoint of another projection version is dropped and the projection rebuilt.
  */
-export const createProjectionRunner = <S>(o: ProjectionRunnerOptions<S>): ProjectionRunner<S> => {
-  const everyEvents = o.checkpointEveryEvents ?? 1000;
-  const charsPerEvent = o.checkpointCharsPerEvent ?? 256;
+export const createProjectionRunner = <S>(
+  options: ProjectionRunnerOptions<S>,
+): ProjectionRunner<S> => {
+  const o = runnerOptions<S>(options);
+  const everyEvents = o.checkpointEveryEvents;
+  const charsPerEvent = o.checkpointCharsPerEvent;
   let every = everyEvents;
   const label = `${o.projection.name}@${o.projection.version}`;
   let state = o.projection.initialState();

@@ -1,0 +1,84 @@
+// Checks of option values given as any JS value (createLedger, createProjectionRunner): each
+// field read once inside a try, objects of methods copied with their methods checked functions.
+import type { CheckpointStore } from './runner/checkpointStore.ts';
+import type { RunnableProjection } from './runner/runnableProjection.ts';
+
+/** Refuses a field: throws the caller's own typed error. */
+export type Refuse = (field: string, reason: string) => never;
+
+// Whether `v` is an array; a revoked proxy makes Array.isArray throw: it is none.
+export const isArray = (v: unknown): v is unknown[] => {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+};
+
+export const kindOf = (v: unknown): string => (v === null ? 'null' : isArray(v) ? 'an array'
+  : typeof v);
+
+// Reads a field of an object the caller gave, once, inside a try (a getter may throw).
+export const readField = (o: object, key: string, field: string, refuse: Refuse): unknown => {
+  try {
+    return Reflect.get(o, key);
+  } catch (e) {
+    const why = e instanceof Error ? e.name : typeof e;
+    return refuse(`${field}.${key}`, `could not be read (${why})`);
+  }
+};
+
+/**
+ * An object of methods, each read once and checked to be a function: a copy whose methods call
+ * the ones read, on the object given (a getter or proxy behind them is not asked again).
+ */
+export const methodsOf = <K extends string>(
+  v: unknown, field: string, names: ReadonlyArray<K>, refuse: Refuse,
+): Record<K, (...args: unknown[]) => unknown> => {
+  if (v === null || typeof v !== 'object') {
+    return refuse(field, `not an object, got ${kindOf(v)}`);
+  }
+  const copy = {} as Record<K, (...args: unknown[]) => unknown>; // filled below, one per name
+  for (const name of names) {
+    const f = readField(v, name, field, refuse);
+    if (typeof f !== 'function') return refuse(`${field}.${name}`, 'not a function');
+    copy[name] = (...args: unknown[]) => Reflect.apply(f, v, args);
+  }
+  return copy;
+};
+
+export const optionalFunction = <F>(v: unknown, field: string, refuse: Refuse): F | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'function') return refuse(field, `not a function, got ${kindOf(v)}`);
+  return v as F; // a function: how it is called is the option's documented signature
+};
+
+export const optionalBoolean = (v: unknown, field: string, refuse: Refuse): boolean | undefined => {
+  if (v === undefined || typeof v === 'boolean') return v;
+  return refuse(field, `not true or false, got ${kindOf(v)}`);
+};
+
+const checkpointMethods = ['load', 'save'] as const satisfies ReadonlyArray<keyof CheckpointStore>;
+const projectionMethods = ['initialState', 'apply', 'serialize', 'deserialize'] as const;
+
+export const checkpointStoreOf = (v: unknown, field: string, refuse: Refuse) =>
+  v === undefined ? undefined
+    // The copy has the port's two methods, checked functions; their results are checked where
+    // they are used (a checkpoint that cannot be read is dropped).
+    : methodsOf(v, field, checkpointMethods, refuse) as unknown as CheckpointStore;
+
+export const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<S> | undefined => {
+  if (v === undefined) return undefined;
+  const m = methodsOf(v, 'projection', projectionMethods, refuse);
+  const name = readField(Object(v), 'name', 'projection', refuse);
+  const version = readField(Object(v), 'version', 'projection', refuse);
+  if (typeof name !== 'string' || name.length === 0) {
+    return refuse('projection.name', 'not a name (a non-empty string)');
+  }
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
+    return refuse('projection.version', 'not a whole number');
+  }
+  // Its methods as read, called on the projection given (the shape of RunnableProjection).
+  return { name, version, ...m } as unknown as RunnableProjection<S>;
+};
+
