@@ -8,8 +8,9 @@ import type { Projection } from '../projection.ts';
 // the loan table's order. An event left off this list is applied in full: slower, not wrong.
 const notLoans: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
   'MemberAdmitted', 'MemberExited', 'MemberTransferred', 'SharesPurchased', 'SharesRedeemed',
-  'ShareAccountClosed', 'DividendCredited', 'DividendRedirectedToCash', 'Deposited', 'DividendDeposited', 'Withdrawn', 'InterestPosted',
-  'TdsDeducted', 'TdsReversed', 'DepositChargeApplied', 'SavingsAccountOpened',
+  'ShareAccountClosed', 'DividendCredited', 'DividendRedirectedToCash', 'Deposited',
+  'DividendDeposited', 'Withdrawn', 'InterestPosted', 'TdsDeducted', 'TdsReversed',
+  'DepositChargeApplied', 'SavingsAccountOpened',
   'RecurringDepositOpened', 'FixedDepositOpened', 'RecurringInstalmentMissed',
   'DepositMatured', 'DepositClosedEarly', 'DepositAccountClosed',
 ]);

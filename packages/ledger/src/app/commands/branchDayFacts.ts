@@ -178,8 +178,8 @@ const isPromise = <A>(a: A | Promise<A>): a is Promise<A> => a instanceof Promis
 
 // The society's own postings by rule, which its day-end and year-end runs make once the
 // branches have closed their days: interest, maturity, missed instalments, charges by rule,
-// dividends credited, declared payable or redirected to cash. They move no cash at a counter and no member asks
-// for them, so a closed day does not refuse them (a closed year still does).
+// dividends credited, declared payable or redirected to cash. They move no cash at a counter
+// and no member asks for them, so a closed day does not refuse them (a closed year still does).
 const societyPostings: ReadonlySet<string> = new Set([
   'PostInterest', 'MatureDeposit', 'MarkInstalmentMissed', 'ApplyDepositCharges',
   'ApplyCharges', 'CreditDividend', 'RecordDividendPayableInCash', 'RedirectDividendToCash',

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  accountHistory, closedThrough, closingThrough, datedBalances, type DepositChargeFacts, depositCommands,
-  depositEvents, initialMemberState, isFactless,
+  accountHistory, closedThrough, closingThrough, datedBalances, type DepositChargeFacts,
+  depositCommands, depositEvents, initialMemberState, isFactless,
   loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
   type LoanId, type AccountOpeningNoted, type BusinessDate,
