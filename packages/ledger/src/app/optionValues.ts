@@ -1,5 +1,5 @@
-// Checks of option values given as any JS value (createLedger, createProjectionRunner): each
-// field read once inside a try, objects of methods copied with their methods checked functions.
+// Checks of option values, whatever kind the caller gave (createLedger, createProjectionRunner):
+// each field read once inside a try, objects of methods copied, their methods checked functions.
 import type { CheckpointStore } from './runner/checkpointStore.ts';
 import type { RunnableProjection } from './runner/runnableProjection.ts';
 
@@ -26,6 +26,17 @@ export const readField = (o: object, key: string, field: string, refuse: Refuse)
     const why = e instanceof Error ? e.name : typeof e;
     return refuse(`${field}.${key}`, `could not be read (${why})`);
   }
+};
+
+// The copies made here: a copy handed on (createLedger to its projection runner) is taken as it
+// is, not checked and wrapped again (each wrap is one more call for every event applied).
+type CopyKind = 'projection' | 'checkpoints';
+const checkedCopies = new WeakMap<object, CopyKind>();
+const isCheckedCopy = (v: unknown, kind: CopyKind): boolean =>
+  typeof v === 'object' && v !== null && checkedCopies.get(v) === kind;
+const checkedCopy = <T extends object>(copy: T, kind: CopyKind): T => {
+  checkedCopies.set(copy, kind);
+  return copy;
 };
 
 /**
@@ -65,10 +76,14 @@ export const checkpointStoreOf = (v: unknown, field: string, refuse: Refuse) =>
   v === undefined ? undefined
     // The copy has the port's two methods, checked functions; their results are checked where
     // they are used (a checkpoint that cannot be read is dropped).
-    : methodsOf(v, field, checkpointMethods, refuse) as unknown as CheckpointStore;
+    : (isCheckedCopy(v, 'checkpoints') ? v
+      : checkedCopy(methodsOf(v, field, checkpointMethods, refuse), 'checkpoints')) as unknown as
+      CheckpointStore;
 
 export const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<S> | undefined => {
   if (v === undefined) return undefined;
+  // A copy made below, handed on.
+  if (isCheckedCopy(v, 'projection')) return v as RunnableProjection<S>;
   const m = methodsOf(v, 'projection', projectionMethods, refuse);
   const name = readField(Object(v), 'name', 'projection', refuse);
   const version = readField(Object(v), 'version', 'projection', refuse);
@@ -79,6 +94,6 @@ export const projectionOf = <S>(v: unknown, refuse: Refuse): RunnableProjection<
     return refuse('projection.version', 'not a whole number');
   }
   // Its methods as read, called on the projection given (the shape of RunnableProjection).
-  return { name, version, ...m } as unknown as RunnableProjection<S>;
+  return checkedCopy({ name, version, ...m }, 'projection') as unknown as RunnableProjection<S>;
 };
 

@@ -132,7 +132,7 @@ export const ChartOfAccountsCodec: t.Type<ChartOfAccounts, ChartOfAccounts, unkn
 });
 
 /**
- * Reads a chart given as any JS value: a plain copy (getters and proxies read once, nothing
+ * Reads a chart whatever the caller gave: a plain copy (getters and proxies read once, nothing
  * outside can change it after) decoded by ChartOfAccountsCodec, or InvalidChartError naming the
  * first field at fault. Never any other error.
  */

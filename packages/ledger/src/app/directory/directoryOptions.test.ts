@@ -69,4 +69,19 @@ test('the options are read once: a getter changing the file after the first read
   }
 });
 
+test('a key provider is called on the options given, as a method of them', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-dir-'));
+  try {
+    const options = {
+      file: join(dir, 'members.dir'), secret: key,
+      keyProvider(this: { secret: Buffer }) { return Promise.resolve(this.secret); },
+    };
+    const directory = await openMemberDirectory(options);
+    await directory.put('M1', { name: 'A' });
+    assert.equal(await readdir(dir), ['members.dir']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

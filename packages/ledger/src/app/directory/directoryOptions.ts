@@ -46,6 +46,7 @@ export const directoryOptions = (given: unknown): DirectoryOptions => {
       : refuse('keyEnv', 'not the name of an environment variable');
   }
   return typeof keyProvider === 'function'
-    ? { file, keyProvider: () => Reflect.apply(keyProvider, undefined, []) }
+    // Called on the options object, as `options.keyProvider()` was.
+    ? { file, keyProvider: () => Reflect.apply(keyProvider, given, []) }
     : refuse('keyProvider', 'not a function');
 };
