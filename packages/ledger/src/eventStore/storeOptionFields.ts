@@ -1,9 +1,11 @@
 import { types } from 'node:util';
 import { decodesToPlainEvents, type EventSchema } from './eventSchema.ts';
 import type { EventShape } from './port.ts';
+import { isStorableMs } from './storedInstant.ts';
 
 /** A store's option that cannot be used: the field (`''`: the options as a whole) and why. */
 export class StoreOptionsError extends Error {
+  override readonly name: string = 'StoreOptionsError';
   constructor(store: string, readonly field: string, readonly reason: string) {
     super(field === '' ? `${store} options: ${reason}` : `${store} option ${field}: ${reason}`);
   }
@@ -100,7 +102,8 @@ export const checkedSchema = <E extends EventShape>(
 
 /**
  * `now`: undefined (the system clock) or a function. Its answers are checked when it is called:
- * a clock that throws or answers no valid Date fails that call with the store's typed error.
+ * a clock that throws, answers no valid Date or one outside the years 0000-9999 (what a line's
+ * recorded time can hold) fails that call with the store's typed error.
  */
 export const checkedClock = (v: unknown, refuse: RefuseOption): (() => Date) | undefined => {
   if (v === undefined) return undefined;
@@ -115,6 +118,9 @@ export const checkedClock = (v: unknown, refuse: RefuseOption): (() => Date) | u
     // A real Date, read by Date's own method: a proxy or an overridden getTime cannot answer.
     const ms = types.isDate(d) ? Date.prototype.getTime.call(d) : Number.NaN;
     if (Number.isNaN(ms)) return refuse('now', 'did not answer a valid Date');
+    // A line keeps the time as `toISOString` writes it, four digits of year: beyond, the
+    // line would be written and the log then refuse it when it opens.
+    if (!isStorableMs(ms)) return refuse('now', 'answered a Date outside the years 0000-9999');
     return new Date(ms);
   };
 };

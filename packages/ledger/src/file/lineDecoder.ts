@@ -96,6 +96,12 @@ export const lineDecoder = <E extends EventShape>(
     if (parsed.recordedAt !== lastRecordedAt) {
       lastRecordedAt = parsed.recordedAt;
       lastRecordedMs = Date.parse(lastRecordedAt);
+      // Checked in full (`storedInstantMs`) when a scan first read the line; a line it never
+      // read (before a checkpoint an older version wrote) is at least refused an Invalid Date.
+      if (Number.isNaN(lastRecordedMs)) {
+        lastRecordedAt = '';
+        throw corrupt(offset, 'recordedAt: not an ISO instant');
+      }
     }
     const revision = revisionOf(parsed.revision);
     // Sound as in `recordedDecoder`: the schema's codecs have just checked type, data and

@@ -1,5 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { isEventId } from '../eventStore/prepareAppend.ts';
+import { storedInstantMs } from '../eventStore/storedInstant.ts';
 
 /** A line's content as `JSON.parse` returns it, checked field by field; revision still text. */
 export interface RawLine {
@@ -26,7 +27,6 @@ export interface LineProblem {
   reason: string;
 }
 
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 function isCount(n: unknown, min: number): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= min;
 }
@@ -46,7 +46,7 @@ const isDecimal = (s: string): boolean => {
 let lastInstant = '';
 const isInstant = (s: string): boolean => {
   if (s === lastInstant) return true;
-  if (!isoInstant.test(s)) return false;
+  if (storedInstantMs(s) === undefined) return false;
   lastInstant = s;
   return true;
 };

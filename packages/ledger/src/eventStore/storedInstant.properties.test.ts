@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  firstStorableMs, isStorableMs, lastStorableMs, storedInstantMs,
+} from './storedInstant.ts';
+
+const storable = fc.integer({ min: firstStorableMs, max: lastStorableMs });
+const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 })
+  .map((v) => String(v).padStart(n, '0'));
+// Texts of the stored pattern, most naming no instant (month 13, 30 February, hour 24, ...).
+const patterned = fc.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2),
+  digits(3)).map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+
+test('a time of the years 0000-9999 reads back from the text that writes it, the same time',
+  () => {
+    fc.assert(fc.property(storable, (ms) => {
+      assert.ok(isStorableMs(ms));
+      assert.is(storedInstantMs(new Date(ms).toISOString()), ms);
+    }), { numRuns: 2000 });
+  });
+
+test('a text reads as a time only if that time writes the same text back', () => {
+  fc.assert(fc.property(fc.oneof(patterned, fc.string()), (text) => {
+    const ms = storedInstantMs(text);
+    if (ms !== undefined) assert.is(new Date(ms).toISOString(), text);
+  }), { numRuns: 5000 });
+});
+
+test('the texts and times a line cannot keep, exactly', () => {
+  for (const text of ['2025-02-30T00:00:00.000Z', '2025-04-31T00:00:00.000Z',
+    '2025-02-28T24:00:00.000Z', '2025-01-01T25:00:00.000Z', '2025-13-01T00:00:00.000Z',
+    '2025-01-01T00:60:00.000Z', '+010000-01-01T00:00:00.000Z', '2025-01-01T00:00:00Z',
+    '2025-01-01T00:00:00.000+00:00', '']) {
+    assert.is(storedInstantMs(text), undefined, text);
+  }
+  assert.is(storedInstantMs('0000-01-01T00:00:00.000Z'), firstStorableMs);
+  assert.is(storedInstantMs('9999-12-31T23:59:59.999Z'), lastStorableMs);
+  assert.is(storedInstantMs('2024-02-29T23:59:59.999Z'), Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+  for (const ms of [firstStorableMs - 1, lastStorableMs + 1, Number.NaN, 0.5]) {
+    assert.not.ok(isStorableMs(ms), String(ms));
+  }
+});
+
+test.run();
