@@ -1,4 +1,4 @@
-import { access, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   exportEventLog, ledgerEventSchema, type EventStore, type LedgerEvent,
@@ -10,6 +10,24 @@ import { openLog } from './openLog.ts';
 
 const sourceName = (s: LogSource) =>
   (s.kind === 'file' ? s.file : 'the EventStoreDB database');
+
+// What is at a name, the name itself and not what a symbolic link there points to: a link
+// is there even when its target is missing (dangling) or cannot be reached (a loop), and the
+// export's rename would replace it. 'nothing' when no entry has the name (nor can: a folder
+// on its path is a file); a system error otherwise (too long a name, a loop on its path).
+const entryAt = async (path: string): Promise<
+  'nothing' | 'a file' | 'a directory' | 'a symbolic link' | 'not a regular file'
+> => {
+  try {
+    const s = await lstat(path);
+    return s.isFile() ? 'a file' : s.isDirectory() ? 'a directory'
+      : s.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  } catch (e) {
+    const code: unknown = e instanceof Error ? Reflect.get(e, 'code') : undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'nothing';
+    throw e;
+  }
+};
 
 // An export of nothing would be a file that verifies as nothing: refused before it is made.
 const isEmpty = async (store: EventStore<LedgerEvent>): Promise<boolean> => {
@@ -27,9 +45,19 @@ export const exportCommand = async (
   c: { readonly source: LogSource; readonly to: string },
   io: CliIo,
 ): Promise<number> => {
-  // An earlier export is evidence: never written over.
-  if (await access(c.to).then(() => true, () => false)) {
-    io.err(`usha: ${c.to} exists; export to a new file`);
+  // An earlier export is evidence: never written over, nor is anything else by that name.
+  let there: Awaited<ReturnType<typeof entryAt>>;
+  try {
+    there = await entryAt(c.to);
+  } catch (e) {
+    const problem = fileProblem(e);
+    if (problem === undefined) throw e;
+    io.err(`usha: ${problem}`);
+    return 1;
+  }
+  if (there !== 'nothing') {
+    const what = there === 'a file' ? '' : ` (${there})`;
+    io.err(`usha: ${c.to} exists${what}; export to a new file`);
     return 1;
   }
   const folder = await stat(dirname(c.to)).then((d) => d.isDirectory(), () => false);

@@ -118,8 +118,13 @@ const firstError = (errors: t.Errors, name?: string): string => {
 const isReport = (s: string | undefined): s is ReportKind =>
   (reportKinds as readonly (string | undefined)[]).includes(s);
 
+// An empty name is no file: refused as the command line's fault, as an empty --key is, not
+// looked for on the disk (where it would be "no such file", exit 1).
+const emptyLogName = '<log.ndjson>: the log file\'s name is empty';
+
 const sourceOf = (file: string | undefined, esdb: string | undefined):
   Either<string, LogSource> => {
+  if (file === '') return left(emptyLogName);
   if (file !== undefined && esdb !== undefined) return left('give a log file or --esdb, not both');
   if (esdb !== undefined) return right({ kind: 'eventstoredb', connectionString: esdb });
   if (file === undefined) return left('which log? give its file, or --esdb <connection>');
@@ -158,6 +163,7 @@ export const parseCommandLine = (argv: readonly string[]): Either<string, CliCom
   if (command === 'verify') {
     const [file, ...more] = rest;
     if (file === undefined || more.length > 0) return left('verify takes one log file');
+    if (file === '') return left(emptyLogName);
     if (f['signed-after'] !== undefined && f.key === undefined) {
       return left('--signed-after goes with --key');
     }

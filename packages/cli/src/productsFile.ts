@@ -1,8 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { ProductCatalogue, reportErrors } from '@usha/domain';
+import { FileAccessError, notAFile } from '@usha/ledger';
+import { fileMeaning } from './fileProblem.ts';
 
-/** Why a product catalogue file was refused: named by the file, and the field when it is one. */
+/**
+ * Why a product catalogue file was refused: named by the file, and the field when it is one;
+ * one that cannot be read says why in words (`no such file`, `not a regular file`).
+ */
 export type ProductsFileError =
   | { readonly type: 'products_unreadable'; readonly file: string; readonly reason: string }
   | { readonly type: 'products_not_json'; readonly file: string; readonly reason: string }
@@ -11,7 +17,7 @@ export type ProductsFileError =
 
 /** A refusal as one line for standard error. */
 export const describeProductsFileError = (e: ProductsFileError): string =>
-  e.type === 'products_unreadable' ? `--products: cannot read ${e.file}: ${e.reason}`
+  e.type === 'products_unreadable' ? `--products: ${e.file}: ${e.reason}`
     : e.type === 'products_not_json' ? `--products: ${e.file} is not JSON: ${e.reason}`
       : `--products: ${e.file} is not a product catalogue: ${e.reason}`;
 
@@ -25,10 +31,11 @@ export const readProductsFile = async (
 ): Promise<Either<ProductsFileError, ProductCatalogue>> => {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularFile(file);
   } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-    return left({ type: 'products_unreadable', file, reason });
+    const code: unknown = e instanceof Error ? Reflect.get(e, 'code') : undefined;
+    if (typeof code !== 'string') throw e;
+    return left({ type: 'products_unreadable', file, reason: fileMeaning(code) });
   }
   let json: unknown;
   try {
@@ -42,4 +49,17 @@ export const readProductsFile = async (
   const first = reportErrors(decoded.left)[0];
   return left({ type: 'products_invalid', file, field: first?.path ?? '',
     reason: first?.message ?? 'not a product catalogue' });
+};
+
+// Opened without waiting (a pipe's open would wait for a writer that never comes), and read
+// only if what it opened is a regular file: a pipe, a device or a folder is refused, unread.
+const readRegularFile = async (file: string): Promise<string> => {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) throw new FileAccessError(file, s.isDirectory() ? 'EISDIR' : notAFile);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 };

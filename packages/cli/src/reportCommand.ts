@@ -22,7 +22,7 @@ import type { ReportCommand } from './cliCommand.ts';
 import { printLines, type CliIo } from './cliIo.ts';
 import { csvAsJson, csvRecordsAsJsonLines } from './csvAsJson.ts';
 import { eventWatch, observedStore, type ReadSeen } from './observedStore.ts';
-import { LogUnreadableError, openLog, type OpenLog } from './openLog.ts';
+import { openLog, type OpenLog } from './openLog.ts';
 import { forwardsStore } from './forwardsStore.ts';
 import { logFileProblem } from './fileProblem.ts';
 import { reportFold } from './reportFold.ts';
@@ -194,14 +194,12 @@ const made = async (
   }
 };
 
-// A replayed report straight from the file: memory is the fold's and one read chunk's, not
-// an index of every event (which grows with the history).
+// A replayed report straight from the file (checked readable first, by reportCommand):
+// memory is the fold's and one read chunk's, not an index of every event.
 const sequentialReport = async (
   c: ReportCommand, file: string, options: ReplayOptions<ReportState>, progress: Progress,
   scan: boolean,
 ): Promise<Made> => {
-  const problem = await logFileProblem(file);
-  if (problem !== undefined) throw new LogUnreadableError(problem);
   const watch = eventWatch({ ...(options.asKnownAt === undefined ? {} : {
     knownAt: options.asKnownAt }), onEvent: (e) => progress.onEvent(e.position.commit) });
   // The reversals' targets first, by a plain scan of the same bytes: the replay's reversal
@@ -258,6 +256,12 @@ export const reportCommand = async (
     ...(knownAt === undefined ? {} : { asKnownAt: knownAt.right }),
   };
   const file = c.source.kind === 'file' ? c.source.file : undefined;
+  // Checked before anything opens it: a pipe's open waits for a writer that never comes.
+  const unreadable = file === undefined ? undefined : await logFileProblem(file);
+  if (unreadable !== undefined) {
+    io.err(`usha: ${unreadable}`);
+    return 1;
+  }
   const progress = replayProgress({ sink: io.progress, nowMs: () => performance.now(),
     ...(file === undefined ? {} : { fileBytes: await fileBytes(file) }) });
   let r: Made;
@@ -290,12 +294,11 @@ export const reportCommand = async (
   return 0;
 };
 
-// A log file for the reports the Ledger's queries make: each of their reads of the whole log
-// reads the file forwards once, so no index of every event is built; the reversals' targets
-// are found first by a plain scan, so that the replays' reversal indexes keep those only.
+// A log file (checked readable first, by reportCommand) for the reports the Ledger's queries
+// make: each of their reads of the whole log reads the file forwards once, so no index of
+// every event is built; the reversals' targets are found first by a plain scan, so that the
+// replays' reversal indexes keep those only.
 const forwardsLog = async (file: string, scan: boolean) => {
-  const problem = await logFileProblem(file);
-  if (problem !== undefined) throw new LogUnreadableError(problem);
   const bytes = await logEnd(file); // not the size: that counts the space ahead of the log
   const reversed = scan ? await reversedEventIds(file, bytes) : undefined;
   const store = forwardsStore(file, bytes);
@@ -320,7 +323,7 @@ const scanned = async (make: (scan: boolean) => Promise<Made>): Promise<Made> =>
 type Products = Parameters<typeof accruedInterestQuery>[0]['products'] | undefined;
 
 // The log's end for the progress line (not the file's size: that counts the space set aside
-// ahead of a log being written); a file that cannot be read is told by the read.
+// ahead of a log being written) of a file checked readable; one that fails is told by the read.
 const fileBytes = (file: string): Promise<number | undefined> =>
   logEnd(file).catch(() => stat(file).then((s) => s.size, () => undefined));
 

@@ -159,4 +159,48 @@ test('an export\'s options of none of their forms are refused, typed, and nothin
   assert.equal(await readdir(file), []);
 });
 
+test('an event of any store that a line cannot keep is refused, named, and nothing is written',
+  async () => {
+    const folder = join(dir, 'unkeepable');
+    await mkdir(folder);
+    const good = {
+      ...note(idOf(1), 'a'), stream: 'loan-1', revision: 0n, position: { commit: 0n, prepare: 0n },
+      recordedAt: new Date(Date.UTC(2025, 3, 1)),
+    };
+    const cases: Array<[object, string, string]> = [
+      [{ recordedAt: new Date(Date.UTC(10000, 0, 1)) }, 'recordedAt',
+        'not a Date of the years 0000-9999'],
+      [{ recordedAt: new Date(Number.NaN) }, 'recordedAt', 'not a Date of the years 0000-9999'],
+      [{ recordedAt: '2025-04-01T00:00:00.000Z' }, 'recordedAt',
+        'not a Date of the years 0000-9999'],
+      [{ revision: 1 }, 'revision', 'not a count (bigint)'],
+      [{ revision: -1n }, 'revision', 'not a count (bigint)'],
+      [{ eventId: idOf(10).toUpperCase() }, 'eventId', 'not a lowercase UUID'],
+      [{ stream: '' }, 'stream', 'not a stream name a log can keep'],
+    ];
+    for (const [change, field, detail] of cases) {
+      // A store of the port whose second event is changed: the first is written, then removed.
+      const store = { readAll: async function* () {
+        yield good;
+        yield { ...good, eventId: idOf(2), revision: 1n, ...change };
+      } };
+      const file = join(folder, 'export.ndjson');
+      // @ts-expect-error: a store yielding what no store of the library yields
+      const e = await exportEventLog({ store, schema: noteSchema, file })
+        .then(() => undefined, (x: unknown) => x);
+      assert.ok(e instanceof InvalidEventError, `${field}: ${String(e)}`);
+      assert.equal([e.field, e.detail], [field, detail]);
+      assert.equal(await readdir(folder), []);
+    }
+    // The same store, unchanged, exports both.
+    const store = { readAll: async function* () {
+      yield good;
+      yield { ...good, eventId: idOf(2), revision: 1n };
+    } };
+    const file = join(folder, 'export.ndjson');
+    // @ts-expect-error: a store of the port with only the method an export calls
+    assert.is((await exportEventLog({ store, schema: noteSchema, file })).events, 2);
+    assert.equal(await readdir(folder), ['export.ndjson']);
+  });
+
 test.run();

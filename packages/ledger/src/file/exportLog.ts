@@ -1,8 +1,15 @@
 import { open, rename, unlink } from 'node:fs/promises';
+import { types } from 'node:util';
+import {
+  asFileAccess, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+} from '../durable/fileAccess.ts';
 import { canonicalJson } from '../json/canonicalJson.ts';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
-import type { EventShape, EventStore } from '../eventStore/port.ts';
+import type { EventShape, EventStore, RecordedEvent } from '../eventStore/port.ts';
+import { isEventId } from '../eventStore/prepareAppend.ts';
+import { isStorableStreamName } from '../eventStore/storableStreamName.ts';
+import { isStorableMs } from '../eventStore/storedInstant.ts';
 import type { FileEventStore } from './fileEventStore.ts';
 import { encodeLine, genesisHash } from './lineFormat.ts';
 import { scanLog } from './scanLog.ts';
@@ -28,8 +35,12 @@ const copyLog = async <E extends EventShape>(
   temporary: string,
 ): Promise<ExportResult> => {
   const [bytes, lastHash] = [store.appendedBytes(), store.lastHash()];
-  const source = await open(store.file, 'r');
-  const target = await open(temporary, 'wx+');
+  const source = await openRegularFile(store.file, readFlags);
+  const target = await onFile(temporary, () => open(temporary, 'wx+'))
+    .catch(async (e: unknown) => {
+      await source.close(); // a name already there is not this export's: left as it is
+      throw e;
+    });
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
     for (let at = 0; at < bytes;) {
@@ -45,8 +56,12 @@ const copyLog = async <E extends EventShape>(
         'the log no longer ends at the hash the store verified (changed since opened?)');
     }
     return { events: scan.lines, lastHash };
+  } catch (e) {
+    await target.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined); // the copy is this export's own
+    throw asFileAccess(e, temporary);
   } finally {
-    await Promise.all([source.close(), target.close()]);
+    await Promise.all([source.close(), target.close().catch(() => undefined)]);
   }
 };
 
@@ -68,15 +83,14 @@ export const exportEventLog = async <E extends EventShape>(options: {
   const store = checkedStore<E>(fields.store);
   const schema = checkedSchema<E>(fields.schema, refuse);
   const temporary = `${file}.export-${process.pid}`;
+  // Nothing but a file is written over: a folder, device, pipe or link there is refused.
+  await refuseAllButFileAt(file);
   if (isFileStore(store)) {
-    const copied = await copyLog(store, temporary).catch(async (e: unknown) => {
-      await unlink(temporary).catch(() => {});
-      throw e;
-    });
+    const copied = await copyLog(store, temporary);
     await publish(temporary, file);
     return copied;
   }
-  const handle = await open(temporary, 'wx');
+  const handle = await onFile(temporary, () => open(temporary, 'wx'));
   let prev = genesisHash;
   let events = 0;
   let pending: string[] = [];
@@ -86,6 +100,7 @@ export const exportEventLog = async <E extends EventShape>(options: {
   };
   try {
     for await (const e of store.readAll()) {
+      const place = placeOf(e);
       const stored = schema.encode(e);
       const data = canonicalJson(stored.data);
       const metadata = canonicalJson(stored.metadata);
@@ -104,12 +119,9 @@ export const exportEventLog = async <E extends EventShape>(options: {
         batchIndex: 0,
         batchSize: 1,
         dataJson: data.right.text,
-        eventId: e.eventId,
         metadataJson: metadata.right.text,
         prev,
-        recordedAt: e.recordedAt.toISOString(),
-        revision: e.revision,
-        stream: e.stream,
+        ...place,
         type: stored.type,
       });
       pending.push(line);
@@ -122,11 +134,28 @@ export const exportEventLog = async <E extends EventShape>(options: {
   } catch (e) {
     await handle.close();
     await unlink(temporary); // an unfinished export leaves nothing behind
-    throw e;
+    throw asFileAccess(e, temporary);
   }
   await handle.close();
   await publish(temporary, file);
   return { events, lastHash: prev };
+};
+
+// Where an event of any store is, checked as a line must hold it: a store that yields an event a
+// log cannot keep (a time beyond the year 9999, a revision not a count) is refused here, named,
+// rather than written into an export that would not open.
+const placeOf = <E extends EventShape>(e: RecordedEvent<E>) => {
+  const { eventId, stream, revision, recordedAt } = e;
+  const bad = (field: string, detail: string): never => {
+    throw new InvalidEventError(typeof stream === 'string' ? stream : '(not a stream name)',
+      typeof revision === 'bigint' ? revision : undefined, String(e.type), field, detail);
+  };
+  if (!isStorableStreamName(stream)) bad('stream', 'not a stream name a log can keep');
+  if (typeof revision !== 'bigint' || revision < 0n) bad('revision', 'not a count (bigint)');
+  if (!isEventId(eventId)) bad('eventId', 'not a lowercase UUID');
+  const ms = types.isDate(recordedAt) ? Date.prototype.getTime.call(recordedAt) : Number.NaN;
+  if (!isStorableMs(ms)) bad('recordedAt', 'not a Date of the years 0000-9999');
+  return { eventId, stream, revision, recordedAt: new Date(ms).toISOString() };
 };
 
 const refuse = (field: string, reason: string): never => {
@@ -149,10 +178,11 @@ const checkedStore = <E extends EventShape>(v: unknown): EventStore<E> => {
 // folder, say) leaves nothing behind.
 const publish = async (temporary: string, file: string): Promise<void> => {
   try {
+    await refuseAllButFileAt(file); // again: something may have come there meanwhile
     await rename(temporary, file);
   } catch (e) {
     await unlink(temporary).catch(() => {});
-    throw e;
+    throw asFileAccess(e, file);
   }
-  await syncFolder(file);
+  await onFile(file, () => syncFolder(file));
 };

@@ -1,6 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import {
+  asFileAccess, FileAccessError, onFile, openRegularFile, readFlags,
+} from '../durable/fileAccess.ts';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription.ts';
 import { changeSignal } from '../eventStore/changeSignal.ts';
 import { chunkedIterable, type ChunkedSource } from '../eventStore/chunkedIterable.ts';
@@ -149,16 +152,21 @@ const dsync: unknown = Reflect.get(constants, 'O_DSYNC');
 const syncedWrites = typeof dsync === 'number' && dsync !== 0 ? dsync : 0;
 const readWrite = constants.O_RDWR | syncedWrites;
 
+// Only a regular file is opened (a device would take appends and keep none; a pipe would
+// block the open): anything else, or a path the system refuses, is a FileAccessError.
 const openHandle = async (file: string, readOnly: boolean): Promise<FileHandle> => {
-  if (readOnly) return open(file, 'r');
+  if (readOnly) return openRegularFile(file, readFlags);
   try {
-    return await open(file, readWrite);
+    return await openRegularFile(file, readWrite);
   } catch (e) {
-    if (!(e instanceof Error) || Reflect.get(e, 'code') !== 'ENOENT') throw e;
+    if (!(e instanceof FileAccessError) || e.code !== 'ENOENT') throw e;
   }
-  const handle = await open(file, readWrite | constants.O_CREAT);
+  const handle = await openRegularFile(file, readWrite | constants.O_CREAT);
   // A new file's name is durable only once its directory is synced.
-  await syncFolder(file);
+  await onFile(file, () => syncFolder(file)).catch(async (e: unknown) => {
+    await handle.close();
+    throw e;
+  });
   return handle;
 };
 
@@ -212,7 +220,7 @@ export const openFileEventStore = async <E extends EventShape>(
   } catch (e) {
     await lock?.release();
     await handle.close();
-    throw e;
+    throw asFileAccess(e, file);
   }
 };
 

@@ -1,6 +1,9 @@
-import { open } from 'node:fs/promises';
+import { openRegularFile, readFlags } from '../durable/fileAccess.ts';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
+import {
+  checkedPath, checkedSchema, readOptionFields, StoreOptionsError,
+} from '../eventStore/storeOptionFields.ts';
 import type { EventShape, EventStore, NewEvent } from '../eventStore/port.ts';
 import { checkLine } from './checkedLine.ts';
 import { decodeEnvelope, type LineEnvelope } from './lineEnvelope.ts';
@@ -32,10 +35,10 @@ export const importEventLog = async <E extends EventShape>(options: {
   /** The writer's public key: every append in the file must be signed by it. */
   readonly publicKey?: KeyInput;
 }): Promise<ImportResult> => {
-  const { file, store, schema } = options;
-  const key = options.publicKey === undefined ? undefined : await loadPublicKey(options.publicKey);
+  const { file, store, schema, publicKey } = importOptions<E>(options);
+  const key = publicKey === undefined ? undefined : await loadPublicKey(publicKey);
   const tally = signatureTally(key);
-  const handle = await open(file, 'r');
+  const handle = await openRegularFile(file, readFlags);
   const corrupt = (offset: number, reason: string) =>
     new StoreCorruptError({ file, line: 0, offset }, `${reason} (changed since verified?)`);
   try {
@@ -72,10 +75,14 @@ export const importEventLog = async <E extends EventShape>(options: {
         const checked = checkLine(chunk.buffer, start, end);
         if (typeof checked === 'string') throw corrupt(chunk.offset + start, checked);
         const content = chunk.buffer.toString('utf8', checked.brace, end);
-        const parsed = decodeEnvelope(JSON.parse(content));
-        if (parsed._tag === 'Left') {
-          throw new Error(`line at byte ${chunk.offset + start}: ${parsed.left}`);
+        let json: unknown;
+        try {
+          json = JSON.parse(content);
+        } catch {
+          throw corrupt(chunk.offset + start, 'not JSON');
         }
+        const parsed = decodeEnvelope(json);
+        if (parsed._tag === 'Left') throw corrupt(chunk.offset + start, parsed.left);
         const e = parsed.right;
         if (e.prev !== prev) throw corrupt(chunk.offset + start, 'prev is not the line before');
         prev = checked.hash;
@@ -100,4 +107,26 @@ export const importEventLog = async <E extends EventShape>(options: {
   } finally {
     await handle.close();
   }
+};
+
+const refuse = (field: string, reason: string): never => {
+  throw new StoreOptionsError('importEventLog', field, reason);
+};
+
+// Each field read once and checked: the file a path, the store one that appends, the schema
+// one that decodes; the key is checked where it is loaded (SigningKeyError).
+const importOptions = <E extends EventShape>(given: unknown) => {
+  const o = readOptionFields(given, ['file', 'store', 'schema', 'publicKey'], refuse);
+  const file = checkedPath('file', o.file, refuse);
+  let append: unknown;
+  try {
+    append = o.store !== null && typeof o.store === 'object'
+      ? Reflect.get(o.store, 'appendToStream') : undefined;
+  } catch {
+    return refuse('store', 'could not be read');
+  }
+  if (typeof append !== 'function') refuse('store', 'not an event store (no appendToStream)');
+  const store = o.store as EventStore<E>; // an object with an appendToStream method
+  const schema = checkedSchema<E>(o.schema, refuse);
+  return { file, store, schema, publicKey: o.publicKey as KeyInput | undefined };
 };

@@ -1,4 +1,6 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { onFile, openRegularFile, readFlags } from '../durable/fileAccess.ts';
+import { checkedPath, StoreOptionsError } from '../eventStore/storeOptionFields.ts';
 import { lastNonZeroByte } from './lastNonZeroByte.ts';
 import { writeCallBytes } from './logSpace.ts';
 
@@ -12,9 +14,12 @@ const chunkBytes = 1 << 20;
  * @example const bytes = await logEnd(file); // then readLogForwards({ file, schema, bytes })
  */
 export const logEnd = async (file: string): Promise<number> => {
-  const handle = await open(file, 'r');
+  checkedPath('file', file, (field, reason) => {
+    throw new StoreOptionsError('logEnd', field, reason);
+  });
+  const handle = await openRegularFile(file, readFlags);
   try {
-    return await logEndOf(handle);
+    return await onFile(file, () => logEndOf(handle));
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegularFile, readFlags } from '../durable/fileAccess.ts';
 import { recordedDecoder } from '../eventStore/decodeRecorded.ts';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
@@ -45,7 +45,7 @@ export async function* readLogForwards<E extends EventShape>(
   options: ReadLogForwardsOptions<E>,
 ): AsyncGenerator<RecordedEvent<E>> {
   const o = readOptions<E>(options);
-  const handle = await open(o.file, 'r');
+  const handle = await openRegularFile(o.file, readFlags);
   try {
     // The log as it is now (or was, at `bytes`): later appends are not read.
     const now = (await handle.stat()).size;

@@ -1,7 +1,11 @@
 import {
   createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify,
 } from 'node:crypto';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import {
+  asFileAccess, FileAccessError, fileAccessMeaning, onFile, openRegularFile, readFlags,
+} from '../durable/fileAccess.ts';
 import { join } from 'node:path';
 
 /**
@@ -39,9 +43,16 @@ const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<string> => {
   if (pem !== undefined) return pem;
   if (file !== undefined) {
     try {
-      return await readFile(file, 'utf8');
+      // Only a regular file: a pipe would hold the open until a writer came.
+      const h = await openRegularFile(file, readFlags);
+      try {
+        return await onFile(file, () => h.readFile('utf8'));
+      } finally {
+        await h.close();
+      }
     } catch (e) {
-      throw new SigningKeyError(`cannot read ${file}: ${String(e)}`);
+      const why = e instanceof FileAccessError ? fileAccessMeaning(e.code) : String(e);
+      throw new SigningKeyError(`cannot read ${file}: ${why}`);
     }
   }
   const text = process.env[env ?? ''];
@@ -98,22 +109,31 @@ export interface SigningKeyFiles {
 
 /**
  * Generates an Ed25519 key pair into `dir`: `usha-signing.key` (PKCS#8 PEM, mode 0600: for the
- * writer only) and `usha-signing.pub` (SPKI PEM: for auditors). Refuses to write over either.
+ * writer only) and `usha-signing.pub` (SPKI PEM: for auditors). Refuses to write over either
+ * (FileAccessError `EEXIST`), as it refuses a folder the system will not let it use (its code);
+ * a `dir` that is no path is a SigningKeyError. The pair is written whole or not at all.
  * @example const { publicKeyFile } = await generateSigningKeys({ dir: '/etc/usha' })
  */
 export const generateSigningKeys = async (
   o: { readonly dir: string },
 ): Promise<SigningKeyFiles> => {
+  const dir = folderOf(o);
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const privateKeyFile = join(o.dir, 'usha-signing.key');
-  const publicKeyFile = join(o.dir, 'usha-signing.pub');
+  const privateKeyFile = join(dir, 'usha-signing.key');
+  const publicKeyFile = join(dir, 'usha-signing.pub');
+  // A new file (anything at the name refuses it), whole or removed.
   const write = async (file: string, text: string, mode: number) => {
-    const h = await open(file, 'wx', mode);
+    const h = await openRegularFile(file, writeNew, mode);
     try {
-      await h.writeFile(text, 'utf8');
-      await h.sync();
-    } finally {
-      await h.close();
+      try {
+        await h.writeFile(text, 'utf8');
+        await h.sync();
+      } finally {
+        await h.close();
+      }
+    } catch (e) {
+      await unlink(file).catch(() => {});
+      throw asFileAccess(e, file);
     }
   };
   await write(privateKeyFile, String(privateKey.export({ type: 'pkcs8', format: 'pem' })), 0o600);
@@ -126,6 +146,23 @@ export const generateSigningKeys = async (
     throw e;
   }
   return { privateKeyFile, publicKeyFile };
+};
+
+const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
+
+// `{ dir }`: a folder's path, read once; else SigningKeyError (an empty one would write the
+// pair into whatever folder the process runs in).
+const folderOf = (o: unknown): string => {
+  let dir: unknown;
+  try {
+    dir = o !== null && typeof o === 'object' ? Reflect.get(o, 'dir') : undefined;
+  } catch {
+    throw new SigningKeyError('{ dir } could not be read');
+  }
+  if (typeof dir !== 'string' || dir === '' || dir.includes('\0')) {
+    throw new SigningKeyError('{ dir } must be a folder\'s path (not empty, no NUL bytes)');
+  }
+  return dir;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegularFile, readFlags } from '../durable/fileAccess.ts';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import {
   StoreOptionsError, checkedPath, readOptionFields,
@@ -72,7 +72,7 @@ export const verifyLog = async (
   const options = verifyOptionsOf(file, given);
   const key = options.publicKey === undefined ? undefined : await loadPublicKey(options.publicKey);
   const tally = signatureTally(key, options.signedAfter);
-  const handle = await open(file, 'r');
+  const handle = await openRegularFile(file, readFlags);
   try {
     const heard = options.onAppend;
     const onAppend = heard === undefined ? tally.onAppend

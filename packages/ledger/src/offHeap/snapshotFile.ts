@@ -4,8 +4,12 @@
 // what it held from the log, which stays the only record). The SHA-256 of a read is taken on
 // another thread while its parts are read (parallelSha256.ts), and awaited before any is used.
 import { createHash } from 'node:crypto';
-import { readSync } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { constants, readSync } from 'node:fs';
+import { rename, rm, type FileHandle } from 'node:fs/promises';
+import {
+  asFileAccess, FileAccessError, notAFile, onFile, openRegularFile, readFlags,
+  refuseAllButFileAt,
+} from '../durable/fileAccess.ts';
 import { hashingRead, parallelSha256 } from './parallelSha256.ts';
 import { SnapshotShapeError, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
 import { syncFolder } from '../durable/syncFolder.ts';
@@ -14,6 +18,7 @@ import { syncFolder } from '../durable/syncFolder.ts';
 // 8-byte aligned, as its parts need.
 const magic = Buffer.from('usha-snapshot 1\n', 'ascii');
 const headerBytes = 56;
+const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
 
 // Hashed a few MiB at a time, the event loop let run between: a snapshot of hundreds of MiB
 // written while an app takes commands would otherwise stall them for the whole hash.
@@ -45,18 +50,25 @@ export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promis
   magic.copy(head, 0);
   digest.copy(head, 16);
   head.writeDoubleLE(w.bytes, 48);
+  // Nothing but a file is replaced: a folder, device, pipe or link there is refused.
+  await refuseAllButFileAt(file);
   const temporary = `${file}.writing`;
-  const h = await open(temporary, 'w');
+  const h = await openRegularFile(temporary, writeNew, 0o666);
   try {
-    // writev takes at most IOV_MAX buffers at a time on some platforms: a few hundred a call.
-    const all = [head, ...w.parts];
-    for (let i = 0; i < all.length; i += 512) await h.writev(all.slice(i, i + 512));
-    await h.sync();
-  } finally {
-    await h.close();
+    try {
+      // writev takes at most IOV_MAX buffers at a time on some platforms: a few hundred a call.
+      const all = [head, ...w.parts];
+      for (let i = 0; i < all.length; i += 512) await h.writev(all.slice(i, i + 512));
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await rename(temporary, file);
+  } catch (e) {
+    await rm(temporary, { force: true }).catch(() => undefined); // a write that failed leaves none
+    throw asFileAccess(e, temporary);
   }
-  await rename(temporary, file);
-  await syncFolder(file);
+  await onFile(file, () => syncFolder(file));
 };
 
 /** What was read from a snapshot file, or why nothing could be. */
@@ -125,22 +137,20 @@ export const readSnapshotFile = async <T>(
 ): Promise<SnapshotRead<Awaited<T>>> => {
   let h: FileHandle;
   try {
-    h = await open(file, 'r');
+    // Never waiting on a pipe, nor reading a device: only a regular file is opened.
+    h = await openRegularFile(file, readFlags);
   } catch (e) {
-    if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') {
-      return { found: false, reason: 'no snapshot' };
-    }
-    // A cache that cannot be opened (no permission, a name too long) is set aside, as one
-    // that is damaged: whoever reads it reads what it would have spared instead.
-    const code: unknown = e instanceof Error ? Reflect.get(e, 'code') : undefined;
-    if (typeof code === 'string') return { found: false, reason: `could not be opened (${code})` };
-    throw e;
+    if (!(e instanceof FileAccessError)) throw e;
+    if (e.code === 'ENOENT') return { found: false, reason: 'no snapshot' };
+    // A cache that cannot be opened (no permission, a name too long), or is no file (a folder,
+    // pipe, device), is set aside as one that is damaged: whoever reads it reads what it would
+    // have spared instead.
+    if (e.code === 'EISDIR' || e.code === notAFile) return { found: false, reason: 'not a file' };
+    return { found: false, reason: `could not be opened (${e.code})` };
   }
   let endHashing: (() => void) | undefined;
   try {
-    const stat = await h.stat();
-    if (!stat.isFile()) return { found: false, reason: 'not a file' };
-    const { size } = stat;
+    const { size } = await h.stat();
     const head = Buffer.alloc(headerBytes);
     if (size >= headerBytes) readFully(h.fd, head, 0);
     if (size < headerBytes || !head.subarray(0, 16).equals(magic)) {

@@ -1,8 +1,22 @@
 // The few durable file steps the directory is built of: write new, zero, destroy, replace.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+// Each refuses a path it cannot use with FileAccessError naming it (never the system's own
+// error), opens only regular files (never waiting on a pipe), and renames over nothing else.
+import { constants } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  FileAccessError, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+} from '../../durable/fileAccess.ts';
 import { syncFolder } from '../../durable/syncFolder.ts';
 
-const isMissing = (e: unknown) => e instanceof Error && Reflect.get(e, 'code') === 'ENOENT';
+const isMissing = (e: unknown) => e instanceof FileAccessError && e.code === 'ENOENT';
+
+// A regular file, or undefined if nothing is at `file`; anything else refused.
+const openIfExists = (file: string, flags: number) =>
+  openRegularFile(file, flags).catch((e: unknown) => {
+    if (isMissing(e)) return undefined;
+    throw e;
+  });
 
 /**
  * Overwrites every byte of `file` with zeros and syncs: what it held is gone from the file
@@ -10,20 +24,17 @@ const isMissing = (e: unknown) => e instanceof Error && Reflect.get(e, 'code') =
  * Returns false if there is no such file.
  */
 export const zeroFile = async (file: string): Promise<boolean> => {
-  let h;
+  const h = await openIfExists(file, constants.O_RDWR);
+  if (h === undefined) return false;
   try {
-    h = await open(file, 'r+');
-  } catch (e) {
-    if (isMissing(e)) return false;
-    throw e;
-  }
-  try {
-    const { size } = await h.stat();
-    const zeros = Buffer.alloc(Math.min(size, 1 << 20));
-    for (let at = 0; at < size; at += zeros.length) {
-      await h.write(zeros, 0, Math.min(zeros.length, size - at), at);
-    }
-    await h.sync();
+    await onFile(file, async () => {
+      const { size } = await h.stat();
+      const zeros = Buffer.alloc(Math.min(size, 1 << 20));
+      for (let at = 0; at < size; at += zeros.length) {
+        await h.write(zeros, 0, Math.min(zeros.length, size - at), at);
+      }
+      await h.sync();
+    });
   } finally {
     await h.close();
   }
@@ -33,39 +44,77 @@ export const zeroFile = async (file: string): Promise<boolean> => {
 /** Zeros `file`, then unlinks it and syncs its folder; nothing if it does not exist. */
 export const destroyFile = async (file: string): Promise<void> => {
   if (!(await zeroFile(file))) return;
-  await unlink(file);
-  await syncFolder(file);
+  await onFile(file, async () => {
+    await unlink(file);
+    await syncFolder(file);
+  });
 };
 
-/** Replaces `file` by `next`: the old content zeroed first, then the rename, synced. */
+/**
+ * Replaces `file` by `next`: the old content zeroed first, then the rename, synced. A name
+ * held by anything but a regular file (a symbolic link, a device) is refused, not replaced.
+ */
 export const replaceFile = async (next: string, file: string): Promise<void> => {
+  await refuseAllButFileAt(file);
   await zeroFile(file);
-  await rename(next, file);
-  await syncFolder(file);
+  await onFile(file, async () => {
+    await rename(next, file);
+    await syncFolder(file);
+  });
 };
 
-/** Whether `file` exists. */
-export const exists = (file: string): Promise<boolean> =>
-  stat(file).then(() => true, (e: unknown) => { if (isMissing(e)) return false; throw e; });
-
-/** Writes `bytes` as a new `file` (mode 0600, replacing any), synced with its folder. */
+/**
+ * Writes `bytes` as a new `file` (mode 0600, replacing a regular file), synced with its
+ * folder. Refused (FileAccessError) where anything else is at `file`; a write that fails
+ * leaves no part of the file behind (it is destroyed).
+ */
 export const writeNewFile = async (file: string, bytes: Buffer): Promise<void> => {
-  const h = await open(file, 'w', 0o600);
+  await refuseAllButFileAt(file);
+  // A link put there since the check is refused by the open itself (O_NOFOLLOW), not followed.
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
+  const h = await openRegularFile(file, flags, 0o600);
   try {
-    await h.writeFile(bytes);
-    await h.sync();
+    await onFile(file, async () => {
+      try {
+        await h.writeFile(bytes);
+        await h.sync();
+      } finally {
+        await h.close();
+      }
+      await syncFolder(file);
+    });
+  } catch (e) {
+    await destroyFile(file).catch(() => undefined);
+    throw e;
+  }
+};
+
+/** The bytes of `file`, or undefined if it does not exist; anything but a file refused. */
+export const readIfExists = async (file: string): Promise<Buffer | undefined> => {
+  const h = await openIfExists(file, readFlags);
+  if (h === undefined) return undefined;
+  try {
+    return await onFile(file, () => h.readFile());
   } finally {
     await h.close();
   }
-  await syncFolder(file);
 };
 
-/** The bytes of `file`, or undefined if it does not exist. */
-export const readIfExists = async (file: string): Promise<Buffer | undefined> => {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    if (isMissing(e)) return undefined;
-    throw e;
-  }
+/**
+ * Refuses, before anything is touched, a path no file of the directory can be kept at: a
+ * folder, device, pipe, socket or symbolic link there (EISDIR, ENOTREG), a path the system
+ * will not resolve (ENOTDIR, ELOOP, ENAMETOOLONG, EACCES...) or, with `folder`, a folder to
+ * hold it that does not exist (ENOENT). FileAccessError naming `path`; nothing there passes.
+ */
+export const refuseUnusablePath = async (
+  path: string, o: { readonly folder: boolean },
+): Promise<void> => {
+  // Following links first, so a loop is named as one (ELOOP), not only as a link.
+  await onFile(path, () => stat(path)).catch((e: unknown) => {
+    if (!isMissing(e)) throw e;
+  });
+  await refuseAllButFileAt(path);
+  if (!o.folder) return;
+  const s = await onFile(path, () => stat(dirname(path)));
+  if (!s.isDirectory()) throw new FileAccessError(path, 'ENOTDIR');
 };

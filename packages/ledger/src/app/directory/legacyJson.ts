@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { onFile } from '../../durable/fileAccess.ts';
 import { DirectoryCorruptError } from './directoryErrors.ts';
 import type { SlotWrite } from './directoryStorage.ts';
 import { destroyFile } from './durableFile.ts';
@@ -40,7 +41,7 @@ export const legacySlots = (file: string, bytes: Buffer): SlotWrite[] => {
  */
 export const destroyLegacyTemps = async (file: string): Promise<number> => {
   const prefix = `${basename(file)}.`;
-  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  const names = await onFile(file, () => readdir(dirname(file)));
   const temps = names.filter((n) =>
     n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length)));
   for (const n of temps) await destroyFile(join(dirname(file), n));

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { decodeHeader } from './directoryHeader.ts';
 import { WrongMasterKeyError } from './directoryErrors.ts';
 import { memoryStorage } from './directoryStorage.ts';
-import { readIfExists } from './durableFile.ts';
+import { readIfExists, refuseUnusablePath } from './durableFile.ts';
 import { refuseKeyBesideData, refuseKeyCopyBesideData } from './keyBesideData.ts';
-import { commitNextKeyFile, openKeyFile, prepareNextKeyFile } from './keyFile.ts';
+import {
+  commitNextKeyFile, nextKeyFileOf, openKeyFile, prepareNextKeyFile,
+} from './keyFile.ts';
 import { destroyLegacyTemps, isLegacyDirectory, legacySlots } from './legacyJson.ts';
 import {
   checkedKey, describeSource, keyFromEnvOrProvider, opensCheck, type MasterKeySource,
@@ -13,8 +15,10 @@ import {
   appCustody, checkValueOf, memberDirectory, type KeyCustody, type MemberDirectory,
 } from './memberDirectory.ts';
 import { tryUnseal } from './sealed.ts';
-import { finishReplacement, slotFileStorage, writeWholeDirectory } from './slotFile.ts';
-import { directoryOptions } from './directoryOptions.ts';
+import {
+  finishReplacement, nextFileOf, slotFileStorage, writeWholeDirectory,
+} from './slotFile.ts';
+import { directoryOptions, type DirectoryOptions } from './directoryOptions.ts';
 
 const keyOf = async (o: MasterKeySource, file: string, bytes?: Buffer): Promise<Buffer> => {
   if ('masterKey' in o) return o.masterKey;
@@ -37,6 +41,18 @@ const refuseWrongLegacyKey = (key: Buffer, bytes: Buffer, file: string, source: 
   }
 };
 
+// Every path the open may touch, refused before any is (FileAccessError naming the one at
+// fault). The data file needs its folder; a key file's may be missing (for a directory that
+// exists that is a lost key, MissingMasterKeyError). Each `.next` too: else a name too long
+// for it would be found only after a key file was created, or once a rotation had begun.
+const refuseUnusablePaths = async (o: DirectoryOptions): Promise<void> => {
+  await refuseUnusablePath(o.file, { folder: true });
+  await refuseUnusablePath(nextFileOf(o.file), { folder: false });
+  if (!('keyFile' in o)) return;
+  await refuseUnusablePath(o.keyFile, { folder: false });
+  await refuseUnusablePath(nextKeyFileOf(o.keyFile), { folder: false });
+};
+
 /**
  * The embedded directory in `file`: fixed-size records updated in place, each synced, so no
  * copy of a wrapped key exists outside the one file. Opening finishes whatever a crash cut
@@ -45,7 +61,9 @@ const refuseWrongLegacyKey = (key: Buffer, bytes: Buffer, file: string, source: 
  * The master key comes from apart from the data (see `MasterKeySource`); a key file inside
  * the directory's folder is refused (KeyBesideDataError), as is a copy of the key left there.
  * Options it cannot use (no path, no key source or two, a source of the wrong kind) are refused
- * with DirectoryOptionsError naming the field, before any file is touched.
+ * with DirectoryOptionsError naming the field, before any file is touched. A path it cannot
+ * use (a folder, a missing folder, a device or pipe, a symbolic link, a name too long, its
+ * own or its `.next`) is refused with FileAccessError naming it, before anything is written.
  * @example const directory = await openMemberDirectory({ file: 'data/members.dir',
  *   keyFile: '/etc/usha/members.key' })
  */
@@ -56,6 +74,7 @@ export const openMemberDirectory = async (
   const o = directoryOptions(options);
   const source = describeSource(o);
   if ('keyFile' in o) await refuseKeyBesideData(o.keyFile, o.file);
+  await refuseUnusablePaths(o);
   await destroyLegacyTemps(o.file);
   await finishReplacement(o.file);
   const found = await readIfExists(o.file);

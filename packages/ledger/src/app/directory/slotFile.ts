@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { onFile, openRegularFile, refuseAllButFileAt } from '../../durable/fileAccess.ts';
 import {
   bodyDigest, decodeHeader, encodeHeader, isWholeFile,
 } from './directoryHeader.ts';
@@ -30,6 +31,9 @@ export const writeWholeDirectory = async (
   }));
   const header = encodeHeader({ check, bodyHash: bodyDigest(body), bodyBytes: body.length });
   const next = nextFileOf(file);
+  // Refused before a byte is written: else a whole copy would be left beside what it cannot
+  // replace (a symbolic link, a device put at `file` since the open).
+  await refuseAllButFileAt(file);
   await writeNewFile(next, Buffer.concat([header, body]));
   await replaceFile(next, file);
 };
@@ -44,11 +48,13 @@ export const finishReplacement = async (file: string): Promise<void> => {
 };
 
 const applyFixes = async (file: string, fixes: readonly SlotFix[], length?: number) => {
-  const h = await open(file, 'r+');
+  const h = await openRegularFile(file, constants.O_RDWR);
   try {
-    for (const f of fixes) await h.write(f.bytes, 0, f.bytes.length, f.offset);
-    if (length !== undefined) await h.truncate(length);
-    await h.sync();
+    await onFile(file, async () => {
+      for (const f of fixes) await h.write(f.bytes, 0, f.bytes.length, f.offset);
+      if (length !== undefined) await h.truncate(length);
+      await h.sync();
+    });
   } finally {
     await h.close();
   }

@@ -1,4 +1,8 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { rename, rm, type FileHandle } from 'node:fs/promises';
+import {
+  asFileAccess, FileAccessError, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+} from '../../durable/fileAccess.ts';
 import { sep } from 'node:path';
 import { checkedPath } from '../../eventStore/storeOptionFields.ts';
 import { syncFolder } from '../../durable/syncFolder.ts';
@@ -23,7 +27,9 @@ export const memoryCheckpointStore = (): CheckpointStore => {
  * directory synced. A crash leaves the old checkpoint or the new one, never half of one; a save
  * that fails removes what it wrote beside it. `file` is a path (a non-empty string without NUL
  * bytes, not ending in a separator), else `CheckpointFileError` at once; a text to save that is
- * no string is refused the same way, nothing written.
+ * no string is refused the same way, nothing written. A path the system refuses, or one that
+ * names a folder, device, pipe or link, is refused with FileAccessError naming it (nothing
+ * there yet loads as undefined); nothing is read from or written over anything but a file.
  */
 let saves = 0;
 
@@ -39,23 +45,33 @@ const refuse = (field: string, reason: string): never => {
   throw new CheckpointFileError(field, reason);
 };
 
+const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
+
 export const fileCheckpointStore = (file: unknown): CheckpointStore => {
   const path = checkedPath('file', file, refuse);
   if (path.endsWith('/') || path.endsWith(sep)) refuse('file', 'a folder, not a file');
   return {
     load: async () => {
+      let h: FileHandle;
       try {
-        return await readFile(path, 'utf8');
+        h = await openRegularFile(path, readFlags);
       } catch (e) {
-        if (e instanceof Error && Reflect.get(e, 'code') === 'ENOENT') return undefined;
+        if (e instanceof FileAccessError && e.code === 'ENOENT') return undefined;
         throw e;
+      }
+      try {
+        return await onFile(path, () => h.readFile('utf8'));
+      } finally {
+        await h.close();
       }
     },
     save: async (text: unknown) => {
       if (typeof text !== 'string') return refuse('text', 'not a string');
       const temporary = `${path}.${process.pid}.${saves += 1}.tmp`;
+      // Nothing but a file is replaced: a folder, device, pipe or link there is refused.
+      await refuseAllButFileAt(path);
       try {
-        const h = await open(temporary, 'w');
+        const h = await openRegularFile(temporary, writeNew, 0o666);
         try {
           await h.writeFile(text, 'utf8');
           await h.sync();
@@ -65,9 +81,9 @@ export const fileCheckpointStore = (file: unknown): CheckpointStore => {
         await rename(temporary, path);
       } catch (e) {
         await rm(temporary, { force: true }).catch(() => undefined);
-        throw e;
+        throw asFileAccess(e, e instanceof FileAccessError ? e.path : path);
       }
-      await syncFolder(path);
+      await onFile(path, () => syncFolder(path));
     },
   };
 };
