@@ -13,9 +13,38 @@ export const isStorableMs = (ms: number): boolean =>
 
 const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+// The number the decimal digits of text[from, to) make (the pattern has checked they are).
+const digits = (text: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+};
+
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's
+// days_from_civil), in arithmetic: a scan checks one time per append, so no Date is made.
+const daysFromCivil = (y0: number, m: number, d: number): number => {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+};
+
 /** The milliseconds `text` names, if it is an instant in the stored form; else undefined. */
 export const storedInstantMs = (text: string): number | undefined => {
   if (!pattern.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return isStorableMs(ms) && new Date(ms).toISOString() === text ? ms : undefined;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  const h = digits(text, 11, 13);
+  const mi = digits(text, 14, 16);
+  const s = digits(text, 17, 19);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  if (d > (mo === 2 && isLeap(y) ? 29 : monthDays[mo - 1] ?? 0)) return undefined;
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000
+    + digits(text, 20, 23);
 };
