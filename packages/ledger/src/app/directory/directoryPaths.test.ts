@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import {
-  lstat, mkdir, open, readdir, readlink, symlink, writeFile,
+  lstat, mkdir, open, readdir, readFile, readlink, symlink, writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -17,6 +17,8 @@ interface Case {
   readonly code: string;
   /** The error names `<path>.next`, the name the directory derives, not the path given. */
   readonly next?: true;
+  /** A key file may be this: read through it (below), so refused only as the data file. */
+  readonly keyMayBe?: true;
   readonly make: (folder: string, name: string) => Promise<string>;
 }
 
@@ -45,7 +47,8 @@ const cases: readonly Case[] = [
   { what: 'a symbolic link loop as the file', code: 'ELOOP', make: made((p) => symlink(p, p)) },
   { what: 'a symbolic link to nothing', code: 'ENOTREG',
     make: made((p) => symlink('elsewhere', p)) },
-  { what: 'a symbolic link to a file', code: 'ENOTREG', make: async (folder, name) => {
+  { what: 'a symbolic link to a file', code: 'ENOTREG', keyMayBe: true,
+    make: async (folder, name) => {
     await writeFile(join(folder, 'target'), '');
     await symlink('target', join(folder, name));
     return join(folder, name);
@@ -146,10 +149,31 @@ for (const c of cases) {
   test(`file: ${c.what} is refused (${named}), with a key file`, () =>
     withFolders((f) => expectRefused(f, c, 'file',
       (file) => openMemberDirectory({ file, keyFile: f.keyFile }))));
+  if (c.keyMayBe === true) continue;
   test(`keyFile: ${c.what} is refused (${named})`, () =>
     withFolders((f) => expectRefused(f, c, 'keyFile',
       (keyFile) => openMemberDirectory({ file: f.file, keyFile }))));
 }
+
+test('a key file reached through a symbolic link is read through it, and not rotated through '
+  + 'it: the key it names kept whole, the directory still opening with it', () =>
+  withFolders(async ({ file, keys }) => {
+    const real = join(keys, 'real.key');
+    await (await openMemberDirectory({ file, keyFile: real })).put('M1', { name: 'Asha Das' });
+    const keyBytes = await readFile(real);
+    const keyFile = join(keys, 'mounted.key');
+    await symlink('real.key', keyFile);
+    const directory = await openMemberDirectory({ file, keyFile });
+    const asha = { status: 'present', details: { name: 'Asha Das' } };
+    assert.equal(await directory.get('M1'), asha);
+    const e = await directory.rotateMasterKey().then(() => 'rotated', (x: unknown) => x);
+    assert.equal(summary(e), { name: 'FileAccessError', code: 'ENOTREG', path: keyFile,
+      message: `${keyFile}: ${fileAccessMeaning('ENOTREG')}` });
+    assert.equal(await listing(keys), ['mounted.key: link to real.key',
+      'real.key: file of 45 bytes']);
+    assert.equal(await readFile(real), keyBytes);
+    assert.equal(await (await openMemberDirectory({ file, keyFile })).get('M1'), asha);
+  }));
 
 test('a name of 250 bytes, whose .next is 255, is no fault: the directory opens', () =>
   withFolders(async ({ data, keys }) => {

@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
-  FileAccessError, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+  FileAccessError, notAFile, onFile, openRegularFile, readFlags, refuseAllButFileAt,
 } from '../../durable/fileAccess.ts';
 import { syncFolder } from '../../durable/syncFolder.ts';
 
@@ -105,14 +105,20 @@ export const readIfExists = async (file: string): Promise<Buffer | undefined> =>
  * folder, device, pipe, socket or symbolic link there (EISDIR, ENOTREG), a path the system
  * will not resolve (ENOTDIR, ELOOP, ENAMETOOLONG, EACCES...) or, with `folder`, a folder to
  * hold it that does not exist (ENOENT). FileAccessError naming `path`; nothing there passes.
+ * With `linkToFile`, a symbolic link to a regular file passes too (a key only read through it).
  */
 export const refuseUnusablePath = async (
-  path: string, o: { readonly folder: boolean },
+  path: string, o: { readonly folder: boolean; readonly linkToFile?: boolean },
 ): Promise<void> => {
   // Following links first, so a loop is named as one (ELOOP), not only as a link.
-  await onFile(path, () => stat(path)).catch((e: unknown) => {
+  const followed = await onFile(path, () => stat(path)).catch((e: unknown) => {
     if (!isMissing(e)) throw e;
+    return undefined;
   });
+  if (o.linkToFile === true && followed !== undefined) {
+    if (followed.isFile()) return;
+    throw new FileAccessError(path, followed.isDirectory() ? 'EISDIR' : notAFile);
+  }
   await refuseAllButFileAt(path);
   if (!o.folder) return;
   const s = await onFile(path, () => stat(dirname(path)));

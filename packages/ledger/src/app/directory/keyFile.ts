@@ -4,6 +4,7 @@ import {
   destroyFile, readIfExists, replaceFile, writeNewFile,
 } from './durableFile.ts';
 import { checkedKey, opensCheck } from './masterKey.ts';
+import { refuseAllButFileAt } from '../../durable/fileAccess.ts';
 
 /** Where a rotation writes the new key before the records are re-wrapped under it. */
 export const nextKeyFileOf = (keyFile: string): string => `${keyFile}.next`;
@@ -47,6 +48,9 @@ export const openKeyFile = async (
 /** A rotation's first step for a key file: the new key (given or fresh) in `<keyFile>.next`. */
 export const prepareNextKeyFile = async (keyFile: string, newKey?: Buffer): Promise<Buffer> => {
   const key = checkedKey(newKey ?? randomBytes(32), 'the new master key');
+  // A key read through a symbolic link is not rotated through it: the last step would zero
+  // the file the link names and leave a plain file in the link's place (FileAccessError).
+  await refuseAllButFileAt(keyFile);
   await writeKeyFile(nextKeyFileOf(keyFile), key);
   return key;
 };

@@ -49,7 +49,9 @@ const refuseUnusablePaths = async (o: DirectoryOptions): Promise<void> => {
   await refuseUnusablePath(o.file, { folder: true });
   await refuseUnusablePath(nextFileOf(o.file), { folder: false });
   if (!('keyFile' in o)) return;
-  await refuseUnusablePath(o.keyFile, { folder: false });
+  // A key may be reached through a link (a secret mounted so): read through it, never
+  // rotated through it (prepareNextKeyFile refuses that).
+  await refuseUnusablePath(o.keyFile, { folder: false, linkToFile: true });
   await refuseUnusablePath(nextKeyFileOf(o.keyFile), { folder: false });
 };
 
