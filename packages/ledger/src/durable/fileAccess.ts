@@ -3,7 +3,7 @@
 // function of the library that takes a path refuses this way, never with the system's own
 // error, and never by waiting on a pipe or writing over a device.
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { lstat, open, stat, unlink, type FileHandle } from 'node:fs/promises';
 
 /** The code of a path that names something other than a regular file (a device, pipe, socket). */
 export const notAFile = 'ENOTREG';
@@ -68,7 +68,15 @@ export const onFile = async <T>(path: string, f: () => Promise<T>): Promise<T> =
 export const openRegularFile = async (
   path: string, flags: number, mode?: number,
 ): Promise<FileHandle> => {
-  const handle = await onFile(path, () => open(path, flags | constants.O_NONBLOCK, mode));
+  const handle = await onFile(path, () => open(path, flags | constants.O_NONBLOCK, mode))
+    .catch(async (e: unknown) => {
+      if (!(e instanceof FileAccessError) || (e.code !== 'EAGAIN' && e.code !== 'ENXIO')) throw e;
+      // Not opened without waiting: a socket (ENXIO), or a file whose lease another holds
+      // (EAGAIN: an NFS delegation, an oplock) that a waiting open is given once it is let go.
+      const s = await onFile(path, () => stat(path));
+      if (!s.isFile()) throw new FileAccessError(path, s.isDirectory() ? 'EISDIR' : notAFile, e);
+      return onFile(path, () => open(path, flags, mode));
+    });
   let stats: Stats;
   try {
     stats = await handle.stat();
@@ -83,6 +91,20 @@ export const openRegularFile = async (
 
 /** `open`'s flags for reading. */
 export const readFlags = constants.O_RDONLY;
+
+/**
+ * Opens a new file at a name of the library's own making, written then renamed (a `.writing`,
+ * a `.tmp`): whatever a killed write left there is unlinked first (a link only unlinked, never
+ * written through), then the file is created afresh, refused if anything came back meanwhile.
+ */
+export const openFreshTemporary = async (path: string, mode = 0o666): Promise<FileHandle> => {
+  await onFile(path, () => unlink(path)).catch((e: unknown) => {
+    if (!(e instanceof FileAccessError && e.code === 'ENOENT')) throw e;
+  });
+  return openRegularFile(path, freshFlags, mode);
+};
+const freshFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL
+  | constants.O_NOFOLLOW;
 
 /**
  * Refuses a name that something other than a regular file holds (a folder, device, pipe,

@@ -3,6 +3,8 @@
 // with a sign, which no line may hold; inside them, a text of that pattern names an instant only
 // if writing that instant gives the same text back (`2025-02-30` would read as 2 March).
 
+import { epochDayOf } from '@usha/domain';
+
 /** The first and last milliseconds a line's recorded time can name. */
 export const firstStorableMs = Date.parse('0000-01-01T00:00:00.000Z');
 export const lastStorableMs = Date.parse('9999-12-31T23:59:59.999Z');
@@ -11,6 +13,8 @@ export const lastStorableMs = Date.parse('9999-12-31T23:59:59.999Z');
 export const isStorableMs = (ms: number): boolean =>
   Number.isInteger(ms) && ms >= firstStorableMs && ms <= lastStorableMs;
 
+// Days are counted in arithmetic (`epochDayOf`): a scan checks one time per append, so no Date
+// is made for it.
 const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 // The number the decimal digits of text[from, to) make (the pattern has checked they are).
@@ -23,17 +27,6 @@ const digits = (text: string, from: number, to: number): number => {
 const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's
-// days_from_civil), in arithmetic: a scan checks one time per append, so no Date is made.
-const daysFromCivil = (y0: number, m: number, d: number): number => {
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-};
-
 /** The milliseconds `text` names, if it is an instant in the stored form; else undefined. */
 export const storedInstantMs = (text: string): number | undefined => {
   if (!pattern.test(text)) return undefined;
@@ -45,6 +38,6 @@ export const storedInstantMs = (text: string): number | undefined => {
   const s = digits(text, 17, 19);
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
   if (d > (mo === 2 && isLeap(y) ? 29 : monthDays[mo - 1] ?? 0)) return undefined;
-  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000
+  return ((epochDayOf(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000
     + digits(text, 20, 23);
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { types } from 'node:util';
 import {
@@ -43,14 +44,16 @@ const copyLog = async <E extends EventShape>(
     });
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
+    // Each side's errors name its own file: the log read, the copy written.
     for (let at = 0; at < bytes;) {
-      const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, bytes - at), at);
+      const n = Math.min(buffer.length, bytes - at);
+      const { bytesRead } = await onFile(store.file, () => source.read(buffer, 0, n, at));
       if (bytesRead === 0) break;
-      await target.write(buffer, 0, bytesRead, at);
+      await onFile(temporary, () => target.write(buffer, 0, bytesRead, at));
       at += bytesRead;
     }
-    await target.sync();
-    const scan = await scanLog(target, temporary);
+    await onFile(temporary, () => target.sync());
+    const scan = await onFile(temporary, () => scanLog(target, temporary));
     if (scan.endOffset !== bytes || scan.lastHash !== lastHash) {
       throw new StoreCorruptError({ file: store.file, line: scan.lines, offset: scan.endOffset },
         'the log no longer ends at the hash the store verified (changed since opened?)');
@@ -59,7 +62,7 @@ const copyLog = async <E extends EventShape>(
   } catch (e) {
     await target.close().catch(() => undefined);
     await unlink(temporary).catch(() => undefined); // the copy is this export's own
-    throw asFileAccess(e, temporary);
+    throw e;
   } finally {
     await Promise.all([source.close(), target.close().catch(() => undefined)]);
   }
@@ -82,7 +85,9 @@ export const exportEventLog = async <E extends EventShape>(options: {
   const file = checkedPath('file', fields.file, refuse);
   const store = checkedStore<E>(fields.store);
   const schema = checkedSchema<E>(fields.schema, refuse);
-  const temporary = `${file}.export-${process.pid}`;
+  // Beside the name, under one no other export takes (one killed left its copy: it does not
+  // stand in the way of the next, and is not removed as if it were this one's).
+  const temporary = `${file}.export-${process.pid}-${randomBytes(4).toString('hex')}`;
   // Nothing but a file is written over: a folder, device, pipe or link there is refused.
   await refuseAllButFileAt(file);
   if (isFileStore(store)) {
@@ -95,7 +100,7 @@ export const exportEventLog = async <E extends EventShape>(options: {
   let events = 0;
   let pending: string[] = [];
   const flush = async () => {
-    await handle.write(pending.join(''));
+    await onFile(temporary, () => handle.write(pending.join('')));
     pending = [];
   };
   try {
@@ -130,11 +135,11 @@ export const exportEventLog = async <E extends EventShape>(options: {
       if (pending.length >= 1000) await flush();
     }
     await flush();
-    await handle.sync();
+    await onFile(temporary, () => handle.sync());
   } catch (e) {
     await handle.close();
     await unlink(temporary); // an unfinished export leaves nothing behind
-    throw asFileAccess(e, temporary);
+    throw e; // the store's own errors as they are; the copy's name the copy (`flush`)
   }
   await handle.close();
   await publish(temporary, file);

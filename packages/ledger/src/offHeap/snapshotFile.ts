@@ -4,11 +4,11 @@
 // what it held from the log, which stays the only record). The SHA-256 of a read is taken on
 // another thread while its parts are read (parallelSha256.ts), and awaited before any is used.
 import { createHash } from 'node:crypto';
-import { constants, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { rename, rm, type FileHandle } from 'node:fs/promises';
 import {
-  asFileAccess, FileAccessError, notAFile, onFile, openRegularFile, readFlags,
-  refuseAllButFileAt,
+  asFileAccess, FileAccessError, notAFile, onFile, openFreshTemporary, openRegularFile,
+  readFlags, refuseAllButFileAt,
 } from '../durable/fileAccess.ts';
 import { hashingRead, parallelSha256 } from './parallelSha256.ts';
 import { SnapshotShapeError, type SnapshotReader, type SnapshotWriter } from './snapshot.ts';
@@ -18,7 +18,6 @@ import { syncFolder } from '../durable/syncFolder.ts';
 // 8-byte aligned, as its parts need.
 const magic = Buffer.from('usha-snapshot 1\n', 'ascii');
 const headerBytes = 56;
-const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
 
 // Hashed a few MiB at a time, the event loop let run between: a snapshot of hundreds of MiB
 // written while an app takes commands would otherwise stall them for the whole hash.
@@ -53,7 +52,7 @@ export const writeSnapshotFile = async (file: string, w: SnapshotWriter): Promis
   // Nothing but a file is replaced: a folder, device, pipe or link there is refused.
   await refuseAllButFileAt(file);
   const temporary = `${file}.writing`;
-  const h = await openRegularFile(temporary, writeNew, 0o666);
+  const h = await openFreshTemporary(temporary);
   try {
     try {
       // writev takes at most IOV_MAX buffers at a time on some platforms: a few hundred a call.

@@ -2,7 +2,7 @@
 // Each refuses a path it cannot use with FileAccessError naming it (never the system's own
 // error), opens only regular files (never waiting on a pipe), and renames over nothing else.
 import { constants } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { lstat, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   FileAccessError, notAFile, onFile, openRegularFile, readFlags, refuseAllButFileAt,
@@ -24,7 +24,13 @@ const openIfExists = (file: string, flags: number) =>
  * Returns false if there is no such file.
  */
 export const zeroFile = async (file: string): Promise<boolean> => {
-  const h = await openIfExists(file, constants.O_RDWR);
+  // Never through a link: what a link names is not the directory's to zero.
+  const h = await openIfExists(file, constants.O_RDWR | constants.O_NOFOLLOW)
+    .catch(async (e: unknown) => {
+      const link = e instanceof FileAccessError && e.code === 'ELOOP'
+        && (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true;
+      throw link ? new FileAccessError(file, notAFile, e) : e;
+    });
   if (h === undefined) return false;
   try {
     await onFile(file, async () => {
@@ -41,9 +47,18 @@ export const zeroFile = async (file: string): Promise<boolean> => {
   return true;
 };
 
-/** Zeros `file`, then unlinks it and syncs its folder; nothing if it does not exist. */
+/**
+ * Zeros `file`, then unlinks it and syncs its folder; nothing if it does not exist. Anything
+ * but a regular file there (a link, a pipe) is only unlinked: what a link names is not zeroed.
+ */
 export const destroyFile = async (file: string): Promise<void> => {
-  if (!(await zeroFile(file))) return;
+  const there = await onFile(file, () => lstat(file)).catch((e: unknown) => {
+    if (isMissing(e)) return undefined;
+    throw e;
+  });
+  if (there === undefined) return;
+  if (there.isDirectory()) throw new FileAccessError(file, 'EISDIR');
+  if (there.isFile() && !(await zeroFile(file))) return;
   await onFile(file, async () => {
     await unlink(file);
     await syncFolder(file);

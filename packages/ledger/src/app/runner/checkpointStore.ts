@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
 import { rename, rm, type FileHandle } from 'node:fs/promises';
 import {
-  asFileAccess, FileAccessError, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+  asFileAccess, FileAccessError, onFile, openFreshTemporary, openRegularFile, readFlags,
+  refuseAllButFileAt,
 } from '../../durable/fileAccess.ts';
 import { sep } from 'node:path';
 import { checkedPath } from '../../eventStore/storeOptionFields.ts';
@@ -45,8 +45,6 @@ const refuse = (field: string, reason: string): never => {
   throw new CheckpointFileError(field, reason);
 };
 
-const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
-
 export const fileCheckpointStore = (file: unknown): CheckpointStore => {
   const path = checkedPath('file', file, refuse);
   if (path.endsWith('/') || path.endsWith(sep)) refuse('file', 'a folder, not a file');
@@ -71,7 +69,7 @@ export const fileCheckpointStore = (file: unknown): CheckpointStore => {
       // Nothing but a file is replaced: a folder, device, pipe or link there is refused.
       await refuseAllButFileAt(path);
       try {
-        const h = await openRegularFile(temporary, writeNew, 0o666);
+        const h = await openFreshTemporary(temporary);
         try {
           await h.writeFile(text, 'utf8');
           await h.sync();
