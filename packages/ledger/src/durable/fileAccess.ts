@@ -3,7 +3,7 @@
 // function of the library that takes a path refuses this way, never with the system's own
 // error, and never by waiting on a pipe or writing over a device.
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 
 /** The code of a path that names something other than a regular file (a device, pipe, socket). */
 export const notAFile = 'ENOTREG';
@@ -68,15 +68,7 @@ export const onFile = async <T>(path: string, f: () => Promise<T>): Promise<T> =
 export const openRegularFile = async (
   path: string, flags: number, mode?: number,
 ): Promise<FileHandle> => {
-  const handle = await onFile(path, () => open(path, flags | constants.O_NONBLOCK, mode))
-    .catch(async (e: unknown) => {
-      if (!(e instanceof FileAccessError) || (e.code !== 'EAGAIN' && e.code !== 'ENXIO')) throw e;
-      // Not opened without waiting: a socket (ENXIO), or a file whose lease another holds
-      // (EAGAIN: an NFS delegation, an oplock) that a waiting open is given once it is let go.
-      const s = await onFile(path, () => stat(path));
-      if (!s.isFile()) throw new FileAccessError(path, s.isDirectory() ? 'EISDIR' : notAFile, e);
-      return onFile(path, () => open(path, flags, mode));
-    });
+  const handle = await openWithoutWaiting(path, flags, mode);
   let stats: Stats;
   try {
     stats = await handle.stat();
@@ -87,6 +79,30 @@ export const openRegularFile = async (
   if (stats.isFile()) return handle;
   await handle.close();
   throw new FileAccessError(path, stats.isDirectory() ? 'EISDIR' : notAFile);
+};
+
+// A lease another process holds (an NFS delegation, an oplock) refuses an open that will not
+// wait with EAGAIN, and the refusal asks the holder to let it go: the open is tried again,
+// never waiting (a name swapped for a pipe meanwhile is then refused, not waited on), until
+// the holder lets go or the system breaks the lease (after /proc/sys/fs/lease-break-time,
+// 45 s by default). A socket refuses it with ENXIO: not a file.
+const leaseWaitMs = 120_000;
+const openWithoutWaiting = async (
+  path: string, flags: number, mode: number | undefined,
+): Promise<FileHandle> => {
+  const started = Date.now();
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return await onFile(path, () => open(path, flags | constants.O_NONBLOCK, mode));
+    } catch (e) {
+      if (e instanceof FileAccessError && e.code === 'ENXIO') {
+        throw new FileAccessError(path, notAFile, e);
+      }
+      if (!(e instanceof FileAccessError) || e.code !== 'EAGAIN') throw e;
+      if (Date.now() - started > leaseWaitMs) throw e;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 };
 
 /** `open`'s flags for reading. */

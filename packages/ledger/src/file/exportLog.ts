@@ -39,7 +39,7 @@ const copyLog = async <E extends EventShape>(
   const source = await openRegularFile(store.file, readFlags);
   const target = await onFile(temporary, () => open(temporary, 'wx+'))
     .catch(async (e: unknown) => {
-      await source.close(); // a name already there is not this export's: left as it is
+      await source.close().catch(() => undefined); // the name there is not this export's
       throw e;
     });
   try {
@@ -64,7 +64,8 @@ const copyLog = async <E extends EventShape>(
     await unlink(temporary).catch(() => undefined); // the copy is this export's own
     throw e;
   } finally {
-    await Promise.all([source.close(), target.close().catch(() => undefined)]);
+    await Promise.all([source.close().catch(() => undefined),
+      target.close().catch(() => undefined)]);
   }
 };
 
@@ -137,11 +138,13 @@ export const exportEventLog = async <E extends EventShape>(options: {
     await flush();
     await onFile(temporary, () => handle.sync());
   } catch (e) {
-    await handle.close();
-    await unlink(temporary); // an unfinished export leaves nothing behind
+    // An unfinished export leaves nothing behind; a cleanup that fails too (the disk gone
+    // read-only) does not hide why the export stopped.
+    await handle.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
     throw e; // the store's own errors as they are; the copy's name the copy (`flush`)
   }
-  await handle.close();
+  await onFile(temporary, () => handle.close());
   await publish(temporary, file);
   return { events, lastHash: prev };
 };

@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { FileAccessError, fileAccessMeaning } from '../../durable/fileAccess.ts';
 import { withFolders, type Folders } from './directoryFolders.fixture.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
+import { KeyBesideDataError } from './directoryErrors.ts';
 
 /** A hostile path: `make` puts it in `folder` under `name` and returns the path to give. */
 interface Case {
@@ -196,6 +197,19 @@ test('a link where the first format left a temporary copy is removed, never zero
     assert.is(await readFile(join(data, 'ledger.ndjson'), 'utf8'), 'the log');
     assert.equal(await listing(data), ['ledger.ndjson: file of 7 bytes',
       'members.dir: file of 6144 bytes']);
+  }));
+
+test('a key file given as a link to a key inside the data folder is refused as beside the data',
+  () => withFolders(async ({ data, keys, file }) => {
+    await mkdir(join(data, 'secrets'));
+    const inside = join(data, 'secrets', 'members.key');
+    await writeFile(inside, `${randomBytes(32).toString('base64')}\n`);
+    const keyFile = join(keys, 'members.key');
+    await symlink(inside, keyFile);
+    const before = [await listing(data), await listing(keys)];
+    const e = await openMemberDirectory({ file, keyFile }).then(() => 'opened', (x: unknown) => x);
+    assert.instance(e, KeyBesideDataError);
+    assert.equal([await listing(data), await listing(keys)], before);
   }));
 
 test.run();

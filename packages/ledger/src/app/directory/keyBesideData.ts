@@ -7,14 +7,18 @@ import { KeyBesideDataError } from './directoryErrors.ts';
 
 const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
 
-/** Refuses a key file inside the directory's folder (at any depth): KeyBesideDataError. */
+/**
+ * Refuses a key file inside the directory's folder (at any depth): KeyBesideDataError. A key
+ * file given as a link is refused if the link, or the file it names, is there.
+ */
 export const refuseKeyBesideData = async (keyFile: string, file: string): Promise<void> => {
   const folder = await real(dirname(resolve(file)));
-  const keyFolder = await real(dirname(resolve(keyFile)));
-  const r = relative(folder, keyFolder);
-  if (r === '' || (!r.startsWith('..') && !isAbsolute(r))) {
-    throw new KeyBesideDataError(keyFile, folder);
-  }
+  const inside = (keyFolder: string) => {
+    const r = relative(folder, keyFolder);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  const keyFolders = [await real(dirname(resolve(keyFile))), dirname(await real(keyFile))];
+  if (keyFolders.some(inside)) throw new KeyBesideDataError(keyFile, folder);
 };
 
 /**

@@ -64,8 +64,9 @@ const refuseUnusablePaths = async (o: DirectoryOptions): Promise<void> => {
  * the directory's folder is refused (KeyBesideDataError), as is a copy of the key left there.
  * Options it cannot use (no path, no key source or two, a source of the wrong kind) are refused
  * with DirectoryOptionsError naming the field, before any file is touched. A path it cannot
- * use (a folder, a missing folder, a device or pipe, a symbolic link, a name too long, its
- * own or its `.next`) is refused with FileAccessError naming it, before anything is written.
+ * use (a folder, a missing folder, a device or pipe, a name too long, its own or its `.next`;
+ * for `file`, a symbolic link too) is refused with FileAccessError naming it, before anything
+ * is written. A `keyFile` may be a link to a regular file: read through it, never rotated.
  * @example const directory = await openMemberDirectory({ file: 'data/members.dir',
  *   keyFile: '/etc/usha/members.key' })
  */

@@ -3,6 +3,7 @@
 // half that many. The snapshot is taken in one synchronous step, so no event is half in it;
 // the file is then written while commands go on (indexParts.ts says why the snapshot does not
 // change under them).
+import { resolve } from 'node:path';
 import { StoreClosedError } from '../../eventStore/errors.ts';
 import { comparePosition } from '../../eventStore/position.ts';
 import { writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
@@ -43,8 +44,10 @@ export interface IndexCheckpointWriter {
 
 // One write at a time per file, whichever Ledger of this process starts it: two writes of the
 // same file would share its temporary name.
+// The file by its resolved path: `a/x` and `./a/x` are one file.
 const writing = new Map<string, Promise<unknown>>();
-const inTurn = (file: string, write: () => Promise<void>): Promise<void> => {
+const inTurn = (given: string, write: () => Promise<void>): Promise<void> => {
+  const file = resolve(given);
   const turn = (writing.get(file) ?? Promise.resolve()).catch(() => undefined).then(write);
   writing.set(file, turn);
   void turn.catch(() => undefined).finally(() => {
