@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { BranchId, DateString, FinancialYearLabel } from '@usha/domain';
+import { BranchId, DateString, FinancialYearLabel, isOpaqueId } from '@usha/domain';
 import { Paper, PrintLang } from '@usha/projections';
 
 /** The reports `usha report` prints, each as the Ledger's formatter prints it. */
@@ -89,7 +89,9 @@ export const ReportFlags = t.partial({
   from: DateString,
   on: DateString,
   products: NonEmpty,
-  officer: NonEmpty,
+  // A staff id, as the log holds it: opaque, so no name, and nothing a terminal would act on
+  // reaches the sheet's title.
+  officer: t.refinement(t.string, isOpaqueId, 'StaffId'),
   overdue: t.boolean,
 });
 export type ReportFlags = t.TypeOf<typeof ReportFlags>;

@@ -14,7 +14,13 @@ export const keygenCommand = async (c: { readonly out: string }, io: CliIo): Pro
     io.out(`Public key ${k.publicKeyFile}: give it to auditors by hand; they verify with it.`);
     return 0;
   } catch (e) {
-    if (Reflect.get(Object(e), 'code') !== 'EEXIST') throw e;
+    const code: unknown = Reflect.get(Object(e), 'code');
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // The folder is what is missing, not the key file the library was about to make.
+      io.err(`usha: ${c.out}: no such directory to write the keys into`);
+      return 1;
+    }
+    if (code !== 'EEXIST') throw e;
     io.err(`usha: a key pair is already in ${c.out}; it is never written over`);
     return 1;
   }

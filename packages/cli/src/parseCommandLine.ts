@@ -105,6 +105,7 @@ const expected: Record<string, string> = {
   lang: 'expected bn or en',
   paper: 'expected A4 or A5',
   branch: 'expected a branch id, e.g. SONAGACHI (HO: the head office)',
+  officer: 'expected a staff id as the log holds it (letters, digits, _ . : -; at most 100)',
 };
 
 const firstError = (errors: t.Errors, name?: string): string => {
@@ -140,11 +141,19 @@ const sourceOf = (file: string | undefined, esdb: string | undefined):
 export const parseCommandLine = (argv: readonly string[]): Either<string, CliCommand> => {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true,
+      tokens: true });
   } catch (e) {
     return left(e instanceof Error ? e.message : String(e));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // A flag given twice would be taken at its last value, silently: refused, naming it.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) return left(`--${token.name} is given twice; give it once`);
+    seen.add(token.name);
+  }
   const [command, ...rest] = positionals;
   if (values.version === true) {
     return Object.keys(values).length === 1 && positionals.length === 0

@@ -134,4 +134,23 @@ test('--branch of a branch the log never names is refused, naming its branches',
     'usha: par takes no --branch\nRun \'usha help\' for the commands.');
 });
 
+test('accrued-interest with a catalogue lacking a product of the log\'s accounts is refused, '
+  + 'naming it: no figure printed as if whole', async () => {
+  const partial = join(dir, 'partial-products.json');
+  const { SB: _savings, ...others } = products;
+  await writeFile(partial, JSON.stringify(others));
+  const r = await usha('report', 'accrued-interest', file, '--products', partial);
+  assert.equal(r, { code: 1, out: '', err: `usha: --products: ${partial} lacks the products of `
+    + 'open deposit accounts in the log (SB): their interest cannot be reckoned; give a '
+    + 'catalogue with every product' });
+  const none = join(dir, 'no-products.json');
+  await writeFile(none, '{}');
+  const all = await usha('report', 'accrued-interest', file, '--products', none);
+  assert.is(all.code, 1);
+  assert.match(all.err, /lacks the products of open deposit accounts in the log \(/);
+  const whole = await usha('report', 'accrued-interest', file, '--products',
+    join(dir, 'products.json'));
+  assert.is(whole.code, 0);
+});
+
 test.run();

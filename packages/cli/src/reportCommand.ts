@@ -347,6 +347,13 @@ const accrued = async (
   } finally {
     await q.stop();
   }
+  // Accounts of a product the catalogue lacks are left out of the figures: not printed as if
+  // whole (a payable of 0.00 for a catalogue of nothing), but refused, naming the products.
+  if (a.productsMissing.length > 0) {
+    throw new ReportRefusedError(`--products: ${c.products ?? ''} lacks the products of open `
+      + `deposit accounts in the log (${a.productsMissing.join(', ')}): their interest cannot `
+      + 'be reckoned; give a catalogue with every product');
+  }
   return c.format === 'csv' ? { lines: crlfRecords(accruedInterestCsvRecords(a)) }
     : c.format === 'json' ? { lines: csvRecordsAsJsonLines(accruedInterestCsvRecords(a)) }
       : { lines: accruedInterestLines(a) };

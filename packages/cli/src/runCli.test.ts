@@ -350,6 +350,9 @@ test('keygen, then verify --key: a signed log passes; a forged addition after th
   assert.is((await stat(priv)).mode & 0o777, 0o600);
   assert.equal(await usha('keygen', '--out', keys), { code: 1, out: '',
     err: `usha: a key pair is already in ${keys}; it is never written over` });
+  const noFolder = join(dir, 'no-such-folder');
+  assert.equal(await usha('keygen', '--out', noFolder), { code: 1, out: '',
+    err: `usha: ${noFolder}: no such directory to write the keys into` });
   await mkdir(join(dir, 'signed'));
   const signed = await auditTrail(join(dir, 'signed'), priv);
   const ok = await usha('verify', signed.file, '--key', pub);
@@ -395,6 +398,12 @@ test('keygen, then verify --key: a signed log passes; a forged addition after th
   assert.is(from.out.split('\n')[2],
     'Signatures: 1 appends signed by the key, 13 unsigned (first ending at line 1), '
       + '0 badly signed.');
+  // A hash on no line: said so, not as a fault "at line 0".
+  const nowhere = '0'.repeat(63) + '1';
+  const lost = await usha('verify', migrated, '--key', pub, '--signed-after', nowhere);
+  assert.equal([lost.code, lost.out.split('\n')[0]], [1, `${migrated}: hash chain intact, but `
+    + `--signed-after ${nowhere} is the hash of no append in it: which appends must be signed `
+    + 'is not known.']);
 });
 
 test('verify refuses a file that is not a log, or holds no event', async () => {
@@ -448,6 +457,10 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
     [['verify', file, '--out', dir], 'usha: \'verify\' takes no --out'],
     [['verify', file, '--signed-after', 'ab'.repeat(32)], 'usha: --signed-after goes with --key'],
     [['rewrite', file], 'usha: unknown command \'rewrite\''],
+    [['report', 'trial-balance', file, '--as-of', '2025-05-01', '--as-of=2025-06-01'],
+      'usha: --as-of is given twice; give it once'],
+    [['report', 'par', file, '--format', 'text', '--format', 'csv'],
+      'usha: --format is given twice; give it once'],
   ];
   for (const [argv, message] of cases) {
     const r = await usha(...argv);

@@ -7,6 +7,7 @@ import { OutputIncompleteError, OutputWriteError, outputWriteProblem } from './o
 import { keygenCommand } from './keygenCommand.ts';
 import { parseCommandLine } from './parseCommandLine.ts';
 import { reportCommand } from './reportCommand.ts';
+import { shownSafely } from './safeText.ts';
 import { usage } from './usage.ts';
 import { verifyCommand } from './verifyCommand.ts';
 import { packageVersion } from './version.ts';
@@ -36,7 +37,10 @@ const describe = (e: unknown): string => {
  * process's own output, call `runOnProcess` instead: it hears the output's failures too.
  * @example const code = await runCli(['verify', 'usha.ndjson'], capturingIo)
  */
-export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+export const runCli = async (argv: readonly string[], given: CliIo): Promise<number> => {
+  // Every line on standard error is shown, not obeyed (safeText.ts): what it quotes may be a
+  // file name, a flag's value or a log's bytes, none of them the command's own.
+  const io: CliIo = { ...given, err: (line) => given.err(shownSafely(line)) };
   const parsed = parseCommandLine(argv);
   if (parsed._tag === 'Left') {
     io.err(`usha: ${parsed.left}`);

@@ -109,7 +109,11 @@ export const verifyCommand = async (
     return 1;
   }
   if (!v.ok) {
-    io.out(`${c.file}: hash chain intact, but NOT SIGNED BY THE KEY at line ${v.line} `
+    // A --signed-after found on no line: nothing can be said of the appends after it.
+    io.out(v.line === 0 ? `${c.file}: hash chain intact, but --signed-after `
+      + `${c.signedAfter ?? ''} is the hash of no append in it: which appends must be signed `
+      + 'is not known.'
+      : `${c.file}: hash chain intact, but NOT SIGNED BY THE KEY at line ${v.line} `
       + `(byte ${v.offset}): ${v.reason}.`);
     if (v.signatures !== undefined) io.out(signatureLine(v.signatures));
     if (c.anchor !== undefined) {

@@ -61,9 +61,21 @@ type DbClientModule = typeof import('@eventstore/db-client');
 // @eventstore/db-client is loaded only when a connection string asks for it: its generated
 // protobuf classes are global to the process, and loaded beside a KurrentDB client they
 // replace that client's own (its appends then fail inside the client).
+// The client's parser warns on the console of an option it ignores, quoting the whole
+// connection string, password and all, under the warning: only the warning's first line (its
+// words, quoting the key alone) is passed on. The parse is synchronous, so the console is
+// the client's only for its duration.
 const clientFor = (connectionString: string): EventStoreClient => {
   const loaded: DbClientModule = createRequire(import.meta.url)('@eventstore/db-client');
-  return loaded.EventStoreDBClient.connectionString(connectionString);
+  const warn = console.warn;
+  const heard: string[] = [];
+  console.warn = (...said: unknown[]) => { heard.push(String(said[0]).split('\n')[0] ?? ''); };
+  try {
+    return loaded.EventStoreDBClient.connectionString(connectionString);
+  } finally {
+    console.warn = warn;
+    for (const line of heard) console.warn(`EventStoreDB client: ${line}`);
+  }
 };
 
 /**

@@ -27,7 +27,9 @@ export { memberBalances, type MemberStatement } from './balances/memberStatement
 
 export { accrualProjection } from './accrual/projection.ts';
 export type { AccrualState, AccrualAccount } from './accrual/state.ts';
-export { depositAccruals, type DepositAccrual } from './accrual/depositAccrual.ts';
+export {
+  depositAccruals, depositProductsMissing, type DepositAccrual,
+} from './accrual/depositAccrual.ts';
 export { loanAccruals, type LoanAccrual } from './accrual/loanAccrual.ts';
 export { loanBalancesProjection } from './accrual/loanBalances.ts';
 export { liveLoanBalancesProjection } from './accrual/liveLoanBalances.ts';

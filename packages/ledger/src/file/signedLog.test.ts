@@ -9,7 +9,7 @@ import { openFileEventStore } from './fileEventStore.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { appendForgedLine, strangerKeys } from './signedLog.fixture.ts';
 import { notSignedYet } from './signatureRequirement.ts';
-import { generateSigningKeys, SigningKeyError } from './signingKeys.ts';
+import { generateSigningKeys, SigningKeyError, type KeyInput } from './signingKeys.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-signed-'));
@@ -210,5 +210,24 @@ test('a key input of any other JS value is a SigningKeyError, not a TypeError', 
     assert.equal([asVerify, asOpen], [expected, expected], String(input));
   }
 });
+
+test('a key that is not one is refused naming where it came from, not by an OpenSSL code',
+  async () => {
+    const file = join(dir, 'not-a-key.ndjson');
+    const notAKey = join(dir, 'not-a-key.pem');
+    await writeFile(notAKey, 'members.key, not a PEM key\n');
+    process.env['USHA_TEST_NOT_A_KEY'] = 'no key here';
+    const expected = ' not an Ed25519 key in PEM form (-----BEGIN ... KEY-----)';
+    const cases: Array<[KeyInput, string]> = [[{ file: notAKey }, `${notAKey}:${expected}`],
+      [{ pem: 'no key' }, `the { pem } given:${expected}`],
+      [{ env: 'USHA_TEST_NOT_A_KEY' }, `$USHA_TEST_NOT_A_KEY:${expected}`]];
+    for (const [input, detail] of cases) {
+      const e = await verifyLog(file, { publicKey: input }).catch((x: unknown) => x);
+      assert.ok(e instanceof SigningKeyError, String(e));
+      assert.is(e.detail, detail);
+      assert.ok(e.cause instanceof Error); // the system's own reason, kept
+    }
+    delete process.env['USHA_TEST_NOT_A_KEY'];
+  });
 
 test.run();

@@ -21,8 +21,8 @@ export type KeyInput =
 
 /** A key that is missing, unreadable or not an Ed25519 key of the kind asked for. */
 export class SigningKeyError extends Error {
-  constructor(readonly detail: string) {
-    super(`signing key: ${detail}`);
+  constructor(readonly detail: string, options?: ErrorOptions) {
+    super(`signing key: ${detail}`, options);
     this.name = 'SigningKeyError';
   }
 }
@@ -35,29 +35,37 @@ const stringField = (input: unknown, name: 'pem' | 'file' | 'env'): string | und
   return value;
 };
 
-const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<string> => {
+// Where a key's text came from, for a refusal to name: the file, the variable, or `{ pem }`.
+interface KeyText {
+  readonly pem: string;
+  readonly from: string;
+}
+
+const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<KeyText> => {
   const [pem, file, env] = (['pem', 'file', 'env'] as const).map((n) => stringField(input, n));
   if (pem === undefined && file === undefined && env === undefined) {
     throw new SigningKeyError('expected a KeyObject, { pem }, { file } or { env }');
   }
-  if (pem !== undefined) return pem;
-  if (file !== undefined) {
-    try {
-      // Only a regular file: a pipe would hold the open until a writer came.
-      const h = await openRegularFile(file, readFlags);
-      try {
-        return await onFile(file, () => h.readFile('utf8'));
-      } finally {
-        await h.close();
-      }
-    } catch (e) {
-      const why = e instanceof FileAccessError ? fileAccessMeaning(e.code) : String(e);
-      throw new SigningKeyError(`cannot read ${file}: ${why}`);
-    }
-  }
+  if (pem !== undefined) return { pem, from: 'the { pem } given' };
+  if (file !== undefined) return { pem: await fileText(file), from: file };
   const text = process.env[env ?? ''];
   if (text === undefined || text === '') throw new SigningKeyError(`${env ?? ''} is not set`);
-  return text;
+  return { pem: text, from: `$${env ?? ''}` };
+};
+
+const fileText = async (file: string): Promise<string> => {
+  try {
+    // Only a regular file: a pipe would hold the open until a writer came.
+    const h = await openRegularFile(file, readFlags);
+    try {
+      return await onFile(file, () => h.readFile('utf8'));
+    } finally {
+      await h.close();
+    }
+  } catch (e) {
+    const why = e instanceof FileAccessError ? fileAccessMeaning(e.code) : String(e);
+    throw new SigningKeyError(`cannot read ${file}: ${why}`);
+  }
 };
 
 const ed25519 = (key: KeyObject, kind: 'private' | 'public'): KeyObject => {
@@ -68,19 +76,22 @@ const ed25519 = (key: KeyObject, kind: 'private' | 'public'): KeyObject => {
   return key;
 };
 
-const parsed = (make: () => KeyObject): KeyObject => {
+// The system's reason (an OpenSSL code) is kept as the cause, not shown: it names neither the
+// key nor what was expected.
+const parsed = (from: string, make: () => KeyObject): KeyObject => {
   try {
     return make();
   } catch (e) {
-    throw new SigningKeyError(`not a PEM key (${e instanceof Error ? e.message : String(e)})`);
+    throw new SigningKeyError(`${from}: not an Ed25519 key in PEM form (-----BEGIN ...`
+      + ' KEY-----)', { cause: e });
   }
 };
 
 /** Loads the writer's Ed25519 private key. */
 export const loadPrivateKey = async (input: KeyInput): Promise<KeyObject> => {
   if (input instanceof KeyObject) return ed25519(input, 'private');
-  const pem = await pemOf(input);
-  return ed25519(parsed(() => createPrivateKey(pem)), 'private');
+  const { pem, from } = await pemOf(input);
+  return ed25519(parsed(from, () => createPrivateKey(pem)), 'private');
 };
 
 /** Loads an Ed25519 public key (a private key gives its public half). */
@@ -89,8 +100,8 @@ export const loadPublicKey = async (input: KeyInput): Promise<KeyObject> => {
     return input.type === 'private' ? ed25519(createPublicKey(input), 'public')
       : ed25519(input, 'public');
   }
-  const pem = await pemOf(input);
-  return ed25519(parsed(() => createPublicKey(pem)), 'public');
+  const { pem, from } = await pemOf(input);
+  return ed25519(parsed(from, () => createPublicKey(pem)), 'public');
 };
 
 /** Signs a line's hash (its 64 hex digits, as ASCII bytes): 128 hex digits. */

@@ -126,3 +126,20 @@ export const depositAccruals = (
   }
   return out;
 };
+
+/**
+ * The products of open deposit accounts (opened by the date) that `products` does not hold,
+ * sorted, each once: `depositAccruals` leaves those accounts out, so its figures are whole only
+ * when this is empty.
+ */
+export const depositProductsMissing = (
+  s: AccrualState, products: ProductCatalogue, o: { readonly asOf?: string } = {},
+): ReadonlyArray<string> => {
+  const d = businessDate(o.asOf ?? s.through ?? '1970-01-01', 'asOf');
+  const missing = new Set<string>();
+  for (const a of s.accounts.values()) {
+    if (a.status !== 'open' || a.openedOn > d || missing.has(a.productId)) continue;
+    if (E.isLeft(productOf(products, a.productId, a.kind))) missing.add(a.productId);
+  }
+  return [...missing].sort();
+};

@@ -1,5 +1,5 @@
 import {
-  combine, depositAccruals, liveLoanBalancesProjection, loanAccruals, loanPosition,
+  combine, depositAccruals, depositProductsMissing, liveLoanBalancesProjection, loanAccruals, loanPosition,
   openAccrualProjection, replayAsync, type Combined, type DepositAccrual, type LoanAccrual,
 } from '@usha/projections';
 import {
@@ -35,6 +35,11 @@ export interface AccruedInterest {
   readonly loanInterestReceivable: MoneyString;
   /** Loan interest earned on non-performing loans: recognised only when received. */
   readonly loanInterestNotRecognised: MoneyString;
+  /**
+   * Products of open deposit accounts the catalogue does not hold, sorted: those accounts are
+   * not in `deposits` nor in `depositInterestPayable`. The figures are whole only when empty.
+   */
+  readonly productsMissing: ReadonlyArray<string>;
 }
 
 // The balances of loans only: the figures read loans and their schedules, never a member's
@@ -82,6 +87,7 @@ const figures = (
       .map((l) => l.accrued))),
     loanInterestNotRecognised: moneyString(sum(loans.filter((l) => l.nonPerforming)
       .map((l) => l.accrued))),
+    productsMissing: at === '' ? [] : depositProductsMissing(s.states.accrual, products, when),
   };
 };
 

@@ -23,6 +23,7 @@ const report: AccruedInterest = {
   depositInterestPayable: moneyString(12346808n),
   loanInterestReceivable: moneyString(1760n),
   loanInterestNotRecognised: moneyString(250000n),
+  productsMissing: [],
 };
 
 const text = [
@@ -70,7 +71,7 @@ test('the streamed CSV records, joined, are the CSV, CRLF after each', () => {
 test('an empty log: a title with no date and empty tables, streamed as printed', () => {
   const empty: AccruedInterest = { asOf: '', deposits: [], loans: [],
     depositInterestPayable: moneyString(0n), loanInterestReceivable: moneyString(0n),
-    loanInterestNotRecognised: moneyString(0n) };
+    loanInterestNotRecognised: moneyString(0n), productsMissing: [] };
   assert.is(formatAccruedInterest(empty).split('\n')[0], 'Accrued interest as of -');
   assert.is([...accruedInterestLines(empty)].join('\n'), formatAccruedInterest(empty));
 });
