@@ -13,7 +13,7 @@ import {
 } from '@usha/projections';
 import {
   accruedInterestCsvRecords, accruedInterestLines, accruedInterestQuery,
-  collectionReports, dayCashHtml, dayCashReportText, periodReports,
+  collectionReports, UnknownBranchError, dayCashHtml, dayCashReportText, periodReports,
   ledgerEventSchema, logEnd, positionFromString, readLogForwards, reportProjection, yearEndReports,
   type EventStore, type LedgerEvent, type PeriodOptions, type Position, type ReportReadOptions,
   type ReportState,
@@ -117,9 +117,22 @@ const period = async (c: ReportCommand, { store, knownAt, reading }: Read): Prom
 
 // The collection sheet and the due lists, read as the Ledger's queries read them.
 const collection = async (
+  c: ReportCommand, read: Read,
+): Promise<string> => {
+  try {
+    return await collectionOf(c, read);
+  } catch (e) {
+    // A mistyped branch would print an empty sheet, exit 0: refused, as the books refuse one.
+    if (!(e instanceof UnknownBranchError)) throw e;
+    throw new ReportRefusedError(`--branch ${e.branchId}: no member of that branch in the log `
+      + `by ${e.by}; its branches: ${e.known.length === 0 ? '(none)' : e.known.join(', ')}`);
+  }
+};
+
+const collectionOf = async (
   c: ReportCommand, { store, knownAt, reading }: Read,
 ): Promise<string> => {
-  const reports = collectionReports(store, reading);
+  const reports = collectionReports(store, reading, { branchInLog: true });
   const known = knownAt === undefined ? {} : { asKnownAt: knownAt };
   const branch = c.branch === undefined ? {} : { branchId: c.branch };
   if (c.report === 'collection-sheet') {

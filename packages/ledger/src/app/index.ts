@@ -46,7 +46,8 @@ export {
 } from './reports/periodReports.ts';
 export type { ReportReadOptions } from './reports/reportReadOptions.ts';
 export {
-  collectionReports, type CollectionReports, type CollectionSheetQuery, type DuesQuery,
+  collectionReports, UnknownBranchError, type CollectionReports, type CollectionSheetQuery,
+  type DuesQuery,
 } from './reports/collectionReports.ts';
 export { QueryRequestError } from './reports/queryRequest.ts';
 export { SocietyNotNamedError } from './reports/societyNorms.ts';

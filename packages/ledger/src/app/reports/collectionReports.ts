@@ -16,6 +16,18 @@ export type CollectionSheetQuery = CollectionSheetOptions & ReadOptions;
 /** A due list query: a period, a branch (all when omitted), overdue instalments only if asked. */
 export type DuesQuery = DuesOptions & ReadOptions;
 
+/**
+ * A branch no member of the log belonged to by the report's last day, asked for where the
+ * caller wants that refused (`branchInLog`): a mistyped id would print an empty sheet.
+ */
+export class UnknownBranchError extends Error {
+  override readonly name = 'UnknownBranchError';
+  constructor(readonly branchId: string, readonly by: string, readonly known: readonly string[]) {
+    super(`branch ${branchId}: no member of it in the log by ${by}; its branches: `
+      + `${known.length === 0 ? '(none)' : known.join(', ')}`);
+  }
+}
+
 /** What field officers collect: the collection sheet of a day and the due and overdue lists. */
 export interface CollectionReports {
   readonly collectionSheet: (o: CollectionSheetQuery) => Promise<CollectionSheet>;
@@ -29,7 +41,16 @@ export interface CollectionReports {
  */
 export const collectionReports = (
   store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
+  check: { readonly branchInLog?: boolean } = {},
 ): CollectionReports => {
+  // With `branchInLog`, a branch no member belonged to by `by` is refused (UnknownBranchError).
+  const known = (members: ReadonlyMap<string, { readonly branchId: string | null }>,
+    branchId: string, by: string) => {
+    if (check.branchInLog !== true) return;
+    const branches = new Set<string>();
+    for (const m of members.values()) if (m.branchId !== null) branches.add(m.branchId);
+    if (!branches.has(branchId)) throw new UnknownBranchError(branchId, by, [...branches].sort());
+  };
   const statesTo = async (asOf: string, r: ReadOptions) => (await replayAsync(combine({
     balances: balancesProjection(), facts: collectionSheetFactsProjection(),
   }, reversibleOf(o)), store.readAll(), { asOf, ...(r.asKnownAt === undefined ? {} : {
@@ -46,6 +67,7 @@ export const collectionReports = (
         throw refuse('fieldOfficer: not a staff id');
       }
       const s = await statesTo(on, read);
+      known(s.balances.members, r.branchId, on);
       return collectionSheet(s.balances, s.facts, { branchId: r.branchId, on,
         ...(officer === undefined ? {} : { fieldOfficer: officer }) });
     },
@@ -64,6 +86,7 @@ export const collectionReports = (
         throw refuse('overdueOnly: not true or false');
       }
       const s = await statesTo(to, read);
+      if (branchId !== undefined) known(s.balances.members, branchId, to);
       return dues(s.balances, s.facts, { from, to,
         ...(branchId === undefined ? {} : { branchId }),
         ...(overdueOnly === undefined ? {} : { overdueOnly }) });
