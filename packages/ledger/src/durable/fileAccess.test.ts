@@ -247,12 +247,12 @@ test('keys: a key file that is a pipe is refused at once; a key pair is not writ
 const leaseHolder = `import fcntl, os, signal, sys, time
 fd = os.open(sys.argv[1], os.O_RDONLY)
 def release(signum, frame):
-    print("asked", flush=True)
+    sys.stdout.write("asked\\n"); sys.stdout.flush()
     time.sleep(0.2)
     fcntl.fcntl(fd, 1024, fcntl.F_UNLCK)
 signal.signal(signal.SIGIO, release)
 fcntl.fcntl(fd, 1024, fcntl.F_RDLCK)
-print("leased", flush=True)
+sys.stdout.write("leased\\n"); sys.stdout.flush()
 time.sleep(20)
 `;
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -271,7 +271,8 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
   let said = '';
   holder.stdout.on('data', (d: Buffer) => { said += d.toString(); });
   try {
-    for (let i = 0; i < 500 && !said.includes('leased'); i++) {
+    // Whole lines only: a line may come in more than one piece.
+    for (let i = 0; i < 500 && !said.includes('leased\n'); i++) {
       await new Promise((r) => setTimeout(r, 10));
     }
     assert.is(said, 'leased\n');
@@ -279,7 +280,7 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
     const store = await openFileEventStore({ file, schema: noteSchema });
     // Opened only after the holder was asked to let go, and had (0.2 s after asking).
     const took = Date.now() - started;
-    for (let i = 0; i < 500 && !said.includes('asked'); i++) {
+    for (let i = 0; i < 500 && !said.includes('asked\n'); i++) {
       await new Promise((r) => setTimeout(r, 10));
     }
     assert.is(said, 'leased\nasked\n');
