@@ -78,12 +78,12 @@ test('a branch no member of the log belongs to is refused by the sheet and the d
   + 'naming the log\'s branches: not printed as an empty sheet', async () => {
   const sheet = await usha('report', 'collection-sheet', file, '--branch', 'SONAGACI',
     '--as-of', '2025-06-10');
-  assert.equal(sheet, { code: 1, out: '', err: 'usha: --branch SONAGACI: no member of that '
-    + 'branch in the log by 2025-06-10; its branches: SONAGACHI' });
+  assert.equal(sheet, { code: 1, out: '', err: 'usha: --branch SONAGACI: no member of it in '
+    + 'the log by 2025-06-10; its branches: SONAGACHI' });
   const due = await usha('report', 'dues', file, '--branch', 'NOWHERE', '--from', '2025-05-01',
     '--to', '2025-06-30');
-  assert.equal(due, { code: 1, out: '', err: 'usha: --branch NOWHERE: no member of that '
-    + 'branch in the log by 2025-06-30; its branches: SONAGACHI' });
+  assert.equal(due, { code: 1, out: '', err: 'usha: --branch NOWHERE: no member of it in '
+    + 'the log by 2025-06-30; its branches: SONAGACHI' });
 });
 
 test.run();

@@ -1,8 +1,6 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { ProductCatalogue, reportErrors } from '@usha/domain';
-import { FileAccessError, notAFile } from '@usha/ledger';
+import { readRegularFile } from '@usha/ledger';
 import { fileMeaning } from './fileProblem.ts';
 
 /**
@@ -31,7 +29,8 @@ export const readProductsFile = async (
 ): Promise<Either<ProductsFileError, ProductCatalogue>> => {
   let text: string;
   try {
-    text = await readRegularFile(file);
+    // Opened without waiting, read only if a regular file (a pipe is never waited on).
+    text = (await readRegularFile(file)).toString('utf8');
   } catch (e) {
     const code: unknown = e instanceof Error ? Reflect.get(e, 'code') : undefined;
     if (typeof code !== 'string') throw e;
@@ -49,17 +48,4 @@ export const readProductsFile = async (
   const first = reportErrors(decoded.left)[0];
   return left({ type: 'products_invalid', file, field: first?.path ?? '',
     reason: first?.message ?? 'not a product catalogue' });
-};
-
-// Opened without waiting (a pipe's open would wait for a writer that never comes), and read
-// only if what it opened is a regular file: a pipe, a device or a folder is refused, unread.
-const readRegularFile = async (file: string): Promise<string> => {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const s = await handle.stat();
-    if (!s.isFile()) throw new FileAccessError(file, s.isDirectory() ? 'EISDIR' : notAFile);
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
 };

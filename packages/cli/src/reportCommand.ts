@@ -124,8 +124,7 @@ const collection = async (
   } catch (e) {
     // A mistyped branch would print an empty sheet, exit 0: refused, as the books refuse one.
     if (!(e instanceof UnknownBranchError)) throw e;
-    throw new ReportRefusedError(`--branch ${e.branchId}: no member of that branch in the log `
-      + `by ${e.by}; its branches: ${e.known.length === 0 ? '(none)' : e.known.join(', ')}`);
+    throw new ReportRefusedError(`--${e.message}`); // the library's words, the flag's name
   }
 };
 

@@ -56,7 +56,9 @@ export const runCli = async (argv: readonly string[], given: CliIo): Promise<num
       case 'version':
         io.out(packageVersion());
         return 0;
-      case 'verify': return await verifyCommand(c, io);
+      // Its lines quote the file's name and what the log holds: shown, never obeyed.
+      case 'verify':
+        return await verifyCommand(c, { ...io, out: (line) => io.out(shownSafely(line)) });
       case 'report': return await reportCommand(c, io);
       case 'export': return await exportCommand(c, io);
       case 'keygen': return await keygenCommand(c, io);

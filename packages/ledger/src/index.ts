@@ -72,5 +72,7 @@ export { logEnd } from './file/logEnd.ts';
 export { spaceStepBytes } from './file/logSpace.ts';
 export { importEventLog, type ImportResult } from './file/importLog.ts';
 export { genesisHash, notALogLine } from './file/lineFormat.ts';
-export { FileAccessError, fileAccessMeaning, notAFile } from './durable/fileAccess.ts';
+export {
+  FileAccessError, fileAccessMeaning, notAFile, readRegularFile,
+} from './durable/fileAccess.ts';
 export * from './app/index.ts';

@@ -108,6 +108,23 @@ const openWithoutWaiting = async (
 /** `open`'s flags for reading. */
 export const readFlags = constants.O_RDONLY;
 
+/** The whole of a regular file, opened as `openRegularFile` opens one (FileAccessError else). */
+export const readRegularFile = async (path: string): Promise<Buffer> => {
+  const h = await openRegularFile(path, readFlags);
+  try {
+    return await onFile(path, () => h.readFile());
+  } finally {
+    await h.close();
+  }
+};
+
+/** `readRegularFile`, or undefined when nothing is at `path` (ENOENT). */
+export const readRegularFileIfExists = (path: string): Promise<Buffer | undefined> =>
+  readRegularFile(path).catch((e: unknown) => {
+    if (e instanceof FileAccessError && e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+
 /**
  * Opens a new file at a name of the library's own making, written then renamed (a `.writing`,
  * a `.tmp`): whatever a killed write left there is unlinked first (a link only unlinked, never

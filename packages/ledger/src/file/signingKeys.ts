@@ -4,8 +4,9 @@ import {
 import { constants } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import {
-  asFileAccess, FileAccessError, fileAccessMeaning, onFile, openRegularFile, readFlags,
+  asFileAccess, FileAccessError, fileAccessMeaning, openRegularFile, readRegularFile,
 } from '../durable/fileAccess.ts';
+import { checkedPath, readOptionFields } from '../eventStore/storeOptionFields.ts';
 import { join } from 'node:path';
 
 /**
@@ -56,15 +57,10 @@ const pemOf = async (input: Exclude<KeyInput, KeyObject>): Promise<KeyText> => {
 const fileText = async (file: string): Promise<string> => {
   try {
     // Only a regular file: a pipe would hold the open until a writer came.
-    const h = await openRegularFile(file, readFlags);
-    try {
-      return await onFile(file, () => h.readFile('utf8'));
-    } finally {
-      await h.close();
-    }
+    return (await readRegularFile(file)).toString('utf8');
   } catch (e) {
     const why = e instanceof FileAccessError ? fileAccessMeaning(e.code) : String(e);
-    throw new SigningKeyError(`cannot read ${file}: ${why}`);
+    throw new SigningKeyError(`cannot read ${file}: ${why}`, { cause: e });
   }
 };
 
@@ -164,16 +160,10 @@ const writeNew = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
 // `{ dir }`: a folder's path, read once; else SigningKeyError (an empty one would write the
 // pair into whatever folder the process runs in).
 const folderOf = (o: unknown): string => {
-  let dir: unknown;
-  try {
-    dir = o !== null && typeof o === 'object' ? Reflect.get(o, 'dir') : undefined;
-  } catch {
-    throw new SigningKeyError('{ dir } could not be read');
-  }
-  if (typeof dir !== 'string' || dir === '' || dir.includes('\0')) {
-    throw new SigningKeyError('{ dir } must be a folder\'s path (not empty, no NUL bytes)');
-  }
-  return dir;
+  const refuse = (field: string, reason: string): never => {
+    throw new SigningKeyError(`${field === '' ? 'options' : `{ ${field} }`}: ${reason}`);
+  };
+  return checkedPath('dir', readOptionFields(o, ['dir'], refuse).dir, refuse);
 };
 
 /**

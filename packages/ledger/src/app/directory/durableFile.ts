@@ -5,7 +5,8 @@ import { constants } from 'node:fs';
 import { lstat, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
-  FileAccessError, notAFile, onFile, openRegularFile, readFlags, refuseAllButFileAt,
+  FileAccessError, notAFile, onFile, openRegularFile, readRegularFileIfExists,
+  refuseAllButFileAt,
 } from '../../durable/fileAccess.ts';
 import { syncFolder } from '../../durable/syncFolder.ts';
 
@@ -105,15 +106,7 @@ export const writeNewFile = async (file: string, bytes: Buffer): Promise<void> =
 };
 
 /** The bytes of `file`, or undefined if it does not exist; anything but a file refused. */
-export const readIfExists = async (file: string): Promise<Buffer | undefined> => {
-  const h = await openIfExists(file, readFlags);
-  if (h === undefined) return undefined;
-  try {
-    return await onFile(file, () => h.readFile());
-  } finally {
-    await h.close();
-  }
-};
+export const readIfExists = readRegularFileIfExists;
 
 /**
  * Refuses, before anything is touched, a path no file of the directory can be kept at: a

@@ -4,6 +4,8 @@ import { InvalidDateError } from '@usha/domain';
 import { isAccepted } from '../commands/outcome.ts';
 import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { ReportPeriodError } from './periodReports.ts';
+import { collectionReports, UnknownBranchError } from './collectionReports.ts';
+import { QueryRequestError } from './queryRequest.ts';
 
 const by = (commandId: string, on: string, actor = 'clerk') => ({ commandId, actor, on });
 
@@ -32,7 +34,7 @@ const branch = async () => {
     memberId: 'M-0002', productId: 'RD', instalment: '500', termMonths: 12 }));
   const last = ok(await ledger.makeDeposit({ ...by('rd1', '2024-05-10'),
     accountId: 'RD-0002', amount: '500.00', source: 'cash' }));
-  return { ledger, last };
+  return { ledger, last, store };
 };
 
 test('the collection sheet of a branch and of one field officer, through the Ledger',
@@ -88,6 +90,37 @@ test('assigning a field officer is refused for a member not admitted', async () 
   const r = await ledger.assignFieldOfficer({ ...by('fo-x', '2024-05-01', 'manager'),
     memberId: 'M-0009', staffId: 'fo-1' });
   assert.is(r.status, 'rejected');
+});
+
+test('with branchInLog, a branch no member belonged to by the day is refused, naming the '
+  + 'branches; without, its sheet is empty; a flag of another kind is refused before any read',
+async () => {
+  const { store } = await branch();
+  const checked = collectionReports(store, {}, { branchInLog: true });
+  const e = await checked.collectionSheet({ branchId: 'KALIGHAT', on: '2024-07-10' })
+    .catch((x: unknown) => x);
+  if (!(e instanceof UnknownBranchError)) throw new Error(`not refused: ${String(e)}`);
+  assert.equal([e.branchId, e.by, e.known, e.message], ['KALIGHAT', '2024-07-10', ['SONAGACHI'],
+    'branch KALIGHAT: no member of it in the log by 2024-07-10; its branches: SONAGACHI']);
+  const due = await checked.dues({ from: '2024-06-01', to: '2024-06-30', branchId: 'KALIGHAT' })
+    .catch((x: unknown) => x);
+  assert.instance(due, UnknownBranchError);
+  // Before the first member was admitted, no branch is in the log.
+  const early = await checked.collectionSheet({ branchId: 'SONAGACHI', on: '2024-01-01' })
+    .catch((x: unknown) => x);
+  assert.equal(early instanceof UnknownBranchError && early.known, []);
+  assert.is((await checked.collectionSheet({ branchId: 'SONAGACHI', on: '2024-07-10' })).total,
+    307058n);
+  const open = await collectionReports(store).collectionSheet({ branchId: 'KALIGHAT',
+    on: '2024-07-10' });
+  assert.equal([open.lines, open.total], [[], 0n]);
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  for (const [check, why] of [[{ branchInLog: 'yes' }, 'branchInLog: not true or false'],
+    [revoked.proxy, 'branchInLog: could not be read']] as const) {
+    assert.throws(() => collectionReports(store, {}, check as never),
+      (x: unknown) => x instanceof QueryRequestError && x.message.includes(why));
+  }
 });
 
 test.run();

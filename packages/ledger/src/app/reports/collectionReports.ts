@@ -28,6 +28,19 @@ export class UnknownBranchError extends Error {
   }
 }
 
+const checkedFlag = (check: unknown): boolean => {
+  let v: unknown;
+  try {
+    v = check === undefined ? undefined : Reflect.get(Object(check), 'branchInLog');
+  } catch {
+    throw new QueryRequestError('collectionReports', 'branchInLog: could not be read');
+  }
+  if (v !== undefined && typeof v !== 'boolean') {
+    throw new QueryRequestError('collectionReports', 'branchInLog: not true or false');
+  }
+  return v === true;
+};
+
 /** What field officers collect: the collection sheet of a day and the due and overdue lists. */
 export interface CollectionReports {
   readonly collectionSheet: (o: CollectionSheetQuery) => Promise<CollectionSheet>;
@@ -43,10 +56,12 @@ export const collectionReports = (
   store: EventStore<LedgerEvent>, o: ReportReadOptions = {},
   check: { readonly branchInLog?: boolean } = {},
 ): CollectionReports => {
+  // Read once, before any replay: anything but true, false or nothing is refused, typed.
+  const branchInLog = checkedFlag(check);
   // With `branchInLog`, a branch no member belonged to by `by` is refused (UnknownBranchError).
   const known = (members: ReadonlyMap<string, { readonly branchId: string | null }>,
     branchId: string, by: string) => {
-    if (check.branchInLog !== true) return;
+    if (!branchInLog) return;
     const branches = new Set<string>();
     for (const m of members.values()) if (m.branchId !== null) branches.add(m.branchId);
     if (!branches.has(branchId)) throw new UnknownBranchError(branchId, by, [...branches].sort());

@@ -1,6 +1,7 @@
 // A checkpoint file refuses a path or a text it cannot use, typed and at once, and a save that
 // fails leaves nothing beside the file: before, `fileCheckpointStore('')` wrote a temporary
 // file in the working folder on every save, failed to rename it, and left it there.
+import { FileAccessError } from '../../durable/fileAccess.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -25,17 +26,20 @@ test('a path that is no file is refused with CheckpointFileError when the store 
     }
   });
 
-test('a save that cannot complete leaves no temporary file, and the checkpoint as it was',
+test('a save over a folder is refused before anything is written: no temporary file, and the '
+  + 'checkpoint as it was',
   async () => {
     const dir = await mkdtemp(join(tmpdir(), 'usha-cp-'));
     try {
       const file = join(dir, 'runner.checkpoint');
       const store = fileCheckpointStore(file);
       await store.save('{"v":1}');
-      // A folder where the checkpoint's file would be renamed: the rename fails.
+      // A folder where the checkpoint's file would be renamed: refused before a byte is
+      // written (the rename would have failed), naming the folder.
       const blocked = fileCheckpointStore(dir);
       const e = await blocked.save('{"v":2}').then(() => 'saved', (x: unknown) => x);
-      assert.ok(e instanceof Error && e !== null, String(e));
+      assert.ok(e instanceof FileAccessError, String(e));
+      assert.equal([e.code, e.path], ['EISDIR', dir]);
       const left = (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
       const parent = (await readdir(join(dir, '..'))).filter((n) =>
         n.startsWith(`${dir.split('/').at(-1) ?? ''}.`) && n.endsWith('.tmp'));

@@ -1,6 +1,6 @@
-import { rename, rm, type FileHandle } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import {
-  asFileAccess, FileAccessError, onFile, openFreshTemporary, openRegularFile, readFlags,
+  asFileAccess, onFile, openFreshTemporary, readRegularFileIfExists,
   refuseAllButFileAt,
 } from '../../durable/fileAccess.ts';
 import { sep } from 'node:path';
@@ -49,20 +49,7 @@ export const fileCheckpointStore = (file: unknown): CheckpointStore => {
   const path = checkedPath('file', file, refuse);
   if (path.endsWith('/') || path.endsWith(sep)) refuse('file', 'a folder, not a file');
   return {
-    load: async () => {
-      let h: FileHandle;
-      try {
-        h = await openRegularFile(path, readFlags);
-      } catch (e) {
-        if (e instanceof FileAccessError && e.code === 'ENOENT') return undefined;
-        throw e;
-      }
-      try {
-        return await onFile(path, () => h.readFile('utf8'));
-      } finally {
-        await h.close();
-      }
-    },
+    load: async () => (await readRegularFileIfExists(path))?.toString('utf8'),
     save: async (text: unknown) => {
       if (typeof text !== 'string') return refuse('text', 'not a string');
       const temporary = `${path}.${process.pid}.${saves += 1}.tmp`;
@@ -79,7 +66,7 @@ export const fileCheckpointStore = (file: unknown): CheckpointStore => {
         await rename(temporary, path);
       } catch (e) {
         await rm(temporary, { force: true }).catch(() => undefined);
-        throw asFileAccess(e, e instanceof FileAccessError ? e.path : path);
+        throw asFileAccess(e, path); // one of ours already names its own path
       }
       await onFile(path, () => syncFolder(path));
     },
