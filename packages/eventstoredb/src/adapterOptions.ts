@@ -85,3 +85,27 @@ export const checkedResubscribe = (v: unknown, refuse: RefuseOption): BackoffPol
         ? attempts : refuse('resubscribe.maxAttempts', 'not a whole number from 0'),
   };
 };
+
+/** How the store checks an append's conditions (see `EventStoreDbStoreOptions`). */
+export type ConditionMode = 'checked-before' | 'atomic';
+
+/**
+ * `appendConditions`: undefined or `'checked-before'` (read just before the append: any
+ * client, any server), or `'atomic'`: checked by the server in the append itself, through
+ * KurrentDB's AppendRecords, so the client given must have `appendRecords` (the KurrentDB
+ * client 1.2 and later; the server must be KurrentDB 26.1 or later).
+ */
+export const checkedAppendConditions = (v: unknown, client: EventStoreClient | undefined,
+  refuse: RefuseOption): ConditionMode => {
+  if (v === undefined || v === 'checked-before') return 'checked-before';
+  if (v !== 'atomic') return refuse('appendConditions', "not 'checked-before' or 'atomic'");
+  const method = client === undefined ? undefined
+    : readOptionFields(client, ['appendRecords'], (name, why) => refuse(`client.${name}`, why))
+      .appendRecords;
+  if (typeof method !== 'function') {
+    refuse('appendConditions', "'atomic' needs a client given whose appendRecords checks other "
+      + 'streams in the append (@kurrent/kurrentdb-client 1.2 or later, against KurrentDB 26.1 '
+      + 'or later); @eventstore/db-client has none');
+  }
+  return 'atomic';
+};

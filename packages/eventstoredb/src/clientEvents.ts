@@ -2,7 +2,7 @@
 import { canonicalJson, position } from '@usha/ledger';
 import type { Position } from '@usha/ledger';
 import type {
-  ClientEventData, ClientPosition, ClientRecordedEvent,
+  ClientAppendRecord, ClientEventData, ClientPosition, ClientRecordedEvent,
 } from './eventStoreClient.ts';
 import { dataJsonOf, eventContentKey, metadataJsonOf } from './ledgerInternals.ts';
 import type { PreparedEvent, RecordedFields } from './ledgerInternals.ts';
@@ -22,6 +22,39 @@ export const toEventData = (e: PreparedEvent): ClientEventData => ({
   metadata: encoder.encode(metadataJsonOf(e)),
 });
 
+/**
+ * The one property an atomic append (AppendRecords) keeps an event's metadata JSON under: the
+ * server takes metadata there as a flat object of strings only, and shows a read that object
+ * as metadata JSON, beside any `$` keys of its own.
+ */
+export const metadataProperty = 'usha-metadata';
+
+/** The record of a checked event for AppendRecords: the same id, type, data and metadata. */
+export const toAppendRecord = (streamName: string, e: PreparedEvent): ClientAppendRecord => ({
+  streamName,
+  record: {
+    id: e.eventId,
+    type: e.type,
+    contentType: 'application/json',
+    data: JSON.parse(dataJsonOf(e)) as Record<string, unknown>,
+    metadata: { [metadataProperty]: metadataJsonOf(e) },
+  },
+});
+
+// The metadata an atomic append wrote, from what a read shows of its properties: the object
+// holds our property as text and otherwise only the server's own (`$`) keys.
+const unwrapped = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const inner: unknown = Reflect.get(value, metadataProperty);
+  if (typeof inner !== 'string') return value;
+  if (!Object.keys(value).every((k) => k === metadataProperty || k.startsWith('$'))) return value;
+  try {
+    return JSON.parse(inner);
+  } catch {
+    return value;
+  }
+};
+
 const parseBytes = (value: unknown): unknown => {
   if (!(value instanceof Uint8Array)) return value;
   try {
@@ -35,7 +68,7 @@ const parseBytes = (value: unknown): unknown => {
 export const storedFormOf = (e: ClientRecordedEvent) => ({
   type: e.type,
   data: parseBytes(e.data),
-  metadata: parseBytes(e.metadata),
+  metadata: unwrapped(parseBytes(e.metadata)),
 });
 
 /** The port's position of a client position. */

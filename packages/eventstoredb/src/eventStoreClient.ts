@@ -79,8 +79,45 @@ export interface ClientSubscription {
   destroy(): unknown;
 }
 
+/**
+ * A record of an atomic multi-stream append (KurrentDB's AppendRecords, client 1.2 and later):
+ * its metadata is a flat object of strings, which the server keeps as the record's properties
+ * and shows to a read as metadata JSON.
+ */
+export interface ClientAppendRecord {
+  readonly streamName: string;
+  readonly record: {
+    readonly id: string;
+    readonly type: string;
+    readonly contentType: 'application/json';
+    readonly data: Record<string, unknown>;
+    readonly metadata: Readonly<Record<string, string>>;
+  };
+}
+
+/** A check of one stream's state that an AppendRecords commits on, or refuses. */
+export interface ClientConsistencyCheck {
+  /** The KurrentDB client's `STREAM_STATE`. */
+  readonly type: 'stream_state';
+  readonly streamName: string;
+  readonly expectedState: ClientStreamState;
+}
+
+/** The answer to an AppendRecords: each stream's revision and the commit position. */
+export interface ClientAppendRecordsResult {
+  readonly position: bigint;
+  readonly responses: readonly { readonly streamName: string; readonly revision: bigint }[];
+}
+
 /** What the adapter calls on a client (method syntax: each client's overloads fit it). */
 export interface EventStoreClient {
+  /**
+   * KurrentDB's atomic append with consistency checks on any stream (the KurrentDB client
+   * 1.2 and later, against KurrentDB 26.1 and later); absent in @eventstore/db-client. Used
+   * only by a store made with `appendConditions: 'atomic'`.
+   */
+  appendRecords?(records: ClientAppendRecord[], checks?: ClientConsistencyCheck[]):
+    Promise<ClientAppendRecordsResult>;
   appendToStream(stream: string, events: ClientEventData[], options: ClientAppendOptions):
     Promise<ClientAppendResult>;
   readStream(stream: string, options?: {
@@ -99,7 +136,8 @@ export interface EventStoreClient {
 }
 
 /** The clients' error `type` values the adapter acts on. */
-export type ClientErrorType = 'stream-not-found' | 'wrong-expected-version';
+export type ClientErrorType = 'stream-not-found' | 'wrong-expected-version'
+  | 'append-consistency-violation' | 'unsupported';
 
 /** Whether a client error is of `type`: by its field, as classes differ between the clients. */
 export const isClientError = (e: unknown, type: ClientErrorType): boolean =>

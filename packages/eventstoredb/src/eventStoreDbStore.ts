@@ -7,8 +7,8 @@ import { claimCommandId } from './commandClaims.ts';
 import type { EventStoreClient } from './eventStoreClient.ts';
 import type { BackoffPolicy } from './resubscribeBackoff.ts';
 import {
-  checkedCacheMaxEvents, checkedClient, checkedOnResubscribe, checkedResubscribe,
-  checkedStreamPrefix,
+  checkedAppendConditions, checkedCacheMaxEvents, checkedClient, checkedOnResubscribe,
+  checkedResubscribe, checkedStreamPrefix,
 } from './adapterOptions.ts';
 import { readAllEvents, readStreamEvents } from './readEvents.ts';
 import { createStreamCache } from './streamCache.ts';
@@ -54,6 +54,15 @@ export type EventStoreDbStoreOptions<E extends EventShape> = EventStoreDbConnect
    * from 0 to 16,000,000. Default 100,000.
    */
   readonly cacheMaxEvents?: number;
+  /**
+   * How an append's conditions (facts read from other streams) are checked. `'checked-before'`
+   * (the default, any client and server): each condition stream's revision is read just before
+   * the append, which leaves a window a round trip wide. `'atomic'`: the append is sent as one
+   * KurrentDB AppendRecords whose consistency checks are its own stream's revision and every
+   * condition's, so the server commits it only if none moved: no window. Needs a `client` with
+   * `appendRecords` (@kurrent/kurrentdb-client 1.2 or later) and KurrentDB 26.1 or later.
+   */
+  readonly appendConditions?: 'checked-before' | 'atomic';
 };
 
 type DbClientModule = typeof import('@eventstore/db-client');
@@ -94,7 +103,8 @@ export const createEventStoreDbStore = <E extends EventShape>(
     throw new StoreOptionsError('EventStoreDB store', field, reason);
   };
   const read = readOptionFields(options, ['client', 'connectionString', 'schema',
-    'maxAppendBytes', 'onResubscribe', 'resubscribe', 'streamPrefix', 'cacheMaxEvents'], refuse);
+    'maxAppendBytes', 'onResubscribe', 'resubscribe', 'streamPrefix', 'cacheMaxEvents',
+    'appendConditions'], refuse);
   const schema = checkedSchema<E>(read.schema, refuse);
   const maxAppendBytes = checkedMaxAppendBytes(read.maxAppendBytes, 1_048_576, refuse);
   const given = checkedClient(read.client, refuse);
@@ -103,6 +113,7 @@ export const createEventStoreDbStore = <E extends EventShape>(
   const backoff = checkedResubscribe(read.resubscribe, refuse);
   const onResubscribe = checkedOnResubscribe<(info: ResubscribeInfo) => void>(
     read.onResubscribe, refuse);
+  const conditions = checkedAppendConditions(read.appendConditions, given, refuse);
   const owned = given === undefined;
   if (owned && typeof read.connectionString !== 'string') {
     refuse('connectionString', 'not a string, and no client given');
@@ -130,12 +141,14 @@ export const createEventStoreDbStore = <E extends EventShape>(
     client, schema, cache,
     maxAppendBytes, maxAttempts: 3,
     toServer: names.toServer,
+    conditions,
   };
 
   return {
     eventIdScope: 'stream',
-    // No multi-stream condition in EventStoreDB: conditions are read just before the append.
-    appendConditions: 'checked-before',
+    // EventStoreDB has no multi-stream condition: conditions are read just before the append,
+    // unless KurrentDB's AppendRecords checks them in the append itself.
+    appendConditions: conditions,
     claimCommandId: async (claim) => {
       refuseIfClosed();
       const p = claimCommandId(client, names, claim);
@@ -151,8 +164,9 @@ export const createEventStoreDbStore = <E extends EventShape>(
       // The name checked before it is used, the options read once: only this copy is used.
       const taken = takeAppendOptions(stream, o);
       if (taken instanceof InvalidAppendError) throw taken;
-      // Conditions are read just before the append: holding the condition streams as well
-      // keeps this store's own appends to them out of that gap (other processes' are not).
+      // Conditions read just before the append: holding the condition streams as well keeps
+      // this store's own appends to them out of that gap (other processes' are not). Checked
+      // in the append (atomic), the hold only orders this store's own appends.
       const held = [stream, ...(taken.conditions ?? []).map((c) => c.stream)];
       const p = locks.holding(held, () => appendEvents(appendCtx, names.toServer(stream), {
         events, expected: taken.expectedRevision, label: stream,

@@ -14,6 +14,10 @@ eventStoreContract('eventstoredb over KurrentDB client (BatchAppend)',
   kurrentFactory({ batchAppend: true }), runs);
 eventStoreContract('eventstoredb over KurrentDB client (Append)',
   kurrentFactory({ batchAppend: false }), runs);
+// Conditions checked by the server in the append (AppendRecords, KurrentDB 26.1 and later):
+// the contract's race of conditional appends against writes to their condition stream runs.
+eventStoreContract('eventstoredb over KurrentDB client (conditions atomic, AppendRecords)',
+  kurrentFactory({ batchAppend: true, atomic: true }), runs);
 
 // Loaded beside the KurrentDB client, @eventstore/db-client's generated protobuf classes
 // replace the KurrentDB client's own, and its appends fail inside the client.

@@ -9,18 +9,25 @@ import type { EsdbTestServerOptions } from './testServer/server.ts';
 import { startTestServerProcess } from './testServer/serverProcess.ts';
 import type { TestServerProcess } from './testServer/serverProcess.ts';
 
-/** Stores over KurrentDB clients, against test servers in one child process. */
-export const kurrentFactory = (options: EsdbTestServerOptions): StoreFactory => {
+/**
+ * Stores over KurrentDB clients, against test servers in one child process; `atomic`: the
+ * servers take AppendRecords and the stores check conditions with it.
+ */
+export const kurrentFactory = (options: EsdbTestServerOptions & { readonly atomic?: boolean }):
+  StoreFactory => {
   let servers: TestServerProcess | undefined;
   return {
     create: async (o): Promise<EventStore<TestEvent>> => {
       servers ??= startTestServerProcess();
-      const server = await servers.start(options);
+      const { atomic, ...serverOptions } = options;
+      const server = await servers.start({ ...serverOptions,
+        ...(atomic === true ? { appendRecords: true } : {}) });
       // The client's reads go through its native bridge, whose first connection waits one
       // discovery interval (500 ms by default) even for a single node: 10 ms here.
       const client = KurrentDBClient.connectionString(
         `${server.connectionString}&discoveryInterval=10`);
-      const store = createEventStoreDbStore({ ...o, client });
+      const store = createEventStoreDbStore({ ...o, client,
+        ...(atomic === true ? { appendConditions: 'atomic' as const } : {}) });
       return {
         ...store,
         close: async () => {

@@ -66,6 +66,14 @@ export const mapError = (e: unknown, ctx: ErrorContext = {}): Error => {
     case 'stream-deleted':
       return ctx.reading === true ? new StreamNotFoundError(stream)
         : new InvalidAppendError(stream, 'the stream is deleted in EventStoreDB');
+    // KurrentDB's AppendRecords (protocol v2) names its refusals so.
+    case 'stream-tombstoned':
+      return ctx.reading === true ? new StreamNotFoundError(stream)
+        : new InvalidAppendError(stream, 'the stream is deleted in EventStoreDB');
+    case 'transaction-max-size-exceeded':
+    case 'append-record-size-exceeded':
+      return new AppendTooLargeError(stream, ctx.sizeBytes ?? Number(field(e, 'size') ?? 0),
+        Number(field(e, 'maxSize') ?? 0));
     case 'maximum-append-size-exceeded': {
       const max = Number(field(e, 'maxAppendSize') ?? trailer(e, 'maximum-append-size') ?? 0);
       return new AppendTooLargeError(stream, ctx.sizeBytes ?? 0, max);

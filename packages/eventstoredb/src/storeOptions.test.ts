@@ -158,4 +158,42 @@ test('resubscribe: no object, or a field that is not a delay or a count, is refu
   assert.is(refusalOf({ onResubscribe: () => undefined }), 'opened');
 });
 
+test('appendConditions: checked before by default; atomic only with a client that has '
+  + 'appendRecords; anything else refused, typed, naming the field', async () => {
+  const refusal = (options: unknown): string => {
+    try {
+      const store = createEventStoreDbStore(
+        options as Parameters<typeof createEventStoreDbStore>[0]);
+      return `opened: ${String(store.appendConditions)}`;
+    } catch (e) {
+      if (e instanceof StoreOptionsError) return e.message;
+      throw e;
+    }
+  };
+  const atomicNeeds = "EventStoreDB store option appendConditions: 'atomic' needs a client "
+    + 'given whose appendRecords checks other streams in the append (@kurrent/kurrentdb-client '
+    + '1.2 or later, against KurrentDB 26.1 or later); @eventstore/db-client has none';
+  assert.is(refusal({ client, schema: testSchema }), 'opened: checked-before');
+  assert.is(refusal({ client, schema: testSchema, appendConditions: 'checked-before' }),
+    'opened: checked-before');
+  assert.is(refusal({ client: { ...client, appendRecords: never }, schema: testSchema,
+    appendConditions: 'atomic' }), 'opened: atomic');
+  assert.is(refusal({ client, schema: testSchema, appendConditions: 'atomic' }), atomicNeeds);
+  assert.is(refusal({ client: { ...client, appendRecords: 'yes' }, schema: testSchema,
+    appendConditions: 'atomic' }), atomicNeeds);
+  // A connection string makes an @eventstore/db-client client, which has no appendRecords.
+  assert.is(refusal({ connectionString: 'esdb://127.0.0.1:1?tls=false', schema: testSchema,
+    appendConditions: 'atomic' }), atomicNeeds);
+  for (const bad of ['ATOMIC', 'atomic ', true, 1, null, {}, Symbol('atomic')]) {
+    assert.is(refusal({ client, schema: testSchema, appendConditions: bad }),
+      "EventStoreDB store option appendConditions: not 'checked-before' or 'atomic'", String(bad));
+  }
+  const throwing = new Proxy({ ...client }, { get: (t, k) => {
+    if (k === 'appendRecords') throw new RangeError('trap');
+    return Reflect.get(t, k);
+  } });
+  assert.is(refusal({ client: throwing, schema: testSchema, appendConditions: 'atomic' }),
+    'EventStoreDB store option client.appendRecords: could not be read (RangeError)');
+});
+
 test.run();

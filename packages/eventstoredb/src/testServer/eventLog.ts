@@ -32,6 +32,33 @@ export type WriteOutcome =
   | { readonly kind: 'stream_deleted' }
   | { readonly kind: 'too_big'; readonly maxAppendSizeBytes: number };
 
+/** An event of an AppendRecords, naming its stream. */
+export interface ProposedRecord extends ProposedEvent {
+  readonly streamName: string;
+}
+
+/** A stream state an AppendRecords commits on. */
+export interface StateCheck {
+  readonly streamName: string;
+  readonly expected: ExpectedRevision;
+}
+
+/** A check the log found failing: where the stream was (-1 none, -6 tombstoned). */
+export interface Violation {
+  readonly checkIndex: number;
+  readonly streamName: string;
+  readonly expected: ExpectedRevision;
+  readonly actual: bigint;
+}
+
+/** What became of an AppendRecords: all its records written, or none. */
+export type RecordsOutcome =
+  | { readonly kind: 'written'; readonly commit: bigint;
+      readonly revisions: ReadonlyMap<string, bigint> }
+  | { readonly kind: 'violated'; readonly violations: readonly Violation[] }
+  | { readonly kind: 'stream_deleted'; readonly streamName: string }
+  | { readonly kind: 'too_big'; readonly size: number; readonly maxAppendSizeBytes: number };
+
 /** What a stream read finds. */
 export type StreamLookup =
   | { readonly kind: 'found'; readonly entries: readonly LogEntry[] }
@@ -43,6 +70,12 @@ export interface EventLog {
   readonly append: (
     streamName: string, expected: ExpectedRevision, events: readonly ProposedEvent[],
   ) => WriteOutcome;
+  /**
+   * KurrentDB's AppendRecords: every check holds and every record is written, in the order
+   * given, under one commit position; or nothing is.
+   */
+  readonly appendRecords: (records: readonly ProposedRecord[], checks: readonly StateCheck[])
+    => RecordsOutcome;
   readonly softDelete: (streamName: string, expected: ExpectedRevision) => WriteOutcome;
   readonly tombstone: (streamName: string, expected: ExpectedRevision) => WriteOutcome;
   readonly lookup: (streamName: string) => StreamLookup;
@@ -153,6 +186,47 @@ export const createEventLog = (options: EventLogOptions = {}): EventLog => {
       prepare: last.prepare };
   };
 
+  const appendRecords = (records: readonly ProposedRecord[], checks: readonly StateCheck[]):
+    RecordsOutcome => {
+    const violations: Violation[] = [];
+    checks.forEach((c, checkIndex) => {
+      // A deleted or tombstoned stream is no stream to a check (a write to a tombstoned one
+      // is refused below); a violation reports it as -5 (deleted) or -6 (tombstoned).
+      const s = streams.get(c.streamName);
+      const current = s?.tombstoned === true ? undefined : lastRevision(s);
+      if (meetsExpected(c.expected, current)) return;
+      const gone = s?.tombstoned === true ? -6n
+        : s !== undefined && s.truncateBefore > 0n && current === undefined ? -5n : -1n;
+      violations.push({ checkIndex, streamName: c.streamName, expected: c.expected,
+        actual: current ?? gone });
+    });
+    if (violations.length > 0) return { kind: 'violated', violations };
+    const deleted = records.find((r) => streams.get(r.streamName)?.tombstoned === true);
+    if (deleted !== undefined) return { kind: 'stream_deleted', streamName: deleted.streamName };
+    const size = records.reduce((n, e) => n + e.data.length + e.customMetadata.length +
+      encoder.encode(e.type).length, 0);
+    if (size > maxAppendSizeBytes) return { kind: 'too_big', size, maxAppendSizeBytes };
+    const commit = nextPosition;
+    const createdTicks = BigInt(now()) * 10_000n;
+    const revisions = new Map<string, bigint>();
+    for (const r of records) {
+      const state = streams.get(r.streamName)
+        ?? { entries: [], truncateBefore: 0n, tombstoned: false };
+      streams.set(r.streamName, state);
+      const prepare = nextPosition;
+      nextPosition += recordHeaderBytes + BigInt(encoder.encode(r.streamName).length
+        + encoder.encode(r.type).length + r.data.length + r.customMetadata.length);
+      const entry: LogEntry = { id: r.id, type: r.type, contentType: r.contentType,
+        data: r.data, customMetadata: r.customMetadata, streamName: r.streamName,
+        revision: BigInt(state.entries.length), commit, prepare, createdTicks };
+      state.entries.push(entry);
+      all.push(entry);
+      revisions.set(r.streamName, entry.revision);
+    }
+    if (records.length > 0) notify();
+    return { kind: 'written', commit, revisions };
+  };
+
   const systemEvent = (type: string, data: string): ProposedEvent => ({
     id: crypto.randomUUID(), type, contentType: 'application/json',
     data: encoder.encode(data), customMetadata: new Uint8Array(),
@@ -190,6 +264,7 @@ export const createEventLog = (options: EventLogOptions = {}): EventLog => {
 
   return {
     append,
+    appendRecords,
     softDelete: (name, expected) => remove(name, expected, false),
     tombstone: (name, expected) => remove(name, expected, true),
     lookup,

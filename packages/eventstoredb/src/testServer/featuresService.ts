@@ -16,8 +16,12 @@ const method = (serviceName: string, methodName: string, features: string[] = []
 /** The version the test server reports; features are those of this release line. */
 export const testServerVersion = '24.10.0';
 
+/** The version it reports when it serves AppendRecords, which came with KurrentDB 26.1. */
+export const appendRecordsServerVersion = '26.1.0';
+
 /** The handler of ServerFeatures.GetSupportedMethods. */
-export const supportedMethodsHandler = (ctx: ServerContext, batchAppend: boolean) =>
+export const supportedMethodsHandler = (ctx: ServerContext, batchAppend: boolean,
+  appendRecords = false) =>
   (_call: ServerUnaryCall<Empty, SupportedMethods>, callback: sendUnaryData<SupportedMethods>) => {
     ctx.calls.getSupportedMethods += 1;
     const methods = [
@@ -27,7 +31,10 @@ export const supportedMethodsHandler = (ctx: ServerContext, batchAppend: boolean
       method(streams, 'tombstone'),
       ...(batchAppend ? [method(streams, 'batchappend', ['deadline_duration'])] : []),
       method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
+      ...(appendRecords
+        ? [method('kurrentdb.protocol.v2.streams.streamsservice', 'appendrecords')] : []),
     ];
     callback(null, new featuresPb.SupportedMethods().setMethodsList(methods)
-      .setEventStoreServerVersion(testServerVersion));
+      .setEventStoreServerVersion(appendRecords ? appendRecordsServerVersion
+        : testServerVersion));
   };

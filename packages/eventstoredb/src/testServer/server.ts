@@ -4,6 +4,8 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import type { ServerErrorResponse, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { appendHandler } from './appendHandler.ts';
+import { appendRecordsHandler } from './appendRecordsHandler.ts';
+import { streamsV2 } from './generatedV2.ts';
 import { batchAppendHandler } from './batchAppendHandler.ts';
 import { deleteHandler, tombstoneHandler } from './deleteHandlers.ts';
 import { createEventLog } from './eventLog.ts';
@@ -21,6 +23,13 @@ export interface EsdbTestServerOptions {
   readonly batchAppend?: boolean;
   /** Serve ServerFeatures; without it the client gets UNIMPLEMENTED and uses Append. */
   readonly serverFeatures?: boolean;
+  /**
+   * Serve KurrentDB's v2 StreamsService.AppendRecords (KurrentDB 26.1 and later), built from
+   * the KurrentDB client's generated modules, and report version 26.1.0 listing it among its
+   * methods. Default false: it is not listed, as by EventStoreDB and KurrentDB before 26.1,
+   * and the client refuses to call it.
+   */
+  readonly appendRecords?: boolean;
   /** The largest append accepted, in bytes of data, metadata and type. Default 1,048,576. */
   readonly maxAppendSizeBytes?: number;
 }
@@ -90,9 +99,14 @@ export const startEsdbTestServer = async (options: EsdbTestServerOptions = {}):
     if (server !== undefined) return;
     const s = new Server();
     s.addService(streamsGrpcPb.StreamsService, streams);
+    if (options.appendRecords === true) {
+      s.addService(streamsV2().grpcPb.StreamsServiceService,
+        { appendRecords: appendRecordsHandler(ctx) });
+    }
     if (options.serverFeatures ?? true) {
       s.addService(featuresGrpcPb.ServerFeaturesService,
-        { getSupportedMethods: supportedMethodsHandler(ctx, batchAppend) });
+        { getSupportedMethods: supportedMethodsHandler(ctx, batchAppend,
+          options.appendRecords === true) });
     }
     // A restarted server may find the port still held for a moment; retry a bounded time.
     for (let attempt = 0; ; attempt++) {

@@ -6,6 +6,7 @@ import type { EventLog } from './eventLog.ts';
 export interface CallCounts {
   append: number;
   batchAppend: number;
+  appendRecords: number;
   read: number;
   subscribe: number;
   delete: number;
@@ -27,6 +28,6 @@ export interface ServerContext {
 
 /** Fresh call counters. */
 export const zeroCounts = (): CallCounts => ({
-  append: 0, batchAppend: 0, read: 0, subscribe: 0, delete: 0, tombstone: 0,
+  append: 0, batchAppend: 0, appendRecords: 0, read: 0, subscribe: 0, delete: 0, tombstone: 0,
   getSupportedMethods: 0,
 });

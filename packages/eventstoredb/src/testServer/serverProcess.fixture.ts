@@ -8,7 +8,9 @@ import type { EsdbTestServer, EsdbTestServerOptions } from './server.ts';
 /** What the parent asks. */
 export type ServerRequest =
   | { readonly id: number; readonly start: EsdbTestServerOptions }
-  | { readonly id: number; readonly stop: number };
+  | { readonly id: number; readonly stop: number }
+  | { readonly id: number; readonly crash: number; readonly after: number }
+  | { readonly id: number; readonly restart: number };
 
 const servers = new Map<number, EsdbTestServer>();
 
@@ -17,6 +19,14 @@ const handle = async (request: ServerRequest): Promise<number> => {
     const server = await startEsdbTestServer(request.start);
     servers.set(server.port, server);
     return server.port;
+  }
+  if ('crash' in request) {
+    servers.get(request.crash)?.crashAfterWrites(request.after);
+    return request.crash;
+  }
+  if ('restart' in request) {
+    await servers.get(request.restart)?.start();
+    return request.restart;
   }
   await servers.get(request.stop)?.stop();
   servers.delete(request.stop);

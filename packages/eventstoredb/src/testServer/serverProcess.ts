@@ -9,6 +9,10 @@ export interface RemoteTestServer {
   /** `kurrentdb://127.0.0.1:PORT?tls=false` (the KurrentDB client's scheme). */
   readonly connectionString: string;
   readonly stop: () => Promise<void>;
+  /** The server stores the `n`th next write, then crashes before answering it. */
+  readonly crashAfterWrites: (n: number) => Promise<void>;
+  /** Starts it again on its port after a stop or a crash; its log is kept. */
+  readonly restart: () => Promise<void>;
 }
 
 /** The child process and what it serves. */
@@ -51,6 +55,12 @@ export const startTestServerProcess = (): TestServerProcess => {
         connectionString: `kurrentdb://127.0.0.1:${port}?tls=false`,
         stop: async () => {
           await ask({ stop: port });
+        },
+        crashAfterWrites: async (n) => {
+          await ask({ crash: port, after: n });
+        },
+        restart: async () => {
+          await ask({ restart: port });
         },
       };
     },

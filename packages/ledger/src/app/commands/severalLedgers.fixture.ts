@@ -121,16 +121,22 @@ export const runPlan = async (o: {
   readonly s: fc.Scheduler; readonly store: EventStore<LedgerEvent>;
   readonly fresh: () => Promise<EventStore<LedgerEvent>>; readonly ledgers: number;
   readonly plan: Plan; readonly scenario?: Scenario;
+  /**
+   * The store each Ledger sends through, by its number (app instances with a connection of
+   * their own to one database); `store` for those not given. `store` is still the one the
+   * scenario is set up and the log read through.
+   */
+  readonly instances?: ReadonlyArray<EventStore<LedgerEvent>>;
 }): Promise<RunResult> => {
   const scenario = o.scenario ?? unset;
   const { pool } = scenario;
   const ledgers: Array<Ledger<undefined>> = [];
   for (let i = 0; i < o.ledgers; i += 1) {
-    ledgers.push(await ledgerOver(scheduledStore(o.s, o.store)));
+    ledgers.push(await ledgerOver(scheduledStore(o.s, o.instances?.[i] ?? o.store)));
   }
   await setUpOn(o.store, scenario);
   const late = scenario.unfinished === undefined ? []
-    : [0, 1].map(() => ledgerOver(scheduledStore(o.s, o.store)));
+    : [0, 1].map((i) => ledgerOver(scheduledStore(o.s, o.instances?.[i] ?? o.store)));
   const sends = Promise.all(o.plan.map((p) => ledgers[p.ledger]?.execute(pool[p.command]?.input)
     ?? Promise.reject(new Error('no such ledger or command'))));
   const work = Promise.all([sends, Promise.all(late)]);
