@@ -8,9 +8,11 @@ import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ConditionFailedError, ledgerEventSchema, StreamNotFoundError } from '@usha/ledger';
+import {
+  ConditionFailedError, isAccepted, ledgerEventSchema, StreamNotFoundError,
+} from '@usha/ledger';
 import type { NewEvent } from '@usha/ledger';
-import { plans, runPlan, setUp, type Scenario } from '@usha/ledger/testing';
+import { ledgerOver, plans, runPlan, setUp, unset, type Scenario } from '@usha/ledger/testing';
 import { collect, nextEventId, testSchema } from '@usha/testing';
 import type { TestEvent } from '@usha/testing';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
@@ -35,9 +37,19 @@ const deposit = (amount: string): NewEvent<TestEvent> => ({
   data: { account: 'acc-1', amount, sequence: 1n }, metadata: { commandId: 'cmd-1' },
 });
 
-// A client whose sends (AppendRecords, and classic appends) wait until `open` is called: the
-// instance has decided and read its conditions, and its append is on the way.
-const held = (client: EventStoreClient) => {
+// The stream an append through a client goes to (classic, or the first record's).
+const targetOf = (key: PropertyKey, args: unknown[]): string => {
+  const first = args[0];
+  if (key === 'appendToStream') return String(first);
+  const record: unknown = Array.isArray(first) ? first[0] : undefined;
+  return typeof record === 'object' && record !== null
+    ? String(Reflect.get(record, 'streamName')) : '';
+};
+
+// A client whose sends (AppendRecords, and classic appends) to a stream whose name holds
+// `to` wait until `open` is called: the instance has decided and read its conditions, and its
+// append is on the way.
+const held = (client: EventStoreClient, to = '') => {
   let open = () => undefined as void;
   const gate = new Promise<void>((r) => { open = r; });
   let sent = () => undefined as void;
@@ -49,6 +61,7 @@ const held = (client: EventStoreClient) => {
         return typeof v === 'function' ? v.bind(target) : v;
       }
       return async (...args: unknown[]) => {
+        if (!targetOf(key, args).includes(to)) return Reflect.apply(v, target, args);
         sent();
         await gate;
         return Reflect.apply(v, target, args);
@@ -102,6 +115,57 @@ test('conditions checked before the append: the same write is missed and the app
   const { outcome, loan } = await raceThroughTwoInstances('checked-before', 'before-');
   assert.is(outcome, undefined);
   assert.equal(loan, ['2.00']);
+});
+
+// Instance A opens a fixed deposit for M1 (its note on her stream, then its events conditioned
+// on her stream after the note); instance B takes her exit while A's events are on their way.
+const openingAndExit = async (mode: 'atomic' | 'checked-before') => {
+  const a = held(await connect(), 'FD-M1');
+  const common = { schema: ledgerEventSchema, streamPrefix: `opening-${mode}-`,
+    appendConditions: mode };
+  const storeA = createEventStoreDbStore({ ...common, client: a.client });
+  const storeB = createEventStoreDbStore({ ...common, client: await connect() });
+  try {
+    const ledgerA = await ledgerOver(storeA);
+    const ledgerB = await ledgerOver(storeB);
+    for (const input of unset.setup) {
+      const o = await ledgerB.execute(input);
+      if (!isAccepted(o)) assert.unreachable(`${input.type}: ${o.rejection.type}`);
+    }
+    const on = '2024-04-02';
+    const opening = ledgerA.execute({ type: 'OpenFixedDeposit', data: { commandId: 'open-FD-M1',
+      actor: 'clerk', on, accountId: 'FD-M1', memberId: 'M1', productId: 'FD',
+      principal: '1000', termMonths: 12 } });
+    await a.waiting;
+    const exit = await ledgerB.execute({ type: 'ExitMember',
+      data: { commandId: 'exit-M1', actor: 'clerk', on, memberId: 'M1' } });
+    a.open();
+    const opened = await opening;
+    const fd: string[] = [];
+    for await (const e of storeB.readAll()) {
+      if (e.stream.includes('FD-M1')) fd.push(e.type);
+    }
+    await ledgerA.close();
+    await ledgerB.close();
+    return { exit: isAccepted(exit) ? 'accepted' : exit.rejection,
+      opened: isAccepted(opened) ? 'accepted' : opened.rejection, fd };
+  } finally {
+    await storeA.close();
+    await storeB.close();
+  }
+};
+
+test('conditions atomic: her exit through one instance while another\'s opening of her fixed '
+  + 'deposit is on its way (after its note): the opening is decided again and refused',
+async () => {
+  assert.equal(await openingAndExit('atomic'), { exit: 'accepted',
+    opened: { type: 'member_exited', memberId: 'M1' }, fd: [] });
+});
+
+test('conditions checked before: the same opening is stored for a member who has left (the '
+  + 'window the guide names)', async () => {
+  assert.equal(await openingAndExit('checked-before'),
+    { exit: 'accepted', opened: 'accepted', fd: ['FixedDepositOpened'] });
 });
 
 // Each run in streams of its own (the adapter's prefix), over the one server.
