@@ -12,7 +12,9 @@ import {
   ConditionFailedError, isAccepted, ledgerEventSchema, StreamNotFoundError,
 } from '@usha/ledger';
 import type { NewEvent } from '@usha/ledger';
-import { ledgerOver, plans, runPlan, setUp, unset, type Scenario } from '@usha/ledger/testing';
+import {
+  againstModel, ledgerOver, plans, runPlan, setUp, unset, type Scenario,
+} from '@usha/ledger/testing';
 import { collect, nextEventId, testSchema } from '@usha/testing';
 import type { TestEvent } from '@usha/testing';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
@@ -186,13 +188,8 @@ const property = async (o: { readonly runs: number; readonly scenario?: Scenario
       const r = await runPlan({ s, store, instances, ledgers: 2, plan,
         fresh: () => Promise.resolve(storeOver(main, `run${run++}-`)),
         ...(o.scenario === undefined ? {} : { scenario: o.scenario }) });
-      assert.equal(r.modelRejections, []);
-      assert.equal(r.reusedUnstored, []);
-      assert.equal(r.streams, r.modelStreams);
-      for (const x of r.refusals) assert.equal(x.got, x.expected);
-      if (o.scenario?.unfinished !== undefined) {
-        assert.equal(r.resumed.map((x) => x.status), ['completed']);
-      }
+      const { actual, expected } = againstModel(r, o.scenario);
+      assert.equal(actual, expected);
     } finally {
       await store.close();
       for (const i of instances) await i.close();

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ledgerEventSchema } from '@usha/ledger';
-import { plans, runPlan, setUp, type Scenario } from '@usha/ledger/testing';
+import { againstModel, plans, runPlan, setUp, type Scenario } from '@usha/ledger/testing';
 import { createEventStoreDbStore } from './eventStoreDbStore.ts';
 import { startEsdbTestServer } from './testSupport.ts';
 
@@ -27,13 +27,8 @@ const property = async (o: { readonly runs: number; readonly scenario?: Scenario
       try {
         const r = await runPlan({ s, store, fresh: open, ledgers: 2, plan,
           ...(o.scenario === undefined ? {} : { scenario: o.scenario }) });
-        assert.equal(r.modelRejections, []);
-        assert.equal(r.reusedUnstored, []);
-        assert.equal(r.streams, r.modelStreams);
-        for (const x of r.refusals) assert.equal(x.got, x.expected);
-        if (o.scenario?.unfinished !== undefined) {
-          assert.equal(r.resumed.map((x) => x.status), ['completed']);
-        }
+        const { actual, expected } = againstModel(r, o.scenario);
+        assert.equal(actual, expected);
       } finally {
         await store.close();
       }

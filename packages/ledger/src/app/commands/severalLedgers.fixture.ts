@@ -110,6 +110,21 @@ export interface RunResult {
 }
 
 /**
+ * What a run shows against what the model says it must, for one deep comparison (its diff is
+ * the failure): the model accepted every command accepted, no refusal named an id not stored,
+ * the log is the model's, each command that must be refused was, as it must be, and the
+ * process the scenario left unfinished was completed once by the Ledgers opened on it.
+ */
+export const againstModel = (r: RunResult, scenario: Scenario = unset) => ({
+  actual: { modelRejections: r.modelRejections, reusedUnstored: r.reusedUnstored,
+    streams: r.streams, refusals: r.refusals.map((x) => x.got),
+    resumed: r.resumed.map((x) => x.status) },
+  expected: { modelRejections: [], reusedUnstored: [], streams: r.modelStreams,
+    refusals: r.refusals.map((x) => x.expected),
+    resumed: scenario.unfinished === undefined ? [] : ['completed'] },
+});
+
+/**
  * Runs `plan` over N Ledgers opened on `store` before the scenario's setup (so each is stale),
  * and, if the setup leaves a process unfinished, two Ledgers opened as the plan runs; then
  * sends the accepted commands, once each, in the order the log stored them, to one Ledger
