@@ -67,6 +67,17 @@ export type CliCommand =
   | { readonly command: 'export'; readonly source: LogSource; readonly to: string };
 
 const NonEmpty = t.refinement(t.string, (s) => s.length > 0, 'NonEmptyString');
+
+// A report's financial year: one whose last day a date can name (31 March 2199 at the latest),
+// so 1900-01 to 2198-99; the year 2199-00 would end in 2200.
+const lastReportYear = 2198;
+const ReportYear = new t.Type<string, string, unknown>('ReportYear',
+  (u): u is string => FinancialYearLabel.is(u) && Number(u.slice(0, 4)) <= lastReportYear,
+  (u, c) => FinancialYearLabel.is(u) && Number(u.slice(0, 4)) <= lastReportYear ? t.success(u)
+    : t.failure(u, c, FinancialYearLabel.is(u)
+      ? `expected a financial year from 1900-01 to ${lastReportYear}-99 (its last day by 2199)`
+      : 'expected a financial year such as "2024-25"'),
+  t.identity);
 const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex');
 
 /** The options' codecs: what each flag's value must be, checked before any file is opened. */
@@ -74,7 +85,7 @@ export const ReportFlags = t.partial({
   'as-of': DateString,
   'known-at': t.refinement(t.string, (s) => /^C:(0|[1-9]\d*)\/P:(0|[1-9]\d*)$/.test(s),
     'Position'),
-  year: FinancialYearLabel,
+  year: ReportYear,
   member: NonEmpty,
   account: NonEmpty,
   esdb: NonEmpty,

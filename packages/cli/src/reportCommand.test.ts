@@ -154,4 +154,31 @@ test('accrued-interest with a catalogue lacking a product of the log\'s accounts
   assert.is(whole.code, 0);
 });
 
+test('at the edges of the dates a report can name (1900-01-01 to 2199-12-31; the years '
+  + '1900-01 to 2198-99) every report prints, exit 0: none stops on a day it cannot name',
+async () => {
+  const catalogue = join(dir, 'edge-products.json');
+  await writeFile(catalogue, JSON.stringify(products));
+  const first = '1900-01-01';
+  const last = '2199-12-31';
+  const runs: string[][] = [
+    ...['trial-balance', 'balance-sheet', 'par', 'npa'].map((r) => [r, '--as-of', last]),
+    ['accrued-interest', '--as-of', '2199-12-30', '--products', catalogue],
+    ['passbook', '--member', 'M-1', '--as-of', last],
+    ...['income-statement', 'share-register', 'appropriation', 'receipts-payments', 'dcb']
+      .flatMap((r) => [[r, '--year', '1900-01'], [r, '--year', '2198-99']]),
+    ...['receipts-payments', 'dcb'].map((r) => [r, '--from', first, '--to', last]),
+    ['dues', '--branch', 'SONAGACHI', '--from', first, '--to', last],
+    ['collection-sheet', '--branch', 'SONAGACHI', '--as-of', last],
+  ];
+  for (const [report = '', ...flags] of runs) {
+    const r = await usha('report', report, file, ...flags);
+    assert.equal({ code: r.code, err: r.err }, { code: 0, err: '' }, [report, ...flags].join(' '));
+  }
+  // Interest is reckoned up to the day after the date: the last day of 2199 is refused, typed.
+  assert.equal(await usha('report', 'accrued-interest', file, '--as-of', last, '--products',
+    catalogue), { code: 1, out: '', err: 'usha: --as-of 2199-12-31: interest is reckoned up to '
+    + 'the day after, so 2199-12-30 is the last day accruals can be reckoned through' });
+});
+
 test.run();

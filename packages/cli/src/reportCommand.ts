@@ -9,7 +9,7 @@ import {
   npaScheduleCsv, parReport, parReportCsv, passbook, passbookCsv, passbookHtml,
   profitAppropriationCsv,
   receiptsAndPaymentsCsv, replayAsync, ReversibleIdsIncompleteError, shareCapitalRegisterCsv,
-  trialBalance, trialBalanceCsv, type ReplayOptions,
+  trialBalance, trialBalanceCsv, AsOfError, type ReplayOptions,
 } from '@usha/projections';
 import {
   accruedInterestCsvRecords, accruedInterestLines, accruedInterestQuery,
@@ -356,6 +356,12 @@ const accrued = async (
   try {
     a = await q.query({ ...(c.asOf === undefined ? {} : { asOf: c.asOf }),
       ...(knownAt === undefined ? {} : { asKnownAt: knownAt }) });
+  } catch (e) {
+    // A day the reckoning cannot reach (the last of 2199): the library's words, the flag's name.
+    if (e instanceof AsOfError && e.message.startsWith('asOf: ')) {
+      throw new ReportRefusedError(`--as-of ${e.message.slice('asOf: '.length)}`);
+    }
+    throw e;
   } finally {
     await q.stop();
   }

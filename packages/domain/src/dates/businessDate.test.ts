@@ -68,8 +68,21 @@ test('epoch days agree with known dates', () => {
   assert.is(fromEpochDay(19782), '2024-02-29');
 });
 
+test('the first and last days a date can name are days -25,567 and 84,005; a day past '
+  + 'either is refused', () => {
+  assert.is(toEpochDay(d('1900-01-01')), -25567);
+  assert.is(toEpochDay(d('2199-12-31')), 84005);
+  assert.is(fromEpochDay(-25567), '1900-01-01');
+  assert.is(fromEpochDay(84005), '2199-12-31');
+  assert.is(addDays(d('2199-11-22'), 39), '2199-12-31');
+  assert.is(addDays(d('2199-12-31'), -1), '2199-12-30');
+  for (const n of [-25568, 84006]) assert.throws(() => fromEpochDay(n), RangeError);
+  assert.throws(() => addDays(d('2199-12-31'), 1), RangeError);
+  assert.throws(() => addDays(d('1900-01-01'), -1), RangeError);
+});
+
 test('epoch days round-trip for every day from 1900 to 2199', () => {
-  fc.assert(fc.property(fc.integer({ min: -25567, max: 83966 }), (n) => {
+  fc.assert(fc.property(fc.integer({ min: -25567, max: 84005 }), (n) => {
     assert.is(toEpochDay(fromEpochDay(n)), n);
   }));
 });

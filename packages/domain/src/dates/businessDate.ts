@@ -35,7 +35,7 @@ export const daysInMonth = (year: number, month: number): number =>
 
 const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_EPOCH_DAY = -25567; // 1900-01-01
-const MAX_EPOCH_DAY = 83966; // 2199-12-31
+const MAX_EPOCH_DAY = 84005; // 2199-12-31
 
 const digit = (s: string, i: number): number => {
   const d = s.charCodeAt(i) - 48;

@@ -4,6 +4,7 @@ import {
   type ProductCatalogue, type RateSteps, type RoundingMode, type SavingsInterestCalculator,
 } from '@usha/domain';
 import * as E from 'fp-ts/lib/Either.js';
+import { AsOfError } from '../books/reports.ts';
 import { asOfDay } from '../core/asOfDay.ts';
 import { lastPeriodEnd } from './postingPeriods.ts';
 import {
@@ -99,6 +100,10 @@ export const earnedThrough = (
   return posted + rounded(partial, t.rounding);
 };
 
+// The last day a date can name, and the day before it.
+const lastDay = '2199-12-31';
+const dayBeforeLast = '2199-12-30';
+
 /**
  * Interest accrued and not yet credited on every open deposit account, as of a date on or
  * after the latest event applied; accounts of a product the catalogue lacks are left out.
@@ -108,6 +113,12 @@ export const depositAccruals = (
 ): ReadonlyArray<DepositAccrual> => {
   asOfDay(s.through, o.asOf);
   const d = businessDate(o.asOf ?? s.through ?? '1970-01-01', 'asOf');
+  // Interest is reckoned through the end of `d`, up to the day after it: that day must be a
+  // date, so the last day of 2199 is past the reckoning.
+  if (d === lastDay) {
+    throw new AsOfError(`asOf: ${d}: interest is reckoned up to the day after, so ${
+      dayBeforeLast} is the last day accruals can be reckoned through`);
+  }
   const cache = new Map<string, Terms>();
   const out: DepositAccrual[] = [];
   for (const a of s.accounts.values()) {

@@ -90,4 +90,19 @@ test('the DCB of 2024-25: the whole schedule fell due, one instalment collected'
     () => assert.unreachable(), (e: unknown) => assert.instance(e, ReportPeriodError));
 });
 
+test('a DCB from the first day a date can name (1900-01-01) has no arrears before it: the '
+  + 'same figures as one from the year\'s first day, not a throw', async () => {
+  const { ledger } = await society();
+  const figures = async (from: string) => {
+    const d = await ledger.demandCollectionBalance({ from, to: '2025-03-31' });
+    const p = d.total.principal;
+    const i = d.total.interest;
+    return [p.arrears, p.current, p.collectedCurrent, p.advance, p.balance,
+      i.arrears, i.current, i.collectedCurrent, i.advance, i.balance];
+  };
+  const whole = [0n, 1200000n, 195058n, 0n, 1004942n, 0n, 42348n, 12000n, 0n, 30348n];
+  assert.equal(await figures('2024-04-01'), whole);
+  assert.equal(await figures('1900-01-01'), whole);
+});
+
 test.run();

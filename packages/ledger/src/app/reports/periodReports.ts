@@ -40,6 +40,9 @@ export interface PeriodReports {
   readonly npaSchedule: (o?: NpaOptions) => Promise<NpaSchedule>;
 }
 
+// The first day a business date can name: the day before it cannot be named.
+const firstDate = '1900-01-01';
+
 const known = (o: ReadOptions) => (o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt });
 
 // A period's options read once into a checked copy (a financial year or two dates, both
@@ -95,7 +98,9 @@ export const periodReports = (
       // One replay after the other, not both at once: each read's chunks and garbage are
       // then alone in the heap, not two reads' at the same time. Of the first, only the five
       // figures a loan the DCB reads are kept: the state goes before the second replay.
-      const opening = dcbOpening(await balancesTo(addDays(p.from, -1), r), p.from);
+      // A period from the first day a date can name (1900-01-01) has nothing before it.
+      const opening = dcbOpening(p.from === firstDate ? balancesProjection().initialState()
+        : await balancesTo(addDays(p.from, -1), r), p.from);
       const end = await balancesTo(p.to, r);
       return demandCollectionBalance(opening, end, p);
     },
