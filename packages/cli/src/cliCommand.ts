@@ -68,16 +68,16 @@ export type CliCommand =
 
 const NonEmpty = t.refinement(t.string, (s) => s.length > 0, 'NonEmptyString');
 
-// A report's financial year: one whose last day a date can name (31 March 2199 at the latest),
-// so 1900-01 to 2198-99; the year 2199-00 would end in 2200.
-const lastReportYear = 2198;
-const ReportYear = new t.Type<string, string, unknown>('ReportYear',
-  (u): u is string => FinancialYearLabel.is(u) && Number(u.slice(0, 4)) <= lastReportYear,
-  (u, c) => FinancialYearLabel.is(u) && Number(u.slice(0, 4)) <= lastReportYear ? t.success(u)
-    : t.failure(u, c, FinancialYearLabel.is(u)
-      ? `expected a financial year from 1900-01 to ${lastReportYear}-99 (its last day by 2199)`
-      : 'expected a financial year such as "2024-25"'),
+// A report's financial year: one with a day a date can name, 1899-00 (from 1 January 1900) to
+// 2199-00 (to 31 December 2199); a report of either of those two covers that part of it.
+const isReportYear = (u: unknown): u is string =>
+  FinancialYearLabel.is(u) && Number(u.slice(0, 4)) >= 1899 && Number(u.slice(0, 4)) <= 2199;
+const ReportYear = new t.Type<string, string, unknown>('ReportYear', isReportYear,
+  (u, c) => isReportYear(u) ? t.success(u) : t.failure(u, c, FinancialYearLabel.is(u)
+    ? 'expected a financial year from 1899-00 to 2199-00 (dates run from 1900 to 2199)'
+    : 'expected a financial year such as "2024-25"'),
   t.identity);
+
 const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex');
 
 /** The options' codecs: what each flag's value must be, checked before any file is opened. */

@@ -428,11 +428,13 @@ test('a wrong command line: exit 2 and what is wrong, before any log is opened',
       'usha: income-statement needs --year, e.g. --year 2025-26'],
     [['report', 'income-statement', file, '--year', '2025-27'],
       'usha: --year: expected a financial year such as "2024-25"'],
-    // The year 2199-00 ends on 31 March 2200, past the last day a date can name.
-    [['report', 'receipts-payments', file, '--year', '2199-00'],
-      'usha: --year: expected a financial year from 1900-01 to 2198-99 (its last day by 2199)'],
+    // A year with no day a date can name (dates run from 1900 to 2199).
+    [['report', 'receipts-payments', file, '--year', '2200-01'],
+      'usha: --year: expected a financial year from 1899-00 to 2199-00 (dates run from 1900 to '
+        + '2199)'],
     [['report', 'share-register', file, '--year', '9998-99'],
-      'usha: --year: expected a financial year from 1900-01 to 2198-99 (its last day by 2199)'],
+      'usha: --year: expected a financial year from 1899-00 to 2199-00 (dates run from 1900 to '
+        + '2199)'],
     [['report', 'passbook', file], 'usha: passbook needs --member'],
     [['report', 'trial-balance', file, '--member', 'M-1'], 'usha: trial-balance takes no --member'],
     [['report', 'ledger', file],

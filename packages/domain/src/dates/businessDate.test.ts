@@ -7,6 +7,10 @@ import {
   isBusinessDate, parseBusinessDate, toEpochDay,
 } from './businessDate.ts';
 import { financialYearOf } from './financialYear.ts';
+import { FinancialYearLabel } from '../shared/codecs.ts';
+import {
+  financialYearDates, financialYearDays, financialYearStart,
+} from '../society/financialYearDates.ts';
 import { days30360, yearFraction } from './dayCount.ts';
 import { Decimal } from '../money/decimal.ts';
 
@@ -76,9 +80,11 @@ test('the first and last days a date can name are days -25,567 and 84,005; a day
   assert.is(fromEpochDay(84005), '2199-12-31');
   assert.is(addDays(d('2199-11-22'), 39), '2199-12-31');
   assert.is(addDays(d('2199-12-31'), -1), '2199-12-30');
-  for (const n of [-25568, 84006]) assert.throws(() => fromEpochDay(n), RangeError);
-  assert.throws(() => addDays(d('2199-12-31'), 1), RangeError);
-  assert.throws(() => addDays(d('1900-01-01'), -1), RangeError);
+  const outside = (e: unknown) => e instanceof RangeError && /outside the years 1900 to 2199/
+    .test(e.message);
+  for (const n of [-25568, 84006]) assert.throws(() => fromEpochDay(n), outside);
+  assert.throws(() => addDays(d('2199-12-31'), 1), outside);
+  assert.throws(() => addDays(d('1900-01-01'), -1), outside);
 });
 
 test('epoch days round-trip for every day from 1900 to 2199', () => {
@@ -116,6 +122,30 @@ test('the Indian financial year runs April to March', () => {
     { label: '2025-26', start: '2025-04-01', end: '2026-03-31' });
   assert.equal(financialYearOf(d('2025-02-10'), 1),
     { label: '2025', start: '2025-01-01', end: '2025-12-31' });
+});
+
+test('the two years the range of dates cuts: their label, and the days of them a date can '
+  + 'name', () => {
+  assert.equal(financialYearOf(d('2199-06-30')),
+    { label: '2199-00', start: '2199-04-01', end: '2199-12-31' });
+  assert.equal(financialYearOf(d('1900-03-31')),
+    { label: '1899-00', start: '1900-01-01', end: '1900-03-31' });
+  assert.equal(financialYearOf(d('2199-03-31')),
+    { label: '2198-99', start: '2198-04-01', end: '2199-03-31' });
+  assert.equal(financialYearOf(d('2199-12-31'), 1),
+    { label: '2199', start: '2199-01-01', end: '2199-12-31' });
+  assert.equal(financialYearDays('2199-00'), { start: '2199-04-01', end: '2199-12-31' });
+  assert.equal(financialYearDays('1899-00'), { start: '1900-01-01', end: '1900-03-31' });
+  assert.equal(financialYearDays('2024-25'), { start: '2024-04-01', end: '2025-03-31' });
+  // A year that cannot end (or begin) is none to close or declare for.
+  assert.throws(() => financialYearDates('2199-00'), (e: unknown) => e instanceof InvalidDateError);
+  assert.throws(() => financialYearDates('1899-00'), (e: unknown) => e instanceof InvalidDateError);
+  assert.throws(() => financialYearDays('2200-01'), (e: unknown) => e instanceof InvalidDateError);
+  assert.is(financialYearStart('2199-00'), '2199-04-01');
+  assert.is(financialYearStart('2200-01'), undefined);
+  // Labels: from 1899-00, the year of 1900's first days.
+  assert.ok(FinancialYearLabel.is('1899-00'));
+  assert.not.ok(FinancialYearLabel.is('1898-99'));
 });
 
 test.run();

@@ -37,6 +37,11 @@ const shape = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_EPOCH_DAY = -25567; // 1900-01-01
 const MAX_EPOCH_DAY = 84005; // 2199-12-31
 
+/** The first day a business date can name. */
+export const firstBusinessDate = '1900-01-01' as BusinessDate;
+/** The last day a business date can name. */
+export const lastBusinessDate = '2199-12-31' as BusinessDate;
+
 const digit = (s: string, i: number): number => {
   const d = s.charCodeAt(i) - 48;
   return d >= 0 && d <= 9 ? d : NaN;

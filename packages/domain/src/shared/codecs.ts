@@ -145,9 +145,12 @@ const fyShape = /^(\d{4})-(\d{2})$/;
 /** Whether a label names an April-to-March year, '2024-25'. */
 const isFinancialYearLabel = (u: unknown): u is string => {
   const m = typeof u === 'string' ? fyShape.exec(u) : null;
-  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]) && Number(m[1]) >= 1900;
+  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]) && Number(m[1]) >= 1899;
 };
-/** A financial year label, '2024-25' (1 April 2024 to 31 March 2025). */
+/**
+ * A financial year label, '2024-25' (1 April 2024 to 31 March 2025), from 1899-00, the year of
+ * the first days a date can name (1 January to 31 March 1900).
+ */
 export const FinancialYearLabel = new t.Type<string, string, unknown>(
   'FinancialYearLabel',
   isFinancialYearLabel,

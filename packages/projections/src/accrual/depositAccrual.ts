@@ -1,5 +1,5 @@
 import {
-  addDays, businessDate, Decimal, depositDaysInYear, fromEpochDay, moneyString, productOf,
+  addDays, businessDate, Decimal, lastBusinessDate, depositDaysInYear, fromEpochDay, moneyString, productOf,
   roundMoney, steppedSavingsInterestCalculator, toEpochDay, type BusinessDate, type Period,
   type ProductCatalogue, type RateSteps, type RoundingMode, type SavingsInterestCalculator,
 } from '@usha/domain';
@@ -100,10 +100,6 @@ export const earnedThrough = (
   return posted + rounded(partial, t.rounding);
 };
 
-// The last day a date can name, and the day before it.
-const lastDay = '2199-12-31';
-const dayBeforeLast = '2199-12-30';
-
 /**
  * Interest accrued and not yet credited on every open deposit account, as of a date on or
  * after the latest event applied; accounts of a product the catalogue lacks are left out.
@@ -115,9 +111,9 @@ export const depositAccruals = (
   const d = businessDate(o.asOf ?? s.through ?? '1970-01-01', 'asOf');
   // Interest is reckoned through the end of `d`, up to the day after it: that day must be a
   // date, so the last day of 2199 is past the reckoning.
-  if (d === lastDay) {
+  if (d === lastBusinessDate) {
     throw new AsOfError(`asOf: ${d}: interest is reckoned up to the day after, so ${
-      dayBeforeLast} is the last day accruals can be reckoned through`);
+      addDays(d, -1)} is the last day accruals can be reckoned through`);
   }
   const cache = new Map<string, Terms>();
   const out: DepositAccrual[] = [];

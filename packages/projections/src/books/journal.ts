@@ -1,4 +1,4 @@
-import { financialYearDates, nextFinancialYear } from '@usha/domain';
+import { financialYearStart, nextFinancialYear } from '@usha/domain';
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent, ReversedPosting } from '../core/projectedEvent.ts';
 import type { DepositKind } from '../balances/state.ts';
@@ -40,9 +40,12 @@ const move = (
  * the reversal it would count twice. NPA interest is not income until received: no entry.
  */
 const accrualLines = (j: JournalSink, fy: string, payable: bigint, receivable: bigint) => {
-  const next = financialYearDates(nextFinancialYear(fy)).start;
+  // The next year's first day alone (the year after 2198-99 ends in 2200, a day no date names);
+  // after 2199-00 there is none, and no day to reverse on.
+  const next = financialYearStart(nextFinancialYear(fy));
   move(j, 'depositInterestExpense', 'interestPayable', payable);
   move(j, 'interestReceivable', 'loanInterestIncome', receivable);
+  if (next === undefined) return;
   move(j, 'interestPayable', 'depositInterestExpense', payable, next);
   move(j, 'loanInterestIncome', 'interestReceivable', receivable, next);
 };

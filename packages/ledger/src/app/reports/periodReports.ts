@@ -1,5 +1,5 @@
 import {
-  addDays, businessDate, financialYearDates, type BusinessDate,
+  addDays, businessDate, financialYearDays, firstBusinessDate, type BusinessDate,
 } from '@usha/domain';
 import {
   balancesProjection, booksProjection, cashBookProjection, combine, comparePositions, dcbOpening,
@@ -40,9 +40,6 @@ export interface PeriodReports {
   readonly npaSchedule: (o?: NpaOptions) => Promise<NpaSchedule>;
 }
 
-// The first day a business date can name: the day before it cannot be named.
-const firstDate = '1900-01-01';
-
 const known = (o: ReadOptions) => (o.asKnownAt === undefined ? {} : { asKnownAt: o.asKnownAt });
 
 // A period's options read once into a checked copy (a financial year or two dates, both
@@ -60,7 +57,8 @@ const periodOptions = (method: string, u: unknown): PeriodOptions => {
 
 const periodOf = (o: PeriodOptions): { from: BusinessDate; to: BusinessDate } => {
   if (o.financialYear !== undefined) {
-    const { start, end } = financialYearDates(o.financialYear);
+    // A year the range of dates cuts (1899-00, 2199-00): the part of it a date can name.
+    const { start, end } = financialYearDays(o.financialYear);
     return { from: start, to: end };
   }
   const from = businessDate(o.from, 'from');
@@ -99,7 +97,7 @@ export const periodReports = (
       // then alone in the heap, not two reads' at the same time. Of the first, only the five
       // figures a loan the DCB reads are kept: the state goes before the second replay.
       // A period from the first day a date can name (1900-01-01) has nothing before it.
-      const opening = dcbOpening(p.from === firstDate ? balancesProjection().initialState()
+      const opening = dcbOpening(p.from === firstBusinessDate ? balancesProjection().initialState()
         : await balancesTo(addDays(p.from, -1), r), p.from);
       const end = await balancesTo(p.to, r);
       return demandCollectionBalance(opening, end, p);
