@@ -9,14 +9,21 @@ import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../te
 const by = (commandId: string, on: string, actor = 'clerk') => ({ commandId, actor, on });
 
 test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 are refused '
-  + 'cannot_compute, nothing written', async () => {
+  + 'cannot_compute, nothing written; a weekly loan whose last instalment falls in 2199 is paid '
+  + 'out', async () => {
   const store = memoryStore();
   const ledger = await testLedger(store);
   await memberWithSavings(ledger, 'M1', '1000', '2199-11-01');
-  ok(await ledger.applyForLoan({ ...by('apply', '2199-12-01', 'maker'), loanId: 'L1',
-    memberId: 'M1', productId: 'LP', principal: '2000', repayments: 4, firstRepaymentOn: null }));
-  ok(await ledger.approveLoan({ ...by('approve', '2199-12-01', 'checker'), loanId: 'L1',
-    principal: '2000' }));
+  // Weekly: 4 instalments end on 2199-12-29, 6 run to 2200-01-12 (the first past 2199, day
+  // 84,010, is 2200-01-05). (Before the last day of 2199 was
+  // counted right, the first was refused too, as if its days after 22 November had no date.)
+  for (const [loanId, repayments] of [['L0', 4], ['L1', 6]] as const) {
+    ok(await ledger.applyForLoan({ ...by(`apply-${loanId}`, '2199-12-01', 'maker'), loanId,
+      memberId: 'M1', productId: 'LP', principal: '2000', repayments, firstRepaymentOn: null }));
+    ok(await ledger.approveLoan({ ...by(`approve-${loanId}`, '2199-12-01', 'checker'), loanId,
+      principal: '2000' }));
+  }
+  ok(await ledger.disburseLoan({ ...by('disburse-L0', '2199-12-01', 'checker'), loanId: 'L0' }));
   const before = (await allEvents(store)).length;
   const outcomes = [
     await ledger.disburseLoan({ ...by('disburse', '2199-12-01', 'checker'), loanId: 'L1' }),
@@ -26,7 +33,7 @@ test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 a
       memberId: 'M1', productId: 'RD', instalment: '100', termMonths: 12 }),
   ];
   assert.equal(outcomes.map((o) => o.status === 'rejected' && o.rejection), [
-    { type: 'cannot_compute', field: 'on', reason: 'day 83975 is outside the years 1900 to 2199' },
+    { type: 'cannot_compute', field: 'on', reason: 'day 84010 is outside the years 1900 to 2199' },
     ...[0, 1].map(() => ({ type: 'cannot_compute', field: 'date',
       reason: 'date: 2200-12-01: year must be between 1900 and 2199' })),
   ]);
