@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  addDays, addMonths, addWeeks, businessDate, daysBetween, fromEpochDay, InvalidDateError,
+  addDays, addMonths, addWeeks, businessDate, DayOutOfRangeError, daysBetween, fromEpochDay,
+  InvalidDateError,
   isBusinessDate, parseBusinessDate, toEpochDay,
 } from './businessDate.ts';
 import { financialYearOf } from './financialYear.ts';
@@ -80,9 +81,12 @@ test('the first and last days a date can name are days -25,567 and 84,005; a day
   assert.is(fromEpochDay(84005), '2199-12-31');
   assert.is(addDays(d('2199-11-22'), 39), '2199-12-31');
   assert.is(addDays(d('2199-12-31'), -1), '2199-12-30');
-  const outside = (e: unknown) => e instanceof RangeError && /outside the years 1900 to 2199/
-    .test(e.message);
+  const outside = (e: unknown) => e instanceof DayOutOfRangeError && e instanceof RangeError
+    && /outside the years 1900 to 2199/.test(e.message);
   for (const n of [-25568, 84006]) assert.throws(() => fromEpochDay(n), outside);
+  assert.throws(() => fromEpochDay(84010), (e: unknown) => e instanceof DayOutOfRangeError
+    && e.date === '2200-01-05' && e.message === 'day 84010 (2200-01-05) is outside the years '
+    + '1900 to 2199');
   assert.throws(() => addDays(d('2199-12-31'), 1), outside);
   assert.throws(() => addDays(d('1900-01-01'), -1), outside);
 });

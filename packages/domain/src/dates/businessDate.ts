@@ -126,10 +126,24 @@ export const toEpochDay = (d: BusinessDate): number => {
   return epochDayOf(year, month, day);
 };
 
+/**
+ * A day that date arithmetic reached outside the years 1900 to 2199 (a schedule running past
+ * 2199, say): `date` is the calendar day it would be, when `day` is a whole number.
+ */
+export class DayOutOfRangeError extends RangeError {
+  override readonly name = 'DayOutOfRangeError';
+  readonly date: string | undefined;
+  constructor(readonly day: number) {
+    const date = Number.isSafeInteger(day) ? dateOfEpochDay(day) : undefined;
+    super(`day ${day}${date === undefined ? '' : ` (${date})`} is outside the years 1900 to 2199`);
+    this.date = date;
+  }
+}
+
 /** The date `n` days after 1970-01-01; refuses a day outside the years 1900 to 2199. */
 export const fromEpochDay = (n: number): BusinessDate => {
   if (!Number.isInteger(n) || n < MIN_EPOCH_DAY || n > MAX_EPOCH_DAY) {
-    throw new RangeError(`day ${n} is outside the years 1900 to 2199`);
+    throw new DayOutOfRangeError(n);
   }
   return dateOfEpochDay(n);
 };

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  InvalidDateError, createDepositDecider, createLoanDecider, createMemberDecider,
-  createShareDecider,
+  DayOutOfRangeError, InvalidDateError, createDepositDecider, createLoanDecider,
+  createMemberDecider, createShareDecider,
   createSocietyDecider, depositCommands, depositEvents, loanCommands, loanEvents,
   memberCommands, memberEvents, shareCommands, shareEvents, societyCommands, societyEvents,
   type AggregateKind, type DecidableCommand, type DepositDecision, type DepositEvent,
@@ -126,6 +126,12 @@ export const aggregateDecider = (products: ProductCatalogue): AggregateDecider =
       // day it has dates for, 2199-12-31): refused, typed, as a figure it cannot compute. The
       // handler and every process's own pre-check decide through here.
       if (!(e instanceof InvalidDateError || e instanceof RangeError)) throw e;
+      // A day reached by arithmetic is named as a date the command did not give, as the
+      // domain's own date refusals name theirs.
+      if (e instanceof DayOutOfRangeError && e.date !== undefined) {
+        return E.left({ type: 'cannot_compute', field: 'date',
+          reason: `date: ${e.date}: year must be between 1900 and 2199` });
+      }
       return E.left({ type: 'cannot_compute',
         field: e instanceof InvalidDateError ? e.field : 'on', reason: e.message });
     }

@@ -14,8 +14,8 @@ test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 a
   const store = memoryStore();
   const ledger = await testLedger(store);
   await memberWithSavings(ledger, 'M1', '1000', '2199-11-01');
-  // Weekly: 4 instalments end on 2199-12-29, 6 run to 2200-01-12 (the first past 2199, day
-  // 84,010, is 2200-01-05). (Before the last day of 2199 was
+  // Weekly: 4 instalments end on 2199-12-29, 6 run to 2200-01-12 (the first past 2199 is
+  // 2200-01-05). (Before the last day of 2199 was
   // counted right, the first was refused too, as if its days after 22 November had no date.)
   for (const [loanId, repayments] of [['L0', 4], ['L1', 6]] as const) {
     ok(await ledger.applyForLoan({ ...by(`apply-${loanId}`, '2199-12-01', 'maker'), loanId,
@@ -32,8 +32,10 @@ test('a loan paid out, and deposits opened, on 2199-12-01 with terms past 2199 a
     await ledger.openRecurringDeposit({ ...by('rd', '2199-12-01'), accountId: 'RD-1',
       memberId: 'M1', productId: 'RD', instalment: '100', termMonths: 12 }),
   ];
+  // Each names the first day it cannot reach, as a date.
   assert.equal(outcomes.map((o) => o.status === 'rejected' && o.rejection), [
-    { type: 'cannot_compute', field: 'on', reason: 'day 84010 is outside the years 1900 to 2199' },
+    { type: 'cannot_compute', field: 'date',
+      reason: 'date: 2200-01-05: year must be between 1900 and 2199' },
     ...[0, 1].map(() => ({ type: 'cannot_compute', field: 'date',
       reason: 'date: 2200-12-01: year must be between 1900 and 2199' })),
   ]);
