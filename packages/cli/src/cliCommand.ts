@@ -1,5 +1,7 @@
 import * as t from 'io-ts';
-import { BranchId, DateString, FinancialYearLabel, isOpaqueId } from '@usha/domain';
+import {
+  BranchId, dateParts, DateString, FinancialYearLabel, isOpaqueId, lastBusinessDate,
+} from '@usha/domain';
 import { Paper, PrintLang } from '@usha/projections';
 
 /** The reports `usha report` prints, each as the Ledger's formatter prints it. */
@@ -68,13 +70,16 @@ export type CliCommand =
 
 const NonEmpty = t.refinement(t.string, (s) => s.length > 0, 'NonEmptyString');
 
-// A report's financial year: one with a day a date can name, 1899-00 (from 1 January 1900) to
-// 2199-00 (to 31 December 2199); a report of either of those two covers that part of it.
+// A report's financial year: one with a day a date can name, up to 2199-00 (to 31 December
+// 2199; `FinancialYearLabel` starts at 1899-00); a report of the two years the range of dates
+// cuts covers that part of it.
+const lastReportYear = dateParts(lastBusinessDate).year;
 const isReportYear = (u: unknown): u is string =>
-  FinancialYearLabel.is(u) && Number(u.slice(0, 4)) >= 1899 && Number(u.slice(0, 4)) <= 2199;
+  FinancialYearLabel.is(u) && Number(u.slice(0, 4)) <= lastReportYear;
 const ReportYear = new t.Type<string, string, unknown>('ReportYear', isReportYear,
   (u, c) => isReportYear(u) ? t.success(u) : t.failure(u, c, FinancialYearLabel.is(u)
-    ? 'expected a financial year from 1899-00 to 2199-00 (dates run from 1900 to 2199)'
+    ? `expected a financial year from 1899-00 to ${lastReportYear}-00 (dates run from 1900 to `
+      + `${lastReportYear})`
     : 'expected a financial year such as "2024-25"'),
   t.identity);
 

@@ -175,6 +175,12 @@ async () => {
     const r = await usha('report', report, file, ...flags);
     assert.equal({ code: r.code, err: r.err }, { code: 0, err: '' }, [report, ...flags].join(' '));
   }
+  // The two years the range of dates cuts: the part of each a date can name.
+  for (const [year, period] of [['1899-00', '1900-01-01 to 1900-03-31'],
+    ['2199-00', '2199-04-01 to 2199-12-31']] as const) {
+    const r = await usha('report', 'receipts-payments', file, '--year', year);
+    assert.is(r.out.split('\n')[0], `Receipts and payments, ${period}`, year);
+  }
   // Interest is reckoned up to the day after the date: the last day of 2199 is refused, typed.
   assert.equal(await usha('report', 'accrued-interest', file, '--as-of', last, '--products',
     catalogue), { code: 1, out: '', err: 'usha: --as-of 2199-12-31: interest is reckoned up to '

@@ -4,8 +4,10 @@ import * as assert from 'uvu/assert';
 import { longestShownLine, shownSafely } from './safeText.ts';
 import { runCli } from './runCli.ts';
 
-// Nothing a terminal or a bidi-aware reader acts on: controls, DEL, C1, reordering marks.
-const acted = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+// Nothing a terminal or a bidi-aware reader acts on, by Unicode's classes (not a copy of the
+// implementation's list): controls, format characters (every bidi control among them), the
+// line and paragraph separators, lone surrogates.
+const acted = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Bidi_Control}]/u;
 
 test('a line shown holds no character a terminal or a reader acts on, and reads back as given',
   () => {
@@ -13,10 +15,10 @@ test('a line shown holds no character a terminal or a reader acts on, and reads 
       const shown = shownSafely(line);
       assert.not.match(shown, acted);
       // Each escape stands for one character: unescaped, the line is the one given.
-      const back = shown.replace(/\\x([0-9a-f]{2})|\\u([0-9a-f]{4})/g,
-        (_, x: string | undefined, u: string | undefined) =>
-          String.fromCharCode(parseInt(x ?? u ?? '0', 16)));
-      if (!/\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/.test(line)) assert.is(back, line);
+      const back = shown.replace(/\\x([0-9a-f]{2})|\\u([0-9a-f]{4})|\\u\{([0-9a-f]+)\}/g,
+        (_, x: string | undefined, u: string | undefined, b: string | undefined) =>
+          String.fromCodePoint(parseInt(x ?? u ?? b ?? '0', 16)));
+      if (!/\\x[0-9a-f]{2}|\\u[0-9a-f{]/.test(line)) assert.is(back, line);
     }), { numRuns: 3000 });
   });
 
@@ -24,6 +26,15 @@ test('a line too long to read keeps its start and says its length', () => {
   const shown = shownSafely('x'.repeat(100_000));
   assert.is(shown, `${'x'.repeat(longestShownLine)}… (cut: 100000 characters in all)`);
   assert.is(shownSafely('x'.repeat(longestShownLine)), 'x'.repeat(longestShownLine));
+  // Cut by characters before escaping: never inside an escape or a surrogate pair, and the
+  // length is the line's, not its escaped form's.
+  assert.is(shownSafely(`${'x'.repeat(longestShownLine - 1)}\u001b${'y'.repeat(100)}`),
+    `${'x'.repeat(longestShownLine - 1)}\\x1b… (cut: 2100 characters in all)`);
+  assert.is(shownSafely(`${'x'.repeat(longestShownLine - 1)}😀😀`),
+    `${'x'.repeat(longestShownLine - 1)}😀… (cut: 2001 characters in all)`);
+  assert.is(shownSafely('\u001b'.repeat(700)), '\\x1b'.repeat(700));
+  // The Arabic letter mark and a tag character are format characters: escaped.
+  assert.is(shownSafely('a\u061cb\u{e0041}'), 'a\\u061cb\\u{e0041}');
 });
 
 test('usha says a hostile file name, escapes and all, on one line it does not obey', async () => {

@@ -96,10 +96,6 @@ const send = async <E extends EventShape>(ctx: AppendContext<E>, stream: string,
     position: ref?.position ?? { commit: -1n, prepare: -1n } };
 };
 
-// A server stream state for a port revision: its number, or no stream (the same values).
-const stateOf = (revision: bigint | 'no_stream'): ClientConsistencyCheck['expectedState'] =>
-  revision;
-
 // What a consistency violation reports, by the index of its check: where the server found the
 // stream (undefined: no stream, or deleted or tombstoned, which the port reads as none).
 const violationsOf = (e: unknown): Map<number, bigint | undefined> => {
@@ -129,7 +125,7 @@ const sendChecked = async <E extends EventShape>(ctx: AppendContext<E>, stream: 
   const checks: ClientConsistencyCheck[] = [
     { type: 'stream_state', streamName: stream, expectedState: pinned },
     ...conditions.map((c): ClientConsistencyCheck => ({ type: 'stream_state',
-      streamName: ctx.toServer(c.stream), expectedState: stateOf(c.revision) }))];
+      streamName: ctx.toServer(c.stream), expectedState: c.revision }))];
   // The server counts the metadata as the adapter wraps it (its quotes escaped): over the
   // limit so counted, refused here, typed, as the classic path is refused by the size it sends.
   const records = prepared.events.map((e) => toAppendRecord(stream, e));

@@ -166,8 +166,10 @@ export const createEventStoreDbStore = <E extends EventShape>(
       if (taken instanceof InvalidAppendError) throw taken;
       // Conditions read just before the append: holding the condition streams as well keeps
       // this store's own appends to them out of that gap (other processes' are not). Checked
-      // in the append (atomic), the hold only orders this store's own appends.
-      const held = [stream, ...(taken.conditions ?? []).map((c) => c.stream)];
+      // by the server in the append (atomic), they need no hold: appends conditioned on one
+      // stream (every deposit on the society's) are then not queued behind each other.
+      const held = conditions === 'atomic' ? [stream]
+        : [stream, ...(taken.conditions ?? []).map((c) => c.stream)];
       const p = locks.holding(held, () => appendEvents(appendCtx, names.toServer(stream), {
         events, expected: taken.expectedRevision, label: stream,
         conditions: taken.conditions }));

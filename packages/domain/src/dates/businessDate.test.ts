@@ -87,6 +87,10 @@ test('the first and last days a date can name are days -25,567 and 84,005; a day
   assert.throws(() => fromEpochDay(84010), (e: unknown) => e instanceof DayOutOfRangeError
     && e.date === '2200-01-05' && e.message === 'day 84010 (2200-01-05) is outside the years '
     + '1900 to 2199');
+  // A day no four-digit year holds is named by its number alone.
+  assert.throws(() => fromEpochDay(1e12), (e: unknown) => e instanceof DayOutOfRangeError
+    && e.date === undefined && e.message === 'day 1000000000000 is outside the years 1900 to '
+    + '2199');
   assert.throws(() => addDays(d('2199-12-31'), 1), outside);
   assert.throws(() => addDays(d('1900-01-01'), -1), outside);
 });

@@ -134,7 +134,9 @@ export class DayOutOfRangeError extends RangeError {
   override readonly name = 'DayOutOfRangeError';
   readonly date: string | undefined;
   constructor(readonly day: number) {
-    const date = Number.isSafeInteger(day) ? dateOfEpochDay(day) : undefined;
+    // Named only where its year has four digits (1000-01-01 to 9999-12-31).
+    const date = Number.isInteger(day) && day >= -354285 && day <= 2932896
+      ? dateOfEpochDay(day) : undefined;
     super(`day ${day}${date === undefined ? '' : ` (${date})`} is outside the years 1900 to 2199`);
     this.date = date;
   }

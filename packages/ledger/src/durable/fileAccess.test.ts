@@ -242,8 +242,8 @@ test('keys: a key file that is a pipe is refused at once; a key pair is not writ
   });
 
 // A read lease (what an NFS server's delegation or an SMB oplock is, on Linux): an open for
-// writing is refused EAGAIN without waiting; the store then opens waiting, as it did before
-// it opened without blocking, and is let in once the holder lets the lease go.
+// writing is refused EAGAIN without waiting; the store tries the open again, without
+// blocking, for up to 120 s, and is let in once the holder lets the lease go.
 const leaseHolder = `import fcntl, os, signal, sys, time
 fd = os.open(sys.argv[1], os.O_RDONLY)
 def release(signum, frame):

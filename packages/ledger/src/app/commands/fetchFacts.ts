@@ -8,7 +8,7 @@ import {
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
-  standingCredits, initialShareState,
+  standingCredits, initialShareState, dateParts, lastBusinessDate,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -159,6 +159,10 @@ const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => 
   return undefined;
 };
 
+// Whether a financial year's 31 March can be named (the year 2199-00 ends in 2200).
+const yearCanEnd = (label: string): boolean =>
+  Number(label.slice(0, 4)) < dateParts(lastBusinessDate).year;
+
 /** One fetcher per command decided with facts: the compiler refuses the table without one. */
 export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = {
   // Her accounts as her own stream (the target) notes them at the revision decided on: one
@@ -237,6 +241,12 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   // no share change dated in a closed year is taken, so the log read holds every one.
   DeclareDividend: async (r, c) => {
     await r.catchUp?.();
+    // A year that cannot end (2199-00 and after: its 31 March has no date) has no holdings to
+    // take: refused as a figure not computed, as the decider refuses it for a close.
+    if (!yearCanEnd(c.data.financialYear)) {
+      return E.left({ type: 'cannot_compute', field: 'financialYear',
+        reason: `${c.data.financialYear} ends after ${lastBusinessDate}` });
+    }
     const h = await shareHoldings(r, c.data.financialYear);
     // The face value the shares were bought at; with no share bought yet, the product's.
     const faceValue = h.faceValue ?? firstFaceValue(r.products);

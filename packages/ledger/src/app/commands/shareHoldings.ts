@@ -1,5 +1,5 @@
 import {
-  financialYearDates, streamNameFor, type Holding, type MemberId, type MoneyString,
+  financialYearDays, streamNameFor, type Holding, type MemberId, type MoneyString,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import { comparePosition, type Position } from '../../eventStore/position.ts';
@@ -22,7 +22,8 @@ export const shareHoldings = async (
   holdings: ReadonlyArray<Holding>; faceValue: MoneyString | undefined;
   readFrom: ReadonlyArray<FactSource>;
 }> => {
-  const { end } = financialYearDates(financialYear);
+  // The year's days a date can name: 1899-00's end on 31 March 1900.
+  const { end } = financialYearDays(financialYear);
   const holdings: Holding[] = [];
   const readFrom: FactSource[] = [];
   let faceValue: MoneyString | undefined;

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { products } from '@usha/domain/testing';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 const by = (commandId: string, on: string) => ({ commandId, actor: 'clerk', on });
@@ -51,5 +52,23 @@ test('the close posts January to March interest dated 31 March, in the year it i
     assert.equal(all?.lines.at(-1) && [all.lines.at(-1)?.on, all.lines.at(-1)?.balance],
       ['2026-04-02', 2581208n]);
   });
+
+test('a close by a Ledger whose catalogue lacks the product of an open deposit account stops '
+  + 'before the accruals (they would understate the payable for good); run again with the '
+  + 'whole catalogue, it completes', async () => {
+  const { store } = await yearWithAprilDeposit();
+  const { SB: _left, ...others } = products;
+  const short = await testLedger(store, { products: others });
+  const stopped = await short.closeFinancialYear({ ...year, commandId: 'fy', on: '2026-04-10' });
+  assert.equal(stopped.status === 'rejected' && stopped.rejection, { type: 'cannot_compute',
+    field: 'products', reason: 'the catalogue lacks the products of open deposit accounts '
+      + '(SB): their interest cannot be accrued' });
+  const types = async () => (await allEvents(store)).map((e) => e.type);
+  assert.not.ok((await types()).includes('YearEndAccrualsRecorded'));
+  const whole = await testLedger(store);
+  const closed = await whole.closeFinancialYear({ ...year, commandId: 'fy', on: '2026-04-10' });
+  assert.is(closed.status, 'completed');
+  assert.equal((await types()).filter((t) => t === 'YearEndAccrualsRecorded').length, 1);
+});
 
 test.run();

@@ -102,6 +102,14 @@ export const closeFinancialYear = async (
   // non-performing past the society's NPA threshold in force that day.
   const norms = await normsOn(ctx, r.societyId, end);
   const a = await ctx.accruedInterest({ asOf: end, npaDaysPastDue: norms.standardUpToDays });
+  // Accounts of a product this Ledger's catalogue lacks are left out of the accruals: the
+  // payable would be understated in the books for good. Refused, naming the products; the
+  // close run again by a Ledger with the whole catalogue completes it.
+  if (a.productsMissing.length > 0) {
+    return { status: 'rejected', processId: pid, steps, rejection: { type: 'cannot_compute',
+      field: 'products', reason: `the catalogue lacks the products of open deposit accounts `
+        + `(${a.productsMissing.join(', ')}): their interest cannot be accrued` } };
+  }
   const accruals = await runStep(ctx, proc, { type: 'RecordYearEndAccruals', data: {
     ...base, on: end, commandId: stepId(pid, 'accruals'), societyId: r.societyId,
     financialYear: r.financialYear, depositInterestPayable: a.depositInterestPayable,

@@ -10,6 +10,7 @@ import { ledgerOver } from '../commands/severalLedgers.fixture.ts';
 import { setUp } from '../commands/severalLedgers.scenarios.fixture.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 // The scenario's society, staff and members, every command dated `on`; TDS on when asked.
 const societyOn = async (on: string, tds = false) => {
@@ -76,6 +77,29 @@ test('a report of 2199-00 covers the part of it a date can name', async () => {
   assert.equal([r.from, r.to], ['2199-04-01', '2199-12-31']);
   const d = await ledger.demandCollectionBalance({ financialYear: '2199-00' });
   assert.equal([d.from, d.to], ['2199-04-01', '2199-12-31']);
+});
+
+test('a dividend declared for a year that cannot end (2199-00 ends in 2200) or that no close '
+  + 'has reached (1899-00) is refused, typed, nothing written: never a throw', async () => {
+  for (const [opened, year, on, refusal] of [
+    ['1900-01-01', '1899-00', '1900-04-10',
+      { type: 'financial_year_not_closed', financialYear: '1899-00' }],
+    ['2199-04-01', '2199-00', '2199-12-31', { type: 'cannot_compute', field: 'financialYear',
+      reason: '2199-00 ends after 2199-12-31' }],
+    ['2198-04-01', '2200-01', '2199-12-31', { type: 'cannot_compute', field: 'financialYear',
+      reason: '2200-01 ends after 2199-12-31' }],
+  ] as const) {
+    const store = memoryStore();
+    const ledger = await testLedger(store);
+    await memberWithSavings(ledger, 'M1', '1000', opened);
+    ok(await ledger.configureSociety({ commandId: 'cfg', actor: 'board', on: opened,
+      societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+    const before = (await allEvents(store)).length;
+    const o = await ledger.declareDividend({ commandId: 'div', actor: 'board', on,
+      societyId: 'USHA', financialYear: year, ratePercent: '10' });
+    assert.equal(o.status === 'rejected' && o.rejection, refusal, year);
+    assert.is((await allEvents(store)).length, before, year);
+  }
 });
 
 test.run();

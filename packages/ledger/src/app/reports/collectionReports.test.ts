@@ -116,10 +116,15 @@ async () => {
   assert.equal([open.lines, open.total], [[], 0n]);
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
+  // Read as any query's options are: a misspelt field is refused, not taken as no check.
   for (const [check, why] of [[{ branchInLog: 'yes' }, 'branchInLog: not true or false'],
-    [revoked.proxy, 'branchInLog: could not be read']] as const) {
+    [revoked.proxy, 'the request could not be read'],
+    [{ branchinLog: true }, 'branchinLog: not an option of this query (it reads branchInLog, '
+      + 'after, asKnownAt)'],
+    [[true], 'the request must be an object of fields']] as const) {
     assert.throws(() => collectionReports(store, {}, check as never),
-      (x: unknown) => x instanceof QueryRequestError && x.message.includes(why));
+      (x: unknown) => x instanceof QueryRequestError
+        && x.message === `collectionReports: ${why}`, why);
   }
 });
 

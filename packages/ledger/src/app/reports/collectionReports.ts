@@ -28,13 +28,12 @@ export class UnknownBranchError extends Error {
   }
 }
 
+// The check's options read once as any query's are (a misspelt field refused, not ignored).
 const checkedFlag = (check: unknown): boolean => {
-  let v: unknown;
-  try {
-    v = check === undefined ? undefined : Reflect.get(Object(check), 'branchInLog');
-  } catch {
-    throw new QueryRequestError('collectionReports', 'branchInLog: could not be read');
-  }
+  if (check === undefined) return false;
+  const { fields } = queryRequest(check,
+    (reason) => new QueryRequestError('collectionReports', reason), ['branchInLog']);
+  const v = fields['branchInLog'];
   if (v !== undefined && typeof v !== 'boolean') {
     throw new QueryRequestError('collectionReports', 'branchInLog: not true or false');
   }
