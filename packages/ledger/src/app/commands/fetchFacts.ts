@@ -21,7 +21,7 @@ import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
 import { withSocietyLimits } from './societyLimitsOf.ts';
 import { withTds } from './tdsFactsOf.ts';
 import { withRateSteps } from './rateStepsOf.ts';
-import { memberAccountsOf } from './memberAccounts.ts';
+import { herDeposit, herLoan, memberAccountsOf } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
 import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
@@ -70,15 +70,17 @@ type Fetcher<K extends keyof CommandFacts> = (
 
 const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.revision });
 
-// Each loan as its stream holds it (a loan never applied for is none).
-const loanFacts = async (r: FactReaders, loanIds: ReadonlyArray<LoanId>):
+// Each loan of hers as its stream holds it: a loan never applied for, or another member's
+// under an id her stream notes (herLoan), is none of hers. Every stream read is a fact's source.
+const loanFacts = async (r: FactReaders, memberId: MemberId, loanIds: ReadonlyArray<LoanId>):
   Promise<{ loans: LoanFact[]; readFrom: FactSource[] }> => {
   const loans: LoanFact[] = [];
   const readFrom: FactSource[] = [];
   for (const loanId of loanIds) {
     const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
     readFrom.push(source(s));
-    if (s.state.kind === 'loan' && s.state.state.status !== 'none') loans.push(s.state.state);
+    const loan = herLoan(s, memberId);
+    if (loan !== undefined) loans.push(loan);
   }
   return { loans, readFrom };
 };
@@ -86,7 +88,7 @@ const loanFacts = async (r: FactReaders, loanIds: ReadonlyArray<LoanId>):
 // Every loan of the member: those her stream notes, read now (see memberAccounts.ts).
 const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: LoanFact[] }> => {
   const held = await memberAccountsOf(r, memberId);
-  const { loans, readFrom } = await loanFacts(r, held.accounts.loans);
+  const { loans, readFrom } = await loanFacts(r, memberId, held.accounts.loans);
   return E.right({ facts: { loans }, readFrom: [...held.readFrom, ...readFrom] });
 };
 
@@ -170,14 +172,15 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   ExitMember: async (r, c, target) => {
     const m = c.data.memberId;
     const held = await memberAccountsOf(r, m, source(target));
-    const loans = await loanFacts(r, held.accounts.loans);
+    const loans = await loanFacts(r, m, held.accounts.loans);
     const shares = await r.states.load(streamNameFor.shares(m), 'shares');
     const deposits: DepositState[] = [];
     const readFrom = [...held.readFrom, ...loans.readFrom, source(shares)];
     for (const d of held.accounts.deposits) {
       const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
       readFrom.push(source(s));
-      if (s.state.kind === 'deposit') deposits.push(s.state.state);
+      const deposit = herDeposit(s, m);
+      if (deposit !== undefined) deposits.push(deposit);
     }
     const sharesHeld = shares.state.kind === 'shares' ? shares.state.state
       : { status: 'none' as const };

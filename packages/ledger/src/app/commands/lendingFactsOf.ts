@@ -5,7 +5,7 @@ import {
 } from '@usha/domain';
 import type { FactSource } from './factSource.ts';
 import type { FactReaders, FactsRead } from './fetchFacts.ts';
-import { memberAccountsOf } from './memberAccounts.ts';
+import { herDeposit, herLoan, memberAccountsOf } from './memberAccounts.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState } from './streamStates.ts';
 
@@ -22,7 +22,8 @@ export const lendingFactsOf = async (
   r: FactReaders, borrower: MemberId, guarantors: ReadonlyArray<Pick<Guarantee,
     'memberId' | 'accountId'>>,
 ): Read<LendingFacts> => {
-  // Her accounts as her stream notes them now: one opened since moves it (memberAccounts.ts).
+  // Her accounts as her stream notes them now: one opened since moves it (memberAccounts.ts);
+  // a noted id that is not hers (herDeposit, herLoan) counts for nothing, its stream still a fact's source.
   const held = await memberAccountsOf(r, borrower);
   const streams = held.accounts;
   const readFrom: FactSource[] = [...held.readFrom];
@@ -33,13 +34,15 @@ export const lendingFactsOf = async (
   for (const d of streams.deposits) {
     const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
     readFrom.push(source(s));
-    if (s.state.kind === 'deposit') deposits.push(s.state.state);
+    const deposit = herDeposit(s, borrower);
+    if (deposit !== undefined) deposits.push(deposit);
   }
   const loans: LoanStatusFact[] = [];
   for (const loanId of streams.loans) {
     const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
     readFrom.push(source(s));
-    if (s.state.kind === 'loan' && s.state.state.status !== 'none') loans.push(s.state.state);
+    const loan = herLoan(s, borrower);
+    if (loan !== undefined) loans.push(loan);
   }
   const byMember: Record<string, GuarantorFact> = {};
   for (const g of guarantors) {

@@ -1,13 +1,13 @@
 import {
   AccountId, LoanId, streamNameFor, type AccountId as AccountIdT, type DepositKind,
-  type LoanId as LoanIdT, type MemberId,
+  type DepositState, type LoanId as LoanIdT, type LoanState, type MemberId,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { FactSource } from './factSource.ts';
 import type { MemberIndex } from './memberIndex.ts';
-import type { StreamStates } from './streamStates.ts';
+import type { StreamState, StreamStates } from './streamStates.ts';
 
 /** A member's deposit accounts (in the order first known, with their kind) and loans. */
 export interface MemberAccounts {
@@ -80,4 +80,26 @@ export const memberAccountsOf = async (
   const loans = [...known?.loans ?? []];
   for (const l of noted.loans) if (!loans.includes(l)) loans.push(l);
   return { accounts: { deposits, loans }, readFrom: [{ stream: s.stream, revision: s.revision }] };
+};
+
+type Opened<S> = Exclude<S, { readonly status: 'none' }>;
+
+/**
+ * A deposit account or a loan as read, when it is `memberId`'s: undefined otherwise. A note
+ * names an id, not what was opened under it. An opening refused after its note (her exit stored
+ * in between, or the same id opened at once for another member through another instance), or
+ * one whose instance died after its note and whose id was then given to another member, leaves
+ * a note naming a stream with no events, or another member's. Neither is hers.
+ */
+export const herDeposit = (s: StreamState, memberId: MemberId):
+  Opened<DepositState> | undefined => {
+  const held = s.state;
+  return held.kind === 'deposit' && held.state.status !== 'none'
+    && held.state.memberId === memberId ? held.state : undefined;
+};
+/** The loan as read, when it is `memberId`'s (see herDeposit). */
+export const herLoan = (s: StreamState, memberId: MemberId): Opened<LoanState> | undefined => {
+  const held = s.state;
+  return held.kind === 'loan' && held.state.status !== 'none'
+    && held.state.memberId === memberId ? held.state : undefined;
 };

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore } from '../../eventStore/port.ts';
 import { ledgerEventSchema, type LedgerEvent } from '../log/ledgerEvent.ts';
-import { allEvents, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { allEvents, memoryStore, ok, products, testLedger } from '../testSupport.ts';
 import { loanDisbursed } from './loanDisbursed.fixture.ts';
 import { isAccepted, type CommandOutcome } from './outcome.ts';
 
@@ -168,5 +168,92 @@ test('on a log written before the notes, accounts opened then are found from the
       memberId: 'M2' })), { type: 'deposits_still_open', openDepositAccounts: 1 });
     assert.equal(await typesIn(store, 'member-M2'), ['MemberAdmitted']);
   });
+
+// The limits these tests read: a loan at most twice her savings, or one loan at a time.
+const limited = { ...products, LM: { ...products.LN, id: 'LM', savingsMultiple: 2 },
+  LO: { ...products.LN, id: 'LO', maxLoansAtOnce: 1 } };
+const applyFor = (commandId: string, memberId: string, loanId: string, productId: string,
+  principal: string) => ({ ...by(commandId, '2024-04-02', 'maker'), loanId, memberId, productId,
+  principal, repayments: 6, firstRepaymentOn: null });
+
+test('one account id opened at once for two members: the note left on the stream of the one '
+  + 'refused names the other\'s account, which counts for nothing of hers', async () => {
+  const store = memoryStore();
+  const other = await testLedger(store, { products: limited });
+  ok(await other.admitMember(admit));
+  ok(await other.admitMember({ ...admit, commandId: 'adm-2', memberId: 'M2' }));
+  // M1's opening of SB-9 has noted itself when M2's opening of SB-9 is stored elsewhere.
+  let won: CommandOutcome | undefined;
+  const refused = await testLedger(afterNote(store, async () => {
+    won = await other.openSavingsAccount({ ...by('open-M2'), accountId: 'SB-9', memberId: 'M2',
+      productId: 'SB' });
+  }), { products: limited, processClaims: { claimant: 'refused' } });
+  const lost = await refused.openSavingsAccount({ ...by('open-M1'), accountId: 'SB-9',
+    memberId: 'M1', productId: 'SB' });
+  assert.is(won?.status, 'accepted');
+  assert.equal(rejection(lost), { type: 'already_exists', aggregate: 'deposit', id: 'SB-9' });
+  assert.equal(await typesIn(store, 'member-M1'), ['MemberAdmitted', 'AccountOpeningNoted']);
+  ok(await other.makeDeposit({ ...by('dep'), accountId: 'SB-9', amount: '10000',
+    source: 'cash' }));
+  // A Ledger opened now, as a single one would, counts none of M2's savings for M1.
+  const fresh = await testLedger(store, { products: limited, processClaims: { claimant: 'f' } });
+  assert.equal(rejection(await fresh.applyForLoan(applyFor('big', 'M1', 'LB-1', 'LM', '15000'))),
+    { type: 'loan_limit_exceeded', limit: 'savings_multiple', multiple: 2, basis: '0.00',
+      maximum: '0.00', requested: '15000.00' });
+  ok(await fresh.exitMember({ ...by('ex', '2024-04-03'), memberId: 'M1' }));
+  // M2's own limit still counts her account, and her exit waits for it.
+  ok(await fresh.applyForLoan(applyFor('her-own', 'M2', 'LB-2', 'LM', '15000')));
+  assert.equal(rejection(await fresh.exitMember({ ...by('ex-2', '2024-04-03'),
+    memberId: 'M2' })), { type: 'deposits_still_open', openDepositAccounts: 1 });
+});
+
+test('one loan id applied for at once for two members: the other\'s loan is never counted as '
+  + 'hers, neither by her one-loan limit nor by her exit', async () => {
+  const store = memoryStore();
+  const other = await testLedger(store, { products: limited });
+  ok(await other.admitMember(admit));
+  ok(await other.admitMember({ ...admit, commandId: 'adm-2', memberId: 'M2' }));
+  let won: CommandOutcome | undefined;
+  const refused = await testLedger(afterNote(store, async () => {
+    won = await other.applyForLoan(applyFor('apply-M2', 'M2', 'L9', 'LN', '5000'));
+    ok(await other.approveLoan({ ...by('approve', '2024-04-02', 'checker'), loanId: 'L9',
+      principal: '5000' }));
+    ok(await other.disburseLoan({ ...by('disburse', '2024-04-02', 'checker'), loanId: 'L9' }));
+  }), { products: limited, processClaims: { claimant: 'refused' } });
+  const lost = await refused.applyForLoan(applyFor('apply-M1', 'M1', 'L9', 'LN', '5000'));
+  assert.is(won?.status, 'accepted');
+  assert.equal(rejection(lost), { type: 'already_exists', aggregate: 'loan', id: 'L9' });
+  assert.equal(await typesIn(store, 'member-M1'), ['MemberAdmitted', 'AccountOpeningNoted']);
+  const fresh = await testLedger(store, { products: limited, processClaims: { claimant: 'f' } });
+  ok(await fresh.applyForLoan(applyFor('one', 'M1', 'LS-1', 'LO', '1000')));
+  assert.equal(rejection(await fresh.applyForLoan(applyFor('two', 'M2', 'LS-2', 'LO', '1000'))),
+    { type: 'too_many_loans', maximum: 1, open: 1 });
+  ok(await fresh.rejectLoan({ ...by('withdrawn', '2024-04-02', 'checker'), loanId: 'LS-1',
+    reason: 'member_request' }));
+  ok(await fresh.exitMember({ ...by('ex', '2024-04-03'), memberId: 'M1' }));
+  assert.equal(rejection(await fresh.exitMember({ ...by('ex-2', '2024-04-03'),
+    memberId: 'M2' })), { type: 'loan_outstanding', outstandingPrincipal: '5000.00' });
+});
+
+test('an opening whose instance died after its note, its id then given to another member\'s '
+  + 'loan: her exit is not held up by a loan that is not hers', async () => {
+  const store = memoryStore();
+  // The instance that dies: its loan's append never reaches the store.
+  const dying: EventStore<LedgerEvent> = { ...store, appendToStream: (stream, events, o) =>
+    stream === 'loan-L9' ? Promise.reject(new Error('killed')) :
+      store.appendToStream(stream, events, o) };
+  const died = await testLedger(dying, { processClaims: { claimant: 'died' } });
+  const other = await testLedger(store);
+  ok(await other.admitMember(admit));
+  ok(await other.admitMember({ ...admit, commandId: 'adm-2', memberId: 'M2' }));
+  await died.applyForLoan(applyFor('apply-M1', 'M1', 'L9', 'LN', '5000')).then(
+    () => assert.unreachable(), (e: unknown) => assert.is(e instanceof Error && e.message, 'killed'));
+  ok(await other.applyForLoan(applyFor('apply-M2', 'M2', 'L9', 'LN', '5000')));
+  ok(await other.approveLoan({ ...by('approve', '2024-04-02', 'checker'), loanId: 'L9',
+    principal: '5000' }));
+  ok(await other.disburseLoan({ ...by('disburse', '2024-04-02', 'checker'), loanId: 'L9' }));
+  assert.equal(await typesIn(store, 'member-M1'), ['MemberAdmitted', 'AccountOpeningNoted']);
+  ok(await other.exitMember({ ...by('ex', '2024-04-03'), memberId: 'M1' }));
+});
 
 test.run();

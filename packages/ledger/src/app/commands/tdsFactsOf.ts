@@ -5,7 +5,7 @@ import {
 } from '@usha/domain';
 import type { FactReaders, FactsRead } from './fetchFacts.ts';
 import type { FactSource } from './factSource.ts';
-import { memberAccountsOf } from './memberAccounts.ts';
+import { herDeposit, memberAccountsOf } from './memberAccounts.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState } from './streamStates.ts';
 
@@ -47,7 +47,7 @@ const earlierInYear = async (r: FactReaders, memberId: MemberId, on: BusinessDat
     const name = streamNameFor.deposit(d.accountId);
     const s = name === target.stream ? target : await r.states.load(name, 'deposit');
     if (s !== target) readFrom.push(source(s));
-    minor += await creditedIn(r, s, fy.start, on);
+    if (herDeposit(s, memberId) !== undefined) minor += await creditedIn(r, s, fy.start, on);
   }
   return { minor, readFrom };
 };

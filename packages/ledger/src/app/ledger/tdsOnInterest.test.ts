@@ -3,6 +3,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inMemoryMemberDirectory } from '../directory/openMemberDirectory.ts';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 // A low threshold, so a quarter's interest on Rs 1,00,000 at 4% crosses it in the second one.
@@ -81,5 +83,39 @@ test('a declaration with an unknown form is refused with a typed error naming th
     assert.is((err as Error).name, 'InvalidTdsExemptionError');
     assert.match((err as Error).message, 'form');
   });
+
+test('her year\'s interest counts none of another member\'s account that her stream notes '
+  + '(an opening of hers that died after its note, its id given to the other\'s)', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store, { directory: inMemoryMemberDirectory() });
+  ok(await ledger.configureSociety({ ...board('cfg', '2024-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15', tds }));
+  await memberWithSavings(ledger, 'M1', '100000');
+  await memberWithSavings(ledger, 'M3', '100000');
+  // An instance opening SB-9 for M1 dies after its note; SB-9 is then opened for M3.
+  const dying: EventStore<LedgerEvent> = { ...store, appendToStream: (stream, events, o) =>
+    stream === 'deposit-SB-9' ? Promise.reject(new Error('killed')) :
+      store.appendToStream(stream, events, o) };
+  const died = await testLedger(dying, { processClaims: { claimant: 'died' } });
+  await died.openSavingsAccount({ ...clerk('open-M1', '2024-04-01'), accountId: 'SB-9',
+    memberId: 'M1', productId: 'SB' }).then(() => assert.unreachable(),
+    (e: unknown) => assert.is(e instanceof Error && e.message, 'killed'));
+  ok(await ledger.openSavingsAccount({ ...clerk('open-M3', '2024-04-01'), accountId: 'SB-9',
+    memberId: 'M3', productId: 'SB' }));
+  ok(await ledger.makeDeposit({ ...clerk('dep-9', '2024-04-01'), accountId: 'SB-9',
+    amount: '100000', source: 'cash' }));
+  ok(await ledger.postInterest({ ...clerk('q1-9', '2024-06-30'), accountId: 'SB-9',
+    periodTo: '2024-06-30' }));
+  // Her Q1, 997.26, is her year so far: not above 1,000 (with SB-9's 997.26 it would be).
+  ok(await ledger.postInterest({ ...clerk('q1-M1', '2024-06-30'), accountId: 'SB-M1',
+    periodTo: '2024-06-30' }));
+  const events = await allEvents(store);
+  assert.equal(events.filter((e) => e.type === 'InterestPosted').map((e) =>
+    'amount' in e.data && `${String(e.data.accountId)} ${String(e.data.amount)}`),
+  ['SB-9 997.26', 'SB-M1 997.26']);
+  assert.equal(events.filter((e) => e.type === 'TdsDeducted'), []);
+  assert.equal(events.filter((e) => e.stream === 'member-M1').map((e) => e.type),
+    ['MemberAdmitted', 'AccountOpeningNoted', 'AccountOpeningNoted']);
+});
 
 test.run();
