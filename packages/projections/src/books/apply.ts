@@ -1,9 +1,9 @@
 import { minor } from '../core/minor.ts';
 import type { ResolvedEvent } from '../core/projectedEvent.ts';
 import {
-  branchOfEvent, carriedSlot, HEAD_OFFICE_BRANCH, headOfficeRoles, memberOf,
+  branchOfEvent, carriedRoles, carriedSlot, HEAD_OFFICE_BRANCH, headOfficeRoles, memberOf,
 } from './branchBooks.ts';
-import { transferLines } from './branchTransfer.ts';
+import { carryAlong, transferLines } from './branchTransfer.ts';
 import type { PostingRole } from './chartOfAccounts.ts';
 import { journalFor, type JournalContext, type JournalSink } from './journal.ts';
 import { postLine } from './postLine.ts';
@@ -29,6 +29,8 @@ interface Poster extends JournalSink, JournalContext {
   member: MemberBooks | undefined;
   /** Lines held by another branch than the entry's (the head office's accounts). */
   readonly cross: CrossLine[];
+  /** The entry's amounts on her carried roles, by slot (carried along her later transfers). */
+  readonly carried: bigint[];
 }
 
 const posters = new WeakMap<BooksState, Poster>();
@@ -69,6 +71,7 @@ const posterFor = (s: BooksState): Poster => {
   if (existing !== undefined) return existing;
   const p: Poster = {
     event: null, sum: 0n, branchId: HEAD_OFFICE_BRANCH, member: undefined, cross: [],
+    carried: carriedRoles.map(() => 0n),
     depositKind: (accountId) => s.kinds.get(accountId) ?? 'savings',
     post: (role: PostingRole, amount: bigint, dated?: string) => {
       if (amount === 0n || p.event === null) return;
@@ -83,6 +86,7 @@ const posterFor = (s: BooksState): Poster => {
       const slot = carriedSlot(role);
       if (p.member !== undefined && slot >= 0) {
         p.member.held[slot] = (p.member.held[slot] ?? 0n) + amount;
+        p.carried[slot] = (p.carried[slot] ?? 0n) + amount;
       }
     },
     // Each branch's year is closed in its books, its result sent to the head office's surplus;
@@ -155,8 +159,15 @@ export const applyBooks = (s: BooksState, e: ResolvedEvent): BooksState => {
     transferLines(s, e, p.member);
   }
   p.branchId = branchOfEvent(e, p.member);
+  p.carried.fill(0n);
   journalFor(p, e, p);
   settle(s, p);
+  // Dated before a transfer of hers recorded earlier: posted at the branch she was at then,
+  // and carried to where she is now, as that transfer would have carried it.
+  const lastTransfer = p.member?.transfers.at(-1);
+  if (p.member !== undefined && lastTransfer !== undefined && lastTransfer.on > e.metadata.effectiveOn) {
+    carryAlong(s, e, p.member, p.carried);
+  }
   p.event = null;
   p.member = undefined;
   if (p.sum !== 0n) throw new UnbalancedEntryError(e.metadata.eventId, p.sum);

@@ -53,14 +53,29 @@ export const memberOf = (s: BooksState, e: ResolvedEvent): MemberBooks | undefin
   const known = s.members.get(e.data.memberId);
   if (known !== undefined) return known;
   const named = 'branchId' in e.data ? e.data.branchId : null;
-  const m = { branchId: named ?? HEAD_OFFICE_BRANCH, held: carriedRoles.map(() => 0n) };
+  const m: MemberBooks = { branchId: named ?? HEAD_OFFICE_BRANCH,
+    held: carriedRoles.map(() => 0n), transfers: [] };
   s.members.set(e.data.memberId, m);
   return m;
 };
 
+/**
+ * Her branch on `on`: the one she was transferred to by the last transfer dated on or before it
+ * (on the day of a transfer, the new branch), else the one she was at before her first.
+ */
+export const branchOn = (member: MemberBooks, on: string): string => {
+  const first = member.transfers[0];
+  if (first === undefined || on >= (member.transfers.at(-1)?.on ?? on)) return member.branchId;
+  let branchId = first.from;
+  for (const t of member.transfers) if (t.on <= on) branchId = t.to;
+  return branchId;
+};
+
 /** The branch an event's entry is posted at (see the top of this file). */
 export const branchOfEvent = (e: ResolvedEvent, member: MemberBooks | undefined): string => {
-  if (member !== undefined) return member.branchId;
+  // Her branch on the event's date: an entry dated before her transfer, recorded after it, is
+  // her old branch's business (carried to the new one on the transfer's date: branchTransfer).
+  if (member !== undefined) return branchOn(member, e.metadata.effectiveOn);
   // An event of a branch itself (its till, its vault) names it.
   if ('branchId' in e.data && e.data.branchId !== null) return e.data.branchId;
   return HEAD_OFFICE_BRANCH;

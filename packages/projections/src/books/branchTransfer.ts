@@ -34,4 +34,35 @@ export const transferLines = (
     postLine(s, e, { branchId: to, i: ib, amount: -moved, on });
   }
   member.branchId = to;
+  member.transfers.push({ on, from, to });
+};
+
+/**
+ * Carries an entry's amounts on her carried roles (`amounts`, by slot), posted at the branch she
+ * was at on its date, along each transfer of hers dated after it, on that transfer's date: as
+ * the transfer would have moved them had the entry been recorded before it. Her books on any
+ * date are then those of the events dated on or before it, whatever order they were recorded
+ * in; the cash of the entry stays at the branch whose till it passed through.
+ */
+export const carryAlong = (
+  s: BooksState, e: ResolvedEvent, member: MemberBooks, amounts: ReadonlyArray<bigint>,
+): void => {
+  const dated = e.metadata.effectiveOn;
+  const ib = s.chart.roleIndex.interBranch;
+  for (const t of member.transfers) {
+    if (t.on <= dated) continue;
+    let moved = 0n;
+    amounts.forEach((amount, k) => {
+      const role = carriedRoles[k];
+      if (amount === 0n || role === undefined) return;
+      const i = s.chart.roleIndex[role];
+      postLine(s, e, { branchId: t.from, i, amount: -amount, on: t.on });
+      postLine(s, e, { branchId: t.to, i, amount, on: t.on });
+      moved += amount;
+    });
+    if (moved !== 0n) {
+      postLine(s, e, { branchId: t.from, i: ib, amount: moved, on: t.on });
+      postLine(s, e, { branchId: t.to, i: ib, amount: -moved, on: t.on });
+    }
+  }
 };

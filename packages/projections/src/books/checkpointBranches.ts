@@ -9,13 +9,17 @@ import type { BooksState } from './state.ts';
 const Row = t.tuple([t.string, t.array(t.string)]);
 
 /** The codec of the branch part of a books checkpoint. */
-export const BranchesJson = t.type({
+export const BranchesJson = t.intersection([t.type({
   branches: t.array(t.tuple([t.string, t.type({
     balances: t.array(t.string), daily: t.array(Row), years: t.array(Row),
   })])),
   // [member id, her branch, [carried role, amount] for each non-zero one]
   members: t.array(t.tuple([t.string, t.string, t.array(t.tuple([t.string, t.string]))])),
-});
+}), t.partial({
+  // [member id, [on, from, to] for each transfer of hers]: members never transferred left out
+  // (a checkpoint of books version 1 has none; the runner replays those, see projection.ts).
+  transfers: t.array(t.tuple([t.string, t.array(t.tuple([t.string, t.string, t.string]))])),
+})]);
 export type BranchesJson = t.TypeOf<typeof BranchesJson>;
 
 const strings = (r: ReadonlyArray<bigint>) => r.map(String);
@@ -29,6 +33,8 @@ export const serializeBranches = (s: BooksState): BranchesJson => ({
   }]),
   members: [...s.members].map(([id, m]) => [id, m.branchId,
     m.held.flatMap((x, k) => (x === 0n ? [] : [[carriedRoles[k] ?? '', String(x)]]))]),
+  transfers: [...s.members].filter(([, m]) => m.transfers.length > 0)
+    .map(([id, m]) => [id, m.transfers.map((t) => [t.on, t.from, t.to])]),
 });
 
 const slotOf = (role: string): number => {
@@ -52,6 +58,11 @@ export const deserializeBranches = (
   for (const [id, branchId, held] of j.members) {
     const amounts = carriedRoles.map(() => 0n);
     for (const [role, x] of held) amounts[slotOf(role)] = BigInt(x);
-    s.members.set(id, { branchId, held: amounts });
+    s.members.set(id, { branchId, held: amounts, transfers: [] });
+  }
+  for (const [id, transfers] of j.transfers ?? []) {
+    const m = s.members.get(id);
+    if (m === undefined) throw new TypeError(`books checkpoint: transfers of ${id}, not a member`);
+    for (const [on, from, to] of transfers) m.transfers.push({ on, from, to });
   }
 };

@@ -45,6 +45,19 @@ export interface BranchRows {
 export interface MemberBooks {
   branchId: string;
   readonly held: bigint[];
+  /**
+   * Her transfers as the books saw them, in the order recorded (each dated on or after the one
+   * before: her stream refuses an earlier date): where an entry dated before one of them, and
+   * recorded after it, is posted, and then carried along (see branchTransfer.ts).
+   */
+  readonly transfers: MemberTransfer[];
+}
+
+/** One transfer of a member: from and to which branch, on which business date. */
+export interface MemberTransfer {
+  readonly on: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 /**
