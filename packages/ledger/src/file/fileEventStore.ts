@@ -46,6 +46,7 @@ import type { TornTail } from './scanLog.ts';
 import {
   checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
 } from './signingKeys.ts';
+import { noteStoreKeys } from './storeKeys.ts';
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
@@ -215,8 +216,10 @@ export const openFileEventStore = async <E extends EventShape>(
       blocking: options.durableWrites !== 'threaded',
     });
     const recovery = cut ?? scan.tornTail;
-    return fileStore(options,
+    const store = fileStore(options,
       { handle, lock, readOnly, signingKey, verifyKey, loaded, space, recovery });
+    noteStoreKeys(store, { signingKey, verifyKey });
+    return store;
   } catch (e) {
     await lock?.release();
     await handle.close();

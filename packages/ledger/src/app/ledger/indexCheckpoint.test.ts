@@ -157,7 +157,7 @@ test('a checkpoint of version 1 (each command\'s type, hash and stream as text):
     await writeSnapshotFile(file, w);
     const ledger = await testLedger(store, { indexCheckpoint: { file, ...everyClose } });
     assert.equal(ledger.opened, { from: 'log', eventsRead: 11,
-      reason: 'version 1; this Ledger reads version 2' });
+      reason: 'version 1; this Ledger reads version 3' });
     await ledger.close();
     assert.equal((await readIndexCheckpoint(file)).found, true);
     assert.equal(await reopened(store, file), { from: 'checkpoint', eventsRead: 0 });

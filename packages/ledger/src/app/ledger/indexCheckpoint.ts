@@ -2,6 +2,7 @@
 // the event they had read up to. A cache, never a record: one that
 // is missing, damaged, of another version or of another log is set aside with the reason, and
 // the indexes are built from the whole log as before.
+import type { KeyObject } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { positionFromString, positionToString, type Position } from '../../eventStore/position.ts';
 import { keyOf } from '../../offHeap/keyHash.ts';
@@ -9,7 +10,9 @@ import {
   readNumber, readText, SnapshotShapeError, snapshotWriter, writeNumber, writeText,
   type SnapshotReader, type SnapshotWriter,
 } from '../../offHeap/snapshot.ts';
-import { readSnapshotFile } from '../../offHeap/snapshotFile.ts';
+import { parallelSha256 } from '../../offHeap/parallelSha256.ts';
+import { readSnapshotFile, sha256InTurns, writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
+import { signatureValid, signHash } from '../../file/signingKeys.ts';
 import {
   restoreStaffRegister, staffRegister,
 } from '../authorisation/staffRegister.ts';
@@ -22,7 +25,7 @@ import { processIndex, restoreProcessIndex } from '../processes/processIndex.ts'
  * The layout this code writes and reads. Raise it whenever an index's parts, what an index
  * takes from an event, or the key hash change: an older checkpoint is then set aside.
  */
-export const indexCheckpointVersion = 2;
+export const indexCheckpointVersion = 3; // 3: the writer's signature after the indexes
 
 /** The indexes a Ledger builds from the log. */
 export interface LedgerIndexes {
@@ -75,7 +78,14 @@ export type IndexCheckpointRead =
   | { readonly found: true; readonly indexes: LedgerIndexes; readonly seen: SeenUpTo }
   | { readonly found: false; readonly reason: string };
 
-const restore = (r: SnapshotReader): IndexCheckpointRead => {
+// The indexes read back, with the signature after them ('' when the writer signed nothing).
+type Restored =
+  | { readonly found: true; readonly indexes: LedgerIndexes; readonly seen: SeenUpTo;
+    readonly signature: string }
+  | { readonly found: false; readonly reason: string };
+
+// `endOfParts`: told when the signed parts end, before the signature is read.
+const restore = (r: SnapshotReader, endOfParts: () => void): Restored => {
   const version = readNumber(r);
   if (version !== indexCheckpointVersion) {
     return { found: false, reason: `version ${version}; this Ledger reads version `
@@ -93,23 +103,62 @@ const restore = (r: SnapshotReader): IndexCheckpointRead => {
     processes: restoreProcessIndex(r), society: restoreSocietyIndex(r),
     staff: restoreStaffRegister(r),
   };
+  endOfParts();
+  const signature = readText(r);
   if (r.at !== r.end) {
-    throw new SnapshotShapeError(`${r.end - r.at} bytes after the last index`);
+    throw new SnapshotShapeError(`${r.end - r.at} bytes after the signature`);
   }
-  return { found: true, indexes, seen: { position: at.right, eventId } };
+  return { found: true, indexes, seen: { position: at.right, eventId }, signature };
 };
 
-/** Reads the checkpoint in `file`: its indexes and the event they have read up to. */
-export const readIndexCheckpoint = async (file: string): Promise<IndexCheckpointRead> => {
-  const read = await readSnapshotFile(file, (r): IndexCheckpointRead => {
+/**
+ * Reads the checkpoint in `file`: its indexes and the event they have read up to. With the
+ * log's public key (a file store opened with `verifyKey`), a checkpoint the log's writer did
+ * not sign is set aside: the file decides what a retried command is answered and which steps of
+ * a process are run, so one edited on disk, its own SHA-256 made again, must not be used where
+ * the log itself could not be edited so.
+ */
+export const readIndexCheckpoint = async (
+  file: string, verifyKey?: KeyObject,
+): Promise<IndexCheckpointRead> => {
+  const read = await readSnapshotFile(file, (r): Restored | Promise<Restored> => {
+    // The parts' bytes hashed as they are read, for the signature over them (with a key).
+    const partsSha = verifyKey === undefined ? undefined : parallelSha256();
+    if (partsSha !== undefined) r.taps.add(partsSha);
     try {
-      return restore(r);
+      const restored = restore(r, () => {
+        if (partsSha !== undefined) r.taps.delete(partsSha);
+      });
+      if (!restored.found || verifyKey === undefined || partsSha === undefined) return restored;
+      return partsSha.digest().then((digest): Restored => {
+        const hex = digest.toString('hex');
+        return /^[0-9a-f]{128}$/.test(restored.signature)
+          && signatureValid(verifyKey, hex, restored.signature)
+          ? restored : { found: false, reason: 'not signed by the log\'s writer' };
+      });
     } catch (e) {
       if (!(e instanceof SnapshotShapeError)) throw e;
       return { found: false, reason: `garbled: ${e.message}` };
     }
   });
-  if (read.found) return read.value;
+  if (read.found) {
+    const r = read.value;
+    return r.found ? { found: true, indexes: r.indexes, seen: r.seen } : r;
+  }
   return { found: false, reason: read.reason === 'no snapshot'
     ? `no checkpoint at ${file}` : `${file}: ${read.reason}` };
+};
+
+/**
+ * Writes the checkpoint (atomically: the old one or the new one survives a crash), its last
+ * part the writer's signature of the SHA-256 of the parts before it, or nothing without a key.
+ */
+export const writeIndexCheckpoint = async (
+  file: string, w: SnapshotWriter, signingKey?: KeyObject,
+): Promise<void> => {
+  const signature = signingKey === undefined ? ''
+    : signHash(signingKey, (await sha256InTurns(w.parts)).toString('hex'));
+  const signed = { parts: [...w.parts], bytes: w.bytes }; // `w` itself left as it was given
+  writeText(signed, signature);
+  await writeSnapshotFile(file, signed);
 };

@@ -6,8 +6,9 @@
 import { resolve } from 'node:path';
 import { StoreClosedError } from '../../eventStore/errors.ts';
 import { comparePosition } from '../../eventStore/position.ts';
-import { writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
-import { indexSnapshot, type LedgerIndexes, type SeenUpTo } from './indexCheckpoint.ts';
+import {
+  indexSnapshot, writeIndexCheckpoint, type LedgerIndexes, type SeenUpTo,
+} from './indexCheckpoint.ts';
 import type { CheckpointPlace } from './openIndexes.ts';
 
 /** A checkpoint the Ledger could not write when it closed. */
@@ -95,7 +96,8 @@ export const indexCheckpointWriter = (o: {
     const snapshot = indexSnapshot(o.indexes, seen);
     since -= taken;
     try {
-      await inTurn(o.place.file, () => writeSnapshotFile(o.place.file, snapshot));
+      await inTurn(o.place.file,
+        () => writeIndexCheckpoint(o.place.file, snapshot, o.place.keys?.signingKey));
     } catch (e) {
       since += taken; // nothing was kept: the events still count towards the next write
       throw e;
