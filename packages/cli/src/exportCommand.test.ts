@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -99,5 +99,22 @@ test('export refuses what it cannot copy in one line naming the file, '
   assert.not.ok((await readdir(dir)).some((f) => f.includes('.export-')), 'a temporary file');
   assert.not.ok((await readdir(dir)).some((f) => /^[xyzw]\.ndjson$/.test(f)), 'a refused copy');
 });
+
+test('export and keygen show the names they were given, escapes and all, never obey them',
+  async () => {
+    const hostile = 'out\u001b]0;TITLE\u0007\u202e';
+    const shown = 'out\\x1b]0;TITLE\\x07\\u202e';
+    const copy = join(dir, `${hostile}.ndjson`);
+    const r = await usha('export', trail.file, '--to', copy);
+    assert.is(r.code, 0);
+    assert.is(r.out.split(':')[0], join(dir, `${shown}.ndjson`));
+    assert.not.match(r.out, /[\u0000-\u001f\u202e]/);
+    const keys = join(dir, hostile);
+    await mkdir(keys);
+    const made = await usha('keygen', '--out', keys);
+    assert.is(made.code, 0);
+    assert.not.match(made.out.replace(/\n/g, ' '), /[\u0000-\u001f\u202e]/);
+    assert.match(made.out, `${join(dir, shown)}/usha-signing.key`);
+  });
 
 test.run();

@@ -60,8 +60,11 @@ export const runCli = async (argv: readonly string[], given: CliIo): Promise<num
       case 'verify':
         return await verifyCommand(c, { ...io, out: (line) => io.out(shownSafely(line)) });
       case 'report': return await reportCommand(c, io);
-      case 'export': return await exportCommand(c, io);
-      case 'keygen': return await keygenCommand(c, io);
+      // Each quotes the file or folder it was given: shown, never obeyed, as verify's lines.
+      case 'export':
+        return await exportCommand(c, { ...io, out: (line) => io.out(shownSafely(line)) });
+      case 'keygen':
+        return await keygenCommand(c, { ...io, out: (line) => io.out(shownSafely(line)) });
     }
   } catch (e) {
     if (e instanceof OutputWriteError) {
