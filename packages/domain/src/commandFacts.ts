@@ -28,7 +28,7 @@ export type FactlessCommand = Exclude<Command, { readonly type: keyof CommandFac
  * a type is missing or not one of CommandFacts' (an application fetches facts for these).
  */
 export const factCommandTypes = {
-  ExitMember: true, RedeemShares: true, PostInterest: true, MatureDeposit: true,
+  ExitMember: true, TransferMember: true, RedeemShares: true, PostInterest: true, MatureDeposit: true,
   CloseDepositEarly: true, CloseFinancialYear: true, DeclareDividend: true,
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,

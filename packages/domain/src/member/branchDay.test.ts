@@ -71,7 +71,8 @@ test('a transfer or exit in a closed day is refused; her field officer is record
   const M = { memberId: 'M1' };
   const member = admit('2024-04-01', { shareProductId: 'SH' });
   const transfer = { ...command('TransferMember', { ...by('t1', '2024-04-02', 'bm-1'), ...M,
-    to: 'KALIGHAT' }), branchDay: { ...closed, branchId: branch('KALIGHAT') } };
+    to: 'KALIGHAT' }), facts: { accountsLastOn: null },
+  branchDay: { ...closed, branchId: branch('KALIGHAT') } };
   given(member).when(transfer).thenRejects('branch_day_closed',
     { branchId: 'KALIGHAT', closedThrough: '2024-04-02', on: '2024-04-02' });
   const exit = { ...command('ExitMember', { ...by('x1', '2024-04-02', 'bm-1'), ...M }),

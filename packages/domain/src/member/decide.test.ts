@@ -5,6 +5,7 @@ import { by, command, event, history, products, withFacts } from '../testing/fix
 import { zeroTotals } from '../loan/state.ts';
 import { evolveDeposit, initialDepositState } from '../deposit/state.ts';
 import { evolveShares, initialShareState } from '../shares/state.ts';
+import { businessDate } from '../dates/businessDate.ts';
 import { createMemberDecider } from './decide.ts';
 import type { ExitMemberFacts } from './facts.ts';
 
@@ -112,8 +113,11 @@ test('her figures are read from the facts: principal over all loans, a matured d
       .thenRejects('deposits_still_open', { openDepositAccounts: 1 });
   });
 
-const transfer = (to: string, on = '2024-10-01', memberId = 'M1') =>
-  command('TransferMember', { ...by('c3', on), memberId, to });
+// Her accounts' last event dated `accountsLastOn` (none: null).
+const transfer = (to: string, on = '2024-10-01', memberId = 'M1',
+  accountsLastOn: string | null = null) =>
+  withFacts(command('TransferMember', { ...by('c3', on), memberId, to }),
+    { accountsLastOn: accountsLastOn === null ? null : businessDate(accountsLastOn) });
 
 test('a member moves to another branch; the event names both', () => {
   given(admit(5)).when(transfer('KALIGHAT')).then([event('MemberTransferred', {
@@ -133,8 +137,19 @@ test('a transfer: rejections, in the order they are checked', () => {
     .thenRejects('member_exited', { memberId: 'M1' });
   given(admit(5)).when(transfer('KALIGHAT', '2024-03-31'))
     .thenRejects('date_before_last_event');
+  given(admit(5)).when(transfer('SONAGACHI', '2024-10-01', 'M1', '2024-10-02'))
+    .thenRejects('date_before_last_event', { on: '2024-10-01', lastOn: '2024-10-02' });
   given(admit(5)).when(transfer('SONAGACHI'))
     .thenRejects('already_at_branch', { branchId: 'SONAGACHI' });
+});
+
+test('a transfer is not dated before her accounts\' last event: their balances move on its '
+  + 'date, so one made after it would move a day early', () => {
+  given(admit(5)).when(transfer('KALIGHAT', '2024-10-01', 'M1', '2024-10-05'))
+    .thenRejects('date_before_last_event', { on: '2024-10-01', lastOn: '2024-10-05' });
+  given(admit(5)).when(transfer('KALIGHAT', '2024-10-05', 'M1', '2024-10-05'))
+    .then([event('MemberTransferred', { memberId: 'M1', from: 'SONAGACHI', to: 'KALIGHAT',
+      on: '2024-10-05' })]);
 });
 
 test('an exit without its facts does not compile', () => {

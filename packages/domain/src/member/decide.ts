@@ -15,7 +15,9 @@ import type {
   AdmitMember, AssignFieldOfficer, ExitMember, MemberCommand, TransferMember,
 } from './commands.ts';
 import type { MemberEvent } from './events.ts';
-import { loansOutstandingMinor, type ExitMemberFacts, type MemberFacts } from './facts.ts';
+import {
+  loansOutstandingMinor, type ExitMemberFacts, type MemberFacts, type TransferMemberFacts,
+} from './facts.ts';
 import { evolveMember, initialMemberState, type MemberState } from './state.ts';
 
 type Result = E.Either<Rejection, ReadonlyArray<MemberEvent>>;
@@ -97,9 +99,13 @@ const reverse = (c: ReverseEvent['data'], s: MemberState): Result => {
   } }]);
 };
 
-const transfer = (c: TransferMember['data'], s: MemberState): Result => {
+const transfer = (c: TransferMember['data'], f: TransferMemberFacts, s: MemberState): Result => {
   const m = activeMember(c, s);
   if (E.isLeft(m)) return m;
+  // Not before her accounts' last events either: those balances move on the transfer's date.
+  if (f.accountsLastOn !== null && c.on < f.accountsLastOn) {
+    return E.left({ type: 'date_before_last_event', on: c.on, lastOn: f.accountsLastOn });
+  }
   const from = m.right.branchId;
   if (from === c.to) return E.left({ type: 'already_at_branch', branchId: from });
   return E.right([{ type: 'MemberTransferred', data: {
@@ -170,7 +176,7 @@ export const createMemberDecider = (config: { readonly products: ProductCatalogu
     switch (command.type) {
       case 'AdmitMember': return admit(config.products, command, state);
       case 'ExitMember': return exit(command.data, command.facts, state);
-      case 'TransferMember': return transfer(command.data, state);
+      case 'TransferMember': return transfer(command.data, command.facts, state);
       case 'AssignFieldOfficer': return assignOfficer(command.data, state);
       case 'ReverseEvent': return reverse(command.data, state);
     }

@@ -9,7 +9,7 @@ import {
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
   topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
-  standingCredits,
+  standingCredits, latestOn, type BusinessDate,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -103,6 +103,15 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         return { ...c, facts: { loans: stateOf<LoanFact>('loan', m),
           shares: stateOf<ShareState>('shares', m)[0] ?? { status: 'none' },
           deposits: stateOf<DepositState>('deposit', m) } };
+      }
+      // The last date of her accounts, loans and shares, as the Ledger reads it (fetchFacts).
+      case 'TransferMember': {
+        const m = c.data.memberId;
+        const lastOn = (st: { readonly status: string; readonly lastOn?: BusinessDate }) =>
+          st.status === 'none' ? [] : st.lastOn === undefined ? [] : [st.lastOn];
+        const held = [...stateOf<DepositState>('deposit', m), ...stateOf<LoanState>('loan', m),
+          ...stateOf<ShareState>('shares', m)];
+        return { ...c, facts: { accountsLastOn: latestOn(held.flatMap(lastOn)) } };
       }
       case 'PurchaseShares': case 'OpenSavingsAccount': case 'OpenRecurringDeposit':
       case 'OpenFixedDeposit': case 'ApplyForLoan':

@@ -8,7 +8,7 @@ import {
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
-  standingCredits, initialShareState, dateParts, lastBusinessDate,
+  standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -186,6 +186,32 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
       : { status: 'none' as const };
     return E.right({ facts: { loans: loans.loans, shares: sharesHeld, deposits }, readFrom });
   },
+  // The last date of her accounts, loans and shares, from their streams (those she holds, as
+  // her exit reads them): a transfer dated before it is refused. Every stream read is named,
+  // so an event of hers stored meanwhile sends it round again.
+  TransferMember: async (r, c, target) => {
+    const m = c.data.memberId;
+    const held = await memberAccountsOf(r, m, source(target));
+    const shares = await r.states.load(streamNameFor.shares(m), 'shares');
+    const dates: BusinessDate[] = [];
+    if (shares.state.kind === 'shares' && shares.state.state.status !== 'none') {
+      dates.push(shares.state.state.lastOn);
+    }
+    const readFrom = [...held.readFrom, source(shares)];
+    for (const loanId of held.accounts.loans) {
+      const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
+      readFrom.push(source(s));
+      const loan = herLoan(s, m);
+      if (loan !== undefined) dates.push(loan.lastOn);
+    }
+    for (const d of held.accounts.deposits) {
+      const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
+      readFrom.push(source(s));
+      const deposit = herDeposit(s, m);
+      if (deposit !== undefined) dates.push(deposit.lastOn);
+    }
+    return E.right({ facts: { accountsLastOn: latestOn(dates) }, readFrom });
+  },
   RedeemShares: (r, c) => loansOf(r, c.data.memberId),
   PurchaseShares: (r, c) => membershipOf(r, c.data.memberId),
   // An opening notes itself on her stream first (openingNote.ts), where her exit looks.
@@ -310,6 +336,7 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
   const f = factFetchers;
   switch (c.type) {
     case 'ExitMember': return withFacts(c, f.ExitMember(r, c, target));
+    case 'TransferMember': return withFacts(c, f.TransferMember(r, c, target));
     case 'RedeemShares': return withFacts(c, f.RedeemShares(r, c, target));
     case 'PurchaseShares': return withFacts(c, f.PurchaseShares(r, c, target));
     case 'OpenSavingsAccount': return withFacts(c, f.OpenSavingsAccount(r, c, target));

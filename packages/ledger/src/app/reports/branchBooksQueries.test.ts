@@ -35,4 +35,34 @@ test('the Ledger\'s books of one branch, before and after a member is transferre
   await ledger.close();
 });
 
+test('a deposit entered late, dated before her transfer: the Ledger\'s branch books on any date '
+  + 'are a replay\'s of the events dated by then; a transfer dated before her last deposit is '
+  + 'refused', async () => {
+  const ledger = await testLedger(memoryStore());
+  await memberWithSavings(ledger, 'M1', '5000');
+  ok(await ledger.transferMember({ ...by('move', '2024-05-03'), memberId: 'M1',
+    to: 'KALIGHAT' }));
+  // Taken at SONAGACHI on 1 May, entered after her transfer of 3 May.
+  ok(await ledger.makeDeposit({ ...by('late', '2024-05-01'), accountId: 'SB-M1',
+    amount: '1000', source: 'cash' }));
+  for (const asOf of ['2024-05-01', '2024-05-02']) {
+    const there = await ledger.trialBalance({ asOf, branchId: 'SONAGACHI' });
+    assert.equal(nonZero(there.rows), [['1100', 610_000n], ['2100', -600_000n],
+      ['3100', -10_000n]]);
+    assert.equal(nonZero((await ledger.trialBalance({ asOf, branchId: 'KALIGHAT' })).rows), []);
+  }
+  const moved = await ledger.trialBalance({ asOf: '2024-05-03', branchId: 'KALIGHAT' });
+  assert.equal(nonZero(moved.rows), [['1900', 610_000n], ['2100', -600_000n],
+    ['3100', -10_000n]]);
+  // Her savings' last event is now 7 May: she cannot be moved back as of 6 May.
+  ok(await ledger.makeDeposit({ ...by('may7', '2024-05-07'), accountId: 'SB-M1',
+    amount: '10', source: 'cash' }));
+  const back = await ledger.transferMember({ ...by('back', '2024-05-06'), memberId: 'M1',
+    to: 'SONAGACHI' });
+  assert.equal(back.status === 'rejected' && back.rejection,
+    { type: 'date_before_last_event', on: '2024-05-06', lastOn: '2024-05-07' });
+  ok(await ledger.transferMember({ ...by('back-7', '2024-05-07'), memberId: 'M1',
+    to: 'SONAGACHI' }));
+});
+
 test.run();
