@@ -120,6 +120,30 @@ export const permissions = {
   DeclineRequest: { by: 'requested command' },
 } as const satisfies PermissionTable;
 
+/**
+ * Commands that are steps of one of the Ledger's processes, sent by that process alone: each
+ * is decided on its own stream only, and what makes it right is what the process checked
+ * before it (a top-up's payoff withheld from its disbursement; a member's part of a declared
+ * dividend; an instruction's payment made). Sent on their own they would close a loan with no
+ * money, or credit a dividend never declared.
+ */
+export const processStepOf: { readonly [K in Command['type']]?: string } = {
+  PayOffByTopUp: 'topUpLoan',
+  CreditDividend: 'creditDividends',
+  RecordDividendPayableInCash: 'creditDividends',
+  RecordStandingInstructionExecuted: 'runStandingInstructions',
+  RecordStandingInstructionRefused: 'runStandingInstructions',
+};
+
+/**
+ * The refusal of a process's step sent on its own (not by its process), whoever sends it;
+ * undefined for any other command.
+ * @example sentOutsideItsProcess(payOffByTopUp) // Left-side value: not_authorised, process_step
+ */
+export const sentOutsideItsProcess = (c: Command): Rejection | undefined =>
+  processStepOf[c.type] === undefined ? undefined : { type: 'not_authorised',
+    actor: c.data.actor, commandType: c.type, rolesAllowed: [], why: 'process_step' };
+
 /** What a command is authorised on, besides its actor's appointment (read by the caller). */
 export interface AuthorisationFacts {
   /**

@@ -13,7 +13,6 @@ export interface CommandMethods {
   readonly assignFieldOfficer: Method<'AssignFieldOfficer'>;
   readonly purchaseShares: Method<'PurchaseShares'>;
   readonly redeemShares: Method<'RedeemShares'>;
-  readonly creditDividend: Method<'CreditDividend'>;
   readonly redirectDividendToCash: Method<'RedirectDividendToCash'>;
   readonly payDividendInCash: Method<'PayDividendInCash'>;
   readonly reverseEvent: Method<'ReverseEvent'>;
@@ -36,7 +35,6 @@ export interface CommandMethods {
   readonly disburseLoan: Method<'DisburseLoan'>;
   readonly disburseTranche: Method<'DisburseTranche'>;
   readonly rescheduleLoan: Method<'RescheduleLoan'>;
-  readonly payOffByTopUp: Method<'PayOffByTopUp'>;
   readonly recordRepayment: Method<'RecordRepayment'>;
   readonly chargePenalty: Method<'ChargePenalty'>;
   readonly chargeFee: Method<'ChargeFee'>;
@@ -76,7 +74,6 @@ export const commandMethods = (send: Send): CommandMethods => ({
   assignFieldOfficer: (r) => send('AssignFieldOfficer', r),
   purchaseShares: (r) => send('PurchaseShares', r),
   redeemShares: (r) => send('RedeemShares', r),
-  creditDividend: (r) => send('CreditDividend', r),
   redirectDividendToCash: (r) => send('RedirectDividendToCash', r),
   payDividendInCash: (r) => send('PayDividendInCash', r),
   reverseEvent: (r) => send('ReverseEvent', r),
@@ -99,7 +96,6 @@ export const commandMethods = (send: Send): CommandMethods => ({
   disburseLoan: (r) => send('DisburseLoan', r),
   disburseTranche: (r) => send('DisburseTranche', r),
   rescheduleLoan: (r) => send('RescheduleLoan', r),
-  payOffByTopUp: (r) => send('PayOffByTopUp', r),
   recordRepayment: (r) => send('RecordRepayment', r),
   chargePenalty: (r) => send('ChargePenalty', r),
   chargeFee: (r) => send('ChargeFee', r),
