@@ -205,16 +205,21 @@ const plan = async (
   if (r.on < s.lastOn) {
     return refused({ type: 'date_before_last_event', on: r.on, lastOn: s.lastOn });
   }
-  const savings = s.status === 'open' ? await savingsOf(ctx, m) : undefined;
+  const savings = s.status === 'open' ? await savingsOf(ctx, m, r.on) : undefined;
   return savings === undefined ? { kind: 'cash', part, accountId }
     : { kind: 'credit', part, accountId, savings };
 };
 
-const savingsOf = async (ctx: ProcessContext, memberId: string): Promise<string | undefined> => {
+// Her open savings account that can take a deposit dated `on` (none of its events dated
+// after it): one that cannot would refuse the deposit after the credit, and leave her part
+// awaiting deposit (2310) with the run ended. Her part is then payable in cash instead.
+const savingsOf = async (ctx: ProcessContext, memberId: string, on: string):
+  Promise<string | undefined> => {
   for (const d of ctx.members.get(memberId)?.deposits ?? []) {
     if (d.kind !== 'savings') continue;
     const s = await ctx.handler.states.load(streamNameFor.deposit(d.accountId), 'deposit');
-    if (s.state.kind === 'deposit' && s.state.state.status === 'open') return d.accountId;
+    const a = s.state.kind === 'deposit' ? s.state.state : undefined;
+    if (a?.status === 'open' && a.lastOn <= on) return d.accountId;
   }
   return undefined;
 };

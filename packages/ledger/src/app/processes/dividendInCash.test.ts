@@ -84,4 +84,23 @@ test('a member without savings is paid her dividend in cash, once, and the run e
   await reopened.close();
 });
 
+test('a member whose savings hold an event dated after the run is paid in cash: her part is '
+  + 'never credited and left awaiting deposit', async () => {
+  const { store, ledger } = await society();
+  // Entered before the run, dated after it: a deposit dated the run's day would be refused.
+  ok(await ledger.makeDeposit({ commandId: 'later', actor: 'cashier', on: '2025-05-10',
+    accountId: 'SB-M1', amount: '50', source: 'cash' }));
+  const run = await ledger.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });
+  assert.is(run.status === 'completed' && run.skipped.length, 0);
+  const steps = (await allEvents(store)).filter((e) => e.metadata.processId === 'credit');
+  assert.equal(steps.map((e) => `${e.type} ${'memberId' in e.data ? String(e.data.memberId)
+    : ''}`.trim()), ['DividendAllocated', 'DividendPayableInCash M1', 'DividendCredited M2',
+    'Deposited M2', 'DividendDeposited M2', 'DividendPayableInCash M3', 'DividendRunEnded']);
+  const tb = await ledger.trialBalance({});
+  const row = (code: string) => tb.rows.find((r) => r.code === code);
+  // Rs 20.00 payable in cash (M1, M3), nothing awaiting deposit.
+  assert.equal([row('2300')?.credit, row('2310')?.credit ?? 0n, row('2310')?.debit ?? 0n],
+    [2000n, 0n, 0n]);
+});
+
 test.run();
