@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../testing/deciderSpecification.ts';
 import { by, command, event, history } from '../testing/fixtures.ts';
+import { businessDate } from '../dates/businessDate.ts';
 import { createBranchCashDecider } from './decide.ts';
 import type { TillPurpose } from './events.ts';
 
@@ -94,6 +95,28 @@ test('cash between branches goes through the inter-branch account, received once
   given(takeOver, send).when(close()).thenState((s) => {
     assert.is(s.vaultMinor, 17_500_000n);
   });
+});
+
+test('a closed year takes no branch cash: a count, a transfer or cash into a till dated in it is '
+  + 'period_closed; closing one of its days is not refused (it posts nothing)', () => {
+  const closedYear = { period: { closedThrough: businessDate('2025-03-31') } };
+  given(takeOver, open).when({ ...command('CountTillCash', { ...cashier('c-old', '2025-03-25'),
+    tillId: 'T1', counted: '45000.00' }), ...closedYear })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-25' });
+  given().when({ ...command('TakeOverVaultCash', { ...by('v-old', '2025-03-31', 'manager-1'),
+    ...at, amount: '100.00' }), ...closedYear })
+    .thenRejects('period_closed', { closedThrough: '2025-03-31', on: '2025-03-31' });
+  given(takeOver, open).when({ ...member('d-old', 'deposit', '10.00', '2025-03-30'),
+    ...closedYear }).thenRejects('period_closed');
+  const oldTakeOver = command('TakeOverVaultCash',
+    { ...by('v-1', '2025-03-20', 'manager-1'), ...at, amount: '100.00' });
+  given(oldTakeOver).when({ ...close('2025-03-30'), ...closedYear }).then([
+    event('BranchDayClosed', { branchId: 'SONAGACHI', on: '2025-03-30', vault: '100.00',
+      tills: [] })]);
+  // The day after the closed year: decided as before.
+  given(takeOver, open).when({ ...count, ...closedYear }).then([event('TillCashCounted', {
+    branchId: 'SONAGACHI', tillId: 'T1', on: '2025-06-02', counted: '55700.00',
+    book: '50000.00', difference: '5700.00' })]);
 });
 
 test.run();

@@ -5,6 +5,7 @@ import { notBefore } from '../shared/guards.ts';
 import type { BranchId } from '../shared/ids.ts';
 import type { Rejection } from '../shared/rejection.ts';
 import type { BusinessDate } from '../dates/businessDate.ts';
+import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import type { BranchCommand, MoveTillCash, TransferBranchCash } from './commands.ts';
 import type { BranchEvent } from './events.ts';
 import {
@@ -126,11 +127,18 @@ const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
  * every cash movement at a branch is decided in order on one stream's revision, and a till
  * never goes below zero whatever number of counters or Ledgers send at once.
  */
-export const createBranchCashDecider = (): Decider<BranchCommand, BranchEvent,
+export const createBranchCashDecider = (): Decider<BranchCommand & WithPeriod, BranchEvent,
   BranchCashState> => ({
   initialState: initialBranchCashState,
   evolve: evolveBranchCash,
   decide: (command, state) => {
+    // A closed year's books take no new entry: a till's count (its shortage or excess is
+    // income or expense), cash between branches or into a till, dated in it, is refused as
+    // any member's command is. Closing a day posts nothing, and is not refused.
+    if (command.type !== 'CloseBranchDay') {
+      const period = inOpenPeriod(command.data.on, command.period);
+      if (E.isLeft(period)) return period;
+    }
     const closed = dayOpen(command.data, state);
     return closed === undefined ? decideOpen(command, state) : E.left(closed);
   },

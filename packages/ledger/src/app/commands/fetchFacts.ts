@@ -8,7 +8,7 @@ import {
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
-  standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn,
+  standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn, isBranchCommand,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -411,7 +411,10 @@ export const fetchFacts = (r: FactReaders): FillFacts => {
   const other = otherFacts(r);
   // With no society configured no year is closed: the command goes on as it is (a decider
   // given no period checks none), without a promise around it.
-  const dated: FillFacts = (c, target) => isDated(c) && r.society() !== undefined
+  // A branch's cash commands are decided on the closed period too (their own day is their
+  // stream's): a till's count dated in a closed year would change its income or expense.
+  const inPeriod = (c: Command) => isDated(c) || isBranchCommand(c);
+  const dated: FillFacts = (c, target) => inPeriod(c) && r.society() !== undefined
     ? withPeriod(r, other(c, target)) : other(c, target);
   // A member's account command is also decided on her branch's day (branchDayFacts.ts), as
   // are her admission, transfer and exit.

@@ -83,4 +83,33 @@ test('the close\'s own 31 March interest postings pass: the year closes after th
     assert.equal(posted, [['2026-03-31', '40.60']]);
   });
 
+test('after 2025-26 is closed, a till\'s count dated in it is refused: its shortage would be '
+  + 'an expense of the closed year', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store, { products: catalogue });
+  await memberWithSavings(ledger, 'M1', '1000', '2025-04-01');
+  ok(await ledger.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  const cash = (commandId: string, on: string) => ({ commandId, actor: 'manager', on,
+    branchId: 'SONAGACHI' });
+  ok(await ledger.execute({ type: 'TakeOverVaultCash', data: { ...cash('v', '2026-03-20'),
+    amount: '1000' } }));
+  ok(await ledger.execute({ type: 'TransferBranchCash', data: { ...cash('t', '2026-03-20'),
+    fromTill: null, toTill: 'T1', amount: '500' } }));
+  const closed = await ledger.closeFinancialYear({ commandId: 'fy', actor: 'board',
+    on: '2026-04-10', societyId: 'USHA', financialYear: '2025-26' });
+  assert.is(closed.status, 'completed');
+  const before = (await allEvents(store)).length;
+  const profit = (await ledger.incomeStatement({ financialYear: '2025-26' })).netProfit;
+  const count = await ledger.execute({ type: 'CountTillCash', data: {
+    ...cash('count', '2026-03-25'), tillId: 'T1', counted: '450' } });
+  assert.equal(count.status === 'rejected' && count.rejection,
+    { type: 'period_closed', closedThrough: '2026-03-31', on: '2026-03-25' });
+  assert.is((await allEvents(store)).length, before);
+  assert.is((await ledger.incomeStatement({ financialYear: '2025-26' })).netProfit, profit);
+  // Counted in the open year, the shortage is that year's.
+  ok(await ledger.execute({ type: 'CountTillCash', data: { ...cash('count-2', '2026-04-11'),
+    tillId: 'T1', counted: '450' } }));
+});
+
 test.run();
