@@ -16,7 +16,8 @@ export type Rejection =
     readonly type: 'not_authorised'; readonly actor: string; readonly commandType: string;
     readonly rolesAllowed: ReadonlyArray<string>;
     readonly why: 'not_staff' | 'revoked' | 'role' | 'other_branch' | 'branch_unknown'
-      | 'first_appointment_not_board' | 'no_staff_register' | 'process_step';
+      | 'first_appointment_not_board' | 'no_staff_register' | 'process_step'
+      | 'not_yet_appointed';
   }
   | {
     readonly type: 'approval_required'; readonly commandType: string;

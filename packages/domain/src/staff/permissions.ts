@@ -218,6 +218,8 @@ export const authorise = (
   const roles = needed(c, c.data.actor, facts);
   if (actor.status === 'none') return refuse(c, roles, 'not_staff');
   if (actor.status === 'revoked') return refuse(c, roles, 'revoked');
+  // In post from her appointment's date: nothing dated before it is hers to send.
+  if (c.data.on < actor.appointedOn) return refuse(c, roles, 'not_yet_appointed');
   if (unknownRequest) return E.right(true);
   if (!roles.includes(actor.role)) return refuse(c, roles, 'role');
   if (isBranchRole(actor.role)) {

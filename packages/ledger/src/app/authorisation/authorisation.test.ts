@@ -146,4 +146,25 @@ test('requireStaff: nothing but the first board appointment before a register ex
       branchId: null }));
   });
 
+test('nothing dated before her appointment is hers to send: refused not_yet_appointed',
+  async () => {
+    const { ledger } = await society();
+    // clerk-1 is in post from 1 April 2025.
+    const early = await ledger.admitMember({ ...by('early', 'clerk-1', '2025-01-15'),
+      memberId: 'M9', branchId: 'SONAGACHI', shareProductId: 'SH', shares: 5 });
+    assert.equal(rejection(early), { type: 'not_authorised', actor: 'clerk-1',
+      commandType: 'AdmitMember', rolesAllowed: ['clerk', 'branchManager', 'cashier'],
+      why: 'not_yet_appointed' });
+    ok(await ledger.admitMember({ ...by('on-the-day', 'clerk-1', '2025-04-01'), memberId: 'M9',
+      branchId: 'SONAGACHI', shareProductId: 'SH', shares: 5 }));
+    // Appointed on 1 January 2026, she may not send what is dated June 2025.
+    ok(await ledger.appointStaff({ ...by('appoint-late', 'board-1', '2026-01-01'),
+      staffId: 'clerk-late', role: 'clerk', branchId: 'SONAGACHI' }));
+    const backdated = await ledger.admitMember({ ...by('back', 'clerk-late', '2025-06-01'),
+      memberId: 'M8', branchId: 'SONAGACHI', shareProductId: 'SH', shares: 5 });
+    assert.equal(rejection(backdated), { type: 'not_authorised', actor: 'clerk-late',
+      commandType: 'AdmitMember', rolesAllowed: ['clerk', 'branchManager', 'cashier'],
+      why: 'not_yet_appointed' });
+  });
+
 test.run();
