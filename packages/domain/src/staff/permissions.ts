@@ -144,6 +144,34 @@ export const sentOutsideItsProcess = (c: Command): Rejection | undefined =>
   processStepOf[c.type] === undefined ? undefined : { type: 'not_authorised',
     actor: c.data.actor, commandType: c.type, rolesAllowed: [], why: 'process_step' };
 
+/**
+ * The roles that may make the request a command names as its maker (its checker sends it):
+ * a loan's reschedule, asked for at the counter, sent by the manager or the board.
+ */
+export const makerRoles: { readonly RescheduleLoan: ReadonlyArray<StaffRole> } = {
+  RescheduleLoan: ['clerk', 'branchManager'],
+};
+
+// The maker a command names must be in post on its date, in a role that may make it, in the
+// branch of the member it is about: a name that is no one, or someone who could not have
+// asked, is refused as she would be (`not_authorised`, naming her as the actor).
+const namedMakerRefusal = (c: Command, facts: AuthorisationFacts): Rejection | undefined => {
+  if (c.type !== 'RescheduleLoan') return undefined;
+  const roles = makerRoles.RescheduleLoan;
+  const m = facts.maker ?? { status: 'none' as const };
+  const no = (why: Why): Rejection => ({ type: 'not_authorised', actor: c.data.requestedBy,
+    commandType: c.type, rolesAllowed: [...roles], why });
+  if (m.status === 'none') return no('not_staff');
+  if (m.status === 'revoked') return no('revoked');
+  if (c.data.on < m.appointedOn) return no('not_yet_appointed');
+  if (!roles.includes(m.role)) return no('role');
+  if (isBranchRole(m.role)) {
+    if (facts.branchId === undefined) return no('branch_unknown');
+    if (facts.branchId !== m.branchId) return no('other_branch');
+  }
+  return undefined;
+};
+
 /** What a command is authorised on, besides its actor's appointment (read by the caller). */
 export interface AuthorisationFacts {
   /**
@@ -159,6 +187,11 @@ export interface AuthorisationFacts {
    * holds it, and whether the request holds this very command (the same request hash).
    */
   readonly approval?: { readonly state: ApprovalState; readonly sameCommand: boolean };
+  /**
+   * For a command naming its maker (`RescheduleLoan`'s `requestedBy`): her appointment, as
+   * her staff stream holds it.
+   */
+  readonly maker?: StaffState;
 }
 
 type Why = Extract<Rejection, { type: 'not_authorised' }>['why'];
@@ -226,6 +259,8 @@ export const authorise = (
     if (facts.branchId === undefined) return refuse(c, roles, 'branch_unknown');
     if (facts.branchId !== actor.branchId) return refuse(c, roles, 'other_branch');
   }
+  const maker = namedMakerRefusal(c, facts);
+  if (maker !== undefined) return E.left(maker);
   if (needsChecker(c)) {
     const a = facts.approval;
     const ok = a !== undefined && a.sameCommand && a.state.status === 'approved'

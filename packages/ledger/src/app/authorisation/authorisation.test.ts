@@ -167,4 +167,22 @@ test('nothing dated before her appointment is hers to send: refused not_yet_appo
       why: 'not_yet_appointed' });
   });
 
+test('a reschedule names its maker: she must be in post, in a role that may ask, at the '
+  + 'loan\'s branch; a name that is no one is refused', async () => {
+  const { store, ledger } = await society();
+  const reschedule = (id: string, actor: string, requestedBy: string) =>
+    ledger.rescheduleLoan({ ...by(id, actor), loanId: 'L1', from: '2025-06-01',
+      kind: 'restructured', change: { rateAnnualPercent: '0' }, requestedBy });
+  const maker = (requestedBy: string, why: string) => ({ type: 'not_authorised',
+    actor: requestedBy, commandType: 'RescheduleLoan', rolesAllowed: ['clerk', 'branchManager'],
+    why });
+  assert.equal(rejection(await reschedule('r1', 'bm-1', 'ghost')), maker('ghost', 'not_staff'));
+  assert.equal(rejection(await reschedule('r2', 'board-1', 'ghost')), maker('ghost', 'not_staff'));
+  assert.equal(rejection(await reschedule('r3', 'bm-1', 'cash-1')), maker('cash-1', 'role'));
+  assert.equal(rejection(await reschedule('r4', 'board-1', 'board-2')),
+    maker('board-2', 'role'));
+  assert.is((await allEvents(store)).filter((e) => e.type === 'LoanRescheduled').length, 0);
+  ok(await reschedule('r5', 'bm-1', 'clerk-1'));
+});
+
 test.run();

@@ -68,14 +68,18 @@ export const checkAuthorised = async (
   const [branch, approval] = await Promise.all([
     branchFacts(r, c, target), approvalFacts(r, c),
   ]);
+  // The maker a reschedule names: her appointment, read from her staff stream as the actor's.
+  const maker = c.type === 'RescheduleLoan'
+    ? await r.states.load(streamNameFor.staff(c.data.requestedBy), 'staff') : undefined;
   const isApproval = c.type === 'ApproveRequest' || c.type === 'DeclineRequest';
   const facts: AuthorisationFacts = {
     branchId: branch.branchId, ...approval.facts,
     ...(isApproval ? { request: requestOf(target) } : {}),
+    ...(maker === undefined ? {} : { maker: staffOf(maker) }),
   };
   const ok = authorise(c, staffOf(actor), facts);
-  return E.isLeft(ok) ? ok
-    : E.right([source(actor), ...branch.readFrom, ...approval.readFrom]);
+  return E.isLeft(ok) ? ok : E.right([source(actor), ...branch.readFrom, ...approval.readFrom,
+    ...(maker === undefined ? [] : [source(maker)])]);
 };
 
 const withSources = (
