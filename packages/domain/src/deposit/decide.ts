@@ -108,15 +108,15 @@ const atLeast = (minimum: MoneyString, requested: MoneyString): E.Either<Rejecti
 
 // A new account of `memberId`'s, on a stream with none yet: her branch, or why not.
 const opening = (s: DepositState, memberId: C.OpenSavingsAccount['data']['memberId'],
-  facts: MembershipFacts) => {
+  facts: MembershipFacts, on: BusinessDate) => {
   const f = fresh(s);
-  return E.isLeft(f) ? f : admittedMember(memberId, facts);
+  return E.isLeft(f) ? f : admittedMember(memberId, facts, on);
 };
 
 const openSavings = (
   ps: Products, c: C.OpenSavingsAccount['data'], m: MembershipFacts, s: DepositState,
 ): Result => {
-  const f = opening(s, c.memberId, m);
+  const f = opening(s, c.memberId, m, c.on);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'savings');
   if (E.isLeft(p)) return p;
@@ -130,7 +130,7 @@ const openSavings = (
 const openRecurring = (
   ps: Products, c: C.OpenRecurringDeposit['data'], m: MembershipFacts, s: DepositState,
 ): Result => {
-  const f = opening(s, c.memberId, m);
+  const f = opening(s, c.memberId, m, c.on);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'recurring');
   if (E.isLeft(p)) return p;
@@ -169,7 +169,7 @@ const fixedTermIn = (p: FixedDepositProduct, asked: DepositTerm): E.Either<Rejec
 const openFixed = (
   ps: Products, c: C.OpenFixedDeposit['data'], m: MembershipFacts, s: DepositState,
 ): Result => {
-  const f = opening(s, c.memberId, m);
+  const f = opening(s, c.memberId, m, c.on);
   if (E.isLeft(f)) return f;
   const p = productOf(ps, c.productId, 'fixed');
   if (E.isLeft(p)) return p;
@@ -210,7 +210,7 @@ const deposit = (c: C.MakeDeposit['data'], m: MakeDepositFacts, state: DepositSt
   const a = accountFor(state, c, 'deposit', ['savings', 'recurring']);
   if (E.isLeft(a)) return a;
   const s = a.right;
-  const member = admittedMember(s.memberId, m);
+  const member = admittedMember(s.memberId, m, c.on);
   if (E.isLeft(member)) return member;
   const dividendYear = dividendYearOf(c, m, s);
   if (E.isLeft(dividendYear)) return dividendYear;

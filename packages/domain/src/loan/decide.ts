@@ -33,7 +33,7 @@ const apply = (
   if (s.status !== 'none') {
     return E.left({ type: 'already_exists', aggregate: 'loan', id: s.loanId });
   }
-  const member = admittedMember(c.memberId, f);
+  const member = admittedMember(c.memberId, f, c.on);
   if (E.isLeft(member)) return member;
   const p = productOf(ps, c.productId, 'loan');
   if (E.isLeft(p)) return p;
@@ -65,7 +65,7 @@ const approve = (
   const l = loanIn(state, c, ['applied']);
   if (E.isLeft(l)) return l;
   const s = l.right;
-  const member = admittedMember(s.memberId, f);
+  const member = admittedMember(s.memberId, f, c.on);
   if (E.isLeft(member)) return member;
   if (c.actor === s.recordedBy) {
     return E.left({ type: 'same_user_cannot_approve', recordedBy: s.recordedBy, actor: c.actor });

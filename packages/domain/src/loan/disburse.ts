@@ -54,7 +54,7 @@ export const disburse = (
   const l = loanIn(state, c, ['approved']);
   if (E.isLeft(l)) return l;
   const s = l.right;
-  const member = admittedMember(s.memberId, f);
+  const member = admittedMember(s.memberId, f, c.on);
   if (E.isLeft(member)) return member;
   const p = productOf(ps, s.productId, 'loan');
   if (E.isLeft(p)) return p;

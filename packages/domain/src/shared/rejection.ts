@@ -44,7 +44,9 @@ export type Rejection =
     readonly expected: string; readonly got: string;
   }
   // Checked by commands that open, take money in or lend, on the member's own stream.
-  | { readonly type: 'member_not_admitted'; readonly memberId: string }
+  // `admittedOn`: she was admitted, after the command's date.
+  | { readonly type: 'member_not_admitted'; readonly memberId: string;
+    readonly admittedOn?: string }
   | { readonly type: 'member_exited'; readonly memberId: string }
   | { readonly type: 'account_closed'; readonly accountId: string; readonly status: string }
   | { readonly type: 'loan_closed'; readonly loanId: string; readonly status: string }

@@ -83,7 +83,7 @@ const purchase = (
     }
     held = open.right.shares;
   }
-  const member = admittedMember(c.memberId, m);
+  const member = admittedMember(c.memberId, m, c.on);
   if (E.isLeft(member)) return member;
   const p = productOf(products, c.productId, 'share');
   if (E.isLeft(p)) return p;

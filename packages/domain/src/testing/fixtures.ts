@@ -39,10 +39,14 @@ const isType = <T extends Command['type']>(
 export const withFacts = <C extends Command, F>(c: C, facts: F): C & { readonly facts: F } =>
   ({ ...c, facts });
 
-/** The facts of a member admitted at `branchId` who has not exited, as her stream holds them. */
+/**
+ * The facts of a member admitted at `branchId` who has not exited, as her stream holds them:
+ * admitted long before any command of the tests (business dated before her admission is
+ * refused).
+ */
 export const activeMember = (memberId = 'M1', branchId = 'SONAGACHI'): MembershipFacts => ({
   member: evolveMember(initialMemberState, event('MemberAdmitted', {
-    memberId, branchId, on: '2024-04-01', shareProductId: 'SH', sharesSubscribed: 5,
+    memberId, branchId, on: '2000-04-01', shareProductId: 'SH', sharesSubscribed: 5,
   })),
 });
 
