@@ -34,12 +34,20 @@ export const openKeyFile = async (
   } else {
     await destroyFile(next);
   }
-  const key = await readKey(keyFile);
-  if (key !== undefined) return key;
+  const bytes = await readIfExists(keyFile);
+  // An empty key file with no directory is one a first open made and never wrote (killed
+  // between the file's creation and its write): no record is under any key yet, so a new key
+  // is made. Beside a directory, an empty file is refused as any key of the wrong size is.
+  const empty = bytes !== undefined && bytes.toString('utf8').trim() === '';
+  if (bytes !== undefined && !(empty && !o.directoryExists)) {
+    return checkedKey(Buffer.from(bytes.toString('utf8').trim(), 'base64'),
+      `the key file ${keyFile}`);
+  }
   if (o.directoryExists) {
     throw new MissingMasterKeyError(`the key file ${keyFile}`,
       'the file does not exist, and the directory was written under a key');
   }
+  // Its 45 bytes go in one write call: a kill leaves the file empty (handled above) or whole.
   const created = randomBytes(32);
   await writeKeyFile(keyFile, created);
   return created;

@@ -28,6 +28,18 @@ export const checkedKey = (key: Buffer, source: string): Buffer => {
   return key;
 };
 
+/**
+ * A key given as bytes (a Buffer or Uint8Array of 32 bytes), copied: anything else is refused
+ * (MissingMasterKeyError: a string of 32 characters is no AES-256 key), a wrong length too.
+ */
+export const keyBytesOf = (key: unknown, source: string): Buffer => {
+  if (!(key instanceof Uint8Array)) {
+    throw new MissingMasterKeyError(source, `it is ${key === null ? 'null' : typeof key}, `
+      + 'not bytes (a Buffer or Uint8Array of 32 bytes)');
+  }
+  return checkedKey(Buffer.from(key), source);
+};
+
 /** The key of an environment variable or a provider (a key file is read by `keyFile.ts`). */
 export const keyFromEnvOrProvider = async (
   s: { readonly keyEnv: string } | { readonly keyProvider: () => Promise<Buffer> },

@@ -6,9 +6,11 @@ import {
 } from './directoryErrors.ts';
 import type { NomineeRef } from '@usha/domain';
 import type { DirectoryStorage, SlotWrite } from './directoryStorage.ts';
-import { checkedKey, opensCheck } from './masterKey.ts';
+import { checkedKey, keyBytesOf, opensCheck } from './masterKey.ts';
 import { seal, unseal } from './sealed.ts';
-import { forgottenOnOf, memberDetailsOf, memberIdOf } from './directoryInput.ts';
+import {
+  forgottenOnOf, memberDetailsOf, memberIdOf, nomineeCommandIdOf, nomineeDetailsOf,
+} from './directoryInput.ts';
 import { MemberDetails } from './memberDetails.ts';
 import {
   nomineesIn, nomineesOf, withNominee, type NomineeDetails, type NomineesEntry,
@@ -60,7 +62,7 @@ export interface MemberDirectory {
    * taken before then opens with the old key only. `newKey` is required unless the key is a
    * key file (then a fresh key is made when it is omitted).
    */
-  readonly rotateMasterKey: (newKey?: Buffer) => Promise<void>;
+  readonly rotateMasterKey: (newKey?: Uint8Array) => Promise<void>;
 }
 
 /** Who keeps the master key, for a rotation: where the new key goes, how the old one ends. */
@@ -165,14 +167,20 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     const r = read(memberId);
     return r.status === 'present' ? { status: 'present', details: r.details } : r;
   };
+  // Checked when given, as her details are: a nominee the directory could not read back would
+  // make her whole record unreadable.
   const putNominee: MemberDirectory['putNominee'] = (memberId, commandId, nominee) => {
     let ref: NomineeRef | undefined;
-    return serial(async () => {
-      const r = read(memberId);
-      if (r.status !== 'present') throw new MemberNotInDirectoryError(memberId, r.status);
-      const next = withNominee(r.nominees, commandId, nominee);
+    return checkedFirst(() => {
+      const id = memberIdOf(memberId);
+      return { id, command: nomineeCommandIdOf(id, commandId),
+        details: nomineeDetailsOf(id, nominee) };
+    }, async ({ id, command, details }) => {
+      const r = read(id);
+      if (r.status !== 'present') throw new MemberNotInDirectoryError(id, r.status);
+      const next = withNominee(r.nominees, command, details);
       ref = next.ref;
-      if (next.added) await write(memberId, r.details, next.nominees, r.exemptions);
+      if (next.added) await write(id, r.details, next.nominees, r.exemptions);
     }).then(() => {
       if (ref === undefined) throw new Error('unreachable: a nominee written without a ref');
       return ref;
@@ -185,8 +193,7 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     return r.status === 'present' ? { status: 'present', nominees: nomineesOf(r.nominees) } : r;
   };
   const recordTdsExemption: MemberDirectory['recordTdsExemption'] = (memberId, e) =>
-    serial(async () => {
-      const d = decodeTdsExemption(memberId, e);
+    checkedFirst(() => decodeTdsExemption(memberId, e), async (d) => {
       const r = read(memberId);
       if (r.status !== 'present') throw new MemberNotInDirectoryError(memberId, r.status);
       await write(memberId, r.details, r.nominees,
@@ -206,20 +213,24 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     if (slot === undefined || slot.key === null) return;
     await storage.write({ memberId: id, key: null, record: null, forgottenOn: day });
   });
-  const rotateMasterKey: MemberDirectory['rotateMasterKey'] = (newKey) => serial(async () => {
-    const next = await o.custody.prepare(newKey);
-    const slots = storage.all().map((s): SlotWrite => {
-      if (s.key === null) return s;
-      const dataKey = unseal(master, s.key, keyAad(s.memberId));
-      const key = seal(next, dataKey, keyAad(s.memberId));
-      dataKey.fill(0);
-      return { ...s, key };
+  // The new key read and copied at the call, bytes only: a string is no key, and a buffer the
+  // caller wipes once the call returns must not be read later, when the rotation runs.
+  const rotateMasterKey: MemberDirectory['rotateMasterKey'] = (newKey) => checkedFirst(
+    () => (newKey === undefined ? undefined : keyBytesOf(newKey, 'the new master key')),
+    async (given) => {
+      const next = await o.custody.prepare(given);
+      const slots = storage.all().map((s): SlotWrite => {
+        if (s.key === null) return s;
+        const dataKey = unseal(master, s.key, keyAad(s.memberId));
+        const key = seal(next, dataKey, keyAad(s.memberId));
+        dataKey.fill(0);
+        return { ...s, key };
+      });
+      await storage.rewrite(slots, checkValueOf(next));
+      master.fill(0);
+      master = Buffer.from(next);
+      await o.custody.commit();
     });
-    await storage.rewrite(slots, checkValueOf(next));
-    master.fill(0);
-    master = Buffer.from(next);
-    await o.custody.commit();
-  });
   return {
     put, get, putNominee, nominees, recordTdsExemption, tdsExempt, forget, rotateMasterKey,
   };

@@ -133,7 +133,7 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
    * Re-wraps every member's data key under a new master key and destroys the old one, so a
    * backup taken before can no longer be opened (see docs/concepts/privacy.md).
    */
-  readonly rotateDirectoryKey: (newKey?: Buffer) => Promise<void>;
+  readonly rotateDirectoryKey: (newKey?: Uint8Array) => Promise<void>;
   /**
    * A passbook as a printable HTML page in Bengali or English (passbookHtmlRequest.ts for the
    * request); refused with a PrintRequestError naming what is wrong.

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { closed, peekString, plainInput, reportErrors } from '@usha/domain';
-import * as t from 'io-ts';
+import { peekString, plainInput } from '@usha/domain';
 import type { CommandOutcome } from '../commands/outcome.ts';
+import { nomineeDetailsInput } from '../directory/directoryInput.ts';
 import type { MemberDirectory } from '../directory/memberDirectory.ts';
 import type { NomineeDetails } from '../directory/nomineeRecords.ts';
 import { commandRefusal } from '../processes/processContext.ts';
@@ -17,20 +17,9 @@ export interface NominateRequest {
   readonly nominee: NomineeDetails;
 }
 
-// Only the fields a nominee's details name: a stray `address` is refused, not stored unseen.
-const NomineeInput = closed({ name: t.string, relationship: t.string }, 'NomineeDetails');
-const NomineeWithContact = closed({ name: t.string, relationship: t.string,
-  contact: t.string }, 'NomineeDetails');
-
-// Her details read into a plain copy first (no getter or proxy gets past it), then decoded.
-const nomineeDetails = (u: unknown) => {
-  const plain = plainInput(u);
-  if (E.isLeft(plain)) return E.left([plain.left]);
-  const p = plain.right;
-  const codec = typeof p === 'object' && p !== null && Object.hasOwn(p, 'contact')
-    ? NomineeWithContact : NomineeInput;
-  return E.mapLeft(reportErrors)(codec.decode(p));
-};
+// Her details read into a plain copy first (no getter or proxy gets past it), then decoded;
+// a refusal names the field, never the value given (directoryInput.ts).
+const nomineeDetails = nomineeDetailsInput;
 
 // A reference of the right shape, to check the command before the directory is written.
 const placeholderRef = 'NOM-1';

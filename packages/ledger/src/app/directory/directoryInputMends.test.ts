@@ -1,0 +1,97 @@
+// What an app hands the directory is checked when it is handed over: a rotation's new key is
+// bytes, copied at the call; a nominee is decoded before anything is queued; a refusal names
+// the field and never the value (which may be her phone number). A key file a first open left
+// empty, with no directory yet, is made again.
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { memoryStore, testLedger } from '../testSupport.ts';
+import { detailsOf, withFolders } from './directoryFolders.fixture.ts';
+import { DirectoryFieldError, MissingMasterKeyError } from './directoryErrors.ts';
+import { openMemberDirectory } from './openMemberDirectory.ts';
+
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+test('a rotation to a Uint8Array key writes it as the key file holds keys: the directory opens '
+  + 'again under it', () => withFolders(async ({ file, keyFile }) => {
+  const d = await openMemberDirectory({ file, keyFile });
+  await d.put('M1', detailsOf(1));
+  const next = new Uint8Array(randomBytes(32));
+  await d.rotateMasterKey(next);
+  assert.equal((await readFile(keyFile, 'utf8')).trim(), Buffer.from(next).toString('base64'));
+  const reopened = await openMemberDirectory({ file, keyFile });
+  assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+}));
+
+test('a rotation to a string, or to bytes of another length, is refused at the call; nothing '
+  + 'changes', () => withFolders(async ({ file, keyFile }) => {
+  const d = await openMemberDirectory({ file, keyFile });
+  await d.put('M1', detailsOf(1));
+  const before = await readFile(keyFile, 'utf8');
+  const text = await failure(d.rotateMasterKey('k'.repeat(32) as unknown as Buffer));
+  assert.ok(text instanceof MissingMasterKeyError, String(text));
+  assert.match(String(text), 'it is string, not bytes');
+  assert.ok((await failure(d.rotateMasterKey(Buffer.alloc(16)))) instanceof Error);
+  assert.is(await readFile(keyFile, 'utf8'), before);
+  assert.equal(await (await openMemberDirectory({ file, keyFile })).get('M1'),
+    { status: 'present', details: detailsOf(1) });
+}));
+
+test('the new key is read at the call: a buffer wiped once the call returns is not what the '
+  + 'records are wrapped under', () => withFolders(async ({ file, keyFile }) => {
+  const d = await openMemberDirectory({ file, keyFile });
+  await d.put('M1', detailsOf(1));
+  const next = randomBytes(32);
+  const kept = Buffer.from(next);
+  const rotated = d.rotateMasterKey(next);
+  next.fill(0); // the app wipes its copy as soon as it has handed it over
+  await rotated;
+  const reopened = await openMemberDirectory({ file, masterKey: kept });
+  assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+}));
+
+test('a refusal of her details or a nominee\'s names the field, never the value given', () =>
+  withFolders(async ({ file, keyFile }) => {
+    const d = await openMemberDirectory({ file, keyFile });
+    const phone = await failure(d.put('M1', { name: 'Rina Das',
+      phone: 9830012345 } as unknown as { name: string }));
+    assert.ok(phone instanceof DirectoryFieldError);
+    assert.is(phone.field, 'details.phone');
+    assert.not.match(phone.message, '9830012345');
+    const ledger = await testLedger(memoryStore(), { directory: d });
+    const o = await ledger.nominate({ commandId: 'n1', actor: 'clerk', on: '2024-04-01',
+      account: 'savings', accountId: 'SB-M1', memberId: 'M1',
+      nominee: { name: 'Mina', relationship: 'sister', contact: 9830055555 } } as never);
+    assert.is(o.status, 'rejected');
+    assert.not.match(JSON.stringify(o), '9830055555');
+  }));
+
+test('a nominee the directory could not read back is refused at the call; her record stays '
+  + 'readable', () => withFolders(async ({ file, keyFile }) => {
+  const d = await openMemberDirectory({ file, keyFile });
+  await d.put('M1', detailsOf(1));
+  const bad = await failure(d.putNominee('M1', 'c1', { name: 'Mina', relationship: 'sister',
+    contact: 9830055555 } as unknown as { name: string; relationship: string }));
+  assert.ok(bad instanceof DirectoryFieldError);
+  assert.is(bad.field, 'nominee.contact');
+  assert.ok((await failure(d.putNominee('M1', 42 as unknown as string,
+    { name: 'Mina', relationship: 'sister' }))) instanceof DirectoryFieldError);
+  assert.ok((await failure(d.putNominee('M1', 'c2', undefined as never)))
+    instanceof DirectoryFieldError);
+  assert.equal(await d.get('M1'), { status: 'present', details: detailsOf(1) });
+  assert.equal(await d.nominees('M1'), { status: 'present', nominees: {} });
+}));
+
+test('an empty key file and no directory (a first open killed between the two): a key is made '
+  + 'and the directory opens; beside a directory, an empty key file is refused', () =>
+  withFolders(async ({ file, keyFile }) => {
+    await writeFile(keyFile, '', { mode: 0o600 });
+    const d = await openMemberDirectory({ file, keyFile });
+    await d.put('M1', detailsOf(1));
+    assert.is(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64').length, 32);
+    await writeFile(keyFile, '', { mode: 0o600 });
+    assert.ok((await failure(openMemberDirectory({ file, keyFile }))) instanceof Error);
+  }));
+
+test.run();
