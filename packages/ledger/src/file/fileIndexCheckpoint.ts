@@ -89,7 +89,7 @@ export const checkpointWriter = (
  * taken as it is written, is what catches a damaged checkpoint); with one, the parts are hashed
  * a few MiB at a time, the event loop let run between, as the file's SHA-256 is.
  */
-export const writeIndexCheckpoint = async (
+export const writeSignedSnapshot = async (
   file: string, w: SnapshotWriter, signingKey?: KeyObject,
 ): Promise<void> => {
   const signature = signingKey === undefined ? ''
@@ -98,6 +98,9 @@ export const writeIndexCheckpoint = async (
   writeText(signed, signature);
   await writeSnapshotFile(file, signed);
 };
+
+/** The file store's checkpoint, written as `writeSignedSnapshot` writes. */
+export const writeIndexCheckpoint = writeSignedSnapshot;
 
 const shapeFault = (c: IndexCheckpoint, streams: number): string | undefined => {
   const { index: x, lines } = c;

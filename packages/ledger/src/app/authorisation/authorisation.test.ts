@@ -2,16 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allEvents, memoryStore, ok, testLedger } from '../testSupport.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
-import { appointStaff, memberAndLoan } from './staffFixture.ts';
+import { staffedSociety } from './staffFixture.ts';
 
 const rejection = (o: CommandOutcome) => (o.status === 'rejected' ? o.rejection : undefined);
-const society = async () => {
-  const store = memoryStore();
-  const ledger = await testLedger(store);
-  await appointStaff(ledger);
-  await memberAndLoan(ledger);
-  return { store, ledger };
-};
+const society = staffedSociety;
 const by = (commandId: string, actor: string, on = '2025-06-01') => ({ commandId, actor, on });
 const withdraw = (commandId: string, actor: string) =>
   ({ ...by(commandId, actor), accountId: 'SB-M1', amount: '100' });

@@ -5,17 +5,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { processStepOf } from '@usha/domain';
 import { allEvents, memoryStore, testLedger } from '../testSupport.ts';
-import { appointStaff, memberAndLoan } from './staffFixture.ts';
+import { staffedSociety } from './staffFixture.ts';
 
 const by = (commandId: string, actor: string) => ({ commandId, actor, on: '2025-06-01' });
 
-const society = async () => {
-  const store = memoryStore();
-  const ledger = await testLedger(store);
-  await appointStaff(ledger);
-  await memberAndLoan(ledger);
-  return { store, ledger };
-};
+const society = staffedSociety;
 
 test('the steps sent by processes alone are the top-up\'s payoff, the dividend run\'s credits and '
   + 'the standing instructions\' records', () => {

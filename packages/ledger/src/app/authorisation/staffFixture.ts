@@ -3,7 +3,7 @@
 // L1 applied for by the clerk, approved by the manager and disbursed by the cashier.
 import type { StaffRole } from '@usha/domain';
 import type { Ledger } from '../ledger/createLedger.ts';
-import { ok } from '../testSupport.ts';
+import { memoryStore, ok, testLedger } from '../testSupport.ts';
 
 const on = '2025-04-01';
 
@@ -35,4 +35,13 @@ export const memberAndLoan = async <S>(ledger: Ledger<S>): Promise<void> => {
     productId: 'LN', principal: '5000', repayments: 12, firstRepaymentOn: null }));
   ok(await ledger.approveLoan({ ...by('approve', 'bm-1'), loanId: 'L1', principal: '5000' }));
   ok(await ledger.disburseLoan({ ...by('disburse', 'cash-1'), loanId: 'L1' }));
+};
+
+/** A memory store and a Ledger over it, the staff appointed and M1's loan disbursed. */
+export const staffedSociety = async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await appointStaff(ledger);
+  await memberAndLoan(ledger);
+  return { store, ledger };
 };

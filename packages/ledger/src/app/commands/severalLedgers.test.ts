@@ -176,12 +176,18 @@ const applyFor = (commandId: string, memberId: string, loanId: string, productId
   principal: string) => ({ ...by(commandId, '2024-04-02', 'maker'), loanId, memberId, productId,
   principal, repayments: 6, firstRepaymentOn: null });
 
-test('one account id opened at once for two members: the note left on the stream of the one '
-  + 'refused names the other\'s account, which counts for nothing of hers', async () => {
+// M1 and M2 admitted through one instance (`other`), over a store of their own.
+const twoMembers = async () => {
   const store = memoryStore();
   const other = await testLedger(store, { products: limited });
   ok(await other.admitMember(admit));
   ok(await other.admitMember({ ...admit, commandId: 'adm-2', memberId: 'M2' }));
+  return { store, other };
+};
+
+test('one account id opened at once for two members: the note left on the stream of the one '
+  + 'refused names the other\'s account, which counts for nothing of hers', async () => {
+  const { store, other } = await twoMembers();
   // M1's opening of SB-9 has noted itself when M2's opening of SB-9 is stored elsewhere.
   let won: CommandOutcome | undefined;
   const refused = await testLedger(afterNote(store, async () => {
@@ -209,10 +215,7 @@ test('one account id opened at once for two members: the note left on the stream
 
 test('one loan id applied for at once for two members: the other\'s loan is never counted as '
   + 'hers, neither by her one-loan limit nor by her exit', async () => {
-  const store = memoryStore();
-  const other = await testLedger(store, { products: limited });
-  ok(await other.admitMember(admit));
-  ok(await other.admitMember({ ...admit, commandId: 'adm-2', memberId: 'M2' }));
+  const { store, other } = await twoMembers();
   let won: CommandOutcome | undefined;
   const refused = await testLedger(afterNote(store, async () => {
     won = await other.applyForLoan(applyFor('apply-M2', 'M2', 'L9', 'LN', '5000'));

@@ -11,8 +11,9 @@ import {
   type SnapshotReader, type SnapshotWriter,
 } from '../../offHeap/snapshot.ts';
 import { parallelSha256 } from '../../offHeap/parallelSha256.ts';
-import { readSnapshotFile, sha256InTurns, writeSnapshotFile } from '../../offHeap/snapshotFile.ts';
-import { signatureValid, signHash } from '../../file/signingKeys.ts';
+import { readSnapshotFile } from '../../offHeap/snapshotFile.ts';
+import { writeSignedSnapshot } from '../../file/fileIndexCheckpoint.ts';
+import { signatureValid } from '../../file/signingKeys.ts';
 import {
   restoreStaffRegister, staffRegister,
 } from '../authorisation/staffRegister.ts';
@@ -151,14 +152,7 @@ export const readIndexCheckpoint = async (
 
 /**
  * Writes the checkpoint (atomically: the old one or the new one survives a crash), its last
- * part the writer's signature of the SHA-256 of the parts before it, or nothing without a key.
+ * part the writer's signature of the SHA-256 of the parts before it, or nothing without a key:
+ * the file store's own checkpoint is written the same way.
  */
-export const writeIndexCheckpoint = async (
-  file: string, w: SnapshotWriter, signingKey?: KeyObject,
-): Promise<void> => {
-  const signature = signingKey === undefined ? ''
-    : signHash(signingKey, (await sha256InTurns(w.parts)).toString('hex'));
-  const signed = { parts: [...w.parts], bytes: w.bytes }; // `w` itself left as it was given
-  writeText(signed, signature);
-  await writeSnapshotFile(file, signed);
-};
+export const writeIndexCheckpoint = writeSignedSnapshot;
