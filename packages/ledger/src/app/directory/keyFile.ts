@@ -37,7 +37,7 @@ export const openKeyFile = async (
   const bytes = await readIfExists(keyFile);
   // An empty key file with no directory is one a first open made and never wrote (killed
   // between the file's creation and its write): no record is under any key yet, so a new key
-  // is made. Beside a directory, an empty file is refused as any key of the wrong size is.
+  // is made. Beside a directory, an empty file is refused, like every key of the wrong size.
   const empty = bytes !== undefined && bytes.toString('utf8').trim() === '';
   if (bytes !== undefined && !(empty && !o.directoryExists)) {
     return checkedKey(Buffer.from(bytes.toString('utf8').trim(), 'base64'),

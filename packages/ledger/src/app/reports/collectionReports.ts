@@ -28,7 +28,7 @@ export class UnknownBranchError extends Error {
   }
 }
 
-// The check's options read once as any query's are (a misspelt field refused, not ignored).
+// The check's options read once, like every query's (a misspelt field refused, not ignored).
 const checkedFlag = (check: unknown): boolean => {
   if (check === undefined) return false;
   const { fields } = queryRequest(check,
