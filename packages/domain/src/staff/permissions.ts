@@ -133,6 +133,8 @@ export const processStepOf: { readonly [K in Command['type']]?: string } = {
   RecordDividendPayableInCash: 'creditDividends',
   RecordStandingInstructionExecuted: 'runStandingInstructions',
   RecordStandingInstructionRefused: 'runStandingInstructions',
+  // A guarantor's savings are taken only for a loan written off, and pay its recovery next.
+  CallGuarantee: 'recoverFromGuarantor',
 };
 
 /**

@@ -3,7 +3,8 @@
 // refused `not_authorised` (`process_step`) before any decider, and nothing is stored.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processStepOf } from '@usha/domain';
+import { processStepOf, signedMoneyString } from '@usha/domain';
+import { credit, dividendDeclared } from '../processes/dividendDeclared.fixture.ts';
 import { allEvents, memoryStore, testLedger } from '../testSupport.ts';
 import { staffedSociety } from './staffFixture.ts';
 
@@ -11,14 +12,15 @@ const by = (commandId: string, actor: string) => ({ commandId, actor, on: '2025-
 
 const society = staffedSociety;
 
-test('the steps sent by processes alone are the top-up\'s payoff, the dividend run\'s credits and '
-  + 'the standing instructions\' records', () => {
+test('the steps sent by processes alone are the top-up\'s payoff, the dividend run\'s credits, '
+  + 'the standing instructions\' records and a guarantee\'s call', () => {
   assert.equal(processStepOf, {
     PayOffByTopUp: 'topUpLoan',
     CreditDividend: 'creditDividends',
     RecordDividendPayableInCash: 'creditDividends',
     RecordStandingInstructionExecuted: 'runStandingInstructions',
     RecordStandingInstructionRefused: 'runStandingInstructions',
+    CallGuarantee: 'recoverFromGuarantor',
   });
 });
 
@@ -50,5 +52,39 @@ test('a dividend never declared, credited or made payable in cash by a branch ma
       why: 'process_step' });
     assert.is((await allEvents(store)).length, before);
   });
+
+test('a step the run stored, sent again on its own, is answered as stored (duplicate); a '
+  + 'bare handler refuses a step given no process', async () => {
+  const store = memoryStore();
+  await dividendDeclared(store);
+  const l = await testLedger(store, { netProfit: () => signedMoneyString(10_000_000n) });
+  assert.is((await l.creditDividends(credit)).status, 'completed');
+  const stored = (await allEvents(store)).find((e) => e.type === 'DividendCredited');
+  if (stored === undefined || stored.type !== 'DividendCredited') throw new Error('no credit');
+  const d = stored.data;
+  const again = await l.execute({ type: 'CreditDividend', data: {
+    commandId: stored.metadata.commandId, actor: 'board', on: d.on, accountId: d.accountId,
+    memberId: d.memberId, financialYear: d.financialYear, amount: d.amount,
+    savingsAccountId: d.savingsAccountId } });
+  assert.equal([again.status, again.status === 'accepted' && again.duplicate,
+    again.status === 'accepted' && again.revision], ['accepted', true, stored.revision]);
+  const before = (await allEvents(store)).length;
+  const fresh = await l.execute({ type: 'CreditDividend', data: { commandId: 'by-hand',
+    actor: 'board', on: d.on, accountId: d.accountId, memberId: d.memberId,
+    financialYear: d.financialYear, amount: d.amount, savingsAccountId: d.savingsAccountId } });
+  assert.is(fresh.status === 'rejected' && fresh.rejection.type, 'not_authorised');
+  assert.is((await allEvents(store)).length, before);
+});
+
+test('a guarantor\'s savings called on their own, for a loan not written off: refused, nothing '
+  + 'taken', async () => {
+  const { store, ledger } = await society();
+  const before = (await allEvents(store)).length;
+  const o = await ledger.execute({ type: 'CallGuarantee', data: { ...by('cg-1', 'bm-1'),
+    accountId: 'SB-M1', loanId: 'L1', amount: '500' } });
+  assert.equal(o.status === 'rejected' && o.rejection, { type: 'not_authorised', actor: 'bm-1',
+    commandType: 'CallGuarantee', rolesAllowed: [], why: 'process_step' });
+  assert.is((await allEvents(store)).length, before);
+});
 
 test.run();

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  ProductCatalogue, plainInput, plainInputLimits, reportErrors, sentOutsideItsProcess,
-  signedMoneyString,
+  ProductCatalogue, plainInput, plainInputLimits, reportErrors, signedMoneyString,
   type ProductCatalogue as Products, type TdsStatement,
 } from '@usha/domain';
 import { incomeStatement } from '@usha/projections';
@@ -294,12 +293,6 @@ export const createLedger = async <S = undefined>(
   const execute = (input: unknown): Promise<CommandOutcome> => {
     try {
       const c = commandRefusal(input);
-      // A process's step comes from its process (ctx.handler), never from here.
-      const step = E.isRight(c) ? sentOutsideItsProcess(c.right) : undefined;
-      if (E.isRight(c) && step !== undefined) {
-        return Promise.resolve({ status: 'rejected', commandId: c.right.data.commandId,
-          rejection: step, duplicate: false });
-      }
       if (E.isRight(c)) return handler.handle(c.right, handleOptions);
       return Promise.resolve({ status: 'rejected', duplicate: false, ...c.left });
     } catch (e) {

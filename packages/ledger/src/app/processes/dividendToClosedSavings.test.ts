@@ -4,7 +4,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeCommand, signedMoneyString, type Command } from '@usha/domain';
+import { CommandId, decodeCommand, signedMoneyString, type Command } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { Ledger } from '../ledger/createLedger.ts';
@@ -114,6 +114,10 @@ const stepHandler = (store: EventStore<LedgerEvent>) => {
   return createCommandHandler({ store, decider: aggregateDecider(products), commands,
     observe: (e) => commands.observe(e), memo: rejectionMemo(), backoff: noBackoff });
 };
+const commandIdOf = (id: string): CommandId => {
+  if (!CommandId.is(id)) throw new Error(`${id} is no command id`);
+  return id;
+};
 const commandOf = (input: unknown): Command => {
   const c = decodeCommand(input);
   if (E.isLeft(c)) throw new Error(c.left.message);
@@ -130,7 +134,8 @@ test('a credit stored by a run that left it awaiting deposit (a log from before 
   // As the run before this change left it: M2 credited, her savings closed, no deposit. The
   // credit is a step of the run, refused when sent on its own; stored here by a bare handler.
   ok(await stepHandler(store).handle(commandOf({ type: 'CreditDividend', data: {
-    ...by('credit-M2'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } })));
+    ...by('credit-M2'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } }),
+  { processId: commandIdOf('old-run') }));
   assert.equal(rejection(await l.execute({ type: 'CreditDividend', data: {
     ...by('credit-M2b'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } })),
   { type: 'not_authorised', actor: 'manager', commandType: 'CreditDividend', rolesAllowed: [],
