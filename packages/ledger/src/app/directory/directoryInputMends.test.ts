@@ -94,4 +94,19 @@ test('an empty key file and no directory (a first open killed between the two): 
     assert.ok((await failure(openMemberDirectory({ file, keyFile }))) instanceof Error);
   }));
 
+test('a key\'s bytes are read through the typed array itself: a proxy is refused typed, an own '
+  + 'valueOf or length is never asked', () => withFolders(async ({ file, keyFile }) => {
+  const d = await openMemberDirectory({ file, keyFile });
+  await d.put('M1', detailsOf(1));
+  const trap = new Proxy(new Uint8Array(32), { get() { throw new Error('trap'); } });
+  assert.ok((await failure(d.rotateMasterKey(trap))) instanceof MissingMasterKeyError);
+  const next = new Uint8Array(randomBytes(32));
+  const real = Buffer.from(next);
+  Object.defineProperty(next, 'valueOf', { value: () => 'A'.repeat(32) });
+  Object.defineProperty(next, 'length', { get() { throw new Error('length'); } });
+  await d.rotateMasterKey(next);
+  assert.equal(await (await openMemberDirectory({ file, masterKey: real })).get('M1'),
+    { status: 'present', details: detailsOf(1) });
+}));
+
 test.run();

@@ -33,11 +33,29 @@ export const checkedKey = (key: Buffer, source: string): Buffer => {
  * (MissingMasterKeyError: a string of 32 characters is no AES-256 key), a wrong length too.
  */
 export const keyBytesOf = (key: unknown, source: string): Buffer => {
-  if (!(key instanceof Uint8Array)) {
-    throw new MissingMasterKeyError(source, `it is ${key === null ? 'null' : typeof key}, `
-      + 'not bytes (a Buffer or Uint8Array of 32 bytes)');
+  const notBytes = () => new MissingMasterKeyError(source,
+    `it is ${key === null ? 'null' : typeof key}, not bytes (a Buffer or Uint8Array of 32 bytes)`);
+  if (!(key instanceof Uint8Array)) throw notBytes();
+  // Its bytes read through the typed array's own getters, never through the value's: a proxy
+  // (refused by them), or an own `length` or `valueOf`, is not asked what the key is.
+  let bytes: Uint8Array;
+  try {
+    const buffer = Reflect.apply(viewGetter('buffer'), key, []) as ArrayBufferLike;
+    const offset = Reflect.apply(viewGetter('byteOffset'), key, []) as number;
+    const length = Reflect.apply(viewGetter('byteLength'), key, []) as number;
+    bytes = new Uint8Array(buffer, offset, length);
+  } catch {
+    throw notBytes();
   }
-  return checkedKey(Buffer.from(key), source);
+  return checkedKey(Buffer.from(bytes), source); // a copy: the caller may wipe hers
+};
+
+// The getters every typed array shares (%TypedArray%.prototype), which no value overrides.
+const viewGetter = (name: 'buffer' | 'byteOffset' | 'byteLength'): () => unknown => {
+  const get = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), name)
+    ?.get;
+  if (get === undefined) throw new Error(`unreachable: no typed array getter ${name}`);
+  return get;
 };
 
 /** The key of an environment variable or a provider (a key file is read by `keyFile.ts`). */
