@@ -46,7 +46,7 @@ import type { TornTail } from './scanLog.ts';
 import {
   checkWriterKeys, loadPrivateKey, loadPublicKey, signHash, type KeyInput,
 } from './signingKeys.ts';
-import { noteStoreKeys } from './storeKeys.ts';
+import { indexSealKey, indexSealOf } from './storeKeys.ts';
 import { verifyLog, type VerifyResult } from './verifyLog.ts';
 import { concatSources, keptLines } from './verifiedTail.ts';
 import { acquireWriterLock, type WriterLock } from './writerLock.ts';
@@ -218,7 +218,9 @@ export const openFileEventStore = async <E extends EventShape>(
     const recovery = cut ?? scan.tornTail;
     const store = fileStore(options,
       { handle, lock, readOnly, signingKey, verifyKey, loaded, space, recovery });
-    noteStoreKeys(store, { signingKey, verifyKey });
+    // Enumerable, so a store spread into a wrapper keeps it (storeKeys.ts).
+    Object.defineProperty(store, indexSealKey,
+      { value: indexSealOf({ signingKey, verifyKey }), enumerable: true });
     return store;
   } catch (e) {
     await lock?.release();

@@ -89,18 +89,21 @@ export const checkpointWriter = (
  * taken as it is written, is what catches a damaged checkpoint); with one, the parts are hashed
  * a few MiB at a time, the event loop let run between, as the file's SHA-256 is.
  */
-export const writeSignedSnapshot = async (
-  file: string, w: SnapshotWriter, signingKey?: KeyObject,
+export const writeSealedSnapshot = async (
+  file: string, w: SnapshotWriter, sign?: (digestHex: string) => string | undefined,
 ): Promise<void> => {
-  const signature = signingKey === undefined ? ''
-    : signHash(signingKey, (await sha256InTurns(w.parts)).toString('hex'));
+  const signature = sign === undefined ? ''
+    : sign((await sha256InTurns(w.parts)).toString('hex')) ?? '';
   const signed = { parts: [...w.parts], bytes: w.bytes }; // `w` itself left as it was given
   writeText(signed, signature);
   await writeSnapshotFile(file, signed);
 };
 
-/** The file store's checkpoint, written as `writeSignedSnapshot` writes. */
-export const writeIndexCheckpoint = writeSignedSnapshot;
+/** The file store's checkpoint, signed with the writer's key (its digest as it is). */
+export const writeIndexCheckpoint = (
+  file: string, w: SnapshotWriter, signingKey?: KeyObject,
+): Promise<void> => writeSealedSnapshot(file, w,
+  signingKey === undefined ? undefined : (hex) => signHash(signingKey, hex));
 
 const shapeFault = (c: IndexCheckpoint, streams: number): string | undefined => {
   const { index: x, lines } = c;

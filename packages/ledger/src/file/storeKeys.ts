@@ -1,21 +1,44 @@
-// The keys a file store was opened with, held apart from the store's object (never shown on it),
-// for a file kept beside its log that must be bound to the log's writer as the log is: the
-// Ledger's index checkpoint, which decides what a command's retry is answered and which steps
-// of a process are run.
-import type { KeyObject } from 'node:crypto';
+// The seal a signed file store lends the files kept beside its log that must be bound to its
+// writer as the log is: the Ledger's index checkpoint, which decides what a command's retry is
+// answered and which steps of a process are run. Carried on the store object under a symbol,
+// so that a store the app wraps by spreading it (`{ ...store, appendToStream }`) keeps it.
+// It signs a checkpoint's digest only as such (prefixed and hashed again), never a line's
+// hash: it can seal a checkpoint, never sign an append.
+import { createHash, type KeyObject } from 'node:crypto';
+import { signatureValid, signHash } from './signingKeys.ts';
 
-/** The writer's key (to sign) and the log's public key (to check), as the store holds them. */
-export interface StoreKeys {
-  readonly signingKey: KeyObject | undefined;
-  readonly verifyKey: KeyObject | undefined;
+/** The property of a file store that holds its seal. */
+export const indexSealKey: unique symbol = Symbol.for('usha-ledger.indexSeal');
+
+/** What a file store's keys lend a checkpoint beside its log. */
+export interface IndexSeal {
+  /** The writer's signature of a checkpoint's SHA-256 (hex); undefined: the store signs none. */
+  readonly sign: (digestHex: string) => string | undefined;
+  /**
+   * Whether a signature is the log's writer's, over that digest; undefined when the store was
+   * opened without the log's public key (it checks no signature).
+   */
+  readonly check: (digestHex: string, signature: string) => boolean | undefined;
 }
 
-const keys = new WeakMap<object, StoreKeys>();
+// What is signed: the digest named as a checkpoint's, hashed again (a line's hash is of text
+// beginning `{`, so no line can be made to carry a checkpoint's signature).
+const sealed = (digestHex: string): string =>
+  createHash('sha256').update(`usha-ledger index checkpoint\n${digestHex}`).digest('hex');
 
-/** Notes the keys `store` was opened with (openFileEventStore). */
-export const noteStoreKeys = (store: object, k: StoreKeys): void => {
-  keys.set(store, k);
+/** The seal of a store opened with these keys. */
+export const indexSealOf = (k: {
+  readonly signingKey: KeyObject | undefined; readonly verifyKey: KeyObject | undefined;
+}): IndexSeal => ({
+  sign: (hex) => k.signingKey === undefined ? undefined : signHash(k.signingKey, sealed(hex)),
+  check: (hex, signature) => k.verifyKey === undefined ? undefined
+    : /^[0-9a-f]{128}$/.test(signature) && signatureValid(k.verifyKey, sealed(hex), signature),
+});
+
+/** The seal a store carries; undefined for a store that is no signed file store's. */
+export const indexSealOfStore = (store: object): IndexSeal | undefined => {
+  const seal: unknown = Reflect.get(store, indexSealKey);
+  return typeof seal === 'object' && seal !== null && typeof Reflect.get(seal, 'sign') ===
+    'function' && typeof Reflect.get(seal, 'check') === 'function' ? seal as IndexSeal
+    : undefined;
 };
-
-/** The keys a file store was opened with; undefined for any other store. */
-export const storeKeysOf = (store: object): StoreKeys | undefined => keys.get(store);

@@ -12,8 +12,7 @@ import {
 } from '../../offHeap/snapshot.ts';
 import { parallelSha256 } from '../../offHeap/parallelSha256.ts';
 import { readSnapshotFile } from '../../offHeap/snapshotFile.ts';
-import { writeSignedSnapshot } from '../../file/fileIndexCheckpoint.ts';
-import { signatureValid } from '../../file/signingKeys.ts';
+import { writeSealedSnapshot } from '../../file/fileIndexCheckpoint.ts';
 import {
   restoreStaffRegister, staffRegister,
 } from '../authorisation/staffRegister.ts';
@@ -120,23 +119,20 @@ const restore = (r: SnapshotReader, endOfParts: () => void): Restored => {
  * the log itself could not be edited so.
  */
 export const readIndexCheckpoint = async (
-  file: string, verifyKey?: KeyObject,
+  file: string, check?: (digestHex: string, signature: string) => boolean | undefined,
 ): Promise<IndexCheckpointRead> => {
   const read = await readSnapshotFile(file, (r): Restored | Promise<Restored> => {
-    // The parts' bytes hashed as they are read, for the signature over them (with a key).
-    const partsSha = verifyKey === undefined ? undefined : parallelSha256();
+    // The parts' bytes hashed as they are read, for the signature over them (with a check).
+    const partsSha = check === undefined ? undefined : parallelSha256();
     if (partsSha !== undefined) r.taps.add(partsSha);
     try {
       const restored = restore(r, () => {
         if (partsSha !== undefined) r.taps.delete(partsSha);
       });
-      if (!restored.found || verifyKey === undefined || partsSha === undefined) return restored;
-      return partsSha.digest().then((digest): Restored => {
-        const hex = digest.toString('hex');
-        return /^[0-9a-f]{128}$/.test(restored.signature)
-          && signatureValid(verifyKey, hex, restored.signature)
-          ? restored : { found: false, reason: 'not signed by the log\'s writer' };
-      });
+      if (!restored.found || check === undefined || partsSha === undefined) return restored;
+      return partsSha.digest().then((digest): Restored =>
+        check(digest.toString('hex'), restored.signature) === false
+          ? { found: false, reason: 'not signed by the log\'s writer' } : restored);
     } catch (e) {
       if (!(e instanceof SnapshotShapeError)) throw e;
       return { found: false, reason: `garbled: ${e.message}` };
@@ -152,7 +148,7 @@ export const readIndexCheckpoint = async (
 
 /**
  * Writes the checkpoint (atomically: the old one or the new one survives a crash), its last
- * part the writer's signature of the SHA-256 of the parts before it, or nothing without a key:
- * the file store's own checkpoint is written the same way.
+ * part the store's seal of the SHA-256 of the parts before it (`sign`), or nothing without
+ * one: the file store's own checkpoint is written the same way.
  */
-export const writeIndexCheckpoint = writeSignedSnapshot;
+export const writeIndexCheckpoint = writeSealedSnapshot;

@@ -97,7 +97,7 @@ export const indexCheckpointWriter = (o: {
     since -= taken;
     try {
       await inTurn(o.place.file,
-        () => writeIndexCheckpoint(o.place.file, snapshot, o.place.keys?.signingKey));
+        () => writeIndexCheckpoint(o.place.file, snapshot, o.place.seal?.sign));
     } catch (e) {
       since += taken; // nothing was kept: the events still count towards the next write
       throw e;

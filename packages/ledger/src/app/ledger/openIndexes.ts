@@ -1,7 +1,7 @@
 // Where a Ledger's indexes start from when it opens: its checkpoint, if there is one and it
 // belongs to this log, else nothing (the whole log is then read, as before checkpoints).
 import { comparePosition, positionToString } from '../../eventStore/position.ts';
-import { storeKeysOf, type StoreKeys } from '../../file/storeKeys.ts';
+import { indexSealOfStore, type IndexSeal } from '../../file/storeKeys.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import {
@@ -27,10 +27,10 @@ export interface CheckpointPlace {
   /** The least events seen after the last checkpoint for a close to write one. */
   readonly onCloseAfterEvents: number;
   /**
-   * The file store's keys (storeKeys.ts): the checkpoint is signed with its writer's key, and
+   * The file store's seal (storeKeys.ts): the checkpoint is signed with its writer's key, and
    * one not signed by it is set aside when the store checks its log with a public key.
    */
-  readonly keys?: StoreKeys;
+  readonly seal?: IndexSeal;
 }
 
 /**
@@ -85,9 +85,9 @@ export const checkpointPlace = (
     defaultCheckpointOnCloseAfterEvents, 'events', refuse);
   const beside = fileOf(store);
   const file = given ?? (beside === undefined ? undefined : `${beside}.ledger-index`);
-  const keys = storeKeysOf(store);
+  const seal = indexSealOfStore(store);
   return file === undefined ? undefined
-    : { file, everyEvents, onCloseAfterEvents, ...keys === undefined ? {} : { keys } };
+    : { file, everyEvents, onCloseAfterEvents, ...seal === undefined ? {} : { seal } };
 };
 
 /** Why the checkpoint's last event is not in this log as it was, or undefined if it is. */
@@ -110,7 +110,7 @@ export const openIndexes = async (
   store: EventStore<LedgerEvent>, place: CheckpointPlace | undefined,
 ): Promise<{ indexes: LedgerIndexes; seen?: SeenUpTo; reason?: string }> => {
   if (place === undefined) return { indexes: emptyIndexes(), reason: 'no index checkpoint kept' };
-  const read = await readIndexCheckpoint(place.file, place.keys?.verifyKey);
+  const read = await readIndexCheckpoint(place.file, place.seal?.check);
   if (!read.found) return { indexes: emptyIndexes(), reason: read.reason };
   const reason = await unbound(store, read.seen);
   if (reason !== undefined) return { indexes: emptyIndexes(), reason };

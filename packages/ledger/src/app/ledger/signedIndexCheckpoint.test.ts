@@ -4,13 +4,14 @@
 // store checks its log with a public key and the writer did not sign it. Someone who can write
 // the folder but does not hold the key can no longer make the Ledger answer a new command
 // "stored" and store nothing.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
+import { indexSealOf } from '../../file/storeKeys.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { everyClose, memberWithSavings, ok, testLedger } from '../testSupport.ts';
 import { indexSnapshot, readIndexCheckpoint, writeIndexCheckpoint } from './indexCheckpoint.ts';
@@ -54,10 +55,12 @@ test('on a signed log the Ledger\'s checkpoint is signed by the writer, and open
   () => withDir(async (dir) => {
     const file = join(dir, 'usha.ndjson');
     await signedHistory(file);
-    assert.equal((await readIndexCheckpoint(`${file}.ledger-index`, keys.publicKey)).found,
-      true);
+    const checkWith = (verifyKey: KeyObject) =>
+      indexSealOf({ signingKey: undefined, verifyKey }).check;
+    assert.equal((await readIndexCheckpoint(`${file}.ledger-index`,
+      checkWith(keys.publicKey))).found, true);
     const stranger = generateKeyPairSync('ed25519').publicKey;
-    assert.equal(await readIndexCheckpoint(`${file}.ledger-index`, stranger),
+    assert.equal(await readIndexCheckpoint(`${file}.ledger-index`, checkWith(stranger)),
       { found: false, reason: 'not signed by the log\'s writer' });
     const store = await openFileEventStore({ file, schema: ledgerEventSchema, ...signed });
     const ledger = await testLedger(store, { indexCheckpoint: everyClose });
@@ -102,5 +105,32 @@ test('without keys the checkpoint is a cache its SHA-256 guards: an edited one i
     await ledger.close();
     await store.close();
   }));
+
+test('a signed store the app wraps by spreading it keeps its seal: the forged checkpoint is set '
+  + 'aside through the wrapper too, and by a read-only store', () => withDir(async (dir) => {
+  const file = join(dir, 'usha.ndjson');
+  await signedHistory(file);
+  await forge(`${file}.ledger-index`, 'dep-2');
+  const reader = await openFileEventStore({ file, schema: ledgerEventSchema, mode: 'read-only',
+    verifyKey: keys.publicKey });
+  const read = await testLedger(reader, { indexCheckpoint: everyClose });
+  assert.equal(read.opened, { from: 'log', eventsRead: 6,
+    reason: 'not signed by the log\'s writer' });
+  await read.close();
+  await reader.close();
+  const store = await openFileEventStore({ file, schema: ledgerEventSchema, ...signed });
+  const wrapped = { ...store, appendToStream: store.appendToStream };
+  const ledger = await testLedger(wrapped, { indexCheckpoint: everyClose });
+  assert.equal(ledger.opened, { from: 'log', eventsRead: 6,
+    reason: 'not signed by the log\'s writer' });
+  const o = await ledger.makeDeposit(deposit('dep-2'));
+  assert.equal([o.status, o.status === 'accepted' && o.duplicate], ['accepted', false]);
+  await ledger.close();
+  // Written through the wrapper, the checkpoint is signed: the next open is from it.
+  const again = await testLedger(wrapped, { indexCheckpoint: everyClose });
+  assert.equal(again.opened, { from: 'checkpoint', eventsRead: 0 });
+  await again.close();
+  await store.close();
+}));
 
 test.run();
