@@ -8,7 +8,7 @@ import type { MemberTransferred } from '@usha/domain';
 import type { ResolvedEvent } from '../core/projectedEvent.ts';
 import { carriedRoles } from './branchBooks.ts';
 import { postLine } from './postLine.ts';
-import type { BooksState, MemberBooks } from './state.ts';
+import type { BooksState, MemberBooks, MemberTransfer } from './state.ts';
 
 /** The entry of a member's transfer: her accounts' balances moved to her new branch. */
 export const transferLines = (
@@ -19,20 +19,7 @@ export const transferLines = (
   const to = e.data.to;
   if (from === to) return;
   const on = e.metadata.effectiveOn;
-  let moved = 0n;
-  member.held.forEach((amount, k) => {
-    const role = carriedRoles[k];
-    if (amount === 0n || role === undefined) return;
-    const i = s.chart.roleIndex[role];
-    postLine(s, e, { branchId: from, i, amount: -amount, on });
-    postLine(s, e, { branchId: to, i, amount, on });
-    moved += amount;
-  });
-  if (moved !== 0n) {
-    const ib = s.chart.roleIndex.interBranch;
-    postLine(s, e, { branchId: from, i: ib, amount: moved, on });
-    postLine(s, e, { branchId: to, i: ib, amount: -moved, on });
-  }
+  moveCarried(s, e, { from, to, on }, member.held);
   member.branchId = to;
   member.transfers.push({ on, from, to });
 };
@@ -48,21 +35,26 @@ export const carryAlong = (
   s: BooksState, e: ResolvedEvent, member: MemberBooks, amounts: ReadonlyArray<bigint>,
 ): void => {
   const dated = e.metadata.effectiveOn;
-  const ib = s.chart.roleIndex.interBranch;
-  for (const t of member.transfers) {
-    if (t.on <= dated) continue;
-    let moved = 0n;
-    amounts.forEach((amount, k) => {
-      const role = carriedRoles[k];
-      if (amount === 0n || role === undefined) return;
-      const i = s.chart.roleIndex[role];
-      postLine(s, e, { branchId: t.from, i, amount: -amount, on: t.on });
-      postLine(s, e, { branchId: t.to, i, amount, on: t.on });
-      moved += amount;
-    });
-    if (moved !== 0n) {
-      postLine(s, e, { branchId: t.from, i: ib, amount: moved, on: t.on });
-      postLine(s, e, { branchId: t.to, i: ib, amount: -moved, on: t.on });
-    }
+  for (const t of member.transfers) if (t.on > dated) moveCarried(s, e, t, amounts);
+};
+
+// Amounts on her carried roles (by slot) moved from one branch to another on a day: the old
+// branch gives them up, the new one takes them on, and the inter-branch account balances both.
+const moveCarried = (
+  s: BooksState, e: ResolvedEvent, t: MemberTransfer, amounts: ReadonlyArray<bigint>,
+): void => {
+  let moved = 0n;
+  amounts.forEach((amount, k) => {
+    const role = carriedRoles[k];
+    if (amount === 0n || role === undefined) return;
+    const i = s.chart.roleIndex[role];
+    postLine(s, e, { branchId: t.from, i, amount: -amount, on: t.on });
+    postLine(s, e, { branchId: t.to, i, amount, on: t.on });
+    moved += amount;
+  });
+  if (moved !== 0n) {
+    const ib = s.chart.roleIndex.interBranch;
+    postLine(s, e, { branchId: t.from, i: ib, amount: moved, on: t.on });
+    postLine(s, e, { branchId: t.to, i: ib, amount: -moved, on: t.on });
   }
 };
