@@ -85,6 +85,34 @@ const loanFacts = async (r: FactReaders, memberId: MemberId, loanIds: ReadonlyAr
   return { loans, readFrom };
 };
 
+// Everything of hers, for a decision on her stream (`target`): her deposit accounts and loans
+// as her stream notes them (only those whose opening names her: herDeposit, herLoan) and her
+// share account, each stream read named, hers or not, so that an append conditioned on them is
+// refused if any moved.
+const everythingOf = async (r: FactReaders, m: MemberId, target: StreamState) => {
+  const held = await memberAccountsOf(r, m, source(target));
+  const readFrom = [...held.readFrom];
+  const loans = [];
+  for (const loanId of held.accounts.loans) {
+    const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
+    readFrom.push(source(s));
+    const loan = herLoan(s, m);
+    if (loan !== undefined) loans.push(loan);
+  }
+  const sh = await r.states.load(streamNameFor.shares(m), 'shares');
+  readFrom.push(source(sh));
+  const deposits = [];
+  for (const d of held.accounts.deposits) {
+    const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
+    readFrom.push(source(s));
+    const deposit = herDeposit(s, m);
+    if (deposit !== undefined) deposits.push(deposit);
+  }
+  const shares = sh.state.kind === 'shares' && sh.state.state.status !== 'none'
+    ? sh.state.state : undefined;
+  return { loans, deposits, shares, readFrom };
+};
+
 // Every loan of the member: those her stream notes, read now (see memberAccounts.ts).
 const loansOf = async (r: FactReaders, memberId: MemberId): Result<{ loans: LoanFact[] }> => {
   const held = await memberAccountsOf(r, memberId);
@@ -170,47 +198,19 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   // Her accounts as her own stream (the target) notes them at the revision decided on: one
   // opened anywhere since moves it, and the append, expecting that revision, is refused.
   ExitMember: async (r, c, target) => {
-    const m = c.data.memberId;
-    const held = await memberAccountsOf(r, m, source(target));
-    const loans = await loanFacts(r, m, held.accounts.loans);
-    const shares = await r.states.load(streamNameFor.shares(m), 'shares');
-    const deposits: DepositState[] = [];
-    const readFrom = [...held.readFrom, ...loans.readFrom, source(shares)];
-    for (const d of held.accounts.deposits) {
-      const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
-      readFrom.push(source(s));
-      const deposit = herDeposit(s, m);
-      if (deposit !== undefined) deposits.push(deposit);
-    }
-    const sharesHeld = shares.state.kind === 'shares' ? shares.state.state
-      : { status: 'none' as const };
-    return E.right({ facts: { loans: loans.loans, shares: sharesHeld, deposits }, readFrom });
+    const h = await everythingOf(r, c.data.memberId, target);
+    const shares = h.shares ?? { status: 'none' as const };
+    return E.right({ facts: { loans: h.loans, shares, deposits: h.deposits },
+      readFrom: h.readFrom });
   },
   // The last date of her accounts, loans and shares, from their streams (those she holds, as
   // her exit reads them): a transfer dated before it is refused. Every stream read is named,
   // so an event of hers stored meanwhile sends it round again.
   TransferMember: async (r, c, target) => {
-    const m = c.data.memberId;
-    const held = await memberAccountsOf(r, m, source(target));
-    const shares = await r.states.load(streamNameFor.shares(m), 'shares');
-    const dates: BusinessDate[] = [];
-    if (shares.state.kind === 'shares' && shares.state.state.status !== 'none') {
-      dates.push(shares.state.state.lastOn);
-    }
-    const readFrom = [...held.readFrom, source(shares)];
-    for (const loanId of held.accounts.loans) {
-      const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
-      readFrom.push(source(s));
-      const loan = herLoan(s, m);
-      if (loan !== undefined) dates.push(loan.lastOn);
-    }
-    for (const d of held.accounts.deposits) {
-      const s = await r.states.load(streamNameFor.deposit(d.accountId), 'deposit');
-      readFrom.push(source(s));
-      const deposit = herDeposit(s, m);
-      if (deposit !== undefined) dates.push(deposit.lastOn);
-    }
-    return E.right({ facts: { accountsLastOn: latestOn(dates) }, readFrom });
+    const h = await everythingOf(r, c.data.memberId, target);
+    const dates = [...h.deposits, ...h.loans, ...h.shares === undefined ? [] : [h.shares]]
+      .map((a) => a.lastOn);
+    return E.right({ facts: { accountsLastOn: latestOn(dates) }, readFrom: h.readFrom });
   },
   RedeemShares: (r, c) => loansOf(r, c.data.memberId),
   PurchaseShares: (r, c) => membershipOf(r, c.data.memberId),

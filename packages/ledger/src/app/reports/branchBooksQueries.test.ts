@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { loanDisbursed } from '../commands/loanDisbursed.fixture.ts';
 import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 
 const by = (commandId: string, on: string) => ({ commandId, actor: 'mgr', on });
@@ -63,6 +64,25 @@ test('a deposit entered late, dated before her transfer: the Ledger\'s branch bo
     { type: 'date_before_last_event', on: '2024-05-06', lastOn: '2024-05-07' });
   ok(await ledger.transferMember({ ...by('back-7', '2024-05-07'), memberId: 'M1',
     to: 'SONAGACHI' }));
+});
+
+test('a transfer is refused before the last event of her loan, and of her share account, as of '
+  + 'her savings', async () => {
+  const ledger = await testLedger(memoryStore());
+  await memberWithSavings(ledger, 'M1', '5000');
+  await loanDisbursed(ledger, { on: '2024-05-10', productId: 'LN', principal: '5000',
+    repayments: 6 });
+  const move = (id: string, on: string) => ledger.transferMember({ ...by(id, on),
+    memberId: 'M1', to: 'KALIGHAT' });
+  const refused = await move('t-1', '2024-05-09');
+  assert.equal(refused.status === 'rejected' && refused.rejection,
+    { type: 'date_before_last_event', on: '2024-05-09', lastOn: '2024-05-10' });
+  ok(await ledger.purchaseShares({ ...by('more-shares', '2024-05-20'), accountId: 'SH-M1',
+    memberId: 'M1', productId: 'SH', shares: 1 }));
+  const beforeShares = await move('t-2', '2024-05-19');
+  assert.equal(beforeShares.status === 'rejected' && beforeShares.rejection,
+    { type: 'date_before_last_event', on: '2024-05-19', lastOn: '2024-05-20' });
+  ok(await move('t-3', '2024-05-20'));
 });
 
 test.run();
