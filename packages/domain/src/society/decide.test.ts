@@ -200,7 +200,7 @@ test('a year closes only after its accruals and provision, and names the entry m
     { financialYear: '2025-26', expected: '2024-25' });
 });
 
-test('a dividend run ends once, after the parts are recorded', () => {
+test('a dividend run ends after the parts are recorded, and again only after one that refused some', () => {
   const end = (id = 'e1') => command('EndDividendRun', { ...by(id, '2025-04-22'), ...S,
     financialYear: '2024-25', credited: 1, payableInCash: 1, refused: 0 });
   const declared = [...ready, close('100000'), declare('10')];
@@ -213,6 +213,18 @@ test('a dividend run ends once, after the parts are recorded', () => {
     ...S, on: '2025-04-22', financialYear: '2024-25', credited: 1, payableInCash: 1, refused: 0,
   })]);
   given(...declared, record(0, PARTS), end()).when(end('e2'))
+    .thenRejects('dividend_run_already_ended', { financialYear: '2024-25' });
+  // A run that refused a part is followed by a later one, which ends again; then no more.
+  const refusing = command('EndDividendRun', { ...by('e1', '2025-04-22'), ...S,
+    financialYear: '2024-25', credited: 1, payableInCash: 0, refused: 1 });
+  const paying = command('EndDividendRun', { ...by('e2', '2025-05-02'), ...S,
+    financialYear: '2024-25', credited: 0, payableInCash: 1, refused: 0 });
+  given(...declared, record(0, PARTS), refusing).when(paying).then([event('DividendRunEnded', {
+    ...S, on: '2025-05-02', financialYear: '2024-25', credited: 0, payableInCash: 1, refused: 0,
+  })]);
+  given(...declared, record(0, PARTS), refusing, paying).when(command('EndDividendRun', {
+    ...by('e3', '2025-05-03'), ...S, financialYear: '2024-25', credited: 0, payableInCash: 0,
+    refused: 0 }))
     .thenRejects('dividend_run_already_ended', { financialYear: '2024-25' });
 });
 

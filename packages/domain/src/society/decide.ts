@@ -344,7 +344,8 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
   } }]);
 };
 
-// The payout ends once, after the parts are all recorded (a version 1 declaration has them).
+// The payout ends after the parts are all recorded (a version 1 declaration has them); it ends
+// again only after a later run, which pays parts the last one refused.
 const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
   const found = closedYear(state, c);
   if (E.isLeft(found)) return found;
@@ -358,7 +359,9 @@ const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
     return E.left({ type: 'dividend_allocation_mismatch', financialYear: fy,
       batch: a?.kind === 'batches' ? a.recorded : 0, reason: fault });
   }
-  if (year.runEnded) return E.left({ type: 'dividend_run_already_ended', financialYear: fy });
+  if (year.runEnded && year.refusedAtEnd === 0) {
+    return E.left({ type: 'dividend_run_already_ended', financialYear: fy });
+  }
   return E.right([{ type: 'DividendRunEnded', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, credited: c.credited,
     payableInCash: c.payableInCash, refused: c.refused,

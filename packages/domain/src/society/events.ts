@@ -39,7 +39,8 @@ export type SocietySettingsChanged = t.TypeOf<typeof SocietySettingsChanged>;
 /**
  * The payout of a year's dividend ended: every member's part was decided, `credited` to
  * savings, `payableInCash`, or `refused` (her year decided already, or a date she could not
- * take). Recorded once a year; a run is never started again after it.
+ * take). A later run for the year, which pays only parts a run refused, ends again with its own
+ * counts; once a run ends refusing none, no run is started for the year again.
  */
 export const DividendRunEnded = eventCodec('DividendRunEnded', {
   societyId: SocietyId, on: DateString, financialYear: FinancialYearLabel,

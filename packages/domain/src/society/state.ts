@@ -36,6 +36,11 @@ export interface ClosedYear {
   readonly allocation: AllocationProgress | null;
   /** Whether the dividend's payout ended (DividendRunEnded). */
   readonly runEnded: boolean;
+  /**
+   * The parts the last run refused (its DividendRunEnded's `refused`): while some are, a later
+   * run may pay them, and end again.
+   */
+  readonly refusedAtEnd: number;
 }
 
 /** The society. */
@@ -95,7 +100,8 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const y = Object.hasOwn(s.years, d.financialYear) ? s.years[d.financialYear] : undefined;
       if (y === undefined) return s;
       return { ...s, lastOn: d.on,
-        years: { ...s.years, [d.financialYear]: { ...y, runEnded: true } } };
+        years: { ...s.years,
+          [d.financialYear]: { ...y, runEnded: true, refusedAtEnd: d.refused } } };
     }
     case 'LoanLossProvisionSet': {
       if (s.status === 'none') return s;
@@ -125,7 +131,7 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const year: ClosedYear = {
         netProfit: minorOf(d.netProfit), reserve: minorOf(d.statutoryReserveTransfer),
         surplus: minorOf(d.distributableSurplus), dividend: null, allocation: null,
-        runEnded: false,
+        runEnded: false, refusedAtEnd: 0,
       };
       const { closing: _ended, ...rest } = s;
       return { ...rest, lastOn: d.on, years: { ...s.years, [d.financialYear]: year } };

@@ -100,7 +100,11 @@ const allParts = async (
  * completes it and credits no one twice. A member refused (her year decided already, or an
  * event dated after the run) is listed in `skipped`. The last step, `EndDividendRun`, records
  * on the society's stream that the run ended and how many were credited, payable in cash or
- * refused: the process's end, and the society's refusal of any later run for the year.
+ * refused: the process's end. A later run for the year (another command id, a later date)
+ * pays only the parts a run refused, passing over those paid, and ends again with its own
+ * counts; it is refused before any step (`dividend_run_already_ended`) once a run ended
+ * refusing none, or when no part is left to pay, and with the first part's refusal when none
+ * it finds can be paid yet.
  */
 export const creditDividends = async (
   ctx: ProcessContext, request: CreditDividendsRequest,
@@ -121,11 +125,14 @@ export const creditDividends = async (
   const proc = { id: pid, record: processRecord('creditDividends', {
     commandId: r.commandId, actor: r.actor, on: r.on, societyId: r.societyId,
     financialYear: r.financialYear }) };
-  // A run that ended is never run again; this one's own end is sent again (a duplicate).
-  if (await runEnded(ctx, r) && ctx.commands.get(stepId(pid, 'end')) === undefined) {
-    return { status: 'rejected', processId: pid, steps: [], rejection: {
-      type: 'dividend_run_already_ended', financialYear: r.financialYear } };
-  }
+  // After the year's run ended, another run (not this one's own end sent again, a duplicate)
+  // pays only the parts a run refused: refused before any step when the last run refused none,
+  // or when it finds no part left to pay.
+  const ended = await runEnded(ctx, r);
+  const later = ended !== undefined && ctx.commands.get(stepId(pid, 'end')) === undefined;
+  const alreadyEnded = { status: 'rejected' as const, processId: pid, steps: [], rejection: {
+    type: 'dividend_run_already_ended' as const, financialYear: r.financialYear } };
+  if (later && ended.refused === 0) return alreadyEnded;
   const found = await allParts(ctx, r, proc, d);
   if (!('parts' in found)) {
     return { status: 'rejected', processId: pid, steps: [], rejection: found };
@@ -136,8 +143,16 @@ export const creditDividends = async (
   for (const part of found.parts) {
     if (part.amount === '0.00') continue;
     const a = await plan(ctx, r, pid, part);
+    // A later run passes over the parts paid already, by any run: it is for the others.
+    if (later && 'rejection' in a && a.rejection.type === 'dividend_already_credited') continue;
     if ('rejection' in a) skipped.push({ id: part.memberId, rejection: a.rejection });
     else actions.push(a);
+  }
+  if (later && actions.length === 0) {
+    // Nothing it could pay: why the first part left is still refused, else that none is left.
+    const first = skipped[0];
+    return first === undefined ? alreadyEnded
+      : { status: 'rejected', processId: pid, steps: [], rejection: first.rejection };
   }
   // Steps stored by an earlier run are sent again (answered as duplicates, storing nothing).
   let credited = 0;
@@ -157,14 +172,16 @@ export const creditDividends = async (
     : { status: 'completed', processId: pid, steps, skipped };
 };
 
-// Whether the society holds the end of the year's run (DividendRunEnded).
+// The end of the year's last run, where the society holds one (DividendRunEnded): how many
+// parts it refused.
 const runEnded = async (
   ctx: ProcessContext, r: { readonly societyId: SocietyId; readonly financialYear: string },
-): Promise<boolean> => {
+): Promise<{ readonly refused: number } | undefined> => {
   const s = (await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society')).state;
-  if (s.kind !== 'society' || s.state.status !== 'configured') return false;
+  if (s.kind !== 'society' || s.state.status !== 'configured') return undefined;
   const years = s.state.years;
-  return Object.hasOwn(years, r.financialYear) && years[r.financialYear]?.runEnded === true;
+  const y = Object.hasOwn(years, r.financialYear) ? years[r.financialYear] : undefined;
+  return y?.runEnded === true ? { refused: y.refusedAtEnd } : undefined;
 };
 
 /** One member's steps: her credit and deposit, or her part recorded payable in cash. */

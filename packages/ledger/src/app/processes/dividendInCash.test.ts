@@ -103,4 +103,45 @@ test('a member whose savings hold an event dated after the run is paid in cash: 
     [2000n, 0n, 0n]);
 });
 
+test('a part a run refused (her shares hold an event dated after it) is paid by a later run, '
+  + 'which passes over the parts paid; once none is refused, no run is started again',
+async () => {
+  const { store, ledger } = await society();
+  // Recorded before the run, dated after it: the run cannot decide her year on its date.
+  ok(await ledger.purchaseShares({ commandId: 'M3-more', actor: 'clerk', on: '2025-05-01',
+    accountId: 'SH-M3', memberId: 'M3', productId: 'SH', shares: 1 }));
+  const first = await ledger.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });
+  assert.equal(first.status === 'completed' && first.skipped, [{ id: 'M3', rejection:
+    { type: 'date_before_last_event', on: '2025-04-11', lastOn: '2025-05-01' } }]);
+  const stepsOf = async (pid: string) => (await allEvents(store))
+    .filter((e) => e.metadata.processId === pid)
+    .map((e) => `${e.type} ${'memberId' in e.data ? String(e.data.memberId) : ''}`.trim());
+  assert.equal((await stepsOf('credit')).slice(-1), ['DividendRunEnded']);
+  const count = async () => (await allEvents(store)).length;
+  const before = await count();
+  // Still dated before her last event: refused as her part was, nothing stored.
+  const early = await ledger.creditDividends({ ...year, commandId: 'early', on: '2025-04-30' });
+  assert.equal(early.status === 'rejected' && early.rejection,
+    { type: 'date_before_last_event', on: '2025-04-30', lastOn: '2025-05-01' });
+  assert.is(await count(), before);
+  const later = await ledger.creditDividends({ ...year, commandId: 'credit-2', on: '2025-05-02' });
+  assert.equal(later.status === 'completed' && later.skipped, []);
+  assert.equal(await stepsOf('credit-2'), ['DividendPayableInCash M3', 'DividendRunEnded']);
+  const end = (await allEvents(store)).filter((e) => e.type === 'DividendRunEnded')
+    .map((e) => e.type === 'DividendRunEnded'
+      && [e.data.on, e.data.credited, e.data.payableInCash, e.data.refused]);
+  assert.equal(end, [['2025-04-11', 2, 0, 1], ['2025-05-02', 0, 1, 0]]);
+  const third = await ledger.creditDividends({ ...year, commandId: 'credit-3', on: '2025-05-03' });
+  assert.equal(third.status === 'rejected' && third.rejection,
+    { type: 'dividend_run_already_ended', financialYear: '2024-25' }, 'none refused: never again');
+  assert.equal(await ledger.unclaimedDividends(),
+    [{ memberId: 'M3', financialYear: '2024-25', amount: '10.00' }]);
+  const tb = await ledger.trialBalance({});
+  const row = (code: string) => tb.rows.find((r) => r.code === code);
+  // M1 and M2 credited once each (Rs 20.00 into savings), M3's Rs 10.00 payable in cash.
+  assert.equal([row('2300')?.credit, row('2310')?.credit ?? 0n, row('2310')?.debit ?? 0n],
+    [1000n, 0n, 0n]);
+  assert.is(tb.totalDebit, tb.totalCredit);
+});
+
 test.run();
