@@ -134,6 +134,7 @@ const main = async (): Promise<number> => {
   say(yearEndReports);
   await ledger.close();
   await store.close();
+  await directory.close();
 
   // An auditor's replay: the log read-only, every event folded into fresh projections.
   const log = await openFileEventStore({ file: logFile, schema: ledgerEventSchema,

@@ -76,6 +76,7 @@ export const gettingStarted = async (folder: string): Promise<string[]> => {
   say(show(await reopened.withdraw(withdrawal)));
   await reopened.close();
   await again.close();
+  await directory.close(); // gives back its lock: another process may open it now
   say(`files in ${folder}`);
   return lines;
 };

@@ -90,7 +90,7 @@ export {
 export { openMemberDirectory, inMemoryMemberDirectory } from './directory/openMemberDirectory.ts';
 export type { MasterKeySource } from './directory/masterKey.ts';
 export {
-  DirectoryCorruptError, DirectoryFieldError, DirectoryOptionsError, DirectoryRecordTooLargeError,
-  KeyBesideDataError,
+  DirectoryClosedError, DirectoryCorruptError, DirectoryFieldError, DirectoryLockedError,
+  DirectoryOptionsError, DirectoryRecordTooLargeError, KeyBesideDataError,
   MasterKeySizeError, MissingMasterKeyError, WrongMasterKeyError,
 } from './directory/directoryErrors.ts';

@@ -77,6 +77,8 @@ test(`after ${kills} SIGKILLs, forgetting everyone leaves no name any key can op
         else assert.ok(e.status !== 'absent', `run ${run}: ${id} lost`);
       }
       assert.equal(await readdir(data), ['members.dir'], `run ${run}: stray files`);
+      // Given back before the next child opens it.
+      await d.close();
     }
     const ids = [...tried.keys()];
     const d = await openMemberDirectory({ file, keyFile });
@@ -86,6 +88,7 @@ test(`after ${kills} SIGKILLs, forgetting everyone leaves no name any key can op
     assert.equal(await unwrappable(data, keys), present.sort());
     for (const id of ids) await d.forget(id, '2025-04-01');
     assert.equal(await unwrappable(data, keys), [], 'a forgotten key still unwraps');
+    await d.close();
     for (const name of await readdir(data)) {
       const bytes = await readFile(join(data, name));
       for (const n of tried.values()) {

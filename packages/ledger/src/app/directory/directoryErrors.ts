@@ -87,3 +87,23 @@ export class MemberNotInDirectoryError extends Error {
       'register her before a nominee or a declaration');
   }
 }
+
+/**
+ * The directory is open already, in this process or another: two openers would each write
+ * records where the other's are (a member's record lost), or under a key the other replaced.
+ */
+export class DirectoryLockedError extends Error {
+  override readonly name = 'DirectoryLockedError';
+  constructor(readonly file: string, readonly detail: string) {
+    super(`the member directory ${file} is open already, in this process or another ` +
+      `(${detail}): close it there first (directory.close())`);
+  }
+}
+
+/** A call on a directory after its `close()`. */
+export class DirectoryClosedError extends Error {
+  override readonly name = 'DirectoryClosedError';
+  constructor(readonly file: string, readonly method: string) {
+    super(`${method}: the member directory ${file} is closed`);
+  }
+}

@@ -20,8 +20,10 @@ test('a rotation to a Uint8Array key writes it as the key file holds keys: the d
   const next = new Uint8Array(randomBytes(32));
   await d.rotateMasterKey(next);
   assert.equal((await readFile(keyFile, 'utf8')).trim(), Buffer.from(next).toString('base64'));
+  await d.close();
   const reopened = await openMemberDirectory({ file, keyFile });
   assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+  await reopened.close();
 }));
 
 test('a rotation to a string, or to bytes of another length, is refused at the call; nothing '
@@ -34,8 +36,10 @@ test('a rotation to a string, or to bytes of another length, is refused at the c
   assert.match(String(text), 'it is string, not bytes');
   assert.ok((await failure(d.rotateMasterKey(Buffer.alloc(16)))) instanceof Error);
   assert.is(await readFile(keyFile, 'utf8'), before);
-  assert.equal(await (await openMemberDirectory({ file, keyFile })).get('M1'),
-    { status: 'present', details: detailsOf(1) });
+  await d.close();
+  const reopened = await openMemberDirectory({ file, keyFile });
+  assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+  await reopened.close();
 }));
 
 test('the new key is read at the call: a buffer wiped once the call returns is not what the '
@@ -47,8 +51,10 @@ test('the new key is read at the call: a buffer wiped once the call returns is n
   const rotated = d.rotateMasterKey(next);
   next.fill(0); // the app wipes its copy as soon as it has handed it over
   await rotated;
+  await d.close();
   const reopened = await openMemberDirectory({ file, masterKey: kept });
   assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+  await reopened.close();
 }));
 
 test('a refusal of her details or a nominee\'s names the field, never the value given', () =>
@@ -65,6 +71,7 @@ test('a refusal of her details or a nominee\'s names the field, never the value 
       nominee: { name: 'Mina', relationship: 'sister', contact: 9830055555 } } as never);
     assert.is(o.status, 'rejected');
     assert.not.match(JSON.stringify(o), '9830055555');
+    await d.close();
   }));
 
 test('a nominee the directory could not read back is refused at the call; her record stays '
@@ -81,6 +88,7 @@ test('a nominee the directory could not read back is refused at the call; her re
     instanceof DirectoryFieldError);
   assert.equal(await d.get('M1'), { status: 'present', details: detailsOf(1) });
   assert.equal(await d.nominees('M1'), { status: 'present', nominees: {} });
+  await d.close();
 }));
 
 test('an empty key file and no directory (a first open killed between the two): a key is made '
@@ -90,6 +98,7 @@ test('an empty key file and no directory (a first open killed between the two): 
     const d = await openMemberDirectory({ file, keyFile });
     await d.put('M1', detailsOf(1));
     assert.is(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64').length, 32);
+    await d.close();
     await writeFile(keyFile, '', { mode: 0o600 });
     assert.ok((await failure(openMemberDirectory({ file, keyFile }))) instanceof Error);
   }));
@@ -105,8 +114,10 @@ test('a key\'s bytes are read through the typed array itself: a proxy is refused
   Object.defineProperty(next, 'valueOf', { value: () => 'A'.repeat(32) });
   Object.defineProperty(next, 'length', { get() { throw new Error('length'); } });
   await d.rotateMasterKey(next);
-  assert.equal(await (await openMemberDirectory({ file, masterKey: real })).get('M1'),
-    { status: 'present', details: detailsOf(1) });
+  await d.close();
+  const reopened = await openMemberDirectory({ file, masterKey: real });
+  assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
+  await reopened.close();
 }));
 
 test.run();

@@ -64,6 +64,7 @@ test('the options are read once: a getter changing the file after the first read
     await directory.put('M1', { name: 'A' });
     assert.is(reads, 1);
     assert.equal((await readdir(dir)).sort(), ['a.dir']);
+    await directory.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -79,6 +80,7 @@ test('a key provider is called on the options given, as a method of them', async
     const directory = await openMemberDirectory(options);
     await directory.put('M1', { name: 'A' });
     assert.equal(await readdir(dir), ['members.dir']);
+    await directory.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

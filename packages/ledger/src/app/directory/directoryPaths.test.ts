@@ -163,7 +163,9 @@ test('a key file reached through a symbolic link is read through it, and not rot
   + 'it: the key it names kept whole, the directory still opening with it', () =>
   withFolders(async ({ file, keys }) => {
     const real = join(keys, 'real.key');
-    await (await openMemberDirectory({ file, keyFile: real })).put('M1', { name: 'Asha Das' });
+    const first = await openMemberDirectory({ file, keyFile: real });
+    await first.put('M1', { name: 'Asha Das' });
+    await first.close();
     const keyBytes = await readFile(real);
     const keyFile = join(keys, 'mounted.key');
     await symlink('real.key', keyFile);
@@ -176,14 +178,19 @@ test('a key file reached through a symbolic link is read through it, and not rot
     assert.equal(await listing(keys), ['mounted.key: link to real.key',
       'real.key: file of 45 bytes']);
     assert.equal(await readFile(real), keyBytes);
-    assert.equal(await (await openMemberDirectory({ file, keyFile })).get('M1'), asha);
+    await directory.close();
+    const reopened = await openMemberDirectory({ file, keyFile });
+    assert.equal(await reopened.get('M1'), asha);
+    await reopened.close();
   }));
 
 test('a name of 250 bytes, whose .next is 255, is no fault: the directory opens', () =>
   withFolders(async ({ data, keys }) => {
     const file = join(data, 'm'.repeat(250));
     const keyFile = join(keys, 'k'.repeat(250));
-    await (await openMemberDirectory({ file, keyFile })).rotateMasterKey();
+    const directory = await openMemberDirectory({ file, keyFile });
+    await directory.rotateMasterKey();
+    await directory.close();
     assert.equal(await listing(data), [`${'m'.repeat(250)}: file of 2048 bytes`]);
     assert.equal(await listing(keys), [`${'k'.repeat(250)}: file of 45 bytes`]);
   }));
@@ -193,7 +200,9 @@ test('a link where the first format left a temporary copy is removed, never zero
   withFolders(async ({ data, file, keyFile }) => {
     await writeFile(join(data, 'ledger.ndjson'), 'the log');
     await symlink('ledger.ndjson', `${file}.123.tmp`);
-    await (await openMemberDirectory({ file, keyFile })).put('M1', { name: 'Asha Das' });
+    const directory = await openMemberDirectory({ file, keyFile });
+    await directory.put('M1', { name: 'Asha Das' });
+    await directory.close();
     assert.is(await readFile(join(data, 'ledger.ndjson'), 'utf8'), 'the log');
     assert.equal(await listing(data), ['ledger.ndjson: file of 7 bytes',
       'members.dir: file of 6144 bytes']);

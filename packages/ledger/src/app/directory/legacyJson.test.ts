@@ -42,8 +42,10 @@ test('a first-format directory opens, migrated; the old file and its temp copies
       const bytes = await readFile(join(keys, old));
       assert.ok(bytes.length > 100 && bytes.every((b) => b === 0), `${old} zeroed`);
     }
+    await d.close();
     const again = await openMemberDirectory({ file, keyFile });
     assert.equal(await again.get('M1'), { status: 'present', details: detailsOf(1) });
+    await again.close();
   }));
 
 test('a first-format directory is not migrated under a wrong key', () =>

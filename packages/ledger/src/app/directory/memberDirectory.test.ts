@@ -23,9 +23,11 @@ test('personal data is encrypted at rest and read back through the directory', (
     const onDisk = await readFile(file, 'latin1');
     for (const s of ['Asha', '98300', 'Sonagachi']) assert.not.ok(onDisk.includes(s), s);
     // Reopened with the same master key, the record reads back.
+    await directory.close();
     const reopened = await openMemberDirectory({ file, keyFile });
     assert.equal(await reopened.get('M1'), { status: 'present', details: asha });
     assert.equal(await reopened.get('M2'), { status: 'absent' });
+    await reopened.close();
   }));
 
 test('forgetting a member destroys her key; her history stays intact and balanced', () =>
@@ -48,6 +50,7 @@ test('forgetting a member destroys her key; her history stays intact and balance
     }
     assert.equal(await allEvents(store), before);
     assert.is(await balanceOf(ledger, store, 'SB-M1'), 100000n);
+    await directory.close();
   }));
 
 test('details, ids and dates of none of their forms are refused, typed and naming the field, '
@@ -85,6 +88,7 @@ test('details, ids and dates of none of their forms are refused, typed and namin
     }
     assert.equal(await readFile(file), before);
     assert.equal(await ledger.memberDetails('M1'), { status: 'present', details: asha });
+    await directory.close();
   }));
 
 test('an export for auditors never contains directory data', () =>
@@ -103,6 +107,7 @@ test('an export for auditors never contains directory data', () =>
     assert.ok(text.includes('SB-M1'));
     const verified = await verifyLog(exported);
     assert.is(verified.ok && verified.lines, 5);
+    await directory.close();
   }));
 
 test('the Ledger rotates the directory key: the old key opens nothing, members still read', () =>
@@ -115,8 +120,10 @@ test('the Ledger rotates the directory key: the old key opens nothing, members s
     assert.equal(await ledger.memberDetails('M1'), { status: 'present', details: asha });
     const newKey = await readFile(keyFile, 'utf8');
     assert.is.not(newKey, oldKey);
+    await directory.close();
     const reopened = await openMemberDirectory({ file, keyFile });
     assert.equal(await reopened.get('M1'), { status: 'present', details: asha });
+    await reopened.close();
     try {
       await openMemberDirectory({ file,
         masterKey: Buffer.from(oldKey.trim(), 'base64') });

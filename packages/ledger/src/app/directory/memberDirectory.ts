@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { randomBytes } from 'node:crypto';
 import { checkAad } from './directoryHeader.ts';
 import {
-  MemberNotInDirectoryError, MissingMasterKeyError, WrongMasterKeyError,
+  DirectoryClosedError, MemberNotInDirectoryError, MissingMasterKeyError, WrongMasterKeyError,
 } from './directoryErrors.ts';
 import type { NomineeRef } from '@usha/domain';
 import type { DirectoryStorage, SlotWrite } from './directoryStorage.ts';
@@ -63,6 +63,12 @@ export interface MemberDirectory {
    * key file (then a fresh key is made when it is omitted).
    */
   readonly rotateMasterKey: (newKey?: Uint8Array) => Promise<void>;
+  /**
+   * Finishes the writes already asked for, forgets the master key and gives back the lock, so
+   * the directory may be opened again (here or by another process). Every call after it is
+   * refused with DirectoryClosedError; closing again returns the same promise.
+   */
+  readonly close: () => Promise<void>;
 }
 
 /** Who keeps the master key, for a rotation: where the new key goes, how the old one ends. */
@@ -102,7 +108,8 @@ const recordAad = (memberId: string) => `record:${memberId}`;
 
 /** A directory over `storage`, whose records are wrapped under `masterKey`. */
 export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
-  o: { readonly name: string; readonly source: string; readonly custody: KeyCustody },
+  o: { readonly name: string; readonly source: string; readonly custody: KeyCustody;
+    readonly release?: () => Promise<void> },
 ): MemberDirectory => {
   let master = Buffer.from(checkedKey(masterKey, o.source));
   if (!opensCheck(master, storage.check())) throw new WrongMasterKeyError(o.name, o.source);
@@ -126,7 +133,14 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
     dataKey.fill(0);
     await storage.write({ memberId, key, record, forgottenOn: null });
   };
+  // Set by close(), at once: a call after it is refused before it reads or queues anything.
+  let closing: Promise<void> | undefined;
+  // Set once the key is wiped: a read queued before close() but run after it is refused too.
+  let shut = false;
+  const refusedIfClosed = (method: string): Promise<never> | undefined =>
+    closing === undefined ? undefined : Promise.reject(new DirectoryClosedError(o.name, method));
   const read = (memberId: string): Read => {
+    if (shut) throw new DirectoryClosedError(o.name, 'read');
     const slot = storage.current(memberId);
     if (slot === undefined) return { status: 'absent' };
     if (slot.key === null || slot.record === null) {
@@ -231,7 +245,22 @@ export const memberDirectory = (masterKey: Buffer, storage: DirectoryStorage,
       master = Buffer.from(next);
       await o.custody.commit();
     });
+  const close: MemberDirectory['close'] = () => {
+    closing ??= queue.then(async () => {
+      shut = true;
+      master.fill(0);
+      await o.release?.();
+    });
+    return closing;
+  };
+  // Each method refused once the directory is closed, before its arguments are read.
+  const whileOpen = <F extends (...args: never[]) => Promise<unknown>>(method: string, f: F): F =>
+    ((...args: Parameters<F>) => refusedIfClosed(method) ?? f(...args)) as F;
   return {
-    put, get, putNominee, nominees, recordTdsExemption, tdsExempt, forget, rotateMasterKey,
+    put: whileOpen('put', put), get: whileOpen('get', get),
+    putNominee: whileOpen('putNominee', putNominee), nominees: whileOpen('nominees', nominees),
+    recordTdsExemption: whileOpen('recordTdsExemption', recordTdsExemption),
+    tdsExempt: whileOpen('tdsExempt', tdsExempt), forget: whileOpen('forget', forget),
+    rotateMasterKey: whileOpen('rotateMasterKey', rotateMasterKey), close,
   };
 };

@@ -26,12 +26,16 @@ test('put, get, put again and forget, read back after reopening', () =>
     await d.forget('M2', '2025-06-30');
     await d.forget('M2', '2025-07-01'); // already forgotten: her first date stays
     await d.forget('M9', '2025-07-01'); // never held: nothing written
-    const again = await openMemberDirectory({ file, keyFile });
-    for (const x of [d, again]) {
+    const readsBack = async (x: typeof d) => {
       assert.equal(await x.get('M1'), { status: 'present', details: { name: 'Asha Das' } });
       assert.equal(await x.get('M2'), { status: 'forgotten', forgottenOn: '2025-06-30' });
       assert.equal(await x.get('M9'), { status: 'absent' });
-    }
+    };
+    await readsBack(d);
+    await d.close();
+    const again = await openMemberDirectory({ file, keyFile });
+    await readsBack(again);
+    await again.close();
     assert.equal(await readdir(data), ['members.dir']);
   }));
 
@@ -48,6 +52,7 @@ test('a wrong master key is refused, and nothing is written', () =>
     const d = await openMemberDirectory({ file, keyFile });
     await d.put('M1', detailsOf(1));
     const before = await readFile(file);
+    await d.close();
     await rejects(openMemberDirectory({ file, masterKey: randomBytes(32) }),
       WrongMasterKeyError, 'does not open the member directory');
     assert.ok((await readFile(file)).equals(before));
@@ -73,7 +78,9 @@ test('a missing key is refused: unset variable, failed provider, lost key file',
       MissingMasterKeyError, 'USHA_TEST_KEY: it is not set');
     await rejects(openMemberDirectory({ file, keyProvider: () => Promise.reject(
       new Error('vault sealed')) }), MissingMasterKeyError, 'the key provider: vault sealed');
-    await (await openMemberDirectory({ file, keyFile })).put('M1', detailsOf(1));
+    const d = await openMemberDirectory({ file, keyFile });
+    await d.put('M1', detailsOf(1));
+    await d.close();
     await rejects(openMemberDirectory({ file, keyFile: `${keyFile}.lost` }),
       MissingMasterKeyError, 'the directory was written under a key');
   }));
@@ -82,9 +89,12 @@ test('the key from an environment variable or a provider opens the directory', (
   withFolders(async ({ file }) => {
     const key = randomBytes(32);
     process.env.USHA_TEST_KEY = key.toString('base64');
-    await (await openMemberDirectory({ file, keyEnv: 'USHA_TEST_KEY' })).put('M1', detailsOf(1));
+    const first = await openMemberDirectory({ file, keyEnv: 'USHA_TEST_KEY' });
+    await first.put('M1', detailsOf(1));
+    await first.close();
     const d = await openMemberDirectory({ file, keyProvider: async () => key });
     assert.equal(await d.get('M1'), { status: 'present', details: detailsOf(1) });
+    await d.close();
     delete process.env.USHA_TEST_KEY;
   }));
 
@@ -100,13 +110,16 @@ test('a key file inside the directory\'s folder is refused, at any depth', () =>
 
 test('a copy of the master key left in the directory\'s folder is refused', () =>
   withFolders(async ({ data, file, keyFile }) => {
-    await (await openMemberDirectory({ file, keyFile })).put('M1', detailsOf(1));
+    const first = await openMemberDirectory({ file, keyFile });
+    await first.put('M1', detailsOf(1));
+    await first.close();
     await copyFile(keyFile, join(data, 'members.key'));
     await rejects(openMemberDirectory({ file, keyFile }), KeyBesideDataError,
       `the key file ${join(data, 'members.key')} is inside`);
     await rm(join(data, 'members.key'));
     const d = await openMemberDirectory({ file, keyFile });
     assert.equal(await d.get('M1'), { status: 'present', details: detailsOf(1) });
+    await d.close();
   }));
 
 test('details too large for a record are refused, the directory unchanged', () =>
@@ -116,6 +129,7 @@ test('details too large for a record are refused, the directory unchanged', () =
       'the details of M1 take 1839 bytes; a record holds at most 1779');
     await d.put('M1', { name: 'x'.repeat(1700) });
     assert.equal(await d.get('M1'), { status: 'present', details: { name: 'x'.repeat(1700) } });
+    await d.close();
   }));
 
 test.run();

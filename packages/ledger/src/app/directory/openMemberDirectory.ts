@@ -19,6 +19,7 @@ import {
   finishReplacement, nextFileOf, slotFileStorage, writeWholeDirectory,
 } from './slotFile.ts';
 import { directoryOptions, type DirectoryOptions } from './directoryOptions.ts';
+import { acquireDirectoryLock } from './directoryLock.ts';
 
 const keyOf = async (o: MasterKeySource, file: string, bytes?: Buffer): Promise<Buffer> => {
   if ('masterKey' in o) return o.masterKey;
@@ -67,6 +68,9 @@ const refuseUnusablePaths = async (o: DirectoryOptions): Promise<void> => {
  * use (a folder, a missing folder, a device or pipe, a name too long, its own or its `.next`;
  * for `file`, a symbolic link too) is refused with FileAccessError naming it, before anything
  * is written. A `keyFile` may be a link to a regular file: read through it, never rotated.
+ * One opener at a time: the directory is locked from its open to its `close()` (or the
+ * process's end, a crash included); a second open, in this process or another, is refused with
+ * DirectoryLockedError before it reads or writes anything.
  * @example const directory = await openMemberDirectory({ file: 'data/members.dir',
  *   keyFile: '/etc/usha/members.key' })
  */
@@ -78,6 +82,19 @@ export const openMemberDirectory = async (
   const source = describeSource(o);
   if ('keyFile' in o) await refuseKeyBesideData(o.keyFile, o.file);
   await refuseUnusablePaths(o);
+  // Held from before the first write (a crash's repair, a migration) until close().
+  const lock = await acquireDirectoryLock(o.file);
+  try {
+    return await openLocked(o, source, lock.release);
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+};
+
+const openLocked = async (
+  o: DirectoryOptions, source: string, release: () => Promise<void>,
+): Promise<MemberDirectory> => {
   await destroyLegacyTemps(o.file);
   await finishReplacement(o.file);
   const found = await readIfExists(o.file);
@@ -94,7 +111,8 @@ export const openMemberDirectory = async (
     throw new WrongMasterKeyError(o.file, source);
   }
   const storage = await slotFileStorage(o.file, bytes);
-  return memberDirectory(key, storage, { name: o.file, source, custody: custodyOf(o) });
+  return memberDirectory(key, storage,
+    { name: o.file, source, custody: custodyOf(o), release });
 };
 
 /** A directory in memory, with a fresh master key: for tests. */

@@ -28,6 +28,7 @@ const expectReadable = async (file: string, masterKey: Buffer) => {
   assert.equal(await d.get('M1'), { status: 'present', details: detailsOf(1) });
   assert.equal(await d.get('M2'), { status: 'forgotten', forgottenOn: '2025-05-01' });
   assert.equal(await d.get('M3'), { status: 'present', details: detailsOf(3) });
+  await d.close();
 };
 
 // Every wrapped key in every slot of `bytes` that `key` unwraps.
@@ -53,6 +54,7 @@ test('a rotation re-wraps every live key; a copy taken before opens with no key 
     assert.not.ok(newKey.equals(oldKey));
     assert.equal(await readdir(f.keys), ['members.key']);
     assert.equal(await d.get('M3'), { status: 'present', details: detailsOf(3) });
+    await d.close();
     await expectReadable(f.file, newKey);
     await refused(openMemberDirectory({ file: f.file, masterKey: oldKey }));
     await refused(openMemberDirectory({ file: backup, masterKey: newKey }));
@@ -69,6 +71,7 @@ test('with a key the app holds, the rotation takes the new key and the old one s
     for (const i of [1, 2, 3]) await d.put(`M${i}`, detailsOf(i));
     await d.forget('M2', '2025-05-01');
     await d.rotateMasterKey(newKey);
+    await d.close();
     await expectReadable(file, newKey);
     await refused(openMemberDirectory({ file, masterKey: oldKey }));
   }));
@@ -98,23 +101,26 @@ const crashStates: Record<string, { readonly rotated: boolean;
 for (const [state, { rotated, lay }] of Object.entries(crashStates)) {
   test(`a rotation cut short (${state}) opens with exactly one key`, () =>
     withFolders(async (f) => {
-      await seed(f);
+      await (await seed(f)).close();
       const oldKey = await keyIn(f.keyFile);
       const newKey = randomBytes(32);
       // The rotated directory, made in a copy: what the rotation would have written.
       await mkdir(join(f.data, 'copy'));
       const copy = join(f.data, 'copy', 'members.dir');
       await copyFile(f.file, copy);
-      await (await openMemberDirectory({ file: copy, masterKey: oldKey })).rotateMasterKey(newKey);
+      const rotating = await openMemberDirectory({ file: copy, masterKey: oldKey });
+      await rotating.rotateMasterKey(newKey);
+      await rotating.close();
       const after = await readFile(copy);
       await rm(join(f.data, 'copy'), { recursive: true });
       await writeFile(`${f.keyFile}.next`, `${newKey.toString('base64')}\n`);
       await lay(f, after);
-      await openMemberDirectory({ file: f.file, keyFile: f.keyFile });
+      const repaired = await openMemberDirectory({ file: f.file, keyFile: f.keyFile });
       const [kept, other] = rotated ? [newKey, oldKey] : [oldKey, newKey];
       assert.ok((await keyIn(f.keyFile)).equals(kept));
       assert.equal((await readdir(f.keys)).sort(), ['members.key']);
       assert.equal(await readdir(f.data), ['members.dir']);
+      await repaired.close();
       await expectReadable(f.file, kept);
       await refused(openMemberDirectory({ file: f.file, masterKey: other }));
     }));

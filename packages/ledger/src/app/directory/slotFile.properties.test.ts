@@ -13,6 +13,14 @@ const members = ['M0', 'M1', 'M2', 'M3'];
 const apply = (d: MemberDirectory, op: Op, i: number) => op.forget
   ? d.forget(`M${op.member}`, `2025-01-${String(10 + i)}`) : d.put(`M${op.member}`, detailsOf(i));
 const stateOf = (d: MemberDirectory) => Promise.all(members.map((m) => d.get(m)));
+// Runs `f` on `d`, then closes it, also when `f` throws: a shrunk run opens the file again.
+const closing = async <A>(d: MemberDirectory, f: (d: MemberDirectory) => Promise<A>) => {
+  try {
+    return await f(d);
+  } finally {
+    await d.close();
+  }
+};
 
 // Whether the slot at `at` in `file` is its member's current one (the valid one, newer).
 const isCurrent = (file: Buffer, at: number): boolean => {
@@ -60,28 +68,31 @@ test('a write torn at any byte opens to the state before it or after it, and a f
       const masterKey = randomBytes(32);
       const path = file;
       await rm(path, { force: true });
-      const d = await openMemberDirectory({ file: path, masterKey });
-      for (const [i, op] of ops.slice(0, -1).entries()) await apply(d, op, i);
-      const before = await readFile(path);
-      const stateBefore = await stateOf(d);
-      await apply(d, ops[ops.length - 1] ?? { member: 0, forget: false }, ops.length);
-      const after = await readFile(path);
-      const stateAfter = await stateOf(d);
+      const { before, stateBefore, after, stateAfter } = await closing(
+        await openMemberDirectory({ file: path, masterKey }), async (d) => {
+          for (const [i, op] of ops.slice(0, -1).entries()) await apply(d, op, i);
+          const was = await readFile(path);
+          const stateWas = await stateOf(d);
+          await apply(d, ops[ops.length - 1] ?? { member: 0, forget: false }, ops.length);
+          return { before: was, stateBefore: stateWas, after: await readFile(path),
+            stateAfter: await stateOf(d) };
+        });
       const regions = regionsOf(before, after);
       if (regions.length === 0) return;
       await writeFile(path, torn(before, after, regions, pick % regions.length, cut));
-      const reopened = await openMemberDirectory({ file: path, masterKey });
-      const state = await stateOf(reopened);
-      assert.ok([stateBefore, stateAfter].some((s) => JSON.stringify(s) ===
-        JSON.stringify(state)), `not before nor after: ${JSON.stringify(state)}`);
-      const recovered = await readFile(path);
-      for (let at = slotSize; at < recovered.length; at += slotSize) {
-        const s = decodeSlot(recovered.subarray(at, at + slotSize));
-        const i = members.indexOf(s?.memberId ?? '');
-        const gone = i >= 0 && state[i]?.status === 'forgotten';
-        assert.ok(!(gone && s?.key), `a wrapped key of forgotten ${s?.memberId} at ${at}`);
-      }
-      assert.is(recovered.length % slotSize, 0);
+      await closing(await openMemberDirectory({ file: path, masterKey }), async (reopened) => {
+        const state = await stateOf(reopened);
+        assert.ok([stateBefore, stateAfter].some((s) => JSON.stringify(s) ===
+          JSON.stringify(state)), `not before nor after: ${JSON.stringify(state)}`);
+        const recovered = await readFile(path);
+        for (let at = slotSize; at < recovered.length; at += slotSize) {
+          const s = decodeSlot(recovered.subarray(at, at + slotSize));
+          const i = members.indexOf(s?.memberId ?? '');
+          const gone = i >= 0 && state[i]?.status === 'forgotten';
+          assert.ok(!(gone && s?.key), `a wrapped key of forgotten ${s?.memberId} at ${at}`);
+        }
+        assert.is(recovered.length % slotSize, 0);
+      });
     }), { numRuns: 150 })));
 
 test.run();
