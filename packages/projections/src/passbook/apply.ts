@@ -6,18 +6,25 @@ import { rupees } from './rupees.ts';
 import { scheduleText } from './scheduleText.ts';
 import type { PassbookAccount, PassbookKind, PassbookState } from './state.ts';
 
+// The date of the event being applied: every page it makes or moves is a page as of that date.
+const applying = new WeakMap<PassbookState, string>();
+
 const page = (
   s: PassbookState, accountId: string, memberId: MemberId, kind: PassbookKind,
 ): PassbookAccount => {
+  const on = applying.get(s) ?? '';
   let a = s.accounts.get(accountId);
   if (a === undefined) {
     // Her admission fee is printed before her share account has an id: that page, keyed by her
     // share stream, becomes the share account's first lines.
     const early = kind === 'shares' ? streamNameFor.shares(memberId) : undefined;
     const held = early === undefined ? undefined : s.accounts.get(early);
-    a = { accountId, memberId, kind, balance: held?.balance ?? 0n, lines: held?.lines ?? [] };
+    a = { accountId, memberId, kind, balance: held?.balance ?? 0n, lines: held?.lines ?? [],
+      firstOn: held !== undefined && held.firstOn < on ? held.firstOn : on };
     if (early !== undefined && held !== undefined) s.accounts.delete(early);
     s.accounts.set(accountId, a);
+  } else if (on < a.firstOn) {
+    a.firstOn = on; // an event dated before the page's first, recorded after it
   }
   return a;
 };
@@ -97,6 +104,7 @@ const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares', member: 'sh
 export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState => {
   const on = e.metadata.effectiveOn;
   if (s.through === null || on > s.through) s.through = on;
+  applying.set(s, on);
   if (e.type === 'ProductRateChanged') return rateChanged(s, e.data);
   if (!('memberId' in e.data) || (s.members !== null && !s.members.has(e.data.memberId))) {
     return s;

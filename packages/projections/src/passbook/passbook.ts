@@ -21,13 +21,15 @@ const order: Record<PassbookKind, number> = { shares: 0, savings: 1, recurring: 
 
 /**
  * A member's passbook as of a date: each page's lines dated on or before it (lines are kept in
- * date order, so these are exactly the lines of the events effective by then).
+ * date order, so these are exactly the lines of the events effective by then), and only the
+ * pages of accounts some event dated by then made or moved, as a replay of those events has.
  */
 export const passbook = (
   s: PassbookState, memberId: string, o: { readonly asOf?: string } = {},
 ): Passbook => ({
   memberId, asOf: o.asOf ?? s.through,
-  pages: [...s.accounts.values()].filter((a) => a.memberId === memberId)
+  pages: [...s.accounts.values()]
+    .filter((a) => a.memberId === memberId && (o.asOf === undefined || a.firstOn <= o.asOf))
     .sort((a, b) => order[a.kind] - order[b.kind] || (a.accountId < b.accountId ? -1 : 1))
     .map((a) => {
       const lines = a.lines.filter((l) => o.asOf === undefined || l.on <= o.asOf);

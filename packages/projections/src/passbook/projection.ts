@@ -9,7 +9,7 @@ const kind = t.union([t.literal('shares'), t.literal('savings'), t.literal('recu
 const PassbookJson = t.type({
   through: t.union([t.null, t.string]),
   accounts: t.array(t.type({
-    accountId: t.string, memberId: t.string, kind, balance: t.string,
+    accountId: t.string, memberId: t.string, kind, balance: t.string, firstOn: t.string,
     lines: t.array(t.tuple([t.string, t.string, t.string, t.string, t.string])),
   })),
 });
@@ -24,8 +24,9 @@ export const passbookProjection = (
   const members = o.members === undefined ? null : new Set(o.members);
   return {
     name: 'passbook',
-    // 2: her admission fee and its reversal print on her share page.
-    version: 2,
+    // 2: her admission fee and its reversal print on her share page. 3: each page's first date
+    // (a version 2 checkpoint has none: it is replayed, not resumed).
+    version: 3,
     initialState: () => ({ members, accounts: new Map(), through: null }),
     apply: applyPassbook,
     serialize: (s) => ({

@@ -22,6 +22,11 @@ export interface PassbookAccount {
   productId?: string;
   balance: bigint;
   readonly lines: PassbookLine[];
+  /**
+   * The earliest date of the events that made or moved the page: as of an earlier date, a
+   * replay of the events dated by then has no page for the account.
+   */
+  firstOn: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loanCommands, savingsCommands, shareCommands } from '@usha/domain/testing';
 import {
-  memberBalances, parReport, replayAsync, type MemberStatement,
+  memberBalances, parReport, passbook, replayAsync, type MemberStatement,
 } from '@usha/projections';
 import { memoryStore, testLedger } from '../testSupport.ts';
 import { reportProjection } from './reportProjection.ts';
@@ -102,6 +102,24 @@ test('the portfolio as of any date is the whole log\'s replay as of that date', 
       const whole = await replayAsync(reportProjection(), store.readAll(), { asOf });
       assert.equal(await ledger.portfolio({ asOf }),
         parReport(whole.states.balances, { asOf }), `portfolio on ${asOf}`);
+    }
+    await ledger.close();
+  }), { numRuns: 25 });
+});
+
+test('a member\'s passbook as of any date is the whole log\'s replay as of that date: '
+  + 'no page for an account opened after it', async () => {
+  await fc.assert(fc.asyncProperty(society, async ({ commands, members, dates }) => {
+    const { store, ledger, days } = await history(commands);
+    const past = days.slice(0, -1);
+    for (const pick of dates) {
+      const asOf = past[pick % Math.max(past.length, 1)];
+      if (asOf === undefined) continue;
+      const whole = await replayAsync(reportProjection(), store.readAll(), { asOf });
+      for (let k = 1; k <= members + 1; k++) {
+        assert.equal(await ledger.passbook(`M${k}`, { asOf }),
+          passbook(whole.states.passbook, `M${k}`, { asOf }), `M${k} on ${asOf}`);
+      }
     }
     await ledger.close();
   }), { numRuns: 25 });
