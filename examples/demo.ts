@@ -134,7 +134,6 @@ const main = async (): Promise<number> => {
   say(yearEndReports);
   await ledger.close();
   await store.close();
-  await directory.close();
 
   // An auditor's replay: the log read-only, every event folded into fresh projections.
   const log = await openFileEventStore({ file: logFile, schema: ledgerEventSchema,
@@ -151,6 +150,7 @@ const main = async (): Promise<number> => {
     formatMemberPassbook({ ...passbook(all.states.passbook, m),
       holder: await holderOf(directory, m) }),
   ].join('\n\n');
+  await directory.close(); // its lock given back: another process may open it now
   say();
   say(`Replayed ${all.cursor.applied} events from the log, read-only, into fresh projections:`);
   say();
