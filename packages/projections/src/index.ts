@@ -45,6 +45,7 @@ export { UnbalancedEntryError } from './books/apply.ts';
 export type { BooksState, YearClose, LedgerLine, LedgerSelection } from './books/state.ts';
 export {
   accountBalances, trialBalance, balanceSheet, incomeStatement, yearEnd, generalLedger, AsOfError,
+  firstEntryOn,
   type TrialBalance, type BalanceSheet, type IncomeStatement, type StatementLine,
   type GeneralLedgerLine, type AccountBalance,
   BranchBooksUnavailableError, branchesOf, type AsOfBranchOptions, type BranchOption,

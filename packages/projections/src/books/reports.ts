@@ -171,6 +171,13 @@ export const incomeStatement = (
   };
 };
 
+/** The date of the books' earliest entry (whichever order the events came in), or null. */
+export const firstEntryOn = (s: BooksState): string | null => {
+  let first: string | null = null;
+  for (const day of s.daily.keys()) if (first === null || day < first) first = day;
+  return first;
+};
+
 /** What closing a year did: declared and booked net profit, the reserve and surplus moved. */
 export const yearEnd = (s: BooksState, financialYear: string): YearClose | undefined =>
   s.closes.get(financialYear);

@@ -3,7 +3,7 @@ import {
   ProductCatalogue, plainInput, plainInputLimits, reportErrors, signedMoneyString,
   type ProductCatalogue as Products, type TdsStatement,
 } from '@usha/domain';
-import { incomeStatement } from '@usha/projections';
+import { firstEntryOn, incomeStatement } from '@usha/projections';
 import { comparePosition, type Position } from '../../eventStore/position.ts';
 import { exportEventLog, type ExportResult } from '../../file/exportLog.ts';
 import { aggregateDecider } from '../commands/aggregateDecider.ts';
@@ -275,6 +275,11 @@ export const createLedger = async <S = undefined>(
     const s = await queries.reportState(head === undefined ? {} : { after: head });
     return signedMoneyString(incomeStatement(s.states.books, { financialYear: fy }).netProfit);
   };
+  const firstEntryOfBooks = async () => {
+    const head = await headPosition(o.store);
+    return firstEntryOn((await queries.reportState(head === undefined ? {} : { after: head }))
+      .states.books);
+  };
   // The permission table first (see docs/concepts/staff-and-roles.md), then the facts; while
   // the log has no society or no staff, conditioned on its set-up notes (setUpNotes.ts).
   const requireStaff = v.requireStaff === true;
@@ -302,7 +307,7 @@ export const createLedger = async <S = undefined>(
   const claims = runningClaims(processClaimSettings(o.processClaims));
   const ctx: ProcessContext = {
     store: o.store, handler, decider, commands, members, processes, products, fill, waitFor,
-    accruedInterest: queries.accruedInterest, catchUp,
+    accruedInterest: queries.accruedInterest, firstEntryOn: firstEntryOfBooks, catchUp,
     claims,
   };
   // A process the log shows started and not ended (the app died between its steps) is

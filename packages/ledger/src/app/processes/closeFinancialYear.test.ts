@@ -71,4 +71,21 @@ test('a close by a Ledger whose catalogue lacks the product of an open deposit a
   assert.equal((await types()).filter((t) => t === 'YearEndAccrualsRecorded').length, 1);
 });
 
+test('the first close of a year after one that holds entries is refused, naming that year, '
+  + 'storing nothing; closed in order, both close', async () => {
+  const { store, ledger } = await yearWithAprilDeposit();
+  // The year 2025-26 holds entries, and 2026-27 (April's deposit): 2026-27 cannot close first.
+  const before = (await allEvents(store)).length;
+  const skipped = await ledger.closeFinancialYear({ ...year, financialYear: '2026-27',
+    commandId: 'fy-27', on: '2027-04-05' });
+  assert.equal(skipped.status === 'rejected' && skipped.rejection,
+    { type: 'year_not_next', financialYear: '2026-27', expected: '2025-26' });
+  assert.is((await allEvents(store)).length, before, 'nothing stored');
+  // The year of the first entry closes first, then the next.
+  assert.is((await ledger.closeFinancialYear({ ...year, commandId: 'fy',
+    on: '2026-04-10' })).status, 'completed');
+  assert.is((await ledger.closeFinancialYear({ ...year, financialYear: '2026-27',
+    commandId: 'fy-27', on: '2027-04-05' })).status, 'completed');
+});
+
 test.run();

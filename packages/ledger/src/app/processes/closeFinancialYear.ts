@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  defaultProvisioningNorms, financialYearDates, routeCommand, societySettingsOn, streamNameFor,
+  defaultProvisioningNorms, financialYearDates, financialYearOf, routeCommand,
+  societySettingsOn, streamNameFor,
   type BusinessDate, type ProvisioningNorms, type SocietyId,
 } from '@usha/domain';
 import type { CommandOutcome, LedgerRejection } from '../commands/outcome.ts';
@@ -53,7 +54,7 @@ export const closeFinancialYear = async (
   await ctx.catchUp?.();
   // Not started yet: would the society close the year now? If not, post nothing.
   if (ctx.processes.get(pid) === undefined) {
-    const refused = await wouldRefuse(ctx, closeInput);
+    const refused = await wouldRefuse(ctx, closeInput) ?? await yearSkipped(ctx, r);
     if (refused !== undefined) {
       return { status: 'rejected', processId: pid, steps: [], rejection: refused };
     }
@@ -153,6 +154,21 @@ const normsOn = async (
 // The society's answer to the close before any posting, on the net profit of now (the
 // postings change it, but none of the rejections depends on it). The entries the process
 // records before the close are not there yet: their absence, checked last, is no refusal.
+// The society's first close may be of any year it has books for, but not of a year after one
+// that holds entries: that year would never close (years close in order from the first), its
+// income and expenses left in the books for good. Refused as a year not next, naming it.
+const yearSkipped = async (
+  ctx: ProcessContext, r: { readonly societyId: SocietyId; readonly financialYear: string },
+): Promise<LedgerRejection | undefined> => {
+  const s = (await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society')).state;
+  if (s.kind !== 'society' || s.state.status !== 'configured') return undefined;
+  if (Object.keys(s.state.years).length > 0) return undefined;
+  const first = await ctx.firstEntryOn?.() ?? null;
+  if (first === null || first >= financialYearDates(r.financialYear).start) return undefined;
+  return { type: 'year_not_next', financialYear: r.financialYear,
+    expected: financialYearOf(first as BusinessDate).label };
+};
+
 const wouldRefuse = async (
   ctx: ProcessContext, input: unknown,
 ): Promise<LedgerRejection | undefined> => {

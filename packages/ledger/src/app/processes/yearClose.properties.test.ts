@@ -98,10 +98,17 @@ test("a year's interest expense is the interest credited plus the change in paya
 
 // The order rule as a model: the first close may be of any year; after it, only the year after
 // the last closed one; a year closed already is refused as such.
+// Every history's members buy shares on its first day, in YEARS[0]: its books' first entries.
+const firstYearWithEntries = YEARS[0];
+
 const expectedRejection = (closed: ReadonlyArray<string>, fy: string) => {
   if (closed.includes(fy)) return { type: 'financial_year_already_closed', financialYear: fy };
   const last = closed.at(-1);
-  if (last === undefined) return undefined;
+  // The first close may be of any year but one after a year with entries.
+  if (last === undefined) {
+    return fy > firstYearWithEntries
+      ? { type: 'year_not_next', financialYear: fy, expected: firstYearWithEntries } : undefined;
+  }
   const expected = nextFinancialYear(last);
   return fy === expected ? undefined : { type: 'year_not_next', financialYear: fy, expected };
 };
