@@ -344,10 +344,15 @@ const recordAllocation = (c: C.RecordDividendAllocation['data'], state: SocietyS
   } }]);
 };
 
-// The payout ends after the parts are all recorded (a version 1 declaration has them); it ends
-// again only after a later run, which pays parts the last one refused.
+// The payout ends after the parts are all recorded (a version 1 declaration has them). Each run
+// records its end: a later run (which pays parts a run refused) and a run cut short and
+// completed after another ended. Whether a new run may start is the process's to decide, on
+// the last end's `refused` (refusedAtEnd).
+// Its date is the run's, not held to the stream's last: a run cut short and completed after a
+// later run ended records its end on its own date (else it would be resumed at every open).
 const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
-  const found = closedYear(state, c);
+  const found = closedYear(state,
+    { ...c, on: state.status === 'configured' && c.on < state.lastOn ? state.lastOn : c.on });
   if (E.isLeft(found)) return found;
   const { s, year } = found.right;
   const fy = c.financialYear;
@@ -358,9 +363,6 @@ const endRun = (c: C.EndDividendRun['data'], state: SocietyState): Result => {
   if (fault !== undefined) {
     return E.left({ type: 'dividend_allocation_mismatch', financialYear: fy,
       batch: a?.kind === 'batches' ? a.recorded : 0, reason: fault });
-  }
-  if (year.runEnded && year.refusedAtEnd === 0) {
-    return E.left({ type: 'dividend_run_already_ended', financialYear: fy });
   }
   return E.right([{ type: 'DividendRunEnded', data: {
     societyId: s.societyId, on: c.on, financialYear: fy, credited: c.credited,

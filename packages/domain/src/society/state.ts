@@ -99,7 +99,8 @@ export const evolveSociety = (s: SocietyState, e: SocietyEvent): SocietyState =>
       const d = e.data;
       const y = Object.hasOwn(s.years, d.financialYear) ? s.years[d.financialYear] : undefined;
       if (y === undefined) return s;
-      return { ...s, lastOn: d.on,
+      // Dated the run's day, maybe before events already on the stream: the latest date stays.
+      return { ...s, lastOn: d.on > s.lastOn ? d.on : s.lastOn,
         years: { ...s.years,
           [d.financialYear]: { ...y, runEnded: true, refusedAtEnd: d.refused } } };
     }

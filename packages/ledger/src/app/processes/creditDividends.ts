@@ -1,6 +1,7 @@
 import {
-  allocationBatch, allocationDigest, CommandId, dividendParts, streamNameFor,
-  type DividendDeclared, type DividendPart, type SocietyId,
+  allocationBatch, allocationDigest, CommandId, creditsAwaiting, dividendDeposits, dividendParts,
+  standingCredit, standingCredits, streamNameFor,
+  type DividendDeclared, type DividendPart, type MoneyString, type ShareState, type SocietyId,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { Position } from '../../eventStore/position.ts';
@@ -128,8 +129,10 @@ export const creditDividends = async (
   // After the year's run ended, another run (not this one's own end sent again, a duplicate)
   // pays only the parts a run refused: refused before any step when the last run refused none,
   // or when it finds no part left to pay.
+  // A run started before (resumed after a crash) completes its own steps, whatever ended since.
   const ended = await runEnded(ctx, r);
-  const later = ended !== undefined && ctx.commands.get(stepId(pid, 'end')) === undefined;
+  const later = ended !== undefined && ctx.commands.get(stepId(pid, 'end')) === undefined
+    && ctx.processes.get(pid) === undefined;
   const alreadyEnded = { status: 'rejected' as const, processId: pid, steps: [], rejection: {
     type: 'dividend_run_already_ended' as const, financialYear: r.financialYear } };
   if (later && ended.refused === 0) return alreadyEnded;
@@ -143,8 +146,11 @@ export const creditDividends = async (
   for (const part of found.parts) {
     if (part.amount === '0.00') continue;
     const a = await plan(ctx, r, pid, part);
-    // A later run passes over the parts paid already, by any run: it is for the others.
-    if (later && 'rejection' in a && a.rejection.type === 'dividend_already_credited') continue;
+    // Once a run has ended, the parts paid already, by any run, are passed over (a credit
+    // awaiting its deposit is not paid: it is planned as its deposit): a later run is for the
+    // others, and a run completed after another ended counts only what it did.
+    if (ended !== undefined && 'rejection' in a
+      && a.rejection.type === 'dividend_already_credited') continue;
     if ('rejection' in a) skipped.push({ id: part.memberId, rejection: a.rejection });
     else actions.push(a);
   }
@@ -184,11 +190,17 @@ const runEnded = async (
   return y?.runEnded === true ? { refused: y.refusedAtEnd } : undefined;
 };
 
-/** One member's steps: her credit and deposit, or her part recorded payable in cash. */
+/**
+ * One member's steps: her credit and deposit, her part recorded payable in cash, or the
+ * deposit of a credit another run stored and left awaiting it (that run died after the credit,
+ * or its deposit was refused), of the amount credited.
+ */
 type Action =
   | { readonly kind: 'credit'; readonly part: DividendPart; readonly accountId: string;
     readonly savings: string }
-  | { readonly kind: 'cash'; readonly part: DividendPart; readonly accountId: string };
+  | { readonly kind: 'cash'; readonly part: DividendPart; readonly accountId: string }
+  | { readonly kind: 'deposit'; readonly part: DividendPart; readonly accountId: string;
+    readonly savings: string };
 
 const refused = (rejection: LedgerRejection) => ({ rejection });
 
@@ -210,6 +222,12 @@ const plan = async (
   const credited = ctx.commands.get(stepId(pid, `credit:${m}`));
   if (credited !== undefined) {
     const savings = await creditedTo(ctx, credited);
+    // Its deposit made by another run meanwhile (this one cut short after the credit): paid.
+    if (savings !== undefined && ctx.commands.get(stepId(pid, `deposit:${m}`)) === undefined
+      && ctx.commands.get(stepId(pid, `redirect:${m}`)) === undefined
+      && await awaitingDeposit(ctx, s, r.financialYear) === undefined) {
+      return refused({ type: 'dividend_already_credited', financialYear: r.financialYear });
+    }
     if (savings !== undefined) return { kind: 'credit', part, accountId, savings };
   }
   if (ctx.commands.get(stepId(pid, `cash:${m}`)) !== undefined) {
@@ -217,7 +235,10 @@ const plan = async (
   }
   const fy = r.financialYear;
   if (s.dividendYears.includes(fy) || Object.hasOwn(s.cashDividends, fy)) {
-    return refused({ type: 'dividend_already_credited', financialYear: fy });
+    const waiting = await awaitingDeposit(ctx, s, fy);
+    return waiting === undefined ? refused({ type: 'dividend_already_credited', financialYear: fy })
+      : { kind: 'deposit', part: { ...part, amount: waiting.amount }, accountId,
+        savings: waiting.savings };
   }
   if (r.on < s.lastOn) {
     return refused({ type: 'date_before_last_event', on: r.on, lastOn: s.lastOn });
@@ -239,6 +260,20 @@ const savingsOf = async (ctx: ProcessContext, memberId: string, on: string):
     if (a?.status === 'open' && a.lastOn <= on) return d.accountId;
   }
   return undefined;
+};
+
+// Her year's credit to savings, standing and not redirected, when its account holds no deposit
+// of it yet: where it waits, and its amount.
+const awaitingDeposit = async (ctx: ProcessContext, s: ShareState, fy: string):
+  Promise<{ readonly savings: string; readonly amount: MoneyString } | undefined> => {
+  const c = standingCredit(s, fy);
+  if (c === undefined || c.redirected) return undefined;
+  const d = await ctx.handler.states.load(streamNameFor.deposit(c.savingsAccountId), 'deposit');
+  if (d.state.kind !== 'deposit') return undefined;
+  const left = creditsAwaiting(standingCredits(s, c.savingsAccountId),
+    dividendDeposits(d.state.state));
+  return left.some((x) => x.financialYear === fy)
+    ? { savings: c.savingsAccountId, amount: c.amount } : undefined;
 };
 
 interface Progress {
@@ -267,7 +302,7 @@ const run = async (
       ...base, ...part, commandId: stepId(pid, `cash:${m}`), accountId: a.accountId } })
       ? 'cash' : 'refused';
   }
-  if (!await record({ type: 'CreditDividend', data: {
+  if (a.kind === 'credit' && !await record({ type: 'CreditDividend', data: {
     ...base, ...part, commandId: stepId(pid, `credit:${m}`), accountId: a.accountId,
     savingsAccountId: a.savings } })) return 'refused';
   const deposit = await runStep(ctx, proc, { type: 'MakeDeposit', data: {

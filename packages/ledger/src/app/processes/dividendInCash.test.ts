@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signedMoneyString } from '@usha/domain';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const netProfit = () => signedMoneyString(10_000_000n);
 const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
@@ -142,6 +143,48 @@ async () => {
   assert.equal([row('2300')?.credit, row('2310')?.credit ?? 0n, row('2310')?.debit ?? 0n],
     [1000n, 0n, 0n]);
   assert.is(tb.totalDebit, tb.totalCredit);
+});
+
+test('a later run cut short after a credit: another instance\'s later run deposits it, and the '
+  + 'cut-short run completes at the next open, paying and counting nothing twice', async () => {
+  const store = memoryStore();
+  const l = await testLedger(store, { netProfit });
+  for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(l, m, '1000');
+  ok(await l.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
+    societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  assert.is((await l.closeFinancialYear({ ...year, commandId: 'fy', on: '2025-04-05' })).status,
+    'completed');
+  ok(await l.declareDividend({ ...year, commandId: 'div', on: '2025-04-10', ratePercent: '10' }));
+  for (const m of ['M2', 'M3']) {
+    ok(await l.purchaseShares({ commandId: `${m}-more`, actor: 'clerk', on: '2025-05-01',
+      accountId: `SH-${m}`, memberId: m, productId: 'SH', shares: 1 }));
+  }
+  const first = await l.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });
+  assert.equal(first.status === 'completed' && first.skipped.map((x) => x.id), ['M2', 'M3']);
+  const other = await testLedger(store, { netProfit, processClaims: { claimant: 'instance-B' } });
+  // Instance A's later run dies after its claim and M2's credit, before her deposit.
+  const dying = await testLedger(dyingAfter(store, 2), { netProfit });
+  const died = await dying.creditDividends({ ...year, commandId: 'credit-2', on: '2025-05-02' })
+    .then(() => undefined, (e: unknown) => e);
+  assert.instance(died, Crash);
+  const r3 = await other.creditDividends({ ...year, commandId: 'credit-3', on: '2025-05-03' });
+  assert.equal(r3.status === 'completed' && r3.skipped, []);
+  const reopened = await testLedger(store, { netProfit });
+  assert.equal(reopened.resumed.map((o) => [o.processId, o.status]), [['credit-2', 'completed']]);
+  const events = await allEvents(store);
+  assert.equal(events.filter((e) => e.type === 'DividendRunEnded').map((e) =>
+    e.type === 'DividendRunEnded' && [e.metadata.processId, e.data.on, e.data.credited,
+      e.data.payableInCash, e.data.refused]), [
+    ['credit', '2025-04-11', 1, 0, 2],
+    ['credit-3', '2025-05-03', 2, 0, 0], // M2's credit (by credit-2) deposited, M3 credited
+    ['credit-2', '2025-05-02', 0, 0, 0], // its end on its own date, counting nothing twice
+  ]);
+  assert.equal(events.filter((e) => e.type === 'DividendDeposited').map((e) => e.stream),
+    ['deposit-SB-M1', 'deposit-SB-M2', 'deposit-SB-M3']);
+  const tb = await reopened.trialBalance({});
+  const row = tb.rows.find((r) => r.code === '2310');
+  assert.equal([row?.debit ?? 0n, row?.credit ?? 0n], [0n, 0n], 'nothing awaits deposit');
+  assert.equal((await testLedger(store, { netProfit })).resumed, [], 'nothing left to resume');
 });
 
 test.run();
