@@ -8,6 +8,9 @@ import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 /** The code of a path that names something other than a regular file (a device, pipe, socket). */
 export const notAFile = 'ENOTREG';
 
+/** The code of a file that has other names besides the path (hard links). */
+export const hardLinked = 'EHARDLINK';
+
 const meanings: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
   EISDIR: 'is a folder, not a file',
@@ -21,6 +24,8 @@ const meanings: Readonly<Record<string, string>> = {
   EROFS: 'is on a read-only file system',
   EMFILE: 'too many files open in this process',
   [notAFile]: 'not a regular file (a device, pipe, socket or symbolic link)',
+  [hardLinked]: 'the file has other names (hard links): an opener through another name would '
+    + 'not meet its lock, and a copy there would keep what a rotation or forgetting destroys',
 };
 
 /** What a system error code means for a path, in words. */

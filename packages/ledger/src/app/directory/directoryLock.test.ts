@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { link, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import {
   DirectoryClosedError, DirectoryLockedError, WrongMasterKeyError,
 } from './directoryErrors.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
+import { FileAccessError, hardLinked } from '../../durable/fileAccess.ts';
 
 const child = fileURLToPath(new URL('./directoryLockChild.fixture.ts', import.meta.url));
 
@@ -139,8 +140,8 @@ test('close finishes the writes asked for before it; every call after it is refu
     await again.close();
   }));
 
-test('a directory left open in a folder since removed does not lock the folder made next, '
-  + 'though it has the removed one\'s inode number', async () => {
+test('a directory left open in a folder since removed does not lock the folders made next: '
+  + 'the removed folder\'s inode number is kept while it is open', async () => {
   const made = () => mkdtemp(join(tmpdir(), 'usha-directory-reuse-'));
   const first = await made();
   const ino = (await stat(first)).ino;
@@ -148,20 +149,47 @@ test('a directory left open in a folder since removed does not lock the folder m
   await rm(first, { recursive: true, force: true }); // its directory never closed
   const folders: string[] = [];
   try {
-    // The file system hands the freed inode number on (ext4 at once): found within a few.
-    let next = await made();
-    folders.push(next);
-    while ((await stat(next)).ino !== ino && folders.length < 20) {
-      next = await made();
-      folders.push(next);
+    // The file system hands a freed inode number on at once (ext4): not this one, held.
+    for (let i = 0; i < 5; i += 1) folders.push(await made());
+    for (const f of folders) {
+      assert.is.not((await stat(f)).ino, ino, 'the removed folder\'s number not given again');
+      const d = await openMemberDirectory({ file: join(f, 'members.dir'),
+        masterKey: randomBytes(32) });
+      await d.close();
     }
-    assert.is((await stat(next)).ino, ino, 'the removed folder\'s inode number given again');
-    const d = await openMemberDirectory({ file: join(next, 'members.dir'),
-      masterKey: randomBytes(32) });
-    await d.close();
   } finally {
     for (const f of folders) await rm(f, { recursive: true, force: true });
   }
 });
+
+test('a directory file with another name (a hard link) is refused, by either name: a second '
+  + 'opener through it would not meet the lock, and its copy would outlive a rotation', () =>
+  withFolders(async ({ data, file, keyFile }) => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'usha-directory-link-'));
+    const hardLinkRefused = async (name: string) => {
+      const e = await refusal(openMemberDirectory({ file: name, keyFile }));
+      assert.ok(e instanceof FileAccessError && e.code === hardLinked && e.path === name,
+        String(e));
+    };
+    const d = await openMemberDirectory({ file, keyFile });
+    await d.put('M1', detailsOf(1));
+    const others = [join(data, 'alias.dir'), join(elsewhere, 'members.dir')];
+    for (const other of others) {
+      await link(file, other);
+      await hardLinkRefused(other); // while it is open through its first name
+      await rm(other);
+    }
+    await d.put('M2', detailsOf(2));
+    await d.close();
+    for (const other of others) {
+      await link(file, other);
+      for (const name of [other, file]) await hardLinkRefused(name); // closed: by either name
+      await rm(other);
+    }
+    const again = await openMemberDirectory({ file, keyFile }); // one name again: it opens
+    assert.equal(await again.get('M2'), { status: 'present', details: detailsOf(2) });
+    await again.close();
+    await rm(elsewhere, { recursive: true, force: true });
+  }));
 
 test.run();

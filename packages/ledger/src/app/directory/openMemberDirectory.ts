@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
+import { FileAccessError, hardLinked, onFile } from '../../durable/fileAccess.ts';
 import { decodeHeader } from './directoryHeader.ts';
 import { WrongMasterKeyError } from './directoryErrors.ts';
 import { memoryStorage } from './directoryStorage.ts';
@@ -110,6 +112,11 @@ const openLocked = async (
   if (check !== undefined && !opensCheck(key, check)) {
     throw new WrongMasterKeyError(o.file, source);
   }
+  // The lock is the name's: the same file under another name (a hard link) would let a second
+  // opener in, and keep the wrapped keys a rotation or forgetting destroys here. (A first-format
+  // file is migrated above into a new file of one name, its old bytes zeroed.)
+  const names = await onFile(o.file, () => lstat(o.file));
+  if (names.nlink > 1) throw new FileAccessError(o.file, hardLinked);
   const storage = await slotFileStorage(o.file, bytes);
   return memberDirectory(key, storage,
     { name: o.file, source, custody: custodyOf(o), release });
