@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signedMoneyString } from '@usha/domain';
 import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { declaredDividend } from './declaredDividend.fixture.ts';
 import { Crash, dyingAfter } from './dyingStore.fixture.ts';
 
 const netProfit = () => signedMoneyString(10_000_000n);
@@ -147,14 +148,7 @@ async () => {
 
 test('a later run cut short after a credit: another instance\'s later run deposits it, and the '
   + 'cut-short run completes at the next open, paying and counting nothing twice', async () => {
-  const store = memoryStore();
-  const l = await testLedger(store, { netProfit });
-  for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(l, m, '1000');
-  ok(await l.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
-    societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
-  assert.is((await l.closeFinancialYear({ ...year, commandId: 'fy', on: '2025-04-05' })).status,
-    'completed');
-  ok(await l.declareDividend({ ...year, commandId: 'div', on: '2025-04-10', ratePercent: '10' }));
+  const { store, ledger: l } = await declaredDividend(['M1', 'M2', 'M3']);
   for (const m of ['M2', 'M3']) {
     ok(await l.purchaseShares({ commandId: `${m}-more`, actor: 'clerk', on: '2025-05-01',
       accountId: `SH-${m}`, memberId: m, productId: 'SH', shares: 1 }));

@@ -72,57 +72,47 @@ const history = async (commands: ReadonlyArray<Raw>) => {
   return { store, ledger, days: [...days].sort() };
 };
 
-test('a member\'s balances as of any date are the whole log\'s replay as of that date',
-  async () => {
-    await fc.assert(fc.asyncProperty(society, async ({ commands, members, dates }) => {
-      const { store, ledger, days } = await history(commands);
-      // Dates before the latest (the live state answers the latest and after).
-      const past = days.slice(0, -1);
-      for (const pick of dates) {
-        const asOf = past[pick % Math.max(past.length, 1)];
-        if (asOf === undefined) continue;
-        const whole = await replayAsync(reportProjection(), store.readAll(), { asOf });
-        for (let k = 1; k <= members + 1; k++) {
-          assert.equal(figures(await ledger.balances(`M${k}`, { asOf })),
-            figures(memberBalances(whole.states.balances, `M${k}`, { asOf })),
-            `M${k} on ${asOf}`);
-        }
-      }
-      await ledger.close();
-    }), { numRuns: 25 });
-  });
+const replayAsOf = (store: ReturnType<typeof memoryStore>, asOf: string) =>
+  replayAsync(reportProjection(), store.readAll(), { asOf });
+type Replayed = Awaited<ReturnType<typeof replayAsOf>>;
+type TestLedger = Awaited<ReturnType<typeof testLedger>>;
 
-test('the portfolio as of any date is the whole log\'s replay as of that date', async () => {
-  await fc.assert(fc.asyncProperty(society, async ({ commands, dates }) => {
-    const { store, ledger, days } = await history(commands);
-    const past = days.slice(0, -1);
-    for (const pick of dates) {
-      const asOf = past[pick % Math.max(past.length, 1)];
-      if (asOf === undefined) continue;
-      const whole = await replayAsync(reportProjection(), store.readAll(), { asOf });
-      assert.equal(await ledger.portfolio({ asOf }),
-        parReport(whole.states.balances, { asOf }), `portfolio on ${asOf}`);
+// Over generated societies: for each date picked before the latest (the live state answers the
+// latest and after), `check` sets the Ledger's answer as of it beside the whole log's replay.
+const againstReplays = (
+  check: (l: TestLedger, asOf: string, whole: Replayed, members: number) => Promise<void>,
+) => fc.assert(fc.asyncProperty(society, async ({ commands, members, dates }) => {
+  const { store, ledger, days } = await history(commands);
+  const past = days.slice(0, -1);
+  for (const pick of dates) {
+    const asOf = past[pick % Math.max(past.length, 1)];
+    if (asOf === undefined) continue;
+    await check(ledger, asOf, await replayAsOf(store, asOf), members);
+  }
+  await ledger.close();
+}), { numRuns: 25 });
+
+test('a member\'s balances as of any date are the whole log\'s replay as of that date', () =>
+  againstReplays(async (ledger, asOf, whole, members) => {
+    for (let k = 1; k <= members + 1; k++) {
+      assert.equal(figures(await ledger.balances(`M${k}`, { asOf })),
+        figures(memberBalances(whole.states.balances, `M${k}`, { asOf })), `M${k} on ${asOf}`);
     }
-    await ledger.close();
-  }), { numRuns: 25 });
-});
+  }));
+
+test('the portfolio as of any date is the whole log\'s replay as of that date', () =>
+  againstReplays(async (ledger, asOf, whole) => {
+    assert.equal(await ledger.portfolio({ asOf }), parReport(whole.states.balances, { asOf }),
+      `portfolio on ${asOf}`);
+  }));
 
 test('a member\'s passbook as of any date is the whole log\'s replay as of that date: '
-  + 'no page for an account opened after it', async () => {
-  await fc.assert(fc.asyncProperty(society, async ({ commands, members, dates }) => {
-    const { store, ledger, days } = await history(commands);
-    const past = days.slice(0, -1);
-    for (const pick of dates) {
-      const asOf = past[pick % Math.max(past.length, 1)];
-      if (asOf === undefined) continue;
-      const whole = await replayAsync(reportProjection(), store.readAll(), { asOf });
-      for (let k = 1; k <= members + 1; k++) {
-        assert.equal(await ledger.passbook(`M${k}`, { asOf }),
-          passbook(whole.states.passbook, `M${k}`, { asOf }), `M${k} on ${asOf}`);
-      }
+  + 'no page for an account opened after it', () =>
+  againstReplays(async (ledger, asOf, whole, members) => {
+    for (let k = 1; k <= members + 1; k++) {
+      assert.equal(await ledger.passbook(`M${k}`, { asOf }),
+        passbook(whole.states.passbook, `M${k}`, { asOf }), `M${k} on ${asOf}`);
     }
-    await ledger.close();
-  }), { numRuns: 25 });
-});
+  }));
 
 test.run();

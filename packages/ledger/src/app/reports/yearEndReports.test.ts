@@ -1,28 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { signedMoneyString } from '@usha/domain';
 import {
   formatShareCapitalRegister, profitAppropriationCsv, shareCapitalRegisterCsv,
 } from '@usha/projections';
 import { isAccepted } from '../commands/outcome.ts';
-import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
-
-// Net profit fixed at Rs 1,00,000.00 for the close.
-const netProfit = () => signedMoneyString(10_000_000n);
-const year = { actor: 'board', societyId: 'USHA', financialYear: '2024-25' };
+import { ok } from '../testSupport.ts';
+import { declaredDividend } from '../processes/declaredDividend.fixture.ts';
 
 // M1, M2 and M3 each buy 10 shares of Rs 10 on 1 April 2024. 2024-25 closes with a 25%
 // reserve and a 10% dividend (Rs 10.00 each, Rs 30.00 in all). In 2025-26 M3 buys 5 more
 // shares on 1 May and redeems 3 on 1 June.
 const society = async () => {
-  const store = memoryStore();
-  const l = await testLedger(store, { netProfit });
-  for (const m of ['M1', 'M2', 'M3']) await memberWithSavings(l, m, '1000');
-  ok(await l.configureSociety({ commandId: 'cfg', actor: 'board', on: '2024-04-01',
-    societyId: 'USHA', statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
-  assert.is((await l.closeFinancialYear({ ...year, commandId: 'fy', on: '2025-04-05' })).status,
-    'completed');
-  ok(await l.declareDividend({ ...year, commandId: 'div', on: '2025-04-10', ratePercent: '10' }));
+  const { ledger: l } = await declaredDividend(['M1', 'M2', 'M3']);
   const bought = ok(await l.purchaseShares({ commandId: 'buy', actor: 'clerk', on: '2025-05-01',
     accountId: 'SH-M3', memberId: 'M3', productId: 'SH', shares: 5 }));
   ok(await l.redeemShares({ commandId: 'redeem', actor: 'clerk', on: '2025-06-01',
