@@ -6,13 +6,10 @@ import { rupees } from './rupees.ts';
 import { scheduleText } from './scheduleText.ts';
 import type { PassbookAccount, PassbookKind, PassbookState } from './state.ts';
 
-// The date of the event being applied: every page it makes or moves is a page as of that date.
-const applying = new WeakMap<PassbookState, string>();
-
+// The page an event dated `on` makes or moves: a page as of that date.
 const page = (
-  s: PassbookState, accountId: string, memberId: MemberId, kind: PassbookKind,
+  s: PassbookState, on: string, accountId: string, memberId: MemberId, kind: PassbookKind,
 ): PassbookAccount => {
-  const on = applying.get(s) ?? '';
   let a = s.accounts.get(accountId);
   if (a === undefined) {
     // Her admission fee is printed before her share account has an id: that page, keyed by her
@@ -104,7 +101,6 @@ const kindOf = { deposit: 'savings', loan: 'loan', shares: 'shares', member: 'sh
 export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState => {
   const on = e.metadata.effectiveOn;
   if (s.through === null || on > s.through) s.through = on;
-  applying.set(s, on);
   if (e.type === 'ProductRateChanged') return rateChanged(s, e.data);
   if (!('memberId' in e.data) || (s.members !== null && !s.members.has(e.data.memberId))) {
     return s;
@@ -112,25 +108,26 @@ export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState
   switch (e.type) {
     case 'SharesPurchased': case 'SharesRedeemed': {
       const d = e.data;
-      money(page(s, d.accountId, d.memberId, 'shares'),
+      money(page(s, on, d.accountId, d.memberId, 'shares'),
         posting(e.type, on, minor(d.amount), { shares: d.shares }), d.on, 1n, '');
       break;
     }
     case 'DividendCredited': case 'Withdrawn': {
       const d = e.data;
-      const a = page(s, d.accountId, d.memberId, e.type === 'Withdrawn' ? 'savings' : 'shares');
+      const a = page(s, on, d.accountId, d.memberId,
+        e.type === 'Withdrawn' ? 'savings' : 'shares');
       money(a, posting(e.type, on, minor(d.amount)), d.on, 1n, '');
       break;
     }
     case 'Deposited': {
       const d = e.data;
-      money(page(s, d.accountId, d.memberId, 'savings'), posting(e.type, on, minor(d.amount),
+      money(page(s, on, d.accountId, d.memberId, 'savings'), posting(e.type, on, minor(d.amount),
         { source: d.source, instalment: d.instalmentNumber !== null }), d.on, 1n, '');
       break;
     }
     case 'InterestPosted': {
       const d = e.data;
-      money(page(s, d.accountId, d.memberId, 'savings'),
+      money(page(s, on, d.accountId, d.memberId, 'savings'),
         posting(e.type, on, minor(d.amount), { periodFrom: d.periodFrom }), d.on, 1n, '');
       break;
     }
@@ -140,60 +137,61 @@ export const applyPassbook = (s: PassbookState, e: ResolvedEvent): PassbookState
 };
 
 const others = (s: PassbookState, e: ResolvedEvent): void => {
+  const on = e.metadata.effectiveOn;
   switch (e.type) {
     case 'SavingsAccountOpened':
-      page(s, e.data.accountId, e.data.memberId, 'savings').productId = e.data.productId;
+      page(s, on, e.data.accountId, e.data.memberId, 'savings').productId = e.data.productId;
       return;
     // Dormancy is derived and prints nothing; a manager's reactivation is a line of its own.
     case 'AccountReactivated':
-      line(page(s, e.data.accountId, e.data.memberId, 'savings'), e.data.on,
+      line(page(s, on, e.data.accountId, e.data.memberId, 'savings'), e.data.on,
         `Account reactivated (dormant since ${e.data.dormantSince})`, 0n);
       return;
     case 'RecurringDepositOpened':
-      page(s, e.data.accountId, e.data.memberId, 'recurring');
+      page(s, on, e.data.accountId, e.data.memberId, 'recurring');
       return;
     case 'FixedDepositOpened': {
       const d = e.data;
-      line(page(s, d.accountId, d.memberId, 'fixed'), d.on, 'By fixed deposit',
+      line(page(s, on, d.accountId, d.memberId, 'fixed'), d.on, 'By fixed deposit',
         minor(d.principal));
       return;
     }
     case 'DepositChargeApplied': {
       const d = e.data;
-      line(page(s, d.accountId, d.memberId, 'savings'), d.on,
+      line(page(s, on, d.accountId, d.memberId, 'savings'), d.on,
         `To charge: ${chargeText[d.rule.rule]} ${d.rule.period}`, -minor(d.amount));
       return;
     }
     case 'TdsDeducted': {
-      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      const a = page(s, on, e.data.accountId, e.data.memberId, 'savings');
       line(a, e.data.on, `To TDS at ${e.data.rate}%`, -minor(e.data.amount));
       return;
     }
     case 'TdsReversed': {
-      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      const a = page(s, on, e.data.accountId, e.data.memberId, 'savings');
       line(a, e.data.on, `By TDS at ${e.data.rate}% given back (posting reversed)`,
         minor(e.data.amount));
       return;
     }
     case 'DepositMatured': {
-      const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
+      const a = page(s, on, e.data.accountId, e.data.memberId, 'fixed');
       line(a, e.data.on, 'By interest at maturity', minor(e.data.interest));
       return;
     }
     case 'DepositClosedEarly': {
-      const a = page(s, e.data.accountId, e.data.memberId, 'fixed');
+      const a = page(s, on, e.data.accountId, e.data.memberId, 'fixed');
       line(a, e.data.on, 'By interest on early closure', minor(e.data.interest));
       line(a, e.data.on, 'To payout on closure', -minor(e.data.payout));
       return;
     }
     case 'DepositAccountClosed': {
-      const a = page(s, e.data.accountId, e.data.memberId, 'savings');
+      const a = page(s, on, e.data.accountId, e.data.memberId, 'savings');
       line(a, e.data.on, 'To payout on closure', -minor(e.data.payout));
       return;
     }
     case 'LoanDisbursed': {
       const d = e.data;
-      const a = page(s, d.loanId, d.memberId, 'loan');
+      const a = page(s, on, d.loanId, d.memberId, 'loan');
       const t = d.topUpOf;
       line(a, d.on, t === null ? 'To loan disbursed' : `To loan disbursed: ${t.loanId} paid off `
         + `${r(minor(t.payoff))}, paid out ${r(minor(d.principal) - minor(t.payoff))}`,
@@ -202,17 +200,17 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     }
     case 'LoanTrancheDisbursed': {
       const d = e.data;
-      line(page(s, d.loanId, d.memberId, 'loan'), d.on, `To tranche ${d.tranche} disbursed`,
+      line(page(s, on, d.loanId, d.memberId, 'loan'), d.on, `To tranche ${d.tranche} disbursed`,
         minor(d.amount));
       return;
     }
     case 'LoanRescheduled': case 'LoanScheduleRecalculated':
-      line(page(s, e.data.loanId, e.data.memberId, 'loan'), e.data.on, scheduleText(e), 0n);
+      line(page(s, on, e.data.loanId, e.data.memberId, 'loan'), e.data.on, scheduleText(e), 0n);
       return;
     case 'LoanPaidOffByTopUp': {
       const d = e.data;
       const x = d.allocation;
-      line(page(s, d.loanId, d.memberId, 'loan'), d.on, `By top-up loan ${d.byLoanId}: `
+      line(page(s, on, d.loanId, d.memberId, 'loan'), d.on, `By top-up loan ${d.byLoanId}: `
         + `principal ${r(minor(x.principal))}, interest ${r(minor(x.interest))}, penalties `
         + `${r(minor(x.penalties))}, fees ${r(minor(x.fees))}`,
       -minor(x.principal), -minor(d.amount));
@@ -221,7 +219,7 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     case 'RepaymentReceived': {
       const d = e.data;
       const x = d.allocation;
-      money(page(s, d.loanId, d.memberId, 'loan'), posting(e.type, d.on, minor(d.amount), {
+      money(page(s, on, d.loanId, d.memberId, 'loan'), posting(e.type, d.on, minor(d.amount), {
         penalties: minor(x.penalties), fees: minor(x.fees), interest: minor(x.interest),
         principal: minor(x.principal) + minor(d.prepayment),
       }), d.on, 1n, '');
@@ -230,26 +228,26 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     // Her admission fee prints on her share page, the one page every member has.
     case 'AdmissionFeeCharged': {
       const d = e.data;
-      money(page(s, shareAccount(s, d.memberId), d.memberId, 'shares'),
+      money(page(s, on, shareAccount(s, d.memberId), d.memberId, 'shares'),
         posting(e.type, d.on, minor(d.amount)), d.on, 1n, '');
       return;
     }
     case 'PenaltyCharged': case 'FeeCharged': case 'InterestWaived': case 'RecoveryReceived':
-      money(page(s, e.data.loanId, e.data.memberId, 'loan'),
+      money(page(s, on, e.data.loanId, e.data.memberId, 'loan'),
         posting(e.type, e.data.on, minor(e.data.amount)), e.data.on, 1n, '');
       return;
     // The share page shows the year's dividend decided in cash, then paid (no share moves).
     case 'DividendPayableInCash': case 'DividendPaidInCash': {
       const d = e.data;
       const what = e.type === 'DividendPaidInCash' ? 'paid' : 'payable';
-      line(page(s, d.accountId, d.memberId, 'shares'), d.on,
+      line(page(s, on, d.accountId, d.memberId, 'shares'), d.on,
         `Dividend ${d.financialYear} ${r(minor(d.amount))} ${what} in cash`, 0n);
       return;
     }
     // Her savings account closed before the credit was deposited: it is paid in cash instead.
     case 'DividendRedirectedToCash': {
       const d = e.data;
-      line(page(s, d.accountId, d.memberId, 'shares'), d.on, `Dividend ${d.financialYear} `
+      line(page(s, on, d.accountId, d.memberId, 'shares'), d.on, `Dividend ${d.financialYear} `
         + `${r(minor(d.amount))} not deposited (${d.savingsAccountId} closed): payable in cash`,
       0n);
       return;
@@ -259,7 +257,7 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     case 'LienPlaced': case 'LienReleased': {
       const d = e.data;
       const what = e.type === 'LienPlaced' ? 'held' : 'released';
-      line(page(s, d.accountId, d.memberId, 'savings'), d.on,
+      line(page(s, on, d.accountId, d.memberId, 'savings'), d.on,
         `Lien ${r(minor(d.amount))} for loan ${d.loanId} ${what}`, 0n);
       return;
     }
@@ -267,15 +265,15 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
     // the passbook with names (the directory's) may print who.
     case 'NomineeNominated': {
       const d = e.data;
-      line(page(s, d.accountId, d.memberId, d.account === 'shares' ? 'shares' : 'savings'), d.on,
-        `Nominee recorded (${d.nomineeRef})`, 0n);
+      line(page(s, on, d.accountId, d.memberId, d.account === 'shares' ? 'shares' : 'savings'),
+        d.on, `Nominee recorded (${d.nomineeRef})`, 0n);
       return;
     }
-    case 'GuaranteeCalled': guaranteeCalled(page(s, e.data.accountId, e.data.memberId,
+    case 'GuaranteeCalled': guaranteeCalled(page(s, on, e.data.accountId, e.data.memberId,
       'savings'), e.data);
       return;
     case 'LoanWrittenOff': {
-      const a = page(s, e.data.loanId, e.data.memberId, 'loan');
+      const a = page(s, on, e.data.loanId, e.data.memberId, 'loan');
       line(a, e.data.on, 'Written off', -minor(e.data.principal), 0n);
       return;
     }
@@ -286,7 +284,7 @@ const others = (s: PassbookState, e: ResolvedEvent): void => {
       // A member's stream reverses her admission fee: on her share page, where it printed.
       const id = e.data.aggregate === 'shares' || e.data.aggregate === 'member'
         ? shareAccount(s, e.data.memberId) : e.data.aggregateId;
-      const a = page(s, id, e.data.memberId, kindOf[e.data.aggregate]);
+      const a = page(s, on, id, e.data.memberId, kindOf[e.data.aggregate]);
       money(a, p, e.data.on, -1n, `Reversal (${p.on}): `);
       return;
     }
