@@ -216,11 +216,15 @@ const payInCash = (c: PayDividendInCash['data'], state: ShareState): Result => {
   return E.right([cashDividendEvent('DividendPaidInCash', s, c)]);
 };
 
-// Whether the year's credit to the fact's savings account still awaits deposit: no deposit
-// there brought it (creditsAwaiting matches each deposit to the credit of its year).
-const awaits = (s: Open, f: DividendSavingsFact, financialYear: string | null): boolean =>
-  creditsAwaiting(standingCredits(s, f.accountId), f.deposits)
-    .some((c) => c.financialYear === financialYear);
+/**
+ * Whether her credit of `financialYear` to the savings account of `f` still awaits its deposit
+ * there: standing, not redirected, and no deposit there brought it (creditsAwaiting matches
+ * each deposit to the credit of its year).
+ */
+export const creditAwaitsDeposit = (
+  s: ShareState, f: DividendSavingsFact, financialYear: string | null,
+): boolean => creditsAwaiting(standingCredits(s, f.accountId), f.deposits)
+  .some((c) => c.financialYear === financialYear);
 
 /**
  * A part credited to savings, made payable in cash: her savings account closed before it was
@@ -255,7 +259,7 @@ const redirect = (
   if (savings.open) {
     return E.left({ type: 'dividend_savings_open', financialYear, savingsAccountId });
   }
-  if (!awaits(s, savings, financialYear)) {
+  if (!creditAwaitsDeposit(s, savings, financialYear)) {
     return E.left({ type: 'dividend_already_deposited', financialYear, savingsAccountId });
   }
   return E.right([{ type: 'DividendRedirectedToCash', data: {
@@ -278,7 +282,7 @@ const creditReversible = (
   if (facts === undefined || facts.savings.accountId !== record.savingsAccountId) {
     return notRead(record.savingsAccountId);
   }
-  return awaits(s, facts.savings, p.financialYear) ? E.right(true)
+  return creditAwaitsDeposit(s, facts.savings, p.financialYear) ? E.right(true)
     : refused('the dividend was deposited in savings: reverse the deposit first');
 };
 

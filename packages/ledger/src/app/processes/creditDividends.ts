@@ -1,6 +1,6 @@
 import {
-  allocationBatch, allocationDigest, CommandId, creditsAwaiting, dividendDeposits, dividendParts,
-  standingCredit, standingCredits, streamNameFor,
+  allocationBatch, allocationDigest, CommandId, creditAwaitsDeposit, dividendParts,
+  dividendSavingsFact, standingCredit, streamNameFor,
   type DividendDeclared, type DividendPart, type MoneyString, type ShareState, type SocietyId,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
@@ -218,13 +218,14 @@ const plan = async (
   }
   const s = shares.state;
   const accountId = s.accountId;
+  // Whether this run stored its step of her part (after a crash, run again).
+  const own = (step: string) => ctx.commands.get(stepId(pid, `${step}:${m}`)) !== undefined;
   // After a crash the credit may be stored already: its event names the savings account.
   const credited = ctx.commands.get(stepId(pid, `credit:${m}`));
   if (credited !== undefined) {
     const savings = await creditedTo(ctx, credited);
     // Its deposit made by another run meanwhile (this one cut short after the credit): paid.
-    if (savings !== undefined && ctx.commands.get(stepId(pid, `deposit:${m}`)) === undefined
-      && ctx.commands.get(stepId(pid, `redirect:${m}`)) === undefined
+    if (savings !== undefined && !own('deposit') && !own('redirect')
       && await awaitingDeposit(ctx, s, r.financialYear) === undefined) {
       return refused({ type: 'dividend_already_credited', financialYear: r.financialYear });
     }
@@ -232,6 +233,12 @@ const plan = async (
   }
   if (ctx.commands.get(stepId(pid, `cash:${m}`)) !== undefined) {
     return { kind: 'cash', part, accountId };
+  }
+  // Its deposit (or redirect) of another run's credit stored already: sent again, counted.
+  const standing = standingCredit(s, r.financialYear);
+  if (credited === undefined && standing !== undefined && (own('deposit') || own('redirect'))) {
+    return { kind: 'deposit', part: { ...part, amount: standing.amount }, accountId,
+      savings: standing.savingsAccountId };
   }
   const fy = r.financialYear;
   if (s.dividendYears.includes(fy) || Object.hasOwn(s.cashDividends, fy)) {
@@ -263,16 +270,14 @@ const savingsOf = async (ctx: ProcessContext, memberId: string, on: string):
 };
 
 // Her year's credit to savings, standing and not redirected, when its account holds no deposit
-// of it yet: where it waits, and its amount.
+// of it yet (the domain's creditAwaitsDeposit): where it waits, and its amount.
 const awaitingDeposit = async (ctx: ProcessContext, s: ShareState, fy: string):
   Promise<{ readonly savings: string; readonly amount: MoneyString } | undefined> => {
   const c = standingCredit(s, fy);
   if (c === undefined || c.redirected) return undefined;
   const d = await ctx.handler.states.load(streamNameFor.deposit(c.savingsAccountId), 'deposit');
   if (d.state.kind !== 'deposit') return undefined;
-  const left = creditsAwaiting(standingCredits(s, c.savingsAccountId),
-    dividendDeposits(d.state.state));
-  return left.some((x) => x.financialYear === fy)
+  return creditAwaitsDeposit(s, dividendSavingsFact(c.savingsAccountId, d.state.state), fy)
     ? { savings: c.savingsAccountId, amount: c.amount } : undefined;
 };
 

@@ -146,8 +146,9 @@ async () => {
   assert.is(tb.totalDebit, tb.totalCredit);
 });
 
-test('a later run cut short after a credit: another instance\'s later run deposits it, and the '
-  + 'cut-short run completes at the next open, paying and counting nothing twice', async () => {
+// M2 and M3 refused by the first run (share events dated after it); then instance A's later
+// run dies after its claim and M2's credit, before her deposit. B is another instance.
+const cutShortAfterCredit = async () => {
   const { store, ledger: l } = await declaredDividend(['M1', 'M2', 'M3']);
   for (const m of ['M2', 'M3']) {
     ok(await l.purchaseShares({ commandId: `${m}-more`, actor: 'clerk', on: '2025-05-01',
@@ -156,29 +157,62 @@ test('a later run cut short after a credit: another instance\'s later run deposi
   const first = await l.creditDividends({ ...year, commandId: 'credit', on: '2025-04-11' });
   assert.equal(first.status === 'completed' && first.skipped.map((x) => x.id), ['M2', 'M3']);
   const other = await testLedger(store, { netProfit, processClaims: { claimant: 'instance-B' } });
-  // Instance A's later run dies after its claim and M2's credit, before her deposit.
   const dying = await testLedger(dyingAfter(store, 2), { netProfit });
   const died = await dying.creditDividends({ ...year, commandId: 'credit-2', on: '2025-05-02' })
     .then(() => undefined, (e: unknown) => e);
   assert.instance(died, Crash);
+  return { store, other };
+};
+
+const endsOf = async (store: ReturnType<typeof memoryStore>) =>
+  (await allEvents(store)).filter((e) => e.type === 'DividendRunEnded').map((e) =>
+    e.type === 'DividendRunEnded' && [e.metadata.processId, e.data.on, e.data.credited,
+      e.data.payableInCash, e.data.refused]);
+
+const paidOnce = async (store: ReturnType<typeof memoryStore>) => {
+  assert.equal((await allEvents(store)).filter((e) => e.type === 'DividendDeposited')
+    .map((e) => e.stream), ['deposit-SB-M1', 'deposit-SB-M2', 'deposit-SB-M3']);
+  const tb = await (await testLedger(store, { netProfit })).trialBalance({});
+  const row = tb.rows.find((r) => r.code === '2310');
+  assert.equal([row?.debit ?? 0n, row?.credit ?? 0n], [0n, 0n], 'nothing awaits deposit');
+  assert.equal((await testLedger(store, { netProfit })).resumed, [], 'nothing left to resume');
+};
+
+test('a later run cut short after a credit: another instance\'s later run deposits it, and the '
+  + 'cut-short run completes at the next open, paying and counting nothing twice', async () => {
+  const { store, other } = await cutShortAfterCredit();
   const r3 = await other.creditDividends({ ...year, commandId: 'credit-3', on: '2025-05-03' });
   assert.equal(r3.status === 'completed' && r3.skipped, []);
   const reopened = await testLedger(store, { netProfit });
   assert.equal(reopened.resumed.map((o) => [o.processId, o.status]), [['credit-2', 'completed']]);
-  const events = await allEvents(store);
-  assert.equal(events.filter((e) => e.type === 'DividendRunEnded').map((e) =>
-    e.type === 'DividendRunEnded' && [e.metadata.processId, e.data.on, e.data.credited,
-      e.data.payableInCash, e.data.refused]), [
+  assert.equal(await endsOf(store), [
     ['credit', '2025-04-11', 1, 0, 2],
     ['credit-3', '2025-05-03', 2, 0, 0], // M2's credit (by credit-2) deposited, M3 credited
     ['credit-2', '2025-05-02', 0, 0, 0], // its end on its own date, counting nothing twice
   ]);
-  assert.equal(events.filter((e) => e.type === 'DividendDeposited').map((e) => e.stream),
-    ['deposit-SB-M1', 'deposit-SB-M2', 'deposit-SB-M3']);
-  const tb = await reopened.trialBalance({});
-  const row = tb.rows.find((r) => r.code === '2310');
-  assert.equal([row?.debit ?? 0n, row?.credit ?? 0n], [0n, 0n], 'nothing awaits deposit');
-  assert.equal((await testLedger(store, { netProfit })).resumed, [], 'nothing left to resume');
+  await paidOnce(store);
+});
+
+test('the run that deposits another run\'s credit, cut short after that deposit, counts it when '
+  + 'completed: each part counted once over the runs', async () => {
+  const { store } = await cutShortAfterCredit();
+  // B's later run dies after its claim and M2's deposit, before M3.
+  const dying = await testLedger(dyingAfter(store, 2),
+    { netProfit, processClaims: { claimant: 'instance-B' } });
+  const died = await dying.creditDividends({ ...year, commandId: 'credit-3', on: '2025-05-03' })
+    .then(() => undefined, (e: unknown) => e);
+  assert.instance(died, Crash);
+  // Each instance restarted resumes its own claim: A's run first, then B's.
+  const a = await testLedger(store, { netProfit });
+  assert.equal(a.resumed.map((o) => [o.processId, o.status]), [['credit-2', 'completed']]);
+  const b = await testLedger(store, { netProfit, processClaims: { claimant: 'instance-B' } });
+  assert.equal(b.resumed.map((o) => [o.processId, o.status]), [['credit-3', 'completed']]);
+  assert.equal(await endsOf(store), [
+    ['credit', '2025-04-11', 1, 0, 2],
+    ['credit-2', '2025-05-02', 1, 0, 0], // M3 credited; M2's credit deposited by credit-3
+    ['credit-3', '2025-05-03', 1, 0, 0], // its deposit of M2's credit, sent again and counted
+  ]);
+  await paidOnce(store);
 });
 
 test.run();
