@@ -135,6 +135,10 @@ export const processStepOf: { readonly [K in Command['type']]?: string } = {
   RecordStandingInstructionRefused: 'runStandingInstructions',
   // A guarantor's savings are taken only for a loan written off, and pay its recovery next.
   CallGuarantee: 'recoverFromGuarantor',
+  // A till's side of a member's cash, with its account's step next: alone, one cashier would
+  // move a till's book with no member's money behind it. (Its release is also sent by hand,
+  // for a reversed admission fee, and names a move already stored: not listed.)
+  MoveTillCash: 'cashAtTill',
 };
 
 /**

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { processStepOf, signedMoneyString } from '@usha/domain';
 import { credit, dividendDeclared } from '../processes/dividendDeclared.fixture.ts';
-import { allEvents, memoryStore, testLedger } from '../testSupport.ts';
+import { allEvents, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { staffedSociety } from './staffFixture.ts';
 
 const by = (commandId: string, actor: string) => ({ commandId, actor, on: '2025-06-01' });
@@ -21,6 +21,7 @@ test('the steps sent by processes alone are the top-up\'s payoff, the dividend r
     RecordStandingInstructionExecuted: 'runStandingInstructions',
     RecordStandingInstructionRefused: 'runStandingInstructions',
     CallGuarantee: 'recoverFromGuarantor',
+    MoveTillCash: 'cashAtTill',
   });
 });
 
@@ -85,6 +86,28 @@ test('a guarantor\'s savings called on their own, for a loan not written off: re
   assert.equal(o.status === 'rejected' && o.rejection, { type: 'not_authorised', actor: 'bm-1',
     commandType: 'CallGuarantee', rolesAllowed: [], why: 'process_step' });
   assert.is((await allEvents(store)).length, before);
+});
+
+test('a till\'s cash moved by one cashier alone, naming no member\'s step: refused, the till\'s '
+  + 'book as it was; through cashAtTill the same cash moves', async () => {
+  const { store, ledger } = await society();
+  const on = (commandId: string, actor: string) => ({ commandId, actor, on: '2025-04-02' });
+  const at = { branchId: 'SONAGACHI' };
+  ok(await ledger.takeOverVaultCash({ ...on('v0', 'bm-1'), ...at, amount: '200000' }));
+  ok(await ledger.transferBranchCash({ ...on('till-open', 'cash-1'), ...at, fromTill: null,
+    toTill: 'T1', amount: '50000' }));
+  const till = async () => (await ledger.tillPositions(at)).tills[0]?.cash;
+  const before = (await allEvents(store)).length;
+  const o = await ledger.execute({ type: 'MoveTillCash', data: { ...on('ghost', 'cash-1'), ...at,
+    tillId: 'T1', purpose: 'withdrawal', amount: '5000', stepId: 'no-such-step',
+    accountStream: 'deposit-SB-M1' } });
+  assert.equal(o.status === 'rejected' && o.rejection, { type: 'not_authorised',
+    actor: 'cash-1', commandType: 'MoveTillCash', rolesAllowed: [], why: 'process_step' });
+  assert.is((await allEvents(store)).length, before);
+  assert.is(await till(), '50000.00');
+  assert.is((await ledger.cashAtTill({ ...on('d1', 'cash-1'), ...at, tillId: 'T1',
+    type: 'MakeDeposit', accountId: 'SB-M1', amount: '3000' })).status, 'completed');
+  assert.is(await till(), '53000.00');
 });
 
 test.run();

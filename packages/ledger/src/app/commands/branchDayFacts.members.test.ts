@@ -9,6 +9,7 @@ import {
   allEvents, memberWithSavings, memoryStore, ok, products, testLedger,
 } from '../testSupport.ts';
 import { dyingAfter } from '../processes/dyingStore.fixture.ts';
+import { sendAsStep } from '../processes/stepHandler.fixture.ts';
 
 const by = (id: string, on: string, actor = 'clerk') => ({ commandId: id, actor, on });
 const refusal = (o: CommandOutcome) => (o.status === 'rejected' ? o.rejection : o.status);
@@ -114,10 +115,12 @@ test('a fee naming a till is refused unless the branch holds that till\'s move o
       tillId: 'T1', stepId, amount: '47.00' });
     assert.equal(refusal(await admit('adm-1', 'M1')), notMoved('adm-1'));
     assert.equal(await allEvents(store), []);
-    // The till's side stored first under the admission's id, as cashAtTill does: admitted.
-    const move = (stepId: string, memberId: string, amount = '47.00') => ledger.execute({
+    // The till's side stored first under the admission's id, as cashAtTill's step does (the
+    // step is refused when sent on its own): admitted.
+    const move = (stepId: string, memberId: string, amount = '47.00') => sendAsStep(store, {
       type: 'MoveTillCash', data: { ...by(`mv-${stepId}`, '2024-04-01', 'cashier'), ...at,
-        tillId: 'T1', purpose: 'fee', amount, stepId, accountStream: `member-${memberId}` } });
+        tillId: 'T1', purpose: 'fee', amount, stepId, accountStream: `member-${memberId}` } },
+    `till-${stepId}`, withFee.products);
     ok(await move('adm-2', 'M2'));
     ok(await admit('adm-2', 'M2'));
     // A move of another amount, or one released (the cash handed back), is not her fee.

@@ -1,21 +1,16 @@
 // A member's dividend credited to a savings account that closes before her part is deposited:
 // the run makes the part payable in cash (RedirectDividendToCash), so no part is left in
 // "awaiting deposit" (2310), and a credit is reversed only while its part awaits deposit.
-import * as E from 'fp-ts/lib/Either.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CommandId, decodeCommand, signedMoneyString, type Command } from '@usha/domain';
+import { signedMoneyString } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { Ledger } from '../ledger/createLedger.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
-import { aggregateDecider } from '../commands/aggregateDecider.ts';
-import { noBackoff } from '../commands/backoff.ts';
-import { createCommandHandler } from '../commands/commandHandler.ts';
-import { plainCommandIndex } from '../commands/plainCommandIndex.ts';
-import { rejectionMemo } from '../commands/rejectionMemo.ts';
 import { allEvents, memoryStore, ok, products, testLedger } from '../testSupport.ts';
 import { credit, dividendDeclared } from './dividendDeclared.fixture.ts';
+import { sendAsStep } from './stepHandler.fixture.ts';
 
 const netProfit = () => signedMoneyString(10_000_000n);
 const fy = '2024-25';
@@ -107,23 +102,6 @@ test('a savings account closed through another instance between the credit and t
   assert.is((await allEvents(base)).length, before);
 });
 
-// A bare command handler over the store (no process, no authorisation): how a step of a run
-// reaches the store, to set up what an older run left.
-const stepHandler = (store: EventStore<LedgerEvent>) => {
-  const commands = plainCommandIndex();
-  return createCommandHandler({ store, decider: aggregateDecider(products), commands,
-    observe: (e) => commands.observe(e), memo: rejectionMemo(), backoff: noBackoff });
-};
-const commandIdOf = (id: string): CommandId => {
-  if (!CommandId.is(id)) throw new Error(`${id} is no command id`);
-  return id;
-};
-const commandOf = (input: unknown): Command => {
-  const c = decodeCommand(input);
-  if (E.isLeft(c)) throw new Error(c.left.message);
-  return c.right;
-};
-
 test('a credit stored by a run that left it awaiting deposit (a log from before the redirect) '
   + 'is redirected by hand, once, and refused while it cannot be', async () => {
   const store = memoryStore();
@@ -133,9 +111,8 @@ test('a credit stored by a run that left it awaiting deposit (a log from before 
   const m2 = { accountId: 'SH-M2', memberId: 'M2', financialYear: fy };
   // As the run before this change left it: M2 credited, her savings closed, no deposit. The
   // credit is a step of the run, refused when sent on its own; stored here by a bare handler.
-  ok(await stepHandler(store).handle(commandOf({ type: 'CreditDividend', data: {
-    ...by('credit-M2'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } }),
-  { processId: commandIdOf('old-run') }));
+  ok(await sendAsStep(store, { type: 'CreditDividend', data: {
+    ...by('credit-M2'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } }, 'old-run'));
   assert.equal(rejection(await l.execute({ type: 'CreditDividend', data: {
     ...by('credit-M2b'), ...m2, amount: '10.00', savingsAccountId: 'SB-M2' } })),
   { type: 'not_authorised', actor: 'manager', commandType: 'CreditDividend', rolesAllowed: [],
