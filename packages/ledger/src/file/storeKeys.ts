@@ -4,7 +4,7 @@
 // so that a store the app wraps by spreading it (`{ ...store, appendToStream }`) keeps it.
 // It signs a checkpoint's digest only as such (prefixed and hashed again), never a line's
 // hash: it can seal a checkpoint, never sign an append.
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { signatureValid, signHash } from './signingKeys.ts';
 
 /** The property of a file store that holds its seal. */
@@ -26,14 +26,21 @@ export interface IndexSeal {
 const sealed = (digestHex: string): string =>
   createHash('sha256').update(`usha-ledger index checkpoint\n${digestHex}`).digest('hex');
 
-/** The seal of a store opened with these keys. */
+/**
+ * The seal of a store opened with these keys. A writer opened with its private key alone checks
+ * with the public key of that private key: its own checkpoints are the only ones it trusts.
+ */
 export const indexSealOf = (k: {
   readonly signingKey: KeyObject | undefined; readonly verifyKey: KeyObject | undefined;
-}): IndexSeal => ({
-  sign: (hex) => k.signingKey === undefined ? undefined : signHash(k.signingKey, sealed(hex)),
-  check: (hex, signature) => k.verifyKey === undefined ? undefined
-    : /^[0-9a-f]{128}$/.test(signature) && signatureValid(k.verifyKey, sealed(hex), signature),
-});
+}): IndexSeal => {
+  const checkKey = k.verifyKey
+    ?? (k.signingKey === undefined ? undefined : createPublicKey(k.signingKey));
+  return {
+    sign: (hex) => k.signingKey === undefined ? undefined : signHash(k.signingKey, sealed(hex)),
+    check: (hex, signature) => checkKey === undefined ? undefined
+      : /^[0-9a-f]{128}$/.test(signature) && signatureValid(checkKey, sealed(hex), signature),
+  };
+};
 
 /** The seal a store carries; undefined for a store that is no signed file store's. */
 export const indexSealOfStore = (store: object): IndexSeal | undefined => {

@@ -71,14 +71,15 @@ test('on a signed log the Ledger\'s checkpoint is signed by the writer, and open
     await store.close();
   }));
 
-test('a checkpoint edited without the writer\'s key is set aside: the log is read whole, and a '
-  + 'command it claimed stored is stored', () => withDir(async (dir) => {
+// Opened with `keys` after the forgery: the forged checkpoint is set aside, the log read whole.
+type WriterKeys = { readonly signingKey: KeyObject; readonly verifyKey?: KeyObject };
+const forgedThenOpened = (writer: WriterKeys) => withDir(async (dir) => {
   const file = join(dir, 'usha.ndjson');
   await signedHistory(file);
   // The request is dep-1's, so the forged entry's hash matches it: before, it was answered
   // "accepted, duplicate" with dep-1's events, and nothing was stored.
   await forge(`${file}.ledger-index`, 'dep-2');
-  const store = await openFileEventStore({ file, schema: ledgerEventSchema, ...signed });
+  const store = await openFileEventStore({ file, schema: ledgerEventSchema, ...writer });
   const ledger = await testLedger(store, { indexCheckpoint: everyClose });
   assert.equal(ledger.opened, { from: 'log', eventsRead: 6,
     reason: 'not signed by the log\'s writer' });
@@ -87,7 +88,13 @@ test('a checkpoint edited without the writer\'s key is set aside: the log is rea
     o.status === 'accepted' && o.revision], ['accepted', false, 3n]);
   await ledger.close();
   await store.close();
-}));
+});
+
+test('a checkpoint edited without the writer\'s key is set aside: the log is read whole, and a '
+  + 'command it claimed stored is stored', () => forgedThenOpened(signed));
+
+test('so too by the writer opened with its private key alone: it checks with that key\'s '
+  + 'public key', () => forgedThenOpened({ signingKey: keys.privateKey }));
 
 test('without keys the checkpoint is a cache its SHA-256 guards: an edited one is used', () =>
   withDir(async (dir) => {
