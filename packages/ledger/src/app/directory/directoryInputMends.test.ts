@@ -71,6 +71,14 @@ test('a refusal of her details or a nominee\'s names the field, never the value 
       nominee: { name: 'Mina', relationship: 'sister', contact: 9830055555 } } as never);
     assert.is(o.status, 'rejected');
     assert.not.match(JSON.stringify(o), '9830055555');
+    // A PAN given where the form's name goes: refused naming the field, the PAN not shown.
+    await d.put('M1', detailsOf(1));
+    const pan = await failure(d.recordTdsExemption('M1',
+      { financialYear: '2024-25', form: 'ABCDE1234F' } as never));
+    assert.is(pan instanceof Error && pan.name, 'InvalidTdsExemptionError');
+    assert.ok(pan instanceof Error && pan.message.includes('form: expected TdsExemptionForm'),
+      String(pan));
+    assert.not.match(String(pan), 'ABCDE1234F');
     await d.close();
   }));
 

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { FinancialYearLabel, MemberId, plainInput, reportErrors } from '@usha/domain';
+import { FinancialYearLabel, MemberId, plainInput } from '@usha/domain';
+import { fieldErrorsWithoutValues } from './directoryInput.ts';
 
 /** The declaration a member files so no tax is deducted: 15G, or 15H at 60 or over. */
 export const TdsExemptionForm = t.keyof({ '15G': null, '15H': null }, 'TdsExemptionForm');
@@ -47,6 +48,7 @@ export const decodeTdsExemption = (memberId: unknown, u: unknown): TdsExemption 
   if (E.isLeft(plain)) throw new InvalidTdsExemptionError(memberId, plain.left.message);
   const r = TdsExemption.decode(plain.right);
   if (E.isRight(r)) return { financialYear: r.right.financialYear, form: r.right.form };
+  // Named by field, never by value: a PAN or a name given in the wrong field is personal data.
   throw new InvalidTdsExemptionError(memberId,
-    reportErrors(r.left).map((f) => f.message).join('; '));
+    fieldErrorsWithoutValues(r.left).map((f) => f.message).join('; '));
 };
