@@ -4,11 +4,14 @@
 // empty, with no directory yet, is made again.
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryStore, testLedger } from '../testSupport.ts';
 import { detailsOf, withFolders } from './directoryFolders.fixture.ts';
-import { DirectoryFieldError, MissingMasterKeyError } from './directoryErrors.ts';
+import {
+  DirectoryFieldError, DirectoryOptionsError, MissingMasterKeyError,
+} from './directoryErrors.ts';
 import { openMemberDirectory } from './openMemberDirectory.ts';
 
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
@@ -126,6 +129,36 @@ test('a key\'s bytes are read through the typed array itself: a proxy is refused
   const reopened = await openMemberDirectory({ file, masterKey: real });
   assert.equal(await reopened.get('M1'), { status: 'present', details: detailsOf(1) });
   await reopened.close();
+}));
+
+test('so at every way a key is given: the masterKey option and a provider\'s answer read '
+  + 'through the typed array too; a proxy that traps its prototype, or a revoked one, is '
+  + 'refused typed', () => withFolders(async ({ data }) => {
+  const trap = new Proxy(new Uint8Array(32), { get() { throw new Error('trap'); } });
+  const option = await failure(openMemberDirectory({ file: join(data, 'a.dir'),
+    masterKey: trap as never }));
+  assert.ok(option instanceof DirectoryOptionsError && option.field === 'masterKey',
+    String(option));
+  const key = randomBytes(32);
+  const odd = () => {
+    const k = new Uint8Array(key);
+    Object.defineProperty(k, 'length', { get() { throw new Error('length'); } });
+    return k as unknown as Buffer; // as an app's typed code may hand it over
+  };
+  const viaOption = await openMemberDirectory({ file: join(data, 'b.dir'), masterKey: odd() });
+  await viaOption.close();
+  const viaProvider = await openMemberDirectory({ file: join(data, 'b.dir'),
+    keyProvider: () => Promise.resolve(odd()) });
+  await viaProvider.close();
+  const proto = new Proxy(new Uint8Array(32), {
+    getPrototypeOf() { throw new Error('proto trap'); } });
+  const { proxy: revoked, revoke } = Proxy.revocable(new Uint8Array(32), {});
+  revoke();
+  const d = await openMemberDirectory({ file: join(data, 'c.dir'), masterKey: key });
+  for (const bad of [proto, revoked]) {
+    assert.ok((await failure(d.rotateMasterKey(bad as never))) instanceof MissingMasterKeyError);
+  }
+  await d.close();
 }));
 
 test.run();

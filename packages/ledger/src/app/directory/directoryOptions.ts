@@ -1,7 +1,7 @@
 import { sep } from 'node:path';
 import { checkedPath, readOptionFields } from '../../eventStore/storeOptionFields.ts';
 import { DirectoryOptionsError } from './directoryErrors.ts';
-import type { MasterKeySource } from './masterKey.ts';
+import { bytesCopyOf, type MasterKeySource } from './masterKey.ts';
 
 /** What `openMemberDirectory` takes: where the directory lives, and one source of its key. */
 export type DirectoryOptions = { readonly file: string } & MasterKeySource;
@@ -37,7 +37,8 @@ export const directoryOptions = (given: unknown): DirectoryOptions => {
   const { masterKey, keyFile, keyEnv, keyProvider } = o;
   if (masterKey !== undefined) {
     // A copy: the caller's buffer may be zeroed or changed after, this one is the directory's.
-    return masterKey instanceof Uint8Array ? { file, masterKey: Buffer.from(masterKey) }
+    const bytes = bytesCopyOf(masterKey);
+    return bytes !== undefined ? { file, masterKey: bytes }
       : refuse('masterKey', 'not bytes (a Buffer or Uint8Array of 32 bytes)');
   }
   if (keyFile !== undefined) return { file, keyFile: fileOf('keyFile', keyFile) };

@@ -33,21 +33,30 @@ export const checkedKey = (key: Buffer, source: string): Buffer => {
  * (MissingMasterKeyError: a string of 32 characters is no AES-256 key), a wrong length too.
  */
 export const keyBytesOf = (key: unknown, source: string): Buffer => {
-  const notBytes = () => new MissingMasterKeyError(source,
-    `it is ${key === null ? 'null' : typeof key}, not bytes (a Buffer or Uint8Array of 32 bytes)`);
-  if (!(key instanceof Uint8Array)) throw notBytes();
-  // Its bytes read through the typed array's own getters, never through the value's: a proxy
-  // (refused by them), or an own `length` or `valueOf`, is not asked what the key is.
-  let bytes: Uint8Array;
+  const bytes = bytesCopyOf(key);
+  if (bytes === undefined) {
+    throw new MissingMasterKeyError(source, `it is ${key === null ? 'null' : typeof key}, `
+      + 'not bytes (a Buffer or Uint8Array of 32 bytes)');
+  }
+  return checkedKey(bytes, source);
+};
+
+/**
+ * A copy of the bytes of a Buffer or Uint8Array (the caller may wipe hers), read through the
+ * typed array's own getters, never through the value's: a proxy (refused by them, or by its
+ * own traps), or an own `length` or `valueOf`, is not asked what the bytes are. Undefined for
+ * anything else.
+ */
+export const bytesCopyOf = (key: unknown): Buffer | undefined => {
   try {
+    if (!(key instanceof Uint8Array)) return undefined;
     const buffer = Reflect.apply(viewGetter('buffer'), key, []) as ArrayBufferLike;
     const offset = Reflect.apply(viewGetter('byteOffset'), key, []) as number;
     const length = Reflect.apply(viewGetter('byteLength'), key, []) as number;
-    bytes = new Uint8Array(buffer, offset, length);
+    return Buffer.from(new Uint8Array(buffer, offset, length));
   } catch {
-    throw notBytes();
+    return undefined;
   }
-  return checkedKey(Buffer.from(bytes), source); // a copy: the caller may wipe hers
 };
 
 // The getters every typed array shares (%TypedArray%.prototype), which no value overrides.
@@ -78,11 +87,12 @@ export const keyFromEnvOrProvider = async (
     throw new MissingMasterKeyError(source, e instanceof Error ? e.message : typeof e);
   }
   // Bytes only, copied: a string of 32 characters is no AES-256 key, however long.
-  if (!(key instanceof Uint8Array)) {
+  const bytes = bytesCopyOf(key);
+  if (bytes === undefined) {
     throw new MissingMasterKeyError(source, `it gave ${key === null ? 'null' : typeof key}, `
       + 'not bytes (a Buffer or Uint8Array of 32 bytes)');
   }
-  return checkedKey(Buffer.from(key), source);
+  return checkedKey(bytes, source);
 };
 
 /** Whether `key` opens a directory's check value. */
