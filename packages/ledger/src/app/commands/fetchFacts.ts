@@ -4,7 +4,7 @@ import {
   depositCommands, depositEvents, initialMemberState, isFactless,
   loanCommands, shareCommands, streamNameFor, type AccountHistory, type Command,
   type CommandFacts, type DecidableCommand, type DepositEvent, type DepositState, type LoanFact,
-  type LoanId, type AccountOpeningNoted, type BusinessDate,
+  type LoanState, type LoanId, type AccountOpeningNoted, type BusinessDate,
   type MemberId, type MembershipFacts, type MoneyString, type PeriodFact, type ProductCatalogue,
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
@@ -21,7 +21,7 @@ import { lendingFactsOf, withLending } from './lendingFactsOf.ts';
 import { withSocietyLimits } from './societyLimitsOf.ts';
 import { withTds } from './tdsFactsOf.ts';
 import { withRateSteps } from './rateStepsOf.ts';
-import { herDeposit, herLoan, memberAccountsOf } from './memberAccounts.ts';
+import { herDeposit, herLoan, memberAccountsOf, type Opened } from './memberAccounts.ts';
 import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
 import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
@@ -73,8 +73,8 @@ const source = (s: StreamState): FactSource => ({ stream: s.stream, revision: s.
 // Each loan of hers as its stream holds it: a loan never applied for, or another member's
 // under an id her stream notes (herLoan), is none of hers. Every stream read is a fact's source.
 const loanFacts = async (r: FactReaders, memberId: MemberId, loanIds: ReadonlyArray<LoanId>):
-  Promise<{ loans: LoanFact[]; readFrom: FactSource[] }> => {
-  const loans: LoanFact[] = [];
+  Promise<{ loans: Array<Opened<LoanState>>; readFrom: FactSource[] }> => {
+  const loans: Array<Opened<LoanState>> = [];
   const readFrom: FactSource[] = [];
   for (const loanId of loanIds) {
     const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
@@ -91,14 +91,8 @@ const loanFacts = async (r: FactReaders, memberId: MemberId, loanIds: ReadonlyAr
 // refused if any moved.
 const everythingOf = async (r: FactReaders, m: MemberId, target: StreamState) => {
   const held = await memberAccountsOf(r, m, source(target));
-  const readFrom = [...held.readFrom];
-  const loans = [];
-  for (const loanId of held.accounts.loans) {
-    const s = await r.states.load(streamNameFor.loan(loanId), 'loan');
-    readFrom.push(source(s));
-    const loan = herLoan(s, m);
-    if (loan !== undefined) loans.push(loan);
-  }
+  const { loans, readFrom: loansRead } = await loanFacts(r, m, held.accounts.loans);
+  const readFrom = [...held.readFrom, ...loansRead];
   const sh = await r.states.load(streamNameFor.shares(m), 'shares');
   readFrom.push(source(sh));
   const deposits = [];

@@ -82,7 +82,8 @@ export const memberAccountsOf = async (
   return { accounts: { deposits, loans }, readFrom: [{ stream: s.stream, revision: s.revision }] };
 };
 
-type Opened<S> = Exclude<S, { readonly status: 'none' }>;
+/** A state once its stream holds an opening. */
+export type Opened<S> = Exclude<S, { readonly status: 'none' }>;
 
 /**
  * A deposit account or a loan as read, when it is `memberId`'s: undefined otherwise. A note
