@@ -53,13 +53,14 @@ export const closeFinancialYear = async (
   // Every step stored so far, through any Ledger over the store.
   await ctx.catchUp?.();
   // Not started yet: would the society close the year now? If not, post nothing.
+  const { end } = financialYearDates(r.financialYear);
   if (ctx.processes.get(pid) === undefined) {
-    const refused = await wouldRefuse(ctx, closeInput) ?? await yearSkipped(ctx, r);
+    const refused = await wouldRefuse(ctx, closeInput) ?? await yearSkipped(ctx, r)
+      ?? productsMissing(await ctx.accruedInterest({ asOf: end }));
     if (refused !== undefined) {
       return { status: 'rejected', processId: pid, steps: [], rejection: refused };
     }
   }
-  const { end } = financialYearDates(r.financialYear);
   const steps: CommandOutcome[] = [];
   const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
   const base = { actor: r.actor, on: r.on };
@@ -106,10 +107,9 @@ export const closeFinancialYear = async (
   // Accounts of a product this Ledger's catalogue lacks are left out of the accruals: the
   // payable would be understated in the books for good. Refused, naming the products; the
   // close run again by a Ledger with the whole catalogue completes it.
-  if (a.productsMissing.length > 0) {
-    return { status: 'rejected', processId: pid, steps, rejection: { type: 'cannot_compute',
-      field: 'products', reason: `the catalogue lacks the products of open deposit accounts `
-        + `(${a.productsMissing.join(', ')}): their interest cannot be accrued` } };
+  const missing = productsMissing(a);
+  if (missing !== undefined) {
+    return { status: 'rejected', processId: pid, steps, rejection: missing };
   }
   const accruals = await runStep(ctx, proc, { type: 'RecordYearEndAccruals', data: {
     ...base, on: end, commandId: stepId(pid, 'accruals'), societyId: r.societyId,
@@ -154,6 +154,15 @@ const normsOn = async (
 // The society's answer to the close before any posting, on the net profit of now (the
 // postings change it, but none of the rejections depends on it). The entries the process
 // records before the close are not there yet: their absence, checked last, is no refusal.
+// Accounts of a product this Ledger's catalogue lacks would be left out of the accruals: checked
+// before the close begins (a doomed close stores nothing, the year stays open for entries), and
+// again before the accruals of a close resumed by another Ledger.
+const productsMissing = (a: { readonly productsMissing: ReadonlyArray<string> }):
+  LedgerRejection | undefined => a.productsMissing.length === 0 ? undefined
+  : { type: 'cannot_compute', field: 'products', reason: 'the catalogue lacks the products of '
+    + `open deposit accounts (${a.productsMissing.join(', ')}): their interest cannot be `
+    + 'accrued' };
+
 // The society's first close may be of any year it has books for, but not of a year after one
 // that holds entries: that year would never close (years close in order from the first), its
 // income and expenses left in the books for good. Refused as a year not next, naming it.
