@@ -121,7 +121,12 @@ async () => {
     [revoked.proxy, 'the request could not be read'],
     [{ branchinLog: true }, 'branchinLog: not an option of this query (it reads branchInLog, '
       + 'after, asKnownAt)'],
-    [[true], 'the request must be an object of fields']] as const) {
+    [[true], 'the request must be an object of fields'],
+    // A position put in the check, not the report's request: refused, not read by nothing.
+    [{ branchInLog: true, asKnownAt: { commit: 0n, prepare: 0n } }, 'asKnownAt: not an option '
+      + 'of the check (it reads branchInLog); give it in the report\'s request'],
+    [{ after: { commit: 5n, prepare: 5n } }, 'after: not an option of the check (it reads '
+      + 'branchInLog); give it in the report\'s request']] as const) {
     assert.throws(() => collectionReports(store, {}, check as never),
       (x: unknown) => x instanceof QueryRequestError
         && x.message === `collectionReports: ${why}`, why);

@@ -31,8 +31,14 @@ export class UnknownBranchError extends Error {
 // The check's options read once, like every query's (a misspelt field refused, not ignored).
 const checkedFlag = (check: unknown): boolean => {
   if (check === undefined) return false;
-  const { fields } = queryRequest(check,
+  const { fields, read } = queryRequest(check,
     (reason) => new QueryRequestError('collectionReports', reason), ['branchInLog']);
+  // A position belongs to each report's own request: here it would be read by nothing.
+  const position = Object.keys(read)[0];
+  if (position !== undefined) {
+    throw new QueryRequestError('collectionReports', `${position}: not an option of the check `
+      + '(it reads branchInLog); give it in the report\'s request');
+  }
   const v = fields['branchInLog'];
   if (v !== undefined && typeof v !== 'boolean') {
     throw new QueryRequestError('collectionReports', 'branchInLog: not true or false');
