@@ -1,3 +1,4 @@
+import { mapGet, mapHas } from '../shared/persistentMap.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { minorOf, moneyString, signedMoneyString } from '../shared/codecs.ts';
 import type { Decider } from '../shared/decider.ts';
@@ -49,7 +50,7 @@ const transfer = (c: TransferBranchCash['data'], s: BranchCashState): Result => 
 };
 
 const move = (c: MoveTillCash['data'], s: BranchCashState): Result => {
-  if (s.moves.has(c.stepId)) {
+  if (mapHas(s.moves, c.stepId)) {
     return E.left({ type: 'already_exists', aggregate: 'branch', id: c.stepId });
   }
   const available = tillCashMinor(s, c.tillId);
@@ -82,7 +83,7 @@ const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
       if (c.data.fromBranchId === branchId) {
         return E.left({ type: 'same_cash_place', branchId, place: 'vault' });
       }
-      if (s.received.has(c.data.transferId)) {
+      if (mapHas(s.received, c.data.transferId)) {
         return E.left({ type: 'already_exists', aggregate: 'branch', id: c.data.transferId });
       }
       return E.right([{ type: 'CashReceivedFromBranch', data: { branchId, on,
@@ -91,7 +92,7 @@ const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
     }
     case 'MoveTillCash': return move(c.data, s);
     case 'ReleaseTillCash': {
-      const m = s.moves.get(c.data.stepId);
+      const m = mapGet(s.moves, c.data.stepId);
       if (m === undefined) return E.left({ type: 'event_not_found', eventId: c.data.stepId });
       if (m.released) return E.left({ type: 'already_reversed', eventId: c.data.stepId });
       const available = tillCashMinor(s, m.tillId);

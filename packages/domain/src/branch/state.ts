@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { minorOf } from '../shared/codecs.ts';
 import type { BranchId } from '../shared/ids.ts';
+import { emptyPersistentMap, mapGet, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
 import type { TillId } from './tillId.ts';
 import type { BranchEvent, TillPurpose } from './events.ts';
 
@@ -15,23 +16,30 @@ export interface TillMove {
   readonly tillId: TillId;
   readonly purpose: TillPurpose;
   readonly amountMinor: bigint;
+  /** The account step's stream (`TillCashMoved`): where her release is checked against. */
+  readonly accountStream: string;
   readonly released: boolean;
 }
 
-/** A branch's cash: its vault, its tills, and its days. */
+/**
+ * A branch's cash: its vault, its tills, and its days. The movements and transfers received
+ * grow with the branch's history (a movement per member's cash at a counter), so they are
+ * persistent maps: a fold of the stream costs the same per event however long it is.
+ */
 export interface BranchCashState {
   readonly branchId: BranchId | null;
   readonly vaultMinor: bigint;
   readonly tills: ReadonlyMap<TillId, TillPosition>;
-  readonly moves: ReadonlyMap<string, TillMove>;
-  readonly received: ReadonlySet<string>;
+  readonly moves: PersistentMap<TillMove>;
+  readonly received: PersistentMap<true>;
   readonly lastOn: BusinessDate | null;
   readonly closedThrough: BusinessDate | null;
 }
 
 /** Before any cash event: no vault cash, no till, no day closed. */
 export const initialBranchCashState: BranchCashState = {
-  branchId: null, vaultMinor: 0n, tills: new Map(), moves: new Map(), received: new Set(),
+  branchId: null, vaultMinor: 0n, tills: new Map(), moves: emptyPersistentMap(),
+  received: emptyPersistentMap(),
   lastOn: null, closedThrough: null,
 };
 
@@ -65,8 +73,7 @@ const transferred = (
 };
 
 const moved = (s: BranchCashState, stepId: string, m: TillMove): BranchCashState => {
-  const moves = new Map(s.moves);
-  moves.set(stepId, m);
+  const moves = mapSet(s.moves, stepId, m);
   const sign = isCashIn(m.purpose) === m.released ? -1n : 1n;
   return { ...s, moves, tills: withTill(s, m.tillId, sign * m.amountMinor, true) };
 };
@@ -77,15 +84,19 @@ export const evolveBranchCash = (s0: BranchCashState, e: BranchEvent): BranchCas
   switch (e.type) {
     case 'VaultCashTakenOver': case 'CashReceivedFromBranch': {
       const received = e.type === 'CashReceivedFromBranch'
-        ? new Set([...s.received, e.data.transferId]) : s.received;
+        ? mapSet(s.received, e.data.transferId, true) : s.received;
       return { ...s, received, vaultMinor: s.vaultMinor + minorOf(e.data.amount) };
     }
     case 'CashSentToBranch': return { ...s, vaultMinor: s.vaultMinor - minorOf(e.data.amount) };
     case 'BranchCashTransferred':
       return transferred(s, e.data.fromTill, e.data.toTill, minorOf(e.data.amount));
-    case 'TillCashMoved': case 'TillCashReleased':
+    case 'TillCashMoved': case 'TillCashReleased': {
+      const accountStream = e.type === 'TillCashMoved' ? e.data.accountStream
+        : mapGet(s.moves, e.data.stepId)?.accountStream ?? '';
       return moved(s, e.data.stepId, { tillId: e.data.tillId, purpose: e.data.purpose,
-        amountMinor: minorOf(e.data.amount), released: e.type === 'TillCashReleased' });
+        amountMinor: minorOf(e.data.amount), accountStream,
+        released: e.type === 'TillCashReleased' });
+    }
     case 'TillCashCounted': {
       const tills = new Map(s.tills);
       tills.set(e.data.tillId, { cashMinor: minorOf(e.data.counted), uncounted: false });

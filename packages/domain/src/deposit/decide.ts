@@ -1,3 +1,4 @@
+import { mapValues } from '../shared/persistentMap.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { addDays, addMonths, type BusinessDate } from '../dates/businessDate.ts';
 import type { Decider, WithFacts } from '../shared/decider.ts';
@@ -18,7 +19,8 @@ import type { DepositEvent } from './events.ts';
 import type { DepositFacts, DepositInterestFacts, MakeDepositFacts } from './facts.ts';
 import { interestAtMaturity, interestForPeriod, interestOnEarlyClosure } from './interest.ts';
 import {
-  dividendDeposits, evolveDeposit, initialDepositState, type DepositState,
+  dividendDeposits, evolveDeposit, initialDepositState, type DepositPosting,
+  type DepositState,
 } from './state.ts';
 import { creditFor, creditsAwaiting, creditsTotal } from '../shares/dividendDeposits.ts';
 import type { WithPeriod } from '../periodFact.ts';
@@ -420,14 +422,14 @@ const reverse = (c: ReverseEvent['data'], state: DepositState): Result => {
   } }, ...tdsReversedWith(p.right, s, c.on, c.eventId)]);
 };
 
-const reversalBlocked = (s: Open, p: Open['postings'][string]): string | undefined => {
+const reversalBlocked = (s: Open, p: DepositPosting): string | undefined => {
   if (p.calledFor !== undefined) return `it recovered loan ${p.calledFor} from a guarantee`;
   // A taxed posting's deduction comes back with it: the balance loses the posting net of it.
   const back = p.tds === undefined ? 0n : minorOf(p.tds.amount);
   if (s.balance - p.balanceDelta + back < 0n) return 'the money has since been paid out';
   const from = p.periodFrom;
   if (from === null) return undefined;
-  const later = Object.values(s.postings)
+  const later = mapValues(s.postings)
     .some((q) => !q.reversed && q.periodFrom !== null && q.periodFrom > from);
   return later ? 'a later interest posting must be reversed first' : undefined;
 };

@@ -1,3 +1,4 @@
+import { mapGet } from '../shared/persistentMap.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { notBefore } from '../shared/guards.ts';
@@ -108,7 +109,7 @@ export const reversalKeepsLiens = (
   ps: ProductCatalogue, state: DepositState, eventId: string, decided: Result,
 ): Result => {
   if (E.isLeft(decided) || state.status === 'none') return decided;
-  const p = Object.hasOwn(state.postings, eventId) ? state.postings[eventId] : undefined;
+  const p = mapGet(state.postings, eventId);
   if (p === undefined || p.balanceDelta <= 0n) return decided;
   return keepsLiens(ps, state, moneyString(p.balanceDelta), decided);
 };

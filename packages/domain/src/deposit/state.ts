@@ -2,6 +2,7 @@ import { addDays, type BusinessDate } from '../dates/businessDate.ts';
 import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import { emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap } from '../shared/persistentMap.ts';
 import type { DepositEvent } from './events.ts';
 import type { DividendSavingsFact } from '../shares/facts.ts';
 import type { DividendDeposit } from '../shares/dividendDeposits.ts';
@@ -51,7 +52,7 @@ export type DepositState =
     readonly instalmentsPaid: number;
     readonly instalmentsMissed: ReadonlyArray<number>;
     readonly interestPostedThrough: BusinessDate | null;
-    readonly postings: Readonly<Record<string, DepositPosting>>;
+    readonly postings: PersistentMap<DepositPosting>;
     /** Liens held for loans this member guarantees, by loan id, in paise (liens.ts). */
     readonly liens: Readonly<Record<string, bigint>>;
     /** The nominee named last (nominee/), if any: a directory reference, never a name. */
@@ -66,7 +67,7 @@ export type DepositState =
 export const dividendDeposits = (s: DepositState): DividendDeposit[] => {
   if (s.status === 'none') return [];
   const out: DividendDeposit[] = [];
-  for (const p of Object.values(s.postings)) {
+  for (const p of mapValues(s.postings)) {
     if (p.dividend !== undefined && !p.reversed) {
       out.push({ financialYear: p.dividend.year, amount: p.balanceDelta, on: p.dividend.on });
     }
@@ -90,7 +91,7 @@ const opened = (
   status: 'open', kind, accountId: d.accountId, memberId: d.memberId, productId: d.productId,
   openedOn: d.on, lastOn: d.on, balance: 0n, instalment: null, termMonths: null, term: null,
   maturesOn: null, instalmentsPaid: 0, instalmentsMissed: [], interestPostedThrough: null,
-  postings: {}, liens: {}, ...more,
+  postings: emptyPersistentMap(), liens: {}, ...more,
 });
 
 const posting = (
@@ -120,8 +121,8 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
         instalmentsPaid: s.instalmentsPaid + (instalment ? 1 : 0),
         interestPostedThrough:
           e.type === 'InterestPosted' ? e.data.periodTo : s.interestPostedThrough,
-        postings: { ...s.postings, [d.eventId]: e.type === 'Deposited'
-          && e.data.source === 'dividend' ? { ...p, dividend: { year: null, on: d.on } } : p },
+        postings: mapSet(s.postings, d.eventId, e.type === 'Deposited'
+          && e.data.source === 'dividend' ? { ...p, dividend: { year: null, on: d.on } } : p),
       };
     }
     case 'RecurringInstalmentMissed':
@@ -146,19 +147,18 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
     // The year the dividend deposit stored with it brought, on that deposit's posting.
     case 'DividendDeposited': {
       const id = e.data.depositedEventId;
-      const p = Object.hasOwn(s.postings, id) ? s.postings[id] : undefined;
-      return p?.dividend === undefined ? s : { ...s, postings: { ...s.postings,
-        [id]: { ...p, dividend: { ...p.dividend, year: e.data.financialYear } } } };
+      const p = mapGet(s.postings, id);
+      return p?.dividend === undefined ? s : { ...s, postings: mapSet(s.postings, id,
+        { ...p, dividend: { ...p.dividend, year: e.data.financialYear } }) };
     }
     case 'GuaranteeCalled': {
       const d = e.data;
       const { [d.loanId]: _called, ...others } = s.liens;
       const after = minorOf(d.lienAfter);
-      const withdrawn = Object.hasOwn(s.postings, d.withdrawnEventId)
-        ? s.postings[d.withdrawnEventId] : undefined;
+      const withdrawn = mapGet(s.postings, d.withdrawnEventId);
       return { ...s, lastOn: d.on, liens: after === 0n ? others : { ...others, [d.loanId]: after },
         postings: withdrawn === undefined ? s.postings
-          : { ...s.postings, [d.withdrawnEventId]: { ...withdrawn, calledFor: d.loanId } } };
+          : mapSet(s.postings, d.withdrawnEventId, { ...withdrawn, calledFor: d.loanId }) };
     }
     case 'TdsDeducted':
       return { ...s, lastOn: e.data.on > s.lastOn ? e.data.on : s.lastOn,
@@ -173,7 +173,7 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
       const d = e.data;
       const delta = -minorOf(d.amount);
       return { ...s, lastOn: d.on, balance: s.balance + delta,
-        postings: { ...s.postings, [d.eventId]: posting(e.type, delta, false, null) },
+        postings: mapSet(s.postings, d.eventId, posting(e.type, delta, false, null)),
         chargedByRule: { ...s.chargedByRule, [chargeKey(d.rule)]: d.eventId } };
     }
     case 'LienReleased': {
@@ -185,7 +185,7 @@ const whenOpen = (s: DepositState, e: DepositEvent): DepositState => {
 
 // Reversing the last interest posting reopens its period, so the corrected amount can be posted.
 const reversed = (s: Open, eventId: string, on: BusinessDate): DepositState => {
-  const p = Object.hasOwn(s.postings, eventId) ? s.postings[eventId] : undefined;
+  const p = mapGet(s.postings, eventId);
   if (p === undefined) return s;
   const reopened = p.periodFrom === null ? s.interestPostedThrough : dayBefore(p.periodFrom, s);
   return {

@@ -1,4 +1,5 @@
 import { minorOf, type MoneyString } from '../shared/codecs.ts';
+import { mapGet, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
 import type { TdsDeducted } from '../tds/tdsDeducted.ts';
 import type { TdsReversed } from '../tds/tdsReversed.ts';
 
@@ -19,15 +20,15 @@ type Posting = { readonly eventType: string; readonly balanceDelta: bigint;
  * recorded; a deduction from a maturity or a closing (no reversible posting) is noted nowhere.
  */
 export const tdsNoted = <P extends Posting>(
-  postings: Readonly<Record<string, P>>, d: TdsDeducted['data'],
-): Readonly<Record<string, P>> => {
-  const id = Object.keys(postings).at(-1);
-  const p = id === undefined ? undefined : postings[id];
+  postings: PersistentMap<P>, d: TdsDeducted['data'],
+): PersistentMap<P> => {
+  const id = postings.lastKey;
+  const p = id === undefined ? undefined : mapGet(postings, id);
   if (id === undefined || p === undefined || p.eventType !== 'InterestPosted'
     || p.tds !== undefined || p.balanceDelta !== minorOf(d.interest)) return postings;
   const tds: PostingTds = { financialYear: d.financialYear, interest: d.interest, rate: d.rate,
     amount: d.amount };
-  return { ...postings, [id]: { ...p, tds } };
+  return mapSet(postings, id, { ...p, tds });
 };
 
 /** The TdsReversed that gives back the deduction of posting `eventId`, if one was taken. */

@@ -2,6 +2,7 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import { emptyPersistentMap, mapGet, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
 import type {
   LoanEvent, LoanScheduleChange, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
 } from './events.ts';
@@ -75,7 +76,7 @@ export type LoanState =
     /** The latest schedule as written, or null before disbursement: what a change starts from. */
     readonly scheduleData: LoanScheduleData | null;
     readonly totals: LoanTotals;
-    readonly postings: Readonly<Record<string, LoanPosting>>;
+    readonly postings: PersistentMap<LoanPosting>;
     /** The guarantors the application named (GuarantorsNamed); none when it named none. */
     readonly guarantors: ReadonlyArray<Guarantee>;
     /** Every tranche paid out, the first (LoanDisbursed) first. */
@@ -123,7 +124,7 @@ type Known = Exclude<LoanState, { status: 'none' }>;
 const withPosting = (s: Known, id: string, eventType: string, effect: Partial<LoanTotals>,
   on: BusinessDate): Known => ({
   ...s, lastOn: on, totals: applyEffect(s.totals, effect, 1n),
-  postings: { ...s.postings, [id]: { eventType, reversed: false, effect } },
+  postings: mapSet(s.postings, id, { eventType, reversed: false, effect }),
 });
 
 // Every schedule event replaces the whole schedule: the latest one alone is the loan's.
@@ -137,7 +138,7 @@ const withSchedule = (s: Known, d: LoanScheduleData, on: BusinessDate): Known =>
 /** Principal repaid by repayments not reversed since: what a recalculation is made from. */
 export const principalPaidSoFar = (s: Known): ReadonlyArray<PrincipalPayment> =>
   s.principalPayments.filter((p) =>
-    !(Object.hasOwn(s.postings, p.eventId) && s.postings[p.eventId]?.reversed === true));
+    mapGet(s.postings, p.eventId)?.reversed !== true);
 
 const repaid = (s: Known, eventId: string, on: BusinessDate, principal: bigint): Known =>
   principal === 0n ? s
@@ -215,7 +216,7 @@ const later = (s: Known, e: LoanEvent): Known => {
     case 'LoanClosed': return { ...s, status: 'closed', lastOn: e.data.on };
     case 'EventReversed': {
       const id = e.data.reversedEventId;
-      const p = Object.hasOwn(s.postings, id) ? s.postings[id] : undefined;
+      const p = mapGet(s.postings, id);
       if (p === undefined) return s;
       return {
         ...s, lastOn: e.data.on, totals: applyEffect(s.totals, p.effect, -1n),
@@ -234,7 +235,8 @@ export const evolveLoan = (state: LoanState, event: LoanEvent): LoanState => {
     status: 'applied', loanId: d.loanId, memberId: d.memberId, productId: d.productId,
     appliedPrincipal: minorOf(d.principal), approvedPrincipal: 0n, repayments: d.repayments,
     firstRepaymentOn: d.firstRepaymentOn, recordedBy: d.recordedBy, lastOn: d.on, terms: null,
-    schedule: [], scheduleData: null, totals: zeroTotals, postings: {}, guarantors: [],
+    schedule: [], scheduleData: null, totals: zeroTotals, postings: emptyPersistentMap(),
+    guarantors: [],
     disbursements: [], principalPayments: [], reschedules: [], topUpOf: null,
     chargedByRule: {},
   };

@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import type { BranchId, MemberId } from '../shared/ids.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import { emptyPersistentMap, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
 import type { MemberEvent } from './events.ts';
 
 /** A member: not yet admitted, active, or exited. */
@@ -13,7 +14,7 @@ export type MemberState =
     readonly admittedOn: BusinessDate;
     readonly lastOn: BusinessDate;
     /** Her admission fee, by event id: what a reversal may name (none before version 2). */
-    readonly fees: Readonly<Record<string, PostingRecord>>;
+    readonly fees: PersistentMap<PostingRecord>;
   };
 
 /** Before admission. */
@@ -24,7 +25,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
   switch (event.type) {
     case 'MemberAdmitted': {
       const { memberId, branchId, on } = event.data;
-      return { status: 'active', memberId, branchId, admittedOn: on, lastOn: on, fees: {} };
+      return { status: 'active', memberId, branchId, admittedOn: on, lastOn: on,
+        fees: emptyPersistentMap() };
     }
     case 'MemberExited':
       return state.status === 'none' ? state
@@ -37,8 +39,8 @@ export const evolveMember = (state: MemberState, event: MemberEvent): MemberStat
       return state;
     // Her fee moves cash into the society's income; kept by id, so a reversal can name it.
     case 'AdmissionFeeCharged':
-      return state.status === 'none' ? state : { ...state, fees: { ...state.fees,
-        [event.data.eventId]: { eventType: event.type, reversed: false } } };
+      return state.status === 'none' ? state : { ...state, fees: mapSet(state.fees, 
+        event.data.eventId, { eventType: event.type, reversed: false }) };
     // Dated like her other events: a later one may not be dated before it.
     case 'EventReversed':
       return state.status === 'none' ? state : { ...state, lastOn: event.data.on,

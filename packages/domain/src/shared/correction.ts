@@ -4,6 +4,7 @@ import { EventId, MemberId, isOpaqueId } from './ids.ts';
 import { DateString, oneOf } from './codecs.ts';
 import { commandCodec, eventCodec } from './shape.ts';
 import type { Rejection } from './rejection.ts';
+import { mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
 
 /** The aggregate a correction is addressed to. */
 export const AggregateKindCodec = oneOf('AggregateKind',
@@ -57,10 +58,10 @@ export interface PostingRecord {
 
 /** The record of a posting that exists and has not been reversed, or why not. */
 export const reversiblePosting = <P extends PostingRecord>(
-  postings: Readonly<Record<string, P>>,
+  postings: PersistentMap<P>,
   eventId: string,
 ): E.Either<Rejection, P> => {
-  const p = Object.hasOwn(postings, eventId) ? postings[eventId] : undefined;
+  const p = mapGet(postings, eventId);
   if (p === undefined) return E.left({ type: 'event_not_found', eventId });
   if (p.reversed) return E.left({ type: 'already_reversed', eventId });
   return E.right(p);
@@ -68,9 +69,9 @@ export const reversiblePosting = <P extends PostingRecord>(
 
 /** The postings with one marked reversed. */
 export const markReversed = <P extends PostingRecord>(
-  postings: Readonly<Record<string, P>>,
+  postings: PersistentMap<P>,
   eventId: string,
-): Readonly<Record<string, P>> => {
-  const p = Object.hasOwn(postings, eventId) ? postings[eventId] : undefined;
-  return p === undefined ? postings : { ...postings, [eventId]: { ...p, reversed: true } };
+): PersistentMap<P> => {
+  const p = mapGet(postings, eventId);
+  return p === undefined ? postings : mapSet(postings, eventId, { ...p, reversed: true });
 };

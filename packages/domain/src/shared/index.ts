@@ -10,3 +10,6 @@ export * from './shape.ts';
 export * from './guards.ts';
 export * from './plainInput.ts';
 export * from './closedWithOptional.ts';
+export {
+  emptyPersistentMap, mapEntries, mapGet, mapHas, mapSet, mapValues, type PersistentMap,
+} from './persistentMap.ts';

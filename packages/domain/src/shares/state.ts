@@ -3,6 +3,7 @@ import type { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
 import type { MoneyString } from '../shared/codecs.ts';
 import type { StandingCredit } from './dividendDeposits.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
+import { emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap } from '../shared/persistentMap.ts';
 import type { ShareEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
 
@@ -40,7 +41,7 @@ export type ShareState =
     readonly dividendYears: ReadonlyArray<string>;
     /** Dividends payable in cash, by financial year: the amount and whether it was paid. */
     readonly cashDividends: Readonly<Record<string, CashDividend>>;
-    readonly postings: Readonly<Record<string, SharePosting>>;
+    readonly postings: PersistentMap<SharePosting>;
     /** The nominee named last (nominee/), if any: a directory reference, never a name. */
     readonly nominee?: NomineeRef;
   };
@@ -61,7 +62,7 @@ export const standingCredits = (
 ): StandingCredit[] => {
   if (state.status === 'none') return [];
   const out: StandingCredit[] = [];
-  for (const p of Object.values(state.postings)) {
+  for (const p of mapValues(state.postings)) {
     const c = p.credit;
     if (c === undefined || p.reversed || c.redirected || p.financialYear === null) continue;
     if (c.savingsAccountId === savingsAccountId) {
@@ -73,8 +74,8 @@ export const standingCredits = (
 
 /** The savings account the dividend credit `eventId` names, if the event is one. */
 export const creditedSavingsOf = (state: ShareState, eventId: string): AccountId | undefined => {
-  if (state.status === 'none' || !Object.hasOwn(state.postings, eventId)) return undefined;
-  return state.postings[eventId]?.credit?.savingsAccountId;
+  if (state.status === 'none') return undefined;
+  return mapGet(state.postings, eventId)?.credit?.savingsAccountId;
 };
 
 /** The year's dividend credit standing (not reversed), if any: what a redirect corrects. */
@@ -82,7 +83,7 @@ export const standingCredit = (
   state: ShareState, financialYear: string,
 ): DividendCreditRecord | undefined => {
   if (state.status === 'none') return undefined;
-  for (const p of Object.values(state.postings)) {
+  for (const p of mapValues(state.postings)) {
     if (p.credit !== undefined && !p.reversed && p.financialYear === financialYear) {
       return p.credit;
     }
@@ -105,7 +106,8 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       status: 'open', accountId: d.accountId, memberId: d.memberId, productId: d.productId,
       shares: d.shares, firstPurchasedOn: d.on, lastOn: d.on, dividendYears: [],
       cashDividends: {},
-      postings: { [d.eventId]: posting(event.type, d.shares, null) },
+      postings: mapSet(emptyPersistentMap<SharePosting>(), d.eventId,
+        posting(event.type, d.shares, null)),
     };
   }
   switch (event.type) {
@@ -115,7 +117,7 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       const delta = event.type === 'SharesPurchased' ? d.shares : -d.shares;
       return {
         ...state, shares: state.shares + delta, lastOn: d.on,
-        postings: { ...state.postings, [d.eventId]: posting(event.type, delta, null) },
+        postings: mapSet(state.postings, d.eventId, posting(event.type, delta, null)),
       };
     }
     case 'ShareAccountClosed':
@@ -126,21 +128,21 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
         amount: d.amount, redirected: false };
       return {
         ...state, lastOn: d.on, dividendYears: [...state.dividendYears, d.financialYear],
-        postings: { ...state.postings,
-          [d.eventId]: { ...posting(event.type, 0, d.financialYear), credit } },
+        postings: mapSet(state.postings, d.eventId,
+          { ...posting(event.type, 0, d.financialYear), credit }),
       };
     }
     // The credit stands, marked redirected; the year's part is payable in cash, as recorded so.
     case 'DividendRedirectedToCash': {
       const d = event.data;
       const id = d.creditedEventId;
-      const p = Object.hasOwn(state.postings, id) ? state.postings[id] : undefined;
+      const p = mapGet(state.postings, id);
       return {
         ...state, lastOn: d.on,
         cashDividends: { ...state.cashDividends,
           [d.financialYear]: { amount: d.amount, paid: false } },
         postings: p?.credit === undefined ? state.postings
-          : { ...state.postings, [id]: { ...p, credit: { ...p.credit, redirected: true } } },
+          : mapSet(state.postings, id, { ...p, credit: { ...p.credit, redirected: true } }),
       };
     }
     // Recorded on a closed account too: a member who left is still owed her dividend.
@@ -156,7 +158,7 @@ export const evolveShares = (state: ShareState, event: ShareEvent): ShareState =
       return { ...state, lastOn: event.data.on, nominee: event.data.nomineeRef };
     case 'EventReversed': {
       const id = event.data.reversedEventId;
-      const p = Object.hasOwn(state.postings, id) ? state.postings[id] : undefined;
+      const p = mapGet(state.postings, id);
       if (p === undefined) return state;
       return {
         ...state, lastOn: event.data.on, shares: state.shares - p.sharesDelta,

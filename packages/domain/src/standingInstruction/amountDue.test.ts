@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { businessDate } from '../dates/businessDate.ts';
 import type { DepositState } from '../deposit/state.ts';
 import { AccountId, MemberId, ProductId } from '../shared/ids.ts';
+import { emptyPersistentMap } from '../shared/persistentMap.ts';
 import { rdInstalmentDue } from './amountDue.ts';
 
 const d = businessDate;
@@ -17,7 +18,7 @@ const rd = (more: Partial<Exclude<DepositState, { status: 'none' }>> = {}): Depo
   memberId: must(MemberId.is, 'M1'), productId: must(ProductId.is, 'RD'),
   openedOn: d('2025-01-31'), lastOn: d('2025-01-31'), balance: 0n, instalment: 50000n,
   termMonths: 3, term: null, maturesOn: null, instalmentsPaid: 0, instalmentsMissed: [],
-  interestPostedThrough: null, postings: {}, liens: {}, ...more });
+  interestPostedThrough: null, postings: emptyPersistentMap(), liens: {}, ...more });
 
 test('an RD instalment is due on the opening day of each month of its term, month-end kept',
   () => {

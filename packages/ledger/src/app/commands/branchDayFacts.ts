@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  branchOnDate, memberEvents, MemberId, moneyString, streamNameFor, type BranchDayFact,
+  branchOnDate, mapGet, memberEvents, MemberId, moneyString, streamNameFor, type BranchDayFact,
   type BranchId, type Command, type MemberEvent,
 } from '@usha/domain';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -82,7 +82,7 @@ const refuses = (f: BranchDayFact, on: string): boolean =>
 
 const factOf = (c: Command, branchId: BranchId, b: StreamState): BranchDayFact => {
   const s = b.state.kind === 'branch' ? b.state.state : undefined;
-  const m = s?.moves.get(c.data.commandId);
+  const m = s === undefined ? undefined : mapGet(s.moves, c.data.commandId);
   const closedThrough = s?.closedThrough ?? null;
   if (m === undefined || m.released) return { branchId, closedThrough, tillMoved: false };
   return { branchId, closedThrough, tillMoved: true, tillMove: { tillId: m.tillId,
