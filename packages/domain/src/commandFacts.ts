@@ -1,4 +1,5 @@
 import type { WithBranchDay } from './branch/branchDayFact.ts';
+import type { BranchFacts } from './branch/facts.ts';
 import type { Command } from './commandCatalogue.ts';
 import type { DepositFacts } from './deposit/facts.ts';
 import type { LoanFacts } from './loan/facts.ts';
@@ -11,7 +12,7 @@ import type { StandingInstructionFacts } from './standingInstruction/facts.ts';
 
 /** The facts of every command that needs some from other aggregates, by command type. */
 export type CommandFacts = MemberFacts & ShareFacts & DepositFacts & LoanFacts & SocietyFacts
-  & StandingInstructionFacts;
+  & StandingInstructionFacts & BranchFacts;
 
 /**
  * Any command as its decider takes it: with its facts beside its data when it needs some, the
@@ -33,7 +34,7 @@ export const factCommandTypes = {
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
   DisburseLoan: true, ApplyDepositCharges: true, GiveStandingInstruction: true,
-  RedirectDividendToCash: true,
+  RedirectDividendToCash: true, ReleaseTillCash: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

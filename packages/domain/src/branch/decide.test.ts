@@ -5,6 +5,7 @@ import { by, command, event, history } from '../testing/fixtures.ts';
 import { businessDate } from '../dates/businessDate.ts';
 import { createBranchCashDecider } from './decide.ts';
 import type { TillPurpose } from './events.ts';
+import type { AccountStepStatus } from './facts.ts';
 
 const decider = createBranchCashDecider();
 const steps = (...cs: Parameters<typeof decider.decide>[0][]) => history(decider, cs);
@@ -68,18 +69,31 @@ test('nothing is recorded in a closed day: branch_day_closed; the next day is op
       purpose: 'deposit', amount: '10.00', accountStream: 'deposit-A1', stepId: 'd3-till' })]);
 });
 
+// A release with its account step as the Ledger reads it from the movement's stream.
+const release = (id: string, stepId: string, accountStep: AccountStepStatus = 'absent') =>
+  ({ ...command('ReleaseTillCash', { ...cashier(id), stepId }), facts: { accountStep } });
+
 test('a movement whose account step was refused is released, once', () => {
-  const released = command('ReleaseTillCash', { ...cashier('rel'), stepId: 'w1-till' });
+  const released = release('rel', 'w1-till');
   given(...day).when(released).then([event('TillCashReleased', { branchId: 'SONAGACHI',
     tillId: 'T1', on: '2025-06-02', purpose: 'withdrawal', amount: '1200.00',
     stepId: 'w1-till' })]);
   given(...day, released).when(count).then([event('TillCashCounted', {
     branchId: 'SONAGACHI', tillId: 'T1', on: '2025-06-02', book: '56950.00',
     counted: '55700.00', difference: '-1250.00' })]);
-  given(...day, released).when(command('ReleaseTillCash', { ...cashier('rel2'),
-    stepId: 'w1-till' })).thenRejects('already_reversed', { eventId: 'w1-till' });
-  given(...day).when(command('ReleaseTillCash', { ...cashier('rel3'), stepId: 'nope' }))
-    .thenRejects('event_not_found');
+  given(...day, released).when(release('rel2', 'w1-till'))
+    .thenRejects('already_reversed', { eventId: 'w1-till' });
+  given(...day).when(release('rel3', 'nope')).thenRejects('event_not_found');
+});
+
+test('a till side whose account step stands is not released: step_stands, naming its stream; '
+  + 'a reversed step\'s is', () => {
+  given(...day).when(release('rel', 'd1-till', 'stands')).thenRejects('step_stands',
+    { branchId: 'SONAGACHI', stepId: 'd1-till', stream: 'deposit-A1' });
+  // 3,000.00 handed back across the counter after the deposit was reversed.
+  given(...day).when(release('rel', 'd1-till', 'reversed')).then([event('TillCashReleased', {
+    branchId: 'SONAGACHI', tillId: 'T1', on: '2025-06-02', purpose: 'deposit',
+    amount: '3000.00', stepId: 'd1-till' })]);
 });
 
 test('cash between branches goes through the inter-branch account, received once', () => {

@@ -1,7 +1,7 @@
 import { mapGet, mapHas } from '../shared/persistentMap.ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { minorOf, moneyString, signedMoneyString } from '../shared/codecs.ts';
-import type { Decider } from '../shared/decider.ts';
+import type { Decider, WithFacts } from '../shared/decider.ts';
 import { notBefore } from '../shared/guards.ts';
 import type { BranchId } from '../shared/ids.ts';
 import type { Rejection } from '../shared/rejection.ts';
@@ -9,6 +9,7 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import { inOpenPeriod, type WithPeriod } from '../periodFact.ts';
 import type { BranchCommand, MoveTillCash, TransferBranchCash } from './commands.ts';
 import type { BranchEvent } from './events.ts';
+import type { BranchFacts } from './facts.ts';
 import {
   evolveBranchCash, initialBranchCashState, isCashIn, tillCashMinor, type BranchCashState,
 } from './state.ts';
@@ -62,7 +63,10 @@ const move = (c: MoveTillCash['data'], s: BranchCashState): Result => {
     stepId: c.stepId } }]);
 };
 
-const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
+/** A branch's command as its decider takes it: ReleaseTillCash with its account step. */
+export type DecidableBranchCommand = WithFacts<BranchCommand, BranchFacts>;
+
+const decideOpen = (c: DecidableBranchCommand, s: BranchCashState): Result => {
   const { branchId, on } = c.data;
   switch (c.type) {
     case 'TakeOverVaultCash':
@@ -95,6 +99,11 @@ const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
       const m = mapGet(s.moves, c.data.stepId);
       if (m === undefined) return E.left({ type: 'event_not_found', eventId: c.data.stepId });
       if (m.released) return E.left({ type: 'already_reversed', eventId: c.data.stepId });
+      // Her money is in her account: only a step refused, or corrected, gives its cash back.
+      if (c.facts.accountStep === 'stands') {
+        return E.left({ type: 'step_stands', branchId, stepId: c.data.stepId,
+          stream: m.accountStream });
+      }
       const available = tillCashMinor(s, m.tillId);
       // Undoing cash that came in takes it out again: the till cannot go below zero for it.
       if (isCashIn(m.purpose) && available < m.amountMinor) {
@@ -128,7 +137,7 @@ const decideOpen = (c: BranchCommand, s: BranchCashState): Result => {
  * every cash movement at a branch is decided in order on one stream's revision, and a till
  * never goes below zero whatever number of counters or Ledgers send at once.
  */
-export const createBranchCashDecider = (): Decider<BranchCommand & WithPeriod, BranchEvent,
+export const createBranchCashDecider = (): Decider<DecidableBranchCommand & WithPeriod, BranchEvent,
   BranchCashState> => ({
   initialState: initialBranchCashState,
   evolve: evolveBranchCash,

@@ -1,5 +1,6 @@
 export * from './tillId.ts';
 export * from './accountStream.ts';
+export * from './facts.ts';
 export * from './events.ts';
 export * from './commands.ts';
 export * from './state.ts';

@@ -324,6 +324,11 @@ export type Rejection =
   | {
     readonly type: 'till_not_moved'; readonly branchId: string; readonly tillId: string;
     readonly stepId: string; readonly amount: string;
+  }
+  // A till's side released while its account step stands (her money is in her account).
+  | {
+    readonly type: 'step_stands'; readonly branchId: string; readonly stepId: string;
+    readonly stream: string;
   };
 
 /** The tag of a rejection. */
@@ -369,6 +374,7 @@ export const rejectionTypes = [
   'dividend_exceeds_surplus', 'dividend_allocation_mismatch', 'dividend_run_already_ended',
   'invalid_standing_instruction', 'invalid_instruction_status', 'instruction_already_run',
   'branch_day_closed', 'same_cash_place', 'cash_short', 'till_not_counted', 'till_not_moved',
+  'step_stands',
 ] as const satisfies ReadonlyArray<RejectionType>;
 
 // Fails to compile when a rejection is added to the union but not to the list above.

@@ -9,7 +9,8 @@ import {
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
   topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
-  standingCredits, latestOn, type BusinessDate,
+  standingCredits, latestOn, type BusinessDate, accountStepStatus, mapGet,
+  type BranchCashState,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -172,6 +173,14 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         if (id === undefined) return c;
         const decided = { ...c, facts: { savings: savingsFactOf(id) } };
         return decided;
+      }
+      // The till movement's account step, among the events stored on its stream.
+      case 'ReleaseTillCash': {
+        const branch = states.get(stream) as BranchCashState | undefined;
+        const move = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
+        const onStream = events.filter((e) => e.stream === move?.accountStream)
+          .map((e) => ({ commandId: e.metadata.commandId, type: e.type, data: e.data }));
+        return { ...c, facts: { accountStep: accountStepStatus(c.data.stepId, onStream) } };
       }
       default: return c;
     }

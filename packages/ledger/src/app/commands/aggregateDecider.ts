@@ -22,6 +22,7 @@ import {
 } from '@usha/domain';
 import {
   branchCommands, branchEvents, createBranchCashDecider, type BranchCashState,
+  type DecidableBranchCommand,
   type BranchCommand, type BranchEvent,
 } from '@usha/domain';
 
@@ -67,7 +68,8 @@ const isStaffCommand = (c: C): c is StaffCommand => has(staffCommands, c.type);
 const isApprovalCommand = (c: C): c is ApprovalCommand => has(approvalCommands, c.type);
 const isStandingCommand = (c: C): c is StandingInstructionDecision =>
   has(standingInstructionCommands, c.type);
-const isBranchCashCommand = (c: C): c is BranchCommand => has(branchCommands, c.type);
+const isBranchCashCommand = (c: C): c is DecidableBranchCommand & C =>
+  has(branchCommands, c.type);
 
 /** The five deciders of the domain over one product catalogue, routed by aggregate. */
 export const aggregateDecider = (products: ProductCatalogue): AggregateDecider => {

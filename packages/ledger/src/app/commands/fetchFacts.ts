@@ -9,6 +9,7 @@ import {
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
   standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn, isBranchCommand,
+  accountStepStatus, mapGet, type AccountStreamEvent,
 } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
@@ -291,6 +292,24 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     return credit === undefined ? E.right({ facts: {}, readFrom: [] })
       : savingsFact(r, credit.savingsAccountId);
   },
+  // The till movement's account step, from the stream the movement names, read to its end:
+  // the append is conditioned on that revision, so a step stored there meanwhile sends the
+  // release round again, to be refused (step_stands).
+  ReleaseTillCash: async (r, c, target) => {
+    const branch = target.state.kind === 'branch' ? target.state.state : undefined;
+    const move = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
+    if (move === undefined || move.accountStream === '') {
+      return E.right({ facts: { accountStep: 'absent' }, readFrom: [] });
+    }
+    const events: AccountStreamEvent[] = [];
+    let revision: bigint | undefined;
+    for await (const e of r.store.readStream(move.accountStream)) {
+      events.push({ commandId: e.metadata.commandId, type: e.type, data: e.data });
+      revision = e.revision;
+    }
+    return E.right({ facts: { accountStep: accountStepStatus(c.data.stepId, events) },
+      readFrom: [{ stream: move.accountStream, revision }] });
+  },
 };
 
 // A savings account as a dividend credited to it is decided on, with the revision it was at.
@@ -356,6 +375,7 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'GiveStandingInstruction':
       return withFacts(c, f.GiveStandingInstruction(r, c, target));
     case 'RedirectDividendToCash': return withFacts(c, f.RedirectDividendToCash(r, c, target));
+    case 'ReleaseTillCash': return withFacts(c, f.ReleaseTillCash(r, c, target));
     case 'ReverseEvent': return c.data.aggregate === 'shares' ? reversalFacts(r, c, target)
       : E.right(c);
     // Most commands need no facts: they go on at once, not a promise later. A command left

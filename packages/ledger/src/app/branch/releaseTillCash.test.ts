@@ -1,0 +1,73 @@
+// A till's side released by hand: only for an account step that was refused or reversed. A
+// step that stands has the member's money in her account; releasing its till side would take
+// the cash out of the till's book while the books keep it, a shortage no count would show.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const by = (id: string, on = '2024-04-02', actor = 'cashier') => ({ commandId: id, actor, on });
+const at = { branchId: 'SONAGACHI' };
+const till = { ...at, tillId: 'T1' };
+const refusal = (o: { readonly status: string }) => ('rejection' in o ? o.rejection : o.status);
+
+// Rs 50,000.00 in till T1; her Rs 3,000.00 deposited through it.
+const depositAtTill = async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '5000');
+  ok(await ledger.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
+    amount: '200000' }));
+  ok(await ledger.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
+    amount: '50000' }));
+  const d = await ledger.cashAtTill({ ...by('d1'), ...till, type: 'MakeDeposit',
+    accountId: 'SB-M1', amount: '3000' });
+  assert.is(d.status, 'completed');
+  return { store, ledger };
+};
+const cash = async (ledger: Awaited<ReturnType<typeof depositAtTill>>['ledger']) =>
+  (await ledger.tillPositions(at)).tills[0]?.cash;
+const release = { type: 'ReleaseTillCash' as const, data: { ...by('back-1'), ...at,
+  stepId: 'd1:account' } };
+
+test('a completed deposit\'s till side is not released by hand: step_stands, nothing stored',
+  async () => {
+    const { store, ledger } = await depositAtTill();
+    const before = (await allEvents(store)).length;
+    assert.equal(refusal(await ledger.execute(release)), { type: 'step_stands',
+      branchId: 'SONAGACHI', stepId: 'd1:account', stream: 'deposit-SB-M1' });
+    assert.is(await cash(ledger), '53000.00');
+    assert.is((await allEvents(store)).length, before);
+  });
+
+test('once the deposit is reversed and her cash handed back, its till side is released, once',
+  async () => {
+    const { ledger } = await depositAtTill();
+    ok(await ledger.execute({ type: 'ReverseEvent', data: { ...by('rv-1', '2024-04-02',
+      'manager'), aggregate: 'deposit', aggregateId: 'SB-M1', eventId: 'd1:account.0',
+    reason: 'entry_error' } }));
+    ok(await ledger.execute(release));
+    assert.is(await cash(ledger), '50000.00');
+    assert.equal(refusal(await ledger.execute({ ...release,
+      data: { ...release.data, commandId: 'back-2' } })),
+    { type: 'already_reversed', eventId: 'd1:account' });
+  });
+
+test('a release decided on a stream another Ledger moved meanwhile is decided again: the step '
+  + 'stored there since is found standing', async () => {
+    // The account step's stream is read when the release is decided, not taken from memory:
+    // a second Ledger opened before the deposit refuses the release the same way.
+    const store = memoryStore();
+    const first = await testLedger(store);
+    await memberWithSavings(first, 'M1', '5000');
+    ok(await first.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
+      amount: '200000' }));
+    ok(await first.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
+      amount: '50000' }));
+    const second = await testLedger(store);
+    assert.is((await first.cashAtTill({ ...by('d1'), ...till, type: 'MakeDeposit',
+      accountId: 'SB-M1', amount: '3000' })).status, 'completed');
+    assert.equal(refusal(await second.execute(release)), { type: 'step_stands',
+      branchId: 'SONAGACHI', stepId: 'd1:account', stream: 'deposit-SB-M1' });
+  });
+
+test.run();
