@@ -137,8 +137,8 @@ const decideOpen = (c: DecidableBranchCommand, s: BranchCashState): Result => {
  * every cash movement at a branch is decided in order on one stream's revision, and a till
  * never goes below zero whatever number of counters or Ledgers send at once.
  */
-export const createBranchCashDecider = (): Decider<DecidableBranchCommand & WithPeriod, BranchEvent,
-  BranchCashState> => ({
+export const createBranchCashDecider = (): Decider<DecidableBranchCommand & WithPeriod,
+  BranchEvent, BranchCashState> => ({
   initialState: initialBranchCashState,
   evolve: evolveBranchCash,
   decide: (command, state) => {

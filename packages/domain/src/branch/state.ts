@@ -1,7 +1,9 @@
 import type { BusinessDate } from '../dates/businessDate.ts';
 import { minorOf } from '../shared/codecs.ts';
 import type { BranchId } from '../shared/ids.ts';
-import { emptyPersistentMap, mapGet, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
+import {
+  emptyPersistentMap, mapGet, mapSet, type PersistentMap,
+} from '../shared/persistentMap.ts';
 import type { TillId } from './tillId.ts';
 import type { BranchEvent, TillPurpose } from './events.ts';
 
