@@ -2,7 +2,9 @@ import { addDays, type BusinessDate } from '../dates/businessDate.ts';
 import type { AccountId, MemberId, ProductId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
-import { emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap } from '../shared/persistentMap.ts';
+import {
+  emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap,
+} from '../shared/persistentMap.ts';
 import type { DepositEvent } from './events.ts';
 import type { DividendSavingsFact } from '../shares/facts.ts';
 import type { DividendDeposit } from '../shares/dividendDeposits.ts';

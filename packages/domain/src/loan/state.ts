@@ -2,7 +2,9 @@ import type { BusinessDate } from '../dates/businessDate.ts';
 import type { LoanId, MemberId, ProductId, UserId } from '../shared/ids.ts';
 import { minorOf } from '../shared/codecs.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
-import { emptyPersistentMap, mapGet, mapSet, type PersistentMap } from '../shared/persistentMap.ts';
+import {
+  emptyPersistentMap, mapGet, mapSet, type PersistentMap,
+} from '../shared/persistentMap.ts';
 import type {
   LoanEvent, LoanScheduleChange, LoanScheduleData, LoanTermsSnapshot, TopUpOf,
 } from './events.ts';

@@ -3,7 +3,9 @@ import type { AccountId, EventId, MemberId, ProductId } from '../shared/ids.ts';
 import type { MoneyString } from '../shared/codecs.ts';
 import type { StandingCredit } from './dividendDeposits.ts';
 import { markReversed, type PostingRecord } from '../shared/correction.ts';
-import { emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap } from '../shared/persistentMap.ts';
+import {
+  emptyPersistentMap, mapGet, mapSet, mapValues, type PersistentMap,
+} from '../shared/persistentMap.ts';
 import type { ShareEvent } from './events.ts';
 import type { NomineeRef } from '../nominee/nomineeRef.ts';
 
