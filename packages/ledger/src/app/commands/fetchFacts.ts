@@ -11,6 +11,7 @@ import {
   standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn, isBranchCommand,
   accountStepStatus, mapGet, type AccountStreamEvent,
 } from '@usha/domain';
+import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { FactSource } from './factSource.ts';
@@ -303,9 +304,15 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     }
     const events: AccountStreamEvent[] = [];
     let revision: bigint | undefined;
-    for await (const e of r.store.readStream(move.accountStream)) {
-      events.push({ commandId: e.metadata.commandId, type: e.type, data: e.data });
-      revision = e.revision;
+    try {
+      for await (const e of r.store.readStream(move.accountStream)) {
+        events.push({ commandId: e.metadata.commandId, type: e.type, data: e.data });
+        revision = e.revision;
+      }
+    } catch (e) {
+      // No stream (a refused admission's member): the step is absent, and the append expects
+      // the stream still not to exist.
+      if (!(e instanceof StreamNotFoundError)) throw e;
     }
     return E.right({ facts: { accountStep: accountStepStatus(c.data.stepId, events) },
       readFrom: [{ stream: move.accountStream, revision }] });
