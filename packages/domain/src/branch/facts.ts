@@ -19,30 +19,32 @@ export interface BranchFacts {
   readonly ReleaseTillCash: ReleaseTillFacts;
 }
 
-/** An event of an account's stream as the status reads it: its command, and what it reverses. */
+/** An event of an account's stream as the status reads it: its command, its id, its data. */
 export interface AccountStreamEvent {
   readonly commandId: string;
+  /** The domain's id (`eventIdFor`: the command id, a dot, its place), what a reversal names. */
+  readonly eventId: string;
   readonly type: string;
   readonly data: unknown;
 }
 
 /**
- * Where account step `stepId` (a command id) is among its stream's events: absent when none
- * is stored, reversed when a correction names one of them (their ids are the step's id, a dot
- * and their place), else standing.
- * @example accountStepStatus('c1:account', [{ commandId: 'c1:account', type: 'Deposited',
- *   data: {} }]) // 'stands'
+ * Where account step `stepId` (a command id) is among its stream's events, in stream order:
+ * absent when none of its events is stored, reversed when a correction names one of them by
+ * its id, else standing. Ids are compared whole: a command id may hold dots, so another
+ * command's event (`c1:account.x.0`) is not the step's (`c1:account.0`).
+ * @example accountStepStatus('c1:account', [{ commandId: 'c1:account',
+ *   eventId: 'c1:account.0', type: 'Deposited', data: {} }]) // 'stands'
  */
 export const accountStepStatus = (
   stepId: string, events: Iterable<AccountStreamEvent>,
 ): AccountStepStatus => {
-  const prefix = `${stepId}.`;
-  let stored = false;
+  const own = new Set<string>();
   for (const e of events) {
-    if (e.commandId === stepId) stored = true;
+    if (e.commandId === stepId) own.add(e.eventId);
     const reversedId: unknown = e.type === 'EventReversed' && typeof e.data === 'object'
       && e.data !== null ? Reflect.get(e.data, 'reversedEventId') : undefined;
-    if (typeof reversedId === 'string' && reversedId.startsWith(prefix)) return 'reversed';
+    if (typeof reversedId === 'string' && own.has(reversedId)) return 'reversed';
   }
-  return stored ? 'stands' : 'absent';
+  return own.size > 0 ? 'stands' : 'absent';
 };

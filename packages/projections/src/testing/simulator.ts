@@ -9,8 +9,7 @@ import {
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
   topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
-  standingCredits, latestOn, type BusinessDate, accountStepStatus, mapGet,
-  type BranchCashState,
+  standingCredits, latestOn, type BusinessDate,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -174,14 +173,7 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
         const decided = { ...c, facts: { savings: savingsFactOf(id) } };
         return decided;
       }
-      // The till movement's account step, among the events stored on its stream.
-      case 'ReleaseTillCash': {
-        const branch = states.get(stream) as BranchCashState | undefined;
-        const move = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
-        const onStream = events.filter((e) => e.stream === move?.accountStream)
-          .map((e) => ({ commandId: e.metadata.commandId, type: e.type, data: e.data }));
-        return { ...c, facts: { accountStep: accountStepStatus(c.data.stepId, onStream) } };
-      }
+      case 'ReleaseTillCash': throw new Error('branch cash is not simulated');
       default: return c;
     }
   };

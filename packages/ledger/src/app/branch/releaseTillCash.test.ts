@@ -9,9 +9,10 @@ const by = (id: string, on = '2024-04-02', actor = 'cashier') => ({ commandId: i
 const at = { branchId: 'SONAGACHI' };
 const till = { ...at, tillId: 'T1' };
 const refusal = (o: { readonly status: string }) => ('rejection' in o ? o.rejection : o.status);
+type TestLedger = Awaited<ReturnType<typeof testLedger>>;
 
-// Rs 50,000.00 in till T1; her Rs 3,000.00 deposited through it.
-const depositAtTill = async () => {
+// Her savings account, and Rs 50,000.00 in till T1.
+const openTill = async () => {
   const store = memoryStore();
   const ledger = await testLedger(store);
   await memberWithSavings(ledger, 'M1', '5000');
@@ -19,22 +20,31 @@ const depositAtTill = async () => {
     amount: '200000' }));
   ok(await ledger.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
     amount: '50000' }));
-  const d = await ledger.cashAtTill({ ...by('d1'), ...till, type: 'MakeDeposit',
-    accountId: 'SB-M1', amount: '3000' });
-  assert.is(d.status, 'completed');
   return { store, ledger };
 };
-const cash = async (ledger: Awaited<ReturnType<typeof depositAtTill>>['ledger']) =>
-  (await ledger.tillPositions(at)).tills[0]?.cash;
+// Her Rs 3,000.00 deposited through the till (step d1:account).
+const depositD1 = async (ledger: TestLedger) => assert.is((await ledger.cashAtTill({
+  ...by('d1'), ...till, type: 'MakeDeposit', accountId: 'SB-M1', amount: '3000' })).status,
+'completed');
+const depositAtTill = async () => {
+  const opened = await openTill();
+  await depositD1(opened.ledger);
+  return opened;
+};
+const cash = async (ledger: TestLedger) => (await ledger.tillPositions(at)).tills[0]?.cash;
 const release = { type: 'ReleaseTillCash' as const, data: { ...by('back-1'), ...at,
   stepId: 'd1:account' } };
+const stands = { type: 'step_stands', branchId: 'SONAGACHI', stepId: 'd1:account',
+  stream: 'deposit-SB-M1' };
+const reverse = (id: string, eventId: string) => ({ type: 'ReverseEvent' as const, data: {
+  ...by(id, '2024-04-02', 'manager'), aggregate: 'deposit' as const, aggregateId: 'SB-M1',
+  eventId, reason: 'entry_error' as const } });
 
 test('a completed deposit\'s till side is not released by hand: step_stands, nothing stored',
   async () => {
     const { store, ledger } = await depositAtTill();
     const before = (await allEvents(store)).length;
-    assert.equal(refusal(await ledger.execute(release)), { type: 'step_stands',
-      branchId: 'SONAGACHI', stepId: 'd1:account', stream: 'deposit-SB-M1' });
+    assert.equal(refusal(await ledger.execute(release)), stands);
     assert.is(await cash(ledger), '53000.00');
     assert.is((await allEvents(store)).length, before);
   });
@@ -42,9 +52,7 @@ test('a completed deposit\'s till side is not released by hand: step_stands, not
 test('once the deposit is reversed and her cash handed back, its till side is released, once',
   async () => {
     const { ledger } = await depositAtTill();
-    ok(await ledger.execute({ type: 'ReverseEvent', data: { ...by('rv-1', '2024-04-02',
-      'manager'), aggregate: 'deposit', aggregateId: 'SB-M1', eventId: 'd1:account.0',
-    reason: 'entry_error' } }));
+    ok(await ledger.execute(reverse('rv-1', 'd1:account.0')));
     ok(await ledger.execute(release));
     assert.is(await cash(ledger), '50000.00');
     assert.equal(refusal(await ledger.execute({ ...release,
@@ -52,22 +60,25 @@ test('once the deposit is reversed and her cash handed back, its till side is re
     { type: 'already_reversed', eventId: 'd1:account' });
   });
 
+test('a reversal of another command whose id begins with the step\'s does not free its till '
+  + 'side: step_stands', async () => {
+    // Command ids may hold dots: "d1:account.x" is another command, its event d1:account.x.0.
+    const { ledger } = await depositAtTill();
+    ok(await ledger.makeDeposit({ ...by('d1:account.x', '2024-04-02', 'clerk'),
+      accountId: 'SB-M1', amount: '10', source: 'cash' }));
+    ok(await ledger.execute(reverse('rv-x', 'd1:account.x.0')));
+    assert.equal(refusal(await ledger.execute(release)), stands);
+    assert.is(await cash(ledger), '53000.00');
+  });
+
 test('a release decided on a stream another Ledger moved meanwhile is decided again: the step '
   + 'stored there since is found standing', async () => {
     // The account step's stream is read when the release is decided, not taken from memory:
     // a second Ledger opened before the deposit refuses the release the same way.
-    const store = memoryStore();
-    const first = await testLedger(store);
-    await memberWithSavings(first, 'M1', '5000');
-    ok(await first.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
-      amount: '200000' }));
-    ok(await first.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
-      amount: '50000' }));
+    const { store, ledger: first } = await openTill();
     const second = await testLedger(store);
-    assert.is((await first.cashAtTill({ ...by('d1'), ...till, type: 'MakeDeposit',
-      accountId: 'SB-M1', amount: '3000' })).status, 'completed');
-    assert.equal(refusal(await second.execute(release)), { type: 'step_stands',
-      branchId: 'SONAGACHI', stepId: 'd1:account', stream: 'deposit-SB-M1' });
+    await depositD1(first);
+    assert.equal(refusal(await second.execute(release)), stands);
   });
 
 test.run();

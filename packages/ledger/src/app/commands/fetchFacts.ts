@@ -306,7 +306,8 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
     let revision: bigint | undefined;
     try {
       for await (const e of r.store.readStream(move.accountStream)) {
-        events.push({ commandId: e.metadata.commandId, type: e.type, data: e.data });
+        events.push({ commandId: e.metadata.commandId, eventId: e.metadata.eventId,
+          type: e.type, data: e.data });
         revision = e.revision;
       }
     } catch (e) {
