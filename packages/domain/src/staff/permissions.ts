@@ -139,6 +139,10 @@ export const processStepOf: { readonly [K in Command['type']]?: string } = {
   // move a till's book with no member's money behind it. (Its release is also sent by hand,
   // for a reversed admission fee, and names a move already stored: not listed.)
   MoveTillCash: 'cashAtTill',
+  // A run's end, with its counts: whether another run may pay the parts a run refused is
+  // decided on the last end's refused count, so an end sent by hand (refused: 0) would keep
+  // a member's unpaid part from her for good.
+  EndDividendRun: 'creditDividends',
 };
 
 /**

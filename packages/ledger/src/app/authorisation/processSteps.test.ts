@@ -12,8 +12,8 @@ const by = (commandId: string, actor: string) => ({ commandId, actor, on: '2025-
 
 const society = staffedSociety;
 
-test('the steps sent by processes alone are the top-up\'s payoff, the dividend run\'s credits, '
-  + 'the standing instructions\' records and a guarantee\'s call', () => {
+test('the steps sent by processes alone are the top-up\'s payoff, the dividend run\'s credits '
+  + 'and end, the standing instructions\' records, a guarantee\'s call and a till\'s side', () => {
   assert.equal(processStepOf, {
     PayOffByTopUp: 'topUpLoan',
     CreditDividend: 'creditDividends',
@@ -22,8 +22,24 @@ test('the steps sent by processes alone are the top-up\'s payoff, the dividend r
     RecordStandingInstructionRefused: 'runStandingInstructions',
     CallGuarantee: 'recoverFromGuarantor',
     MoveTillCash: 'cashAtTill',
+    EndDividendRun: 'creditDividends',
   });
 });
+
+test('a dividend run\'s end sent by hand by the board: refused, so a later run still pays '
+  + 'the parts a run refused', async () => {
+    const store = memoryStore();
+    await dividendDeclared(store);
+    const l = await testLedger(store, { netProfit: () => signedMoneyString(10_000_000n) });
+    const before = (await allEvents(store)).length;
+    const end = await l.execute({ type: 'EndDividendRun', data: { commandId: 'end-by-hand',
+      actor: 'board', on: '2025-04-11', societyId: 'USHA', financialYear: '2024-25',
+      credited: 0, payableInCash: 0, refused: 0 } });
+    assert.equal(end.status === 'rejected' && end.rejection, { type: 'not_authorised',
+      actor: 'board', commandType: 'EndDividendRun', rolesAllowed: [], why: 'process_step' });
+    assert.is((await allEvents(store)).length, before);
+    assert.is((await l.creditDividends(credit)).status, 'completed');
+  });
 
 test('a loan closed as paid off by a top-up that does not exist, by one cashier: refused, the '
   + 'loan stays', async () => {
