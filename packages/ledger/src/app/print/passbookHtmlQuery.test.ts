@@ -57,4 +57,13 @@ test('an account nobody holds, or not hers, or a member with none, is refused', 
   await refused({ memberId: 'M9', lang: 'en' }, /no account of member M9/);
 });
 
+test('an account opened after the date asked for is refused as having no page then, not as none',
+  async () => {
+    // Her loan was applied for on 2024-05-01; her accounts were opened on 2024-04-01.
+    await refused({ accountId: 'L1', lang: 'en', asOf: '2024-04-15' },
+      /account L1 has no page as of 2024-04-15$/);
+    await refused({ memberId: 'M1', lang: 'en', asOf: '2024-03-31' },
+      /no page of member M1 as of 2024-03-31$/);
+  });
+
 test.run();

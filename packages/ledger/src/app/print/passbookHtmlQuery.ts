@@ -32,7 +32,13 @@ export const passbookHtmlQuery = (q: PassbookHtmlReads) => async (u: unknown):
     ...(r.accountId === undefined ? {} : { accountId: r.accountId }),
     ...(r.asOf === undefined ? {} : { asOf: r.asOf }), withName: r.withName === true,
   });
-  if (p.pages.length === 0) throw new PrintRequestError(`no account of member ${memberId}`);
+  // Her account opened after the date asked for has no page as of it: said so, not "none".
+  if (p.pages.length === 0) {
+    throw new PrintRequestError(r.accountId !== undefined && r.asOf !== undefined
+      ? `account ${r.accountId} has no page as of ${r.asOf}`
+      : r.asOf !== undefined ? `no page of member ${memberId} as of ${r.asOf}`
+        : `no account of member ${memberId}`);
+  }
   const holderName = p.holder?.status === 'present' ? p.holder.name : undefined;
   return passbookHtml(withNomineeNames(p), { lang: r.lang, paper: r.paper ?? 'A4',
     ...(holderName === undefined ? {} : { holderName }) });
