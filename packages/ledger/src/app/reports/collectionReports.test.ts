@@ -119,8 +119,8 @@ async () => {
   // Read as any query's options are: a misspelt field is refused, not taken as no check.
   for (const [check, why] of [[{ branchInLog: 'yes' }, 'branchInLog: not true or false'],
     [revoked.proxy, 'the request could not be read'],
-    [{ branchinLog: true }, 'branchinLog: not an option of this query (it reads branchInLog, '
-      + 'after, asKnownAt)'],
+    // The options it lists are the check's own: a position is refused there (below).
+    [{ branchinLog: true }, 'branchinLog: not an option of this query (it reads branchInLog)'],
     [[true], 'the request must be an object of fields'],
     // A position put in the check, not the report's request: refused, not read by nothing.
     [{ branchInLog: true, asKnownAt: { commit: 0n, prepare: 0n } }, 'asKnownAt: not an option '

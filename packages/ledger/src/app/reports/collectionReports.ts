@@ -32,7 +32,7 @@ export class UnknownBranchError extends Error {
 const checkedFlag = (check: unknown): boolean => {
   if (check === undefined) return false;
   const { fields, read } = queryRequest(check,
-    (reason) => new QueryRequestError('collectionReports', reason), ['branchInLog']);
+    (reason) => new QueryRequestError('collectionReports', reason), ['branchInLog'], false);
   // A position belongs to each report's own request: here it would be read by nothing.
   const position = Object.keys(read)[0];
   if (position !== undefined) {

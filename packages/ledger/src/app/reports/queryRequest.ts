@@ -42,10 +42,13 @@ export const positionOf = (u: unknown): Position | undefined => {
  * revoked proxy, a getter that throws, a cycle or a huge string is refused with
  * `refuse(reason)` (the query's own typed error), never a TypeError of the runtime. What a
  * getter threw is never repeated: it could carry a name. A field not among `known` (when
- * given) is refused too: a misspelt `asof` must not answer for today as if it were not there.
+ * given) is refused too: a misspelt `asof` must not answer for today as if it were not there;
+ * its message lists the options read, the positions among them unless `positions` is false (a
+ * request that takes none, which refuses a position given itself).
  */
 export const queryRequest = (
   u: unknown, refuse: (reason: string) => Error, known?: ReadonlyArray<string>,
+  positions = true,
 ): QueryFields => {
   const read = readFields(u);
   if (typeof read === 'string') throw refuse(read);
@@ -54,15 +57,16 @@ export const queryRequest = (
   if (!isFields(p.right)) throw refuse('a request is an object of named fields');
   if (known !== undefined) {
     const unknown = Object.keys(p.right).find((k) => !known.includes(k));
-    if (unknown !== undefined) throw refuse(notAnOption(unknown, known));
+    if (unknown !== undefined) {
+      throw refuse(notAnOption(unknown, positions ? [...known, ...positionFields] : known));
+    }
   }
   return { fields: p.right, read: read.positions };
 };
 
 // Why a field is refused: the options the query does read, so a misspelling is seen at once.
-const notAnOption = (field: string, known: ReadonlyArray<string>): string =>
-  `${field.slice(0, 40)}: not an option of this query (it reads ` +
-  `${[...known, ...positionFields].join(', ')})`;
+const notAnOption = (field: string, read: ReadonlyArray<string>): string =>
+  `${field.slice(0, 40)}: not an option of this query (it reads ${read.join(', ')})`;
 
 // The own fields with the positions apart, or why they cannot be read.
 const readFields = (u: unknown):
