@@ -5,10 +5,24 @@
 // no parse, no disk) times its first cashAtTill deposit, which loads both streams, then the
 // median of 20 more, held warm. Prints wall ms and first / warm (the issue's target: within 2),
 // and how the first grows with the streams.
+// Then the same on a signed file store, where the Ledger keeps its long streams' folded states
+// beside its checkpoint (docs/concepts/kept-states.md): the history written once, then opened
+// with the states kept (default) and with none (`stateBytes: 0`), in the same run
+// (LONG_FILE_DEPOSITS, default 500,2000: each deposit is two durable appends).
 // Run: npx pnpm@10 bench longStream
 //   (= node --expose-gc --import tsx packages/ledger/bench/longStream.bench.ts)
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { memberWithSavings, memoryStore, ok, testLedger } from '../src/app/testSupport.ts';
+import type { EventStore } from '../src/eventStore/port.ts';
+import { openFileEventStore } from '../src/file/fileEventStore.ts';
+import type { LedgerEvent } from '../src/app/log/ledgerEvent.ts';
+import { ledgerEventSchema } from '../src/app/log/ledgerEvent.ts';
+import {
+  everyClose, memberWithSavings, memoryStore, ok, testLedger,
+} from '../src/app/testSupport.ts';
 
 const sizes = (process.env.LONG_DEPOSITS ?? '500,2000,8000').split(',').map(Number);
 const on = '2024-04-02';
@@ -17,9 +31,8 @@ const deposit = (commandId: string) => ({ commandId, actor: 'cashier', on, ...at
   type: 'MakeDeposit' as const, accountId: 'SB-M1', amount: '10' });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-const measure = async (n: number) => {
-  const store = memoryStore();
-  const writer = await testLedger(store);
+const history = async (store: EventStore<LedgerEvent>, n: number) => {
+  const writer = await testLedger(store, { indexCheckpoint: everyClose });
   await memberWithSavings(writer, 'M1', '5000');
   ok(await writer.takeOverVaultCash({ commandId: 'v0', actor: 'manager', on,
     branchId: 'SONAGACHI', amount: '100000' }));
@@ -28,19 +41,55 @@ const measure = async (n: number) => {
     if (o.status !== 'completed') throw new Error(JSON.stringify(o));
   }
   await writer.close();
-  const ledger = await testLedger(store);
+};
+
+const timed = async (ledger: Awaited<ReturnType<typeof testLedger>>, tag = '') => {
   (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
-  ok((await ledger.cashAtTill(deposit('first'))).steps[1]);
+  ok((await ledger.cashAtTill(deposit(`${tag}first`))).steps[1]);
   const first = performance.now() - t0;
   const warm: number[] = [];
   for (let i = 0; i < 20; i += 1) {
     const t = performance.now();
-    await ledger.cashAtTill(deposit(`warm-${i}`));
+    await ledger.cashAtTill(deposit(`${tag}warm-${i}`));
     warm.push(performance.now() - t);
   }
   await ledger.close();
   return { first, warm: median(warm) };
+};
+
+const measure = async (n: number) => {
+  const store = memoryStore();
+  await history(store, n);
+  return timed(await testLedger(store));
+};
+
+const keys = generateKeyPairSync('ed25519');
+const signed = { signingKey: keys.privateKey, verifyKey: keys.publicKey };
+const measureFile = async (n: number) => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-long-stream-'));
+  const file = join(dir, 'usha.ndjson');
+  const open = () => openFileEventStore({ file, schema: ledgerEventSchema, ...signed });
+  try {
+    let store = await open();
+    await history(store, n);
+    await store.close();
+    const out: Record<'kept' | 'none', { first: number; warm: number }> = {
+      kept: { first: 0, warm: 0 }, none: { first: 0, warm: 0 } };
+    for (const how of ['kept', 'none'] as const) {
+      store = await open();
+      const ledger = await testLedger(store,
+        { indexCheckpoint: how === 'kept' ? everyClose : { ...everyClose, stateBytes: 0 } });
+      if (how === 'kept' && ledger.restoredStates.restored !== 2) {
+        throw new Error(`states restored: ${JSON.stringify(ledger.restoredStates)}`);
+      }
+      out[how] = await timed(ledger, how);
+      await store.close();
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 };
 
 console.log('first cashAtTill after a restart on long streams, wall ms (memory store)');
@@ -51,4 +100,15 @@ for (const n of sizes) {
   console.log(`  ${n.toLocaleString('en')} deposits before: first ${r.first.toFixed(1)} ms, `
     + `warm ${r.warm.toFixed(2)} ms, first / warm ${(r.first / r.warm).toFixed(1)}, `
     + `first / first at ${sizes[0]?.toLocaleString('en')} ${(r.first / base).toFixed(2)}`);
+}
+
+console.log('the same on a signed file store: states kept beside the checkpoint, and none');
+for (const n of (process.env.LONG_FILE_DEPOSITS ?? '500,2000').split(',').map(Number)) {
+  const r = await measureFile(n);
+  console.log(`  ${n.toLocaleString('en')} deposits before: kept: first `
+    + `${r.kept.first.toFixed(1)} `
+    + `ms, warm ${r.kept.warm.toFixed(2)} ms, first / warm ${(r.kept.first / r.kept.warm)
+      .toFixed(2)}; none: first ${r.none.first.toFixed(1)} ms, warm ${r.none.warm.toFixed(2)} `
+    + `ms, first / warm ${(r.none.first / r.none.warm).toFixed(2)}; first kept / first none `
+    + `${(r.kept.first / r.none.first).toFixed(3)}`);
 }

@@ -3,6 +3,9 @@ import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent, StreamEvent } from '../log/ledgerEvent.ts';
 import type { AggregateDecider, AggregateState } from './aggregateDecider.ts';
+import {
+  eventDigest, type FoldedUpTo, type HeldState, type KeptState,
+} from '../states/keptStates.ts';
 import { stateCacheEntriesOf } from './stateCacheEntries.ts';
 
 /** A stream folded to its state, as of `revision` (undefined: the stream has no events). */
@@ -10,6 +13,8 @@ export interface StreamState {
   readonly stream: string;
   readonly state: AggregateState;
   readonly revision: bigint | undefined;
+  /** The event folded last (the one at `revision`), for a state kept across a restart. */
+  readonly upTo?: FoldedUpTo;
 }
 
 /** Aggregate states, kept folded in memory and brought up to date from the store on demand. */
@@ -25,8 +30,16 @@ export interface StreamStates {
   readonly size: () => number;
   /** Folds events the Ledger has just appended (from the revision the state was at). */
   readonly advance: (
-    loaded: StreamState, events: ReadonlyArray<StreamEvent>,
+    loaded: StreamState, events: ReadonlyArray<StreamEvent & { readonly eventId: string }>,
   ) => StreamState;
+  /**
+   * States kept across a restart (keptStates.ts), most recently used first: each is used by
+   * `load` only once the stream's event at its revision is found to be the one it was folded
+   * up to; until then `cached` does not see it. Within the bound, the least used let go first.
+   */
+  readonly restore: (kept: readonly KeptState[]) => void;
+  /** The states held, most recently used first; then those restored and not yet read. */
+  readonly held: () => HeldState[];
 }
 
 /**
@@ -53,13 +66,19 @@ export const streamStates = (options: {
   // The last key inserted: using it again needs no re-insertion (the usual case, a stream's
   // commands one after another), which spares the hot path a delete and a set.
   let newest: string | undefined;
+  // Kept across a restart, not yet checked against the store; let go before any held state.
+  const restored = new Map<string, KeptState>();
   const use = (stream: string, s: StreamState): void => {
     if (stream !== newest) cache.delete(stream);
     cache.set(stream, s);
     newest = stream;
-    if (cache.size > entries) {
-      const oldest = cache.keys().next();
-      if (oldest.done !== true) cache.delete(oldest.value);
+    restored.delete(stream);
+    if (cache.size + restored.size > entries) {
+      const oldest = (restored.size > 0 ? restored : cache).keys().next();
+      if (oldest.done !== true) {
+        if (restored.size > 0) restored.delete(oldest.value);
+        else cache.delete(oldest.value);
+      }
     }
   };
   const keep = (s: StreamState): StreamState => {
@@ -74,7 +93,37 @@ export const streamStates = (options: {
     if (s !== undefined && stream !== newest) use(stream, s);
     return s;
   };
+  // A kept state, brought up to date: read from its own revision, whose event must be the one
+  // it was folded up to (else undefined: the stream is folded from its start).
+  const fromKept = async (k: KeptState, kind: AggregateKind): Promise<StreamState | undefined> => {
+    if (k.state.kind !== kind) return undefined;
+    let s: StreamState | undefined;
+    try {
+      const read = store.readStream(k.stream, { fromRevision: k.revision, notFoundAsEmpty: true });
+      for await (const e of read) {
+        if (s === undefined) {
+          if (e.revision !== k.revision || e.eventId !== k.eventId
+            || eventDigest(e) !== k.digest) return undefined;
+          s = { stream: k.stream, state: k.state, revision: k.revision, upTo: e };
+          continue;
+        }
+        if (s.revision !== undefined && e.revision <= s.revision) continue;
+        observe(e);
+        s = { stream: k.stream, state: decider.evolve(s.state, e), revision: e.revision, upTo: e };
+      }
+    } catch (e) {
+      if (!(e instanceof StreamNotFoundError)) throw e;
+      return undefined;
+    }
+    return s;
+  };
   const load: StreamStates['load'] = async (stream, kind) => {
+    const k = cache.has(stream) ? undefined : restored.get(stream);
+    if (k !== undefined) {
+      restored.delete(stream);
+      const s = await fromKept(k, kind);
+      if (s !== undefined) return keep(s);
+    }
     let s = cache.get(stream) ?? { stream, state: decider.initial(kind), revision: undefined };
     const fromRevision = s.revision === undefined ? 'start' : s.revision + 1n;
     try {
@@ -85,7 +134,7 @@ export const streamStates = (options: {
         // A backwards clamp or a store that repeats the last event must not fold it twice.
         if (s.revision !== undefined && e.revision <= s.revision) continue;
         observe(e);
-        s = { stream, state: decider.evolve(s.state, e), revision: e.revision };
+        s = { stream, state: decider.evolve(s.state, e), revision: e.revision, upTo: e };
       }
     } catch (e) {
       if (!(e instanceof StreamNotFoundError)) throw e;
@@ -96,9 +145,20 @@ export const streamStates = (options: {
     let s = loaded;
     for (const e of events) {
       observe(e);
-      s = { stream: s.stream, state: decider.evolve(s.state, e), revision: e.revision };
+      s = { stream: s.stream, state: decider.evolve(s.state, e), revision: e.revision, upTo: e };
     }
     return keep(s);
   };
-  return { load, advance, cached, size: () => cache.size };
+  const restore: StreamStates['restore'] = (kept) => {
+    // Inserted the least used first, as the cache is: the first key is the one let go.
+    const room = kept.filter((k) => !cache.has(k.stream) && !restored.has(k.stream))
+      .slice(0, Math.max(0, entries - cache.size - restored.size));
+    for (const k of room.reverse()) restored.set(k.stream, k);
+  };
+  const held: StreamStates['held'] = () => [
+    ...[...cache.values()].reverse(),
+    ...[...restored.values()].reverse().map((k) => ({ stream: k.stream, revision: k.revision,
+      state: k.state, kept: k })),
+  ];
+  return { load, advance, cached, restore, held, size: () => cache.size + restored.size };
 };

@@ -70,6 +70,10 @@ import { maxAttemptsOf } from '../commands/maxAttempts.ts';
 import { storedPosition } from './storedPosition.ts';
 import { QueryRequestError } from '../reports/queryRequest.ts';
 import { indexCheckpointWriter } from './indexCheckpointWriter.ts';
+import type { HeldState } from '../states/keptStates.ts';
+import {
+  keptStatesPlace, keptStatesWriter, openKeptStates, type RestoredStates,
+} from '../states/openKeptStates.ts';
 import { checkpointPlace, openIndexes, type LedgerOpened } from './openIndexes.ts';
 import { requireUniqueCommandIds } from './ledgerStoreError.ts';
 
@@ -108,6 +112,11 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   readonly resumedElsewhere: ReadonlyArray<HeldElsewhere>;
   /** How the indexes were opened: from their checkpoint or the whole log, and events read. */
   readonly opened: LedgerOpened;
+  /**
+   * The folded states restored from beside the checkpoint (a signed file store's), and those
+   * dropped; or why none were (docs/concepts/kept-states.md).
+   */
+  readonly restoredStates: RestoredStates;
   /** Keeps a member's personal data in the directory (never in the log). */
   readonly registerMember: (memberId: string, details: MemberDetails) => Promise<void>;
   /** What the directory holds for a member: present, forgotten, or absent. */
@@ -196,15 +205,24 @@ export const createLedger = async <S = undefined>(
   const maxAttempts = maxAttemptsOf(o.maxAttempts);
   requireUniqueCommandIds(o.store);
   const place = checkpointPlace(o.store, o.indexCheckpoint);
+  const statesPlace = keptStatesPlace(place);
+  // Read beside the indexes: the fingerprint hashes the code, the states are a file of their own.
+  const keptRead = openKeptStates(statesPlace, products);
   const start = await openIndexes(o.store, place);
   const indexes = start.indexes;
   const { commands, members, processes, society, staff } = indexes;
   // The last event read from the log in order (the checkpoint's, the scan, then each catch-up):
   // what another writer stored after it is unknown to this Ledger until it catches up.
   let scanned = start.seen;
+  const kept = await keptRead;
+  // The handler's states, once it is made (a write cannot start before: see `arm`).
+  let heldStates = (): HeldState[] => [];
+  const readOnly = Reflect.get(o.store, 'readOnly') === true;
+  const keepStates = statesPlace === undefined || kept.fingerprint === undefined || readOnly
+    ? undefined : keptStatesWriter(statesPlace, kept.fingerprint, () => heldStates());
   const checkpoint = place === undefined ? undefined : indexCheckpointWriter({
-    place, readOnly: Reflect.get(o.store, 'readOnly') === true, indexes,
-    restored: start.seen, seen: () => scanned, catchUp: () => catchUp(),
+    place, readOnly, indexes, restored: start.seen, seen: () => scanned,
+    catchUp: () => catchUp(), ...keepStates === undefined ? {} : { keepStates },
   });
   const setUp = setUpIndex();
   const observe = (e: StreamEvent) => {
@@ -237,6 +255,8 @@ export const createLedger = async <S = undefined>(
     backoff: v.backoff ?? exponentialBackoff(), maxAttempts, written, catchUp,
     stateCacheEntries,
   });
+  handler.states.restore(kept.states);
+  heldStates = () => handler.states.held();
   const queries = ledgerQueries({
     store: o.store, directory: v.directory, lastWritten: () => last, chart: v.chart,
     passbookMembers: v.passbookMembers, checkpoints: v.reportCheckpoints, products,
@@ -342,6 +362,7 @@ export const createLedger = async <S = undefined>(
     ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor: waitForStored, runner, resumed, resumedElsewhere, opened,
+    restoredStates: kept.opened,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
     nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),

@@ -43,11 +43,13 @@ export interface IndexCheckpointWriter {
   readonly close: () => Promise<void>;
 }
 
-// One write at a time per file, whichever Ledger of this process starts it: two writes of the
-// same file would share its temporary name.
 // The file by its resolved path: `a/x` and `./a/x` are one file.
 const writing = new Map<string, Promise<unknown>>();
-const inTurn = (given: string, write: () => Promise<void>): Promise<void> => {
+/**
+ * One write at a time per file, whichever Ledger of this process starts it: two writes of the
+ * same file would share its temporary name.
+ */
+export const inTurn = (given: string, write: () => Promise<void>): Promise<void> => {
   const file = resolve(given);
   const turn = (writing.get(file) ?? Promise.resolve()).catch(() => undefined).then(write);
   writing.set(file, turn);
@@ -66,6 +68,12 @@ export const indexCheckpointWriter = (o: {
   readonly restored: SeenUpTo | undefined;
   readonly seen: () => SeenUpTo | undefined;
   readonly catchUp: () => Promise<void>;
+  /**
+   * Writes the folded states kept beside the checkpoint (keptStates.ts), if any: after each
+   * checkpoint, and at every close (they cost little, and a restart's first commands need
+   * them). A cache: a write that fails leaves the last one, or none.
+   */
+  readonly keepStates?: () => Promise<void>;
 }): IndexCheckpointWriter => {
   let since = 0; // events observed (read or appended) since the last snapshot: when one is due
   let after = 0; // events read in log order after the checkpoint on disk: what an open reads
@@ -81,6 +89,9 @@ export const indexCheckpointWriter = (o: {
     } catch (e) {
       if (!(e instanceof StoreClosedError)) throw e; // else: kept as read so far
     }
+  };
+  const statesWritten = async (): Promise<void> => {
+    await o.keepStates?.().catch(() => undefined);
   };
   const write = async (): Promise<void> => {
     await readToEnd();
@@ -104,6 +115,7 @@ export const indexCheckpointWriter = (o: {
     }
     after -= read;
     kept = seen;
+    await statesWritten();
   };
   // An open that read half the close's bound after the checkpoint writes one beside the first
   // commands, so that a close seldom has to (with 0 every close writes, so no open needs to).
@@ -131,8 +143,13 @@ export const indexCheckpointWriter = (o: {
       if (o.readOnly) return;
       try {
         await readToEnd(); // this Ledger's own appends read back: `after` is then exact
-        if (after < o.place.onCloseAfterEvents) return;
+        if (after < o.place.onCloseAfterEvents) {
+          await statesWritten();
+          return;
+        }
+        const before = kept;
         await write();
+        if (kept === before) await statesWritten(); // the checkpoint held the log already
       } catch (e) {
         throw new IndexCheckpointWriteError(o.place.file, e);
       }

@@ -66,11 +66,19 @@ export interface LedgerOptions<S> {
    * none (every open reads the whole log). A cache, never a record: a checkpoint that is missing,
    * damaged or of another log is set aside and the log read whole. A field that cannot be used is
    * refused with IndexCheckpointOptionError.
+   *
+   * On a signed file store the Ledger also keeps, in `<file>.states`, the folded states of the
+   * long streams it held (a branch's till movements, a daily saver's account), signed with the
+   * writer's key, written with each checkpoint and at every close: the first command on such a
+   * stream after a restart reads what it gained since, not all of it. `stateBytes` bounds the
+   * text kept (default 8 MiB, the states most recently used first; 0: none kept). See
+   * docs/concepts/kept-states.md for when a kept state is used, and `restoredStates`.
    */
   readonly indexCheckpoint?: {
     readonly file?: string;
     readonly everyEvents?: number;
     readonly onCloseAfterEvents?: number;
+    readonly stateBytes?: number;
   } | false;
 }
 

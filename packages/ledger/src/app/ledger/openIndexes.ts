@@ -3,6 +3,7 @@
 import { comparePosition, positionToString } from '../../eventStore/position.ts';
 import { indexSealOfStore, type IndexSeal } from '../../file/storeKeys.ts';
 import type { EventStore } from '../../eventStore/port.ts';
+import { defaultKeptStateBytes } from '../states/keptStates.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import {
   emptyIndexes, readIndexCheckpoint, type LedgerIndexes, type SeenUpTo,
@@ -26,6 +27,8 @@ export interface CheckpointPlace {
   readonly everyEvents: number;
   /** The least events seen after the last checkpoint for a close to write one. */
   readonly onCloseAfterEvents: number;
+  /** The most bytes of folded states kept beside the checkpoint (keptStates.ts); 0: none. */
+  readonly stateBytes: number;
   /**
    * The file store's seal (storeKeys.ts): the checkpoint is signed with its writer's key, and
    * one not signed by it is set aside when the store checks its log with a public key.
@@ -76,18 +79,22 @@ export const checkpointPlace = (
 ): CheckpointPlace | undefined => {
   if (option === false) return undefined;
   const o = option === undefined
-    ? { file: undefined, everyEvents: undefined, onCloseAfterEvents: undefined }
-    : readOptionFields(option, ['file', 'everyEvents', 'onCloseAfterEvents'], refuse);
+    ? { file: undefined, everyEvents: undefined, onCloseAfterEvents: undefined,
+      stateBytes: undefined }
+    : readOptionFields(option, ['file', 'everyEvents', 'onCloseAfterEvents', 'stateBytes'],
+      refuse);
   const given = o.file === undefined ? undefined : checkedPath('file', o.file, refuse);
   const everyEvents = checkedCount('everyEvents', o.everyEvents, defaultCheckpointEveryEvents,
     'events', refuse);
   const onCloseAfterEvents = checkedCount('onCloseAfterEvents', o.onCloseAfterEvents,
     defaultCheckpointOnCloseAfterEvents, 'events', refuse);
+  const stateBytes = checkedCount('stateBytes', o.stateBytes, defaultKeptStateBytes, 'bytes',
+    refuse);
   const beside = fileOf(store);
   const file = given ?? (beside === undefined ? undefined : `${beside}.ledger-index`);
   const seal = indexSealOfStore(store);
   return file === undefined ? undefined
-    : { file, everyEvents, onCloseAfterEvents, ...seal === undefined ? {} : { seal } };
+    : { file, everyEvents, onCloseAfterEvents, stateBytes, ...seal === undefined ? {} : { seal } };
 };
 
 /** Why the checkpoint's last event is not in this log as it was, or undefined if it is. */
