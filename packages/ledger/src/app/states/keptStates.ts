@@ -79,6 +79,22 @@ export const defaultKeptStateMinEvents = 16;
 const kinds: ReadonlySet<string> = new Set<AggregateKind>(['member', 'shares', 'deposit', 'loan',
   'society', 'staff', 'approval', 'standing', 'branch']);
 
+// The least text a state takes per event folded into it (a deposit adds a posting, a till
+// movement a movement: each some 200 bytes of text): a bound below, so no state that could fit
+// is passed over.
+const minBytesPerEvent = 16;
+
+// The text of each state written, while the state is held: a state unchanged since the last
+// write (most of them, between two checkpoints) is not made into text again.
+const texts = new WeakMap<object, string>();
+const textOf = (state: AggregateState): string | undefined => {
+  const known = texts.get(state);
+  if (known !== undefined) return known;
+  const text = stateText(state);
+  if (text !== undefined) texts.set(state, text);
+  return text;
+};
+
 // Made into text a few at a time, the event loop let run between (a state is a value nobody
 // changes: the one held when the write began is the one written).
 const sliceMs = 4;
@@ -100,10 +116,14 @@ export const writeKeptStates = async (
     const eventId = h.kept?.eventId ?? h.upTo?.eventId;
     if (h.revision === undefined || eventId === undefined
       || h.revision + 1n < BigInt(place.minEvents)) continue;
-    const text = stateText(h.state);
+    // A state's text is at least `minBytesPerEvent` an event: one that cannot fit is not made.
+    const room = place.maxBytes - bytes;
+    if (room < 1024) break;
+    if (Number(h.revision + 1n) * minBytesPerEvent > room) continue;
+    const text = textOf(h.state);
     if (text === undefined) continue;
     const size = text.length + h.stream.length + 128;
-    if (bytes + size > place.maxBytes) continue;
+    if (size > room) continue;
     bytes += size;
     const digest = h.kept?.digest ?? (h.upTo === undefined ? '' : eventDigest(h.upTo));
     records.push([h.stream, h.revision.toString(), eventId, digest, text]);
