@@ -5,11 +5,13 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore } from '../../eventStore/port.ts';
 import { openFileEventStore } from '../../file/fileEventStore.ts';
+import { acknowledgedBeforeKill } from '../../file/killedChild.fixture.ts';
 import { indexSealOf } from '../../file/storeKeys.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
@@ -225,5 +227,43 @@ test('a damaged file of kept states is set aside whole, the log folded as before
     await ledger.close();
     await store.close();
   }));
+
+const child = new URL('./keptStatesChild.fixture.ts', import.meta.url).pathname;
+
+test('killed while it writes its kept states, a Ledger leaves the old file or the new one, '
+  + 'and the next decides on the balance the log holds', () => withDir(async (dir) => {
+  const file = join(dir, 'usha.ndjson');
+  await history(file, 20);
+  const keyFile = join(dir, 'writer.pem');
+  await writeFile(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const kept = place(file);
+  const fingerprint = await stateFingerprint(products);
+  if (fingerprint === undefined) throw new Error('no fingerprint');
+  const writing = () => existsSync(`${kept.file}.writing`);
+  let next = 0;
+  let midWrite = 0;
+  for (const [delayMs, whenWriting] of [[60, false], [150, false], [300, false], [300, true],
+    [300, true], [300, true]] as const) {
+    const acks = await acknowledgedBeforeKill(child, [file, keyFile, String(next)], delayMs,
+      whenWriting ? writing : undefined);
+    next += acks.length + 1000;
+    if (existsSync(`${kept.file}.writing`)) midWrite += 1;
+    const read = await readKeptStates(kept, fingerprint);
+    assert.ok(read.found, read.found ? '' : read.reason);
+  }
+  assert.ok(midWrite > 0, 'no kill landed while the states were written');
+  const store = await open(file);
+  let deposited = 0n;
+  for await (const e of store.readStream('deposit-SB-M1')) {
+    if (e.type === 'Deposited') deposited += BigInt(String(Reflect.get(e.data, 'amount'))
+      .replace('.', ''));
+  }
+  const ledger = await testLedger(store);
+  assert.is(ledger.restoredStates.restored, 1);
+  const balance = await balanceSeen(ledger, 'w-end');
+  assert.is(balance, `${deposited / 100n}.${String(deposited % 100n).padStart(2, '0')}`);
+  await ledger.close();
+  await store.close();
+}));
 
 test.run();
