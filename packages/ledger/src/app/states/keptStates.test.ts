@@ -16,7 +16,9 @@ import { indexSealOf } from '../../file/storeKeys.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import { ledgerEventSchema } from '../log/ledgerEvent.ts';
 import { everyClose, memberWithSavings, ok, products, testLedger } from '../testSupport.ts';
-import { keptStatesFileOf, readKeptStates, writeKeptStates } from './keptStates.ts';
+import {
+  keptStatesFileOf, readKeptStates, writeKeptStates, type KeptState,
+} from './keptStates.ts';
 import { stateFingerprint } from './stateFingerprint.ts';
 
 const keys = generateKeyPairSync('ed25519');
@@ -129,50 +131,47 @@ const place = (file: string, k = keys) => ({ file: keptStatesFileOf(`${file}.led
   seal: indexSealOf({ signingKey: k.privateKey, verifyKey: undefined }),
   maxBytes: 1 << 20, minEvents: 1 });
 
-test('a kept state not signed by the log\'s writer is not used', () => withDir(async (dir) => {
-  const file = join(dir, 'usha.ndjson');
+// The history of 20 deposits, and the states its Ledger kept at close.
+const keptHistory = async (file: string) => {
   await history(file, 20);
   const fingerprint = await stateFingerprint(products);
   if (fingerprint === undefined) throw new Error('no fingerprint');
   const read = await readKeptStates(place(file), fingerprint);
   if (!read.found) throw new Error(read.reason);
-  // The same states, a balance raised, signed with another key.
-  const raised = read.states.map((k) => ({ stream: k.stream, revision: k.revision,
+  return { fingerprint, states: read.states };
+};
+// The same states with the balance raised to 99,999,999.00, bound as `bound` says.
+const raised = (states: readonly KeptState[], bound: Partial<KeptState> = {}) =>
+  states.map((k) => ({ stream: k.stream, revision: k.revision,
     state: { ...k.state, state: { ...k.state.state, balance: 99_999_999_00n } } as typeof k.state,
-    kept: k }));
-  await writeKeptStates(place(file, other), fingerprint, raised);
+    kept: { ...k, ...bound } }));
+// A Ledger opened on the log: what it restored, and the balance it decides on (the log's).
+const decidesOnLog = async (file: string, restored: unknown, id = 'w1') => {
   const store = await open(file);
-  const ledger = await testLedger(store);
-  assert.equal(ledger.restoredStates, { restored: 0, reason:
-    `${keptStatesFileOf(`${file}.ledger-index`)}: not signed by the log's writer` });
-  assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
+  const ledger = await testLedger(store, { indexCheckpoint: { onCloseAfterEvents: 1e9 } });
+  assert.equal(ledger.restoredStates, restored);
+  assert.is(await balanceSeen(ledger, id), '1200.00');
   await ledger.close();
   await store.close();
+};
+
+test('a kept state not signed by the log\'s writer is not used', () => withDir(async (dir) => {
+  const file = join(dir, 'usha.ndjson');
+  const { fingerprint, states } = await keptHistory(file);
+  await writeKeptStates(place(file, other), fingerprint, raised(states));
+  await decidesOnLog(file, { restored: 0, reason:
+    `${keptStatesFileOf(`${file}.ledger-index`)}: not signed by the log's writer` });
 }));
 
 test('a kept state whose stream holds another event at its revision is folded from the log',
   () => withDir(async (dir) => {
     const file = join(dir, 'usha.ndjson');
-    await history(file, 20);
-    const fingerprint = await stateFingerprint(products);
-    if (fingerprint === undefined) throw new Error('no fingerprint');
-    const read = await readKeptStates(place(file), fingerprint);
-    if (!read.found) throw new Error(read.reason);
+    const { fingerprint, states } = await keptHistory(file);
     // Signed by the writer, but bound to an event of other data (as a log forked with the same
     // command ids would hold), then to another event id at the revision.
     for (const bound of [{ digest: '0'.repeat(64) }, { eventId: 'another' }]) {
-      const raised = read.states.map((k) => ({ stream: k.stream, revision: k.revision,
-        state: { ...k.state, state: { ...k.state.state, balance: 99_999_999_00n } } as
-          typeof k.state, kept: { ...k, ...bound } }));
-      await writeKeptStates(place(file), fingerprint, raised);
-      const store = await open(file);
-      const ledger = await testLedger(store, { indexCheckpoint: { stateBytes: 0 } });
-      await ledger.close();
-      const again = await testLedger(store, { indexCheckpoint: { onCloseAfterEvents: 1e9 } });
-      assert.equal(again.restoredStates, { restored: 1, dropped: 0 });
-      assert.is(await balanceSeen(again, `w-${Object.keys(bound)[0]}`), '1200.00');
-      await again.close();
-      await store.close();
+      await writeKeptStates(place(file), fingerprint, raised(states, bound));
+      await decidesOnLog(file, { restored: 1, dropped: 0 }, `w-${Object.keys(bound)[0]}`);
     }
   }));
 
@@ -191,23 +190,14 @@ test('states folded by other products are not used', () => withDir(async (dir) =
 
 test('a kept state whose text does not read back is dropped alone', () => withDir(async (dir) => {
   const file = join(dir, 'usha.ndjson');
-  await history(file, 20);
-  const fingerprint = await stateFingerprint(products);
-  if (fingerprint === undefined) throw new Error('no fingerprint');
-  const read = await readKeptStates(place(file), fingerprint);
-  if (!read.found) throw new Error(read.reason);
-  const [k] = read.states;
+  const { fingerprint, states } = await keptHistory(file);
+  const [k] = states;
   if (k === undefined) throw new Error('no state kept');
   // A second stream's record whose state has no kind, signed by the writer with the first.
   const odd = { stream: 'deposit-SB-M9', revision: 40n, state: { state: {} } as never,
     kept: { ...k, stream: 'deposit-SB-M9' } };
   await writeKeptStates(place(file), fingerprint, [{ ...k, kept: k }, odd]);
-  const store = await open(file);
-  const ledger = await testLedger(store);
-  assert.equal(ledger.restoredStates, { restored: 1, dropped: 1 });
-  assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
-  await ledger.close();
-  await store.close();
+  await decidesOnLog(file, { restored: 1, dropped: 1 });
 }));
 
 test('a damaged file of kept states is set aside whole, the log folded as before',
@@ -219,13 +209,8 @@ test('a damaged file of kept states is set aside whole, the log folded as before
     const at = bytes.length - 200;
     bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
     await writeFile(kept, bytes);
-    const store = await open(file);
-    const ledger = await testLedger(store);
-    assert.equal(ledger.restoredStates, { restored: 0,
+    await decidesOnLog(file, { restored: 0,
       reason: `${kept}: its SHA-256 does not match: changed or damaged` });
-    assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
-    await ledger.close();
-    await store.close();
   }));
 
 const child = new URL('./keptStatesChild.fixture.ts', import.meta.url).pathname;
