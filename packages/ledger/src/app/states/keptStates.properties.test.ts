@@ -52,7 +52,15 @@ test('a Ledger restarted from its kept states decides every command as one that 
           await memberWithSavings(l, 'M1', '1000');
           await memberWithSavings(l, 'M2', '200');
         }
-        for (const [i, s] of steps.entries()) {
+        // Streams long enough to be kept (16 events) from the start; a restart, then a
+        // withdrawal from each account, at the end: every run decides on kept states.
+        const long = [...Array<Step>(16).fill({ kind: 'deposit', account: 'SB-M1',
+          amount: '1.00' }), ...Array<Step>(16).fill({ kind: 'deposit', account: 'SB-M2',
+          amount: '1.00' })];
+        const end: Step[] = [{ kind: 'restart' },
+          { kind: 'withdraw', account: 'SB-M1', amount: '500.00' },
+          { kind: 'withdraw', account: 'SB-M2', amount: '500.00' }];
+        for (const [i, s] of [...long, ...steps, ...end].entries()) {
           if (s.kind === 'restart') {
             await ledger.close();
             await store.close();
