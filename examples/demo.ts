@@ -39,8 +39,8 @@ const say = (s = '') => console.log(s);
 
 // Only the demo's own files are removed: a folder holding anything else is refused, so a
 // mistyped path can never cost someone their files.
-const demoFile =
-  /^(usha\.ndjson(\.lock|(\.index|\.ledger-index)(\.writing)?)?|members\.(json|key|dir))$/;
+const demoFile = new RegExp('^(usha\\.ndjson(\\.lock|(\\.index|\\.ledger-index(\\.states)?)'
+  + '(\\.writing)?)?|members\\.(json|key|dir))$');
 const emptyDemoFolder = async (dir: string): Promise<void> => {
   const present = await readdir(dir).catch(() => []);
   const foreign = present.filter((name) => !demoFile.test(name));
