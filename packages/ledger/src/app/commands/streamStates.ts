@@ -36,8 +36,9 @@ export interface StreamStates {
    * States kept across a restart (keptStates.ts), most recently used first: each is used by
    * `load` only once the stream's event at its revision is found to be the one it was folded
    * up to; until then `cached` does not see it. Within the bound, the least used let go first.
+   * Returns how many were taken (those beyond the bound are not).
    */
-  readonly restore: (kept: readonly KeptState[]) => void;
+  readonly restore: (kept: readonly KeptState[]) => number;
   /** The states held, most recently used first; then those restored and not yet read. */
   readonly held: () => HeldState[];
 }
@@ -154,6 +155,7 @@ export const streamStates = (options: {
     const room = kept.filter((k) => !cache.has(k.stream) && !restored.has(k.stream))
       .slice(0, Math.max(0, entries - cache.size - restored.size));
     for (const k of room.reverse()) restored.set(k.stream, k);
+    return room.length;
   };
   const held: StreamStates['held'] = () => [
     ...[...cache.values()].reverse(),

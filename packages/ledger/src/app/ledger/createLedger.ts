@@ -255,7 +255,7 @@ export const createLedger = async <S = undefined>(
     backoff: v.backoff ?? exponentialBackoff(), maxAttempts, written, catchUp,
     stateCacheEntries,
   });
-  handler.states.restore(kept.states);
+  const taken = handler.states.restore(kept.states);
   heldStates = () => handler.states.held();
   const queries = ledgerQueries({
     store: o.store, directory: v.directory, lastWritten: () => last, chart: v.chart,
@@ -362,7 +362,8 @@ export const createLedger = async <S = undefined>(
     ...branchQueries({ store: o.store, states: handler.states }),
     approveRequest: approveRequest({ execute, states: handler.states, forget: memo.forget }),
     projection, waitFor: waitForStored, runner, resumed, resumedElsewhere, opened,
-    restoredStates: kept.opened,
+    restoredStates: 'dropped' in kept.opened
+      ? { restored: taken, dropped: kept.opened.dropped } : kept.opened,
     registerMember: async (id, d) => (await directory('registerMember')).put(id, d),
     memberDetails: async (id) => (await directory('memberDetails')).get(id),
     nominate: async (r) => nominateWithDirectory(await directory('nominate'), execute, r),

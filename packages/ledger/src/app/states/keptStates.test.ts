@@ -113,6 +113,17 @@ test('a kept state is brought up to date with what its stream gained after it wa
     await store.close();
   }));
 
+test('states are restored only within stateCacheEntries', () => withDir(async (dir) => {
+  const file = join(dir, 'usha.ndjson');
+  await history(file, 20);
+  const store = await open(file);
+  const ledger = await testLedger(store, { stateCacheEntries: 0 });
+  assert.equal(ledger.restoredStates, { restored: 0, dropped: 0 });
+  assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
+  await ledger.close();
+  await store.close();
+}));
+
 test('an unsigned log keeps no states: a state nobody signed could be written by anyone',
   () => withDir(async (dir) => {
     const file = join(dir, 'usha.ndjson');

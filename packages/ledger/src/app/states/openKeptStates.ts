@@ -8,7 +8,10 @@ import {
 } from './keptStates.ts';
 import { stateFingerprint } from './stateFingerprint.ts';
 
-/** The states a Ledger restored when it opened, and those dropped; or why none were. */
+/**
+ * The states a Ledger restored when it opened (within `stateCacheEntries`), and the records
+ * dropped; or why none were.
+ */
 export type RestoredStates =
   | { readonly restored: number; readonly dropped: number }
   | { readonly restored: 0; readonly reason: string };
