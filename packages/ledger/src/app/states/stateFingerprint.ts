@@ -23,19 +23,35 @@ const hashTree = async (hash: ReturnType<typeof createHash>, root: string): Prom
   });
 };
 
+/**
+ * A folder of a package's code (`src` or `dist`), checked to be that package's: in an app
+ * bundled into one file the folder two levels above this module is the app's own (its
+ * node_modules and all), which is neither to be read whole nor a fingerprint of the fold.
+ */
+export const packageCode = async (dir: string, name: string): Promise<string> => {
+  const manifest: unknown = JSON.parse(await readFile(join(dir, '..', 'package.json'), 'utf8'));
+  const found: unknown = typeof manifest === 'object' && manifest !== null
+    ? Reflect.get(manifest, 'name') : undefined;
+  if (found !== name) throw new Error(`${dir} is not the code of ${name}`);
+  return dir;
+};
+
 // The folders of the code that folds: the domain's (where its entry lies) and this package's.
-const codeRoots = (): string[] => [
-  dirname(fileURLToPath(import.meta.resolve('@usha/domain'))),
-  fileURLToPath(new URL('../../', import.meta.url)),
-];
+const codeRoots = (): Promise<string[]> => Promise.all([
+  packageCode(dirname(fileURLToPath(import.meta.resolve('@usha/domain'))), '@usha/domain'),
+  packageCode(fileURLToPath(new URL('../../', import.meta.url)), '@usha/ledger'),
+]);
 
 let code: Promise<string> | undefined;
 
-/** The SHA-256 of the code that folds states (read once a process). */
+/**
+ * The SHA-256 of the code that folds states (read once a process); rejected where that code is
+ * not laid out as the two packages (then no state is kept).
+ */
 export const codeFingerprint = (): Promise<string> => {
   code ??= (async () => {
     const hash = createHash('sha256');
-    for (const root of codeRoots()) {
+    for (const root of await codeRoots()) {
       hash.update(`${root.length}\0`); // where one tree ends and the next begins
       await hashTree(hash, root);
     }
