@@ -99,6 +99,57 @@ export const writeSealedSnapshot = async (
   await writeSnapshotFile(file, signed);
 };
 
+/** Parts a reader will not use, and why (another version, another format). */
+export interface SetAside {
+  readonly setAside: string;
+}
+
+/**
+ * A sealed snapshot read back, and what the check said of its seal (undefined: no check); or
+ * why not, found in the file (missing, damaged: readSnapshotFile's reasons) or in its parts.
+ */
+export type SealedRead<T> =
+  | { readonly found: true; readonly value: T; readonly signed: boolean | undefined }
+  | { readonly found: false; readonly reason: string; readonly in: 'file' | 'parts' };
+
+/**
+ * Reads a snapshot `writeSealedSnapshot` wrote: `parts` reads what comes before the seal (or
+ * says why it sets them aside), then the seal is read and, with `check`, given the SHA-256 of
+ * the parts' bytes (hashed as they are read). The file's SHA-256 is checked as
+ * readSnapshotFile does; parts out of shape are a reason (`garbled: ...`), never a throw. The
+ * reasons of readSnapshotFile come back as they are (`no snapshot` for a missing file).
+ */
+export const readSealedSnapshot = async <T>(
+  file: string, parts: (r: SnapshotReader) => T | SetAside,
+  check?: (digestHex: string, signature: string) => boolean | undefined,
+): Promise<SealedRead<T>> => {
+  type Parsed = SealedRead<T> | Promise<SealedRead<T>>;
+  const read = await readSnapshotFile(file, (r): Parsed => {
+    const sha = check === undefined ? undefined : parallelSha256();
+    if (sha !== undefined) r.taps.add(sha);
+    try {
+      const value = parts(r);
+      if (typeof value === 'object' && value !== null && 'setAside' in value) {
+        return { found: false, reason: value.setAside, in: 'parts' };
+      }
+      if (sha !== undefined) r.taps.delete(sha);
+      const signature = readText(r);
+      if (r.at !== r.end) {
+        throw new SnapshotShapeError(`${r.end - r.at} bytes after the signature`);
+      }
+      if (sha === undefined || check === undefined) {
+        return { found: true, value, signed: undefined };
+      }
+      return sha.digest().then((digest) =>
+        ({ found: true, value, signed: check(digest.toString('hex'), signature) }));
+    } catch (e) {
+      if (!(e instanceof SnapshotShapeError)) throw e;
+      return { found: false, reason: `garbled: ${e.message}`, in: 'parts' };
+    }
+  });
+  return read.found ? read.value : { ...read, in: 'file' };
+};
+
 /** The file store's checkpoint, signed with the writer's key (its digest as it is). */
 export const writeIndexCheckpoint = (
   file: string, w: SnapshotWriter, signingKey?: KeyObject,

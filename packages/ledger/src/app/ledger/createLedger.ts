@@ -205,7 +205,7 @@ export const createLedger = async <S = undefined>(
   const maxAttempts = maxAttemptsOf(o.maxAttempts);
   requireUniqueCommandIds(o.store);
   const place = checkpointPlace(o.store, o.indexCheckpoint);
-  const statesPlace = keptStatesPlace(place);
+  const statesPlace = keptStatesPlace(place, stateCacheEntries);
   // Read beside the indexes: the fingerprint hashes the code, the states are a file of their own.
   const keptRead = openKeptStates(statesPlace, products);
   const start = await openIndexes(o.store, place);

@@ -10,9 +10,9 @@ import {
   readNumber, readText, SnapshotShapeError, snapshotWriter, writeNumber, writeText,
   type SnapshotReader, type SnapshotWriter,
 } from '../../offHeap/snapshot.ts';
-import { parallelSha256 } from '../../offHeap/parallelSha256.ts';
-import { readSnapshotFile } from '../../offHeap/snapshotFile.ts';
-import { writeSealedSnapshot } from '../../file/fileIndexCheckpoint.ts';
+import {
+  readSealedSnapshot, writeSealedSnapshot, type SetAside,
+} from '../../file/fileIndexCheckpoint.ts';
 import {
   restoreStaffRegister, staffRegister,
 } from '../authorisation/staffRegister.ts';
@@ -78,22 +78,17 @@ export type IndexCheckpointRead =
   | { readonly found: true; readonly indexes: LedgerIndexes; readonly seen: SeenUpTo }
   | { readonly found: false; readonly reason: string };
 
-// The indexes read back, with the signature after them ('' when the writer signed nothing).
-type Restored =
-  | { readonly found: true; readonly indexes: LedgerIndexes; readonly seen: SeenUpTo;
-    readonly signature: string }
-  | { readonly found: false; readonly reason: string };
+type Restored = { readonly indexes: LedgerIndexes; readonly seen: SeenUpTo };
 
-// `endOfParts`: told when the signed parts end, before the signature is read.
-const restore = (r: SnapshotReader, endOfParts: () => void): Restored => {
+const restore = (r: SnapshotReader): Restored | SetAside => {
   const version = readNumber(r);
   if (version !== indexCheckpointVersion) {
-    return { found: false, reason: `version ${version}; this Ledger reads version `
+    return { setAside: `version ${version}; this Ledger reads version `
       + `${indexCheckpointVersion}` };
   }
   const [a, b] = probe();
   if (readNumber(r) !== a || readNumber(r) !== b) {
-    return { found: false, reason: 'its keys were made by another hash' };
+    return { setAside: 'its keys were made by another hash' };
   }
   const at = positionFromString(readText(r));
   if (E.isLeft(at)) throw new SnapshotShapeError(at.left);
@@ -103,12 +98,7 @@ const restore = (r: SnapshotReader, endOfParts: () => void): Restored => {
     processes: restoreProcessIndex(r), society: restoreSocietyIndex(r),
     staff: restoreStaffRegister(r),
   };
-  endOfParts();
-  const signature = readText(r);
-  if (r.at !== r.end) {
-    throw new SnapshotShapeError(`${r.end - r.at} bytes after the signature`);
-  }
-  return { found: true, indexes, seen: { position: at.right, eventId }, signature };
+  return { indexes, seen: { position: at.right, eventId } };
 };
 
 /**
@@ -121,29 +111,14 @@ const restore = (r: SnapshotReader, endOfParts: () => void): Restored => {
 export const readIndexCheckpoint = async (
   file: string, check?: (digestHex: string, signature: string) => boolean | undefined,
 ): Promise<IndexCheckpointRead> => {
-  const read = await readSnapshotFile(file, (r): Restored | Promise<Restored> => {
-    // The parts' bytes hashed as they are read, for the signature over them (with a check).
-    const partsSha = check === undefined ? undefined : parallelSha256();
-    if (partsSha !== undefined) r.taps.add(partsSha);
-    try {
-      const restored = restore(r, () => {
-        if (partsSha !== undefined) r.taps.delete(partsSha);
-      });
-      if (!restored.found || check === undefined || partsSha === undefined) return restored;
-      return partsSha.digest().then((digest): Restored =>
-        check(digest.toString('hex'), restored.signature) === false
-          ? { found: false, reason: 'not signed by the log\'s writer' } : restored);
-    } catch (e) {
-      if (!(e instanceof SnapshotShapeError)) throw e;
-      return { found: false, reason: `garbled: ${e.message}` };
-    }
-  });
-  if (read.found) {
-    const r = read.value;
-    return r.found ? { found: true, indexes: r.indexes, seen: r.seen } : r;
+  const read = await readSealedSnapshot(file, restore, check);
+  if (!read.found) {
+    if (read.in === 'parts') return { found: false, reason: read.reason };
+    return { found: false, reason: read.reason === 'no snapshot'
+      ? `no checkpoint at ${file}` : `${file}: ${read.reason}` };
   }
-  return { found: false, reason: read.reason === 'no snapshot'
-    ? `no checkpoint at ${file}` : `${file}: ${read.reason}` };
+  if (read.signed === false) return { found: false, reason: 'not signed by the log\'s writer' };
+  return { found: true, indexes: read.value.indexes, seen: read.value.seen };
 };
 
 /**

@@ -16,7 +16,7 @@ test.after(() => rm(dir, { recursive: true, force: true }));
 let runs = 0;
 const freshDir = () => mkdtemp(join(dir, `${++runs}-`));
 
-const fields = ['file', 'everyEvents', 'onCloseAfterEvents'] as const;
+const fields = ['file', 'everyEvents', 'onCloseAfterEvents', 'stateBytes'] as const;
 const names = Object.keys(hostileValues);
 // A value made when the property runs (fast-check looks into what it generates): one of the
 // shared hostile values, or anything fast-check makes.

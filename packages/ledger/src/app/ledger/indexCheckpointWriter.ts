@@ -83,14 +83,20 @@ export const indexCheckpointWriter = (o: {
   let background: Promise<void> | undefined;
   // Own appends are observed as they are stored, ahead of the position read up to; reading on
   // to the end moves that position past them (they are seen again: changing nothing).
+  let storeClosed = false;
   const readToEnd = async (): Promise<void> => {
     try {
       await o.catchUp();
     } catch (e) {
       if (!(e instanceof StoreClosedError)) throw e; // else: kept as read so far
+      storeClosed = true;
     }
   };
+  let closed = false;
+  // Not once the store is closed (another process may hold the log's writer lock by then), nor
+  // by a second close: the file is the writer's, written while it holds the log.
   const statesWritten = async (): Promise<void> => {
+    if (storeClosed) return;
     await o.keepStates?.().catch(() => undefined);
   };
   const write = async (): Promise<void> => {
@@ -140,16 +146,17 @@ export const indexCheckpointWriter = (o: {
     settled: async () => { await background; },
     close: async () => {
       await background;
-      if (o.readOnly) return;
+      if (o.readOnly || closed) return; // a close that failed is tried again by the next
       try {
         await readToEnd(); // this Ledger's own appends read back: `after` is then exact
         if (after < o.place.onCloseAfterEvents) {
           await statesWritten();
-          return;
+        } else {
+          const before = kept;
+          await write();
+          if (kept === before) await statesWritten(); // the checkpoint held the log already
         }
-        const before = kept;
-        await write();
-        if (kept === before) await statesWritten(); // the checkpoint held the log already
+        closed = true;
       } catch (e) {
         throw new IndexCheckpointWriteError(o.place.file, e);
       }

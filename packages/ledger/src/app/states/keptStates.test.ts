@@ -19,6 +19,7 @@ import { everyClose, memberWithSavings, ok, products, testLedger } from '../test
 import {
   keptStatesFileOf, readKeptStates, writeKeptStates, type KeptState,
 } from './keptStates.ts';
+import { noStatesKept } from './openKeptStates.ts';
 import { stateFingerprint } from './stateFingerprint.ts';
 
 const keys = generateKeyPairSync('ed25519');
@@ -98,7 +99,7 @@ test('a kept state is brought up to date with what its stream gained after it wa
     let store = await open(file);
     const plain = await testLedger(store, { indexCheckpoint: { stateBytes: 0 } });
     assert.equal(plain.restoredStates, { restored: 0,
-      reason: 'no states kept: the store signs nothing, or stateBytes is 0' });
+      reason: noStatesKept });
     for (const id of ['x1', 'x2', 'x3']) ok(await plain.makeDeposit(deposit(id, '7')));
     await plain.close();
     await store.close();
@@ -113,34 +114,43 @@ test('a kept state is brought up to date with what its stream gained after it wa
     await store.close();
   }));
 
+// A Ledger opened on the log of 20 deposits: what it restored, and the balance it decides on
+// (the log's, 1,200.00). It keeps the states file as it found it (its close writes no other).
+const decidesOnLog = async (file: string, restored: unknown,
+  o: { keys?: Keys; stateCacheEntries?: number; id?: string } = {}) => {
+  const store = await open(file, o.keys);
+  try {
+    const ledger = await testLedger(store, { indexCheckpoint: { onCloseAfterEvents: 1e9 },
+      ...o.stateCacheEntries === undefined ? {} : { stateCacheEntries: o.stateCacheEntries } });
+    assert.equal(ledger.restoredStates, restored);
+    assert.is(await balanceSeen(ledger, o.id ?? 'w1'), '1200.00');
+    await ledger.close();
+  } finally {
+    await store.close();
+  }
+};
+
 test('states are restored only within stateCacheEntries', () => withDir(async (dir) => {
   const file = join(dir, 'usha.ndjson');
   await history(file, 20);
-  const store = await open(file);
-  const ledger = await testLedger(store, { stateCacheEntries: 0 });
-  assert.equal(ledger.restoredStates, { restored: 0, dropped: 0 });
-  assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
-  await ledger.close();
-  await store.close();
+  await decidesOnLog(file, { restored: 0, reason: noStatesKept }, { stateCacheEntries: 0 });
+  // That Ledger's close left the states the last one kept: one restored now, within one entry.
+  await decidesOnLog(file, { restored: 1, dropped: 0 }, { stateCacheEntries: 1, id: 'w2' });
 }));
 
 test('an unsigned log keeps no states: a state nobody signed could be written by anyone',
   () => withDir(async (dir) => {
     const file = join(dir, 'usha.ndjson');
     await history(file, 20, {});
-    await assert.not.ok(await stat(keptStatesFileOf(`${file}.ledger-index`)).catch(() => false));
-    const store = await open(file, {});
-    const ledger = await testLedger(store);
-    assert.is(ledger.restoredStates.restored, 0);
-    assert.is(await balanceSeen(ledger, 'w1'), '1200.00');
-    await ledger.close();
-    await store.close();
+    assert.is(await stat(keptStatesFileOf(`${file}.ledger-index`)).catch(() => 'none'), 'none');
+    await decidesOnLog(file, { restored: 0,
+      reason: noStatesKept }, { keys: {} });
   }));
 
 // States written with the writer's key: what only the key holder could make.
 const place = (file: string, k = keys) => ({ file: keptStatesFileOf(`${file}.ledger-index`),
   seal: indexSealOf({ signingKey: k.privateKey, verifyKey: undefined }),
-  maxBytes: 1 << 20, minEvents: 1 });
+  maxBytes: 1 << 20, maxStates: 4096, minEvents: 1 });
 
 // The history of 20 deposits, and the states its Ledger kept at close.
 const keptHistory = async (file: string) => {
@@ -156,16 +166,6 @@ const raised = (states: readonly KeptState[], bound: Partial<KeptState> = {}) =>
   states.map((k) => ({ stream: k.stream, revision: k.revision,
     state: { ...k.state, state: { ...k.state.state, balance: 99_999_999_00n } } as typeof k.state,
     kept: { ...k, ...bound } }));
-// A Ledger opened on the log: what it restored, and the balance it decides on (the log's).
-const decidesOnLog = async (file: string, restored: unknown, id = 'w1') => {
-  const store = await open(file);
-  const ledger = await testLedger(store, { indexCheckpoint: { onCloseAfterEvents: 1e9 } });
-  assert.equal(ledger.restoredStates, restored);
-  assert.is(await balanceSeen(ledger, id), '1200.00');
-  await ledger.close();
-  await store.close();
-};
-
 test('a kept state not signed by the log\'s writer is not used', () => withDir(async (dir) => {
   const file = join(dir, 'usha.ndjson');
   const { fingerprint, states } = await keptHistory(file);
@@ -182,7 +182,7 @@ test('a kept state whose stream holds another event at its revision is folded fr
     // command ids would hold), then to another event id at the revision.
     for (const bound of [{ digest: '0'.repeat(64) }, { eventId: 'another' }]) {
       await writeKeptStates(place(file), fingerprint, raised(states, bound));
-      await decidesOnLog(file, { restored: 1, dropped: 0 }, `w-${Object.keys(bound)[0]}`);
+      await decidesOnLog(file, { restored: 1, dropped: 0 }, { id: `w-${Object.keys(bound)[0]}` });
     }
   }));
 
@@ -207,9 +207,56 @@ test('a kept state whose text does not read back is dropped alone', () => withDi
   // A second stream's record whose state has no kind, signed by the writer with the first.
   const odd = { stream: 'deposit-SB-M9', revision: 40n, state: { state: {} } as never,
     kept: { ...k, stream: 'deposit-SB-M9' } };
-  await writeKeptStates(place(file), fingerprint, [{ ...k, kept: k }, odd]);
-  await decidesOnLog(file, { restored: 1, dropped: 1 });
+  // And one whose kind is there but its state is null.
+  const empty = { stream: 'deposit-SB-M8', revision: 40n,
+    state: { kind: 'deposit', state: null } as never, kept: { ...k, stream: 'deposit-SB-M8' } };
+  await writeKeptStates(place(file), fingerprint, [{ ...k, kept: k }, odd, empty]);
+  await decidesOnLog(file, { restored: 1, dropped: 2 });
 }));
+
+test('the states are written by a close while the store is open, once: not after the store '
+  + 'closed (another process may hold the log by then), nor by a second close',
+() => withDir(async (dir) => {
+  const file = join(dir, 'usha.ndjson');
+  await history(file, 20);
+  const statesFile = keptStatesFileOf(`${file}.ledger-index`);
+  const inode = async () => (await stat(statesFile)).ino;
+  const first = await inode();
+  let store = await open(file);
+  let ledger = await testLedger(store);
+  ok(await ledger.makeDeposit(deposit('late-1')));
+  await store.close();
+  await ledger.close();
+  assert.is(await inode(), first, 'written after the store closed');
+  store = await open(file);
+  ledger = await testLedger(store);
+  ok(await ledger.makeDeposit(deposit('late-2')));
+  await ledger.close();
+  const second = await inode();
+  assert.is.not(second, first, 'not written by the close');
+  await ledger.close();
+  assert.is(await inode(), second, 'written again by a second close');
+  await store.close();
+}));
+
+test('a file of more states than a Ledger holds is read only as far as its bounds',
+  () => withDir(async (dir) => {
+    const file = join(dir, 'usha.ndjson');
+    const { fingerprint, states } = await keptHistory(file);
+    const [k] = states;
+    if (k === undefined) throw new Error('no state kept');
+    const many = ['A', 'B', 'C', 'D'].map((x) => ({ ...k, stream: `deposit-SB-${x}`,
+      kept: { ...k, stream: `deposit-SB-${x}` } }));
+    await writeKeptStates(place(file), fingerprint, many);
+    const read = async (maxStates: number, maxBytes: number) => {
+      const r = await readKeptStates({ ...place(file), maxStates, maxBytes }, fingerprint);
+      return r.found ? r.states.map((x) => x.stream) : r.reason;
+    };
+    assert.equal(await read(2, 1 << 20), ['deposit-SB-A', 'deposit-SB-B']);
+    assert.equal(await read(4096, 1), []);
+    assert.equal(await read(4096, 1 << 20),
+      ['deposit-SB-A', 'deposit-SB-B', 'deposit-SB-C', 'deposit-SB-D']);
+  }));
 
 test('a damaged file of kept states is set aside whole, the log folded as before',
   () => withDir(async (dir) => {

@@ -15,12 +15,13 @@ import {
   readNumber, readText, SnapshotShapeError, snapshotWriter, writeNumber, writeText,
   type SnapshotReader,
 } from '../../offHeap/snapshot.ts';
-import { parallelSha256 } from '../../offHeap/parallelSha256.ts';
-import { readSnapshotFile } from '../../offHeap/snapshotFile.ts';
-import { writeSealedSnapshot } from '../../file/fileIndexCheckpoint.ts';
+import {
+  readSealedSnapshot, writeSealedSnapshot, type SetAside,
+} from '../../file/fileIndexCheckpoint.ts';
 import type { IndexSeal } from '../../file/storeKeys.ts';
 import type { AggregateState } from '../commands/aggregateDecider.ts';
-import { canonicalText, stateOfText, stateText } from './stateText.ts';
+import { canonicalJson } from '../../json/canonicalJson.ts';
+import { stateOfText, stateText } from './stateText.ts';
 
 const heading = 'usha-ledger kept states';
 /** The layout this code writes and reads; another is set aside. */
@@ -37,9 +38,17 @@ export interface FoldedUpTo {
   readonly data: unknown;
 }
 
-/** A digest of an event's type and data, whatever the order of its fields. */
-export const eventDigest = (e: { readonly type: string; readonly data: unknown }): string =>
-  createHash('sha256').update(`${e.type}\0${canonicalText(e.data) ?? ''}`).digest('hex');
+/**
+ * A digest of an event's type and data: SHA-256 of their canonical JSON (keys sorted), so an
+ * event as appended and the same event read back agree; undefined for data that is not JSON
+ * (a state folded up to such an event is not kept, and one bound to it is not used).
+ */
+export const eventDigest = (
+  e: { readonly type: string; readonly data: unknown },
+): string | undefined => {
+  const json = canonicalJson({ type: e.type, data: e.data });
+  return E.isRight(json) ? createHash('sha256').update(json.right.text).digest('hex') : undefined;
+};
 
 /** A state kept, restored: used once the stream's event at `revision` is found to match. */
 export interface KeptState {
@@ -65,8 +74,10 @@ export interface HeldState {
 export interface StatesPlace {
   readonly file: string;
   readonly seal: IndexSeal;
-  /** The most bytes of state text written (the states most recently used first). */
+  /** The most bytes of state text written, or taken when read (most recently used first). */
   readonly maxBytes: number;
+  /** The most states taken when read (the Ledger's `stateCacheEntries`). */
+  readonly maxStates: number;
   /** Streams shorter than this are not kept: reading them whole costs as little. */
   readonly minEvents: number;
 }
@@ -102,13 +113,15 @@ const sliceMs = 4;
 /**
  * Writes the states offered (most recently used first) that fit in `maxBytes`, with their
  * fingerprint, signed with the writer's key; nothing is written without one (a state read
- * back unsigned could not be trusted). Atomic: the old file or the new one survives a crash.
- * Returns how many were written, or undefined when nothing was.
+ * back unsigned could not be trusted), nor when no state is offered. Atomic: the old file or
+ * the new one survives a crash. Returns how many were written, or undefined when nothing was.
  */
 export const writeKeptStates = async (
   place: StatesPlace, fingerprint: string, held: readonly HeldState[],
 ): Promise<number | undefined> => {
-  if (place.seal.sign('00') === undefined) return undefined;
+  // Without a key nothing could be trusted when read; holding nothing, the file is left as it
+  // is (a Ledger that folded nothing does not wipe what the last one kept).
+  if (place.seal.sign('00') === undefined || held.length === 0) return undefined;
   const records: string[][] = [];
   let bytes = 0;
   let since = performance.now();
@@ -125,7 +138,8 @@ export const writeKeptStates = async (
     const size = text.length + h.stream.length + 128;
     if (size > room) continue;
     bytes += size;
-    const digest = h.kept?.digest ?? (h.upTo === undefined ? '' : eventDigest(h.upTo));
+    const digest = h.kept?.digest ?? (h.upTo === undefined ? undefined : eventDigest(h.upTo));
+    if (digest === undefined) continue;
     records.push([h.stream, h.revision.toString(), eventId, digest, text]);
     if (performance.now() - since > sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -147,38 +161,36 @@ export type KeptStatesRead =
   | { readonly found: true; readonly states: readonly KeptState[]; readonly dropped: number }
   | { readonly found: false; readonly reason: string };
 
-type Raw = { readonly found: true; readonly records: string[][]; readonly signature: string;
-  readonly digest: Promise<Buffer> } | { readonly found: false; readonly reason: string };
+interface Records {
+  readonly records: string[][];
+}
 
-const parse = (r: SnapshotReader, fingerprint: string): Raw => {
-  const sha = parallelSha256();
-  r.taps.add(sha);
-  try {
-    if (readText(r) !== heading) return { found: false, reason: 'not a file of kept states' };
-    const version = readNumber(r);
-    if (version !== keptStatesVersion) {
-      return { found: false, reason: `version ${version}; this Ledger reads version `
-        + `${keptStatesVersion}` };
-    }
-    if (readText(r) !== fingerprint) {
-      return { found: false, reason: 'folded by other code or other products' };
-    }
-    const count = readNumber(r);
-    if (!Number.isSafeInteger(count) || count < 0) {
-      throw new SnapshotShapeError(`a count of ${count}`);
-    }
-    const records: string[][] = [];
-    for (let i = 0; i < count; i += 1) {
-      records.push([readText(r), readText(r), readText(r), readText(r), readText(r)]);
-    }
-    r.taps.delete(sha);
-    const signature = readText(r);
-    if (r.at !== r.end) throw new SnapshotShapeError(`${r.end - r.at} bytes after the signature`);
-    return { found: true, records, signature, digest: sha.digest() };
-  } catch (e) {
-    if (!(e instanceof SnapshotShapeError)) throw e;
-    return { found: false, reason: `garbled: ${e.message}` };
+const parse = (
+  r: SnapshotReader, fingerprint: string, bound: Pick<StatesPlace, 'maxBytes' | 'maxStates'>,
+): Records | SetAside => {
+  if (readText(r) !== heading) return { setAside: 'not a file of kept states' };
+  const version = readNumber(r);
+  if (version !== keptStatesVersion) {
+    return { setAside: `version ${version}; this Ledger reads version ${keptStatesVersion}` };
   }
+  if (readText(r) !== fingerprint) return { setAside: 'folded by other code or other products' };
+  const count = readNumber(r);
+  if (!Number.isSafeInteger(count) || count < 0) {
+    throw new SnapshotShapeError(`a count of ${count}`);
+  }
+  // Every record is read (the file's SHA-256 is of all of it); only those within the bounds
+  // are kept to be decoded, the most recently used first as they were written.
+  const records: string[][] = [];
+  let bytes = 0;
+  for (let i = 0; i < count; i += 1) {
+    const record = [readText(r), readText(r), readText(r), readText(r), readText(r)];
+    const size = record.reduce((n, t) => n + t.length, 0);
+    if (records.length < bound.maxStates && bytes + size <= bound.maxBytes) {
+      records.push(record);
+      bytes += size;
+    }
+  }
+  return { records };
 };
 
 // A record as a state, or undefined when any part of it does not read back.
@@ -190,10 +202,11 @@ const keptOf = ([stream, revision, eventId, digest, text]: string[]): KeptState 
   const state = stateOfText(text);
   if (E.isLeft(state)) return undefined;
   const s: unknown = state.right;
-  if (typeof s !== 'object' || s === null || !kinds.has(String(Reflect.get(s, 'kind')))
-    || typeof Reflect.get(s, 'state') !== 'object') {
+  if (typeof s !== 'object' || s === null || !kinds.has(String(Reflect.get(s, 'kind')))) {
     return undefined;
   }
+  const inner: unknown = Reflect.get(s, 'state');
+  if (typeof inner !== 'object' || inner === null) return undefined;
   return { stream, revision: BigInt(revision), eventId, digest, state: s as AggregateState };
 };
 
@@ -204,20 +217,19 @@ const keptOf = ([stream, revision, eventId, digest, text]: string[]): KeptState 
 export const readKeptStates = async (
   place: StatesPlace, fingerprint: string,
 ): Promise<KeptStatesRead> => {
-  const read = await readSnapshotFile(place.file, (r) => parse(r, fingerprint));
+  const read = await readSealedSnapshot(place.file, (r) => parse(r, fingerprint, place),
+    place.seal.check);
   if (!read.found) {
     return { found: false, reason: read.reason === 'no snapshot' ? `no states at ${place.file}`
       : `${place.file}: ${read.reason}` };
   }
-  const raw = read.value;
-  if (!raw.found) return { found: false, reason: `${place.file}: ${raw.reason}` };
-  const digest = (await raw.digest).toString('hex');
-  if (place.seal.check(digest, raw.signature) !== true) {
+  // Only the writer's own: a state nobody signed could be anyone's.
+  if (read.signed !== true) {
     return { found: false, reason: `${place.file}: not signed by the log's writer` };
   }
   const states: KeptState[] = [];
   let dropped = 0;
-  for (const record of raw.records) {
+  for (const record of read.value.records) {
     const kept = keptOf(record);
     if (kept === undefined) dropped += 1;
     else states.push(kept);

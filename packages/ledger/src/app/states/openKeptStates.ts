@@ -16,11 +16,22 @@ export type RestoredStates =
   | { readonly restored: number; readonly dropped: number }
   | { readonly restored: 0; readonly reason: string };
 
-/** Where states are kept: beside a checkpoint the store seals; none without a seal or bytes. */
-export const keptStatesPlace = (place: CheckpointPlace | undefined): StatesPlace | undefined =>
-  place?.seal === undefined || place.stateBytes === 0 ? undefined
+/**
+ * Where states are kept: beside a checkpoint the store seals with a key; none for a store with
+ * no key to check a signature with (an unsigned file store's seal checks nothing), with
+ * `stateBytes` 0, or for a Ledger that holds no states (`stateCacheEntries` 0).
+ */
+export const keptStatesPlace = (
+  place: CheckpointPlace | undefined, stateCacheEntries: number,
+): StatesPlace | undefined =>
+  place?.seal === undefined || place.seal.check('00', '') === undefined || place.stateBytes === 0
+    || stateCacheEntries === 0 ? undefined
     : { file: keptStatesFileOf(place.file), seal: place.seal, maxBytes: place.stateBytes,
-      minEvents: defaultKeptStateMinEvents };
+      maxStates: stateCacheEntries, minEvents: defaultKeptStateMinEvents };
+
+/** Why a Ledger keeps no states. */
+export const noStatesKept =
+  'no states kept: the store has no key, or stateBytes or stateCacheEntries is 0';
 
 /** The states to restore, their fingerprint (for writing them again), and what to report. */
 export interface KeptStatesOpened {
@@ -35,7 +46,7 @@ export const openKeptStates = async (
 ): Promise<KeptStatesOpened> => {
   if (place === undefined) {
     return { states: [], fingerprint: undefined, opened: { restored: 0,
-      reason: 'no states kept: the store signs nothing, or stateBytes is 0' } };
+      reason: noStatesKept } };
   }
   const fingerprint = await stateFingerprint(products);
   if (fingerprint === undefined) {

@@ -142,35 +142,3 @@ export const stateOfText = (s: string): E.Either<string, unknown> => {
     throw e;
   }
 };
-
-const canonicalTree = (v: unknown, depth: number): Tree => {
-  if (depth >= maxStateDepth) throw new NotPlain('too deep');
-  if (typeof v === 'bigint') return ['b', v.toString()];
-  if (typeof v === 'number') return special(v) === undefined ? v : ['n', special(v) ?? ''];
-  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
-  if (Array.isArray(v)) {
-    return ['a', ...v.map((x: unknown) => canonicalTree(x ?? null, depth + 1))];
-  }
-  if (typeof v !== 'object') throw new NotPlain(typeof v);
-  const fields: { [k: string]: Tree } = {};
-  for (const k of Object.keys(v).sort()) {
-    const x: unknown = Reflect.get(v, k);
-    if (x === undefined) continue;
-    Object.defineProperty(fields, k, { value: canonicalTree(x, depth + 1), enumerable: true,
-      writable: true, configurable: true });
-  }
-  return ['o', fields];
-};
-
-/**
- * An event's data as one text whatever the order of its fields (sorted) and whether a field
- * that is undefined is there at all: the same data read back from a store and as appended give
- * the same text. Undefined when it is not plain data.
- */
-export const canonicalText = (data: unknown): string | undefined => {
-  try {
-    return JSON.stringify(canonicalTree(data, 0));
-  } catch {
-    return undefined;
-  }
-};
