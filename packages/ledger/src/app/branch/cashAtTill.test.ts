@@ -1,24 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { allEvents, memberWithSavings, ok, testLedger } from '../testSupport.ts';
 import { shortDayReport } from './shortDayReport.fixture.ts';
+import { tillOpened } from './tillOpened.fixture.ts';
 
 const by = (id: string, on = '2024-04-02', actor = 'cashier') => ({ commandId: id, actor, on });
 const at = { branchId: 'SONAGACHI' };
 const till = { ...at, tillId: 'T1' };
 
 // Rs 2,00,000.00 in the vault; 50,000.00 to till T1; two deposits, a withdrawal.
-const openDay = async () => {
-  const store = memoryStore();
-  const ledger = await testLedger(store);
-  await memberWithSavings(ledger, 'M1', '5000');
-  await memberWithSavings(ledger, 'M2', '1000');
-  ok(await ledger.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
-    amount: '200000' }));
-  ok(await ledger.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
-    amount: '50000' }));
-  return { store, ledger };
-};
+const openDay = () => tillOpened([['M1', '5000'], ['M2', '1000']]);
 
 test('a branch\'s day: opening cash, members at the till, a count 50 short, the close',
   async () => {

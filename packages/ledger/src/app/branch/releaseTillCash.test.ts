@@ -3,7 +3,8 @@
 // the cash out of the till's book while the books keep it, a shortage no count would show.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { allEvents, ok, testLedger } from '../testSupport.ts';
+import { tillOpened } from './tillOpened.fixture.ts';
 
 const by = (id: string, on = '2024-04-02', actor = 'cashier') => ({ commandId: id, actor, on });
 const at = { branchId: 'SONAGACHI' };
@@ -12,16 +13,7 @@ const refusal = (o: { readonly status: string }) => ('rejection' in o ? o.reject
 type TestLedger = Awaited<ReturnType<typeof testLedger>>;
 
 // Her savings account, and Rs 50,000.00 in till T1.
-const openTill = async () => {
-  const store = memoryStore();
-  const ledger = await testLedger(store);
-  await memberWithSavings(ledger, 'M1', '5000');
-  ok(await ledger.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
-    amount: '200000' }));
-  ok(await ledger.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
-    amount: '50000' }));
-  return { store, ledger };
-};
+const openTill = () => tillOpened([['M1', '5000']]);
 // Her Rs 3,000.00 deposited through the till (step d1:account).
 const depositD1 = async (ledger: TestLedger) => assert.is((await ledger.cashAtTill({
   ...by('d1'), ...till, type: 'MakeDeposit', accountId: 'SB-M1', amount: '3000' })).status,

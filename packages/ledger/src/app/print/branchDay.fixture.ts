@@ -1,4 +1,5 @@
-import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+import { tillOpened } from '../branch/tillOpened.fixture.ts';
+import { ok } from '../testSupport.ts';
 
 /**
  * SONAGACHI's 2 April 2024: Rs 2,00,000 taken over into the vault the day before, 50,000 to
@@ -6,17 +7,11 @@ import { memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.t
  * short of the book's 54,300), all of it back to the vault; the day closed.
  */
 export const branchDay = async () => {
-  const ledger = await testLedger(memoryStore());
-  await memberWithSavings(ledger, 'M1', '5000');
-  await memberWithSavings(ledger, 'M2', '1000');
+  const { ledger } = await tillOpened([['M1', '5000'], ['M2', '1000']]);
   const at = { branchId: 'SONAGACHI' };
   const till = { ...at, tillId: 'T1' };
   const by = (id: string, on = '2024-04-02', actor = 'cashier') =>
     ({ commandId: id, actor, on });
-  ok(await ledger.takeOverVaultCash({ ...by('v0', '2024-04-01', 'manager'), ...at,
-    amount: '200000' }));
-  ok(await ledger.transferBranchCash({ ...by('open'), ...at, fromTill: null, toTill: 'T1',
-    amount: '50000' }));
   for (const [id, type, accountId, amount] of [['d1', 'MakeDeposit', 'SB-M1', '3000'],
     ['d2', 'MakeDeposit', 'SB-M2', '2500'], ['w1', 'Withdraw', 'SB-M1', '1200']] as const) {
     const r = await ledger.cashAtTill({ ...by(id), ...till, type, accountId, amount });
