@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { StoreClosedError } from '../eventStore/errors.ts';
 import type { ExpectedRevision } from '../eventStore/port.ts';
 import { openFileEventStore } from './fileEventStore.ts';
-import { spaceStepBytes, writeCallBytes } from './logSpace.ts';
+import { writeCallBytes } from './logSpace.ts';
 import { idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-durable-writes-'));
@@ -86,36 +86,40 @@ const watchingWrites = async <T>(
 const text = (bytes: number) => 'x'.repeat(bytes);
 
 test('blocking (the default): a group of up to 1 MiB is one synchronous write, and so are its '
-  + 'zeros; a larger group and its zeros, and every write when threaded, go through the thread '
-  + 'pool',
+  + 'zeros; a larger group and its zeros, the space made at open, and every write when '
+  + 'threaded, go through the thread pool',
 async () => {
+  const step = 4096;
   for (const mode of [undefined, 'blocking', 'threaded'] as const) {
     const file = fresh();
-    const store = await openFileEventStore({
-      file, schema: noteSchema, now: clock, maxAppendBytes: 4 * writeCallBytes,
-      ...(mode === undefined ? {} : { durableWrites: mode }),
-    });
     const calls = await watchingWrites(async (c) => {
+      const store = await openFileEventStore({
+        file, schema: noteSchema, now: clock, maxAppendBytes: 4 * writeCallBytes,
+        spaceAheadBytes: step, ...(mode === undefined ? {} : { durableWrites: mode }),
+      });
       await store.appendToStream('loan-1', [note(idOf(1), text(100))]);
       const small = store.appendedBytes();
+      await store.appendToStream('loan-1', [note(idOf(2), text(step))]);
+      const mid = store.appendedBytes() - small;
       // 2.5 MiB of text: three write calls of at most 1 MiB, whichever the mode.
-      await store.appendToStream('loan-2', [note(idOf(2), text(writeCallBytes * 2.5))]);
-      const big = store.appendedBytes() - small;
-      return [...c, `sizes ${small} ${big}`];
+      await store.appendToStream('loan-2', [note(idOf(3), text(writeCallBytes * 2.5))]);
+      const big = store.appendedBytes() - small - mid;
+      await store.close();
+      return [...c, `sizes ${small} ${mid} ${big}`];
     });
-    await store.close();
-    const [small = 0, big = 0] = (calls.at(-1) ?? '').split(' ').slice(1).map(Number);
+    const [small = 0, mid = 0, big = 0] = (calls.at(-1) ?? '').split(' ').slice(1).map(Number);
     const bigCalls = [`write ${writeCallBytes}`, `write ${writeCallBytes}`,
       `write ${big - 2 * writeCallBytes}`];
-    // Zeros before each append that would pass the file's end, to a step past the append's end:
-    // from the log's start for the first; for the second (2.5 MiB, past the first's step), from
-    // that step's end, through the thread pool as its group (more than a call's and a step).
-    const zeros = [`${mode === 'threaded' ? 'writev' : 'writevSync'} ${small + spaceStepBytes}`];
-    const moreZeros = [`writev ${big}`];
-    assert.equal(calls.slice(0, -1), mode === 'threaded'
-      ? [...zeros, `write ${small}`, ...moreZeros, ...bigCalls]
-      : [...zeros, `writeSync ${small}`, ...moreZeros, ...bigCalls], String(mode));
-    assert.ok(small > 100 && big > 2.5 * writeCallBytes, `${small} ${big}`);
+    const one = mode === 'threaded' ? 'write' : 'writeSync';
+    // A step of zeros at open, in the background whatever the mode. The first append fits in
+    // it; the second passes its end: zeros from there to a step past the append's end, as the
+    // append's own write is made; the third (2.5 MiB) too, through the thread pool as its
+    // group (more than a call's and a step).
+    assert.equal(calls.slice(0, -1), [`writev ${step}`, `${one} ${small}`,
+      `${mode === 'threaded' ? 'writev' : 'writevSync'} ${small + mid}`, `${one} ${mid}`,
+      `writev ${big}`, ...bigCalls], String(mode));
+    assert.ok(small > 100 && small < step && mid > step && big > 2.5 * writeCallBytes,
+      `${small} ${mid} ${big}`);
   }
 });
 

@@ -215,6 +215,8 @@ export const openFileEventStore = async <E extends EventShape>(
       writesSynced: syncedWrites !== 0,
       blocking: options.durableWrites !== 'threaded',
     });
+    // Space for the first appends is made while the app goes on opening (logSpace.ts).
+    space?.prepare(scan.endOffset);
     const recovery = cut ?? scan.tornTail;
     const store = fileStore(options,
       { handle, lock, readOnly, signingKey, verifyKey, loaded, space, recovery });

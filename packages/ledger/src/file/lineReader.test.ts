@@ -128,6 +128,22 @@ test('reads only between the two offsets', async () => {
   assert.is(read.tail, undefined);
 });
 
+test('a read of a few lines holds a buffer of their bytes, not a whole chunk', async () => {
+  // A Ledger's catch-up reads the few lines appended since it last looked, at every command:
+  // a chunk-sized buffer for each was a megabyte allocated and scanned (its fresh pages faulted
+  // in) for a read of a kilobyte.
+  const file = join(dir, 'few.txt');
+  await writeFile(file, 'one\ntwo\nthree\nfour\n');
+  const handle = await open(file, 'r');
+  const sizes: number[] = [];
+  try {
+    for await (const chunk of readLineChunks(handle, 4, 19)) sizes.push(chunk.buffer.length);
+  } finally {
+    await handle.close();
+  }
+  assert.equal(sizes, [15]);
+});
+
 test('a reader that stops early leaves no read in flight: the file closes at once', async () => {
   const file = join(dir, 'early.txt');
   await writeFile(file, 'x'.repeat(99).concat('\n').repeat(1000));

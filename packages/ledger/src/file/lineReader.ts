@@ -51,7 +51,11 @@ export async function* readLineChunks(
   onTail: (tail: LineTail) => void = () => {},
   chunkBytes: number = defaultChunkBytes,
 ): AsyncGenerator<LineChunk> {
-  let buffer = Buffer.allocUnsafe(chunkBytes);
+  // A buffer no bigger than the bytes left to read (and what it keeps): a catch-up of a few
+  // lines, the most common read after a replay, neither allocates nor touches a whole chunk.
+  const sized = (keep: number, at: number) =>
+    Buffer.allocUnsafe(Math.max(Math.min(chunkBytes, keep + Math.max(0, to - at)), keep * 2, 1));
+  let buffer = sized(0, from);
   let filled = 0; // bytes of buffer holding file data
   let bufferOffset = from; // file offset of buffer[0]
   // Reads into buffer after its `filled` bytes; undefined when the end has been reached.
@@ -84,10 +88,11 @@ export async function* readLineChunks(
         zero = -1;
       }
       const lineBytes = zero === -1 ? filled : zero;
+      // Searched within the lines' bytes only: what lies after them was never read.
+      const lineView = buffer.subarray(0, lineBytes);
       const bounds = [0];
       let start = 0;
-      for (let nl = buffer.indexOf(10); nl !== -1 && nl < lineBytes;
-        nl = buffer.indexOf(10, start)) {
+      for (let nl = lineView.indexOf(10); nl !== -1; nl = lineView.indexOf(10, start)) {
         start = nl + 1;
         bounds.push(start);
       }
@@ -106,7 +111,7 @@ export async function* readLineChunks(
       // than the buffer: then a bigger one), and start reading after it before yielding.
       const rest = filled - start;
       if (start > 0 || filled === buffer.length) {
-        buffer = Buffer.allocUnsafe(Math.max(chunkBytes, rest * 2));
+        buffer = sized(rest, bufferOffset + filled);
         chunk.copy(buffer, 0, start, filled);
       }
       filled = rest;

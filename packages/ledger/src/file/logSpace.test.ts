@@ -42,10 +42,34 @@ const six = [1, 2, 3, 4, 5, 6].map(idOf);
 test('space is set aside ahead while open; a clean close leaves none', async () => {
   const file = fresh();
   const w = await writeLog(file, step);
-  assert.is(w.whileOpen, w.first + step);
+  // Made at open, a step past the log's end then (0): the first append fell within it.
+  assert.is(w.whileOpen, step);
+  assert.ok(w.first < step);
   const bytes = await readFile(file);
   assert.is(bytes.length, w.appended);
   assert.is(bytes.at(-1), 10);
+});
+
+test('a store opened for writing starts its space at once; a close before it is made, or a '
+  + 'reopen that appends nothing, leaves the log byte for byte as it was', async () => {
+  const file = fresh();
+  await writeLog(file, step);
+  const before = await readFile(file);
+  // Closed at once: the step being made is waited for, then given back.
+  await (await openFileEventStore({ file, schema: noteSchema, now, spaceAheadBytes: step }))
+    .close();
+  assert.equal(await readFile(file), before);
+  // Open a while: the step is made without an append.
+  const store = await openFileEventStore({ file, schema: noteSchema, now, spaceAheadBytes: step });
+  let size = 0;
+  for (let tries = 0; tries < 200 && size !== before.length + step; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    size = (await stat(file)).size;
+  }
+  assert.is(size, before.length + step);
+  assert.equal(await ids(store.readAll()), six);
+  await store.close();
+  assert.equal(await readFile(file), before);
 });
 
 test('a log written with space ahead is, closed, byte for byte one written without', async () => {
@@ -172,7 +196,9 @@ test('by default a step of 1 MiB is set aside; 0, and a step that is not a whole
     const log = store.appendedBytes();
     // The file's bytes after the log, and whether they are all zeros.
     const after = bytes.subarray(log);
-    found.push(`${String(spaceAheadBytes)}: ${after.length} ${after.every((b) => b === 0)}`);
+    // The space is a step past the log's end at open (0): the file is that step long.
+    found.push(`${String(spaceAheadBytes)}: ${after.length === 0 ? 0 : bytes.length} `
+      + `${after.every((b) => b === 0)}`);
     assert.is(bytes.indexOf(0), after.length === 0 ? -1 : log, String(spaceAheadBytes));
     await store.close();
     assert.is((await readFile(file)).length, log, `${String(spaceAheadBytes)}: closed`);

@@ -35,6 +35,13 @@ export interface LogSpace {
    * never fails: if the zeros cannot be written, keeps no space from then on.
    */
   readonly ensure: (end: number) => Promise<void>;
+  /**
+   * Starts growing the file by a step past `end` (the log's end at open) in the background,
+   * through the thread pool, if it holds no space there: the first append after an open then
+   * finds space made while the app was opening (an `ensure` or `release` meanwhile waits for
+   * it). Never fails, as `ensure`.
+   */
+  readonly prepare: (end: number) => void;
   /** Gives the space back: cuts the file at `end` (the last line's end), synced. */
   readonly release: (end: number) => Promise<void>;
   /** Bytes the file holds now: the log and the space after it. */
@@ -68,7 +75,9 @@ export const logSpace = (o: {
   // Zeros a failed fill wrote that could not be given back: the file may then be longer than
   // `fileBytes` says, so `release` cuts it whatever `fileBytes` says.
   let zerosLeft = false;
-  const ensure = async (end: number): Promise<void> => {
+  // The step `prepare` started, until it is made (or given up).
+  let preparing: Promise<void> | undefined;
+  const grow = async (end: number, blocking: boolean): Promise<void> => {
     // An append never reaches the file's last byte: a log with space always ends in a zero,
     // which is how an open tells a log that had space from one that never had (scanLog.ts).
     if (end < fileBytes) return;
@@ -78,7 +87,7 @@ export const logSpace = (o: {
     }
     const before = fileBytes;
     try {
-      await fill(before, end + stepBytes - before);
+      await fill(before, end + stepBytes - before, blocking);
       fileBytes = end + stepBytes;
     } catch {
       // The space is a saving, not a need: where it cannot be had (a disk nearly full), the
@@ -90,6 +99,16 @@ export const logSpace = (o: {
       fileBytes = end;
     }
   };
+  const ensure = async (end: number): Promise<void> => {
+    if (preparing !== undefined) await preparing;
+    await grow(end, o.blocking === true);
+  };
+  const prepare = (end: number): void => {
+    if (preparing !== undefined || end < fileBytes || stepBytes <= 0) return;
+    preparing = grow(end, false).catch(() => {}).then(() => {
+      preparing = undefined;
+    });
+  };
   // Writes `bytes` zeros at `at`, durably: from one chunk of zeros kept for every store of the
   // process, named as often as needed in one gathered write call; by a synchronous call where
   // the appends' writes are made so (`blocking`) and the zeros are no more than such a write's
@@ -98,8 +117,8 @@ export const logSpace = (o: {
   // again"): a buffer made for each step cost 10-15 ms a step of 8 MiB, its fresh pages
   // faulted in by the copy; a step handed to the thread pool took 12-17 ms in most runs; the
   // shared zeros written by a synchronous call about 4 ms.
-  const fill = async (at: number, bytes: number): Promise<void> => {
-    const blocking = o.blocking === true && bytes <= writeCallBytes + spaceStepBytes;
+  const fill = async (at: number, bytes: number, mayBlock: boolean): Promise<void> => {
+    const blocking = mayBlock && bytes <= writeCallBytes + spaceStepBytes;
     for (let written = 0; written < bytes;) {
       const zeros = zeroRun(bytes - written);
       const wrote = blocking
@@ -113,11 +132,12 @@ export const logSpace = (o: {
     if (!o.writesSynced) await o.handle.datasync();
   };
   const release = async (end: number): Promise<void> => {
+    if (preparing !== undefined) await preparing;
     if (fileBytes === end && !zerosLeft) return;
     await o.handle.truncate(end);
     await o.handle.sync();
     fileBytes = end;
     zerosLeft = false;
   };
-  return { ensure, release, fileBytes: () => fileBytes };
+  return { ensure, prepare, release, fileBytes: () => fileBytes };
 };

@@ -22,6 +22,16 @@ const special = (n: number): string | undefined => {
   return Object.is(n, -0) ? '-0' : undefined;
 };
 
+// A field set as an own data property. Assigned (the fast way) but for `__proto__`, which
+// assigned would set the object's prototype: that one is defined.
+const setField = (o: object, k: string, value: unknown): void => {
+  if (k === '__proto__') {
+    Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    (o as Record<string, unknown>)[k] = value;
+  }
+};
+
 const treeOf = (v: unknown, depth: number, path: Set<object>): Tree => {
   switch (typeof v) {
     case 'string': case 'boolean': return v;
@@ -61,8 +71,7 @@ const treeOf = (v: unknown, depth: number, path: Set<object>): Tree => {
       if (d === undefined || !('value' in d) || d.enumerable !== true) {
         throw new NotPlain('an accessor or hidden field');
       }
-      Object.defineProperty(fields, k, { value: treeOf(d.value, depth + 1, path),
-        enumerable: true, writable: true, configurable: true });
+      setField(fields, k, treeOf(d.value, depth + 1, path));
     }
     return [proto === null ? 'O' : 'o', fields];
   } finally {
@@ -89,42 +98,50 @@ const text = (t: Tree | undefined): string => {
   return t;
 };
 
+// A tree's value: its items are read from index 1 on (0 is the tag), the array not copied.
 const valueOf = (t: Tree, depth: number): unknown => {
   if (t === null || typeof t !== 'object') return t;
   if (depth >= maxStateDepth) throw new Garbled('too deep');
   if (!Array.isArray(t)) throw new Garbled('an object without its tag');
-  const [tag, ...rest] = t;
+  const tag = t[0];
   switch (tag) {
     case 'u': return undefined;
     case 'b': {
-      const s = text(rest[0]);
+      const s = text(t[1]);
       if (!/^-?(0|[1-9][0-9]*)$/.test(s)) throw new Garbled(`a bigint ${s.slice(0, 40)}`);
       return BigInt(s);
     }
     case 'n': {
-      const s = text(rest[0]);
+      const s = text(t[1]);
       if (s === 'NaN') return Number.NaN;
       if (s === 'Infinity') return Number.POSITIVE_INFINITY;
       if (s === '-Infinity') return Number.NEGATIVE_INFINITY;
       if (s === '-0') return -0;
       throw new Garbled(`a number ${s.slice(0, 40)}`);
     }
-    case 'a': return rest.map((x) => valueOf(x, depth + 1));
-    case 'm': return new Map(rest.map((pair) => {
-      if (!Array.isArray(pair) || pair.length !== 2) throw new Garbled('a Map entry');
-      return [valueOf(pair[0] ?? null, depth + 1), valueOf(pair[1] ?? null, depth + 1)];
-    }));
+    case 'a': {
+      const out: unknown[] = [];
+      for (let i = 1; i < t.length; i += 1) out.push(valueOf(t[i] ?? null, depth + 1));
+      return out;
+    }
+    case 'm': {
+      const out = new Map<unknown, unknown>();
+      for (let i = 1; i < t.length; i += 1) {
+        const pair = t[i];
+        if (!Array.isArray(pair) || pair.length !== 2) throw new Garbled('a Map entry');
+        out.set(valueOf(pair[0] ?? null, depth + 1), valueOf(pair[1] ?? null, depth + 1));
+      }
+      return out;
+    }
     case 'o': case 'O': {
-      const fields = rest[0];
-      if (rest.length !== 1 || fields === null || typeof fields !== 'object'
+      const fields = t[1];
+      if (t.length !== 2 || fields === null || typeof fields !== 'object'
         || Array.isArray(fields)) {
         throw new Garbled('an object\'s fields');
       }
       const out: object = tag === 'O' ? Object.create(null) as object : {};
-      // defineProperty: a field named `__proto__` is a field, not the object's prototype.
-      for (const [k, x] of Object.entries(fields)) {
-        Object.defineProperty(out, k, { value: valueOf(x, depth + 1), enumerable: true,
-          writable: true, configurable: true });
+      for (const k of Object.keys(fields)) {
+        setField(out, k, valueOf(fields[k] ?? null, depth + 1));
       }
       return out;
     }
