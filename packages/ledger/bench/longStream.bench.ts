@@ -8,11 +8,15 @@
 // Then the same on a signed file store, where the Ledger keeps its long streams' folded states
 // beside its checkpoint (docs/concepts/kept-states.md): the history written once, then opened
 // with the states kept (default) and with none (`stateBytes: 0`), in the same run
-// (LONG_FILE_DEPOSITS, default 500,2000: each deposit is two durable appends).
+// (LONG_FILE_DEPOSITS, default 500,2000: each deposit is two durable appends). Last, a restart
+// as an app makes one: the signed store opened with its states kept in LONG_FRESH fresh
+// processes (default 5), each timing its first deposit and the median of 20 warm ones, wall and
+// CPU; the first command there also runs the code for the first time in the process.
 // Run: npx pnpm@10 bench longStream
 //   (= node --expose-gc --import tsx packages/ledger/bench/longStream.bench.ts)
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -64,8 +68,49 @@ const measure = async (n: number) => {
   return timed(await testLedger(store));
 };
 
+// A child: opens the signed store in `dir` with its states kept, times one deposit and 20 more.
+if (process.argv[2] === 'fresh-child') {
+  const dir = process.argv[3] ?? '';
+  const signingKey = createPrivateKey(await readFile(join(dir, 'key.pem')));
+  const store = await openFileEventStore({ file: join(dir, 'usha.ndjson'),
+    schema: ledgerEventSchema, signingKey, verifyKey: createPublicKey(signingKey) });
+  const ledger = await testLedger(store, { indexCheckpoint: everyClose });
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  ok((await ledger.cashAtTill(deposit(`fresh-${process.pid}`))).steps[1]);
+  const first = performance.now() - t0;
+  const firstCpu = process.cpuUsage(cpu);
+  const warm: number[] = [];
+  const warmCpu: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await ledger.cashAtTill(deposit(`fresh-${process.pid}-${i}`));
+    warm.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    warmCpu.push((used.user + used.system) / 1000);
+  }
+  await ledger.close();
+  await store.close();
+  console.log(`RESULT ${JSON.stringify({ restored: ledger.restoredStates.restored, first,
+    firstCpu: (firstCpu.user + firstCpu.system) / 1000, warm: median(warm),
+    warmCpu: median(warmCpu) })}`);
+  process.exit(0);
+}
+
 const keys = generateKeyPairSync('ed25519');
 const signed = { signingKey: keys.privateKey, verifyKey: keys.publicKey };
+const freshRuns = Number(process.env.LONG_FRESH ?? 5);
+interface Fresh { restored: number; first: number; firstCpu: number; warm: number;
+  warmCpu: number }
+const fresh = (dir: string): Fresh => {
+  const r = spawnSync(process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, 'fresh-child', dir],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = /^RESULT (.*)$/m.exec(r.stdout)?.[1];
+  if (r.status !== 0 || line === undefined) throw new Error(`fresh child failed: ${r.status}`);
+  return JSON.parse(line) as Fresh;
+};
 const measureFile = async (n: number) => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-long-stream-'));
   const file = join(dir, 'usha.ndjson');
@@ -86,7 +131,13 @@ const measureFile = async (n: number) => {
       out[how] = await timed(ledger, how);
       await store.close();
     }
-    return out;
+    await writeFile(join(dir, 'key.pem'),
+      keys.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const runs = Array.from({ length: freshRuns }, () => fresh(dir));
+    if (runs.some((r) => r.restored !== 2)) throw new Error('a fresh process restored no state');
+    const m = (k: keyof Fresh) => median(runs.map((r) => r[k]));
+    return { ...out, fresh: { first: m('first'), firstCpu: m('firstCpu'), warm: m('warm'),
+      warmCpu: m('warmCpu') } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -111,4 +162,9 @@ for (const n of (process.env.LONG_FILE_DEPOSITS ?? '500,2000').split(',').map(Nu
       .toFixed(2)}; none: first ${r.none.first.toFixed(1)} ms, warm ${r.none.warm.toFixed(2)} `
     + `ms, first / warm ${(r.none.first / r.none.warm).toFixed(2)}; first kept / first none `
     + `${(r.kept.first / r.none.first).toFixed(3)}`);
+  const f = r.fresh;
+  console.log(`    kept, in ${freshRuns} fresh processes (medians): first `
+    + `${f.first.toFixed(1)} ms (CPU ${f.firstCpu.toFixed(1)}), warm ${f.warm.toFixed(2)} ms `
+    + `(CPU ${f.warmCpu.toFixed(2)}), first / warm ${(f.first / f.warm).toFixed(2)} `
+    + `(CPU ${(f.firstCpu / f.warmCpu).toFixed(2)})`);
 }
