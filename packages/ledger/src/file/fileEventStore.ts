@@ -351,9 +351,7 @@ const fileStore = <E extends EventShape>(
     refuseIfClosed();
     const o = takeStreamRead(stream, options); // read once: only this copy is used
     if (o === undefined) return;
-    // A forward read needs the lines from where it starts; a backward one, all of them.
-    const lines = streamLines(index, stream,
-      o.direction === 'backwards' ? 'start' : o.fromRevision);
+    const lines = streamLines(index, stream);
     if (lines === undefined) {
       if (o.notFoundAsEmpty) return; // the caller's hint: no error to build
       throw new StreamNotFoundError(stream);
@@ -369,12 +367,20 @@ const fileStore = <E extends EventShape>(
     const available = start < 0 ? 0 : backwards ? start + 1 : last - start + 1;
     const count = left > 0 ? Math.max(0, Math.min(available, left)) : 0;
     const step = backwards ? -1 : 1;
-    const lineOf = (k: number) => lines[start + k * step] ?? -1;
+    // Only the lines the read yields are looked up (a read of a long stream's end, or of its
+    // last event backwards, walks no further back than it reads).
+    const wanted = backwards ? lines.range(start - count + 1, start)
+      : lines.range(start, start + count - 1);
+    const lineOf = (k: number) => wanted.line(start + k * step);
     const lineEnd = lineCount(index);
+    // A line ends where the next starts; the log's last line, where the log ends (the index
+    // and the end move together, in one step of the committer): a read with its end known is
+    // one read of the span, where a line of unknown end is read by a guess and a search.
     const span = (k: number): LineSpan => {
       const line = lineOf(k);
       return { offset: lineOffset(index, line) ?? 0,
-        next: line + 1 < lineEnd ? lineOffset(index, line + 1) : undefined };
+        next: line + 1 < lineEnd ? lineOffset(index, line + 1)
+          : line + 1 === lineCount(index) ? size() : lineOffset(index, line + 1) };
     };
     const stopped = () => closed !== undefined || committer?.broken() !== undefined;
     const reads = readLinesAhead(handleReader(handle), span, count,

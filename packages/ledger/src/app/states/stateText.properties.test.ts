@@ -1,5 +1,7 @@
 // A state's text reads back as the very state (bigints, Maps, undefined, -0 and objects without
 // a prototype included), and a value that is not plain data is refused, never thrown.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
@@ -60,6 +62,20 @@ test('a value that is not plain data has no text, and nothing is thrown', () => 
   const shared = { n: 1n };
   assert.ok(stateText({ a: shared, b: shared }) !== undefined);
 });
+
+test('where Object.prototype is frozen, a state with fields named as its own reads back',
+  () => {
+    // Node's --frozen-intrinsics or a lockdown: assigning `constructor` then throws.
+    const child = spawnSync(process.execPath, ['--import', 'tsx',
+      fileURLToPath(new URL('./frozenIntrinsics.fixture.ts', import.meta.url))],
+    { encoding: 'utf8' });
+    assert.is(child.status, 0, child.stderr);
+    assert.equal(JSON.parse(child.stdout), {
+      text: '["o",{"kind":"deposit","state":["o",{"constructor":1,"toString":"x",'
+        + '"valueOf":["b","2"],"n":3}]}]',
+      back: '{"kind":"deposit","state":{"constructor":1,"toString":"x","valueOf":"2n","n":3}}',
+    });
+  });
 
 test('a text that is not one stateText wrote is refused with the reason', () => {
   assert.equal(stateOfText('{"a":1}'), E.left('an object without its tag'));

@@ -22,10 +22,11 @@ const special = (n: number): string | undefined => {
   return Object.is(n, -0) ? '-0' : undefined;
 };
 
-// A field set as an own data property. Assigned (the fast way) but for `__proto__`, which
-// assigned would set the object's prototype: that one is defined.
+// A field set as an own data property. Assigned (the fast way) but for a name Object.prototype
+// has: `__proto__` assigned would set the object's prototype, and where Object.prototype is
+// frozen (a hardened runtime) assigning `constructor` or `toString` throws. Those are defined.
 const setField = (o: object, k: string, value: unknown): void => {
-  if (k === '__proto__') {
+  if (k in Object.prototype) {
     Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
   } else {
     (o as Record<string, unknown>)[k] = value;
