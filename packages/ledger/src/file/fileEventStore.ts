@@ -253,6 +253,8 @@ const fileStore = <E extends EventShape>(
   // over them takes them from here (verifiedTail.ts).
   let tail = loaded.tail;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
+  // A stream's spans are read as the appends are written: on the main thread unless threaded.
+  const reader = handleReader(handle, options.durableWrites !== 'threaded');
   const changes = changeSignal();
   let closed: string | undefined;
   let lastUnsignedLine = loaded.lastUnsignedLine;
@@ -383,8 +385,7 @@ const fileStore = <E extends EventShape>(
           : line + 1 === lineCount(index) ? size() : lineOffset(index, line + 1) };
     };
     const stopped = () => closed !== undefined || committer?.broken() !== undefined;
-    const reads = readLinesAhead(handleReader(handle), span, count,
-      { ...streamReadAhead, stopped });
+    const reads = readLinesAhead(reader, span, count, { ...streamReadAhead, stopped });
     try {
       for (let k = 0; ; k++) {
         const read = await reads.next().catch((e: unknown) => {

@@ -1,4 +1,4 @@
-import { read } from 'node:fs';
+import { read, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readLineBytesAt } from './readLineAt.ts';
 
@@ -37,9 +37,21 @@ export interface SpanReader {
   readonly line: (offset: number) => Promise<Buffer>;
 }
 
-/** The reads of `handle`: spans read by `fs.read` on its descriptor. */
-export const handleReader = (handle: FileHandle): SpanReader => ({
-  span: (from, size) => readSpan(handle, from, size),
+/** A span read by a synchronous call, where reads are made so: at most this many bytes. */
+export const syncSpanBytes = 1024 * 1024;
+
+/**
+ * The reads of `handle`: spans read by `fs.read` on its descriptor, through the thread pool;
+ * with `blocking`, a span of up to `syncSpanBytes` by a synchronous call on the main thread
+ * instead, as the store's durable writes are made by default. A line a command reads is
+ * almost always in the page cache (the store wrote it, or read it lately): there a synchronous
+ * read of a few KiB costs a few microseconds, where the thread pool's round trip cost 20-90 of
+ * CPU and 40-230 of wall time on the machine measured (docs/benchmarks.md); the loop waits on
+ * the disk only for a line that is not cached.
+ */
+export const handleReader = (handle: FileHandle, blocking = false): SpanReader => ({
+  span: (from, size) => blocking && size <= syncSpanBytes ? readSpanNow(handle, from, size)
+    : readSpan(handle, from, size),
   line: (offset) => readLineBytesAt(handle, offset),
 });
 
@@ -111,6 +123,17 @@ const batchFrom = (
 // without the promise machinery of the FileHandle API (a third of a read's CPU). Its close does
 // not wait for such a read, so one may race it: its bytes are never yielded (the store checks
 // it is open before each line) and a pread has no effect on the descriptor, whatever it is.
+// The same read made now: it cannot race the store's close (nothing runs meanwhile), and
+// after one the descriptor is -1, which the call refuses.
+const readSpanNow = (handle: FileHandle, from: number, size: number): Promise<Buffer> => {
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    return Promise.resolve(buffer.subarray(0, readSync(handle.fd, buffer, 0, size, from)));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+};
+
 const readSpan = (handle: FileHandle, from: number, size: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const buffer = Buffer.allocUnsafe(size);
