@@ -111,7 +111,9 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * every group with `'threaded'`, are written through the thread pool, the loop free
    * meanwhile: for an app that must keep answering while a slow disk writes, or whose many
    * writers each append many events at once (there the thread pool was as fast or faster). The
-   * bytes written, and when an append counts as durable, are the same.
+   * bytes written, and when an append counts as durable, are the same. A stream's reads follow:
+   * spans of up to 1 MiB read by a synchronous call with `'blocking'` (a line a command reads
+   * is almost always in the page cache), through the thread pool with `'threaded'`.
    */
   readonly durableWrites?: 'blocking' | 'threaded';
 }
