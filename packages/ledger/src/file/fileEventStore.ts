@@ -39,7 +39,7 @@ import { genesisHash } from './lineFormat.ts';
 import { readLineChunks, type LineChunk } from './lineReader.ts';
 import { readLineBytesAt } from './readLineAt.ts';
 import {
-  handleReader, readLinesAhead, streamReadAhead, type LineBytes, type LineSpan,
+  handleReader, readLinesAhead, streamReadAhead, syncReadBytes, type LineBytes, type LineSpan,
 } from './readAhead.ts';
 import { streamLines } from './streamLines.ts';
 import type { TornTail } from './scanLog.ts';
@@ -112,8 +112,8 @@ export interface FileEventStoreOptions<E extends EventShape> {
    * meanwhile: for an app that must keep answering while a slow disk writes, or whose many
    * writers each append many events at once (there the thread pool was as fast or faster). The
    * bytes written, and when an append counts as durable, are the same. A stream's reads follow:
-   * spans of up to 1 MiB read by a synchronous call with `'blocking'` (a line a command reads
-   * is almost always in the page cache), through the thread pool with `'threaded'`.
+   * a read's first 64 KiB by synchronous calls with `'blocking'` (a line a command reads is
+   * almost always in the page cache), the rest, and all with `'threaded'`, through the pool.
    */
   readonly durableWrites?: 'blocking' | 'threaded';
 }
@@ -255,8 +255,8 @@ const fileStore = <E extends EventShape>(
   // over them takes them from here (verifiedTail.ts).
   let tail = loaded.tail;
   const maxAppendBytes = options.maxAppendBytes ?? defaultMaxAppendBytes;
-  // A stream's spans are read as the appends are written: on the main thread unless threaded.
-  const reader = handleReader(handle, options.durableWrites !== 'threaded');
+  // A stream's first spans are read as the appends are written: at once unless threaded.
+  const syncBytes = options.durableWrites === 'threaded' ? 0 : syncReadBytes;
   const changes = changeSignal();
   let closed: string | undefined;
   let lastUnsignedLine = loaded.lastUnsignedLine;
@@ -387,7 +387,8 @@ const fileStore = <E extends EventShape>(
           : line + 1 === lineCount(index) ? size() : lineOffset(index, line + 1) };
     };
     const stopped = () => closed !== undefined || committer?.broken() !== undefined;
-    const reads = readLinesAhead(reader, span, count, { ...streamReadAhead, stopped });
+    const reads = readLinesAhead(handleReader(handle, syncBytes), span, count,
+      { ...streamReadAhead, stopped });
     try {
       for (let k = 0; ; k++) {
         const read = await reads.next().catch((e: unknown) => {

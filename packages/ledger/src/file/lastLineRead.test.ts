@@ -84,4 +84,34 @@ test('the log\'s last line is read by one read of its bytes, before and after a 
   }
 });
 
+test('a long stream read lets the event loop run between its batches, its first ones made at '
+  + 'once', async () => {
+  const file = join(dir, 'long.ndjson');
+  const store = await openFileEventStore({ file, schema: noteSchema });
+  const text = 'x'.repeat(1000);
+  for (let i = 0; i < 10; i += 1) {
+    await store.appendToStream('loan-1',
+      Array.from({ length: 50 }, (_, j) => note(idOf(i * 50 + j + 1), text)));
+  }
+  // 500 events of about 1.3 KB: ten times what a read makes at once. Turns of the loop are
+  // counted while it runs (a read made wholly at once would let none run before it ended).
+  let turns = 0;
+  let reading = true;
+  const turn = () => {
+    if (!reading) return;
+    turns += 1;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  let read = 0;
+  const calls = await countingReads(async () => {
+    for await (const _ of store.readStream('loan-1')) read += 1;
+  });
+  reading = false;
+  await store.close();
+  assert.is(read, 500);
+  assert.ok(turns > 0, 'the loop ran during the read');
+  assert.ok(calls.now > 0 && calls.pool > 0, JSON.stringify(calls));
+});
+
 test.run();

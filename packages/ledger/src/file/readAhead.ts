@@ -37,23 +37,33 @@ export interface SpanReader {
   readonly line: (offset: number) => Promise<Buffer>;
 }
 
-/** A span read by a synchronous call, where reads are made so: at most this many bytes. */
-export const syncSpanBytes = 1024 * 1024;
+/**
+ * The bytes a read makes by synchronous calls, at most, before the rest go through the thread
+ * pool: a command's reads (a few events) are made at once; a long read, after its first
+ * 64 KiB, lets the event loop run between its batches, as every read did before.
+ */
+export const syncReadBytes = 64 * 1024;
 
 /**
- * The reads of `handle`: spans read by `fs.read` on its descriptor, through the thread pool;
- * with `blocking`, a span of up to `syncSpanBytes` by a synchronous call on the main thread
- * instead, as the store's durable writes are made by default. A line a command reads is
+ * The reads of `handle`, for one read: spans read by `fs.read` on its descriptor, through the
+ * thread pool; the first `syncBytes` of them (0 by default) by a synchronous call on the main
+ * thread instead, as the store's durable writes are made by default. A line a command reads is
  * almost always in the page cache (the store wrote it, or read it lately): there a synchronous
  * read of a few KiB costs a few microseconds, where the thread pool's round trip cost 20-90 of
  * CPU and 40-230 of wall time on the machine measured (docs/benchmarks.md); the loop waits on
  * the disk only for a line that is not cached.
  */
-export const handleReader = (handle: FileHandle, blocking = false): SpanReader => ({
-  span: (from, size) => blocking && size <= syncSpanBytes ? readSpanNow(handle, from, size)
-    : readSpan(handle, from, size),
-  line: (offset) => readLineBytesAt(handle, offset),
-});
+export const handleReader = (handle: FileHandle, syncBytes = 0): SpanReader => {
+  let left = syncBytes;
+  return {
+    span: (from, size) => {
+      if (size > left) return readSpan(handle, from, size);
+      left -= size;
+      return readSpanNow(handle, from, size);
+    },
+    line: (offset) => readLineBytesAt(handle, offset),
+  };
+};
 
 interface Batch {
   readonly read: Promise<Buffer>;
