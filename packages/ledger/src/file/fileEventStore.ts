@@ -376,15 +376,12 @@ const fileStore = <E extends EventShape>(
     const wanted = backwards ? lines.range(start - count + 1, start)
       : lines.range(start, start + count - 1);
     const lineOf = (k: number) => wanted.line(start + k * step);
-    const lineEnd = lineCount(index);
     // A line ends where the next starts; the log's last line, where the log ends (the index
-    // and the end move together, in one step of the committer): a read with its end known is
-    // one read of the span, where a line of unknown end is read by a guess and a search.
+    // and the end move together, in one step of the committer): every line is read as a span
+    // of known end.
     const span = (k: number): LineSpan => {
       const line = lineOf(k);
-      return { offset: lineOffset(index, line) ?? 0,
-        next: line + 1 < lineEnd ? lineOffset(index, line + 1)
-          : line + 1 === lineCount(index) ? size() : lineOffset(index, line + 1) };
+      return { offset: lineOffset(index, line) ?? 0, next: lineOffset(index, line + 1) ?? size() };
     };
     const stopped = () => closed !== undefined || committer?.broken() !== undefined;
     const reads = readLinesAhead(handleReader(handle, syncBytes), span, count,

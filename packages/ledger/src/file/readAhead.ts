@@ -49,9 +49,8 @@ export const syncReadBytes = 64 * 1024;
  * thread pool; the first `syncBytes` of them (0 by default) by a synchronous call on the main
  * thread instead, as the store's durable writes are made by default. A line a command reads is
  * almost always in the page cache (the store wrote it, or read it lately): there a synchronous
- * read of a few KiB costs a few microseconds, where the thread pool's round trip cost 20-90 of
- * CPU and 40-230 of wall time on the machine measured (docs/benchmarks.md); the loop waits on
- * the disk only for a line that is not cached.
+ * read of 1 KiB took 3.5-4.2 µs, where the thread pool's round trip took 42-53 µs on the machine
+ * measured (docs/benchmarks.md); the loop waits on the disk only for a line that is not cached.
  */
 export const handleReader = (handle: FileHandle, syncBytes = 0): SpanReader => {
   let left = syncBytes;
@@ -129,12 +128,8 @@ const batchFrom = (
   return { read: reader.span(lo, hi - lo), from: lo, spans: taken, taken: 0 };
 };
 
-// fs.read on the handle's descriptor, not FileHandle.read: the same read on the thread pool,
-// without the promise machinery of the FileHandle API (a third of a read's CPU). Its close does
-// not wait for such a read, so one may race it: its bytes are never yielded (the store checks
-// it is open before each line) and a pread has no effect on the descriptor, whatever it is.
-// The same read made now: it cannot race the store's close (nothing runs meanwhile), and
-// after one the descriptor is -1, which the call refuses.
+// The same read as readSpan's, made now: it cannot race the store's close (nothing runs
+// meanwhile), and after one the descriptor is -1, which the call refuses.
 const readSpanNow = (handle: FileHandle, from: number, size: number): Promise<Buffer> => {
   try {
     const buffer = Buffer.allocUnsafe(size);
@@ -144,6 +139,10 @@ const readSpanNow = (handle: FileHandle, from: number, size: number): Promise<Bu
   }
 };
 
+// fs.read on the handle's descriptor, not FileHandle.read: the same read on the thread pool,
+// without the promise machinery of the FileHandle API (a third of a read's CPU). Its close does
+// not wait for such a read, so one may race it: its bytes are never yielded (the store checks
+// it is open before each line) and a pread has no effect on the descriptor, whatever it is.
 const readSpan = (handle: FileHandle, from: number, size: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const buffer = Buffer.allocUnsafe(size);
