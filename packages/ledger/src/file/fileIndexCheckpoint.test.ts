@@ -7,7 +7,11 @@ import * as assert from 'uvu/assert';
 import { StoreCorruptError } from '../eventStore/errors.ts';
 import { notVerified } from './checkedLine.ts';
 import { openFileEventStore } from './fileEventStore.ts';
-import { checkpointFileOf } from './fileIndexCheckpoint.ts';
+import { snapshotWriter, writeNumber, writeText } from '../offHeap/snapshot.ts';
+import { writeSnapshotFile } from '../offHeap/snapshotFile.ts';
+import {
+  checkpointFileOf, checkpointWriter, readIndexCheckpoint,
+} from './fileIndexCheckpoint.ts';
 import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-checkpoint-'));
@@ -61,6 +65,48 @@ test('a garbled checkpoint is not used: the log is scanned, saying why', async (
     { from: 'scan', linesRead: 10, reason: `${cut - 8} bytes, not ${cut}` });
   await writeFile(checkpointFileOf(file), checkpoint);
   assert.equal(await openedBy(file), { from: 'checkpoint', linesRead: 0 });
+});
+
+test('a checkpoint whose SHA-256 is right but whose parts are not is not used: the log is '
+  + 'scanned, saying why', async () => {
+  const file = await closedLog('parts.ndjson');
+  const at = checkpointFileOf(file);
+  const kept = await readIndexCheckpoint(at);
+  if (!kept.found) throw new Error(kept.reason);
+  // Its parts as written, then the empty signature, then bytes no writer adds: a text of 4
+  // bytes after its 8-byte length, padded to 8.
+  const extra = checkpointWriter(kept.checkpoint, { copy: false });
+  writeText(extra, '');
+  writeText(extra, 'more');
+  await writeSnapshotFile(at, extra);
+  assert.equal(await openedBy(file), { from: 'scan', linesRead: 10,
+    reason: 'garbled: 16 bytes after the signature' });
+  // Another format's text where the format is.
+  const other = snapshotWriter();
+  writeText(other, 'usha file index 0');
+  writeNumber(other, 1);
+  await writeSnapshotFile(at, other);
+  assert.equal(await openedBy(file), { from: 'scan', linesRead: 10,
+    reason: 'not a file index checkpoint of this format' });
+  // Cut inside its parts (a number where a column should start).
+  const cut = snapshotWriter();
+  writeText(cut, 'usha file index 1');
+  await writeSnapshotFile(at, cut);
+  const short = (await openedBy(file)) as { reason?: string };
+  assert.match(short.reason ?? '', /^garbled: ends at byte \d+$/);
+  // A collided stream's name that is not JSON text of a string (`{x}` where `"x"` was).
+  const named = checkpointWriter({ ...kept.checkpoint, index: { ...kept.checkpoint.index,
+    collided: new Map([['x', 0]]) } }, { copy: false });
+  const nameAt = named.parts.findIndex((b) => Buffer.from(b).toString() === '"x"');
+  named.parts[nameAt] = Buffer.from('{x}');
+  writeText(named, '');
+  await writeSnapshotFile(at, named);
+  assert.equal(await openedBy(file), { from: 'scan', linesRead: 10,
+    reason: 'a collided stream name that is not a string' });
+  // Its parts without the signature after them.
+  await writeSnapshotFile(at, checkpointWriter(kept.checkpoint, { copy: false }));
+  const unsealed = (await openedBy(file)) as { reason?: string };
+  assert.match(unsealed.reason ?? '', /^garbled: ends at byte \d+$/);
 });
 
 test('a byte flipped in a large part, hashed on another thread as it is read: the log is '

@@ -33,7 +33,7 @@ export interface IndexCheckpoint {
 
 /** An index checkpoint read back, or why none can be used. */
 export type CheckpointRead =
-  | { readonly found: true; readonly checkpoint: IndexCheckpoint; readonly signed: boolean }
+  | { readonly found: true; readonly checkpoint: IndexCheckpoint }
   | { readonly found: false; readonly reason: string };
 
 const format = 'usha file index 1';
@@ -172,6 +172,16 @@ const shapeFault = (c: IndexCheckpoint, streams: number): string | undefined => 
   return undefined;
 };
 
+// A collided stream name as written (`JSON.stringify`), or undefined for anything else.
+const nameOf = (text: string): string | undefined => {
+  try {
+    const name: unknown = JSON.parse(text);
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const readParts = (r: SnapshotReader): IndexCheckpoint | string => {
   if (readText(r) !== format) return 'not a file index checkpoint of this format';
   const k = keyOf(probe);
@@ -190,8 +200,8 @@ const readParts = (r: SnapshotReader): IndexCheckpoint | string => {
   const collided = new Map<string, number>();
   const count = readNumber(r);
   for (let i = 0; i < count; i++) {
-    const name: unknown = JSON.parse(readText(r));
-    if (typeof name !== 'string') return 'a collided stream name that is not a string';
+    const name = nameOf(readText(r));
+    if (name === undefined) return 'a collided stream name that is not a string';
     collided.set(name, readNumber(r));
   }
   const index = {
@@ -210,31 +220,13 @@ const readParts = (r: SnapshotReader): IndexCheckpoint | string => {
 export const readIndexCheckpoint = async (
   file: string, verifyKey?: KeyObject,
 ): Promise<CheckpointRead> => {
-  type Parsed = CheckpointRead | Promise<CheckpointRead>;
-  const read = await readSnapshotFile(file, (reader): Parsed => {
-    // The parts' bytes hashed as they are read (on the hash worker, beside the file's own
-    // SHA-256), for the signature over them (with a key).
-    const partsSha = verifyKey === undefined ? undefined : parallelSha256();
-    if (partsSha !== undefined) reader.taps.add(partsSha);
-    try {
-      const parts = readParts(reader);
-      if (typeof parts === 'string') return { found: false, reason: parts };
-      if (partsSha !== undefined) reader.taps.delete(partsSha);
-      const signature = readText(reader);
-      if (reader.at !== reader.end) return { found: false, reason: 'bytes after its end' };
-      const found = { found: true as const, checkpoint: parts, signed: signature !== '' };
-      if (verifyKey === undefined || partsSha === undefined) return found;
-      return partsSha.digest().then((digest) => {
-        const hex = digest.toString('hex');
-        return /^[0-9a-f]{128}$/.test(signature) && signatureValid(verifyKey, hex, signature)
-          ? found : { found: false, reason: 'not signed by the writer\'s key' };
-      });
-    } catch (e) {
-      if (e instanceof SnapshotShapeError || e instanceof SyntaxError) {
-        return { found: false, reason: e.message };
-      }
-      throw e;
-    }
-  });
-  return read.found ? read.value : read;
+  const check = verifyKey === undefined ? undefined : (hex: string, signature: string) =>
+    /^[0-9a-f]{128}$/.test(signature) && signatureValid(verifyKey, hex, signature);
+  const read = await readSealedSnapshot<IndexCheckpoint>(file, (r) => {
+    const parts = readParts(r);
+    return typeof parts === 'string' ? { setAside: parts } : parts;
+  }, check);
+  if (!read.found) return { found: false, reason: read.reason };
+  if (read.signed === false) return { found: false, reason: 'not signed by the writer\'s key' };
+  return { found: true, checkpoint: read.value };
 };
