@@ -1,5 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { isEventId } from '../eventStore/prepareAppend.ts';
+import { isStorableStreamName } from '../eventStore/storableStreamName.ts';
 import { storedInstantMs } from '../eventStore/storedInstant.ts';
 
 /** A line's content as `JSON.parse` returns it, checked field by field; revision still text. */
@@ -51,6 +52,17 @@ const isInstant = (s: string): boolean => {
   return true;
 };
 
+// A store writes only names it accepts (printable, no leading `$`, at most 200 characters):
+// a line with another (an escape sequence for a terminal, a newline) was not written by one.
+// Lines of one stream often follow each other: the last name passed is not tested again.
+let lastStream = '';
+const isStorableOnce = (s: string): boolean => {
+  if (s === lastStream) return true;
+  if (!isStorableStreamName(s)) return false;
+  lastStream = s;
+  return true;
+};
+
 const refuse = (problem: LineProblem, reason: string): false => {
   problem.reason = reason;
   return false;
@@ -95,7 +107,10 @@ export const isRawLine = (u: unknown, problem: LineProblem): u is RawLine => {
   if (typeof recordedAt !== 'string' || !isInstant(recordedAt)) {
     return refuse(problem, 'recordedAt: not an ISO instant');
   }
-  return hasEventFields(u, problem);
+  if (!hasEventFields(u, problem)) return false;
+  const stream = u['stream'];
+  return typeof stream === 'string' && isStorableOnce(stream) ? true
+    : refuse(problem, 'stream: not a name a store writes');
 };
 
 /** What a read uses of a line: all but the chain and batch fields. */

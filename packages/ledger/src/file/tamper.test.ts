@@ -7,6 +7,10 @@ import { StoreCorruptError } from '../eventStore/errors.ts';
 import { openFileEventStore } from './fileEventStore.ts';
 import { everyClose, idOf, note, noteSchema } from './noteSchema.fixture.ts';
 import { lastLineAt } from './logFile.fixture.ts';
+import { inMemoryEventStore } from '../memory/inMemoryEventStore.ts';
+import { importEventLog } from './importLog.ts';
+import { encodeLine, genesisHash } from './lineFormat.ts';
+import { readLogForwards } from './readLogForwards.ts';
 import { verifyLog } from './verifyLog.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'usha-tamper-'));
@@ -87,6 +91,58 @@ test('a rehashed line with a skipped revision is refused too', async () => {
   lines[5] = a;
   await writeFile(file, `${lines.join('\n')}\n`);
   await refusesAt(file, 4, /prev is not the hash/);
+});
+
+// A log of one-event appends written line by line as the store writes them, to any names.
+const logOf = (names: readonly string[]): string => {
+  let prev = genesisHash;
+  let text = '';
+  const revisions = new Map<string, bigint>();
+  for (const [i, stream] of names.entries()) {
+    const revision = revisions.get(stream) ?? 0n;
+    revisions.set(stream, revision + 1n);
+    const line = encodeLine({ batchIndex: 0, batchSize: 1, dataJson: `{"text":"n${i}"}`,
+      eventId: idOf(i + 1), metadataJson: '{}', prev, recordedAt: '2025-04-01T05:30:00.000Z',
+      revision, stream, type: 'Noted' });
+    text += line.line;
+    prev = line.hash;
+  }
+  return text;
+};
+
+test('a line whose stream name no store writes, its hash and chain made right: verify, open '
+  + 'and a forward read name it', async () => {
+  const file = join(dir, 'escape.ndjson');
+  // The same log with a name a store writes in the second line: it verifies and opens.
+  await writeFile(file, logOf(['loan-1', 'loan-2', 'loan-1']));
+  assert.is((await verifyLog(file)).ok, true);
+  const store = await openFileEventStore({ file, schema: noteSchema, mode: 'read-only' });
+  await store.close();
+  // The second line's stream named with a terminal's escape sequence.
+  await writeFile(file, logOf(['loan-1', 'loan-\u001b[2J', 'loan-1']));
+  const v = await verifyLog(file);
+  assert.equal(v.ok ? v : [v.line, v.reason], [2, 'stream: not a name a store writes']);
+  const refusal = async (read: () => Promise<unknown>) => {
+    try {
+      await read();
+      return 'read';
+    } catch (e) {
+      if (!(e instanceof StoreCorruptError)) throw e;
+      return [e.where.line, e.reason];
+    }
+  };
+  const named = [2, 'stream: not a name a store writes'];
+  assert.equal(await refusal(() =>
+    openFileEventStore({ file, schema: noteSchema, mode: 'read-only' })), named);
+  assert.equal(await refusal(async () => {
+    for await (const _ of readLogForwards({ file, schema: noteSchema })) continue;
+  }), named);
+  const into = inMemoryEventStore({ schema: noteSchema });
+  assert.equal(await refusal(() => importEventLog({ file, store: into, schema: noteSchema })),
+    named);
+  let stored = 0;
+  for await (const _ of into.readAll()) stored += 1;
+  assert.is(stored, 0, 'nothing imported');
 });
 
 test('an intact log verifies, and its last hash is the store’s', async () => {
