@@ -99,6 +99,33 @@ test('0: every close with anything new writes it; Infinity: no close does', asyn
   assert.equal(await session(store, 0, never), { from: 'checkpoint', eventsRead: 0 });
 });
 
+test('a Ledger closed after its store writes no checkpoint (the log may be another '
+  + 'process\'s by then); one closed before it does', async () => {
+  const log = join(dir, 'store-first.ndjson');
+  const every = { onCloseAfterEvents: 0 };
+  let store = await openFileEventStore({ file: log, schema: ledgerEventSchema });
+  const first = await testLedger(store, { indexCheckpoint: every });
+  await memberWithSavings(first, 'M1', '1000'); // 5 events
+  await first.close();
+  const kept = await digestOf(`${log}.ledger-index`);
+  const late = await testLedger(store, { indexCheckpoint: every });
+  // Another Ledger's 2 deposits, which the late one reads before its own: it has read past
+  // the checkpoint when the store is closed under it.
+  const other = await testLedger(store, { indexCheckpoint: { onCloseAfterEvents: Infinity } });
+  await deposits(other, 2);
+  await other.close();
+  await deposits(late, 1);
+  await store.close();
+  await late.close();
+  assert.is(await digestOf(`${log}.ledger-index`), kept, 'written after the store closed');
+  store = await openFileEventStore({ file: log, schema: ledgerEventSchema });
+  const next = await testLedger(store, { indexCheckpoint: every });
+  assert.equal(next.opened, { from: 'checkpoint', eventsRead: 3 });
+  await next.close();
+  assert.is.not(await digestOf(`${log}.ledger-index`), kept, 'not written by the close');
+  await store.close();
+});
+
 test('own appends read back by a catch-up count once: the close decides on the events after '
   + 'the checkpoint', async () => {
   const { file, store, kept } = await checkpointed('once-counted.ledger-index');

@@ -159,7 +159,9 @@ export interface Ledger<S> extends CommandMethods, Omit<LedgerQueries, 'stop'>, 
   /**
    * Stops the runners and saves their checkpoints, and the index checkpoint when at least
    * `indexCheckpoint.onCloseAfterEvents` events are after the last (the store stays open: it is
-   * the caller's; close the Ledger first); IndexCheckpointWriteError if it could not be written.
+   * the caller's; close the Ledger first: one closed after its store writes neither the
+   * checkpoint nor its kept states, as another process may hold the log by then);
+   * IndexCheckpointWriteError if it could not be written.
    */
   readonly close: () => Promise<void>;
   readonly products: Products;

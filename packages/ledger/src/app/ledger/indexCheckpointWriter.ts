@@ -101,6 +101,9 @@ export const indexCheckpointWriter = (o: {
   };
   const write = async (): Promise<void> => {
     await readToEnd();
+    // Nothing is written for a store already closed: the checkpoint is the writer's, as the
+    // states are, and another process may hold the log by now (its own checkpoint beside it).
+    if (storeClosed) return;
     const seen = o.seen();
     if (seen === undefined) return; // an empty log: nothing to keep
     // The indexes are those of the log up to `seen`: the checkpoint holds them already.
