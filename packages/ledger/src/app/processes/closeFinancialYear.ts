@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  defaultProvisioningNorms, financialYearDates, financialYearOf, routeCommand,
+  defaultProvisioningNorms, financialYearDates, routeCommand,
   societySettingsOn, streamNameFor,
   type BusinessDate, type ProvisioningNorms, type SocietyId,
 } from '@usha/domain';
@@ -55,7 +55,9 @@ export const closeFinancialYear = async (
   // Not started yet: would the society close the year now? If not, post nothing.
   const { end } = financialYearDates(r.financialYear);
   if (ctx.processes.get(pid) === undefined) {
-    const refused = await wouldRefuse(ctx, closeInput) ?? await yearSkipped(ctx, r)
+    // (The close's facts hold the first close to the year of the books' first entry too:
+    // yearOrder.ts.)
+    const refused = await wouldRefuse(ctx, closeInput)
       ?? productsMissing(await ctx.accruedInterest({ asOf: end }));
     if (refused !== undefined) {
       return { status: 'rejected', processId: pid, steps: [], rejection: refused };
@@ -162,21 +164,6 @@ const productsMissing = (a: { readonly productsMissing: ReadonlyArray<string> })
   : { type: 'cannot_compute', field: 'products', reason: 'the catalogue lacks the products of '
     + `open deposit accounts (${a.productsMissing.join(', ')}): their interest cannot be `
     + 'accrued' };
-
-// The society's first close may be of any year it has books for, but not of a year after one
-// that holds entries: that year would never close (years close in order from the first), its
-// income and expenses left in the books for good. Refused as a year not next, naming it.
-const yearSkipped = async (
-  ctx: ProcessContext, r: { readonly societyId: SocietyId; readonly financialYear: string },
-): Promise<LedgerRejection | undefined> => {
-  const s = (await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society')).state;
-  if (s.kind !== 'society' || s.state.status !== 'configured') return undefined;
-  if (Object.keys(s.state.years).length > 0) return undefined;
-  const first = await ctx.firstEntryOn?.() ?? null;
-  if (first === null || first >= financialYearDates(r.financialYear).start) return undefined;
-  return { type: 'year_not_next', financialYear: r.financialYear,
-    expected: financialYearOf(first as BusinessDate).label };
-};
 
 const wouldRefuse = async (
   ctx: ProcessContext, input: unknown,

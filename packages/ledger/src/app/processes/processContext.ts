@@ -37,8 +37,6 @@ export interface ProcessContext {
   readonly catchUp?: () => Promise<void>;
   /** The accrued-interest report (the year-end accruals of a close are its figures). */
   readonly accruedInterest: (o: AccruedInterestOptions) => Promise<AccruedInterest>;
-  /** The date of the books' earliest entry, once they hold every event stored; null: none. */
-  readonly firstEntryOn?: () => Promise<string | null>;
   /** This instance's claims on the processes it runs (runningClaim.ts); none: unclaimed. */
   readonly claims?: RunningClaims;
 }

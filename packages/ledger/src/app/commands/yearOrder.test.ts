@@ -1,0 +1,100 @@
+// The first close's rule held for the year-end commands sent by hand, as the close process
+// holds it: no year after one whose books hold entries may begin, take its entries or close
+// first (that year would never close, its income and expenses left in the books for good).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
+
+const by = (commandId: string, on: string) => ({ commandId, actor: 'board', on });
+const none = { loans: 0, outstanding: '0.00' };
+const noLoans = { standard: none, subStandard: none, doubtful: none, loss: none };
+
+// Savings from 1 April 2025 (books of 2025-26) and a deposit on 2 April 2026 (2026-27).
+const twoYearsOfBooks = async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  await memberWithSavings(ledger, 'M1', '20000', '2025-04-01');
+  ok(await ledger.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  ok(await ledger.makeDeposit({ ...by('dep-apr', '2026-04-02'), accountId: 'SB-M1',
+    amount: '5000', source: 'cash' }));
+  return { store, ledger };
+};
+
+// Each year-end command of a year, sent by hand (`execute`), as its close would date it.
+const yearEnd = (financialYear: string, endsOn: string, closeOn: string) => {
+  const year = { societyId: 'USHA', financialYear };
+  return [
+    { type: 'RecordYearEndAccruals', data: { ...by(`acc-${financialYear}`, endsOn), ...year,
+      depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
+      loanInterestNotRecognised: '0.00' } },
+    { type: 'SetLoanLossProvision', data: { ...by(`prov-${financialYear}`, endsOn), ...year,
+      byClass: noLoans } },
+    { type: 'BeginYearClose', data: { ...by(`begin-${financialYear}`, closeOn), ...year } },
+    { type: 'CloseFinancialYear', data: { ...by(`close-${financialYear}`, closeOn), ...year } },
+  ];
+};
+
+test('each year-end command sent by hand for a first close of a year after one that holds '
+  + 'entries is refused, naming that year, storing nothing', async () => {
+  const { store, ledger } = await twoYearsOfBooks();
+  const before = (await allEvents(store)).length;
+  for (const c of yearEnd('2026-27', '2027-03-31', '2027-04-05')) {
+    const o = await ledger.execute(c);
+    assert.equal(o.status === 'rejected' ? o.rejection : o.status,
+      { type: 'year_not_next', financialYear: '2026-27', expected: '2025-26' }, c.type);
+  }
+  assert.is((await allEvents(store)).length, before, 'nothing stored');
+});
+
+test('sent by hand in order, the year of the books\' first entry closes, then the next',
+  async () => {
+    const { store, ledger } = await twoYearsOfBooks();
+    for (const [financialYear, endsOn, closeOn] of [['2025-26', '2026-03-31', '2026-04-10'],
+      ['2026-27', '2027-03-31', '2027-04-05']] as const) {
+      for (const c of yearEnd(financialYear, endsOn, closeOn)) {
+        const o = await ledger.execute(c);
+        assert.equal(o.status === 'rejected' ? o.rejection : o.status, 'accepted',
+          `${financialYear} ${c.type}`);
+      }
+    }
+    const closed = (await allEvents(store)).flatMap((e) =>
+      e.type === 'FinancialYearClosed' ? [e.data.financialYear] : []);
+    assert.equal(closed, ['2025-26', '2026-27']);
+  });
+
+test('a society whose books hold no entry before the year may close it first', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  ok(await ledger.configureSociety({ ...by('cfg', '2026-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  await memberWithSavings(ledger, 'M1', '100', '2026-05-01');
+  for (const c of yearEnd('2026-27', '2027-03-31', '2027-04-05')) {
+    const o = await ledger.execute(c);
+    assert.equal(o.status === 'rejected' ? o.rejection : o.status, 'accepted', c.type);
+  }
+});
+
+test('a first close already under way goes on when an entry dated before its year is stored '
+  + 'since: refused, no year could close', async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  ok(await ledger.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  await memberWithSavings(ledger, 'M1', '100', '2026-05-01');
+  const [accruals, ...rest] = yearEnd('2026-27', '2027-03-31', '2027-04-05');
+  const first = await ledger.execute(accruals);
+  assert.equal(first.status === 'rejected' ? first.rejection : first.status, 'accepted');
+  // An account opened in 2025-26 (her admission dated then), after 2026-27's accruals.
+  await memberWithSavings(ledger, 'M2', '100', '2025-06-01');
+  // Another year may not start: 2026-27's entries wait for its close.
+  const other = await ledger.execute(yearEnd('2025-26', '2026-03-31', '2026-04-10')[0]);
+  assert.equal(other.status === 'rejected' && other.rejection,
+    { type: 'year_not_next', financialYear: '2025-26', expected: '2026-27' });
+  for (const c of rest) {
+    const o = await ledger.execute(c);
+    assert.equal(o.status === 'rejected' ? o.rejection : o.status, 'accepted', c.type);
+  }
+});
+
+test.run();
