@@ -126,18 +126,27 @@ const prepareOne = <E extends EventShape>(
     return invalid(contextOf(at.where, at.index), type, 'type', 'not a valid event type name');
   }
   lastTypeChecked = type;
-  let stored;
+  let stored: StoredForm;
+  // The type written is the one the schema encodes, read once (the schema is the app's code:
+  // a getter could answer otherwise at a second read). A line holding one the store would not
+  // take (not a string, empty, a control character) would not open again.
+  let storedType: unknown;
   try {
     stored = schema.encode(event);
+    storedType = typeof stored === 'object' && stored !== null ? stored.type : undefined;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return invalid(contextOf(at.where, at.index), type, '', `cannot be encoded: ${why}`);
+  }
+  if (typeof storedType !== 'string'
+    || (storedType !== type && !typePattern.test(storedType))) {
+    return invalid(contextOf(at.where, at.index), type, 'type',
+      'encoded as a type that is not a valid event type name');
   }
   // Plain JSON (the usual case): its text written directly, then read back and decoded: what
   // a reader decodes is the bytes, not the value they were written from (a getter or a proxy
   // may answer differently at each read). A refusal is reported from the canonical copy, so
   // its field names are the same either way.
-  const storedType = stored.type;
   const start = sink.used;
   putAscii(sink, dataKey);
   const dataStart = sink.used;
@@ -157,7 +166,8 @@ const prepareOne = <E extends EventShape>(
   }
   sink.used = start;
   const context = { ...contextOf(at.where, at.index), type };
-  return prepareCanonical(schema, stored, context, { eventId, ends: at.ends });
+  return prepareCanonical(schema, { ...stored, type: storedType }, context,
+    { eventId, ends: at.ends });
 };
 
 // The stored form as a reader parses it from the bytes just written at [from, to) in the sink.

@@ -57,6 +57,34 @@ test('a hole, a made-up length, or more events than the limit could hold: refuse
   assert.match(refusal(sparse), /^InvalidAppendError: .*bad event id undefined/);
 });
 
+test('a schema that encodes a type no store writes (a number, empty, a control character, an '
+  + 'object, no stored form at all) is refused, typed, naming the field: a line with it would '
+  + 'not open again', () => {
+  const encodedAs = (type: unknown, whole?: unknown) => {
+    const odd = { ...schema, encode: (e: Parameters<typeof schema.encode>[0]) =>
+      whole ?? { ...schema.encode(e), type } };
+    const r = prepareAppend(odd as typeof schema, 'loan-1', [noted(1)], limits);
+    return r._tag === 'Left' ? `${r.left.constructor.name}: ${r.left.message}` : r.right.events
+      .map((e) => e.type).join();
+  };
+  const refused = 'InvalidEventError: stream loan-1 revision 0, event Noted: field type: '
+    + 'encoded as a type that is not a valid event type name';
+  for (const type of [42, '', 'Noted\u001b', 'two words', { toString: () => 'Noted' }]) {
+    assert.is(encodedAs(type), refused, JSON.stringify(type));
+  }
+  assert.is(encodedAs(undefined, null), refused);
+  assert.is(encodedAs(undefined, 7), refused);
+  // A type read once: a getter that answers a bad name at a second read is not asked again.
+  let reads = 0;
+  const once = { ...schema, encode: (e: Parameters<typeof schema.encode>[0]) => {
+    const { data, metadata } = schema.encode(e);
+    return { data, metadata, get type() { reads += 1; return reads > 1 ? '' : 'Noted'; } };
+  } };
+  const r = prepareAppend(once, 'loan-1', [noted(1)], limits);
+  if (r._tag === 'Left') throw r.left;
+  assert.is(reads, 1);
+});
+
 test('a made-up length within the largest limit sizes nothing before the events are read', () => {
   const before = process.memoryUsage().arrayBuffers;
   const r = prepareAppend(schema, 'loan-1', { length: 2 ** 29 } as unknown as [],

@@ -47,6 +47,28 @@ test('each year-end command sent by hand for a first close of a year after one t
   assert.is((await allEvents(store)).length, before, 'nothing stored');
 });
 
+test('the society\'s own refusals come first, as before the rule: a year not ended, an entry '
+  + 'not dated its year\'s end, a year the calendar does not hold', async () => {
+  const { store, ledger } = await twoYearsOfBooks();
+  const before = (await allEvents(store)).length;
+  const refusal = async (input: unknown) => {
+    const o = await ledger.execute(input);
+    return o.status === 'rejected' ? o.rejection.type : o.status;
+  };
+  const [accruals, , begin, close] = yearEnd('2026-27', '2026-06-01', '2026-06-01');
+  assert.is(await refusal(accruals), 'accruals_not_at_year_end');
+  assert.is(await refusal(begin), 'financial_year_not_ended');
+  assert.is(await refusal(close), 'financial_year_not_ended');
+  const process = await ledger.closeFinancialYear({ commandId: 'fy-27', actor: 'board',
+    on: '2026-06-01', societyId: 'USHA', financialYear: '2026-27' });
+  assert.equal(process.status === 'rejected' && process.rejection.type,
+    'financial_year_not_ended');
+  for (const c of yearEnd('9999-00', '2026-03-31', '2026-04-10')) {
+    assert.is(await refusal(c), 'cannot_compute', c.type);
+  }
+  assert.is((await allEvents(store)).length, before, 'nothing stored');
+});
+
 test('sent by hand in order, the year of the books\' first entry closes, then the next',
   async () => {
     const { store, ledger } = await twoYearsOfBooks();
@@ -94,6 +116,30 @@ test('a first close already under way goes on when an entry dated before its yea
   for (const c of rest) {
     const o = await ledger.execute(c);
     assert.equal(o.status === 'rejected' ? o.rejection : o.status, 'accepted', c.type);
+  }
+});
+
+test('a close begun by a version that let a skipped year begin by hand goes on: a log already '
+  + 'written is not left with no year that could close', async () => {
+  // The close of 2026-27 begun where the books held nothing before it ...
+  const elsewhere = memoryStore();
+  const first = await testLedger(elsewhere);
+  ok(await first.configureSociety({ ...by('cfg', '2025-04-01'), societyId: 'USHA',
+    statutoryReservePercent: '25', dividendRateCapPercent: '15' }));
+  const [accruals, provision, begin, close] = yearEnd('2026-27', '2027-03-31', '2027-04-05');
+  ok(await first.execute(begin));
+  const begun = (await allEvents(elsewhere)).find((e) => e.type === 'YearCloseBegun');
+  if (begun === undefined) throw new Error('no YearCloseBegun');
+  // ... stored as that version stored it in a log whose books hold 2025-26 entries.
+  const { store, ledger } = await twoYearsOfBooks();
+  const society = 'society-USHA';
+  let last = -1n;
+  for await (const e of store.readStream(society)) last = e.revision;
+  await store.appendToStream(society, [{ eventId: begun.eventId, type: begun.type,
+    data: begun.data, metadata: begun.metadata }], { expectedRevision: last });
+  for (const c of [accruals, provision, close]) {
+    const o = await ledger.execute(c);
+    assert.equal(o.status === 'rejected' ? o.rejection : o.status, 'accepted', c?.type);
   }
 });
 

@@ -3,11 +3,13 @@
 // close, its income and expenses left in the books for good. The society's stream does not know
 // the books, so its decider cannot hold a first close to this; the Ledger does, for every
 // year-end command (the close process's steps and the same commands sent by hand alike), from
-// the books' first entry, before the command is decided.
+// the books' first entry, once the society's own checks pass: its refusals come first, in the
+// order its decider makes them.
 import * as E from 'fp-ts/lib/Either.js';
 import {
   financialYearDates, financialYearOf, yearInProgress, type BusinessDate, type Command,
 } from '@usha/domain';
+import type { AggregateDecider } from './aggregateDecider.ts';
 import type { FillFacts } from './fetchFacts.ts';
 import type { LedgerRejection } from './outcome.ts';
 import type { StreamState } from './streamStates.ts';
@@ -18,6 +20,16 @@ type YearEndCommand = Extract<Command, { readonly type: 'BeginYearClose'
 const yearEndTypes: ReadonlySet<string> = new Set<YearEndCommand['type']>(
   ['BeginYearClose', 'RecordYearEndAccruals', 'SetLoanLossProvision', 'CloseFinancialYear']);
 const isYearEnd = (c: Command): c is YearEndCommand => yearEndTypes.has(c.type);
+
+// The year's first day, or undefined for a label of no year the calendar holds (`9999-00`):
+// the label's form is checked with the command, its year only by the decider.
+const startOf = (financialYear: string): string | undefined => {
+  try {
+    return financialYearDates(financialYear).start;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Why the society's first close may not be of `financialYear` (`year_not_next`, `expected`
@@ -38,7 +50,8 @@ export const firstCloseSkipsAYear = async (
   if (s.state.closing === financialYear || yearInProgress(s.state) === financialYear) {
     return undefined;
   }
-  const start = financialYearDates(financialYear).start;
+  const start = startOf(financialYear);
+  if (start === undefined) return undefined; // no year of the calendar: its decider says so
   const first = await firstEntryOn();
   if (first === null || first >= start) return undefined;
   return { type: 'year_not_next', financialYear,
@@ -46,13 +59,19 @@ export const firstCloseSkipsAYear = async (
 };
 
 /**
- * Puts the first close's rule in front of the facts of the year-end commands; any other
- * command goes on to `inner` as it is, reading nothing.
+ * Holds the year-end commands to the first close's rule once their facts are read and the
+ * society's decider takes them (or a close waits only for its year-end entries, which a close
+ * process records next); any other command goes on to `inner` as it is, reading nothing more.
  */
 export const inYearOrder = (
-  firstEntryOn: () => Promise<string | null>, inner: FillFacts,
+  decider: AggregateDecider, firstEntryOn: () => Promise<string | null>, inner: FillFacts,
 ): FillFacts => (c, target) => {
   if (!isYearEnd(c)) return inner(c, target);
-  return firstCloseSkipsAYear(target, c.data.financialYear, firstEntryOn).then((skipped) =>
-    skipped === undefined ? inner(c, target) : E.left(skipped));
+  return Promise.resolve(inner(c, target)).then(async (filled) => {
+    if (E.isLeft(filled)) return filled;
+    const decided = decider.decide(filled.right, target.state);
+    if (E.isLeft(decided) && decided.left.type !== 'year_end_entries_missing') return filled;
+    const skipped = await firstCloseSkipsAYear(target, c.data.financialYear, firstEntryOn);
+    return skipped === undefined ? filled : E.left(skipped);
+  });
 };

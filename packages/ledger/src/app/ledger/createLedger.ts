@@ -309,7 +309,7 @@ export const createLedger = async <S = undefined>(
   const fill = withSetUp({ store: o.store, states: handler.states, society: society.id,
     register: staff, setUp, requireStaff, catchUp }, authorising(
     { states: handler.states, register: staff, requireStaff },
-    inYearOrder(firstEntryOfBooks, fetchFacts({
+    inYearOrder(decider, firstEntryOfBooks, fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
       tdsExempt: (m, fy) => v.directory?.tdsExempt(m, fy) ?? Promise.resolve(false), catchUp,
     }))));

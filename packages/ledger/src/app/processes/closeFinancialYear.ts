@@ -55,8 +55,8 @@ export const closeFinancialYear = async (
   // Not started yet: would the society close the year now? If not, post nothing.
   const { end } = financialYearDates(r.financialYear);
   if (ctx.processes.get(pid) === undefined) {
-    // (The close's facts hold the first close to the year of the books' first entry too:
-    // yearOrder.ts.)
+    // The society's refusals first, then (its facts' wrapper, yearOrder.ts) a first close of
+    // a year after one whose books hold entries.
     const refused = await wouldRefuse(ctx, closeInput)
       ?? productsMissing(await ctx.accruedInterest({ asOf: end }));
     if (refused !== undefined) {
