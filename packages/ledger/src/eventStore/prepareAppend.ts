@@ -166,7 +166,10 @@ const prepareOne = <E extends EventShape>(
   }
   sink.used = start;
   const context = { ...contextOf(at.where, at.index), type };
-  return prepareCanonical(schema, { ...stored, type: storedType }, context,
+  // Its fields read as they are (an encode may return a class instance or a proxy, whose
+  // fields a spread would not copy), the type as read above.
+  return prepareCanonical(schema,
+    { type: storedType, data: stored.data, metadata: stored.metadata }, context,
     { eventId, ends: at.ends });
 };
 

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventSchemaFromCodecs } from './eventSchema.ts';
-import { prepareAppend } from './prepareAppend.ts';
+import { dataJsonOf, prepareAppend } from './prepareAppend.ts';
 
 // A caller's list read as it was at the first read: each place taken once, its length not
 // trusted beyond what the limit allows.
@@ -83,6 +83,32 @@ test('a schema that encodes a type no store writes (a number, empty, a control c
   const r = prepareAppend(once, 'loan-1', [noted(1)], limits);
   if (r._tag === 'Left') throw r.left;
   assert.is(reads, 1);
+});
+
+test('a stored form given as a class instance or a proxy is written by its fields, also where '
+  + 'its data is not plain JSON (a bigint, written as a decimal string)', () => {
+  const big = eventSchemaFromCodecs({ Noted: t.type({ n: t.string }) }, t.unknown);
+  class Stored {
+    constructor(private readonly e: { readonly data: unknown; readonly metadata: unknown }) {}
+    get type() { return 'Noted'; }
+    get data() { return this.e.data; }
+    get metadata() { return this.e.metadata; }
+  }
+  const forms = {
+    instance: (e: { data: unknown; metadata: unknown }) => new Stored(e),
+    proxy: (e: { data: unknown; metadata: unknown }) =>
+      new Proxy({}, { get: (_t, k) => (k === 'type' ? 'Noted' : Reflect.get(e, k)) }),
+  };
+  for (const [how, form] of Object.entries(forms)) {
+    const odd = { ...big, encode: (e: Parameters<typeof big.encode>[0]) => form(e) };
+    const r = prepareAppend(odd as typeof big, 'loan-1',
+      // A bigint is written as its decimal string, which the codec reads back.
+      [{ eventId: idOf(1), type: 'Noted' as const, data: { n: 5n } as unknown as { n: string },
+        metadata: {} }], limits);
+    if (r._tag === 'Left') throw new Error(`${how}: ${r.left.message}`);
+    const [e] = r.right.events;
+    assert.is(e && dataJsonOf(e), '{"n":"5"}', how);
+  }
 });
 
 test('a made-up length within the largest limit sizes nothing before the events are read', () => {

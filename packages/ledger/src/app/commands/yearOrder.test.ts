@@ -48,7 +48,8 @@ test('each year-end command sent by hand for a first close of a year after one t
 });
 
 test('the society\'s own refusals come first, as before the rule: a year not ended, an entry '
-  + 'not dated its year\'s end, a year the calendar does not hold', async () => {
+  + 'not dated its year\'s end, a year the calendar does not hold (by hand and by the close '
+  + 'process, never thrown)', async () => {
   const { store, ledger } = await twoYearsOfBooks();
   const before = (await allEvents(store)).length;
   const refusal = async (input: unknown) => {
@@ -63,8 +64,13 @@ test('the society\'s own refusals come first, as before the rule: a year not end
     on: '2026-06-01', societyId: 'USHA', financialYear: '2026-27' });
   assert.equal(process.status === 'rejected' && process.rejection.type,
     'financial_year_not_ended');
-  for (const c of yearEnd('9999-00', '2026-03-31', '2026-04-10')) {
-    assert.is(await refusal(c), 'cannot_compute', c.type);
+  for (const label of ['9999-00', '2199-00', '2200-01', '1899-00']) {
+    for (const c of yearEnd(label, '2026-03-31', '2026-04-10')) {
+      assert.is(await refusal(c), 'cannot_compute', `${label} ${c.type}`);
+    }
+    const o = await ledger.closeFinancialYear({ commandId: `fy-${label}`, actor: 'board',
+      on: '2026-06-01', societyId: 'USHA', financialYear: label });
+    assert.equal(o.status === 'rejected' && o.rejection.type, 'cannot_compute', label);
   }
   assert.is((await allEvents(store)).length, before, 'nothing stored');
 });

@@ -4,7 +4,8 @@
 // the books, so its decider cannot hold a first close to this; the Ledger does, for every
 // year-end command (the close process's steps and the same commands sent by hand alike), from
 // the books' first entry, once the society's own checks pass: its refusals come first, in the
-// order its decider makes them.
+// order its decider makes them, but for a close's `year_end_entries_missing`, which a close
+// process records next (its entries are recorded after this check, by the process).
 import * as E from 'fp-ts/lib/Either.js';
 import {
   financialYearDates, financialYearOf, yearInProgress, type BusinessDate, type Command,

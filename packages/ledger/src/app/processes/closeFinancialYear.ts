@@ -52,17 +52,18 @@ export const closeFinancialYear = async (
     commandId: stepId(pid, 'close'), societyId: r.societyId, financialYear: r.financialYear } };
   // Every step stored so far, through any Ledger over the store.
   await ctx.catchUp?.();
-  // Not started yet: would the society close the year now? If not, post nothing.
-  const { end } = financialYearDates(r.financialYear);
+  // Not started yet: would the society close the year now? If not, post nothing. The
+  // society's refusals first (a year the calendar does not hold among them), then (its facts'
+  // wrapper, yearOrder.ts) a first close of a year after one whose books hold entries; only
+  // then is the year's last day taken.
   if (ctx.processes.get(pid) === undefined) {
-    // The society's refusals first, then (its facts' wrapper, yearOrder.ts) a first close of
-    // a year after one whose books hold entries.
-    const refused = await wouldRefuse(ctx, closeInput)
-      ?? productsMissing(await ctx.accruedInterest({ asOf: end }));
+    const refused = await wouldRefuse(ctx, closeInput) ?? productsMissing(
+      await ctx.accruedInterest({ asOf: financialYearDates(r.financialYear).end }));
     if (refused !== undefined) {
       return { status: 'rejected', processId: pid, steps: [], rejection: refused };
     }
   }
+  const { end } = financialYearDates(r.financialYear);
   const steps: CommandOutcome[] = [];
   const skipped: Array<{ id: string; rejection: LedgerRejection }> = [];
   const base = { actor: r.actor, on: r.on };

@@ -97,10 +97,13 @@ test('a Ledger restarted from its kept states decides every command as one that 
 test('the digest of an event as decided is the digest of the same event read back', () => {
   const decider = aggregateDecider(products);
   const types = new Set<string>();
-  fc.assert(fc.property(fc.oneof(savingsCommands, shareCommands, loanCommands('LN')),
-    (commands) => {
+  // A history of each kind every run (as the catalogue's round trip draws them): with one kind
+  // a run, a hundred runs left the repayments undrawn about one time in eight.
+  const histories = fc.tuple(savingsCommands, shareCommands, loanCommands('LN'));
+  fc.assert(fc.property(histories, (kinds) => {
+    for (const commands of kinds) {
       const first = commands[0];
-      if (first === undefined) return;
+      if (first === undefined) continue;
       let state = decider.initial(routeCommand(first).aggregate);
       for (const c of commands) {
         const r = decider.decide(c, state);
@@ -121,8 +124,10 @@ test('the digest of an event as decided is the digest of the same event read bac
           types.add(e.type);
         }
       }
-    }), { numRuns: 100 });
-  // The generators reach the money events: a digest of nothing would prove nothing.
+    }
+  }), { numRuns: 200 });
+  // The generators reach the money events: a digest of nothing would prove nothing. (About one
+  // loan history in sixteen holds a repayment: in 200 runs, none is a chance of about 4e-6.)
   for (const t of ['Deposited', 'Withdrawn', 'SharesRedeemed', 'LoanDisbursed',
     'RepaymentReceived']) assert.ok(types.has(t), `never decided ${t}`);
 });
