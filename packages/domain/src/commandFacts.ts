@@ -34,7 +34,8 @@ export const factCommandTypes = {
   PurchaseShares: true, OpenSavingsAccount: true, OpenRecurringDeposit: true,
   OpenFixedDeposit: true, MakeDeposit: true, ApplyForLoan: true, ApproveLoan: true,
   DisburseLoan: true, ApplyDepositCharges: true, GiveStandingInstruction: true,
-  RedirectDividendToCash: true, ReleaseTillCash: true,
+  RedirectDividendToCash: true, ReleaseTillCash: true, BeginYearClose: true,
+  RecordYearEndAccruals: true, SetLoanLossProvision: true,
 } as const satisfies { readonly [K in keyof CommandFacts]: true };
 
 /** Whether a command is decided on its stream's state alone, without facts. */

@@ -37,14 +37,17 @@ run('ChargePenalty', { on: '2024-07-10', loanId: 'L1', amount: '50', reason: 'la
 run('Withdraw', { on: '2024-07-15', accountId: 'A1', amount: '2000' });
 // The year-end entries a close needs, of zero: the figures below are those before accruals
 // and provision (the Ledger's yearEndAccruals and loanLossProvision tests cover those).
+// Each is decided on the books' first entry (her admission on 1 April 2024): the first close.
 const none = { loans: 0, outstanding: '0.00' };
+const booksFirstEntryOn = '2024-04-01';
 run('RecordYearEndAccruals', { on: '2025-03-31', societyId: 'U', financialYear: '2024-25',
   depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
-  loanInterestNotRecognised: '0.00' });
+  loanInterestNotRecognised: '0.00' }, { booksFirstEntryOn });
 run('SetLoanLossProvision', { on: '2025-03-31', societyId: 'U', financialYear: '2024-25',
-  byClass: { standard: none, subStandard: none, doubtful: none, loss: none } });
+  byClass: { standard: none, subStandard: none, doubtful: none, loss: none } },
+{ booksFirstEntryOn });
 run('CloseFinancialYear', { on: '2025-04-01', societyId: 'U', financialYear: '2024-25' },
-  { netProfit: '70.55' });
+  { netProfit: '70.55', booksFirstEntryOn });
 const h = sim.events;
 const p = projections();
 const all = replay(p, h);

@@ -9,7 +9,7 @@ import { closedThrough, closingThrough } from './state.ts';
 import { shareDividends } from '../finance/shareDividends.ts';
 import { moneyString, PositiveMoneyInput, SignedMoneyInput } from '../shared/codecs.ts';
 import { HoldingInput } from './facts.ts';
-import { zeroYearEndEntries } from './yearEndEntries.fixture.ts';
+import { noEntries, zeroYearEndEntries } from './yearEndEntries.fixture.ts';
 
 const decider = createSocietyDecider();
 const given = (...cs: Parameters<typeof decider.decide>[0][]) =>
@@ -21,7 +21,8 @@ const configured = command('ConfigureSociety', {
 // Configured, and the year-end entries of 2024-25 recorded: the year may close.
 const ready = [configured, ...zeroYearEndEntries('2024-25')];
 // The facts as the Ledger reads them: the net profit from the books, holdings from the shares.
-const profit = (netProfit: string) => ({ netProfit: must(SignedMoneyInput, netProfit) });
+const profit = (netProfit: string) =>
+  ({ netProfit: must(SignedMoneyInput, netProfit), ...noEntries });
 const shareFacts = (holdings: unknown) => ({ faceValue: must(PositiveMoneyInput, '10'),
   holdings: must(t.readonlyArray(HoldingInput), holdings) });
 const close = (netProfit: string, on = '2025-04-10') => withFacts(command('CloseFinancialYear', {
@@ -135,12 +136,14 @@ test('rejections, in the order they are checked', () => {
 test('the year-end accruals and provision are refused on the close\'s order rules', () => {
   const none = { loans: 0, outstanding: '0.00' };
   const entries = [
-    (financialYear: string, on: string, societyId = 'USHA') => command('RecordYearEndAccruals', {
-      ...by('a1', on), societyId, financialYear, depositInterestPayable: '0.00',
-      loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' }),
-    (financialYear: string, on: string, societyId = 'USHA') => command('SetLoanLossProvision', {
-      ...by('p1', on), societyId, financialYear,
-      byClass: { standard: none, subStandard: none, doubtful: none, loss: none } }),
+    (financialYear: string, on: string, societyId = 'USHA') =>
+      withFacts(command('RecordYearEndAccruals', { ...by('a1', on), societyId, financialYear,
+        depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
+        loanInterestNotRecognised: '0.00' }), noEntries),
+    (financialYear: string, on: string, societyId = 'USHA') =>
+      withFacts(command('SetLoanLossProvision', { ...by('p1', on), societyId, financialYear,
+        byClass: { standard: none, subStandard: none, doubtful: none, loss: none } }),
+      noEntries),
   ];
   for (const entry of entries) {
     given().when(entry('2024-25', '2025-03-31')).thenRejects('not_found');
@@ -159,7 +162,7 @@ test('the year-end accruals and provision are refused on the close\'s order rule
 test('a close begins after the year\'s 31 March, on the next year to close; its closing ends '
   + 'with the close', () => {
   const begin = (financialYear: string, on: string, id = 'b1', societyId = 'USHA') =>
-    command('BeginYearClose', { ...by(id, on), societyId, financialYear });
+    withFacts(command('BeginYearClose', { ...by(id, on), societyId, financialYear }), noEntries);
   given(configured).when(begin('2024-25', '2025-04-05')).then([event('YearCloseBegun',
     { ...S, on: '2025-04-05', financialYear: '2024-25' })]);
   given().when(begin('2024-25', '2025-04-05')).thenRejects('not_found');

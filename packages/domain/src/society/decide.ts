@@ -24,7 +24,10 @@ import {
   type ClassProvisions,
 } from './provisioning.ts';
 import { financialYearDates } from './financialYearDates.ts';
-import type { CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts } from './facts.ts';
+import type {
+  CloseFinancialYearFacts, DeclareDividendFacts, SocietyFacts, YearOrderFacts,
+} from './facts.ts';
+import { financialYearOf } from '../dates/financialYear.ts';
 import { decideRateChange, type ChangeProductRate } from '../products/rateChange.ts';
 import type { ProductCatalogue } from '../products/productCatalogue.ts';
 
@@ -139,8 +142,27 @@ const nextToClose = (s: Known, fy: string): E.Either<Rejection, true> => {
     ? E.left({ type: 'year_not_next', financialYear: fy, expected }) : E.right(true);
 };
 
+// The society's first close may be of any year it has books for, but not of a year after one
+// whose books hold entries: that year would never close, its income and expenses left in the
+// books for good. Once a year is closed, the order follows it (nextToClose); a year whose close
+// has begun, or with a year-end entry of its own, goes on (an entry dated before it stored
+// since, or a log of an earlier version, whose commands were not held to this, would else leave
+// no year that could close). Checked after a command's own checks, before a close's entries.
+const firstCloseInOrder = (
+  s: Known, fy: string, start: BusinessDate, f: YearOrderFacts,
+): E.Either<Rejection, true> => {
+  if (Object.keys(s.years).length > 0 || s.closing === fy || yearInProgress(s) === fy) {
+    return E.right(true);
+  }
+  const first = f.booksFirstEntryOn;
+  return first === null || first >= start ? E.right(true)
+    : E.left({ type: 'year_not_next', financialYear: fy, expected: financialYearOf(first).label });
+};
+
 // Begun again (a close run again after one that stopped) records it again: nothing changes.
-const beginClose = (c: C.BeginYearClose['data'], state: SocietyState): Result => {
+const beginClose = (
+  c: C.BeginYearClose['data'], f: YearOrderFacts, state: SocietyState,
+): Result => {
   const k = society(state, c);
   if (E.isLeft(k)) return k;
   const fy = c.financialYear;
@@ -150,10 +172,12 @@ const beginClose = (c: C.BeginYearClose['data'], state: SocietyState): Result =>
   if (started !== null && started !== fy) {
     return E.left({ type: 'year_not_next', financialYear: fy, expected: started });
   }
-  const { end } = financialYearDates(fy);
+  const { start, end } = financialYearDates(fy);
   if (c.on <= end) {
     return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
   }
+  const inOrder = firstCloseInOrder(k.right, fy, start, f);
+  if (E.isLeft(inOrder)) return inOrder;
   return E.right([{ type: 'YearCloseBegun', data: {
     societyId: k.right.societyId, on: c.on, financialYear: fy,
   } }]);
@@ -172,6 +196,8 @@ const closeYear = (
   if (c.on <= end) {
     return E.left({ type: 'financial_year_not_ended', financialYear: fy, endsOn: end });
   }
+  const inOrder = firstCloseInOrder(s, fy, start, f);
+  if (E.isLeft(inOrder)) return inOrder;
   // Checked last, so a caller can ask whether the close would pass once its entries are in.
   const missing = [
     ...s.accrualsRecorded.includes(fy) ? [] : ['YearEndAccrualsRecorded'],
@@ -212,10 +238,16 @@ const yearEndEntry = (
   return c.on === end ? E.right({ s: k.right, end }) : E.left(notAtYearEnd(end));
 };
 
+// The first close's order (firstCloseInOrder), for a year-end entry past its own checks.
+const entryInOrder = (s: Known, fy: string, f: YearOrderFacts): E.Either<Rejection, true> =>
+  firstCloseInOrder(s, fy, financialYearDates(fy).start, f);
+
 // Dated the year's last day, so the accruals fall in the year they are for, also when the
 // society's stream has events dated later (a close's figures are taken after 31 March): the
 // exception to "a stream's dates never go back", as for interest posted to 31 March.
-const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState): Result => {
+const recordAccruals = (
+  c: C.RecordYearEndAccruals['data'], f: YearOrderFacts, state: SocietyState,
+): Result => {
   const k = yearEndEntry(c, state, (endsOn) =>
     ({ type: 'accruals_not_at_year_end', financialYear: c.financialYear, endsOn }));
   if (E.isLeft(k)) return k;
@@ -224,6 +256,8 @@ const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState)
   if (s.accrualsRecorded.includes(fy)) {
     return E.left({ type: 'year_end_accruals_already_recorded', financialYear: fy });
   }
+  const inOrder = entryInOrder(s, fy, f);
+  if (E.isLeft(inOrder)) return inOrder;
   return E.right([{ type: 'YearEndAccrualsRecorded', data: {
     societyId: s.societyId, on: end, financialYear: fy,
     depositInterestPayable: c.depositInterestPayable,
@@ -234,7 +268,9 @@ const recordAccruals = (c: C.RecordYearEndAccruals['data'], state: SocietyState)
 
 // Dated 31 March like the accruals, and under the same order rule; the society applies its
 // own norms' percents to the counted classes, so the figures cannot disagree with the norms.
-const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): Result => {
+const setProvision = (
+  c: C.SetLoanLossProvision['data'], f: YearOrderFacts, state: SocietyState,
+): Result => {
   const k = yearEndEntry(c, state, (endsOn) =>
     ({ type: 'provision_not_at_year_end', financialYear: c.financialYear, endsOn }));
   if (E.isLeft(k)) return k;
@@ -243,6 +279,8 @@ const setProvision = (c: C.SetLoanLossProvision['data'], state: SocietyState): R
   if (s.provisionedYears.includes(fy)) {
     return E.left({ type: 'loan_loss_provision_already_set', financialYear: fy });
   }
+  const inOrder = entryInOrder(s, fy, f);
+  if (E.isLeft(inOrder)) return inOrder;
   const norms = societySettingsOn(s, end).provisioningNorms;
   const line = (cls: AssetClass): ClassProvision => {
     const h = c.byClass[cls];
@@ -393,12 +431,12 @@ export const createSocietyDecider = (config: { readonly products?: ProductCatalo
       case 'ConfigureSociety': return configure(command.data, state);
       case 'ChangeSocietySettings': return changeSettings(command.data, state);
       case 'EndDividendRun': return endRun(command.data, state);
-      case 'BeginYearClose': return beginClose(command.data, state);
+      case 'BeginYearClose': return beginClose(command.data, command.facts, state);
       case 'CloseFinancialYear': return closeYear(command.data, command.facts, state);
       case 'DeclareDividend': return declare(command.data, command.facts, state);
       case 'RecordDividendAllocation': return recordAllocation(command.data, state);
-      case 'RecordYearEndAccruals': return recordAccruals(command.data, state);
-      case 'SetLoanLossProvision': return setProvision(command.data, state);
+      case 'RecordYearEndAccruals': return recordAccruals(command.data, command.facts, state);
+      case 'SetLoanLossProvision': return setProvision(command.data, command.facts, state);
       case 'ChangeProductRate': return changeRate(config.products ?? {}, command.data, state);
     }
   },

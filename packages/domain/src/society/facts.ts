@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import type { BusinessDate } from '../dates/businessDate.ts';
 import type { MoneyString, SignedMoneyString } from '../shared/codecs.ts';
 import { DateString, intBetween } from '../shared/codecs.ts';
 import { MemberId } from '../shared/ids.ts';
@@ -13,8 +14,22 @@ export const HoldingInput = closed({
 }, 'Holding');
 export type Holding = t.TypeOf<typeof HoldingInput>;
 
-/** What CloseFinancialYear needs: the year's net profit, from the books (income statement). */
-export interface CloseFinancialYearFacts {
+/**
+ * What a society's first close needs, for each command that begins, makes the entries of, or
+ * closes a year: the date of the books' first entry (null: the books hold none). Its years
+ * close in order from its first, and the first may be of any year but not of one after a year
+ * whose books hold entries: that year could never close. Read only while no year is closed and
+ * the year named is not already under way; a caller may send null otherwise.
+ */
+export interface YearOrderFacts {
+  readonly booksFirstEntryOn: BusinessDate | null;
+}
+
+/**
+ * What CloseFinancialYear needs: the year's net profit, from the books (income statement), and
+ * the books' first entry (YearOrderFacts).
+ */
+export interface CloseFinancialYearFacts extends YearOrderFacts {
   readonly netProfit: SignedMoneyString;
 }
 
@@ -29,6 +44,9 @@ export interface DeclareDividendFacts {
 
 /** The facts of the society's commands, by command type (the others need none). */
 export interface SocietyFacts {
+  readonly BeginYearClose: YearOrderFacts;
+  readonly RecordYearEndAccruals: YearOrderFacts;
+  readonly SetLoanLossProvision: YearOrderFacts;
   readonly CloseFinancialYear: CloseFinancialYearFacts;
   readonly DeclareDividend: DeclareDividendFacts;
 }

@@ -7,6 +7,7 @@ import { decodeCommand } from '../commandCatalogue.ts';
 import { SignedMoneyInput } from '../shared/codecs.ts';
 import { createSocietyDecider } from './decide.ts';
 import { defaultProvisioningNorms } from './provisioning.ts';
+import { noEntries } from './yearEndEntries.fixture.ts';
 import { noSocietyLendingLimits as noLimits } from './lendingLimits.ts';
 import { tdsOff } from '../tds/tdsSettings.ts';
 
@@ -92,19 +93,19 @@ test('the provision and the reserve of a year are those of the settings in force
     const autumn = changed('s1', '2024-10-01', { reserve: '30', percent: { subStandard: '15' } });
     const april = changed('s2', '2025-04-02', { reserve: '40', percent: { subStandard: '20' } });
     const none = { loans: 0, outstanding: '0.00' };
-    const provision = command('SetLoanLossProvision', { ...by('p1', '2025-03-31'), ...S,
-      financialYear: '2024-25', byClass: { standard: none, subStandard:
-        { loans: 2, outstanding: '1000.00' }, doubtful: none, loss: none } });
-    const accruals = command('RecordYearEndAccruals', { ...by('a1', '2025-03-31'), ...S,
-      financialYear: '2024-25', depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
-      loanInterestNotRecognised: '0.00' });
+    const provision = withFacts(command('SetLoanLossProvision', { ...by('p1', '2025-03-31'),
+      ...S, financialYear: '2024-25', byClass: { standard: none, subStandard:
+        { loans: 2, outstanding: '1000.00' }, doubtful: none, loss: none } }), noEntries);
+    const accruals = withFacts(command('RecordYearEndAccruals', { ...by('a1', '2025-03-31'),
+      ...S, financialYear: '2024-25', depositInterestPayable: '0.00',
+      loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' }), noEntries);
     const set = given(configured, autumn, april, accruals).when(provision).outcome();
     const line = E.isRight(set) && set.right[0]?.type === 'LoanLossProvisionSet'
       ? set.right[0].data.byClass.subStandard : undefined;
     assert.equal(line, { loans: 2, outstanding: '1000.00', percent: '15', provision: '150.00' });
     // 30% of 1,000.01 is 300.003, rounded up: 300.01.
     const close = withFacts(command('CloseFinancialYear', { ...by('c2', '2025-04-10'), ...S,
-      financialYear: '2024-25' }), { netProfit: must(SignedMoneyInput, '1000.01') });
+      financialYear: '2024-25' }), { netProfit: must(SignedMoneyInput, '1000.01'), ...noEntries });
     const closed = given(configured, autumn, april, accruals, provision).when(close).outcome();
     const d = E.isRight(closed) && closed.right[0]?.type === 'FinancialYearClosed'
       ? closed.right[0].data : undefined;

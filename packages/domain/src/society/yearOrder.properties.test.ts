@@ -5,9 +5,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import { SignedMoneyInput } from '../shared/codecs.ts';
 import { by, command, history, must, withFacts } from '../testing/fixtures.ts';
 import { createSocietyDecider } from './decide.ts';
-import { nextFinancialYear } from './financialYearDates.ts';
+import { financialYearDates, nextFinancialYear } from './financialYearDates.ts';
+import { addDays, businessDate, type BusinessDate } from '../dates/businessDate.ts';
+import { financialYearOf } from '../dates/financialYear.ts';
 import type { SocietyState } from './state.ts';
-import { zeroYearEndEntries } from './yearEndEntries.fixture.ts';
+import { noEntries, zeroYearEndEntries } from './yearEndEntries.fixture.ts';
 
 const decider = createSocietyDecider();
 const S = { societyId: 'USHA' };
@@ -15,7 +17,7 @@ const label = (first: number) => `${first}-${String((first + 1) % 100).padStart(
 // Every close is dated 10 April 2040, after all the years tried, so only the order decides.
 const close = (first: number, i: number) => withFacts(command('CloseFinancialYear', {
   ...by(`c${i}`, '2040-04-10'), ...S, financialYear: label(first),
-}), { netProfit: must(SignedMoneyInput, '100') });
+}), { netProfit: must(SignedMoneyInput, '100'), ...noEntries });
 const configured = history(decider, [command('ConfigureSociety', {
   ...by('c0', '2020-04-01'), ...S, statutoryReservePercent: '25', dividendRateCapPercent: '15',
 })]).reduce(decider.evolve, decider.initialState);
@@ -52,6 +54,67 @@ test('closing in any order other than the year order is refused', () => {
         assert.unreachable(`${fy} after ${last} was accepted`);
       }
     });
+  }));
+});
+
+// A first close on books whose first entry is on `first` (null: none), of years 2020-21 to
+// 2029-30: begun after the year ends, its entries at its end, closed after.
+const none = { loans: 0, outstanding: '0.00' };
+const yearEnd = (kind: number, fy: string, first: BusinessDate | null) => {
+  const facts = { booksFirstEntryOn: first };
+  const { end } = financialYearDates(fy);
+  switch (kind) {
+    case 0: return withFacts(command('BeginYearClose', { ...by('b', '2040-04-10'), ...S,
+      financialYear: fy }), facts);
+    case 1: return withFacts(command('RecordYearEndAccruals', { ...by('a', end), ...S,
+      financialYear: fy, depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
+      loanInterestNotRecognised: '0.00' }), facts);
+    case 2: return withFacts(command('SetLoanLossProvision', { ...by('p', end), ...S,
+      financialYear: fy, byClass: { standard: none, subStandard: none, doubtful: none,
+        loss: none } }), facts);
+    default: return withFacts(command('CloseFinancialYear', { ...by('c', '2040-04-10'), ...S,
+      financialYear: fy }), { netProfit: must(SignedMoneyInput, '100'), ...facts });
+  }
+};
+const dayArb = fc.integer({ min: 0, max: 3650 }).map((d) => addDays(businessDate('2020-04-01'), d));
+const firstArb = fc.option(dayArb, { nil: null });
+const yearArb = fc.integer({ min: 2020, max: 2029 }).map(label);
+const kindArb = fc.integer({ min: 0, max: 3 });
+// Only the order refusal, or what the command's own rules say after it (a close's entries).
+const orderOf = (r: ReturnType<typeof decider.decide>) => E.isRight(r) ? 'accepted'
+  : r.left.type === 'year_not_next' ? r.left : r.left.type;
+
+test('a society\'s first close is of the year of its books\' first entry or an earlier one: '
+  + 'every year-end command of a later year is refused, naming that year', () => {
+  fc.assert(fc.property(kindArb, yearArb, firstArb, (kind, fy, first) => {
+    const skips = first !== null && first < financialYearDates(fy).start;
+    const got = orderOf(decider.decide(yearEnd(kind, fy, first), configured));
+    // A close whose entries are not recorded says so after the order, never before it.
+    const otherwise = kind === 3 ? 'year_end_entries_missing' : 'accepted';
+    assert.equal(got, skips && first !== null
+      ? { type: 'year_not_next', financialYear: fy, expected: financialYearOf(first).label }
+      : otherwise);
+  }));
+});
+
+test('a year whose close is under way, or a society with a year closed, is not held to the '
+  + 'books\' first entry', () => {
+  fc.assert(fc.property(kindArb, yearArb, firstArb, (kind, fy, first) => {
+    // Begun on books that held no earlier entry then (one dated before stored since).
+    const began = decider.decide(yearEnd(0, fy, null), configured);
+    if (E.isLeft(began)) throw new Error(began.left.type);
+    const begun = began.right.reduce(decider.evolve, configured);
+    const otherwise = kind === 3 ? 'year_end_entries_missing' : 'accepted';
+    assert.equal(orderOf(decider.decide(yearEnd(kind, fy, first), begun)), otherwise);
+    // Once 2019-20 is closed, the next is 2020-21 whatever the books' first entry.
+    let closed: SocietyState = configured;
+    for (const c of [...zeroYearEndEntries('2019-20'), close(2019, 0)]) {
+      const d = decider.decide(c, closed);
+      if (E.isLeft(d)) throw new Error(d.left.type);
+      for (const e of d.right) closed = decider.evolve(closed, e);
+    }
+    const next = orderOf(decider.decide(yearEnd(kind, '2020-21', first), closed));
+    assert.equal(next, otherwise);
   }));
 });
 

@@ -1,5 +1,7 @@
 import { types } from 'node:util';
+import type { Either } from 'fp-ts/lib/Either.js';
 import { decodesToPlainEvents, type EventSchema } from './eventSchema.ts';
+import type { FieldFailure } from './fieldPath.ts';
 import type { EventShape } from './port.ts';
 import { isStorableMs } from './storedInstant.ts';
 
@@ -95,9 +97,47 @@ export const checkedSchema = <E extends EventShape>(
   if (decodesToPlainEvents(v)) return v as EventSchema<E>; // built by eventSchemaFromCodecs
   const decode = methodOf(v, 'decode', refuse);
   const encode = methodOf(v, 'encode', refuse);
-  // What the schema's own methods answer is checked where it is used (decode, prepareAppend).
-  return { decode: (stored) => decode(stored) as ReturnType<EventSchema<E>['decode']>,
+  // What encode answers is checked where it is used (prepareAppend); decode's answer here.
+  return { decode: (stored) => decodedEither<E>(decode, stored),
     encode: (event) => encode(event) as ReturnType<EventSchema<E>['encode']> };
+};
+
+const refused = (message: string): Either<FieldFailure, never> =>
+  ({ _tag: 'Left', left: { field: '', message } });
+
+// An app's decode, its answer read once into an Either the stores read: a throw, an answer that
+// is no Either, a Left without a field and message or a Right without an event is a Left saying
+// so. An event so decoded is refused before it is written (prepareAppend decodes it first), and
+// a line read back fails with the store's typed error, never a TypeError.
+const decodedEither = <E extends EventShape>(
+  decode: Method, stored: unknown,
+): Either<FieldFailure, E> => {
+  try {
+    const r = decode(stored);
+    const noEither = 'the schema\'s decode answered no Either';
+    if (r === null || typeof r !== 'object') return refused(noEither);
+    const tag: unknown = Reflect.get(r, '_tag');
+    if (tag === 'Left') {
+      const left: unknown = Reflect.get(r, 'left');
+      const field: unknown = left !== null && typeof left === 'object'
+        ? Reflect.get(left, 'field') : undefined;
+      const message: unknown = left !== null && typeof left === 'object'
+        ? Reflect.get(left, 'message') : undefined;
+      return typeof field === 'string' && typeof message === 'string'
+        ? { _tag: 'Left', left: { field, message } }
+        : refused('the schema\'s decode refused it without a field and message');
+    }
+    const right: unknown = tag === 'Right' ? Reflect.get(r, 'right') : undefined;
+    if (right === null || typeof right !== 'object') return refused(noEither);
+    const type: unknown = Reflect.get(right, 'type');
+    if (typeof type !== 'string') return refused('the schema decoded an event without a type');
+    // Its three fields read once: a getter or proxy answers here only.
+    const data: unknown = Reflect.get(right, 'data');
+    const event = { type, data, metadata: Reflect.get(right, 'metadata') };
+    return { _tag: 'Right', right: event as unknown as E };
+  } catch (e) {
+    return refused(`the schema's decode threw (${e instanceof Error ? e.name : typeof e})`);
+  }
 };
 
 /**

@@ -35,11 +35,13 @@ const history = () => {
     source: 'cash' });
   const none = { loans: 0, outstanding: '0.00' };
   const fy = { societyId: 'U', financialYear: '2024-25' };
+  // The books' first entry: the admissions of 1 April 2024.
+  const first = { booksFirstEntryOn: on };
   sim.run('RecordYearEndAccruals', { on: '2025-03-31', ...fy, depositInterestPayable: '0.00',
-    loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' });
+    loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' }, first);
   sim.run('SetLoanLossProvision', { on: '2025-03-31', ...fy,
-    byClass: { standard: none, subStandard: none, doubtful: none, loss: none } });
-  sim.run('CloseFinancialYear', { on: '2025-04-01', ...fy }, { netProfit: '50.00' });
+    byClass: { standard: none, subStandard: none, doubtful: none, loss: none } }, first);
+  sim.run('CloseFinancialYear', { on: '2025-04-01', ...fy }, { netProfit: '50.00', ...first });
   return sim.events;
 };
 

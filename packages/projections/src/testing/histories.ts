@@ -8,10 +8,10 @@ import {
 } from '@usha/domain';
 import { products as domainProducts } from '@usha/domain/testing';
 import { allProjections } from '../allProjections.ts';
-import { incomeStatement } from '../books/reports.ts';
+import { firstEntryOn, incomeStatement } from '../books/reports.ts';
 import { financialYearLabel } from '../books/financialYearLabel.ts';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
-import { simulator } from './simulator.ts';
+import { simulator, type SimulatorGiven } from './simulator.ts';
 
 /**
  * The domain's test products and LT: LN paid out in up to three tranches on the progressive
@@ -120,13 +120,12 @@ export const historyOf = (
   const sim = simulator(catalogue, prefix);
   const books = allProjections();
   let live = books.initialState();
-  const run = (type: Command['type'], data: Record<string, unknown>,
-    given?: { readonly netProfit: string }) => {
+  const run = (type: Command['type'], data: Record<string, unknown>, given?: SimulatorGiven) => {
     ran(type, data, given);
   };
   // The same, with the events it stored.
   function ran(type: Command['type'], data: Record<string, unknown>,
-    given?: { readonly netProfit: string }): ReadonlyArray<ProjectedEvent> {
+    given?: SimulatorGiven): ReadonlyArray<ProjectedEvent> {
     const out = sim.run(type, data, given);
     for (const e of out) live = books.apply(live, e);
     return out;
@@ -204,15 +203,17 @@ export const historyOf = (
   const none = { loans: 0, outstanding: '0.00' };
   const closeYear = (endsOn: string) => {
     const fy = financialYearLabel(endsOn);
+    // Each decided on the books' first entry, as the Ledger reads it (the first close's order).
+    const first = { booksFirstEntryOn: firstEntryOn(live.states.books) };
     // The entries a close needs, of zero: these books are kept before accruals and provision.
     run('RecordYearEndAccruals', { on: endsOn, societyId: 'U', financialYear: fy,
       depositInterestPayable: '0.00', loanInterestReceivable: '0.00',
-      loanInterestNotRecognised: '0.00' });
+      loanInterestNotRecognised: '0.00' }, first);
     run('SetLoanLossProvision', { on: endsOn, societyId: 'U', financialYear: fy,
-      byClass: { standard: none, subStandard: none, doubtful: none, loss: none } });
+      byClass: { standard: none, subStandard: none, doubtful: none, loss: none } }, first);
     const net = incomeStatement(live.states.books, { financialYear: fy }).netProfit;
     run('CloseFinancialYear', { on, societyId: 'U', financialYear: fy },
-      { netProfit: net < 0n ? `-${rs(-net)}` : rs(net) });
+      { netProfit: net < 0n ? `-${rs(-net)}` : rs(net), ...first });
   };
   for (const s of ss) {
     const start = on;

@@ -9,7 +9,7 @@ import {
   type DecidableCommand, type DepositEvent, type DepositState, type DomainEvent, type LoanFact,
   type MemberState, type LoanState, type ProductCatalogue, type ShareState, streamNameFor,
   topUpFactOf, creditedSavingsOf, dividendSavingsFact, standingCredit, type AccountId,
-  standingCredits, latestOn, type BusinessDate,
+  standingCredits, latestOn, type BusinessDate, DateString,
 } from '@usha/domain';
 import type { ProjectedEvent } from '../core/projectedEvent.ts';
 import type { SocietyState, TdsFacts } from '@usha/domain';
@@ -37,9 +37,13 @@ const deciders = (products: ProductCatalogue): Record<string, AnyDecider> => {
   };
 };
 
-/** What a command's facts take from the test: a year's net profit, the TDS facts. */
+/**
+ * What a command's facts take from the test: a year's net profit and the books' first entry
+ * (both need the books; the second for every year-end command), the TDS facts.
+ */
 export interface SimulatorGiven {
   readonly netProfit?: string;
+  readonly booksFirstEntryOn?: string | null;
   readonly tds?: TdsFacts;
 }
 
@@ -58,6 +62,15 @@ export interface Simulator {
   /** The type of the last command's rejection; undefined when it was accepted. */
   lastRejection(): string | undefined;
 }
+
+// The books' first entry a year-end command is decided with: given, null if none.
+const yearOrderGiven = (type: string, given: SimulatorGiven | undefined) => {
+  const first = given?.booksFirstEntryOn;
+  if (first === undefined) throw new Error(`${type}: give the books' first entry (or null)`);
+  const on = first === null ? E.right(null) : DateString.decode(first);
+  if (E.isLeft(on)) throw new Error(`${type}: the books' first entry is not a date`);
+  return { booksFirstEntryOn: on.right };
+};
 
 /** A simulator over a product catalogue. */
 export const simulator = (products: ProductCatalogue, prefix = ''): Simulator => {
@@ -146,8 +159,10 @@ export const simulator = (products: ProductCatalogue, prefix = ''): Simulator =>
       case 'CloseFinancialYear': {
         const p = SignedMoneyInput.decode(given?.netProfit);
         if (E.isLeft(p)) throw new Error('CloseFinancialYear: give the net profit');
-        return { ...c, facts: { netProfit: p.right } };
+        return { ...c, facts: { netProfit: p.right, ...yearOrderGiven(c.type, given) } };
       }
+      case 'BeginYearClose': case 'RecordYearEndAccruals': case 'SetLoanLossProvision':
+        return { ...c, facts: yearOrderGiven(c.type, given) };
       case 'DeclareDividend': throw new Error('DeclareDividend is not simulated');
       // Its accounts as read from their streams, as the Ledger reads them (fetchFacts).
       case 'GiveStandingInstruction': {

@@ -9,7 +9,7 @@ import {
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
   standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn, isBranchCommand,
-  accountStepStatus, mapGet, type AccountStreamEvent,
+  accountStepStatus, mapGet, type AccountStreamEvent, type YearOrderFacts,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { EventStore } from '../../eventStore/port.ts';
@@ -27,6 +27,7 @@ import { herDeposit, herLoan, memberAccountsOf, type Opened } from './memberAcco
 import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
 import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
+import { yearOrderFacts } from './yearOrder.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -36,6 +37,8 @@ export interface FactReaders {
   readonly products: ProductCatalogue;
   /** Net profit of a financial year, from the income statement (the projections). */
   readonly netProfit: (financialYear: string) => Promise<SignedMoneyString>;
+  /** The date of the books' first entry at the log's head (the projections); null: none. */
+  readonly firstEntryOn: () => Promise<string | null>;
   /** The society whose stream holds the closed period (see SocietyIndex); none: no period. */
   readonly society: () => SocietyId | undefined;
   /** Whether the member filed a Form 15G/15H for the year (the directory); none: false. */
@@ -189,6 +192,11 @@ const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => 
 const yearCanEnd = (label: string): boolean =>
   Number(label.slice(0, 4)) < dateParts(lastBusinessDate).year;
 
+const inYearOrder = async (
+  r: FactReaders, financialYear: string, target: StreamState,
+): Result<YearOrderFacts> =>
+  E.right({ facts: await yearOrderFacts(target, financialYear, r.firstEntryOn), readFrom: [] });
+
 /** One fetcher per command decided with facts: the compiler refuses the table without one. */
 export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = {
   // Her accounts as her own stream (the target) notes them at the revision decided on: one
@@ -259,8 +267,15 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   CloseDepositEarly: (r, c, target) => withTds(r, c.data.on, target, historyOf(r, target)),
   ApplyDepositCharges: (r, _c, target) => balancesOf(r, target),
   // From the books as of the log's head: a condition on it would be on the head position.
-  CloseFinancialYear: async (r, c) =>
-    E.right({ facts: { netProfit: await r.netProfit(c.data.financialYear) }, readFrom: [] }),
+  // So is the books' first entry of the year-end commands (yearOrder.ts), the order once read.
+  CloseFinancialYear: async (r, c, target) => {
+    const netProfit = await r.netProfit(c.data.financialYear);
+    const order = await yearOrderFacts(target, c.data.financialYear, r.firstEntryOn);
+    return E.right({ facts: { netProfit, ...order }, readFrom: [] });
+  },
+  BeginYearClose: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
+  RecordYearEndAccruals: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
+  SetLoanLossProvision: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
   // Every shareholder of the year, whichever Ledger admitted her: the members this one knows
   // after reading the log to its end. The year is closed (or the declaration is refused), and
   // no share change dated in a closed year is taken, so the log read holds every one.
@@ -379,6 +394,9 @@ const otherFacts = (r: FactReaders): FillFacts => (c, target) => {
     case 'CloseDepositEarly': return withFacts(c, f.CloseDepositEarly(r, c, target));
     case 'ApplyDepositCharges': return withFacts(c, f.ApplyDepositCharges(r, c, target));
     case 'CloseFinancialYear': return withFacts(c, f.CloseFinancialYear(r, c, target));
+    case 'BeginYearClose': return withFacts(c, f.BeginYearClose(r, c, target));
+    case 'RecordYearEndAccruals': return withFacts(c, f.RecordYearEndAccruals(r, c, target));
+    case 'SetLoanLossProvision': return withFacts(c, f.SetLoanLossProvision(r, c, target));
     case 'DeclareDividend': return withFacts(c, f.DeclareDividend(r, c, target));
     case 'GiveStandingInstruction':
       return withFacts(c, f.GiveStandingInstruction(r, c, target));

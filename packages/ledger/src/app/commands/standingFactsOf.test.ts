@@ -49,7 +49,8 @@ test('its facts are the savings account and the target, each at the revision rea
   await standingDay(ledger);
   const states = streamStates({ store, decider: aggregateDecider(products), observe: () => {} });
   const fetch = fetchFacts({ store, states, members: memberIndex(), products,
-    netProfit: () => Promise.resolve(signedMoneyString(0n)), society: () => undefined });
+    netProfit: () => Promise.resolve(signedMoneyString(0n)), society: () => undefined,
+    firstEntryOn: () => Promise.resolve(null) });
   const c = decodeCommand({ type: 'GiveStandingInstruction',
     data: give('SI-4', 'SB-M2', 'L2', 'loan-instalment') });
   if (E.isLeft(c)) throw new Error(c.left.message);

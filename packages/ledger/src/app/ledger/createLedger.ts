@@ -14,7 +14,6 @@ import type { CommandRequest } from '../commands/commandRequest.ts';
 import { exponentialBackoff } from '../commands/backoff.ts';
 import { createCommandHandler } from '../commands/commandHandler.ts';
 import { fetchFacts } from '../commands/fetchFacts.ts';
-import { inYearOrder } from '../commands/yearOrder.ts';
 import { stateCacheEntriesOf } from '../commands/stateCacheEntries.ts';
 import type { CommandOutcome } from '../commands/outcome.ts';
 import { rejectionMemo } from '../commands/rejectionMemo.ts';
@@ -309,10 +308,11 @@ export const createLedger = async <S = undefined>(
   const fill = withSetUp({ store: o.store, states: handler.states, society: society.id,
     register: staff, setUp, requireStaff, catchUp }, authorising(
     { states: handler.states, register: staff, requireStaff },
-    inYearOrder(decider, firstEntryOfBooks, fetchFacts({
+    fetchFacts({
       store: o.store, states: handler.states, members, products, netProfit, society: society.id,
-      tdsExempt: (m, fy) => v.directory?.tdsExempt(m, fy) ?? Promise.resolve(false), catchUp,
-    }))));
+      firstEntryOn: firstEntryOfBooks, catchUp,
+      tdsExempt: (m, fy) => v.directory?.tdsExempt(m, fy) ?? Promise.resolve(false),
+    })));
   const handleOptions = { fill };
   // Not an async function: the handler's promise is returned as it is, without another
   // promise wrapped around it (and the turns of the event loop that would take).

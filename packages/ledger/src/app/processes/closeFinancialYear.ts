@@ -53,9 +53,9 @@ export const closeFinancialYear = async (
   // Every step stored so far, through any Ledger over the store.
   await ctx.catchUp?.();
   // Not started yet: would the society close the year now? If not, post nothing. The
-  // society's refusals first (a year the calendar does not hold among them), then (its facts'
-  // wrapper, yearOrder.ts) a first close of a year after one whose books hold entries; only
-  // then is the year's last day taken.
+  // society's refusals (a year the calendar does not hold among them; a first close of a year
+  // after one whose books hold entries, on the books' first entry: yearOrder.ts); only then is
+  // the year's last day taken.
   if (ctx.processes.get(pid) === undefined) {
     const refused = await wouldRefuse(ctx, closeInput) ?? productsMissing(
       await ctx.accruedInterest({ asOf: financialYearDates(r.financialYear).end }));

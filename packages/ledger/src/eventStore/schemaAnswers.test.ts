@@ -1,0 +1,117 @@
+// An app's own schema (not one made by eventSchemaFromCodecs) may answer anything from its
+// decode: the stores take its answer as an Either only when it is one. Otherwise an append is
+// refused with the store's typed error before anything is written, and a read of an event the
+// schema took when it was written fails typed, naming where, never with a TypeError.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { InvalidEventError } from './errors.ts';
+import type { EventSchema, StoredForm } from './eventSchema.ts';
+import type { EventShape, EventStore } from './port.ts';
+import { inMemoryEventStore } from '../memory/inMemoryEventStore.ts';
+import { openFileEventStore } from '../file/fileEventStore.ts';
+import { idOf, note } from '../file/noteSchema.fixture.ts';
+
+type Note = EventShape & { readonly type: 'Noted'; readonly data: { readonly text: string } };
+
+const revoked = () => {
+  const p = Proxy.revocable({}, {});
+  p.revoke();
+  return p.proxy;
+};
+const throwing = new Proxy({}, { get: () => { throw new RangeError('no'); } });
+const noEither = 'the schema\'s decode answered no Either';
+// What a decode answers, and the refusal the store gives for it (field and detail).
+const answers: ReadonlyArray<readonly [string, () => unknown, string, string]> = [
+  ['undefined', () => undefined, '', noEither],
+  ['a number', () => 1, '', noEither],
+  ['a Right without its event', () => ({ _tag: 'Right' }), '', noEither],
+  ['a Right of no object', () => ({ _tag: 'Right', right: 'Noted' }), '', noEither],
+  ['an event without a type', () => ({ _tag: 'Right', right: { data: {}, metadata: {} } }), '',
+    'the schema decoded an event without a type'],
+  ['a Left without a field', () => ({ _tag: 'Left', left: { message: 'bad' } }), '',
+    'the schema\'s decode refused it without a field and message'],
+  ['a Left of its own', () => ({ _tag: 'Left', left: { field: 'data.text', message: 'bad' } }),
+    'data.text', 'bad'],
+  ['a throw', () => { throw new TypeError('x'); }, '',
+    'the schema\'s decode threw (TypeError)'],
+  ['a proxy whose reads throw', () => throwing, '', 'the schema\'s decode threw (RangeError)'],
+  ['a revoked proxy', revoked, '', 'the schema\'s decode threw (TypeError)'],
+];
+
+// Encodes as stored; decodes as `answer` says once `hostile` is set, else as the event stored.
+const schemaOf = (answer: () => unknown) => {
+  const s = { hostile: true };
+  const schema: EventSchema<Note> = {
+    encode: (e) => ({ type: e.type, data: e.data, metadata: e.metadata }),
+    decode: (stored: StoredForm) => (s.hostile ? answer()
+      : { _tag: 'Right', right: stored }) as ReturnType<EventSchema<Note>['decode']>,
+  };
+  return { schema, s };
+};
+
+const refusal = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'accepted';
+  } catch (e) {
+    if (!(e instanceof InvalidEventError)) return `${String(e)} (untyped)`;
+    return [e.stream, e.revision, e.eventType, e.field, e.detail];
+  }
+};
+const readAll = async (store: EventStore<Note>, stream: string) => {
+  const out: unknown[] = [];
+  for await (const e of store.readStream(stream, { notFoundAsEmpty: true })) out.push(e.data);
+  return out;
+};
+
+test('an append whose event the schema answers no Either for is refused typed, and nothing '
+  + 'is stored: memory and file stores', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-schema-answers-'));
+  try {
+    for (const [what, answer, field, detail] of answers) {
+      const { schema, s } = schemaOf(answer);
+      const file = join(dir, `${answers.findIndex((a) => a[0] === what)}.ndjson`);
+      for (const store of [inMemoryEventStore({ schema }), await openFileEventStore({ file,
+        schema })]) {
+        s.hostile = true;
+        const got = await refusal(store.appendToStream('notes-1', [note(idOf(1))]));
+        assert.equal(got, ['notes-1', 0n, 'Noted', field, detail], what);
+        s.hostile = false;
+        assert.equal(await readAll(store, 'notes-1'), [], `${what}: nothing stored`);
+        await store.close();
+      }
+      assert.is((await stat(file)).size, 0, `${what}: the log holds no byte`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('an event the schema took when written, and answers no Either for when read, is refused '
+  + 'typed where it is: memory and file stores', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usha-schema-answers-'));
+  try {
+    for (const [what, answer, field, detail] of answers) {
+      const { schema, s } = schemaOf(answer);
+      const file = join(dir, `${answers.findIndex((a) => a[0] === what)}.ndjson`);
+      for (const store of [inMemoryEventStore({ schema }), await openFileEventStore({ file,
+        schema })]) {
+        s.hostile = false;
+        await store.appendToStream('notes-1', [note(idOf(1))]);
+        s.hostile = true;
+        assert.equal(await refusal(readAll(store, 'notes-1')),
+          ['notes-1', 0n, 'Noted', field, detail], what);
+        s.hostile = false;
+        assert.equal(await readAll(store, 'notes-1'), [{ text: 'hello' }], `${what}: kept`);
+        await store.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
