@@ -144,16 +144,17 @@ const nextToClose = (s: Known, fy: string): E.Either<Rejection, true> => {
 
 // The society's first close may be of any year it has books for, but not of a year after one
 // whose books hold entries: that year would never close, its income and expenses left in the
-// books for good. Once a year is closed, the order follows it (nextToClose); a year whose close
-// has begun, or with a year-end entry of its own, goes on (an entry dated before it stored
-// since, or a log of an earlier version, whose commands were not held to this, would else leave
-// no year that could close). Checked after a command's own checks, before a close's entries.
+// books for good. Once a year is closed, the order follows it (nextToClose). A year with a
+// year-end entry of its own goes on: no other year may begin before it closes, so an entry
+// dated before it stored since would else leave no year that could close. A year only begun is
+// held to it at each step: from its beginning no entry dated in or before it is taken, so the
+// books' first entry read after that is final (one stored in the round trip of the beginning,
+// through another Ledger, is found by the next step), and the earlier year may begin instead.
+// Checked after a command's own checks, before a close's year-end entries.
 const firstCloseInOrder = (
   s: Known, fy: string, start: BusinessDate, f: YearOrderFacts,
 ): E.Either<Rejection, true> => {
-  if (Object.keys(s.years).length > 0 || s.closing === fy || yearInProgress(s) === fy) {
-    return E.right(true);
-  }
+  if (Object.keys(s.years).length > 0 || yearInProgress(s) === fy) return E.right(true);
   const first = f.booksFirstEntryOn;
   return first === null || first >= start ? E.right(true)
     : E.left({ type: 'year_not_next', financialYear: fy, expected: financialYearOf(first).label });

@@ -19,7 +19,7 @@ export type Holding = t.TypeOf<typeof HoldingInput>;
  * closes a year: the date of the books' first entry (null: the books hold none). Its years
  * close in order from its first, and the first may be of any year but not of one after a year
  * whose books hold entries: that year could never close. Read only while no year is closed and
- * the year named is not already under way; a caller may send null otherwise.
+ * the year named has no year-end entry of its own; a caller may send null otherwise.
  */
 export interface YearOrderFacts {
   readonly booksFirstEntryOn: BusinessDate | null;

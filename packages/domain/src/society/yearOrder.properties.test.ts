@@ -97,15 +97,33 @@ test('a society\'s first close is of the year of its books\' first entry or an e
   }));
 });
 
-test('a year whose close is under way, or a society with a year closed, is not held to the '
-  + 'books\' first entry', () => {
+test('a year with a year-end entry of its own, or a society with a year closed, is not held to '
+  + 'the books\' first entry; a year only begun is, and an earlier year may begin instead', () => {
   fc.assert(fc.property(kindArb, yearArb, firstArb, (kind, fy, first) => {
-    // Begun on books that held no earlier entry then (one dated before stored since).
-    const began = decider.decide(yearEnd(0, fy, null), configured);
-    if (E.isLeft(began)) throw new Error(began.left.type);
-    const begun = began.right.reduce(decider.evolve, configured);
+    const skips = first !== null && first < financialYearDates(fy).start;
     const otherwise = kind === 3 ? 'year_end_entries_missing' : 'accepted';
-    assert.equal(orderOf(decider.decide(yearEnd(kind, fy, first), begun)), otherwise);
+    const after = (state: SocietyState, c: ReturnType<typeof yearEnd>) => {
+      const d = decider.decide(c, state);
+      if (E.isLeft(d)) throw new Error(d.left.type);
+      return d.right.reduce(decider.evolve, state);
+    };
+    // Begun on books that held no earlier entry then (one dated before stored since).
+    const begun = after(configured, yearEnd(0, fy, null));
+    const onBegun = orderOf(decider.decide(yearEnd(kind, fy, first), begun));
+    if (skips && first !== null) {
+      const expected = financialYearOf(first).label;
+      assert.equal(onBegun, { type: 'year_not_next', financialYear: fy, expected });
+      // The year of that entry begins in its place (nothing of the other year's recorded).
+      const instead = after(begun, yearEnd(0, expected, first));
+      assert.is(instead.status === 'none' ? undefined : instead.closing, expected);
+    } else {
+      assert.equal(onBegun, otherwise);
+    }
+    // Its accruals recorded on books that held no earlier entry then: it goes on.
+    const started = after(configured, yearEnd(1, fy, null));
+    const onStarted = orderOf(decider.decide(yearEnd(kind, fy, first), started));
+    assert.equal(onStarted, kind === 1 ? 'year_end_accruals_already_recorded'
+      : kind === 3 ? 'year_end_entries_missing' : 'accepted');
     // Once 2019-20 is closed, the next is 2020-21 whatever the books' first entry.
     let closed: SocietyState = configured;
     for (const c of [...zeroYearEndEntries('2019-20'), close(2019, 0)]) {

@@ -102,8 +102,8 @@ test('a society whose books hold no entry before the year may close it first', a
   await allAccepted(ledger, yearEnd('2026-27', '2027-03-31', '2027-04-05'));
 });
 
-test('a first close already under way goes on when an entry dated before its year is stored '
-  + 'since: refused, no year could close', async () => {
+test('a first close whose year-end entries are started goes on when an entry dated before its '
+  + 'year is stored since: refused, no year could close', async () => {
   const store = memoryStore();
   const ledger = await testLedger(store);
   await configured(ledger, '2025-04-01');
@@ -120,13 +120,14 @@ test('a first close already under way goes on when an entry dated before its yea
   await allAccepted(ledger, rest);
 });
 
-test('a close begun by a version that let a skipped year begin by hand goes on: a log already '
-  + 'written is not left with no year that could close', async () => {
+test('a close begun by a version that let a skipped year begin by hand is held to the rule at '
+  + 'its next step, and the skipped year begins in its place: a log already written is not left '
+  + 'with no year that could close', async () => {
   // The close of 2026-27 begun where the books held nothing before it ...
   const elsewhere = memoryStore();
   const first = await testLedger(elsewhere);
   await configured(first, '2025-04-01');
-  const [accruals, provision, begin, close] = yearEnd('2026-27', '2027-03-31', '2027-04-05');
+  const [accruals, , begin] = yearEnd('2026-27', '2027-03-31', '2027-04-05');
   ok(await first.execute(begin));
   const begun = (await allEvents(elsewhere)).find((e) => e.type === 'YearCloseBegun');
   if (begun === undefined) throw new Error('no YearCloseBegun');
@@ -137,7 +138,58 @@ test('a close begun by a version that let a skipped year begin by hand goes on: 
   for await (const e of store.readStream(society)) last = e.revision;
   await store.appendToStream(society, [{ eventId: begun.eventId, type: begun.type,
     data: begun.data, metadata: begun.metadata }], { expectedRevision: last });
-  await allAccepted(ledger, [accruals, provision, close].map((c) => c ?? { type: 'none' }));
+  const next = await ledger.execute(accruals);
+  assert.equal(next.status === 'rejected' && next.rejection,
+    { type: 'year_not_next', financialYear: '2026-27', expected: '2025-26' });
+  // 2025-26 closes (its close dated after the one begun), then 2026-27 (its close after that).
+  await allAccepted(ledger, yearEnd('2025-26', '2026-03-31', '2027-04-06'));
+  const [accrued, provided, , closing] = yearEnd('2026-27', '2027-03-31', '2027-04-07');
+  await allAccepted(ledger, [accrued, provided, closing].map((c) => c ?? { type: 'none' }));
+  const closed = (await allEvents(store)).flatMap((e) =>
+    e.type === 'FinancialYearClosed' ? [e.data.financialYear] : []);
+  assert.equal(closed, ['2025-26', '2026-27']);
+});
+
+test('an entry dated before the year stored through another Ledger in the round trip of a first '
+  + 'close\'s beginning: the close process is refused before it posts anything to the year, the '
+  + 'entry\'s year closes first, then this one', async () => {
+  const store = memoryStore();
+  const setUp = await testLedger(store);
+  await configured(setUp, '2025-04-01');
+  await memberWithSavings(setUp, 'M1', '100', '2026-05-01');
+  // B stores her admission dated in 2025-26 as A's YearCloseBegun (2026-27) is on its way:
+  // after A read the books' first entry for it, before it is stored.
+  const b = await testLedger(store);
+  let raced = false;
+  const racing = new Proxy(store, { get: (t, k) => k !== 'appendToStream'
+    ? Reflect.get(t, k)
+    : async (...args: Parameters<typeof store.appendToStream>) => {
+      if (!raced && args[1].some((e) => e.type === 'YearCloseBegun')) {
+        raced = true;
+        await memberWithSavings(b, 'M2', '100', '2025-06-01');
+      }
+      return store.appendToStream(...args);
+    } });
+  const a = await testLedger(racing);
+  const request = { actor: 'board', societyId: 'USHA' };
+  const first = await a.closeFinancialYear({ ...request, commandId: 'fy-27', on: '2027-04-05',
+    financialYear: '2026-27' });
+  assert.ok(raced, 'the entry was stored in the round trip');
+  assert.equal(first.status === 'rejected' && first.rejection,
+    { type: 'year_not_next', financialYear: '2026-27', expected: '2025-26' });
+  // Stored: the beginning, nothing posted to the year.
+  const types = (await allEvents(store)).map((e) => e.type);
+  assert.is(types.filter((t) => t === 'YearCloseBegun').length, 1);
+  assert.equal(types.filter((t) => ['InterestPosted', 'YearEndAccrualsRecorded',
+    'LoanLossProvisionSet', 'FinancialYearClosed'].includes(t)), []);
+  for (const [commandId, financialYear, on] of [['fy-26', '2025-26', '2027-04-06'],
+    ['fy-27b', '2026-27', '2027-04-07']] as const) {
+    const o = await a.closeFinancialYear({ ...request, commandId, on, financialYear });
+    assert.is(o.status, 'completed', financialYear);
+  }
+  const closed = (await allEvents(store)).flatMap((e) =>
+    e.type === 'FinancialYearClosed' ? [e.data.financialYear] : []);
+  assert.equal(closed, ['2025-26', '2026-27']);
 });
 
 test.run();

@@ -20,8 +20,9 @@ const startOf = (financialYear: string): string | undefined => {
 /**
  * The facts of a year-end command: the date of the books' first entry, read from the books at
  * the log's head (`firstEntryOn`), but only where the decider reads it: a configured society
- * with no year closed, the year named not under way, a year the calendar holds. Elsewhere null,
- * and the books are not read (a society's later closes would else read them for nothing).
+ * with no year closed, the year named without a year-end entry of its own, a year the calendar
+ * holds. Elsewhere null, and the books are not read (a society's later closes would else read
+ * them for nothing).
  */
 export const yearOrderFacts = async (
   society: StreamState, financialYear: string, firstEntryOn: () => Promise<string | null>,
@@ -30,7 +31,7 @@ export const yearOrderFacts = async (
   const s = society.state;
   if (s.kind !== 'society' || s.state.status !== 'configured') return none;
   if (Object.keys(s.state.years).length > 0) return none;
-  if (s.state.closing === financialYear || yearInProgress(s.state) === financialYear) return none;
+  if (yearInProgress(s.state) === financialYear) return none;
   if (startOf(financialYear) === undefined) return none;
   // The head's books: a condition on them would be on the head position (as the net profit).
   return { booksFirstEntryOn: await firstEntryOn() as BusinessDate | null };

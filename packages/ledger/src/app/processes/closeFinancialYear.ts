@@ -79,6 +79,12 @@ export const closeFinancialYear = async (
   // Every account opened and every entry stored before the close began: the interest steps are
   // one per savings account the indexes name.
   await ctx.catchUp?.();
+  // Asked again now that it has begun: no entry dated in or before the year is taken since, so
+  // the books' first entry is final. An entry before the year stored through another Ledger in
+  // the round trip of the beginning makes a first close of it skip that entry's year: refused
+  // here, before any interest is posted to the year (the earlier year may begin instead).
+  const skips = await wouldRefuse(ctx, closeInput);
+  if (skips !== undefined) return { status: 'rejected', processId: pid, rejection: skips, steps };
   for (const m of ctx.members.members()) {
     for (const d of m.deposits) {
       if (d.kind !== 'savings') continue;
