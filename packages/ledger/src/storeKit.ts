@@ -1,7 +1,9 @@
 // Store building blocks every store shares (`@usha/ledger/store-kit`): checking an append,
 // recognising a retry, decoding what was read. Another adapter (EventStoreDB) uses them so that
 // it behaves exactly as these stores do rather than through a copy. Not part of the Ledger's
-// application API, hence off the main entry point.
+// application API, hence off the main entry point. `prepareAppend` and `decodeRecorded` take
+// the schema as given: pass them the one `checkedSchema` returns (an app's own decode is then
+// taken at its word only when it answers an Either), as the stores here do.
 export {
   prepareAppend, eventContentKey, dataJsonOf, metadataJsonOf,
 } from './eventStore/prepareAppend.ts';

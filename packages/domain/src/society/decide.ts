@@ -9,7 +9,7 @@ import { maxBig, notBefore } from '../shared/guards.ts';
 import type * as C from './commands.ts';
 import type { SocietyEvent } from './events.ts';
 import {
-  evolveSociety, initialSocietyState, yearInProgress, yearToCloseNext,
+  evolveSociety, heldToBooksFirstEntry, initialSocietyState, yearInProgress, yearToCloseNext,
   type AllocationProgress, type ClosedYear, type SocietyState,
 } from './state.ts';
 import { normsFault, settingsOn, type SocietySettings } from './settings.ts';
@@ -154,7 +154,7 @@ const nextToClose = (s: Known, fy: string): E.Either<Rejection, true> => {
 const firstCloseInOrder = (
   s: Known, fy: string, start: BusinessDate, f: YearOrderFacts,
 ): E.Either<Rejection, true> => {
-  if (Object.keys(s.years).length > 0 || yearInProgress(s) === fy) return E.right(true);
+  if (!heldToBooksFirstEntry(s, fy)) return E.right(true);
   const first = f.booksFirstEntryOn;
   return first === null || first >= start ? E.right(true)
     : E.left({ type: 'year_not_next', financialYear: fy, expected: financialYearOf(first).label });

@@ -200,3 +200,13 @@ export const yearInProgress = (s: SocietyState): string | null => {
     .filter((fy) => !Object.hasOwn(s.years, fy));
   return open[0] ?? null;
 };
+
+/**
+ * Whether a year-end command for `financialYear` is held to the books' first entry
+ * (YearOrderFacts): while no year is closed (after one, the order follows the closed years) and
+ * the year has no year-end entry of its own (one recorded goes on: no other year may begin
+ * before it closes). A caller reads the books only where this holds.
+ */
+export const heldToBooksFirstEntry = (s: SocietyState, financialYear: string): boolean =>
+  s.status !== 'none' && Object.keys(s.years).length === 0
+    && yearInProgress(s) !== financialYear;

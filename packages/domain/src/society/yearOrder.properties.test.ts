@@ -76,7 +76,9 @@ const yearEnd = (kind: number, fy: string, first: BusinessDate | null) => {
       financialYear: fy }), { netProfit: must(SignedMoneyInput, '100'), ...facts });
   }
 };
-const dayArb = fc.integer({ min: 0, max: 3650 }).map((d) => addDays(businessDate('2020-04-01'), d));
+// First entries from 2018-19 on: some before every year tried, and before 2020-21, the year
+// after the one closed below.
+const dayArb = fc.integer({ min: 0, max: 4380 }).map((d) => addDays(businessDate('2018-04-01'), d));
 const firstArb = fc.option(dayArb, { nil: null });
 const yearArb = fc.integer({ min: 2020, max: 2029 }).map(label);
 const kindArb = fc.integer({ min: 0, max: 3 });
@@ -135,5 +137,31 @@ test('a year with a year-end entry of its own, or a society with a year closed, 
     assert.equal(next, otherwise);
   }));
 });
+
+test('the year-end commands\' own refusals come before the books\' first entry is looked at',
+  () => {
+    const first = { booksFirstEntryOn: businessDate('2018-05-01') };
+    const refusal = (c: Parameters<typeof decider.decide>[0]) => {
+      const d = decider.decide(c, configured);
+      return E.isLeft(d) ? d.left : 'accepted';
+    };
+    assert.equal(refusal(withFacts(command('BeginYearClose', { ...by('b', '2021-03-31'), ...S,
+      financialYear: '2020-21' }), first)), { type: 'financial_year_not_ended',
+      financialYear: '2020-21', endsOn: '2021-03-31' });
+    assert.equal(refusal(withFacts(command('CloseFinancialYear', { ...by('c', '2021-03-31'),
+      ...S, financialYear: '2020-21' }), { netProfit: must(SignedMoneyInput, '1'), ...first })),
+    { type: 'financial_year_not_ended', financialYear: '2020-21', endsOn: '2021-03-31' });
+    assert.equal(refusal(withFacts(command('RecordYearEndAccruals', { ...by('a', '2021-03-30'),
+      ...S, financialYear: '2020-21', depositInterestPayable: '0.00',
+      loanInterestReceivable: '0.00', loanInterestNotRecognised: '0.00' }), first)),
+    { type: 'accruals_not_at_year_end', financialYear: '2020-21', endsOn: '2021-03-31' });
+    assert.equal(refusal(withFacts(command('SetLoanLossProvision', { ...by('p', '2021-03-30'),
+      ...S, financialYear: '2020-21', byClass: { standard: none, subStandard: none,
+        doubtful: none, loss: none } }), first)),
+    { type: 'provision_not_at_year_end', financialYear: '2020-21', endsOn: '2021-03-31' });
+    // And then the rule, naming the year of that entry.
+    assert.equal(refusal(yearEnd(0, '2020-21', first.booksFirstEntryOn)),
+      { type: 'year_not_next', financialYear: '2020-21', expected: '2018-19' });
+  });
 
 test.run();

@@ -2,6 +2,7 @@
 // each field read once inside a try, objects of methods copied, their methods checked functions.
 import type { CheckpointStore } from './runner/checkpointStore.ts';
 import type { RunnableProjection } from './runner/runnableProjection.ts';
+import { thrownName } from '../eventStore/thrownName.ts';
 
 /** Refuses a field: throws the caller's own typed error. */
 export type Refuse = (field: string, reason: string) => never;
@@ -23,7 +24,7 @@ export const readField = (o: object, key: string, field: string, refuse: Refuse)
   try {
     return Reflect.get(o, key);
   } catch (e) {
-    const why = e instanceof Error ? e.name : typeof e;
+    const why = thrownName(e);
     return refuse(`${field}.${key}`, `could not be read (${why})`);
   }
 };

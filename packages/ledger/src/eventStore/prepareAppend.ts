@@ -61,6 +61,9 @@ export interface PreparedAppend {
 }
 
 const typePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+
+/** True if `type` is a name a store writes as an event's type. */
+export const isEventTypeName = (type: string): boolean => typePattern.test(type);
 let lastTypeChecked = ''; // a type name that matched typePattern (the empty one never does)
 
 // Whether character code c may stand at place i of a lowercase UUID: a hyphen at 8, 13, 18

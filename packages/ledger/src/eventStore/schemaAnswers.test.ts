@@ -39,6 +39,15 @@ const answers: ReadonlyArray<readonly [string, () => unknown, string, string]> =
     'the schema\'s decode threw (TypeError)'],
   ['a proxy whose reads throw', () => throwing, '', 'the schema\'s decode threw (RangeError)'],
   ['a revoked proxy', revoked, '', 'the schema\'s decode threw (TypeError)'],
+  // What it throws is named without reading more of it than is safe.
+  ['a throw of a revoked proxy', () => { throw revoked(); }, '',
+    'the schema\'s decode threw (object)'],
+  ['a throw of an Error whose name throws', () => {
+    throw Object.defineProperty(new Error('x'), 'name', { get: () => { throw new Error('y'); } });
+  }, '', 'the schema\'s decode threw (object)'],
+  ['a throw of an Error whose name is no string', () => {
+    throw Object.assign(new Error('x'), { name: { toString: () => { throw new Error('y'); } } });
+  }, '', 'the schema\'s decode threw (Error)'],
 ];
 
 // Encodes as stored; decodes as `answer` says once `hostile` is set, else as the event stored.

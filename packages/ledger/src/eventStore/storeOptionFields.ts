@@ -4,6 +4,7 @@ import { decodesToPlainEvents, type EventSchema } from './eventSchema.ts';
 import type { FieldFailure } from './fieldPath.ts';
 import type { EventShape } from './port.ts';
 import { isStorableMs } from './storedInstant.ts';
+import { thrownName } from './thrownName.ts';
 
 /** A store's option that cannot be used: the field (`''`: the options as a whole) and why. */
 export class StoreOptionsError extends Error {
@@ -32,7 +33,7 @@ export const readOptionFields = <K extends string>(
     try {
       read[name] = Reflect.get(given, name);
     } catch (e) {
-      refuse(name, `could not be read (${e instanceof Error ? e.name : typeof e})`);
+      refuse(name, `could not be read (${thrownName(e)})`);
     }
   }
   return read;
@@ -77,7 +78,7 @@ const methodOf = (schema: object, name: 'decode' | 'encode', refuse: RefuseOptio
   try {
     m = Reflect.get(schema, name);
   } catch (e) {
-    const why = e instanceof Error ? e.name : typeof e;
+    const why = thrownName(e);
     return refuse(`schema.${name}`, `could not be read (${why})`);
   }
   return typeof m === 'function'
@@ -97,7 +98,7 @@ export const checkedSchema = <E extends EventShape>(
   if (decodesToPlainEvents(v)) return v as EventSchema<E>; // built by eventSchemaFromCodecs
   const decode = methodOf(v, 'decode', refuse);
   const encode = methodOf(v, 'encode', refuse);
-  // What encode answers is checked where it is used (prepareAppend); decode's answer here.
+  // What encode answers is checked where it is used (prepareAppend, exportLog); decode's here.
   return { decode: (stored) => decodedEither<E>(decode, stored),
     encode: (event) => encode(event) as ReturnType<EventSchema<E>['encode']> };
 };
@@ -136,7 +137,7 @@ const decodedEither = <E extends EventShape>(
     const event = { type, data, metadata: Reflect.get(right, 'metadata') };
     return { _tag: 'Right', right: event as unknown as E };
   } catch (e) {
-    return refused(`the schema's decode threw (${e instanceof Error ? e.name : typeof e})`);
+    return refused(`the schema's decode threw (${thrownName(e)})`);
   }
 };
 
@@ -153,7 +154,7 @@ export const checkedClock = (v: unknown, refuse: RefuseOption): (() => Date) | u
     try {
       d = Reflect.apply(v, undefined, []);
     } catch (e) {
-      return refuse('now', `threw (${e instanceof Error ? e.name : typeof e})`);
+      return refuse('now', `threw (${thrownName(e)})`);
     }
     // A real Date, read by Date's own method: a proxy or an overridden getTime cannot answer.
     const ms = types.isDate(d) ? Date.prototype.getTime.call(d) : Number.NaN;

@@ -203,4 +203,34 @@ test('an event of any store that a line cannot keep is refused, named, and nothi
     assert.equal(await readdir(folder), ['export.ndjson']);
   });
 
+test('an event the app\'s schema encodes as nothing a line can hold is refused, named, and '
+  + 'nothing is written', async () => {
+  const folder = join(dir, 'unencodable');
+  await mkdir(folder);
+  const source = inMemoryEventStore({ schema: noteSchema });
+  await fill(source);
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const cases: Array<[(e: Note) => unknown, string, string]> = [
+    [() => { throw new TypeError('x'); }, '', 'cannot be encoded (TypeError)'],
+    [() => undefined, '', 'encoded as no object'],
+    [() => revoked.proxy, '', 'cannot be encoded (TypeError)'],
+    [(e) => ({ ...noteSchema.encode(e), type: 5 }), 'type',
+      'encoded as a type that is not a valid event type name'],
+    [(e) => ({ ...noteSchema.encode(e), type: 'Noted!' }), 'type',
+      'encoded as a type that is not a valid event type name'],
+  ];
+  for (const [encode, field, detail] of cases) {
+    // The second event of the log is the one encoded badly.
+    let n = 0;
+    const schema = { decode: noteSchema.decode,
+      encode: (e: Note) => (n++ === 1 ? encode(e) : noteSchema.encode(e)) } as EventSchema<Note>;
+    const e = await exportEventLog({ store: source, schema, file: join(folder, 'x.ndjson') })
+      .then(() => undefined, (x: unknown) => x);
+    assert.ok(e instanceof InvalidEventError, `${detail}: ${String(e)}`);
+    assert.equal([e.stream, e.revision, e.field, e.detail], ['loan-1', 1n, field, detail]);
+    assert.equal(await readdir(folder), []);
+  }
+});
+
 test.run();

@@ -8,7 +8,8 @@ import { canonicalJson } from '../json/canonicalJson.ts';
 import { InvalidEventError, StoreCorruptError } from '../eventStore/errors.ts';
 import type { EventSchema } from '../eventStore/eventSchema.ts';
 import type { EventShape, EventStore, RecordedEvent } from '../eventStore/port.ts';
-import { isEventId } from '../eventStore/prepareAppend.ts';
+import { isEventId, isEventTypeName } from '../eventStore/prepareAppend.ts';
+import { thrownName } from '../eventStore/thrownName.ts';
 import { isStorableStreamName } from '../eventStore/storableStreamName.ts';
 import { isStorableMs } from '../eventStore/storedInstant.ts';
 import type { FileEventStore } from './fileEventStore.ts';
@@ -107,7 +108,7 @@ export const exportEventLog = async <E extends EventShape>(options: {
   try {
     for await (const e of store.readAll()) {
       const place = placeOf(e);
-      const stored = schema.encode(e);
+      const stored = encoded(schema, e);
       const data = canonicalJson(stored.data);
       const metadata = canonicalJson(stored.metadata);
       if (data._tag === 'Left' || metadata._tag === 'Left') {
@@ -164,6 +165,32 @@ const placeOf = <E extends EventShape>(e: RecordedEvent<E>) => {
   const ms = types.isDate(recordedAt) ? Date.prototype.getTime.call(recordedAt) : Number.NaN;
   if (!isStorableMs(ms)) bad('recordedAt', 'not a Date of the years 0000-9999');
   return { eventId, stream, revision, recordedAt: new Date(ms).toISOString() };
+};
+
+// An event as the schema encodes it, its fields read once: an encode that throws, answers no
+// object, or a type a log cannot keep is refused, named, as an append refuses it
+// (prepareAppend.ts), rather than written into an export that would not open.
+const encoded = <E extends EventShape>(schema: EventSchema<E>, e: RecordedEvent<E>) => {
+  const bad = (field: string, detail: string): never => {
+    throw new InvalidEventError(e.stream, e.revision, String(e.type), field, detail);
+  };
+  let type: unknown;
+  let data: unknown;
+  let metadata: unknown;
+  try {
+    const stored: unknown = schema.encode(e);
+    if (stored === null || typeof stored !== 'object') return bad('', 'encoded as no object');
+    type = Reflect.get(stored, 'type');
+    data = Reflect.get(stored, 'data');
+    metadata = Reflect.get(stored, 'metadata');
+  } catch (x) {
+    if (x instanceof InvalidEventError) throw x;
+    return bad('', `cannot be encoded (${thrownName(x)})`);
+  }
+  if (typeof type !== 'string' || !isEventTypeName(type)) {
+    return bad('type', 'encoded as a type that is not a valid event type name');
+  }
+  return { type, data, metadata };
 };
 
 const refuse = (field: string, reason: string): never => {

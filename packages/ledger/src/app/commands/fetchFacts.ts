@@ -192,7 +192,7 @@ const firstFaceValue = (products: ProductCatalogue): MoneyString | undefined => 
 const yearCanEnd = (label: string): boolean =>
   Number(label.slice(0, 4)) < dateParts(lastBusinessDate).year;
 
-const inYearOrder = async (
+const yearOrderOf = async (
   r: FactReaders, financialYear: string, target: StreamState,
 ): Result<YearOrderFacts> =>
   E.right({ facts: await yearOrderFacts(target, financialYear, r.firstEntryOn), readFrom: [] });
@@ -269,13 +269,13 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   // From the books as of the log's head: a condition on it would be on the head position.
   // So is the books' first entry of the year-end commands (yearOrder.ts), the order once read.
   CloseFinancialYear: async (r, c, target) => {
-    const netProfit = await r.netProfit(c.data.financialYear);
-    const order = await yearOrderFacts(target, c.data.financialYear, r.firstEntryOn);
+    const [netProfit, order] = await Promise.all([r.netProfit(c.data.financialYear),
+      yearOrderFacts(target, c.data.financialYear, r.firstEntryOn)]);
     return E.right({ facts: { netProfit, ...order }, readFrom: [] });
   },
-  BeginYearClose: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
-  RecordYearEndAccruals: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
-  SetLoanLossProvision: (r, c, target) => inYearOrder(r, c.data.financialYear, target),
+  BeginYearClose: (r, c, target) => yearOrderOf(r, c.data.financialYear, target),
+  RecordYearEndAccruals: (r, c, target) => yearOrderOf(r, c.data.financialYear, target),
+  SetLoanLossProvision: (r, c, target) => yearOrderOf(r, c.data.financialYear, target),
   // Every shareholder of the year, whichever Ledger admitted her: the members this one knows
   // after reading the log to its end. The year is closed (or the declaration is refused), and
   // no share change dated in a closed year is taken, so the log read holds every one.

@@ -3,7 +3,7 @@
 // one whose books hold entries). The society's decider checks it, for every year-end command:
 // the close process's steps and the same commands sent by hand alike.
 import {
-  financialYearDates, yearInProgress, type BusinessDate, type YearOrderFacts,
+  financialYearDates, heldToBooksFirstEntry, type BusinessDate, type YearOrderFacts,
 } from '@usha/domain';
 import type { StreamState } from './streamStates.ts';
 
@@ -19,19 +19,17 @@ const startOf = (financialYear: string): string | undefined => {
 
 /**
  * The facts of a year-end command: the date of the books' first entry, read from the books at
- * the log's head (`firstEntryOn`), but only where the decider reads it: a configured society
- * with no year closed, the year named without a year-end entry of its own, a year the calendar
- * holds. Elsewhere null, and the books are not read (a society's later closes would else read
- * them for nothing).
+ * the log's head (`firstEntryOn`), but only where the decider may read it: a configured society
+ * held to it (`heldToBooksFirstEntry`: no year closed, the year named without a year-end entry
+ * of its own), a year the calendar holds. Elsewhere null, and the books are not read (a
+ * society's later closes would else read them for nothing).
  */
 export const yearOrderFacts = async (
   society: StreamState, financialYear: string, firstEntryOn: () => Promise<string | null>,
 ): Promise<YearOrderFacts> => {
   const none = { booksFirstEntryOn: null };
   const s = society.state;
-  if (s.kind !== 'society' || s.state.status !== 'configured') return none;
-  if (Object.keys(s.state.years).length > 0) return none;
-  if (yearInProgress(s.state) === financialYear) return none;
+  if (s.kind !== 'society' || !heldToBooksFirstEntry(s.state, financialYear)) return none;
   if (startOf(financialYear) === undefined) return none;
   // The head's books: a condition on them would be on the head position (as the net profit).
   return { booksFirstEntryOn: await firstEntryOn() as BusinessDate | null };

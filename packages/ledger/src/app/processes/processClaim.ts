@@ -11,6 +11,7 @@ import type { LedgerEvent, LedgerMetadata } from '../log/ledgerEvent.ts';
 import type { ProcessRecord } from './processRecord.ts';
 import { instanceName, stoppedHere } from './instanceName.ts';
 import { stepId } from './stepId.ts';
+import { thrownName } from '../../eventStore/thrownName.ts';
 
 /** How an instance claims the processes it starts, and the unfinished ones it resumes. */
 export interface ProcessClaimSettings {
@@ -52,8 +53,7 @@ const field = (s: unknown, name: keyof ProcessClaimSettings): unknown => {
   try {
     return Reflect.get(s, name);
   } catch (e) {
-    throw new ProcessClaimSettingsError(name, `could not be read (${
-      e instanceof Error ? e.name : typeof e})`);
+    throw new ProcessClaimSettingsError(name, `could not be read (${thrownName(e)})`);
   }
 };
 
@@ -97,7 +97,7 @@ export const processClaimSettings = (s: unknown = {}): ProcessClaimSettings => {
     try {
       d = Reflect.apply(now, undefined, []);
     } catch (e) {
-      throw new ClaimClockError(`threw (${e instanceof Error ? e.name : typeof e})`);
+      throw new ClaimClockError(`threw (${thrownName(e)})`);
     }
     if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
       throw new ClaimClockError('did not answer a valid Date');
