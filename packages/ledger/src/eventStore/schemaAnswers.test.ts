@@ -76,51 +76,47 @@ const readAll = async (store: EventStore<Note>, stream: string) => {
   return out;
 };
 
-test('an append whose event the schema answers no Either for is refused typed, and nothing '
-  + 'is stored: memory and file stores', async () => {
+// Each answer, on a memory store and a file store (a log of its own) over a schema giving it.
+const eachAnswer = async (body: (o: { readonly store: EventStore<Note>;
+  readonly s: { hostile: boolean }; readonly refused: readonly unknown[];
+  readonly what: string }) => Promise<void>, after?: (file: string, what: string) => Promise<void>,
+) => {
   const dir = await mkdtemp(join(tmpdir(), 'usha-schema-answers-'));
   try {
-    for (const [what, answer, field, detail] of answers) {
+    for (const [n, [what, answer, field, detail]] of answers.entries()) {
       const { schema, s } = schemaOf(answer);
-      const file = join(dir, `${answers.findIndex((a) => a[0] === what)}.ndjson`);
+      const file = join(dir, `${n}.ndjson`);
       for (const store of [inMemoryEventStore({ schema }), await openFileEventStore({ file,
         schema })]) {
-        s.hostile = true;
-        const got = await refusal(store.appendToStream('notes-1', [note(idOf(1))]));
-        assert.equal(got, ['notes-1', 0n, 'Noted', field, detail], what);
-        s.hostile = false;
-        assert.equal(await readAll(store, 'notes-1'), [], `${what}: nothing stored`);
+        await body({ store, s, refused: ['notes-1', 0n, 'Noted', field, detail], what });
         await store.close();
       }
-      assert.is((await stat(file)).size, 0, `${what}: the log holds no byte`);
+      await after?.(file, what);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-});
+};
+
+test('an append whose event the schema answers no Either for is refused typed, and nothing '
+  + 'is stored: memory and file stores', () => eachAnswer(async ({ store, s, refused, what }) => {
+  s.hostile = true;
+  assert.equal(await refusal(store.appendToStream('notes-1', [note(idOf(1))])), refused, what);
+  s.hostile = false;
+  assert.equal(await readAll(store, 'notes-1'), [], `${what}: nothing stored`);
+}, async (file, what) => {
+  assert.is((await stat(file)).size, 0, `${what}: the log holds no byte`);
+}));
 
 test('an event the schema took when written, and answers no Either for when read, is refused '
-  + 'typed where it is: memory and file stores', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'usha-schema-answers-'));
-  try {
-    for (const [what, answer, field, detail] of answers) {
-      const { schema, s } = schemaOf(answer);
-      const file = join(dir, `${answers.findIndex((a) => a[0] === what)}.ndjson`);
-      for (const store of [inMemoryEventStore({ schema }), await openFileEventStore({ file,
-        schema })]) {
-        s.hostile = false;
-        await store.appendToStream('notes-1', [note(idOf(1))]);
-        s.hostile = true;
-        assert.equal(await refusal(readAll(store, 'notes-1')),
-          ['notes-1', 0n, 'Noted', field, detail], what);
-        s.hostile = false;
-        assert.equal(await readAll(store, 'notes-1'), [{ text: 'hello' }], `${what}: kept`);
-        await store.close();
-      }
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  + 'typed where it is: memory and file stores', () =>
+  eachAnswer(async ({ store, s, refused, what }) => {
+    s.hostile = false;
+    await store.appendToStream('notes-1', [note(idOf(1))]);
+    s.hostile = true;
+    assert.equal(await refusal(readAll(store, 'notes-1')), refused, what);
+    s.hostile = false;
+    assert.equal(await readAll(store, 'notes-1'), [{ text: 'hello' }], `${what}: kept`);
+  }));
 
 test.run();
