@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  defaultProvisioningNorms, financialYearDates, routeCommand,
+  defaultProvisioningNorms, financialYearDates, heldToBooksFirstEntry, initialSocietyState,
+  routeCommand,
   societySettingsOn, streamNameFor,
   type BusinessDate, type ProvisioningNorms, type SocietyId,
 } from '@usha/domain';
@@ -70,8 +71,9 @@ export const closeFinancialYear = async (
   // The close begun first: from then the year's books take no new entry, through any Ledger,
   // but its year-end interest (an entry decided on the period before is sent round again, and
   // refused). Every figure below is then taken on every entry the year holds.
-  const begun = await runStep(ctx, proc, { type: 'BeginYearClose', data: { ...base,
-    commandId: stepId(pid, 'begin'), societyId: r.societyId, financialYear: r.financialYear } });
+  const beginning = (step: string) => ({ type: 'BeginYearClose', data: { ...base,
+    commandId: stepId(pid, step), societyId: r.societyId, financialYear: r.financialYear } });
+  const begun = await runStep(ctx, proc, beginning('begin'));
   steps.push(begun);
   if (begun.status === 'rejected') {
     return { status: 'rejected', processId: pid, rejection: begun.rejection, steps };
@@ -79,12 +81,31 @@ export const closeFinancialYear = async (
   // Every account opened and every entry stored before the close began: the interest steps are
   // one per savings account the indexes name.
   await ctx.catchUp?.();
-  // Asked again now that it has begun: no entry dated in or before the year is taken since, so
-  // the books' first entry is final. An entry before the year stored through another Ledger in
-  // the round trip of the beginning makes a first close of it skip that entry's year: refused
-  // here, before any interest is posted to the year (the earlier year may begin instead).
-  const skips = await wouldRefuse(ctx, closeInput);
-  if (skips !== undefined) return { status: 'rejected', processId: pid, rejection: skips, steps };
+  const society = await ctx.handler.states.load(streamNameFor.society(r.societyId), 'society');
+  const s = society.state.kind === 'society' ? society.state.state : initialSocietyState;
+  const closed = s.status !== 'none' && Object.hasOwn(s.years, r.financialYear);
+  // Its beginning no longer in force (another year began or closed since it, as when a close
+  // refused below is run again after the earlier year closed): begun again, under a step of
+  // the society stream's revision, before any figure is taken.
+  if (!closed && s.status !== 'none' && s.closing !== r.financialYear) {
+    const again = await runStep(ctx, proc, beginning(`begin:${society.revision ?? -1n}`));
+    steps.push(again);
+    if (again.status === 'rejected') {
+      return { status: 'rejected', processId: pid, rejection: again.rejection, steps };
+    }
+  }
+  // Asked again once it has begun, while a first close is held to the books' first entry:
+  // from the beginning no share, deposit, loan, member or branch entry dated in or before the
+  // year is taken (each is conditioned on the period it read), so that entry is final. One
+  // before the year stored through another Ledger in the round trip of the beginning makes the
+  // close skip that entry's year: refused here, before any interest is posted to the year (the
+  // earlier year may begin instead). A close already done, or not held, is not asked again.
+  if (!closed && heldToBooksFirstEntry(s, r.financialYear)) {
+    const skips = await wouldRefuse(ctx, beginning('begin'));
+    if (skips !== undefined) {
+      return { status: 'rejected', processId: pid, rejection: skips, steps };
+    }
+  }
   for (const m of ctx.members.members()) {
     for (const d of m.deposits) {
       if (d.kind !== 'savings') continue;
