@@ -13,6 +13,7 @@ import { byteSink, framedAscii, putAscii, putText } from './byteSink.ts';
 import { putPlainJson } from './plainJsonBytes.ts';
 import type { EventShape, NewEvent } from './port.ts';
 import { isStorableStreamName, quotedStreamName } from './storableStreamName.ts';
+import { thrownMessage } from './thrownName.ts';
 
 /**
  * An event checked against its schema, its data and metadata written as canonical JSON in
@@ -138,7 +139,8 @@ const prepareOne = <E extends EventShape>(
     stored = schema.encode(event);
     storedType = typeof stored === 'object' && stored !== null ? stored.type : undefined;
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    // Read without a throw of its own (a revoked proxy, a getter): thrownName.ts.
+    const why = typeof e === 'string' ? e : thrownMessage(e);
     return invalid(contextOf(at.where, at.index), type, '', `cannot be encoded: ${why}`);
   }
   if (typeof storedType !== 'string'

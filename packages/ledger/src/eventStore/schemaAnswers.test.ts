@@ -119,4 +119,22 @@ test('an event the schema took when written, and answers no Either for when read
     assert.equal(await readAll(store, 'notes-1'), [{ text: 'hello' }], `${what}: kept`);
   }));
 
+test('an append whose event the schema\'s encode throws anything on is refused typed, naming '
+  + 'it without a throw of its own, and nothing is stored', async () => {
+  const revokedProxy = revoked();
+  const nameThrows = Object.defineProperty(new Error('x'), 'message',
+    { get: () => { throw new Error('y'); } });
+  const throws: ReadonlyArray<readonly [unknown, string]> = [[new RangeError('no'), 'no'],
+    ['plain words', 'plain words'], [revokedProxy, 'object'], [nameThrows, 'object']];
+  for (const [thrown, why] of throws) {
+    const schema: EventSchema<Note> = { decode: (stored) =>
+      ({ _tag: 'Right', right: stored }) as ReturnType<EventSchema<Note>['decode']>,
+    encode: () => { throw thrown; } };
+    const store = inMemoryEventStore({ schema });
+    assert.equal(await refusal(store.appendToStream('notes-1', [note(idOf(1))])),
+      ['notes-1', 0n, 'Noted', '', `cannot be encoded: ${why}`], why);
+    await store.close();
+  }
+});
+
 test.run();

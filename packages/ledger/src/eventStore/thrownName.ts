@@ -12,3 +12,17 @@ export const thrownName = (e: unknown): string => {
     return typeof e;
   }
 };
+
+/**
+ * A thrown value's own words: an Error's `message` when it reads as a string, else what
+ * `thrownName` says. Never throws itself.
+ */
+export const thrownMessage = (e: unknown): string => {
+  try {
+    if (!(e instanceof Error)) return typeof e;
+    const message: unknown = e.message;
+    return typeof message === 'string' ? message : thrownName(e);
+  } catch {
+    return typeof e;
+  }
+};

@@ -219,6 +219,12 @@ test('an event the app\'s schema encodes as nothing a line can hold is refused, 
       'encoded as a type that is not a valid event type name'],
     [(e) => ({ ...noteSchema.encode(e), type: 'Noted!' }), 'type',
       'encoded as a type that is not a valid event type name'],
+    [() => { throw revoked.proxy; }, '', 'cannot be encoded (object)'],
+    [(e) => ({ ...noteSchema.encode(e),
+      data: { get text(): string { throw new RangeError('x'); } } }),
+    'data', 'could not be read (RangeError)'],
+    [(e) => ({ ...noteSchema.encode(e), metadata: revoked.proxy }), 'metadata',
+      'could not be read (TypeError)'],
   ];
   for (const [encode, field, detail] of cases) {
     // The second event of the log is the one encoded badly.

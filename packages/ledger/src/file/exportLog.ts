@@ -109,24 +109,11 @@ export const exportEventLog = async <E extends EventShape>(options: {
     for await (const e of store.readAll()) {
       const place = placeOf(e);
       const stored = encoded(schema, e);
-      const data = canonicalJson(stored.data);
-      const metadata = canonicalJson(stored.metadata);
-      if (data._tag === 'Left' || metadata._tag === 'Left') {
-        const why =
-          data._tag === 'Left' ? data.left : metadata._tag === 'Left' ? metadata.left : undefined;
-        throw new InvalidEventError(
-          e.stream,
-          e.revision,
-          e.type,
-          why?.path ?? '',
-          why?.message ?? '',
-        );
-      }
       const { line, hash } = encodeLine({
         batchIndex: 0,
         batchSize: 1,
-        dataJson: data.right.text,
-        metadataJson: metadata.right.text,
+        dataJson: stored.data.text,
+        metadataJson: stored.metadata.text,
         prev,
         ...place,
         type: stored.type,
@@ -174,23 +161,45 @@ const encoded = <E extends EventShape>(schema: EventSchema<E>, e: RecordedEvent<
   const bad = (field: string, detail: string): never => {
     throw new InvalidEventError(e.stream, e.revision, String(e.type), field, detail);
   };
+  let stored: unknown;
   let type: unknown;
   let data: unknown;
   let metadata: unknown;
+  let threw: string | undefined;
   try {
-    const stored: unknown = schema.encode(e);
-    if (stored === null || typeof stored !== 'object') return bad('', 'encoded as no object');
-    type = Reflect.get(stored, 'type');
-    data = Reflect.get(stored, 'data');
-    metadata = Reflect.get(stored, 'metadata');
+    stored = schema.encode(e);
+    if (stored !== null && typeof stored === 'object') {
+      type = Reflect.get(stored, 'type');
+      data = Reflect.get(stored, 'data');
+      metadata = Reflect.get(stored, 'metadata');
+    }
   } catch (x) {
-    if (x instanceof InvalidEventError) throw x;
-    return bad('', `cannot be encoded (${thrownName(x)})`);
+    threw = thrownName(x);
   }
+  if (threw !== undefined) return bad('', `cannot be encoded (${threw})`);
+  if (stored === null || typeof stored !== 'object') return bad('', 'encoded as no object');
   if (typeof type !== 'string' || !isEventTypeName(type)) {
     return bad('type', 'encoded as a type that is not a valid event type name');
   }
-  return { type, data, metadata };
+  return { type, data: canonicalOf(e, 'data', data),
+    metadata: canonicalOf(e, 'metadata', metadata) };
+};
+
+// Its canonical JSON, or the event refused: a part that is no JSON, or one whose getter or
+// proxy throws while it is read.
+const canonicalOf = <E extends EventShape>(e: RecordedEvent<E>, part: string, v: unknown) => {
+  let c: ReturnType<typeof canonicalJson> | undefined;
+  let threw: string | undefined;
+  try {
+    c = canonicalJson(v);
+  } catch (x) {
+    threw = thrownName(x);
+  }
+  const refuse = (field: string, detail: string): never => {
+    throw new InvalidEventError(e.stream, e.revision, String(e.type), field, detail);
+  };
+  if (c === undefined) return refuse(part, `could not be read (${threw ?? 'undefined'})`);
+  return c._tag === 'Left' ? refuse(c.left.path, c.left.message) : c.right;
 };
 
 const refuse = (field: string, reason: string): never => {

@@ -29,6 +29,21 @@ test('a rotation to a Uint8Array key writes it as the key file holds keys: the d
   await reopened.close();
 }));
 
+test('a key provider that throws anything is refused typed, its words read without a throw of '
+  + 'their own', () => withFolders(async ({ file }) => {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const wordless = Object.defineProperty(new Error('x'), 'message',
+    { get: () => { throw new Error('y'); } });
+  for (const [thrown, why] of [[new Error('vault locked'), 'vault locked'],
+    [revoked.proxy, 'object'], [wordless, 'object'], [7, 'number']] as const) {
+    const refused = await failure(openMemberDirectory({ file,
+      keyProvider: () => Promise.reject(thrown) }));
+    assert.ok(refused instanceof MissingMasterKeyError, `${why}: ${String(refused)}`);
+    assert.match(String(refused), why);
+  }
+}));
+
 test('a rotation to a string, or to bytes of another length, is refused at the call; nothing '
   + 'changes', () => withFolders(async ({ file, keyFile }) => {
   const d = await openMemberDirectory({ file, keyFile });

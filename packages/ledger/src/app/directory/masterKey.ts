@@ -1,6 +1,7 @@
 import { checkAad } from './directoryHeader.ts';
 import { MasterKeySizeError, MissingMasterKeyError } from './directoryErrors.ts';
 import { tryUnseal } from './sealed.ts';
+import { thrownMessage } from '../../eventStore/thrownName.ts';
 
 /**
  * Where the directory's master key comes from: always from somewhere apart from the data
@@ -83,8 +84,9 @@ export const keyFromEnvOrProvider = async (
   try {
     key = await s.keyProvider();
   } catch (e) {
-    // Its own words only when it threw an Error; anything else thrown is named by its kind.
-    throw new MissingMasterKeyError(source, e instanceof Error ? e.message : typeof e);
+    // Its own words only when it threw an Error whose message reads as text; anything else
+    // thrown is named by its kind (read without a throw of its own: thrownMessage).
+    throw new MissingMasterKeyError(source, thrownMessage(e));
   }
   // Bytes only, copied: a string of 32 characters is no AES-256 key, however long.
   const bytes = bytesCopyOf(key);

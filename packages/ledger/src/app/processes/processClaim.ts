@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import {
   CommandId, DateString, eventIdFor, isOpaqueId, processClaimStream, schemaVersionOf, UserId,
   type BusinessDate, type ProcessClaimed as Claimed,
@@ -99,10 +100,11 @@ export const processClaimSettings = (s: unknown = {}): ProcessClaimSettings => {
     } catch (e) {
       throw new ClaimClockError(`threw (${thrownName(e)})`);
     }
-    if (!(d instanceof Date) || Number.isNaN(d.getTime())) {
-      throw new ClaimClockError('did not answer a valid Date');
-    }
-    return d;
+    // A real Date, read by Date's own method: a proxy or an object made from Date's prototype
+    // cannot answer (nor throw from `getTime`).
+    const ms = types.isDate(d) ? Date.prototype.getTime.call(d) : Number.NaN;
+    if (Number.isNaN(ms)) throw new ClaimClockError('did not answer a valid Date');
+    return new Date(ms);
   };
   return {
     claimant: claimant ?? instanceName(), leaseMs: leaseMs ?? 300_000, now: clock, stopped: ask,

@@ -89,8 +89,12 @@ test('a stopped() that throws or answers other than true leaves the lease to run
 });
 
 test('a clock that throws or answers no valid Date takes no claim: ClaimClockError', async () => {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  // ... also an object made from Date's prototype, a revoked proxy, and a throw of one.
   for (const now of [() => { throw new Error('no clock'); }, () => '2026-12-05',
-    () => new Date(Number.NaN)]) {
+    () => new Date(Number.NaN), () => Object.create(Date.prototype) as Date,
+    () => revoked.proxy as Date, () => { throw revoked.proxy; }]) {
     const store = memoryStore();
     const refused = await claimProcess(store, processClaimSettings({ claimant: 'A', now }), p)
       .then(() => undefined, (e: unknown) => e);
