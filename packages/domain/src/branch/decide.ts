@@ -50,6 +50,9 @@ const transfer = (c: TransferBranchCash['data'], s: BranchCashState): Result => 
     fromTill: c.fromTill, toTill: c.toTill, amount: c.amount } }]);
 };
 
+// A step named twice is refused among the open days' movements (the ones the state holds).
+// A step of a closed day cannot come again: `cashAtTill` sends its till step dated with its
+// request, refused `branch_day_closed` first, and no one else sends one (process_step).
 const move = (c: MoveTillCash['data'], s: BranchCashState): Result => {
   if (mapHas(s.moves, c.stepId)) {
     return E.left({ type: 'already_exists', aggregate: 'branch', id: c.stepId });
@@ -96,7 +99,8 @@ const decideOpen = (c: DecidableBranchCommand, s: BranchCashState): Result => {
     }
     case 'MoveTillCash': return move(c.data, s);
     case 'ReleaseTillCash': {
-      const m = mapGet(s.moves, c.data.stepId);
+      // A closed day's movement is no longer held: the Ledger reads it from the stream.
+      const m = mapGet(s.moves, c.data.stepId) ?? c.facts.move;
       if (m === undefined) return E.left({ type: 'event_not_found', eventId: c.data.stepId });
       if (m.released) return E.left({ type: 'already_reversed', eventId: c.data.stepId });
       // Her money is in her account: only a step refused, or corrected, gives its cash back.

@@ -1,3 +1,5 @@
+import type { TillMove } from './state.ts';
+
 /**
  * Where a till movement's account step is, as its account's stream holds it: never stored (it
  * was refused, or has not run yet), standing, or reversed (one of its events corrected).
@@ -12,6 +14,13 @@ export type AccountStepStatus = 'absent' | 'stands' | 'reversed';
  */
 export interface ReleaseTillFacts {
   readonly accountStep: AccountStepStatus;
+  /**
+   * The movement, as the branch's stream holds it, when the branch's state no longer holds it
+   * (its day closed since: `BranchCashState.moves` keeps the open days' only): read with the
+   * release from the stream at the revision its append expects. Absent: none was found, or the
+   * state holds it (the state's is used).
+   */
+  readonly move?: TillMove;
 }
 
 /** The facts of the branch's commands, by command type (the others need none). */

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   branchOnDate, mapGet, memberEvents, MemberId, moneyString, streamNameFor, type BranchDayFact,
-  type BranchId, type Command, type MemberEvent,
+  type BranchId, type Command, type MemberEvent, type TillMove,
 } from '@usha/domain';
+import { closedDayMove } from '../branch/closedDayMove.ts';
+import { tillPurposeOf } from '../branch/cashAtTillRequest.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { FactSource } from './factSource.ts';
 import type { FactReaders, FetchedCommand, FillFacts } from './fetchFacts.ts';
@@ -80,13 +82,30 @@ const branchesOf = async (
 const refuses = (f: BranchDayFact, on: string): boolean =>
   !f.tillMoved && f.closedThrough !== null && on <= f.closedThrough;
 
-const factOf = (c: Command, branchId: BranchId, b: StreamState): BranchDayFact => {
+const factOf = (
+  c: Command, branchId: BranchId, b: StreamState, closedDay?: TillMove,
+): BranchDayFact => {
   const s = b.state.kind === 'branch' ? b.state.state : undefined;
-  const m = s === undefined ? undefined : mapGet(s.moves, c.data.commandId);
+  const m = closedDay ?? (s === undefined ? undefined : mapGet(s.moves, c.data.commandId));
   const closedThrough = s?.closedThrough ?? null;
   if (m === undefined || m.released) return { branchId, closedThrough, tillMoved: false };
   return { branchId, closedThrough, tillMoved: true, tillMove: { tillId: m.tillId,
     purpose: m.purpose, amount: moneyString(m.amountMinor) } };
+};
+
+// The command's own movement when its day has closed since (the branch's state let it go): the
+// account step of a cash at a till run again after a crash, once the day it was taken on
+// closed. Read back from the stream at the state's revision, through the command's date only
+// (a process sends its till step and its account step with one date), for a command a till
+// can carry; a day still open has its movements in the state. A command refused for its
+// closed day reads back as far as its date: a day's events for yesterday's.
+const withClosedDay = async (
+  r: FactReaders, c: Command, branchId: BranchId, b: StreamState, f: BranchDayFact,
+): Promise<BranchDayFact> => {
+  if (f.tillMoved || f.closedThrough === null || c.data.on > f.closedThrough
+    || !Object.hasOwn(tillPurposeOf, c.type)) return f;
+  const m = await closedDayMove(r.store, b, { stepId: c.data.commandId, notBefore: c.data.on });
+  return m === undefined ? f : factOf(c, branchId, b, m);
 };
 
 // The fact from states held in memory only, without a promise (the usual case: her stream
@@ -132,7 +151,7 @@ const readDay = async (
   for (const branchId of branches) {
     const b = await stateOf(r, streamNameFor.branch(branchId), 'branch', fresh);
     readFrom.push(source(b));
-    const f = factOf(c, branchId, b);
+    const f = await withClosedDay(r, c, branchId, b, factOf(c, branchId, b));
     if (fact === undefined || (!refuses(fact, c.data.on) && refuses(f, c.data.on))) fact = f;
   }
   return { fact, readFrom };

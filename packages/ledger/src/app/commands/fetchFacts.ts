@@ -28,6 +28,7 @@ import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
 import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
 import { yearOrderFacts } from './yearOrder.ts';
+import { closedDayMove } from '../branch/closedDayMove.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -310,12 +311,18 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   },
   // The till movement's account step, from the stream the movement names, read to its end:
   // the append is conditioned on that revision, so a step stored there meanwhile sends the
-  // release round again, to be refused (step_stands).
+  // release round again, to be refused (step_stands). A movement of a closed day, which the
+  // branch's state lets go, is read from the branch's stream at the state's revision (the
+  // append's own), and decided on with the release.
   ReleaseTillCash: async (r, c, target) => {
     const branch = target.state.kind === 'branch' ? target.state.state : undefined;
-    const move = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
-    if (move === undefined || move.accountStream === '') {
-      return E.right({ facts: { accountStep: 'absent' }, readFrom: [] });
+    const held = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
+    const read = held === undefined
+      ? await closedDayMove(r.store, target, { stepId: c.data.stepId }) : undefined;
+    const move = held ?? read;
+    const found = read === undefined ? {} : { move: read };
+    if (move === undefined || move.accountStream === '' || move.released) {
+      return E.right({ facts: { accountStep: 'absent', ...found }, readFrom: [] });
     }
     const events: AccountStreamEvent[] = [];
     let revision: bigint | undefined;
@@ -330,7 +337,7 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
       // the stream still not to exist.
       if (!(e instanceof StreamNotFoundError)) throw e;
     }
-    return E.right({ facts: { accountStep: accountStepStatus(c.data.stepId, events) },
+    return E.right({ facts: { accountStep: accountStepStatus(c.data.stepId, events), ...found },
       readFrom: [{ stream: move.accountStream, revision }] });
   },
 };

@@ -1,0 +1,56 @@
+import {
+  mapGet, minorOf, type BranchCashState, type BusinessDate, type TillMove,
+} from '@usha/domain';
+import type { EventStore } from '../../eventStore/port.ts';
+import type { LedgerEvent } from '../log/ledgerEvent.ts';
+import type { StreamState } from '../commands/streamStates.ts';
+
+/** Where to look for a movement the branch's state let go, and how far back. */
+export interface ClosedDayMoveQuery {
+  /** The account step's id the movement names. */
+  readonly stepId: string;
+  /**
+   * Not before this date: the command's own date, for a command that is a movement's account
+   * step (a process sends both with its request's date), so a command whose id names no
+   * movement reads back only its own day. Undefined: as far back as the stream goes (a release
+   * by hand may name a movement of any earlier day).
+   */
+  readonly notBefore?: BusinessDate;
+}
+
+const branchState = (b: StreamState): BranchCashState | undefined =>
+  b.state.kind === 'branch' ? b.state.state : undefined;
+
+/**
+ * Whether the movement `stepId` is one the branch's state may have let go: the state holds no
+ * movement of that id, and a day has closed (a close lets its day's movements go).
+ */
+export const mayBeClosedDayMove = (b: StreamState, stepId: string): boolean => {
+  const s = branchState(b);
+  return s !== undefined && s.closedThrough !== null && b.revision !== undefined
+    && mapGet(s.moves, stepId) === undefined;
+};
+
+/**
+ * A till movement of a closed day, read from the branch's stream backwards from the revision
+ * its state is at: the decision that uses it is appended on that same revision, so what it
+ * read is what the stream held. Undefined when none is found (or the state may hold it:
+ * `mayBeClosedDayMove`). Released when a `TillCashReleased` naming it follows it. Costs the
+ * events read back: from the stream's end to the movement, or to `notBefore`.
+ */
+export const closedDayMove = async (
+  store: EventStore<LedgerEvent>, b: StreamState, q: ClosedDayMoveQuery,
+): Promise<TillMove | undefined> => {
+  if (!mayBeClosedDayMove(b, q.stepId) || b.revision === undefined) return undefined;
+  let released = false;
+  for await (const e of store.readStream(b.stream,
+    { direction: 'backwards', fromRevision: b.revision })) {
+    if (q.notBefore !== undefined && 'on' in e.data && e.data.on < q.notBefore) break;
+    if (e.type === 'TillCashReleased' && e.data.stepId === q.stepId) released = true;
+    if (e.type === 'TillCashMoved' && e.data.stepId === q.stepId) {
+      return { tillId: e.data.tillId, purpose: e.data.purpose,
+        amountMinor: minorOf(e.data.amount), accountStream: e.data.accountStream, released };
+    }
+  }
+  return undefined;
+};
