@@ -3,9 +3,11 @@
 // as ratios to the 2,000-movement fold measured in the same run. Beside it, the same fold with
 // the movements held in a `Map` copied per event (as the state was folded before): its cost
 // per event grows with the history, so it is run at 2,000 and 8,000 only.
+// The state holds the movements of the days not yet closed only (a close lets them go): the
+// movements it holds after each fold are printed beside it.
 // Run: npx pnpm@10 bench branchFold
-//   (= node --import { mapGet } from '../src/shared/persistentMap.ts';
-import tsx packages/domain/bench/branchFold.bench.ts)
+//   (= node --expose-gc --import tsx packages/domain/bench/branchFold.bench.ts)
+import { mapGet, mapSet, emptyPersistentMap } from '../src/shared/persistentMap.ts';
 import {
   evolveBranchCash, initialBranchCashState, type BranchCashState, type TillMove,
 } from '../src/branch/state.ts';
@@ -38,7 +40,7 @@ const streamOf = (moves: number): BranchEvent[] => {
   });
 };
 
-// The fold before: every movement copies the map of all before it.
+// The fold before the persistent map: every movement copies the map of all before it.
 const copyingFold = (events: ReadonlyArray<BranchEvent>): number => {
   let moves: ReadonlyMap<string, TillMove> = new Map();
   let s: BranchCashState = initialBranchCashState;
@@ -48,6 +50,19 @@ const copyingFold = (events: ReadonlyArray<BranchEvent>): number => {
       const next = new Map(moves);
       next.set(e.data.stepId, mapGet(s.moves, e.data.stepId) as TillMove);
       moves = next;
+    }
+  }
+  return moves.size;
+};
+
+// The fold before a close let its day's movements go: every movement kept in the map.
+const keepingFold = (events: ReadonlyArray<BranchEvent>): number => {
+  let moves = emptyPersistentMap<TillMove>();
+  let s: BranchCashState = initialBranchCashState;
+  for (const e of events) {
+    s = evolveBranchCash(s, e);
+    if (e.type === 'TillCashMoved') {
+      moves = mapSet(moves, e.data.stepId, mapGet(s.moves, e.data.stepId) as TillMove);
     }
   }
   return moves.size;
@@ -76,8 +91,15 @@ const base = ns(2_000, fold, 9);
 console.log('branch cash stream fold, ns an event (best of several); ratio to 2,000 movements');
 for (const n of sizes) {
   const x = n === 2_000 ? base : ns(n, fold, n === 200_000 ? 3 : 5);
+  const held = fold(streams.get(n) ?? []);
   console.log(`  persistent map, ${n.toLocaleString('en')} movements: ${x.toFixed(0)} ns, `
-    + `ratio ${(x / base).toFixed(2)}`);
+    + `ratio ${(x / base).toFixed(2)}; movements held after it: ${held.toLocaleString('en')}`);
+}
+for (const n of sizes) {
+  const x = ns(n, keepingFold, n === 200_000 ? 3 : 5);
+  console.log(`  every movement kept, ${n.toLocaleString('en')} movements: ${x.toFixed(0)} ns, `
+    + `ratio ${(x / base).toFixed(2)}; movements held after it: `
+    + `${keepingFold(streams.get(n) ?? []).toLocaleString('en')}`);
 }
 const copy2 = ns(2_000, copyingFold, 3);
 const copy8 = perEvent(streamOf(8_000), copyingFold, 1);

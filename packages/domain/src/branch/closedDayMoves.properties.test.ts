@@ -53,6 +53,7 @@ const readBack = (
 type Step =
   | { readonly kind: 'move'; readonly cashIn: boolean; readonly amount: number }
   | { readonly kind: 'release'; readonly pick: number; readonly step: AccountStepStatus }
+  | { readonly kind: 'again'; readonly pick: number }
   | { readonly kind: 'close' }
   | { readonly kind: 'nextDay' };
 
@@ -61,6 +62,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     amount: fc.integer({ min: 1, max: 900 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('release' as const),
     pick: fc.nat(), step: fc.constantFrom<AccountStepStatus>('absent', 'stands', 'reversed') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('again' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'close' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
 );
@@ -75,6 +77,12 @@ const commandsOf = (s: Step, i: number, day: number, steps: ReadonlyArray<string
     case 'move': return [command('MoveTillCash', { ...base(`c${i}`), tillId: 'T1',
       purpose: s.cashIn ? 'deposit' : 'withdrawal', amount: `${s.amount}.00`,
       accountStream: `deposit-A${i % 3}`, stepId: `s${i}:account` })];
+    // A step moved again (cashAtTill never sends one: its till step is dated with its request).
+    case 'again': {
+      const stepId = steps[s.pick % Math.max(1, steps.length)];
+      return stepId === undefined ? [] : [command('MoveTillCash', { ...base(`c${i}`),
+        tillId: 'T1', purpose: 'deposit', amount: '1.00', accountStream: 'deposit-A0', stepId })];
+    }
     case 'release': return [{ ...command('ReleaseTillCash', { ...base(`c${i}`),
       stepId: steps[s.pick % (steps.length + 1)] ?? 'never-moved' }),
     facts: { accountStep: s.step } }];
@@ -92,11 +100,11 @@ const commandsOf = (s: Step, i: number, day: number, steps: ReadonlyArray<string
 
 test('letting a closed day\'s movements go changes no decision: every command decides as on '
   + 'a state holding every movement, given the movement read back', () => {
-  fc.assert(fc.property(fc.array(stepArb, { maxLength: 80 }), (plan) => {
+  fc.assert(fc.property(fc.array(stepArb, { maxLength: 80, size: 'max' }), (plan) => {
     const open = command('TakeOverVaultCash', { ...by('v0', dayOf(0), 'manager-1'), ...at,
       amount: '100000.00' });
     const toTill = command('TransferBranchCash', { ...by('t0', dayOf(0), 'cashier-1'), ...at,
-      fromTill: null, toTill: 'T1', amount: '5000.00' });
+      fromTill: null, toTill: 'T1', amount: '500.00' });
     let events: BranchEvent[] = [];
     let state = decider.initialState;
     for (const c of [open, toTill]) {
@@ -113,6 +121,14 @@ test('letting a closed day\'s movements go changes no decision: every command de
       const pruned = decider.decide(read === undefined || c.type !== 'ReleaseTillCash' ? c
         : { ...c, facts: { ...c.facts, move: read } }, state);
       const whole = decider.decide(c, { ...state, moves: everyMove(events) });
+      // The one decision that differs, and why the Ledger never meets it: a step of a closed
+      // day moved again on a later day is taken (every movement kept refused it). Not stored.
+      if (c.type === 'MoveTillCash' && mapGet(state.moves, c.data.stepId) === undefined
+        && steps.includes(c.data.stepId)) {
+        assert.equal(whole, E.left({ type: 'already_exists', aggregate: 'branch',
+          id: c.data.stepId }));
+        return;
+      }
       assert.equal(pruned, whole);
       if (E.isRight(pruned)) {
         events = [...events, ...pruned.right];

@@ -78,8 +78,9 @@ const counting = (store: EventStore<LedgerEvent>) => {
   return { wrapped, read };
 };
 
-test('a deposit refused for its closed day reads the branch\'s stream back through its own '
-  + 'date only; one with no closed day reads none back', async () => {
+test('a command a till step may be named by, refused for its closed day, reads the branch\'s '
+  + 'stream back through its own date only; one sent by hand, or on an open day, reads none',
+async () => {
   const { store: base } = await tillOpened([['M1', '5000']]);
   const { wrapped, read } = counting(base);
   const ledger = await testLedger(wrapped);
@@ -87,20 +88,28 @@ test('a deposit refused for its closed day reads the branch\'s stream back throu
     await deposit(ledger, `d-${on}`, on, '100');
     await closeDay(ledger, on);
   }
-  read.back = [];
   const events = (await allEvents(base)).length;
-  const refused = await ledger.makeDeposit({ ...by('late', '2024-04-04', 'clerk'),
+  const late = (id: string, on = '2024-04-04') => ledger.makeDeposit({ ...by(id, on, 'clerk'),
     accountId: 'SB-M1', amount: '10', source: 'cash' });
-  assert.equal(refusal(refused), { type: 'branch_day_closed', branchId: 'SONAGACHI',
-    closedThrough: '2024-04-04', on: '2024-04-04' });
-  // Each read back: the 4th's close, count and deposit's till side, and the 3rd's close that
-  // ends it (of the stream's 11 events).
-  assert.ok(read.back.length > 0);
-  assert.equal(read.back, read.back.map(() => 4));
-  assert.is((await allEvents(base)).length, events);
+  const closed = (on: string) => ({ type: 'branch_day_closed', branchId: 'SONAGACHI',
+    closedThrough: '2024-04-04', on });
+  // An id a cashAtTill account step has: its own movement is looked for, on its own day.
   read.back = [];
-  ok(await ledger.makeDeposit({ ...by('next', '2024-04-05', 'clerk'), accountId: 'SB-M1',
-    amount: '10', source: 'cash' }));
+  assert.equal(refusal(await late('late:account')), closed('2024-04-04'));
+  // The 4th's close, count and deposit's till side, and the 3rd's close that ends the read
+  // (of the stream's 11 events): on the held state, then again on the fresh read every refusal
+  // is decided on.
+  assert.equal(read.back, [4, 4]);
+  // Any other id: her deposit sent by hand has no till movement to look for.
+  read.back = [];
+  assert.equal(refusal(await late('late', '2024-04-02')), closed('2024-04-02'));
+  // A release the branch refuses before it looks at a movement: dated in a closed day.
+  assert.equal(refusal(await ledger.execute(release('back-x', '2024-04-03'))),
+    { type: 'branch_day_closed', branchId: 'SONAGACHI', closedThrough: '2024-04-04',
+      on: '2024-04-03' });
+  assert.equal(read.back, []);
+  assert.is((await allEvents(base)).length, events);
+  ok(await late('next', '2024-04-05'));
   assert.equal(read.back, []);
 });
 

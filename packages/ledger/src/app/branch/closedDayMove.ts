@@ -31,26 +31,46 @@ export const mayBeClosedDayMove = (b: StreamState, stepId: string): boolean => {
     && mapGet(s.moves, stepId) === undefined;
 };
 
+// Events read back a page at a time: a store may walk a stream's whole span for one read, and
+// the movement is usually among the last events.
+const page = 64;
+
 /**
  * A till movement of a closed day, read from the branch's stream backwards from the revision
  * its state is at: the decision that uses it is appended on that same revision, so what it
  * read is what the stream held. Undefined when none is found (or the state may hold it:
  * `mayBeClosedDayMove`). Released when a `TillCashReleased` naming it follows it. Costs the
- * events read back: from the stream's end to the movement, or to `notBefore`.
+ * events read back: from the stream's end to the movement, or to `notBefore` (a branch's
+ * events are in date order: each is dated on or after the one before).
  */
 export const closedDayMove = async (
   store: EventStore<LedgerEvent>, b: StreamState, q: ClosedDayMoveQuery,
 ): Promise<TillMove | undefined> => {
   if (!mayBeClosedDayMove(b, q.stepId) || b.revision === undefined) return undefined;
   let released = false;
-  for await (const e of store.readStream(b.stream,
-    { direction: 'backwards', fromRevision: b.revision })) {
-    if (q.notBefore !== undefined && 'on' in e.data && e.data.on < q.notBefore) break;
-    if (e.type === 'TillCashReleased' && e.data.stepId === q.stepId) released = true;
-    if (e.type === 'TillCashMoved' && e.data.stepId === q.stepId) {
-      return { tillId: e.data.tillId, purpose: e.data.purpose,
-        amountMinor: minorOf(e.data.amount), accountStream: e.data.accountStream, released };
+  for (let from = b.revision; from >= 0n; from -= BigInt(page)) {
+    for await (const e of store.readStream(b.stream,
+      { direction: 'backwards', fromRevision: from, maxCount: page })) {
+      if (q.notBefore !== undefined && 'on' in e.data && e.data.on < q.notBefore) {
+        return undefined;
+      }
+      if (e.type === 'TillCashReleased' && e.data.stepId === q.stepId) released = true;
+      if (e.type === 'TillCashMoved' && e.data.stepId === q.stepId) {
+        return { tillId: e.data.tillId, purpose: e.data.purpose,
+          amountMinor: minorOf(e.data.amount), accountStream: e.data.accountStream, released };
+      }
     }
   }
   return undefined;
 };
+
+/**
+ * Whether the branch's decider would look at a movement for this command at all: the branch
+ * is the command's, its day is not closed, and it is not dated before the stream's last event
+ * (the decider refuses those first). A command it refuses reads nothing back.
+ */
+export const dayOpenFor = (
+  s: BranchCashState, c: { readonly branchId: string; readonly on: BusinessDate },
+): boolean => (s.branchId === null || s.branchId === c.branchId)
+  && (s.closedThrough === null || c.on > s.closedThrough)
+  && (s.lastOn === null || c.on >= s.lastOn);

@@ -5,6 +5,7 @@ import {
 } from '@usha/domain';
 import { closedDayMove } from '../branch/closedDayMove.ts';
 import { tillPurposeOf } from '../branch/cashAtTillRequest.ts';
+import { mayBeStepId } from '../processes/stepId.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { FactSource } from './factSource.ts';
 import type { FactReaders, FetchedCommand, FillFacts } from './fetchFacts.ts';
@@ -96,14 +97,16 @@ const factOf = (
 // The command's own movement when its day has closed since (the branch's state let it go): the
 // account step of a cash at a till run again after a crash, once the day it was taken on
 // closed. Read back from the stream at the state's revision, through the command's date only
-// (a process sends its till step and its account step with one date), for a command a till
-// can carry; a day still open has its movements in the state. A command refused for its
-// closed day reads back as far as its date: a day's events for yesterday's.
+// (a process sends its till step and its account step with one date), on the fresh read a
+// refusal is decided on, for a command a till's movement may be named by: a process's account
+// step, or an admission naming a till. A day still open has its movements in the state; a
+// command sent by hand and refused for its closed day reads nothing back.
 const withClosedDay = async (
   r: FactReaders, c: Command, branchId: BranchId, b: StreamState, f: BranchDayFact,
 ): Promise<BranchDayFact> => {
-  if (f.tillMoved || f.closedThrough === null || c.data.on > f.closedThrough
-    || !Object.hasOwn(tillPurposeOf, c.type)) return f;
+  const named = c.type === 'AdmitMember' ? c.data.tillId !== undefined
+    : Object.hasOwn(tillPurposeOf, c.type) && mayBeStepId(c.data.commandId, 'account');
+  if (!named || f.tillMoved || f.closedThrough === null || c.data.on > f.closedThrough) return f;
   const m = await closedDayMove(r.store, b, { stepId: c.data.commandId, notBefore: c.data.on });
   return m === undefined ? f : factOf(c, branchId, b, m);
 };
@@ -151,7 +154,8 @@ const readDay = async (
   for (const branchId of branches) {
     const b = await stateOf(r, streamNameFor.branch(branchId), 'branch', fresh);
     readFrom.push(source(b));
-    const f = await withClosedDay(r, c, branchId, b, factOf(c, branchId, b));
+    const held = factOf(c, branchId, b);
+    const f = fresh ? await withClosedDay(r, c, branchId, b, held) : held;
     if (fact === undefined || (!refuses(fact, c.data.on) && refuses(f, c.data.on))) fact = f;
   }
   return { fact, readFrom };

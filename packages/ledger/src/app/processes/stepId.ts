@@ -13,3 +13,14 @@ export const stepId = (processId: string, step: string): CommandId => {
   if (!CommandId.is(id)) throw new RangeError(`cannot derive a step id from ${processId}`);
   return id;
 };
+
+const hashedStep = /^p:[0-9a-f]{40}$/;
+
+/**
+ * Whether a command id may be a process's step `step`: it ends `:<step>`, or it is a step id
+ * hashed (which names no step). Every step a process sends passes; an id that does not pass
+ * was not made by `stepId` for that step.
+ * @example mayBeStepId('dep-1:account', 'account') // true
+ */
+export const mayBeStepId = (id: string, step: string): boolean =>
+  id.endsWith(`:${step}`) || hashedStep.test(id);
