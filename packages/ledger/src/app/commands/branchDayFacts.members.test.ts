@@ -155,4 +155,26 @@ test('an admission cut short after the till took her fee completes after the clo
       ['AdmissionFeeCharged', '2024-04-02']]);
   });
 
+test('an admission sent directly naming a till is decided on the fee moved on its own day: '
+  + 'admitted in that closed day, refused till_not_moved on a later one', async () => {
+    const store = memoryStore();
+    const ledger = await testLedger(store, withFee);
+    const at = { branchId: 'SONAGACHI' };
+    // Her fee into T1 under the admission's id, as cashAtTill's step stores it; the day closed.
+    ok(await sendAsStep(store, { type: 'MoveTillCash', data: { ...by('mv-adm-2', '2024-04-01',
+      'cashier'), ...at, tillId: 'T1', purpose: 'fee', amount: '47.00', stepId: 'adm-2',
+    accountStream: 'member-M2' } }, 'till-adm-2', withFee.products));
+    ok(await ledger.countTillCash({ ...by('count', '2024-04-01', 'cashier'), ...at,
+      tillId: 'T1', counted: '47' }));
+    ok(await ledger.closeBranchDay({ ...by('close', '2024-04-01', 'manager'), ...at }));
+    const admit = (on: string) => ledger.admitMember({ ...by('adm-2', on, 'cashier'), ...at,
+      memberId: 'M2', shareProductId: 'SHF', shares: 10, tillId: 'T1' });
+    assert.equal(refusal(await admit('2024-04-02')), { type: 'till_not_moved',
+      branchId: 'SONAGACHI', tillId: 'T1', stepId: 'adm-2', amount: '47.00' });
+    ok(await admit('2024-04-01'));
+    assert.equal((await allEvents(store)).filter((e) => e.stream === 'member-M2')
+      .map((e) => [e.type, e.data.on]), [['MemberAdmitted', '2024-04-01'],
+      ['AdmissionFeeCharged', '2024-04-01']]);
+  });
+
 test.run();
