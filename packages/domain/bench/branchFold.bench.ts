@@ -55,8 +55,8 @@ const copyingFold = (events: ReadonlyArray<BranchEvent>): number => {
   return moves.size;
 };
 
-// The fold before a close let its day's movements go: every movement kept in the map.
-const keepingFold = (events: ReadonlyArray<BranchEvent>): number => {
+// The state as it was before a close let its day's movements go: every movement kept.
+const keptMoves = (events: ReadonlyArray<BranchEvent>): BranchCashState => {
   let moves = emptyPersistentMap<TillMove>();
   let s: BranchCashState = initialBranchCashState;
   for (const e of events) {
@@ -65,8 +65,9 @@ const keepingFold = (events: ReadonlyArray<BranchEvent>): number => {
       moves = mapSet(moves, e.data.stepId, mapGet(s.moves, e.data.stepId) as TillMove);
     }
   }
-  return moves.size;
+  return { ...s, moves };
 };
+const keepingFold = (events: ReadonlyArray<BranchEvent>): number => keptMoves(events).moves.size;
 
 const fold = (events: ReadonlyArray<BranchEvent>): number =>
   events.reduce(evolveBranchCash, initialBranchCashState).moves.size;
@@ -100,6 +101,25 @@ for (const n of sizes) {
   console.log(`  every movement kept, ${n.toLocaleString('en')} movements: ${x.toFixed(0)} ns, `
     + `ratio ${(x / base).toFixed(2)}; movements held after it: `
     + `${keepingFold(streams.get(n) ?? []).toLocaleString('en')}`);
+}
+// The heap a folded state holds: measured around the fold, the state kept alive, after a gc.
+const held = (f: () => unknown): number => {
+  globalThis.gc?.();
+  const h0 = process.memoryUsage().heapUsed;
+  const kept = f();
+  globalThis.gc?.();
+  const bytes = process.memoryUsage().heapUsed - h0;
+  if (kept === undefined) throw new Error('nothing folded');
+  return bytes;
+};
+for (const n of sizes) {
+  const events = streams.get(n) ?? [];
+  const mine = held(() => events.reduce(evolveBranchCash, initialBranchCashState));
+  const every = held(() => keptMoves(events));
+  // A state of no movement is within the heap's noise (a few KiB either way).
+  const mineText = mine < 4096 ? 'under 4 KiB' : `${mine.toLocaleString('en')} B`;
+  console.log(`  heap held by the state after ${n.toLocaleString('en')} movements: `
+    + `${mineText}; every movement kept: ${every.toLocaleString('en')} B`);
 }
 const copy2 = ns(2_000, copyingFold, 3);
 const copy8 = perEvent(streamOf(8_000), copyingFold, 1);
