@@ -7,7 +7,7 @@ import { ProductCatalogue } from '@usha/domain';
 import { must, products } from '@usha/domain/testing';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
-import { allEvents, memoryStore, testLedger } from '../testSupport.ts';
+import { allEvents, memberWithSavings, memoryStore, ok, testLedger } from '../testSupport.ts';
 import { aggregateDecider } from './aggregateDecider.ts';
 import type { CommandOutcome } from './outcome.ts';
 import {
@@ -15,6 +15,7 @@ import {
 } from './severalLedgers.scenarios.fixture.ts';
 import { defaultStateCacheEntries, maxStateCacheEntries } from './stateCacheEntries.ts';
 import { streamStates } from './streamStates.ts';
+import { recordsPerState, stateRecords } from './stateRecords.ts';
 
 // The several-Ledgers catalogue: LO lends one loan at a time, so two applications race.
 const catalogue = must(ProductCatalogue, { ...products,
@@ -118,5 +119,69 @@ for (const scenario of [unset, setUp, settingUp]) {
     assert.ok(accepted > 25, `${accepted} accepted`);
   });
 }
+
+// Savings accounts of 4, 30 and 70 deposits on one store: each state's records are its
+// postings and itself (stateRecords.ts).
+const longAccounts = async () => {
+  const store = memoryStore();
+  const ledger = await testLedger(store);
+  const sizes = [4, 30, 70];
+  for (const [m, n] of sizes.entries()) {
+    await memberWithSavings(ledger, `M${m}`, '100');
+    for (let i = 0; i < n; i += 1) {
+      ok(await ledger.makeDeposit({ commandId: `d-${m}-${i}`, actor: 'clerk', on: '2024-04-02',
+        accountId: `SB-M${m}`, amount: '1', source: 'cash' }));
+    }
+  }
+  return store;
+};
+
+test('the records the held states keep are the least recently used model\'s, never more than '
+  + `N times ${recordsPerState} but for the state used last, alone`, async () => {
+  const store = await longAccounts();
+  const accounts = [0, 1, 2].map((m) => `deposit-SB-M${m}`);
+  // Each account's records, as a Ledger holding all of them folds it: her opening deposit, each
+  // deposit after it, and the state itself.
+  const all = streamStates({ store, decider, observe: () => undefined });
+  const weights = new Map<string, number>();
+  for (const a of accounts) weights.set(a, stateRecords((await all.load(a, 'deposit')).state));
+  assert.equal([...weights.values()], [6, 32, 72]);
+  await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 3 }),
+    fc.array(fc.nat({ max: 2 }), { maxLength: 30 }), async (entries, run) => {
+      const states = streamStates({ store, decider, observe: () => undefined, entries });
+      let held: string[] = [];
+      for (const i of run) {
+        const a = accounts[i] ?? '';
+        await states.load(a, 'deposit');
+        held = [...held.filter((x) => x !== a), a];
+        const sum = () => held.reduce((n, x) => n + (weights.get(x) ?? 0), 0);
+        while (held.length > 1 && (held.length > entries || sum() > entries * recordsPerState)) {
+          held = held.slice(1);
+        }
+        assert.is(states.records(), sum());
+        assert.ok(states.records() <= entries * recordsPerState || states.size() === 1);
+        assert.equal(states.held().map((h) => h.stream), [...held].reverse());
+      }
+    }), { numRuns: 150 });
+});
+
+test('states kept across a restart are restored most recently used first, within both bounds',
+  async () => {
+    const store = await longAccounts();
+    const all = streamStates({ store, decider, observe: () => undefined });
+    const kept = async (m: number) => {
+      const s = await all.load(`deposit-SB-M${m}`, 'deposit');
+      return { stream: s.stream, revision: s.revision ?? 0n, eventId: 'e', digest: 'd',
+        state: s.state };
+    };
+    // 32 + 6 records of 64 (2 states); 72 more would pass it.
+    const states = streamStates({ store, decider, observe: () => undefined, entries: 2 });
+    assert.is(states.restore([await kept(1), await kept(0), await kept(2)]), 2);
+    assert.is(states.records(), 38);
+    assert.equal(states.held().map((h) => h.stream), ['deposit-SB-M1', 'deposit-SB-M0']);
+    const alone = streamStates({ store, decider, observe: () => undefined, entries: 2 });
+    assert.is(alone.restore([await kept(2), await kept(0)]), 0);
+    assert.is(alone.records(), 0);
+  });
 
 test.run();

@@ -7,6 +7,7 @@ import {
   eventDigest, type FoldedUpTo, type HeldState, type KeptState,
 } from '../states/keptStates.ts';
 import { stateCacheEntriesOf } from './stateCacheEntries.ts';
+import { recordsPerState, stateRecords } from './stateRecords.ts';
 
 /** A stream folded to its state, as of `revision` (undefined: the stream has no events). */
 export interface StreamState {
@@ -28,6 +29,11 @@ export interface StreamStates {
   readonly cached: (stream: string) => StreamState | undefined;
   /** How many states are held: never more than the bound. */
   readonly size: () => number;
+  /**
+   * The records the held states keep between them (stateRecords.ts): never more than the
+   * bound times `recordsPerState`, but for the state used last alone beyond it.
+   */
+  readonly records: () => number;
   /** Folds events the Ledger has just appended (from the revision the state was at). */
   readonly advance: (
     loaded: StreamState, events: ReadonlyArray<StreamEvent & { readonly eventId: string }>,
@@ -61,6 +67,7 @@ export const streamStates = (options: {
 }): StreamStates => {
   const { store, decider, observe } = options;
   const entries = stateCacheEntriesOf(options.entries);
+  const maxRecords = entries * recordsPerState;
   // A Map iterates in insertion order: a state re-inserted on each use makes the first key
   // the least recently used, let go in O(1).
   const cache = new Map<string, StreamState>();
@@ -69,17 +76,30 @@ export const streamStates = (options: {
   let newest: string | undefined;
   // Kept across a restart, not yet checked against the store; let go before any held state.
   const restored = new Map<string, KeptState>();
+  // The records each held state (or restored one) keeps, and their sum: bounded as well as the
+  // states, so that long accounts held cannot fill the heap (stateRecords.ts).
+  const records = new Map<string, number>();
+  let recordsHeld = 0;
+  const weigh = (stream: string, n: number | undefined): void => {
+    recordsHeld += (n ?? 0) - (records.get(stream) ?? 0);
+    if (n === undefined) records.delete(stream);
+    else records.set(stream, n);
+  };
+  const over = () => cache.size + restored.size > entries || recordsHeld > maxRecords;
   const use = (stream: string, s: StreamState): void => {
     if (stream !== newest) cache.delete(stream);
     cache.set(stream, s);
     newest = stream;
     restored.delete(stream);
-    if (cache.size + restored.size > entries) {
-      const oldest = (restored.size > 0 ? restored : cache).keys().next();
-      if (oldest.done !== true) {
-        if (restored.size > 0) restored.delete(oldest.value);
-        else cache.delete(oldest.value);
-      }
+    weigh(stream, stateRecords(s.state));
+    // The least recently used let go, restored ones first, until within both bounds; the one
+    // just used stays, even alone beyond the records' bound (it is being decided on).
+    while (over()) {
+      const from = restored.size > 0 ? restored : cache;
+      const oldest = from.keys().next();
+      if (oldest.done === true || oldest.value === stream) break;
+      from.delete(oldest.value);
+      weigh(oldest.value, undefined);
     }
   };
   const keep = (s: StreamState): StreamState => {
@@ -122,6 +142,7 @@ export const streamStates = (options: {
     const k = cache.has(stream) ? undefined : restored.get(stream);
     if (k !== undefined) {
       restored.delete(stream);
+      weigh(stream, undefined);
       const s = await fromKept(k, kind);
       if (s !== undefined) return keep(s);
     }
@@ -151,10 +172,23 @@ export const streamStates = (options: {
     return keep(s);
   };
   const restore: StreamStates['restore'] = (kept) => {
-    // Inserted the least used first, as the cache is: the first key is the one let go.
-    const room = kept.filter((k) => !cache.has(k.stream) && !restored.has(k.stream))
-      .slice(0, Math.max(0, entries - cache.size - restored.size));
-    for (const k of room.reverse()) restored.set(k.stream, k);
+    // The most recently used first, within both bounds; then inserted the least used first,
+    // as the cache is: the first key is the one let go.
+    const room: KeptState[] = [];
+    let n = cache.size + restored.size;
+    let held = recordsHeld;
+    for (const k of kept) {
+      if (cache.has(k.stream) || restored.has(k.stream)) continue;
+      const w = stateRecords(k.state);
+      if (n + 1 > entries || held + w > maxRecords) break;
+      room.push(k);
+      n += 1;
+      held += w;
+    }
+    for (const k of room.reverse()) {
+      restored.set(k.stream, k);
+      weigh(k.stream, stateRecords(k.state));
+    }
     return room.length;
   };
   const held: StreamStates['held'] = () => [
@@ -162,5 +196,6 @@ export const streamStates = (options: {
     ...[...restored.values()].reverse().map((k) => ({ stream: k.stream, revision: k.revision,
       state: k.state, kept: k })),
   ];
-  return { load, advance, cached, restore, held, size: () => cache.size + restored.size };
+  return { load, advance, cached, restore, held, size: () => cache.size + restored.size,
+    records: () => recordsHeld };
 };
