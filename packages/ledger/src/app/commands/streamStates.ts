@@ -7,7 +7,7 @@ import {
   eventDigest, type FoldedUpTo, type HeldState, type KeptState,
 } from '../states/keptStates.ts';
 import { stateCacheEntriesOf } from './stateCacheEntries.ts';
-import { recordsPerState, stateRecords } from './stateRecords.ts';
+import { recentStates, recordsPerState, stateRecords } from './stateRecords.ts';
 
 /** A stream folded to its state, as of `revision` (undefined: the stream has no events). */
 export interface StreamState {
@@ -31,7 +31,7 @@ export interface StreamStates {
   readonly size: () => number;
   /**
    * The records the held states keep between them (stateRecords.ts): never more than the
-   * bound times `recordsPerState`, but for the state used last alone beyond it.
+   * bound times `recordsPerState`, but while no more than `recentStates` are held.
    */
   readonly records: () => number;
   /** Folds events the Ledger has just appended (from the revision the state was at). */
@@ -85,15 +85,16 @@ export const streamStates = (options: {
     if (n === undefined) records.delete(stream);
     else records.set(stream, n);
   };
-  const over = () => cache.size + restored.size > entries || recordsHeld > maxRecords;
+  const over = () => cache.size + restored.size > entries
+    || (recordsHeld > maxRecords && cache.size + restored.size > recentStates);
   const use = (stream: string, s: StreamState): void => {
     if (stream !== newest) cache.delete(stream);
     cache.set(stream, s);
     newest = stream;
     restored.delete(stream);
     weigh(stream, stateRecords(s.state));
-    // The least recently used let go, restored ones first, until within both bounds; the one
-    // just used stays, even alone beyond the records' bound (it is being decided on).
+    // The least recently used let go, restored ones first, until within both bounds; the last
+    // `recentStates` used stay whatever their records (a command uses several at once).
     while (over()) {
       const from = restored.size > 0 ? restored : cache;
       const oldest = from.keys().next();
@@ -180,7 +181,9 @@ export const streamStates = (options: {
     for (const k of kept) {
       if (cache.has(k.stream) || restored.has(k.stream)) continue;
       const w = stateRecords(k.state);
-      if (n + 1 > entries || held + w > maxRecords) break;
+      if (n + 1 > entries) break;
+      // One too heavy for what is left is passed over: a lighter one may still fit.
+      if (held + w > maxRecords) continue;
       room.push(k);
       n += 1;
       held += w;
