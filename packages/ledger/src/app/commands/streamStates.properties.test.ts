@@ -166,7 +166,8 @@ async () => {
     }), { numRuns: 150 });
 });
 
-test('states kept across a restart are restored most recently used first, within both bounds',
+test('states kept across a restart are restored most recently used first, within both bounds '
+  + 'as a use holds them',
   async () => {
     const store = await longAccounts();
     const all = streamStates({ store, decider, observe: () => undefined });
@@ -175,13 +176,18 @@ test('states kept across a restart are restored most recently used first, within
       return { stream: s.stream, revision: s.revision ?? 0n, eventId: 'e', digest: 'd',
         state: s.state };
     };
-    // Of 9 states' 144 records: 42 + 2 + 72 + 2, then 102 would pass it and is passed over,
-    // then 2 more.
-    const states = streamStates({ store, decider, observe: () => undefined, entries: 9 });
-    assert.is(states.restore([await kept(8), await kept(0), await kept(9), await kept(1),
-      await kept(10), await kept(2)]), 5);
-    assert.is(states.records(), 120);
-    assert.equal(states.held().map((h) => h.stream), [8, 0, 9, 1, 2].map((m) => accounts[m]));
+    // Of 12 states' 192 records: the first 8 whatever their records (16), then 132 (148);
+    // 102 and 72 would pass it and are passed over; 42 fits (190).
+    const states = streamStates({ store, decider, observe: () => undefined, entries: 12 });
+    const order = [0, 1, 2, 3, 4, 5, 6, 7, 11, 10, 9, 8];
+    assert.is(states.restore(await Promise.all(order.map(kept))), 10);
+    assert.is(states.records(), 190);
+    assert.equal(states.held().map((h) => h.stream),
+      [0, 1, 2, 3, 4, 5, 6, 7, 11, 8].map((m) => accounts[m]));
+    // Within the 8 used last a state is taken whatever its records, as a use holds it.
+    const one = streamStates({ store, decider, observe: () => undefined, entries: 1 });
+    assert.is(one.restore([await kept(11)]), 1);
+    assert.is(one.records(), 132);
   });
 
 test.run();

@@ -182,8 +182,9 @@ export const streamStates = (options: {
       if (cache.has(k.stream) || restored.has(k.stream)) continue;
       const w = stateRecords(k.state);
       if (n + 1 > entries) break;
-      // One too heavy for what is left is passed over: a lighter one may still fit.
-      if (held + w > maxRecords) continue;
+      // As `use` holds them: the first `recentStates` whatever their records; beyond, one too
+      // heavy for what is left is passed over (a lighter one may still fit).
+      if (n + 1 > recentStates && held + w > maxRecords) continue;
       room.push(k);
       n += 1;
       held += w;
