@@ -5,8 +5,8 @@ import type { AggregateState } from './aggregateDecider.ts';
  * a loan or a shareholding keeps (each one a reversal may name), a loan's schedule (twice),
  * repayments, tranches and reschedules, a deposit's missed instalments, a member's fees, and a
  * branch's till movements of its open days and transfers received; plus one for the state
- * itself. A posting held costs 290-440 bytes of heap (a weekly saver's decade, 520 deposits:
- * 150 KB), so the cache of folded states bounds these as well as the states (streamStates.ts).
+ * itself. A posting held costs 290-590 bytes of heap (a weekly saver's decade, 520 deposits:
+ * 150-190 KB), so the cache of folded states bounds these as well as the states (streamStates.ts).
  * The society's years and settings grow by a few a year, and are not counted.
  * @example stateRecords({ kind: 'member', state: { status: 'none' } }) // 1
  */
@@ -31,7 +31,7 @@ export const stateRecords = (s: AggregateState): number => {
 /**
  * Records held a state, on average, within the cache's bound: `stateCacheEntries` states hold
  * at most this many times as many records between them (the default 4,096 states, 65,536
- * records: 19-29 MB of postings at the most), but for the last `recentStates` used.
+ * records: 19-39 MB of postings at the most), but for the last `recentStates` used.
  */
 export const recordsPerState = 16;
 

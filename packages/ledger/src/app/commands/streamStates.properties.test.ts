@@ -188,6 +188,12 @@ test('states kept across a restart are restored most recently used first, within
     const one = streamStates({ store, decider, observe: () => undefined, entries: 1 });
     assert.is(one.restore([await kept(11)]), 1);
     assert.is(one.records(), 132);
+    // A state out of its kind's shape (no postings to count) is passed over, not thrown on.
+    const odd = { ...await kept(11), state: { kind: 'loan', state: { status: 'active' } } };
+    const other = streamStates({ store, decider, observe: () => undefined, entries: 2 });
+    assert.is(other.restore([odd as unknown as Awaited<ReturnType<typeof kept>>,
+      await kept(0)]), 1);
+    assert.equal(other.held().map((h) => h.stream), [accounts[0]]);
   });
 
 test.run();

@@ -49,6 +49,15 @@ export interface StreamStates {
   readonly held: () => HeldState[];
 }
 
+// A kept state's records, or undefined if counting them throws (a state out of its shape).
+const recordsOf = (s: AggregateState): number | undefined => {
+  try {
+    return stateRecords(s);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The cache of folded aggregates. A command reads only the events after the revision it holds
  * (every store reads a stream from a revision), so a long stream is folded once, not per
@@ -57,7 +66,9 @@ export interface StreamStates {
  * (default `defaultStateCacheEntries`; 0: none), the least recently used let go first, so an
  * app that runs for weeks holds a bounded number however many streams it touches; a state let
  * go is folded again from the store when next loaded, and decisions are unchanged (a state is
- * brought up to date from the store before deciding on it either way).
+ * brought up to date from the store before deciding on it either way). The states held keep at
+ * most `recordsPerState` records a state between them (stateRecords.ts), but for the last
+ * `recentStates` used: long accounts are let go before they fill the heap.
  */
 export const streamStates = (options: {
   readonly store: EventStore<LedgerEvent>;
@@ -175,23 +186,25 @@ export const streamStates = (options: {
   const restore: StreamStates['restore'] = (kept) => {
     // The most recently used first, within both bounds; then inserted the least used first,
     // as the cache is: the first key is the one let go.
-    const room: KeptState[] = [];
+    const room: Array<{ readonly k: KeptState; readonly w: number }> = [];
     let n = cache.size + restored.size;
     let held = recordsHeld;
     for (const k of kept) {
       if (cache.has(k.stream) || restored.has(k.stream)) continue;
-      const w = stateRecords(k.state);
       if (n + 1 > entries) break;
+      // A state not of its kind's shape (it was read back as plain data) is passed over.
+      const w = recordsOf(k.state);
+      if (w === undefined) continue;
       // As `use` holds them: the first `recentStates` whatever their records; beyond, one too
       // heavy for what is left is passed over (a lighter one may still fit).
       if (n + 1 > recentStates && held + w > maxRecords) continue;
-      room.push(k);
+      room.push({ k, w });
       n += 1;
       held += w;
     }
-    for (const k of room.reverse()) {
+    for (const { k, w } of room.reverse()) {
       restored.set(k.stream, k);
-      weigh(k.stream, stateRecords(k.state));
+      weigh(k.stream, w);
     }
     return room.length;
   };
