@@ -16,8 +16,14 @@ import {
 
 type Result = E.Either<Rejection, ReadonlyArray<BranchEvent>>;
 
-// Checked first, in this order: the stream's branch, the closed day, the stream's last date.
-const dayOpen = (
+/**
+ * What the branch refuses a command for before it looks at any movement or cash, checked in
+ * this order: another branch's stream, a closed day, a date before the stream's last; undefined
+ * when none holds. The Ledger reads a closed day's movement back only for a command this passes.
+ * @example branchDayRefusal({ branchId: 'SONAGACHI', on: '2025-06-02' },
+ *   initialBranchCashState) // undefined
+ */
+export const branchDayRefusal = (
   c: { readonly branchId: BranchId; readonly on: BusinessDate }, s: BranchCashState,
 ): Rejection | undefined => {
   if (s.branchId !== null && s.branchId !== c.branchId) {
@@ -153,7 +159,7 @@ export const createBranchCashDecider = (): Decider<DecidableBranchCommand & With
       const period = inOpenPeriod(command.data.on, command.period);
       if (E.isLeft(period)) return period;
     }
-    const closed = dayOpen(command.data, state);
+    const closed = branchDayRefusal(command.data, state);
     return closed === undefined ? decideOpen(command, state) : E.left(closed);
   },
 });

@@ -1,6 +1,4 @@
-import {
-  mapGet, minorOf, type BranchCashState, type BusinessDate, type TillMove,
-} from '@usha/domain';
+import { mapGet, minorOf, type BusinessDate, type TillMove } from '@usha/domain';
 import type { EventStore } from '../../eventStore/port.ts';
 import type { LedgerEvent } from '../log/ledgerEvent.ts';
 import type { StreamState } from '../commands/streamStates.ts';
@@ -18,19 +16,6 @@ export interface ClosedDayMoveQuery {
   readonly notBefore?: BusinessDate;
 }
 
-const branchState = (b: StreamState): BranchCashState | undefined =>
-  b.state.kind === 'branch' ? b.state.state : undefined;
-
-/**
- * Whether the movement `stepId` is one the branch's state may have let go: the state holds no
- * movement of that id, and a day has closed (a close lets its day's movements go).
- */
-export const mayBeClosedDayMove = (b: StreamState, stepId: string): boolean => {
-  const s = branchState(b);
-  return s !== undefined && s.closedThrough !== null && b.revision !== undefined
-    && mapGet(s.moves, stepId) === undefined;
-};
-
 // Events read back a page at a time: a store may walk a stream's whole span for one read, and
 // the movement is usually among the last events.
 const page = 64;
@@ -38,15 +23,18 @@ const page = 64;
 /**
  * A till movement of a closed day, read from the branch's stream backwards from the revision
  * its state is at: the decision that uses it is appended on that same revision, so what it
- * read is what the stream held. Undefined when none is found (or the state may hold it:
- * `mayBeClosedDayMove`). Released when a `TillCashReleased` naming it follows it. Costs the
- * events read back: from the stream's end to the movement, or to `notBefore` (a branch's
- * events are in date order: each is dated on or after the one before).
+ * read is what the stream held. Undefined when none is found, or when the state may hold it (it
+ * holds a movement of that id, or no day has closed: a close lets its day's movements go).
+ * Released when a `TillCashReleased` naming it follows it. Costs the events read back: from
+ * the stream's end to the movement, or to `notBefore` (a branch's events are in date order:
+ * each is dated on or after the one before).
  */
 export const closedDayMove = async (
   store: EventStore<LedgerEvent>, b: StreamState, q: ClosedDayMoveQuery,
 ): Promise<TillMove | undefined> => {
-  if (!mayBeClosedDayMove(b, q.stepId) || b.revision === undefined) return undefined;
+  const s = b.state.kind === 'branch' ? b.state.state : undefined;
+  if (s === undefined || s.closedThrough === null || b.revision === undefined
+    || mapGet(s.moves, q.stepId) !== undefined) return undefined;
   let released = false;
   for (let from = b.revision; from >= 0n; from -= BigInt(page)) {
     for await (const e of store.readStream(b.stream,
@@ -63,14 +51,3 @@ export const closedDayMove = async (
   }
   return undefined;
 };
-
-/**
- * Whether the branch's decider would look at a movement for this command at all: the branch
- * is the command's, its day is not closed, and it is not dated before the stream's last event
- * (the decider refuses those first). A command it refuses reads nothing back.
- */
-export const dayOpenFor = (
-  s: BranchCashState, c: { readonly branchId: string; readonly on: BusinessDate },
-): boolean => (s.branchId === null || s.branchId === c.branchId)
-  && (s.closedThrough === null || c.on > s.closedThrough)
-  && (s.lastOn === null || c.on >= s.lastOn);

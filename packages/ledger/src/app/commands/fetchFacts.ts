@@ -9,7 +9,7 @@ import {
   type SignedMoneyString, type SocietyId, topUpFactOf, creditedSavingsOf, dividendSavingsFact,
   initialDepositState, standingCredit, type AccountId, type DividendSavingsFact,
   standingCredits, initialShareState, dateParts, lastBusinessDate, latestOn, isBranchCommand,
-  accountStepStatus, mapGet, type AccountStreamEvent, type YearOrderFacts,
+  accountStepStatus, branchDayRefusal, mapGet, type AccountStreamEvent, type YearOrderFacts,
 } from '@usha/domain';
 import { StreamNotFoundError } from '../../eventStore/errors.ts';
 import type { EventStore } from '../../eventStore/port.ts';
@@ -28,7 +28,7 @@ import { withNote, type OpeningNote } from './openingNote.ts';
 import { standingFactsOf } from './standingFactsOf.ts';
 import { onMemberBranchDay, withBranchDay } from './branchDayFacts.ts';
 import { yearOrderFacts } from './yearOrder.ts';
-import { closedDayMove, dayOpenFor } from '../branch/closedDayMove.ts';
+import { closedDayMove } from '../branch/closedDayMove.ts';
 
 /** Where the facts are read from. */
 export interface FactReaders {
@@ -317,7 +317,10 @@ export const factFetchers: { readonly [K in keyof CommandFacts]: Fetcher<K> } = 
   ReleaseTillCash: async (r, c, target) => {
     const branch = target.state.kind === 'branch' ? target.state.state : undefined;
     const held = branch === undefined ? undefined : mapGet(branch.moves, c.data.stepId);
-    const read = held === undefined && branch !== undefined && dayOpenFor(branch, c.data)
+    // A release the branch refuses first (another branch, its day closed, back-dated) reads
+    // nothing back.
+    const read = held === undefined && branch !== undefined
+      && branchDayRefusal(c.data, branch) === undefined
       ? await closedDayMove(r.store, target, { stepId: c.data.stepId }) : undefined;
     const move = held ?? read;
     const found = read === undefined ? {} : { move: read };
