@@ -140,7 +140,7 @@ const prepareOne = <E extends EventShape>(
     storedType = typeof stored === 'object' && stored !== null ? stored.type : undefined;
   } catch (e) {
     // Read without a throw of its own (a revoked proxy, a getter): thrownName.ts.
-    const why = typeof e === 'string' ? e : thrownMessage(e);
+    const why = thrownMessage(e);
     return invalid(contextOf(at.where, at.index), type, '', `cannot be encoded: ${why}`);
   }
   if (typeof storedType !== 'string'

@@ -14,11 +14,12 @@ export const thrownName = (e: unknown): string => {
 };
 
 /**
- * A thrown value's own words: an Error's `message` when it reads as a string, else what
- * `thrownName` says. Never throws itself.
+ * A thrown value's own words: an Error's `message` when it reads as a string, a thrown string
+ * itself, else what `thrownName` says. Never throws itself.
  */
 export const thrownMessage = (e: unknown): string => {
   try {
+    if (typeof e === 'string') return e;
     if (!(e instanceof Error)) return typeof e;
     const message: unknown = e.message;
     return typeof message === 'string' ? message : thrownName(e);

@@ -225,6 +225,11 @@ test('an event the app\'s schema encodes as nothing a line can hold is refused, 
     'data', 'could not be read (RangeError)'],
     [(e) => ({ ...noteSchema.encode(e), metadata: revoked.proxy }), 'metadata',
       'could not be read (TypeError)'],
+    // No JSON: named from the event, as an append names it.
+    [(e) => ({ ...noteSchema.encode(e), data: { text: Number.NaN } }), 'data.text',
+      'NaN is not a JSON number'],
+    [(e) => ({ ...noteSchema.encode(e), metadata: Number.NaN }), 'metadata',
+      'NaN is not a JSON number'],
   ];
   for (const [encode, field, detail] of cases) {
     // The second event of the log is the one encoded badly.

@@ -181,13 +181,14 @@ const encoded = <E extends EventShape>(schema: EventSchema<E>, e: RecordedEvent<
   if (typeof type !== 'string' || !isEventTypeName(type)) {
     return bad('type', 'encoded as a type that is not a valid event type name');
   }
-  return { type, data: canonicalOf(e, 'data', data),
-    metadata: canonicalOf(e, 'metadata', metadata) };
+  return { type, data: canonicalOf(bad, 'data', data),
+    metadata: canonicalOf(bad, 'metadata', metadata) };
 };
 
 // Its canonical JSON, or the event refused: a part that is no JSON, or one whose getter or
 // proxy throws while it is read.
-const canonicalOf = <E extends EventShape>(e: RecordedEvent<E>, part: string, v: unknown) => {
+// The field is named from the event as an append names it (`data.amount`).
+const canonicalOf = (bad: (field: string, detail: string) => never, part: string, v: unknown) => {
   let c: ReturnType<typeof canonicalJson> | undefined;
   let threw: string | undefined;
   try {
@@ -195,11 +196,9 @@ const canonicalOf = <E extends EventShape>(e: RecordedEvent<E>, part: string, v:
   } catch (x) {
     threw = thrownName(x);
   }
-  const refuse = (field: string, detail: string): never => {
-    throw new InvalidEventError(e.stream, e.revision, String(e.type), field, detail);
-  };
-  if (c === undefined) return refuse(part, `could not be read (${threw ?? 'undefined'})`);
-  return c._tag === 'Left' ? refuse(c.left.path, c.left.message) : c.right;
+  if (c === undefined) return bad(part, `could not be read (${threw ?? 'undefined'})`);
+  if (c._tag === 'Right') return c.right;
+  return bad(c.left.path === '' ? part : `${part}.${c.left.path}`, c.left.message);
 };
 
 const refuse = (field: string, reason: string): never => {

@@ -1,4 +1,3 @@
-import { types } from 'node:util';
 import {
   CommandId, DateString, eventIdFor, isOpaqueId, processClaimStream, schemaVersionOf, UserId,
   type BusinessDate, type ProcessClaimed as Claimed,
@@ -12,6 +11,7 @@ import type { LedgerEvent, LedgerMetadata } from '../log/ledgerEvent.ts';
 import type { ProcessRecord } from './processRecord.ts';
 import { instanceName, stoppedHere } from './instanceName.ts';
 import { stepId } from './stepId.ts';
+import { checkedClock } from '../../eventStore/storeOptionFields.ts';
 import { thrownName } from '../../eventStore/thrownName.ts';
 
 /** How an instance claims the processes it starts, and the unfinished ones it resumes. */
@@ -93,19 +93,11 @@ export const processClaimSettings = (s: unknown = {}): ProcessClaimSettings => {
         return false;
       }
     };
-  const clock = now === undefined ? () => new Date() : (): Date => {
-    let d: unknown;
-    try {
-      d = Reflect.apply(now, undefined, []);
-    } catch (e) {
-      throw new ClaimClockError(`threw (${thrownName(e)})`);
-    }
-    // A real Date, read by Date's own method: a proxy or an object made from Date's prototype
-    // cannot answer (nor throw from `getTime`).
-    const ms = types.isDate(d) ? Date.prototype.getTime.call(d) : Number.NaN;
-    if (Number.isNaN(ms)) throw new ClaimClockError('did not answer a valid Date');
-    return new Date(ms);
-  };
+  // The store's own check of a clock (a real Date read by Date's own method, of a year a line
+  // can hold), its refusal a ClaimClockError.
+  const clock = checkedClock(now, (_field, why) => {
+    throw new ClaimClockError(why);
+  }) ?? (() => new Date());
   return {
     claimant: claimant ?? instanceName(), leaseMs: leaseMs ?? 300_000, now: clock, stopped: ask,
   };
